@@ -1,0 +1,1 @@
+"""Capture client: turns an agent's output stream into scrubbed, signed, durably spooled envelopes."""

@@ -1,0 +1,1 @@
+"""The wire protocol both sides share: pure functions and values, no I/O (PROTOCOL.md)."""
