@@ -1,0 +1,46 @@
+"""Structured logging: one JSON object per line and per event, never payload contents."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from typing import Any
+
+import orjson
+
+LOGGER_NAME = "groove"
+
+
+class JsonLineFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {
+            "ts": round(record.created, 3),
+            "level": record.levelname.lower(),
+            "event": record.getMessage(),
+        }
+        fields = getattr(record, "fields", None)
+        if fields:
+            line.update(fields)
+        if record.exc_info and record.exc_info[1] is not None:
+            line["error"] = f"{type(record.exc_info[1]).__name__}: {record.exc_info[1]}"
+        return orjson.dumps(line, default=str).decode()
+
+
+def configure(level: str = "INFO") -> None:
+    """Send the project's events to stderr as JSON lines (call once, from a CLI entry point)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonLineFormatter())
+    root = logging.getLogger(LOGGER_NAME)
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
+
+
+def event(name: str, *, level: int = logging.INFO, **fields: Any) -> None:
+    """Log one event with its fields; callers pass identifiers and sizes, never envelope contents."""
+    logging.getLogger(LOGGER_NAME).log(level, name, extra={"fields": fields})
+
+
+def elapsed_ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 2)

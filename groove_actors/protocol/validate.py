@@ -1,0 +1,269 @@
+"""Schema validation of parsed envelopes: every violation, with its path (PROTOCOL.md section 2).
+
+The checks run over the parsed JSON once, at the edge, before anything is structured into attrs values.
+A 200-step chunk is checked in a single pass of plain comparisons (no per-step object construction), so
+validation costs a fraction of parsing; see bench/RESULTS.md. Time is a parameter: the caller passes `now`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeGuard
+
+import attrs
+
+from groove_actors.protocol import limits
+
+_HEX32: Final = re.compile(r"[0-9a-f]{32}")
+_HEX64: Final = re.compile(r"[0-9a-f]{64}")
+
+# A check takes a JSON value and answers None (fine) or what is wrong with it.
+Check = Callable[[Any], "str | None"]
+
+
+@attrs.frozen
+class Violation:
+    """One broken rule: where (a JSONPath such as `$.trajectory_log[3].timestamp`) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def is_integer(value: Any) -> bool:
+    """JavaScript's Number.isInteger for a parsed JSON value (booleans are not numbers)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, float) and value.is_integer()
+
+
+def is_number(value: Any) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value  # not NaN
+
+
+def string(*, max_len: int | None = None, pattern: re.Pattern[str] | None = None, what: str = "") -> Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, str):
+            return f"expected a string, got {_type_name(value)}"
+        if max_len is not None and len(value) > max_len:
+            return f"at most {max_len} characters allowed, got {len(value)}"
+        if pattern is not None and not pattern.fullmatch(value):
+            return f"expected {what}"
+        return None
+
+    return check
+
+
+def one_of(choices: frozenset[str]) -> Check:
+    listed = ", ".join(sorted(choices))
+
+    def check(value: Any) -> str | None:
+        if value in choices and isinstance(value, str):
+            return None
+        return f"expected one of {listed}, got {_describe(value)}"
+
+    return check
+
+
+def integer(low: int, high: int) -> Check:
+    def check(value: Any) -> str | None:
+        if not is_integer(value):
+            return f"expected an integer, got {_describe(value)}"
+        if not low <= value <= high:
+            return f"expected an integer in {low}..{high}, got {_describe(value)}"
+        return None
+
+    return check
+
+
+def number(low: float, high: float) -> Check:
+    def check(value: Any) -> str | None:
+        if not is_number(value):
+            return f"expected a number, got {_describe(value)}"
+        if not low <= value <= high:
+            return f"expected a number in {low:g}..{high:g}, got {_describe(value)}"
+        return None
+
+    return check
+
+
+def boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else f"expected true or false, got {_describe(value)}"
+
+
+def json_object(value: Any) -> str | None:
+    return None if isinstance(value, dict) else f"expected an object, got {_type_name(value)}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown)
+    if isinstance(value, dict | list):
+        return _type_name(value)
+    return _type_name(value) if value is None or isinstance(value, bool) else repr(value)
+
+
+# (key, check, required). Unknown keys are kept, never rejected (PROTOCOL.md "Steps").
+Fields = tuple[tuple[str, Check, bool], ...]
+
+ATTESTATION_FIELDS: Final[Fields] = (
+    ("session_hmac", string(pattern=_HEX64, what="64 lower-case hex characters"), True),
+    ("sequence", integer(0, limits.MAX_SEQUENCE), True),
+    ("app_version_hash", string(pattern=_HEX64, what="64 lower-case hex characters"), True),
+)
+METADATA_FIELDS: Final[Fields] = (
+    ("provider", one_of(limits.PROVIDERS), True),
+    # Any model is accepted; unknown ones score at 1x (the original rejected them and lost sessions).
+    ("model_engine", string(max_len=limits.MAX_MODEL_ENGINE_CHARS), True),
+    ("agent_role", string(max_len=limits.MAX_AGENT_ROLE_CHARS), False),
+    ("agent_id", string(max_len=limits.MAX_AGENT_ID_CHARS), False),
+    ("team_size", integer(limits.MIN_TEAM_SIZE, limits.MAX_TEAM_SIZE), False),
+    ("task_complexity", one_of(limits.TASK_COMPLEXITIES), False),
+    ("groove_version", string(max_len=limits.MAX_GROOVE_VERSION_CHARS), False),
+)
+_ENVELOPE_ID: Final = ("envelope_id", string(max_len=200), True)
+_SESSION_ID: Final = ("session_id", string(max_len=200), True)
+CHUNK_FIELDS: Final[Fields] = (
+    _ENVELOPE_ID,
+    _SESSION_ID,
+    ("chunk_sequence", integer(0, limits.MAX_SEQUENCE), True),
+    ("contributor_id", string(pattern=_HEX32, what="32 lower-case hex characters"), True),
+)
+OUTCOME_FIELDS: Final[Fields] = (
+    ("status", one_of(limits.CLOSE_STATUSES), True),
+    *((name, integer(0, limits.MAX_OUTCOME_COUNT), True) for name in limits.OUTCOME_REQUIRED_COUNTS),
+    *((name, integer(0, limits.MAX_OUTCOME_COUNT), False) for name in limits.OUTCOME_OPTIONAL_COUNTS),
+)
+STEP_FIELDS: Final[Fields] = (
+    ("step", integer(0, limits.MAX_STEP_NUMBER), True),
+    ("type", one_of(limits.STEP_TYPES), True),
+    ("content", string(max_len=limits.MAX_CONTENT_CHARS), False),
+    ("token_count", number(0, limits.MAX_TOKEN_COUNT), False),
+    ("truncated", boolean, False),
+    ("tool", string(max_len=200), False),
+    ("arguments", json_object, False),
+    ("coordination_id", string(max_len=200), False),
+    ("direction", string(max_len=50), False),
+    ("target_agent", string(max_len=100), False),
+    ("protocol", string(max_len=50), False),
+    ("source", string(max_len=50), False),
+)
+
+
+def check_fields(obj: Mapping[str, Any], fields: Fields, path: str, out: list[Violation]) -> None:
+    """Append a Violation for each missing required key and each present key whose value fails."""
+    for key, check, required in fields:
+        if key in obj:
+            problem = check(obj[key])
+            if problem is not None:
+                out.append(Violation(f"{path}.{key}", problem))
+        elif required:
+            out.append(Violation(f"{path}.{key}", "required"))
+
+
+def check_member(
+    obj: Mapping[str, Any], key: str, fields: Fields, out: list[Violation], *, required: bool = True
+) -> None:
+    value = obj.get(key)
+    if value is None and key not in obj:
+        if required:
+            out.append(Violation(f"$.{key}", "required"))
+        return
+    if not isinstance(value, dict):
+        out.append(Violation(f"$.{key}", f"expected an object, got {_type_name(value)}"))
+        return
+    check_fields(value, fields, f"$.{key}", out)
+
+
+def check_timestamp(timestamp: float, *, now: float) -> str | None:
+    """None when a step timestamp lies in [now - 7 days, now + 1 hour], else why not."""
+    seconds = limits.timestamp_seconds(timestamp)
+    if seconds < now - limits.TIMESTAMP_MAX_AGE_S:
+        return f"more than 7 days old ({timestamp!r}; now is {now:.0f} seconds since the epoch)"
+    if seconds > now + limits.TIMESTAMP_MAX_AHEAD_S:
+        return f"more than 1 hour in the future ({timestamp!r}; now is {now:.0f} seconds since the epoch)"
+    return None
+
+
+def check_steps(steps: Any, *, now: float, out: list[Violation]) -> None:
+    if not isinstance(steps, list):
+        out.append(Violation("$.trajectory_log", f"expected an array of steps, got {_type_name(steps)}"))
+        return
+    if len(steps) > limits.MAX_STEPS_PER_ENVELOPE:
+        out.append(
+            Violation(
+                "$.trajectory_log",
+                f"at most {limits.MAX_STEPS_PER_ENVELOPE} steps per envelope, got {len(steps)}",
+            )
+        )
+    for index, step in enumerate(steps):
+        path = f"$.trajectory_log[{index}]"
+        if not isinstance(step, dict):
+            out.append(Violation(path, f"expected a step object, got {_type_name(step)}"))
+            continue
+        check_fields(step, STEP_FIELDS, path, out)
+        timestamp = step.get("timestamp")
+        if not is_number(timestamp):
+            out.append(Violation(f"{path}.timestamp", f"expected a number, got {_describe(timestamp)}"))
+            continue
+        problem = check_timestamp(timestamp, now=now)
+        if problem is not None:
+            out.append(Violation(f"{path}.timestamp", problem))
+
+
+def validate_chunk(obj: Mapping[str, Any], *, now: float) -> tuple[Violation, ...]:
+    """Every violation of a chunk envelope; empty when it is valid."""
+    out: list[Violation] = []
+    check_fields(obj, CHUNK_FIELDS, "$", out)
+    check_member(obj, "attestation", ATTESTATION_FIELDS, out)
+    check_member(obj, "metadata", METADATA_FIELDS, out)
+    check_steps(obj.get("trajectory_log"), now=now, out=out)
+    return tuple(out)
+
+
+def validate_close(obj: Mapping[str, Any]) -> tuple[Violation, ...]:
+    """Every violation of a SESSION_CLOSE envelope; empty when it is valid."""
+    out: list[Violation] = []
+    check_fields(obj, (_ENVELOPE_ID, _SESSION_ID), "$", out)
+    check_member(obj, "attestation", ATTESTATION_FIELDS, out)
+    check_member(obj, "outcome", OUTCOME_FIELDS, out)
+    if "metadata" in obj:
+        check_member(obj, "metadata", METADATA_FIELDS, out)
+    return tuple(out)
+
+
+def validate_envelope(obj: Mapping[str, Any], *, now: float) -> tuple[Violation, ...]:
+    """Dispatch on `type`: SESSION_CLOSE envelopes and chunk envelopes have different schemas."""
+    kind = obj.get("type")
+    if kind == limits.SESSION_CLOSE:
+        return validate_close(obj)
+    if kind is not None:
+        return (Violation("$.type", f"expected {limits.SESSION_CLOSE!r} or no type, got {_describe(kind)}"),)
+    return validate_chunk(obj, now=now)
+
+
+def validate_session_open(obj: Mapping[str, Any]) -> tuple[str, ...]:
+    """The names of the required /v1/sessions/open fields that are missing or not non-empty strings."""
+    return tuple(
+        name for name in limits.SESSION_OPEN_FIELDS if not (isinstance(obj.get(name), str) and obj[name])
+    )

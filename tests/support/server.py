@@ -1,0 +1,78 @@
+"""Runs the real server as a child process, the way an operator does, and knows when it is ready."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import attrs
+import orjson
+import trio
+
+READY_EVENT = "server.started"
+START_DEADLINE_S = 30.0
+STOP_DEADLINE_S = 30.0
+
+
+@attrs.define(eq=False)
+class ServerProcess:
+    url: str
+    data_dir: Path
+    process: trio.Process
+    events: list[dict[str, object]]
+
+    def events_named(self, name: str) -> list[dict[str, object]]:
+        return [e for e in self.events if e.get("event") == name]
+
+
+async def _read_events(
+    process: trio.Process,
+    events: list[dict[str, object]],
+    *,
+    task_status: trio.TaskStatus[str],
+) -> None:
+    """Collect the server's JSON log lines; report its URL once it logs that it is listening."""
+    assert process.stderr is not None
+    buffer = b""
+    ready = False
+    async for data in process.stderr:
+        buffer += data
+        *lines, buffer = buffer.split(b"\n")
+        for line in lines:
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError:
+                record = {"event": "raw", "line": line.decode(errors="replace")}
+            events.append(record)
+            if not ready and record.get("event") == READY_EVENT:
+                ready = True
+                task_status.started(record["binds"][0])
+    if not ready:
+        raise RuntimeError(f"server exited before listening; its output: {events}")
+
+
+@asynccontextmanager
+async def start_server(data_dir: Path, *extra_args: str) -> AsyncIterator[ServerProcess]:
+    """Start `groove-central serve` on 127.0.0.1 with an ephemeral port; SIGTERM it on exit."""
+    command = [
+        sys.executable, "-m", "groove_actors.cli", "serve",
+        "--host", "127.0.0.1", "--port", "0", "--data-dir", str(data_dir), *extra_args,
+    ]  # fmt: skip
+    events: list[dict[str, object]] = []
+    async with trio.open_nursery() as nursery:
+        process = await trio.lowlevel.open_process(command, stderr=subprocess.PIPE)
+        try:
+            with trio.fail_after(START_DEADLINE_S):
+                url = await nursery.start(_read_events, process, events)
+            yield ServerProcess(url=url, data_dir=data_dir, process=process, events=events)
+        finally:
+            with trio.CancelScope(shield=True), trio.move_on_after(STOP_DEADLINE_S):
+                if process.returncode is None:
+                    process.send_signal(signal.SIGTERM)
+                await process.wait()
+            if process.returncode is None:
+                process.kill()
