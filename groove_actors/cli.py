@@ -10,36 +10,76 @@ from pathlib import Path
 import trio
 
 from groove_actors import logs
-from groove_actors.server.supervisor import ServerConfig, serve
+from groove_actors.errors import ConfigError
+from groove_actors.server.supervisor import DEFAULT_QUOTA_BYTES, ServerConfig, serve
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="groove-central", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("serve", help="serve the HTTP API until SIGINT/SIGTERM")
-    run.add_argument("--host", default=os.environ.get("GROOVE_CENTRAL_HOST", "127.0.0.1"))
-    run.add_argument("--port", type=int, default=int(os.environ.get("GROOVE_CENTRAL_PORT", "8443")))
-    run.add_argument("--data-dir", type=Path, default=Path(os.environ.get("GROOVE_DATA_DIR", "data")))
-    run.add_argument("--log-level", default=os.environ.get("GROOVE_LOG_LEVEL", "INFO"))
+    run.add_argument("--host", default=_env("GROOVE_CENTRAL_HOST", "127.0.0.1"))
+    run.add_argument("--port", type=int, default=int(_env("GROOVE_CENTRAL_PORT", "8443")))
+    run.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
+    run.add_argument("--log-level", default=_env("GROOVE_LOG_LEVEL", "INFO"))
+    run.add_argument(
+        "--quota-gb", type=float, default=float(_env("GROOVE_QUOTA_GB", str(DEFAULT_QUOTA_BYTES / 1000**3))),
+        help="envelope storage quota in GB; past it, ingest answers 507 (default 50)",
+    )  # fmt: skip
+    run.add_argument("--segment-mb", type=float, default=256.0, help="roll envelope files at this size")
+    run.add_argument("--close-grace", type=float, default=60.0, help="seconds a closed session still accepts")
+    run.add_argument("--idle-timeout", type=float, default=24 * 3600.0, help="seconds before a silent session")
+    run.add_argument("--rate-per-minute", type=int, default=100, help="requests per client address (0: off)")
+    run.add_argument("--rate-per-hour", type=int, default=1000, help="requests per client address (0: off)")
+    run.add_argument("--opens-per-hour", type=int, default=20, help="session opens per machine fingerprint")
+    run.add_argument(
+        "--trusted-proxy", action="append", default=[], help="address whose X-Forwarded-For is believed"
+    )
+    run.add_argument("--policy", type=Path, default=None, help="scoring policy TOML (default: the packaged one)")
     return parser
+
+
+def config_from(args: argparse.Namespace) -> ServerConfig:
+    return ServerConfig(
+        host=args.host,
+        port=args.port,
+        data_dir=args.data_dir,
+        quota_bytes=int(args.quota_gb * 1000**3),
+        max_segment_bytes=int(args.segment_mb * 1024 * 1024),
+        close_grace_s=args.close_grace,
+        idle_timeout_s=args.idle_timeout,
+        rate_per_minute=args.rate_per_minute,
+        rate_per_hour=args.rate_per_hour,
+        opens_per_hour=args.opens_per_hour,
+        trusted_proxies=frozenset(args.trusted_proxy),
+        policy_path=args.policy,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logs.configure(args.log_level)
     if args.command == "serve":
-        config = ServerConfig(host=args.host, port=args.port, data_dir=args.data_dir)
-        failures: list[BaseException] = []
-        try:
-            trio.run(serve, config)
-        except* OSError as group:
-            failures.extend(_leaves(group))
-        if failures:
-            first = failures[0]
-            reason = (first.strerror if isinstance(first, OSError) else None) or str(first)
-            logs.event("server.failed", error=reason)
-            print(f"groove-central: cannot serve on {args.host}:{args.port}: {reason}", file=sys.stderr)
-            return 1
+        return _serve(config_from(args))
+    return 0
+
+
+def _serve(config: ServerConfig) -> int:
+    failures: list[BaseException] = []
+    try:
+        trio.run(serve, config)
+    except* (OSError, ConfigError) as group:
+        failures.extend(_leaves(group))
+    if failures:
+        first = failures[0]
+        reason = (first.strerror if isinstance(first, OSError) else None) or str(first)
+        logs.event("server.failed", error=reason)
+        print(f"groove-central: cannot serve on {config.host}:{config.port}: {reason}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,16 +1,43 @@
-"""The Quart-Trio application: routes translate HTTP to actor messages and back, nothing else."""
+"""The Quart-Trio application: routes translate HTTP to actor messages and back, nothing else.
+
+Rejections keep the original's body shape (`accepted: false` + `reason`) with honest status codes
+(PROTOCOL.md section 2); every answer is JSON, including the framework's own 404/405/413.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
+from collections.abc import Callable
 from typing import Any
 
 import attrs
+import orjson
+import trio
 from quart import Response, g, request
 from quart_trio import QuartTrio
+from werkzeug.exceptions import HTTPException
 
 from groove_actors import logs
+from groove_actors.errors import PeerError
+from groove_actors.protocol import ecdh, jsjson
+from groove_actors.protocol.envelope import Rejected, read_envelope
 from groove_actors.protocol.limits import MAX_BODY_BYTES
+from groove_actors.protocol.validate import validate_session_open
+from groove_actors.server import stats
+from groove_actors.server.ratelimit import RateLimiter, client_address
+from groove_actors.server.reads import ReadPool
+from groove_actors.server.sessions import Closed, CloseRequest, Ingest, SessionDirectory
+from groove_actors.server.stats import StatsBook
+from groove_actors.server.verdicts import Accepted
+from groove_actors.server.writer import WriteRequest, ask_writer
+from groove_actors.store import catalog
+from groove_actors.store.catalog import NewSession
+from groove_actors.store.embedded import Done, OpenSession
+
+ANSWER_DEADLINE_S = 30.0  # a route waits this long for its actor, then answers 503 (the work may still land)
+MAX_SESSION_ID_CHARS = 200
+OVERLOADED = Rejected(503, "the server is overloaded; retry after the indicated delay", retry_after=1.0)
 
 
 @attrs.frozen
@@ -18,38 +45,222 @@ class AppHandles:
     """What the routes may talk to; passed in, never global (STYLE "Module-level mutable state")."""
 
     started_at: float
+    directory: SessionDirectory
+    writer: trio.MemorySendChannel[WriteRequest]
+    reads: ReadPool
+    stats: StatsBook
+    limiter: RateLimiter
+    trusted_proxies: frozenset[str] = frozenset()
+    opens_per_hour: int = 20
+    wall_clock: Callable[[], float] = time.time
+
+
+def json_response(body: Any, status: int = 200, *, retry_after: float | None = None) -> Response:
+    response = Response(orjson.dumps(body), status=status, content_type="application/json")
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(max(1, round(retry_after)))
+    return response
+
+
+def rejected(answer: Rejected, *, shape: str = "accepted") -> Response:
+    body: dict[str, Any] = {"accepted": False, "reason": answer.reason} if shape == "accepted" else {
+        "error": answer.reason
+    }
+    if answer.details:
+        body["details"] = list(answer.details)
+    return json_response(body, answer.status, retry_after=answer.retry_after)
+
+
+async def read_json_object(limit_fields: str) -> dict[str, Any] | Response:
+    raw = await request.get_data(cache=False)
+    try:
+        body = jsjson.parse(raw)
+    except PeerError as exc:
+        return json_response({"error": exc.reason}, 400)
+    if not isinstance(body, dict):
+        return json_response({"error": f"{limit_fields} must be sent as a JSON object"}, 400)
+    return body
 
 
 def create_app(handles: AppHandles) -> QuartTrio:
     app = QuartTrio(__name__)
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
+    _install_hooks(app, handles)
+    _install_session_routes(app, handles)
+    _install_ingest_route(app, handles)
+    _install_stats_routes(app, handles)
+    return app
 
+
+def _install_hooks(app: QuartTrio, handles: AppHandles) -> None:
     @app.before_request
-    async def start_timer() -> None:
+    async def start_and_limit() -> Response | None:
         g.started = time.perf_counter()
+        if request.method == "OPTIONS" or not request.path.startswith("/v1/"):
+            return None
+        peer = request.scope.get("client")
+        address = client_address(
+            peer[0] if peer else None, request.headers.get("X-Forwarded-For"), handles.trusted_proxies
+        )
+        wait = handles.limiter.check(address, now=trio.current_time())
+        if wait is not None:
+            return json_response(
+                {"accepted": False, "reason": f"rate limit exceeded for {address}; retry in {wait:.0f} s"},
+                429,
+                retry_after=wait,
+            )
+        return None
 
     @app.after_request
     async def cors_and_log(response: Response) -> Response:
         response.headers["Access-Control-Allow-Origin"] = "*"
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
         response.headers["Access-Control-Allow-Headers"] = "Content-Type"
-        started = g.get("started", time.perf_counter())
         logs.event(
             "request",
             method=request.method,
             path=request.path,
             status=response.status_code,
-            ms=logs.elapsed_ms(started),
+            ms=logs.elapsed_ms(g.get("started", time.perf_counter())),
         )
         return response
+
+    @app.errorhandler(HTTPException)
+    async def http_error(error: HTTPException) -> Response:
+        status = error.code or 500
+        reason = {
+            404: f"no such endpoint: {request.method} {request.path}",
+            405: f"{request.method} is not allowed on {request.path}",
+            413: f"request body larger than the {MAX_BODY_BYTES // (1024 * 1024)} MiB limit",
+        }.get(status, error.description or error.name)
+        return json_response({"accepted": False, "reason": reason}, status)
+
+    @app.errorhandler(Exception)
+    async def unexpected(error: Exception) -> Response:
+        logs.event("request.failed", level=40, path=request.path, error=type(error).__name__)
+        return json_response({"accepted": False, "reason": "internal error; it has been logged"}, 500)
 
     @app.route("/<path:_any>", methods=["OPTIONS"])
     async def preflight(_any: str) -> tuple[str, int]:
         return "", 204
 
     @app.get("/health")
-    async def health() -> dict[str, Any]:
-        return {"status": "ok", "uptime": round(time.monotonic() - handles.started_at, 3)}
+    async def health() -> Response:
+        return json_response({"status": "ok", "uptime": round(time.monotonic() - handles.started_at, 3)})
 
-    return app
+
+def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
+    @app.post("/v1/sessions/open")
+    async def open_session() -> Response:
+        body = await read_json_object("the session request")
+        if isinstance(body, Response):
+            return body
+        missing = validate_session_open(body)
+        if missing:
+            return json_response({"error": "missing required fields", "required": list(missing)}, 400)
+        if len(body["session_id"]) > MAX_SESSION_ID_CHARS:
+            return json_response({"error": f"session_id longer than {MAX_SESSION_ID_CHARS} characters"}, 400)
+        try:
+            client_key = ecdh.load_public_key(body["public_key"])
+        except PeerError as exc:
+            return json_response({"error": exc.reason}, exc.status)
+        pair = ecdh.generate_key_pair()
+        new = NewSession(
+            session_id=body["session_id"],
+            secret=ecdh.derive_shared_secret(pair.private_key, client_key),
+            client_public_key=body["public_key"],
+            provider=body["provider"],
+            model=body["model"],
+            machine_fingerprint=body["machine_fingerprint"],
+            app_version_hash=body["app_version_hash"],
+            groove_version=body["groove_version"],
+            created_at=handles.wall_clock(),
+        )
+        outcome = await ask_writer(handles.writer, OpenSession(new, handles.opens_per_hour))
+        if not isinstance(outcome, Done):
+            retry = 1.0 if outcome.status == 503 else 3600.0 if outcome.status == 429 else None
+            return rejected(Rejected(outcome.status, outcome.reason, retry_after=retry), shape="error")
+        logs.event("session.opened", session_id=new.session_id, provider=new.provider, model=new.model)
+        return json_response({"server_public_key": pair.public_b64})
+
+    @app.post("/v1/sessions/close")
+    async def close_session() -> Response:
+        body = await read_json_object("the close request")
+        if isinstance(body, Response):
+            return body
+        session_id = body.get("session_id")
+        if not isinstance(session_id, str) or not session_id:
+            return json_response({"error": "session_id is required and must be a non-empty string"}, 400)
+        send, receive = trio.open_memory_channel[Closed | Rejected](1)
+        async with send, receive:
+            if not handles.directory.deliver(session_id, CloseRequest(send)):
+                return rejected(OVERLOADED, shape="error")
+            answer: Closed | Rejected = OVERLOADED
+            with trio.move_on_after(ANSWER_DEADLINE_S):
+                answer = await receive.receive()
+        if isinstance(answer, Rejected):
+            return rejected(answer, shape="error")
+        return json_response({"closed": True, "already_closed": True} if answer.already_closed else {"closed": True})
+
+
+def _install_ingest_route(app: QuartTrio, handles: AppHandles) -> None:
+    @app.post("/v1/training/ingest")
+    async def ingest() -> Response:
+        raw = await request.get_data(cache=False)
+        envelope = read_envelope(raw, now=handles.wall_clock())
+        if isinstance(envelope, Rejected):
+            return rejected(envelope)
+        send, receive = trio.open_memory_channel[Accepted | Rejected](1)
+        async with send, receive:
+            if not handles.directory.deliver(envelope.session_id, Ingest(envelope, send)):
+                return rejected(OVERLOADED)
+            answer: Accepted | Rejected = OVERLOADED
+            with trio.move_on_after(ANSWER_DEADLINE_S):
+                answer = await receive.receive()
+        if isinstance(answer, Rejected):
+            return rejected(answer)
+        body: dict[str, Any] = {"accepted": True, "envelope_id": answer.envelope_id}
+        if answer.duplicate:
+            body["duplicate"] = True
+        return json_response(body)
+
+
+def _int_arg(name: str, default: int, low: int, high: int) -> int | Response:
+    value = request.args.get(name)
+    if value is None:
+        return default
+    try:
+        return min(high, max(low, int(value)))
+    except ValueError:
+        return json_response({"error": f"{name} must be an integer, got {value!r}"}, 400)
+
+
+def _install_stats_routes(app: QuartTrio, handles: AppHandles) -> None:
+    @app.get("/v1/stats/summary")
+    async def summary() -> Response:
+        return json_response(stats.summary(handles.stats))
+
+    @app.get("/v1/stats/daily")
+    async def daily() -> Response:
+        days = _int_arg("days", 7, 1, 365)
+        if isinstance(days, Response):
+            return days
+        today = dt.datetime.fromtimestamp(handles.wall_clock(), dt.UTC).date()
+        return json_response(stats.daily(handles.stats, days=days, today=today))
+
+    @app.get("/v1/stats/models")
+    async def models() -> Response:
+        return json_response(stats.models(handles.stats))
+
+    @app.get("/v1/stats/providers")
+    async def providers() -> Response:
+        return json_response(stats.providers(handles.stats))
+
+    @app.get("/v1/stats/leaderboard")
+    async def leaderboard() -> Response:
+        limit = _int_arg("limit", 10, 1, 1000)
+        if isinstance(limit, Response):
+            return limit
+        rows = await handles.reads.run(catalog.leaderboard, limit)
+        return json_response(stats.leaderboard(rows))

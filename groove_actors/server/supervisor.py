@@ -1,4 +1,10 @@
-"""The root of the actor tree: one nursery owns the HTTP server and every actor."""
+"""The root of the actor tree: nurseries own the HTTP server and every actor (ARCHITECTURE "Server actors").
+
+Start-up: open the store, recover it, load the stats, then start actors downstream first (writer, credit
+pipeline, verifiers' nursery, reaper) and the HTTP server last. Shutdown on SIGINT/SIGTERM runs the other way:
+stop accepting and finish in-flight requests, stop the actors, let the writer finish the commit it is in, and
+close the store. Nothing is acknowledged before it is durable, so stopping at any point loses nothing accepted.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +20,21 @@ from hypercorn.trio import serve as hypercorn_serve
 
 from groove_actors import logs
 from groove_actors.http.app import AppHandles, create_app
+from groove_actors.protocol.policy import load_policy
+from groove_actors.server.enrich import RuleJudge
+from groove_actors.server.pipeline import CreditPipeline
+from groove_actors.server.ratelimit import PER_HOUR, PER_MINUTE, RateLimiter
+from groove_actors.server.reads import ReadPool
+from groove_actors.server.reaper import CLOSE_GRACE_S, IDLE_TIMEOUT_S, Reaper
+from groove_actors.server.sessions import IDLE_STOP_S, SessionDirectory, VerifierDeps
+from groove_actors.server.stats import StatsBook
+from groove_actors.server.writer import WRITER_QUEUE, StorageWriter, WriteRequest
+from groove_actors.store.embedded import EmbeddedStore
+from groove_actors.store.recovery import recover
+from groove_actors.store.segments import DEFAULT_MAX_SEGMENT_BYTES
 
 SHUTDOWN_GRACE_S = 10.0
+DEFAULT_QUOTA_BYTES = 50 * 1000**3
 
 
 @attrs.frozen
@@ -23,6 +42,16 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8443
     data_dir: Path = Path("data")
+    quota_bytes: int = DEFAULT_QUOTA_BYTES
+    max_segment_bytes: int = DEFAULT_MAX_SEGMENT_BYTES
+    close_grace_s: float = CLOSE_GRACE_S
+    idle_timeout_s: float = IDLE_TIMEOUT_S
+    verifier_idle_s: float = IDLE_STOP_S
+    rate_per_minute: int = PER_MINUTE
+    rate_per_hour: int = PER_HOUR
+    opens_per_hour: int = 20
+    trusted_proxies: frozenset[str] = frozenset()
+    policy_path: Path | None = None
 
 
 def prepare_data_dir(path: Path) -> Path:
@@ -39,28 +68,87 @@ async def serve(
 
     Reports the bound addresses through `task_status` once the server is listening.
     """
+    policy = load_policy(config.policy_path)
     data_dir = prepare_data_dir(config.data_dir)
-    app = create_app(AppHandles(started_at=time.monotonic()))
+    os.umask(0o077)
+    store = EmbeddedStore(data_dir, config.quota_bytes, config.max_segment_bytes)
+    try:
+        report = await trio.to_thread.run_sync(lambda: recover(store, now=time.time()))
+        book = await trio.to_thread.run_sync(StatsBook.load, store.conn)
+        reads = ReadPool(store.catalog_path)
+        try:
+            await _run_actors(config, store, reads, book, policy, task_status)
+        finally:
+            reads.close()
+    finally:
+        store.close()
+    logs.event("server.stopped", recovered=attrs.asdict(report))
+
+
+async def _run_actors(
+    config: ServerConfig,
+    store: EmbeddedStore,
+    reads: ReadPool,
+    book: StatsBook,
+    policy: object,
+    task_status: trio.TaskStatus[list[str]],
+) -> None:
+    writer_send, writer_receive = trio.open_memory_channel[WriteRequest](WRITER_QUEUE)
+    wake_send, wake_receive = trio.open_memory_channel[None](1)
+    stop = trio.Event()
+    async with trio.open_nursery() as storage:
+        await storage.start(StorageWriter(store, writer_receive, book).run)
+        async with trio.open_nursery() as actors:
+            pipeline = CreditPipeline(
+                wake_receive, writer_send, reads, store.envelopes.directory, policy, RuleJudge()  # type: ignore[arg-type]
+            )
+            await actors.start(pipeline.run)
+            async with trio.open_nursery() as verifiers:
+                deps = VerifierDeps(writer_send, reads, wake_send, idle_stop_s=config.verifier_idle_s)
+                directory = SessionDirectory(verifiers, deps)
+                await actors.start(
+                    Reaper(directory, reads, config.close_grace_s, config.idle_timeout_s).run
+                )
+                handles = AppHandles(
+                    started_at=time.monotonic(),
+                    directory=directory,
+                    writer=writer_send,
+                    reads=reads,
+                    stats=book,
+                    limiter=RateLimiter(config.rate_per_minute, config.rate_per_hour),
+                    trusted_proxies=config.trusted_proxies,
+                    opens_per_hour=config.opens_per_hour,
+                )
+                actors.start_soon(_stop_on_signal, stop)
+                http_done = trio.Event()
+                binds = await actors.start(_serve_http, handles, config, stop, http_done)
+                logs.event("server.started", binds=binds, data_dir=str(store.data_dir))
+                task_status.started(binds)
+                await stop.wait()
+                logs.event("server.stopping")
+                await http_done.wait()  # hypercorn finishes in-flight requests (bounded by its graceful timeout)
+                verifiers.cancel_scope.cancel()
+            actors.cancel_scope.cancel()
+        storage.cancel_scope.cancel()
+
+
+async def _serve_http(
+    handles: AppHandles,
+    config: ServerConfig,
+    stop: trio.Event,
+    done: trio.Event,
+    *,
+    task_status: trio.TaskStatus[list[str]],
+) -> None:
     hyper = HypercornConfig()
     hyper.bind = [f"{config.host}:{config.port}"]
     hyper.accesslog = None
     hyper.errorlog = None
     hyper.graceful_timeout = SHUTDOWN_GRACE_S
-    stop = trio.Event()
-    async with trio.open_nursery() as nursery:
-        nursery.start_soon(_stop_on_signal, stop)
-        binds = await nursery.start(_serve_http, app, hyper, stop)
-        logs.event("server.started", binds=binds, data_dir=str(data_dir))
-        task_status.started(binds)
-        await stop.wait()
-        logs.event("server.stopping")
-    logs.event("server.stopped")
-
-
-async def _serve_http(
-    app: object, hyper: HypercornConfig, stop: trio.Event, *, task_status: trio.TaskStatus[list[str]]
-) -> None:
-    await hypercorn_serve(app, hyper, shutdown_trigger=stop.wait, task_status=task_status)  # type: ignore[arg-type]
+    try:
+        await hypercorn_serve(create_app(handles), hyper, shutdown_trigger=stop.wait, task_status=task_status)
+    finally:
+        done.set()
 
 
 async def _stop_on_signal(stop: trio.Event) -> None:

@@ -1,0 +1,98 @@
+"""Reading a received envelope at the edge: parse once, validate once, keep what the verifier needs.
+
+`read_envelope` does PROTOCOL.md check 1 (JSON object with a string session_id) and computes the schema
+verdict (check 5) up front, so the verifier, which owns the session's secret and sequence, only decides
+checks 2-4 in order and reports the schema violations in their turn. Nothing here is structured into attrs
+per step: a 200-step envelope is read with one orjson parse and one validation pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from groove_actors.errors import PeerError
+from groove_actors.protocol import jsjson, limits
+from groove_actors.protocol.validate import Violation, is_integer, validate_envelope
+
+
+@attrs.frozen
+class Rejected:
+    """An envelope or request the server refuses: the HTTP status and a reason a person can act on."""
+
+    status: int
+    reason: str
+    details: tuple[str, ...] = ()
+    retry_after: float | None = None
+
+
+@attrs.frozen
+class ReceivedEnvelope:
+    """A parsed envelope and the facts about it that deciding and storing need."""
+
+    raw: bytes
+    body: Mapping[str, Any]
+    session_id: str
+    envelope_id: str
+    is_close: bool
+    sequence: int | None
+    session_hmac: str | None
+    violations: tuple[Violation, ...]
+    steps: int
+    contributor_id: str | None
+    provider: str | None
+    model: str | None
+    close_status: str | None
+
+    @property
+    def kind(self) -> str:
+        return "close" if self.is_close else "chunk"
+
+
+def read_envelope(raw: bytes, *, now: float) -> ReceivedEnvelope | Rejected:
+    """Parse and validate a request body; Rejected (400) when it is not a JSON object with a session_id."""
+    try:
+        body = jsjson.parse(raw)
+    except PeerError as exc:
+        return Rejected(400, exc.reason)
+    if not isinstance(body, dict):
+        return Rejected(400, f"body must be a JSON object, got {type(body).__name__}")
+    session_id = body.get("session_id")
+    if not isinstance(session_id, str) or not session_id:
+        return Rejected(400, "session_id is required and must be a non-empty string")
+    return summarize(raw, body, session_id, validate_envelope(body, now=now))
+
+
+def summarize(
+    raw: bytes, body: Mapping[str, Any], session_id: str, violations: tuple[Violation, ...]
+) -> ReceivedEnvelope:
+    attestation = body.get("attestation")
+    attestation = attestation if isinstance(attestation, dict) else {}
+    sequence = attestation.get("sequence")
+    hmac_hex = attestation.get("session_hmac")
+    metadata = body.get("metadata")
+    metadata = metadata if isinstance(metadata, dict) else {}
+    outcome = body.get("outcome")
+    steps = body.get("trajectory_log")
+    envelope_id = body.get("envelope_id")
+    return ReceivedEnvelope(
+        raw=raw,
+        body=body,
+        session_id=session_id,
+        envelope_id=envelope_id if isinstance(envelope_id, str) else "",
+        is_close=body.get("type") == limits.SESSION_CLOSE,
+        sequence=int(sequence) if is_integer(sequence) and 0 <= sequence <= limits.MAX_SEQUENCE else None,
+        session_hmac=hmac_hex if isinstance(hmac_hex, str) else None,
+        violations=violations,
+        steps=len(steps) if isinstance(steps, list) else 0,
+        contributor_id=_text(body.get("contributor_id")),
+        provider=_text(metadata.get("provider")),
+        model=_text(metadata.get("model_engine")),
+        close_status=_text(outcome.get("status")) if isinstance(outcome, dict) else None,
+    )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None

@@ -1,0 +1,163 @@
+"""The credit pipeline: stitch -> enrich -> score -> ledger for every session marked "to credit".
+
+The durable mark (pending_credits, written with the close) is the pipeline's real inbox; the memory channel
+only wakes it up. So a crash anywhere between close and credit is finished on restart, and since the ledger
+transaction clears the mark and has a unique key on the session, each session is credited exactly once.
+Stages are pure functions (stitch, the judge, score_session); the one actor sequences them, which also keeps
+coordination links between sessions consistent (partners are read and written in order).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import orjson
+import trio
+
+from groove_actors import logs
+from groove_actors.protocol.convert import unstructure
+from groove_actors.protocol.policy import ScoringPolicy
+from groove_actors.server.enrich import Enrichment, TrajectoryJudge
+from groove_actors.server.reads import ReadPool
+from groove_actors.server.scoring import Score, score_session, trust_delta
+from groove_actors.server.stitch import CoordinationLink, StitchedSession, coordination_steps, stitch
+from groove_actors.server.writer import WriteRequest, ask_writer, utc_day
+from groove_actors.store import catalog
+from groove_actors.store.catalog import CreditRecord
+from groove_actors.store.embedded import Credit, Done
+from groove_actors.store.segments import read_records
+
+
+@attrs.define(eq=False)
+class CreditPipeline:
+    """Owns: nothing but its turn; reads through the ReadPool and the segment files, writes through the writer.
+    Inbox: wake-ups (None); each makes it credit every session still marked "to credit".
+    Replies: none; results are credits in the ledger and trajectories under data/trajectories.
+    Stops when: the wake-up channel is closed.
+    """
+
+    wakeups: trio.MemoryReceiveChannel[None]
+    writer: trio.MemorySendChannel[WriteRequest]
+    reads: ReadPool
+    envelopes_dir: Path
+    policy: ScoringPolicy
+    judge: TrajectoryJudge
+    wall_clock: Callable[[], float] = time.time
+
+    async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
+        async with self.wakeups:
+            task_status.started()
+            while True:
+                for session_id in await self.reads.run(catalog.pending_sessions):
+                    await self.credit(session_id)
+                try:
+                    await self.wakeups.receive()
+                except trio.EndOfChannel:
+                    return
+
+    async def credit(self, session_id: str) -> None:
+        started = time.perf_counter()
+        session = await self._stitch(session_id)
+        enrichment = self.judge.assess(session)
+        score = score_session(
+            session.steps,
+            model=session.model,
+            task_complexity=session.task_complexity,
+            quality=enrichment.quality,
+            policy=self.policy,
+        )
+        partners = await self.reads.run(catalog.coordination_partners, coordination_steps(session), session_id)
+        links = tuple(CoordinationLink(*row) for row in partners)
+        now = self.wall_clock()
+        op = Credit(
+            credit=_credit_record(session, enrichment, score, now),
+            trajectory=trajectory_json(session, enrichment, score, links),
+            coordination=coordination_steps(session),
+            agent_id=session.agent_id,
+        )
+        outcome = await ask_writer(self.writer, op, wait_for_room=True)
+        if not isinstance(outcome, Done):
+            raise RuntimeError(f"credit of {session_id} refused by the store: {outcome}")
+        logs.event(
+            "session.stitched",
+            session_id=session_id,
+            steps=len(session.steps),
+            chunks=session.chunks,
+            points=score.points,
+            ms=logs.elapsed_ms(started),
+        )
+
+    async def _stitch(self, session_id: str) -> StitchedSession:
+        refs = await self.reads.run(catalog.envelope_refs, session_id)
+        reason, status, provider, model = await self.reads.run(catalog.session_close_info, session_id)
+        bodies = await trio.to_thread.run_sync(read_records, self.envelopes_dir, [ref for _, _, ref in refs])
+        triples = [(seq, kind, body) for (seq, kind, _), body in zip(refs, bodies, strict=True)]
+        return stitch(
+            session_id,
+            triples,
+            provider=provider,
+            model=model,
+            close_reason=reason or "envelope",
+            close_status=status,
+        )
+
+
+def _credit_record(session: StitchedSession, enrichment: Enrichment, score: Score, now: float) -> CreditRecord:
+    return CreditRecord(
+        session_id=session.session_id,
+        contributor_id=session.contributor_id,
+        points=score.points,
+        base_points=score.base_points,
+        breakdown_json=orjson.dumps(score.breakdown).decode(),
+        policy_version=score.policy_version,
+        quality=enrichment.quality,
+        model=session.model,
+        provider=session.provider,
+        steps=len(session.steps),
+        created_at=now,
+        day=utc_day(now),
+        trust_delta=trust_delta(enrichment.quality),
+    )
+
+
+def trajectory_json(
+    session: StitchedSession, enrichment: Enrichment, score: Score, links: tuple[CoordinationLink, ...]
+) -> bytes:
+    """The stitched trajectory as one JSON line, for export."""
+    document = {
+        "session_id": session.session_id,
+        "contributor_id": session.contributor_id,
+        "provider": session.provider,
+        "model": session.model,
+        "agent_id": session.agent_id,
+        "agent_role": session.agent_role,
+        "task_complexity": session.task_complexity,
+        "status": session.status,
+        "close_reason": session.close_reason,
+        "chunks": session.chunks,
+        "duplicates_dropped": session.duplicates_dropped,
+        "tools_used": list(session.tools_used),
+        "step_types": dict(session.step_types),
+        "total_tokens": session.total_tokens,
+        "duration_seconds": session.duration_seconds,
+        "client_outcome": session.client_outcome,
+        "enrichment": attrs.asdict(enrichment),
+        "score": {"points": score.points, "base_points": score.base_points, **score.breakdown},
+        "policy_version": score.policy_version,
+        "coordination_links": [attrs.asdict(link) for link in links],
+        "trajectory_log": [unstructure(step) for step in session.steps],
+    }
+    return dump_json_line(document)
+
+
+def dump_json_line(document: dict[str, Any]) -> bytes:
+    """Compact JSON; stored text may hold lone surrogates, which orjson refuses, so fall back to ASCII escapes."""
+    try:
+        return orjson.dumps(document)
+    except TypeError:
+        return json.dumps(document, separators=(",", ":")).encode()

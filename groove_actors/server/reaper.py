@@ -1,0 +1,60 @@
+"""The reaper: closes sessions whose close grace period or idle timeout ran out (PROTOCOL.md section 3).
+
+Both deadlines are stored in the catalog (close_requested_at, last_activity_at), so they survive restarts; the
+reaper only looks for due sessions every `sweep_s` and hands each to its verifier, which decides in order with
+anything else that session receives.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import attrs
+import trio
+
+from groove_actors.server.reads import ReadPool
+from groove_actors.server.sessions import Finalize, SessionDirectory
+from groove_actors.store import catalog
+
+CLOSE_GRACE_S = 60.0
+IDLE_TIMEOUT_S = 24 * 3600.0
+
+
+def sweep_interval(close_grace_s: float, idle_timeout_s: float) -> float:
+    """Often enough that a deadline is met within a quarter of the shorter period, at most every 30 s."""
+    return min(30.0, max(0.05, min(close_grace_s, idle_timeout_s) / 4))
+
+
+@attrs.define(eq=False)
+class Reaper:
+    """Owns: the schedule of sweeps.
+    Inbox: none; wakes every `sweep_s`.
+    Replies: none; sends Finalize to the verifier of each due session.
+    Stops when: cancelled with the server.
+    """
+
+    directory: SessionDirectory
+    reads: ReadPool
+    close_grace_s: float = CLOSE_GRACE_S
+    idle_timeout_s: float = IDLE_TIMEOUT_S
+    wall_clock: Callable[[], float] = time.time
+
+    async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
+        task_status.started()
+        interval = sweep_interval(self.close_grace_s, self.idle_timeout_s)
+        while True:
+            await self.sweep()
+            await trio.sleep(interval)
+
+    async def sweep(self) -> int:
+        now = self.wall_clock()
+        due = await self.reads.run(
+            lambda conn: catalog.sessions_due(
+                conn, close_before=now - self.close_grace_s, idle_before=now - self.idle_timeout_s
+            )
+        )
+        for session_id, reason in due:
+            status = "CRASH" if reason == "idle" else "SUCCESS"
+            self.directory.deliver(session_id, Finalize(reason=reason, status=status))
+        return len(due)

@@ -1,0 +1,76 @@
+"""What a session's verifier decides about an envelope: pure, given what it knows (PROTOCOL.md section 2)."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Final
+
+import attrs
+
+from groove_actors.protocol.envelope import ReceivedEnvelope, Rejected
+
+
+@attrs.frozen
+class Accepted:
+    envelope_id: str
+    duplicate: bool = False
+
+
+@attrs.frozen
+class StoreIt:
+    """Passes every check: store it, then advance the session's sequence."""
+
+
+STORE: Final = StoreIt()
+
+UNSIGNED = Rejected(
+    400, "attestation.session_hmac (64 hex) and attestation.sequence (integer 0..1000000) are required"
+)
+BAD_HMAC = Rejected(
+    401,
+    "HMAC verification failed: the envelope was not signed with this session's key and sequence,"
+    " or its bytes changed in transit",
+)
+SESSION_CLOSED = Rejected(409, "session is closed; open a new session to send more envelopes")
+
+
+def judge_envelope(
+    envelope: ReceivedEnvelope,
+    *,
+    closed: bool,
+    next_sequence: int,
+    hmac_valid: bool,
+    stored_hmac: str | None,
+) -> Accepted | Rejected | StoreIt:
+    """Checks 3-5 in order: signature, sequence (a retry of a stored envelope is a duplicate), schema.
+
+    `stored_hmac` is the HMAC stored for `envelope.sequence` when that sequence is already used, else None.
+    A rejected envelope never consumes a sequence number: only StoreIt leads to an advance.
+    """
+    if envelope.sequence is None or envelope.session_hmac is None:
+        return UNSIGNED
+    if not hmac_valid:
+        return BAD_HMAC
+    if envelope.sequence < next_sequence:
+        if stored_hmac is not None and hmac.compare_digest(stored_hmac, envelope.session_hmac):
+            return Accepted(envelope.envelope_id, duplicate=True)
+        return Rejected(
+            409,
+            f"sequence conflict: expected {next_sequence}, got {envelope.sequence}, which another envelope"
+            " of this session already used",
+        )
+    if closed:
+        return SESSION_CLOSED
+    if envelope.sequence > next_sequence:
+        return Rejected(
+            409,
+            f"sequence conflict: expected {next_sequence}, got {envelope.sequence}; send the missing"
+            " envelopes first",
+        )
+    if envelope.violations:
+        return Rejected(
+            422,
+            f"envelope breaks {len(envelope.violations)} schema rule(s); see details",
+            details=tuple(str(v) for v in envelope.violations),
+        )
+    return STORE

@@ -1,0 +1,126 @@
+"""The StorageWriter: the single writer of the store, committing in groups (ARCHITECTURE "StorageWriter")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+
+import attrs
+import trio
+
+from groove_actors import logs
+from groove_actors.server.channels import drain_nowait, reply
+from groove_actors.server.stats import StatsBook
+from groove_actors.store.embedded import (
+    CloseSession,
+    Credit,
+    Done,
+    EmbeddedStore,
+    OpenSession,
+    Operation,
+    Outcome,
+    Refused,
+    StoreEnvelope,
+)
+from groove_actors.store.catalog import EnvelopeEffects
+
+# Queue depth: beyond this many waiting writes, callers answer 503 instead of queueing (backpressure).
+WRITER_QUEUE = 512
+BATCH_MAX_OPS = 256
+BATCH_MAX_BYTES = 16 * 1024 * 1024
+
+
+@attrs.frozen
+class WriteRequest:
+    op: Operation
+    reply_to: trio.MemorySendChannel[Outcome]
+
+
+OVERLOADED = Refused(503, "the server is busy storing other envelopes; retry after the indicated delay")
+
+
+async def ask_writer(
+    inbox: trio.MemorySendChannel[WriteRequest], op: Operation, *, wait_for_room: bool = False
+) -> Outcome:
+    """Queue one operation and wait until it is durable.
+
+    A full queue answers Refused(503) at once, so a client is told to come back; background work that no
+    client waits on passes `wait_for_room=True` and queues behind it instead.
+    """
+    send, receive = trio.open_memory_channel[Outcome](1)
+    async with send, receive:
+        request = WriteRequest(op, send)
+        if wait_for_room:
+            await inbox.send(request)
+        else:
+            try:
+                inbox.send_nowait(request)
+            except trio.WouldBlock:
+                return OVERLOADED
+        return await receive.receive()
+
+
+def utc_day(timestamp: float) -> str:
+    return dt.datetime.fromtimestamp(timestamp, dt.UTC).date().isoformat()
+
+
+@attrs.define(eq=False)
+class StorageWriter:
+    """Owns: the EmbeddedStore (segment files and the catalog's write connection).
+    Inbox: WriteRequest, each an Operation with a one-shot reply channel.
+    Replies: the Outcome of each operation, only after its group commit is on disk.
+    Stops when: every sender has closed; a failing commit raises and stops the server.
+    """
+
+    store: EmbeddedStore
+    inbox: trio.MemoryReceiveChannel[WriteRequest]
+    stats: StatsBook
+    wall_clock: Callable[[], float] = time.time
+    batches: int = 0
+
+    async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
+        async with self.inbox:
+            task_status.started()
+            async for first in self.inbox:
+                batch = [first, *self._more(first)]
+                day = utc_day(self.wall_clock())
+                ops = [request.op for request in batch]
+                outcomes = await trio.to_thread.run_sync(lambda: self.store.commit(ops, day=day))
+                self.batches += 1
+                for request, outcome in zip(batch, outcomes, strict=True):
+                    self._count(request.op, outcome)
+                    reply(request.reply_to, outcome)
+
+    def _more(self, first: WriteRequest) -> list[WriteRequest]:
+        size = _size(first.op)
+        more: list[WriteRequest] = []
+        while size < BATCH_MAX_BYTES and len(more) < BATCH_MAX_OPS - 1:
+            got = drain_nowait(self.inbox, limit=1)
+            if not got:
+                break
+            more.extend(got)
+            size += _size(got[0].op)
+        return more
+
+    def _count(self, op: Operation, outcome: Outcome) -> None:
+        if not isinstance(outcome, Done):
+            return
+        match op:
+            case OpenSession():
+                self.stats.session_opened()
+            case StoreEnvelope(record=record) if isinstance(outcome.detail, EnvelopeEffects):
+                self.stats.envelope_stored(record, outcome.detail)
+            case CloseSession() if outcome.detail is True:
+                self.stats.session_closed()
+            case Credit(credit=credit) if outcome.detail is True:
+                self.stats.credited(credit)
+                logs.event("ledger.credited", session_id=credit.session_id, points=round(credit.points, 2))
+
+
+def _size(op: Operation) -> int:
+    if isinstance(op, StoreEnvelope):
+        return len(op.record.body)
+    if isinstance(op, Credit):
+        return len(op.trajectory)
+    return 0

@@ -1,0 +1,383 @@
+"""Reads and writes of the catalog, as plain functions over a connection inside the caller's transaction.
+
+Writers (only the StorageWriter calls them) return what changed, so the in-memory stats follow exactly what
+was committed. Every function blocks on SQLite: call it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+import attrs
+
+from groove_actors.store.segments import RecordRef
+
+
+@attrs.frozen
+class NewSession:
+    session_id: str
+    secret: bytes
+    client_public_key: str
+    provider: str
+    model: str
+    machine_fingerprint: str
+    app_version_hash: str
+    groove_version: str
+    created_at: float
+
+
+@attrs.frozen
+class SessionState:
+    """What a verifier needs to judge envelopes of one session."""
+
+    session_id: str
+    secret: bytes
+    next_sequence: int
+    status: str
+    close_requested_at: float | None
+    last_activity_at: float
+
+
+@attrs.frozen
+class EnvelopeRecord:
+    """One verified envelope, ready to be stored, with what the stats need to know about it."""
+
+    session_id: str
+    sequence: int
+    envelope_id: str
+    kind: str  # "chunk" | "close"
+    hmac: str
+    body: bytes
+    steps: int
+    contributor_id: str | None
+    provider: str | None
+    model: str | None
+    close_status: str | None
+    stored_at: float
+    day: str
+
+
+@attrs.frozen
+class EnvelopeEffects:
+    """How one stored envelope changed the aggregates."""
+
+    first_of_session: bool
+    new_contributor: bool
+    closed_session: bool
+    provider: str
+    model: str
+
+
+@attrs.frozen
+class CreditRecord:
+    session_id: str
+    contributor_id: str
+    points: float
+    base_points: float
+    breakdown_json: str
+    policy_version: str
+    quality: float
+    model: str
+    provider: str
+    steps: int
+    created_at: float
+    day: str
+    trust_delta: float
+
+
+def insert_session(conn: sqlite3.Connection, new: NewSession) -> None:
+    conn.execute(
+        "INSERT INTO sessions (session_id, secret, client_public_key, provider, model, machine_fingerprint,"
+        " app_version_hash, groove_version, created_at, last_activity_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (
+            new.session_id,
+            new.secret,
+            new.client_public_key,
+            new.provider,
+            new.model,
+            new.machine_fingerprint,
+            new.app_version_hash,
+            new.groove_version,
+            new.created_at,
+            new.created_at,
+        ),
+    )
+
+
+def session_exists(conn: sqlite3.Connection, session_id: str) -> bool:
+    row = conn.execute("SELECT 1 FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
+    return row is not None
+
+
+def opens_since(conn: sqlite3.Connection, fingerprint: str, since: float) -> int:
+    row = conn.execute(
+        "SELECT COUNT(*) FROM sessions WHERE machine_fingerprint = ? AND created_at > ?", (fingerprint, since)
+    ).fetchone()
+    return int(row[0])
+
+
+def load_session(conn: sqlite3.Connection, session_id: str) -> SessionState | None:
+    row = conn.execute(
+        "SELECT secret, next_sequence, status, close_requested_at, last_activity_at"
+        " FROM sessions WHERE session_id = ?",
+        (session_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return SessionState(session_id, bytes(row[0]), row[1], row[2], row[3], row[4])
+
+
+def stored_hmac(conn: sqlite3.Connection, session_id: str, sequence: int) -> str | None:
+    row = conn.execute(
+        "SELECT hmac FROM envelopes WHERE session_id = ? AND sequence = ?", (session_id, sequence)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def record_envelope(conn: sqlite3.Connection, rec: EnvelopeRecord, ref: RecordRef) -> EnvelopeEffects:
+    """Index a stored envelope, advance its session's sequence, and update the aggregates."""
+    conn.execute(
+        "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, segment, offset, length, hmac, steps,"
+        " stored_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (rec.session_id, rec.sequence, rec.envelope_id, rec.kind, ref.segment, ref.offset, ref.length,
+         rec.hmac, rec.steps, rec.stored_at),
+    )  # fmt: skip
+    first = rec.sequence == 0  # sequences start at 0, so this is the session's first stored envelope
+    conn.execute(
+        "UPDATE sessions SET next_sequence = ?, last_activity_at = ?,"
+        " contributor_id = COALESCE(contributor_id, ?), data_provider = COALESCE(data_provider, ?),"
+        " data_model = COALESCE(data_model, ?) WHERE session_id = ?",
+        (rec.sequence + 1, rec.stored_at, rec.contributor_id, rec.provider, rec.model, rec.session_id),
+    )
+    new_contributor = False
+    if rec.contributor_id is not None:
+        cursor = conn.execute("INSERT OR IGNORE INTO contributors VALUES (?)", (rec.contributor_id,))
+        new_contributor = cursor.rowcount == 1
+    _add_daily(conn, rec.day, envelopes=1, steps=rec.steps)
+    _add_totals(conn, envelopes=1, steps=rec.steps, bytes=len(rec.body) + 1, sessions=int(first))
+    provider, model = _session_labels(conn, rec.session_id)
+    for kind, name in (("provider", provider), ("model", model)):
+        _add_breakdown(conn, kind, name, sessions=int(first), steps=rec.steps)
+    closed = rec.kind == "close"
+    if closed:
+        close_session(conn, rec.session_id, now=rec.stored_at, reason="envelope", status=rec.close_status)
+    return EnvelopeEffects(first, new_contributor, closed, provider, model)
+
+
+def _session_labels(conn: sqlite3.Connection, session_id: str) -> tuple[str, str]:
+    """The provider and model a session's stats count under: what its data says, else what it opened with."""
+    row = conn.execute(
+        "SELECT COALESCE(data_provider, provider), COALESCE(data_model, model) FROM sessions"
+        " WHERE session_id = ?",
+        (session_id,),
+    ).fetchone()
+    return str(row[0]), str(row[1])
+
+
+def close_session(
+    conn: sqlite3.Connection, session_id: str, *, now: float, reason: str, status: str | None
+) -> bool:
+    """Close an open session and queue it for crediting; False if it was already closed."""
+    cursor = conn.execute(
+        "UPDATE sessions SET status = 'closed', closed_at = ?, close_reason = ?, close_status = ?"
+        " WHERE session_id = ? AND status = 'open'",
+        (now, reason, status, session_id),
+    )
+    if cursor.rowcount == 0:
+        return False
+    conn.execute("INSERT OR IGNORE INTO pending_credits VALUES (?, ?)", (session_id, now))
+    return True
+
+
+def request_close(conn: sqlite3.Connection, session_id: str, *, now: float) -> None:
+    conn.execute(
+        "UPDATE sessions SET close_requested_at = COALESCE(close_requested_at, ?)"
+        " WHERE session_id = ? AND status = 'open'",
+        (now, session_id),
+    )
+
+
+def record_credit(conn: sqlite3.Connection, credit: CreditRecord, trajectory: RecordRef | None) -> bool:
+    """Credit a session once, ever; clears its pending mark either way. False if it was credited before."""
+    conn.execute("DELETE FROM pending_credits WHERE session_id = ?", (credit.session_id,))
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO credits (session_id, contributor_id, points, base_points, breakdown,"
+        " policy_version, quality, model, provider, steps, day, created_at, trajectory_segment,"
+        " trajectory_offset, trajectory_length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (credit.session_id, credit.contributor_id, credit.points, credit.base_points, credit.breakdown_json,
+         credit.policy_version, credit.quality, credit.model, credit.provider, credit.steps, credit.day,
+         credit.created_at, trajectory.segment if trajectory else None,
+         trajectory.offset if trajectory else None, trajectory.length if trajectory else None),
+    )  # fmt: skip
+    if cursor.rowcount == 0:
+        return False
+    if credit.contributor_id:  # a session that never sent a chunk has no contributor to pay
+        _add_balance(conn, credit)
+    _add_daily(conn, credit.day, sessions=1, points=credit.points)
+    _add_totals(conn, points=credit.points, credits=1)
+    _add_breakdown(conn, "provider", credit.provider, points=credit.points)
+    _add_breakdown(conn, "model", credit.model, points=credit.points)
+    return True
+
+
+def _add_balance(conn: sqlite3.Connection, credit: CreditRecord) -> None:
+    conn.execute(
+        "INSERT INTO balances VALUES (?, ?, 1, ?, MAX(0, MIN(10, 1.0 + ?)))"
+        " ON CONFLICT (contributor_id) DO UPDATE SET total_points = total_points + excluded.total_points,"
+        " total_sessions = total_sessions + 1, last_credit_at = excluded.last_credit_at,"
+        " trust_score = MAX(0, MIN(10, trust_score + ?))",
+        (credit.contributor_id, credit.points, credit.created_at, credit.trust_delta, credit.trust_delta),
+    )
+
+
+def _add_daily(conn: sqlite3.Connection, day: str, **amounts: float) -> None:
+    columns = ", ".join(amounts)
+    updates = ", ".join(f"{c} = {c} + excluded.{c}" for c in amounts)
+    marks = ", ".join("?" for _ in amounts)
+    conn.execute(
+        f"INSERT INTO daily (day, {columns}) VALUES (?, {marks}) ON CONFLICT (day) DO UPDATE SET {updates}",
+        (day, *amounts.values()),
+    )
+
+
+def _add_totals(conn: sqlite3.Connection, **amounts: float) -> None:
+    conn.executemany(
+        "INSERT INTO totals VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
+        amounts.items(),
+    )
+
+
+def _add_breakdown(conn: sqlite3.Connection, kind: str, name: str, **amounts: float) -> None:
+    columns = ", ".join(amounts)
+    updates = ", ".join(f"{c} = {c} + excluded.{c}" for c in amounts)
+    marks = ", ".join("?" for _ in amounts)
+    conn.execute(
+        f"INSERT INTO breakdown (kind, name, {columns}) VALUES (?, ?, {marks})"
+        f" ON CONFLICT (kind, name) DO UPDATE SET {updates}",
+        (kind, name, *amounts.values()),
+    )
+
+
+def envelope_refs(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, str, RecordRef]]:
+    """(sequence, kind, where) of every stored envelope of one session, in sequence order."""
+    rows = conn.execute(
+        "SELECT sequence, kind, segment, offset, length FROM envelopes WHERE session_id = ? ORDER BY sequence",
+        (session_id,),
+    ).fetchall()
+    return [(seq, kind, RecordRef(seg, off, length)) for seq, kind, seg, off, length in rows]
+
+
+def pending_sessions(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT session_id FROM pending_credits ORDER BY queued_at")]
+
+
+def sessions_due(conn: sqlite3.Connection, *, close_before: float, idle_before: float) -> list[tuple[str, str]]:
+    """Open sessions whose close grace period or idle timeout has run out: (session_id, "grace" | "idle")."""
+    grace = conn.execute(
+        "SELECT session_id FROM sessions WHERE status = 'open' AND close_requested_at <= ?", (close_before,)
+    ).fetchall()
+    idle = conn.execute(
+        "SELECT session_id FROM sessions WHERE status = 'open' AND last_activity_at <= ?", (idle_before,)
+    ).fetchall()
+    due = {row[0]: "grace" for row in grace}
+    for row in idle:
+        due.setdefault(row[0], "idle")
+    return sorted(due.items())
+
+
+def session_close_info(conn: sqlite3.Connection, session_id: str) -> tuple[str | None, str | None, str, str]:
+    """(close_reason, close_status, provider, model) of a session, for the stitcher."""
+    row = conn.execute(
+        "SELECT close_reason, close_status, COALESCE(data_provider, provider), COALESCE(data_model, model)"
+        " FROM sessions WHERE session_id = ?",
+        (session_id,),
+    ).fetchone()
+    return row[0], row[1], row[2], row[3]
+
+
+def record_coordination(
+    conn: sqlite3.Connection, session_id: str, agent_id: str | None, steps: Iterable[tuple[str, int, str | None]]
+) -> list[tuple[str, int, str, str | None, int]]:
+    """Register a session's coordination steps and link them to partners that share a coordination_id.
+
+    Returns the links from this session's side: (coordination_id, own step, partner session, partner agent,
+    partner step); the same links are recorded from the partner's side too.
+    """
+    links = []
+    for coordination_id, step, direction in steps:
+        conn.execute(
+            "INSERT OR IGNORE INTO coordination VALUES (?, ?, ?, ?, ?)",
+            (coordination_id, session_id, step, agent_id, direction),
+        )
+        partners = conn.execute(
+            "SELECT session_id, step, agent_id FROM coordination WHERE coordination_id = ? AND session_id != ?",
+            (coordination_id, session_id),
+        ).fetchall()
+        for partner_session, partner_step, partner_agent in partners:
+            links.append((coordination_id, step, partner_session, partner_agent, partner_step))
+            conn.execute(
+                "INSERT OR IGNORE INTO coordination_links VALUES (?, ?, ?, ?, ?, ?)",
+                (session_id, step, coordination_id, partner_session, partner_agent, partner_step),
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO coordination_links VALUES (?, ?, ?, ?, ?, ?)",
+                (partner_session, partner_step, coordination_id, session_id, agent_id, step),
+            )
+    return links
+
+
+def coordination_partners(
+    conn: sqlite3.Connection, steps: Iterable[tuple[str, int, str | None]], session_id: str
+) -> list[tuple[str, int, str, str | None, int]]:
+    """Partners already registered for a session's coordination steps: (coordination_id, own step,
+    partner session, partner agent, partner step)."""
+    links = []
+    for coordination_id, step, _ in steps:
+        for partner_session, partner_step, partner_agent in conn.execute(
+            "SELECT session_id, step, agent_id FROM coordination WHERE coordination_id = ? AND session_id != ?",
+            (coordination_id, session_id),
+        ):
+            links.append((coordination_id, step, partner_session, partner_agent, partner_step))
+    return links
+
+
+def coordination_links(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, str, str, str | None, int]]:
+    """(own step, coordination_id, partner session, partner agent, partner step) of one session."""
+    return [
+        (row[0], row[1], row[2], row[3], row[4])
+        for row in conn.execute(
+            "SELECT step, coordination_id, partner_session, partner_agent, partner_step"
+            " FROM coordination_links WHERE session_id = ? ORDER BY step, partner_session",
+            (session_id,),
+        )
+    ]
+
+
+def indexed_end(conn: sqlite3.Connection, segment: str) -> int:
+    """The byte offset just past the last indexed record of an envelope segment (0 if none)."""
+    row = conn.execute(
+        "SELECT offset + length + 1 FROM envelopes WHERE segment = ? ORDER BY offset DESC LIMIT 1", (segment,)
+    ).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def trajectory_end(conn: sqlite3.Connection, segment: str) -> int:
+    """The byte offset just past the last committed trajectory in a trajectory segment (0 if none)."""
+    row = conn.execute(
+        "SELECT trajectory_offset + trajectory_length + 1 FROM credits WHERE trajectory_segment = ?"
+        " ORDER BY trajectory_offset DESC LIMIT 1",
+        (segment,),
+    ).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def leaderboard(conn: sqlite3.Connection, limit: int) -> list[tuple[str, float, int]]:
+    return [
+        (row[0], row[1], row[2])
+        for row in conn.execute(
+            "SELECT contributor_id, total_points, total_sessions FROM balances"
+            " ORDER BY total_points DESC, contributor_id LIMIT ?",
+            (limit,),
+        )
+    ]

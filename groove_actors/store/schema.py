@@ -1,0 +1,152 @@
+"""The embedded catalog's tables (SQLite, WAL, synchronous=FULL): sessions, envelope index, ledger, stats.
+
+One database file holds all of it, so that storing a SESSION_CLOSE and marking the session "to credit" is one
+transaction, and crediting and clearing that mark is another (SQLite does not make a transaction across
+attached WAL databases atomic). Aggregates for the stats endpoints are kept in small tables updated in the
+same transactions, so reading them never scans envelopes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS sessions (
+    session_id TEXT PRIMARY KEY,
+    secret BLOB NOT NULL,
+    client_public_key TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    model TEXT NOT NULL,
+    machine_fingerprint TEXT NOT NULL,
+    app_version_hash TEXT NOT NULL,
+    groove_version TEXT NOT NULL,
+    next_sequence INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'open',
+    created_at REAL NOT NULL,
+    last_activity_at REAL NOT NULL,
+    close_requested_at REAL,
+    closed_at REAL,
+    close_reason TEXT,
+    close_status TEXT,
+    contributor_id TEXT,
+    data_provider TEXT,
+    data_model TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_by_fingerprint ON sessions (machine_fingerprint, created_at);
+CREATE INDEX IF NOT EXISTS sessions_open_by_close ON sessions (close_requested_at) WHERE status = 'open';
+CREATE INDEX IF NOT EXISTS sessions_open_by_activity ON sessions (last_activity_at) WHERE status = 'open';
+
+CREATE TABLE IF NOT EXISTS envelopes (
+    session_id TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    envelope_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    segment TEXT NOT NULL,
+    offset INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    hmac TEXT NOT NULL,
+    steps INTEGER NOT NULL,
+    stored_at REAL NOT NULL,
+    PRIMARY KEY (session_id, sequence)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS envelopes_by_segment ON envelopes (segment, offset);
+
+CREATE TABLE IF NOT EXISTS pending_credits (
+    session_id TEXT PRIMARY KEY,
+    queued_at REAL NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS credits (
+    id INTEGER PRIMARY KEY,
+    session_id TEXT NOT NULL UNIQUE,
+    contributor_id TEXT NOT NULL,
+    points REAL NOT NULL,
+    base_points REAL NOT NULL,
+    breakdown TEXT NOT NULL,
+    policy_version TEXT NOT NULL,
+    quality REAL NOT NULL,
+    model TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    steps INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    trajectory_segment TEXT,
+    trajectory_offset INTEGER,
+    trajectory_length INTEGER
+);
+CREATE INDEX IF NOT EXISTS credits_by_trajectory ON credits (trajectory_segment, trajectory_offset);
+
+CREATE TABLE IF NOT EXISTS balances (
+    contributor_id TEXT PRIMARY KEY,
+    total_points REAL NOT NULL,
+    total_sessions INTEGER NOT NULL,
+    last_credit_at REAL NOT NULL,
+    trust_score REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS balances_by_points ON balances (total_points DESC);
+
+CREATE TABLE IF NOT EXISTS contributors (contributor_id TEXT PRIMARY KEY) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS totals (name TEXT PRIMARY KEY, value REAL NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS daily (
+    day TEXT PRIMARY KEY,
+    envelopes INTEGER NOT NULL DEFAULT 0,
+    steps INTEGER NOT NULL DEFAULT 0,
+    sessions INTEGER NOT NULL DEFAULT 0,
+    points REAL NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS breakdown (
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    sessions INTEGER NOT NULL DEFAULT 0,
+    steps INTEGER NOT NULL DEFAULT 0,
+    points REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, name)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS coordination (
+    coordination_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    agent_id TEXT,
+    direction TEXT,
+    PRIMARY KEY (coordination_id, session_id, step)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS coordination_links (
+    session_id TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    coordination_id TEXT NOT NULL,
+    partner_session TEXT NOT NULL,
+    partner_agent TEXT,
+    partner_step INTEGER NOT NULL,
+    PRIMARY KEY (session_id, step, partner_session, partner_step)
+) WITHOUT ROWID;
+"""
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open the catalog with the durability settings every connection must share.
+
+    The connection may be used from worker threads, one at a time (its owner serialises calls).
+    """
+    if not path.exists() and not readonly:
+        path.touch(mode=0o600)
+    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.executescript(DDL)
+        conn.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        )
+    return conn

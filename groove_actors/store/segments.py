@@ -1,0 +1,216 @@
+"""Append-only segment files: envelopes (and stitched trajectories) as JSON lines, fsynced in groups.
+
+A record is one line: the received body with any raw CR/LF bytes turned into spaces (in valid JSON those can
+only be insignificant whitespace, since strings escape them), so the JSON and every signature over it stay
+exactly what the client sent, and the file stays one record per line. Files are named
+`YYYY-MM-DD.NNNN.jsonl` by the UTC day of writing and roll over at a size limit, so no file grows without
+bound (the original broke past 512 MiB in one daily file).
+
+Resource handling: a SegmentFiles owns its directory and the one open file it appends to. All methods block
+on disk I/O; callers in Trio run them through `trio.to_thread.run_sync` from a single owner.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+from groove_actors.errors import StoreCorrupt
+
+DEFAULT_MAX_SEGMENT_BYTES = 256 * 1024 * 1024
+_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})\.(\d{4})\.jsonl")
+_NEWLINES = bytes.maketrans(b"\r\n", b"  ")
+
+
+@attrs.frozen
+class RecordRef:
+    """Where one record lives: file name, byte offset and length (without the newline)."""
+
+    segment: str
+    offset: int
+    length: int
+
+
+def as_record(body: bytes) -> bytes:
+    """The bytes stored for a body: the same JSON, on one line."""
+    return body.translate(_NEWLINES) if (b"\n" in body or b"\r" in body) else body
+
+
+@attrs.define(eq=False)
+class SegmentFiles:
+    directory: Path
+    max_segment_bytes: int = DEFAULT_MAX_SEGMENT_BYTES
+    _current: str | None = None
+    _fd: int | None = None
+    _size: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+    def names(self) -> list[str]:
+        """Segment file names in the order they were written."""
+        return sorted(p.name for p in self.directory.iterdir() if _NAME.fullmatch(p.name))
+
+    def total_bytes(self) -> int:
+        return sum((self.directory / name).stat().st_size for name in self.names())
+
+    def append(self, bodies: list[bytes], *, day: str) -> list[RecordRef]:
+        """Append records, fsync once, and say where each landed. Rolls to a new file first if needed.
+
+        Raises OSError when the disk refuses; nothing is acknowledged then.
+        """
+        records = [as_record(b) for b in bodies]
+        incoming = sum(len(r) + 1 for r in records)
+        fd = self._file_for(day, incoming)
+        refs = []
+        offset = self._size
+        for record in records:
+            refs.append(RecordRef(segment=self._current or "", offset=offset, length=len(record)))
+            offset += len(record) + 1
+        try:
+            _write_all(fd, b"".join(r + b"\n" for r in records))
+            os.fsync(fd)
+        except OSError:
+            # Leave no partial record behind for the next append to follow.
+            os.ftruncate(fd, self._size)
+            raise
+        self._size = offset
+        return refs
+
+    def _file_for(self, day: str, incoming: int) -> int:
+        current = self._current
+        if current is None or not current.startswith(day) or not self._fits(self._size, incoming):
+            name = self._pick(day, incoming)
+            if name != current:
+                self.close()
+                self._fd = os.open(self.directory / name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+                self._current = name
+                self._size = os.fstat(self._fd).st_size
+                _fsync_directory(self.directory)
+        assert self._fd is not None
+        return self._fd
+
+    def _fits(self, size: int, incoming: int) -> bool:
+        """A batch always goes somewhere: an empty file takes it whatever its size."""
+        return size == 0 or size + incoming <= self.max_segment_bytes
+
+    def _pick(self, day: str, incoming: int) -> str:
+        existing = [n for n in self.names() if n.startswith(day)]
+        if not existing:
+            return f"{day}.0000.jsonl"
+        last = existing[-1]
+        if self._fits((self.directory / last).stat().st_size, incoming):
+            return last
+        number = int(last[len(day) + 1 : len(day) + 5]) + 1
+        return f"{day}.{number:04d}.jsonl"
+
+    def read(self, ref: RecordRef) -> bytes:
+        """The stored record; raises StoreCorrupt if the file is shorter than the index says."""
+        with open(self.directory / ref.segment, "rb") as handle:
+            data = os.pread(handle.fileno(), ref.length, ref.offset)
+        if len(data) != ref.length:
+            raise StoreCorrupt(f"{ref.segment} ends before offset {ref.offset + ref.length}")
+        return data
+
+    def records_after(self, segment: str, offset: int) -> Iterator[tuple[RecordRef, bytes]]:
+        """Complete records from `offset` to the end of `segment` (recovery: what the index lacks)."""
+        with open(self.directory / segment, "rb") as handle:
+            handle.seek(offset)
+            position = offset
+            for line in handle:
+                if not line.endswith(b"\n"):
+                    return
+                yield RecordRef(segment, position, len(line) - 1), line[:-1]
+                position += len(line)
+
+    def cut_torn_tails(self) -> list[tuple[str, int]]:
+        """Truncate every file after its last complete line; returns (file, bytes cut) for each cut."""
+        cuts = []
+        for name in self.names():
+            path = self.directory / name
+            size = path.stat().st_size
+            keep = _complete_prefix(path, size)
+            if keep != size:
+                with open(path, "r+b") as handle:
+                    handle.truncate(keep)
+                    os.fsync(handle.fileno())
+                cuts.append((name, size - keep))
+        return cuts
+
+    def truncate(self, segment: str, size: int) -> None:
+        """Cut `segment` to `size` bytes (recovery: drop records whose commit never happened)."""
+        if self._current == segment:
+            self.close()
+        with open(self.directory / segment, "r+b") as handle:
+            handle.truncate(size)
+            os.fsync(handle.fileno())
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+        self._fd = None
+        self._current = None
+        self._size = 0
+
+
+def read_records(directory: Path, refs: list[RecordRef]) -> list[bytes]:
+    """Records in the order given, keeping a file open while consecutive refs share it.
+
+    Independent of any SegmentFiles, so readers never touch the writer's state. Raises StoreCorrupt if a file
+    is shorter than its index says.
+    """
+    out: list[bytes] = []
+    handle = None
+    try:
+        for ref in refs:
+            path = directory / ref.segment
+            if handle is None or handle.name != str(path):
+                if handle is not None:
+                    handle.close()
+                handle = open(path, "rb")  # noqa: SIM115
+            data = os.pread(handle.fileno(), ref.length, ref.offset)
+            if len(data) != ref.length:
+                raise StoreCorrupt(f"{ref.segment} ends before offset {ref.offset + ref.length}")
+            out.append(data)
+    finally:
+        if handle is not None:
+            handle.close()
+    return out
+
+
+def _complete_prefix(path: Path, size: int) -> int:
+    """Length of the file up to and including its last newline."""
+    if size == 0:
+        return 0
+    with open(path, "rb") as handle:
+        block = 64 * 1024
+        end = size
+        while end > 0:
+            start = max(0, end - block)
+            handle.seek(start)
+            chunk = handle.read(end - start)
+            newline = chunk.rfind(b"\n")
+            if newline >= 0:
+                return start + newline + 1
+            end = start
+    return 0
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make a new file's directory entry durable, not only its contents."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
