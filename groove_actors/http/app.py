@@ -97,7 +97,9 @@ def _install_hooks(app: QuartTrio, handles: AppHandles) -> None:
     @app.before_request
     async def start_and_limit() -> Response | None:
         g.started = time.perf_counter()
-        if request.method == "OPTIONS" or not request.path.startswith("/v1/"):
+        if request.method == "OPTIONS":  # CORS preflight, on any path; headers are added after the request
+            return Response("", status=204)
+        if not request.path.startswith("/v1/"):
             return None
         peer = request.scope.get("client")
         address = client_address(
@@ -134,16 +136,16 @@ def _install_hooks(app: QuartTrio, handles: AppHandles) -> None:
             405: f"{request.method} is not allowed on {request.path}",
             413: f"request body larger than the {MAX_BODY_BYTES // (1024 * 1024)} MiB limit",
         }.get(status, error.description or error.name)
-        return json_response({"accepted": False, "reason": reason}, status)
+        response = json_response({"accepted": False, "reason": reason}, status)
+        if status == 413:
+            # The unread body is still on the wire: this connection cannot carry another request.
+            response.headers["Connection"] = "close"
+        return response
 
     @app.errorhandler(Exception)
     async def unexpected(error: Exception) -> Response:
         logs.event("request.failed", level=40, path=request.path, error=type(error).__name__)
         return json_response({"accepted": False, "reason": "internal error; it has been logged"}, 500)
-
-    @app.route("/<path:_any>", methods=["OPTIONS"])
-    async def preflight(_any: str) -> tuple[str, int]:
-        return "", 204
 
     @app.get("/health")
     async def health() -> Response:

@@ -1,0 +1,145 @@
+"""What a name says about its value: sensitive names, placeholders, references and randomness.
+
+Shared by the assignment and CLI-flag rules and by `scrub_value`, so that ``PASSWORD=x``,
+``--password x`` and ``{"password": "x"}`` are judged the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+import attrs
+
+from client_actors.scrub._core import TOKEN_OPEN
+
+
+@attrs.frozen
+class Sense:
+    """A sensitive name: the token type for its value, and whether any value is redacted
+    (``strong``) or only a random-looking one (weak names such as ``key`` or ``signature``)."""
+
+    kind: str
+    strong: bool
+
+
+PASSWORD_WORDS = frozenset({"password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd"})
+# Words that qualify "key" as a credential; a bare "key" (cache key, sort key) is only weak.
+KEY_QUALIFIERS = frozenset(
+    {
+        "api", "access", "secret", "signing", "encryption", "master", "client", "shared", "account",
+        "app", "auth", "license", "subscription", "session", "service", "admin", "deploy", "private",
+    }
+)  # fmt: skip
+# Trailing words that describe an encoding of the value, not what it is: SECRET_KEY_BASE.
+IGNORED_SUFFIXES = frozenset({"value", "base", "str", "string", "b64", "base64", "hex", "raw", "plain"})
+SINGLE_WORDS = {
+    "secret": Sense("secret", True),
+    "secrets": Sense("secret", True),
+    "token": Sense("token", True),
+    "apikey": Sense("api-key", True),
+    "authorization": Sense("authorization", True),
+    "auth": Sense("authorization", False),
+    "credential": Sense("credential", True),
+    "credentials": Sense("credential", True),
+    "creds": Sense("credential", True),
+    "cookie": Sense("cookie", True),
+    "sig": Sense("signature", False),
+    "signature": Sense("signature", False),
+}
+
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+
+
+def split_words(name: str) -> list[str]:
+    """Split an identifier into lowercase words: ``SecretAccessKey`` -> secret, access, key."""
+    return [word.lower() for word in _WORDS.findall(name)]
+
+
+def classify_name(name: str) -> Sense | None:
+    """Return how sensitive a value named ``name`` is, or ``None`` for an ordinary name.
+
+    Only the last word counts, so ``token_count``, ``max_tokens``, ``secret_name`` and
+    ``private_key_id`` are ordinary while ``GITHUB_TOKEN`` and ``clientSecret`` are not.
+    """
+    words = [word for word in split_words(name) if not word.isdigit()]
+    while len(words) > 1 and words[-1] in IGNORED_SUFFIXES:
+        words.pop()
+    if not words:
+        return None
+    last, before = words[-1], words[:-1]
+    if last in PASSWORD_WORDS:
+        # A bare PWD is the shell's working directory, not a password.
+        return Sense("password", True) if before or last != "pwd" else None
+    if last in ("hash", "digest") and before and before[-1] in PASSWORD_WORDS:
+        return Sense("password", True)
+    if last == "key":
+        return _classify_key(before)
+    return SINGLE_WORDS.get(last)
+
+
+def _classify_key(before: list[str]) -> Sense:
+    if "secret" in before and ("aws" in before or "access" in before):
+        return Sense("aws-secret-key", True)
+    qualifier = before[-1] if before else ""
+    if qualifier == "private":
+        return Sense("private-key", True)
+    if qualifier == "secret":
+        return Sense("secret", True)
+    if qualifier in KEY_QUALIFIERS:
+        return Sense("api-key", True)
+    return Sense("key", False)
+
+
+# Decision: well-known placeholder words are kept. They carry no entropy, a system that really
+# uses "changeme" has a publicly documented password, and keeping them shows where a secret goes.
+PLACEHOLDER_WORDS = frozenset(
+    {
+        "changeme", "change-me", "change_me", "changeit", "replaceme", "replace-me", "replace_me",
+        "placeholder", "redacted", "dummy", "example", "sample", "none", "null", "nil", "undefined",
+        "empty", "todo", "tbd", "fixme", "secret", "password", "passwd", "token", "apikey",
+        "api_key", "api-key", "mysecret", "mypassword", "yourpassword", "true", "false", "yes", "no",
+    }
+)  # fmt: skip
+_PLACEHOLDER = re.compile(
+    r"""[*xX•.#_\-]+                       # masked: ****, xxxx, ...
+      | <[^<>]+>                           # <your-api-key>
+      | \{\{.*\}\} | \$\{.*\} | \{[\w.]*\}  # {{ secrets.X }}, ${VAR}, {name}
+      | \$[A-Za-z_]\w* | \$\(.*\) | %\w+% | %\(?\w*\)?[sd]  # $VAR, $(cmd), %VAR%, %(name)s
+      | (?i:your|my)[-_ ].* | (?i:your)[A-Z_].*             # your-token-here, YOUR_API_KEY
+    """,
+    re.VERBOSE,
+)
+
+
+def is_placeholder(value: str) -> bool:
+    """Tell whether ``value`` stands for a secret instead of being one (or is already redacted)."""
+    stripped = value.strip()
+    if not stripped or stripped.startswith(TOKEN_OPEN):
+        return True
+    return stripped.lower() in PLACEHOLDER_WORDS or _PLACEHOLDER.fullmatch(stripped) is not None
+
+
+def shannon_bits(value: str) -> float:
+    """Return the Shannon entropy of ``value`` in bits per character."""
+    counts = Counter(value)
+    size = len(value)
+    return -sum(n / size * math.log2(n / size) for n in counts.values())
+
+
+_HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")
+_RANDOM_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~%]+")
+
+
+def looks_random(value: str) -> bool:
+    """Tell whether ``value`` looks like generated key material rather than a word or a hash.
+
+    Pure hex is treated as a digest (git SHAs, checksums) and kept; a weak name needs more.
+    """
+    if len(value) < 16 or not _RANDOM_CHARS.fullmatch(value) or _HEX.fullmatch(value):
+        return False
+    if value.count("/") >= 2 or value.count(".") >= 2:  # paths and dotted names
+        return False
+    classes = sum(1 for test in (str.isupper, str.islower, str.isdigit) if any(map(test, value)))
+    return classes >= 2 and shannon_bits(value) >= 3.0

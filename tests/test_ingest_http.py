@@ -1,0 +1,170 @@
+"""Ingest over real HTTP against a real server process: the happy path, and a matrix of bad input.
+
+Each bad request must get the right 4xx and a reason a person can act on, the server must keep serving, and
+nothing accepted before may be disturbed.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Awaitable, Callable
+
+import httpx
+import orjson
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from groove_actors.protocol import ecdh
+from tests.support.client import ingest, open_request, open_session
+from tests.support.envelopes import ClientSession
+from tests.support.server import ServerProcess, start_server
+
+
+def flip(body: bytes, index: int) -> bytes:
+    return body[:index] + bytes([body[index] ^ 0x01]) + body[index + 1 :]
+
+
+async def test_a_session_end_to_end(central: ServerProcess) -> None:
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        session = await open_session(http)
+        for _ in range(3):
+            response = await ingest(http, session.chunk_body(20))
+            assert response.status_code == 200, response.text
+            assert response.json()["accepted"] is True
+        close = await ingest(http, session.close_body())
+        assert close.json() == {"accepted": True, "envelope_id": orjson.loads(session_last := close.request.content)["envelope_id"]}
+        assert session_last
+        summary = (await http.get("/v1/stats/summary")).json()
+    assert (summary["totalEnvelopes"], summary["totalSteps"], summary["totalSessions"]) == (4, 60, 1)
+
+
+async def test_a_retried_envelope_is_a_duplicate_and_stored_once(central: ServerProcess) -> None:
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        session = await open_session(http)
+        body = session.chunk_body(5)
+        first, again = await ingest(http, body), await ingest(http, body)
+        summary = (await http.get("/v1/stats/summary")).json()
+    assert first.json()["accepted"] is True and "duplicate" not in first.json()
+    assert again.status_code == 200 and again.json()["duplicate"] is True
+    assert summary["totalEnvelopes"] == 1
+
+
+async def test_a_rejected_envelope_does_not_consume_its_sequence(central: ServerProcess) -> None:
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        session = await open_session(http)
+        good = session.chunk_body(3)
+        session.sequence -= 1
+        session.contributor_id = "NOT-HEX"
+        bad = session.chunk_body(3)
+        rejected = await ingest(http, bad)
+        accepted = await ingest(http, good)
+    assert rejected.status_code == 422
+    assert any("$.contributor_id" in d for d in rejected.json()["details"])
+    assert accepted.status_code == 200
+
+
+async def test_close_endpoint_racing_the_session_close_envelope_loses_nothing(central: ServerProcess) -> None:
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        session = await open_session(http)
+        assert (await ingest(http, session.chunk_body(4))).status_code == 200
+        closed = await http.post("/v1/sessions/close", json={"session_id": session.session_id})
+        late = await ingest(http, session.chunk_body(4))
+        final = await ingest(http, session.close_body())
+        again = await http.post("/v1/sessions/close", json={"session_id": session.session_id})
+        after = await ingest(http, session.chunk_body(1))
+    assert closed.json() == {"closed": True}
+    assert late.status_code == 200 and final.status_code == 200
+    assert again.json() == {"closed": True, "already_closed": True}
+    assert after.status_code == 409 and after.json()["reason"].startswith("session is closed")
+
+
+async def test_bad_input_matrix(central: ServerProcess) -> None:
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        session = await open_session(http)
+        accepted = session.chunk_body(2)
+        assert (await ingest(http, accepted)).status_code == 200
+        other = await open_session(http)
+        cases = bad_input_cases(session, other)
+        failures = []
+        for name, (request, want) in cases.items():
+            response = await request(http)
+            body = response.json()
+            reason = body.get("reason") or body.get("error")
+            if response.status_code != want or not isinstance(reason, str) or len(reason) < 10:
+                failures.append(f"{name}: {response.status_code} {body}")
+        assert failures == []
+        assert (await http.get("/health")).status_code == 200
+        assert (await ingest(http, accepted)).json()["duplicate"] is True
+        assert (await ingest(http, session.chunk_body(2))).status_code == 200
+        assert (await http.get("/v1/stats/summary")).json()["totalEnvelopes"] == 2
+
+
+Request = Callable[[httpx.AsyncClient], Awaitable[httpx.Response]]
+
+
+def post(path: str, content: bytes) -> Request:
+    return lambda http: http.post(path, content=content, headers={"Content-Type": "application/json"})
+
+
+def bad_input_cases(session: ClientSession, other: ClientSession) -> dict[str, tuple[Request, int]]:
+    valid = session.chunk_body(2)
+    session.sequence -= 1  # `valid` is never sent: its sequence stays the next one
+    envelope = orjson.loads(valid)
+    point = base64.b64decode(ecdh.generate_key_pair().public_b64)
+    off_curve = base64.b64encode(point[:-1] + bytes([point[-1] ^ 1])).decode()
+    tampered_sequence = dict(envelope, attestation=dict(envelope["attestation"], sequence=0))
+    next_sequence = session.sequence
+    session.sequence = 0
+    reused = session.chunk_body(2)
+    session.sequence = next_sequence + 5
+    ahead = session.chunk_body(2)
+    session.sequence = next_sequence
+    wrong_key = ClientSession(b"x" * 32, session_id=session.session_id)
+    wrong_key.sequence = session.sequence
+    stolen = orjson.loads(other.chunk_body(1))
+    stolen["session_id"] = session.session_id
+    return {
+        "not json": (post("/v1/training/ingest", b"{not json"), 400),
+        "json array": (post("/v1/training/ingest", b"[1,2]"), 400),
+        "no session_id": (post("/v1/training/ingest", b'{"envelope_id":"e"}'), 400),
+        "session_id not a string": (post("/v1/training/ingest", b'{"session_id":7}'), 400),
+        "unknown session": (post("/v1/training/ingest", valid.replace(session.session_id.encode(), b"sess_nope")), 404),
+        "flipped hmac byte": (post("/v1/training/ingest", flip(valid, valid.index(b'"session_hmac":"') + 20)), 401),
+        "flipped content byte": (post("/v1/training/ingest", flip(valid, valid.index(b"thought") + 1)), 401),
+        "wrong key": (post("/v1/training/ingest", wrong_key.chunk_body(2)), 401),
+        "envelope of another session": (post("/v1/training/ingest", orjson.dumps(stolen)), 401),
+        "no attestation": (post("/v1/training/ingest", orjson.dumps({k: v for k, v in envelope.items() if k != "attestation"})), 400),
+        "sequence changed after signing": (post("/v1/training/ingest", orjson.dumps(tampered_sequence)), 401),
+        "sequence reused by new content": (post("/v1/training/ingest", reused), 409),
+        "sequence ahead": (post("/v1/training/ingest", ahead), 409),
+        "oversized body": (post("/v1/training/ingest", b" " * (5 * 1024 * 1024 + 1)), 413),
+        "open: missing fields": (post("/v1/sessions/open", b'{"session_id":"s"}'), 400),
+        "open: not an object": (post("/v1/sessions/open", b'"hello"'), 400),
+        "open: invalid base64 key": (post("/v1/sessions/open", orjson.dumps(open_request("sess_b64", "%%%"))), 400),
+        "open: short key": (post("/v1/sessions/open", orjson.dumps(open_request("sess_short", "BAAA"))), 400),
+        "open: off-curve key": (post("/v1/sessions/open", orjson.dumps(open_request("sess_curve", off_curve))), 400),
+        "open: re-open existing": (post("/v1/sessions/open", orjson.dumps(open_request(session.session_id, ecdh.generate_key_pair().public_b64))), 409),
+        "close: unknown session": (post("/v1/sessions/close", b'{"session_id":"sess_nope"}'), 404),
+        "close: no session_id": (post("/v1/sessions/close", b"{}"), 400),
+        "unknown endpoint": (lambda http: http.get("/v1/nothing"), 404),
+        "wrong method": (lambda http: http.get("/v1/training/ingest"), 405),
+        "stats: bad days": (lambda http: http.get("/v1/stats/daily?days=x"), 400),
+    }  # fmt: skip
+
+
+async def test_rate_limits_answer_429_with_retry_after(tmp_path: object) -> None:
+    from pathlib import Path
+
+    async with start_server(Path(str(tmp_path)) / "d", "--rate-per-minute", "3", "--opens-per-hour", "1") as server:
+        async with httpx.AsyncClient(base_url=server.url) as http:
+            pair = ecdh.generate_key_pair()
+            first = await http.post("/v1/sessions/open", json=open_request("sess_1", pair.public_b64, machine_fingerprint="fp"))
+            second = await http.post("/v1/sessions/open", json=open_request("sess_2", pair.public_b64, machine_fingerprint="fp"))
+            third = await http.get("/v1/stats/summary")
+            fourth = await http.get("/v1/stats/summary")
+            health = await http.get("/health")
+    assert first.status_code == 200
+    assert second.status_code == 429 and "Retry-After" in second.headers
+    assert third.status_code == 200
+    assert fourth.status_code == 429 and int(fourth.headers["Retry-After"]) >= 1
+    assert health.status_code == 200
