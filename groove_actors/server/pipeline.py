@@ -53,8 +53,12 @@ class CreditPipeline:
         async with self.wakeups:
             task_status.started()
             while True:
-                for session_id in await self.reads.run(catalog.pending_sessions):
+                pending = await self.reads.run(catalog.pending_sessions)
+                for session_id in pending:
                     await self.credit(session_id)
+                if pending:
+                    continue  # closes that arrived meanwhile are marked too: look again before sleeping
+                logs.event("credits.idle")
                 try:
                     await self.wakeups.receive()
                 except trio.EndOfChannel:

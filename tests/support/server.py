@@ -19,11 +19,38 @@ STOP_DEADLINE_S = 30.0
 
 
 @attrs.define(eq=False)
+class EventLog:
+    """The server's log lines as they arrive, with a way to wait for one without polling."""
+
+    lines: list[dict[str, object]] = attrs.Factory(list)
+    _arrived: trio.Event = attrs.Factory(trio.Event)
+
+    def append(self, record: dict[str, object]) -> None:
+        self.lines.append(record)
+        arrived, self._arrived = self._arrived, trio.Event()
+        arrived.set()
+
+    async def wait_for(self, name: str, *, after: int = 0) -> dict[str, object]:
+        """The first event called `name` at or past position `after`, waiting for it to be logged."""
+        seen = after
+        while True:
+            for record in self.lines[seen:]:
+                if record.get("event") == name:
+                    return record
+            seen = len(self.lines)
+            await self._arrived.wait()
+
+
+@attrs.define(eq=False)
 class ServerProcess:
     url: str
     data_dir: Path
     process: trio.Process
-    events: list[dict[str, object]]
+    log: EventLog
+
+    @property
+    def events(self) -> list[dict[str, object]]:
+        return self.log.lines
 
     def events_named(self, name: str) -> list[dict[str, object]]:
         return [e for e in self.events if e.get("event") == name]
@@ -31,7 +58,7 @@ class ServerProcess:
 
 async def _read_events(
     process: trio.Process,
-    events: list[dict[str, object]],
+    events: EventLog,
     *,
     task_status: trio.TaskStatus[str],
 ) -> None:
@@ -52,7 +79,7 @@ async def _read_events(
                 ready = True
                 task_status.started(record["binds"][0])
     if not ready:
-        raise RuntimeError(f"server exited before listening; its output: {events}")
+        raise RuntimeError(f"server exited before listening; its output: {events.lines}")
 
 
 @asynccontextmanager
@@ -62,13 +89,13 @@ async def start_server(data_dir: Path, *extra_args: str) -> AsyncIterator[Server
         sys.executable, "-m", "groove_actors.cli", "serve",
         "--host", "127.0.0.1", "--port", "0", "--data-dir", str(data_dir), *extra_args,
     ]  # fmt: skip
-    events: list[dict[str, object]] = []
+    events = EventLog()
     async with trio.open_nursery() as nursery:
         process = await trio.lowlevel.open_process(command, stderr=subprocess.PIPE)
         try:
             with trio.fail_after(START_DEADLINE_S):
                 url = await nursery.start(_read_events, process, events)
-            yield ServerProcess(url=url, data_dir=data_dir, process=process, events=events)
+            yield ServerProcess(url=url, data_dir=data_dir, process=process, log=events)
         finally:
             with trio.CancelScope(shield=True), trio.move_on_after(STOP_DEADLINE_S):
                 if process.returncode is None:
