@@ -1,0 +1,205 @@
+"""The server's actors in one Trio run on a real store, with Trio's mock clock standing in for waiting.
+
+Each test asks for `clock` itself (pytest-trio takes the clock from the test's own arguments). The clock jumps
+only after every task has been blocked for a short real time, so that work in worker threads (SQLite, fsync)
+finishes before virtual time moves on; a jump at the first idle instant would race those threads.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import attrs
+import pytest
+import trio
+import trio.testing
+
+from groove_actors.logs import LOGGER_NAME
+from groove_actors.protocol import ecdh
+from groove_actors.protocol.envelope import ReceivedEnvelope, Rejected, read_envelope
+from groove_actors.protocol.policy import load_policy
+from groove_actors.server.enrich import RuleJudge
+from groove_actors.server.pipeline import CreditPipeline
+from groove_actors.server.reads import ReadPool
+from groove_actors.server.reaper import Reaper
+from groove_actors.server.sessions import Closed, CloseRequest, Ingest, SessionDirectory, VerifierDeps
+from groove_actors.server.stats import StatsBook
+from groove_actors.server.verdicts import Accepted
+from groove_actors.server.writer import StorageWriter, WriteRequest, ask_writer
+from groove_actors.store import catalog
+from groove_actors.store.catalog import NewSession
+from groove_actors.store.embedded import EmbeddedStore, OpenSession
+from tests.support.envelopes import ClientSession
+
+EPOCH = 1_795_600_000.0
+
+
+class EventWaiter(logging.Handler):
+    """Turns the server's log events into something a test can await (they are logged on the Trio thread)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self.arrived = trio.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.names.append(record.getMessage())
+        arrived, self.arrived = self.arrived, trio.Event()
+        arrived.set()
+
+    async def wait_for(self, name: str, count: int = 1) -> None:
+        with trio.fail_after(3_600):  # virtual seconds
+            while self.names.count(name) < count:
+                await self.arrived.wait()
+
+
+@attrs.define(eq=False)
+class Harness:
+    store: EmbeddedStore
+    directory: SessionDirectory
+    writer: trio.MemorySendChannel[WriteRequest]
+    reads: ReadPool
+    stats: StatsBook
+    events: EventWaiter
+
+    def wall(self) -> float:
+        return EPOCH + trio.current_time()
+
+    async def open(self) -> ClientSession:
+        pair = ecdh.generate_key_pair()
+        client = ClientSession(b"")
+        server = ecdh.generate_key_pair()
+        client.secret = ecdh.derive_shared_secret(pair.private_key, ecdh.load_public_key(server.public_b64))
+        new = NewSession(client.session_id, ecdh.derive_shared_secret(server.private_key,
+                         ecdh.load_public_key(pair.public_b64)), pair.public_b64, "codex", "o3", "fp", "a" * 64,
+                         "1", self.wall())  # fmt: skip
+        await ask_writer(self.writer, OpenSession(new, 0))
+        return client
+
+    async def send(self, body: bytes) -> Accepted | Rejected:
+        envelope = read_envelope(body, now=self.wall())
+        assert isinstance(envelope, ReceivedEnvelope)
+        send, receive = trio.open_memory_channel[Accepted | Rejected](1)
+        assert self.directory.deliver(envelope.session_id, Ingest(envelope, send))
+        return await receive.receive()
+
+    async def close(self, session_id: str) -> Closed | Rejected:
+        send, receive = trio.open_memory_channel[Closed | Rejected](1)
+        assert self.directory.deliver(session_id, CloseRequest(send))
+        return await receive.receive()
+
+
+IDLE_TIMEOUT_S = 600.0
+
+
+@pytest.fixture
+def clock() -> trio.testing.MockClock:
+    return trio.testing.MockClock(autojump_threshold=0.05)
+
+
+@pytest.fixture
+async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
+    store = EmbeddedStore(tmp_path, quota_bytes=10**9)
+    reads = ReadPool(store.catalog_path)
+    stats = StatsBook.load(store.conn)
+    writer_send, writer_receive = trio.open_memory_channel[WriteRequest](64)
+    wake_send, wake_receive = trio.open_memory_channel[None](1)
+    async with trio.open_nursery() as nursery:
+        directory = SessionDirectory(nursery, VerifierDeps(writer_send, reads, wake_send, idle_stop_s=300))
+        waiter = EventWaiter()
+        logger = logging.getLogger(LOGGER_NAME)
+        level = logger.level
+        logger.setLevel(logging.INFO)
+        logger.addHandler(waiter)
+        harness = Harness(store, directory, writer_send, reads, stats, waiter)
+        object.__setattr__(directory.deps, "wall_clock", harness.wall)
+        await nursery.start(StorageWriter(store, writer_receive, stats, harness.wall).run)
+        pipeline = CreditPipeline(wake_receive, writer_send, reads, store.envelopes.directory, load_policy(),
+                                  RuleJudge(), harness.wall)  # fmt: skip
+        await nursery.start(pipeline.run)
+        await nursery.start(Reaper(directory, reads, close_grace_s=60, idle_timeout_s=IDLE_TIMEOUT_S,
+                                   wall_clock=harness.wall).run)  # fmt: skip
+        yield harness
+        nursery.cancel_scope.cancel()
+    logger.removeHandler(waiter)
+    logger.setLevel(level)
+    reads.close()
+    store.close()
+
+
+async def test_envelopes_of_one_session_are_judged_in_order(harness: Harness, clock: trio.testing.MockClock) -> None:
+    client = await harness.open()
+    bodies = [client.chunk_body(3, now=harness.wall()) for _ in range(5)]
+    answers: list[Accepted | Rejected] = []
+    async with trio.open_nursery() as nursery:
+        for body in bodies:
+            nursery.start_soon(lambda b=body: _collect(harness, b, answers))
+            await trio.testing.wait_all_tasks_blocked()
+    assert all(isinstance(a, Accepted) and not a.duplicate for a in answers)
+    state = catalog.load_session(harness.store.conn, client.session_id)
+    assert state is not None and state.next_sequence == 5
+
+
+async def _collect(harness: Harness, body: bytes, out: list[Accepted | Rejected]) -> None:
+    out.append(await harness.send(body))
+
+
+async def test_idle_verifiers_stop_and_come_back_from_the_store(harness: Harness, clock: trio.testing.MockClock) -> None:
+    client = await harness.open()
+    assert isinstance(await harness.send(client.chunk_body(2, now=harness.wall())), Accepted)
+    assert harness.directory.running == 1
+    await trio.sleep(301)
+    assert harness.directory.running == 0
+    assert isinstance(await harness.send(client.chunk_body(2, now=harness.wall())), Accepted)
+    assert harness.directory.running == 1
+
+
+async def test_unknown_session_is_404_and_leaves_no_verifier(harness: Harness, clock: trio.testing.MockClock) -> None:
+    client = ClientSession(b"k" * 32)
+    answer = await harness.send(client.chunk_body(1, now=harness.wall()))
+    assert isinstance(answer, Rejected) and answer.status == 404
+    assert harness.directory.running == 0  # unregistered before it answered
+
+
+async def test_close_request_waits_for_the_grace_period_then_credits(harness: Harness, clock: trio.testing.MockClock) -> None:
+    client = await harness.open()
+    await harness.send(client.chunk_body(4, now=harness.wall()))
+    assert await harness.close(client.session_id) == Closed(already_closed=False)
+    await trio.sleep(30)
+    assert isinstance(await harness.send(client.chunk_body(4, now=harness.wall())), Accepted)
+    assert harness.stats.credits == 0
+    await harness.events.wait_for("ledger.credited")
+    assert harness.stats.credits == 1
+    assert await harness.close(client.session_id) == Closed(already_closed=True)
+    late = await harness.send(client.chunk_body(1, now=harness.wall()))
+    assert isinstance(late, Rejected) and late.status == 409
+    with harness.store.conn:
+        steps, reason = harness.store.conn.execute(
+            "SELECT c.steps, s.close_reason FROM credits c JOIN sessions s USING (session_id)"
+        ).fetchone()
+    assert (steps, reason) == (8, "grace")
+
+
+async def test_a_silent_session_is_closed_as_a_crash_after_the_idle_timeout(harness: Harness, clock: trio.testing.MockClock) -> None:
+    client = await harness.open()
+    await harness.send(client.chunk_body(3, now=harness.wall()))
+    opened_at = trio.current_time()
+    await harness.events.wait_for("ledger.credited")
+    assert trio.current_time() - opened_at >= IDLE_TIMEOUT_S
+    assert harness.stats.credits == 1
+    row = harness.store.conn.execute("SELECT close_reason, close_status FROM sessions").fetchone()
+    assert row == ("idle", "CRASH")
+
+
+async def test_session_close_envelope_credits_exactly_once(harness: Harness, clock: trio.testing.MockClock) -> None:
+    client = await harness.open()
+    await harness.send(client.chunk_body(5, now=harness.wall()))
+    close = client.close_body()
+    assert isinstance(await harness.send(close), Accepted)
+    again = await harness.send(close)
+    assert isinstance(again, Accepted) and again.duplicate
+    await harness.events.wait_for("credits.idle", count=harness.events.names.count("credits.idle") + 1)
+    assert harness.stats.credits == 1
+    assert harness.stats.active_sessions == 0
