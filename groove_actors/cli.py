@@ -32,14 +32,18 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     run.add_argument("--segment-mb", type=float, default=256.0, help="roll envelope files at this size")
     run.add_argument("--close-grace", type=float, default=60.0, help="seconds a closed session still accepts")
-    run.add_argument("--idle-timeout", type=float, default=24 * 3600.0, help="seconds before a silent session")
+    run.add_argument(
+        "--idle-timeout", type=float, default=24 * 3600.0, help="seconds before a silent session"
+    )
     run.add_argument("--rate-per-minute", type=int, default=100, help="requests per client address (0: off)")
     run.add_argument("--rate-per-hour", type=int, default=1000, help="requests per client address (0: off)")
     run.add_argument("--opens-per-hour", type=int, default=20, help="session opens per machine fingerprint")
     run.add_argument(
         "--trusted-proxy", action="append", default=[], help="address whose X-Forwarded-For is believed"
     )
-    run.add_argument("--policy", type=Path, default=None, help="scoring policy TOML (default: the packaged one)")
+    run.add_argument(
+        "--policy", type=Path, default=None, help="scoring policy TOML (default: the packaged one)"
+    )
     return parser
 
 

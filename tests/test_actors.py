@@ -72,9 +72,10 @@ class Harness:
         client = ClientSession(b"")
         server = ecdh.generate_key_pair()
         client.secret = ecdh.derive_shared_secret(pair.private_key, ecdh.load_public_key(server.public_b64))
-        new = NewSession(client.session_id, ecdh.derive_shared_secret(server.private_key,
-                         ecdh.load_public_key(pair.public_b64)), pair.public_b64, "codex", "o3", "fp", "a" * 64,
-                         "1", self.wall())  # fmt: skip
+        secret = ecdh.derive_shared_secret(server.private_key, ecdh.load_public_key(pair.public_b64))
+        new = NewSession(
+            client.session_id, secret, pair.public_b64, "codex", "o3", "fp", "a" * 64, "1", self.wall()
+        )
         await ask_writer(self.writer, OpenSession(new, 0))
         return client
 
@@ -129,13 +130,15 @@ async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
     store.close()
 
 
-async def test_envelopes_of_one_session_are_judged_in_order(harness: Harness, clock: trio.testing.MockClock) -> None:
+async def test_envelopes_of_one_session_are_judged_in_order(
+    harness: Harness, clock: trio.testing.MockClock
+) -> None:
     client = await harness.open()
     bodies = [client.chunk_body(3, now=harness.wall()) for _ in range(5)]
     answers: list[Accepted | Rejected] = []
     async with trio.open_nursery() as nursery:
         for body in bodies:
-            nursery.start_soon(lambda b=body: _collect(harness, b, answers))
+            nursery.start_soon(_collect, harness, body, answers)
             await trio.testing.wait_all_tasks_blocked()
     assert all(isinstance(a, Accepted) and not a.duplicate for a in answers)
     state = catalog.load_session(harness.store.conn, client.session_id)
@@ -146,7 +149,9 @@ async def _collect(harness: Harness, body: bytes, out: list[Accepted | Rejected]
     out.append(await harness.send(body))
 
 
-async def test_idle_verifiers_stop_and_come_back_from_the_store(harness: Harness, clock: trio.testing.MockClock) -> None:
+async def test_idle_verifiers_stop_and_come_back_from_the_store(
+    harness: Harness, clock: trio.testing.MockClock
+) -> None:
     client = await harness.open()
     assert isinstance(await harness.send(client.chunk_body(2, now=harness.wall())), Accepted)
     assert harness.directory.running == 1
@@ -156,14 +161,18 @@ async def test_idle_verifiers_stop_and_come_back_from_the_store(harness: Harness
     assert harness.directory.running == 1
 
 
-async def test_unknown_session_is_404_and_leaves_no_verifier(harness: Harness, clock: trio.testing.MockClock) -> None:
+async def test_unknown_session_is_404_and_leaves_no_verifier(
+    harness: Harness, clock: trio.testing.MockClock
+) -> None:
     client = ClientSession(b"k" * 32)
     answer = await harness.send(client.chunk_body(1, now=harness.wall()))
     assert isinstance(answer, Rejected) and answer.status == 404
     assert harness.directory.running == 0  # unregistered before it answered
 
 
-async def test_close_request_waits_for_the_grace_period_then_credits(harness: Harness, clock: trio.testing.MockClock) -> None:
+async def test_close_request_waits_for_the_grace_period_then_credits(
+    harness: Harness, clock: trio.testing.MockClock
+) -> None:
     client = await harness.open()
     await harness.send(client.chunk_body(4, now=harness.wall()))
     assert await harness.close(client.session_id) == Closed(already_closed=False)
@@ -182,7 +191,9 @@ async def test_close_request_waits_for_the_grace_period_then_credits(harness: Ha
     assert (steps, reason) == (8, "grace")
 
 
-async def test_a_silent_session_is_closed_as_a_crash_after_the_idle_timeout(harness: Harness, clock: trio.testing.MockClock) -> None:
+async def test_a_silent_session_is_closed_as_a_crash_after_the_idle_timeout(
+    harness: Harness, clock: trio.testing.MockClock
+) -> None:
     client = await harness.open()
     await harness.send(client.chunk_body(3, now=harness.wall()))
     opened_at = trio.current_time()
@@ -193,7 +204,9 @@ async def test_a_silent_session_is_closed_as_a_crash_after_the_idle_timeout(harn
     assert row == ("idle", "CRASH")
 
 
-async def test_session_close_envelope_credits_exactly_once(harness: Harness, clock: trio.testing.MockClock) -> None:
+async def test_session_close_envelope_credits_exactly_once(
+    harness: Harness, clock: trio.testing.MockClock
+) -> None:
     client = await harness.open()
     await harness.send(client.chunk_body(5, now=harness.wall()))
     close = client.close_body()

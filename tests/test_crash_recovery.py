@@ -40,9 +40,7 @@ class Run:
 
 
 def ingest_acks(server: ServerProcess) -> int:
-    return sum(
-        1 for e in server.events if e.get("path") == "/v1/training/ingest" and e.get("status") == 200
-    )
+    return sum(1 for e in server.events if e.get("path") == "/v1/training/ingest" and e.get("status") == 200)
 
 
 async def send_until_killed(http: httpx.AsyncClient, tracked: Tracked, run: Run) -> None:
@@ -126,12 +124,16 @@ async def test_kill_9_while_sending_loses_nothing_acknowledged(tmp_path: Path) -
         own = [t.client.session_id for t in run.sessions]
         marks = ",".join("?" for _ in own)
         per_session = dict(
-            conn.execute(f"SELECT session_id, COUNT(*) FROM credits WHERE session_id IN ({marks}) GROUP BY 1", own)
+            conn.execute(
+                f"SELECT session_id, COUNT(*) FROM credits WHERE session_id IN ({marks}) GROUP BY 1", own
+            )
         )
         closed = conn.execute("SELECT COUNT(*) FROM sessions WHERE status = 'closed'").fetchone()[0]
         credits = conn.execute("SELECT COUNT(*) FROM credits").fetchone()[0]
         pending = conn.execute("SELECT COUNT(*) FROM pending_credits").fetchone()[0]
-        steps = dict(conn.execute(f"SELECT session_id, steps FROM credits WHERE session_id IN ({marks})", own))
+        steps = dict(
+            conn.execute(f"SELECT session_id, steps FROM credits WHERE session_id IN ({marks})", own)
+        )
     assert per_session == {sid: 1 for sid in own}
     assert (closed, pending) == (credits, 0)
     for tracked in run.sessions:

@@ -11,8 +11,6 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 import orjson
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from groove_actors.protocol import ecdh
 from tests.support.client import ingest, open_request, open_session
@@ -32,7 +30,10 @@ async def test_a_session_end_to_end(central: ServerProcess) -> None:
             assert response.status_code == 200, response.text
             assert response.json()["accepted"] is True
         close = await ingest(http, session.close_body())
-        assert close.json() == {"accepted": True, "envelope_id": orjson.loads(session_last := close.request.content)["envelope_id"]}
+        assert close.json() == {
+            "accepted": True,
+            "envelope_id": orjson.loads(session_last := close.request.content)["envelope_id"],
+        }
         assert session_last
         summary = (await http.get("/v1/stats/summary")).json()
     assert (summary["totalEnvelopes"], summary["totalSteps"], summary["totalSessions"]) == (4, 60, 1)
@@ -106,6 +107,18 @@ def post(path: str, content: bytes) -> Request:
     return lambda http: http.post(path, content=content, headers={"Content-Type": "application/json"})
 
 
+def ingest_of(content: bytes) -> Request:
+    return post("/v1/training/ingest", content)
+
+
+def open_of(content: bytes) -> Request:
+    return post("/v1/sessions/open", content)
+
+
+def close_of(content: bytes) -> Request:
+    return post("/v1/sessions/close", content)
+
+
 def bad_input_cases(session: ClientSession, other: ClientSession) -> dict[str, tuple[Request, int]]:
     valid = session.chunk_body(2)
     session.sequence -= 1  # `valid` is never sent: its sequence stays the next one
@@ -123,46 +136,56 @@ def bad_input_cases(session: ClientSession, other: ClientSession) -> dict[str, t
     wrong_key.sequence = session.sequence
     stolen = orjson.loads(other.chunk_body(1))
     stolen["session_id"] = session.session_id
+    unsigned = orjson.dumps({k: v for k, v in envelope.items() if k != "attestation"})
+    unknown = valid.replace(session.session_id.encode(), b"sess_nope")
+    reopen = open_request(session.session_id, ecdh.generate_key_pair().public_b64)
+    hmac_at = valid.index(b'"session_hmac":"') + 20
     return {
-        "not json": (post("/v1/training/ingest", b"{not json"), 400),
-        "json array": (post("/v1/training/ingest", b"[1,2]"), 400),
-        "no session_id": (post("/v1/training/ingest", b'{"envelope_id":"e"}'), 400),
-        "session_id not a string": (post("/v1/training/ingest", b'{"session_id":7}'), 400),
-        "unknown session": (post("/v1/training/ingest", valid.replace(session.session_id.encode(), b"sess_nope")), 404),
-        "flipped hmac byte": (post("/v1/training/ingest", flip(valid, valid.index(b'"session_hmac":"') + 20)), 401),
-        "flipped content byte": (post("/v1/training/ingest", flip(valid, valid.index(b"thought") + 1)), 401),
-        "wrong key": (post("/v1/training/ingest", wrong_key.chunk_body(2)), 401),
-        "envelope of another session": (post("/v1/training/ingest", orjson.dumps(stolen)), 401),
-        "no attestation": (post("/v1/training/ingest", orjson.dumps({k: v for k, v in envelope.items() if k != "attestation"})), 400),
-        "sequence changed after signing": (post("/v1/training/ingest", orjson.dumps(tampered_sequence)), 401),
-        "sequence reused by new content": (post("/v1/training/ingest", reused), 409),
-        "sequence ahead": (post("/v1/training/ingest", ahead), 409),
-        "oversized body": (post("/v1/training/ingest", b" " * (5 * 1024 * 1024 + 1)), 413),
-        "open: missing fields": (post("/v1/sessions/open", b'{"session_id":"s"}'), 400),
-        "open: not an object": (post("/v1/sessions/open", b'"hello"'), 400),
-        "open: invalid base64 key": (post("/v1/sessions/open", orjson.dumps(open_request("sess_b64", "%%%"))), 400),
-        "open: short key": (post("/v1/sessions/open", orjson.dumps(open_request("sess_short", "BAAA"))), 400),
-        "open: off-curve key": (post("/v1/sessions/open", orjson.dumps(open_request("sess_curve", off_curve))), 400),
-        "open: re-open existing": (post("/v1/sessions/open", orjson.dumps(open_request(session.session_id, ecdh.generate_key_pair().public_b64))), 409),
-        "close: unknown session": (post("/v1/sessions/close", b'{"session_id":"sess_nope"}'), 404),
-        "close: no session_id": (post("/v1/sessions/close", b"{}"), 400),
+        "not json": (ingest_of(b"{not json"), 400),
+        "json array": (ingest_of(b"[1,2]"), 400),
+        "no session_id": (ingest_of(b'{"envelope_id":"e"}'), 400),
+        "session_id not a string": (ingest_of(b'{"session_id":7}'), 400),
+        "unknown session": (ingest_of(unknown), 404),
+        "flipped hmac byte": (ingest_of(flip(valid, hmac_at)), 401),
+        "flipped content byte": (ingest_of(flip(valid, valid.index(b"thought") + 1)), 401),
+        "wrong key": (ingest_of(wrong_key.chunk_body(2)), 401),
+        "envelope of another session": (ingest_of(orjson.dumps(stolen)), 401),
+        "no attestation": (ingest_of(unsigned), 400),
+        "sequence changed after signing": (ingest_of(orjson.dumps(tampered_sequence)), 401),
+        "sequence reused by new content": (ingest_of(reused), 409),
+        "sequence ahead": (ingest_of(ahead), 409),
+        "oversized body": (ingest_of(b" " * (5 * 1024 * 1024 + 1)), 413),
+        "open: missing fields": (open_of(b'{"session_id":"s"}'), 400),
+        "open: not an object": (open_of(b'"hello"'), 400),
+        "open: invalid base64 key": (open_of(orjson.dumps(open_request("sess_b64", "%%%"))), 400),
+        "open: short key": (open_of(orjson.dumps(open_request("sess_short", "BAAA"))), 400),
+        "open: off-curve key": (open_of(orjson.dumps(open_request("sess_curve", off_curve))), 400),
+        "open: re-open existing": (open_of(orjson.dumps(reopen)), 409),
+        "close: unknown session": (close_of(b'{"session_id":"sess_nope"}'), 404),
+        "close: no session_id": (close_of(b"{}"), 400),
         "unknown endpoint": (lambda http: http.get("/v1/nothing"), 404),
         "wrong method": (lambda http: http.get("/v1/training/ingest"), 405),
         "stats: bad days": (lambda http: http.get("/v1/stats/daily?days=x"), 400),
-    }  # fmt: skip
+    }
 
 
 async def test_rate_limits_answer_429_with_retry_after(tmp_path: object) -> None:
     from pathlib import Path
 
-    async with start_server(Path(str(tmp_path)) / "d", "--rate-per-minute", "3", "--opens-per-hour", "1") as server:
-        async with httpx.AsyncClient(base_url=server.url) as http:
-            pair = ecdh.generate_key_pair()
-            first = await http.post("/v1/sessions/open", json=open_request("sess_1", pair.public_b64, machine_fingerprint="fp"))
-            second = await http.post("/v1/sessions/open", json=open_request("sess_2", pair.public_b64, machine_fingerprint="fp"))
-            third = await http.get("/v1/stats/summary")
-            fourth = await http.get("/v1/stats/summary")
-            health = await http.get("/health")
+    async with (
+        start_server(Path(str(tmp_path)) / "d", "--rate-per-minute", "3", "--opens-per-hour", "1") as server,
+        httpx.AsyncClient(base_url=server.url) as http,
+    ):
+        pair = ecdh.generate_key_pair()
+        first = await http.post(
+            "/v1/sessions/open", json=open_request("sess_1", pair.public_b64, machine_fingerprint="fp")
+        )
+        second = await http.post(
+            "/v1/sessions/open", json=open_request("sess_2", pair.public_b64, machine_fingerprint="fp")
+        )
+        third = await http.get("/v1/stats/summary")
+        fourth = await http.get("/v1/stats/summary")
+        health = await http.get("/health")
     assert first.status_code == 200
     assert second.status_code == 429 and "Retry-After" in second.headers
     assert third.status_code == 200

@@ -1,4 +1,4 @@
-"""The real JavaScript client against the real server: every envelope accepted, every session credited once."""
+"""The real JavaScript client against the real server: all envelopes accepted, each session credited once."""
 
 from __future__ import annotations
 

@@ -18,7 +18,12 @@ def test_steps_are_ordered_by_time_and_exact_repeats_dropped() -> None:
     close = client.close_body()
     resent = orjson.loads(first)
     resent["attestation"]["sequence"] = 3
-    bodies = [(0, "chunk", second), (1, "chunk", first), (2, "chunk", orjson.dumps(resent)), (3, "close", close)]
+    bodies = [
+        (0, "chunk", second),
+        (1, "chunk", first),
+        (2, "chunk", orjson.dumps(resent)),
+        (3, "close", close),
+    ]
     session = stitch("s", bodies, provider="p", model="m", close_reason="envelope", close_status="SUCCESS")
     assert [s.step for s in session.steps] == list(range(1, 9))
     assert session.duplicates_dropped == 4

@@ -15,6 +15,7 @@ from groove_actors.store.embedded import (
     Done,
     EmbeddedStore,
     OpenSession,
+    Operation,
     Refused,
     RequestClose,
     StoreEnvelope,
@@ -30,8 +31,12 @@ def new_session(session_id: str, fingerprint: str = "fp", at: float = NOW) -> Ne
 
 
 def record(session_id: str, sequence: int, kind: str = "chunk", steps: int = 3) -> EnvelopeRecord:
-    body = f'{{"session_id":"{session_id}","attestation":{{"sequence":{sequence},"session_hmac":"{"ab" * 32}"}}'
-    body += ',"type":"SESSION_CLOSE"}' if kind == "close" else f',"trajectory_log":[{",".join(["{}"] * steps)}]}}'
+    body = (
+        f'{{"session_id":"{session_id}","attestation":{{"sequence":{sequence},"session_hmac":"{"ab" * 32}"}}'
+    )
+    body += (
+        ',"type":"SESSION_CLOSE"}' if kind == "close" else f',"trajectory_log":[{",".join(["{}"] * steps)}]}}'
+    )
     return EnvelopeRecord(
         session_id=session_id, sequence=sequence, envelope_id=f"env_{sequence}", kind=kind, hmac="ab" * 32,
         body=body.encode(), steps=0 if kind == "close" else steps, contributor_id="c" * 32, provider="codex",
@@ -53,11 +58,8 @@ def test_files_are_private(tmp_path: Path) -> None:
 
 def test_open_conflict_and_fingerprint_limit(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path, quota_bytes=10**9)
-    outcomes = store.commit(
-        [OpenSession(new_session("s1"), 2), OpenSession(new_session("s1"), 2), OpenSession(new_session("s2"), 2),
-         OpenSession(new_session("s3"), 2), OpenSession(new_session("s4", fingerprint="other"), 2)],
-        day=DAY,
-    )  # fmt: skip
+    sessions = [new_session(i) for i in ("s1", "s1", "s2", "s3")] + [new_session("s4", fingerprint="other")]
+    outcomes = store.commit([OpenSession(s, 2) for s in sessions], day=DAY)
     assert [o.status if isinstance(o, Refused) else "ok" for o in outcomes] == ["ok", 409, "ok", 429, "ok"]
 
 
@@ -95,9 +97,11 @@ def test_close_marks_for_credit_and_credit_happens_exactly_once(tmp_path: Path) 
 
 def test_grace_close_and_idle_close_are_due_by_their_deadlines(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path, quota_bytes=10**9)
-    store.commit([OpenSession(new_session("s1", at=NOW), 20), OpenSession(new_session("s2", at=NOW - 90_000), 20),
-                  RequestClose("s1", NOW)], day=DAY)  # fmt: skip
-    assert catalog.sessions_due(store.conn, close_before=NOW - 1, idle_before=NOW - 86_400) == [("s2", "idle")]
+    fresh, stale = new_session("s1", at=NOW), new_session("s2", at=NOW - 90_000)
+    store.commit([OpenSession(fresh, 20), OpenSession(stale, 20), RequestClose("s1", NOW)], day=DAY)
+    assert catalog.sessions_due(store.conn, close_before=NOW - 1, idle_before=NOW - 86_400) == [
+        ("s2", "idle")
+    ]
     assert catalog.sessions_due(store.conn, close_before=NOW, idle_before=NOW - 86_400) == [
         ("s1", "grace"),
         ("s2", "idle"),
@@ -110,8 +114,12 @@ def test_grace_close_and_idle_close_are_due_by_their_deadlines(tmp_path: Path) -
 def test_stats_loaded_from_disk_equal_the_live_ones(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path, quota_bytes=10**9)
     live = StatsBook.load(store.conn)
-    ops = [OpenSession(new_session("s1"), 20), StoreEnvelope(record("s1", 0)),
-           StoreEnvelope(record("s1", 1, kind="close")), credit("s1")]  # fmt: skip
+    ops: list[Operation] = [
+        OpenSession(new_session("s1"), 20),
+        StoreEnvelope(record("s1", 0)),
+        StoreEnvelope(record("s1", 1, kind="close")),
+        credit("s1"),
+    ]
     for op, outcome in zip(ops, store.commit(ops, day=DAY), strict=True):
         if isinstance(op, OpenSession):
             live.session_opened()

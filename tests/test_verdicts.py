@@ -10,7 +10,11 @@ HMAC = "ab" * 32
 
 
 def envelope(sequence: int | None = 3, violations: tuple[Violation, ...] = ()) -> ReceivedEnvelope:
-    body = {"session_id": "s", "envelope_id": "env_1", "attestation": {"sequence": sequence, "session_hmac": HMAC}}
+    body = {
+        "session_id": "s",
+        "envelope_id": "env_1",
+        "attestation": {"sequence": sequence, "session_hmac": HMAC},
+    }
     return summarize(b"{}", body, "s", violations)
 
 
@@ -19,7 +23,9 @@ def status(verdict: object) -> int | None:
 
 
 def test_next_in_sequence_is_stored() -> None:
-    assert judge_envelope(envelope(3), closed=False, next_sequence=3, hmac_valid=True, stored_hmac=None) is STORE
+    assert (
+        judge_envelope(envelope(3), closed=False, next_sequence=3, hmac_valid=True, stored_hmac=None) is STORE
+    )
 
 
 def test_bad_signature_is_401_even_for_a_known_sequence() -> None:
@@ -28,18 +34,24 @@ def test_bad_signature_is_401_even_for_a_known_sequence() -> None:
 
 
 def test_missing_attestation_is_400() -> None:
-    verdict = judge_envelope(envelope(None), closed=False, next_sequence=0, hmac_valid=False, stored_hmac=None)
+    verdict = judge_envelope(
+        envelope(None), closed=False, next_sequence=0, hmac_valid=False, stored_hmac=None
+    )
     assert status(verdict) == 400
 
 
 def test_retry_of_a_stored_envelope_is_a_duplicate_even_after_close() -> None:
     for closed in (False, True):
-        verdict = judge_envelope(envelope(1), closed=closed, next_sequence=3, hmac_valid=True, stored_hmac=HMAC)
+        verdict = judge_envelope(
+            envelope(1), closed=closed, next_sequence=3, hmac_valid=True, stored_hmac=HMAC
+        )
         assert verdict == Accepted("env_1", duplicate=True)
 
 
 def test_replay_with_another_hmac_and_gaps_are_conflicts_naming_both_numbers() -> None:
-    replay = judge_envelope(envelope(1), closed=False, next_sequence=3, hmac_valid=True, stored_hmac="cd" * 32)
+    replay = judge_envelope(
+        envelope(1), closed=False, next_sequence=3, hmac_valid=True, stored_hmac="cd" * 32
+    )
     gap = judge_envelope(envelope(5), closed=False, next_sequence=3, hmac_valid=True, stored_hmac=None)
     assert status(replay) == status(gap) == 409
     assert isinstance(gap, Rejected) and "expected 3, got 5" in gap.reason
@@ -47,7 +59,10 @@ def test_replay_with_another_hmac_and_gaps_are_conflicts_naming_both_numbers() -
 
 def test_closed_session_refuses_new_envelopes() -> None:
     verdict = judge_envelope(envelope(3), closed=True, next_sequence=3, hmac_valid=True, stored_hmac=None)
-    assert isinstance(verdict, Rejected) and (verdict.status, verdict.reason.startswith("session is closed")) == (
+    assert isinstance(verdict, Rejected) and (
+        verdict.status,
+        verdict.reason.startswith("session is closed"),
+    ) == (
         409,
         True,
     )

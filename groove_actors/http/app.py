@@ -63,18 +63,23 @@ def json_response(body: Any, status: int = 200, *, retry_after: float | None = N
 
 
 def rejected(answer: Rejected, *, shape: str = "accepted") -> Response:
-    body: dict[str, Any] = {"accepted": False, "reason": answer.reason} if shape == "accepted" else {
-        "error": answer.reason
-    }
+    body: dict[str, Any] = (
+        {"accepted": False, "reason": answer.reason} if shape == "accepted" else {"error": answer.reason}
+    )
     if answer.details:
         body["details"] = list(answer.details)
     return json_response(body, answer.status, retry_after=answer.retry_after)
 
 
+async def body_bytes() -> bytes:
+    """The request body exactly as received (it is stored and verified byte for byte)."""
+    raw = await request.get_data(cache=False, as_text=False)
+    return raw if isinstance(raw, bytes) else raw.encode()
+
+
 async def read_json_object(limit_fields: str) -> dict[str, Any] | Response:
-    raw = await request.get_data(cache=False)
     try:
-        body = jsjson.parse(raw)
+        body = jsjson.parse(await body_bytes())
     except PeerError as exc:
         return json_response({"error": exc.reason}, 400)
     if not isinstance(body, dict):
@@ -203,14 +208,15 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
                 answer = await receive.receive()
         if isinstance(answer, Rejected):
             return rejected(answer, shape="error")
-        return json_response({"closed": True, "already_closed": True} if answer.already_closed else {"closed": True})
+        return json_response(
+            {"closed": True, "already_closed": True} if answer.already_closed else {"closed": True}
+        )
 
 
 def _install_ingest_route(app: QuartTrio, handles: AppHandles) -> None:
     @app.post("/v1/training/ingest")
     async def ingest() -> Response:
-        raw = await request.get_data(cache=False)
-        envelope = read_envelope(raw, now=handles.wall_clock())
+        envelope = read_envelope(await body_bytes(), now=handles.wall_clock())
         if isinstance(envelope, Rejected):
             return rejected(envelope)
         send, receive = trio.open_memory_channel[Accepted | Rejected](1)

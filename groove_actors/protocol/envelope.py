@@ -83,7 +83,7 @@ def summarize(
         session_id=session_id,
         envelope_id=envelope_id if isinstance(envelope_id, str) else "",
         is_close=body.get("type") == limits.SESSION_CLOSE,
-        sequence=int(sequence) if is_integer(sequence) and 0 <= sequence <= limits.MAX_SEQUENCE else None,
+        sequence=_sequence(sequence),
         session_hmac=hmac_hex if isinstance(hmac_hex, str) else None,
         violations=violations,
         steps=len(steps) if isinstance(steps, list) else 0,
@@ -92,6 +92,12 @@ def summarize(
         model=_text(metadata.get("model_engine")),
         close_status=_text(outcome.get("status")) if isinstance(outcome, dict) else None,
     )
+
+
+def _sequence(value: Any) -> int | None:
+    if is_integer(value) and 0 <= value <= limits.MAX_SEQUENCE:
+        return int(value)
+    return None
 
 
 def _text(value: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TypeVar
 
 import trio
@@ -11,10 +12,8 @@ T = TypeVar("T")
 
 def reply(to: trio.MemorySendChannel[T], value: T) -> None:
     """Answer a one-shot request; a requester that gave up and left is not an error."""
-    try:
+    with contextlib.suppress(trio.BrokenResourceError, trio.ClosedResourceError, trio.WouldBlock):
         to.send_nowait(value)
-    except (trio.BrokenResourceError, trio.ClosedResourceError, trio.WouldBlock):
-        pass
 
 
 def drain_nowait(inbox: trio.MemoryReceiveChannel[T], *, limit: int) -> list[T]:

@@ -4,20 +4,21 @@ A `TrajectoryJudge` turns a stitched session into an Enrichment. `RuleJudge` is 
 backed by a language model can implement the same protocol later and be swapped in by the supervisor.
 
 Cognitive target of a step (first rule that applies):
-  coordination step -> coordinative; correction -> corrective; error, and every step after an error up to and
-  including the resolution that ends it -> corrective; thought or resolution -> strategic; action with a reading/searching tool
-  (Read, Grep, Glob, LS, WebFetch, WebSearch, or a shell command that only lists, reads or searches) and its
-  observation -> syntactic; everything else (edits, writes, builds, tests) -> semantic.
-Latency profile (seconds, from step timestamps): think time = gap before each action; tool latency = gap from an
-  action to the observation or error that follows it; idle gaps = gaps over 60 s between consecutive steps.
-Quality 0-100, the sum of: 20 if the session has at least 10 steps (10 if at least 3); 20 if it used tools and got
-  their results (an observation per action, scaled); 20 if it ends in a resolution; 15 if every error was
+  coordination step -> coordinative; correction -> corrective; an error, and every step after it up to and
+  including the resolution that ends it -> corrective; thought or resolution -> strategic; an action with a
+  reading or searching tool (Read, Grep, Glob, LS, WebFetch, WebSearch, or a shell command that only lists,
+  reads or searches) and its observation -> syntactic; anything else (edits, builds, tests) -> semantic.
+Latency profile (seconds, from step timestamps): think time = gap before each action; tool latency = gap from
+  an action to the observation or error that follows it; idle gaps = gaps over 60 s between consecutive steps.
+Quality 0-100, the sum of: 20 if the session has at least 10 steps (10 if at least 3); 20 if it used tools and
+  got their results (an observation per action, scaled); 20 if it ends in a resolution; 15 if every error was
   followed by a later resolution (recovery), or there were no errors; 15 for content (share of steps with
   non-empty content or arguments); 10 for tool diversity (2 points per distinct tool, up to 5).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import Final, Protocol
 
@@ -27,8 +28,21 @@ from groove_actors.protocol import limits
 from groove_actors.protocol.models import Step
 from groove_actors.server.stitch import StitchedSession
 
-READING_TOOLS: Final = frozenset({"read", "grep", "glob", "ls", "webfetch", "websearch", "read_file", "search"})
-READING_COMMANDS: Final = ("ls", "cat", "head", "tail", "grep", "rg", "find", "git status", "git log", "git diff")
+READING_TOOLS: Final = frozenset(
+    {"read", "grep", "glob", "ls", "webfetch", "websearch", "read_file", "search"}
+)
+READING_COMMANDS: Final = (
+    "ls",
+    "cat",
+    "head",
+    "tail",
+    "grep",
+    "rg",
+    "find",
+    "git status",
+    "git log",
+    "git diff",
+)
 IDLE_GAP_S: Final = 60.0
 
 
@@ -51,7 +65,8 @@ class Enrichment:
 
 
 class TrajectoryJudge(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def assess(self, session: StitchedSession) -> Enrichment: ...
 
@@ -77,7 +92,11 @@ def _is_reading(step: Step) -> bool:
     if tool in READING_TOOLS:
         return True
     command = step.arguments.get("command") if step.arguments else None
-    return tool in {"bash", "shell", "exec"} and isinstance(command, str) and command.startswith(READING_COMMANDS)
+    return (
+        tool in {"bash", "shell", "exec"}
+        and isinstance(command, str)
+        and command.startswith(READING_COMMANDS)
+    )
 
 
 def cognitive_targets(steps: Sequence[Step]) -> tuple[str, ...]:
@@ -108,7 +127,7 @@ def latency_profile(steps: Sequence[Step]) -> LatencyProfile:
     think: list[float] = []
     tool: list[float] = []
     idle: list[float] = []
-    for before, after in zip(steps, steps[1:], strict=False):
+    for before, after in itertools.pairwise(steps):
         gap = max(0.0, limits.timestamp_seconds(after.timestamp) - limits.timestamp_seconds(before.timestamp))
         if after.type == "action":
             think.append(gap)

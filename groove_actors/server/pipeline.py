@@ -35,7 +35,7 @@ from groove_actors.store.segments import read_records
 
 @attrs.define(eq=False)
 class CreditPipeline:
-    """Owns: nothing but its turn; reads through the ReadPool and the segment files, writes through the writer.
+    """Owns: nothing but its turn; reads via the ReadPool and the segment files, writes via the writer.
     Inbox: wake-ups (None); each makes it credit every session still marked "to credit".
     Replies: none; results are credits in the ledger and trajectories under data/trajectories.
     Stops when: the wake-up channel is closed.
@@ -75,7 +75,9 @@ class CreditPipeline:
             quality=enrichment.quality,
             policy=self.policy,
         )
-        partners = await self.reads.run(catalog.coordination_partners, coordination_steps(session), session_id)
+        partners = await self.reads.run(
+            catalog.coordination_partners, coordination_steps(session), session_id
+        )
         links = tuple(CoordinationLink(*row) for row in partners)
         now = self.wall_clock()
         op = Credit(
@@ -111,7 +113,9 @@ class CreditPipeline:
         )
 
 
-def _credit_record(session: StitchedSession, enrichment: Enrichment, score: Score, now: float) -> CreditRecord:
+def _credit_record(
+    session: StitchedSession, enrichment: Enrichment, score: Score, now: float
+) -> CreditRecord:
     return CreditRecord(
         session_id=session.session_id,
         contributor_id=session.contributor_id,
@@ -160,7 +164,7 @@ def trajectory_json(
 
 
 def dump_json_line(document: dict[str, Any]) -> bytes:
-    """Compact JSON; stored text may hold lone surrogates, which orjson refuses, so fall back to ASCII escapes."""
+    """Compact JSON. Stored text may hold lone surrogates, which orjson refuses: then ASCII escapes."""
     try:
         return orjson.dumps(document)
     except TypeError:

@@ -1,4 +1,4 @@
-"""A small pool of read-only catalog connections, used from worker threads (WAL lets them read in parallel)."""
+"""A small pool of read-only catalog connections for worker threads (WAL lets them read in parallel)."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ class Score:
 
 
 def recovery_arc_steps(steps: Sequence[Step]) -> frozenset[int]:
-    """Positions of the error and resolution of each arc: an error followed by a resolution before another error."""
+    """Positions of each arc's error and resolution (an error, then a resolution before another error)."""
     marked: set[int] = set()
     last_error: int | None = None
     for index, step in enumerate(steps):

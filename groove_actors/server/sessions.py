@@ -1,9 +1,9 @@
 """The session directory and one verifier actor per active session (ARCHITECTURE "SessionVerifier").
 
 A verifier owns its session's secret and next sequence and handles its inbox strictly in order, so two
-envelopes of one session are never judged at the same time, and a SESSION_CLOSE and a /v1/sessions/close of the
-same session are ordered too. Verifiers are started on demand from the catalog and stop after an idle timeout,
-so memory follows the active sessions, not every session ever opened.
+envelopes of one session are never judged at the same time, and a SESSION_CLOSE and a /v1/sessions/close
+of the same session are ordered too. Verifiers are started on demand from the catalog and stop after an idle
+timeout, so memory follows the active sessions, not every session ever opened.
 
 The directory is a plain object, not a task: deciding "running or not" and registering happen in one
 synchronous step (no checkpoint in between), so no message can reach a verifier after it decided to stop.
@@ -11,6 +11,7 @@ synchronous step (no checkpoint in between), so no message can reach a verifier 
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 
@@ -158,7 +159,7 @@ class SessionVerifier:
             except (trio.WouldBlock, trio.EndOfChannel, trio.ClosedResourceError):
                 return
             if isinstance(message, Ingest | CloseRequest):
-                reply(message.reply_to, answer)  # type: ignore[arg-type]
+                reply(message.reply_to, answer)
 
     async def handle(self, message: Message) -> None:
         match message:
@@ -210,7 +211,9 @@ class SessionVerifier:
         )
         outcome = await ask_writer(self.deps.writer, StoreEnvelope(record))
         if not isinstance(outcome, Done):
-            return Rejected(outcome.status, outcome.reason, retry_after=1.0 if outcome.status == 503 else None)
+            return Rejected(
+                outcome.status, outcome.reason, retry_after=1.0 if outcome.status == 503 else None
+            )
         self.recent[envelope.sequence] = envelope.session_hmac
         if len(self.recent) > RECENT_HMACS:
             del self.recent[min(self.recent)]
@@ -257,7 +260,6 @@ class SessionVerifier:
             self._wake_credit_pipeline()
 
     def _wake_credit_pipeline(self) -> None:
-        try:
+        # A full channel means a wake-up is pending; the pipeline reads every pending mark when it runs.
+        with contextlib.suppress(trio.WouldBlock):
             self.deps.credit_wakeup.send_nowait(None)
-        except trio.WouldBlock:
-            pass  # a wake-up is already pending; the pipeline reads every pending mark when it runs

@@ -57,7 +57,9 @@ class StatsBook:
             points=float(totals.get("points", 0.0)),
             credits=int(totals.get("credits", 0)),
             contributors=int(conn.execute("SELECT COUNT(*) FROM contributors").fetchone()[0]),
-            active_sessions=int(conn.execute("SELECT COUNT(*) FROM sessions WHERE status = 'open'").fetchone()[0]),
+            active_sessions=int(
+                conn.execute("SELECT COUNT(*) FROM sessions WHERE status = 'open'").fetchone()[0]
+            ),
         )
         for day, envelopes, steps, sessions, points in conn.execute("SELECT * FROM daily"):
             book.daily[day] = DayTally(envelopes, steps, sessions, points)

@@ -3,7 +3,7 @@
 Start-up: open the store, recover it, load the stats, then start actors downstream first (writer, credit
 pipeline, verifiers' nursery, reaper) and the HTTP server last. Shutdown on SIGINT/SIGTERM runs the other way:
 stop accepting and finish in-flight requests, stop the actors, let the writer finish the commit it is in, and
-close the store. Nothing is acknowledged before it is durable, so stopping at any point loses nothing accepted.
+close the store. Nothing is acknowledged before it is durable, so a stop at any point loses nothing accepted.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from hypercorn.trio import serve as hypercorn_serve
 
 from groove_actors import logs
 from groove_actors.http.app import AppHandles, create_app
-from groove_actors.protocol.policy import load_policy
+from groove_actors.protocol.policy import ScoringPolicy, load_policy
 from groove_actors.server.enrich import RuleJudge
 from groove_actors.server.pipeline import CreditPipeline
 from groove_actors.server.ratelimit import PER_HOUR, PER_MINUTE, RateLimiter
@@ -90,7 +90,7 @@ async def _run_actors(
     store: EmbeddedStore,
     reads: ReadPool,
     book: StatsBook,
-    policy: object,
+    policy: ScoringPolicy,
     task_status: trio.TaskStatus[list[str]],
 ) -> None:
     writer_send, writer_receive = trio.open_memory_channel[WriteRequest](WRITER_QUEUE)
@@ -100,15 +100,18 @@ async def _run_actors(
         await storage.start(StorageWriter(store, writer_receive, book).run)
         async with trio.open_nursery() as actors:
             pipeline = CreditPipeline(
-                wake_receive, writer_send, reads, store.envelopes.directory, policy, RuleJudge()  # type: ignore[arg-type]
+                wake_receive,
+                writer_send,
+                reads,
+                store.envelopes.directory,
+                policy,
+                RuleJudge(),
             )
             await actors.start(pipeline.run)
             async with trio.open_nursery() as verifiers:
                 deps = VerifierDeps(writer_send, reads, wake_send, idle_stop_s=config.verifier_idle_s)
                 directory = SessionDirectory(verifiers, deps)
-                await actors.start(
-                    Reaper(directory, reads, config.close_grace_s, config.idle_timeout_s).run
-                )
+                await actors.start(Reaper(directory, reads, config.close_grace_s, config.idle_timeout_s).run)
                 handles = AppHandles(
                     started_at=time.monotonic(),
                     directory=directory,
@@ -126,7 +129,9 @@ async def _run_actors(
                 task_status.started(binds)
                 await stop.wait()
                 logs.event("server.stopping")
-                await http_done.wait()  # hypercorn finishes in-flight requests (bounded by its graceful timeout)
+                await (
+                    http_done.wait()
+                )  # hypercorn finishes in-flight requests (bounded by its graceful timeout)
                 verifiers.cancel_scope.cancel()
             actors.cancel_scope.cancel()
         storage.cancel_scope.cancel()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from functools import partial
 
 import attrs
 import trio
@@ -12,6 +13,7 @@ import trio
 from groove_actors import logs
 from groove_actors.server.channels import drain_nowait, reply
 from groove_actors.server.stats import StatsBook
+from groove_actors.store.catalog import EnvelopeEffects
 from groove_actors.store.embedded import (
     CloseSession,
     Credit,
@@ -23,7 +25,6 @@ from groove_actors.store.embedded import (
     Refused,
     StoreEnvelope,
 )
-from groove_actors.store.catalog import EnvelopeEffects
 
 # Queue depth: beyond this many waiting writes, callers answer 503 instead of queueing (backpressure).
 WRITER_QUEUE = 512
@@ -86,7 +87,7 @@ class StorageWriter:
                 batch = [first, *self._more(first)]
                 day = utc_day(self.wall_clock())
                 ops = [request.op for request in batch]
-                outcomes = await trio.to_thread.run_sync(lambda: self.store.commit(ops, day=day))
+                outcomes = await trio.to_thread.run_sync(partial(self.store.commit, ops, day=day))
                 self.batches += 1
                 for request, outcome in zip(batch, outcomes, strict=True):
                     self._count(request.op, outcome)

@@ -138,8 +138,8 @@ def stored_hmac(conn: sqlite3.Connection, session_id: str, sequence: int) -> str
 def record_envelope(conn: sqlite3.Connection, rec: EnvelopeRecord, ref: RecordRef) -> EnvelopeEffects:
     """Index a stored envelope, advance its session's sequence, and update the aggregates."""
     conn.execute(
-        "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, segment, offset, length, hmac, steps,"
-        " stored_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, segment, offset, length, hmac,"
+        " steps, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (rec.session_id, rec.sequence, rec.envelope_id, rec.kind, ref.segment, ref.offset, ref.length,
          rec.hmac, rec.steps, rec.stored_at),
     )  # fmt: skip
@@ -262,7 +262,8 @@ def _add_breakdown(conn: sqlite3.Connection, kind: str, name: str, **amounts: fl
 def envelope_refs(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, str, RecordRef]]:
     """(sequence, kind, where) of every stored envelope of one session, in sequence order."""
     rows = conn.execute(
-        "SELECT sequence, kind, segment, offset, length FROM envelopes WHERE session_id = ? ORDER BY sequence",
+        "SELECT sequence, kind, segment, offset, length FROM envelopes WHERE session_id = ?"
+        " ORDER BY sequence",
         (session_id,),
     ).fetchall()
     return [(seq, kind, RecordRef(seg, off, length)) for seq, kind, seg, off, length in rows]
@@ -272,7 +273,9 @@ def pending_sessions(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT session_id FROM pending_credits ORDER BY queued_at")]
 
 
-def sessions_due(conn: sqlite3.Connection, *, close_before: float, idle_before: float) -> list[tuple[str, str]]:
+def sessions_due(
+    conn: sqlite3.Connection, *, close_before: float, idle_before: float
+) -> list[tuple[str, str]]:
     """Open sessions whose close grace period or idle timeout has run out: (session_id, "grace" | "idle")."""
     grace = conn.execute(
         "SELECT session_id FROM sessions WHERE status = 'open' AND close_requested_at <= ?", (close_before,)
@@ -297,34 +300,28 @@ def session_close_info(conn: sqlite3.Connection, session_id: str) -> tuple[str |
 
 
 def record_coordination(
-    conn: sqlite3.Connection, session_id: str, agent_id: str | None, steps: Iterable[tuple[str, int, str | None]]
-) -> list[tuple[str, int, str, str | None, int]]:
-    """Register a session's coordination steps and link them to partners that share a coordination_id.
-
-    Returns the links from this session's side: (coordination_id, own step, partner session, partner agent,
-    partner step); the same links are recorded from the partner's side too.
-    """
-    links = []
+    conn: sqlite3.Connection,
+    session_id: str,
+    agent_id: str | None,
+    steps: Iterable[tuple[str, int, str | None]],
+) -> None:
+    """Register a session's coordination steps and link them, on both sides, to partners sharing an id."""
+    steps = list(steps)
     for coordination_id, step, direction in steps:
         conn.execute(
             "INSERT OR IGNORE INTO coordination VALUES (?, ?, ?, ?, ?)",
             (coordination_id, session_id, step, agent_id, direction),
         )
-        partners = conn.execute(
-            "SELECT session_id, step, agent_id FROM coordination WHERE coordination_id = ? AND session_id != ?",
-            (coordination_id, session_id),
-        ).fetchall()
-        for partner_session, partner_step, partner_agent in partners:
-            links.append((coordination_id, step, partner_session, partner_agent, partner_step))
-            conn.execute(
-                "INSERT OR IGNORE INTO coordination_links VALUES (?, ?, ?, ?, ?, ?)",
+    for coordination_id, step, partner_session, partner_agent, partner_step in coordination_partners(
+        conn, steps, session_id
+    ):
+        conn.executemany(
+            "INSERT OR IGNORE INTO coordination_links VALUES (?, ?, ?, ?, ?, ?)",
+            [
                 (session_id, step, coordination_id, partner_session, partner_agent, partner_step),
-            )
-            conn.execute(
-                "INSERT OR IGNORE INTO coordination_links VALUES (?, ?, ?, ?, ?, ?)",
                 (partner_session, partner_step, coordination_id, session_id, agent_id, step),
-            )
-    return links
+            ],
+        )
 
 
 def coordination_partners(
@@ -335,14 +332,17 @@ def coordination_partners(
     links = []
     for coordination_id, step, _ in steps:
         for partner_session, partner_step, partner_agent in conn.execute(
-            "SELECT session_id, step, agent_id FROM coordination WHERE coordination_id = ? AND session_id != ?",
+            "SELECT session_id, step, agent_id FROM coordination"
+            " WHERE coordination_id = ? AND session_id != ?",
             (coordination_id, session_id),
         ):
             links.append((coordination_id, step, partner_session, partner_agent, partner_step))
     return links
 
 
-def coordination_links(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, str, str, str | None, int]]:
+def coordination_links(
+    conn: sqlite3.Connection, session_id: str
+) -> list[tuple[int, str, str, str | None, int]]:
     """(own step, coordination_id, partner session, partner agent, partner step) of one session."""
     return [
         (row[0], row[1], row[2], row[3], row[4])

@@ -5,7 +5,7 @@ bytes appended and fsynced, then one SQLite transaction (synchronous=FULL) that 
 other change. Only after `commit` returns may anything be acknowledged. A crash between the two steps leaves
 records the index lacks; `recover` finds them on start-up.
 
-Resource handling: owns the write connection and both segment sets; one caller at a time, from a worker thread.
+Resource handling: owns the write connection and both segment sets; one caller at a time, in a worker thread.
 """
 
 from __future__ import annotations
@@ -139,7 +139,10 @@ class EmbeddedStore:
             case OpenSession(new=new, opens_per_hour=limit):
                 if catalog.session_exists(conn, new.session_id):
                     return Refused(409, f"session {new.session_id!r} already exists; open a new session_id")
-                if limit and catalog.opens_since(conn, new.machine_fingerprint, new.created_at - 3600) >= limit:
+                if (
+                    limit
+                    and catalog.opens_since(conn, new.machine_fingerprint, new.created_at - 3600) >= limit
+                ):
                     return Refused(429, f"this machine opened {limit} sessions in the last hour; retry later")
                 catalog.insert_session(conn, new)
                 return Done()

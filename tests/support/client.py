@@ -30,7 +30,9 @@ async def open_session(http: httpx.AsyncClient, **overrides: Any) -> ClientSessi
     """Open a session as a client does and return its client side, secret derived from the server's key."""
     pair = ecdh.generate_key_pair()
     session = ClientSession(b"")
-    response = await http.post("/v1/sessions/open", json=open_request(session.session_id, pair.public_b64, **overrides))
+    response = await http.post(
+        "/v1/sessions/open", json=open_request(session.session_id, pair.public_b64, **overrides)
+    )
     assert response.status_code == 200, response.text
     server_key = ecdh.load_public_key(response.json()["server_public_key"])
     session.secret = ecdh.derive_shared_secret(pair.private_key, server_key)

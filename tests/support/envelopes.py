@@ -12,7 +12,9 @@ from groove_actors.protocol import jsjson, signing
 APP_HASH = "0f" * 32
 
 
-def make_steps(n: int, *, start: float, first_step: int = 1, types: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def make_steps(
+    n: int, *, start: float, first_step: int = 1, types: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
     cycle = types or ("thought", "action", "observation", "resolution")
     out: list[dict[str, Any]] = []
     for i in range(n):
@@ -23,7 +25,9 @@ def make_steps(n: int, *, start: float, first_step: int = 1, types: tuple[str, .
             step["tool"] = "Bash"
             step["arguments"] = {"command": f"ls -la src/{i}"}
         if kind == "coordination":
-            step.update(coordination_id=f"coord_{i}", direction="outbound", target_agent="b-1", protocol="knock")
+            step.update(
+                coordination_id=f"coord_{i}", direction="outbound", target_agent="b-1", protocol="knock"
+            )
         step["token_count"] = 10 + i
         out.append(step)
     return out
@@ -32,7 +36,9 @@ def make_steps(n: int, *, start: float, first_step: int = 1, types: tuple[str, .
 class ClientSession:
     """One session's client side: ids, secret and the next sequence, signing like the JS client."""
 
-    def __init__(self, secret: bytes, *, session_id: str | None = None, model: str = "claude-opus-4-6") -> None:
+    def __init__(
+        self, secret: bytes, *, session_id: str | None = None, model: str = "claude-opus-4-6"
+    ) -> None:
         self.secret = secret
         self.session_id = session_id or f"sess_{uuid.uuid4()}"
         self.contributor_id = secrets.token_hex(16)

@@ -27,5 +27,5 @@ async def run_loadgen(url: str, mode: str, *args: str, out: Path) -> dict[str, A
     command = [node_or_skip(), str(LOADGEN), mode, "--url", url, "--quiet", "--max-seconds", "120",
                "--json", str(out), *args]  # fmt: skip
     await trio.run_process(command, capture_stdout=True, capture_stderr=True, check=False)
-    result: dict[str, Any] = json.loads(out.read_text())
+    result: dict[str, Any] = json.loads(await trio.Path(out).read_text())
     return result
