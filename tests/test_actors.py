@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import attrs
+import orjson
 import pytest
 import trio
 import trio.testing
@@ -216,3 +217,45 @@ async def test_session_close_envelope_credits_exactly_once(
     await harness.events.wait_for("credits.idle", count=harness.events.names.count("credits.idle") + 1)
     assert harness.stats.credits == 1
     assert harness.stats.active_sessions == 0
+
+
+async def test_stitching_reads_only_its_own_session(harness: Harness, clock: trio.testing.MockClock) -> None:
+    other, own = await harness.open(), await harness.open()
+    await harness.send(other.chunk_body(5, now=harness.wall()))
+    await harness.send(own.chunk_body(5, now=harness.wall()))
+    # Damage every byte the other session stored: a stitcher that scanned the corpus would trip on it.
+    for _, _, ref in catalog.envelope_refs(harness.store.conn, other.session_id):
+        segment = harness.store.envelopes.directory / ref.segment
+        data = bytearray(segment.read_bytes())
+        data[ref.offset : ref.offset + ref.length] = b"\xff" * ref.length
+        segment.write_bytes(bytes(data))
+    await harness.send(own.close_body())
+    await harness.events.wait_for("ledger.credited")
+    assert "credit.failed" not in harness.events.names
+    (steps,) = harness.store.conn.execute(
+        "SELECT steps FROM credits WHERE session_id = ?", (own.session_id,)
+    ).fetchone()
+    assert steps == 5
+
+
+async def test_coordination_is_linked_on_both_sides(harness: Harness, clock: trio.testing.MockClock) -> None:
+    asking, answering = await harness.open(), await harness.open()
+    for client in (asking, answering):
+        await harness.send(client.chunk_body(3, now=harness.wall(), types=("coordination", "thought")))
+        await harness.send(client.close_body())
+    await harness.events.wait_for("ledger.credited", count=2)
+    links = sorted(
+        harness.store.conn.execute("SELECT session_id, step, partner_session FROM coordination_links")
+    )
+    assert links == sorted(
+        [
+            (asking.session_id, 1, answering.session_id),
+            (asking.session_id, 3, answering.session_id),
+            (answering.session_id, 1, asking.session_id),
+            (answering.session_id, 3, asking.session_id),
+        ]
+    )
+    segment = harness.store.trajectories.names()[0]
+    lines = (harness.store.trajectories.directory / segment).read_bytes().splitlines()
+    second = orjson.loads(lines[1])
+    assert {link["partner_session"] for link in second["coordination_links"]} == {asking.session_id}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import httpx
 import orjson
@@ -191,3 +192,39 @@ async def test_rate_limits_answer_429_with_retry_after(tmp_path: object) -> None
     assert third.status_code == 200
     assert fourth.status_code == 429 and int(fourth.headers["Retry-After"]) >= 1
     assert health.status_code == 200
+
+
+async def test_storage_quota_answers_507_and_keeps_serving(tmp_path: Path) -> None:
+    server_running = start_server(tmp_path / "d", "--quota-gb", "0.000004")
+    async with server_running as server, httpx.AsyncClient(base_url=server.url) as http:
+        session = await open_session(http)
+        first = await ingest(http, session.chunk_body(2))
+        full = await ingest(http, session.chunk_body(100))
+        health = await http.get("/health")
+    assert first.status_code == 200
+    assert full.status_code == 507 and "quota" in full.json()["reason"]
+    assert health.status_code == 200
+
+
+async def test_files_roll_over_by_size_and_stats_never_read_them(tmp_path: Path) -> None:
+    server_running = start_server(tmp_path / "d", "--segment-mb", "0.003")
+    async with server_running as server, httpx.AsyncClient(base_url=server.url) as http:
+        session = await open_session(http)
+        for _ in range(6):
+            assert (await ingest(http, session.chunk_body(10))).status_code == 200
+        assert (await ingest(http, session.close_body())).status_code == 200
+        await server.log.wait_for("ledger.credited")
+        before = [(await http.get(path)).json() for path in STATS_PATHS]
+        envelopes = server.data_dir / "envelopes"
+        segments = sorted(envelopes.iterdir())
+        envelopes.rename(server.data_dir / "moved-away")
+        after = [(await http.get(path)).json() for path in STATS_PATHS]
+        (server.data_dir / "moved-away").rename(envelopes)
+    assert len(segments) >= 3
+    assert all(p.stat().st_size <= 0.003 * 1024 * 1024 for p in segments)
+    assert before == after
+    assert before[0]["totalSteps"] == 60 and before[0]["totalEnvelopes"] == 7
+
+
+STATS_PATHS = ("/v1/stats/summary", "/v1/stats/daily?days=3", "/v1/stats/models", "/v1/stats/providers",
+               "/v1/stats/leaderboard?limit=5")  # fmt: skip

@@ -77,7 +77,7 @@ def one_of(choices: frozenset[str]) -> Check:
     listed = ", ".join(sorted(choices))
 
     def check(value: Any) -> str | None:
-        if value in choices and isinstance(value, str):
+        if isinstance(value, str) and value in choices:  # a list or object is unhashable: test the type first
             return None
         return f"expected one of {listed}, got {_describe(value)}"
 

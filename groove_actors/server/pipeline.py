@@ -48,14 +48,15 @@ class CreditPipeline:
     policy: ScoringPolicy
     judge: TrajectoryJudge
     wall_clock: Callable[[], float] = time.time
+    failed: set[str] = attrs.Factory(set)
 
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         async with self.wakeups:
             task_status.started()
             while True:
-                pending = await self.reads.run(catalog.pending_sessions)
+                pending = [s for s in await self.reads.run(catalog.pending_sessions) if s not in self.failed]
                 for session_id in pending:
-                    await self.credit(session_id)
+                    await self.credit_guarded(session_id)
                 if pending:
                     continue  # closes that arrived meanwhile are marked too: look again before sleeping
                 logs.event("credits.idle")
@@ -63,6 +64,18 @@ class CreditPipeline:
                     await self.wakeups.receive()
                 except trio.EndOfChannel:
                     return
+
+    async def credit_guarded(self, session_id: str) -> None:
+        """Credit one session; if that fails, log it and keep its mark for the next start.
+
+        One session whose data trips a bug must not stop every other session from being credited (nor crash
+        the server on every restart), so this is the pipeline's one broad except; the mark stays durable.
+        """
+        try:
+            await self.credit(session_id)
+        except Exception as exc:
+            self.failed.add(session_id)
+            logs.event("credit.failed", level=40, session_id=session_id, error=f"{type(exc).__name__}: {exc}")
 
     async def credit(self, session_id: str) -> None:
         started = time.perf_counter()

@@ -1,0 +1,52 @@
+"""Corpus growth: SESSION_CLOSE and stats latency on an empty store and after filling it.
+
+Run: .venv/bin/python -m bench.corpus --envelopes 100000   (make bench runs it with 10000)
+Uses the JavaScript load generator's `probe` and `fill` modes, as the original server's figures did.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+from typing import Any
+
+from bench.server import Server, loadgen, running_server
+
+
+def probe(server: Server, repeats: int) -> dict[str, Any]:
+    mark = len(server.events)
+    result = loadgen(server.url, "probe", "--repeats", str(repeats), "--steps", "20")
+    server.wait_for_credits_idle(after=mark)
+    stitched = [e["ms"] for e in server.events[mark:] if e.get("event") == "session.stitched"]
+    latency = result["latency_ms"]
+    return {
+        "envelopes": result["corpus"]["totalEnvelopes"],
+        "stats_p50_ms": latency["stats_summary"]["p50"],
+        "close_p50_ms": latency["close_envelope"]["p50"],
+        "close_max_ms": latency["close_envelope"]["max"],
+        "stitch_credit_p50_ms": round(statistics.median(stitched), 2) if stitched else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--envelopes", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=15)
+    args = parser.parse_args(argv)
+    with running_server() as server:
+        empty = probe(server, args.repeats)
+        mark = len(server.events)
+        fill = loadgen(server.url, "fill", "--envelopes", str(args.envelopes), "--steps", "4",
+                       "--concurrency", "8", "--close", "envelope", "--max-seconds", "1800")  # fmt: skip
+        server.wait_for_credits_idle(after=mark)
+        full = probe(server, args.repeats)
+    print(f"fill: {fill['envelopes_per_s']} envelopes/s over {fill['wall_s']} s")
+    print(f"{'':24s}{'empty':>12s}{'filled':>12s}{'ratio':>8s}")
+    for key in ("envelopes", "stats_p50_ms", "close_p50_ms", "close_max_ms", "stitch_credit_p50_ms"):
+        a, b = empty[key], full[key]
+        ratio = f"{b / a:.2f}" if a and b and key != "envelopes" else ""
+        print(f"{key:24s}{a!s:>12s}{b!s:>12s}{ratio:>8s}")
+
+
+if __name__ == "__main__":
+    main()
