@@ -88,10 +88,11 @@ def test_wrong_sequence_or_key_fails(name: str) -> None:
 @pytest.mark.parametrize("name", STRINGIFY)
 def test_stringify_prints_what_javascript_prints(name: str) -> None:
     case = STRINGIFY[name]
-    if "python_literal" in case:
-        value = ast.literal_eval(case["python_literal"])
-    else:
-        value = parse(case["json_input"].encode())
+    value = (
+        ast.literal_eval(case["python_literal"])
+        if "python_literal" in case
+        else parse(case["json_input"].encode())
+    )
     assert stringify(value) == case["js"]
 
 

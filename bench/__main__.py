@@ -1,0 +1,24 @@
+"""`python -m bench [--quick]`: the verify-path microbenchmark, then corpus growth (10k envelopes quick, 100k full).
+
+Results and the exact commands used for them are recorded in bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from bench import corpus, verify_path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller corpus and fewer repeats (make bench)")
+    args = parser.parse_args()
+    print("== verify path (CPU per envelope in the route)")
+    verify_path.main(["--repeats", "50" if args.quick else "300"])
+    print("\n== corpus growth (SESSION_CLOSE and stats latency, empty vs filled store)")
+    corpus.main(["--envelopes", "10000" if args.quick else "100000"])
+
+
+if __name__ == "__main__":
+    main()

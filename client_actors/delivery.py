@@ -1,0 +1,87 @@
+"""What a sender does with each server answer, purely (PROTOCOL.md section 2, "answers").
+
+Transient trouble (network errors, 5xx, 429/503) is retried with exponential backoff and jitter, honouring
+Retry-After; a duplicate ack is success; a permanent 4xx refusal is quarantined (kept, reported) so the rest of
+the session can go on; a server that no longer knows the session gets it re-opened under a fresh id.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+BACKOFF_BASE_S = 0.5
+BACKOFF_CAP_S = 300.0
+
+
+@attrs.frozen
+class Acked:
+    duplicate: bool = False
+
+
+@attrs.frozen
+class RetryLater:
+    after_s: float | None  # None: the sender's own backoff decides
+    reason: str
+
+
+@attrs.frozen
+class Quarantine:
+    reason: str
+
+
+@attrs.frozen
+class Reopen:
+    reason: str
+
+
+@attrs.frozen
+class SessionClosed:
+    reason: str
+
+
+Decision = Acked | RetryLater | Quarantine | Reopen | SessionClosed
+
+
+def retry_after(headers: Mapping[str, str]) -> float | None:
+    value = headers.get("retry-after")
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
+def judge_ingest_answer(status: int, body: Any, headers: Mapping[str, str]) -> Decision:
+    reason = str((body.get("reason") if isinstance(body, dict) else None) or f"HTTP {status}")
+    if status == 200 and isinstance(body, dict) and body.get("accepted") is True:
+        return Acked(duplicate=bool(body.get("duplicate")))
+    if status in (429, 503) or status >= 500:
+        return RetryLater(retry_after(headers), reason)
+    if status == 404:
+        return Reopen(reason)
+    if status == 409 and reason.startswith("session is closed"):
+        return SessionClosed(reason)
+    if status == 507:
+        return RetryLater(retry_after(headers) or BACKOFF_CAP_S, reason)
+    return Quarantine(f"HTTP {status}: {reason}")
+
+
+def judge_open_answer(status: int, body: Any, headers: Mapping[str, str]) -> Decision:
+    """Opening: 200 carries the server key; 409 means the id is taken (re-open under a new id)."""
+    reason = str((body.get("error") if isinstance(body, dict) else None) or f"HTTP {status}")
+    if status == 200:
+        return Acked()
+    if status in (429, 503) or status >= 500:
+        return RetryLater(retry_after(headers), reason)
+    if status == 409:
+        return Reopen(reason)
+    return Quarantine(f"HTTP {status}: {reason}")
+
+
+def backoff_s(attempt: int, rng: random.Random) -> float:
+    """Exponential backoff with full jitter between half and one and a half times the step, capped."""
+    step: float = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2.0**attempt)
+    return step * rng.uniform(0.5, 1.5)

@@ -1,0 +1,205 @@
+"""The sender: one actor per server, delivering the spool in order (ARCHITECTURE "Client actors").
+
+It opens sessions (ECDH) when the server is reachable, signs each envelope with the session's next sequence at
+send time, sends a session's envelopes strictly in order, sends SESSION_CLOSE only after every chunk before it was
+acknowledged (order does that), and calls /v1/sessions/close only after the SESSION_CLOSE was acknowledged.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import httpx
+import trio
+
+from client_actors.delivery import (
+    Acked,
+    Decision,
+    Quarantine,
+    Reopen,
+    RetryLater,
+    SessionClosed,
+    backoff_s,
+    judge_ingest_answer,
+    judge_open_answer,
+    retry_after,
+)
+from client_actors.spool import Spool, SpooledSession
+from groove_actors import logs
+from groove_actors.protocol import ecdh, jsjson, signing
+
+APP_VERSION_HASH_FIELD = "app_version_hash"
+
+
+@attrs.define(eq=False)
+class Sender:
+    """Owns: the HTTP connection pool to one server and the order of delivery.
+    Inbox: wake-ups (None) sent whenever something was spooled; it also wakes itself when a retry is due.
+    Replies: none; progress is the spool shrinking (and `delivered`, `last_error` for status).
+    Stops when: cancelled, or the wake-up channel is closed and everything deliverable was tried.
+    """
+
+    spool: Spool
+    http: httpx.AsyncClient
+    server_url: str
+    wall_clock: Callable[[], float] = time.time
+    rng: random.Random = attrs.Factory(random.Random)
+    attempts: int = 0
+    delivered: int = 0
+    last_error: str | None = None
+
+    async def run(
+        self,
+        wakeups: trio.MemoryReceiveChannel[None],
+        *,
+        task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED,
+    ) -> None:
+        async with wakeups:
+            task_status.started()
+            while True:
+                wait = await self.deliver_all()
+                with trio.move_on_after(wait if wait is not None else float("inf")):
+                    try:
+                        await wakeups.receive()
+                    except trio.EndOfChannel:
+                        if wait is None:
+                            return
+                        await trio.sleep(wait)
+
+    async def deliver_all(self) -> float | None:
+        """Try every spooled session of this server once; seconds until a retry is due, or None if all done."""
+        sessions = await trio.to_thread.run_sync(self.spool.sessions)
+        retry: float | None = None
+        for session in sessions:
+            if session.server_url != self.server_url:
+                continue
+            wait = await self.deliver_session(session)
+            if wait is not None:
+                retry = wait if retry is None else min(retry, wait)
+        if retry is None:
+            self.attempts = 0
+        return retry
+
+    async def deliver_session(self, session: SpooledSession) -> float | None:
+        if not session.opened:
+            opened = await self._open(session)
+            if not isinstance(opened, SpooledSession):
+                return opened
+            session = opened
+        for index, envelope in await trio.to_thread.run_sync(self.spool.pending, session):
+            result = await self._send(session, index, envelope)
+            if not isinstance(result, SpooledSession):
+                return result
+            session = result
+        if not session.closed_by_envelope:
+            return None  # still being captured: more envelopes will come
+        return await self._close_endpoint(session)
+
+    async def _send(
+        self, session: SpooledSession, index: int, envelope: dict[str, Any]
+    ) -> SpooledSession | float:
+        secret = bytes.fromhex(session.secret_hex or "")
+        unsigned = {k: v for k, v in envelope.items() if k != "attestation"}
+        attestation = envelope.get("attestation") or {}
+        envelope["attestation"] = {
+            "session_hmac": signing.sign_envelope(secret, session.next_sequence, unsigned),
+            "sequence": session.next_sequence,
+            APP_VERSION_HASH_FIELD: attestation.get(APP_VERSION_HASH_FIELD) or session.app_version_hash,
+        }
+        body = jsjson.stringify_bytes(envelope)
+        decision = await self._post("/v1/training/ingest", body, judge_ingest_answer)
+        is_close = envelope.get("type") == "SESSION_CLOSE"
+        match decision:
+            case Acked():
+                self.delivered += 1
+                self.attempts = 0
+                return await trio.to_thread.run_sync(
+                    lambda: self.spool.acked(session, index, session_close=is_close)
+                )
+            case Quarantine(reason=reason) | SessionClosed(reason=reason):
+                logs.event("delivery.quarantined", session_id=session.session_id, index=index, reason=reason)
+                return await trio.to_thread.run_sync(self.spool.quarantine, session, index, reason)
+            case Reopen():
+                await self._reopen(session)
+                return 0.0
+            case RetryLater(after_s=after):
+                return self._retry_in(after)
+        raise AssertionError(decision)
+
+    async def _open(self, session: SpooledSession) -> SpooledSession | float:
+        pair = ecdh.generate_key_pair()
+        request = {
+            "session_id": session.session_id,
+            "public_key": pair.public_b64,
+            "provider": session.provider,
+            "model": session.model,
+            "machine_fingerprint": session.machine_fingerprint,
+            "app_version_hash": session.app_version_hash,
+            "groove_version": session.groove_version,
+        }
+        response = await self._request("/v1/sessions/open", jsjson.stringify_bytes(request))
+        if response is None:
+            return self._retry_in(None)
+        decision = judge_open_answer(response.status_code, _json(response), response.headers)
+        match decision:
+            case Acked():
+                key = ecdh.load_public_key(str(_json(response).get("server_public_key")))
+                secret = ecdh.derive_shared_secret(pair.private_key, key)
+                opened = attrs.evolve(session, secret_hex=secret.hex(), next_sequence=0)
+                await trio.to_thread.run_sync(self.spool.save, opened)
+                return opened
+            case Reopen():
+                await self._reopen(session)
+                return 0.0
+            case RetryLater(after_s=after):
+                return self._retry_in(after)
+            case _:
+                logs.event("delivery.open_refused", session_id=session.session_id, reason=str(decision))
+                self.last_error = str(decision)
+                return self._retry_in(None)
+
+    async def _reopen(self, session: SpooledSession) -> None:
+        """The server refuses the id (taken, or forgotten): deliver what is left under a fresh one."""
+        new_id = f"sess_{uuid.uuid4()}"
+        logs.event("delivery.reopened", old_session_id=session.session_id, session_id=new_id)
+        await trio.to_thread.run_sync(self.spool.rename, session, new_id)
+
+    async def _close_endpoint(self, session: SpooledSession) -> float | None:
+        """After the SESSION_CLOSE was acknowledged: tell the server, then forget the session here."""
+        body = jsjson.stringify_bytes({"session_id": session.session_id})
+        response = await self._request("/v1/sessions/close", body)
+        if response is None:
+            return self._retry_in(None)
+        if response.status_code in (429, 503) or response.status_code >= 500:
+            return self._retry_in(retry_after(response.headers))
+        await trio.to_thread.run_sync(self.spool.finish, session)
+        return None
+
+    async def _post(self, path: str, body: bytes, judge: Callable[..., Decision]) -> Decision:
+        response = await self._request(path, body)
+        if response is None:
+            return RetryLater(None, self.last_error or "network error")
+        return judge(response.status_code, _json(response), response.headers)
+
+    async def _request(self, path: str, body: bytes) -> httpx.Response | None:
+        try:
+            return await self.http.post(path, content=body, headers={"Content-Type": "application/json"})
+        except httpx.HTTPError as exc:
+            self.last_error = f"{type(exc).__name__}: {exc}"
+            return None
+
+    def _retry_in(self, after: float | None) -> float:
+        self.attempts += 1
+        return after if after is not None else backoff_s(self.attempts, self.rng)
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None

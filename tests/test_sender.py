@@ -1,0 +1,93 @@
+"""The sender against a real server: offline first, then delivery in order, duplicates, quarantine, close."""
+
+from __future__ import annotations
+
+import random
+import signal
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import orjson
+import trio
+
+from client_actors.sender import Sender
+from client_actors.spool import Spool, SpooledSession
+from tests.support.envelopes import ClientSession
+from tests.support.server import start_server
+
+NO_LIMITS = ("--rate-per-minute", "0", "--rate-per-hour", "0")
+
+
+def unsigned(body: bytes) -> dict[str, Any]:
+    envelope: dict[str, Any] = orjson.loads(body)
+    envelope["attestation"] = {"session_hmac": "", "sequence": 0, "app_version_hash": "0f" * 32}
+    return envelope
+
+
+def spool_session(spool: Spool, url: str, chunks: int, *, broken_at: int | None = None) -> ClientSession:
+    client = ClientSession(b"\0" * 32)
+    spool.create(SpooledSession(client.session_id, url, "claude-code", "claude-opus-4-6", "fp-test", "0f" * 32,
+                                "0.27.78", time.time()))  # fmt: skip
+    for n in range(chunks):
+        envelope = unsigned(client.chunk_body(5))
+        if n == broken_at:
+            envelope["contributor_id"] = "not-hex"
+        spool.append(client.session_id, envelope)
+    spool.append(client.session_id, unsigned(client.close_body()))
+    return client
+
+
+async def test_spooled_offline_then_delivered_when_the_server_is_back(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool")
+    async with start_server(tmp_path / "data", *NO_LIMITS) as first:
+        url = first.url
+        first.process.send_signal(signal.SIGTERM)
+        await first.process.wait()
+        client = spool_session(spool, url, chunks=3)
+        async with httpx.AsyncClient(base_url=url) as http:
+            offline = Sender(spool, http, url, rng=random.Random(1))
+            wait = await offline.deliver_all()
+        assert wait is not None and offline.last_error is not None
+        assert spool.status().envelopes == 4
+    port = urlsplit(url).port
+    restarted = start_server(tmp_path / "data", *NO_LIMITS, "--port", str(port))
+    async with restarted as server, httpx.AsyncClient(base_url=server.url) as http:
+        sender = Sender(spool, http, url)
+        assert await sender.deliver_all() is None
+        await server.log.wait_for("ledger.credited")
+        summary = (await http.get("/v1/stats/summary")).json()
+    assert sender.delivered == 4
+    assert spool.status().sessions == 0
+    assert (summary["totalEnvelopes"], summary["totalSteps"], summary["activeSessions"]) == (4, 15, 0)
+    assert client.session_id not in [s.session_id for s in spool.sessions()]
+
+
+async def test_a_refused_envelope_is_quarantined_and_the_rest_goes_on(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool")
+    async with start_server(tmp_path / "data", *NO_LIMITS) as server:
+        spool_session(spool, server.url, chunks=3, broken_at=1)
+        async with httpx.AsyncClient(base_url=server.url) as http:
+            sender = Sender(spool, http, server.url)
+            assert await sender.deliver_all() is None
+            await server.log.wait_for("ledger.credited")
+            summary = (await http.get("/v1/stats/summary")).json()
+    assert spool.status().quarantined == 1
+    assert sender.delivered == 3
+    assert (summary["totalEnvelopes"], summary["totalSteps"]) == (3, 10)
+
+
+async def test_the_run_loop_delivers_on_wake_up(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool")
+    running = start_server(tmp_path / "data", *NO_LIMITS)
+    async with running as server, httpx.AsyncClient(base_url=server.url) as http, trio.open_nursery() as nursery:
+        wake, wakeups = trio.open_memory_channel[None](1)
+        sender = Sender(spool, http, server.url)
+        await nursery.start(sender.run, wakeups)
+        spool_session(spool, server.url, chunks=2)
+        wake.send_nowait(None)
+        await server.log.wait_for("ledger.credited")
+        nursery.cancel_scope.cancel()
+    assert sender.delivered == 3
