@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--policy", type=Path, default=None, help="scoring policy TOML (default: the packaged one)"
     )
+    run.add_argument(
+        "--admin-token-file", type=Path, default=None,
+        help="file holding the admin token for /metrics (default: the GROOVE_ADMIN_TOKEN variable)",
+    )  # fmt: skip
     return parser
 
 
@@ -61,14 +65,33 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
         opens_per_hour=args.opens_per_hour,
         trusted_proxies=frozenset(args.trusted_proxy),
         policy_path=args.policy,
+        admin_token=_admin_token(args.admin_token_file),
     )
+
+
+def _admin_token(path: Path | None) -> str | None:
+    """The admin token from a file (preferred: it stays out of process listings) or the environment."""
+    if path is not None:
+        try:
+            token = path.read_text("utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"cannot read admin token file {path}: {exc.strerror}") from exc
+        if len(token) < 16:
+            raise ConfigError(f"admin token in {path} is shorter than 16 characters")
+        return token
+    return os.environ.get("GROOVE_ADMIN_TOKEN") or None
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logs.configure(args.log_level)
     if args.command == "serve":
-        return _serve(config_from(args))
+        try:
+            config = config_from(args)
+        except ConfigError as exc:
+            print(f"groove-central: {exc}", file=sys.stderr)
+            return 2
+        return _serve(config)
     return 0
 
 

@@ -7,6 +7,7 @@ Rejections keep the original's body shape (`accepted: false` + `reason`) with ho
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import time
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +26,7 @@ from groove_actors.protocol.envelope import Rejected, read_envelope
 from groove_actors.protocol.limits import MAX_BODY_BYTES
 from groove_actors.protocol.validate import validate_session_open
 from groove_actors.server import stats
+from groove_actors.server.metrics import Metrics, reason_key, render
 from groove_actors.server.ratelimit import RateLimiter, client_address
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.sessions import Closed, CloseRequest, Ingest, SessionDirectory
@@ -52,6 +54,8 @@ class AppHandles:
     limiter: RateLimiter
     trusted_proxies: frozenset[str] = frozenset()
     opens_per_hour: int = 20
+    metrics: Metrics = attrs.Factory(Metrics)
+    admin_token: str | None = None
     wall_clock: Callable[[], float] = time.time
 
 
@@ -95,7 +99,41 @@ def create_app(handles: AppHandles) -> QuartTrio:
     _install_session_routes(app, handles)
     _install_ingest_route(app, handles)
     _install_stats_routes(app, handles)
+    _install_admin_routes(app, handles)
     return app
+
+
+def admin_refusal(handles: AppHandles, authorization: str | None) -> Response | None:
+    """None when the request carries the admin token; else a 401 saying why (constant-time compare)."""
+    if not handles.admin_token:
+        reason = "admin endpoints are off: start the server with an admin token (GROOVE_ADMIN_TOKEN)"
+    else:
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() == "bearer" and hmac.compare_digest(
+            given.strip().encode(), handles.admin_token.encode()
+        ):
+            return None
+        reason = "admin token required: send Authorization: Bearer <token>"
+    response = json_response({"error": reason}, 401)
+    response.headers["WWW-Authenticate"] = 'Bearer realm="groove-admin"'
+    return response
+
+
+def _install_admin_routes(app: QuartTrio, handles: AppHandles) -> None:
+    @app.get("/metrics")
+    async def metrics() -> Response:
+        refusal = admin_refusal(handles, request.headers.get("Authorization"))
+        if refusal is not None:
+            return refusal
+        gauges = {
+            "groove_active_sessions": handles.stats.active_sessions,
+            "groove_verifiers_alive": handles.directory.running,
+            "groove_writer_queue_depth": handles.writer.statistics().current_buffer_used,
+            "groove_storage_bytes": handles.stats.stored_bytes,
+        }
+        return Response(
+            render(handles.metrics, gauges), content_type="text/plain; version=0.0.4; charset=utf-8"
+        )
 
 
 def _install_hooks(app: QuartTrio, handles: AppHandles) -> None:
@@ -218,20 +256,31 @@ def _install_ingest_route(app: QuartTrio, handles: AppHandles) -> None:
     async def ingest() -> Response:
         envelope = read_envelope(await body_bytes(), now=handles.wall_clock())
         if isinstance(envelope, Rejected):
+            _count_rejection(handles.metrics, envelope)
             return rejected(envelope)
         send, receive = trio.open_memory_channel[Accepted | Rejected](1)
         async with send, receive:
             if not handles.directory.deliver(envelope.session_id, Ingest(envelope, send)):
+                _count_rejection(handles.metrics, OVERLOADED)
                 return rejected(OVERLOADED)
             answer: Accepted | Rejected = OVERLOADED
             with trio.move_on_after(ANSWER_DEADLINE_S):
                 answer = await receive.receive()
+        handles.metrics.observe("groove_ack_seconds", time.perf_counter() - g.started)
         if isinstance(answer, Rejected):
+            _count_rejection(handles.metrics, answer)
             return rejected(answer)
+        handles.metrics.count("groove_envelopes_accepted_total", duplicate=str(answer.duplicate).lower())
         body: dict[str, Any] = {"accepted": True, "envelope_id": answer.envelope_id}
         if answer.duplicate:
             body["duplicate"] = True
         return json_response(body)
+
+
+def _count_rejection(metrics: Metrics, answer: Rejected) -> None:
+    metrics.count(
+        "groove_envelopes_rejected_total", status=str(answer.status), reason=reason_key(answer.reason)
+    )
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int | Response:

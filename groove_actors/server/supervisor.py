@@ -22,6 +22,7 @@ from groove_actors import logs
 from groove_actors.http.app import AppHandles, create_app
 from groove_actors.protocol.policy import ScoringPolicy, load_policy
 from groove_actors.server.enrich import RuleJudge
+from groove_actors.server.metrics import Metrics
 from groove_actors.server.pipeline import CreditPipeline
 from groove_actors.server.ratelimit import PER_HOUR, PER_MINUTE, RateLimiter
 from groove_actors.server.reads import ReadPool
@@ -52,6 +53,7 @@ class ServerConfig:
     opens_per_hour: int = 20
     trusted_proxies: frozenset[str] = frozenset()
     policy_path: Path | None = None
+    admin_token: str | None = None
 
 
 def prepare_data_dir(path: Path) -> Path:
@@ -97,7 +99,8 @@ async def _run_actors(
     wake_send, wake_receive = trio.open_memory_channel[None](1)
     stop = trio.Event()
     async with trio.open_nursery() as storage:
-        await storage.start(StorageWriter(store, writer_receive, book).run)
+        metrics = Metrics()
+        await storage.start(StorageWriter(store, writer_receive, book, metrics).run)
         async with trio.open_nursery() as actors:
             pipeline = CreditPipeline(
                 wake_receive,
@@ -121,6 +124,8 @@ async def _run_actors(
                     limiter=RateLimiter(config.rate_per_minute, config.rate_per_hour),
                     trusted_proxies=config.trusted_proxies,
                     opens_per_hour=config.opens_per_hour,
+                    metrics=metrics,
+                    admin_token=config.admin_token,
                 )
                 actors.start_soon(_stop_on_signal, stop)
                 http_done = trio.Event()

@@ -12,6 +12,7 @@ import trio
 
 from groove_actors import logs
 from groove_actors.server.channels import drain_nowait, reply
+from groove_actors.server.metrics import BATCH_BUCKETS, Metrics
 from groove_actors.server.stats import StatsBook
 from groove_actors.store.catalog import EnvelopeEffects
 from groove_actors.store.embedded import (
@@ -77,8 +78,8 @@ class StorageWriter:
     store: EmbeddedStore
     inbox: trio.MemoryReceiveChannel[WriteRequest]
     stats: StatsBook
+    metrics: Metrics = attrs.Factory(Metrics)
     wall_clock: Callable[[], float] = time.time
-    batches: int = 0
 
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         async with self.inbox:
@@ -87,8 +88,10 @@ class StorageWriter:
                 batch = [first, *self._more(first)]
                 day = utc_day(self.wall_clock())
                 ops = [request.op for request in batch]
+                started = time.perf_counter()
                 outcomes = await trio.to_thread.run_sync(partial(self.store.commit, ops, day=day))
-                self.batches += 1
+                self.metrics.observe("groove_commit_seconds", time.perf_counter() - started)
+                self.metrics.observe("groove_group_commit_batch_size", len(batch), BATCH_BUCKETS)
                 for request, outcome in zip(batch, outcomes, strict=True):
                     self._count(request.op, outcome)
                     reply(request.reply_to, outcome)
@@ -112,10 +115,13 @@ class StorageWriter:
                 self.stats.session_opened()
             case StoreEnvelope(record=record) if isinstance(outcome.detail, EnvelopeEffects):
                 self.stats.envelope_stored(record, outcome.detail)
+                self.metrics.count("groove_envelope_bytes_total", len(record.body))
             case CloseSession() if outcome.detail is True:
                 self.stats.session_closed()
             case Credit(credit=credit) if outcome.detail is True:
                 self.stats.credited(credit)
+                self.metrics.count("groove_credits_total")
+                self.metrics.count("groove_points_total", credit.points)
                 logs.event("ledger.credited", session_id=credit.session_id, points=round(credit.points, 2))
 
 
