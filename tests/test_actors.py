@@ -117,7 +117,7 @@ async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
         logger.addHandler(waiter)
         harness = Harness(store, directory, writer_send, reads, stats, waiter)
         object.__setattr__(directory.deps, "wall_clock", harness.wall)
-        await nursery.start(StorageWriter(store, writer_receive, stats, harness.wall).run)
+        await nursery.start(StorageWriter(store, writer_receive, stats, wall_clock=harness.wall).run)
         pipeline = CreditPipeline(wake_receive, writer_send, reads, store.envelopes.directory, load_policy(),
                                   RuleJudge(), harness.wall)  # fmt: skip
         await nursery.start(pipeline.run)

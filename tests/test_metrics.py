@@ -49,16 +49,16 @@ async def test_metrics_need_the_token_and_count_what_happened(tmp_path: Path) ->
     token = secrets.token_urlsafe(24)
     token_file = tmp_path / "admin-token"
     token_file.write_text(token)
-    async with start_server(tmp_path / "d", "--admin-token-file", str(token_file)) as server:
-        async with httpx.AsyncClient(base_url=server.url) as http:
-            anonymous = await http.get("/metrics")
-            wrong = await http.get("/metrics", headers={"Authorization": "Bearer not-the-token"})
-            session = await open_session(http)
-            for _ in range(3):
-                assert (await ingest(http, session.chunk_body(4))).status_code == 200
-            session.sequence -= 1
-            assert (await ingest(http, session.chunk_body(4))).status_code == 409
-            text = (await http.get("/metrics", headers={"Authorization": f"Bearer {token}"})).text
+    running = start_server(tmp_path / "d", "--admin-token-file", str(token_file))
+    async with running as server, httpx.AsyncClient(base_url=server.url) as http:
+        anonymous = await http.get("/metrics")
+        wrong = await http.get("/metrics", headers={"Authorization": "Bearer not-the-token"})
+        session = await open_session(http)
+        for _ in range(3):
+            assert (await ingest(http, session.chunk_body(4))).status_code == 200
+        session.sequence -= 1
+        assert (await ingest(http, session.chunk_body(4))).status_code == 409
+        text = (await http.get("/metrics", headers={"Authorization": f"Bearer {token}"})).text
     assert anonymous.status_code == wrong.status_code == 401
     assert anonymous.headers["www-authenticate"].startswith("Bearer")
     parsed = samples(text)
