@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
+import orjson
 
 from groove_actors.protocol import jsjson, limits
 from groove_actors.protocol.convert import structure_steps
@@ -92,14 +93,22 @@ def stitch(
 
 
 def _drop_repeats(raw_steps: list[Mapping[str, Any]]) -> tuple[list[Mapping[str, Any]], int]:
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     unique = []
     for raw in raw_steps:
-        key = json.dumps(raw, sort_keys=True)  # stdlib: stored text may hold lone surrogates
+        key = _identity(raw)
         if key not in seen:
             seen.add(key)
             unique.append(raw)
     return unique, len(raw_steps) - len(unique)
+
+
+def _identity(raw: Mapping[str, Any]) -> bytes:
+    """The step's content, independent of key order; stdlib only for text orjson refuses (lone surrogates)."""
+    try:
+        return orjson.dumps(raw, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        return json.dumps(raw, sort_keys=True).encode()
 
 
 def _duration(steps: Sequence[Step]) -> float:

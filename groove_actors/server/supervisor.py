@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -35,6 +36,10 @@ from groove_actors.store.recovery import recover
 from groove_actors.store.segments import DEFAULT_MAX_SEGMENT_BYTES
 
 SHUTDOWN_GRACE_S = 10.0
+# The writer's commits run in a worker thread and need the GIL back after every SQLite call and fsync; with the
+# default 5 ms switch interval a busy event loop makes each of those wait, which multiplied commit times by 3-5
+# under load (bench/RESULTS.md). A shorter interval lets the thread back in sooner.
+GIL_SWITCH_INTERVAL_S = 0.0005
 DEFAULT_QUOTA_BYTES = 50 * 1000**3
 
 
@@ -70,6 +75,7 @@ async def serve(
 
     Reports the bound addresses through `task_status` once the server is listening.
     """
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     policy = load_policy(config.policy_path)
     data_dir = prepare_data_dir(config.data_dir)
     os.umask(0o077)
