@@ -52,6 +52,10 @@ class Sender:
     attempts: int = 0
     delivered: int = 0
     last_error: str | None = None
+    rounds_started: int = 0
+    last_round: int = 0
+    pending_after_round: bool = True
+    _round_done: trio.Event = attrs.Factory(trio.Event)
 
     async def run(
         self,
@@ -62,7 +66,11 @@ class Sender:
         async with wakeups:
             task_status.started()
             while True:
+                self.rounds_started += 1
                 wait = await self.deliver_all()
+                self.last_round, self.pending_after_round = self.rounds_started, wait is not None
+                done, self._round_done = self._round_done, trio.Event()
+                done.set()
                 with trio.move_on_after(wait if wait is not None else float("inf")):
                     try:
                         await wakeups.receive()
@@ -70,6 +78,18 @@ class Sender:
                         if wait is None:
                             return
                         await trio.sleep(wait)
+
+    def next_round(self) -> int:
+        """The number the next delivery round will have; wake the sender after taking it."""
+        return self.rounds_started + 1
+
+    async def wait_for_round(self, number: int) -> None:
+        """Return once round `number` or a later one finished with nothing left to deliver.
+
+        The caller bounds the wait (`trio.move_on_after`): a server that stays away keeps the spool full.
+        """
+        while not (self.last_round >= number and not self.pending_after_round):
+            await self._round_done.wait()
 
     async def deliver_all(self) -> float | None:
         """Try every spooled session of this server once; seconds until a retry is due, or None if all done."""

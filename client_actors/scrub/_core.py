@@ -9,8 +9,9 @@ position at about a tenth of that speed, so the anchor choice decides the scrubb
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
@@ -48,25 +49,83 @@ Handler = Callable[[re.Match[str]], Redaction | None]
 
 @attrs.frozen
 class Rule:
-    """One detector: ``pattern`` proposes candidates, ``handle`` decides each one."""
+    """One detector: ``pattern`` proposes candidates, ``handle`` decides each one.
+
+    ``trigger``, when set, is a literal every match contains; ``str.__contains__`` checks it about
+    twice as fast as the regex scan would, so a text without it skips the rule.
+    """
 
     name: str
     pattern: re.Pattern[str]
     handle: Handler
+    trigger: str | None = None
 
 
-def find_redactions(rule: Rule, text: str) -> Iterator[Redaction]:
-    """Yield the rule's redactions in ``text``, in order and never overlapping.
+def find_redactions(rule: Rule, text: str) -> list[Redaction]:
+    """Return the rule's redactions in ``text``, in order and never overlapping.
 
     Handlers may start a redaction before their match (anchors sit in the middle of what they
-    find), so a redaction reaching back into the previous one is dropped rather than merged.
+    find), so a redaction reaching back into the previous one is dropped rather than merged. After
+    a rejected match the search resumes one character later, not after it: the rejected candidate
+    ("0000 4111 1111 1111", not a card) may overlap a real one ("4111 1111 1111 1111").
     """
-    last_end = 0
-    for match in rule.pattern.finditer(text):
-        found = rule.handle(match)
-        if found is not None and found.start >= last_end and found.end > found.start:
-            last_end = found.end
-            yield found
+    if rule.trigger is not None and rule.trigger not in text:
+        return []
+    found: list[Redaction] = []
+    match = rule.pattern.search(text)
+    while match is not None:
+        item = rule.handle(match)
+        if item is not None and item.end > item.start and (not found or item.start >= found[-1].end):
+            found.append(item)
+            match = rule.pattern.search(text, max(match.end(), match.start() + 1))
+        else:
+            match = rule.pattern.search(text, match.start() + 1)
+    return found
+
+
+def disjoint(redactions: Iterable[Redaction]) -> list[Redaction]:
+    """Return ``redactions`` sorted by start, dropping any that overlaps one kept before it."""
+    kept: list[Redaction] = []
+    for item in sorted(redactions, key=lambda r: (r.start, -r.end)):
+        if not kept or item.start >= kept[-1].end:
+            kept.append(item)
+    return kept
+
+
+_TOKEN = re.compile(r"\[REDACTED:[a-z0-9\-]+\]")
+_TOKEN_BEFORE = re.compile(r"\[REDACTED:[a-z0-9\-]+\]\Z")
+
+
+def outside_tokens(text: str, redactions: list[Redaction]) -> list[Redaction]:
+    """Return the redactions that do not touch a ``[REDACTED:...]`` token already in ``text``.
+
+    Rules run in order and an early rule may see, on a second scrub, a token made by a later rule
+    (a colon in "[REDACTED:api-key]" looks like "user:password"). Never cutting into or swallowing
+    a token is what keeps ``scrub(scrub(x)) == scrub(x)``.
+    """
+    if not redactions or TOKEN_OPEN not in text:
+        return redactions
+    spans = token_spans(text)
+    return [item for item in redactions if not spans.overlaps(item.start, item.end)]
+
+
+@attrs.frozen
+class TokenSpans:
+    """Where the ``[REDACTED:...]`` tokens of a text are, for overlap tests by bisection."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Tell whether ``[start, end)`` shares a character with a token."""
+        index = bisect.bisect_left(self.starts, end)  # tokens starting before ``end``
+        return index > 0 and self.ends[index - 1] > start
+
+
+def token_spans(text: str) -> TokenSpans:
+    """Return the spans of the redaction tokens in ``text``."""
+    spans = [(match.start(), match.end()) for match in _TOKEN.finditer(text)]
+    return TokenSpans(tuple(s for s, _ in spans), tuple(e for _, e in spans))
 
 
 def splice(text: str, redactions: list[Redaction]) -> str:
@@ -81,6 +140,23 @@ def splice(text: str, redactions: list[Redaction]) -> str:
     return "".join(pieces)
 
 
+def char_offsets(text: str, raw: bytes, byte_offsets: Iterable[int]) -> Iterator[int]:
+    """Map ascending offsets into ``raw``, the UTF-8 encoding of ``text``, to offsets into ``text``.
+
+    Some passes scan bytes (``bytes.lower`` and ``bytes.translate`` are much faster than their
+    ``str`` versions on non-ASCII text). Offsets must fall on character boundaries; only the gaps
+    between them are decoded, so the whole walk is linear.
+    """
+    if len(raw) == len(text):
+        yield from byte_offsets
+        return
+    byte_pos = char_pos = 0
+    for offset in byte_offsets:
+        char_pos += len(raw[byte_pos:offset].decode("utf-8", "surrogatepass"))
+        byte_pos = offset
+        yield char_pos
+
+
 def starts_word(text: str, index: int, inside: frozenset[str] = ALNUM) -> bool:
     """Tell whether a token may start at ``index``: the character before is not in ``inside``.
 
@@ -90,14 +166,22 @@ def starts_word(text: str, index: int, inside: frozenset[str] = ALNUM) -> bool:
     if index <= 0:
         return True
     before = text[index - 1]
+    if before == "]" and _TOKEN_BEFORE.search(text, max(0, index - 40), index):
+        return False  # a token stands for word characters; see `ends_word`
     if before not in inside:
         return True
     return before in "ntr" and index >= 2 and text[index - 2] == "\\"
 
 
 def ends_word(text: str, index: int, inside: frozenset[str] = ALNUM) -> bool:
-    """Tell whether a token may end at ``index``: the next character is not in ``inside``."""
-    return index >= len(text) or text[index] not in inside
+    """Tell whether a token may end at ``index``: the next character is not in ``inside``.
+
+    A redaction token next to the candidate counts as a word character: it replaced one, and on
+    a second scrub the answer must be the one the first scrub gave.
+    """
+    if index >= len(text):
+        return True
+    return text[index] not in inside and not text.startswith(TOKEN_OPEN, index)
 
 
 def is_token_at(text: str, start: int) -> bool:

@@ -50,11 +50,28 @@ SINGLE_WORDS = {
 }
 
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_SEPARATORS = re.compile(r"[^a-z0-9]+")
+
+
+# Sensitive words that people glue to a prefix without a separator: pgpassword, accesstoken.
+_GLUED = ("password", "passwd", "passphrase", "secret", "token", "apikey", "key", "credentials", "credential")
 
 
 def split_words(name: str) -> list[str]:
-    """Split an identifier into lowercase words: ``SecretAccessKey`` -> secret, access, key."""
-    return [word.lower() for word in _WORDS.findall(name)]
+    """Split an identifier into lowercase words: ``SecretAccessKey`` -> secret, access, key.
+
+    A last word that ends in a sensitive word is split too: ``pgpassword`` -> pg, password.
+    """
+    if name.islower() or name.isupper():  # snake_case, kebab-case, UPPER_CASE: no regex needed
+        words = [word for word in _SEPARATORS.split(name.lower()) if word]
+    else:
+        words = [word.lower() for word in _WORDS.findall(name)]
+    last = words[-1] if words else ""
+    for suffix in _GLUED:
+        if last.endswith(suffix) and len(last) > len(suffix):
+            words[-1:] = [last[: -len(suffix)], suffix]
+            break
+    return words
 
 
 def classify_name(name: str) -> Sense | None:

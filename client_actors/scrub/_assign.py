@@ -1,0 +1,157 @@
+"""Values assigned to sensitive names: ``.env`` lines, shell exports, YAML/JSON/ini keys, code.
+
+One pass finds every sensitive word followed by an assignment operator and a value; the handler
+reads the whole name backwards from the word (``AWS_SECRET_ACCESS_KEY``, ``dbPassword``) and asks
+`classify_name` and `should_redact` whether the value goes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, redact, token_spans
+from client_actors.scrub._judge import is_whole_line, judge_value
+from client_actors.scrub._names import classify_name, is_placeholder
+
+KEYWORDS = (
+    "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
+    "token", "key", "auth", "credential", "credentials", "creds", "cookie", "signature", "sig",
+)  # fmt: skip
+# Words that may be glued to a prefix (pgpassword, accessToken); the others need a boundary so
+# that bypass, compass, oauth and monkey-patched names stay ordinary words.
+GLUE_OK = frozenset({"password", "passwd", "passphrase", "secret", "token", "apikey", "key", "credential"})
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """Return an alternation of ``words`` factored by leading characters, longest match first.
+
+    ``re`` tries alternatives one by one; factoring leaves one branch per first character, so a
+    position that starts no keyword is rejected after a dozen cheap character tests.
+    """
+    branches: dict[str, list[str]] = {}
+    ends_here = False
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends_here = True
+    alternatives = [re.escape(first) + trie_pattern(rest) for first, rest in sorted(branches.items())]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+    return f"(?:{body})?" if ends_here else body
+
+
+def _case_forms(words: Iterable[str]) -> list[str]:
+    return [form for word in words for form in (word, word.capitalize(), word.upper())]
+
+
+# Bare values that are not secrets, rejected before they cost a handler call: calls, subscripts,
+# attribute chains, variables passed on (`f(key=key, ...)`), shell and template references and
+# whole paths, type names and keywords (all case-blind, so the byte scan below can use them too);
+# then prose after a colon ("the token: a short-lived credential").
+_CASELESS_CODE = (
+    r"[A-Za-z_$][\w$]*(?:[.(\[]|->|::|[ \t]*[,)}\]])|[(\[{<]|\$[A-Za-z_{(]"
+    r"|(?:~|\.{1,2})?/[\w.\-/]*(?![^\s'\"`,;&|)}\]<>])"
+    r"|(?i:str|int|bool|bytes|float|none|true|false|null|undefined|string|number|any|optional"
+    r"|secretstr|lambda|await|new|function|not|yield)(?![\w$.\-])"
+)
+_CODE_LIKE = _CASELESS_CODE + r"|(?<=:[ \t])[a-z]+ +[a-z]"
+_VALUE = (
+    r"\\\"(?P<esc>(?:[^\"\\\n]|\\[^\"]){0,512}?)\\\""
+    r"|\"(?P<dq>(?:[^\"\\\n]|\\.){0,512})\""
+    r"|'(?P<sq>(?:[^'\\\n]|\\.){0,512})'"
+    r"|`(?P<bq>[^`\n]{0,512})`"
+    r"|(?!" + _CODE_LIKE + r")(?P<bare>[^\s'\"`,;&|)}\]<>:=][^\s'\"`,;&|)}\]<>]{0,512})"
+)
+# After the name: an optional closing quote or bracket (JSON keys, env["X"]), an operator, and
+# for Python an optional annotation (`password: str = "..."`, where the annotation is not the value).
+ASSIGNMENT = re.compile(
+    rf"(?P<kw>{trie_pattern(_case_forms(KEYWORDS))})(?=[_0-9]{{0,4}}(?:\\?[\"'`]\]?|\])?[ \t]*[:=>])"
+    r"(?P<num>_?[0-9]{1,3})?"
+    r"(?:(?P<close>\\?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>:=|=>|=(?!=)"
+    r"|:(?!:)(?:[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=))?)[ \t]*(?:" + _VALUE + r")"
+    r"|>(?P<xml>[^<\n]{1,256})</)"
+)
+_NAME_BACK = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
+
+
+def _handle(match: re.Match[str]) -> Redaction | None:
+    text, kw_start = match.string, match.start()
+    group = match.lastgroup  # the value's group closes last: esc, dq, sq, bq, bare or xml
+    if (
+        group is None
+        or is_placeholder(match.group(group))
+        or not _boundary_ok(text, kw_start, match.group("kw"))
+    ):
+        return None  # placeholders first: they are common and cheaper to spot than the name
+    name_start = _name_start(text, kw_start)
+    name = text[name_start : match.end("num") if match.group("num") else match.end("kw")].lstrip(".-")
+    sense = classify_name(name)
+    if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
+        return None
+    value, end = match.group(group), match.end(group)
+    env_style = group == "bare" and match.group("sep") == "=" and not match.group("sp") and name.isupper()
+    verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style)
+    if verdict == "keep" or (verdict == "redact-if-whole-line" and not is_whole_line(text, name_start, end)):
+        return None
+    return redact(match.start(group), end, sense.kind)
+
+
+def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
+    if kw_start == 0 or keyword.lower() in GLUE_OK:
+        return True
+    before = text[kw_start - 1]
+    if keyword[0].isupper() and not keyword.isupper():
+        return not before.isupper()  # camelCase: dbPass is fine, BYPass is not a thing
+    return before not in ALNUM
+
+
+def _name_start(text: str, kw_start: int) -> int:
+    window = text[max(0, kw_start - 80) : kw_start][::-1]
+    found = _NAME_BACK.match(window)
+    return kw_start - (found.end() if found else 0)
+
+
+# The scan that proposes starts: one literal-anchored regex per three-letter keyword prefix over the
+# lower-cased UTF-8 bytes, each followed by what may separate a name from "=" or ":". A class of
+# twelve first letters (p, P, s, S, t, ...) would make `re` test every character; a literal lets it
+# jump, and lower-casing bytes is far cheaper than lower-casing a non-ASCII str.
+# The lookahead wants an operator after the word, and drops bare values that are code.
+_SEPARATOR_AHEAD = (
+    r"(?=[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
+    r"|:(?!:)[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=)"
+    r"|(?::=|=>|=(?!=)|:(?!:))[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
+)
+
+
+def _prefix_scans() -> tuple[re.Pattern[bytes], ...]:
+    groups: dict[str, list[str]] = {}
+    for word in KEYWORDS:
+        groups.setdefault(word[:3], []).append(word[3:])
+    return tuple(
+        re.compile((re.escape(prefix) + trie_pattern(rests) + _SEPARATOR_AHEAD).encode())
+        for prefix, rests in groups.items()
+    )
+
+
+PREFIX_SCANS = _prefix_scans()
+
+
+def find_assignments(text: str) -> list[Redaction]:
+    """Return the redactions of values assigned to sensitive names in ``text``, in order."""
+    raw = text.encode("utf-8", "surrogatepass")
+    lowered = raw.lower()
+    starts = sorted(match.start() for scan in PREFIX_SCANS for match in scan.finditer(lowered))
+    # A token's kind is a sensitive word too ("[REDACTED:password] = x"): never a name.
+    tokens = token_spans(text) if TOKEN_OPEN in text else None
+    found: list[Redaction] = []
+    for start in char_offsets(text, raw, starts):
+        if (found and start < found[-1].end) or (tokens and tokens.overlaps(start, start + 1)):
+            continue
+        match = ASSIGNMENT.match(text, start)
+        item = _handle(match) if match is not None else None
+        if item is not None:
+            found.append(item)
+    return found

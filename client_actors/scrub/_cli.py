@@ -1,0 +1,74 @@
+"""Secrets passed as command-line flags: ``--token=...``, ``mysql -pX``, ``curl -u user:pass``."""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._assign import trie_pattern
+from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._judge import judge_value
+from client_actors.scrub._names import classify_name, is_placeholder
+
+_FLAG_WORDS = (
+    "password", "passwd", "passphrase", "pass", "pwd", "token", "secret", "key", "apikey", "auth",
+    "credential", "credentials", "creds", "sig", "signature",
+)  # fmt: skip
+_QUOTED_OR_BARE = (
+    r"(?:\\\"(?P<esc>[^\"\n\\]*)\\\"|\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)'"
+    r"|(?P<bare>[^\s'\"\\;&|\-][^\s'\"\\;&|]*))"
+)
+LONG_FLAG = re.compile(
+    rf"--(?P<name>(?:[A-Za-z0-9]+[-_])*{trie_pattern(_FLAG_WORDS)})(?:=|[ \t]+){_QUOTED_OR_BARE}"
+)
+
+
+def _value_group(match: re.Match[str]) -> str:
+    return next(group for group in ("esc", "dq", "sq", "bare") if match.group(group) is not None)
+
+
+def _handle_long(match: re.Match[str]) -> Redaction | None:
+    name = match.group("name")
+    sense = classify_name(name)
+    if sense is None or name.startswith("no-"):
+        return None  # --no-password takes no value; what follows is the next argument
+    group = _value_group(match)
+    # A flag's argument is a value, never a variable: a bare word is redacted like a whole line.
+    if judge_value(match.group(group), name, sense, quoted=group != "bare", env_style=False) == "keep":
+        return None
+    return redact(match.start(group), match.end(group), sense.kind)
+
+
+LONG_FLAGS = Rule("cli-flag", LONG_FLAG, _handle_long, "--")
+
+# Short flags mean a password only for some commands: `-p` is a port for docker run.
+# `-p` values that are port mappings (docker run -p 8080:80) and `-u`/`-a` values without a
+# "user:password" colon are rejected here, before they cost a handler call.
+SHORT_FLAG = re.compile(
+    rf" -(?:(?P<p>p)(?![ \t]*[0-9.:]+(?:/[a-z]+)?(?:\s|$))|(?P<u>u|-user(?=[= ])|a)(?=[= \t]?[ \t]*\S*:))"
+    rf"[= \t]?[ \t]*{_QUOTED_OR_BARE}"
+)
+_PASSWORD_COMMANDS = re.compile(
+    r"(?:^|[\s;&|(/\"'`=]|\\n)(?:mysql\w*|mariadb[\w-]*|sshpass)\b"
+    r"|\b(?:docker|podman|nerdctl|buildah|helm|oras|skopeo)\b.*\blogin\b"
+)
+_USER_PASSWORD_COMMANDS = re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)(?:curl|wget|http|https|xh)\b")
+
+
+def _handle_short(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 300)
+    command = text[line_start : match.start()]
+    group = _value_group(match)
+    value, start = match.group(group), match.start(group)
+    if match.group("p") is not None:
+        if not _PASSWORD_COMMANDS.search(command) or is_placeholder(value):
+            return None
+        return redact(start, match.end(group), "password")
+    colon = value.find(":")
+    if not _USER_PASSWORD_COMMANDS.search(command) or colon < 0 or is_placeholder(value[colon + 1 :]):
+        return None
+    return redact(start + colon + 1, match.end(group), "password")
+
+
+SHORT_FLAGS = Rule("cli-short-flag", SHORT_FLAG, _handle_short, " -")
+CLI_RULES = (LONG_FLAGS, SHORT_FLAGS)

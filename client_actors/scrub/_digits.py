@@ -1,0 +1,91 @@
+"""Payment card numbers and North American phone numbers: shapes of digit runs.
+
+Digits are everywhere in logs, and a regex that starts with ``[0-9]`` makes ``re`` test a class
+at every character. Instead the UTF-8 bytes are mapped one-to-one onto a class string (digits to
+``0``, letters to ``a``) where every shape starts with the literal ``000``, which ``re`` skips to
+quickly. Only the few matches of a shape are decoded and checked (issuer prefix, length, Luhn,
+area code), so the cost is a translation and one fast scan.
+"""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._core import ALNUM, Redaction, char_offsets, ends_word, redact, starts_word
+
+
+def _class_table() -> bytes:
+    table = bytearray(b"#" * 256)
+    for char in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_":
+        table[char] = ord("a")
+    for char in b"0123456789":
+        table[char] = ord("0")
+    for char in b" -.()":
+        table[char] = char
+    return bytes(table)
+
+
+CLASSES = _class_table()
+# Cards: 13-19 digits in one run, or 4-4-4-(1..7) / 4-6-5 groups with one separator throughout.
+# Phones: 3-3-4 with "-" or ".", or "(3) 3-4". Every shape starts at the start of a digit run.
+SHAPES = re.compile(
+    rb"000(?:(?<!0000)(?:(?P<card>0(?:0{9,15}|(?P<s>[ \-])0000(?P=s)0000(?P=s)0{1,7}"
+    rb"|(?P<a>[ \-])000000(?P=a)00000))"
+    rb"|(?P<phone>(?P<p>[\-.])000(?P=p)0000))"
+    rb"|(?P<paren>(?<=\(000)\)[ .\-]?000[ .\-]0000))(?!0|[.\-]0)"
+)
+_BEFORE = ALNUM | {"_", ".", "-", "+"}
+_AREA = frozenset("23456789")
+
+# Issuer prefixes and the lengths they issue (Visa, Mastercard, Amex, Discover/UnionPay, JCB, Diners).
+_CARD_LENGTHS = (
+    (("4",), (13, 16, 19)),
+    (("51", "52", "53", "54", "55", "22", "23", "24", "25", "26", "27"), (16,)),
+    (("34", "37"), (15,)),
+    (("6",), (16, 17, 18, 19)),
+    (("35",), (16, 17, 18, 19)),
+    (("30", "36", "38", "39"), (14, 15, 16, 17, 18, 19)),
+)
+
+
+def is_card_number(digits: str) -> bool:
+    """Tell whether ``digits`` has a card issuer's prefix and length and passes the Luhn check."""
+    if not any(digits.startswith(prefix) and len(digits) in lengths for prefix, lengths in _CARD_LENGTHS):
+        return False
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if index % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def _judge(text: str, start: int, end: int, match: re.Match[bytes]) -> Redaction | None:
+    if match.group("paren") is not None:
+        start -= 1  # the "(" sits just before the area code, where the match starts
+    if not starts_word(text, start, _BEFORE) or not ends_word(text, end):
+        return None
+    digits = "".join(c for c in text[start:end] if c.isdigit())
+    if match.group("card") is not None:
+        return redact(start, end, "credit-card") if is_card_number(digits) else None
+    if digits[0] in _AREA and digits[3] in _AREA:
+        return redact(start, end, "phone")
+    return None
+
+
+def find_digit_shapes(text: str) -> list[Redaction]:
+    """Return the card and phone redactions in ``text``, in order."""
+    raw = text.encode("utf-8", "surrogatepass")
+    classes = raw.translate(CLASSES)
+    # Every run start is tried, not only non-overlapping matches: a rejected shape
+    # ("0000 4111 1111 1111") may overlap a real card starting one run later.
+    matches = []
+    match = SHAPES.search(classes)
+    while match is not None:
+        matches.append(match)
+        match = SHAPES.search(classes, match.start() + 1)
+    found: list[Redaction] = []
+    for match, start in zip(matches, char_offsets(text, raw, (m.start() for m in matches)), strict=True):
+        item = _judge(text, start, start + match.end() - match.start(), match)  # shapes are ASCII
+        if item is not None and (not found or item.start >= found[-1].end):
+            found.append(item)
+    return found

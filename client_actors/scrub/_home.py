@@ -1,0 +1,86 @@
+"""Home directories: ``/home/alice/x``, ``/Users/bob/x`` and ``C:\\Users\\carol\\x`` become ``~/x``.
+
+The user name is personal, the rest of the path is what the data is about, so only the prefix
+goes. A name seen in a home path is then also redacted where it appears on its own in the same
+text (``ls -l`` owners, ``chown alice:staff``), except for generic account names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._core import WORD, Redaction, disjoint, ends_word, starts_word, token
+
+NOT_USERS = frozenset({"Shared", "Public", "Default", "Guest", "All Users", "Default User"})
+# Accounts that name a role or an image, not a person; echoing these would eat ordinary words.
+GENERIC_ACCOUNTS = frozenset(
+    {
+        "root", "admin", "administrator", "user", "users", "ubuntu", "debian", "centos", "fedora",
+        "ec2-user", "runner", "vagrant", "dev", "developer", "test", "tester", "app", "apps", "node",
+        "www-data", "git", "guest", "shared", "public", "default", "circleci", "jenkins", "build",
+        "builder", "docker", "vscode", "codespace", "codespaces", "gitpod", "coder", "home", "nobody",
+        "me", "pi", "sandbox", "work", "workspace", "project", "projects", "src", "code", "opt", "tmp",
+        "local", "bin", "lib", "redacted",
+    }
+)  # fmt: skip
+
+_NAME = r"[\w.\-]+"  # Unicode: /home/josé is josé's
+_POSIX_HOME = re.compile(rf"/(?:mnt/[a-z]/Users|home|Users)/(?P<user>{_NAME})(?![\w.\-])")
+# A Windows user name may contain spaces ("C:\Users\Jane Doe\x"); it then runs to the next separator.
+_WINDOWS_HOME = re.compile(
+    rf":(?P<sep>\\+|/)(?:Users|users|USERS)(?P=sep)"
+    rf"(?:(?P<user>{_NAME}(?: {_NAME})*?)(?P<tail>(?P=sep))|(?P<single>{_NAME})(?![\w.\-]))"
+)
+_POSIX_BEFORE = WORD | {".", "~", "-"}
+# A whole-word echo of a user name; "[" and "]" keep names that are also token kinds out of tokens.
+_ECHO_EDGE = WORD | {".", "-", "[", "]"}
+
+
+def _posix_homes(text: str) -> list[tuple[Redaction, str]]:
+    found = []
+    for match in _POSIX_HOME.finditer(text):
+        user = match.group("user")
+        if user not in NOT_USERS and starts_word(text, match.start(), _POSIX_BEFORE):
+            found.append((Redaction(match.start(), match.end(), "home-path", "~"), user))
+    return found
+
+
+def _windows_homes(text: str) -> list[tuple[Redaction, str]]:
+    found = []
+    for match in _WINDOWS_HOME.finditer(text):
+        drive = match.start() - 1
+        user = match.group("user") or match.group("single")
+        if drive < 0 or not text[drive].isascii() or not text[drive].isalpha() or user in NOT_USERS:
+            continue
+        if starts_word(text, drive, WORD):
+            replacement = "~/" if match.group("tail") else "~"
+            found.append((Redaction(drive, match.end(), "home-path", replacement), user))
+    return found
+
+
+def _echoes(text: str, name: str) -> list[Redaction]:
+    # str.find rather than a regex compiled per name: names differ in every text.
+    found = []
+    index = text.find(name)
+    while index >= 0:
+        end = index + len(name)
+        if starts_word(text, index, _ECHO_EDGE) and ends_word(text, end, _ECHO_EDGE):
+            found.append(Redaction(index, end, "username", token("username")))
+        index = text.find(name, end)
+    return found
+
+
+def find_home_paths(text: str) -> list[Redaction]:
+    """Return the home-directory prefixes in ``text`` (replaced by ``~``) and the other whole-word
+    occurrences of their users' names (redacted), in order and disjoint."""
+    if "/home/" not in text and "Users" not in text and "users" not in text and "USERS" not in text:
+        return []
+    # Windows first: "C:/Users/bob" is also "/Users/bob" to the POSIX pattern.
+    candidates = [*_windows_homes(text), *_posix_homes(text)]
+    found = disjoint(item for item, _ in candidates)
+    users = {user for item, user in candidates if item in found}
+    # Longest name first, so that a name inside a longer one already redacted is not found again.
+    for name in sorted(users, key=len, reverse=True):
+        if len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS:
+            found = disjoint([*found, *_echoes(text, name)])
+    return found

@@ -1,0 +1,73 @@
+"""Deciding whether the value given to a sensitive name is a secret or a reference to one.
+
+``password = os.environ["DB_PASSWORD"]``, ``token: str`` and ``api_key=api_key`` name a secret
+without containing it; ``PASSWORD=hunter2`` and ``api_key = "..."`` contain it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from client_actors.scrub._names import Sense, is_placeholder, looks_random
+
+# What to do with a value: keep it, redact it, or redact it only if the assignment fills its line
+# (YAML, ini and .env lines, where a bare word is a value; elsewhere it is a variable, as in
+# `connect(password=pw)`).
+Verdict = Literal["keep", "redact", "redact-if-whole-line"]
+
+TYPE_WORDS = frozenset(
+    {
+        "str", "string", "bytes", "int", "integer", "bool", "boolean", "float", "number", "any",
+        "object", "none", "null", "nil", "undefined", "true", "false", "secretstr", "secretbytes",
+        "optional", "list", "dict", "char", "void", "unknown",
+    }
+)  # fmt: skip
+# Shell, Windows and template references, and code: calls, subscripts, attribute chains.
+_REFERENCE = re.compile(r"\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|<%")
+_CODE = re.compile(
+    r"[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+(?:[(\[].*)?"
+    r"|[A-Za-z_$][\w$]*[(\[].*|[(\[{].*"
+)
+# Paths, including what the home-path rule leaves of one ("~" alone or "~/x"), so that a value
+# judged a path on the first scrub is still one on the second.
+_PATH = re.compile(r"(?:~|\.{1,2})?/[\w.\-/]*|~[\w.\-/]*")
+_PLAIN_WORD = re.compile(r"[A-Za-z_]+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+def judge_value(value: str, name: str, sense: Sense, *, quoted: bool, env_style: bool) -> Verdict:
+    """Decide what to do with ``value`` assigned to the sensitive ``name``.
+
+    ``quoted``: written as a string literal. ``env_style``: ``NAME=value`` with an upper-case
+    name, as in shells, ``.env`` files and Dockerfiles, where a bare word is a value.
+    """
+    lowered = value.lower()
+    if is_placeholder(value) or lowered == name.lower() or lowered in TYPE_WORDS:
+        return "keep"
+    if _PATH.fullmatch(value) or not _ALNUM.search(value):
+        return "keep"
+    if not quoted and (_REFERENCE.match(value) or _CODE.fullmatch(value)):
+        return "keep"
+    if not (sense.strong or env_style):
+        return "redact" if looks_random(value) else "keep"
+    if quoted:
+        return "redact"
+    if value.isdigit():
+        # A PIN or numeric password, not a count: "token: 3" is kept.
+        return "redact" if sense.kind == "password" and len(value) >= 4 else "keep"
+    if _PLAIN_WORD.fullmatch(value) and not env_style:
+        return "redact-if-whole-line"
+    return "redact"
+
+
+_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|setenv|ENV|declare[ \t]+-x|readonly|-)[ \t]+)?[\"']?")
+_LINE_REST = re.compile(r"[\"']?[ \t]*(?:#.*)?(?:\r?\n|$)")
+
+
+def is_whole_line(text: str, name_start: int, value_end: int) -> bool:
+    """Tell whether the assignment between the two offsets is alone on its line."""
+    line_start = text.rfind("\n", 0, name_start) + 1
+    if not _LINE_PREFIX.fullmatch(text, line_start, name_start):
+        return False
+    return _LINE_REST.match(text, value_end) is not None

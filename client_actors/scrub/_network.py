@@ -1,0 +1,120 @@
+"""IP addresses that can locate a machine or a person.
+
+Decision on private ranges: RFC 1918 (10/8, 172.16/12, 192.168/16) and IPv6 unique-local
+(fc00::/7) addresses are KEPT. The same few addresses (docker's 172.17.0.1, a home router's
+192.168.1.1, a cluster's 10.96.0.1) are reused on millions of networks, so they do not single out
+a person or an organisation, and they are much of what makes infrastructure debugging legible.
+Carrier-grade NAT space (100.64/10) is redacted: overlay VPNs hand out stable per-device addresses
+there. Loopback, link-local, documentation, benchmarking, multicast and reserved ranges are kept,
+as are the anycast addresses of the big public DNS resolvers, which belong to no one in particular.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from client_actors.scrub._core import ALNUM, Redaction, Rule, redact, starts_word
+
+KEPT_V4_NETS = (
+    "0.0.0.0/8", "10.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16",
+    "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
+)  # fmt: skip
+
+
+def _kept_by_first_octet() -> dict[int, tuple[tuple[int, int], ...]]:
+    """Index the kept networks by the first octets they cover, as (network, mask) integers."""
+    index: dict[int, list[tuple[int, int]]] = {}
+    for net in map(ipaddress.IPv4Network, KEPT_V4_NETS):
+        first = int(net.network_address) >> 24
+        for octet in range(first, first + max(1, net.num_addresses >> 24)):
+            index.setdefault(octet, []).append((int(net.network_address), int(net.netmask)))
+    return {octet: tuple(nets) for octet, nets in index.items()}
+
+
+_KEPT_V4 = _kept_by_first_octet()
+PUBLIC_RESOLVERS = frozenset(
+    {"8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222"}
+)
+KEPT_V6 = tuple(
+    ipaddress.IPv6Network(net)
+    for net in ("::1/128", "::/128", "fe80::/10", "fc00::/7", "2001:db8::/32", "ff00::/8")
+)
+_DIGITS = frozenset("0123456789")
+_V4_BEFORE = ALNUM | {"_", "."}
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+# Anchored on the first dot, with a digit before it; the first octet is read back in the handler.
+# The lookahead checks the other three octets, and the lookarounds then drop the commonest kept
+# addresses (private, loopback, link-local, multicast and reserved, documentation, Google DNS)
+# before they cost a handler call; the handler's range check remains the authority.
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+_IPV4 = re.compile(
+    rf"\.(?<=[0-9]\.)(?={_OCTET}\.{_OCTET}\.{_OCTET}(?![0-9A-Za-z_]|\.[0-9A-Za-z]))"
+    r"(?<![^0-9]10\.)(?<![^0-9]127\.)(?<![^0-9]0\.)(?<![^0-9]2[2-5][0-9]\.)"
+    r"(?!(?<=[^0-9]192\.)168\.|(?<=[^0-9]169\.)254\.|(?<=[^0-9]172\.)(?:1[6-9]|2[0-9]|3[01])\."
+    r"|(?<=[^0-9]198\.)51\.100\.|(?<=[^0-9]203\.)0\.113\.|(?<=[^0-9]8\.)8\.[48]\.8(?![0-9]))"
+    r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
+)
+# Versions written in the same four-part shape: "version 4.0.0.1", "pkg==1.2.3.4", "gem ~> 1.2.3.4".
+# Known limit: an address written right after "name==" is read as a version and kept.
+_VERSION_BEFORE = re.compile(r"(?i:version|ver\.?|release)[ :=]*\Z|[\w.\-][ \t]*(?:[=<>~!]=|\^|~>)[ \t]*\Z")
+
+
+def is_kept_v4(address: str) -> bool:
+    """Tell whether a valid dotted-quad IPv4 address is infrastructure that identifies no one."""
+    a, b, c, d = map(int, address.split("."))
+    value = a << 24 | b << 16 | c << 8 | d
+    return address in PUBLIC_RESOLVERS or any(value & mask == net for net, mask in _KEPT_V4.get(a, ()))
+
+
+def _handle_v4(match: re.Match[str]) -> Redaction | None:
+    text, start, end = match.string, match.start(), match.end()
+    floor = max(0, start - 4)
+    while start > floor and text[start - 1] in _DIGITS:
+        start -= 1
+    first = text[start : match.start()]
+    if len(first) > 3 or (len(first) > 1 and first[0] == "0") or int(first) > 255:
+        return None  # zero-padded or out-of-range groups are serial numbers or versions
+    candidate = text[start:end]
+    if is_kept_v4(candidate) or not starts_word(text, start, _V4_BEFORE):
+        return None
+    if _VERSION_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    return redact(start, end, "ipv4")
+
+
+IPV4 = Rule("ipv4", _IPV4, _handle_v4)
+
+# Anchored on the first colon, which must close a group of 1-4 hex digits that starts a word
+# (so "std::" and "Foo::bar" are rejected inside the regex), and followed by "::" somewhere or by
+# seven more groups (so "12:34:56" and MAC addresses are rejected too).
+_GROUP_BEFORE = "|".join(f"(?<=[^\\w:.][0-9A-Fa-f]{{{n}}}:)|(?<=\\A[0-9A-Fa-f]{{{n}}}:)" for n in range(1, 5))
+_IPV6 = re.compile(
+    rf":(?<=[0-9A-Fa-f]:)(?=:|[0-9A-Fa-f:]*::|(?:[0-9A-Fa-f]{{1,4}}:){{6}}[0-9A-Fa-f]{{1,4}})(?:{_GROUP_BEFORE})"
+    # kept ranges dropped early: link-local fe80::/10, unique-local fc00::/7, documentation 2001:db8::/32
+    r"(?<![^\w:.][fF][eE][89abAB][0-9a-fA-F]:)(?<![^\w:.][fF][cdCD][0-9a-fA-F]{2}:)"
+    r"(?!(?<=[^\w:.]2001:)[dD][bB]8:)"
+    r"[0-9A-Fa-f:]*[0-9A-Fa-f](?:\.[0-9]{1,3}){0,3}(?![\w:]|\.\w)"
+)
+
+
+def _handle_v6(match: re.Match[str]) -> Redaction | None:
+    text, start = match.string, match.start()
+    while start > 0 and text[start - 1] in _HEX:
+        start -= 1
+    candidate = text[start : match.end()]
+    groups = [group for group in candidate.split(":") if group]
+    if len(groups) < 3 or not any(c in _DIGITS for c in candidate):
+        return None  # "a::b", "dead::beef": valid addresses, but in text they are code
+    try:
+        address = ipaddress.IPv6Address(candidate)
+    except ValueError:
+        return None
+    if address.ipv4_mapped is not None:
+        return None if is_kept_v4(str(address.ipv4_mapped)) else redact(start, match.end(), "ipv6")
+    return None if any(address in net for net in KEPT_V6) else redact(start, match.end(), "ipv6")
+
+
+IPV6 = Rule("ipv6", _IPV6, _handle_v6)
+NETWORK_RULES = (IPV4, IPV6)

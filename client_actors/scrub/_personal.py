@@ -1,0 +1,80 @@
+"""Personal data: e-mail addresses and international phone numbers (see `_digits` for the rest)."""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._core import ALNUM, Redaction, Rule, redact, starts_word
+
+# Generic top-level domains that people's addresses actually use. Two-letter country codes are
+# always accepted. A closed list keeps `x@self.weight` (matrix product in Python) out.
+COMMON_TLDS = frozenset(
+    {
+        "com", "org", "net", "edu", "gov", "mil", "int", "io", "ai", "dev", "app", "co", "me", "info",
+        "biz", "xyz", "tech", "cloud", "email", "online", "site", "pro", "local", "lan", "corp",
+        "internal", "intranet", "company", "digital", "consulting",
+    }
+)  # fmt: skip
+# RFC 2606 / RFC 6761 names reserved for documentation and testing: never anyone's address.
+RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost"})
+RESERVED_DOMAINS = ("example.com", "example.org", "example.net")
+# Role accounts of forges and mailers, not people: git@github.com is a remote, not an address.
+ROLE_LOCALS = frozenset({"git", "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon"})
+
+# The lookahead drops reserved documentation domains before they cost a handler call.
+_EMAIL_DOMAIN = re.compile(
+    r"@(?!(?:[A-Za-z0-9\-]+\.)*(?:example\.(?:com|org|net)|[A-Za-z0-9\-]+\.(?:example|test|invalid|localhost))"
+    r"(?![A-Za-z0-9\-.]))"
+    r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?P<tld>[A-Za-z]{2,24}))"
+    r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
+)
+_LOCAL_BACK = re.compile(r"[A-Za-z0-9._%+\-]{1,64}")
+_SCP_PATH = re.compile(r":[\w~./\-]")
+
+
+def _local_start(text: str, at: int) -> int:
+    """Return where the local part ending at ``at`` starts (``at`` itself if there is none)."""
+    found = _LOCAL_BACK.match(text[max(0, at - 64) : at][::-1])
+    start = at - (found.end() if found else 0)
+    while start < at and text[start] == ".":
+        start += 1
+    if start < at and text[start] in "ntr" and text[start - 1 : start] == "\\":
+        start += 1  # "\\nalice@..." in JSON-escaped text: the n belongs to the escape
+    return start
+
+
+def _is_public_domain(domain: str, tld: str) -> bool:
+    domain, tld = domain.lower(), tld.lower()
+    if tld in RESERVED_TLDS or any(domain == d or domain.endswith("." + d) for d in RESERVED_DOMAINS):
+        return False
+    return len(tld) == 2 or tld in COMMON_TLDS
+
+
+def _handle_email(match: re.Match[str]) -> Redaction | None:
+    text, at = match.string, match.start()
+    start = _local_start(text, at)
+    if start == at or not _is_public_domain(match.group("domain"), match.group("tld")):
+        return None
+    if text[start:at].lower() in ROLE_LOCALS or _SCP_PATH.match(text, match.end()):
+        return None
+    return redact(start, match.end(), "email")
+
+
+EMAILS = Rule("email", _EMAIL_DOMAIN, _handle_email)
+
+# International numbers: "+" country code, then groups; 8 to 15 digits in all (E.164).
+_PHONE_BEFORE = ALNUM | {".", "+"}
+_PHONE_INTL = re.compile(r"\+[1-9][0-9]{0,2}(?:[ .\-]?(?:\([0-9]{1,4}\)|[0-9]{1,4})){2,6}(?![0-9A-Za-z])")
+
+
+def _handle_intl_phone(match: re.Match[str]) -> Redaction | None:
+    digits = sum(c.isdigit() for c in match.group())
+    if not 8 <= digits <= 15 or not starts_word(match.string, match.start(), _PHONE_BEFORE):
+        return None
+    return redact(match.start(), match.end(), "phone")
+
+
+PHONES_INTL = Rule("phone-intl", _PHONE_INTL, _handle_intl_phone, "+")
+# North American numbers: area code and exchange start with 2-9, which rules out most
+# dates, versions and counters written in the same 3-3-4 shape.
+PERSONAL_RULES = (EMAILS, PHONES_INTL)

@@ -1,0 +1,186 @@
+"""Credentials with a vendor prefix: the format alone identifies them, so every match is redacted.
+
+Most lowercase prefixes end in ``_`` or ``-`` (``ghp_``, ``glpat-``, ``sk-``). Rather than trying
+a dozen prefixes at every letter, those rules jump to each ``_`` or ``-`` and check the prefix with a
+fixed-width lookbehind; the others start with a literal of their own (``AKIA``, ``eyJ``, ``SG.``).
+Formats follow the vendors' published token layouts; lengths are lower bounds where vendors have
+grown their tokens over time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from client_actors.scrub._core import TOKEN_CHARS, Redaction, Rule, ends_word, redact, starts_word
+
+
+@attrs.frozen
+class SeparatorFormat:
+    """A token ``prefix + body`` whose prefix ends in the rule's anchor character.
+
+    ``prefix`` is a fixed-width regex of ``width`` characters (it runs as a lookbehind).
+    ``mixed`` asks for a digit and a letter in the body, for prefixes short enough to occur in prose.
+    """
+
+    kind: str
+    prefix: str
+    width: int
+    body: str
+    mixed: bool = False
+
+
+UNDERSCORE_FORMATS = (
+    SeparatorFormat("github-token", r"gh[pousr]_", 4, r"[A-Za-z0-9]{30,255}"),
+    SeparatorFormat("github-token", r"github_pat_", 11, r"[A-Za-z0-9_]{40,255}"),
+    SeparatorFormat("stripe-key", r"[spr]k_(?:live|test)_", 8, r"[A-Za-z0-9]{16,247}"),
+    SeparatorFormat("stripe-key", r"whsec_", 6, r"[A-Za-z0-9+/=]{24,}"),
+    SeparatorFormat("huggingface-token", r"hf_", 3, r"[A-Za-z0-9]{30,}", mixed=False),
+    SeparatorFormat("npm-token", r"npm_", 4, r"[A-Za-z0-9]{36,}"),
+    SeparatorFormat("shopify-token", r"shp(?:at|ca|pa|ss)_", 6, r"[a-fA-F0-9]{32}"),
+    SeparatorFormat("digitalocean-token", r"do[opr]_v1_", 7, r"[a-f0-9]{64}"),
+)
+DASH_FORMATS = (
+    SeparatorFormat("gitlab-token", r"gl(?:pat|ptt|cbt|imt)-", 6, r"[A-Za-z0-9_\-.]{20,}"),
+    SeparatorFormat("gitlab-token", r"gl(?:dt|rt|ft)-", 5, r"[A-Za-z0-9_\-.]{20,}"),
+    SeparatorFormat("slack-token", r"xox[abposre]-", 5, r"[A-Za-z0-9\-]{10,}", mixed=True),
+    SeparatorFormat("slack-token", r"xapp-", 5, r"[A-Za-z0-9\-]{10,}", mixed=True),
+    SeparatorFormat("anthropic-api-key", r"sk-ant-", 7, r"[A-Za-z0-9_\-]{32,}", mixed=True),
+    SeparatorFormat("openai-api-key", r"sk-", 3, r"(?!ant-)[A-Za-z0-9_\-]{20,}", mixed=True),
+    SeparatorFormat("xai-api-key", r"xai-", 4, r"[A-Za-z0-9]{32,}", mixed=True),
+    SeparatorFormat("pypi-token", r"pypi-", 5, r"Ag[A-Za-z0-9_\-]{40,}"),
+)
+
+
+def separator_rule(name: str, anchor: str, formats: Sequence[SeparatorFormat], gate: str) -> Rule:
+    """Build one rule that jumps to each ``anchor`` and tries every format's prefix behind it.
+
+    ``gate`` is a cheap lookaround tried first: most ``_`` and ``-`` in code start no token.
+    """
+    branches = "|".join(f"(?<={fmt.prefix})(?P<f{index}>{fmt.body})" for index, fmt in enumerate(formats))
+    pattern = re.compile(f"{re.escape(anchor)}{gate}(?:{branches})")
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        group = match.lastgroup
+        if group is None:
+            return None
+        fmt = formats[int(group[1:])]
+        body = match.group(group)
+        start = match.start(group) - fmt.width
+        if not starts_word(match.string, start) or (fmt.mixed and not _is_mixed(body)):
+            return None
+        return redact(start, match.end(), fmt.kind)
+
+    return Rule(name, pattern, handle)
+
+
+def _is_mixed(body: str) -> bool:
+    return any(c.isdigit() for c in body) and any(c.isalpha() for c in body)
+
+
+def literal_rule(name: str, pattern: str, kinds: dict[str, str], trigger: str | None = None) -> Rule:
+    """Build a rule whose named groups ``kinds`` (group -> kind) each match a whole token.
+
+    The token must start a word and end one (token characters include ``-`` and ``_``).
+    """
+    compiled = re.compile(pattern)
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        group = match.lastgroup
+        text = match.string
+        if group is None or not starts_word(text, match.start(), TOKEN_CHARS):
+            return None
+        if not ends_word(text, match.end(), TOKEN_CHARS):
+            return None
+        return redact(match.start(), match.end(), kinds[group])
+
+    return Rule(name, compiled, handle, trigger)
+
+
+def secret_part_rule(name: str, pattern: str, kind: str, trigger: str) -> Rule:
+    """Build a rule that redacts only the group named ``secret`` (webhook paths, key fields)."""
+    compiled = re.compile(pattern)
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        return redact(match.start("secret"), match.end("secret"), kind)
+
+    return Rule(name, compiled, handle, trigger)
+
+
+AWS_GOOGLE_TWILIO = literal_rule(
+    "vendor-A",
+    r"A(?:(?P<aws>(?:KIA|SIA|BIA|CCA)[A-Z0-9]{16})|(?P<google>Iza[0-9A-Za-z_\-]{35})"
+    r"|(?P<twilio>C[0-9a-f]{32}))",
+    {"aws": "aws-access-key", "google": "google-api-key", "twilio": "twilio-key"},
+)
+SENDGRID_TWILIO = literal_rule(
+    "vendor-S",
+    r"S(?:(?P<sendgrid>G\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})|(?P<twilio>K[0-9a-f]{32}))",
+    {"sendgrid": "sendgrid-api-key", "twilio": "twilio-key"},
+)
+JWT = literal_rule("jwt", r"(?P<jwt>eyJ[A-Za-z0-9_\-]{8,}(?:\.[A-Za-z0-9_\-]*){2,4})", {"jwt": "jwt"}, "eyJ")
+GOOGLE_OAUTH = literal_rule(
+    "google-oauth", r"(?P<oauth>ya29\.[0-9A-Za-z_\-]{20,})", {"oauth": "google-oauth-token"}, "ya29."
+)
+# A Discord bot token is base64(user id) "." timestamp "." HMAC. The first dot is the anchor; the
+# user-id part behind it is 24 to 26 characters starting with M, N or O.
+_DISCORD_BOT = re.compile(
+    r"\.(?=[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27})"
+    r"(?:(?<=[MNO][A-Za-z0-9_\-]{23}\.)|(?<=[MNO][A-Za-z0-9_\-]{24}\.)|(?<=[MNO][A-Za-z0-9_\-]{25}\.))"
+    r"[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}(?![A-Za-z0-9_\-])"
+)
+
+
+def _handle_discord_bot(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    for width in (24, 25, 26):
+        start = match.start() - width
+        if start >= 0 and text[start] in "MNO" and starts_word(text, start, TOKEN_CHARS):
+            return redact(start, match.end(), "discord-token")
+    return None
+
+
+DISCORD_BOT = Rule("discord-bot", _DISCORD_BOT, _handle_discord_bot)
+SLACK_WEBHOOK = secret_part_rule(
+    "slack-webhook",
+    r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<secret>[A-Za-z0-9_/\-]{20,})",
+    "slack-webhook",
+    "hooks.slack.com",
+)
+DISCORD_WEBHOOK = secret_part_rule(
+    "discord-webhook",
+    r"discord(?:app)?\.com/api/webhooks/[0-9]{5,}/(?P<secret>[A-Za-z0-9_\-]{30,})",
+    "discord-webhook",
+    "/api/webhooks/",
+)
+AZURE_KEY = secret_part_rule(
+    "azure-storage-key",
+    r"Key=(?:(?<=AccountKey=)|(?<=SharedAccessKey=))(?P<secret>[A-Za-z0-9+/]{20,}={0,2})",
+    "azure-storage-key",
+    "Key=",
+)
+# SAS tokens are URL query strings; only the signature is secret, the rest says what it grants.
+AZURE_SAS = secret_part_rule(
+    "azure-sas",
+    r"sig=(?<=[?&;]sig=)(?P<secret>(?:[A-Za-z0-9+/=]|%[0-9A-Fa-f]{2}){16,})",
+    "azure-sas-signature",
+    "sig=",
+)
+
+
+VENDOR_RULES = (
+    # The gates: the letter that ends some prefix, then at least 8 body characters.
+    separator_rule("vendor-underscore", "_", UNDERSCORE_FORMATS, r"(?<=[pousrtecfmas1]_)(?=[A-Za-z0-9]{8})"),
+    separator_rule("vendor-dash", "-", DASH_FORMATS, r"(?<=[tabposrekip]-)(?=[A-Za-z0-9_\-]{8})"),
+    AWS_GOOGLE_TWILIO,
+    SENDGRID_TWILIO,
+    JWT,
+    GOOGLE_OAUTH,
+    DISCORD_BOT,
+    SLACK_WEBHOOK,
+    DISCORD_WEBHOOK,
+    AZURE_KEY,
+    AZURE_SAS,
+)

@@ -1,0 +1,188 @@
+"""`groove-capture` end to end on loopback: real client processes around real agent streams, a real server."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import trio
+
+from tests.conftest import AGENT_STREAMS
+from tests.support.server import ServerProcess, start_server
+
+TRANSCRIPT = AGENT_STREAMS / "claude-code" / "transcript" / "cc-2.0.27-transcript-27-tools-1-error.jsonl"
+REPO = Path(__file__).resolve().parents[1]
+NO_LIMITS = ("--rate-per-minute", "0", "--rate-per-hour", "0")
+
+
+def capture_env(home: Path) -> dict[str, str]:
+    return {**os.environ, "GROOVE_HOME": str(home), "PYTHONPATH": str(REPO)}
+
+
+def replay(path: Path, *, times: int = 1, exit_code: int = 0, then_signal: int | None = None) -> list[str]:
+    """An 'agent' that prints a real stream (several times), then exits or kills itself."""
+    end = f"os.kill(os.getpid(), {then_signal})" if then_signal else f"sys.exit({exit_code})"
+    script = f"import os, sys\nfor _ in range({times}): sys.stdout.write(open({str(path)!r}).read())\n"
+    script += "sys.stdout.flush()\n" + end
+    return [sys.executable, "-c", script]
+
+
+async def capture(home: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "client_actors.cli", *args]
+    return await trio.run_process(
+        command, env=capture_env(home), capture_stdout=True, capture_stderr=True, check=False
+    )
+
+
+def credits(data_dir: Path) -> list[tuple[str, int]]:
+    with sqlite3.connect(data_dir / "central.sqlite3") as conn:
+        return conn.execute(
+            "SELECT s.close_status, c.steps FROM credits c JOIN sessions s USING (session_id)"
+        ).fetchall()
+
+
+async def opted_in(home: Path) -> None:
+    result = await capture(home, "consent", "on")
+    assert result.returncode == 0, result.stderr
+
+
+async def test_without_consent_the_agent_runs_and_nothing_capturing_is_imported(tmp_path: Path) -> None:
+    probe = (
+        "import sys; from client_actors import cli\n"
+        f"code = cli.main(['run', '--provider', 'claude-code', '--', {sys.executable!r}, '-c', 'print(42)'])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('client_actors', 'groove_actors')))\n"
+        "print(code, loaded, file=sys.stderr)"
+    )
+    result = await trio.run_process(
+        [sys.executable, "-c", probe], env=capture_env(tmp_path), capture_stdout=True, capture_stderr=True
+    )
+    code, loaded = result.stderr.decode().strip().split(" ", 1)
+    assert result.stdout == b"42\n" and code == "0"
+    assert loaded == "['client_actors', 'client_actors.cli', 'client_actors.consent']"
+
+
+async def test_run_passes_output_through_and_the_session_is_credited(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    await opted_in(home)
+    async with start_server(tmp_path / "data", *NO_LIMITS) as server:
+        result = await capture(home, "run", "--provider", "claude-code", "--server", server.url, "--",
+                               *replay(TRANSCRIPT, exit_code=3))  # fmt: skip
+        await server.log.wait_for("ledger.credited")
+    assert result.stdout == TRANSCRIPT.read_bytes()
+    assert result.returncode == 3
+    ((status, steps),) = credits(tmp_path / "data")
+    assert status == "CRASH"
+    parsed = await capture(home, "parse", "--provider", "claude-code", str(TRANSCRIPT))
+    assert steps == len(parsed.stdout.splitlines())
+
+
+async def test_a_killed_agent_closes_as_killed_with_the_shell_exit_status(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    await opted_in(home)
+    async with start_server(tmp_path / "data", *NO_LIMITS) as server:
+        result = await capture(home, "run", "--provider", "claude-code", "--server", server.url, "--",
+                               *replay(TRANSCRIPT, then_signal=signal.SIGTERM))  # fmt: skip
+        await server.log.wait_for("ledger.credited")
+    assert result.returncode == 128 + signal.SIGTERM
+    assert [status for status, _ in credits(tmp_path / "data")] == ["KILLED"]
+
+
+async def test_server_down_at_first_then_flush_delivers(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    await opted_in(home)
+    async with start_server(tmp_path / "data", *NO_LIMITS) as first:
+        url = first.url
+    with trio.fail_after(30):
+        result = await capture(home, "run", "--provider", "claude-code", "--server", url, "--wait", "1", "--",
+                               *replay(TRANSCRIPT))  # fmt: skip
+    assert result.returncode == 0
+    assert b"stays in the spool" in result.stderr
+    status = await capture(home, "status")
+    assert b"1 session(s), 2 envelope(s) waiting" in status.stdout
+    port = str(urlsplit(url).port)
+    async with start_server(tmp_path / "data", *NO_LIMITS, "--port", port) as server:
+        flushed = await capture(home, "flush", "--server", url)
+        await server.log.wait_for("ledger.credited")
+    assert flushed.returncode == 0, flushed.stdout + flushed.stderr
+    ((status_text, steps),) = credits(tmp_path / "data")
+    assert status_text == "SUCCESS" and steps > 0
+    assert b"0 session(s)" in (await capture(home, "status")).stdout
+
+
+async def test_client_killed_mid_session_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    await opted_in(home)
+    async with start_server(tmp_path / "data", *NO_LIMITS, "--idle-timeout", "3") as server:
+        stuck = replay(TRANSCRIPT, times=3)
+        stuck[-1] = stuck[-1].replace("sys.exit(0)", "import time; time.sleep(600)")
+        command = [sys.executable, "-m", "client_actors.cli", "run", "--provider", "claude-code",
+                   "--server", server.url, "--", *stuck]  # fmt: skip
+        client = await trio.lowlevel.open_process(command, env=capture_env(home), stdout=subprocess.DEVNULL)
+        try:
+            await _first_ingest(server)
+        finally:
+            client.kill()
+            await client.wait()
+        flushed = await capture(home, "flush", "--server", server.url)
+        await server.log.wait_for("ledger.credited")
+        summary = await _summary(server)
+    assert flushed.returncode == 0
+    ((status, steps),) = credits(tmp_path / "data")
+    assert status == "CRASH"  # the client died without a close: the server's idle timeout closed it
+    assert steps == 200 and summary["totalSteps"] == 200 and summary["totalEnvelopes"] == 1
+
+
+async def _first_ingest(server: ServerProcess) -> None:
+    with trio.fail_after(60):
+        seen = 0
+        while True:
+            record = await server.log.wait_for("request", after=seen)
+            seen = server.events.index(record) + 1
+            if record.get("path") == "/v1/training/ingest" and record.get("status") == 200:
+                return
+
+
+async def _summary(server: ServerProcess) -> dict[str, int]:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=server.url) as http:
+        summary: dict[str, int] = (await http.get("/v1/stats/summary")).json()
+    return summary
+
+
+async def test_import_shows_progress_and_delivers(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    await opted_in(home)
+    session_file = AGENT_STREAMS / "gemini" / "session-json" / "gemini-0.11-session-981c87cb-13-tools.json"
+    async with start_server(tmp_path / "data", *NO_LIMITS) as server:
+        result = await capture(
+            home, "import", "--provider", "gemini", "--server", server.url, str(session_file)
+        )
+        await server.log.wait_for("ledger.credited")
+    assert result.returncode == 0, result.stderr
+    assert b"100%" in result.stderr
+    ((_, steps),) = credits(tmp_path / "data")
+    parsed = await capture(home, "parse", "--provider", "gemini", str(session_file))
+    assert steps == len(parsed.stdout.splitlines())
+
+
+async def test_scrub_filter_and_consent_status(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    secret = "ghp_" + "".join(chr(ord("a") + (i * 7) % 26) for i in range(36))  # built here, never committed
+    records = json.dumps({"text": f"git push https://x:{secret}@github.com/o/r", "id": 7}) + "\nnot json\n"
+    scrubbed = await trio.run_process(
+        [sys.executable, "-m", "client_actors.cli", "scrub"], stdin=records.encode(),
+        env=capture_env(home), capture_stdout=True, capture_stderr=True, check=False,
+    )  # fmt: skip
+    (line,) = scrubbed.stdout.decode().splitlines()
+    assert secret not in line and json.loads(line)["id"] == 7
+    assert scrubbed.returncode == 1 and b"line 2 skipped" in scrubbed.stderr
+    assert b"opted in: no" in (await capture(home, "consent", "status")).stdout
+    await opted_in(home)
+    assert b"opted in: yes" in (await capture(home, "consent", "status")).stdout

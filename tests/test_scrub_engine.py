@@ -1,0 +1,43 @@
+"""The rule set as a whole (client_actors/scrub/_engine.py and _result.py)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from client_actors.scrub import REDACTION_KINDS, RULESET_VERSION, RuleCounts, ScrubResult, scrub_text
+from tests.scrubcorpus.contexts import build_instances
+
+TOKEN = re.compile(r"\[REDACTED:([a-z0-9-]+)\]")
+
+
+def test_ruleset_version_is_a_dated_version() -> None:
+    assert re.fullmatch(r"20[0-9]{2}\.[0-9]{1,2}\.[0-9]+", RULESET_VERSION)
+
+
+def test_a_clean_text_comes_back_unchanged_with_no_counts() -> None:
+    text = "def f(x: int) -> int:\n    return x + 1  # see https://docs.python.org/3/\n"
+    assert scrub_text(text) == ScrubResult(text, RuleCounts())
+
+
+def test_every_token_kind_is_declared_and_counted() -> None:
+    for instance in build_instances(random.Random(1), 3):
+        result = scrub_text(instance.doc)
+        kinds = TOKEN.findall(result.text)
+        assert set(kinds) <= REDACTION_KINDS
+        assert set(kinds) <= {kind for kind, _ in result.counts.pairs}
+        assert result.counts.get("home-path") + len(kinds) == result.counts.total
+
+
+def test_rule_counts() -> None:
+    counts = RuleCounts.from_mapping({"email": 2, "ipv4": 0, "jwt": 1})
+    assert counts.pairs == (("email", 2), ("jwt", 1))
+    assert counts.get("email") == 2 and counts.get("ipv4") == 0
+    assert counts.total == 3
+    assert counts.as_dict() == {"email": 2, "jwt": 1}
+
+
+def test_scrubbing_is_idempotent_on_the_corpus() -> None:
+    for instance in build_instances(random.Random(2), 5):
+        once = scrub_text(instance.doc).text
+        assert scrub_text(once).text == once
