@@ -7,7 +7,8 @@ was committed. Every function blocks on SQLite: call it from a worker thread.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -136,33 +137,82 @@ def stored_hmac(conn: sqlite3.Connection, session_id: str, sequence: int) -> str
 
 
 def record_envelope(conn: sqlite3.Connection, rec: EnvelopeRecord, ref: RecordRef) -> EnvelopeEffects:
-    """Index a stored envelope, advance its session's sequence, and update the aggregates."""
-    conn.execute(
+    """Index one stored envelope (see `record_envelopes`)."""
+    (effects,) = record_envelopes(conn, [(rec, ref)])
+    return effects
+
+
+def record_envelopes(
+    conn: sqlite3.Connection, stored: Sequence[tuple[EnvelopeRecord, RecordRef]]
+) -> list[EnvelopeEffects]:
+    """Index stored envelopes, advance their sessions' sequences, and update the aggregates.
+
+    One group commit's envelopes go through a fixed number of statements, not a dozen per envelope: each
+    statement costs a round trip for the GIL between the writer's thread and the event loop. The envelopes
+    of one batch belong to different sessions or follow each other in sequence order.
+    """
+    conn.executemany(
         "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, segment, offset, length, hmac,"
         " steps, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (rec.session_id, rec.sequence, rec.envelope_id, rec.kind, ref.segment, ref.offset, ref.length,
-         rec.hmac, rec.steps, rec.stored_at),
+        [(rec.session_id, rec.sequence, rec.envelope_id, rec.kind, ref.segment, ref.offset, ref.length,
+          rec.hmac, rec.steps, rec.stored_at) for rec, ref in stored],
     )  # fmt: skip
-    first = rec.sequence == 0  # sequences start at 0, so this is the session's first stored envelope
-    conn.execute(
+    conn.executemany(
         "UPDATE sessions SET next_sequence = ?, last_activity_at = ?,"
         " contributor_id = COALESCE(contributor_id, ?), data_provider = COALESCE(data_provider, ?),"
         " data_model = COALESCE(data_model, ?) WHERE session_id = ?",
-        (rec.sequence + 1, rec.stored_at, rec.contributor_id, rec.provider, rec.model, rec.session_id),
+        [(rec.sequence + 1, rec.stored_at, rec.contributor_id, rec.provider, rec.model, rec.session_id)
+         for rec, _ in stored],
+    )  # fmt: skip
+    new_contributors = _new_contributors(conn, [rec.contributor_id for rec, _ in stored])
+    labels = {rec.session_id: _session_labels(conn, rec.session_id) for rec, _ in stored}
+    effects = []
+    daily: Counter[tuple[str, str]] = Counter()
+    breakdown: Counter[tuple[str, str, str]] = Counter()
+    for rec, _ in stored:
+        first = rec.sequence == 0  # sequences start at 0, so this is the session's first stored envelope
+        provider, model = labels[rec.session_id]
+        new_contributor = rec.contributor_id in new_contributors
+        new_contributors.discard(rec.contributor_id)
+        effects.append(EnvelopeEffects(first, new_contributor, rec.kind == "close", provider, model))
+        daily[(rec.day, "envelopes")] += 1
+        daily[(rec.day, "steps")] += rec.steps
+        for kind, name in (("provider", provider), ("model", model)):
+            breakdown[(kind, name, "sessions")] += first
+            breakdown[(kind, name, "steps")] += rec.steps
+    for day in {day for day, _ in daily}:
+        _add_daily(conn, day, envelopes=daily[(day, "envelopes")], steps=daily[(day, "steps")])
+    for kind, name in {(kind, name) for kind, name, _ in breakdown}:
+        _add_breakdown(conn, kind, name, sessions=breakdown[(kind, name, "sessions")],
+                       steps=breakdown[(kind, name, "steps")])  # fmt: skip
+    _add_totals(
+        conn,
+        envelopes=len(stored),
+        steps=sum(rec.steps for rec, _ in stored),
+        bytes=sum(len(rec.body) + 1 for rec, _ in stored),
+        sessions=sum(e.first_of_session for e in effects),
     )
-    new_contributor = False
-    if rec.contributor_id is not None:
-        cursor = conn.execute("INSERT OR IGNORE INTO contributors VALUES (?)", (rec.contributor_id,))
-        new_contributor = cursor.rowcount == 1
-    _add_daily(conn, rec.day, envelopes=1, steps=rec.steps)
-    _add_totals(conn, envelopes=1, steps=rec.steps, bytes=len(rec.body) + 1, sessions=int(first))
-    provider, model = _session_labels(conn, rec.session_id)
-    for kind, name in (("provider", provider), ("model", model)):
-        _add_breakdown(conn, kind, name, sessions=int(first), steps=rec.steps)
-    closed = rec.kind == "close"
-    if closed:
-        close_session(conn, rec.session_id, now=rec.stored_at, reason="envelope", status=rec.close_status)
-    return EnvelopeEffects(first, new_contributor, closed, provider, model)
+    for rec, _ in stored:
+        if rec.kind == "close":
+            close_session(conn, rec.session_id, now=rec.stored_at, reason="envelope", status=rec.close_status)
+    return effects
+
+
+def _new_contributors(conn: sqlite3.Connection, ids: list[str | None]) -> set[str]:
+    """Record contributors; returns the ids this call added (those never seen before)."""
+    wanted = {cid for cid in ids if cid is not None}
+    if not wanted:
+        return set()
+    marks = ",".join("?" for _ in wanted)
+    known = {
+        row[0]
+        for row in conn.execute(
+            f"SELECT contributor_id FROM contributors WHERE contributor_id IN ({marks})", tuple(wanted)
+        )
+    }
+    new = wanted - known
+    conn.executemany("INSERT INTO contributors VALUES (?)", [(cid,) for cid in new])
+    return new
 
 
 def _session_labels(conn: sqlite3.Connection, session_id: str) -> tuple[str, str]:

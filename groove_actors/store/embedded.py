@@ -113,10 +113,30 @@ class EmbeddedStore:
             where.update({i: ref for (i, _), ref in zip(credits, traj_refs, strict=True)})
         self.stored_bytes += sum(ref.length + 1 for (i, _), ref in zip(accepted, refs, strict=True))
         with transaction(self.conn):
+            run: list[int] = []  # consecutive envelopes are indexed together: a fixed number of statements
             for i, op in enumerate(ops):
-                if outcomes[i] is None:
-                    outcomes[i] = self._apply(op, where.get(i))
+                if isinstance(op, StoreEnvelope):
+                    if outcomes[i] is None:
+                        run.append(i)
+                    continue
+                self._index(run, ops, where, outcomes)
+                outcomes[i] = self._apply(op, where.get(i))
+            self._index(run, ops, where, outcomes)
         return [o for o in outcomes if o is not None]
+
+    def _index(
+        self,
+        run: list[int],
+        ops: Sequence[Operation],
+        where: dict[int, RecordRef],
+        outcomes: list[Outcome | None],
+    ) -> None:
+        if not run:
+            return
+        records = [(ops[i].record, where[i]) for i in run]  # type: ignore[union-attr]
+        for i, effects in zip(run, catalog.record_envelopes(self.conn, records), strict=True):
+            outcomes[i] = Done(effects)
+        run.clear()
 
     def _within_quota(
         self, stores: list[tuple[int, StoreEnvelope]], outcomes: list[Outcome | None]
@@ -146,9 +166,6 @@ class EmbeddedStore:
                     return Refused(429, f"this machine opened {limit} sessions in the last hour; retry later")
                 catalog.insert_session(conn, new)
                 return Done()
-            case StoreEnvelope(record=record):
-                assert ref is not None
-                return Done(catalog.record_envelope(conn, record, ref))
             case RequestClose(session_id=sid, now=now):
                 catalog.request_close(conn, sid, now=now)
                 return Done()

@@ -1,0 +1,72 @@
+"""Per-stage costs of the ingest hot path beyond the verify path: actor hand-off and group commit.
+
+Run: .venv/bin/python -m bench.stages
+The HTTP layer's share is what remains of the server CPU per envelope (bench.ingest) after these and the
+verify path (bench.verify_path); RESULTS.md puts the figures side by side.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import trio
+
+from bench.envelopes import build_chunk
+from groove_actors.store.catalog import EnvelopeRecord, NewSession
+from groove_actors.store.embedded import EmbeddedStore, OpenSession, StoreEnvelope
+
+DAY = "2026-11-25"
+
+
+async def hand_off_us(rounds: int = 5000) -> float:
+    """Request/reply to an actor over a memory channel with a one-shot reply channel (as routes do)."""
+    send, receive = trio.open_memory_channel[trio.MemorySendChannel[int]](16)
+
+    async def actor() -> None:
+        async for reply_to in receive:
+            reply_to.send_nowait(1)
+
+    async with trio.open_nursery() as nursery:
+        nursery.start_soon(actor)
+        started = time.perf_counter()
+        for _ in range(rounds):
+            reply_send, reply_receive = trio.open_memory_channel[int](1)
+            send.send_nowait(reply_send)
+            await reply_receive.receive()
+        elapsed = time.perf_counter() - started
+        nursery.cancel_scope.cancel()
+    return elapsed / rounds * 1e6
+
+
+def group_commit_ms(steps: int, batch: int, repeats: int = 30) -> float:
+    body = build_chunk(steps, secret=b"k" * 32)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = EmbeddedStore(Path(tmp), quota_bytes=10**13)
+        opens = [NewSession(f"s{i}", b"k" * 32, "pk", "codex", "o3", f"fp{i}", "a" * 64, "1", time.time())
+                 for i in range(batch)]  # fmt: skip
+        store.commit([OpenSession(new, 0) for new in opens], day=DAY)
+        samples = []
+        for sequence in range(repeats):
+            ops = [StoreEnvelope(EnvelopeRecord(f"s{i}", sequence, "env", "chunk", "ab" * 32, body, steps, "c" * 32,
+                                                "codex", "o3", None, time.time(), DAY))
+                   for i in range(batch)]  # fmt: skip
+            started = time.perf_counter()
+            store.commit(ops, day=DAY)
+            samples.append(time.perf_counter() - started)
+        store.close()
+    return statistics.median(samples) * 1000
+
+
+def main() -> None:
+    print(f"actor hand-off (request + one-shot reply): {trio.run(hand_off_us):.1f} µs")
+    for steps in (20, 200):
+        for batch in (1, 8, 32):
+            ms = group_commit_ms(steps, batch)
+            print(f"group commit, {batch:2d} x {steps}-step envelopes: {ms:6.2f} ms ({ms / batch:5.2f} ms each)")
+
+
+if __name__ == "__main__":
+    main()
