@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--admin-token-file", type=Path, default=None,
         help="file holding the admin token for /metrics (default: the GROOVE_ADMIN_TOKEN variable)",
     )  # fmt: skip
+    view = commands.add_parser("watch", help="follow the admin dashboard's live numbers in this terminal")
+    view.add_argument("--url", default=f"http://127.0.0.1:{_env('GROOVE_CENTRAL_PORT', '8443')}")
+    view.add_argument("--admin-token-file", type=Path, default=None)
+    view.add_argument("--updates", type=int, default=None, help="stop after this many updates")
     return parser
 
 
@@ -84,7 +88,7 @@ def _admin_token(path: Path | None) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logs.configure(args.log_level)
+    logs.configure(getattr(args, "log_level", "INFO"))
     if args.command == "serve":
         try:
             config = config_from(args)
@@ -92,6 +96,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"groove-central: {exc}", file=sys.stderr)
             return 2
         return _serve(config)
+    if args.command == "watch":
+        from groove_actors import watch
+
+        try:
+            token = _admin_token(args.admin_token_file)
+        except ConfigError as exc:
+            print(f"groove-central: {exc}", file=sys.stderr)
+            return 2
+        if not token:
+            print("groove-central watch: give --admin-token-file or set GROOVE_ADMIN_TOKEN", file=sys.stderr)
+            return 2
+        return watch.main(args.url, token, args.updates)
     return 0
 
 

@@ -10,12 +10,13 @@ import datetime as dt
 import hmac
 import time
 from collections.abc import Callable
+from importlib import resources
 from typing import Any
 
 import attrs
 import orjson
 import trio
-from quart import Response, g, request
+from quart import Response, g, request, websocket
 from quart_trio import QuartTrio
 from werkzeug.exceptions import HTTPException
 
@@ -26,6 +27,7 @@ from groove_actors.protocol.envelope import Rejected, read_envelope
 from groove_actors.protocol.limits import MAX_BODY_BYTES
 from groove_actors.protocol.validate import validate_session_open
 from groove_actors.server import stats
+from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
 from groove_actors.server.metrics import Metrics, reason_key, render
 from groove_actors.server.ratelimit import RateLimiter, client_address
 from groove_actors.server.reads import ReadPool
@@ -103,6 +105,18 @@ def create_app(handles: AppHandles) -> QuartTrio:
     return app
 
 
+async def _snapshot(handles: AppHandles) -> dict[str, Any]:
+    recent = await handles.reads.run(catalog.recent_credits, 10)
+    return snapshot(
+        handles.stats,
+        handles.metrics,
+        verifiers=handles.directory.running,
+        recent_credits=recent,
+        today=dt.datetime.fromtimestamp(handles.wall_clock(), dt.UTC).date(),
+        uptime_s=time.monotonic() - handles.started_at,
+    )
+
+
 def admin_refusal(handles: AppHandles, authorization: str | None) -> Response | None:
     """None when the request carries the admin token; else a 401 saying why (constant-time compare)."""
     if not handles.admin_token:
@@ -119,7 +133,37 @@ def admin_refusal(handles: AppHandles, authorization: str | None) -> Response | 
     return response
 
 
+def _admin_credentials() -> str | None:
+    """The bearer header, or `?token=` for what a browser opens directly (the page and its WebSocket)."""
+    token = request.args.get("token") if request else None
+    return request.headers.get("Authorization") or (f"Bearer {token}" if token else None)
+
+
 def _install_admin_routes(app: QuartTrio, handles: AppHandles) -> None:
+    page = resources.files("groove_actors.http").joinpath("dashboard.html").read_bytes()
+
+    @app.get("/admin")
+    async def dashboard() -> Response:
+        refusal = admin_refusal(handles, _admin_credentials())
+        if refusal is not None:
+            return refusal
+        response = Response(page, content_type="text/html; charset=utf-8")
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.websocket("/admin/live")
+    async def live() -> Response | None:
+        token = websocket.args.get("token")
+        header = websocket.headers.get("Authorization") or (f"Bearer {token}" if token else None)
+        refusal = admin_refusal(handles, header)
+        if refusal is not None:
+            return refusal  # answered as HTTP 401 before the upgrade
+        await websocket.accept()
+        while True:
+            await websocket.send(orjson.dumps(await _snapshot(handles)).decode())
+            await trio.sleep(PUSH_INTERVAL_S)
+
     @app.get("/metrics")
     async def metrics() -> Response:
         refusal = admin_refusal(handles, request.headers.get("Authorization"))

@@ -422,6 +422,21 @@ def trajectory_end(conn: sqlite3.Connection, segment: str) -> int:
     return 0 if row is None else int(row[0])
 
 
+def recent_credits(conn: sqlite3.Connection, limit: int) -> list[dict[str, object]]:
+    """The latest credits, newest first, with the contributor cut to 8 characters as on the public board."""
+    rows = conn.execute(
+        "SELECT session_id, contributor_id, points, steps, model, provider, quality, policy_version, created_at"
+        " FROM credits ORDER BY id DESC LIMIT ?",
+        (limit,),
+    ).fetchall()
+    keys = ("session_id", "contributor_id", "points", "steps", "model", "provider", "quality", "policy_version",
+            "created_at")  # fmt: skip
+    out = [dict(zip(keys, row, strict=True)) for row in rows]
+    for row in out:
+        row["contributor_id"] = str(row["contributor_id"])[:8] + "..."
+    return out
+
+
 def leaderboard(conn: sqlite3.Connection, limit: int) -> list[tuple[str, float, int]]:
     return [
         (row[0], row[1], row[2])

@@ -1,0 +1,59 @@
+"""The admin dashboard's live view: one JSON snapshot of what an operator watches, built from memory.
+
+`snapshot` is pure (stats, metrics and the recent credits passed in); the HTTP layer pushes one over a WebSocket
+every `PUSH_INTERVAL_S` to the page (groove_actors/http/dashboard.html) and to `groove-central watch`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from groove_actors.server import stats
+from groove_actors.server.metrics import Metrics
+from groove_actors.server.stats import StatsBook
+
+PUSH_INTERVAL_S = 1.0
+TOP = 5
+
+
+def rejections(metrics: Metrics) -> list[dict[str, Any]]:
+    rows = [
+        {
+            "status": dict(labels).get("status", ""),
+            "reason": dict(labels).get("reason", ""),
+            "count": int(value),
+        }
+        for (name, labels), value in metrics.counters.items()
+        if name == "groove_envelopes_rejected_total"
+    ]
+    return sorted(rows, key=lambda r: -r["count"])
+
+
+def top(table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = [{"name": name, **values} for name, values in table.items()]
+    return sorted(rows, key=lambda r: (-r["steps"], r["name"]))[:TOP]
+
+
+def snapshot(
+    book: StatsBook,
+    metrics: Metrics,
+    *,
+    verifiers: int,
+    recent_credits: list[dict[str, Any]],
+    today: dt.date,
+    uptime_s: float,
+) -> dict[str, Any]:
+    accepted = sum(v for (n, _), v in metrics.counters.items() if n == "groove_envelopes_accepted_total")
+    return {
+        "summary": stats.summary(book),
+        "uptime_s": round(uptime_s, 1),
+        "sessions_live": book.active_sessions,
+        "verifiers_alive": verifiers,
+        "accepted_since_start": int(accepted),
+        "growth": stats.daily(book, days=14, today=today),
+        "rejections": rejections(metrics),
+        "top_models": top(stats.models(book)),
+        "top_providers": top(stats.providers(book)),
+        "recent_credits": recent_credits,
+    }

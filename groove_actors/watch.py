@@ -1,0 +1,72 @@
+"""`groove-central watch`: the dashboard's live view in a terminal, over the same admin WebSocket."""
+
+from __future__ import annotations
+
+import sys
+from typing import IO, Any
+from urllib.parse import quote, urlsplit
+
+import orjson
+import trio
+from trio_websocket import ConnectionClosed, HandshakeError, open_websocket_url
+
+CLEAR = "\x1b[H\x1b[2J"
+
+
+def live_url(base: str, token: str) -> str:
+    parts = urlsplit(base)
+    scheme = "wss" if parts.scheme == "https" else "ws"
+    return f"{scheme}://{parts.netloc}/admin/live?token={quote(token)}"
+
+
+def render(view: dict[str, Any]) -> str:
+    """A compact text rendering of one snapshot (pure)."""
+    s = view["summary"]
+    lines = [
+        f"Central Command  up {view['uptime_s']:.0f} s   sessions live {view['sessions_live']}   "
+        f"verifiers {view['verifiers_alive']}",
+        f"envelopes {s['totalEnvelopes']:,}  steps {s['totalSteps']:,}  sessions {s['totalSessions']:,}  "
+        f"contributors {s['uniqueContributors']:,}  stored {s['storageSizeMb']} MB  points {s['totalPointsAwarded']:,}",
+        "today: " + ", ".join(f"{k} {v}" for k, v in view["growth"][-1].items() if k != "date"),
+    ]
+    if view["rejections"]:
+        lines.append(
+            "rejections: "
+            + "; ".join(f"{r['status']} {r['reason']} x{r['count']}" for r in view["rejections"])
+        )
+    if view["top_models"]:
+        lines.append(
+            "top models: " + ", ".join(f"{m['name']} ({m['steps']} steps)" for m in view["top_models"])
+        )
+    for credit in view["recent_credits"][:5]:
+        lines.append(
+            f"  credit {credit['contributor_id']} {credit['model']} {credit['steps']} steps {credit['points']} pts"
+        )
+    return "\n".join(lines)
+
+
+async def watch(base: str, token: str, *, out: IO[str] = sys.stdout, updates: int | None = None) -> int:
+    """Print each snapshot as it arrives (redrawing on a terminal); stop after `updates` if given."""
+    tty = out.isatty()
+    try:
+        async with open_websocket_url(live_url(base, token)) as ws:
+            seen = 0
+            while updates is None or seen < updates:
+                view = orjson.loads(await ws.get_message())
+                out.write((CLEAR if tty else "") + render(view) + ("\n" if tty else "\n---\n"))
+                out.flush()
+                seen += 1
+    except HandshakeError as exc:
+        status = getattr(exc, "status_code", None)
+        print(
+            f"groove-central watch: refused by {base} (HTTP {status}); check the admin token", file=sys.stderr
+        )
+        return 1
+    except (OSError, ConnectionClosed) as exc:
+        print(f"groove-central watch: cannot stay connected to {base}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(base: str, token: str, updates: int | None) -> int:
+    return trio.run(lambda: watch(base, token, updates=updates))
