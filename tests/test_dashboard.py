@@ -1,0 +1,74 @@
+"""The admin dashboard in real headless Chromium while envelopes arrive; the terminal watcher; the token."""
+
+from __future__ import annotations
+
+import base64
+import io
+import secrets
+from pathlib import Path
+
+import httpx
+import trio
+from groove_actors.watch import watch
+from tests.support.browser import open_page
+from tests.support.client import ingest, open_session
+from tests.support.server import start_server
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+# Resolves with the envelope count once it differs from `before` (the page updates it from its WebSocket).
+CHANGED = """new Promise((resolve) => {
+  const el = document.getElementById("envelopes");
+  const done = () => { if (el.textContent !== BEFORE) { observer.disconnect(); resolve(el.textContent); } };
+  const observer = new MutationObserver(done);
+  observer.observe(el, {childList: true, characterData: true, subtree: true});
+  done();
+})"""
+
+
+def token_file(tmp_path: Path) -> tuple[str, Path]:
+    token = secrets.token_urlsafe(24)
+    path = tmp_path / "admin-token"
+    path.write_text(token)
+    return token, path
+
+
+async def test_dashboard_shows_live_numbers_in_chromium(tmp_path: Path) -> None:
+    token, path = token_file(tmp_path)
+    running = start_server(tmp_path / "d", "--admin-token-file", str(path))
+    async with (
+        running as server,
+        httpx.AsyncClient(base_url=server.url) as http,
+        open_page(tmp_path / "p") as page,
+    ):
+        await page.call("Page.enable")
+        await page.call("Page.navigate", url=f"{server.url}/admin?token={token}")
+        with trio.fail_after(30):
+            await page.wait_event("Page.loadEventFired")
+            first = await page.evaluate(CHANGED.replace("BEFORE", '"–"'))
+            session = await open_session(http)
+            for _ in range(3):
+                assert (await ingest(http, session.chunk_body(5))).status_code == 200
+            later = await page.evaluate(CHANGED.replace("BEFORE", f'"{first}"'))
+        live = await page.evaluate('document.getElementById("live").textContent')
+        shot = await page.call("Page.captureScreenshot", format="png")
+    assert (first, later, live) == ("0", "3", "1")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "dashboard.png").write_bytes(base64.b64decode(shot["data"]))
+
+
+async def test_admin_surfaces_need_the_token(tmp_path: Path) -> None:
+    token, path = token_file(tmp_path)
+    async with start_server(tmp_path / "d", "--admin-token-file", str(path)) as server:
+        async with httpx.AsyncClient(base_url=server.url) as http:
+            page = await http.get("/admin")
+            wrong = await http.get("/admin?token=nope")
+            right = await http.get(f"/admin?token={token}")
+            upgrade = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+                       "Sec-WebSocket-Key": base64.b64encode(secrets.token_bytes(16)).decode()}  # fmt: skip
+            refused = (await http.get("/admin/live?token=nope", headers=upgrade)).status_code
+        out = io.StringIO()
+        assert await watch(server.url, token, out=out, updates=2) == 0
+    assert (page.status_code, wrong.status_code, right.status_code, refused) == (401, 401, 200, 401)
+    assert "<title>Central Command</title>" in right.text
+    assert out.getvalue().count("---") == 2 and "envelopes 0" in out.getvalue()
