@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import trio
+
 from groove_actors.watch import watch
 from tests.support.browser import open_page
 from tests.support.client import ingest, open_session
@@ -45,7 +46,7 @@ async def test_dashboard_shows_live_numbers_in_chromium(tmp_path: Path) -> None:
         await page.call("Page.navigate", url=f"{server.url}/admin?token={token}")
         with trio.fail_after(30):
             await page.wait_event("Page.loadEventFired")
-            first = await page.evaluate(CHANGED.replace("BEFORE", '"–"'))
+            first = await page.evaluate(CHANGED.replace("BEFORE", '"\\u2013"'))  # the page's placeholder dash
             session = await open_session(http)
             for _ in range(3):
                 assert (await ingest(http, session.chunk_body(5))).status_code == 200
