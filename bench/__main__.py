@@ -1,4 +1,4 @@
-"""`python -m bench [--quick]`: the verify-path microbenchmark, then corpus growth (10k envelopes quick, 100k full).
+"""`python -m bench [--quick]`: every benchmark in turn; `--quick` uses smaller runs (10k-envelope corpus, not 100k).
 
 Results and the exact commands used for them are recorded in bench/RESULTS.md.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import corpus, verify_path
+from bench import capture, corpus, ingest, stages, verify_path
 
 
 def main() -> None:
@@ -16,6 +16,12 @@ def main() -> None:
     args = parser.parse_args()
     print("== verify path (CPU per envelope in the route)")
     verify_path.main(["--repeats", "50" if args.quick else "300"])
+    print("\n== hot-path stages (actor hand-off, group commit)")
+    stages.main()
+    print("\n== capture pipeline (client)")
+    capture.main(["--repeats", "3" if args.quick else "10"])
+    print("\n== end-to-end ingest with the JavaScript load generator")
+    ingest.main(["--quick"] if args.quick else [])
     print("\n== corpus growth (SESSION_CLOSE and stats latency, empty vs filled store)")
     corpus.main(["--envelopes", "10000" if args.quick else "100000"])
 
