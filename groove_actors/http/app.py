@@ -23,7 +23,7 @@ from werkzeug.exceptions import HTTPException
 from groove_actors import logs
 from groove_actors.errors import PeerError
 from groove_actors.protocol import ecdh, jsjson
-from groove_actors.protocol.envelope import Rejected, read_envelope
+from groove_actors.protocol.envelope import Rejected
 from groove_actors.protocol.limits import MAX_BODY_BYTES
 from groove_actors.protocol.validate import validate_session_open
 from groove_actors.server import stats
@@ -31,9 +31,8 @@ from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
 from groove_actors.server.metrics import Metrics, reason_key, render
 from groove_actors.server.ratelimit import RateLimiter, client_address
 from groove_actors.server.reads import ReadPool
-from groove_actors.server.sessions import Closed, CloseRequest, Ingest, SessionDirectory
+from groove_actors.server.sessions import Closed, CloseRequest, SessionDirectory
 from groove_actors.server.stats import StatsBook
-from groove_actors.server.verdicts import Accepted
 from groove_actors.server.writer import WriteRequest, ask_writer
 from groove_actors.store import catalog
 from groove_actors.store.catalog import NewSession
@@ -99,7 +98,6 @@ def create_app(handles: AppHandles) -> QuartTrio:
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
     _install_hooks(app, handles)
     _install_session_routes(app, handles)
-    _install_ingest_route(app, handles)
     _install_stats_routes(app, handles)
     _install_admin_routes(app, handles)
     return app
@@ -295,33 +293,7 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
         )
 
 
-def _install_ingest_route(app: QuartTrio, handles: AppHandles) -> None:
-    @app.post("/v1/training/ingest")
-    async def ingest() -> Response:
-        envelope = read_envelope(await body_bytes(), now=handles.wall_clock())
-        if isinstance(envelope, Rejected):
-            _count_rejection(handles.metrics, envelope)
-            return rejected(envelope)
-        send, receive = trio.open_memory_channel[Accepted | Rejected](1)
-        async with send, receive:
-            if not handles.directory.deliver(envelope.session_id, Ingest(envelope, send)):
-                _count_rejection(handles.metrics, OVERLOADED)
-                return rejected(OVERLOADED)
-            answer: Accepted | Rejected = OVERLOADED
-            with trio.move_on_after(ANSWER_DEADLINE_S):
-                answer = await receive.receive()
-        handles.metrics.observe("groove_ack_seconds", time.perf_counter() - g.started)
-        if isinstance(answer, Rejected):
-            _count_rejection(handles.metrics, answer)
-            return rejected(answer)
-        handles.metrics.count("groove_envelopes_accepted_total", duplicate=str(answer.duplicate).lower())
-        body: dict[str, Any] = {"accepted": True, "envelope_id": answer.envelope_id}
-        if answer.duplicate:
-            body["duplicate"] = True
-        return json_response(body)
-
-
-def _count_rejection(metrics: Metrics, answer: Rejected) -> None:
+def count_rejection(metrics: Metrics, answer: Rejected) -> None:
     metrics.count(
         "groove_envelopes_rejected_total", status=str(answer.status), reason=reason_key(answer.reason)
     )

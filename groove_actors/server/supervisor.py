@@ -21,6 +21,7 @@ from hypercorn.trio import serve as hypercorn_serve
 
 from groove_actors import logs
 from groove_actors.http.app import AppHandles, create_app
+from groove_actors.http.ingest import IngestFastPath
 from groove_actors.protocol.policy import ScoringPolicy, load_policy
 from groove_actors.server.enrich import RuleJudge
 from groove_actors.server.metrics import Metrics
@@ -162,7 +163,8 @@ async def _serve_http(
     hyper.errorlog = None
     hyper.graceful_timeout = SHUTDOWN_GRACE_S
     try:
-        await hypercorn_serve(create_app(handles), hyper, shutdown_trigger=stop.wait, task_status=task_status)
+        app = IngestFastPath(create_app(handles), handles)
+        await hypercorn_serve(app, hyper, shutdown_trigger=stop.wait, task_status=task_status, mode="asgi")
     finally:
         done.set()
 
