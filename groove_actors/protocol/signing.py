@@ -36,7 +36,6 @@ _ATTESTATION_KEY = b'"attestation"'
 # A key "attestation" written raw ends in these bytes: its closing quote follows an `n`, so it is not escaped.
 _RAW_SPELLING = b'attestation"'
 # Escaped, a letter of "attestation" is written \u006x or \u007x; JSON.stringify never writes these.
-_ESCAPED_LETTER = re.compile(rb"\\u00[67]")
 
 
 def signing_input(sequence: int, text: bytes) -> bytes:
@@ -133,9 +132,20 @@ def _find_attestation_member(raw: bytes) -> tuple[int, int] | None:
     if raw[:1] != b"{" or raw[-1:] != b"}":
         return None
     hit = raw.find(_RAW_SPELLING)
-    if hit != -1 and raw.rfind(_RAW_SPELLING) == hit and _ESCAPED_LETTER.search(raw) is None:
+    # Forward `find` is a fast byte search; `rfind` and a regex over the whole body cost 10-20x more.
+    if hit != -1 and raw.find(_RAW_SPELLING, hit + 1) == -1 and not _escapes_a_letter(raw):
         return _top_level_member_at(raw, hit - 1)
     return _walk_for_attestation(raw)
+
+
+def _escapes_a_letter(raw: bytes) -> bool:
+    """Whether some `\\u006x`/`\\u007x` escape (a lower-case letter) occurs: it could spell `attestation`."""
+    position = raw.find(b"\\u00")
+    while position != -1:
+        if raw[position + 4 : position + 5] in (b"6", b"7"):
+            return True
+        position = raw.find(b"\\u00", position + 4)
+    return False
 
 
 def _top_level_member_at(raw: bytes, start: int) -> tuple[int, int] | None:
