@@ -120,7 +120,7 @@ def _serve(config: ServerConfig) -> int:
     if failures:
         first = failures[0]
         reason = (first.strerror if isinstance(first, OSError) else None) or str(first)
-        logs.event("server.failed", error=reason)
+        logs.event("server.failed", level=40, error=reason)
         print(f"groove-central: cannot serve on {config.host}:{config.port}: {reason}", file=sys.stderr)
         return 1
     return 0

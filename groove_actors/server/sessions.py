@@ -133,7 +133,9 @@ class SessionVerifier:
         try:
             await self.run()
         except Exception as exc:
-            logs.event("verifier.failed", session_id=self.session_id, error=f"{type(exc).__name__}: {exc}")
+            logs.event(
+                "verifier.failed", level=40, session_id=self.session_id, error=f"{type(exc).__name__}: {exc}"
+            )
             self.directory.discard(self.session_id)
             self._drain_with(VERIFIER_FAILED)
 

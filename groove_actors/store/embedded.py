@@ -147,7 +147,9 @@ class EmbeddedStore:
             size = len(op.record.body) + 1
             if planned + size > self.quota_bytes:
                 outcomes[i] = Refused(507, "storage quota of this server is exhausted; retry later")
-                logs.event("store.quota_exhausted", stored_bytes=planned, quota_bytes=self.quota_bytes)
+                logs.event(
+                    "store.quota_exhausted", level=30, stored_bytes=planned, quota_bytes=self.quota_bytes
+                )
                 continue
             planned += size
             accepted.append((i, op))

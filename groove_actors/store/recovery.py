@@ -51,7 +51,7 @@ def recover(store: EmbeddedStore, *, now: float) -> RecoveryReport:
             torn_traj += size - end
     report = RecoveryReport(torn, reindexed, orphans, torn_traj)
     if torn or reindexed or orphans or torn_traj:
-        logs.event("store.recovered", **attrs.asdict(report))
+        logs.event("store.recovered", level=30, **attrs.asdict(report))
     return report
 
 

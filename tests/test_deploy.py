@@ -1,0 +1,648 @@
+"""The files in deploy/ pass the tools that read them: systemd-analyze, nginx, Hypercorn's loader, sh and bash.
+
+Missing tools are fetched when that is possible (root and apt-get), else the test is skipped saying why:
+systemd-analyze by installing the `systemd` package; nginx by extracting the Debian package's binary into a
+private directory (`apt-get download` + `dpkg-deb -x`), which starts no system nginx on port 80 and changes
+nothing on the machine. Every server started here listens on 127.0.0.1 (or ::1) and an ephemeral port.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import datetime as dt
+import inspect
+import ipaddress
+import os
+import platform
+import re
+import shlex
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import textwrap
+import tomllib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import trio
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from hypercorn.config import Config as HypercornConfig
+
+from groove_actors.cli import build_parser
+from groove_actors.protocol.limits import MAX_BODY_BYTES
+from groove_actors.server import supervisor
+from groove_actors.server.supervisor import SHUTDOWN_GRACE_S
+from tests.support.client import ingest, open_session
+from tests.support.server import START_DEADLINE_S, EventLog, ServerProcess, _read_events, start_server
+
+DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+UNIT = DEPLOY / "groove-central.service"
+ADMIN_DROP_IN = DEPLOY / "admin-token.conf"
+ENV_FILE = DEPLOY / "groove-central.env"
+SITE = DEPLOY / "nginx" / "groove-central.conf"
+HYPERCORN_TOML = DEPLOY / "hypercorn.toml"
+SCRIPTS = (DEPLOY / "backup.sh", DEPLOY / "restore.sh")
+INSTALLED_BINARY = "/opt/groove-central/.venv/bin/groove-central"
+CERT = "/etc/letsencrypt/live/api.groovedev.ai/fullchain.pem"
+KEY = "/etc/letsencrypt/live/api.groovedev.ai/privkey.pem"
+UPSTREAM = "http://127.0.0.1:8443"
+TOOL_TIMEOUT_S = 100
+
+
+# --- tools ---------------------------------------------------------------------------------------------
+
+
+def why_apt_cannot() -> str | None:
+    if os.geteuid() != 0:
+        return "not running as root"
+    if shutil.which("apt-get") is None or shutil.which("dpkg-deb") is None:
+        return "apt-get/dpkg-deb are not available"
+    return None
+
+
+def apt(*args: str, cwd: Path | None = None) -> bool:
+    """Run an apt-get command, refreshing the package lists once if it fails; True if it worked."""
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for attempt in range(2):
+        try:
+            done = subprocess.run(
+                ["apt-get", *args], cwd=cwd, env=env, capture_output=True, timeout=TOOL_TIMEOUT_S, check=False
+            )
+        except subprocess.TimeoutExpired:
+            return False
+        if done.returncode == 0:
+            return True
+        if attempt == 0:
+            subprocess.run(
+                ["apt-get", "update"], env=env, capture_output=True, timeout=TOOL_TIMEOUT_S, check=False
+            )
+    return False
+
+
+@pytest.fixture(scope="session")
+def systemd_analyze() -> str:
+    found = shutil.which("systemd-analyze")
+    if found is None:
+        reason = why_apt_cannot()
+        if reason:
+            pytest.skip(f"systemd-analyze is not installed and cannot be installed here: {reason}")
+        if not apt("install", "-y", "--no-install-recommends", "systemd"):
+            pytest.skip("systemd-analyze is not installed and `apt-get install systemd` failed")
+        found = shutil.which("systemd-analyze")
+        if found is None:
+            pytest.skip("the systemd package did not provide systemd-analyze")
+    return found
+
+
+@pytest.fixture(scope="session")
+def nginx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    for candidate in (shutil.which("nginx"), "/usr/sbin/nginx"):
+        if candidate and os.access(candidate, os.X_OK):
+            return Path(candidate)
+    reason = why_apt_cannot()
+    if reason:
+        pytest.skip(f"nginx is not installed and cannot be fetched here: {reason}")
+    where = tmp_path_factory.mktemp("nginx-package")
+    if not apt("download", "nginx", cwd=where):
+        pytest.skip("nginx is not installed and `apt-get download nginx` failed")
+    package = next(where.glob("nginx_*.deb"))
+    subprocess.run(["dpkg-deb", "-x", str(package), str(where / "root")], check=True, timeout=TOOL_TIMEOUT_S)
+    binary = where / "root" / "usr" / "sbin" / "nginx"
+    works = subprocess.run([str(binary), "-v"], capture_output=True, timeout=TOOL_TIMEOUT_S, check=False)
+    if works.returncode != 0:
+        pytest.skip(f"the nginx binary from the Debian package does not run here: {works.stderr.decode()}")
+    return binary
+
+
+# --- scripts -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shell", ["sh", "bash"])
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_scripts_parse(script: Path, shell: str) -> None:
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed")
+    done = subprocess.run([shell, "-n", str(script)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert script.read_text().startswith("#!/bin/sh\n")
+    assert "\nset -eu\n" in script.read_text()
+    assert os.access(script, os.X_OK)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_scripts_answer_help_and_refuse_bad_arguments(script: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "GROOVE_BACKUP_PYTHON": sys.executable}
+    shown = subprocess.run([str(script), "--help"], capture_output=True, text=True, env=env, check=False)
+    assert shown.returncode == 0 and shown.stdout.startswith("usage:"), shown
+    for args, status, message in (
+        ([], 2, "usage:"),
+        (["--bogus", "a", "b"], 1, "unknown option --bogus"),
+        ([str(tmp_path / "absent"), str(tmp_path / "x")], 1, "does not exist"),
+    ):
+        done = subprocess.run([str(script), *args], capture_output=True, text=True, env=env, check=False)
+        assert done.returncode == status, (args, done)
+        assert message in done.stderr, (args, done.stderr)
+
+
+def test_scripts_pass_shellcheck() -> None:
+    if shutil.which("shellcheck") is None:
+        reason = why_apt_cannot()
+        if reason:
+            pytest.skip(f"shellcheck is not installed and cannot be installed here: {reason}")
+        if not apt("install", "-y", "--no-install-recommends", "shellcheck"):
+            pytest.skip("shellcheck is not installed and `apt-get install shellcheck` failed")
+    done = subprocess.run(
+        ["shellcheck", "--shell=sh", *map(str, SCRIPTS)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout
+
+
+# --- systemd -------------------------------------------------------------------------------------------
+
+
+def unit_for_verify(directory: Path) -> Path:
+    """The unit with ExecStart's binary pointing at this checkout's (verify checks that it exists)."""
+    text = UNIT.read_text()
+    assert INSTALLED_BINARY in text
+    executable = Path(sys.executable).parent / "groove-central"
+    if not executable.exists():
+        pytest.skip(f"{executable} is not installed (pip install -e . provides it)")
+    unit = directory / UNIT.name
+    unit.write_text(text.replace(INSTALLED_BINARY, str(executable)))
+    return unit
+
+
+def test_systemd_unit_verifies(systemd_analyze: str, tmp_path: Path) -> None:
+    unit = unit_for_verify(tmp_path)
+    (tmp_path / f"{UNIT.name}.d").mkdir()
+    shutil.copy(ADMIN_DROP_IN, tmp_path / f"{UNIT.name}.d" / ADMIN_DROP_IN.name)
+    for drop_ins in (False, True):
+        # SYSTEMD_UNIT_PATH puts the temporary directory (and so the drop-in beside the unit) in the search
+        # path; the trailing colon keeps the system's directories for network.target and the like.
+        env = {**os.environ, "SYSTEMD_UNIT_PATH": f"{tmp_path}:"} if drop_ins else dict(os.environ)
+        done = subprocess.run(
+            [systemd_analyze, "verify", "--man=no", UNIT.name if drop_ins else str(unit)],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, check=False,
+        )  # fmt: skip
+        # Unknown keys and bad values are only warnings (exit 0): any output at all is a finding.
+        assert done.returncode == 0 and done.stdout + done.stderr == "", done.stdout + done.stderr
+
+
+def test_systemd_unit_exposure_is_low(systemd_analyze: str, tmp_path: Path) -> None:
+    unit = unit_for_verify(tmp_path)
+    done = subprocess.run(
+        [systemd_analyze, "security", "--offline=true", "--no-pager", str(unit)],
+        capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, check=False,
+    )  # fmt: skip
+    if "--offline" in done.stderr:
+        pytest.skip(f"this systemd-analyze has no offline security analysis: {done.stderr.strip()}")
+    score = re.search(r"Overall exposure level for \S+: ([0-9.]+)", done.stdout)
+    assert score is not None, done.stdout + done.stderr
+    assert float(score.group(1)) <= 2.0, done.stdout
+
+
+def unit_settings(text: str) -> dict[str, list[str]]:
+    settings: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith(("#", "[")):
+            key, _, value = line.partition("=")
+            settings.setdefault(key, []).append(value)
+    return settings
+
+
+CREDENTIALS = "/run/credentials/groove-central.service"  # what systemd expands %d to for this unit
+
+
+def unit_command_line(*, with_admin_drop_in: bool) -> argparse.Namespace:
+    """ExecStart's arguments as groove-central parses them, $VARIABLES expanded as systemd would."""
+    (exec_start,) = unit_settings(UNIT.read_text())["ExecStart"]
+    binary, *args = shlex.split(exec_start)
+    assert binary == INSTALLED_BINARY
+    admin = []
+    if with_admin_drop_in:
+        environment = unit_settings(ADMIN_DROP_IN.read_text())["Environment"]
+        (value,) = (v.partition("=")[2] for v in environment if v.startswith("GROOVE_ADMIN_ARGS="))
+        admin = [value.replace("%d", CREDENTIALS)]
+    variables = {"$GROOVE_CENTRAL_ARGS": [], "$GROOVE_ADMIN_ARGS": admin}
+    return build_parser().parse_args([word for arg in args for word in variables.get(arg, [arg])])
+
+
+def test_systemd_unit_runs_the_cli_as_documented() -> None:
+    settings = unit_settings(UNIT.read_text())
+    drop_in = unit_settings(ADMIN_DROP_IN.read_text())
+    assert unit_command_line(with_admin_drop_in=False).admin_token_file is None
+    parsed = unit_command_line(with_admin_drop_in=True)
+    assert (parsed.command, parsed.host, parsed.port) == ("serve", "127.0.0.1", 8443)
+    assert parsed.data_dir == Path("/var/lib/groove-central")
+    assert parsed.trusted_proxy == ["127.0.0.1"]
+    assert parsed.admin_token_file == Path(CREDENTIALS) / "admin-token"
+    assert drop_in["LoadCredential"] == ["admin-token:/etc/groove-central/admin-token"]
+    stop_timeout = float(settings["TimeoutStopSec"][0].removesuffix("s"))
+    assert stop_timeout > SHUTDOWN_GRACE_S + 10, "leave room after Hypercorn's drain to close the store"
+    assert settings["KillSignal"] == ["SIGTERM"]
+    assert settings["User"] == ["groove"] and settings["UMask"] == ["0077"]
+    assert settings["StateDirectory"] == ["groove-central"]
+    assert settings["ReadWritePaths"] == [str(parsed.data_dir)]
+    assert settings["RestrictAddressFamilies"] == ["AF_INET AF_INET6 AF_UNIX"]
+    assert settings["CapabilityBoundingSet"] == [""]
+    assert settings["SystemCallFilter"] == ["@system-service"]
+
+
+def test_environment_file_names_only_real_settings() -> None:
+    text = ENV_FILE.read_text()
+    assigned = {line.partition("=")[0] for line in text.splitlines() if line and not line.startswith("#")}
+    assert assigned == {"GROOVE_LOG_LEVEL", "GROOVE_QUOTA_GB", "GROOVE_CENTRAL_ARGS"}
+    cli_source = inspect.getsource(sys.modules[build_parser.__module__])
+    for name in assigned - {"GROOVE_CENTRAL_ARGS"}:
+        assert f'"{name}"' in cli_source, f"groove-central does not read {name}"
+    assert "$GROOVE_CENTRAL_ARGS" in UNIT.read_text()
+    options = set(re.findall(r"(--[a-z-]+)", text)) - {"--host", "--port", "--data-dir", "--full"}
+    assert options and options <= serve_options(), options - serve_options()
+
+
+def serve_options() -> set[str]:
+    """Every option `groove-central serve` accepts."""
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {option for action in commands.choices["serve"]._actions for option in action.option_strings}
+
+
+# --- MemoryDenyWriteExecute ------------------------------------------------------------------------------
+
+# Installs, then execs its arguments under, a seccomp filter refusing what systemd's MemoryDenyWriteExecute=
+# refuses: mmap with PROT_WRITE and PROT_EXEC together, mprotect/pkey_mprotect adding PROT_EXEC, and shmat
+# with SHM_EXEC (all with EPERM). Checks that the filter bites (mmap W+X, mprotect +X) before it execs.
+MDWE_LAUNCHER = textwrap.dedent(
+    """
+    import ctypes, mmap, os, platform, struct, sys
+
+    AUDIT_ARCH, MMAP, MPROTECT, PKEY_MPROTECT, SHMAT = {
+        "x86_64": (0xC000003E, 9, 10, 329, 30),
+        "aarch64": (0xC00000B7, 222, 226, 288, 196),
+    }[platform.machine()]
+    LD_ABS, JEQ, AND, RET = 0x20, 0x15, 0x54, 0x06
+    ALLOW, DENY = 0x7FFF0000, 0x00050000 | 1  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EPERM
+    NR, ARCH, ARG2 = 0, 4, 32  # offsets in struct seccomp_data (args[2], low word)
+
+    def op(code, k, jt=0, jf=0):
+        return struct.pack("HBBI", code, jt, jf, k)
+
+    program = [
+        op(LD_ABS, ARCH), op(JEQ, AUDIT_ARCH, 1, 0), op(RET, ALLOW),           # 0-2
+        op(LD_ABS, NR),                                                         # 3
+        op(JEQ, MMAP, 4), op(JEQ, MPROTECT, 6), op(JEQ, PKEY_MPROTECT, 5),      # 4-6
+        op(JEQ, SHMAT, 7), op(RET, ALLOW),                                      # 7-8
+        op(LD_ABS, ARG2), op(AND, 0x6), op(JEQ, 0x6, 7, 6),                     # 9-11: mmap W+X
+        op(LD_ABS, ARG2), op(AND, 0x4), op(JEQ, 0x4, 4, 3),                     # 12-14: +X
+        op(LD_ABS, ARG2), op(AND, 0o100000), op(JEQ, 0o100000, 1, 0),           # 15-17: SHM_EXEC
+        op(RET, ALLOW), op(RET, DENY),                                          # 18-19
+    ]
+    code = ctypes.create_string_buffer(b"".join(program))
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+        sys.exit(f"PR_SET_NO_NEW_PRIVS failed: errno {ctypes.get_errno()}")
+    if libc.prctl(22, 2, ctypes.byref(Program(len(program), ctypes.addressof(code))), 0, 0) != 0:
+        sys.exit(f"PR_SET_SECCOMP failed: errno {ctypes.get_errno()}")
+    try:
+        mmap.mmap(-1, 4096, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
+    except PermissionError:
+        pass
+    else:
+        sys.exit("the filter let a writable and executable mapping through")
+    page = mmap.mmap(-1, 4096, prot=mmap.PROT_READ | mmap.PROT_WRITE)
+    address = ctypes.addressof(ctypes.c_char.from_buffer(page))
+    if libc.mprotect(ctypes.c_void_p(address), 4096, mmap.PROT_READ | mmap.PROT_EXEC) == 0:
+        sys.exit("the filter let a mapping become executable")
+    os.execv(sys.argv[1], sys.argv[1:])
+    """
+)
+
+
+@asynccontextmanager
+async def server_under_filter(tmp_path: Path) -> AsyncIterator[ServerProcess]:
+    launcher = tmp_path / "mdwe_launcher.py"
+    launcher.write_text(MDWE_LAUNCHER)
+    data = tmp_path / "data"
+    command = [
+        sys.executable, str(launcher), sys.executable, "-m", "groove_actors.cli", "serve",
+        "--host", "127.0.0.1", "--port", "0", "--data-dir", str(data),
+    ]  # fmt: skip
+    events = EventLog()
+    async with trio.open_nursery() as nursery:
+        process = await trio.lowlevel.open_process(command, stderr=subprocess.PIPE)
+        try:
+            with trio.fail_after(START_DEADLINE_S):
+                url = await nursery.start(_read_events, process, events)
+            yield ServerProcess(url=url, data_dir=data, process=process, log=events)
+        finally:
+            with trio.CancelScope(shield=True), trio.move_on_after(30):
+                if process.returncode is None:
+                    process.send_signal(signal.SIGTERM)
+                await process.wait()
+            if process.returncode is None:
+                process.kill()
+
+
+def assert_filtered(pid: int) -> None:
+    status = Path(f"/proc/{pid}/status").read_text()
+    assert re.search(r"^Seccomp:\s+2$", status, re.M), status  # 2: a seccomp filter is in force
+    assert re.search(r"^NoNewPrivs:\s+1$", status, re.M), status
+
+
+async def test_server_works_under_memory_deny_write_execute(tmp_path: Path) -> None:
+    if sys.platform != "linux" or platform.machine() not in ("x86_64", "aarch64"):
+        pytest.skip("the seccomp filter here is written for Linux on x86_64 and aarch64")
+    async with (
+        server_under_filter(tmp_path) as server,
+        httpx.AsyncClient(base_url=server.url, timeout=30) as http,
+    ):
+        assert_filtered(server.process.pid)
+        client = await open_session(http)  # ECDH through cryptography
+        for body in (client.chunk_body(5), client.close_body()):
+            response = await ingest(http, body)  # HMAC, JSON, fsync, SQLite
+            assert response.status_code == 200, response.text
+        with trio.fail_after(30):
+            await server.log.wait_for("ledger.credited")  # stitching, scoring, trajectory append
+        summary = (await http.get("/v1/stats/summary")).json()
+        assert summary["totalEnvelopes"] == 2 and summary["totalPointsAwarded"] > 0
+    assert server.process.returncode == 0  # and a graceful stop
+    assert server.events_named("server.stopped")
+
+
+# --- Hypercorn -----------------------------------------------------------------------------------------
+
+
+def test_hypercorn_toml_is_what_the_embedded_server_runs_with() -> None:
+    with open(HYPERCORN_TOML, "rb") as handle:
+        values = tomllib.load(handle)
+    defaults = HypercornConfig()
+    loaded = HypercornConfig.from_toml(HYPERCORN_TOML)
+    for key, value in values.items():
+        assert hasattr(HypercornConfig, key), f"{key} is not a Hypercorn setting"
+        assert getattr(loaded, key) == value
+    # What groove-central serve sets itself, and nothing else: if _serve_http sets more, this file is stale.
+    source = textwrap.dedent(inspect.getsource(supervisor._serve_http))
+    assigned = {
+        target.attr
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Attribute)
+        and isinstance(target.value, ast.Name)
+        and target.value.id == "hyper"
+    }
+    assert assigned == {"bind", "accesslog", "errorlog", "graceful_timeout"}
+    args = unit_command_line(with_admin_drop_in=False)
+    assert values["bind"] == [f"{args.host}:{args.port}"]
+    assert values["graceful_timeout"] == SHUTDOWN_GRACE_S
+    for key, value in values.items():
+        if key not in assigned:
+            assert getattr(defaults, key) == value, f"{key}: the embedded server runs with the default"
+    assert "accesslog" not in values and "errorlog" not in values  # TOML cannot say None; see the comment
+    assert MAX_BODY_BYTES == 5 * 1024 * 1024  # the "5 MiB" the file's comment states
+
+
+# --- nginx ---------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+def self_signed(directory: Path) -> tuple[Path, Path]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "api.groovedev.ai")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("api.groovedev.ai"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "fullchain.pem", directory / "privkey.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_path, key_path
+
+
+def nginx_config(directory: Path, *, http_port: int, https_port: int, upstream_port: int) -> Path:
+    """The site as shipped, with loopback listeners, a test certificate and the test server as upstream,
+    inside a minimal main configuration that keeps every path in `directory`."""
+    cert, key = self_signed(directory)
+    ipv6 = has_ipv6_loopback()
+    site = SITE.read_text()
+    for old, new in (
+        ("listen 80;", f"listen 127.0.0.1:{http_port};"),
+        ("listen [::]:80;", f"listen [::1]:{http_port};" if ipv6 else ""),
+        ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
+        ("listen [::]:443 ssl http2;", f"listen [::1]:{https_port} ssl http2;" if ipv6 else ""),
+        (CERT, str(cert)),
+        (KEY, str(key)),
+        (f"proxy_pass {UPSTREAM};", f"proxy_pass http://127.0.0.1:{upstream_port};"),
+    ):
+        assert old in site, f"{SITE} no longer contains {old!r}; update this test's substitutions"
+        site = site.replace(old, new)
+    assert re.search(r"listen (?!127\.0\.0\.1:|\[::1\]:)", site) is None, "a listener left off loopback"
+    (directory / "site.conf").write_text(site)
+    temp = {name: directory / name for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi")}
+    main = directory / "nginx.conf"
+    main.write_text(
+        textwrap.dedent(
+            f"""
+            daemon off;
+            master_process off;
+            worker_processes 1;
+            pid {directory}/nginx.pid;
+            error_log stderr;
+            events {{ worker_connections 64; }}
+            http {{
+                access_log off;
+                client_body_temp_path {temp["body"]};
+                proxy_temp_path {temp["proxy"]};
+                fastcgi_temp_path {temp["fastcgi"]};
+                uwsgi_temp_path {temp["uwsgi"]};
+                scgi_temp_path {temp["scgi"]};
+                include {directory}/site.conf;
+            }}
+            """
+        )
+    )
+    return main
+
+
+def nginx_command(binary: Path, main: Path, *extra: str) -> list[str]:
+    return [str(binary), "-p", str(main.parent), "-c", str(main), "-e", "stderr", *extra]
+
+
+def test_nginx_site_passes_nginx_t(nginx: Path, tmp_path: Path) -> None:
+    main = nginx_config(tmp_path, http_port=free_port(), https_port=free_port(), upstream_port=8443)
+    done = subprocess.run(
+        nginx_command(nginx, main, "-t"), capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "test is successful" in done.stderr
+    # nginx 1.25.1 and later deprecate "listen ... http2" for "http2 on;", which 1.22 (Debian 12) lacks.
+    deprecated = re.compile(r'.*the "listen \.\.\. http2" directive is deprecated.*')
+    findings = [line for line in done.stderr.splitlines() if re.search(r"\[(warn|emerg|alert|crit)\]", line)]
+    assert [line for line in findings if not deprecated.fullmatch(line)] == [], done.stderr
+
+
+def test_nginx_site_states_the_servers_limits() -> None:
+    site = SITE.read_text()
+    assert re.search(r"^\s*client_max_body_size 5m;", site, re.M) and MAX_BODY_BYTES == 5 * 1024 * 1024
+    assert len(re.findall(r"^\s*proxy_pass http://127\.0\.0\.1:8443;", site, re.M)) == 2
+    assert re.findall(r"^\s*location\s+(.*?)\s*\{", site, re.M) == [
+        "/", "/v1/", "= /health", "= /v1", "/", "@too_large", "@unavailable",
+    ]  # fmt: skip
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in site
+    for directive in ("proxy_read_timeout", "proxy_send_timeout"):
+        assert set(re.findall(rf"{directive} (\S+);", site)) == {"30s"}
+
+
+@asynccontextmanager
+async def running_nginx(binary: Path, main: Path, port: int) -> AsyncIterator[trio.Process]:
+    log = os.open(main.parent / "nginx.stderr", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        process = await trio.lowlevel.open_process(nginx_command(binary, main), stderr=log)
+    finally:
+        os.close(log)
+    try:
+        with trio.fail_after(10):
+            while True:
+                try:
+                    stream = await trio.open_tcp_stream("127.0.0.1", port)
+                except OSError:
+                    if process.poll() is not None:
+                        pytest.fail(f"nginx exited: {(main.parent / 'nginx.stderr').read_text()}")
+                    await trio.sleep(0.05)
+                    continue
+                await stream.aclose()
+                break
+        yield process
+    finally:
+        with trio.CancelScope(shield=True):
+            if process.returncode is None:
+                process.send_signal(signal.SIGQUIT)
+            with trio.move_on_after(10):
+                await process.wait()
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+
+
+def upstream_saw(server: ServerProcess, path: str) -> bool:
+    return any(e.get("event") == "request" and e.get("path") == path for e in server.events)
+
+
+async def test_nginx_site_proxies_only_v1_and_health(nginx: Path, tmp_path: Path) -> None:
+    http_port, https_port = free_port(), free_port()
+    async with start_server(tmp_path / "data") as server:
+        upstream_port = int(server.url.rsplit(":", 1)[1])
+        main = nginx_config(tmp_path, http_port=http_port, https_port=https_port, upstream_port=upstream_port)
+        context = ssl.create_default_context(cafile=str(tmp_path / "fullchain.pem"))
+        async with (
+            running_nginx(nginx, main, https_port),
+            httpx.AsyncClient(
+                base_url=f"https://127.0.0.1:{https_port}", verify=context, timeout=30
+            ) as https,
+        ):
+            health = await https.get("/health")
+            assert health.status_code == 200 and health.json()["status"] == "ok"
+            summary = await https.get("/v1/stats/summary")
+            assert summary.status_code == 200 and "totalEnvelopes" in summary.json()
+            assert health.headers["strict-transport-security"] == "max-age=31536000"
+
+            # A whole session through the proxy: bodies reach the server byte for byte (HMAC verifies).
+            client = await open_session(https)
+            for body in (client.chunk_body(3), client.close_body()):
+                response = await ingest(https, body)
+                assert response.status_code == 200 and response.json()["accepted"] is True, response.text
+
+            for path in ("/metrics", "/", "/healthz", "/v1", "/admin"):
+                response = await https.get(path)
+                assert response.status_code == 404, path
+                assert response.json() == {"accepted": False, "reason": "no such endpoint"}
+                assert not upstream_saw(server, path), f"{path} reached the server"
+
+            too_big = await https.post(
+                "/v1/training/ingest",
+                content=b"x" * (MAX_BODY_BYTES + 1),
+                headers={"Content-Type": "application/json"},
+            )
+            assert too_big.status_code == 413
+            assert too_big.json()["accepted"] is False
+            posts = sum(1 for e in server.events if e.get("path") == "/v1/training/ingest")
+            assert posts == 2, "the oversized body reached the server"
+
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{http_port}") as plain:
+                moved = await plain.get("/v1/stats/summary?x=1")
+            assert moved.status_code == 301
+            assert moved.headers["location"] == "https://api.groovedev.ai/v1/stats/summary?x=1"
+
+            server.process.send_signal(signal.SIGTERM)
+            with trio.fail_after(30):
+                await server.process.wait()
+            down = await https.get("/health")
+            assert down.status_code == 503 and down.headers["retry-after"] == "5"
+            assert down.json() == {"accepted": False, "reason": "Central Command is unavailable; retry later"}
+
+
+# --- runbook -------------------------------------------------------------------------------------------
+
+
+def test_runbook_names_events_the_server_logs() -> None:
+    runbook = (DEPLOY.parent / "README.md").read_text()
+    alerts = re.findall(r"^\| `([a-z_.]+)` \| (info|warning|error) \|", runbook, re.M)
+    assert {name for name, _ in alerts} == {
+        "server.failed", "store.recovered", "store.quota_exhausted", "verifier.failed", "credit.failed",
+        "request.failed",
+    }  # fmt: skip
+    package = Path(supervisor.__file__).resolve().parents[1]
+    sources = "\n".join(path.read_text() for path in package.rglob("*.py"))
+    for name, level in alerts:
+        calls = re.findall(rf'logs\.event\(\s*"{re.escape(name)}"([^)]*)\)', sources)
+        assert calls, f"{name} is not logged by the server"
+        logged_at = {
+            "error" if "level=40" in call else "warning" if "level=30" in call else "info" for call in calls
+        }
+        assert logged_at == {level}, (name, logged_at)
