@@ -57,7 +57,9 @@ def main(argv: list[str] | None = None) -> None:
         steps = sum(pipeline(p, lines, scrub=scrub) for _ in range(args.repeats) for p, lines in corpus)
         elapsed = time.process_time() - started
         label = "with scrubbing" if scrub else "without scrubbing"
-        print(f"pipeline {label:18s}: {steps / elapsed:9.0f} steps/s {size * args.repeats / elapsed / 1e6:7.1f} MB/s")
+        print(
+            f"pipeline {label:18s}: {steps / elapsed:9.0f} steps/s {size * args.repeats / elapsed / 1e6:7.1f} MB/s"
+        )
     text = "\n".join(line for _, lines in corpus for line in lines)
     started = time.process_time()
     for _ in range(args.repeats):

@@ -55,7 +55,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args(argv)
-    header = ("steps", "c", "env/s", "MB/s", "p50", "p90", "p99", "max", "srv ms/env", "busy", "original env/s p50 p99")
+    header = (
+        "steps",
+        "c",
+        "env/s",
+        "MB/s",
+        "p50",
+        "p90",
+        "p99",
+        "max",
+        "srv ms/env",
+        "busy",
+        "original env/s p50 p99",
+    )
     print(" | ".join(header))
     for steps in (200, 20):
         for concurrency in (1, 8, 32):
@@ -63,7 +75,9 @@ def main(argv: list[str] | None = None) -> None:
             original = ORIGINAL.get((steps, concurrency), ("", "", ""))
             row = (r["steps"], r["concurrency"], r["env_per_s"], r["mb_per_s"], r["p50"], r["p90"], r["p99"],
                    r["max"], r["server_ms_per_env"], r["machine_cores_busy"], " ".join(map(str, original)))  # fmt: skip
-            print(" | ".join(str(x) for x in row) + (f"  ({r['rejected']} rejected!)" if r["rejected"] else ""))
+            print(
+                " | ".join(str(x) for x in row) + (f"  ({r['rejected']} rejected!)" if r["rejected"] else "")
+            )
 
 
 if __name__ == "__main__":

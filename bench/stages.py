@@ -65,7 +65,9 @@ def main() -> None:
     for steps in (20, 200):
         for batch in (1, 8, 32):
             ms = group_commit_ms(steps, batch)
-            print(f"group commit, {batch:2d} x {steps}-step envelopes: {ms:6.2f} ms ({ms / batch:5.2f} ms each)")
+            print(
+                f"group commit, {batch:2d} x {steps}-step envelopes: {ms:6.2f} ms ({ms / batch:5.2f} ms each)"
+            )
 
 
 if __name__ == "__main__":

@@ -82,7 +82,11 @@ async def test_a_refused_envelope_is_quarantined_and_the_rest_goes_on(tmp_path: 
 async def test_the_run_loop_delivers_on_wake_up(tmp_path: Path) -> None:
     spool = Spool(tmp_path / "spool")
     running = start_server(tmp_path / "data", *NO_LIMITS)
-    async with running as server, httpx.AsyncClient(base_url=server.url) as http, trio.open_nursery() as nursery:
+    async with (
+        running as server,
+        httpx.AsyncClient(base_url=server.url) as http,
+        trio.open_nursery() as nursery,
+    ):
         wake, wakeups = trio.open_memory_channel[None](1)
         sender = Sender(spool, http, server.url)
         await nursery.start(sender.run, wakeups)
