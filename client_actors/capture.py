@@ -38,13 +38,14 @@ from client_actors.classify import (
     UserMessage,
     close_status,
 )
+from client_actors.journal import Journal, recover_orphans
 from client_actors.parsers import open_parser
 from client_actors.parsers.model import ParsedStep, thaw_json
 from client_actors.scrub import RULESET_VERSION, scrub_text, scrub_value
 from client_actors.sender import Sender
 from client_actors.spool import Spool, SpooledSession
 from groove_actors import __version__, logs
-from groove_actors.protocol.models import Envelope, Metadata, Step
+from groove_actors.protocol.models import ChunkEnvelope, Envelope, Metadata, Step
 
 AGENT_INBOX = 10_000  # lines; a full inbox drops (and counts) lines rather than ever blocking the agent
 GROOVE_VERSION = "0.28.0"
@@ -117,6 +118,7 @@ class CaptureActor:
     classifier: Classifier = attrs.Factory(Classifier)
     done: trio.Event = attrs.Factory(trio.Event)
     chunker: Chunker = attrs.field(init=False)
+    journal: Journal = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         metadata = Metadata(
@@ -135,6 +137,7 @@ class CaptureActor:
             scrub_ruleset=RULESET_VERSION,
             new_envelope_id=lambda: f"env_{uuid.uuid4()}",
         )
+        self.journal = Journal(self.spool.root / self.session_id)
 
     async def run_guarded(self) -> None:
         """Run; if capture itself fails, log it and stop capturing this agent: the agent never notices.
@@ -148,10 +151,15 @@ class CaptureActor:
             logs.event("capture.failed", level=40, session_id=self.session_id, error=type(exc).__name__)
             self.inbox.close()
         finally:
+            self.journal.release()  # a session not closed here is closed by the next start from its journal
             self.done.set()
 
     async def run(self) -> None:
         parser = open_parser(self.spec.provider)
+        metadata = self.chunker.metadata
+        await trio.to_thread.run_sync(
+            lambda: self.journal.open(metadata=metadata, contributor_id=self.contributor_id)
+        )
         async with self.inbox:
             while True:
                 deadline = self.chunker.deadline
@@ -165,13 +173,13 @@ class CaptureActor:
                 if message is None:
                     await self._spool(self.chunker.tick(now=now))
                     continue
-                envelopes = self._handle(message, parser, now)
+                envelopes = await self._handle(message, parser, now)
                 await self._spool(envelopes)
                 if isinstance(message, Ended):
-                    self.done.set()
+                    await trio.to_thread.run_sync(self.journal.finish)
                     return
 
-    def _handle(self, message: Message, parser: object, now: float) -> list[Envelope]:
+    async def _handle(self, message: Message, parser: object, now: float) -> list[Envelope]:
         steps: list[Step] = []
         match message:
             case StdoutLine(line=line):
@@ -185,9 +193,16 @@ class CaptureActor:
                 for parsed in parser.finish():  # type: ignore[attr-defined]
                     steps += self._classified(parsed, now)
                 steps += self.classifier.feed(AgentEnded(reason), now=now)
-                envelopes: list[Envelope] = list(self.chunker.add([scrub_step(s) for s in steps], now=now))
+                envelopes: list[Envelope] = list(await self._buffer(steps, now))
                 return envelopes + self.chunker.close(close_status(reason), self.classifier.stats)
-        return list(self.chunker.add([scrub_step(s) for s in steps], now=now))
+        return list(await self._buffer(steps, now))
+
+    async def _buffer(self, steps: list[Step], now: float) -> list[ChunkEnvelope]:
+        """Scrub, journal (durably), then hand to the chunker: a step is on disk before it is only in memory."""
+        scrubbed = [scrub_step(s) for s in steps]
+        if scrubbed:
+            await trio.to_thread.run_sync(self.journal.append, scrubbed)
+        return self.chunker.add(scrubbed, now=now)
 
     def _classified(self, parsed: ParsedStep, now: float) -> list[Step]:
         if self.spec.model is None and parsed.model and self.chunker.metadata.model_engine != parsed.model:
@@ -200,6 +215,7 @@ class CaptureActor:
             return
         documents = [envelope_json(e) for e in envelopes]
         await trio.to_thread.run_sync(lambda: [self.spool.append(self.session_id, d) for d in documents])
+        await trio.to_thread.run_sync(self.journal.spooled, self.chunker)
         with contextlib.suppress(trio.WouldBlock):  # a wake-up is already pending
             self.wake_sender.send_nowait(None)
 
@@ -303,6 +319,7 @@ async def open_capture_service(
 ) -> AsyncIterator[CaptureService]:
     """Run capture (and delivery to `server_url`) for the block; call it only after consent was checked."""
     spool = Spool(home / "spool")
+    await trio.to_thread.run_sync(recover_orphans, spool)
     wake_send, wake_receive = trio.open_memory_channel[None](1)
     http = httpx.AsyncClient(base_url=server_url or "http://127.0.0.1:1", timeout=30)
     async with http, trio.open_nursery() as nursery:

@@ -234,6 +234,9 @@ class Chunker:
     max_steps: int = attrs.field(default=MAX_CHUNK_STEPS, validator=attrs.validators.in_(range(1, 501)))
     max_age_s: float = MAX_CHUNK_AGE_S
     max_bytes: int = MAX_CHUNK_BYTES
+    first_chunk: int = (
+        0  # chunk_sequence of the first chunk: a session resumed after a crash goes on counting
+    )
     steps_dropped: int = attrs.field(default=0, init=False)
     closed: bool = attrs.field(default=False, init=False)
     _buffer: list[Step] = attrs.field(factory=list, init=False)
@@ -246,6 +249,7 @@ class Chunker:
     _last_time: float = attrs.field(default=-math.inf, init=False)
 
     def __attrs_post_init__(self) -> None:
+        self._sequence = self.first_chunk
         self.metadata = attrs.evolve(self.metadata, scrub_ruleset=self.scrub_ruleset)
         probe = envelope_json(self._chunk((), envelope_id="env_probe"))
         probe["attestation"] = _PROBE_ATTESTATION
@@ -262,6 +266,15 @@ class Chunker:
     def buffered(self) -> int:
         """How many steps wait for the next chunk."""
         return len(self._buffer)
+
+    @property
+    def buffered_steps(self) -> tuple[Step, ...]:
+        """The steps waiting for the next chunk (what a crash now would lose but for the journal)."""
+        return tuple(self._buffer)
+
+    @property
+    def chunks_made(self) -> int:
+        return self._sequence
 
     def add(self, steps: Iterable[Step], *, now: float) -> list[ChunkEnvelope]:
         """Buffer `steps` (capped with `cap_step`) and return the chunks that became due, in order.

@@ -7,7 +7,7 @@ class does not name go to its `extra` mapping and come back out on unstructuring
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -67,7 +67,7 @@ def structure_envelope(obj: Mapping[str, Any]) -> Envelope:
     return WIRE.structure(obj, ChunkEnvelope)
 
 
-def structure_steps(steps: list[Mapping[str, Any]]) -> tuple[Step, ...]:
+def structure_steps(steps: Sequence[Mapping[str, Any]]) -> tuple[Step, ...]:
     """Validated steps as values; the stitcher's entry point, kept off the ingest hot path."""
     return tuple(WIRE.structure(step, Step) for step in steps)
 
