@@ -284,6 +284,7 @@ class CaptureService:
                 created_at=time.time(),
             )
         )
+        self.spool.prune(now=time.time(), keep=session_id)
         send, receive = trio.open_memory_channel[Message](AGENT_INBOX)
         actor = CaptureActor(spec, session_id, receive, self.spool, self.wake_sender.clone(), install)
         self.nursery.start_soon(actor.run_guarded)
@@ -320,6 +321,7 @@ async def open_capture_service(
     """Run capture (and delivery to `server_url`) for the block; call it only after consent was checked."""
     spool = Spool(home / "spool")
     await trio.to_thread.run_sync(recover_orphans, spool)
+    await trio.to_thread.run_sync(lambda: spool.prune(now=time.time()))
     wake_send, wake_receive = trio.open_memory_channel[None](1)
     http = httpx.AsyncClient(base_url=server_url or "http://127.0.0.1:1", timeout=30)
     async with http, trio.open_nursery() as nursery:

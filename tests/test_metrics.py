@@ -69,4 +69,5 @@ async def test_metrics_need_the_token_and_count_what_happened(tmp_path: Path) ->
     assert parsed[("groove_ack_seconds_count", ())] == 4
     assert parsed[("groove_group_commit_batch_size_count", ())] >= 4
     assert parsed[("groove_envelope_bytes_total", ())] > 0
+    assert parsed[("groove_fsync_seconds_count", ())] >= 1
     assert token not in text

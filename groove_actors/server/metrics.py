@@ -58,6 +58,7 @@ HELP = {
     "groove_storage_bytes": ("gauge", "Bytes in envelope segment files."),
     "groove_group_commit_batch_size": ("histogram", "Operations per group commit."),
     "groove_commit_seconds": ("histogram", "Time of one group commit: appends, fsyncs and the transaction."),
+    "groove_fsync_seconds": ("histogram", "Time of the envelope segment fsync in a group commit."),
     "groove_ack_seconds": ("histogram", "Time from receiving an envelope to answering it."),
 }
 

@@ -91,6 +91,8 @@ class StorageWriter:
                 started = time.perf_counter()
                 outcomes = await trio.to_thread.run_sync(partial(self.store.commit, ops, day=day))
                 self.metrics.observe("groove_commit_seconds", time.perf_counter() - started)
+                if any(isinstance(op, StoreEnvelope) for op in ops):
+                    self.metrics.observe("groove_fsync_seconds", self.store.envelopes.last_fsync_s)
                 self.metrics.observe("groove_group_commit_batch_size", len(batch), BATCH_BUCKETS)
                 for request, outcome in zip(batch, outcomes, strict=True):
                     self._count(request.op, outcome)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class SegmentFiles:
     _current: str | None = None
     _fd: int | None = None
     _size: int = 0
+    last_fsync_s: float = 0.0  # how long the last append's fsync took (for the operator's metrics)
 
     def __attrs_post_init__(self) -> None:
         self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -73,7 +75,9 @@ class SegmentFiles:
             offset += len(record) + 1
         try:
             _write_all(fd, b"".join(r + b"\n" for r in records))
+            started = time.perf_counter()
             os.fsync(fd)
+            self.last_fsync_s = time.perf_counter() - started
         except OSError:
             # Leave no partial record behind for the next append to follow.
             os.ftruncate(fd, self._size)
