@@ -16,12 +16,14 @@ from pathlib import Path
 
 import trio
 
+from client_actors import consent
 from client_actors.capture import AgentHandle, AgentSpec, CaptureService, open_capture_service
 from client_actors.classify import EndReason
 from client_actors.consent import write_private
 from client_actors.tools import DELIVERY_FILE
 
 READ_SIZE = 65_536
+CONSENT_CHECK_S = 2.0
 
 
 def command(args: argparse.Namespace, home: Path) -> int:
@@ -52,6 +54,7 @@ async def run_agent(args: argparse.Namespace, home: Path) -> int:
             return 127
         async with trio.open_nursery() as nursery:
             nursery.start_soon(_forward_signals, process)
+            nursery.start_soon(_stop_on_opt_out, home, service)
             assert process.stdout is not None
             await _pump(process.stdout, agent)
             code = await process.wait()
@@ -83,6 +86,20 @@ async def _pump(stream: trio.abc.ReceiveStream, agent: AgentHandle) -> None:
 def _write_stdout(data: bytes | bytearray) -> None:
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+async def _stop_on_opt_out(home: Path, service: CaptureService) -> None:
+    """The person ran `groove-capture consent off` meanwhile: flush what was captured, capture no more.
+
+    The agent itself runs on, its output still passed through. Checked every CONSENT_CHECK_S seconds.
+    """
+    interval = float(os.environ.get("GROOVE_CONSENT_CHECK_S", CONSENT_CHECK_S))
+    while True:  # another process changes the consent file: there is nothing to wait on but the clock
+        await trio.sleep(interval)
+        if not await trio.to_thread.run_sync(consent.is_opted_in, home):
+            break
+    print("groove-capture: consent withdrawn; capture stopped (the agent keeps running)", file=sys.stderr)
+    await service.opt_out()
 
 
 async def _forward_signals(process: trio.Process) -> None:

@@ -199,3 +199,35 @@ async def test_scrub_filter_and_consent_status(tmp_path: Path) -> None:
     assert b"opted in: no" in (await capture(home, "consent", "status")).stdout
     await opted_in(home)
     assert b"opted in: yes" in (await capture(home, "consent", "status")).stdout
+
+
+async def test_consent_withdrawn_mid_run_stops_capture_but_not_the_agent(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    await opted_in(home)
+    lines = TRANSCRIPT.read_text().splitlines(keepends=True)
+    half = len(lines) // 2
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(lines[:half]))
+    second.write_text("".join(lines[half:]))
+    opt_out = [sys.executable, "-m", "client_actors.cli", "consent", "off"]
+    # The agent prints half its stream, withdraws consent, waits ten check intervals, prints the rest.
+    script = (
+        f"import subprocess, sys, time\nsys.stdout.write(open({str(first)!r}).read()); sys.stdout.flush()\n"
+        f"subprocess.run({opt_out!r}, check=True, stdout=subprocess.DEVNULL)\ntime.sleep(1.0)\n"
+        f"sys.stdout.write(open({str(second)!r}).read())\n"
+    )
+    env = {**capture_env(home), "GROOVE_CONSENT_CHECK_S": "0.1"}
+    async with start_server(tmp_path / "data", *NO_LIMITS) as server:
+        command = [sys.executable, "-m", "client_actors.cli", "run", "--provider", "claude-code",
+                   "--server", server.url, "--", sys.executable, "-c", script]  # fmt: skip
+        result = await trio.run_process(
+            command, env=env, capture_stdout=True, capture_stderr=True, check=False
+        )
+        await server.log.wait_for("ledger.credited")
+    assert result.returncode == 0 and result.stdout == TRANSCRIPT.read_bytes()
+    assert b"consent withdrawn" in result.stderr
+    ((status, steps),) = credits(tmp_path / "data")
+    first_half = await capture(home, "parse", "--provider", "claude-code", str(first))
+    whole = await capture(home, "parse", "--provider", "claude-code", str(TRANSCRIPT))
+    assert status == "KILLED"
+    assert len(first_half.stdout.splitlines()) - 2 <= steps < len(whole.stdout.splitlines())
