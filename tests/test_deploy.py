@@ -43,7 +43,7 @@ from groove_actors.protocol.limits import MAX_BODY_BYTES
 from groove_actors.server import supervisor
 from groove_actors.server.supervisor import SHUTDOWN_GRACE_S
 from tests.support.client import ingest, open_session
-from tests.support.server import START_DEADLINE_S, EventLog, ServerProcess, _read_events, start_server
+from tests.support.server import ServerProcess, start_server
 
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
 UNIT = DEPLOY / "groove-central.service"
@@ -336,25 +336,10 @@ MDWE_LAUNCHER = textwrap.dedent(
 async def server_under_filter(tmp_path: Path) -> AsyncIterator[ServerProcess]:
     launcher = tmp_path / "mdwe_launcher.py"
     launcher.write_text(MDWE_LAUNCHER)
-    data = tmp_path / "data"
-    command = [
-        sys.executable, str(launcher), sys.executable, "-m", "groove_actors.cli", "serve",
-        "--host", "127.0.0.1", "--port", "0", "--data-dir", str(data),
-    ]  # fmt: skip
-    events = EventLog()
-    async with trio.open_nursery() as nursery:
-        process = await trio.lowlevel.open_process(command, stderr=subprocess.PIPE)
-        try:
-            with trio.fail_after(START_DEADLINE_S):
-                url = await nursery.start(_read_events, process, events)
-            yield ServerProcess(url=url, data_dir=data, process=process, log=events)
-        finally:
-            with trio.CancelScope(shield=True), trio.move_on_after(30):
-                if process.returncode is None:
-                    process.send_signal(signal.SIGTERM)
-                await process.wait()
-            if process.returncode is None:
-                process.kill()
+    async with start_server(
+        tmp_path / "data", launcher=(sys.executable, str(launcher), sys.executable)
+    ) as server:
+        yield server
 
 
 def assert_filtered(pid: int) -> None:

@@ -83,10 +83,15 @@ async def _read_events(
 
 
 @asynccontextmanager
-async def start_server(data_dir: Path, *extra_args: str) -> AsyncIterator[ServerProcess]:
-    """Start `groove-central serve` on 127.0.0.1 with an ephemeral port; SIGTERM it on exit."""
+async def start_server(
+    data_dir: Path, *extra_args: str, launcher: tuple[str, ...] = (sys.executable,)
+) -> AsyncIterator[ServerProcess]:
+    """Start `groove-central serve` on 127.0.0.1 with an ephemeral port; SIGTERM it on exit.
+
+    `launcher` is the interpreter command, for tests that start the server under a wrapper.
+    """
     command = [
-        sys.executable, "-m", "groove_actors.cli", "serve",
+        *launcher, "-m", "groove_actors.cli", "serve",
         "--host", "127.0.0.1", "--port", "0", "--data-dir", str(data_dir), *extra_args,
     ]  # fmt: skip
     events = EventLog()
