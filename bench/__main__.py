@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import capture, corpus, ingest, stages, verify_path
+from bench import capture, corpus, ingest, scrub, stages, verify_path
 
 
 def main() -> None:
@@ -18,6 +18,8 @@ def main() -> None:
     verify_path.main(["--repeats", "50" if args.quick else "300"])
     print("\n== hot-path stages (actor hand-off, group commit)")
     stages.main()
+    print("\n== scrubber on its labelled corpus")
+    scrub.main()
     print("\n== capture pipeline (client)")
     capture.main(["--repeats", "3" if args.quick else "10"])
     print("\n== end-to-end ingest with the JavaScript load generator")

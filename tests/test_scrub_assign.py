@@ -93,7 +93,10 @@ def test_a_weak_name_needs_a_random_looking_value() -> None:
 
 def test_a_bare_word_is_a_value_only_on_a_line_of_its_own() -> None:
     assert scrub_text("connect(password=pw)").text == "connect(password=pw)"
-    assert scrub_text("password = pw  # for the demo\n").text == "password = [REDACTED:password]  # for the demo\n"
+    assert (
+        scrub_text("password = pw  # for the demo\n").text
+        == "password = [REDACTED:password]  # for the demo\n"
+    )
 
 
 def test_trie_pattern_matches_exactly_the_words_longest_first() -> None:

@@ -15,13 +15,22 @@ from client_actors.scrub import scrub_text
         ('app --client-secret "Tr0ub4dor&3"', 'app --client-secret "[REDACTED:secret]"'),
         ("app --api-key=k3y-Value-99 -v", "app --api-key=[REDACTED:api-key] -v"),
         ("app --db-password='p@ss w0rd'", "app --db-password='[REDACTED:password]'"),
-        ('{\\"cmd\\": \\"app --token \\"abc123XYZ\\"\\"}', '{\\"cmd\\": \\"app --token \\"[REDACTED:token]\\"\\"}'),
+        (
+            '{\\"cmd\\": \\"app --token \\"abc123XYZ\\"\\"}',
+            '{\\"cmd\\": \\"app --token \\"[REDACTED:token]\\"\\"}',
+        ),
         ("mysql -u root -pS3cret app", "mysql -u root -p[REDACTED:password] app"),
-        ("mysqldump -h db -u backup -p 'S3cret' shop", "mysqldump -h db -u backup -p '[REDACTED:password]' shop"),
+        (
+            "mysqldump -h db -u backup -p 'S3cret' shop",
+            "mysqldump -h db -u backup -p '[REDACTED:password]' shop",
+        ),
         ("sshpass -p 'hunter2' ssh deploy@10.0.0.5", "sshpass -p '[REDACTED:password]' ssh deploy@10.0.0.5"),
         ("docker login -u ci -p s3cr3t registry.io", "docker login -u ci -p [REDACTED:password] registry.io"),
         ("curl -u admin:s3cr3t https://ci.io/api", "curl -u admin:[REDACTED:password] https://ci.io/api"),
-        ("curl --user admin:s3cr3t https://ci.io/api", "curl --user admin:[REDACTED:password] https://ci.io/api"),
+        (
+            "curl --user admin:s3cr3t https://ci.io/api",
+            "curl --user admin:[REDACTED:password] https://ci.io/api",
+        ),
         ("mysql -pS3cret; ls", "mysql -p[REDACTED:password]; ls"),
     ],
 )

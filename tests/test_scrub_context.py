@@ -56,7 +56,10 @@ def test_certificates_and_public_keys_are_kept() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("postgres://app:S3cret-pw@db.internal:5432/app", "postgres://[REDACTED:url-credentials]@db.internal:5432/app"),
+        (
+            "postgres://app:S3cret-pw@db.internal:5432/app",
+            "postgres://[REDACTED:url-credentials]@db.internal:5432/app",
+        ),
         ("redis://:hunter2@cache:6379/0", "redis://[REDACTED:url-credentials]@cache:6379/0"),
         ("https://u:p@ss@host.io/x", "https://[REDACTED:url-credentials]@host.io/x"),
         ("https://host.io/path?q=1", "https://host.io/path?q=1"),
@@ -81,10 +84,19 @@ def test_a_token_as_url_user_is_redacted() -> None:
     [
         ("Authorization: Bearer abc123def456ghi789", "Authorization: Bearer [REDACTED:authorization]"),
         ("authorization: Basic dXNlcjpwYXNzd29yZA==", "authorization: Basic [REDACTED:authorization]"),
-        ('-H "Authorization: token 0123456789abcdef0123"', '-H "Authorization: token [REDACTED:authorization]"'),
-        ('{\\"Authorization\\": \\"Bearer abc123def456\\"}', '{\\"Authorization\\": \\"Bearer [REDACTED:authorization]\\"}'),
+        (
+            '-H "Authorization: token 0123456789abcdef0123"',
+            '-H "Authorization: token [REDACTED:authorization]"',
+        ),
+        (
+            '{\\"Authorization\\": \\"Bearer abc123def456\\"}',
+            '{\\"Authorization\\": \\"Bearer [REDACTED:authorization]\\"}',
+        ),
         ("Proxy-Authorization: Basic Zm9vOmJhcg==", "Proxy-Authorization: Basic [REDACTED:authorization]"),
-        ('Authorization: Digest username="u", response="6629fae4"', "Authorization: Digest [REDACTED:authorization]"),
+        (
+            'Authorization: Digest username="u", response="6629fae4"',
+            "Authorization: Digest [REDACTED:authorization]",
+        ),
         ("Authorization: Bearer $TOKEN", "Authorization: Bearer $TOKEN"),
         ("Authorization: required for this endpoint", "Authorization: required for this endpoint"),
     ],
@@ -101,7 +113,10 @@ def test_cookie_headers_lose_their_values() -> None:
 def test_an_aws_secret_next_to_its_key_id_is_redacted() -> None:
     key_id, secret = fakes.aws_access_key(RNG), fakes.aws_secret_key(RNG)
     result = scrub_text(f"Access key ID,Secret access key\n{key_id},{secret}\n")
-    assert result.text == "Access key ID,Secret access key\n[REDACTED:aws-access-key],[REDACTED:aws-secret-key]\n"
+    assert (
+        result.text
+        == "Access key ID,Secret access key\n[REDACTED:aws-access-key],[REDACTED:aws-secret-key]\n"
+    )
 
 
 def test_an_aws_secret_after_its_name_without_equals_is_redacted() -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 import re
+import time
+
+import pytest
 
 from client_actors.scrub import REDACTION_KINDS, RULESET_VERSION, RuleCounts, ScrubResult, scrub_text
 from tests.scrubcorpus.contexts import build_instances
@@ -41,3 +44,18 @@ def test_scrubbing_is_idempotent_on_the_corpus() -> None:
     for instance in build_instances(random.Random(2), 5):
         once = scrub_text(instance.doc).text
         assert scrub_text(once).text == once
+
+
+# Runs that once made a rule rescan the rest of the text at every anchor (quadratic time).
+PATHOLOGICAL = [
+    "sk-", "xo" + "xb-", "a:", "1:", "C:\\Users\\", "Key=", "?sig=", " -u a:", "Authorization: Digest ",
+    "-----BEGIN RSA PRIVATE" + " KEY-----\n", "password=", "a@b.co", "0000 ", "/home/a/home/", "eyJhbGciOi.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("unit", PATHOLOGICAL)
+def test_long_runs_of_anchors_take_linear_time(unit: str) -> None:
+    text = unit * (100_000 // len(unit))
+    started = time.process_time()
+    scrub_text(text)
+    assert time.process_time() - started < 2.0  # about 0.2 s when linear; minutes when not

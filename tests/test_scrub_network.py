@@ -29,14 +29,24 @@ def test_kept_ipv4(address: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["version 4.0.0.1", "pkg==1.2.3.4", "v1.2.3.4", "1.2.3.4.5", "01.02.03.04", "256.1.1.1", "1.2.3", "x1.2.3.4"],
+    [
+        "version 4.0.0.1",
+        "pkg==1.2.3.4",
+        "v1.2.3.4",
+        "1.2.3.4.5",
+        "01.02.03.04",
+        "256.1.1.1",
+        "1.2.3",
+        "x1.2.3.4",
+    ],
 )
 def test_versions_and_non_addresses_are_kept(text: str) -> None:
     assert scrub_text(text).text == text
 
 
 @pytest.mark.parametrize(
-    "address", ["2a03:2880:f12f:83:face:b00c::25de", "2606:4700::6810:85e5", "2a01:4f8:c0c:1234:5678:9abc:def0:1"]
+    "address",
+    ["2a03:2880:f12f:83:face:b00c::25de", "2606:4700::6810:85e5", "2a01:4f8:c0c:1234:5678:9abc:def0:1"],
 )
 def test_public_ipv6_is_redacted(address: str) -> None:
     assert scrub_text(f"from {address} port 22").text == "from [REDACTED:ipv6] port 22"

@@ -13,8 +13,9 @@ from tests.scrubcorpus import fakes
 # Pieces of what the rules look for, so that random text reaches deep into every rule, and the
 # redaction tokens themselves, so that idempotence is tested on text that is half scrubbed.
 FRAGMENTS = [
-    "AK" + "IA", "gh" + "p_", "sk" + "-", "sk-" + "ant-", "xo" + "xb-", "ey" + "J", "-----BEGIN ", "PRIVATE" + " KEY-----",
-    "password", "PASSWORD", "token", "Key", "=", ": ", '"', "'", "\\", "\\n", "\n", "\t", "@", "gmail.com", "example.com",
+    "AK" + "IA", "gh" + "p_", "sk" + "-", "sk-" + "ant-", "xo" + "xb-", "ey" + "J", "-----BEGIN ",
+    "PRIVATE" + " KEY-----", "password", "PASSWORD", "token", "Key", "=", ": ", '"', "'", "\\", "\\n", "\n",
+    "\t", "@", "gmail.com", "example.com",
     "://", "/home/", "/Users/", "C:\\Users\\", "::", ".", "-", "_", "+1 ", "4111", "1111", " ", "[REDACTED:email]",
     "[REDACTED:", "]", "(", ")", "{", "}", "$", "${", "<", ">", "192.168.", "93.184.", "2a03:", "fe80", "Bearer ",
     "Authorization: ", "--password ", "mysql -p", "curl -u ", "Cookie: ", "AccountKey=", "?sig=", "&", "0", "7", "A",
@@ -63,8 +64,14 @@ def test_a_secret_planted_in_random_text_is_removed(
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | TEXTS,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(["password", "token", "key", "cmd", "max_tokens", "auth", "x"]) | TEXTS, children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["password", "token", "key", "cmd", "max_tokens", "auth", "x"]) | TEXTS,
+            children,
+            max_size=4,
+        )
+    ),
     max_leaves=12,
 )
 

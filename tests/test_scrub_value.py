@@ -69,9 +69,21 @@ def test_weak_keys_take_only_random_values() -> None:
 
 def test_nested_lists_and_numbers() -> None:
     email = fakes.email(RNG)
-    value: JsonValue = [1, 2.5, None, True, [f"mail {email}", {"edits": [{"new_string": "ip 93.184.216.34"}]}]]
+    value: JsonValue = [
+        1,
+        2.5,
+        None,
+        True,
+        [f"mail {email}", {"edits": [{"new_string": "ip 93.184.216.34"}]}],
+    ]
     scrubbed, counts = scrub_value(value)
-    assert scrubbed == [1, 2.5, None, True, ["mail [REDACTED:email]", {"edits": [{"new_string": "ip [REDACTED:ipv4]"}]}]]
+    assert scrubbed == [
+        1,
+        2.5,
+        None,
+        True,
+        ["mail [REDACTED:email]", {"edits": [{"new_string": "ip [REDACTED:ipv4]"}]}],
+    ]
     assert counts.as_dict() == {"email": 1, "ipv4": 1}
 
 

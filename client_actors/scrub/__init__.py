@@ -1,8 +1,32 @@
 """The scrubber: removes secrets and personal data from everything that leaves the machine.
 
-Pure (no I/O, no clock): `scrub_text` for text, `scrub_value` for JSON-like tool arguments.
-Redactions are typed, stable tokens such as ``[REDACTED:github-token]``; home directories become
-``~``. `RULESET_VERSION` names the rule set, for the envelope metadata.
+Pure (no I/O, no clock, no randomness). `scrub_text` scrubs step content, command lines and file
+contents; `scrub_value` walks JSON-like tool arguments. `RULESET_VERSION` names the rule set for
+the envelope metadata; it changes whenever output would.
+
+Output contract:
+- Redactions are typed, stable tokens, ``[REDACTED:<kind>]`` with kind in `REDACTION_KINDS`
+  (``aws-access-key``, ``github-token``, ``email``, ``password``...). Home directories become
+  ``~`` (``/home/alice/x``, ``/Users/bob/x``, ``C:\\Users\\carol\\x`` -> ``~/x``); their user name
+  is also redacted where it stands alone in the same text.
+- Only kinds and counts are reported (`RuleCounts`), never a redacted value.
+- ``scrub_text(scrub_text(x).text).text == scrub_text(x).text`` for every ``str`` x, and nothing
+  is raised.
+
+Decisions:
+- Private addresses (RFC 1918, IPv6 unique-local) are kept: the same few are reused on millions of
+  networks and are what makes infrastructure logs legible (see `_network`). Public, and
+  carrier-grade NAT, addresses are redacted; loopback, link-local and documentation ranges kept.
+- Well-known placeholders (``changeme``, ``<your-api-key>``, ``${TOKEN}``, ``****``) are kept: they
+  carry no secret, and they show where one goes (see `_names`).
+- Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role
+  accounts such as ``git@github.com`` and ``noreply@`` are kept.
+- A bare word after ``name=`` is a value only where code is unlikely: ``NAME=value`` with an
+  upper-case name, a line of its own (YAML, ini), or a CLI flag; ``connect(password=pw)`` keeps ``pw``.
+
+Known limits (what it cannot see): a secret with no name and no vendor format (a ``.pgpass`` line,
+a password alone in prose without "password is"); secrets glued to other words; a dotted quad right
+after ``name==`` is taken for a version; personal names in prose.
 """
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text

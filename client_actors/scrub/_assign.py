@@ -52,8 +52,8 @@ def _case_forms(words: Iterable[str]) -> list[str]:
 # whole paths, type names and keywords (all case-blind, so the byte scan below can use them too);
 # then prose after a colon ("the token: a short-lived credential").
 _CASELESS_CODE = (
-    r"[A-Za-z_$][\w$]*(?:[.(\[]|->|::|[ \t]*[,)}\]])|[(\[{<]|\$[A-Za-z_{(]"
-    r"|(?:~|\.{1,2})?/[\w.\-/]*(?![^\s'\"`,;&|)}\]<>])"
+    r"[A-Za-z_$][\w$]{0,128}(?:[.(\[]|->|::|[ \t]*[,)}\]])|[(\[{<]|\$[A-Za-z_{(]"
+    r"|(?:~|\.{1,2})?/[\w.\-/]{0,512}(?![^\s'\"`,;&|)}\]<>])"
     r"|(?i:str|int|bool|bytes|float|none|true|false|null|undefined|string|number|any|optional"
     r"|secretstr|lambda|await|new|function|not|yield)(?![\w$.\-])"
 )
@@ -63,18 +63,24 @@ _VALUE = (
     r"|\"(?P<dq>(?:[^\"\\\n]|\\.){0,512})\""
     r"|'(?P<sq>(?:[^'\\\n]|\\.){0,512})'"
     r"|`(?P<bq>[^`\n]{0,512})`"
-    r"|(?!" + _CODE_LIKE + r")(?P<bare>[^\s'\"`,;&|)}\]<>:=][^\s'\"`,;&|)}\]<>]{0,512})"
+    # A bare value takes "=" only as base64 padding at its end: "a=b=c" runs are not one value.
+    r"|(?!" + _CODE_LIKE + r")(?P<bare>[^\s'\"`,;&|)}\]<>:=][^\s'\"`,;&|)}\]<>=]{0,512}={0,2})"
 )
-# After the name: an optional closing quote or bracket (JSON keys, env["X"]), an operator, and
-# for Python an optional annotation (`password: str = "..."`, where the annotation is not the value).
+# After the name: an optional closing quote or bracket (JSON keys, env["X"]), an operator (or "is" in
+# prose: "the password is hunter2"), and for Python an optional annotation (`password: str = "..."`,
+# where the annotation is not the value). The operator is atomic: once read as an annotation it is
+# not re-read as a plain colon when what follows has become a token (which keeps scrubbing idempotent).
 ASSIGNMENT = re.compile(
-    rf"(?P<kw>{trie_pattern(_case_forms(KEYWORDS))})(?=[_0-9]{{0,4}}(?:\\?[\"'`]\]?|\])?[ \t]*[:=>])"
+    rf"(?P<kw>{trie_pattern(_case_forms(KEYWORDS))})"
+    r"(?=[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?(?:[ \t]*[:=>]|[ \t]+(?:is|was)[ \t]))"
     r"(?P<num>_?[0-9]{1,3})?"
-    r"(?:(?P<close>\\?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>:=|=>|=(?!=)"
-    r"|:(?!:)(?:[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=))?)[ \t]*(?:" + _VALUE + r")"
+    r"(?:(?P<close>\\?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>(?>:=|=>|=(?!=)|(?<=[ \t])(?:is|was)(?=[ \t])"
+    r"|:(?!:)(?:[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=))?))[ \t]*(?:" + _VALUE + r")"
     r"|>(?P<xml>[^<\n]{1,256})</)"
 )
 _NAME_BACK = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
+# The commonest name is a keyword on its own ("password:"); its sense is looked up, not worked out.
+_KEYWORD_SENSES = {form: classify_name(form) for form in _case_forms(KEYWORDS)}
 
 
 def _handle(match: re.Match[str]) -> Redaction | None:
@@ -88,7 +94,7 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         return None  # placeholders first: they are common and cheaper to spot than the name
     name_start = _name_start(text, kw_start)
     name = text[name_start : match.end("num") if match.group("num") else match.end("kw")].lstrip(".-")
-    sense = classify_name(name)
+    sense = _KEYWORD_SENSES[name] if name in _KEYWORD_SENSES else classify_name(name)
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
     value, end = match.group(group), match.end(group)
@@ -122,7 +128,7 @@ def _name_start(text: str, kw_start: int) -> int:
 _SEPARATOR_AHEAD = (
     r"(?=[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
     r"|:(?!:)[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=)"
-    r"|(?::=|=>|=(?!=)|:(?!:))[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
+    r"|(?::=|=>|=(?!=)|:(?!:)|[ \t](?:is|was)[ \t])[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
 )
 
 

@@ -14,11 +14,11 @@ _FLAG_WORDS = (
     "credential", "credentials", "creds", "sig", "signature",
 )  # fmt: skip
 _QUOTED_OR_BARE = (
-    r"(?:\\\"(?P<esc>[^\"\n\\]*)\\\"|\"(?P<dq>[^\"\n]*)\"|'(?P<sq>[^'\n]*)'"
-    r"|(?P<bare>[^\s'\"\\;&|\-][^\s'\"\\;&|]*))"
+    r"(?:\\\"(?P<esc>[^\"\n\\]{0,1024})\\\"|\"(?P<dq>[^\"\n]{0,1024})\"|'(?P<sq>[^'\n]{0,1024})'"
+    r"|(?P<bare>[^\s'\"\\;&|\-][^\s'\"\\;&|]{0,1024}))"
 )
 LONG_FLAG = re.compile(
-    rf"--(?P<name>(?:[A-Za-z0-9]+[-_])*{trie_pattern(_FLAG_WORDS)})(?:=|[ \t]+){_QUOTED_OR_BARE}"
+    rf"--(?P<name>(?:[A-Za-z0-9]{{1,32}}[-_]){{0,6}}{trie_pattern(_FLAG_WORDS)})(?:=|[ \t]+){_QUOTED_OR_BARE}"
 )
 
 
@@ -38,13 +38,14 @@ def _handle_long(match: re.Match[str]) -> Redaction | None:
     return redact(match.start(group), match.end(group), sense.kind)
 
 
-LONG_FLAGS = Rule("cli-flag", LONG_FLAG, _handle_long, "--")
+LONG_FLAGS = Rule("cli-flag", LONG_FLAG, _handle_long)
 
 # Short flags mean a password only for some commands: `-p` is a port for docker run.
 # `-p` values that are port mappings (docker run -p 8080:80) and `-u`/`-a` values without a
 # "user:password" colon are rejected here, before they cost a handler call.
 SHORT_FLAG = re.compile(
-    rf" -(?:(?P<p>p)(?![ \t]*[0-9.:]+(?:/[a-z]+)?(?:\s|$))|(?P<u>u|-user(?=[= ])|a)(?=[= \t]?[ \t]*\S*:))"
+    r" -(?:(?P<p>p)(?![ \t]*[0-9.:]{1,64}(?:/[a-z]+)?(?:\s|$))"
+    r"|(?P<u>u|-user(?=[= ])|a)(?=[= \t]?[ \t]*\S{0,256}:))"
     rf"[= \t]?[ \t]*{_QUOTED_OR_BARE}"
 )
 _PASSWORD_COMMANDS = re.compile(
@@ -56,7 +57,8 @@ _USER_PASSWORD_COMMANDS = re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)(?:curl|wget|http
 
 def _handle_short(match: re.Match[str]) -> Redaction | None:
     text = match.string
-    line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 300)
+    floor = max(0, match.start() - 300)  # the window bounds the search: long lines stay linear
+    line_start = text.rfind("\n", floor, match.start()) + 1 or floor
     command = text[line_start : match.start()]
     group = _value_group(match)
     value, start = match.group(group), match.start(group)
@@ -70,5 +72,5 @@ def _handle_short(match: re.Match[str]) -> Redaction | None:
     return redact(start + colon + 1, match.end(group), "password")
 
 
-SHORT_FLAGS = Rule("cli-short-flag", SHORT_FLAG, _handle_short, " -")
+SHORT_FLAGS = Rule("cli-short-flag", SHORT_FLAG, _handle_short)
 CLI_RULES = (LONG_FLAGS, SHORT_FLAGS)

@@ -1,9 +1,9 @@
 """The ordered rule set and `scrub_text`.
 
 Rules run one after another over the text, each on what the previous ones left. The order is the
-priority: specific formats first (a GitHub token inside ``GITHUB_TOKEN=...`` is typed as a GitHub
-token, not as a generic token), then context rules, then personal data, then home paths. No pass
-may touch a ``[REDACTED:...]`` token already in the text, which keeps scrubbing idempotent.
+priority: home paths, then specific formats (a GitHub token inside ``GITHUB_TOKEN=...`` is typed
+as a GitHub token, not as a generic token), then context rules, then personal data. No pass may
+touch a ``[REDACTED:...]`` token already in the text, which keeps scrubbing idempotent.
 """
 
 from __future__ import annotations
@@ -35,12 +35,14 @@ def _finders(rules: tuple[Rule, ...]) -> tuple[Finder, ...]:
     return tuple(partial(find_redactions, rule) for rule in rules)
 
 
+# Home paths go first: their "~" is the one replacement that is not a token, and every later rule
+# must see it on the first scrub exactly as it will on the second.
 PASSES: tuple[Finder, ...] = (
+    find_home_paths,
     *_finders((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES)),
     find_assignments,
     *_finders((*PERSONAL_RULES, *NETWORK_RULES)),
     find_digit_shapes,
-    find_home_paths,
 )
 
 # Every kind a redaction can carry: the X in [REDACTED:X], and the keys of RuleCounts.

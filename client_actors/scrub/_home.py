@@ -24,12 +24,12 @@ GENERIC_ACCOUNTS = frozenset(
     }
 )  # fmt: skip
 
-_NAME = r"[\w.\-]+"  # Unicode: /home/josé is josé's
+_NAME = r"[\w.\-]{1,64}"  # Unicode: /home/josé is josé's
 _POSIX_HOME = re.compile(rf"/(?:mnt/[a-z]/Users|home|Users)/(?P<user>{_NAME})(?![\w.\-])")
 # A Windows user name may contain spaces ("C:\Users\Jane Doe\x"); it then runs to the next separator.
 _WINDOWS_HOME = re.compile(
     rf":(?P<sep>\\+|/)(?:Users|users|USERS)(?P=sep)"
-    rf"(?:(?P<user>{_NAME}(?: {_NAME})*?)(?P<tail>(?P=sep))|(?P<single>{_NAME})(?![\w.\-]))"
+    rf"(?:(?P<user>{_NAME}(?: {_NAME}){{0,3}}?)(?P<tail>(?P=sep))|(?P<single>{_NAME})(?![\w.\-]))"
 )
 _POSIX_BEFORE = WORD | {".", "~", "-"}
 # A whole-word echo of a user name; "[" and "]" keep names that are also token kinds out of tokens.
@@ -73,12 +73,14 @@ def _echoes(text: str, name: str) -> list[Redaction]:
 def find_home_paths(text: str) -> list[Redaction]:
     """Return the home-directory prefixes in ``text`` (replaced by ``~``) and the other whole-word
     occurrences of their users' names (redacted), in order and disjoint."""
-    if "/home/" not in text and "Users" not in text and "users" not in text and "USERS" not in text:
-        return []
-    # Windows first: "C:/Users/bob" is also "/Users/bob" to the POSIX pattern.
+    # Windows first: "C:/Users/bob" is also "/Users/bob" to the POSIX pattern. Both patterns start
+    # with a literal (":" and "/"), which is as quick to scan for as any substring test.
     candidates = [*_windows_homes(text), *_posix_homes(text)]
+    if not candidates:
+        return []
     found = disjoint(item for item, _ in candidates)
-    users = {user for item, user in candidates if item in found}
+    kept = {(item.start, item.end) for item in found}
+    users = {user for item, user in candidates if (item.start, item.end) in kept}
     # Longest name first, so that a name inside a longer one already redacted is not found again.
     for name in sorted(users, key=len, reverse=True):
         if len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS:

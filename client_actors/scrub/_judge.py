@@ -23,17 +23,17 @@ TYPE_WORDS = frozenset(
         "optional", "list", "dict", "char", "void", "unknown",
     }
 )  # fmt: skip
-# Shell, Windows and template references, and code: calls, subscripts, attribute chains.
-_REFERENCE = re.compile(r"\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|<%")
-_CODE = re.compile(
-    r"[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+(?:[(\[].*)?"
-    r"|[A-Za-z_$][\w$]*[(\[].*|[(\[{].*"
+# Values kept whatever the name, as one regex per shape so that judging costs one match: paths
+# (including what the home-path rule leaves of one, "~" or "~/x", so that a value judged a path on
+# the first scrub still is on the second) and values without a letter or digit; for bare values
+# also shell, Windows and template references, and code (calls, subscripts, attribute chains).
+_PATH_OR_NOTHING = r"(?:~|\.{1,2})?/[\w.\-/]*|~[\w.\-/]*|[^A-Za-z0-9]*"
+_KEEP_QUOTED = re.compile(_PATH_OR_NOTHING)
+_KEEP_BARE = re.compile(
+    _PATH_OR_NOTHING + r"|(?:\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|<%).*"
+    r"|[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+(?:[(\[].*)?|[A-Za-z_$][\w$]*[(\[].*|[(\[{].*"
 )
-# Paths, including what the home-path rule leaves of one ("~" alone or "~/x"), so that a value
-# judged a path on the first scrub is still one on the second.
-_PATH = re.compile(r"(?:~|\.{1,2})?/[\w.\-/]*|~[\w.\-/]*")
 _PLAIN_WORD = re.compile(r"[A-Za-z_]+")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 def judge_value(value: str, name: str, sense: Sense, *, quoted: bool, env_style: bool) -> Verdict:
@@ -43,11 +43,9 @@ def judge_value(value: str, name: str, sense: Sense, *, quoted: bool, env_style:
     name, as in shells, ``.env`` files and Dockerfiles, where a bare word is a value.
     """
     lowered = value.lower()
-    if is_placeholder(value) or lowered == name.lower() or lowered in TYPE_WORDS:
+    if lowered in TYPE_WORDS or lowered == name.lower() or is_placeholder(value):
         return "keep"
-    if _PATH.fullmatch(value) or not _ALNUM.search(value):
-        return "keep"
-    if not quoted and (_REFERENCE.match(value) or _CODE.fullmatch(value)):
+    if (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value):
         return "keep"
     if not (sense.strong or env_style):
         return "redact" if looks_random(value) else "keep"
@@ -67,7 +65,8 @@ _LINE_REST = re.compile(r"[\"']?[ \t]*(?:#.*)?(?:\r?\n|$)")
 
 def is_whole_line(text: str, name_start: int, value_end: int) -> bool:
     """Tell whether the assignment between the two offsets is alone on its line."""
-    line_start = text.rfind("\n", 0, name_start) + 1
-    if not _LINE_PREFIX.fullmatch(text, line_start, name_start):
+    floor = max(0, name_start - 80)  # a longer prefix is no YAML key; the window keeps long lines linear
+    line_start = text.rfind("\n", floor, name_start) + 1
+    if (line_start == 0 and floor > 0) or not _LINE_PREFIX.fullmatch(text, line_start, name_start):
         return False
     return _LINE_REST.match(text, value_end) is not None

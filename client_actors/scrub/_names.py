@@ -67,11 +67,16 @@ def split_words(name: str) -> list[str]:
     else:
         words = [word.lower() for word in _WORDS.findall(name)]
     last = words[-1] if words else ""
+    if last in _KNOWN_LAST:
+        return words
     for suffix in _GLUED:
         if last.endswith(suffix) and len(last) > len(suffix):
             words[-1:] = [last[: -len(suffix)], suffix]
             break
     return words
+
+
+_KNOWN_LAST = frozenset({*PASSWORD_WORDS, *SINGLE_WORDS, "key", "hash", "digest", *IGNORED_SUFFIXES})
 
 
 def classify_name(name: str) -> Sense | None:

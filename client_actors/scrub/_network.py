@@ -58,7 +58,9 @@ _IPV4 = re.compile(
 )
 # Versions written in the same four-part shape: "version 4.0.0.1", "pkg==1.2.3.4", "gem ~> 1.2.3.4".
 # Known limit: an address written right after "name==" is read as a version and kept.
-_VERSION_BEFORE = re.compile(r"(?i:version|ver\.?|release)[ :=]*\Z|[\w.\-][ \t]*(?:[=<>~!]=|\^|~>)[ \t]*\Z")
+_VERSION_BEFORE = re.compile(
+    r"(?i:version|ver\.?|release)[ :=]*\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
+)
 
 
 def is_kept_v4(address: str) -> bool:
@@ -91,11 +93,11 @@ IPV4 = Rule("ipv4", _IPV4, _handle_v4)
 # seven more groups (so "12:34:56" and MAC addresses are rejected too).
 _GROUP_BEFORE = "|".join(f"(?<=[^\\w:.][0-9A-Fa-f]{{{n}}}:)|(?<=\\A[0-9A-Fa-f]{{{n}}}:)" for n in range(1, 5))
 _IPV6 = re.compile(
-    rf":(?<=[0-9A-Fa-f]:)(?=:|[0-9A-Fa-f:]*::|(?:[0-9A-Fa-f]{{1,4}}:){{6}}[0-9A-Fa-f]{{1,4}})(?:{_GROUP_BEFORE})"
+    rf":(?<=[0-9A-Fa-f]:)(?=:|[0-9A-Fa-f:]{{0,39}}::|(?:[0-9A-Fa-f]{{1,4}}:){{6}}[0-9A-Fa-f]{{1,4}})(?:{_GROUP_BEFORE})"
     # kept ranges dropped early: link-local fe80::/10, unique-local fc00::/7, documentation 2001:db8::/32
     r"(?<![^\w:.][fF][eE][89abAB][0-9a-fA-F]:)(?<![^\w:.][fF][cdCD][0-9a-fA-F]{2}:)"
     r"(?!(?<=[^\w:.]2001:)[dD][bB]8:)"
-    r"[0-9A-Fa-f:]*[0-9A-Fa-f](?:\.[0-9]{1,3}){0,3}(?![\w:]|\.\w)"
+    r"[0-9A-Fa-f:]{0,44}[0-9A-Fa-f](?:\.[0-9]{1,3}){0,3}(?![\w:]|\.\w)"
 )
 
 

@@ -23,7 +23,7 @@ ROLE_LOCALS = frozenset({"git", "noreply", "no-reply", "donotreply", "do-not-rep
 
 # The lookahead drops reserved documentation domains before they cost a handler call.
 _EMAIL_DOMAIN = re.compile(
-    r"@(?!(?:[A-Za-z0-9\-]+\.)*(?:example\.(?:com|org|net)|[A-Za-z0-9\-]+\.(?:example|test|invalid|localhost))"
+    r"@(?!(?:[A-Za-z0-9\-]{1,63}\.){0,8}(?:example\.(?:com|org|net)|[A-Za-z0-9\-]{1,63}\.(?:example|test|invalid|localhost))"
     r"(?![A-Za-z0-9\-.]))"
     r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?P<tld>[A-Za-z]{2,24}))"
     r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
@@ -74,7 +74,7 @@ def _handle_intl_phone(match: re.Match[str]) -> Redaction | None:
     return redact(match.start(), match.end(), "phone")
 
 
-PHONES_INTL = Rule("phone-intl", _PHONE_INTL, _handle_intl_phone, "+")
+PHONES_INTL = Rule("phone-intl", _PHONE_INTL, _handle_intl_phone)
 # North American numbers: area code and exchange start with 2-9, which rules out most
 # dates, versions and counters written in the same 3-3-4 shape.
 PERSONAL_RULES = (EMAILS, PHONES_INTL)

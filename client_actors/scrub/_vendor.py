@@ -3,8 +3,9 @@
 Most lowercase prefixes end in ``_`` or ``-`` (``ghp_``, ``glpat-``, ``sk-``). Rather than trying
 a dozen prefixes at every letter, those rules jump to each ``_`` or ``-`` and check the prefix with a
 fixed-width lookbehind; the others start with a literal of their own (``AKIA``, ``eyJ``, ``SG.``).
-Formats follow the vendors' published token layouts; lengths are lower bounds where vendors have
-grown their tokens over time.
+Formats follow the vendors' published token layouts; lower bounds leave room for vendors growing
+their tokens. Every repeat is bounded too: after a rejected candidate the search resumes one
+character later, and an unbounded body would rescan a long run (``sk-sk-sk-...``) at every anchor.
 """
 
 from __future__ import annotations
@@ -36,22 +37,26 @@ UNDERSCORE_FORMATS = (
     SeparatorFormat("github-token", r"gh[pousr]_", 4, r"[A-Za-z0-9]{30,255}"),
     SeparatorFormat("github-token", r"github_pat_", 11, r"[A-Za-z0-9_]{40,255}"),
     SeparatorFormat("stripe-key", r"[spr]k_(?:live|test)_", 8, r"[A-Za-z0-9]{16,247}"),
-    SeparatorFormat("stripe-key", r"whsec_", 6, r"[A-Za-z0-9+/=]{24,}"),
-    SeparatorFormat("huggingface-token", r"hf_", 3, r"[A-Za-z0-9]{30,}", mixed=False),
-    SeparatorFormat("npm-token", r"npm_", 4, r"[A-Za-z0-9]{36,}"),
+    SeparatorFormat("stripe-key", r"whsec_", 6, r"[A-Za-z0-9+/=]{24,256}"),
+    SeparatorFormat("huggingface-token", r"hf_", 3, r"[A-Za-z0-9]{30,128}"),
+    SeparatorFormat("npm-token", r"npm_", 4, r"[A-Za-z0-9]{36,128}"),
     SeparatorFormat("shopify-token", r"shp(?:at|ca|pa|ss)_", 6, r"[a-fA-F0-9]{32}"),
     SeparatorFormat("digitalocean-token", r"do[opr]_v1_", 7, r"[a-f0-9]{64}"),
 )
 DASH_FORMATS = (
-    SeparatorFormat("gitlab-token", r"gl(?:pat|ptt|cbt|imt)-", 6, r"[A-Za-z0-9_\-.]{20,}"),
-    SeparatorFormat("gitlab-token", r"gl(?:dt|rt|ft)-", 5, r"[A-Za-z0-9_\-.]{20,}"),
-    SeparatorFormat("slack-token", r"xox[abposre]-", 5, r"[A-Za-z0-9\-]{10,}", mixed=True),
-    SeparatorFormat("slack-token", r"xapp-", 5, r"[A-Za-z0-9\-]{10,}", mixed=True),
-    SeparatorFormat("anthropic-api-key", r"sk-ant-", 7, r"[A-Za-z0-9_\-]{32,}", mixed=True),
-    SeparatorFormat("openai-api-key", r"sk-", 3, r"(?!ant-)[A-Za-z0-9_\-]{20,}", mixed=True),
-    SeparatorFormat("xai-api-key", r"xai-", 4, r"[A-Za-z0-9]{32,}", mixed=True),
-    SeparatorFormat("pypi-token", r"pypi-", 5, r"Ag[A-Za-z0-9_\-]{40,}"),
+    SeparatorFormat("gitlab-token", r"gl(?:pat|ptt|cbt|imt)-", 6, r"[A-Za-z0-9_\-.]{20,256}"),
+    SeparatorFormat("gitlab-token", r"gl(?:dt|rt|ft)-", 5, r"[A-Za-z0-9_\-.]{20,256}"),
+    SeparatorFormat("slack-token", r"xox[abposre]-", 5, r"[A-Za-z0-9\-]{10,256}", mixed=True),
+    SeparatorFormat("slack-token", r"xapp-", 5, r"[A-Za-z0-9\-]{10,256}", mixed=True),
+    SeparatorFormat("anthropic-api-key", r"sk-ant-", 7, r"[A-Za-z0-9_\-]{32,512}", mixed=True),
+    SeparatorFormat("openai-api-key", r"sk-", 3, r"(?!ant-)[A-Za-z0-9_\-]{20,256}", mixed=True),
+    SeparatorFormat("xai-api-key", r"xai-", 4, r"[A-Za-z0-9]{32,256}", mixed=True),
+    SeparatorFormat("pypi-token", r"pypi-", 5, r"Ag[A-Za-z0-9_\-]{40,512}"),
 )
+
+
+# For the short prefixes, a body without a digit is rejected in the regex rather than in Python.
+_HAS_DIGIT = r"(?=[A-Za-z_\-]{0,255}[0-9])"
 
 
 def separator_rule(name: str, anchor: str, formats: Sequence[SeparatorFormat], gate: str) -> Rule:
@@ -59,7 +64,10 @@ def separator_rule(name: str, anchor: str, formats: Sequence[SeparatorFormat], g
 
     ``gate`` is a cheap lookaround tried first: most ``_`` and ``-`` in code start no token.
     """
-    branches = "|".join(f"(?<={fmt.prefix})(?P<f{index}>{fmt.body})" for index, fmt in enumerate(formats))
+    branches = "|".join(
+        f"(?<={fmt.prefix}){_HAS_DIGIT if fmt.mixed else ''}(?P<f{index}>{fmt.body})"
+        for index, fmt in enumerate(formats)
+    )
     pattern = re.compile(f"{re.escape(anchor)}{gate}(?:{branches})")
 
     def handle(match: re.Match[str]) -> Redaction | None:
@@ -120,9 +128,11 @@ SENDGRID_TWILIO = literal_rule(
     r"S(?:(?P<sendgrid>G\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})|(?P<twilio>K[0-9a-f]{32}))",
     {"sendgrid": "sendgrid-api-key", "twilio": "twilio-key"},
 )
-JWT = literal_rule("jwt", r"(?P<jwt>eyJ[A-Za-z0-9_\-]{8,}(?:\.[A-Za-z0-9_\-]*){2,4})", {"jwt": "jwt"}, "eyJ")
+JWT = literal_rule(
+    "jwt", r"(?P<jwt>eyJ[A-Za-z0-9_\-]{8,2048}(?:\.[A-Za-z0-9_\-]{0,4096}){2,4})", {"jwt": "jwt"}, "eyJ"
+)
 GOOGLE_OAUTH = literal_rule(
-    "google-oauth", r"(?P<oauth>ya29\.[0-9A-Za-z_\-]{20,})", {"oauth": "google-oauth-token"}, "ya29."
+    "google-oauth", r"(?P<oauth>ya29\.[0-9A-Za-z_\-]{20,512})", {"oauth": "google-oauth-token"}, "ya29."
 )
 # A Discord bot token is base64(user id) "." timestamp "." HMAC. The first dot is the anchor; the
 # user-id part behind it is 24 to 26 characters starting with M, N or O.
@@ -145,26 +155,26 @@ def _handle_discord_bot(match: re.Match[str]) -> Redaction | None:
 DISCORD_BOT = Rule("discord-bot", _DISCORD_BOT, _handle_discord_bot)
 SLACK_WEBHOOK = secret_part_rule(
     "slack-webhook",
-    r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<secret>[A-Za-z0-9_/\-]{20,})",
+    r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<secret>[A-Za-z0-9_/\-]{20,256})",
     "slack-webhook",
     "hooks.slack.com",
 )
 DISCORD_WEBHOOK = secret_part_rule(
     "discord-webhook",
-    r"discord(?:app)?\.com/api/webhooks/[0-9]{5,}/(?P<secret>[A-Za-z0-9_\-]{30,})",
+    r"discord(?:app)?\.com/api/webhooks/[0-9]{5,24}/(?P<secret>[A-Za-z0-9_\-]{30,128})",
     "discord-webhook",
     "/api/webhooks/",
 )
 AZURE_KEY = secret_part_rule(
     "azure-storage-key",
-    r"Key=(?:(?<=AccountKey=)|(?<=SharedAccessKey=))(?P<secret>[A-Za-z0-9+/]{20,}={0,2})",
+    r"Key=(?:(?<=AccountKey=)|(?<=SharedAccessKey=))(?P<secret>[A-Za-z0-9+/]{20,256}={0,2})",
     "azure-storage-key",
     "Key=",
 )
 # SAS tokens are URL query strings; only the signature is secret, the rest says what it grants.
 AZURE_SAS = secret_part_rule(
     "azure-sas",
-    r"sig=(?<=[?&;]sig=)(?P<secret>(?:[A-Za-z0-9+/=]|%[0-9A-Fa-f]{2}){16,})",
+    r"sig=(?<=[?&;]sig=)(?P<secret>(?:[A-Za-z0-9+/=]|%[0-9A-Fa-f]{2}){16,256})",
     "azure-sas-signature",
     "sig=",
 )

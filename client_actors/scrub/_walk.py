@@ -20,7 +20,7 @@ def scrub_value(value: JsonValue) -> tuple[JsonValue, RuleCounts]:
     sensitive key (``password``, ``client_secret``, ``Authorization``, ``apiKey``...) is replaced
     whole by a typed token, as is everything nested under such a key; a number there is replaced
     only under a password name. Under weak names (``key``, ``signature``) only random-looking
-    strings are. The input is not modified. Never raises.
+    strings are. Tuples come back as lists. The input is not modified. Never raises.
     """
     counts: Counter[str] = Counter()
     scrubbed = _walk(value, None, counts)
@@ -32,7 +32,7 @@ def _walk(value: JsonValue, sense: Sense | None, counts: Counter[str]) -> JsonVa
         return _scrub_string(value, sense, counts)
     if isinstance(value, dict):
         return {key: _walk(item, _child_sense(key, sense), counts) for key, item in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):  # a tuple is not JSON, but must not slip through unscrubbed
         return [_walk(item, sense, counts) for item in value]
     if sense is not None and sense.kind == "password" and not isinstance(value, bool | None):
         counts[sense.kind] += 1

@@ -29,7 +29,8 @@ def _version(rng: random.Random) -> str:
 
 
 def _time(rng: random.Random) -> str:
-    return f"2024-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}T{rng.randrange(24):02d}:{rng.randrange(60):02d}:{rng.randrange(60):02d}.{rng.randrange(1000):03d}Z"
+    day = f"2024-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+    return f"{day}T{rng.randrange(24):02d}:{rng.randrange(60):02d}:{rng.randrange(60):02d}.{rng.randrange(1000):03d}Z"
 
 
 def _b64(rng: random.Random, n: int) -> str:
@@ -164,7 +165,8 @@ def server_log(rng: random.Random) -> str:
         lines.append(
             f"{_time(rng)} INFO  [worker-{rng.randrange(8)}] request_id={_uuid(rng)} "
             f"method=GET path=/api/v1/items/{rng.randrange(10**6)} status=200 "
-            f"duration_ms={rng.random() * 900:.1f} peer=10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
+            f"duration_ms={rng.random() * 900:.1f} "
+            f"peer=10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
         )
     lines.append(
         f"{_time(rng)} WARN  upstream 192.168.1.{rng.randrange(2, 250)}:8080 slow; retrying via 127.0.0.1:9000"
@@ -257,6 +259,33 @@ Timestamp 1700000000{rng.randrange(100, 999)} (ms), id 0x{chars(rng, HEX, 8)}, s
 """
 
 
+def kubernetes(rng: random.Random) -> str:
+    return f"""apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  labels: {{app: api, version: "{_version(rng)}"}}
+spec:
+  replicas: {rng.randrange(1, 9)}
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/api@sha256:{_sha(rng, 64)}
+          env:
+            - name: PORT
+              value: "{rng.randrange(1024, 65535)}"
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef: {{name: db-credentials, key: password}}
+            - name: LOG_LEVEL
+              value: debug
+          resources: {{limits: {{cpu: "{rng.randrange(1, 4)}", memory: 512Mi}}}}
+# The password is stored in the db-credentials secret; the token is rotated nightly.
+# If the key is missing, the pod fails: the secret is required.
+"""
+
+
 def json_transcript(rng: random.Random) -> str:
     return (
         f'{{"type":"assistant","uuid":"{_uuid(rng)}","timestamp":"{_time(rng)}",'
@@ -281,6 +310,7 @@ GENERATORS: tuple[Callable[[random.Random], str], ...] = (
     config_placeholders,
     shell_session,
     prose_and_data,
+    kubernetes,
     json_transcript,
 )
 

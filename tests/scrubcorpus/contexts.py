@@ -68,6 +68,8 @@ ENV_TEMPLATES = (
     "ENV @N@=@S@\nRUN pip install -r requirements.txt\n",
     "  1204  @N@='@S@' ./run-migrations.sh --dry-run\n",
     "set -x\n+ export @N@=@S@\n+ ./deploy.sh production\n",
+    '        env:\n        - name: @N@\n          value: "@S@"\n        - name: PORT\n          value: "8080"\n',
+    '"environment": [{"name": "@N@", "value": "@S@"}, {"name": "REGION", "value": "eu-west-1"}]\n',
 )
 ASSIGNMENT_TEMPLATES = (
     'SETTINGS = dict(debug=False)\n@n@ = "@S@"\n',
@@ -81,6 +83,10 @@ ASSIGNMENT_TEMPLATES = (
     'cfg := Config{\n\tUser: "app",\n\t@N@: "@S@",\n}\n',
     "$config = [\n    'user' => 'app',\n    '@n@' => '@S@',\n];\n",
     "def connect() -> None:\n    @n@: str = '@S@'\n    db.login(@n@)\n",
+    "machine api.acme-corp.io\n  login ops\n  password @S@\n",
+    "> The admin password is @S@ until Friday, then it rotates.\n",
+    # Known miss: a .pgpass line has no name next to the password, only a position.
+    "db.internal:5432:app:app:@S@\n",
 )
 CLI_TEMPLATES = (
     "$ mysql -h db.internal -u root -p@S@ app < schema.sql\n",
@@ -244,7 +250,7 @@ CATEGORIES = (
             "PGPASSWORD",
             "MYSQL_PWD",
         ),
-    ),  # fmt: skip
+    ),
     Category("cli-flag", fakes.password, CLI_TEMPLATES, False),
     Category("auth-header", _basic_or_token, HEADER_TEMPLATES, False),
     Category(
@@ -264,7 +270,7 @@ CATEGORIES = (
             "WEBHOOK_SECRET",
             "ADMIN_PASS",
         ),
-    ),  # fmt: skip
+    ),
     Category("email", fakes.email, EMAIL_TEMPLATES, False),
     Category("phone", fakes.phone, PHONE_TEMPLATES, False),
     Category("ipv4", fakes.public_ipv4, IPV4_TEMPLATES, False),
