@@ -212,6 +212,7 @@ async def test_session_close_envelope_credits_exactly_once(
     await harness.send(client.chunk_body(5, now=harness.wall()))
     close = client.close_body()
     assert isinstance(await harness.send(close), Accepted)
+    assert harness.directory.running == 0  # a closed session's verifier stops at once
     again = await harness.send(close)
     assert isinstance(again, Accepted) and again.duplicate
     await harness.events.wait_for("credits.idle", count=harness.events.names.count("credits.idle") + 1)

@@ -118,7 +118,7 @@ class SessionVerifier:
     """Owns: one session's secret, next sequence, status and recently stored HMACs.
     Inbox: Ingest, CloseRequest and Finalize messages, handled one at a time in arrival order.
     Replies: Accepted / Rejected to Ingest, Closed / Rejected to CloseRequest.
-    Stops when: idle for `idle_stop_s` with an empty inbox, or the session is unknown.
+    Stops when: idle for `idle_stop_s`, or its session is closed, with an empty inbox; or the session is unknown.
     """
 
     session_id: str
@@ -151,7 +151,10 @@ class SessionVerifier:
                 message = await self.inbox.receive()
             if message is not None:
                 await self.handle(message)
-            elif self.directory.forget(self.session_id, self.inbox):
+                if self.state.status == "open":
+                    continue
+                # A closed session only ever gets retries now; the catalog answers those just as well.
+            if self.directory.forget(self.session_id, self.inbox):
                 return
 
     def _drain_with(self, answer: Rejected) -> None:
