@@ -27,12 +27,9 @@ umask 077
 me=backup
 here=$(cd "$(dirname "$0")" && pwd)
 helper="$here/groove_backup.py"
+# shellcheck source=deploy/common.sh
+. "$here/common.sh"
 
-say() { printf '%s: %s\n' "$me" "$*"; }
-die() {
-    printf '%s: error: %s\n' "$me" "$*" >&2
-    exit 1
-}
 usage() {
     cat <<'EOF'
 usage: backup.sh [--after-snapshot CMD] DATA_DIR BACKUP_DIR
@@ -40,18 +37,6 @@ usage: backup.sh [--after-snapshot CMD] DATA_DIR BACKUP_DIR
 Copies a Central Command data dir (the server may be running) into BACKUP_DIR, which must not exist:
 a consistent snapshot of the catalog, the segment files cut at that snapshot, and manifest.json.
 EOF
-}
-
-find_python() {
-    if [ -n "${GROOVE_BACKUP_PYTHON:-}" ]; then
-        printf '%s\n' "$GROOVE_BACKUP_PYTHON"
-    elif command -v python3 >/dev/null 2>&1; then
-        command -v python3
-    elif [ -x /opt/groove-central/.venv/bin/python ]; then
-        printf '%s\n' /opt/groove-central/.venv/bin/python
-    else
-        die "no Python found: install python3 or set GROOVE_BACKUP_PYTHON"
-    fi
 }
 
 after_snapshot=

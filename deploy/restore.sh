@@ -22,12 +22,9 @@ umask 077
 me=restore
 here=$(cd "$(dirname "$0")" && pwd)
 helper="$here/groove_backup.py"
+# shellcheck source=deploy/common.sh
+. "$here/common.sh"
 
-say() { printf '%s: %s\n' "$me" "$*"; }
-die() {
-    printf '%s: error: %s\n' "$me" "$*" >&2
-    exit 1
-}
 usage() {
     cat <<'EOF'
 usage: restore.sh [--force] [--owner USER[:GROUP]] BACKUP_DIR DATA_DIR
@@ -36,18 +33,6 @@ usage: restore.sh [--force] [--owner USER[:GROUP]] BACKUP_DIR DATA_DIR
 Verifies BACKUP_DIR against its manifest, then restores it into DATA_DIR (empty, or --force to move its
 contents aside). The server must be stopped.
 EOF
-}
-
-find_python() {
-    if [ -n "${GROOVE_BACKUP_PYTHON:-}" ]; then
-        printf '%s\n' "$GROOVE_BACKUP_PYTHON"
-    elif command -v python3 >/dev/null 2>&1; then
-        command -v python3
-    elif [ -x /opt/groove-central/.venv/bin/python ]; then
-        printf '%s\n' /opt/groove-central/.venv/bin/python
-    else
-        die "no Python found: install python3 or set GROOVE_BACKUP_PYTHON"
-    fi
 }
 
 force=
