@@ -95,3 +95,30 @@ async def test_the_run_loop_delivers_on_wake_up(tmp_path: Path) -> None:
         await server.log.wait_for("ledger.credited")
         nursery.cancel_scope.cancel()
     assert sender.delivered == 3
+
+
+async def test_a_server_that_forgot_the_session_gets_the_rest_under_a_new_id(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool")
+    client = ClientSession(b"\0" * 32)
+    async with start_server(tmp_path / "first", *NO_LIMITS) as first:
+        url = first.url
+        spool.create(SpooledSession(client.session_id, url, "claude-code", "claude-opus-4-6", "fp-test", "0f" * 32,
+                                    "0.27.78", time.time()))  # fmt: skip
+        spool.append(client.session_id, unsigned(client.chunk_body(5)))
+        async with httpx.AsyncClient(base_url=url) as http:
+            assert await Sender(spool, http, url).deliver_all() is None
+    spool.append(client.session_id, unsigned(client.chunk_body(5)))
+    spool.append(client.session_id, unsigned(client.close_body()))
+    # A new, empty server on the same address (a store lost, or restored from an older backup).
+    port = str(urlsplit(url).port)
+    restarted = start_server(tmp_path / "second", *NO_LIMITS, "--port", port)
+    async with restarted as second, httpx.AsyncClient(base_url=url) as http:
+        sender = Sender(spool, http, url)
+        for _ in range(3):  # 404 -> re-open under a new id -> deliver
+            if await sender.deliver_all() is None:
+                break
+        await second.log.wait_for("ledger.credited")
+        summary = (await http.get("/v1/stats/summary")).json()
+    assert spool.status().sessions == 0
+    assert (summary["totalEnvelopes"], summary["totalSteps"]) == (2, 5)  # the second chunk and the close
+    assert second.events_named("session.opened")[0]["session_id"] != client.session_id
