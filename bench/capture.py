@@ -14,7 +14,7 @@ from pathlib import Path
 from client_actors.capture import scrub_step
 from client_actors.chunker import Chunker
 from client_actors.classify import AgentEnded, Classifier
-from client_actors.parsers import open_parser
+from client_actors.parsers import new_parser
 from client_actors.scrub import RULESET_VERSION, scrub_text
 from groove_actors.protocol.models import Metadata
 
@@ -27,7 +27,7 @@ FILES = [
 
 
 def pipeline(provider: str, lines: list[str], *, scrub: bool) -> int:
-    parser = open_parser(provider)
+    parser = new_parser(provider)
     classifier = Classifier()
     chunker = Chunker(session_id="sess_bench", contributor_id="0" * 32,
                       metadata=Metadata(provider=provider, model_engine="bench"), scrub_ruleset=RULESET_VERSION,

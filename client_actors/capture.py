@@ -39,7 +39,7 @@ from client_actors.classify import (
     close_status,
 )
 from client_actors.journal import Journal, recover_orphans
-from client_actors.parsers import open_parser
+from client_actors.parsers import new_parser
 from client_actors.parsers.model import ParsedStep, thaw_json
 from client_actors.scrub import RULESET_VERSION, scrub_text, scrub_value
 from client_actors.sender import Sender
@@ -155,7 +155,7 @@ class CaptureActor:
             self.done.set()
 
     async def run(self) -> None:
-        parser = open_parser(self.spec.provider)
+        parser = new_parser(self.spec.provider)
         metadata = self.chunker.metadata
         await trio.to_thread.run_sync(
             lambda: self.journal.open(metadata=metadata, contributor_id=self.contributor_id)

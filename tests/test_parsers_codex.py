@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from client_actors.parsers import ParsedStep, open_parser, parse_lines, thaw_json
+from client_actors.parsers import ParsedStep, new_parser, parse_lines, thaw_json
 from tests.test_parsers_common import Tally, corpus_files, parse_fixture, tally
 
 EXPECTED = {
@@ -287,7 +287,7 @@ def test_legacy_failures() -> None:
 
 
 def test_format_is_kept_once_detected() -> None:
-    parser = open_parser("codex")
+    parser = new_parser("codex")
     parser.feed_line(event("thread.started", thread_id="t"))
     assert parser.feed_line(json.dumps({"id": "1", "msg": {"type": "error", "message": "x"}})) == []
     assert parser.detected_format == "exec-json"

@@ -21,7 +21,7 @@ from client_actors.parsers import (
     Parser,
     ParserFinishedError,
     estimate_tokens,
-    open_parser,
+    new_parser,
     parse_file_text,
     parse_lines,
     thaw_json,
@@ -51,7 +51,7 @@ def tally(steps: list[ParsedStep]) -> Tally:
 
 def feed_all(provider: str, text: str) -> tuple[list[ParsedStep], Parser]:
     """Feed `text` line by line, each line with its newline as a stdout reader would deliver it."""
-    parser = open_parser(provider)
+    parser = new_parser(provider)
     steps: list[ParsedStep] = []
     for line in split_lines(text):
         steps += parser.feed_line(line + "\n")
@@ -172,7 +172,7 @@ MALFORMED = ["not json at all", '{"type": "assistant", "message": ', "[1, 2, 3]"
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_malformed_lines_are_skipped_and_counted(provider: str) -> None:
-    parser = open_parser(provider)
+    parser = new_parser(provider)
     for line in ["", "   ", *MALFORMED, "\r\n"]:
         assert parser.feed_line(line) == []
     assert parser.malformed_lines == len(MALFORMED)
@@ -181,7 +181,7 @@ def test_malformed_lines_are_skipped_and_counted(provider: str) -> None:
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_unknown_event_types_are_ignored(provider: str) -> None:
-    parser = open_parser(provider)
+    parser = new_parser(provider)
     assert parser.feed_line('{"type": "from.the.future", "payload": {"x": 1}}') == []
     assert parser.feed_line('{"something": "else"}') == []
     assert parser.finish() == []
@@ -190,7 +190,7 @@ def test_unknown_event_types_are_ignored(provider: str) -> None:
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_feeding_after_finish_raises_and_finish_is_idempotent(provider: str) -> None:
-    parser = open_parser(provider)
+    parser = new_parser(provider)
     parser.finish()
     assert parser.finish() == []
     with pytest.raises(ParserFinishedError):
@@ -199,7 +199,7 @@ def test_feeding_after_finish_raises_and_finish_is_idempotent(provider: str) -> 
 
 def test_unknown_provider_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown provider 'copilot'"):
-        open_parser("copilot")
+        new_parser("copilot")
     with pytest.raises(ValueError):
         parse_lines("copilot", [])
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from client_actors.parsers import ParsedStep, open_parser, parse_document, parse_file_text, parse_lines
+from client_actors.parsers import ParsedStep, new_parser, parse_document, parse_file_text, parse_lines
 from tests.test_parsers_common import AGENT_STREAMS, Tally, corpus_files, parse_fixture, tally
 
 EXPECTED = {
@@ -183,7 +183,7 @@ def test_stream_errors_deltas_and_a_correction() -> None:
 
 def test_document_after_a_stray_stdout_line() -> None:
     text = (AGENT_STREAMS / "gemini/json/gemini-0.11-json-output-web-search.json").read_text()
-    parser = open_parser("gemini")
+    parser = new_parser("gemini")
     steps: list[ParsedStep] = []
     for line in ["Loaded cached credentials.", *text.split("\n")]:
         steps += parser.feed_line(line)
@@ -193,7 +193,7 @@ def test_document_after_a_stray_stdout_line() -> None:
 
 
 def test_a_lone_brace_line_that_is_not_a_document_loses_nothing_else() -> None:
-    parser = open_parser("gemini")
+    parser = new_parser("gemini")
     for line in ["{", event("init", model=PRO), event("message", role="assistant", content="Hi", delta=True)]:
         assert parser.feed_line(line) == []
     (resolution,) = parser.finish()
@@ -212,7 +212,7 @@ def test_json_output_with_an_error() -> None:
 
 
 def test_a_document_that_does_not_parse_is_read_as_lines() -> None:
-    parser = open_parser("gemini")
+    parser = new_parser("gemini")
     parser.feed_line("{")
     parser.feed_line('  "response": "unterminated')
     assert parser.finish() == []

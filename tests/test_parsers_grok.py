@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from client_actors.parsers import ParsedStep, open_parser, parse_file_text, parse_lines
+from client_actors.parsers import ParsedStep, new_parser, parse_file_text, parse_lines
 from tests.test_parsers_common import feed_all, tally
 
 
@@ -181,7 +181,7 @@ def test_long_tool_output_is_truncated() -> None:
 
 
 def test_events_without_a_call_are_ignored() -> None:
-    parser = open_parser("grok")
+    parser = new_parser("grok")
     assert parser.feed_line(event("tool_use", 1, toolResult={"success": True})) == []
     assert parser.feed_line(event("step_start", 2)) == []
     assert parser.detected_format == "headless-events"

@@ -3,7 +3,7 @@
 Pure code: no I/O, no clock, no trio. Timestamps come from the streams themselves. One parser object reads
 one stream, in the manner of `h11.Connection`:
 
-    parser = open_parser("codex")
+    parser = new_parser("codex")
     steps = []
     for line in lines:                 # the caller reads the agent's stdout or a file
         steps += parser.feed_line(line)
@@ -61,7 +61,7 @@ _FACTORIES: Mapping[str, Callable[[], Parser]] = MappingProxyType(
 )
 
 
-def open_parser(provider: str) -> Parser:
+def new_parser(provider: str) -> Parser:
     """Return a new parser for one stream of `provider` (one of PROVIDERS).
 
     Raises:
@@ -79,7 +79,7 @@ def parse_lines(provider: str, lines: Iterable[str]) -> list[ParsedStep]:
     Raises:
         ValueError: `provider` is not one of PROVIDERS.
     """
-    parser = open_parser(provider)
+    parser = new_parser(provider)
     steps: list[ParsedStep] = []
     for line in lines:
         steps += parser.feed_line(line)
@@ -102,7 +102,7 @@ __all__ = [
     "ParserFinishedError",
     "StepType",
     "estimate_tokens",
-    "open_parser",
+    "new_parser",
     "parse_document",
     "parse_file_text",
     "parse_lines",
