@@ -12,8 +12,13 @@ from hypothesis import strategies as st
 
 from groove_actors.protocol import limits
 from groove_actors.protocol.validate import (
+    STEP_FIELDS,
     Violation,
+    check_fields,
+    check_steps,
     check_timestamp,
+    is_number,
+    step_is_plainly_valid,
     validate_close,
     validate_envelope,
     validate_session_open,
@@ -171,3 +176,33 @@ def test_session_open_lists_every_missing_field() -> None:
         "app_version_hash",
         "groove_version",
     )
+
+
+step_values = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 60_000), st.floats(allow_nan=True),
+    st.text(max_size=20), st.sampled_from(sorted(limits.STEP_TYPES)), st.just("x" * 10_001),
+    st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)  # fmt: skip
+step_keys = st.sampled_from(["step", "type", "timestamp", "content", "token_count", "truncated", "tool",
+                             "arguments", "coordination_id", "direction", "source", "extra"])  # fmt: skip
+
+
+@given(
+    st.dictionaries(step_keys, step_values, max_size=8),
+    st.sampled_from(["thought", "action", None]),
+    st.one_of(st.none(), st.floats(NOW - 8 * 86_400, NOW + 7_200), st.integers(0, 3)),
+)
+def test_the_fast_step_check_never_passes_what_the_detailed_one_refuses(
+    step: dict[str, Any], kind: str | None, timestamp: float | None
+) -> None:
+    if kind is not None:
+        step = {"step": 3, "type": kind, **step}
+    if timestamp is not None:
+        step["timestamp"] = timestamp
+    detailed: list[Violation] = []
+    check_steps([step], now=NOW, out=[])  # must not raise
+    check_fields(step, STEP_FIELDS, "$", detailed)
+    problem = check_timestamp(step["timestamp"], now=NOW) if is_number(step.get("timestamp")) else "missing"
+    fine = not detailed and problem is None
+    fast = step_is_plainly_valid(step, NOW - 7 * 86_400, NOW + 3_600)
+    assert not fast or fine
