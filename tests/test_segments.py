@@ -6,7 +6,10 @@ import os
 import stat
 from pathlib import Path
 
-from groove_actors.store.segments import SegmentFiles, as_record, read_records
+from hypothesis import given
+from hypothesis import strategies as st
+
+from groove_actors.store.segments import SegmentFiles, as_record, read_records, skip_written
 
 
 def test_append_and_read_back(tmp_path: Path) -> None:
@@ -17,6 +20,25 @@ def test_append_and_read_back(tmp_path: Path) -> None:
     assert (files.directory / refs[0].segment).read_bytes() == b'{"a":1}\n{"b":2}\n'
     assert stat.S_IMODE((files.directory / refs[0].segment).stat().st_mode) == 0o600
     assert stat.S_IMODE(files.directory.stat().st_mode) == 0o700
+
+
+def test_a_batch_of_more_records_than_one_gathered_write_takes(tmp_path: Path) -> None:
+    files = SegmentFiles(tmp_path)
+    bodies = [b'{"n":%d}' % n for n in range(os.sysconf("SC_IOV_MAX") + 7)]
+    refs = files.append(bodies, day="2026-11-25")
+    assert read_records(tmp_path, refs) == bodies
+    assert (tmp_path / refs[0].segment).read_bytes() == b"".join(b + b"\n" for b in bodies)
+
+
+@given(st.lists(st.binary(max_size=8), max_size=6), st.data())
+def test_skipping_what_a_short_write_took_leaves_exactly_the_rest(
+    pieces: list[bytes], data: st.DataObject
+) -> None:
+    whole = b"".join(pieces)
+    written = data.draw(st.integers(0, len(whole)))
+    rest: list[bytes | memoryview] = list(pieces)
+    skip_written(rest, written)
+    assert b"".join(bytes(p) for p in rest) == whole[written:]
 
 
 def test_raw_newlines_become_spaces_so_one_record_is_one_line(tmp_path: Path) -> None:

@@ -161,14 +161,30 @@ def test_attestation_values_with_brackets_and_quotes_in_strings_are_skipped_whol
         b'{"attestation":{} ,"a":1}',
         b'{"a":{"attestation":{}},"b":2}',  # only a nested one, near the start
         b'{"a":[1,2,3,4,5,6,7,8,9],"b":{"c":1,"attestation":{}}}',  # only a nested one, near the end
-        b'{"attestation":{},"a":1,"attestation":{}}',  # a duplicate
         b'{"\\u0061ttestation":{},"a":1}',  # an escaped spelling
-        b'{"attestation":{},"b":{"c":1},"attestatio\\u006e":{}}',
+        b'{"a":1,"attestatio\\u006e":{},"attestation":{}}',  # an escaped spelling before the raw one
         b'{"a":[{"attestation":1}],"\\u0061ttestation":{"sequence":0}}',
     ],
 )
 def test_bodies_the_cut_cannot_handle_give_none(raw: bytes) -> None:
     assert signed_text_of_body(raw) is None
+
+
+@pytest.mark.parametrize("duplicate", [b'"attestation"', b'"attestatio\\u006e"'])
+def test_a_later_duplicate_attestation_stays_in_the_cut_and_never_verifies(duplicate: bytes) -> None:
+    # The parse reads the last member of a name, so the duplicate is the attestation checked; it stays in
+    # the cut text, where its session_hmac would have to sign itself. Only re-serialising what the parse
+    # reads (the envelope without any attestation) can then match.
+    env = envelope()
+    raw, session_hmac = signed(env, 2)
+    attestation = parse(raw)["attestation"]
+    forged = raw[:-1] + b"," + duplicate + b":" + stringify_bytes(attestation) + b"}"
+    parsed = parse(forged)
+    assert parsed["attestation"] == attestation
+    cut = signed_text_of_body(forged)
+    assert cut == stringify_bytes(env)[:-1] + forged[len(raw) - 1 :]
+    assert not hmac_matches(SECRET, 2, cut, session_hmac)
+    assert verify_body(SECRET, 2, forged, parsed, session_hmac)
 
 
 def test_a_nested_attestation_key_does_not_hide_the_top_level_one() -> None:
@@ -237,8 +253,9 @@ def _nested_lists(depth: int) -> list[Any]:
     return value
 
 
-# Property: whenever the cut answers, its text parses to exactly the body's members minus the top-level
-# attestation, in the same order. Keys include escaped spellings and nested or duplicate attestations.
+# Property: whenever the cut answers, its text parses to exactly the body's members but the attestation, in
+# the same order, and any attestation left in it is the one the parse reads (a later duplicate), which would
+# have to sign itself. Keys include escaped spellings and nested or duplicate attestations.
 KEYS = ["attestation", "\\u0061ttestation", "attest\\u0061tion", "a", "b", "attestations", "x"]
 leaf_json = st.sampled_from(["1", '"s"', '"attestation"', '"}"', "[]", "{}", "null", '"\\u0061"'])
 
@@ -262,5 +279,8 @@ def test_the_cut_never_leaves_or_removes_anything_but_the_top_level_attestation(
     cut = signed_text_of_body(raw)
     if cut is None:
         return
-    expected = [(key, item) for key, item in parse(raw).items() if key != "attestation"]
-    assert list(parse(cut).items()) == expected
+    parsed, signed_members = parse(raw), parse(cut)
+    expected = [(key, item) for key, item in parsed.items() if key != "attestation"]
+    assert [(key, item) for key, item in signed_members.items() if key != "attestation"] == expected
+    if "attestation" in signed_members:
+        assert signed_members["attestation"] == parsed["attestation"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from groove_actors.protocol import jsjson
@@ -59,12 +60,19 @@ def hmac_matches(secret: bytes, sequence: int, signed_text: bytes, hmac_hex: str
 
     A value that is not 64 hex digits, or a sequence outside 0..2**32-1, is simply not a match.
     """
+    return _pieces_match(secret, sequence, (signed_text,), hmac_hex)
+
+
+def _pieces_match(secret: bytes, sequence: int, pieces: Iterable[bytes | memoryview], hmac_hex: str) -> bool:
+    """`hmac_matches` for a text given in pieces, so that a cut body is signed without being copied."""
     if not isinstance(hmac_hex, str) or not _HMAC_HEX.fullmatch(hmac_hex):
         return False
     if isinstance(sequence, bool) or not isinstance(sequence, int) or not 0 <= sequence <= _MAX_SEQUENCE:
         return False
-    expected = hmac.new(secret, signing_input(sequence, signed_text), hashlib.sha256).digest()
-    return hmac.compare_digest(expected, bytes.fromhex(hmac_hex))
+    mac = hmac.new(secret, sequence.to_bytes(4, "big"), hashlib.sha256)
+    for piece in pieces:
+        mac.update(piece)
+    return hmac.compare_digest(mac.digest(), bytes.fromhex(hmac_hex))
 
 
 def signed_text_of_envelope(envelope: dict[str, Any]) -> bytes:
@@ -88,15 +96,18 @@ def verify_body(secret: bytes, sequence: int, raw: bytes, parsed: object, hmac_h
     cut out of `raw`; the envelope is re-serialised only when that is not possible or does not match, for
     example for a client that signed `JSON.stringify` but sent the body in another layout.
     """
-    cut = signed_text_of_body(raw)
-    if cut is not None and hmac_matches(secret, sequence, cut, hmac_hex):
-        return True
+    span = _attestation_span(raw)
+    if span is not None:
+        whole = memoryview(raw)
+        if _pieces_match(secret, sequence, (whole[: span[0]], whole[span[1] :]), hmac_hex):
+            return True
     if not isinstance(parsed, dict):
         return False
     try:
         text = signed_text_of_envelope(parsed)
     except ValueError:  # nested too deeply to re-serialise here; such a body verifies only by the cut
         return False
+    cut = None if span is None else raw[: span[0]] + raw[span[1] :]
     return text != cut and hmac_matches(secret, sequence, text, hmac_hex)
 
 
@@ -105,46 +116,56 @@ def signed_text_of_body(raw: bytes) -> bytes | None:
 
     For a body that `JSON.stringify` produced, this is the text the client signed, found without parsing
     or re-serialising. Returns None when the body is not in the form this handles (not a compact JSON
-    object, no top-level `attestation` member), or when another key might decode to `attestation` (an
-    escaped spelling, a duplicate) so that cutting could leave unsigned content in; the caller then
-    re-serialises the parsed body instead.
+    object, no top-level `attestation` member), or when a key before that member might decode to
+    `attestation` (an escaped spelling); the caller then re-serialises the parsed body instead.
+
+    What is cut is always a top-level member that the parse reads as the attestation, or that a later
+    member of the same name overrides; everything else stays in the signed text. A later duplicate (raw or
+    escaped) also stays in, and it is the attestation the parse reads: its `session_hmac` would have to sign
+    a text that contains it, so such a body never verifies by the cut.
 
     `raw` must be valid JSON (the caller parsed it first); for other input the result is meaningless.
     """
-    span = _find_attestation_member(raw)
-    if span is None:
+    span = _attestation_span(raw)
+    return None if span is None else raw[: span[0]] + raw[span[1] :]
+
+
+def _attestation_span(raw: bytes) -> tuple[int, int] | None:
+    """The bytes `signed_text_of_body` cuts: the attestation member and one comma beside it."""
+    member = _find_attestation_member(raw)
+    if member is None:
         return None
-    start, end = span
+    start, end = member
     if raw[start - 1] == 0x2C:  # ',': not the first member, cut the comma before it
-        return raw[: start - 1] + raw[end:]
+        return start - 1, end
     if raw[end] == 0x2C:  # the first member: cut the comma after it
-        return raw[:start] + raw[end + 1 :]
-    return raw[:start] + raw[end:]  # the only member
+        return start, end + 1
+    return start, end  # the only member
 
 
 def _find_attestation_member(raw: bytes) -> tuple[int, int] | None:
-    """Start and end of the one top-level member named `attestation`, or None if that is not certain.
+    """Start and end of the first top-level member named `attestation`, or None if that is not certain.
 
-    Commonly the body spells `attestation` once, raw, and escapes no letter: then the key is found by a
-    byte search and shown to be top-level by walking the members on its shorter side (JavaScript
-    clients put it fifth, before the long trajectory_log). Other bodies need a walk of every member.
+    Commonly the body spells `attestation` raw and escapes no letter before it: then the key is found by a
+    byte search and shown to be top-level by walking the members on its shorter side (JavaScript clients
+    put it fifth, before the long trajectory_log). Other bodies need a walk of every member.
     """
     if raw[:1] != b"{" or raw[-1:] != b"}":
         return None
     hit = raw.find(_RAW_SPELLING)
     # Forward `find` is a fast byte search; `rfind` and a regex over the whole body cost 10-20x more.
-    if hit != -1 and raw.find(_RAW_SPELLING, hit + 1) == -1 and not _escapes_a_letter(raw):
+    if hit != -1 and not _escapes_a_letter(raw, hit):
         return _top_level_member_at(raw, hit - 1)
     return _walk_for_attestation(raw)
 
 
-def _escapes_a_letter(raw: bytes) -> bool:
-    """Whether some `\\u006x`/`\\u007x` escape (a lower-case letter) occurs: it could spell `attestation`."""
-    position = raw.find(b"\\u00")
+def _escapes_a_letter(raw: bytes, end: int) -> bool:
+    """Whether a `\\u006x`/`\\u007x` escape (a lower-case letter) occurs before `end`: it could spell a key."""
+    position = raw.find(b"\\u00", 0, end)
     while position != -1:
         if raw[position + 4 : position + 5] in (b"6", b"7"):
             return True
-        position = raw.find(b"\\u00", position + 4)
+        position = raw.find(b"\\u00", position + 4, end)
     return False
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import time
 from pathlib import Path
 
@@ -31,16 +30,13 @@ from groove_actors.server.reads import ReadPool
 from groove_actors.server.reaper import CLOSE_GRACE_S, IDLE_TIMEOUT_S, Reaper
 from groove_actors.server.sessions import IDLE_STOP_S, SessionDirectory, VerifierDeps
 from groove_actors.server.stats import StatsBook
+from groove_actors.server.tuning import tune_process
 from groove_actors.server.writer import WRITER_QUEUE, StorageWriter, WriteRequest
 from groove_actors.store.embedded import EmbeddedStore
 from groove_actors.store.recovery import recover
 from groove_actors.store.segments import DEFAULT_MAX_SEGMENT_BYTES
 
 SHUTDOWN_GRACE_S = 10.0
-# The writer's commits run in a worker thread and need the GIL back after every SQLite call and fsync; with the
-# default 5 ms switch interval a busy event loop makes each of those wait, which multiplied commit times by 3-5
-# under load (bench/RESULTS.md). A shorter interval lets the thread back in sooner.
-GIL_SWITCH_INTERVAL_S = 0.0005
 DEFAULT_QUOTA_BYTES = 50 * 1000**3
 
 
@@ -76,7 +72,6 @@ async def serve(
 
     Reports the bound addresses through `task_status` once the server is listening.
     """
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     policy = load_policy(config.policy_path)
     data_dir = prepare_data_dir(config.data_dir)
     os.umask(0o077)
@@ -85,6 +80,7 @@ async def serve(
         report = await trio.to_thread.run_sync(lambda: recover(store, now=time.time()))
         book = await trio.to_thread.run_sync(StatsBook.load, store.conn)
         reads = ReadPool(store.catalog_path)
+        logs.event("server.tuned", **tune_process())
         try:
             await _run_actors(config, store, reads, book, policy, task_status)
         finally:
