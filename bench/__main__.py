@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import capture, corpus, ingest, scrub, stages, verify_path
+from bench import capture, corpus, http_read, ingest, scrub, stages, verify_path
 
 
 def main() -> None:
@@ -16,6 +16,8 @@ def main() -> None:
     args = parser.parse_args()
     print("== verify path (CPU per envelope in the route)")
     verify_path.main(["--repeats", "50" if args.quick else "300"])
+    print("\n== HTTP body read (Hypercorn and the route's body loop)")
+    http_read.main(["--requests", "800" if args.quick else "4000"])
     print("\n== hot-path stages (actor hand-off, group commit)")
     stages.main()
     print("\n== scrubber on its labelled corpus")

@@ -65,7 +65,7 @@ def _mean_ms(before: dict[str, float], after: dict[str, float], name: str) -> fl
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--envelopes", type=int, default=100_000)
-    parser.add_argument("--repeats", type=int, default=40)
+    parser.add_argument("--repeats", type=int, default=200)
     args = parser.parse_args(argv)
     token_file = Path(tempfile.mkdtemp(prefix="groove-bench-token-")) / "token"
     token_file.write_text(TOKEN)

@@ -30,6 +30,7 @@ async def test_a_session_end_to_end(central: ServerProcess) -> None:
             response = await ingest(http, session.chunk_body(20))
             assert response.status_code == 200, response.text
             assert response.json()["accepted"] is True
+            assert response.headers["content-length"] == str(len(response.content))  # not chunked
         close = await ingest(http, session.close_body())
         assert close.json() == {
             "accepted": True,

@@ -94,7 +94,7 @@ class IngestFastPath:
             reason = f"rate limit exceeded for {_address(scope, handles)}; retry in {wait:.0f} s"
             return 429, {"accepted": False, "reason": reason}, wait, False
         try:
-            raw = await _read_body(scope, receive)
+            raw = await read_body(scope, receive)
         except BodyTooLarge as exc:
             return (*_refusal(handles, TOO_LARGE), exc.args[0])
         envelope = read_envelope(raw, now=handles.wall_clock())
@@ -131,7 +131,7 @@ def _address(scope: HTTPScope, handles: AppHandles) -> str:
     return client_address(client[0] if client else None, forwarded, handles.trusted_proxies)
 
 
-async def _read_body(scope: HTTPScope, receive: ASGIReceiveCallable) -> bytes:
+async def read_body(scope: HTTPScope, receive: ASGIReceiveCallable) -> bytes:
     """The whole body; BodyTooLarge(close) past the limit.
 
     A body up to twice the limit is read to its end and dropped, so the client gets its 413 on a connection
