@@ -229,3 +229,31 @@ async def test_files_roll_over_by_size_and_stats_never_read_them(tmp_path: Path)
 
 STATS_PATHS = ("/v1/stats/summary", "/v1/stats/daily?days=3", "/v1/stats/models", "/v1/stats/providers",
                "/v1/stats/leaderboard?limit=5")  # fmt: skip
+
+
+async def test_a_full_session_refuses_chunks_with_413_but_closes_and_is_credited(tmp_path: Path) -> None:
+    limit = ("--max-session-mb", "0.05")  # 52,428 bytes: a few 20-step chunks
+    async with start_server(tmp_path / "d", *limit) as server, httpx.AsyncClient(base_url=server.url) as http:
+        session = await open_session(http)
+        stored = 0
+        for _ in range(50):
+            body = session.chunk_body(20)
+            response = await ingest(http, body)
+            if response.status_code != 200:
+                break
+            stored += len(body)
+        assert response.status_code == 413, response.text
+        assert response.json()["reason"].startswith("session is full")
+        assert stored <= 0.05 * 1024 * 1024 < stored + len(body)
+        session.sequence -= 1  # the refused chunk did not use its sequence
+    # A restarted server knows what the session holds, from the index.
+    async with start_server(tmp_path / "d", *limit) as server, httpx.AsyncClient(base_url=server.url) as http:
+        again = await ingest(http, session.chunk_body(20))
+        session.sequence -= 1
+        close = await ingest(http, session.close_body())
+        credited = await server.log.wait_for("ledger.credited")
+        summary = (await http.get("/v1/stats/summary")).json()
+    assert again.status_code == 413
+    assert close.status_code == 200, close.text
+    assert credited["session_id"] == session.session_id
+    assert summary["totalSteps"] == 20 * (summary["totalEnvelopes"] - 1)

@@ -73,3 +73,33 @@ def test_schema_violations_come_last_and_all_of_them() -> None:
     verdict = judge_envelope(broken, closed=False, next_sequence=3, hmac_valid=True, stored_hmac=None)
     assert isinstance(verdict, Rejected)
     assert (verdict.status, verdict.details) == (422, ("$.a: bad", "$.b: worse"))
+
+
+def sized(size: int, *, close: bool = False, sequence: int = 3) -> ReceivedEnvelope:
+    body: dict[str, object] = {
+        "session_id": "s",
+        "envelope_id": "env_1",
+        "attestation": {"sequence": sequence, "session_hmac": HMAC},
+    }
+    if close:
+        body["type"] = "SESSION_CLOSE"
+    return summarize(b" " * size, body, "s", ())
+
+
+def test_a_chunk_that_would_overfill_the_session_is_413_and_a_close_still_goes_in() -> None:
+    def judge(env: ReceivedEnvelope, stored: int) -> object:
+        return judge_envelope(
+            env, closed=False, next_sequence=3, hmac_valid=True, stored_hmac=None,
+            stored_bytes=stored, max_stored_bytes=1000,
+        )  # fmt: skip
+
+    assert judge(sized(400), 600) is STORE  # exactly full
+    full = judge(sized(401), 600)
+    assert isinstance(full, Rejected) and full.status == 413
+    assert full.reason.startswith("session is full") and "new session" in full.reason
+    assert judge(sized(400, close=True), 1000) is STORE
+    retry = judge_envelope(
+        sized(5000, sequence=1), closed=False, next_sequence=3, hmac_valid=True, stored_hmac=HMAC,
+        stored_bytes=1000, max_stored_bytes=1000,
+    )  # fmt: skip
+    assert retry == Accepted("env_1", duplicate=True)

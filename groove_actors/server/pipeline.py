@@ -79,23 +79,16 @@ class CreditPipeline:
 
     async def credit(self, session_id: str) -> None:
         started = time.perf_counter()
-        session = await self._stitch(session_id)
-        enrichment = self.judge.assess(session)
-        score = score_session(
-            session.steps,
-            model=session.model,
-            task_complexity=session.task_complexity,
-            quality=enrichment.quality,
-            policy=self.policy,
-        )
+        session, enrichment, score = await self._assess(session_id)
         partners = await self.reads.run(
             catalog.coordination_partners, coordination_steps(session), session_id
         )
         links = tuple(CoordinationLink(*row) for row in partners)
         now = self.wall_clock()
+        trajectory = await trio.to_thread.run_sync(trajectory_json, session, enrichment, score, links)
         op = Credit(
             credit=_credit_record(session, enrichment, score, now),
-            trajectory=trajectory_json(session, enrichment, score, links),
+            trajectory=trajectory,
             coordination=coordination_steps(session),
             agent_id=session.agent_id,
         )
@@ -111,19 +104,39 @@ class CreditPipeline:
             ms=logs.elapsed_ms(started),
         )
 
-    async def _stitch(self, session_id: str) -> StitchedSession:
+    async def _assess(self, session_id: str) -> tuple[StitchedSession, Enrichment, Score]:
+        """Stitch, enrich and score one session.
+
+        The pure stages take about a second for a session at the size limit, so they run in a worker thread:
+        the event loop keeps answering ingest in between (the GIL switches every half millisecond).
+        """
         refs = await self.reads.run(catalog.envelope_refs, session_id)
         reason, status, provider, model = await self.reads.run(catalog.session_close_info, session_id)
         bodies = await trio.to_thread.run_sync(read_records, self.envelopes_dir, [ref for _, _, ref in refs])
         triples = [(seq, kind, body) for (seq, kind, _), body in zip(refs, bodies, strict=True)]
-        return stitch(
-            session_id,
-            triples,
-            provider=provider,
-            model=model,
-            close_reason=reason or "envelope",
-            close_status=status,
-        )
+        del bodies
+
+        def assess() -> tuple[StitchedSession, Enrichment, Score]:
+            session = stitch(
+                session_id,
+                triples,
+                provider=provider,
+                model=model,
+                close_reason=reason or "envelope",
+                close_status=status,
+            )
+            triples.clear()  # the stored bodies are not needed once stitched
+            enrichment = self.judge.assess(session)
+            score = score_session(
+                session.steps,
+                model=session.model,
+                task_complexity=session.task_complexity,
+                quality=enrichment.quality,
+                policy=self.policy,
+            )
+            return session, enrichment, score
+
+        return await trio.to_thread.run_sync(assess)
 
 
 def _credit_record(

@@ -31,6 +31,8 @@ from groove_actors.store.embedded import CloseSession, Done, RequestClose, Store
 
 VERIFIER_INBOX = 16  # a client sends one envelope at a time per session; more waiting means overload
 IDLE_STOP_S = 300.0
+# The most one session's envelopes may take: crediting holds a session in memory at about five times its size.
+DEFAULT_MAX_SESSION_BYTES = 64 * 1024 * 1024
 RECENT_HMACS = 8
 
 UNKNOWN_SESSION = Rejected(404, "unknown session_id; open the session with POST /v1/sessions/open first")
@@ -71,6 +73,7 @@ class VerifierDeps:
     credit_wakeup: trio.MemorySendChannel[None]
     wall_clock: Callable[[], float] = time.time
     idle_stop_s: float = IDLE_STOP_S
+    max_session_bytes: int | None = DEFAULT_MAX_SESSION_BYTES
 
 
 @attrs.define(eq=False)
@@ -190,6 +193,8 @@ class SessionVerifier:
             next_sequence=state.next_sequence,
             hmac_valid=hmac_valid,
             stored_hmac=stored,
+            stored_bytes=state.stored_bytes,
+            max_stored_bytes=self.deps.max_session_bytes,
         )
         if not isinstance(verdict, StoreIt):
             return verdict
@@ -227,6 +232,7 @@ class SessionVerifier:
             state,
             next_sequence=envelope.sequence + 1,
             last_activity_at=now,
+            stored_bytes=state.stored_bytes + len(envelope.raw),
             status="closed" if closed else state.status,
         )
         if closed:

@@ -28,7 +28,12 @@ from groove_actors.server.pipeline import CreditPipeline
 from groove_actors.server.ratelimit import PER_HOUR, PER_MINUTE, RateLimiter
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.reaper import CLOSE_GRACE_S, IDLE_TIMEOUT_S, Reaper
-from groove_actors.server.sessions import IDLE_STOP_S, SessionDirectory, VerifierDeps
+from groove_actors.server.sessions import (
+    DEFAULT_MAX_SESSION_BYTES,
+    IDLE_STOP_S,
+    SessionDirectory,
+    VerifierDeps,
+)
 from groove_actors.server.stats import StatsBook
 from groove_actors.server.tuning import tune_process
 from groove_actors.server.writer import WRITER_QUEUE, StorageWriter, WriteRequest
@@ -50,6 +55,7 @@ class ServerConfig:
     close_grace_s: float = CLOSE_GRACE_S
     idle_timeout_s: float = IDLE_TIMEOUT_S
     verifier_idle_s: float = IDLE_STOP_S
+    max_session_bytes: int = DEFAULT_MAX_SESSION_BYTES
     rate_per_minute: int = PER_MINUTE
     rate_per_hour: int = PER_HOUR
     opens_per_hour: int = 20
@@ -115,7 +121,13 @@ async def _run_actors(
             )
             await actors.start(pipeline.run)
             async with trio.open_nursery() as verifiers:
-                deps = VerifierDeps(writer_send, reads, wake_send, idle_stop_s=config.verifier_idle_s)
+                deps = VerifierDeps(
+                    writer_send,
+                    reads,
+                    wake_send,
+                    idle_stop_s=config.verifier_idle_s,
+                    max_session_bytes=config.max_session_bytes,
+                )
                 directory = SessionDirectory(verifiers, deps)
                 await actors.start(Reaper(directory, reads, config.close_grace_s, config.idle_timeout_s).run)
                 handles = AppHandles(

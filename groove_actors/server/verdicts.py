@@ -22,6 +22,7 @@ class StoreIt:
 
 
 STORE: Final = StoreIt()
+MIB: Final = 1024 * 1024
 
 UNSIGNED = Rejected(
     400, "attestation.session_hmac (64 hex) and attestation.sequence (integer 0..1000000) are required"
@@ -41,10 +42,15 @@ def judge_envelope(
     next_sequence: int,
     hmac_valid: bool,
     stored_hmac: str | None,
+    stored_bytes: int = 0,
+    max_stored_bytes: int | None = None,
 ) -> Accepted | Rejected | StoreIt:
-    """Checks 3-5 in order: signature, sequence (a retry of a stored envelope is a duplicate), schema.
+    """Checks 3-5 in order: signature, sequence (a retry of a stored envelope is a duplicate), room, schema.
 
     `stored_hmac` is the HMAC stored for `envelope.sequence` when that sequence is already used, else None.
+    `stored_bytes` is what the session's envelopes take so far; a chunk that would take it past
+    `max_stored_bytes` is refused, so that stitching one session always fits in memory. SESSION_CLOSE is
+    always let in, so that a full session can still be closed and credited.
     A rejected envelope never consumes a sequence number: only StoreIt leads to an advance.
     """
     if envelope.sequence is None or envelope.session_hmac is None:
@@ -66,6 +72,16 @@ def judge_envelope(
             409,
             f"sequence conflict: expected {next_sequence}, got {envelope.sequence}; send the missing"
             " envelopes first",
+        )
+    if (
+        max_stored_bytes is not None
+        and envelope.kind == "chunk"
+        and stored_bytes + len(envelope.raw) > max_stored_bytes
+    ):
+        return Rejected(
+            413,
+            f"session is full: its envelopes already take {stored_bytes / MIB:.1f} MiB and one session holds"
+            f" at most {max_stored_bytes / MIB:.0f} MiB; close it and send the rest in a new session",
         )
     if envelope.violations:
         return Rejected(

@@ -38,6 +38,7 @@ class SessionState:
     status: str
     close_requested_at: float | None
     last_activity_at: float
+    stored_bytes: int = 0  # what the session's stored envelopes take
 
 
 @attrs.frozen
@@ -120,13 +121,14 @@ def opens_since(conn: sqlite3.Connection, fingerprint: str, since: float) -> int
 
 def load_session(conn: sqlite3.Connection, session_id: str) -> SessionState | None:
     row = conn.execute(
-        "SELECT secret, next_sequence, status, close_requested_at, last_activity_at"
+        "SELECT secret, next_sequence, status, close_requested_at, last_activity_at,"
+        " (SELECT COALESCE(SUM(length), 0) FROM envelopes WHERE session_id = ?)"
         " FROM sessions WHERE session_id = ?",
-        (session_id,),
+        (session_id, session_id),
     ).fetchone()
     if row is None:
         return None
-    return SessionState(session_id, bytes(row[0]), row[1], row[2], row[3], row[4])
+    return SessionState(session_id, bytes(row[0]), row[1], row[2], row[3], row[4], row[5])
 
 
 def stored_hmac(conn: sqlite3.Connection, session_id: str, sequence: int) -> str | None:
