@@ -2,7 +2,8 @@
 
 Transient trouble (network errors, 5xx, 429/503) is retried with exponential backoff and jitter, honouring
 Retry-After; a duplicate ack is success; a permanent 4xx refusal is quarantined (kept, reported) so the rest of
-the session can go on; a server that no longer knows the session gets it re-opened under a fresh id.
+the session can go on; a server that no longer knows the session gets it re-opened under a fresh id, and a
+session the server holds as full is closed there and continued under a fresh id.
 """
 
 from __future__ import annotations
@@ -43,7 +44,12 @@ class SessionClosed:
     reason: str
 
 
-Decision = Acked | RetryLater | Quarantine | Reopen | SessionClosed
+@attrs.frozen
+class SessionFull:
+    reason: str
+
+
+Decision = Acked | RetryLater | Quarantine | Reopen | SessionClosed | SessionFull
 
 
 def retry_after(headers: Mapping[str, str]) -> float | None:
@@ -64,6 +70,8 @@ def judge_ingest_answer(status: int, body: Any, headers: Mapping[str, str]) -> D
         return Reopen(reason)
     if status == 409 and reason.startswith("session is closed"):
         return SessionClosed(reason)
+    if status == 413 and reason.startswith("session is full"):
+        return SessionFull(reason)
     if status == 507:
         return RetryLater(retry_after(headers) or BACKOFF_CAP_S, reason)
     return Quarantine(f"HTTP {status}: {reason}")

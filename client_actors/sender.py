@@ -24,6 +24,7 @@ from client_actors.delivery import (
     Reopen,
     RetryLater,
     SessionClosed,
+    SessionFull,
     backoff_s,
     judge_ingest_answer,
     judge_open_answer,
@@ -124,6 +125,7 @@ class Sender:
         self, session: SpooledSession, index: int, envelope: dict[str, Any]
     ) -> SpooledSession | float:
         secret = bytes.fromhex(session.secret_hex or "")
+        envelope["session_id"] = session.wire_id
         unsigned = {k: v for k, v in envelope.items() if k != "attestation"}
         attestation = envelope.get("attestation") or {}
         envelope["attestation"] = {
@@ -147,6 +149,8 @@ class Sender:
             case Reopen():
                 await self._reopen(session)
                 return 0.0
+            case SessionFull():
+                return await self._continue_elsewhere(session)
             case RetryLater(after_s=after):
                 return self._retry_in(after)
         raise AssertionError(decision)
@@ -154,7 +158,7 @@ class Sender:
     async def _open(self, session: SpooledSession) -> SpooledSession | float:
         pair = ecdh.generate_key_pair()
         request = {
-            "session_id": session.session_id,
+            "session_id": session.wire_id,
             "public_key": pair.public_b64,
             "provider": session.provider,
             "model": session.model,
@@ -186,12 +190,23 @@ class Sender:
     async def _reopen(self, session: SpooledSession) -> None:
         """The server refuses the id (taken, or forgotten): deliver what is left under a fresh one."""
         new_id = f"sess_{uuid.uuid4()}"
-        logs.event("delivery.reopened", old_session_id=session.session_id, session_id=new_id)
-        await trio.to_thread.run_sync(self.spool.rename, session, new_id)
+        logs.event("delivery.reopened", old_session_id=session.wire_id, session_id=new_id)
+        await trio.to_thread.run_sync(self.spool.readdress, session, new_id)
+
+    async def _continue_elsewhere(self, session: SpooledSession) -> float:
+        """The server holds this session as full: close it there (it is credited for what it has) and
+        deliver the rest, from the refused chunk on, as a new session."""
+        body = jsjson.stringify_bytes({"session_id": session.wire_id})
+        response = await self._request("/v1/sessions/close", body)
+        if response is None or response.status_code in (429, 503) or response.status_code >= 500:
+            return self._retry_in(None if response is None else retry_after(response.headers))
+        logs.event("delivery.session_full", session_id=session.wire_id)
+        await self._reopen(session)
+        return 0.0
 
     async def _close_endpoint(self, session: SpooledSession) -> float | None:
         """After the SESSION_CLOSE was acknowledged: tell the server, then forget the session here."""
-        body = jsjson.stringify_bytes({"session_id": session.session_id})
+        body = jsjson.stringify_bytes({"session_id": session.wire_id})
         response = await self._request("/v1/sessions/close", body)
         if response is None:
             return self._retry_in(None)

@@ -51,10 +51,17 @@ class SpooledSession:
     next_sequence: int = 0
     acked_index: int = 0
     closed_by_envelope: bool = False
+    # The id the server knows the rest of this session by, when it is no longer the local one (see readdress).
+    server_session_id: str | None = None
 
     @property
     def opened(self) -> bool:
         return self.secret_hex is not None
+
+    @property
+    def wire_id(self) -> str:
+        """The session id sent to the server: in the open request and in every envelope."""
+        return self.server_session_id or self.session_id
 
 
 @attrs.frozen
@@ -142,16 +149,17 @@ class Spool:
         self.save(skipped)
         return skipped
 
-    def rename(self, session: SpooledSession, new_id: str) -> SpooledSession:
-        """Give a session a fresh id (the server knows the old one but this client lost its secret)."""
-        renamed = attrs.evolve(session, session_id=new_id, secret_hex=None, next_sequence=0)
-        new_dir = self._dir(new_id)
-        os.replace(self._dir(session.session_id), new_dir)
-        for index, envelope in self.pending(renamed):
-            envelope["session_id"] = new_id
-            write_private(new_dir / f"{index:08d}.json", jsjson.stringify_bytes(envelope))
-        self.save(renamed)
-        return renamed
+    def readdress(self, session: SpooledSession, server_session_id: str) -> SpooledSession:
+        """Send what is left of a session to the server under a fresh id, to be opened anew.
+
+        The local id (the directory, where a live capture goes on appending) stays; the sender puts
+        `wire_id` into each envelope as it signs it.
+        """
+        readdressed = attrs.evolve(
+            session, server_session_id=server_session_id, secret_hex=None, next_sequence=0
+        )
+        self.save(readdressed)
+        return readdressed
 
     def finish(self, session: SpooledSession) -> None:
         shutil.rmtree(self._dir(session.session_id), ignore_errors=True)

@@ -10,6 +10,7 @@ from client_actors.delivery import (
     Reopen,
     RetryLater,
     SessionClosed,
+    SessionFull,
     backoff_s,
     judge_ingest_answer,
     judge_open_answer,
@@ -29,6 +30,8 @@ def test_ingest_answers() -> None:
     assert judge_ingest_answer(422, {"reason": "schema"}, {}) == Quarantine("HTTP 422: schema")
     assert isinstance(judge_ingest_answer(409, {"reason": "sequence conflict"}, {}), Quarantine)
     assert isinstance(judge_ingest_answer(507, {"reason": "full"}, {}), RetryLater)
+    assert isinstance(judge_ingest_answer(413, {"reason": "session is full: its envelopes"}, {}), SessionFull)
+    assert judge_ingest_answer(413, {"reason": "too large"}, {}) == Quarantine("HTTP 413: too large")
 
 
 def test_open_answers() -> None:

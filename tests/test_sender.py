@@ -122,3 +122,28 @@ async def test_a_server_that_forgot_the_session_gets_the_rest_under_a_new_id(tmp
     assert spool.status().sessions == 0
     assert (summary["totalEnvelopes"], summary["totalSteps"]) == (2, 5)  # the second chunk and the close
     assert second.events_named("session.opened")[0]["session_id"] != client.session_id
+
+
+async def test_a_session_the_server_holds_as_full_goes_on_as_a_new_session(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "spool")
+    # 20,971 bytes: six 20-step chunks per server session; a session closed by the endpoint is credited at once.
+    limit = ("--max-session-mb", "0.02", "--close-grace", "0")
+    async with start_server(tmp_path / "data", *NO_LIMITS, *limit) as server:
+        client = ClientSession(b"\0" * 32)
+        spool.create(SpooledSession(client.session_id, server.url, "claude-code", "claude-opus-4-6", "fp-test",
+                                    "0f" * 32, "0.27.78", time.time()))  # fmt: skip
+        for _ in range(8):
+            spool.append(client.session_id, unsigned(client.chunk_body(20)))
+        spool.append(client.session_id, unsigned(client.close_body()))
+        async with httpx.AsyncClient(base_url=server.url) as http:
+            sender = Sender(spool, http, server.url)
+            for _ in range(10):  # each full session: 413 -> close it there -> re-open under a new id
+                if await sender.deliver_all() is None:
+                    break
+            opened = server.events_named("session.opened")
+            with trio.fail_after(30):
+                while len(server.events_named("ledger.credited")) < len(opened):
+                    await server.log.wait_for("ledger.credited", after=len(server.events))
+            summary = (await http.get("/v1/stats/summary")).json()
+    assert len(opened) >= 2 and spool.status().sessions == 0 and spool.status().quarantined == 0
+    assert summary["totalSteps"] == 8 * 20 and summary["totalSessions"] == len(opened)

@@ -6,6 +6,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from client_actors.spool import MAX_AGE_S, Spool, SpooledSession
 
 NOW = 1_800_000_000.0
@@ -45,13 +47,15 @@ def test_quarantine_keeps_the_envelope_and_the_reason(tmp_path: Path) -> None:
     assert (tmp_path / "quarantine" / "sess_a.00000001.reason.txt").read_text() == "HTTP 422: schema"
 
 
-def test_rename_moves_pending_envelopes_to_the_new_id(tmp_path: Path) -> None:
+def test_readdress_keeps_the_local_id_and_starts_over_on_the_server(tmp_path: Path) -> None:
     spool = Spool(tmp_path)
-    spool.create(session())
+    spool.create(attrs.evolve(session(), secret_hex="ab" * 32, next_sequence=3))
     spool.append("sess_a", envelope(0))
-    renamed = spool.rename(spool.load("sess_a"), "sess_b")
-    assert [e["session_id"] for _, e in spool.pending(renamed)] == ["sess_b"]
-    assert [s.session_id for s in spool.sessions()] == ["sess_b"]
+    readdressed = spool.readdress(spool.load("sess_a"), "sess_b")
+    spool.append("sess_a", envelope(1))  # a live capture goes on appending under the local id
+    assert spool.load("sess_a") == readdressed
+    assert (readdressed.wire_id, readdressed.opened, readdressed.next_sequence) == ("sess_b", False, 0)
+    assert [i for i, _ in spool.pending(readdressed)] == [1, 2]
 
 
 def test_prune_drops_expired_and_oldest_over_the_limit(tmp_path: Path) -> None:
