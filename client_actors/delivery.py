@@ -64,7 +64,7 @@ def judge_ingest_answer(status: int, body: Any, headers: Mapping[str, str]) -> D
     reason = str((body.get("reason") if isinstance(body, dict) else None) or f"HTTP {status}")
     if status == 200 and isinstance(body, dict) and body.get("accepted") is True:
         return Acked(duplicate=bool(body.get("duplicate")))
-    if status in (429, 503) or status >= 500:
+    if status in (408, 429, 503) or status >= 500:
         return RetryLater(retry_after(headers), reason)
     if status == 404:
         return Reopen(reason)

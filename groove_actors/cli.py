@@ -11,6 +11,7 @@ import trio
 
 from groove_actors import logs
 from groove_actors.errors import ConfigError
+from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES
 from groove_actors.server.sessions import DEFAULT_MAX_SESSION_BYTES
 from groove_actors.server.supervisor import DEFAULT_QUOTA_BYTES, ServerConfig, serve
 
@@ -42,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-session-mb", type=float, default=DEFAULT_MAX_SESSION_BYTES / (1024 * 1024),
         help="the most one session's envelopes may take, in MiB (stitching holds a session in memory)",
     )  # fmt: skip
+    run.add_argument(
+        "--bodies-mb", type=float, default=DEFAULT_BODY_BUDGET_BYTES / (1024 * 1024),
+        help="request bodies held at once, in MiB; more waits, then gets 503 (bounds memory)",
+    )  # fmt: skip
     run.add_argument("--opens-per-hour", type=int, default=20, help="session opens per machine fingerprint")
     run.add_argument(
         "--trusted-proxy", action="append", default=[], help="address whose X-Forwarded-For is believed"
@@ -68,6 +73,7 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
         quota_bytes=int(args.quota_gb * 1000**3),
         max_segment_bytes=int(args.segment_mb * 1024 * 1024),
         max_session_bytes=int(args.max_session_mb * 1024 * 1024),
+        body_budget_bytes=int(args.bodies_mb * 1024 * 1024),
         close_grace_s=args.close_grace,
         idle_timeout_s=args.idle_timeout,
         rate_per_minute=args.rate_per_minute,

@@ -25,6 +25,7 @@ def test_ingest_answers() -> None:
     )
     assert judge_ingest_answer(503, None, {}) == RetryLater(None, "HTTP 503")
     assert judge_ingest_answer(502, "bad gateway", {}) == RetryLater(None, "HTTP 502")
+    assert judge_ingest_answer(408, {"reason": "slow body"}, {}) == RetryLater(None, "slow body")
     assert isinstance(judge_ingest_answer(404, {"reason": "unknown session_id"}, {}), Reopen)
     assert isinstance(judge_ingest_answer(409, {"reason": "session is closed; open"}, {}), SessionClosed)
     assert judge_ingest_answer(422, {"reason": "schema"}, {}) == Quarantine("HTTP 422: schema")

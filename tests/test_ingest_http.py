@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import orjson
+import trio
 
 from groove_actors.protocol import ecdh
 from tests.support.client import ingest, open_request, open_session
@@ -257,3 +258,31 @@ async def test_a_full_session_refuses_chunks_with_413_but_closes_and_is_credited
     assert close.status_code == 200, close.text
     assert credited["session_id"] == session.session_id
     assert summary["totalSteps"] == 20 * (summary["totalEnvelopes"] - 1)
+
+
+async def test_bodies_past_the_budget_wait_then_get_503_and_nothing_is_lost(tmp_path: Path) -> None:
+    budget = 10_485  # --bodies-mb 0.01
+    async with (
+        start_server(tmp_path / "d", "--bodies-mb", "0.01") as server,
+        httpx.AsyncClient(base_url=server.url) as http,
+    ):
+        session = await open_session(http)
+        url = httpx.URL(server.url)
+        assert url.port is not None
+        slow = await trio.open_tcp_stream(url.host, url.port)
+        head = f"POST /v1/training/ingest HTTP/1.1\r\nhost: x\r\ncontent-length: {budget}\r\n\r\n"
+        await slow.send_all(head.encode() + b" " * 5_000)  # announces the whole budget, sends half
+        for _ in range(100):  # until the slow request holds its room: a small probe is then kept waiting
+            busy = await ingest(http, b"{}")
+            if busy.status_code == 503:
+                break
+            assert busy.status_code == 400
+        assert busy.status_code == 503, busy.text
+        assert busy.headers["retry-after"] == "1" and busy.headers["connection"] == "close"
+        assert "retry" in busy.json()["reason"]
+        await slow.send_all(b" " * (budget - 5_000))  # the slow one completes and gives its room back
+        answer = await slow.receive_some(65536)
+        await slow.aclose()
+        accepted = await ingest(http, session.chunk_body(20))
+    assert answer.startswith(b"HTTP/1.1 400")
+    assert accepted.status_code == 200, accepted.text

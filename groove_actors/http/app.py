@@ -22,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 
 from groove_actors import logs
 from groove_actors.errors import PeerError
+from groove_actors.http.budget import BodyBudget
 from groove_actors.protocol import ecdh, jsjson
 from groove_actors.protocol.envelope import Rejected
 from groove_actors.protocol.limits import MAX_BODY_BYTES
@@ -41,6 +42,8 @@ from groove_actors.store.embedded import Done, OpenSession
 ANSWER_DEADLINE_S = 30.0  # a route waits this long for its actor, then answers 503 (the work may still land)
 MAX_SESSION_ID_CHARS = 200
 OVERLOADED = Rejected(503, "the server is overloaded; retry after the indicated delay", retry_after=1.0)
+# Request bodies held at once; parsing holds about six times that in objects (see http/budget.py).
+DEFAULT_BODY_BUDGET_BYTES = 64 * 1024 * 1024
 
 
 @attrs.frozen
@@ -58,6 +61,7 @@ class AppHandles:
     metrics: Metrics = attrs.Factory(Metrics)
     admin_token: str | None = None
     wall_clock: Callable[[], float] = time.time
+    bodies: BodyBudget = attrs.Factory(lambda: BodyBudget(DEFAULT_BODY_BUDGET_BYTES))
 
 
 def json_response(body: Any, status: int = 200, *, retry_after: float | None = None) -> Response:

@@ -35,6 +35,14 @@ PATH = "/v1/training/ingest"
 DRAIN_LIMIT = 2 * MAX_BODY_BYTES
 ANSWER_DEADLINE_S = 30.0
 OVERLOADED = Rejected(503, "the server is overloaded; retry after the indicated delay", retry_after=1.0)
+BUSY = Rejected(
+    503,
+    "the server is holding as many request bodies as it can; retry after the indicated delay",
+    retry_after=1.0,
+)
+BODY_WAIT_S = 2.0  # how long a request waits for room in the body budget before it is answered 503
+BODY_READ_S = 30.0
+SLOW_BODY = Rejected(408, f"the request body did not arrive within {BODY_READ_S:.0f} s; send it again")
 TOO_LARGE = Rejected(413, f"request body larger than the {MAX_BODY_BYTES // (1024 * 1024)} MiB limit")
 CORS = [
     (b"access-control-allow-origin", b"*"),
@@ -93,10 +101,25 @@ class IngestFastPath:
         if wait is not None:
             reason = f"rate limit exceeded for {_address(scope, handles)}; retry in {wait:.0f} s"
             return 429, {"accepted": False, "reason": reason}, wait, False
-        try:
-            raw = await read_body(scope, receive)
-        except BodyTooLarge as exc:
-            return (*_refusal(handles, TOO_LARGE), exc.args[0])
+        announced = _announced_length(scope)
+        size = MAX_BODY_BYTES if announced is None else min(announced, MAX_BODY_BYTES)  # what is kept of it
+        async with handles.bodies.reserve(size, wait_s=BODY_WAIT_S) as reserved:
+            if not reserved:  # the body stays unread on the wire: the connection is closed after the answer
+                return (*_refusal(handles, BUSY), True)
+            return await self.judge(scope, receive, started)
+
+    async def judge(
+        self, scope: HTTPScope, receive: ASGIReceiveCallable, started: float
+    ) -> tuple[int, dict[str, Any], float | None, bool]:
+        handles = self.handles
+        raw = None
+        with trio.move_on_after(BODY_READ_S):  # a slow sender must not hold its room in the budget for long
+            try:
+                raw = await read_body(scope, receive)
+            except BodyTooLarge as exc:
+                return (*_refusal(handles, TOO_LARGE), exc.args[0])
+        if raw is None:
+            return (*_refusal(handles, SLOW_BODY), True)
         envelope = read_envelope(raw, now=handles.wall_clock())
         if isinstance(envelope, Rejected):
             return (*_refusal(handles, envelope), False)
@@ -131,13 +154,17 @@ def _address(scope: HTTPScope, handles: AppHandles) -> str:
     return client_address(client[0] if client else None, forwarded, handles.trusted_proxies)
 
 
+def _announced_length(scope: HTTPScope) -> int | None:
+    return next((int(v) for k, v in scope["headers"] if k == b"content-length" and v.isdigit()), None)
+
+
 async def read_body(scope: HTTPScope, receive: ASGIReceiveCallable) -> bytes:
     """The whole body; BodyTooLarge(close) past the limit.
 
     A body up to twice the limit is read to its end and dropped, so the client gets its 413 on a connection
     that stays usable; anything larger is answered at once and the connection closed (`close` is then True).
     """
-    announced = next((int(v) for k, v in scope["headers"] if k == b"content-length" and v.isdigit()), None)
+    announced = _announced_length(scope)
     if announced is not None and announced > DRAIN_LIMIT:
         raise BodyTooLarge(True)
     parts: list[bytes] = []

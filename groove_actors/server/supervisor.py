@@ -19,7 +19,8 @@ from hypercorn.config import Config as HypercornConfig
 from hypercorn.trio import serve as hypercorn_serve
 
 from groove_actors import logs
-from groove_actors.http.app import AppHandles, create_app
+from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES, AppHandles, create_app
+from groove_actors.http.budget import BodyBudget
 from groove_actors.http.ingest import IngestFastPath
 from groove_actors.protocol.policy import ScoringPolicy, load_policy
 from groove_actors.server.enrich import RuleJudge
@@ -56,6 +57,7 @@ class ServerConfig:
     idle_timeout_s: float = IDLE_TIMEOUT_S
     verifier_idle_s: float = IDLE_STOP_S
     max_session_bytes: int = DEFAULT_MAX_SESSION_BYTES
+    body_budget_bytes: int = DEFAULT_BODY_BUDGET_BYTES
     rate_per_minute: int = PER_MINUTE
     rate_per_hour: int = PER_HOUR
     opens_per_hour: int = 20
@@ -141,6 +143,7 @@ async def _run_actors(
                     opens_per_hour=config.opens_per_hour,
                     metrics=metrics,
                     admin_token=config.admin_token,
+                    bodies=BodyBudget(config.body_budget_bytes),
                 )
                 actors.start_soon(_stop_on_signal, stop)
                 http_done = trio.Event()
