@@ -63,7 +63,7 @@ def test_every_leaf_proves_in_and_any_change_breaks_the_proof(
         at = data.draw(st.integers(0, len(broken) - 1))
         broken[at] = hashlib.sha256(broken[at]).digest()
         assert not verify_inclusion(hashes[index], index, len(hashes), broken, head)
-    assert not verify_inclusion(hashes[index], index, len(hashes), path + [head], head)
+    assert not verify_inclusion(hashes[index], index, len(hashes), [*path, head], head)
 
 
 def test_an_index_outside_the_tree_is_refused() -> None:

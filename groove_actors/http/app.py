@@ -23,7 +23,7 @@ from werkzeug.exceptions import HTTPException
 from groove_actors import logs
 from groove_actors.errors import PeerError
 from groove_actors.http.budget import BodyBudget
-from groove_actors.protocol import ecdh, jsjson
+from groove_actors.protocol import ecdh, jsjson, merkle
 from groove_actors.protocol.envelope import Rejected
 from groove_actors.protocol.limits import MAX_BODY_BYTES
 from groove_actors.protocol.validate import validate_session_open
@@ -103,6 +103,7 @@ def create_app(handles: AppHandles) -> QuartTrio:
     _install_hooks(app, handles)
     _install_session_routes(app, handles)
     _install_stats_routes(app, handles)
+    _install_ledger_routes(app, handles)
     _install_admin_routes(app, handles)
     return app
 
@@ -341,3 +342,46 @@ def _install_stats_routes(app: QuartTrio, handles: AppHandles) -> None:
             return limit
         rows = await handles.reads.run(catalog.leaderboard, limit)
         return json_response(stats.leaderboard(rows))
+
+
+def _install_ledger_routes(app: QuartTrio, handles: AppHandles) -> None:
+    @app.get("/v1/ledger/roots")
+    async def ledger_roots() -> Response:
+        days = _int_arg("days", 30, 1, 366)
+        if isinstance(days, Response):
+            return days
+        return json_response(await handles.reads.run(catalog.ledger_roots, days))
+
+    @app.get("/v1/ledger/proof")
+    async def ledger_proof() -> Response:
+        session_id = request.args.get("session_id", "")
+        if not session_id or len(session_id) > MAX_SESSION_ID_CHARS:
+            return json_response({"error": "give the credited session as ?session_id=..."}, 400)
+        found = await handles.reads.run(catalog.credit_leaf, session_id)
+        if found is None:
+            return json_response({"error": f"no credit for session {session_id!r}"}, 404)
+        day, index, leaf = found
+        sealed = await handles.reads.run(catalog.ledger_root, day)
+        if sealed is None:
+            reason = (
+                f"the credits of {day} are sealed a few minutes after that day ends (UTC); ask again then"
+            )
+            return json_response({"error": reason}, 409)
+        leaves = await handles.reads.run(catalog.day_leaves, day)
+        path = await trio.to_thread.run_sync(_inclusion_path, leaves, index)
+        return json_response(
+            {
+                "session_id": session_id,
+                "day": day,
+                "leaf": leaf.decode(),
+                "leaf_hash": merkle.leaf_hash(leaf).hex(),
+                "index": index,
+                "tree_size": sealed[1],
+                "path": [node.hex() for node in path],
+                "root": sealed[0],
+            }
+        )
+
+
+def _inclusion_path(leaves: list[bytes], index: int) -> list[bytes]:
+    return merkle.inclusion_path([merkle.leaf_hash(leaf) for leaf in leaves], index)

@@ -25,6 +25,7 @@ from groove_actors.http.ingest import IngestFastPath
 from groove_actors.protocol.policy import ScoringPolicy, load_policy
 from groove_actors.server.enrich import RuleJudge
 from groove_actors.server.metrics import Metrics
+from groove_actors.server.notary import LedgerNotary
 from groove_actors.server.pipeline import CreditPipeline
 from groove_actors.server.ratelimit import PER_HOUR, PER_MINUTE, RateLimiter
 from groove_actors.server.reads import ReadPool
@@ -132,6 +133,7 @@ async def _run_actors(
                 )
                 directory = SessionDirectory(verifiers, deps)
                 await actors.start(Reaper(directory, reads, config.close_grace_s, config.idle_timeout_s).run)
+                await actors.start(LedgerNotary(reads, writer_send).run)
                 handles = AppHandles(
                     started_at=time.monotonic(),
                     directory=directory,

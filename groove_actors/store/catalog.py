@@ -9,9 +9,11 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
+from groove_actors.protocol import jsjson
 from groove_actors.store.segments import RecordRef
 
 
@@ -448,3 +450,62 @@ def leaderboard(conn: sqlite3.Connection, limit: int) -> list[tuple[str, float, 
             (limit,),
         )
     ]
+
+
+# The ledger's daily Merkle trees: a leaf is a credit, as JSON.stringify would print these members of it.
+LEAF_FIELDS = ("session_id", "contributor_id", "points", "base_points", "policy_version", "day", "created_at")
+_LEAF_COLUMNS = ", ".join(LEAF_FIELDS)
+
+
+def ledger_leaf(row: Sequence[Any]) -> bytes:
+    """The bytes a credit contributes to its day's tree (a JavaScript client can rebuild them)."""
+    return jsjson.stringify_bytes(dict(zip(LEAF_FIELDS, row, strict=True)))
+
+
+def day_leaves(conn: sqlite3.Connection, day: str) -> list[bytes]:
+    """The leaves of one day's tree: its credits in the order they were written."""
+    rows = conn.execute(f"SELECT {_LEAF_COLUMNS} FROM credits WHERE day = ? ORDER BY id", (day,))
+    return [ledger_leaf(row) for row in rows]
+
+
+def days_to_seal(conn: sqlite3.Connection, before_day: str) -> list[str]:
+    """Days before `before_day` that have credits and no tree head yet, oldest first."""
+    rows = conn.execute(
+        "SELECT DISTINCT day FROM credits WHERE day < ? AND day NOT IN (SELECT day FROM ledger_roots)"
+        " ORDER BY day",
+        (before_day,),
+    )
+    return [str(row[0]) for row in rows]
+
+
+def record_root(conn: sqlite3.Connection, day: str, root_hex: str, credits: int, sealed_at: float) -> bool:
+    """Keep a day's tree head; False if the day was sealed before (the first head stands)."""
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO ledger_roots (day, root, credits, sealed_at) VALUES (?, ?, ?, ?)",
+        (day, root_hex, credits, sealed_at),
+    )
+    return cursor.rowcount == 1
+
+
+def ledger_roots(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT day, root, credits, sealed_at FROM ledger_roots ORDER BY day DESC LIMIT ?", (limit,)
+    )
+    return [{"day": r[0], "root": r[1], "credits": r[2], "sealed_at": r[3]} for r in rows]
+
+
+def credit_leaf(conn: sqlite3.Connection, session_id: str) -> tuple[str, int, bytes] | None:
+    """A session's credit as a leaf: (day, index within the day, leaf bytes), or None if not credited."""
+    row = conn.execute(
+        f"SELECT id, {_LEAF_COLUMNS} FROM credits WHERE session_id = ?", (session_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    day = str(row[1 + LEAF_FIELDS.index("day")])
+    (index,) = conn.execute("SELECT COUNT(*) FROM credits WHERE day = ? AND id < ?", (day, row[0])).fetchone()
+    return day, int(index), ledger_leaf(row[1:])
+
+
+def ledger_root(conn: sqlite3.Connection, day: str) -> tuple[str, int] | None:
+    row = conn.execute("SELECT root, credits FROM ledger_roots WHERE day = ?", (day,)).fetchone()
+    return None if row is None else (str(row[0]), int(row[1]))

@@ -61,7 +61,17 @@ class Credit:
     agent_id: str | None
 
 
-Operation = OpenSession | StoreEnvelope | RequestClose | CloseSession | Credit
+@attrs.frozen
+class SealDay:
+    """Keep the Merkle tree head of a finished day's credits."""
+
+    day: str
+    root_hex: str
+    credits: int
+    sealed_at: float
+
+
+Operation = OpenSession | StoreEnvelope | RequestClose | CloseSession | Credit | SealDay
 
 
 @attrs.frozen
@@ -176,6 +186,8 @@ class EmbeddedStore:
             case Credit(credit=credit, coordination=coordination, agent_id=agent_id):
                 catalog.record_coordination(conn, credit.session_id, agent_id, coordination)
                 return Done(catalog.record_credit(conn, credit, ref))
+            case SealDay(day=day, root_hex=root_hex, credits=credits, sealed_at=sealed_at):
+                return Done(catalog.record_root(conn, day, root_hex, credits, sealed_at))
         raise AssertionError(f"unknown operation {op!r}")
 
     def close(self) -> None:

@@ -80,6 +80,15 @@ CREATE TABLE IF NOT EXISTS credits (
     trajectory_length INTEGER
 );
 CREATE INDEX IF NOT EXISTS credits_by_trajectory ON credits (trajectory_segment, trajectory_offset);
+CREATE INDEX IF NOT EXISTS credits_by_day ON credits (day, id);
+
+-- The Merkle tree head of each finished UTC day's credits (groove_actors/protocol/merkle.py), once, ever.
+CREATE TABLE IF NOT EXISTS ledger_roots (
+    day TEXT PRIMARY KEY,
+    root TEXT NOT NULL,
+    credits INTEGER NOT NULL,
+    sealed_at REAL NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS balances (
     contributor_id TEXT PRIMARY KEY,
