@@ -41,8 +41,10 @@ BUSY = Rejected(
     retry_after=1.0,
 )
 BODY_WAIT_S = 2.0  # how long a request waits for room in the body budget before it is answered 503
-BODY_READ_S = 30.0
-SLOW_BODY = Rejected(408, f"the request body did not arrive within {BODY_READ_S:.0f} s; send it again")
+# A body must arrive within 30 s plus a second per 32 KiB (a 4 MiB chunk over a 256 kbit/s uplink), so that a
+# slow sender cannot hold its room in the budget for long.
+BODY_READ_BASE_S = 30.0
+BODY_READ_MIN_RATE = 32 * 1024
 TOO_LARGE = Rejected(413, f"request body larger than the {MAX_BODY_BYTES // (1024 * 1024)} MiB limit")
 CORS = [
     (b"access-control-allow-origin", b"*"),
@@ -106,20 +108,21 @@ class IngestFastPath:
         async with handles.bodies.reserve(size, wait_s=BODY_WAIT_S) as reserved:
             if not reserved:  # the body stays unread on the wire: the connection is closed after the answer
                 return (*_refusal(handles, BUSY), True)
-            return await self.judge(scope, receive, started)
+            return await self.judge(scope, receive, started, BODY_READ_BASE_S + size / BODY_READ_MIN_RATE)
 
     async def judge(
-        self, scope: HTTPScope, receive: ASGIReceiveCallable, started: float
+        self, scope: HTTPScope, receive: ASGIReceiveCallable, started: float, read_within_s: float
     ) -> tuple[int, dict[str, Any], float | None, bool]:
         handles = self.handles
         raw = None
-        with trio.move_on_after(BODY_READ_S):  # a slow sender must not hold its room in the budget for long
+        with trio.move_on_after(read_within_s):
             try:
                 raw = await read_body(scope, receive)
             except BodyTooLarge as exc:
                 return (*_refusal(handles, TOO_LARGE), exc.args[0])
         if raw is None:
-            return (*_refusal(handles, SLOW_BODY), True)
+            slow = Rejected(408, f"the request body did not arrive within {read_within_s:.0f} s; send it again")
+            return (*_refusal(handles, slow), True)
         envelope = read_envelope(raw, now=handles.wall_clock())
         if isinstance(envelope, Rejected):
             return (*_refusal(handles, envelope), False)
