@@ -9,6 +9,7 @@ import httpx
 import orjson
 import trio
 
+from groove_actors.http.app import SealedDays
 from groove_actors.protocol import merkle
 from groove_actors.server.writer import utc_day
 from groove_actors.store import catalog
@@ -70,6 +71,7 @@ async def test_finished_days_are_sealed_and_each_credit_proves_into_its_root(tmp
                 await server.log.wait_for("ledger.sealed", after=len(server.events))
         roots = (await http.get("/v1/ledger/roots?days=10")).json()
         proof = (await http.get("/v1/ledger/proof", params={"session_id": "sess_old_3"})).json()
+        cached = (await http.get("/v1/ledger/proof", params={"session_id": "sess_old_0"})).json()
         today = await http.get("/v1/ledger/proof", params={"session_id": "sess_today"})
         unknown = await http.get("/v1/ledger/proof", params={"session_id": "sess_nobody"})
         missing = await http.get("/v1/ledger/proof")
@@ -84,6 +86,11 @@ async def test_finished_days_are_sealed_and_each_credit_proves_into_its_root(tmp
     assert proof["root"] == roots[1]["root"]
     path = [bytes.fromhex(node) for node in proof["path"]]
     assert merkle.verify_inclusion(merkle.leaf_hash(leaf), 3, 5, path, bytes.fromhex(proof["root"]))
+    first = [bytes.fromhex(node) for node in cached["path"]]
+    assert cached["index"] == 0 and cached["root"] == proof["root"]
+    assert merkle.verify_inclusion(
+        merkle.leaf_hash(cached["leaf"].encode()), 0, 5, first, bytes.fromhex(proof["root"])
+    )
     changed = leaf.replace(b'"points":11', b'"points":12')
     assert changed != leaf
     assert not merkle.verify_inclusion(merkle.leaf_hash(changed), 3, 5, path, bytes.fromhex(proof["root"]))
@@ -94,3 +101,12 @@ async def test_finished_days_are_sealed_and_each_credit_proves_into_its_root(tmp
         again = (await http.get("/v1/ledger/roots?days=10")).json()
         assert server.events_named("ledger.sealed") == []
     assert again == roots
+
+
+def test_sealed_days_keep_the_most_recently_asked() -> None:
+    days = SealedDays(2)
+    days.put("2026-11-01", [b"a"])
+    days.put("2026-11-02", [b"b"])
+    assert days.get("2026-11-01") == [b"a"]  # now the most recent
+    days.put("2026-11-03", [b"c"])
+    assert (days.get("2026-11-02"), days.get("2026-11-01"), days.get("2026-11-03")) == (None, [b"a"], [b"c"])

@@ -46,6 +46,25 @@ OVERLOADED = Rejected(503, "the server is overloaded; retry after the indicated 
 DEFAULT_BODY_BUDGET_BYTES = 64 * 1024 * 1024
 
 
+@attrs.define(eq=False)
+class SealedDays:
+    """The leaf hashes of the few sealed days asked about last (32 bytes a credit), oldest dropped first."""
+
+    capacity: int
+    _days: dict[str, list[bytes]] = attrs.Factory(dict)
+
+    def get(self, day: str) -> list[bytes] | None:
+        hashes = self._days.pop(day, None)
+        if hashes is not None:
+            self._days[day] = hashes  # now the most recently used
+        return hashes
+
+    def put(self, day: str, hashes: list[bytes]) -> None:
+        self._days[day] = hashes
+        while len(self._days) > self.capacity:
+            del self._days[next(iter(self._days))]
+
+
 @attrs.frozen
 class AppHandles:
     """What the routes may talk to; passed in, never global (STYLE "Module-level mutable state")."""
@@ -62,6 +81,7 @@ class AppHandles:
     admin_token: str | None = None
     wall_clock: Callable[[], float] = time.time
     bodies: BodyBudget = attrs.Factory(lambda: BodyBudget(DEFAULT_BODY_BUDGET_BYTES))
+    sealed_days: SealedDays = attrs.Factory(lambda: SealedDays(4))
 
 
 def json_response(body: Any, status: int = 200, *, retry_after: float | None = None) -> Response:
@@ -367,8 +387,12 @@ def _install_ledger_routes(app: QuartTrio, handles: AppHandles) -> None:
                 f"the credits of {day} are sealed a few minutes after that day ends (UTC); ask again then"
             )
             return json_response({"error": reason}, 409)
-        leaves = await handles.reads.run(catalog.day_leaves, day)
-        path = await trio.to_thread.run_sync(_inclusion_path, leaves, index)
+        hashes = handles.sealed_days.get(day)
+        if hashes is None:  # a sealed day never changes: its leaf hashes are kept for the next proof
+            leaves = await handles.reads.run(catalog.day_leaves, day)
+            hashes = await trio.to_thread.run_sync(lambda: [merkle.leaf_hash(leaf) for leaf in leaves])
+            handles.sealed_days.put(day, hashes)
+        path = await trio.to_thread.run_sync(merkle.inclusion_path, hashes, index)
         return json_response(
             {
                 "session_id": session_id,
@@ -381,7 +405,3 @@ def _install_ledger_routes(app: QuartTrio, handles: AppHandles) -> None:
                 "root": sealed[0],
             }
         )
-
-
-def _inclusion_path(leaves: list[bytes], index: int) -> list[bytes]:
-    return merkle.inclusion_path([merkle.leaf_hash(leaf) for leaf in leaves], index)

@@ -121,7 +121,9 @@ class IngestFastPath:
             except BodyTooLarge as exc:
                 return (*_refusal(handles, TOO_LARGE), exc.args[0])
         if raw is None:
-            slow = Rejected(408, f"the request body did not arrive within {read_within_s:.0f} s; send it again")
+            slow = Rejected(
+                408, f"the request body did not arrive within {read_within_s:.0f} s; send it again"
+            )
             return (*_refusal(handles, slow), True)
         envelope = read_envelope(raw, now=handles.wall_clock())
         if isinstance(envelope, Rejected):
