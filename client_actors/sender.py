@@ -196,23 +196,28 @@ class Sender:
     async def _continue_elsewhere(self, session: SpooledSession) -> float:
         """The server holds this session as full: close it there (it is credited for what it has) and
         deliver the rest, from the refused chunk on, as a new session."""
-        body = jsjson.stringify_bytes({"session_id": session.wire_id})
-        response = await self._request("/v1/sessions/close", body)
-        if response is None or response.status_code in (429, 503) or response.status_code >= 500:
-            return self._retry_in(None if response is None else retry_after(response.headers))
+        wait = await self._post_close(session)
+        if wait is not None:
+            return wait
         logs.event("delivery.session_full", session_id=session.wire_id)
         await self._reopen(session)
         return 0.0
 
     async def _close_endpoint(self, session: SpooledSession) -> float | None:
         """After the SESSION_CLOSE was acknowledged: tell the server, then forget the session here."""
+        wait = await self._post_close(session)
+        if wait is None:
+            await trio.to_thread.run_sync(self.spool.finish, session)
+        return wait
+
+    async def _post_close(self, session: SpooledSession) -> float | None:
+        """POST /v1/sessions/close for the session: None once the server answered, else when to try again."""
         body = jsjson.stringify_bytes({"session_id": session.wire_id})
         response = await self._request("/v1/sessions/close", body)
         if response is None:
             return self._retry_in(None)
         if response.status_code in (429, 503) or response.status_code >= 500:
             return self._retry_in(retry_after(response.headers))
-        await trio.to_thread.run_sync(self.spool.finish, session)
         return None
 
     async def _post(self, path: str, body: bytes, judge: Callable[..., Decision]) -> Decision:

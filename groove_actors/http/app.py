@@ -390,7 +390,7 @@ def _install_ledger_routes(app: QuartTrio, handles: AppHandles) -> None:
         hashes = handles.sealed_days.get(day)
         if hashes is None:  # a sealed day never changes: its leaf hashes are kept for the next proof
             leaves = await handles.reads.run(catalog.day_leaves, day)
-            hashes = await trio.to_thread.run_sync(lambda: [merkle.leaf_hash(leaf) for leaf in leaves])
+            hashes = await trio.to_thread.run_sync(merkle.leaf_hashes, leaves)
             handles.sealed_days.put(day, hashes)
         path = await trio.to_thread.run_sync(merkle.inclusion_path, hashes, index)
         return json_response(

@@ -13,11 +13,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-__all__ = ["inclusion_path", "leaf_hash", "root", "verify_inclusion"]
+__all__ = ["inclusion_path", "leaf_hash", "leaf_hashes", "root", "verify_inclusion"]
 
 
 def leaf_hash(leaf: bytes) -> bytes:
     return hashlib.sha256(b"\x00" + leaf).digest()
+
+
+def leaf_hashes(leaves: Sequence[bytes]) -> list[bytes]:
+    return [leaf_hash(leaf) for leaf in leaves]
 
 
 def _node(left: bytes, right: bytes) -> bytes:

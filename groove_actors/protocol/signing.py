@@ -69,7 +69,7 @@ def _pieces_match(secret: bytes, sequence: int, pieces: Iterable[bytes | memoryv
         return False
     if isinstance(sequence, bool) or not isinstance(sequence, int) or not 0 <= sequence <= _MAX_SEQUENCE:
         return False
-    mac = hmac.new(secret, sequence.to_bytes(4, "big"), hashlib.sha256)
+    mac = hmac.new(secret, signing_input(sequence, b""), hashlib.sha256)
     for piece in pieces:
         mac.update(piece)
     return hmac.compare_digest(mac.digest(), bytes.fromhex(hmac_hex))
@@ -107,8 +107,7 @@ def verify_body(secret: bytes, sequence: int, raw: bytes, parsed: object, hmac_h
         text = signed_text_of_envelope(parsed)
     except ValueError:  # nested too deeply to re-serialise here; such a body verifies only by the cut
         return False
-    cut = None if span is None else raw[: span[0]] + raw[span[1] :]
-    return text != cut and hmac_matches(secret, sequence, text, hmac_hex)
+    return (span is None or text != _without(raw, span)) and hmac_matches(secret, sequence, text, hmac_hex)
 
 
 def signed_text_of_body(raw: bytes) -> bytes | None:
@@ -127,7 +126,11 @@ def signed_text_of_body(raw: bytes) -> bytes | None:
     `raw` must be valid JSON (the caller parsed it first); for other input the result is meaningless.
     """
     span = _attestation_span(raw)
-    return None if span is None else raw[: span[0]] + raw[span[1] :]
+    return None if span is None else _without(raw, span)
+
+
+def _without(raw: bytes, span: tuple[int, int]) -> bytes:
+    return raw[: span[0]] + raw[span[1] :]
 
 
 def _attestation_span(raw: bytes) -> tuple[int, int] | None:

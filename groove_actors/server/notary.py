@@ -25,7 +25,7 @@ CHECK_EVERY_S = 300.0
 
 
 def day_root(leaves: list[bytes]) -> bytes:
-    return merkle.root([merkle.leaf_hash(leaf) for leaf in leaves])
+    return merkle.root(merkle.leaf_hashes(leaves))
 
 
 @attrs.define(eq=False)
