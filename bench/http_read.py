@@ -1,11 +1,12 @@
 """HTTP body read: the server CPU that Hypercorn and the ingest route's body loop cost per request, alone.
 
 Run: .venv/bin/python -m bench.http_read [--requests N]
-A Hypercorn server (in a child process, as `groove-central serve` runs it) whose only app reads the body with
-the ingest route's own `read_body` and answers a small JSON with a length, as ingest does. Eight client
-threads send pre-built requests of the two loadgen chunk sizes over keep-alive connections; the figure is the
-server's CPU time (user + system, from /proc) divided by the requests. Everything else on the ingest path
-(parse, cut, HMAC, validation, actors, commit) is measured by bench.verify_path and bench.stages.
+A server run as `groove-central serve` runs it (Hypercorn through http/serving.py, in a child process) whose
+only app reads the body with the ingest route's own `read_body`, holding it in the body budget, and answers a
+small JSON with a length, as ingest does. Eight client threads send pre-built requests of the two loadgen
+chunk sizes over keep-alive connections; the figure is the server's CPU time (user + system, from /proc)
+divided by the requests. Everything else on the ingest path (parse, cut, HMAC, validation, actors, commit)
+is measured by bench.verify_path and bench.stages.
 """
 
 from __future__ import annotations
@@ -25,30 +26,39 @@ CLIENTS = 8
 ANSWER = b'{"accepted":true,"envelope_id":"env_0"}'
 
 
-async def app(scope: Any, receive: Any, send: Any) -> None:
+def make_app() -> Any:
+    from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES
+    from groove_actors.http.budget import BodyBudget
     from groove_actors.http.ingest import read_body
 
-    if scope["type"] == "lifespan":
-        while True:
-            kind = (await receive())["type"]  # lifespan.startup, then lifespan.shutdown
-            await send({"type": kind + ".complete"})
-            if kind == "lifespan.shutdown":
-                return
-    await read_body(scope, receive)
-    headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(ANSWER))]
-    await send({"type": "http.response.start", "status": 200, "headers": headers})
-    await send({"type": "http.response.body", "body": ANSWER, "more_body": False})
+    budget = BodyBudget(DEFAULT_BODY_BUDGET_BYTES)
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan":
+            while True:
+                kind = (await receive())["type"]  # lifespan.startup, then lifespan.shutdown
+                await send({"type": kind + ".complete"})
+                if kind == "lifespan.shutdown":
+                    return
+        async with budget.hold() as holding:
+            await read_body(scope, receive, holding)
+        headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(ANSWER))]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": ANSWER, "more_body": False})
+
+    return app
 
 
 def serve(port: int) -> None:
     import trio
     from hypercorn.config import Config
-    from hypercorn.trio import serve as hypercorn_serve
+
+    from groove_actors.http.serving import serve_http
 
     config = Config()
     config.bind = [f"127.0.0.1:{port}"]
     config.accesslog = config.errorlog = None
-    trio.run(hypercorn_serve, app, config)
+    trio.run(lambda: serve_http(make_app(), config, shutdown_trigger=trio.sleep_forever))
 
 
 def cpu_seconds(pid: int) -> float:

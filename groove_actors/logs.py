@@ -24,7 +24,21 @@ class JsonLineFormatter(logging.Formatter):
             line.update(fields)
         if record.exc_info and record.exc_info[1] is not None:
             line["error"] = f"{type(record.exc_info[1]).__name__}: {record.exc_info[1]}"
-        return orjson.dumps(line, default=str).decode()
+        try:
+            return orjson.dumps(line, default=str).decode()
+        except TypeError:  # text that is not UTF-8 (a lone surrogate): the line must stay one JSON object
+            return orjson.dumps(_printable(line), default=str).decode()
+
+
+def _printable(value: Any) -> Any:
+    """The value with every string made encodable: a lone surrogate becomes the text `\\udXXX`."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_printable(v) for v in value]
+    return value
 
 
 def configure(level: str = "INFO") -> None:

@@ -261,9 +261,9 @@ async def test_a_full_session_refuses_chunks_with_413_but_closes_and_is_credited
 
 
 async def test_bodies_past_the_budget_wait_then_get_503_and_nothing_is_lost(tmp_path: Path) -> None:
-    budget = 10_485  # --bodies-mb 0.01
+    budget = 1_048_576  # --bodies-mb 1
     async with (
-        start_server(tmp_path / "d", "--bodies-mb", "0.01") as server,
+        start_server(tmp_path / "d", "--bodies-mb", "1") as server,
         httpx.AsyncClient(base_url=server.url) as http,
     ):
         session = await open_session(http)
@@ -271,18 +271,42 @@ async def test_bodies_past_the_budget_wait_then_get_503_and_nothing_is_lost(tmp_
         assert url.port is not None
         slow = await trio.open_tcp_stream(url.host, url.port)
         head = f"POST /v1/training/ingest HTTP/1.1\r\nhost: x\r\ncontent-length: {budget}\r\n\r\n"
-        await slow.send_all(head.encode() + b" " * 5_000)  # announces the whole budget, sends half
-        for _ in range(100):  # until the slow request holds its room: a small probe is then kept waiting
-            busy = await ingest(http, b"{}")
+        await slow.send_all(head.encode() + b" " * (budget - 1))  # sends all but a byte: holds nearly all
+        probe = session.chunk_body(20)  # charged 33x its size before it is parsed: no room for it
+        for _ in range(100):  # until the slow request's bytes have been taken in
+            busy = await ingest(http, probe)
             if busy.status_code == 503:
                 break
-            assert busy.status_code == 400
+            assert busy.status_code == 200
+            probe = session.chunk_body(20)
         assert busy.status_code == 503, busy.text
-        assert busy.headers["retry-after"] == "1" and busy.headers["connection"] == "close"
+        assert busy.headers["retry-after"] == "1"
         assert "retry" in busy.json()["reason"]
-        await slow.send_all(b" " * (budget - 5_000))  # the slow one completes and gives its room back
+        await slow.send_all(b" ")  # the slow one completes and gives its room back
         answer = await slow.receive_some(65536)
         await slow.aclose()
-        accepted = await ingest(http, session.chunk_body(20))
-    assert answer.startswith(b"HTTP/1.1 400")
+        accepted = await ingest(http, probe)  # the refused probe, sent again, is taken
+    assert answer.startswith(b"HTTP/1.1 413")  # a whole budget of text could not be parsed within it
     assert accepted.status_code == 200, accepted.text
+
+
+async def test_peers_that_announce_large_bodies_and_send_nothing_hold_no_budget(tmp_path: Path) -> None:
+    async with (
+        start_server(tmp_path / "d", "--bodies-mb", "16") as server,
+        httpx.AsyncClient(base_url=server.url) as http,
+    ):
+        session = await open_session(http)
+        url = httpx.URL(server.url)
+        assert url.port is not None
+        idle = []
+        for _ in range(13):  # 13 x 5 MiB announced: four times the budget
+            stream = await trio.open_tcp_stream(url.host, url.port)
+            head = (
+                f"POST /v1/training/ingest HTTP/1.1\r\nhost: x\r\ncontent-length: {5 * 1024 * 1024}\r\n\r\n"
+            )
+            await stream.send_all(head.encode() + b"{")
+            idle.append(stream)
+        answers = [await ingest(http, session.chunk_body(20)) for _ in range(5)]
+        for stream in idle:
+            await stream.aclose()
+    assert [a.status_code for a in answers] == [200] * 5

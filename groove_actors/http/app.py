@@ -16,21 +16,21 @@ from typing import Any
 import attrs
 import orjson
 import trio
-from quart import Response, g, request, websocket
+from quart import Response, request, websocket
 from quart_trio import QuartTrio
 from werkzeug.exceptions import HTTPException
 
 from groove_actors import logs
 from groove_actors.errors import PeerError
 from groove_actors.http.budget import BodyBudget
+from groove_actors.http.edge import LOGGED_PATH_CHARS, rejection_body, retry_after_header
 from groove_actors.protocol import ecdh, jsjson, merkle
 from groove_actors.protocol.envelope import Rejected
-from groove_actors.protocol.limits import MAX_BODY_BYTES
-from groove_actors.protocol.validate import validate_session_open
+from groove_actors.protocol.validate import check_session_id, check_session_open, validate_session_open
 from groove_actors.server import stats
 from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
-from groove_actors.server.metrics import Metrics, reason_key, render
-from groove_actors.server.ratelimit import RateLimiter, client_address
+from groove_actors.server.metrics import Metrics, render
+from groove_actors.server.ratelimit import RateLimiter
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.sessions import Closed, CloseRequest, SessionDirectory
 from groove_actors.server.stats import StatsBook
@@ -40,10 +40,11 @@ from groove_actors.store.catalog import NewSession
 from groove_actors.store.embedded import Done, OpenSession
 
 ANSWER_DEADLINE_S = 30.0  # a route waits this long for its actor, then answers 503 (the work may still land)
-MAX_SESSION_ID_CHARS = 200
+# Open and close requests are a few hundred bytes; only ingest takes large bodies (http/ingest.py).
+MAX_REQUEST_BYTES = 64 * 1024
 OVERLOADED = Rejected(503, "the server is overloaded; retry after the indicated delay", retry_after=1.0)
-# Request bodies held at once; parsing holds about six times that in objects (see http/budget.py).
-DEFAULT_BODY_BUDGET_BYTES = 64 * 1024 * 1024
+# Memory for request bodies and their parsed form at once (see http/budget.py).
+DEFAULT_BODY_BUDGET_BYTES = 256 * 1024 * 1024
 
 
 @attrs.define(eq=False)
@@ -87,17 +88,13 @@ class AppHandles:
 def json_response(body: Any, status: int = 200, *, retry_after: float | None = None) -> Response:
     response = Response(orjson.dumps(body), status=status, content_type="application/json")
     if retry_after is not None:
-        response.headers["Retry-After"] = str(max(1, round(retry_after)))
+        name, value = retry_after_header(retry_after)
+        response.headers[name.decode()] = value.decode()
     return response
 
 
 def rejected(answer: Rejected, *, shape: str = "accepted") -> Response:
-    body: dict[str, Any] = (
-        {"accepted": False, "reason": answer.reason} if shape == "accepted" else {"error": answer.reason}
-    )
-    if answer.details:
-        body["details"] = list(answer.details)
-    return json_response(body, answer.status, retry_after=answer.retry_after)
+    return json_response(rejection_body(answer, shape=shape), answer.status, retry_after=answer.retry_after)
 
 
 async def body_bytes() -> bytes:
@@ -118,8 +115,9 @@ async def read_json_object(limit_fields: str) -> dict[str, Any] | Response:
 
 def create_app(handles: AppHandles) -> QuartTrio:
     app = QuartTrio(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
+    app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
+    app.config["PROPAGATE_EXCEPTIONS"] = True  # the edge turns them into a 500 and logs them (http/edge.py)
     _install_hooks(app, handles)
     _install_session_routes(app, handles)
     _install_stats_routes(app, handles)
@@ -204,58 +202,19 @@ def _install_admin_routes(app: QuartTrio, handles: AppHandles) -> None:
 
 
 def _install_hooks(app: QuartTrio, handles: AppHandles) -> None:
-    @app.before_request
-    async def start_and_limit() -> Response | None:
-        g.started = time.perf_counter()
-        if request.method == "OPTIONS":  # CORS preflight, on any path; headers are added after the request
-            return Response("", status=204)
-        if not request.path.startswith("/v1/"):
-            return None
-        peer = request.scope.get("client")
-        address = client_address(
-            peer[0] if peer else None, request.headers.get("X-Forwarded-For"), handles.trusted_proxies
-        )
-        wait = handles.limiter.check(address, now=trio.current_time())
-        if wait is not None:
-            return json_response(
-                {"accepted": False, "reason": f"rate limit exceeded for {address}; retry in {wait:.0f} s"},
-                429,
-                retry_after=wait,
-            )
-        return None
-
-    @app.after_request
-    async def cors_and_log(response: Response) -> Response:
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type"
-        logs.event(
-            "request",
-            method=request.method,
-            path=request.path,
-            status=response.status_code,
-            ms=logs.elapsed_ms(g.get("started", time.perf_counter())),
-        )
-        return response
-
     @app.errorhandler(HTTPException)
     async def http_error(error: HTTPException) -> Response:
         status = error.code or 500
         reason = {
-            404: f"no such endpoint: {request.method} {request.path}",
-            405: f"{request.method} is not allowed on {request.path}",
-            413: f"request body larger than the {MAX_BODY_BYTES // (1024 * 1024)} MiB limit",
+            404: f"no such endpoint: {request.method} {request.path[:LOGGED_PATH_CHARS]}",
+            405: f"{request.method} is not allowed on {request.path[:LOGGED_PATH_CHARS]}",
+            413: f"request body larger than the {MAX_REQUEST_BYTES // 1024} KiB limit of this endpoint",
         }.get(status, error.description or error.name)
         response = json_response({"accepted": False, "reason": reason}, status)
         if status == 413:
             # The unread body is still on the wire: this connection cannot carry another request.
             response.headers["Connection"] = "close"
         return response
-
-    @app.errorhandler(Exception)
-    async def unexpected(error: Exception) -> Response:
-        logs.event("request.failed", level=40, path=request.path, error=type(error).__name__)
-        return json_response({"accepted": False, "reason": "internal error; it has been logged"}, 500)
 
     @app.get("/health")
     async def health() -> Response:
@@ -271,8 +230,10 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
         missing = validate_session_open(body)
         if missing:
             return json_response({"error": "missing required fields", "required": list(missing)}, 400)
-        if len(body["session_id"]) > MAX_SESSION_ID_CHARS:
-            return json_response({"error": f"session_id longer than {MAX_SESSION_ID_CHARS} characters"}, 400)
+        problems = check_session_open(body)
+        if problems:
+            reason = f"the session request breaks {len(problems)} rule(s); see details"
+            return rejected(Rejected(400, reason, details=tuple(map(str, problems))), shape="error")
         try:
             client_key = ecdh.load_public_key(body["public_key"])
         except PeerError as exc:
@@ -293,7 +254,7 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
         if not isinstance(outcome, Done):
             retry = 1.0 if outcome.status == 503 else 3600.0 if outcome.status == 429 else None
             return rejected(Rejected(outcome.status, outcome.reason, retry_after=retry), shape="error")
-        logs.event("session.opened", session_id=new.session_id, provider=new.provider, model=new.model)
+        logs.event("session.opened", session_id=new.session_id, provider=new.provider)
         return json_response({"server_public_key": pair.public_b64})
 
     @app.post("/v1/sessions/close")
@@ -302,8 +263,11 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
         if isinstance(body, Response):
             return body
         session_id = body.get("session_id")
-        if not isinstance(session_id, str) or not session_id:
+        if not session_id:
             return json_response({"error": "session_id is required and must be a non-empty string"}, 400)
+        problem = check_session_id(session_id)
+        if problem is not None:
+            return json_response({"error": f"session_id: {problem}"}, 400)
         send, receive = trio.open_memory_channel[Closed | Rejected](1)
         async with send, receive:
             if not handles.directory.deliver(session_id, CloseRequest(send)):
@@ -316,12 +280,6 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
         return json_response(
             {"closed": True, "already_closed": True} if answer.already_closed else {"closed": True}
         )
-
-
-def count_rejection(metrics: Metrics, answer: Rejected) -> None:
-    metrics.count(
-        "groove_envelopes_rejected_total", status=str(answer.status), reason=reason_key(answer.reason)
-    )
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int | Response:
@@ -375,7 +333,7 @@ def _install_ledger_routes(app: QuartTrio, handles: AppHandles) -> None:
     @app.get("/v1/ledger/proof")
     async def ledger_proof() -> Response:
         session_id = request.args.get("session_id", "")
-        if not session_id or len(session_id) > MAX_SESSION_ID_CHARS:
+        if not session_id or check_session_id(session_id) is not None:
             return json_response({"error": "give the credited session as ?session_id=..."}, 400)
         found = await handles.reads.run(catalog.credit_leaf, session_id)
         if found is None:

@@ -15,7 +15,7 @@ import attrs
 
 from groove_actors.errors import PeerError
 from groove_actors.protocol import jsjson, limits
-from groove_actors.protocol.validate import Violation, is_integer, validate_envelope
+from groove_actors.protocol.validate import Violation, check_session_id, is_integer, validate_envelope
 
 
 @attrs.frozen
@@ -60,8 +60,11 @@ def read_envelope(raw: bytes, *, now: float) -> ReceivedEnvelope | Rejected:
     if not isinstance(body, dict):
         return Rejected(400, f"body must be a JSON object, got {type(body).__name__}")
     session_id = body.get("session_id")
-    if not isinstance(session_id, str) or not session_id:
+    if not session_id:
         return Rejected(400, "session_id is required and must be a non-empty string")
+    problem = check_session_id(session_id)
+    if problem is not None:
+        return Rejected(400, f"session_id: {problem}")
     return summarize(raw, body, session_id, validate_envelope(body, now=now))
 
 

@@ -17,6 +17,8 @@ from groove_actors.protocol import limits
 
 _HEX32: Final = re.compile(r"[0-9a-f]{32}")
 _HEX64: Final = re.compile(r"[0-9a-f]{64}")
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")  # after JSON parsing, a pair is one character
+_PROVIDER: Final = re.compile(r"[a-z0-9][a-z0-9._-]*", re.IGNORECASE)
 
 # A check takes a JSON value and answers None (fine) or what is wrong with it.
 Check = Callable[[Any], "str | None"]
@@ -56,11 +58,35 @@ def is_integer(value: Any) -> bool:
     return isinstance(value, float) and value.is_integer()
 
 
+# Integers beyond what a double holds: JavaScript reads them as Infinity, and Python cannot divide them.
+_MAX_NUMBER: Final = 2**1023
+
+
 def is_number(value: Any) -> TypeGuard[float]:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value  # not NaN
+    """A finite-or-infinite JSON number a JavaScript client could have sent (NaN and huge ints are not)."""
+    if isinstance(value, float):
+        return value == value  # not NaN
+    return isinstance(value, int) and not isinstance(value, bool) and -_MAX_NUMBER < value < _MAX_NUMBER
 
 
-def string(*, max_len: int | None = None, pattern: re.Pattern[str] | None = None, what: str = "") -> Check:
+def is_well_formed(text: str) -> bool:
+    """True unless `text` holds a lone UTF-16 surrogate (JSON.stringify writes those as `\\udXXX` escapes).
+
+    Such text cannot be encoded as UTF-8, so it may travel in step content (kept byte-exact in the stored
+    envelope) but never in an identifier that reaches the catalog, a log line or a stats answer.
+    """
+    return text.isascii() or _LONE_SURROGATE.search(text) is None
+
+
+def string(
+    *,
+    max_len: int | None = None,
+    pattern: re.Pattern[str] | None = None,
+    what: str = "",
+    any_text: bool = False,
+) -> Check:
+    """A string check; unless `any_text`, the string must also be well-formed text (`is_well_formed`)."""
+
     def check(value: Any) -> str | None:
         if not isinstance(value, str):
             return f"expected a string, got {_type_name(value)}"
@@ -68,6 +94,8 @@ def string(*, max_len: int | None = None, pattern: re.Pattern[str] | None = None
             return f"at most {max_len} characters allowed, got {len(value)}"
         if pattern is not None and not pattern.fullmatch(value):
             return f"expected {what}"
+        if not any_text and not is_well_formed(value):
+            return "expected well-formed text, got a lone UTF-16 surrogate"
         return None
 
     return check
@@ -120,7 +148,11 @@ def _describe(value: Any) -> str:
         return repr(shown)
     if isinstance(value, dict | list):
         return _type_name(value)
-    return _type_name(value) if value is None or isinstance(value, bool) else repr(value)
+    if value is None or isinstance(value, bool):
+        return _type_name(value)
+    if isinstance(value, int) and not -_MAX_NUMBER < value < _MAX_NUMBER:
+        return f"an integer of {len(str(abs(value)))} digits"
+    return repr(value)
 
 
 # (key, check, required). Unknown keys are kept, never rejected (PROTOCOL.md "Steps").
@@ -141,8 +173,9 @@ METADATA_FIELDS: Final[Fields] = (
     ("task_complexity", one_of(limits.TASK_COMPLEXITIES), False),
     ("groove_version", string(max_len=limits.MAX_GROOVE_VERSION_CHARS), False),
 )
+check_session_id: Final = string(max_len=limits.MAX_SESSION_ID_CHARS)
 _ENVELOPE_ID: Final = ("envelope_id", string(max_len=200), True)
-_SESSION_ID: Final = ("session_id", string(max_len=200), True)
+_SESSION_ID: Final = ("session_id", check_session_id, True)
 CHUNK_FIELDS: Final[Fields] = (
     _ENVELOPE_ID,
     _SESSION_ID,
@@ -157,7 +190,8 @@ OUTCOME_FIELDS: Final[Fields] = (
 STEP_FIELDS: Final[Fields] = (
     ("step", integer(0, limits.MAX_STEP_NUMBER), True),
     ("type", one_of(limits.STEP_TYPES), True),
-    ("content", string(max_len=limits.MAX_CONTENT_CHARS), False),
+    # Content may hold what JavaScript holds: a lone surrogate is kept as sent (PROTOCOL.md "Signature").
+    ("content", string(max_len=limits.MAX_CONTENT_CHARS, any_text=True), False),
     ("token_count", number(0, limits.MAX_TOKEN_COUNT), False),
     ("truncated", boolean, False),
     ("tool", string(max_len=200), False),
@@ -220,7 +254,9 @@ def step_is_plainly_valid(step: dict[str, Any], earliest: float, latest: float) 
         return False
     if type(kind) is not str or kind not in limits.STEP_TYPES:
         return False
-    if type(timestamp) is not float and type(timestamp) is not int:
+    if type(timestamp) is not float and (
+        type(timestamp) is not int or not -_MAX_NUMBER < timestamp < _MAX_NUMBER
+    ):
         return False
     seconds = timestamp / 1000 if timestamp >= limits.MILLISECONDS_FROM else timestamp
     if not earliest <= seconds <= latest:
@@ -299,3 +335,23 @@ def validate_session_open(obj: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(
         name for name in limits.SESSION_OPEN_FIELDS if not (isinstance(obj.get(name), str) and obj[name])
     )
+
+
+# Every field of an open is stored and shown in stats: bounded, and well-formed text.
+SESSION_OPEN_CHECKS: Final[Fields] = (
+    _SESSION_ID,
+    ("public_key", string(max_len=200), True),
+    ("provider", string(max_len=limits.MAX_PROVIDER_CHARS, pattern=_PROVIDER, what="a provider name (letters,"
+     " digits, '.', '_' and '-')"), True),
+    ("model", string(max_len=limits.MAX_MODEL_ENGINE_CHARS), True),
+    ("machine_fingerprint", string(max_len=limits.MAX_FINGERPRINT_CHARS), True),
+    ("app_version_hash", string(max_len=limits.MAX_APP_VERSION_HASH_CHARS), True),
+    ("groove_version", string(max_len=limits.MAX_GROOVE_VERSION_CHARS), True),
+)  # fmt: skip
+
+
+def check_session_open(obj: Mapping[str, Any]) -> tuple[Violation, ...]:
+    """Every violation of an open request whose required fields are all present."""
+    out: list[Violation] = []
+    check_fields(obj, SESSION_OPEN_CHECKS, "$", out)
+    return tuple(out)

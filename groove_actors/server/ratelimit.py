@@ -1,12 +1,21 @@
-"""Rate limits per client address: fixed one-minute and one-hour windows, purely (time is passed in)."""
+"""Rate limits per client address: fixed one-minute and one-hour windows, purely (time is passed in).
+
+Memory is bounded: at most `max_tracked` keys are kept, in the order their hour window started, so the keys
+whose windows have ended are always at the front and are dropped there, one per new key at most (constant
+time per request, however many addresses come). When every tracked window is still running, the oldest is
+dropped. IPv6 clients are counted per /64 network, since one host commonly holds a whole /64.
+"""
 
 from __future__ import annotations
+
+import ipaddress
+from collections import OrderedDict
 
 import attrs
 
 PER_MINUTE = 100
 PER_HOUR = 1000
-MAX_TRACKED = 100_000  # beyond this many addresses, expired windows are swept before tracking more
+MAX_TRACKED = 100_000
 
 
 @attrs.define
@@ -23,7 +32,8 @@ class RateLimiter:
 
     per_minute: int = PER_MINUTE
     per_hour: int = PER_HOUR
-    _windows: dict[str, _Windows] = attrs.Factory(dict)
+    max_tracked: int = MAX_TRACKED
+    _windows: OrderedDict[str, _Windows] = attrs.Factory(OrderedDict)
 
     @property
     def enabled(self) -> bool:
@@ -34,13 +44,13 @@ class RateLimiter:
             return None
         windows = self._windows.get(key)
         if windows is None:
-            if len(self._windows) >= MAX_TRACKED:
-                self._sweep(now)
+            self._make_room(now)
             windows = self._windows[key] = _Windows(now, 0, now, 0)
         if now - windows.minute_start >= 60:
             windows.minute_start, windows.minute_count = now, 0
         if now - windows.hour_start >= 3600:
             windows.hour_start, windows.hour_count = now, 0
+            self._windows.move_to_end(key)  # the order stays that of the hour windows' starts
         if self.per_minute and windows.minute_count >= self.per_minute:
             return round(windows.minute_start + 60 - now, 3)
         if self.per_hour and windows.hour_count >= self.per_hour:
@@ -49,8 +59,15 @@ class RateLimiter:
         windows.hour_count += 1
         return None
 
-    def _sweep(self, now: float) -> None:
-        self._windows = {k: w for k, w in self._windows.items() if now - w.hour_start < 3600}
+    def _make_room(self, now: float) -> None:
+        """Drop ended windows from the front, then the oldest running one if there is still no room."""
+        while self._windows:
+            oldest = next(iter(self._windows.values()))
+            if now - oldest.hour_start < 3600 and len(self._windows) < self.max_tracked:
+                return
+            self._windows.popitem(last=False)
+            if now - oldest.hour_start < 3600:  # dropped for room only: that is enough
+                return
 
     @property
     def tracked(self) -> int:
@@ -66,3 +83,14 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted_proxies:
             if hop not in trusted_proxies:
                 break
     return address
+
+
+def rate_key(address: str) -> str:
+    """What an address is counted under: itself, or its /64 network for IPv6."""
+    if ":" not in address:
+        return address
+    try:
+        network = ipaddress.IPv6Network((address, 64), strict=False)
+    except ValueError:
+        return address
+    return str(network)

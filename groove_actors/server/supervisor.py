@@ -16,12 +16,12 @@ from pathlib import Path
 import attrs
 import trio
 from hypercorn.config import Config as HypercornConfig
-from hypercorn.trio import serve as hypercorn_serve
 
 from groove_actors import logs
-from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES, AppHandles, create_app
+from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES, AppHandles
+from groove_actors.http.asgi import create_asgi_app
 from groove_actors.http.budget import BodyBudget
-from groove_actors.http.ingest import IngestFastPath
+from groove_actors.http.serving import serve_http
 from groove_actors.protocol.policy import ScoringPolicy, load_policy
 from groove_actors.server.enrich import RuleJudge
 from groove_actors.server.metrics import Metrics
@@ -176,8 +176,7 @@ async def _serve_http(
     hyper.errorlog = None
     hyper.graceful_timeout = SHUTDOWN_GRACE_S
     try:
-        app = IngestFastPath(create_app(handles), handles)
-        await hypercorn_serve(app, hyper, shutdown_trigger=stop.wait, task_status=task_status, mode="asgi")
+        await serve_http(create_asgi_app(handles), hyper, shutdown_trigger=stop.wait, task_status=task_status)
     finally:
         done.set()
 

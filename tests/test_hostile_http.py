@@ -1,0 +1,272 @@
+"""Requests an attacker or a broken client sends, against a real server: none may end it or break its log.
+
+Each case checks the answer (a 4xx with a reason a person can act on), that the server still serves, that
+every line it logged is one JSON object, and, where something was accepted before, that it is still there.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import h2.config
+import h2.connection
+import h2.events
+import httpx
+import orjson
+import trio
+from trio_websocket import open_websocket_url
+
+from groove_actors.protocol import ecdh, signing
+from tests.support.client import ingest, open_request, open_session
+from tests.support.envelopes import APP_HASH, ClientSession, make_steps
+from tests.support.server import ServerProcess, start_server
+
+LONE = "\ud800"
+
+
+def assert_log_is_json(server: ServerProcess) -> None:
+    raw = [e for e in server.events if e.get("event") == "raw"]
+    assert raw == [], raw[:3]
+    for line in server.events:
+        assert LONE not in json.dumps(line, ensure_ascii=False).encode("utf-8", "backslashreplace").decode()
+
+
+def chunk_with(
+    session: ClientSession, *, metadata: dict[str, Any] | None = None, step: dict[str, Any]
+) -> bytes:
+    """A signed chunk of one step, with `metadata` members and `step` members set as given."""
+    steps = make_steps(1, start=time.time() - 60, first_step=session.step)
+    steps[0].update(step)
+    envelope: dict[str, Any] = {
+        "envelope_id": f"env_{uuid.uuid4()}",
+        "session_id": session.session_id,
+        "chunk_sequence": session.chunk,
+        "contributor_id": session.contributor_id,
+        "attestation": {},
+        "metadata": {"model_engine": "claude-opus-4-6", "provider": "claude-code", "agent_id": "a-1",
+                     **(metadata or {})},
+        "trajectory_log": steps,
+    }  # fmt: skip
+    session.chunk += 1
+    session.step += 1
+    return session.sign(envelope)
+
+
+async def test_lone_surrogates_in_identifiers_get_400_and_leave_nothing_behind(
+    central: ServerProcess,
+) -> None:
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        session = await open_session(http)
+        assert (await ingest(http, session.chunk_body(3))).status_code == 200
+        answers = {}
+        for field in ("session_id", "provider", "model", "machine_fingerprint", "groove_version"):
+            key = ecdh.generate_key_pair().public_b64
+            body = open_request(f"sess_{uuid.uuid4()}", key)
+            body[field] = f"x{LONE}y"
+            raw = json.dumps(body).encode()  # ensure_ascii: the surrogate travels as the escape \ud800
+            answers[f"open {field}"] = await http.post(
+                "/v1/sessions/open", content=raw, headers={"Content-Type": "application/json"}
+            )
+        for path in ("/v1/training/ingest", "/v1/sessions/close"):
+            raw = json.dumps({"session_id": f"sess_{LONE}"}).encode()
+            answers[path] = await http.post(path, content=raw, headers={"Content-Type": "application/json"})
+        proof = await http.get("/v1/ledger/proof?session_id=s%ED%A0%80")  # a surrogate in CESU-8
+        summary = (await http.get("/v1/stats/summary")).json()
+        models = (await http.get("/v1/stats/models")).json()
+    assert proof.status_code == 404  # the query is read as text that names no credit
+    for name, answer in answers.items():
+        assert answer.status_code == 400, (name, answer.text)
+        reason = answer.json().get("reason") or answer.json().get("error")
+        assert any(word in json.dumps(answer.json()) for word in ("well-formed", "provider name")), name
+        assert reason
+    assert (summary["totalSessions"], summary["totalEnvelopes"]) == (1, 1)
+    assert list(models) == ["claude-opus-4-6"]
+    assert_log_is_json(central)
+
+
+async def test_an_authentic_chunk_with_a_lone_surrogate_in_metadata_is_refused_and_no_poison_pill(
+    tmp_path: Path,
+) -> None:
+    async with start_server(tmp_path / "d") as server, httpx.AsyncClient(base_url=server.url) as http:
+        session = await open_session(http)
+        model = await ingest(http, chunk_with(session, metadata={"model_engine": f"m{LONE}"}, step={}))
+        session.sequence -= 1
+        agent = await ingest(http, chunk_with(session, metadata={"agent_id": f"a{LONE}"}, step={}))
+        session.sequence -= 1
+        tool = await ingest(http, chunk_with(session, step={"type": "action", "tool": f"B{LONE}"}))
+        session.sequence -= 1
+        good = await ingest(http, chunk_with(session, step={}))
+        assert_log_is_json(server)
+    assert (model.status_code, agent.status_code, tool.status_code, good.status_code) == (422, 422, 422, 200)
+    assert any("$.metadata.model_engine" in d and "well-formed" in d for d in model.json()["details"])
+    assert any("$.metadata.agent_id" in d for d in agent.json()["details"])
+    assert any("$.trajectory_log[0].tool" in d for d in tool.json()["details"])
+    # The store holds nothing that stops the next start.
+    async with start_server(tmp_path / "d") as server, httpx.AsyncClient(base_url=server.url) as http:
+        assert (await ingest(http, session.close_body())).status_code == 200
+        credited = await server.log.wait_for("ledger.credited")
+    assert credited["session_id"] == session.session_id
+
+
+async def test_step_content_with_a_lone_surrogate_is_stored_byte_exact_and_credited(
+    central: ServerProcess,
+) -> None:
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        session = await open_session(http)
+        body = chunk_with(session, step={"content": f"cut in the middle of a pair: {LONE}"})
+        assert b"\\ud800" in body
+        accepted = await ingest(http, body)
+        close = await ingest(http, session.close_body())
+        credited = await central.log.wait_for("ledger.credited")
+        retried = await ingest(http, body)
+    assert accepted.status_code == 200, accepted.text
+    assert close.status_code == 200 and credited["session_id"] == session.session_id
+    assert retried.json().get("duplicate") is True
+    stored = b"".join(p.read_bytes() for p in sorted((central.data_dir / "envelopes").iterdir()))
+    assert body in stored
+    assert_log_is_json(central)
+
+
+async def test_numbers_beyond_a_double_get_422_with_their_path(central: ServerProcess) -> None:
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        session = await open_session(http)
+        body = chunk_with(session, step={"timestamp": 0})
+        huge = body.replace(b'"timestamp":0', b'"timestamp":1' + b"0" * 400)
+        session.sequence -= 1
+        answer = await ingest(http, huge)  # the HMAC no longer matches: refused before the schema
+        # Signed as sent: a client can sign text with numbers JavaScript would never print.
+        numbers = await ingest(http, signed_text(session, huge_number_chunk(session)))
+        health = await http.get("/health")
+    assert answer.status_code == 401
+    assert numbers.status_code == 422, numbers.text
+    details = numbers.json()["details"]
+    assert any(d.startswith("$.trajectory_log[0].timestamp") and "401 digits" in d for d in details)
+    assert any(d.startswith("$.trajectory_log[0].token_count") for d in details)
+    assert health.status_code == 200
+
+
+def huge_number_chunk(session: ClientSession) -> bytes:
+    envelope = orjson.loads(chunk_with(session, step={"timestamp": 7777, "token_count": 8888}))
+    session.sequence -= 1
+    del envelope["attestation"]
+    text = orjson.dumps(envelope)
+    return text.replace(b"7777", b"1" + b"0" * 400).replace(b"8888", b"-1" + b"0" * 400)
+
+
+def signed_text(session: ClientSession, text: bytes) -> bytes:
+    """`text` (an envelope without attestation) signed with the session's next sequence, as the wire has it."""
+    attestation = {
+        "session_hmac": signing.sign(session.secret, session.sequence, text),
+        "sequence": session.sequence,
+        "app_version_hash": APP_HASH,
+    }
+    session.sequence += 1
+    return text[:-1] + b',"attestation":' + orjson.dumps(attestation) + b"}"
+
+
+async def test_open_fields_are_bounded_and_the_provider_checked(central: ServerProcess) -> None:
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        cases = {
+            "model": "m" * 101,
+            "machine_fingerprint": "f" * 201,
+            "groove_version": "9" * 21,
+            "app_version_hash": "h" * 101,
+            "provider": "claude code; drop table",
+        }
+        answers = {}
+        for field, value in cases.items():
+            key = ecdh.generate_key_pair().public_b64
+            body = open_request(f"sess_{uuid.uuid4()}", key)
+            body[field] = value
+            answers[field] = await http.post("/v1/sessions/open", json=body)
+        huge = await http.post("/v1/sessions/open", content=b'{"session_id": "' + b"s" * 5_000_000 + b'"}')
+        other = await open_session(http, provider="ollama")  # chat providers of later clients
+        providers = (await http.get("/v1/stats/providers")).json()
+    for field, answer in answers.items():
+        assert answer.status_code == 400, (field, answer.text)
+        assert any(d.startswith(f"$.{field}") for d in answer.json()["details"]), answer.text
+    assert huge.status_code == 413 and "KiB" in huge.json()["reason"]
+    assert other.session_id
+    assert providers == {}
+    opened = central.events_named("session.opened")
+    assert all(len(orjson.dumps(e)) < 400 for e in opened)
+
+
+async def test_http2_prior_knowledge_answered_early_does_not_end_the_server(central: ServerProcess) -> None:
+    url = httpx.URL(central.url)
+    assert url.port is not None
+    for _ in range(3):
+        stream = await trio.open_tcp_stream(url.host, url.port)
+        connection = h2.connection.H2Connection(h2.config.H2Configuration(client_side=True))
+        connection.initiate_connection()
+        headers = [
+            (":method", "POST"), (":path", "/v1/training/ingest"), (":scheme", "http"),
+            (":authority", url.host), ("content-type", "application/json"),
+            ("content-length", str(20 * 1024 * 1024)),
+        ]  # fmt: skip
+        connection.send_headers(1, headers)
+        connection.send_data(1, b"{" * 1000)  # the server answers 413 long before this body could end
+        await stream.send_all(connection.data_to_send())
+        status, ended = None, False
+        with trio.move_on_after(10):
+            while not ended:  # until the answer is complete: the server is done with the stream
+                data = await stream.receive_some(65536)
+                if not data:
+                    break
+                for event in connection.receive_data(data):
+                    if isinstance(event, h2.events.ResponseReceived):
+                        status = dict(event.headers)[b":status"]
+                    ended = ended or isinstance(event, h2.events.StreamEnded)
+                await stream.send_all(connection.data_to_send())
+            connection.send_data(1, b"}" * 10)  # more of the body after the answer
+            await stream.send_all(connection.data_to_send())
+            connection.send_data(1, b"}", end_stream=True)
+            await stream.send_all(connection.data_to_send())
+            while await stream.receive_some(65536):  # until the server closes or lets it be
+                pass
+        await stream.aclose()
+        assert status == b"413"
+    failed = central.events_named("connection.failed")
+    assert failed and all("Traceback" in str(e["traceback"]) for e in failed)
+    async with httpx.AsyncClient(base_url=central.url) as http:
+        assert (await http.get("/health")).status_code == 200
+        session = await open_session(http)
+        assert (await ingest(http, session.chunk_body(3))).status_code == 200
+    assert_log_is_json(central)
+
+
+async def test_admin_routes_get_no_cors_and_the_websocket_refuses_foreign_pages(tmp_path: Path) -> None:
+    token = secrets.token_urlsafe(24)
+    (tmp_path / "token").write_text(token)
+    async with (
+        start_server(tmp_path / "d", "--admin-token-file", str(tmp_path / "token")) as server,
+        httpx.AsyncClient(base_url=server.url) as http,
+    ):
+        auth = {"Authorization": f"Bearer {token}"}
+        metrics = await http.get("/metrics", headers=auth)
+        page = await http.get("/admin", headers=auth)
+        preflight = await http.options("/metrics", headers={"Origin": "https://evil.example"})
+        public = await http.get("/v1/stats/summary")
+        ws_url = server.url.replace("http://", "ws://") + f"/admin/live?token={token}"
+        upgrade = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+                   "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Origin": "https://evil.example"}  # fmt: skip
+        foreign = await http.get(f"/admin/live?token={token}", headers=upgrade)
+        same = httpx.URL(server.url)
+        async with open_websocket_url(
+            ws_url, extra_headers=[(b"Origin", f"http://{same.host}:{same.port}".encode())]
+        ) as ws:
+            first = orjson.loads(await ws.get_message())
+    assert metrics.status_code == 200 and page.status_code == 200
+    for answer in (metrics, page, preflight):
+        assert "access-control-allow-origin" not in answer.headers
+    assert preflight.status_code == 405
+    assert public.headers["access-control-allow-origin"] == "*"
+    assert foreign.status_code == 403
+    assert "envelopes" in json.dumps(first)
+    refused = server.events_named("websocket.refused")
+    assert refused and refused[0]["reason"] == "foreign origin"
