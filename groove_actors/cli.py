@@ -33,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="envelope storage quota in GB; past it, ingest answers 507 (default 50)",
     )  # fmt: skip
     run.add_argument("--segment-mb", type=float, default=256.0, help="roll envelope files at this size")
-    run.add_argument("--close-grace", type=float, default=60.0, help="seconds a closed session still accepts")
+    run.add_argument(
+        "--close-grace", type=float, default=60.0,
+        help="seconds a full session whose close was requested still takes its SESSION_CLOSE",
+    )  # fmt: skip
     run.add_argument(
         "--idle-timeout", type=float, default=24 * 3600.0, help="seconds before a silent session"
     )

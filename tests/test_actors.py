@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import attrs
@@ -25,7 +26,14 @@ from groove_actors.server.enrich import RuleJudge
 from groove_actors.server.pipeline import CreditPipeline
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.reaper import Reaper
-from groove_actors.server.sessions import Closed, CloseRequest, Ingest, SessionDirectory, VerifierDeps
+from groove_actors.server.sessions import (
+    DEFAULT_MAX_SESSION_BYTES,
+    Closed,
+    CloseRequest,
+    Ingest,
+    SessionDirectory,
+    VerifierDeps,
+)
 from groove_actors.server.stats import StatsBook
 from groove_actors.server.verdicts import Accepted
 from groove_actors.server.writer import StorageWriter, WriteRequest, ask_writer
@@ -66,7 +74,7 @@ class Harness:
     events: EventWaiter
 
     def wall(self) -> float:
-        return EPOCH + trio.current_time()
+        return wall()
 
     async def open(self) -> ClientSession:
         pair = ecdh.generate_key_pair()
@@ -101,34 +109,47 @@ def clock() -> trio.testing.MockClock:
     return trio.testing.MockClock(autojump_threshold=0.05)
 
 
-@pytest.fixture
-async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
+def wall() -> float:
+    """The server's wall clock in these tests: the epoch plus Trio's (virtual) time."""
+    return EPOCH + trio.current_time()
+
+
+@asynccontextmanager
+async def open_harness(tmp_path: Path, *, max_session_bytes: int | None = None) -> AsyncIterator[Harness]:
     store = EmbeddedStore(tmp_path, quota_bytes=10**9)
     reads = ReadPool(store.catalog_path)
     stats = StatsBook.load(store.conn)
     writer_send, writer_receive = trio.open_memory_channel[WriteRequest](64)
     wake_send, wake_receive = trio.open_memory_channel[None](1)
     async with trio.open_nursery() as nursery:
-        directory = SessionDirectory(nursery, VerifierDeps(writer_send, reads, wake_send, idle_stop_s=300))
+        deps = VerifierDeps(
+            writer_send, reads, wake_send, wall, idle_stop_s=300, max_session_bytes=max_session_bytes
+        )
+        directory = SessionDirectory(nursery, deps)
         waiter = EventWaiter()
         logger = logging.getLogger(LOGGER_NAME)
         level = logger.level
         logger.setLevel(logging.INFO)
         logger.addHandler(waiter)
         harness = Harness(store, directory, writer_send, reads, stats, waiter)
-        object.__setattr__(directory.deps, "wall_clock", harness.wall)
-        await nursery.start(StorageWriter(store, writer_receive, stats, wall_clock=harness.wall).run)
+        await nursery.start(StorageWriter(store, writer_receive, stats, wall_clock=wall).run)
         pipeline = CreditPipeline(wake_receive, writer_send, reads, store.envelopes.directory, load_policy(),
-                                  RuleJudge(), harness.wall)  # fmt: skip
+                                  RuleJudge(), wall)  # fmt: skip
         await nursery.start(pipeline.run)
         await nursery.start(Reaper(directory, reads, close_grace_s=60, idle_timeout_s=IDLE_TIMEOUT_S,
-                                   wall_clock=harness.wall).run)  # fmt: skip
+                                   wall_clock=wall).run)  # fmt: skip
         yield harness
         nursery.cancel_scope.cancel()
     logger.removeHandler(waiter)
     logger.setLevel(level)
     reads.close()
     store.close()
+
+
+@pytest.fixture
+async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
+    async with open_harness(tmp_path, max_session_bytes=DEFAULT_MAX_SESSION_BYTES) as harness:
+        yield harness
 
 
 async def test_envelopes_of_one_session_are_judged_in_order(
@@ -171,25 +192,40 @@ async def test_unknown_session_is_404_and_leaves_no_verifier(
     assert harness.directory.running == 0  # unregistered before it answered
 
 
-async def test_close_request_waits_for_the_grace_period_then_credits(
+async def test_an_unsigned_close_request_never_cuts_an_open_session_short(
     harness: Harness, clock: trio.testing.MockClock
 ) -> None:
     client = await harness.open()
     await harness.send(client.chunk_body(4, now=harness.wall()))
-    assert await harness.close(client.session_id) == Closed(already_closed=False)
-    await trio.sleep(30)
+    assert await harness.close(client.session_id) == Closed(already_closed=False)  # a stranger's request
+    await trio.sleep(IDLE_TIMEOUT_S / 2)  # five close grace periods, half the idle timeout
     assert isinstance(await harness.send(client.chunk_body(4, now=harness.wall())), Accepted)
     assert harness.stats.credits == 0
+    closed = await harness.send(client.close_body())
+    assert isinstance(closed, Accepted), closed
     await harness.events.wait_for("ledger.credited")
     assert harness.stats.credits == 1
     assert await harness.close(client.session_id) == Closed(already_closed=True)
-    late = await harness.send(client.chunk_body(1, now=harness.wall()))
-    assert isinstance(late, Rejected) and late.status == 409
     with harness.store.conn:
         steps, reason = harness.store.conn.execute(
             "SELECT c.steps, s.close_reason FROM credits c JOIN sessions s USING (session_id)"
         ).fetchone()
-    assert (steps, reason) == (8, "grace")
+    assert (steps, reason) == (8, "envelope")
+
+
+async def test_a_full_session_whose_close_is_requested_is_credited_after_the_grace_period(
+    clock: trio.testing.MockClock, tmp_path: Path
+) -> None:
+    async with open_harness(tmp_path, max_session_bytes=3_000) as harness:
+        client = await harness.open()
+        assert isinstance(await harness.send(client.chunk_body(4, now=harness.wall())), Accepted)
+        full = await harness.send(client.chunk_body(20, now=harness.wall()))
+        assert isinstance(full, Rejected) and full.status == 413
+        assert await harness.close(client.session_id) == Closed(already_closed=False)
+        await harness.events.wait_for("ledger.credited")
+        assert harness.stats.credits == 1
+        row = harness.store.conn.execute("SELECT close_reason FROM sessions").fetchone()
+    assert row == ("grace",)
 
 
 async def test_a_silent_session_is_closed_as_a_crash_after_the_idle_timeout(

@@ -270,3 +270,30 @@ async def test_admin_routes_get_no_cors_and_the_websocket_refuses_foreign_pages(
     assert "envelopes" in json.dumps(first)
     refused = server.events_named("websocket.refused")
     assert refused and refused[0]["reason"] == "foreign origin"
+
+
+async def test_a_stranger_who_closes_a_session_costs_its_owner_nothing(tmp_path: Path) -> None:
+    async with (
+        start_server(tmp_path / "d", "--close-grace", "0", "--log-level", "DEBUG") as server,
+        httpx.AsyncClient(base_url=server.url) as owner,
+        httpx.AsyncClient(base_url=server.url) as stranger,
+    ):
+        session = await open_session(owner)
+        assert (await ingest(owner, session.chunk_body(5))).status_code == 200
+        closed = await stranger.post("/v1/sessions/close", json={"session_id": session.session_id})
+        mark = len(server.events)
+        for _ in range(3):  # well past the close grace: the reaper has looked three times
+            mark = server.events.index(await server.log.wait_for("reaper.swept", after=mark)) + 1
+        later = await ingest(owner, session.chunk_body(7))
+        final = await ingest(owner, session.close_body())
+        credited = await server.log.wait_for("ledger.credited")
+        again = await stranger.post("/v1/sessions/close", json={"session_id": session.session_id})
+        summary = (await owner.get("/v1/stats/summary")).json()
+    assert closed.status_code == 200
+    assert (later.status_code, final.status_code) == (200, 200), later.text
+    assert credited["session_id"] == session.session_id
+    assert len(server.events_named("ledger.credited")) == 1
+    assert again.json() == {"closed": True, "already_closed": True}
+    assert (summary["totalSteps"], summary["totalSessions"]) == (12, 1)
+    stitched = server.events_named("session.stitched")
+    assert [e["steps"] for e in stitched] == [12]

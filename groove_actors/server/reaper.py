@@ -2,17 +2,20 @@
 
 Both deadlines are stored in the catalog (close_requested_at, last_activity_at), so they survive restarts; the
 reaper only looks for due sessions every `sweep_s` and hands each to its verifier, which decides in order with
-anything else that session receives.
+anything else that session receives. A close grace runs only for a full session whose close was requested
+(sessions.SessionVerifier.request_close): an unsigned request never cuts an open session short.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
 import attrs
 import trio
 
+from groove_actors import logs
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.sessions import Finalize, SessionDirectory
 from groove_actors.store import catalog
@@ -57,4 +60,5 @@ class Reaper:
         for session_id, reason in due:
             status = "CRASH" if reason == "idle" else "SUCCESS"
             self.directory.deliver(session_id, Finalize(reason=reason, status=status))
+        logs.event("reaper.swept", level=logging.DEBUG, due=len(due))
         return len(due)

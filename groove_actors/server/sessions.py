@@ -130,6 +130,7 @@ class SessionVerifier:
     directory: SessionDirectory
     state: SessionState | None = None
     recent: dict[int, str] = attrs.Factory(dict)
+    full: bool = False  # a chunk was refused because the session holds all it may: it takes no more chunks
 
     async def run_guarded(self) -> None:
         """Run; a failure fails this session's requests, not the server (the server's one broad except)."""
@@ -197,6 +198,8 @@ class SessionVerifier:
             max_stored_bytes=self.deps.max_session_bytes,
         )
         if not isinstance(verdict, StoreIt):
+            # judge_envelope answers 413 for one reason only: the session is full.
+            self.full = self.full or (isinstance(verdict, Rejected) and verdict.status == 413)
             return verdict
         return await self._store(envelope)
 
@@ -245,12 +248,19 @@ class SessionVerifier:
         return await self.deps.reads.run(catalog.stored_hmac, self.session_id, sequence)
 
     async def request_close(self) -> Closed | Rejected:
-        """Client asked to close: keep accepting for the grace period (or until SESSION_CLOSE arrives)."""
+        """Someone asked to close the session; the request carries no signature, so anyone may send it.
+
+        It finalizes nothing that its owner could still add to: an open session stays open until its own
+        (signed) SESSION_CLOSE arrives or it falls silent for the idle timeout, and every authentic envelope
+        until then is taken. Only a session that is full, and so takes no more chunks, is finalized when the
+        close grace period has passed (its SESSION_CLOSE is still taken until then).
+        """
         state = self.state
         assert state is not None
         if state.status != "open":
             return Closed(already_closed=True)
-        if state.close_requested_at is None:
+        logs.event("session.close_requested", session_id=self.session_id, full=self.full)
+        if self.full and state.close_requested_at is None:
             now = self.deps.wall_clock()
             outcome = await ask_writer(self.deps.writer, RequestClose(self.session_id, now))
             if not isinstance(outcome, Done):
