@@ -18,8 +18,6 @@ from bench.envelopes import build_chunk
 from groove_actors.store.catalog import EnvelopeRecord, NewSession
 from groove_actors.store.embedded import EmbeddedStore, OpenSession, StoreEnvelope
 
-DAY = "2026-11-25"
-
 
 async def hand_off_us(rounds: int = 5000) -> float:
     """Request/reply to an actor over a memory channel with a one-shot reply channel (as routes do)."""
@@ -47,14 +45,14 @@ def group_commit_ms(steps: int, batch: int, repeats: int = 30) -> float:
         store = EmbeddedStore(Path(tmp), quota_bytes=10**13)
         opens = [NewSession(f"s{i}", b"k" * 32, "pk", "codex", "o3", f"fp{i}", "a" * 64, "1", time.time())
                  for i in range(batch)]  # fmt: skip
-        store.commit([OpenSession(new, 0) for new in opens], day=DAY)
+        store.commit([OpenSession(new, 0) for new in opens], at=time.time())
         samples = []
         for sequence in range(repeats):
             ops = [StoreEnvelope(EnvelopeRecord(f"s{i}", sequence, "env", "chunk", "ab" * 32, body, steps, "c" * 32,
-                                                "codex", "o3", None, time.time(), DAY))
+                                                "codex", "o3", None))
                    for i in range(batch)]  # fmt: skip
             started = time.perf_counter()
-            store.commit(ops, day=DAY)
+            store.commit(ops, at=time.time())
             samples.append(time.perf_counter() - started)
         store.close()
     return statistics.median(samples) * 1000

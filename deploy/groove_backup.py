@@ -5,8 +5,9 @@ Standard library only, so any Python 3.11+ runs it (the system's python3 is enou
 is not needed). Not meant to be called by hand: backup.sh and restore.sh call it and print what it prints.
 
 Data dir layout (groove_actors/store): `central.sqlite3` (SQLite, WAL) indexes every envelope by segment
-file, offset and length, and every credited trajectory the same way; `envelopes/` and `trajectories/` hold
-append-only segment files `YYYY-MM-DD.NNNN.jsonl`.
+file, offset and length, and every credited trajectory the same way, and records how far it holds each
+segment file (`log_ends`); `envelopes/` and `trajectories/` hold append-only segment files
+`YYYY-MM-DD.NNNN.jsonl`; `session-keys` holds the secrets of open sessions.
 
 What a backup is: the catalog copied with SQLite's online backup API (a consistent snapshot, even while the
 server commits), then every segment file copied AFTER that snapshot and cut at the end of what the snapshot
@@ -44,6 +45,7 @@ from typing import Any
 
 FORMAT = "groove-central-backup/1"
 CATALOG = "central.sqlite3"
+KEY_FILE = "session-keys"
 MANIFEST = "manifest.json"
 SNAPSHOT_STATE = ".snapshot.json"
 SEGMENT_KINDS = ("envelopes", "trajectories")
@@ -141,7 +143,13 @@ def sqlite_uri(path: Path, **params: str) -> str:
 
 
 def segment_ends(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
-    """Per kind and segment file: the byte offset just past the last record the catalog indexes there."""
+    """Per kind and segment file: the byte offset up to which the catalog holds what the file says."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'log_ends'").fetchone() is not None:
+        ends: dict[str, dict[str, int]] = {kind: {} for kind in SEGMENT_KINDS}
+        for log, segment, end in conn.execute("SELECT log, segment, end_offset FROM log_ends"):
+            ends[str(log)][str(segment)] = int(end)
+        return ends
+    # A catalog of schema version 1: the end of the last record it indexes.
     envelopes = conn.execute(
         "SELECT segment, MAX(offset + length + 1) FROM envelopes GROUP BY segment"
     ).fetchall()
@@ -197,6 +205,11 @@ def snapshot(data_dir: Path, stage: Path) -> None:
         raise Failure(f"{source} not found: {data_dir} is not a Central Command data dir")
     companions = [source.with_name(CATALOG + suffix) for suffix in ("-wal", "-shm")]
     absent = [path for path in companions if not path.exists()]
+    keys = data_dir / KEY_FILE
+    if keys.is_file():
+        # Before the snapshot: every session open at the snapshot was opened before it, and its secret, once
+        # in the key file, is in this copy (the server drops closed sessions' secrets from the file later).
+        copy_prefix(keys, stage / KEY_FILE)
     target = stage / CATALOG
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     taken_at = utc_now()
@@ -265,8 +278,10 @@ def copy_segments(data_dir: Path, stage: Path) -> None:
             cut = f" (cut {size - keep} bytes written after the snapshot)" if size > keep else ""
             say("backup", f"{relative}: {copied} bytes{cut}")
         fsync_path(target_dir)
-    catalog_size, catalog_digest = file_digest(stage / CATALOG)
-    files.insert(0, {"path": CATALOG, "bytes": catalog_size, "sha256": catalog_digest})
+    for name in (KEY_FILE, CATALOG):
+        if (stage / name).exists():
+            size, digest = file_digest(stage / name)
+            files.insert(0, {"path": name, "bytes": size, "sha256": digest})
     manifest = {
         "format": FORMAT,
         "created_at": utc_now(),
@@ -313,14 +328,16 @@ def load_manifest(backup: Path) -> dict[str, Any]:
         ):
             raise Failure(f"{path}: malformed file entry {entry!r}")
         if not _allowed_path(entry["path"]):
-            raise Failure(f"{path}: unexpected path {entry['path']!r} (only the catalog and segment files)")
+            raise Failure(
+                f"{path}: unexpected path {entry['path']!r} (only the catalog, the key file and segment files)"
+            )
     if CATALOG not in {entry["path"] for entry in files}:
         raise Failure(f"{path}: the catalog {CATALOG} is not listed")
     return manifest
 
 
 def _allowed_path(relative: str) -> bool:
-    if relative == CATALOG:
+    if relative in (CATALOG, KEY_FILE):
         return True
     kind, _, name = relative.partition("/")
     return kind in SEGMENT_KINDS and SEGMENT_NAME.fullmatch(name) is not None
@@ -456,8 +473,9 @@ def restore(backup: Path, data_dir: Path, *, force: bool, owner: str | None) -> 
         raise
     if ids is not None:
         os.chown(data_dir, *ids)
-    for name in (CATALOG, *SEGMENT_KINDS):
-        os.rename(stage / name, data_dir / name)
+    for name in (CATALOG, KEY_FILE, *SEGMENT_KINDS):
+        if (stage / name).exists():
+            os.rename(stage / name, data_dir / name)
     stage.rmdir()
     fsync_path(data_dir)
     owner_note = f", owned by uid {ids[0]} gid {ids[1]}" if ids is not None else ""

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import trio
 
 from groove_actors import logs
-from groove_actors.errors import ConfigError
+from groove_actors.errors import ConfigError, StoreCorrupt
 from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES
 from groove_actors.server.sessions import DEFAULT_MAX_SESSION_BYTES
 from groove_actors.server.supervisor import DEFAULT_QUOTA_BYTES, ServerConfig, serve
+
+if TYPE_CHECKING:
+    from groove_actors.store.check import CheckResult
 
 
 def _env(name: str, default: str) -> str:
@@ -61,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--admin-token-file", type=Path, default=None,
         help="file holding the admin token for /metrics (default: the GROOVE_ADMIN_TOKEN variable)",
     )  # fmt: skip
+    check = commands.add_parser(
+        "check", help="hold the logs, the catalog and the ledger against each other (server stopped)"
+    )
+    check.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
+    rebuild = commands.add_parser(
+        "rebuild", help="rebuild the catalog from the logs, moving the old one aside (server stopped)"
+    )
+    rebuild.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
     view = commands.add_parser("watch", help="follow the admin dashboard's live numbers in this terminal")
     view.add_argument("--url", default=f"http://127.0.0.1:{_env('GROOVE_CENTRAL_PORT', '8443')}")
     view.add_argument("--admin-token-file", type=Path, default=None)
@@ -111,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"groove-central: {exc}", file=sys.stderr)
             return 2
         return _serve(config)
+    if args.command in ("check", "rebuild"):
+        return _maintain(args.command, args.data_dir)
     if args.command == "watch":
         from groove_actors import watch
 
@@ -126,17 +142,65 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _maintain(command: str, data_dir: Path) -> int:
+    """check or rebuild a data dir, with the server stopped; progress and findings on stderr."""
+    from groove_actors.store import check as maintenance
+    from groove_actors.store.lock import hold_data_dir
+
+    def say(line: str) -> None:
+        print(f"groove-central {command}: {line}", file=sys.stderr, flush=True)
+
+    if not data_dir.is_dir():
+        say(f"{data_dir} is not a directory")
+        return 2
+    try:
+        with hold_data_dir(data_dir):
+            if command == "check":
+                return _report_check(maintenance.check_data_dir(data_dir, say=say), say)
+            report = maintenance.rebuild_data_dir(data_dir, say=say)
+    except (ConfigError, StoreCorrupt, OSError, sqlite3.Error) as exc:
+        say(str(exc))
+        return 1
+    counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in report.replayed.items() if v)
+    say(f"rebuilt the catalog from the logs: {counts or 'nothing to replay'}")
+    if report.keys_lost:
+        say(
+            f"{report.keys_lost} open session(s) had no key left and were closed (credited with what they hold)"
+        )
+    for problem in report.unplaced:
+        say(f"could not place: {problem}")
+    if report.unplaced:
+        say(
+            f"{len(report.unplaced)} record(s) could not be placed (above); the server can start without them"
+        )
+        return 1
+    return 0
+
+
+def _report_check(result: CheckResult, say: Callable[[str], None]) -> int:
+    for note in result.notes:
+        say(f"note: {note}")
+    for problem in result.problems:
+        say(f"INCONSISTENT: {problem}")
+    if result.problems:
+        say(f"{len(result.problems)} inconsistency(ies) found")
+        return 1
+    say("the logs, the catalog and the ledger agree")
+    return 0
+
+
 def _serve(config: ServerConfig) -> int:
     failures: list[BaseException] = []
     try:
         trio.run(serve, config)
-    except* (OSError, ConfigError) as group:
+    except* (OSError, ConfigError, StoreCorrupt) as group:
         failures.extend(_leaves(group))
     if failures:
         first = failures[0]
         reason = (first.strerror if isinstance(first, OSError) else None) or str(first)
         logs.event("server.failed", level=40, error=reason)
-        print(f"groove-central: cannot serve on {config.host}:{config.port}: {reason}", file=sys.stderr)
+        where = f" on {config.host}:{config.port}" if isinstance(first, OSError) else ""
+        print(f"groove-central: cannot serve{where}: {reason}", file=sys.stderr)
         return 1
     return 0
 

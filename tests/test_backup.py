@@ -370,7 +370,7 @@ async def test_restore_guards_the_data_dir_and_owner(tmp_path: Path) -> None:
     assert result.returncode == 0, explain(result)
     aside = set_aside(busy)
     assert len(aside) == 1 and (aside[0] / "keep.txt").read_text() == "previous contents"
-    assert names(busy) == ["central.sqlite3", "envelopes", "trajectories"]
+    assert names(busy) == ["central.sqlite3", "envelopes", "session-keys", "trajectories"]
 
     async with start_server(busy, *NO_LIMITS) as server:
         result = await run_script(RESTORE_SH, "--force", backup, busy)

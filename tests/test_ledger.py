@@ -11,10 +11,10 @@ import trio
 
 from groove_actors.http.app import SealedDays
 from groove_actors.protocol import merkle
-from groove_actors.server.writer import utc_day
 from groove_actors.store import catalog
 from groove_actors.store.catalog import CreditRecord
 from groove_actors.store.embedded import Credit, Done, EmbeddedStore, SealDay
+from groove_actors.store.segments import utc_day
 from tests.support.server import start_server
 
 DAY_S = 86_400.0
@@ -34,11 +34,11 @@ def fill(data_dir: Path, now: float) -> None:
     try:
         for n in range(5):
             at = now - 3 * DAY_S + n
-            store.commit([credit(f"sess_old_{n}", at, 10.0 + n / 3)], day=utc_day(at))
+            store.commit([credit(f"sess_old_{n}", at, 10.0 + n / 3)], at=at)
         for n in range(3):
             at = now - 2 * DAY_S + n
-            store.commit([credit(f"sess_mid_{n}", at, 1.5 * n)], day=utc_day(at))
-        store.commit([credit("sess_today", now, 7.0)], day=utc_day(now))
+            store.commit([credit(f"sess_mid_{n}", at, 1.5 * n)], at=at)
+        store.commit([credit("sess_today", now, 7.0)], at=now)
     finally:
         store.close()
 
@@ -54,7 +54,7 @@ def test_days_to_seal_leaves_and_positions_on_a_real_catalog(tmp_path: Path) -> 
         assert [orjson.loads(leaf)["session_id"] for leaf in leaves] == [f"sess_old_{n}" for n in range(5)]
         assert catalog.credit_leaf(store.conn, "sess_old_3") == (old, 3, leaves[3])
         assert list(orjson.loads(leaves[0])) == list(catalog.LEAF_FIELDS)
-        outcomes = [store.commit([SealDay(old, h, 5, now)], day=today)[0] for h in ("aa", "bb")]
+        outcomes = [store.commit([SealDay(old, h, 5, now)], at=now)[0] for h in ("aa", "bb")]
         assert [o.detail for o in outcomes if isinstance(o, Done)] == [True, False]
         assert catalog.ledger_root(store.conn, old) == ("aa", 5)  # the first head stands
         assert catalog.days_to_seal(store.conn, today) == [mid]

@@ -68,15 +68,15 @@ def test_a_reopened_store_appends_after_what_is_there(tmp_path: Path) -> None:
     assert read_records(tmp_path, [ref]) == [b"two"]
 
 
-def test_torn_tail_is_cut_to_the_last_complete_record(tmp_path: Path) -> None:
+def test_sizes_tell_a_torn_last_append(tmp_path: Path) -> None:
     files = SegmentFiles(tmp_path)
     files.append([b"complete"], day="2026-11-25")
     files.close()
     with open(tmp_path / "2026-11-25.0000.jsonl", "ab") as handle:
         handle.write(b'{"torn":')
-    assert files.cut_torn_tails() == [("2026-11-25.0000.jsonl", 8)]
+    assert files.sizes("2026-11-25.0000.jsonl") == (17, 9)
+    files.truncate("2026-11-25.0000.jsonl", 9)
     assert (tmp_path / "2026-11-25.0000.jsonl").read_bytes() == b"complete\n"
-    assert files.cut_torn_tails() == []
 
 
 def test_records_after_an_offset(tmp_path: Path) -> None:

@@ -16,9 +16,10 @@ import trio
 from groove_actors import logs
 from groove_actors.protocol import merkle
 from groove_actors.server.reads import ReadPool
-from groove_actors.server.writer import WriteRequest, ask_writer, utc_day
+from groove_actors.server.writer import WriteRequest, ask_writer
 from groove_actors.store import catalog
 from groove_actors.store.embedded import Done, SealDay
+from groove_actors.store.segments import utc_day
 
 SEAL_AFTER_S = 600.0
 CHECK_EVERY_S = 300.0

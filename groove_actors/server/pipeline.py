@@ -26,11 +26,11 @@ from groove_actors.server.enrich import Enrichment, TrajectoryJudge
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.scoring import Score, score_session, trust_delta
 from groove_actors.server.stitch import CoordinationLink, StitchedSession, coordination_steps, stitch
-from groove_actors.server.writer import WriteRequest, ask_writer, utc_day
+from groove_actors.server.writer import WriteRequest, ask_writer
 from groove_actors.store import catalog
 from groove_actors.store.catalog import CreditRecord
 from groove_actors.store.embedded import Credit, Done
-from groove_actors.store.segments import read_records
+from groove_actors.store.segments import read_records, utc_day
 
 
 @attrs.define(eq=False)
@@ -84,13 +84,13 @@ class CreditPipeline:
             catalog.coordination_partners, coordination_steps(session), session_id
         )
         links = tuple(CoordinationLink(*row) for row in partners)
-        now = self.wall_clock()
-        trajectory = await trio.to_thread.run_sync(trajectory_json, session, enrichment, score, links)
+        credit = _credit_record(session, enrichment, score, self.wall_clock())
+        coordination = coordination_steps(session)
+        trajectory = await trio.to_thread.run_sync(
+            trajectory_json, session, enrichment, score, links, credit, coordination
+        )
         op = Credit(
-            credit=_credit_record(session, enrichment, score, now),
-            trajectory=trajectory,
-            coordination=coordination_steps(session),
-            agent_id=session.agent_id,
+            credit=credit, trajectory=trajectory, coordination=coordination, agent_id=session.agent_id
         )
         outcome = await ask_writer(self.writer, op, wait_for_room=True)
         if not isinstance(outcome, Done):
@@ -160,9 +160,18 @@ def _credit_record(
 
 
 def trajectory_json(
-    session: StitchedSession, enrichment: Enrichment, score: Score, links: tuple[CoordinationLink, ...]
+    session: StitchedSession,
+    enrichment: Enrichment,
+    score: Score,
+    links: tuple[CoordinationLink, ...],
+    credit: CreditRecord,
+    coordination: tuple[tuple[str, int, str | None], ...],
 ) -> bytes:
-    """The stitched trajectory as one JSON line, for export."""
+    """The stitched trajectory as one JSON line, for export.
+
+    It carries the credit it was paid and the coordination steps it registered (`credit`, `coordination`):
+    the trajectory log is the record of the ledger the catalog is rebuilt from (store/replay.py).
+    """
     document = {
         "session_id": session.session_id,
         "contributor_id": session.contributor_id,
@@ -185,6 +194,8 @@ def trajectory_json(
         "policy_version": score.policy_version,
         "coordination_links": [attrs.asdict(link) for link in links],
         "trajectory_log": [unstructure(step) for step in session.steps],
+        "credit": attrs.asdict(credit),
+        "coordination": [list(entry) for entry in coordination],
     }
     return dump_json_line(document)
 

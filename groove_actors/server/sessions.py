@@ -24,7 +24,7 @@ from groove_actors.protocol.envelope import ReceivedEnvelope, Rejected
 from groove_actors.server.channels import reply
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.verdicts import Accepted, StoreIt, judge_envelope
-from groove_actors.server.writer import WriteRequest, ask_writer, utc_day
+from groove_actors.server.writer import WriteRequest, ask_writer
 from groove_actors.store import catalog
 from groove_actors.store.catalog import EnvelopeEffects, EnvelopeRecord, SessionState
 from groove_actors.store.embedded import CloseSession, Done, RequestClose, StoreEnvelope
@@ -182,11 +182,17 @@ class SessionVerifier:
     async def ingest(self, envelope: ReceivedEnvelope) -> Accepted | Rejected:
         state = self.state
         assert state is not None
-        hmac_valid = envelope.sequence is not None and signing.verify_body(
-            state.secret, envelope.sequence, envelope.raw, envelope.body, envelope.session_hmac or ""
-        )
+        hmac_valid: bool | None = None  # no secret: the session closed (or its key was lost)
+        if state.secret:
+            hmac_valid = envelope.sequence is not None and signing.verify_body(
+                state.secret, envelope.sequence, envelope.raw, envelope.body, envelope.session_hmac or ""
+            )
         stored = None
-        if hmac_valid and envelope.sequence is not None and envelope.sequence < state.next_sequence:
+        if (
+            hmac_valid is not False
+            and envelope.sequence is not None
+            and envelope.sequence < state.next_sequence
+        ):
             stored = await self._stored_hmac(envelope.sequence)
         verdict = judge_envelope(
             envelope,
@@ -219,8 +225,6 @@ class SessionVerifier:
             provider=envelope.provider,
             model=envelope.model,
             close_status=envelope.close_status,
-            stored_at=now,
-            day=utc_day(now),
         )
         outcome = await ask_writer(self.deps.writer, StoreEnvelope(record))
         if not isinstance(outcome, Done):
@@ -237,6 +241,7 @@ class SessionVerifier:
             last_activity_at=now,
             stored_bytes=state.stored_bytes + len(envelope.raw),
             status="closed" if closed else state.status,
+            secret=b"" if closed else state.secret,
         )
         if closed:
             self._wake_credit_pipeline()
@@ -276,7 +281,7 @@ class SessionVerifier:
         now = self.deps.wall_clock()
         outcome = await ask_writer(self.deps.writer, CloseSession(self.session_id, now, reason, status))
         if isinstance(outcome, Done):
-            self.state = attrs.evolve(state, status="closed")
+            self.state = attrs.evolve(state, status="closed", secret=b"")
             logs.event("session.closed", session_id=self.session_id, reason=reason)
             self._wake_credit_pipeline()
 

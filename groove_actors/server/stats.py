@@ -80,7 +80,7 @@ class StatsBook:
         self.stored_bytes += len(rec.body) + 1
         self.sessions += effects.first_of_session
         self.contributors += effects.new_contributor
-        day = self.daily.setdefault(rec.day, DayTally())
+        day = self.daily.setdefault(effects.day, DayTally())
         day.envelopes += 1
         day.steps += rec.steps
         for table, name in ((self.providers, effects.provider), (self.models, effects.model)):

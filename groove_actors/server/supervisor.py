@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import time
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import trio
 from hypercorn.config import Config as HypercornConfig
 
 from groove_actors import logs
+from groove_actors.errors import ConfigError
 from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES, AppHandles
 from groove_actors.http.asgi import create_asgi_app
 from groove_actors.http.budget import BodyBudget
@@ -39,7 +41,8 @@ from groove_actors.server.sessions import (
 from groove_actors.server.stats import StatsBook
 from groove_actors.server.tuning import tune_process
 from groove_actors.server.writer import WRITER_QUEUE, StorageWriter, WriteRequest
-from groove_actors.store.embedded import EmbeddedStore
+from groove_actors.store.embedded import CATALOG_FILE, EmbeddedStore
+from groove_actors.store.lock import hold_data_dir
 from groove_actors.store.recovery import recover
 from groove_actors.store.segments import DEFAULT_MAX_SEGMENT_BYTES
 
@@ -84,19 +87,34 @@ async def serve(
     policy = load_policy(config.policy_path)
     data_dir = prepare_data_dir(config.data_dir)
     os.umask(0o077)
-    store = EmbeddedStore(data_dir, config.quota_bytes, config.max_segment_bytes)
-    try:
-        report = await trio.to_thread.run_sync(lambda: recover(store, now=time.time()))
-        book = await trio.to_thread.run_sync(StatsBook.load, store.conn)
-        reads = ReadPool(store.catalog_path)
-        logs.event("server.tuned", **tune_process())
+    with hold_data_dir(data_dir):
+        store = open_store(data_dir, config)
         try:
-            await _run_actors(config, store, reads, book, policy, task_status)
+            report = await trio.to_thread.run_sync(
+                lambda: recover(store, now=time.time(), data_dir_hint=str(config.data_dir))
+            )
+            book = await trio.to_thread.run_sync(StatsBook.load, store.conn)
+            reads = ReadPool(store.catalog_path)
+            logs.event("server.tuned", **tune_process())
+            try:
+                await _run_actors(config, store, reads, book, policy, task_status)
+            finally:
+                reads.close()
         finally:
-            reads.close()
-    finally:
-        store.close()
-    logs.event("server.stopped", recovered=attrs.asdict(report))
+            store.close()
+    logs.event("server.stopped", recovered=report.fields())
+
+
+def open_store(data_dir: Path, config: ServerConfig) -> EmbeddedStore:
+    """The store, or a ConfigError saying what to do when its catalog is not a readable database."""
+    try:
+        return EmbeddedStore(data_dir, config.quota_bytes, config.max_segment_bytes)
+    except sqlite3.DatabaseError as exc:
+        raise ConfigError(
+            f"the catalog {data_dir / CATALOG_FILE} cannot be read ({exc}); check the data dir with"
+            f" `groove-central check --data-dir {config.data_dir}`, and rebuild the catalog from the logs with"
+            f" `groove-central rebuild --data-dir {config.data_dir}`"
+        ) from exc
 
 
 async def _run_actors(

@@ -33,6 +33,11 @@ BAD_HMAC = Rejected(
     " or its bytes changed in transit",
 )
 SESSION_CLOSED = Rejected(409, "session is closed; open a new session to send more envelopes")
+KEY_LOST = Rejected(
+    409,
+    "this server no longer holds the session's key (its catalog was rebuilt without it); open a new session"
+    " to send the rest",
+)
 
 
 def judge_envelope(
@@ -40,13 +45,15 @@ def judge_envelope(
     *,
     closed: bool,
     next_sequence: int,
-    hmac_valid: bool,
+    hmac_valid: bool | None,
     stored_hmac: str | None,
     stored_bytes: int = 0,
     max_stored_bytes: int | None = None,
 ) -> Accepted | Rejected | StoreIt:
     """Checks 3-5 in order: signature, sequence (a retry of a stored envelope is a duplicate), room, schema.
 
+    `hmac_valid` is None when the session's secret is gone (it closed, or a rebuild could not recover it):
+    then only a retry of a stored envelope, recognised by its stored HMAC, is answered as accepted.
     `stored_hmac` is the HMAC stored for `envelope.sequence` when that sequence is already used, else None.
     `stored_bytes` is what the session's envelopes take so far; a chunk that would take it past
     `max_stored_bytes` is refused, so that stitching one session always fits in memory. SESSION_CLOSE is
@@ -55,10 +62,19 @@ def judge_envelope(
     """
     if envelope.sequence is None or envelope.session_hmac is None:
         return UNSIGNED
+    retry = (
+        envelope.sequence < next_sequence
+        and stored_hmac is not None
+        and hmac.compare_digest(stored_hmac, envelope.session_hmac)
+    )
+    if hmac_valid is None:
+        if retry:
+            return Accepted(envelope.envelope_id, duplicate=True)
+        return SESSION_CLOSED if closed else KEY_LOST
     if not hmac_valid:
         return BAD_HMAC
     if envelope.sequence < next_sequence:
-        if stored_hmac is not None and hmac.compare_digest(stored_hmac, envelope.session_hmac):
+        if retry:
             return Accepted(envelope.envelope_id, duplicate=True)
         return Rejected(
             409,

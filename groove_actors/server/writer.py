@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Callable
 from functools import partial
@@ -63,10 +62,6 @@ async def ask_writer(
         return await receive.receive()
 
 
-def utc_day(timestamp: float) -> str:
-    return dt.datetime.fromtimestamp(timestamp, dt.UTC).date().isoformat()
-
-
 @attrs.define(eq=False)
 class StorageWriter:
     """Owns: the EmbeddedStore (segment files and the catalog's write connection).
@@ -86,10 +81,11 @@ class StorageWriter:
             task_status.started()
             async for first in self.inbox:
                 batch = [first, *self._more(first)]
-                day = utc_day(self.wall_clock())
                 ops = [request.op for request in batch]
                 started = time.perf_counter()
-                outcomes = await trio.to_thread.run_sync(partial(self.store.commit, ops, day=day))
+                outcomes = await trio.to_thread.run_sync(
+                    partial(self.store.commit, ops, at=self.wall_clock())
+                )
                 self.metrics.observe("groove_commit_seconds", time.perf_counter() - started)
                 if any(isinstance(op, StoreEnvelope) for op in ops):
                     self.metrics.observe("groove_fsync_seconds", self.store.envelopes.last_fsync_s)

@@ -32,7 +32,7 @@ class NewSession:
 
 @attrs.frozen
 class SessionState:
-    """What a verifier needs to judge envelopes of one session."""
+    """What a verifier needs to judge envelopes of one session (`secret` is empty once it is closed)."""
 
     session_id: str
     secret: bytes
@@ -58,8 +58,6 @@ class EnvelopeRecord:
     provider: str | None
     model: str | None
     close_status: str | None
-    stored_at: float
-    day: str
 
 
 @attrs.frozen
@@ -71,6 +69,7 @@ class EnvelopeEffects:
     closed_session: bool
     provider: str
     model: str
+    day: str
 
 
 @attrs.frozen
@@ -109,6 +108,10 @@ def insert_session(conn: sqlite3.Connection, new: NewSession) -> None:
     )
 
 
+def session_credit_exists(conn: sqlite3.Connection, session_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM credits WHERE session_id = ?", (session_id,)).fetchone() is not None
+
+
 def session_exists(conn: sqlite3.Connection, session_id: str) -> bool:
     row = conn.execute("SELECT 1 FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
     return row is not None
@@ -140,16 +143,10 @@ def stored_hmac(conn: sqlite3.Connection, session_id: str, sequence: int) -> str
     return None if row is None else str(row[0])
 
 
-def record_envelope(conn: sqlite3.Connection, rec: EnvelopeRecord, ref: RecordRef) -> EnvelopeEffects:
-    """Index one stored envelope (see `record_envelopes`)."""
-    (effects,) = record_envelopes(conn, [(rec, ref)])
-    return effects
-
-
 def record_envelopes(
-    conn: sqlite3.Connection, stored: Sequence[tuple[EnvelopeRecord, RecordRef]]
+    conn: sqlite3.Connection, stored: Sequence[tuple[EnvelopeRecord, RecordRef]], *, at: float, day: str
 ) -> list[EnvelopeEffects]:
-    """Index stored envelopes, advance their sessions' sequences, and update the aggregates.
+    """Index envelopes stored at `at` (UTC `day`), advance their sessions' sequences, update the aggregates.
 
     One group commit's envelopes go through a fixed number of statements, not a dozen per envelope: each
     statement costs a round trip for the GIL between the writer's thread and the event loop. The envelopes
@@ -159,13 +156,13 @@ def record_envelopes(
         "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, segment, offset, length, hmac,"
         " steps, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [(rec.session_id, rec.sequence, rec.envelope_id, rec.kind, ref.segment, ref.offset, ref.length,
-          rec.hmac, rec.steps, rec.stored_at) for rec, ref in stored],
+          rec.hmac, rec.steps, at) for rec, ref in stored],
     )  # fmt: skip
     conn.executemany(
         "UPDATE sessions SET next_sequence = ?, last_activity_at = ?,"
         " contributor_id = COALESCE(contributor_id, ?), data_provider = COALESCE(data_provider, ?),"
         " data_model = COALESCE(data_model, ?) WHERE session_id = ?",
-        [(rec.sequence + 1, rec.stored_at, rec.contributor_id, rec.provider, rec.model, rec.session_id)
+        [(rec.sequence + 1, at, rec.contributor_id, rec.provider, rec.model, rec.session_id)
          for rec, _ in stored],
     )  # fmt: skip
     new_contributors = _new_contributors(conn, [rec.contributor_id for rec, _ in stored])
@@ -178,14 +175,13 @@ def record_envelopes(
         provider, model = labels[rec.session_id]
         new_contributor = rec.contributor_id in new_contributors
         new_contributors.discard(rec.contributor_id)
-        effects.append(EnvelopeEffects(first, new_contributor, rec.kind == "close", provider, model))
-        daily[(rec.day, "envelopes")] += 1
-        daily[(rec.day, "steps")] += rec.steps
+        effects.append(EnvelopeEffects(first, new_contributor, rec.kind == "close", provider, model, day))
+        daily[(day, "envelopes")] += 1
+        daily[(day, "steps")] += rec.steps
         for kind, name in (("provider", provider), ("model", model)):
             breakdown[(kind, name, "sessions")] += first
             breakdown[(kind, name, "steps")] += rec.steps
-    for day in {day for day, _ in daily}:
-        _add_daily(conn, day, envelopes=daily[(day, "envelopes")], steps=daily[(day, "steps")])
+    _add_daily(conn, day, envelopes=daily[(day, "envelopes")], steps=daily[(day, "steps")])
     for kind, name in {(kind, name) for kind, name, _ in breakdown}:
         _add_breakdown(conn, kind, name, sessions=breakdown[(kind, name, "sessions")],
                        steps=breakdown[(kind, name, "steps")])  # fmt: skip
@@ -198,7 +194,7 @@ def record_envelopes(
     )
     for rec, _ in stored:
         if rec.kind == "close":
-            close_session(conn, rec.session_id, now=rec.stored_at, reason="envelope", status=rec.close_status)
+            close_session(conn, rec.session_id, now=at, reason="envelope", status=rec.close_status)
     return effects
 
 
@@ -232,10 +228,14 @@ def _session_labels(conn: sqlite3.Connection, session_id: str) -> tuple[str, str
 def close_session(
     conn: sqlite3.Connection, session_id: str, *, now: float, reason: str, status: str | None
 ) -> bool:
-    """Close an open session and queue it for crediting; False if it was already closed."""
+    """Close an open session, drop its secret and queue it for crediting; False if it was already closed.
+
+    A closed session takes no more envelopes, so its secret is not needed again (a retry is recognised by
+    the HMAC stored with the envelope it repeats).
+    """
     cursor = conn.execute(
-        "UPDATE sessions SET status = 'closed', closed_at = ?, close_reason = ?, close_status = ?"
-        " WHERE session_id = ? AND status = 'open'",
+        "UPDATE sessions SET status = 'closed', closed_at = ?, close_reason = ?, close_status = ?,"
+        " secret = X'' WHERE session_id = ? AND status = 'open'",
         (now, reason, status, session_id),
     )
     if cursor.rowcount == 0:
@@ -408,22 +408,54 @@ def coordination_links(
     ]
 
 
-def indexed_end(conn: sqlite3.Connection, segment: str) -> int:
-    """The byte offset just past the last indexed record of an envelope segment (0 if none)."""
-    row = conn.execute(
-        "SELECT offset + length + 1 FROM envelopes WHERE segment = ? ORDER BY offset DESC LIMIT 1", (segment,)
-    ).fetchone()
-    return 0 if row is None else int(row[0])
+def advance_log_end(conn: sqlite3.Connection, log: str, segment: str, end: int) -> None:
+    """Record that `segment` of `log` ("envelopes" or "trajectories") is committed up to byte `end`."""
+    conn.execute(
+        "INSERT INTO log_ends (log, segment, end_offset) VALUES (?, ?, ?)"
+        " ON CONFLICT (log, segment) DO UPDATE SET end_offset = MAX(end_offset, excluded.end_offset)",
+        (log, segment, end),
+    )
 
 
-def trajectory_end(conn: sqlite3.Connection, segment: str) -> int:
-    """The byte offset just past the last committed trajectory in a trajectory segment (0 if none)."""
+def log_ends(conn: sqlite3.Connection, log: str) -> dict[str, int]:
+    """Per segment file of `log`: the byte offset up to which the catalog holds what the file says."""
+    rows = conn.execute("SELECT segment, end_offset FROM log_ends WHERE log = ?", (log,))
+    return {str(segment): int(end) for segment, end in rows}
+
+
+def envelopes_from(conn: sqlite3.Connection, segment: str, offset: int) -> list[tuple[str, int]]:
+    """(session_id, sequence) of the envelopes indexed in `segment` at or past byte `offset`."""
+    rows = conn.execute(
+        "SELECT session_id, sequence FROM envelopes WHERE segment = ? AND offset + length >= ?"
+        " ORDER BY offset",
+        (segment, offset),
+    )
+    return [(str(sid), int(seq)) for sid, seq in rows]
+
+
+def credits_from(conn: sqlite3.Connection, segment: str, offset: int) -> list[str]:
+    """Sessions whose credited trajectory lies in `segment` at or past byte `offset`."""
+    rows = conn.execute(
+        "SELECT session_id FROM credits WHERE trajectory_segment = ? AND trajectory_offset + trajectory_length"
+        " >= ? ORDER BY trajectory_offset",
+        (segment, offset),
+    )
+    return [str(row[0]) for row in rows]
+
+
+def open_secrets(conn: sqlite3.Connection) -> dict[str, bytes]:
+    """The secrets of the open sessions: what the key file must hold."""
+    rows = conn.execute("SELECT session_id, secret FROM sessions WHERE status = 'open'")
+    return {str(sid): bytes(secret) for sid, secret in rows}
+
+
+def indexed_at(conn: sqlite3.Connection, session_id: str, sequence: int) -> RecordRef | None:
+    """Where an indexed envelope is stored, or None if it is not indexed."""
     row = conn.execute(
-        "SELECT trajectory_offset + trajectory_length + 1 FROM credits WHERE trajectory_segment = ?"
-        " ORDER BY trajectory_offset DESC LIMIT 1",
-        (segment,),
+        "SELECT segment, offset, length FROM envelopes WHERE session_id = ? AND sequence = ?",
+        (session_id, sequence),
     ).fetchone()
-    return 0 if row is None else int(row[0])
+    return None if row is None else RecordRef(str(row[0]), int(row[1]), int(row[2]))
 
 
 def recent_credits(conn: sqlite3.Connection, limit: int) -> list[dict[str, object]]:

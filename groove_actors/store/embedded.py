@@ -1,16 +1,23 @@
-"""The embedded store: SQLite catalog + append-only envelope and trajectory segments under the data dir.
+"""The embedded store: SQLite catalog + append-only envelope and trajectory logs + the key file, in the data dir.
 
-`commit` applies a batch of operations as one group commit: envelope bytes appended and fsynced, trajectory
-bytes appended and fsynced, then one SQLite transaction (synchronous=FULL) that indexes them and records every
-other change. Only after `commit` returns may anything be acknowledged. A crash between the two steps leaves
-records the index lacks; `recover` finds them on start-up.
+`commit` applies a batch of operations as one group commit, in three steps:
+1. plan: decide what the catalog alone decides (a taken session id, the open rate, the quota) and put every
+   change into log lines: envelopes as received, everything else as control records (store/records.py);
+2. make it durable: append the lines to the envelope log, new secrets to the key file and stitched
+   trajectories (each with its credit) to the trajectory log, each fsynced;
+3. apply it: one SQLite transaction (synchronous=FULL) with the same changes, and the new end of each log.
+Only after `commit` returns may anything be acknowledged. The logs hold everything the catalog does, so a
+crash between steps 2 and 3 (or a catalog that lost transactions) is repaired by replaying them
+(store/recovery.py), and the catalog can be rebuilt from them alone.
 
-Resource handling: owns the write connection and both segment sets; one caller at a time, in a worker thread.
+Resource handling: owns the write connection, both logs and the key file; one caller at a time, in a worker
+thread.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,14 +25,20 @@ from pathlib import Path
 import attrs
 
 from groove_actors import logs
-from groove_actors.store import catalog
+from groove_actors.store import catalog, records
 from groove_actors.store.catalog import CreditRecord, EnvelopeEffects, EnvelopeRecord, NewSession
+from groove_actors.store.keys import KEY_FILE, KeyFile
 from groove_actors.store.schema import connect
-from groove_actors.store.segments import DEFAULT_MAX_SEGMENT_BYTES, RecordRef, SegmentFiles
+from groove_actors.store.segments import (
+    DEFAULT_MAX_SEGMENT_BYTES,
+    ENVELOPE_LOG,
+    TRAJECTORY_LOG,
+    RecordRef,
+    SegmentFiles,
+    utc_day,
+)
 
 CATALOG_FILE = "central.sqlite3"
-ENVELOPES_DIR = "envelopes"
-TRAJECTORIES_DIR = "trajectories"
 
 
 @attrs.frozen
@@ -55,6 +68,8 @@ class CloseSession:
 
 @attrs.frozen
 class Credit:
+    """A session's credit; `trajectory` is its stitched trajectory line, which carries the credit too."""
+
     credit: CreditRecord
     trajectory: bytes
     coordination: tuple[tuple[str, int, str | None], ...]
@@ -88,6 +103,7 @@ class Refused:
 
 
 Outcome = Done | Refused
+QUOTA_EXHAUSTED = Refused(507, "storage quota of this server is exhausted; retry later")
 
 
 @attrs.define(eq=False)
@@ -98,102 +114,183 @@ class EmbeddedStore:
     conn: sqlite3.Connection = attrs.field(init=False)
     envelopes: SegmentFiles = attrs.field(init=False)
     trajectories: SegmentFiles = attrs.field(init=False)
+    keys: KeyFile = attrs.field(init=False)
     stored_bytes: int = attrs.field(init=False, default=0)
 
     def __attrs_post_init__(self) -> None:
         self.conn = connect(self.data_dir / CATALOG_FILE)
-        self.envelopes = SegmentFiles(self.data_dir / ENVELOPES_DIR, self.max_segment_bytes)
-        self.trajectories = SegmentFiles(self.data_dir / TRAJECTORIES_DIR, self.max_segment_bytes)
+        self.envelopes = SegmentFiles(self.data_dir / ENVELOPE_LOG, self.max_segment_bytes)
+        self.trajectories = SegmentFiles(self.data_dir / TRAJECTORY_LOG, self.max_segment_bytes)
+        self.keys = KeyFile(self.data_dir / KEY_FILE)
         self.stored_bytes = self.envelopes.total_bytes()
 
     @property
     def catalog_path(self) -> Path:
         return self.data_dir / CATALOG_FILE
 
-    def commit(self, ops: Sequence[Operation], *, day: str) -> list[Outcome]:
-        """Apply a batch durably; one outcome per operation, in order. Raises on I/O or database failure."""
-        outcomes: list[Outcome | None] = [None] * len(ops)
-        stores = [(i, op) for i, op in enumerate(ops) if isinstance(op, StoreEnvelope)]
-        accepted = self._within_quota(stores, outcomes)
-        refs = self.envelopes.append([op.record.body for _, op in accepted], day=day) if accepted else []
-        where = {i: ref for (i, _), ref in zip(accepted, refs, strict=True)}
+    def commit(self, ops: Sequence[Operation], *, at: float) -> list[Outcome]:
+        """Apply a batch durably at time `at`; one outcome per operation, in order.
+
+        Raises OSError or sqlite3.Error when the disk or the database fails; nothing is acknowledged then.
+        """
+        day = utc_day(at)
+        outcomes, lines = self._plan(ops)
+        refs: dict[int, RecordRef] = {}
+        if lines:
+            head, *written = self.envelopes.append(
+                [records.encode(records.CommitRecord(at)), *(line for _, line in lines)], day=day
+            )
+            refs.update((i, ref) for (i, _), ref in zip(lines, written, strict=True))
+            self.stored_bytes += sum(ref.length + 1 for ref in (head, *written))
+        opened = [op.new for i, op in enumerate(ops) if isinstance(op, OpenSession) and outcomes[i] is None]
+        self.keys.append((new.session_id, new.secret) for new in opened)
         credits = [(i, op) for i, op in enumerate(ops) if isinstance(op, Credit)]
         if credits:
-            traj_refs = self.trajectories.append([op.trajectory for _, op in credits], day=day)
-            where.update({i: ref for (i, _), ref in zip(credits, traj_refs, strict=True)})
-        self.stored_bytes += sum(ref.length + 1 for (i, _), ref in zip(accepted, refs, strict=True))
+            trajectory_refs = self.trajectories.append([op.trajectory for _, op in credits], day=day)
+            refs.update((i, ref) for (i, _), ref in zip(credits, trajectory_refs, strict=True))
         with transaction(self.conn):
-            run: list[int] = []  # consecutive envelopes are indexed together: a fixed number of statements
-            for i, op in enumerate(ops):
-                if isinstance(op, StoreEnvelope):
-                    if outcomes[i] is None:
-                        run.append(i)
-                    continue
-                self._index(run, ops, where, outcomes)
-                outcomes[i] = self._apply(op, where.get(i))
-            self._index(run, ops, where, outcomes)
-        return [o for o in outcomes if o is not None]
+            self._apply(ops, outcomes, refs, at=at, day=day)
+            for log, ref in (
+                (ENVELOPE_LOG, max((refs[i] for i, _ in lines), key=_end, default=None)),
+                (TRAJECTORY_LOG, max((refs[i] for i, _ in credits), key=_end, default=None)),
+            ):
+                if ref is not None:
+                    catalog.advance_log_end(self.conn, log, ref.segment, _end(ref))
+        done = [o for o in outcomes if o is not None]
+        self._drop_secrets(ops, done)
+        return done
+
+    def _plan(self, ops: Sequence[Operation]) -> tuple[list[Outcome | None], list[tuple[int, bytes]]]:
+        """Refusals decided now (None: go ahead), and the log line of each operation that goes ahead."""
+        outcomes: list[Outcome | None] = [None] * len(ops)
+        lines: list[tuple[int, bytes]] = []
+        planned = self.stored_bytes
+        session_ids: set[str] = set()
+        fingerprints: Counter[str] = Counter()
+        for i, op in enumerate(ops):
+            line: bytes | None
+            match op:
+                case OpenSession(new=new, opens_per_hour=limit):
+                    refusal = self._refuse_open(new, limit, session_ids, fingerprints)
+                    line = records.encode(records.OpenRecord.of(new))
+                    if refusal is None and planned + len(line) + 1 > self.quota_bytes:
+                        refusal = QUOTA_EXHAUSTED
+                    if refusal is not None:
+                        outcomes[i] = refusal
+                        continue
+                    session_ids.add(new.session_id)
+                    fingerprints[new.machine_fingerprint] += 1
+                case StoreEnvelope(record=record):
+                    line = record.body
+                    if planned + len(line) + 1 > self.quota_bytes:
+                        outcomes[i] = QUOTA_EXHAUSTED
+                        logs.event(
+                            "store.quota_exhausted",
+                            level=30,
+                            stored_bytes=planned,
+                            quota_bytes=self.quota_bytes,
+                        )
+                        continue
+                case RequestClose(session_id=sid, now=now):
+                    line = records.encode(records.CloseRequestRecord(sid, now))
+                case CloseSession(session_id=sid, now=now, reason=reason, status=status):
+                    line = records.encode(records.CloseRecord(sid, now, reason, status))
+                case SealDay(day=day, root_hex=root, credits=count, sealed_at=sealed_at):
+                    line = records.encode(records.SealRecord(day, root, count, sealed_at))
+                case Credit():
+                    line = None  # in the trajectory log, with its trajectory
+            if line is not None:
+                lines.append((i, line))
+                planned += len(line) + 1
+        return outcomes, lines
+
+    def _refuse_open(
+        self, new: NewSession, limit: int, session_ids: set[str], fingerprints: Counter[str]
+    ) -> Refused | None:
+        if new.session_id in session_ids or catalog.session_exists(self.conn, new.session_id):
+            return Refused(409, f"session {new.session_id!r} already exists; open a new session_id")
+        if limit:
+            recent = catalog.opens_since(self.conn, new.machine_fingerprint, new.created_at - 3600)
+            if recent + fingerprints[new.machine_fingerprint] >= limit:
+                return Refused(429, f"this machine opened {limit} sessions in the last hour; retry later")
+        return None
+
+    def _apply(
+        self,
+        ops: Sequence[Operation],
+        outcomes: list[Outcome | None],
+        refs: dict[int, RecordRef],
+        *,
+        at: float,
+        day: str,
+    ) -> None:
+        """Carry out every operation that goes ahead, in order, inside the caller's transaction."""
+        conn = self.conn
+        run: list[int] = []  # consecutive envelopes are indexed together: a fixed number of statements
+        for i, op in enumerate(ops):
+            if outcomes[i] is not None:
+                continue
+            if isinstance(op, StoreEnvelope):
+                run.append(i)
+                continue
+            self._index(run, ops, refs, outcomes, at=at, day=day)
+            match op:
+                case OpenSession(new=new):
+                    catalog.insert_session(conn, new)
+                    outcomes[i] = Done()
+                case RequestClose(session_id=sid, now=now):
+                    catalog.request_close(conn, sid, now=now)
+                    outcomes[i] = Done()
+                case CloseSession(session_id=sid, now=now, reason=reason, status=status):
+                    outcomes[i] = Done(
+                        catalog.close_session(conn, sid, now=now, reason=reason, status=status)
+                    )
+                case Credit(credit=credit, coordination=coordination, agent_id=agent_id):
+                    catalog.record_coordination(conn, credit.session_id, agent_id, coordination)
+                    outcomes[i] = Done(catalog.record_credit(conn, credit, refs[i]))
+                case SealDay(day=sealed, root_hex=root_hex, credits=credits, sealed_at=sealed_at):
+                    outcomes[i] = Done(catalog.record_root(conn, sealed, root_hex, credits, sealed_at))
+        self._index(run, ops, refs, outcomes, at=at, day=day)
 
     def _index(
         self,
         run: list[int],
         ops: Sequence[Operation],
-        where: dict[int, RecordRef],
+        refs: dict[int, RecordRef],
         outcomes: list[Outcome | None],
+        *,
+        at: float,
+        day: str,
     ) -> None:
         if not run:
             return
-        records = [(ops[i].record, where[i]) for i in run]  # type: ignore[union-attr]
-        for i, effects in zip(run, catalog.record_envelopes(self.conn, records), strict=True):
+        stored = [(op.record, refs[i]) for i in run if isinstance(op := ops[i], StoreEnvelope)]
+        for i, effects in zip(run, catalog.record_envelopes(self.conn, stored, at=at, day=day), strict=True):
             outcomes[i] = Done(effects)
         run.clear()
 
-    def _within_quota(
-        self, stores: list[tuple[int, StoreEnvelope]], outcomes: list[Outcome | None]
-    ) -> list[tuple[int, StoreEnvelope]]:
-        accepted = []
-        planned = self.stored_bytes
-        for i, op in stores:
-            size = len(op.record.body) + 1
-            if planned + size > self.quota_bytes:
-                outcomes[i] = Refused(507, "storage quota of this server is exhausted; retry later")
-                logs.event(
-                    "store.quota_exhausted", level=30, stored_bytes=planned, quota_bytes=self.quota_bytes
-                )
-                continue
-            planned += size
-            accepted.append((i, op))
-        return accepted
-
-    def _apply(self, op: Operation, ref: RecordRef | None) -> Outcome:
-        conn = self.conn
-        match op:
-            case OpenSession(new=new, opens_per_hour=limit):
-                if catalog.session_exists(conn, new.session_id):
-                    return Refused(409, f"session {new.session_id!r} already exists; open a new session_id")
-                if (
-                    limit
-                    and catalog.opens_since(conn, new.machine_fingerprint, new.created_at - 3600) >= limit
-                ):
-                    return Refused(429, f"this machine opened {limit} sessions in the last hour; retry later")
-                catalog.insert_session(conn, new)
-                return Done()
-            case RequestClose(session_id=sid, now=now):
-                catalog.request_close(conn, sid, now=now)
-                return Done()
-            case CloseSession(session_id=sid, now=now, reason=reason, status=status):
-                return Done(catalog.close_session(conn, sid, now=now, reason=reason, status=status))
-            case Credit(credit=credit, coordination=coordination, agent_id=agent_id):
-                catalog.record_coordination(conn, credit.session_id, agent_id, coordination)
-                return Done(catalog.record_credit(conn, credit, ref))
-            case SealDay(day=day, root_hex=root_hex, credits=credits, sealed_at=sealed_at):
-                return Done(catalog.record_root(conn, day, root_hex, credits, sealed_at))
-        raise AssertionError(f"unknown operation {op!r}")
+    def _drop_secrets(self, ops: Sequence[Operation], outcomes: list[Outcome]) -> None:
+        """Keep the key file to the open sessions' secrets: rewrite it once closed ones make up most of it."""
+        closed = sum(
+            1
+            for op, outcome in zip(ops, outcomes, strict=True)
+            if isinstance(outcome, Done)
+            and (
+                (isinstance(op, CloseSession) and outcome.detail is True)
+                or (isinstance(outcome.detail, EnvelopeEffects) and outcome.detail.closed_session)
+            )
+        )
+        if closed and self.keys.dropped(closed):
+            self.keys.rewrite(catalog.open_secrets(self.conn))
 
     def close(self) -> None:
         self.envelopes.close()
         self.trajectories.close()
         self.conn.close()
+
+
+def _end(ref: RecordRef) -> int:
+    return ref.offset + ref.length + 1
 
 
 @contextmanager

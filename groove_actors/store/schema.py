@@ -11,11 +11,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
+-- A session's secret is emptied (X'') when it closes: from then on it takes no envelopes (store/keys.py).
 CREATE TABLE IF NOT EXISTS sessions (
     session_id TEXT PRIMARY KEY,
     secret BLOB NOT NULL,
@@ -120,6 +121,16 @@ CREATE TABLE IF NOT EXISTS breakdown (
     PRIMARY KEY (kind, name)
 ) WITHOUT ROWID;
 
+-- How far the catalog holds what each log file says: every commit advances the files it appended to.
+-- Start-up compares these with the files (store/recovery.py): a file shorter than its end lost
+-- acknowledged records; records past the end are replayed into the catalog (store/replay.py).
+CREATE TABLE IF NOT EXISTS log_ends (
+    log TEXT NOT NULL,
+    segment TEXT NOT NULL,
+    end_offset INTEGER NOT NULL,
+    PRIMARY KEY (log, segment)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS coordination (
     coordination_id TEXT NOT NULL,
     session_id TEXT NOT NULL,
@@ -155,7 +166,11 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.executescript(DDL)
+        # Version 2 added log_ends; a version 1 catalog gets it empty, and recovery's replay from the start of
+        # the logs skips every record the catalog already holds.
         conn.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (str(SCHEMA_VERSION),),
         )
     return conn

@@ -12,6 +12,7 @@ on disk I/O; callers in Trio run them through `trio.to_thread.run_sync` from a s
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import time
@@ -23,6 +24,9 @@ import attrs
 from groove_actors.errors import StoreCorrupt
 
 DEFAULT_MAX_SEGMENT_BYTES = 256 * 1024 * 1024
+# The two logs, each a directory of segment files under the data dir.
+ENVELOPE_LOG = "envelopes"
+TRAJECTORY_LOG = "trajectories"
 _NAME = re.compile(r"(\d{4}-\d{2}-\d{2})\.(\d{4})\.jsonl")
 _NEWLINES = bytes.maketrans(b"\r\n", b"  ")
 
@@ -34,6 +38,11 @@ class RecordRef:
     segment: str
     offset: int
     length: int
+
+
+def utc_day(timestamp: float) -> str:
+    """The UTC day of a time, as segment files and daily stats name it (YYYY-MM-DD)."""
+    return dt.datetime.fromtimestamp(timestamp, dt.UTC).date().isoformat()
 
 
 def as_record(body: bytes) -> bytes:
@@ -94,7 +103,7 @@ class SegmentFiles:
                 self._fd = os.open(self.directory / name, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
                 self._current = name
                 self._size = os.fstat(self._fd).st_size
-                _fsync_directory(self.directory)
+                fsync_directory(self.directory)
         assert self._fd is not None
         return self._fd
 
@@ -131,19 +140,11 @@ class SegmentFiles:
                 yield RecordRef(segment, position, len(line) - 1), line[:-1]
                 position += len(line)
 
-    def cut_torn_tails(self) -> list[tuple[str, int]]:
-        """Truncate every file after its last complete line; returns (file, bytes cut) for each cut."""
-        cuts = []
-        for name in self.names():
-            path = self.directory / name
-            size = path.stat().st_size
-            keep = _complete_prefix(path, size)
-            if keep != size:
-                with open(path, "r+b") as handle:
-                    handle.truncate(keep)
-                    os.fsync(handle.fileno())
-                cuts.append((name, size - keep))
-        return cuts
+    def sizes(self, name: str) -> tuple[int, int]:
+        """(size, size of its complete lines) of a segment file: a difference is a torn last append."""
+        path = self.directory / name
+        size = path.stat().st_size
+        return size, _complete_prefix(path, size)
 
     def truncate(self, segment: str, size: int) -> None:
         """Cut `segment` to `size` bytes (recovery: drop records whose commit never happened)."""
@@ -209,6 +210,15 @@ def _write_lines(fd: int, records: list[bytes]) -> None:
     pieces: list[bytes | memoryview] = []
     for record in records:
         pieces += (record, b"\n")
+    write_pieces(fd, pieces)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write all of `data` (a write may be short)."""
+    write_pieces(fd, [data])
+
+
+def write_pieces(fd: int, pieces: list[bytes | memoryview]) -> None:
     while pieces:
         skip_written(pieces, os.writev(fd, pieces[:_IOV_MAX]))
 
@@ -227,7 +237,7 @@ def skip_written(pieces: list[bytes | memoryview], written: int) -> None:
 _IOV_MAX = os.sysconf("SC_IOV_MAX") if "SC_IOV_MAX" in os.sysconf_names else 16
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make a new file's directory entry durable, not only its contents."""
     fd = os.open(directory, os.O_RDONLY)
     try:
