@@ -22,6 +22,7 @@ import orjson
 from groove_actors.errors import PeerError
 from groove_actors.protocol import jsjson
 from groove_actors.protocol.envelope import summarize
+from groove_actors.protocol.validate import is_well_formed
 from groove_actors.store import catalog, records
 from groove_actors.store.catalog import CreditRecord, EnvelopeRecord
 from groove_actors.store.segments import ENVELOPE_LOG, TRAJECTORY_LOG, RecordRef, SegmentFiles, utc_day
@@ -176,7 +177,17 @@ class _EnvelopeReplay:
             return "not an envelope (no session_id)"
         seen = summarize(line, body, body["session_id"], ())
         if seen.sequence is None or seen.session_hmac is None:
-            return f"an envelope of {seen.session_id} without a valid attestation"
+            return f"an envelope of {seen.session_id!r} without a valid attestation"
+        labels = (
+            seen.session_id,
+            seen.envelope_id,
+            seen.contributor_id,
+            seen.provider,
+            seen.model,
+            seen.session_hmac,
+        )
+        if not all(is_well_formed(label) for label in labels if label is not None):
+            return "an envelope whose identifiers are not well-formed text (it was never accepted so)"
         held = catalog.indexed_at(self.conn, seen.session_id, seen.sequence)
         if held is not None:
             if held == ref:
