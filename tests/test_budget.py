@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import tracemalloc
+from collections.abc import Callable
+from functools import partial
+
+import orjson
 import trio
 import trio.testing
 
-from groove_actors.http.budget import COUNT_FROM_BYTES, WORST_PARSED_RATIO, BodyBudget, parsed_size
-from groove_actors.protocol import jsjson
+from groove_actors.http.budget import BodyBudget
+from groove_actors.protocol.envelope import ReceivedEnvelope, read_envelope
+from groove_actors.protocol.validate import MAX_VIOLATIONS
 
 
 async def test_a_request_waits_for_room_and_gets_it_when_another_finishes() -> None:
@@ -52,12 +58,11 @@ async def test_a_share_grows_piece_by_piece_and_is_given_back_whole() -> None:
     assert budget.free_bytes == 100
 
 
-def _retained(raw: bytes) -> int:
-    import tracemalloc
-
+def _retained(make: Callable[[], object]) -> int:
+    """Bytes still allocated by what `make` returns, once it has returned."""
     tracemalloc.start()
     try:
-        value = jsjson.parse(raw)
+        value = make()
         retained, _ = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -65,15 +70,20 @@ def _retained(raw: bytes) -> int:
     return retained
 
 
-def test_the_parsed_size_bounds_what_any_shape_of_json_takes_once_parsed() -> None:
-    def array(item: bytes, count: int) -> bytes:
-        return b"[" + b",".join([item] * count) + b"]"
+def test_what_waits_for_a_verifier_costs_the_body_not_its_parse() -> None:
+    steps = [{"step": i, "type": "thought", "timestamp": 1e9, "content": "x"} for i in range(200)]
+    chunk = {"envelope_id": "e", "session_id": "s", "chunk_sequence": 0, "contributor_id": "0" * 32,
+             "attestation": {"session_hmac": "ab" * 32, "sequence": 0, "app_version_hash": "cd" * 32},
+             "metadata": {"provider": "codex", "model_engine": "o3"}, "trajectory_log": steps}  # fmt: skip
+    for document in (chunk, {"session_id": "s", "junk": [{}] * 1_000_000}):
+        raw = orjson.dumps(document)
+        assert _retained(partial(read_envelope, raw, now=1e9)) < 64_000  # a summary, not the parse
+        assert _retained(partial(orjson.loads, raw)) > 2 * len(raw)  # what is no longer kept
 
-    shapes = [b'{"a":' + array(b'"x"', 10) + b"}"]
-    for count in (1_000, 100_000):  # charged by ratio below COUNT_FROM_BYTES, by structure above
-        for item in (b"{}", b"[]", b'{"a":0}', b"[[]]", b'{"a":{"b":[1]}}', b"1.5", b"7", b'"ab"', b"null"):
-            shapes.append(array(item, count))
-    shapes.append(b'["' + b"a" * (COUNT_FROM_BYTES * 2) + b'"]')
-    for raw in shapes:
-        assert _retained(raw) <= parsed_size(raw), raw[:20]
-    assert parsed_size(b"x" * 100) == 100 * WORST_PARSED_RATIO
+
+def test_a_body_of_endless_bad_steps_reports_a_bounded_number_of_violations() -> None:
+    raw = orjson.dumps({"session_id": "s", "trajectory_log": [{}] * 1_000_000})
+    envelope = read_envelope(raw, now=1e9)
+    assert isinstance(envelope, ReceivedEnvelope)
+    assert len(envelope.violations) == MAX_VIOLATIONS
+    assert any("at most 500 steps" in str(v) for v in envelope.violations)

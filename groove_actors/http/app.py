@@ -43,8 +43,8 @@ ANSWER_DEADLINE_S = 30.0  # a route waits this long for its actor, then answers 
 # Open and close requests are a few hundred bytes; only ingest takes large bodies (http/ingest.py).
 MAX_REQUEST_BYTES = 64 * 1024
 OVERLOADED = Rejected(503, "the server is overloaded; retry after the indicated delay", retry_after=1.0)
-# Memory for request bodies and their parsed form at once (see http/budget.py).
-DEFAULT_BODY_BUDGET_BYTES = 256 * 1024 * 1024
+# Request bodies held at once (see http/budget.py).
+DEFAULT_BODY_BUDGET_BYTES = 64 * 1024 * 1024
 
 
 @attrs.define(eq=False)

@@ -1,11 +1,9 @@
-"""A memory budget for request bodies and their parsed form, so that no load or shape of JSON exhausts memory.
+"""A memory budget for request bodies, so that no load of large envelopes exhausts memory.
 
 A request holds budget only for what it really has: the bytes of its body as they arrive (a peer that
-announces 5 MiB and sends one byte holds one byte), then, before parsing, what the parsed objects will take.
-Parsed JSON takes from 1x (one long string) to about 28x (`[{},{},...]`) its text in Python objects, so the
-second reservation is an upper bound computed from the text (`parsed_size`). Budget is given back when the
-request has been answered. What the parse itself needs while it runs (about 13x the body, freed at once)
-comes on top, for one body at a time: parsing runs on the event loop.
+announces 5 MiB and sends one byte holds one byte). It gives it back when it has been answered. The parsed
+form of a body is not held past reading it (protocol/envelope.py), so the bytes are what waits; parsing
+itself needs memory for one body at a time, since it runs on the event loop.
 """
 
 from __future__ import annotations
@@ -15,27 +13,6 @@ from contextlib import asynccontextmanager
 
 import attrs
 import trio
-
-# Up to this size a body is charged at the worst ratio measured (bench/RESULTS.md "Memory per body"), which
-# costs nothing to compute; larger bodies are charged what their structure predicts.
-COUNT_FROM_BYTES = 256 * 1024
-WORST_PARSED_RATIO = 32
-# Upper bounds of what one JSON token costs once parsed: a dict, a list, a member (pointer + number or str).
-_DICT_BYTES = 200
-_LIST_BYTES = 80
-_MEMBER_BYTES = 80
-
-
-def parsed_size(raw: bytes) -> int:
-    """An upper bound of the memory `raw` takes once parsed into Python objects (its own bytes excluded)."""
-    if len(raw) <= COUNT_FROM_BYTES:
-        return len(raw) * WORST_PARSED_RATIO
-    return (
-        len(raw)
-        + _DICT_BYTES * raw.count(b"{")
-        + _LIST_BYTES * raw.count(b"[")
-        + _MEMBER_BYTES * raw.count(b",")
-    )
 
 
 class BodyBudget:

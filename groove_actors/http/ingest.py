@@ -15,7 +15,7 @@ import trio
 from hypercorn.typing import ASGIReceiveCallable, HTTPScope
 
 from groove_actors.http.app import AppHandles
-from groove_actors.http.budget import Holding, parsed_size
+from groove_actors.http.budget import Holding
 from groove_actors.http.edge import Answer, count_rejection, refusal
 from groove_actors.protocol.envelope import Rejected, read_envelope
 from groove_actors.protocol.limits import MAX_BODY_BYTES
@@ -78,7 +78,7 @@ class IngestRoute:
         return refusal(rejected, close=close)
 
     async def read(self, scope: HTTPScope, receive: ASGIReceiveCallable, holding: Holding) -> bytes:
-        """The body, held in the budget as it arrives, then its parsed size held too; raises BodyRefused."""
+        """The body, held in the budget as it arrives; raises BodyRefused."""
         announced = announced_length(scope)
         deadline_s = BODY_READ_BASE_S + min(announced or MAX_BODY_BYTES, MAX_BODY_BYTES) / BODY_READ_MIN_RATE
         raw = None
@@ -87,16 +87,6 @@ class IngestRoute:
         if raw is None:
             slow = Rejected(408, f"the request body did not arrive within {deadline_s:.0f} s; send it again")
             raise BodyRefused(slow, close=True)
-        parsed = parsed_size(raw)
-        if len(raw) + parsed > self.handles.bodies.total_bytes:
-            reason = (
-                f"the body holds too many JSON values: parsing it would take about {parsed >> 20} MiB of"
-                f" memory, more than the {self.handles.bodies.total_bytes >> 20} MiB this server gives all"
-                " request bodies at once"
-            )
-            raise BodyRefused(Rejected(413, reason), close=False)
-        if not await holding.take(parsed, wait_s=BODY_WAIT_S):
-            raise BodyRefused(BUSY, close=False)
         return raw
 
     async def judge(self, raw: bytes) -> Accepted | Rejected:

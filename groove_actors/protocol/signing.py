@@ -89,18 +89,24 @@ def sign_envelope(secret: bytes, sequence: int, envelope_without_attestation: di
     return sign(secret, sequence, signed_text_of_envelope(envelope_without_attestation))
 
 
-def verify_body(secret: bytes, sequence: int, raw: bytes, parsed: object, hmac_hex: str) -> bool:
+def verify_body(secret: bytes, sequence: int, raw: bytes, parsed: object | None, hmac_hex: str) -> bool:
     """Whether the received body carries a valid signature for `sequence`.
 
-    `raw` is the body as received and `parsed` its parse (`jsjson.parse(raw)`). The signed text is first
-    cut out of `raw`; the envelope is re-serialised only when that is not possible or does not match, for
-    example for a client that signed `JSON.stringify` but sent the body in another layout.
+    `raw` is the body as received and `parsed` its parse (`jsjson.parse(raw)`), or None to have it parsed
+    here only if it is needed. The signed text is first cut out of `raw`; the envelope is re-serialised only
+    when that is not possible or does not match, for example for a client that signed `JSON.stringify` but
+    sent the body in another layout.
     """
     span = _attestation_span(raw)
     if span is not None:
         whole = memoryview(raw)
         if _pieces_match(secret, sequence, (whole[: span[0]], whole[span[1] :]), hmac_hex):
             return True
+    if parsed is None:
+        try:
+            parsed = jsjson.parse(raw)
+        except jsjson.JsonError:
+            return False
     if not isinstance(parsed, dict):
         return False
     try:

@@ -155,6 +155,9 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
+# Violations reported for one body: a body of a million bad steps must not cost a million messages.
+MAX_VIOLATIONS: Final = 100
+
 # (key, check, required). Unknown keys are kept, never rejected (PROTOCOL.md "Steps").
 Fields = tuple[tuple[str, Check, bool], ...]
 
@@ -282,9 +285,11 @@ def check_steps(steps: Any, *, now: float, out: list[Violation]) -> None:
         )
     earliest = now - limits.TIMESTAMP_MAX_AGE_S
     latest = now + limits.TIMESTAMP_MAX_AHEAD_S
-    for index, step in enumerate(steps):
+    for index, step in enumerate(steps[: limits.MAX_STEPS_PER_ENVELOPE]):
         if type(step) is dict and step_is_plainly_valid(step, earliest, latest):
             continue  # the common case; anything else gets the detailed checks and their messages
+        if len(out) >= MAX_VIOLATIONS:
+            return  # enough to act on; listing more would only cost memory
         path = f"$.trajectory_log[{index}]"
         if not isinstance(step, dict):
             out.append(Violation(path, f"expected a step object, got {_type_name(step)}"))
@@ -300,13 +305,19 @@ def check_steps(steps: Any, *, now: float, out: list[Violation]) -> None:
 
 
 def validate_chunk(obj: Mapping[str, Any], *, now: float) -> tuple[Violation, ...]:
-    """Every violation of a chunk envelope; empty when it is valid."""
+    """Every violation of a chunk envelope (the first MAX_VIOLATIONS); empty when it is valid."""
     out: list[Violation] = []
     check_fields(obj, CHUNK_FIELDS, "$", out)
     check_member(obj, "attestation", ATTESTATION_FIELDS, out)
     check_member(obj, "metadata", METADATA_FIELDS, out)
     check_steps(obj.get("trajectory_log"), now=now, out=out)
-    return tuple(out)
+    return _capped(out)
+
+
+def _capped(out: list[Violation]) -> tuple[Violation, ...]:
+    if len(out) <= MAX_VIOLATIONS:
+        return tuple(out)
+    return (*out[: MAX_VIOLATIONS - 1], Violation("$", "more violations follow; fix these first"))
 
 
 def validate_close(obj: Mapping[str, Any]) -> tuple[Violation, ...]:

@@ -185,7 +185,7 @@ class SessionVerifier:
         hmac_valid: bool | None = None  # no secret: the session closed (or its key was lost)
         if state.secret:
             hmac_valid = envelope.sequence is not None and signing.verify_body(
-                state.secret, envelope.sequence, envelope.raw, envelope.body, envelope.session_hmac or ""
+                state.secret, envelope.sequence, envelope.raw, None, envelope.session_hmac or ""
             )
         stored = None
         if (
