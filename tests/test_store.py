@@ -296,3 +296,21 @@ def test_open_sessions_whose_key_is_lost_are_closed_and_credited_at_start_up(tmp
     store = EmbeddedStore(tmp_path, quota_bytes=10**9)
     state = catalog.load_session(store.conn, "s1")
     assert state is not None and state.status == "closed" and catalog.pending_sessions(store.conn) == ["s1"]
+
+
+def test_a_version_1_catalog_is_upgraded_and_its_logs_found_already_held(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path, quota_bytes=10**9)
+    a_history(store)
+    expected = tmp_path.parent / "expected.sqlite3"
+    with sqlite3.connect(expected) as copy:
+        store.conn.backup(copy)
+    # What version 1 left: no log ends, and closed sessions still holding their secrets.
+    store.conn.execute("DELETE FROM log_ends")
+    store.conn.execute("UPDATE sessions SET secret = X'00ff' WHERE status = 'closed'")
+    store.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    store.close()
+    upgraded = EmbeddedStore(tmp_path, quota_bytes=10**9)
+    report = recover(upgraded, now=NOW + 100)
+    assert report.unplaced == () and report.catalog_behind_commits == 0
+    assert report.replayed["envelopes"] == 0 and report.replayed["already_held"] > 0
+    assert compare_catalogs(upgraded.conn, expected) == []

@@ -76,16 +76,10 @@ def recover(store: EmbeddedStore, *, now: float, data_dir_hint: str = "DATA_DIR"
     if keyless:
         store.commit([CloseSession(sid, now, "key_lost", "CRASH") for sid in keyless], at=now)
     store.keys.rewrite(catalog.open_secrets(store.conn))
-    result = RecoveryReport(
-        torn, report.counts(), max(0, report.commits - 1), len(keyless), tuple(report.unplaced)
-    )
-    if report.commits > 1:
-        logs.event(
-            "store.catalog_behind",
-            level=30,
-            commits=report.commits,
-            **{k: v for k, v in report.counts().items() if k != "commits"},
-        )
+    behind = max(0, report.commits_applied - 1)  # a crash leaves at most one commit out of the catalog
+    result = RecoveryReport(torn, report.counts(), behind, len(keyless), tuple(report.unplaced))
+    if behind:
+        logs.event("store.catalog_behind", level=30, **report.counts())
     for problem in report.unplaced[:SHOWN]:
         logs.event("store.unplaced_record", level=30, problem=problem)
     if torn or report.applied or report.unplaced or keyless:

@@ -35,6 +35,7 @@ class ReplayReport:
     """What a replay applied, what the catalog already held, and what fitted nowhere."""
 
     commits: int = 0
+    commits_applied: int = 0  # commits of which something was not in the catalog yet
     opens: int = 0
     envelopes: int = 0
     closes: int = 0
@@ -127,6 +128,12 @@ class _EnvelopeReplay:
     report: ReplayReport
     transactions: _Transactions
     at: float = attrs.Factory(time.time)  # until a commit record says when, "now"
+    _commit_counted: bool = False
+
+    def _applied(self) -> None:
+        if not self._commit_counted:
+            self.report.commits_applied += 1
+            self._commit_counted = True
 
     def apply(self, segment: str, ref: RecordRef, line: bytes) -> None:
         self.transactions.begin(segment)
@@ -147,6 +154,7 @@ class _EnvelopeReplay:
         match record:
             case records.CommitRecord(at=at):
                 self.at = at
+                self._commit_counted = False
                 report.commits += 1
             case records.OpenRecord(session_id=sid):
                 if catalog.session_exists(conn, sid):
@@ -154,16 +162,19 @@ class _EnvelopeReplay:
                 else:
                     catalog.insert_session(conn, record.with_secret(self.secrets.get(sid, b"")))
                     report.opens += 1
+                    self._applied()
             case records.CloseRequestRecord(session_id=sid, at=at):
                 catalog.request_close(conn, sid, now=at)
             case records.CloseRecord(session_id=sid, at=at, reason=reason, status=status):
                 if catalog.close_session(conn, sid, now=at, reason=reason, status=status):
                     report.closes += 1
+                    self._applied()
                 else:
                     report.already_held += 1
             case records.SealRecord(day=day, root=root, credits=count, sealed_at=sealed_at):
                 if catalog.record_root(conn, day, root, count, sealed_at):
                     report.seals += 1
+                    self._applied()
                 else:
                     report.already_held += 1
 
@@ -217,6 +228,7 @@ class _EnvelopeReplay:
         )
         (effects,) = catalog.record_envelopes(self.conn, [(record, ref)], at=self.at, day=utc_day(self.at))
         self.report.envelopes += 1
+        self._applied()
         self.report.closes += effects.closed_session
         return None
 

@@ -166,11 +166,20 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.executescript(DDL)
-        # Version 2 added log_ends; a version 1 catalog gets it empty, and recovery's replay from the start of
-        # the logs skips every record the catalog already holds.
+        _upgrade(conn)
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (str(SCHEMA_VERSION),),
         )
     return conn
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Bring an older catalog to this version (the tables it lacks were created by DDL)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None or int(row[0]) >= SCHEMA_VERSION:
+        return
+    # Version 2 added log_ends: a version 1 catalog gets it empty, and recovery's replay from the start of the
+    # logs skips every record the catalog already holds. It also drops the secrets of closed sessions.
+    conn.execute("UPDATE sessions SET secret = X'' WHERE status = 'closed'")
