@@ -621,7 +621,7 @@ def test_runbook_names_events_the_server_logs() -> None:
     alerts = re.findall(r"^\| `([a-z_.]+)` \| (info|warning|error) \|", runbook, re.M)
     assert {name for name, _ in alerts} == {
         "server.failed", "store.recovered", "store.quota_exhausted", "verifier.failed", "credit.failed",
-        "request.failed",
+        "request.failed", "store.catalog_behind", "connection.failed",
     }  # fmt: skip
     package = Path(supervisor.__file__).resolve().parents[1]
     sources = "\n".join(path.read_text() for path in package.rglob("*.py"))

@@ -223,14 +223,26 @@ async def test_http2_prior_knowledge_answered_early_does_not_end_the_server(cent
                         status = dict(event.headers)[b":status"]
                     ended = ended or isinstance(event, h2.events.StreamEnded)
                 await stream.send_all(connection.data_to_send())
-            connection.send_data(1, b"}" * 10)  # more of the body after the answer
-            await stream.send_all(connection.data_to_send())
-            connection.send_data(1, b"}", end_stream=True)
-            await stream.send_all(connection.data_to_send())
-            while await stream.receive_some(65536):  # until the server closes or lets it be
-                pass
+            # More of the body after the answer, a byte at a time with a ping between, until the server
+            # has let go of the stream (then the next byte makes Hypercorn's HTTP/2 code raise KeyError).
+            closed = False
+            for _ in range(50):
+                connection.send_data(1, b"}")
+                connection.ping(b"12345678")
+                await stream.send_all(connection.data_to_send())
+                pong = False
+                while not pong:
+                    data = await stream.receive_some(65536)
+                    if not data:
+                        closed = True
+                        break
+                    pong = any(
+                        isinstance(e, h2.events.PingAckReceived) for e in connection.receive_data(data)
+                    )
+                if closed:
+                    break
         await stream.aclose()
-        assert status == b"413"
+        assert status == b"413" and closed
     failed = central.events_named("connection.failed")
     assert failed and all("Traceback" in str(e["traceback"]) for e in failed)
     async with httpx.AsyncClient(base_url=central.url) as http:
