@@ -28,15 +28,17 @@ from groove_actors.protocol import ecdh, signing
 from tests.support.client import open_request
 from tests.support.envelopes import APP_HASH, ClientSession
 
+# Small leaves in nested values (so that a failing example prints in a few kB); one large leaf on its own.
 hostile_text = st.text(
     st.characters(codec=None, categories=["L", "N", "P", "S", "Z", "Cc", "Cs"]), max_size=30
-) | st.integers(200, 20_000).map(lambda n: "x" * n)
-hostile_numbers = st.integers() | st.floats() | st.integers(300, 4_000).map(lambda digits: 10**digits)
-json_values = st.recursive(
-    st.none() | st.booleans() | hostile_numbers | hostile_text,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(hostile_text, inner, max_size=4),
-    max_leaves=20,
 )
+beyond_a_double = st.integers(309, 400).map(lambda digits: 10**digits)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | beyond_a_double | hostile_text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(hostile_text, inner, max_size=4),
+    max_leaves=12,
+)
+overlong = st.integers(201, 20_000).map(lambda n: "x" * n)  # past every identifier and content limit
 deep = st.integers(100, 5_000).map(lambda n: "[" * n + "]" * n) | st.integers(100, 5_000).map(
     lambda n: '{"a":' * n + "1" + "}" * n
 )
@@ -145,7 +147,7 @@ def post(http: httpx.Client, path: str, body: bytes) -> httpx.Response:
     field=st.sampled_from(FIELDS),
     step_field=st.sampled_from(STEP_FIELDS),
     open_field=st.sampled_from(OPEN_FIELDS),
-    value=json_values,
+    value=json_values | overlong,
 )
 def test_no_request_to_any_post_endpoint_gets_a_5xx(
     server: Server,
