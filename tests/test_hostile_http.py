@@ -309,3 +309,45 @@ async def test_a_stranger_who_closes_a_session_costs_its_owner_nothing(tmp_path:
     assert (summary["totalSteps"], summary["totalSessions"]) == (12, 1)
     stitched = server.events_named("session.stitched")
     assert [e["steps"] for e in stitched] == [12]
+
+
+def peak_rss_mib(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))) / 1024
+
+
+async def test_bodies_of_the_worst_json_shape_stay_within_the_memory_bound(central: ServerProcess) -> None:
+    # 5 MiB of `{}` steps: parsed, about 36x its text; twelve at once held 1 GB before the bound.
+    body = b'{"session_id":"sess_x","trajectory_log":[' + b",".join([b"{}"] * 1_700_000) + b"]}"
+    before = peak_rss_mib(central.process.pid)
+    async with httpx.AsyncClient(base_url=central.url, timeout=120) as http:
+        answers: list[httpx.Response] = []
+
+        async def send() -> None:
+            answers.append(await ingest(http, body))
+
+        async with trio.open_nursery() as nursery:
+            for _ in range(12):
+                nursery.start_soon(send)
+        health = await http.get("/health")
+    grown = peak_rss_mib(central.process.pid) - before
+    assert sorted({a.status_code for a in answers}) == [404]  # read, parsed, validated, then no such session
+    assert health.status_code == 200
+    # README, "Isolation and faults": at most the body budget (64 MiB) plus 45x one body for a parse.
+    assert grown < 64 + 45 * 5, grown
+
+
+async def test_one_ipv6_network_behind_a_trusted_proxy_is_one_client(tmp_path: Path) -> None:
+    limits = ("--rate-per-minute", "5", "--trusted-proxy", "127.0.0.1")
+    async with (
+        start_server(tmp_path / "d", *limits) as server,
+        httpx.AsyncClient(base_url=server.url) as http,
+    ):
+        answers = [
+            await http.get("/v1/stats/summary", headers={"X-Forwarded-For": f"2001:db8:7:9::{n:x}"})
+            for n in range(1, 9)
+        ]
+        other = await http.get("/v1/stats/summary", headers={"X-Forwarded-For": "2001:db8:7:a::1"})
+    assert [a.status_code for a in answers] == [200] * 5 + [429] * 3
+    assert answers[-1].headers["retry-after"] and "rate limit" in answers[-1].json()["reason"]
+    assert other.status_code == 200
