@@ -2,7 +2,7 @@
 
     async with open_capture_service(home, server_url) as service:      # only after consent
         agent = service.spawn(AgentSpec(provider="claude-code", model="claude-opus-4-7", role="backend"))
-        agent.stdout_line(line)            # never blocks the agent's stdout reader
+        agent.stdout_line(line)            # never blocks the agent's stdout reader (spills to disk if behind)
         agent.user_message("use exponential backoff instead")
         agent.coordination(CoordinationEvent(...))
         agent.ended("completed")           # or "crashed" / "killed": flushes, closes, spools SESSION_CLOSE
@@ -10,7 +10,8 @@
 
 One CaptureActor per agent: parse -> classify -> scrub -> chunk -> spool. The spool is written before any network
 I/O; a Sender per server delivers it. `opt_out()` flushes what was captured under consent, captures nothing more
-and tears the actors down.
+and tears the actors down. Nothing here blocks the host's event loop on disk: a session's spool directory is
+made by its actor, in a worker thread, and what the actor cannot take yet waits in a file (client_actors/spill.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import attrs
 import httpx
@@ -39,15 +41,17 @@ from client_actors.classify import (
     close_status,
 )
 from client_actors.journal import Journal, recover_orphans
-from client_actors.parsers import new_parser
+from client_actors.parsers import Parser, new_parser
 from client_actors.parsers.model import ParsedStep, thaw_json
 from client_actors.scrub import RULESET_VERSION, scrub_text, scrub_value
 from client_actors.sender import Sender
+from client_actors.spill import SPILL_FILE, Spill
 from client_actors.spool import Spool, SpooledSession
 from groove_actors import __version__, logs
 from groove_actors.protocol.models import ChunkEnvelope, Envelope, Metadata, Step
 
-AGENT_INBOX = 10_000  # lines; a full inbox drops (and counts) lines rather than ever blocking the agent
+AGENT_INBOX = 10_000  # lines; past them, lines wait on disk (client_actors/spill.py), never the agent
+SPILL_BATCH = 2_000  # spilled records read back at a time
 GROOVE_VERSION = "0.28.0"
 APP_VERSION_HASH = hashlib.sha256(f"groove-actors {__version__}".encode()).hexdigest()
 
@@ -114,9 +118,12 @@ class CaptureActor:
     spool: Spool
     wake_sender: trio.MemorySendChannel[None]
     contributor_id: str
+    spooled_session: SpooledSession
+    spill: Spill
     wall_clock: Callable[[], float] = time.time
     classifier: Classifier = attrs.Factory(Classifier)
     done: trio.Event = attrs.Factory(trio.Event)
+    failure: str | None = None  # why capture of this agent stopped early, if it did
     chunker: Chunker = attrs.field(init=False)
     journal: Journal = attrs.field(init=False)
 
@@ -148,49 +155,81 @@ class CaptureActor:
         try:
             await self.run()
         except Exception as exc:
+            self.failure = f"{type(exc).__name__}: {exc}"
             logs.event("capture.failed", level=40, session_id=self.session_id, error=type(exc).__name__)
             self.inbox.close()
         finally:
             self.journal.release()  # a session not closed here is closed by the next start from its journal
+            self.spill.close()
             self.done.set()
 
     async def run(self) -> None:
         parser = new_parser(self.spec.provider)
         metadata = self.chunker.metadata
-        await trio.to_thread.run_sync(
-            lambda: self.journal.open(metadata=metadata, contributor_id=self.contributor_id)
-        )
+        await trio.to_thread.run_sync(self._start, metadata)
         async with self.inbox:
             while True:
-                deadline = self.chunker.deadline
-                message: Message | None = None
-                with trio.move_on_at(_trio_deadline(deadline, self.wall_clock())):
-                    try:
-                        message = await self.inbox.receive()
-                    except trio.EndOfChannel:
-                        message = Ended("killed")
-                now = self.wall_clock()
-                if message is None:
-                    await self._spool(self.chunker.tick(now=now))
-                    continue
-                envelopes = await self._handle(message, parser, now)
-                await self._spool(envelopes)
-                if isinstance(message, Ended):
-                    await trio.to_thread.run_sync(self.journal.finish)
-                    return
+                batch = await self._next()
+                if not batch:
+                    await self._spool(self.chunker.tick(now=self.wall_clock()))
+                for message in batch:
+                    if await self._step(message, parser):
+                        return
 
-    async def _handle(self, message: Message, parser: object, now: float) -> list[Envelope]:
+    async def _next(self) -> list[Message]:
+        """The next messages in the order the host gave them; none when the chunk's time is up.
+
+        Messages wait in the inbox first; only once it was full did later ones go to the spill file, so the
+        inbox is emptied before the spill is read, and the spill is read to its end before the inbox again.
+        """
+        try:
+            return [self.inbox.receive_nowait()]
+        except trio.WouldBlock:
+            if not self.spill.pending:
+                received = await self._receive()
+                return [] if received is None else [received]
+        except trio.EndOfChannel:
+            if not self.spill.pending:
+                return [Ended("killed")]
+        records, offset = await trio.to_thread.run_sync(self.spill.read, SPILL_BATCH)
+        self.spill.taken(len(records), offset)
+        return [message_from(record) for record in records]
+
+    async def _receive(self) -> Message | None:
+        with trio.move_on_at(_trio_deadline(self.chunker.deadline, self.wall_clock())):
+            try:
+                return await self.inbox.receive()
+            except trio.EndOfChannel:
+                return Ended("killed")
+        return None
+
+    def _start(self, metadata: Metadata) -> None:
+        """The session's spool directory and journal (in a worker thread: the host's loop never waits on disk)."""
+        self.spool.create(self.spooled_session)
+        self.spool.prune(now=self.spooled_session.created_at, keep=self.session_id)
+        self.journal.open(metadata=metadata, contributor_id=self.contributor_id)
+
+    async def _step(self, message: Message, parser: Parser) -> bool:
+        """Handle one message and spool what it completes; True once the agent's end is spooled."""
+        envelopes = await self._handle(message, parser, self.wall_clock())
+        await self._spool(envelopes)
+        if isinstance(message, Ended):
+            await trio.to_thread.run_sync(self.journal.finish)
+            return True
+        return False
+
+    async def _handle(self, message: Message, parser: Parser, now: float) -> list[Envelope]:
         steps: list[Step] = []
         match message:
             case StdoutLine(line=line):
-                for parsed in parser.feed_line(line):  # type: ignore[attr-defined]
+                for parsed in parser.feed_line(line):
                     steps += self._classified(parsed, now)
             case UserInput(text=text):
                 steps += self.classifier.feed(UserMessage(text), now=now)
             case Coordination(event=event):
                 steps += self.classifier.feed(event, now=now)
             case Ended(reason=reason):
-                for parsed in parser.finish():  # type: ignore[attr-defined]
+                for parsed in parser.finish():
                     steps += self._classified(parsed, now)
                 steps += self.classifier.feed(AgentEnded(reason), now=now)
                 envelopes: list[Envelope] = list(await self._buffer(steps, now))
@@ -205,8 +244,8 @@ class CaptureActor:
         return self.chunker.add(scrubbed, now=now)
 
     def _classified(self, parsed: ParsedStep, now: float) -> list[Step]:
-        if self.spec.model is None and parsed.model and self.chunker.metadata.model_engine != parsed.model:
-            # The stream names its model: later chunks carry it (the host did not say which it started).
+        if parsed.model and self.chunker.metadata.model_engine != parsed.model[:100]:
+            # The stream names its model: later chunks carry it. What the host said is for streams that do not.
             self.chunker.metadata = attrs.evolve(self.chunker.metadata, model_engine=parsed.model[:100])
         return self.classifier.feed(parsed, now=now)
 
@@ -226,22 +265,59 @@ def _trio_deadline(wall_deadline: float | None, wall_now: float) -> float:
     return trio.current_time() + max(0.0, wall_deadline - wall_now)
 
 
+def record_of(message: Message) -> list[Any]:
+    match message:
+        case StdoutLine(line=line):
+            return ["line", line]
+        case UserInput(text=text):
+            return ["user", text]
+        case Coordination(event=event):
+            return ["coordination", attrs.asdict(event)]
+        case Ended(reason=reason):
+            return ["end", reason]
+
+
+def message_from(record: list[Any]) -> Message:
+    kind, value = record
+    match kind:
+        case "line":
+            return StdoutLine(value)
+        case "user":
+            return UserInput(value)
+        case "coordination":
+            return Coordination(CoordinationEvent(**value))
+    return Ended(value)
+
+
 @attrs.define(eq=False)
 class AgentHandle:
-    """What the host holds for one agent: non-blocking feeds into its CaptureActor."""
+    """What the host holds for one agent: feeds into its CaptureActor that never wait.
+
+    A message goes into the actor's inbox if there is room and nothing waits before it; otherwise it waits
+    in the session's spill file (client_actors/spill.py) and the actor reads it back in order.
+    """
 
     session_id: str
     inbox: trio.MemorySendChannel[Message]
     actor: CaptureActor
-    dropped_lines: int = 0
+    spill: Spill
+
+    @property
+    def dropped_lines(self) -> int:
+        """Messages lost because the disk refused them (with `spill.drop_reason`)."""
+        return self.spill.dropped
 
     def _put(self, message: Message) -> None:
-        try:
-            self.inbox.send_nowait(message)
-        except trio.WouldBlock:
-            self.dropped_lines += 1
-        except (trio.ClosedResourceError, trio.BrokenResourceError):
-            pass  # capture already ended for this agent
+        if not self.spill.pending:
+            try:
+                self.inbox.send_nowait(message)
+                return
+            except trio.WouldBlock:
+                pass
+            except (trio.ClosedResourceError, trio.BrokenResourceError):
+                return  # capture already ended for this agent
+        if not self.actor.done.is_set():
+            self.spill.put(record_of(message))
 
     def stdout_line(self, line: str) -> None:
         self._put(StdoutLine(line))
@@ -251,6 +327,14 @@ class AgentHandle:
 
     def coordination(self, event: CoordinationEvent) -> None:
         self._put(Coordination(event))
+
+    async def feed_line(self, line: str) -> None:
+        """Hand over a line, waiting for room: for reading a file, which can wait (import)."""
+        if self.spill.pending:
+            self._put(StdoutLine(line))
+            return
+        with contextlib.suppress(trio.ClosedResourceError, trio.BrokenResourceError):
+            await self.inbox.send(StdoutLine(line))
 
     def ended(self, reason: EndReason) -> None:
         self._put(Ended(reason))
@@ -266,29 +350,30 @@ class CaptureService:
     home: Path
     server_url: str | None
     wake_sender: trio.MemorySendChannel[None]
+    install_id: str
     sender: Sender | None = None
     agents: list[AgentHandle] = attrs.Factory(list)
 
     def spawn(self, spec: AgentSpec) -> AgentHandle:
+        """Start capturing one agent; returns at once (the actor makes its spool directory itself)."""
         session_id = f"sess_{uuid.uuid4()}"
-        install = consent.install_id(self.home)
-        self.spool.create(
-            SpooledSession(
-                session_id=session_id,
-                server_url=self.server_url or "",
-                provider=spec.provider,
-                model=spec.model or "unknown",
-                machine_fingerprint=machine_fingerprint(install),
-                app_version_hash=APP_VERSION_HASH,
-                groove_version=GROOVE_VERSION,
-                created_at=time.time(),
-            )
+        spooled = SpooledSession(
+            session_id=session_id,
+            server_url=self.server_url or "",
+            provider=spec.provider,
+            model=spec.model or "unknown",
+            machine_fingerprint=machine_fingerprint(self.install_id),
+            app_version_hash=APP_VERSION_HASH,
+            groove_version=GROOVE_VERSION,
+            created_at=time.time(),
         )
-        self.spool.prune(now=time.time(), keep=session_id)
         send, receive = trio.open_memory_channel[Message](AGENT_INBOX)
-        actor = CaptureActor(spec, session_id, receive, self.spool, self.wake_sender.clone(), install)
+        spill = Spill(self.spool.root / session_id / SPILL_FILE)
+        actor = CaptureActor(
+            spec, session_id, receive, self.spool, self.wake_sender.clone(), self.install_id, spooled, spill
+        )
         self.nursery.start_soon(actor.run_guarded)
-        handle = AgentHandle(session_id, send, actor)
+        handle = AgentHandle(session_id, send, actor, spill)
         self.agents.append(handle)
         logs.event("capture.started", session_id=session_id, provider=spec.provider)
         return handle
@@ -316,20 +401,25 @@ class CaptureService:
 
 @asynccontextmanager
 async def open_capture_service(
-    home: Path, server_url: str | None, *, deliver: bool = True
+    home: Path, server_url: str | None, *, deliver: bool = True, takes_all: bool = False
 ) -> AsyncIterator[CaptureService]:
-    """Run capture (and delivery to `server_url`) for the block; call it only after consent was checked."""
-    spool = Spool(home / "spool")
+    """Run capture (and delivery to `server_url`) for the block; call it only after consent was checked.
+
+    The sender delivers the sessions recorded for `server_url` (however spelled) or for no server; with
+    `takes_all`, every spooled session.
+    """
+    spool = await trio.to_thread.run_sync(Spool, home / "spool")
     await trio.to_thread.run_sync(recover_orphans, spool)
     await trio.to_thread.run_sync(lambda: spool.prune(now=time.time()))
+    install = await trio.to_thread.run_sync(consent.install_id, home)
     wake_send, wake_receive = trio.open_memory_channel[None](1)
     http = httpx.AsyncClient(base_url=server_url or "http://127.0.0.1:1", timeout=30)
     async with http, trio.open_nursery() as nursery:
         sender = None
         if deliver and server_url:
-            sender = Sender(spool, http, server_url)
+            sender = Sender(spool, http, server_url, takes_all=takes_all)
             await nursery.start(sender.run, wake_receive)
-        service = CaptureService(nursery, spool, home, server_url, wake_send, sender)
+        service = CaptureService(nursery, spool, home, server_url, wake_send, install, sender)
         try:
             yield service
         finally:

@@ -25,18 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
     agree.add_argument("action", choices=("on", "off", "status"))
 
     run = commands.add_parser("run", help="run an agent command and capture its output stream")
-    _capture_options(run)
-    run.add_argument("--model", default=None, help="model name when the stream does not say")
-    run.add_argument("--role", default="agent", help="agent role recorded in the metadata")
-    run.add_argument(
-        "--wait", type=float, default=5.0, help="seconds to wait for delivery after the agent ends"
-    )
+    _capture_options(run, wait=5.0)
     run.add_argument("agent", nargs=argparse.REMAINDER, help="-- then the agent command and its arguments")
 
     imported = commands.add_parser("import", help="capture an existing stream or transcript file")
-    _capture_options(imported)
-    imported.add_argument("--model", default=None)
-    imported.add_argument("--role", default="agent")
+    _capture_options(imported, wait=30.0)
     imported.add_argument("file", type=Path)
 
     parse = commands.add_parser("parse", help="print a stream's typed steps as JSON lines (no network)")
@@ -47,17 +40,44 @@ def build_parser() -> argparse.ArgumentParser:
         "scrub", help="filter: JSON lines with a `text` field in, the same lines scrubbed out"
     )
 
-    commands.add_parser("status", help="spool, last delivery and quarantined envelopes")
+    commands.add_parser("status", help="spool, last delivery, refused (quarantined) and lost data")
 
-    flush = commands.add_parser("flush", help="deliver the spool now")
-    flush.add_argument("--server", default=os.environ.get(DEFAULT_SERVER_ENV))
-    flush.add_argument("--wait", type=float, default=30.0, help="give up after this many seconds")
+    retry = commands.add_parser("retry", help="queue envelopes the server refused (quarantined) again")
+    retry.add_argument("--session", default=None, help="only this session's (as `status` names them)")
+
+    flush = commands.add_parser(
+        "flush", help="deliver the spool now: to --server, else each session to the server it records"
+    )
+    flush.add_argument(
+        "--server",
+        default=os.environ.get(DEFAULT_SERVER_ENV),
+        help=f"Central Command URL (${DEFAULT_SERVER_ENV})",
+    )
+    flush.add_argument(
+        "--wait", type=float, default=30.0, help="give up after this many seconds (default 30)"
+    )
     return parser
 
 
-def _capture_options(command: argparse.ArgumentParser) -> None:
+def _capture_options(command: argparse.ArgumentParser, *, wait: float) -> None:
     command.add_argument("--provider", required=True, choices=PROVIDERS)
-    command.add_argument("--server", default=os.environ.get(DEFAULT_SERVER_ENV), help="Central Command URL")
+    command.add_argument(
+        "--server",
+        default=os.environ.get(DEFAULT_SERVER_ENV),
+        help=f"Central Command URL (${DEFAULT_SERVER_ENV})",
+    )
+    command.add_argument(
+        "--model",
+        default=None,
+        help="the model, for streams that do not name it (a model the stream names wins)",
+    )
+    command.add_argument(
+        "--role", default="agent", help="the agent's role, recorded in the metadata (default agent)"
+    )
+    command.add_argument(
+        "--wait", type=float, default=wait,
+        help=f"seconds to wait for delivery at the end; what is left waits in the spool (default {wait:g})",
+    )  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
             from client_actors import tools
 
             return tools.status_command(home)
+        case "retry":
+            from client_actors import tools
+
+            return tools.retry_command(home, args.session)
     if args.command == "run" and args.agent[:1] == ["--"]:
         args.agent = args.agent[1:]
     if args.command == "run" and not args.agent:
@@ -85,10 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if not consent.is_opted_in(home):
         return _without_consent(args)
-    if not args.server:
-        print(f"groove-capture: no server; pass --server URL or set {DEFAULT_SERVER_ENV}", file=sys.stderr)
-        if args.command != "run":
-            return 2
+    if not args.server and args.command != "flush":
+        print(
+            f"groove-capture: no server given (--server URL or {DEFAULT_SERVER_ENV}); what is captured waits"
+            " in the spool for `groove-capture flush --server URL`",
+            file=sys.stderr,
+        )
     from client_actors import runner  # only now: the person has opted in
 
     return runner.command(args, home)
@@ -103,7 +129,11 @@ def _consent(home: Path, action: str) -> int:
         consent.opt_out(home, now=time.time())
         print("Opted out: nothing more is captured or sent.")
     else:
-        state = consent.load_consent(home)
+        try:
+            state = consent.load_consent(home)
+        except consent.ConsentDamaged as exc:
+            print(f"opted in: no ({exc}; run `groove-capture consent on` or `off` to record a choice anew)")
+            return 0
         current = state.current
         print(
             f"opted in: {'yes' if state.opted_in() else 'no'} (current consent version {consent.CONSENT_VERSION})"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,13 @@ import attrs
 CONSENT_VERSION = "1.0"
 CONSENT_FILE = "consent.json"
 INSTALL_ID_FILE = "install_id"
+
+
+_INSTALL_ID = re.compile(rb"[0-9a-f]{32}")
+
+
+class ConsentDamaged(ValueError):
+    """The consent file cannot be read: nobody can tell what the person agreed to."""
 
 
 @attrs.frozen
@@ -73,11 +82,29 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 def load_consent(home: Path) -> ConsentState:
+    """The consent history; raises ConsentDamaged if the file is there but not one this client wrote."""
     path = home / CONSENT_FILE
     if not path.exists():
         return ConsentState()
-    document: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    return ConsentState(tuple(ConsentEvent(**event) for event in document.get("history", [])))
+    try:
+        document: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        history = tuple(ConsentEvent(**event) for event in document.get("history", []))
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        raise ConsentDamaged(f"{path} cannot be read ({exc})") from None
+    return ConsentState(history)
+
+
+def _fresh_if_damaged(home: Path) -> ConsentState:
+    """The history to record a new choice on: a damaged file is moved aside (kept) and a new one begun."""
+    try:
+        return load_consent(home)
+    except ConsentDamaged as exc:
+        aside = home / f"{CONSENT_FILE}.damaged-{secrets.token_hex(4)}"
+        os.replace(home / CONSENT_FILE, aside)
+        print(
+            f"groove-capture: {exc}; moved to {aside}, and this choice starts a new history", file=sys.stderr
+        )
+        return ConsentState()
 
 
 def save_consent(home: Path, state: ConsentState) -> None:
@@ -90,27 +117,45 @@ def save_consent(home: Path, state: ConsentState) -> None:
 
 
 def is_opted_in(home: Path) -> bool:
-    return load_consent(home).opted_in()
+    """Opted in to the current consent version; a damaged consent file means no (said once, on stderr)."""
+    try:
+        return load_consent(home).opted_in()
+    except ConsentDamaged as exc:
+        print(
+            f"groove-capture: {exc}; capturing nothing until `groove-capture consent on` records consent again",
+            file=sys.stderr,
+        )
+        return False
 
 
 def opt_in(home: Path, *, now: float) -> ConsentState:
-    state = load_consent(home).record("opt_in", at=now)
+    state = _fresh_if_damaged(home).record("opt_in", at=now)
     save_consent(home, state)
     install_id(home)
     return state
 
 
 def opt_out(home: Path, *, now: float) -> ConsentState:
-    state = load_consent(home).record("opt_out", at=now)
+    state = _fresh_if_damaged(home).record("opt_out", at=now)
     save_consent(home, state)
     return state
 
 
 def install_id(home: Path) -> str:
-    """The anonymous install id (32 hex), created once; it is the envelopes' contributor_id."""
+    """The anonymous install id (32 hex), created once; it is the envelopes' contributor_id.
+
+    A damaged id file (anything but 32 hex characters) is moved aside and a new id made.
+    """
     path = _private_dir(home) / INSTALL_ID_FILE
     if path.exists():
-        return path.read_text("ascii").strip()
-    value = secrets.token_hex(16)
-    write_private(path, value.encode())
-    return value
+        value = path.read_bytes().strip()
+        if _INSTALL_ID.fullmatch(value):
+            return value.decode("ascii")
+        aside = path.with_name(f"{INSTALL_ID_FILE}.damaged-{secrets.token_hex(4)}")
+        os.replace(path, aside)
+        print(
+            f"groove-capture: {path} held no install id; moved to {aside}, a new one is made", file=sys.stderr
+        )
+    value_text = secrets.token_hex(16)
+    write_private(path, value_text.encode())
+    return value_text

@@ -11,11 +11,14 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 300.0
+MIN_WAIT_S = 1.0  # a server asking for `Retry-After: 0` gets a second, not a hot loop
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "ip6-localhost"})
 
 
 @attrs.frozen
@@ -64,6 +67,9 @@ def judge_ingest_answer(status: int, body: Any, headers: Mapping[str, str]) -> D
     reason = str((body.get("reason") if isinstance(body, dict) else None) or f"HTTP {status}")
     if status == 200 and isinstance(body, dict) and body.get("accepted") is True:
         return Acked(duplicate=bool(body.get("duplicate")))
+    if 200 <= status < 300:
+        # Not an answer of this protocol (HTML, nothing, other JSON): a broken or foreign server, not a refusal.
+        return RetryLater(None, f"HTTP {status} without accepted: true; is this URL a Central Command?")
     if status in (408, 429, 503) or status >= 500:
         return RetryLater(retry_after(headers), reason)
     if status == 404:
@@ -80,13 +86,30 @@ def judge_ingest_answer(status: int, body: Any, headers: Mapping[str, str]) -> D
 def judge_open_answer(status: int, body: Any, headers: Mapping[str, str]) -> Decision:
     """Opening: 200 carries the server key; 409 means the id is taken (re-open under a new id)."""
     reason = str((body.get("error") if isinstance(body, dict) else None) or f"HTTP {status}")
-    if status == 200:
+    if status == 200 and isinstance(body, dict) and isinstance(body.get("server_public_key"), str):
         return Acked()
+    if 200 <= status < 300:
+        return RetryLater(None, f"HTTP {status} without a server_public_key; is this URL a Central Command?")
     if status in (429, 503) or status >= 500:
         return RetryLater(retry_after(headers), reason)
     if status == 409:
         return Reopen(reason)
     return Quarantine(f"HTTP {status}: {reason}")
+
+
+def same_server(a: str, b: str) -> bool:
+    """Whether two URLs name the same server (scheme, host, port, path; loopback names are one host)."""
+    return _server_key(a) == _server_key(b)
+
+
+def _server_key(url: str) -> tuple[str, str, int | None, str]:
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+    except ValueError:
+        port = None
+    return parts.scheme.lower(), "loopback" if host in LOOPBACK_NAMES else host, port, parts.path.rstrip("/")
 
 
 def backoff_s(attempt: int, rng: random.Random) -> float:

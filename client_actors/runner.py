@@ -1,6 +1,13 @@
 """The capturing commands of `groove-capture`: run an agent, import a file, flush the spool.
 
-Imported only after consent was checked (client_actors.cli).
+Imported only after consent was checked (client_actors.cli). Capture is a passenger: in `run`, whatever happens
+to capture (a broken or foreign server, a damaged spool, a bug of ours), the agent runs on with its output passed
+through byte for byte and its exit status returned; capture's trouble is said once, in one line on stderr, with
+what to do. What was captured and not delivered waits in the spool, and each command ends by saying so.
+
+Exit status of `import` and `flush` (`run` returns the agent's): 0 everything delivered; 3 captured, and some
+envelopes still wait in the spool (`groove-capture flush` delivers them); 1 something was lost or refused
+(said above it); 2 a usage error; 130 interrupted (what was captured is safe in the spool).
 """
 
 from __future__ import annotations
@@ -14,54 +21,123 @@ import sys
 import time
 from pathlib import Path
 
+import attrs
 import trio
 
 from client_actors import consent
 from client_actors.capture import AgentHandle, AgentSpec, CaptureService, open_capture_service
 from client_actors.classify import EndReason
 from client_actors.consent import write_private
-from client_actors.tools import DELIVERY_FILE
+from client_actors.delivery import same_server
+from client_actors.spool import Spool
+from client_actors.tools import DELIVERY_FILE, warn_if_no_steps
 
 READ_SIZE = 65_536
 CONSENT_CHECK_S = 2.0
+EXIT_DELIVERED, EXIT_LOST, EXIT_WAITING, EXIT_INTERRUPTED = 0, 1, 3, 130
 
 
 def command(args: argparse.Namespace, home: Path) -> int:
-    match args.command:
-        case "run":
-            return trio.run(run_agent, args, home)
-        case "import":
-            return trio.run(import_file, args, home)
-        case "flush":
-            return trio.run(flush, args, home)
-    raise AssertionError(args.command)
+    """Run one capturing command; Ctrl-C ends it with one line, never a traceback."""
+    main = {"run": run_agent, "import": import_file, "flush": flush}[args.command]
+    try:
+        return trio.run(main, args, home)
+    except* KeyboardInterrupt:
+        print(
+            f"groove-capture {args.command}: interrupted; what was captured is safe in the spool"
+            " (`groove-capture flush` delivers it)",
+            file=sys.stderr,
+        )
+    return EXIT_INTERRUPTED
 
 
 def _spec(args: argparse.Namespace) -> AgentSpec:
     return AgentSpec(provider=args.provider, model=args.model, role=args.role)
 
 
+@attrs.define(eq=False)
+class Tap:
+    """Where the agent's output goes besides our stdout: capture, for as long as capture works."""
+
+    agent: AgentHandle | None = None
+    stopped: str | None = None  # why capture stopped early
+    ended: trio.Event = attrs.Factory(trio.Event)
+    captured: trio.Event = attrs.Factory(trio.Event)  # capture is over: delivered, or left in the spool
+    reason: EndReason = "crashed"
+    waiting: trio.CancelScope | None = None  # the wait for delivery, which a Ctrl-C ends
+
+    def line(self, text: str) -> None:
+        if self.agent is not None:
+            try:
+                self.agent.stdout_line(text)
+            except Exception as exc:  # the agent's output must flow on whatever capture does
+                self.stop(f"{type(exc).__name__}: {exc}")
+
+    def end(self, reason: EndReason) -> None:
+        self.reason = reason
+        self.ended.set()
+
+    def stop(self, why: str) -> None:
+        if self.stopped is None:
+            self.stopped = why
+            print(f"groove-capture: capture stopped ({why}); the agent runs on", file=sys.stderr)
+        self.agent = None
+
+
 async def run_agent(args: argparse.Namespace, home: Path) -> int:
     """Run the agent with its stdout passed through unchanged and captured; exit with its status."""
-    async with open_capture_service(home, args.server) as service:
-        agent = service.spawn(_spec(args))
+    tap = Tap()
+    async with trio.open_nursery() as nursery:
+        await nursery.start(_capture_guarded, args, home, tap)
         try:
             process = await trio.lowlevel.open_process(args.agent, stdout=subprocess.PIPE)
         except OSError as exc:
-            agent.ended("crashed")
-            await agent.actor.done.wait()
             print(f"groove-capture run: cannot start {args.agent[0]!r}: {exc.strerror}", file=sys.stderr)
+            tap.end("crashed")
             return 127
-        async with trio.open_nursery() as nursery:
-            nursery.start_soon(_forward_signals, process)
-            nursery.start_soon(_stop_on_opt_out, home, service)
+        async with trio.open_nursery() as watchers:
+            watchers.start_soon(_forward_signals, process, tap)
+            watchers.start_soon(_stop_on_opt_out, home, tap)
             assert process.stdout is not None
-            await _pump(process.stdout, agent)
+            await _pump(process.stdout, tap)
             code = await process.wait()
-            nursery.cancel_scope.cancel()
-        agent.ended(_end_reason(code))
-        await _finish(service, agent, home, args.server, args.wait)
+            tap.end(_end_reason(code))
+            await tap.captured.wait()  # signals still go to the forwarder: a Ctrl-C ends the delivery wait
+            watchers.cancel_scope.cancel()
     return 128 - code if code < 0 else code
+
+
+async def _capture_guarded(
+    args: argparse.Namespace, home: Path, tap: Tap, *, task_status: trio.TaskStatus[None]
+) -> None:
+    """Capture the agent through `tap` until it ends, then deliver for up to --wait seconds.
+
+    Whatever goes wrong in capture ends here: said once on stderr, and the agent never notices.
+    """
+    started = False
+    try:
+        async with open_capture_service(home, args.server) as service:
+            agent = service.spawn(_spec(args))
+            tap.agent = agent
+            task_status.started()
+            started = True
+            await tap.ended.wait()
+            if tap.agent is not None:
+                agent.ended(tap.reason)
+            with trio.CancelScope() as tap.waiting:
+                await finish(service, agent, home, args.server, args.wait, "run")
+    except Exception as exc:  # capture is a passenger (module docstring)
+        tap.stop(_one_line(exc))
+    finally:
+        tap.captured.set()
+        if not started:
+            task_status.started()
+
+
+def _one_line(error: BaseException) -> str:
+    while isinstance(error, BaseExceptionGroup) and len(error.exceptions) == 1:
+        error = error.exceptions[0]
+    return f"{type(error).__name__}: {error}"
 
 
 def _end_reason(code: int) -> EndReason:
@@ -70,7 +146,7 @@ def _end_reason(code: int) -> EndReason:
     return "killed" if code < 0 else "crashed"
 
 
-async def _pump(stream: trio.abc.ReceiveStream, agent: AgentHandle) -> None:
+async def _pump(stream: trio.abc.ReceiveStream, tap: Tap) -> None:
     """Copy the agent's stdout to ours byte for byte, and hand each complete line to capture."""
     pending = b""
     async for data in stream:
@@ -78,9 +154,9 @@ async def _pump(stream: trio.abc.ReceiveStream, agent: AgentHandle) -> None:
         pending += data
         *lines, pending = pending.split(b"\n")
         for line in lines:
-            agent.stdout_line(line.decode("utf-8", errors="replace"))
+            tap.line(line.decode("utf-8", errors="replace"))
     if pending:
-        agent.stdout_line(pending.decode("utf-8", errors="replace"))
+        tap.line(pending.decode("utf-8", errors="replace"))
 
 
 def _write_stdout(data: bytes | bytearray) -> None:
@@ -88,8 +164,8 @@ def _write_stdout(data: bytes | bytearray) -> None:
     sys.stdout.buffer.flush()
 
 
-async def _stop_on_opt_out(home: Path, service: CaptureService) -> None:
-    """The person ran `groove-capture consent off` meanwhile: flush what was captured, capture no more.
+async def _stop_on_opt_out(home: Path, tap: Tap) -> None:
+    """The person ran `groove-capture consent off` meanwhile: what was captured is closed, capture stops.
 
     The agent itself runs on, its output still passed through. Checked every CONSENT_CHECK_S seconds.
     """
@@ -99,72 +175,143 @@ async def _stop_on_opt_out(home: Path, service: CaptureService) -> None:
         if not await trio.to_thread.run_sync(consent.is_opted_in, home):
             break
     print("groove-capture: consent withdrawn; capture stopped (the agent keeps running)", file=sys.stderr)
-    await service.opt_out()
+    if tap.agent is not None:
+        tap.agent.ended("killed")
+        tap.agent = None
 
 
-async def _forward_signals(process: trio.Process) -> None:
+async def _forward_signals(process: trio.Process, tap: Tap) -> None:
+    """SIGINT, SIGTERM and SIGHUP go to the agent; once it has ended, they end the wait for delivery."""
     with trio.open_signal_receiver(signal.SIGINT, signal.SIGTERM, signal.SIGHUP) as signals:
         async for signum in signals:
             if process.returncode is None:
                 process.send_signal(signum)
+            elif tap.waiting is not None:
+                print("groove-capture: delivery interrupted; the rest waits in the spool", file=sys.stderr)
+                tap.waiting.cancel()
 
 
-async def _finish(
-    service: CaptureService, agent: AgentHandle, home: Path, server: str | None, wait: float
-) -> None:
-    """Wait for the SESSION_CLOSE to be spooled, then at most `wait` seconds for delivery."""
+async def finish(
+    service: CaptureService, agent: AgentHandle, home: Path, server: str | None, wait: float, name: str
+) -> int:
+    """Wait for the session's end to be spooled, then at most `wait` seconds for delivery; say what is left.
+
+    Returns the exit status that describes it (module docstring).
+    """
     await agent.actor.done.wait()
     delivered = False
     if server:
         with trio.move_on_after(wait):
             delivered = await service.delivered()
-    record_delivery(home, service, server)
-    if server and not delivered:
-        print(
-            f"groove-capture: delivery to {server} not finished; it stays in the spool for the next run "
-            "or `groove-capture flush`",
-            file=sys.stderr,
-        )
+    record_delivery(home, service, server, dropped=agent.dropped_lines, drop_reason=agent.spill.drop_reason)
+    report = await trio.to_thread.run_sync(session_report, service.spool, agent)
+    for line in report.lines(server, delivered):
+        print(f"groove-capture {name}: {line}", file=sys.stderr)
+    return report.exit_status(delivered)
 
 
-def record_delivery(home: Path, service: CaptureService, server: str | None) -> None:
+@attrs.frozen
+class SessionReport:
+    """What became of one captured session, for the end of `run` and `import`."""
+
+    waiting: int
+    refused: tuple[str, ...]
+    dropped: int
+    drop_reason: str | None
+    failure: str | None
+
+    def lines(self, server: str | None, delivered: bool) -> list[str]:
+        out = []
+        if self.failure:
+            out.append(f"capture stopped early ({self.failure}); what it took in is in the spool")
+        if self.dropped:
+            out.append(f"{self.dropped} line(s) of output could not be captured: {self.drop_reason}")
+        for reason in self.refused:
+            out.append(f"the server refused an envelope for good: {reason} (see `groove-capture status`)")
+        if self.waiting and server:
+            out.append(
+                f"{self.waiting} envelope(s) not delivered to {server} yet; they wait in the spool for"
+                " `groove-capture flush` or the next run"
+            )
+        elif self.waiting:
+            out.append(f"{self.waiting} envelope(s) wait in the spool: give --server (or GROOVE_CENTRAL_URL)")
+        return out
+
+    def exit_status(self, delivered: bool) -> int:
+        if self.failure or self.dropped or self.refused:
+            return EXIT_LOST
+        return EXIT_DELIVERED if delivered and not self.waiting else EXIT_WAITING
+
+
+def session_report(spool: Spool, agent: AgentHandle) -> SessionReport:
+    return SessionReport(
+        waiting=spool.waiting(agent.session_id),
+        refused=tuple(reason for _, reason in spool.quarantined(agent.session_id)),
+        dropped=agent.dropped_lines,
+        drop_reason=agent.spill.drop_reason,
+        failure=agent.actor.failure,
+    )
+
+
+def record_delivery(
+    home: Path,
+    service: CaptureService,
+    server: str | None,
+    *,
+    dropped: int = 0,
+    drop_reason: str | None = None,
+) -> None:
+    """Note in the home what `groove-capture status` shows: the last delivery, its error, lines lost."""
     sender = service.sender
-    if sender is None:
-        return
-    previous = {}
-    path = home / DELIVERY_FILE
-    if path.exists():
-        previous = json.loads(path.read_text("utf-8"))
-    document = {
-        "server": server,
-        "last_delivery_at": time.time() if sender.delivered else previous.get("last_delivery_at", 0),
-        "delivered": sender.delivered
-        + (previous.get("delivered", 0) if previous.get("server") == server else 0),
-        "last_error": sender.last_error,
-    }
-    write_private(path, json.dumps(document).encode())
+    previous = read_json(home / DELIVERY_FILE)
+    before, count, lost = previous.get("server"), previous.get("delivered"), previous.get("dropped_lines")
+    document = dict(previous)
+    if sender is not None:
+        same = isinstance(before, str) and server is not None and same_server(before, server)
+        document.update(
+            server=server,
+            last_delivery_at=time.time() if sender.delivered else previous.get("last_delivery_at"),
+            delivered=sender.delivered + (count if same and isinstance(count, int) else 0),
+            last_error=sender.last_error,
+        )
+    if dropped:
+        document.update(
+            dropped_lines=dropped + (lost if isinstance(lost, int) else 0),
+            last_drop_reason=drop_reason,
+            last_drop_at=time.time(),
+        )
+    if document != previous:
+        write_private(home / DELIVERY_FILE, json.dumps(document).encode())
+
+
+def read_json(path: Path) -> dict[str, object]:
+    try:
+        document = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return document if isinstance(document, dict) else {}
 
 
 async def import_file(args: argparse.Namespace, home: Path) -> int:
-    """Capture an existing stream or transcript as one session, with a progress bar on stderr."""
+    """Capture an existing stream or transcript as one session, reading only as fast as capture takes it."""
     try:
         text = await trio.Path(args.file).read_text("utf-8", errors="replace")
     except OSError as exc:
         print(f"groove-capture import: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
-        return 1
+        return EXIT_LOST
     lines = _document_as_line(text) or text.split("\n")
     progress = Progress(len(lines), label=f"import {args.file.name}")
     async with open_capture_service(home, args.server) as service:
         agent = service.spawn(_spec(args))
         for number, line in enumerate(lines, 1):
-            agent.stdout_line(line)
+            await agent.feed_line(line)  # waits for room: nothing is dropped
             progress.update(number)
-            if number % 1000 == 0:
-                await trio.lowlevel.checkpoint()  # let the actor drain: the inbox is bounded
         progress.done()
         agent.ended("completed")
-        await _finish(service, agent, home, args.server, wait=30.0)
-    return 0
+        status = await finish(service, agent, home, args.server, args.wait, "import")
+    if agent.actor.classifier.stats.steps == 0 and warn_if_no_steps("import", args.provider, args.file, text):
+        return EXIT_LOST
+    return status
 
 
 def _document_as_line(text: str) -> list[str] | None:
@@ -179,19 +326,24 @@ def _document_as_line(text: str) -> list[str] | None:
 
 
 async def flush(args: argparse.Namespace, home: Path) -> int:
-    async with open_capture_service(home, args.server) as service:
-        delivered = False
-        with trio.move_on_after(args.wait):
-            delivered = await service.delivered()
-        record_delivery(home, service, args.server)
-        sent = service.sender.delivered if service.sender else 0
-    status = (
-        "everything delivered"
-        if delivered
-        else "some envelopes are still waiting (see `groove-capture status`)"
-    )
-    print(f"flush: {sent} envelope(s) delivered to {args.server}; {status}")
-    return 0 if delivered else 1
+    """Deliver every spooled session: to --server when given, else each to the server it records."""
+    spool = await trio.to_thread.run_sync(Spool, home / "spool")
+    targets = await trio.to_thread.run_sync(lambda: spool.servers(args.server))
+    delivered_all, sent = True, 0
+    for server in sorted(targets):
+        async with open_capture_service(home, server, takes_all=args.server is not None) as service:
+            delivered = False
+            with trio.move_on_after(args.wait):
+                delivered = await service.delivered()
+            record_delivery(home, service, server)
+            sent += service.sender.delivered if service.sender else 0
+        delivered_all = delivered_all and delivered
+    status = await trio.to_thread.run_sync(spool.status)
+    waiting = f"{status.envelopes} envelope(s) in {status.sessions} session(s) still wait"
+    if status.unaddressed and not args.server:
+        waiting += f" ({status.unaddressed} session(s) record no server: give --server)"
+    print(f"flush: {sent} envelope(s) delivered; " + (waiting if status.sessions else "everything delivered"))
+    return EXIT_DELIVERED if delivered_all and not status.sessions else EXIT_WAITING
 
 
 class Progress:

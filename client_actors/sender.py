@@ -18,6 +18,7 @@ import httpx
 import trio
 
 from client_actors.delivery import (
+    MIN_WAIT_S,
     Acked,
     Decision,
     Quarantine,
@@ -29,9 +30,11 @@ from client_actors.delivery import (
     judge_ingest_answer,
     judge_open_answer,
     retry_after,
+    same_server,
 )
 from client_actors.spool import Spool, SpooledSession
 from groove_actors import logs
+from groove_actors.errors import PeerError
 from groove_actors.protocol import ecdh, jsjson, signing
 
 APP_VERSION_HASH_FIELD = "app_version_hash"
@@ -48,6 +51,7 @@ class Sender:
     spool: Spool
     http: httpx.AsyncClient
     server_url: str
+    takes_all: bool = False  # deliver every spooled session here (`flush --server`), not only this server's
     wall_clock: Callable[[], float] = time.time
     rng: random.Random = attrs.Factory(random.Random)
     attempts: int = 0
@@ -97,14 +101,33 @@ class Sender:
         sessions = await trio.to_thread.run_sync(self.spool.sessions)
         retry: float | None = None
         for session in sessions:
-            if session.server_url != self.server_url:
+            if not self.takes(session):
                 continue
-            wait = await self.deliver_session(session)
+            wait = await self.deliver_guarded(session)
             if wait is not None:
                 retry = wait if retry is None else min(retry, wait)
         if retry is None:
             self.attempts = 0
         return retry
+
+    def takes(self, session: SpooledSession) -> bool:
+        """This sender's sessions: those recorded for its server (however spelled) or for none."""
+        return self.takes_all or not session.server_url or same_server(session.server_url, self.server_url)
+
+    async def deliver_guarded(self, session: SpooledSession) -> float | None:
+        """Deliver one session; a failure of ours or a damaged file leaves it waiting, with the reason.
+
+        The sender's one broad except: whatever one session's delivery trips on must not stop the delivery
+        of the others, nor reach the agent whose output flows through the same process.
+        """
+        try:
+            return await self.deliver_session(session)
+        except Exception as exc:
+            reason = f"{type(exc).__name__}: {exc}"
+            if reason != self.last_error:
+                logs.event("delivery.failed", level=40, session_id=session.session_id, error=reason)
+            self.last_error = reason
+            return self._retry_in(None)
 
     async def deliver_session(self, session: SpooledSession) -> float | None:
         if not session.opened:
@@ -151,7 +174,8 @@ class Sender:
                 return 0.0
             case SessionFull():
                 return await self._continue_elsewhere(session)
-            case RetryLater(after_s=after):
+            case RetryLater(after_s=after, reason=reason):
+                self.last_error = reason
                 return self._retry_in(after)
         raise AssertionError(decision)
 
@@ -172,15 +196,22 @@ class Sender:
         decision = judge_open_answer(response.status_code, _json(response), response.headers)
         match decision:
             case Acked():
-                key = ecdh.load_public_key(str(_json(response).get("server_public_key")))
+                try:
+                    key = ecdh.load_public_key(str(_json(response).get("server_public_key")))
+                except PeerError as exc:  # not a key: a broken or foreign server, not ours to give up on
+                    self.last_error = f"the server's answer to the open holds no valid key: {exc.reason}"
+                    return self._retry_in(None)
                 secret = ecdh.derive_shared_secret(pair.private_key, key)
-                opened = attrs.evolve(session, secret_hex=secret.hex(), next_sequence=0)
+                opened = attrs.evolve(
+                    session, secret_hex=secret.hex(), next_sequence=0, server_url=self.server_url
+                )
                 await trio.to_thread.run_sync(self.spool.save, opened)
                 return opened
             case Reopen():
                 await self._reopen(session)
                 return 0.0
-            case RetryLater(after_s=after):
+            case RetryLater(after_s=after, reason=reason):
+                self.last_error = reason
                 return self._retry_in(after)
             case _:
                 logs.event("delivery.open_refused", session_id=session.session_id, reason=str(decision))
@@ -234,8 +265,9 @@ class Sender:
             return None
 
     def _retry_in(self, after: float | None) -> float:
+        """When to try again: what the server asked, but never sooner than the backoff or MIN_WAIT_S."""
         self.attempts += 1
-        return after if after is not None else backoff_s(self.attempts, self.rng)
+        return max(MIN_WAIT_S, after or 0.0, backoff_s(self.attempts, self.rng))
 
 
 def _json(response: httpx.Response) -> Any:
