@@ -233,7 +233,10 @@ class CaptureActor:
                     steps += self._classified(parsed, now)
                 steps += self.classifier.feed(AgentEnded(reason), now=now)
                 envelopes: list[Envelope] = list(await self._buffer(steps, now))
-                return envelopes + self.chunker.close(close_status(reason), self.classifier.stats)
+                stats = self.classifier.stats
+                if parser.reported_tokens is not None:  # the stream's own count beats the estimate
+                    stats = attrs.evolve(stats, total_tokens=parser.reported_tokens)
+                return envelopes + self.chunker.close(close_status(reason), stats)
         return list(await self._buffer(steps, now))
 
     async def _buffer(self, steps: list[Step], now: float) -> list[ChunkEnvelope]:

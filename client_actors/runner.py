@@ -329,20 +329,26 @@ async def flush(args: argparse.Namespace, home: Path) -> int:
     """Deliver every spooled session: to --server when given, else each to the server it records."""
     spool = await trio.to_thread.run_sync(Spool, home / "spool")
     targets = await trio.to_thread.run_sync(lambda: spool.servers(args.server))
-    delivered_all, sent = True, 0
+    delivered_all, sent, refused = True, 0, 0
     for server in sorted(targets):
         async with open_capture_service(home, server, takes_all=args.server is not None) as service:
             delivered = False
             with trio.move_on_after(args.wait):
                 delivered = await service.delivered()
             record_delivery(home, service, server)
-            sent += service.sender.delivered if service.sender else 0
+            if service.sender is not None:
+                sent, refused = sent + service.sender.delivered, refused + service.sender.refused
         delivered_all = delivered_all and delivered
     status = await trio.to_thread.run_sync(spool.status)
     waiting = f"{status.envelopes} envelope(s) in {status.sessions} session(s) still wait"
     if status.unaddressed and not args.server:
         waiting += f" ({status.unaddressed} session(s) record no server: give --server)"
-    print(f"flush: {sent} envelope(s) delivered; " + (waiting if status.sessions else "everything delivered"))
+    said = f"flush: {sent} envelope(s) delivered; " + (waiting if status.sessions else "everything delivered")
+    if refused:
+        said += f"; {refused} refused by the server for good (see `groove-capture status`)"
+    print(said)
+    if refused:
+        return EXIT_LOST
     return EXIT_DELIVERED if delivered_all and not status.sessions else EXIT_WAITING
 
 

@@ -56,6 +56,7 @@ class Sender:
     rng: random.Random = attrs.Factory(random.Random)
     attempts: int = 0
     delivered: int = 0
+    refused: int = 0  # envelopes the server refused for good (quarantined) in this run
     last_error: str | None = None
     rounds_started: int = 0
     last_round: int = 0
@@ -167,6 +168,7 @@ class Sender:
                     lambda: self.spool.acked(session, index, session_close=is_close)
                 )
             case Quarantine(reason=reason) | SessionClosed(reason=reason):
+                self.refused += 1
                 logs.event("delivery.quarantined", session_id=session.session_id, index=index, reason=reason)
                 return await trio.to_thread.run_sync(self.spool.quarantine, session, index, reason)
             case Reopen():

@@ -49,6 +49,10 @@ class Parser(Protocol):
     def detected_format(self) -> str | None:
         """The sub-format seen so far (e.g. "stream-json", "rollout"), or None before any was seen."""
 
+    @property
+    def reported_tokens(self) -> int | None:
+        """The session's token total as the stream reports it so far, or None if it reports none."""
+
     def feed_line(self, line: str) -> list[ParsedStep]:
         """Return the steps this line completes. Raises ParserFinishedError after `finish`."""
 

@@ -185,6 +185,8 @@ class LineParser(abc.ABC):
 
     steps: StepAssembler = attrs.field(factory=StepAssembler, init=False)
     malformed_lines: int = attrs.field(default=0, init=False)
+    # The session's token total as the stream itself reports it, for streams that do (None: estimate).
+    reported_tokens: int | None = attrs.field(default=None, init=False)
     _finished: bool = attrs.field(default=False, init=False)
 
     def feed_line(self, line: str) -> list[ParsedStep]:

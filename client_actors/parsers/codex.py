@@ -12,7 +12,9 @@ another format are then ignored. The legacy and rollout mappings live in `codex_
   non-null `error`; `error` items; top-level `error` and `turn.failed` events. A `declined` command is an
   observation, since that rule does not count it.
 - `web_search` items carry no result, so they give an action only.
-The stream names no model and has no timestamps; usage is per turn, so token counts are estimated.
+The stream names no model and has no timestamps; usage is per turn, so step token counts are estimated.
+The session's own total is what the stream reports (`reported_tokens`): input plus output tokens, summed
+over `turn.completed` events, or the cumulative `total_token_usage` of a rollout's `token_count` events.
 """
 
 from __future__ import annotations
@@ -67,6 +69,10 @@ def _tool_call(item: JsonObject) -> tuple[str | None, JsonObject] | None:
             return None
 
 
+def _input_and_output(usage: JsonObject) -> int:
+    return max(0, get_int(usage, "input_tokens") or 0) + max(0, get_int(usage, "output_tokens") or 0)
+
+
 def _tool_output(item: JsonObject) -> str:
     match get_str(item, "type"):
         case "command_execution":
@@ -107,6 +113,7 @@ class CodexParser(LineParser):
             self.detected_format = detect_codex_format(obj)
         if detect_codex_format(obj) != self.detected_format:
             return []
+        self._count_usage(obj)
         match self.detected_format:
             case "exec-json":
                 return self._on_event(obj)
@@ -116,6 +123,15 @@ class CodexParser(LineParser):
                 return handle_rollout_line(self.steps, obj)
             case _:
                 return []
+
+    def _count_usage(self, obj: JsonObject) -> None:
+        payload = get_object(obj, "payload") or {}
+        info = get_object(payload, "info") or {}
+        total = get_object(info, "total_token_usage")
+        if get_str(payload, "type") == "token_count" and total is not None:
+            self.reported_tokens = _input_and_output(total)  # cumulative: the latest is the session's
+        elif get_str(obj, "type") == "turn.completed" and (usage := get_object(obj, "usage")) is not None:
+            self.reported_tokens = (self.reported_tokens or 0) + _input_and_output(usage)
 
     def _on_event(self, event: JsonObject) -> list[ParsedStep]:
         item = get_object(event, "item") or {}
