@@ -325,8 +325,13 @@ class Spool:
         return set(found)
 
     def _size(self, session_id: str) -> int:
-        directory = self._dir(session_id)
-        return sum(p.stat().st_size for p in directory.iterdir()) if directory.exists() else 0
+        """Bytes a session's directory holds; files that vanish meanwhile (a live capture rewrites some) count 0."""
+        total = 0
+        with contextlib.suppress(FileNotFoundError):
+            for entry in os.scandir(self._dir(session_id)):
+                with contextlib.suppress(FileNotFoundError):
+                    total += entry.stat().st_size
+        return total
 
     @staticmethod
     def _indexes(directory: Path) -> list[int]:

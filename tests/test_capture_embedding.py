@@ -49,4 +49,4 @@ async def test_spawning_captures_touches_no_file_on_the_hosts_loop(tmp_path: Pat
             await agent.actor.done.wait()
     spooled = sorted(p.name for p in (tmp_path / "spool").iterdir() if p.name.startswith("sess_"))
     assert spooled == sorted(agent.session_id for agent in agents)
-    assert all(agent.actor.failure is None for agent in agents)
+    assert [agent.actor.failure for agent in agents] == [None] * len(agents)

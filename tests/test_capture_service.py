@@ -11,6 +11,7 @@ from client_actors.capture import AgentSpec, open_capture_service
 from client_actors.classify import CoordinationEvent
 from groove_actors.protocol import jsjson
 from tests.conftest import AGENT_STREAMS
+from tests.support.shared import needs
 
 TRANSCRIPT = AGENT_STREAMS / "claude-code" / "transcript" / "cc-2.0.14-transcript-23-tools-unanswered.jsonl"
 
@@ -22,6 +23,7 @@ def spooled(home: Path) -> list[dict[str, object]]:
     return envelopes
 
 
+@needs(AGENT_STREAMS)
 async def test_opt_out_flushes_what_was_captured_and_stops(tmp_path: Path) -> None:
     consent.opt_in(tmp_path, now=1.0)
     async with open_capture_service(tmp_path, None) as service:

@@ -40,7 +40,7 @@ from client_actors.parsers.model import STEP_TYPES
 from groove_actors.protocol import jsjson, limits
 from groove_actors.protocol.models import ChunkEnvelope, CloseEnvelope, Envelope, Metadata, Outcome, Step
 from groove_actors.protocol.validate import Violation, validate_envelope
-from tests.conftest import AGENT_STREAMS
+from tests.support.shared import agent_stream
 from tests.test_classify import EXPECTED as CORPUS
 
 T0 = 1_760_000_000.0
@@ -415,7 +415,7 @@ def pipeline(
     relative: str, *, clock: Iterator[float] | None = None
 ) -> tuple[list[Envelope], list[ParsedStep]]:
     provider = relative.split("/")[0]
-    parsed = parse_file_text(provider, (AGENT_STREAMS / relative).read_text(encoding="utf-8"))
+    parsed = parse_file_text(provider, agent_stream(relative).read_text(encoding="utf-8"))
     classifier = Classifier()
     chunker = new_chunker(metadata=Metadata(provider=provider, model_engine="from-the-stream"))
     out: list[Envelope] = []
@@ -443,7 +443,7 @@ def test_corpus_streams_become_valid_envelopes_with_every_step(relative: str) ->
 
 def test_a_transcript_replayed_at_its_own_pace_is_chunked_by_time_and_loses_nothing() -> None:
     relative = "claude-code/transcript/cc-2.0.27-transcript-27-tools-1-error.jsonl"
-    parsed = parse_file_text("claude-code", (AGENT_STREAMS / relative).read_text(encoding="utf-8"))
+    parsed = parse_file_text("claude-code", agent_stream(relative).read_text(encoding="utf-8"))
     times = [s.timestamp for s in parsed if s.timestamp is not None]
     assert len(times) == len(parsed)
     out, _ = pipeline(relative, clock=iter(times))

@@ -25,6 +25,7 @@ from client_actors.classify import (
 from client_actors.parsers import ParsedStep, StepType, estimate_tokens, parse_file_text
 from groove_actors.protocol.models import Step
 from tests.conftest import AGENT_STREAMS
+from tests.support.shared import agent_stream, shared_or_skip
 
 T0 = 1_760_000_000.0
 
@@ -414,15 +415,12 @@ EXPECTED = {
 
 
 def corpus() -> set[str]:
-    return {
-        p.relative_to(AGENT_STREAMS).as_posix()
-        for p in AGENT_STREAMS.rglob("*")
-        if p.is_file() and p.name != "README.md"
-    }
+    root = shared_or_skip(AGENT_STREAMS)
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.name != "README.md"}
 
 
 def classify_file(relative: str) -> tuple[list[ParsedStep], list[Step], Classifier]:
-    path: Path = AGENT_STREAMS / relative
+    path = agent_stream(relative)
     parsed_steps = parse_file_text(relative.split("/")[0], path.read_text(encoding="utf-8"))
     steps, classifier = run(*parsed_steps, AgentEnded("completed"))
     return parsed_steps, steps, classifier

@@ -9,11 +9,12 @@ import pytest
 from groove_actors.protocol.convert import structure_envelope, structure_steps, unstructure
 from groove_actors.protocol.models import ChunkEnvelope, CloseEnvelope, Step
 from tests.conftest import WIRE_VECTORS
+from tests.support.shared import shared_cases, wire_vectors
 
-VECTORS = json.loads(WIRE_VECTORS.read_text())
 
-
-@pytest.mark.parametrize("vector", VECTORS["envelopes"], ids=lambda v: v["name"])
+@pytest.mark.parametrize(
+    "vector", shared_cases(WIRE_VECTORS, lambda: wire_vectors()["envelopes"]), ids=lambda v: v["name"]
+)
 def test_round_trip_keeps_members_and_their_order(vector: dict[str, str]) -> None:
     wire = json.loads(vector["body"])
     value = structure_envelope(wire)
@@ -24,7 +25,7 @@ def test_round_trip_keeps_members_and_their_order(vector: dict[str, str]) -> Non
 
 
 def test_unknown_members_are_kept_in_extra() -> None:
-    wire = json.loads(VECTORS["envelopes"][1]["body"])
+    wire = json.loads(wire_vectors()["envelopes"][1]["body"])
     value = structure_envelope(wire)
     assert isinstance(value, ChunkEnvelope)
     assert "extra_numbers" in value.metadata.extra
@@ -32,7 +33,7 @@ def test_unknown_members_are_kept_in_extra() -> None:
 
 
 def test_steps_structure_with_optional_fields() -> None:
-    wire = json.loads(VECTORS["envelopes"][0]["body"])
+    wire = json.loads(wire_vectors()["envelopes"][0]["body"])
     steps = structure_steps(wire["trajectory_log"])
     assert [s.type for s in steps] == [s["type"] for s in wire["trajectory_log"]]
     action = next(s for s in steps if s.type == "action")

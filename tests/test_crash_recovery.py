@@ -12,7 +12,7 @@ import trio
 
 from tests.support.client import ingest, open_session
 from tests.support.crashes import Run, Tracked, assert_acked_are_stored, send_until_killed
-from tests.support.loadgen import NO_LIMITS, run_loadgen
+from tests.support.loadgen import NO_LIMITS, needs_loadgen, run_loadgen
 from tests.support.server import ServerProcess, start_server
 
 CYCLES = 3
@@ -64,6 +64,7 @@ async def finish(data_dir: Path, run: Run) -> None:
 
 # httpx leaves a request's body generator unfinished when the server dies mid-request; that is the point here.
 @pytest.mark.filterwarnings("ignore:Exception ignored in.*ByteStream:pytest.PytestUnraisableExceptionWarning")
+@needs_loadgen
 async def test_kill_9_while_sending_loses_nothing_acknowledged(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     run = Run()

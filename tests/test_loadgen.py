@@ -9,7 +9,7 @@ import httpx
 import pytest
 import trio
 
-from tests.support.loadgen import NO_LIMITS, run_loadgen
+from tests.support.loadgen import NO_LIMITS, needs_loadgen, run_loadgen
 from tests.support.server import start_server
 
 SESSIONS, CHUNKS, STEPS = 6, 3, 20
@@ -24,6 +24,7 @@ def ledger(data_dir: Path) -> tuple[int, int, int, float]:
     return closed, credits, pending, points
 
 
+@needs_loadgen
 @pytest.mark.parametrize("close", ["envelope", "both", "race"])
 async def test_loadgen_sessions_are_stored_stitched_and_credited_once(tmp_path: Path, close: str) -> None:
     async with start_server(tmp_path / "data", *NO_LIMITS) as server:

@@ -29,8 +29,8 @@ from client_actors.parsers import (
 )
 from client_actors.parsers.assembly import StepAssembler
 from client_actors.parsers.common import decode_object, parse_timestamp, split_lines
-
-AGENT_STREAMS = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "agent-streams"
+from tests.conftest import AGENT_STREAMS
+from tests.support.shared import agent_stream, needs, shared_cases
 
 
 class Tally(NamedTuple):
@@ -60,7 +60,7 @@ def feed_all(provider: str, text: str) -> tuple[list[ParsedStep], Parser]:
 
 def parse_fixture(provider: str, relative: str) -> tuple[list[ParsedStep], Parser]:
     """Parse one corpus file whole and line by line; assert both give the same steps; return them."""
-    text = (AGENT_STREAMS / relative).read_text(encoding="utf-8")
+    text = agent_stream(relative).read_text(encoding="utf-8")
     whole = parse_file_text(provider, text)
     by_line, parser = feed_all(provider, text)
     assert whole == by_line
@@ -70,10 +70,11 @@ def parse_fixture(provider: str, relative: str) -> tuple[list[ParsedStep], Parse
 
 def corpus_files(provider_dir: str) -> set[str]:
     """Return every file of one provider's corpus folder, relative to that folder."""
-    root = AGENT_STREAMS / provider_dir
+    root = agent_stream(provider_dir)
     return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
 
 
+@needs(AGENT_STREAMS)
 def test_corpus_is_where_the_tests_expect_it() -> None:
     assert (AGENT_STREAMS / "README.md").is_file()
     assert {p.name for p in AGENT_STREAMS.iterdir() if p.is_dir()} == {"claude-code", "codex", "gemini"}
@@ -303,6 +304,7 @@ def _mutate(value: object, data: st.DataObject) -> object:
     return data.draw(_JSON)
 
 
+@needs(AGENT_STREAMS)
 @settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_real_events_with_a_wrong_value_anywhere_never_raise(data: st.DataObject) -> None:
@@ -406,7 +408,11 @@ def test_argv_commands_are_joined_into_one_shell_string() -> None:
     assert action.arguments == {"command": "bash -lc 'ls -1'"}
 
 
-@pytest.mark.parametrize(("provider", "path"), _corpus(), ids=lambda value: getattr(value, "name", value))
+@pytest.mark.parametrize(
+    ("provider", "path"),
+    shared_cases(AGENT_STREAMS, _corpus, width=2),
+    ids=lambda value: getattr(value, "name", value),
+)
 def test_crlf_line_endings_change_nothing(provider: str, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert parse_file_text(provider, text.replace("\n", "\r\n")) == parse_file_text(provider, text)

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from client_actors.parsers import ParsedStep, new_parser, parse_document, parse_file_text, parse_lines
-from tests.test_parsers_common import AGENT_STREAMS, Tally, corpus_files, parse_fixture, tally
+from tests.support.shared import agent_stream
+from tests.test_parsers_common import Tally, corpus_files, parse_fixture, tally
 
 EXPECTED = {
     "stream-json/gemini-0.11-say-hello-no-tools.jsonl": (Tally(0, 0, 0), "stream-json"),
@@ -41,7 +42,7 @@ def test_fixture_counts_match_the_readme(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n.endswith(".json")))
 def test_documents_parse_the_same_through_parse_document(name: str) -> None:
-    text = (AGENT_STREAMS / "gemini" / name).read_text(encoding="utf-8")
+    text = agent_stream(f"gemini/{name}").read_text(encoding="utf-8")
     assert parse_document(text) == fixture(name)
     compact = json.dumps(json.loads(text))
     assert parse_file_text("gemini", compact) == fixture(name)
@@ -182,7 +183,7 @@ def test_stream_errors_deltas_and_a_correction() -> None:
 
 
 def test_document_after_a_stray_stdout_line() -> None:
-    text = (AGENT_STREAMS / "gemini/json/gemini-0.11-json-output-web-search.json").read_text()
+    text = agent_stream("gemini/json/gemini-0.11-json-output-web-search.json").read_text()
     parser = new_parser("gemini")
     steps: list[ParsedStep] = []
     for line in ["Loaded cached credentials.", *text.split("\n")]:

@@ -24,14 +24,14 @@ from groove_actors.protocol.validate import (
     validate_session_open,
 )
 from tests.conftest import WIRE_VECTORS
+from tests.support.shared import shared_cases, wire_vectors
 
-VECTORS = json.loads(WIRE_VECTORS.read_text())
 # The vectors' step timestamps start at 1764000000; validate as if it were shortly after.
 NOW = 1_764_000_100.0
 
 
 def vector_envelope(name: str) -> dict[str, Any]:
-    (body,) = [v["body"] for v in VECTORS["envelopes"] if v["name"] == name]
+    (body,) = [v["body"] for v in wire_vectors()["envelopes"] if v["name"] == name]
     envelope: dict[str, Any] = json.loads(body)
     return envelope
 
@@ -40,7 +40,9 @@ def paths(violations: tuple[Violation, ...]) -> list[str]:
     return [v.path for v in violations]
 
 
-@pytest.mark.parametrize("name", [v["name"] for v in VECTORS["envelopes"]])
+@pytest.mark.parametrize(
+    "name", shared_cases(WIRE_VECTORS, lambda: [v["name"] for v in wire_vectors()["envelopes"]])
+)
 def test_every_vector_envelope_is_valid(name: str) -> None:
     assert validate_envelope(vector_envelope(name), now=NOW) == ()
 
