@@ -93,7 +93,7 @@ class _Budget:
     cut: bool = False
 
     def take(self, text: str) -> str:
-        kept, cut = cut_text(text, max(0, min(limits.MAX_CONTENT_CHARS, self.chars)))
+        kept, cut = cut_text(text, max(0, min(limits.CLIENT_MAX_CONTENT_CHARS, self.chars)))
         self.chars -= max(1, len(kept))
         self.cut |= cut
         return kept
@@ -158,7 +158,7 @@ def cap_step(step: Step, *, now: float) -> Step:
     Content is cut to 10,000 characters and short string fields to theirs, token_count clamped to 0..100,000
     (None if not finite), arguments capped (`cap_arguments`), the timestamp fitted (`fit_timestamp`).
     """
-    content, content_cut = _cut_optional(step.content, limits.MAX_CONTENT_CHARS)
+    content, content_cut = _cut_optional(step.content, limits.CLIENT_MAX_CONTENT_CHARS)
     arguments, arguments_cut = (None, False) if step.arguments is None else cap_arguments(step.arguments)
     return attrs.evolve(
         step,
@@ -253,9 +253,11 @@ class Chunker:
         self.metadata = attrs.evolve(self.metadata, scrub_ruleset=self.scrub_ruleset)
         probe = envelope_json(self._chunk((), envelope_id="env_probe"))
         probe["attestation"] = _PROBE_ATTESTATION
-        problems = validate_chunk(probe, now=0.0)
+        problems = [str(problem) for problem in validate_chunk(probe, now=0.0)]
+        if self.metadata.provider not in limits.PROVIDERS:  # what this client parses, and older servers take
+            problems.append(f"$.metadata.provider: expected one of {', '.join(sorted(limits.PROVIDERS))}")
         if problems:
-            raise ValueError(f"chunker identity fails the schema: {'; '.join(map(str, problems))}")
+            raise ValueError(f"chunker identity fails the schema: {'; '.join(problems)}")
 
     @property
     def deadline(self) -> float | None:

@@ -18,6 +18,7 @@ import attrs
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 300.0
 MIN_WAIT_S = 1.0  # a server asking for `Retry-After: 0` gets a second, not a hot loop
+ORIGINAL_SCHEMA_REFUSAL = "schema validation failed"  # the original server's reason, after it used the number
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "ip6-localhost"})
 
 
@@ -35,6 +36,9 @@ class RetryLater:
 @attrs.frozen
 class Quarantine:
     reason: str
+    consumed: bool = (
+        False  # the server used the envelope's sequence number: the session goes on with the next
+    )
 
 
 @attrs.frozen
@@ -45,6 +49,7 @@ class Reopen:
 @attrs.frozen
 class SessionClosed:
     reason: str
+    consumed: bool = False
 
 
 @attrs.frozen
@@ -64,9 +69,17 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
 
 
 def judge_ingest_answer(status: int, body: Any, headers: Mapping[str, str]) -> Decision:
+    """What to do after an answer to an envelope.
+
+    A refusal that used the envelope's sequence number (this server says `quarantined: true`; the original
+    server used it for a schema refusal, which it answered 200 `accepted: false`) makes the session go on with
+    the next number: the server will never take that one again.
+    """
     reason = str((body.get("reason") if isinstance(body, dict) else None) or f"HTTP {status}")
     if status == 200 and isinstance(body, dict) and body.get("accepted") is True:
         return Acked(duplicate=bool(body.get("duplicate")))
+    if 200 <= status < 300 and isinstance(body, dict) and body.get("accepted") is False and "reason" in body:
+        return Quarantine(f"HTTP {status}: {reason}", consumed=reason.startswith(ORIGINAL_SCHEMA_REFUSAL))
     if 200 <= status < 300:
         # Not an answer of this protocol (HTML, nothing, other JSON): a broken or foreign server, not a refusal.
         return RetryLater(None, f"HTTP {status} without accepted: true; is this URL a Central Command?")
@@ -74,13 +87,14 @@ def judge_ingest_answer(status: int, body: Any, headers: Mapping[str, str]) -> D
         return RetryLater(retry_after(headers), reason)
     if status == 404:
         return Reopen(reason)
+    consumed = isinstance(body, dict) and body.get("quarantined") is True
     if status == 409 and reason.startswith("session is closed"):
-        return SessionClosed(reason)
+        return SessionClosed(reason, consumed)
     if status == 413 and reason.startswith("session is full"):
         return SessionFull(reason)
     if status == 507:
         return RetryLater(retry_after(headers) or BACKOFF_CAP_S, reason)
-    return Quarantine(f"HTTP {status}: {reason}")
+    return Quarantine(f"HTTP {status}: {reason}", consumed)
 
 
 def judge_open_answer(status: int, body: Any, headers: Mapping[str, str]) -> Decision:

@@ -11,6 +11,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import attrs
@@ -167,10 +168,14 @@ class Sender:
                 return await trio.to_thread.run_sync(
                     lambda: self.spool.acked(session, index, session_close=is_close)
                 )
-            case Quarantine(reason=reason) | SessionClosed(reason=reason):
+            case (
+                Quarantine(reason=reason, consumed=consumed) | SessionClosed(reason=reason, consumed=consumed)
+            ):
                 self.refused += 1
                 logs.event("delivery.quarantined", session_id=session.session_id, index=index, reason=reason)
-                return await trio.to_thread.run_sync(self.spool.quarantine, session, index, reason)
+                return await trio.to_thread.run_sync(
+                    partial(self.spool.quarantine, session, index, reason, consumed=consumed)
+                )
             case Reopen():
                 await self._reopen(session)
                 return 0.0

@@ -250,8 +250,13 @@ class Spool:
         (self._dir(session.session_id) / f"{index:08d}.json").unlink(missing_ok=True)
         return done
 
-    def quarantine(self, session: SpooledSession, index: int, reason: str) -> SpooledSession:
-        """Move a refused envelope aside with the server's reason; the session goes on without it."""
+    def quarantine(
+        self, session: SpooledSession, index: int, reason: str, *, consumed: bool = False
+    ) -> SpooledSession:
+        """Move a refused envelope aside with the server's reason; the session goes on without it.
+
+        `consumed`: the server used the envelope's sequence number, so the next envelope takes the one after.
+        """
         target = self.root / QUARANTINE
         target.mkdir(mode=0o700, exist_ok=True)
         source = self._dir(session.session_id) / f"{index:08d}.json"
@@ -259,7 +264,7 @@ class Spool:
         if source.exists():
             os.replace(source, target / f"{name}.json")
         write_private(target / f"{name}.reason.txt", reason.encode())
-        skipped = attrs.evolve(session, acked_index=index)
+        skipped = attrs.evolve(session, acked_index=index, next_sequence=session.next_sequence + consumed)
         self.save(skipped)
         return skipped
 

@@ -15,6 +15,8 @@ import trio
 from groove_actors import logs
 from groove_actors.errors import ConfigError, StoreCorrupt
 from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES
+from groove_actors.server.ratelimit import OPENS_PER_HOUR
+from groove_actors.server.reaper import FEEDBACK_WINDOW_S
 from groove_actors.server.sessions import DEFAULT_MAX_SESSION_BYTES
 from groove_actors.server.supervisor import DEFAULT_QUOTA_BYTES, ServerConfig, serve
 
@@ -56,7 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--bodies-mb", type=float, default=DEFAULT_BODY_BUDGET_BYTES / (1024 * 1024),
         help="request bodies held at once, in MiB; more waits, then gets 503 (bounds memory)",
     )  # fmt: skip
-    run.add_argument("--opens-per-hour", type=int, default=20, help="session opens per machine fingerprint")
+    run.add_argument(
+        "--opens-per-hour", type=int, default=OPENS_PER_HOUR,
+        help=f"session opens per machine fingerprint and hour, 0 = off (default {OPENS_PER_HOUR})",
+    )  # fmt: skip
+    run.add_argument(
+        "--feedback-window", type=float, default=FEEDBACK_WINDOW_S,
+        help="seconds a closed session still takes USER_FEEDBACK (default 3600); its secret is dropped then",
+    )  # fmt: skip
     run.add_argument(
         "--trusted-proxy", action="append", default=[], help="address whose X-Forwarded-For is believed"
     )
@@ -93,6 +102,7 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
         body_budget_bytes=int(args.bodies_mb * 1024 * 1024),
         close_grace_s=args.close_grace,
         idle_timeout_s=args.idle_timeout,
+        feedback_window_s=args.feedback_window,
         rate_per_minute=args.rate_per_minute,
         rate_per_hour=args.rate_per_hour,
         opens_per_hour=args.opens_per_hour,

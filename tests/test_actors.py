@@ -136,7 +136,7 @@ async def open_harness(tmp_path: Path, *, max_session_bytes: int | None = None) 
         pipeline = CreditPipeline(wake_receive, writer_send, reads, store.envelopes.directory, load_policy(),
                                   RuleJudge(), wall)  # fmt: skip
         await nursery.start(pipeline.run)
-        await nursery.start(Reaper(directory, reads, close_grace_s=60, idle_timeout_s=IDLE_TIMEOUT_S,
+        await nursery.start(Reaper(directory, reads, writer_send, close_grace_s=60, idle_timeout_s=IDLE_TIMEOUT_S,
                                    wall_clock=wall).run)  # fmt: skip
         yield harness
         nursery.cancel_scope.cancel()

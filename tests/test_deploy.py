@@ -399,7 +399,7 @@ def test_hypercorn_toml_is_what_the_embedded_server_runs_with() -> None:
         if key not in assigned:
             assert getattr(defaults, key) == value, f"{key}: the embedded server runs with the default"
     assert "accesslog" not in values and "errorlog" not in values  # TOML cannot say None; see the comment
-    assert MAX_BODY_BYTES == 5 * 1024 * 1024  # the "5 MiB" the file's comment states
+    assert MAX_BODY_BYTES == 32 * 1024 * 1024  # the "32 MiB" the file's comment states
 
 
 # --- nginx ---------------------------------------------------------------------------------------------
@@ -515,7 +515,7 @@ def test_nginx_site_passes_nginx_t(nginx: Path, tmp_path: Path) -> None:
 
 def test_nginx_site_states_the_servers_limits() -> None:
     site = SITE.read_text()
-    assert re.search(r"^\s*client_max_body_size 5m;", site, re.M) and MAX_BODY_BYTES == 5 * 1024 * 1024
+    assert re.search(r"^\s*client_max_body_size 32m;", site, re.M) and MAX_BODY_BYTES == 32 * 1024 * 1024
     assert len(re.findall(r"^\s*proxy_pass http://127\.0\.0\.1:8443;", site, re.M)) == 2
     assert re.findall(r"^\s*location\s+(.*?)\s*\{", site, re.M) == [
         "/", "/v1/", "= /health", "= /v1", "/", "@too_large", "@unavailable",

@@ -94,15 +94,14 @@ async def test_an_authentic_chunk_with_a_lone_surrogate_in_metadata_is_refused_a
 ) -> None:
     async with start_server(tmp_path / "d") as server, httpx.AsyncClient(base_url=server.url) as http:
         session = await open_session(http)
+        # Authentic and in turn: each is kept aside with its refusal and uses its number; the session goes on.
         model = await ingest(http, chunk_with(session, metadata={"model_engine": f"m{LONE}"}, step={}))
-        session.sequence -= 1
         agent = await ingest(http, chunk_with(session, metadata={"agent_id": f"a{LONE}"}, step={}))
-        session.sequence -= 1
         tool = await ingest(http, chunk_with(session, step={"type": "action", "tool": f"B{LONE}"}))
-        session.sequence -= 1
         good = await ingest(http, chunk_with(session, step={}))
         assert_log_is_json(server)
     assert (model.status_code, agent.status_code, tool.status_code, good.status_code) == (422, 422, 422, 200)
+    assert all(answer.json()["quarantined"] is True for answer in (model, agent, tool))
     assert any("$.metadata.model_engine" in d and "well-formed" in d for d in model.json()["details"])
     assert any("$.metadata.agent_id" in d for d in agent.json()["details"])
     assert any("$.trajectory_log[0].tool" in d for d in tool.json()["details"])
@@ -207,10 +206,10 @@ async def test_http2_prior_knowledge_answered_early_does_not_end_the_server(cent
         headers = [
             (":method", "POST"), (":path", "/v1/training/ingest"), (":scheme", "http"),
             (":authority", url.host), ("content-type", "application/json"),
-            ("content-length", str(20 * 1024 * 1024)),
+            ("content-length", str(100 * 1024 * 1024)),
         ]  # fmt: skip
         connection.send_headers(1, headers)
-        connection.send_data(1, b"{" * 1000)  # the server answers 413 long before this body could end
+        connection.send_data(1, b"{" * 1000)  # the server answers 413 at once: far past what it would drain
         await stream.send_all(connection.data_to_send())
         status, ended = None, False
         with trio.move_on_after(10):

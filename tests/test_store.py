@@ -22,6 +22,7 @@ from groove_actors.store.embedded import (
     CloseSession,
     Credit,
     Done,
+    DropSecrets,
     EmbeddedStore,
     OpenSession,
     Operation,
@@ -96,7 +97,7 @@ def test_a_batch_indexes_envelopes_and_advances_sequences(tmp_path: Path) -> Non
     state = catalog.load_session(store.conn, "s1")
     assert state is not None and state.next_sequence == 2
     assert [seq for seq, _, _ in catalog.envelope_refs(store.conn, "s1")] == [0, 1]
-    assert catalog.stored_hmac(store.conn, "s1", 1) == "ab" * 32
+    assert catalog.stored_envelope(store.conn, "s1", 1) == ("ab" * 32, None, None)
 
 
 def test_quota_refuses_envelopes_and_opens_with_507_and_stores_nothing(tmp_path: Path) -> None:
@@ -121,19 +122,23 @@ def test_close_marks_for_credit_and_credit_happens_exactly_once(tmp_path: Path) 
     assert catalog.leaderboard(store.conn, 10) == [("c" * 32, 10.0, 1)]
 
 
-def test_a_closed_session_keeps_no_secret_and_the_key_file_follows(tmp_path: Path) -> None:
+def test_a_closed_session_keeps_its_secret_for_the_feedback_window_then_drops_it(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path, quota_bytes=10**9)
     count = 2 * COMPACT_SLACK
     store.commit([OpenSession(new_session(f"s{i}"), 0) for i in range(count)], at=NOW)
     assert len(store.keys.load()) == count
     for i in range(count - 1):
-        store.commit(a_session(f"s{i}", chunks=0), at=NOW)
+        store.commit(a_session(f"s{i}", chunks=0), at=NOW + i)
     state = catalog.load_session(store.conn, "s0")
-    assert state is not None and state.status == "closed" and state.secret == b""
-    assert catalog.open_secrets(store.conn) == {f"s{count - 1}": new_session(f"s{count - 1}").secret}
-    # Rewritten once closed sessions made up most of it: only open sessions' secrets (and a few since) stay.
-    assert len(store.keys.load()) <= COMPACT_SLACK + 1
-    assert f"s{count - 1}" in store.keys.load()
+    assert state is not None and state.status == "closed" and state.secret == new_session("s0").secret
+    assert store.commit([DropSecrets(closed_before=NOW + 10)], at=NOW + 3600) == [Done(10)]
+    state = catalog.load_session(store.conn, "s0")
+    assert state is not None and state.secret == b""
+    assert len(catalog.live_secrets(store.conn)) == count - 10
+    assert store.commit([DropSecrets(closed_before=NOW + count)], at=NOW + 7200) == [Done(count - 11)]
+    assert catalog.live_secrets(store.conn) == {f"s{count - 1}": new_session(f"s{count - 1}").secret}
+    # Rewritten once dropped secrets made up most of it: only the live ones stay (with any added since).
+    assert store.keys.load() == catalog.live_secrets(store.conn)
 
 
 def test_grace_close_and_idle_close_are_due_by_their_deadlines(tmp_path: Path) -> None:
@@ -304,9 +309,9 @@ def test_a_version_1_catalog_is_upgraded_and_its_logs_found_already_held(tmp_pat
     expected = tmp_path.parent / "expected.sqlite3"
     with sqlite3.connect(expected) as copy:
         store.conn.backup(copy)
-    # What version 1 left: no log ends, and closed sessions still holding their secrets.
+    # What version 1 left: no log ends, and no count of each session's counted envelopes.
     store.conn.execute("DELETE FROM log_ends")
-    store.conn.execute("UPDATE sessions SET secret = X'00ff' WHERE status = 'closed'")
+    store.conn.execute("UPDATE sessions SET accepted = 0")
     store.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     store.close()
     upgraded = EmbeddedStore(tmp_path, quota_bytes=10**9)

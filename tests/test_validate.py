@@ -51,8 +51,8 @@ def test_every_violation_is_reported_not_only_the_first() -> None:
     env = vector_envelope("sess_vec_a#1")
     env["contributor_id"] = "ABC"
     env["attestation"]["sequence"] = -1
-    env["metadata"]["provider"] = "cursor"
-    env["metadata"]["team_size"] = 51
+    env["metadata"]["provider"] = "cursor ide"
+    env["metadata"]["team_size"] = 0
     env["trajectory_log"][0]["type"] = "musing"
     env["trajectory_log"][3]["content"] = "x" * (limits.MAX_CONTENT_CHARS + 1)
     del env["trajectory_log"][5]["timestamp"]
@@ -128,8 +128,14 @@ def test_too_many_steps() -> None:
 
 def test_unknown_envelope_type_is_one_violation() -> None:
     env = vector_envelope("sess_vec_a#0")
-    env["type"] = "USER_FEEDBACK"
+    env["type"] = "USER_FEEDBACK_V2"
     assert paths(validate_envelope(env, now=NOW)) == ["$.type"]
+
+
+def test_a_chunk_passed_off_as_feedback_is_checked_as_feedback() -> None:
+    env = vector_envelope("sess_vec_a#0")
+    env["type"] = "USER_FEEDBACK"
+    assert paths(validate_envelope(env, now=NOW)) == ["$.feedback"]
 
 
 def test_session_close_checks_outcome_counts_and_status() -> None:

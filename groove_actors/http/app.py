@@ -30,7 +30,7 @@ from groove_actors.protocol.validate import check_session_id, check_session_open
 from groove_actors.server import stats
 from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
 from groove_actors.server.metrics import Metrics, render
-from groove_actors.server.ratelimit import RateLimiter
+from groove_actors.server.ratelimit import OPENS_PER_HOUR, RateLimiter
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.sessions import Closed, CloseRequest, SessionDirectory
 from groove_actors.server.stats import StatsBook
@@ -43,8 +43,8 @@ ANSWER_DEADLINE_S = 30.0  # a route waits this long for its actor, then answers 
 # Open and close requests are a few hundred bytes; only ingest takes large bodies (http/ingest.py).
 MAX_REQUEST_BYTES = 64 * 1024
 OVERLOADED = Rejected(503, "the server is overloaded; retry after the indicated delay", retry_after=1.0)
-# Request bodies held at once (see http/budget.py).
-DEFAULT_BODY_BUDGET_BYTES = 64 * 1024 * 1024
+# Request bodies held at once (see http/budget.py): a 32 MiB chunk and its parse, with room for the rest.
+DEFAULT_BODY_BUDGET_BYTES = 128 * 1024 * 1024
 
 
 @attrs.define(eq=False)
@@ -77,7 +77,7 @@ class AppHandles:
     stats: StatsBook
     limiter: RateLimiter
     trusted_proxies: frozenset[str] = frozenset()
-    opens_per_hour: int = 20
+    opens_per_hour: int = OPENS_PER_HOUR
     metrics: Metrics = attrs.Factory(Metrics)
     admin_token: str | None = None
     wall_clock: Callable[[], float] = time.time

@@ -64,6 +64,8 @@ def rejection_body(rejected: Rejected, *, shape: str = "accepted") -> dict[str, 
     )
     if rejected.details:
         body["details"] = list(rejected.details)
+    if rejected.quarantined:
+        body["quarantined"] = True
     return body
 
 

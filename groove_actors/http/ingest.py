@@ -15,7 +15,7 @@ import trio
 from hypercorn.typing import ASGIReceiveCallable, HTTPScope
 
 from groove_actors.http.app import AppHandles
-from groove_actors.http.budget import Holding
+from groove_actors.http.budget import PARSE_CHARGED_FROM_BYTES, Holding, parsed_size
 from groove_actors.http.edge import Answer, count_rejection, refusal
 from groove_actors.protocol.envelope import Rejected, read_envelope
 from groove_actors.protocol.limits import MAX_BODY_BYTES
@@ -32,8 +32,8 @@ BUSY = Rejected(
     retry_after=1.0,
 )
 BODY_WAIT_S = 2.0  # how long a request waits for room in the body budget before it is answered 503
-# A body must arrive within 30 s plus a second per 32 KiB (a 4 MiB chunk over a 256 kbit/s uplink), so that a
-# slow sender cannot hold its share of the budget for long.
+# A body must arrive within 30 s plus a second per 32 KiB (a 4 MiB chunk over a 256 kbit/s uplink, 17 min for
+# a 32 MiB one), so that a slow sender cannot hold its share of the budget for long.
 BODY_READ_BASE_S = 30.0
 BODY_READ_MIN_RATE = 32 * 1024
 TOO_LARGE = Rejected(413, f"request body larger than the {MAX_BODY_BYTES // (1024 * 1024)} MiB limit")
@@ -87,7 +87,22 @@ class IngestRoute:
         if raw is None:
             slow = Rejected(408, f"the request body did not arrive within {deadline_s:.0f} s; send it again")
             raise BodyRefused(slow, close=True)
+        if len(raw) > PARSE_CHARGED_FROM_BYTES:
+            await self.charge_parse(raw, holding)
         return raw
+
+    async def charge_parse(self, raw: bytes, holding: Holding) -> None:
+        """Hold what parsing a large body takes, before it is parsed; raises BodyRefused."""
+        parsed = parsed_size(raw)
+        total = self.handles.bodies.total_bytes
+        if len(raw) + parsed > total:
+            reason = (
+                f"the body holds too many JSON values: parsing it would take about {parsed >> 20} MiB of"
+                f" memory, more than the {total >> 20} MiB this server gives request bodies at once"
+            )
+            raise BodyRefused(Rejected(413, reason), close=False)
+        if not await holding.take(parsed, wait_s=BODY_WAIT_S):
+            raise BodyRefused(BUSY, close=False)
 
     async def judge(self, raw: bytes) -> Accepted | Rejected:
         envelope = read_envelope(raw, now=self.handles.wall_clock())

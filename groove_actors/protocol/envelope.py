@@ -31,6 +31,9 @@ class Rejected:
     reason: str
     details: tuple[str, ...] = ()
     retry_after: float | None = None
+    # The envelope was authentic and in its turn: it is kept aside with this refusal and used its sequence
+    # number, so the session goes on with the next (docs/PROTOCOL.md, "Refused envelopes").
+    quarantined: bool = False
 
 
 @attrs.frozen
@@ -40,7 +43,7 @@ class ReceivedEnvelope:
     raw: bytes
     session_id: str
     envelope_id: str
-    is_close: bool
+    kind: str  # "chunk", "close" (SESSION_CLOSE) or "feedback" (USER_FEEDBACK)
     sequence: int | None
     session_hmac: str | None
     violations: tuple[Violation, ...]
@@ -49,10 +52,7 @@ class ReceivedEnvelope:
     provider: str | None
     model: str | None
     close_status: str | None
-
-    @property
-    def kind(self) -> str:
-        return "close" if self.is_close else "chunk"
+    signal: str | None = None  # a USER_FEEDBACK's `feedback.signal`
 
 
 def read_envelope(raw: bytes, *, now: float) -> ReceivedEnvelope | Rejected:
@@ -84,11 +84,12 @@ def summarize(
     outcome = body.get("outcome")
     steps = body.get("trajectory_log")
     envelope_id = body.get("envelope_id")
+    feedback = body.get("feedback")
     return ReceivedEnvelope(
         raw=raw,
         session_id=session_id,
         envelope_id=envelope_id if isinstance(envelope_id, str) else "",
-        is_close=body.get("type") == limits.SESSION_CLOSE,
+        kind=KINDS.get(str(body.get("type")), "chunk"),
         sequence=_sequence(sequence),
         session_hmac=hmac_hex if isinstance(hmac_hex, str) else None,
         violations=violations,
@@ -97,7 +98,11 @@ def summarize(
         provider=_text(metadata.get("provider")),
         model=_text(metadata.get("model_engine")),
         close_status=_text(outcome.get("status")) if isinstance(outcome, dict) else None,
+        signal=_text(feedback.get("signal")) if isinstance(feedback, dict) else None,
     )
+
+
+KINDS = {limits.SESSION_CLOSE: "close", limits.USER_FEEDBACK: "feedback"}
 
 
 def _sequence(value: Any) -> int | None:

@@ -14,9 +14,10 @@ import attrs
 
 JsonObject: TypeAlias = Mapping[str, Any]
 StepType: TypeAlias = Literal[
-    "thought", "action", "observation", "correction", "resolution", "error", "coordination"
-]
-CloseStatus: TypeAlias = Literal["SUCCESS", "CRASH", "KILLED"]
+    "thought", "action", "observation", "correction", "resolution", "error", "coordination", "edit",
+    "instruction", "clarification", "approval", "delegate", "yield",
+]  # fmt: skip
+CloseStatus: TypeAlias = Literal["SUCCESS", "CRASH", "KILLED", "SHUTDOWN", "STOPPED"]
 
 _EMPTY: JsonObject = {}
 

@@ -142,6 +142,37 @@ def json_object(value: Any) -> str | None:
     return None if isinstance(value, dict) else f"expected an object, got {_type_name(value)}"
 
 
+def or_null(check: Check) -> Check:
+    """The check, with null accepted too (fields later clients send as null when they have no value)."""
+
+    def nullable(value: Any) -> str | None:
+        return None if value is None else check(value)
+
+    return nullable
+
+
+def utf16_text(max_units: int) -> Check:
+    """Any text (lone surrogates included) of at most `max_units` UTF-16 code units, as JavaScript counts."""
+
+    def check(value: Any) -> str | None:
+        if not isinstance(value, str):
+            return f"expected a string, got {_type_name(value)}"
+        if len(value) > max_units // 2:  # up to half the limit no string can exceed it, however encoded
+            units = len(value.encode("utf-16-le", "surrogatepass")) // 2
+            if units > max_units:
+                return f"at most {max_units} characters (UTF-16 code units) allowed, got {units}"
+        return None
+
+    return check
+
+
+def count(value: Any) -> str | None:
+    """A non-negative integer of any size a JavaScript number holds."""
+    if not is_integer(value) or not 0 <= value < _MAX_NUMBER:
+        return f"expected a non-negative integer, got {_describe(value)}"
+    return None
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
@@ -166,15 +197,26 @@ ATTESTATION_FIELDS: Final[Fields] = (
     ("sequence", integer(0, limits.MAX_SEQUENCE), True),
     ("app_version_hash", string(pattern=_HEX64, what="64 lower-case hex characters"), True),
 )
+check_provider: Final = string(
+    max_len=limits.MAX_PROVIDER_CHARS,
+    pattern=_PROVIDER,
+    what="a provider name (letters, digits, '.', '_', '-')",
+)
 METADATA_FIELDS: Final[Fields] = (
-    ("provider", one_of(limits.PROVIDERS), True),
-    # Any model is accepted; unknown ones score at 1x (the original rejected them and lost sessions).
+    # Any provider name (chat sessions of 0.27.120-0.27.196 carry e.g. "ollama") and any model ("auto"
+    # included); unknown ones score at 1x (the original rejected them and lost whole sessions).
+    ("provider", check_provider, True),
     ("model_engine", string(max_len=limits.MAX_MODEL_ENGINE_CHARS), True),
     ("agent_role", string(max_len=limits.MAX_AGENT_ROLE_CHARS), False),
     ("agent_id", string(max_len=limits.MAX_AGENT_ID_CHARS), False),
     ("team_size", integer(limits.MIN_TEAM_SIZE, limits.MAX_TEAM_SIZE), False),
     ("task_complexity", one_of(limits.TASK_COMPLEXITIES), False),
     ("groove_version", string(max_len=limits.MAX_GROOVE_VERSION_CHARS), False),
+    # Later clients' routing and tagging data (0.27.103+): kept as sent, checked only for being objects.
+    ("leaf_context", or_null(json_object), False),
+    ("domain_tags", or_null(json_object), False),
+    ("session_embedding", or_null(json_object), False),
+    ("routing", or_null(json_object), False),
 )
 check_session_id: Final = string(max_len=limits.MAX_SESSION_ID_CHARS)
 _ENVELOPE_ID: Final = ("envelope_id", string(max_len=200), True)
@@ -189,14 +231,31 @@ OUTCOME_FIELDS: Final[Fields] = (
     ("status", one_of(limits.CLOSE_STATUSES), True),
     *((name, integer(0, limits.MAX_OUTCOME_COUNT), True) for name in limits.OUTCOME_REQUIRED_COUNTS),
     *((name, integer(0, limits.MAX_OUTCOME_COUNT), False) for name in limits.OUTCOME_OPTIONAL_COUNTS),
+    *((name, count, False) for name in limits.OUTCOME_UNBOUNDED_COUNTS),
+    # Client claims (0.27.87+, 0.27.103+): checked against their enums, kept, never trusted for scoring.
+    ("session_quality", or_null(number(-_MAX_NUMBER, _MAX_NUMBER)), False),
+    ("quality_tier", or_null(one_of(limits.QUALITY_TIERS)), False),
+    ("quality_tier_reason", or_null(string(max_len=limits.MAX_QUALITY_TIER_REASON_CHARS)), False),
+    ("training_eligible", or_null(boolean), False),
+    ("training_exclusion_reason", or_null(one_of(limits.TRAINING_EXCLUSION_REASONS)), False),
+)
+FEEDBACK_FIELDS: Final[Fields] = (
+    ("signal", one_of(limits.FEEDBACK_SIGNALS), True),
+    ("timestamp", number(-_MAX_NUMBER, _MAX_NUMBER), True),
+    ("context", or_null(string(any_text=True)), False),
+    ("target_step", or_null(integer(0, limits.MAX_SEQUENCE)), False),
+    ("revision_rounds", or_null(count), False),
+    ("delta_summary", or_null(string(any_text=True)), False),
 )
 STEP_FIELDS: Final[Fields] = (
     ("step", integer(0, limits.MAX_STEP_NUMBER), True),
     ("type", one_of(limits.STEP_TYPES), True),
     # Content may hold what JavaScript holds: a lone surrogate is kept as sent (PROTOCOL.md "Signature").
-    ("content", string(max_len=limits.MAX_CONTENT_CHARS, any_text=True), False),
+    # `edit` steps send null content for a hunk.
+    ("content", or_null(utf16_text(limits.MAX_CONTENT_CHARS)), False),
     ("token_count", number(0, limits.MAX_TOKEN_COUNT), False),
     ("truncated", boolean, False),
+    ("original_token_count", number(0, _MAX_NUMBER), False),  # uncapped by parsers (hazard H3)
     ("tool", string(max_len=200), False),
     ("arguments", json_object, False),
     ("coordination_id", string(max_len=200), False),
@@ -331,13 +390,25 @@ def validate_close(obj: Mapping[str, Any]) -> tuple[Violation, ...]:
     return tuple(out)
 
 
+def validate_feedback(obj: Mapping[str, Any]) -> tuple[Violation, ...]:
+    """Every violation of a USER_FEEDBACK envelope (0.27.103+); `envelope_id` is optional there."""
+    out: list[Violation] = []
+    check_fields(obj, (_SESSION_ID, ("envelope_id", string(max_len=200), False)), "$", out)
+    check_member(obj, "attestation", ATTESTATION_FIELDS, out)
+    check_member(obj, "feedback", FEEDBACK_FIELDS, out)
+    return tuple(out)
+
+
 def validate_envelope(obj: Mapping[str, Any], *, now: float) -> tuple[Violation, ...]:
-    """Dispatch on `type`: SESSION_CLOSE envelopes and chunk envelopes have different schemas."""
+    """Dispatch on `type`: chunks, SESSION_CLOSE and USER_FEEDBACK envelopes have different schemas."""
     kind = obj.get("type")
     if kind == limits.SESSION_CLOSE:
         return validate_close(obj)
+    if kind == limits.USER_FEEDBACK:
+        return validate_feedback(obj)
     if kind is not None:
-        return (Violation("$.type", f"expected {limits.SESSION_CLOSE!r} or no type, got {_describe(kind)}"),)
+        expected = f"{limits.SESSION_CLOSE!r}, {limits.USER_FEEDBACK!r} or no type"
+        return (Violation("$.type", f"expected {expected}, got {_describe(kind)}"),)
     return validate_chunk(obj, now=now)
 
 
@@ -352,8 +423,7 @@ def validate_session_open(obj: Mapping[str, Any]) -> tuple[str, ...]:
 SESSION_OPEN_CHECKS: Final[Fields] = (
     _SESSION_ID,
     ("public_key", string(max_len=200), True),
-    ("provider", string(max_len=limits.MAX_PROVIDER_CHARS, pattern=_PROVIDER, what="a provider name (letters,"
-     " digits, '.', '_' and '-')"), True),
+    ("provider", check_provider, True),
     ("model", string(max_len=limits.MAX_MODEL_ENGINE_CHARS), True),
     ("machine_fingerprint", string(max_len=limits.MAX_FINGERPRINT_CHARS), True),
     ("app_version_hash", string(max_len=limits.MAX_APP_VERSION_HASH_CHARS), True),

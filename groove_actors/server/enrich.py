@@ -26,6 +26,7 @@ import attrs
 
 from groove_actors.protocol import limits
 from groove_actors.protocol.models import Step
+from groove_actors.server.scoring import CORRECTIVE_TYPES, HANDOFF_TYPES
 from groove_actors.server.stitch import StitchedSession
 
 READING_TOOLS: Final = frozenset(
@@ -106,13 +107,13 @@ def cognitive_targets(steps: Sequence[Step]) -> tuple[str, ...]:
     for step in steps:
         if step.type == "error":
             recovering = True
-        if step.type == "coordination":
+        if step.type in HANDOFF_TYPES:
             target = "coordinative"
-        elif step.type == "correction" or recovering:
+        elif step.type in CORRECTIVE_TYPES or recovering:
             target = "corrective"
-        elif step.type in ("thought", "resolution"):
+        elif step.type in ("thought", "resolution", "instruction", "approval"):
             target = "strategic"
-        elif step.type == "action":
+        elif step.type in ("action", "edit"):
             last_action_reading = _is_reading(step)
             target = "syntactic" if last_action_reading else "semantic"
         else:

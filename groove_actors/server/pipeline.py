@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +86,9 @@ class CreditPipeline:
         links = tuple(CoordinationLink(*row) for row in partners)
         credit = _credit_record(session, enrichment, score, self.wall_clock())
         coordination = coordination_steps(session)
+        gaps = await self.reads.run(catalog.session_gaps, session_id)
         trajectory = await trio.to_thread.run_sync(
-            trajectory_json, session, enrichment, score, links, credit, coordination
+            trajectory_json, session, enrichment, score, links, credit, coordination, gaps
         )
         op = Credit(
             credit=credit, trajectory=trajectory, coordination=coordination, agent_id=session.agent_id
@@ -166,6 +167,7 @@ def trajectory_json(
     links: tuple[CoordinationLink, ...],
     credit: CreditRecord,
     coordination: tuple[tuple[str, int, str | None], ...],
+    gaps: Sequence[tuple[int, str]],
 ) -> bytes:
     """The stitched trajectory as one JSON line, for export.
 
@@ -193,6 +195,8 @@ def trajectory_json(
         "score": {"points": score.points, "base_points": score.base_points, **score.breakdown},
         "policy_version": score.policy_version,
         "coordination_links": [attrs.asdict(link) for link in links],
+        # Sequences that hold no data: refused envelopes (kept aside, with the reason) and ones never received.
+        "gaps": [{"sequence": sequence, "why": why} for sequence, why in gaps],
         "trajectory_log": [unstructure(step) for step in session.steps],
         "credit": attrs.asdict(credit),
         "coordination": [list(entry) for entry in coordination],

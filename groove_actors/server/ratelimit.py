@@ -15,6 +15,10 @@ import attrs
 
 PER_MINUTE = 100
 PER_HOUR = 1000
+# Session opens per machine fingerprint and hour. Later clients open a session per resumed turn (and,
+# 0.27.120-0.27.196, per chat turn): a busy machine opens hundreds an hour (hazard H7). The limit stops a
+# runaway client, not a person at work.
+OPENS_PER_HOUR = 600
 MAX_TRACKED = 100_000
 
 

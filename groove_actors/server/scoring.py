@@ -28,6 +28,14 @@ class Score:
     policy_version: str
 
 
+# How the step types of later clients (0.27.103+) score, deliberately: a person redirecting the agent is the
+# data most worth having, so a `clarification` earns the correction bonus (under the same cap); a hand-off
+# between agents (`delegate`, `yield`) earns the coordination bonus (under its cap). An `instruction` (the task
+# as given), an `approval` and an `edit` (a file change, like an action) earn base points.
+CORRECTIVE_TYPES = frozenset({"correction", "clarification"})
+HANDOFF_TYPES = frozenset({"coordination", "delegate", "yield"})
+
+
 def recovery_arc_steps(steps: Sequence[Step]) -> frozenset[int]:
     """Positions of each arc's error and resolution (an error, then a resolution before another error)."""
     marked: set[int] = set()
@@ -54,10 +62,10 @@ def score_session(
     step_points = 0.0
     for index, step in enumerate(counted):
         multiplier = 1.0
-        if step.type == "correction" and corrections < correction_room:
+        if step.type in CORRECTIVE_TYPES and corrections < correction_room:
             corrections += 1
             multiplier = policy.correction_multiplier
-        elif step.type == "coordination" and coordinations < coordination_room:
+        elif step.type in HANDOFF_TYPES and coordinations < coordination_room:
             coordinations += 1
             multiplier = policy.coordination_multiplier
         elif index in arcs:

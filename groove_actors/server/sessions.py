@@ -21,9 +21,10 @@ import trio
 from groove_actors import logs
 from groove_actors.protocol import signing
 from groove_actors.protocol.envelope import ReceivedEnvelope, Rejected
+from groove_actors.protocol.validate import is_well_formed
 from groove_actors.server.channels import reply
 from groove_actors.server.reads import ReadPool
-from groove_actors.server.verdicts import Accepted, StoreIt, judge_envelope
+from groove_actors.server.verdicts import Accepted, QuarantineIt, Stored, StoreIt, judge_envelope
 from groove_actors.server.writer import WriteRequest, ask_writer
 from groove_actors.store import catalog
 from groove_actors.store.catalog import EnvelopeEffects, EnvelopeRecord, SessionState
@@ -129,7 +130,7 @@ class SessionVerifier:
     deps: VerifierDeps
     directory: SessionDirectory
     state: SessionState | None = None
-    recent: dict[int, str] = attrs.Factory(dict)
+    recent: dict[int, Stored] = attrs.Factory(dict)
     full: bool = False  # a chunk was refused because the session holds all it may: it takes no more chunks
 
     async def run_guarded(self) -> None:
@@ -193,45 +194,54 @@ class SessionVerifier:
             and envelope.sequence is not None
             and envelope.sequence < state.next_sequence
         ):
-            stored = await self._stored_hmac(envelope.sequence)
+            stored = await self._stored(envelope.sequence)
         verdict = judge_envelope(
             envelope,
             closed=state.status != "open",
             next_sequence=state.next_sequence,
             hmac_valid=hmac_valid,
-            stored_hmac=stored,
+            stored=stored,
             stored_bytes=state.stored_bytes,
             max_stored_bytes=self.deps.max_session_bytes,
         )
-        if not isinstance(verdict, StoreIt):
-            # judge_envelope answers 413 for one reason only: the session is full.
-            self.full = self.full or (isinstance(verdict, Rejected) and verdict.status == 413)
-            return verdict
-        return await self._store(envelope)
+        match verdict:
+            case StoreIt():
+                return await self._store(envelope, None)
+            case QuarantineIt(refusal=refusal):
+                # The session is full if a chunk was refused for its size (the only 413 judge_envelope gives).
+                self.full = self.full or refusal.status == 413
+                return await self._store(envelope, refusal)
+        return verdict
 
-    async def _store(self, envelope: ReceivedEnvelope) -> Accepted | Rejected:
+    async def _store(self, envelope: ReceivedEnvelope, refusal: Rejected | None) -> Accepted | Rejected:
+        """Store an envelope (or keep it aside with its refusal) and use its sequence."""
         state = self.state
         assert state is not None and envelope.sequence is not None and envelope.session_hmac is not None
         now = self.deps.wall_clock()
         record = EnvelopeRecord(
             session_id=self.session_id,
             sequence=envelope.sequence,
-            envelope_id=envelope.envelope_id,
+            # A refused envelope's fields may be anything: only well-formed text reaches the catalog.
+            envelope_id=envelope.envelope_id if is_well_formed(envelope.envelope_id) else "",
             kind=envelope.kind,
             hmac=envelope.session_hmac,
             body=envelope.raw,
-            steps=envelope.steps,
+            steps=envelope.steps if refusal is None else 0,
             contributor_id=envelope.contributor_id,
             provider=envelope.provider,
             model=envelope.model,
             close_status=envelope.close_status,
+            signal=envelope.signal,
+            refusal_status=None if refusal is None else refusal.status,
+            refusal_reason=None if refusal is None else refusal.reason,
         )
         outcome = await ask_writer(self.deps.writer, StoreEnvelope(record))
         if not isinstance(outcome, Done):
             return Rejected(
                 outcome.status, outcome.reason, retry_after=1.0 if outcome.status == 503 else None
             )
-        self.recent[envelope.sequence] = envelope.session_hmac
+        kept_aside = None if refusal is None else attrs.evolve(refusal, quarantined=True)
+        self.recent[envelope.sequence] = Stored(envelope.session_hmac, kept_aside)
         if len(self.recent) > RECENT_HMACS:
             del self.recent[min(self.recent)]
         closed = isinstance(outcome.detail, EnvelopeEffects) and outcome.detail.closed_session
@@ -239,18 +249,22 @@ class SessionVerifier:
             state,
             next_sequence=envelope.sequence + 1,
             last_activity_at=now,
-            stored_bytes=state.stored_bytes + len(envelope.raw),
+            stored_bytes=state.stored_bytes + (len(envelope.raw) if record.counted else 0),
             status="closed" if closed else state.status,
-            secret=b"" if closed else state.secret,
         )
         if closed:
             self._wake_credit_pipeline()
-        return Accepted(envelope.envelope_id)
+        return kept_aside or Accepted(envelope.envelope_id)
 
-    async def _stored_hmac(self, sequence: int) -> str | None:
+    async def _stored(self, sequence: int) -> Stored | None:
         if sequence in self.recent:
             return self.recent[sequence]
-        return await self.deps.reads.run(catalog.stored_hmac, self.session_id, sequence)
+        found = await self.deps.reads.run(catalog.stored_envelope, self.session_id, sequence)
+        if found is None:
+            return None
+        hmac_hex, status, reason = found
+        refusal = None if status is None else Rejected(status, reason or "", quarantined=True)
+        return Stored(hmac_hex, refusal)
 
     async def request_close(self) -> Closed | Rejected:
         """Someone asked to close the session; the request carries no signature, so anyone may send it.

@@ -75,6 +75,8 @@ class StatsBook:
         self.active_sessions -= 1
 
     def envelope_stored(self, rec: EnvelopeRecord, effects: EnvelopeEffects) -> None:
+        if not effects.counted:  # refused (kept aside) or feedback: not part of the corpus's numbers
+            return
         self.envelopes += 1
         self.steps += rec.steps
         self.stored_bytes += len(rec.body) + 1

@@ -19,6 +19,7 @@ import orjson
 
 from groove_actors.protocol import jsjson, limits
 from groove_actors.protocol.convert import structure_steps
+from groove_actors.protocol.limits import known_model
 from groove_actors.protocol.models import Step
 
 
@@ -90,7 +91,8 @@ def stitch(
         session_id=session_id,
         contributor_id=contributor_id,
         provider=str(first_meta.get("provider", provider)),
-        model=str(first_meta.get("model_engine", model)),
+        # `auto` (no model chosen) names no model: what the session opened with, else unknown.
+        model=known_model(_text(first_meta.get("model_engine"))) or known_model(model) or "unknown",
         agent_id=first_meta.get("agent_id"),
         agent_role=first_meta.get("agent_role"),
         task_complexity=first_meta.get("task_complexity"),
@@ -105,6 +107,10 @@ def stitch(
         total_tokens=int(sum(s.token_count or 0 for s in steps)),
         duration_seconds=_duration(steps),
     )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _drop_repeats(keyed: list[tuple[bytes, Step]]) -> tuple[tuple[Step, ...], int]:

@@ -29,9 +29,9 @@ from groove_actors.server.enrich import RuleJudge
 from groove_actors.server.metrics import Metrics
 from groove_actors.server.notary import LedgerNotary
 from groove_actors.server.pipeline import CreditPipeline
-from groove_actors.server.ratelimit import PER_HOUR, PER_MINUTE, RateLimiter
+from groove_actors.server.ratelimit import OPENS_PER_HOUR, PER_HOUR, PER_MINUTE, RateLimiter
 from groove_actors.server.reads import ReadPool
-from groove_actors.server.reaper import CLOSE_GRACE_S, IDLE_TIMEOUT_S, Reaper
+from groove_actors.server.reaper import CLOSE_GRACE_S, FEEDBACK_WINDOW_S, IDLE_TIMEOUT_S, Reaper
 from groove_actors.server.sessions import (
     DEFAULT_MAX_SESSION_BYTES,
     IDLE_STOP_S,
@@ -59,12 +59,13 @@ class ServerConfig:
     max_segment_bytes: int = DEFAULT_MAX_SEGMENT_BYTES
     close_grace_s: float = CLOSE_GRACE_S
     idle_timeout_s: float = IDLE_TIMEOUT_S
+    feedback_window_s: float = FEEDBACK_WINDOW_S
     verifier_idle_s: float = IDLE_STOP_S
     max_session_bytes: int = DEFAULT_MAX_SESSION_BYTES
     body_budget_bytes: int = DEFAULT_BODY_BUDGET_BYTES
     rate_per_minute: int = PER_MINUTE
     rate_per_hour: int = PER_HOUR
-    opens_per_hour: int = 20
+    opens_per_hour: int = OPENS_PER_HOUR
     trusted_proxies: frozenset[str] = frozenset()
     policy_path: Path | None = None
     admin_token: str | None = None
@@ -150,7 +151,15 @@ async def _run_actors(
                     max_session_bytes=config.max_session_bytes,
                 )
                 directory = SessionDirectory(verifiers, deps)
-                await actors.start(Reaper(directory, reads, config.close_grace_s, config.idle_timeout_s).run)
+                reaper = Reaper(
+                    directory,
+                    reads,
+                    writer_send,
+                    config.close_grace_s,
+                    config.idle_timeout_s,
+                    config.feedback_window_s,
+                )
+                await actors.start(reaper.run)
                 await actors.start(LedgerNotary(reads, writer_send).run)
                 handles = AppHandles(
                     started_at=time.monotonic(),

@@ -21,6 +21,25 @@ class StoreIt:
     """Passes every check: store it, then advance the session's sequence."""
 
 
+@attrs.frozen
+class QuarantineIt:
+    """Authentic and in its turn, but refused for what it holds (hazard H1 of the later clients).
+
+    It is stored aside with the refusal and consumes its sequence number, because clients never send a
+    refused envelope again under a new number: refusing it without consuming would lose the rest of the session.
+    """
+
+    refusal: Rejected
+
+
+@attrs.frozen
+class Stored:
+    """What the store holds for a sequence already used: its HMAC, and the refusal if it was quarantined."""
+
+    hmac: str
+    refusal: Rejected | None = None
+
+
 STORE: Final = StoreIt()
 MIB: Final = 1024 * 1024
 
@@ -46,49 +65,45 @@ def judge_envelope(
     closed: bool,
     next_sequence: int,
     hmac_valid: bool | None,
-    stored_hmac: str | None,
+    stored: Stored | None,
     stored_bytes: int = 0,
     max_stored_bytes: int | None = None,
-) -> Accepted | Rejected | StoreIt:
-    """Checks 3-5 in order: signature, sequence (a retry of a stored envelope is a duplicate), room, schema.
+) -> Accepted | Rejected | StoreIt | QuarantineIt:
+    """Signature, sequence, then what the envelope holds (docs/PROTOCOL.md, "How an envelope is judged").
 
-    `hmac_valid` is None when the session's secret is gone (it closed, or a rebuild could not recover it):
-    then only a retry of a stored envelope, recognised by its stored HMAC, is answered as accepted.
-    `stored_hmac` is the HMAC stored for `envelope.sequence` when that sequence is already used, else None.
-    `stored_bytes` is what the session's envelopes take so far; a chunk that would take it past
-    `max_stored_bytes` is refused, so that stitching one session always fits in memory. SESSION_CLOSE is
-    always let in, so that a full session can still be closed and credited.
-    A rejected envelope never consumes a sequence number: only StoreIt leads to an advance.
+    `hmac_valid` is None when the session's secret is gone (it closed long enough ago, or a rebuild could not
+    recover it): then only a retry of a stored envelope, recognised by its stored HMAC, is answered.
+    `stored` is what the store holds for `envelope.sequence` when that sequence is already used.
+    Unsigned and forged envelopes, and sequences already used, consume nothing. An authentic envelope with an
+    unused sequence (the next one, or later: a client that gave up on an envelope leaves a gap) always
+    consumes it: stored (StoreIt), or quarantined with its refusal (QuarantineIt). A retry of either gets the
+    first answer again, without any new work.
     """
     if envelope.sequence is None or envelope.session_hmac is None:
         return UNSIGNED
-    retry = (
-        envelope.sequence < next_sequence
-        and stored_hmac is not None
-        and hmac.compare_digest(stored_hmac, envelope.session_hmac)
-    )
+    retry = stored is not None and hmac.compare_digest(stored.hmac, envelope.session_hmac)
+    if retry and stored is not None and hmac_valid is not False:  # the same signed bytes again
+        return stored.refusal or Accepted(envelope.envelope_id, duplicate=True)
     if hmac_valid is None:
-        if retry:
-            return Accepted(envelope.envelope_id, duplicate=True)
         return SESSION_CLOSED if closed else KEY_LOST
     if not hmac_valid:
         return BAD_HMAC
     if envelope.sequence < next_sequence:
-        if retry:
-            return Accepted(envelope.envelope_id, duplicate=True)
         return Rejected(
             409,
             f"sequence conflict: expected {next_sequence}, got {envelope.sequence}, which another envelope"
             " of this session already used",
         )
-    if closed:
+    refusal = _refusal(envelope, closed=closed, stored_bytes=stored_bytes, max_stored_bytes=max_stored_bytes)
+    return STORE if refusal is None else QuarantineIt(refusal)
+
+
+def _refusal(
+    envelope: ReceivedEnvelope, *, closed: bool, stored_bytes: int, max_stored_bytes: int | None
+) -> Rejected | None:
+    """Why an authentic envelope in its turn cannot join its session, or None if it can."""
+    if closed and envelope.kind != "feedback":  # USER_FEEDBACK comes after the SESSION_CLOSE (hazard H10)
         return SESSION_CLOSED
-    if envelope.sequence > next_sequence:
-        return Rejected(
-            409,
-            f"sequence conflict: expected {next_sequence}, got {envelope.sequence}; send the missing"
-            " envelopes first",
-        )
     if (
         max_stored_bytes is not None
         and envelope.kind == "chunk"
@@ -105,4 +120,4 @@ def judge_envelope(
             f"envelope breaks {len(envelope.violations)} schema rule(s); see details",
             details=tuple(str(v) for v in envelope.violations),
         )
-    return STORE
+    return None

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from groove_actors.protocol import jsjson
+from groove_actors.protocol.limits import known_model
 from groove_actors.store.segments import RecordRef
 
 
@@ -58,11 +59,19 @@ class EnvelopeRecord:
     provider: str | None
     model: str | None
     close_status: str | None
+    signal: str | None = None  # USER_FEEDBACK
+    refusal_status: int | None = None  # quarantined: authentic, in its turn, refused for what it holds
+    refusal_reason: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Part of the session's data and its stats: not a refused envelope, nor feedback."""
+        return self.refusal_status is None and self.kind != "feedback"
 
 
 @attrs.frozen
 class EnvelopeEffects:
-    """How one stored envelope changed the aggregates."""
+    """How one stored envelope changed the aggregates (nothing, unless `counted`)."""
 
     first_of_session: bool
     new_contributor: bool
@@ -70,6 +79,7 @@ class EnvelopeEffects:
     provider: str
     model: str
     day: str
+    counted: bool = True
 
 
 @attrs.frozen
@@ -136,11 +146,15 @@ def load_session(conn: sqlite3.Connection, session_id: str) -> SessionState | No
     return SessionState(session_id, bytes(row[0]), row[1], row[2], row[3], row[4], row[5])
 
 
-def stored_hmac(conn: sqlite3.Connection, session_id: str, sequence: int) -> str | None:
+def stored_envelope(
+    conn: sqlite3.Connection, session_id: str, sequence: int
+) -> tuple[str, int | None, str | None] | None:
+    """(HMAC, refusal status, refusal reason) of the envelope stored under a sequence, or None."""
     row = conn.execute(
-        "SELECT hmac FROM envelopes WHERE session_id = ? AND sequence = ?", (session_id, sequence)
+        "SELECT hmac, refusal_status, refusal_reason FROM envelopes WHERE session_id = ? AND sequence = ?",
+        (session_id, sequence),
     ).fetchone()
-    return None if row is None else str(row[0])
+    return None if row is None else (str(row[0]), row[1], row[2])
 
 
 def record_envelopes(
@@ -150,28 +164,50 @@ def record_envelopes(
 
     One group commit's envelopes go through a fixed number of statements, not a dozen per envelope: each
     statement costs a round trip for the GIL between the writer's thread and the event loop. The envelopes
-    of one batch belong to different sessions or follow each other in sequence order.
+    of one batch belong to different sessions or follow each other in sequence order. Every envelope uses
+    its sequence; only `counted` ones (chunks and SESSION_CLOSE that were not refused) change the stats.
     """
     conn.executemany(
         "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, segment, offset, length, hmac,"
-        " steps, stored_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        " steps, stored_at, refusal_status, refusal_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [(rec.session_id, rec.sequence, rec.envelope_id, rec.kind, ref.segment, ref.offset, ref.length,
-          rec.hmac, rec.steps, at) for rec, ref in stored],
+          rec.hmac, rec.steps, at, rec.refusal_status, rec.refusal_reason) for rec, ref in stored],
     )  # fmt: skip
     conn.executemany(
-        "UPDATE sessions SET next_sequence = ?, last_activity_at = ?,"
-        " contributor_id = COALESCE(contributor_id, ?), data_provider = COALESCE(data_provider, ?),"
-        " data_model = COALESCE(data_model, ?) WHERE session_id = ?",
-        [(rec.sequence + 1, at, rec.contributor_id, rec.provider, rec.model, rec.session_id)
-         for rec, _ in stored],
-    )  # fmt: skip
+        "UPDATE sessions SET next_sequence = ?, last_activity_at = ? WHERE session_id = ?",
+        [(rec.sequence + 1, at, rec.session_id) for rec, _ in stored],
+    )
+    feedback = [(rec.signal, at, rec.session_id) for rec, _ in stored if rec.refusal_status is None
+                and rec.kind == "feedback"]  # fmt: skip
+    conn.executemany(
+        "UPDATE sessions SET feedback_signal = ?, feedback_at = ? WHERE session_id = ?", feedback
+    )
+    counted = [(rec, ref) for rec, ref in stored if rec.counted]
+    effects = iter(_count(conn, counted, at=at, day=day))
+    uncounted = EnvelopeEffects(False, False, False, "", "", day, counted=False)
+    return [next(effects) if rec.counted else uncounted for rec, _ in stored]
+
+
+def _count(
+    conn: sqlite3.Connection, stored: Sequence[tuple[EnvelopeRecord, RecordRef]], *, at: float, day: str
+) -> list[EnvelopeEffects]:
+    """The stats effects of envelopes that join their session's data (chunks and SESSION_CLOSE)."""
+    if not stored:
+        return []
+    accepted_before = {rec.session_id: _accepted(conn, rec.session_id) for rec, _ in stored}
+    conn.executemany(
+        "UPDATE sessions SET accepted = accepted + 1, contributor_id = COALESCE(contributor_id, ?),"
+        " data_provider = COALESCE(data_provider, ?), data_model = COALESCE(data_model, ?) WHERE session_id = ?",
+        [(rec.contributor_id, rec.provider, known_model(rec.model), rec.session_id) for rec, _ in stored],
+    )
     new_contributors = _new_contributors(conn, [rec.contributor_id for rec, _ in stored])
     labels = {rec.session_id: _session_labels(conn, rec.session_id) for rec, _ in stored}
     effects = []
     daily: Counter[tuple[str, str]] = Counter()
     breakdown: Counter[tuple[str, str, str]] = Counter()
     for rec, _ in stored:
-        first = rec.sequence == 0  # sequences start at 0, so this is the session's first stored envelope
+        first = accepted_before[rec.session_id] == 0  # the session's first envelope that counts
+        accepted_before[rec.session_id] += 1
         provider, model = labels[rec.session_id]
         new_contributor = rec.contributor_id in new_contributors
         new_contributors.discard(rec.contributor_id)
@@ -198,6 +234,11 @@ def record_envelopes(
     return effects
 
 
+def _accepted(conn: sqlite3.Connection, session_id: str) -> int:
+    row = conn.execute("SELECT accepted FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
 def _new_contributors(conn: sqlite3.Connection, ids: list[str | None]) -> set[str]:
     """Record contributors; returns the ids this call added (those never seen before)."""
     wanted = {cid for cid in ids if cid is not None}
@@ -216,32 +257,50 @@ def _new_contributors(conn: sqlite3.Connection, ids: list[str | None]) -> set[st
 
 
 def _session_labels(conn: sqlite3.Connection, session_id: str) -> tuple[str, str]:
-    """The provider and model a session's stats count under: what its data says, else what it opened with."""
+    """The provider and model a session's stats count under: what its data says, else what it opened with
+    (`unknown` for a model never named: `auto`)."""
     row = conn.execute(
         "SELECT COALESCE(data_provider, provider), COALESCE(data_model, model) FROM sessions"
         " WHERE session_id = ?",
         (session_id,),
     ).fetchone()
-    return str(row[0]), str(row[1])
+    return str(row[0]), known_model(str(row[1])) or "unknown"
 
 
 def close_session(
     conn: sqlite3.Connection, session_id: str, *, now: float, reason: str, status: str | None
 ) -> bool:
-    """Close an open session, drop its secret and queue it for crediting; False if it was already closed.
+    """Close an open session and queue it for crediting; False if it was already closed.
 
-    A closed session takes no more envelopes, so its secret is not needed again (a retry is recognised by
-    the HMAC stored with the envelope it repeats).
+    Its secret is kept for the feedback window (`drop_secrets`): USER_FEEDBACK follows the SESSION_CLOSE.
     """
     cursor = conn.execute(
-        "UPDATE sessions SET status = 'closed', closed_at = ?, close_reason = ?, close_status = ?,"
-        " secret = X'' WHERE session_id = ? AND status = 'open'",
+        "UPDATE sessions SET status = 'closed', closed_at = ?, close_reason = ?, close_status = ?"
+        " WHERE session_id = ? AND status = 'open'",
         (now, reason, status, session_id),
     )
     if cursor.rowcount == 0:
         return False
     conn.execute("INSERT OR IGNORE INTO pending_credits VALUES (?, ?)", (session_id, now))
     return True
+
+
+def drop_secrets(conn: sqlite3.Connection, *, closed_before: float) -> int:
+    """Drop the secrets of sessions closed before `closed_before`: they take no envelope any more."""
+    cursor = conn.execute(
+        "UPDATE sessions SET secret = X'' WHERE status = 'closed' AND closed_at < ? AND secret != X''",
+        (closed_before,),
+    )
+    return cursor.rowcount
+
+
+def secrets_to_drop(conn: sqlite3.Connection, closed_before: float) -> bool:
+    """Whether a session closed before `closed_before` still holds its secret."""
+    row = conn.execute(
+        "SELECT 1 FROM sessions WHERE status = 'closed' AND closed_at < ? AND secret != X'' LIMIT 1",
+        (closed_before,),
+    ).fetchone()
+    return row is not None
 
 
 def request_close(conn: sqlite3.Connection, session_id: str, *, now: float) -> None:
@@ -314,13 +373,30 @@ def _add_breakdown(conn: sqlite3.Connection, kind: str, name: str, **amounts: fl
 
 
 def envelope_refs(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, str, RecordRef]]:
-    """(sequence, kind, where) of every stored envelope of one session, in sequence order."""
+    """(sequence, kind, where) of a session's envelopes that make its data (chunks and its SESSION_CLOSE)."""
     rows = conn.execute(
         "SELECT sequence, kind, segment, offset, length FROM envelopes WHERE session_id = ?"
-        " ORDER BY sequence",
+        " AND refusal_status IS NULL AND kind != 'feedback' ORDER BY sequence",
         (session_id,),
     ).fetchall()
     return [(seq, kind, RecordRef(seg, off, length)) for seq, kind, seg, off, length in rows]
+
+
+def session_gaps(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, str]]:
+    """(sequence, why) of each sequence of a session that holds no data: refused (with the reason), or never
+    received (a client that gave up on an envelope)."""
+    rows = conn.execute(
+        "SELECT sequence, refusal_status, refusal_reason FROM envelopes WHERE session_id = ? ORDER BY sequence",
+        (session_id,),
+    ).fetchall()
+    gaps: list[tuple[int, str]] = []
+    expected = 0
+    for sequence, status, reason in rows:
+        gaps += [(missing, "never received") for missing in range(expected, sequence)]
+        if status is not None:
+            gaps.append((sequence, f"refused ({status}): {reason}"))
+        expected = sequence + 1
+    return gaps
 
 
 def pending_sessions(conn: sqlite3.Connection) -> list[str]:
@@ -444,8 +520,15 @@ def credits_from(conn: sqlite3.Connection, segment: str, offset: int) -> list[st
 
 
 def open_secrets(conn: sqlite3.Connection) -> dict[str, bytes]:
-    """The secrets of the open sessions: what the key file must hold."""
+    """The secrets of the open sessions (empty where a rebuild found none)."""
     rows = conn.execute("SELECT session_id, secret FROM sessions WHERE status = 'open'")
+    return {str(sid): bytes(secret) for sid, secret in rows}
+
+
+def live_secrets(conn: sqlite3.Connection) -> dict[str, bytes]:
+    """The secrets the catalog still holds (open sessions, and closed ones in their feedback window): what
+    the key file must hold."""
+    rows = conn.execute("SELECT session_id, secret FROM sessions WHERE secret != X''")
     return {str(sid): bytes(secret) for sid, secret in rows}
 
 

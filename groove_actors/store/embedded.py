@@ -77,6 +77,13 @@ class Credit:
 
 
 @attrs.frozen
+class DropSecrets:
+    """Drop the secrets of sessions closed before `closed_before`: their feedback window is over."""
+
+    closed_before: float
+
+
+@attrs.frozen
 class SealDay:
     """Keep the Merkle tree head of a finished day's credits."""
 
@@ -86,14 +93,14 @@ class SealDay:
     sealed_at: float
 
 
-Operation = OpenSession | StoreEnvelope | RequestClose | CloseSession | Credit | SealDay
+Operation = OpenSession | StoreEnvelope | RequestClose | CloseSession | Credit | SealDay | DropSecrets
 
 
 @attrs.frozen
 class Done:
     """The operation is committed. `detail` says what it changed, for stats and replies."""
 
-    detail: EnvelopeEffects | bool | None = None
+    detail: EnvelopeEffects | bool | int | None = None
 
 
 @attrs.frozen
@@ -197,6 +204,8 @@ class EmbeddedStore:
                     line = records.encode(records.CloseRecord(sid, now, reason, status))
                 case SealDay(day=day, root_hex=root, credits=count, sealed_at=sealed_at):
                     line = records.encode(records.SealRecord(day, root, count, sealed_at))
+                case DropSecrets(closed_before=before):
+                    line = records.encode(records.SecretsDropped(before))
                 case Credit():
                     line = None  # in the trajectory log, with its trajectory
             if line is not None:
@@ -250,6 +259,8 @@ class EmbeddedStore:
                     outcomes[i] = Done(catalog.record_credit(conn, credit, refs[i]))
                 case SealDay(day=sealed, root_hex=root_hex, credits=credits, sealed_at=sealed_at):
                     outcomes[i] = Done(catalog.record_root(conn, sealed, root_hex, credits, sealed_at))
+                case DropSecrets(closed_before=before):
+                    outcomes[i] = Done(catalog.drop_secrets(conn, closed_before=before))
         self._index(run, ops, refs, outcomes, at=at, day=day)
 
     def _index(
@@ -270,18 +281,14 @@ class EmbeddedStore:
         run.clear()
 
     def _drop_secrets(self, ops: Sequence[Operation], outcomes: list[Outcome]) -> None:
-        """Keep the key file to the open sessions' secrets: rewrite it once closed ones make up most of it."""
-        closed = sum(
-            1
+        """Keep the key file to the secrets the catalog still holds, once dropped ones make up most of it."""
+        dropped = sum(
+            outcome.detail
             for op, outcome in zip(ops, outcomes, strict=True)
-            if isinstance(outcome, Done)
-            and (
-                (isinstance(op, CloseSession) and outcome.detail is True)
-                or (isinstance(outcome.detail, EnvelopeEffects) and outcome.detail.closed_session)
-            )
+            if isinstance(op, DropSecrets) and isinstance(outcome, Done) and isinstance(outcome.detail, int)
         )
-        if closed and self.keys.dropped(closed):
-            self.keys.rewrite(catalog.open_secrets(self.conn))
+        if dropped and self.keys.dropped(dropped):
+            self.keys.rewrite(catalog.live_secrets(self.conn))
 
     def close(self) -> None:
         self.envelopes.close()

@@ -9,6 +9,9 @@ learns is written as a control record in the same append, before the transaction
     #close_requested {"session_id": ..., "at": ...}
     #close {"session_id": ..., "at": ..., "reason": ..., "status": ...}   closed by the server, not by envelope
     #seal {"day": ..., "root": ..., "credits": ..., "sealed_at": ...}     a ledger day sealed
+    #quarantine {"session_id": ..., "sequence": ..., "status": ..., "reason": ...}
+                                                    the envelope on the next line was refused, and kept aside
+    #secrets_dropped {"closed_before": ...}         secrets of sessions closed before then were dropped
 
 A control record starts with `#`, which no JSON text does, so no envelope a client sends can pass for one.
 Credits are in the trajectory log: each stitched trajectory carries the credit it was paid (`credit`).
@@ -55,6 +58,21 @@ class SealRecord:
 
 
 @attrs.frozen
+class QuarantineRecord:
+    """The envelope on the next line is authentic and used its sequence, but was refused for what it holds."""
+
+    session_id: str
+    sequence: int
+    status: int
+    reason: str
+
+
+@attrs.frozen
+class SecretsDropped:
+    closed_before: float
+
+
+@attrs.frozen
 class OpenRecord:
     """A session's open, without its secret (the key file holds that, and only while the session is open)."""
 
@@ -77,7 +95,15 @@ class OpenRecord:
         return NewSession(secret=secret, **attrs.asdict(self))
 
 
-ControlRecord = CommitRecord | OpenRecord | CloseRequestRecord | CloseRecord | SealRecord
+ControlRecord = (
+    CommitRecord
+    | OpenRecord
+    | CloseRequestRecord
+    | CloseRecord
+    | SealRecord
+    | QuarantineRecord
+    | SecretsDropped
+)
 
 _NAMES: dict[type[Any], bytes] = {
     CommitRecord: b"commit",
@@ -85,6 +111,8 @@ _NAMES: dict[type[Any], bytes] = {
     CloseRequestRecord: b"close_requested",
     CloseRecord: b"close",
     SealRecord: b"seal",
+    QuarantineRecord: b"quarantine",
+    SecretsDropped: b"secrets_dropped",
 }
 _TYPES = {name: kind for kind, name in _NAMES.items()}
 

@@ -75,7 +75,7 @@ def recover(store: EmbeddedStore, *, now: float, data_dir_hint: str = "DATA_DIR"
     keyless = [sid for sid, secret in catalog.open_secrets(store.conn).items() if not secret]
     if keyless:
         store.commit([CloseSession(sid, now, "key_lost", "CRASH") for sid in keyless], at=now)
-    store.keys.rewrite(catalog.open_secrets(store.conn))
+    store.keys.rewrite(catalog.live_secrets(store.conn))
     behind = max(0, report.commits_applied - 1)  # a crash leaves at most one commit out of the catalog
     result = RecoveryReport(torn, report.counts(), behind, len(keyless), tuple(report.unplaced))
     if behind:

@@ -129,6 +129,7 @@ class _EnvelopeReplay:
     transactions: _Transactions
     at: float = attrs.Factory(time.time)  # until a commit record says when, "now"
     _commit_counted: bool = False
+    _quarantine: records.QuarantineRecord | None = None  # says the next line was refused
 
     def _applied(self) -> None:
         if not self._commit_counted:
@@ -138,13 +139,14 @@ class _EnvelopeReplay:
     def apply(self, segment: str, ref: RecordRef, line: bytes) -> None:
         self.transactions.begin(segment)
         where = f"{ENVELOPE_LOG}/{segment} at byte {ref.offset}"
+        quarantine, self._quarantine = self._quarantine, None
         if records.is_control(line):
             try:
                 self._control(records.decode(line))
             except records.BadRecord as exc:
                 self.report.unplaced.append(f"{where}: {exc}")
         else:
-            problem = self._envelope(ref, line)
+            problem = self._envelope(ref, line, quarantine)
             if problem is not None:
                 self.report.unplaced.append(f"{where}: {problem}")
         self.transactions.done(ref)
@@ -177,9 +179,16 @@ class _EnvelopeReplay:
                     self._applied()
                 else:
                     report.already_held += 1
+            case records.QuarantineRecord():
+                self._quarantine = record
+            case records.SecretsDropped(closed_before=before):
+                catalog.drop_secrets(conn, closed_before=before)
 
-    def _envelope(self, ref: RecordRef, line: bytes) -> str | None:
-        """Index one stored envelope as the writer did; what is wrong with it if it fits nowhere."""
+    def _envelope(
+        self, ref: RecordRef, line: bytes, quarantine: records.QuarantineRecord | None
+    ) -> str | None:
+        """Index one stored envelope as the writer did (kept aside if `quarantine` names it); what is wrong
+        with it if it fits nowhere."""
         try:
             body = jsjson.parse(line)
         except PeerError as exc:
@@ -208,7 +217,12 @@ class _EnvelopeReplay:
         state = catalog.load_session(self.conn, seen.session_id)
         if state is None:
             return f"an envelope of {seen.session_id}, a session the log never opened"
-        if state.status != "open" or seen.sequence != state.next_sequence:
+        refused = quarantine is not None and (quarantine.session_id, quarantine.sequence) == (
+            seen.session_id,
+            seen.sequence,
+        )
+        joins = state.status == "open" or seen.kind == "feedback" or refused
+        if seen.sequence < state.next_sequence or not joins:
             return (
                 f"{seen.session_id} sequence {seen.sequence} does not follow the session"
                 f" ({state.status}, next sequence {state.next_sequence})"
@@ -216,15 +230,18 @@ class _EnvelopeReplay:
         record = EnvelopeRecord(
             session_id=seen.session_id,
             sequence=seen.sequence,
-            envelope_id=seen.envelope_id,
+            envelope_id=seen.envelope_id if is_well_formed(seen.envelope_id) else "",
             kind=seen.kind,
             hmac=seen.session_hmac,
             body=line,
-            steps=seen.steps,
+            steps=0 if refused else seen.steps,
             contributor_id=seen.contributor_id,
             provider=seen.provider,
             model=seen.model,
             close_status=seen.close_status,
+            signal=seen.signal,
+            refusal_status=quarantine.status if refused and quarantine else None,
+            refusal_reason=quarantine.reason if refused and quarantine else None,
         )
         (effects,) = catalog.record_envelopes(self.conn, [(record, ref)], at=self.at, day=utc_day(self.at))
         self.report.envelopes += 1

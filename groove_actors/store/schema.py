@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,7 +36,10 @@ CREATE TABLE IF NOT EXISTS sessions (
     close_status TEXT,
     contributor_id TEXT,
     data_provider TEXT,
-    data_model TEXT
+    data_model TEXT,
+    accepted INTEGER NOT NULL DEFAULT 0,  -- envelopes that count (chunks, SESSION_CLOSE): the first counts it
+    feedback_signal TEXT,                 -- the latest USER_FEEDBACK signal, and when it came
+    feedback_at REAL
 );
 CREATE INDEX IF NOT EXISTS sessions_by_fingerprint ON sessions (machine_fingerprint, created_at);
 CREATE INDEX IF NOT EXISTS sessions_open_by_close ON sessions (close_requested_at) WHERE status = 'open';
@@ -53,6 +56,8 @@ CREATE TABLE IF NOT EXISTS envelopes (
     hmac TEXT NOT NULL,
     steps INTEGER NOT NULL,
     stored_at REAL NOT NULL,
+    refusal_status INTEGER,  -- set for an envelope kept aside: authentic, in its turn, refused for its content
+    refusal_reason TEXT,
     PRIMARY KEY (session_id, sequence)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS envelopes_by_segment ON envelopes (segment, offset);
@@ -180,6 +185,26 @@ def _upgrade(conn: sqlite3.Connection) -> None:
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None or int(row[0]) >= SCHEMA_VERSION:
         return
-    # Version 2 added log_ends: a version 1 catalog gets it empty, and recovery's replay from the start of the
-    # logs skips every record the catalog already holds. It also drops the secrets of closed sessions.
-    conn.execute("UPDATE sessions SET secret = X'' WHERE status = 'closed'")
+    version = int(row[0])
+    # Version 2 added log_ends: an older catalog gets it empty, and recovery's replay from the start of the
+    # logs skips every record the catalog already holds.
+    # Version 3 keeps refused envelopes (refusal_*), counts sessions by their first counted envelope
+    # (accepted) and notes USER_FEEDBACK (feedback_*).
+    for table, column, declaration in _ADDED_COLUMNS:
+        present = {info[1] for info in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in present:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+    if version < 3:
+        conn.execute(
+            "UPDATE sessions SET accepted = (SELECT COUNT(*) FROM envelopes WHERE envelopes.session_id"
+            " = sessions.session_id)"
+        )
+
+
+_ADDED_COLUMNS = (
+    ("sessions", "accepted", "INTEGER NOT NULL DEFAULT 0"),
+    ("sessions", "feedback_signal", "TEXT"),
+    ("sessions", "feedback_at", "REAL"),
+    ("envelopes", "refusal_status", "INTEGER"),
+    ("envelopes", "refusal_reason", "TEXT"),
+)
