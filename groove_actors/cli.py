@@ -15,6 +15,7 @@ import trio
 from groove_actors import logs
 from groove_actors.errors import ConfigError, StoreCorrupt
 from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES
+from groove_actors.protocol.policy import load_policy
 from groove_actors.server.ratelimit import OPENS_PER_HOUR
 from groove_actors.server.reaper import FEEDBACK_WINDOW_S
 from groove_actors.server.sessions import DEFAULT_MAX_SESSION_BYTES
@@ -84,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
         "rebuild", help="rebuild the catalog from the logs, moving the old one aside (server stopped)"
     )
     rebuild.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
+    requeue = commands.add_parser(
+        "requeue", help="check refused (kept aside) envelopes again and take those that pass (server stopped)"
+    )
+    requeue.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
+    requeue.add_argument("--session", default=None, help="only this session's refused envelopes")
+    requeue.add_argument(
+        "--policy", type=Path, default=None, help="the scoring policy the server runs with (its step types)"
+    )
     view = commands.add_parser("watch", help="follow the admin dashboard's live numbers in this terminal")
     view.add_argument("--url", default=f"http://127.0.0.1:{_env('GROOVE_CENTRAL_PORT', '8443')}")
     view.add_argument("--admin-token-file", type=Path, default=None)
@@ -135,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"groove-central: {exc}", file=sys.stderr)
             return 2
         return _serve(config)
-    if args.command in ("check", "rebuild"):
-        return _maintain(args.command, args.data_dir)
+    if args.command in ("check", "rebuild", "requeue"):
+        return _maintain(args)
     if args.command == "watch":
         from groove_actors import watch
 
@@ -152,10 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _maintain(command: str, data_dir: Path) -> int:
-    """check or rebuild a data dir, with the server stopped; progress and findings on stderr."""
+def _maintain(args: argparse.Namespace) -> int:
+    """check, rebuild or requeue a data dir, with the server stopped; progress and findings on stderr."""
     from groove_actors.store import check as maintenance
     from groove_actors.store.lock import hold_data_dir
+    from groove_actors.store.requeue import requeue_data_dir
+
+    command, data_dir = args.command, args.data_dir
 
     def say(line: str) -> None:
         print(f"groove-central {command}: {line}", file=sys.stderr, flush=True)
@@ -167,6 +179,14 @@ def _maintain(command: str, data_dir: Path) -> int:
         with hold_data_dir(data_dir):
             if command == "check":
                 return _report_check(maintenance.check_data_dir(data_dir, say=say), say)
+            if command == "requeue":
+                step_types = load_policy(args.policy).step_types
+                requeued = requeue_data_dir(data_dir, say=say, session_id=args.session, step_types=step_types)
+                for name in requeued.taken:
+                    say(f"taken: {name}")
+                for still in requeued.still_refused:
+                    say(f"still refused: {still}")
+                return 0
             report = maintenance.rebuild_data_dir(data_dir, say=say)
     except (ConfigError, StoreCorrupt, OSError, sqlite3.Error) as exc:
         say(str(exc))

@@ -6,8 +6,6 @@ Each case either recovers everything acknowledged or refuses to start with the l
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -18,7 +16,7 @@ import trio
 from tests.support.client import ingest, open_session
 from tests.support.crashes import Run, Tracked, assert_acked_are_stored, send_until_killed
 from tests.support.loadgen import NO_LIMITS
-from tests.support.server import start_server
+from tests.support.server import run_central, start_server
 
 pytestmark = pytest.mark.slow
 
@@ -29,19 +27,8 @@ STATS = ("/v1/stats/summary", "/v1/stats/models", "/v1/stats/providers", "/v1/st
          "/v1/stats/daily?days=3")  # fmt: skip
 
 
-async def central(*args: str) -> subprocess.CompletedProcess[bytes]:
-    """`groove-central ARGS`, run to its end."""
-    with trio.fail_after(120):
-        return await trio.run_process(
-            [sys.executable, "-m", "groove_actors.cli", *args],
-            capture_stdout=True,
-            capture_stderr=True,
-            check=False,
-        )
-
-
 async def assert_check_agrees(data_dir: Path) -> str:
-    checked = await central("check", "--data-dir", str(data_dir))
+    checked = await run_central("check", "--data-dir", str(data_dir))
     said = checked.stderr.decode()
     assert checked.returncode == 0, said
     assert "the logs, the catalog and the ledger agree" in said
@@ -135,12 +122,12 @@ async def test_kill_9_a_cut_log_and_a_deleted_wal(tmp_path: Path) -> None:
     segment = sorted((data_dir / "envelopes").iterdir())[-1]
     cut = segment.read_bytes()[-300:]
     segment.write_bytes(segment.read_bytes()[:-300])
-    refused = await central("serve", "--port", "0", "--data-dir", str(data_dir))
+    refused = await run_central("serve", "--port", "0", "--data-dir", str(data_dir))
     last = fresh[-1].client.session_id
     assert refused.returncode == 1
     assert f"envelopes/{segment.name} ends at byte".encode() in refused.stderr
     assert f"{last} #3".encode() in refused.stderr
-    checked = await central("check", "--data-dir", str(data_dir))
+    checked = await run_central("check", "--data-dir", str(data_dir))
     assert checked.returncode == 1 and b"INCONSISTENT: lost:" in checked.stderr
     assert f"{last} #3".encode() in checked.stderr
     segment.write_bytes(segment.read_bytes() + cut)  # put the bytes back, as a restore of the file would

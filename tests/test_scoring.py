@@ -12,7 +12,7 @@ POLICY = load_policy()
 
 
 def steps(*types: str) -> list[Step]:
-    return [Step(step=i, type=t, timestamp=1_800_000_000.0 + i) for i, t in enumerate(types)]  # type: ignore[arg-type]
+    return [Step(step=i, type=t, timestamp=1_800_000_000.0 + i) for i, t in enumerate(types)]
 
 
 def test_plain_steps_score_one_point_times_the_model() -> None:

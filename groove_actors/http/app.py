@@ -24,7 +24,7 @@ from groove_actors import logs
 from groove_actors.errors import PeerError
 from groove_actors.http.budget import BodyBudget
 from groove_actors.http.edge import LOGGED_PATH_CHARS, rejection_body, retry_after_header
-from groove_actors.protocol import ecdh, jsjson, merkle
+from groove_actors.protocol import ecdh, jsjson, limits, merkle
 from groove_actors.protocol.envelope import Rejected
 from groove_actors.protocol.validate import check_session_id, check_session_open, validate_session_open
 from groove_actors.server import stats
@@ -83,6 +83,7 @@ class AppHandles:
     wall_clock: Callable[[], float] = time.time
     bodies: BodyBudget = attrs.Factory(lambda: BodyBudget(DEFAULT_BODY_BUDGET_BYTES))
     sealed_days: SealedDays = attrs.Factory(lambda: SealedDays(4))
+    step_types: frozenset[str] = limits.STEP_TYPES  # the protocol's, and any the scoring policy adds
 
 
 def json_response(body: Any, status: int = 200, *, retry_after: float | None = None) -> Response:
@@ -335,7 +336,10 @@ def _install_ledger_routes(app: QuartTrio, handles: AppHandles) -> None:
         session_id = request.args.get("session_id", "")
         if not session_id or check_session_id(session_id) is not None:
             return json_response({"error": "give the credited session as ?session_id=..."}, 400)
-        found = await handles.reads.run(catalog.credit_leaf, session_id)
+        revision = _int_arg("revision", 0, 0, 1_000_000)
+        if isinstance(revision, Response):
+            return revision
+        found = await handles.reads.run(catalog.credit_leaf, session_id, revision)
         if found is None:
             return json_response({"error": f"no credit for session {session_id!r}"}, 404)
         day, index, leaf = found

@@ -105,7 +105,7 @@ class IngestRoute:
             raise BodyRefused(BUSY, close=False)
 
     async def judge(self, raw: bytes) -> Accepted | Rejected:
-        envelope = read_envelope(raw, now=self.handles.wall_clock())
+        envelope = read_envelope(raw, now=self.handles.wall_clock(), step_types=self.handles.step_types)
         if isinstance(envelope, Rejected):
             return envelope
         send_answer, receive_answer = trio.open_memory_channel[Accepted | Rejected](1)

@@ -55,8 +55,13 @@ class ReceivedEnvelope:
     signal: str | None = None  # a USER_FEEDBACK's `feedback.signal`
 
 
-def read_envelope(raw: bytes, *, now: float) -> ReceivedEnvelope | Rejected:
-    """Parse and validate a request body; Rejected (400) when it is not a JSON object with a session_id."""
+def read_envelope(
+    raw: bytes, *, now: float, step_types: frozenset[str] = limits.STEP_TYPES
+) -> ReceivedEnvelope | Rejected:
+    """Parse and validate a request body; Rejected (400) when it is not a JSON object with a session_id.
+
+    `step_types` are the step types in force (docs/PROTOCOL.md, "Schema").
+    """
     try:
         body = jsjson.parse(raw)
     except PeerError as exc:
@@ -69,7 +74,7 @@ def read_envelope(raw: bytes, *, now: float) -> ReceivedEnvelope | Rejected:
     problem = check_session_id(session_id)
     if problem is not None:
         return Rejected(400, f"session_id: {problem}")
-    return summarize(raw, body, session_id, validate_envelope(body, now=now))
+    return summarize(raw, body, session_id, validate_envelope(body, now=now, step_types=step_types))
 
 
 def summarize(

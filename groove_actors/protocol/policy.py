@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from groove_actors.errors import ConfigError
+from groove_actors.protocol import limits
 
 DEFAULT_POLICY_FILE = "scoring_policy.toml"
 
@@ -31,6 +32,13 @@ class ScoringPolicy:
     complexity_multipliers: Mapping[str, float]
     quality_threshold: float
     quality_multiplier: float
+    # Step types taken besides the protocol's (limits.STEP_TYPES), for those a newer client sends: they score
+    # base points. Refused envelopes of such types come in with `groove-central requeue`.
+    extra_step_types: frozenset[str] = frozenset()
+
+    @property
+    def step_types(self) -> frozenset[str]:
+        return limits.STEP_TYPES | self.extra_step_types
 
     def model_multiplier(self, model_engine: str) -> float:
         """The tier multiplier of a model; models the table does not know score the default (1x)."""
@@ -75,6 +83,7 @@ def policy_from_document(document: Mapping[str, Any], *, origin: str) -> Scoring
         complexity_multipliers=reader.table("complexity"),
         quality_threshold=reader.number("quality.threshold", high=100.0),
         quality_multiplier=reader.number("quality.multiplier"),
+        extra_step_types=reader.names("steps.extra_types"),
     )
     if reader.problems:
         raise ConfigError(f"scoring policy {origin}: " + "; ".join(reader.problems))
@@ -120,6 +129,20 @@ class _Reader:
         if high is not None and value > high:
             self.problems.append(f"{dotted} must be at most {high:g}, got {value!r}")
         return float(value)
+
+    def names(self, dotted: str) -> frozenset[str]:
+        """An optional list of short names (absent: none)."""
+        node: Any = self.document
+        for part in dotted.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                return frozenset()
+            node = node[part]
+        if not isinstance(node, list) or not all(
+            isinstance(name, str) and 0 < len(name) <= 50 and name.isascii() for name in node
+        ):
+            self.problems.append(f"{dotted} must be a list of names (1-50 ASCII characters each)")
+            return frozenset()
+        return frozenset(node)
 
     def table(self, dotted: str) -> Mapping[str, float]:
         value = self._get(dotted)

@@ -247,9 +247,9 @@ FEEDBACK_FIELDS: Final[Fields] = (
     ("revision_rounds", or_null(count), False),
     ("delta_summary", or_null(string(any_text=True)), False),
 )
+STEP_NUMBER: Final[Fields] = (("step", integer(0, limits.MAX_STEP_NUMBER), True),)
+# The step's `type` is checked between these two, against the step types in force (`step_types`).
 STEP_FIELDS: Final[Fields] = (
-    ("step", integer(0, limits.MAX_STEP_NUMBER), True),
-    ("type", one_of(limits.STEP_TYPES), True),
     # Content may hold what JavaScript holds: a lone surrogate is kept as sent (PROTOCOL.md "Signature").
     # `edit` steps send null content for a hunk.
     ("content", or_null(utf16_text(limits.MAX_CONTENT_CHARS)), False),
@@ -305,7 +305,9 @@ _STEP_CHECKS: Final = {key: check for key, check, _ in STEP_FIELDS}
 _FAST_KEYS: Final = frozenset({"step", "type", "timestamp"})
 
 
-def step_is_plainly_valid(step: dict[str, Any], earliest: float, latest: float) -> bool:
+def step_is_plainly_valid(
+    step: dict[str, Any], earliest: float, latest: float, step_types: frozenset[str] = limits.STEP_TYPES
+) -> bool:
     """True only for a step the detailed checks would pass; False means "look closer", not "invalid".
 
     Inlines the three required fields (a 200-step envelope is checked in well under a millisecond);
@@ -314,7 +316,7 @@ def step_is_plainly_valid(step: dict[str, Any], earliest: float, latest: float) 
     number, kind, timestamp = step.get("step"), step.get("type"), step.get("timestamp")
     if type(number) is not int or not 0 <= number <= limits.MAX_STEP_NUMBER:
         return False
-    if type(kind) is not str or kind not in limits.STEP_TYPES:
+    if type(kind) is not str or kind not in step_types:
         return False
     if type(timestamp) is not float and (
         type(timestamp) is not int or not -_MAX_NUMBER < timestamp < _MAX_NUMBER
@@ -331,7 +333,9 @@ def step_is_plainly_valid(step: dict[str, Any], earliest: float, latest: float) 
     return True
 
 
-def check_steps(steps: Any, *, now: float, out: list[Violation]) -> None:
+def check_steps(
+    steps: Any, *, now: float, out: list[Violation], step_types: frozenset[str] = limits.STEP_TYPES
+) -> None:
     if not isinstance(steps, list):
         out.append(Violation("$.trajectory_log", f"expected an array of steps, got {_type_name(steps)}"))
         return
@@ -345,7 +349,7 @@ def check_steps(steps: Any, *, now: float, out: list[Violation]) -> None:
     earliest = now - limits.TIMESTAMP_MAX_AGE_S
     latest = now + limits.TIMESTAMP_MAX_AHEAD_S
     for index, step in enumerate(steps[: limits.MAX_STEPS_PER_ENVELOPE]):
-        if type(step) is dict and step_is_plainly_valid(step, earliest, latest):
+        if type(step) is dict and step_is_plainly_valid(step, earliest, latest, step_types):
             continue  # the common case; anything else gets the detailed checks and their messages
         if len(out) >= MAX_VIOLATIONS:
             return  # enough to act on; listing more would only cost memory
@@ -353,6 +357,8 @@ def check_steps(steps: Any, *, now: float, out: list[Violation]) -> None:
         if not isinstance(step, dict):
             out.append(Violation(path, f"expected a step object, got {_type_name(step)}"))
             continue
+        check_fields(step, STEP_NUMBER, path, out)
+        check_fields(step, (("type", one_of(step_types), True),), path, out)
         check_fields(step, STEP_FIELDS, path, out)
         timestamp = step.get("timestamp")
         if not is_number(timestamp):
@@ -363,13 +369,18 @@ def check_steps(steps: Any, *, now: float, out: list[Violation]) -> None:
             out.append(Violation(f"{path}.timestamp", problem))
 
 
-def validate_chunk(obj: Mapping[str, Any], *, now: float) -> tuple[Violation, ...]:
-    """Every violation of a chunk envelope (the first MAX_VIOLATIONS); empty when it is valid."""
+def validate_chunk(
+    obj: Mapping[str, Any], *, now: float, step_types: frozenset[str] = limits.STEP_TYPES
+) -> tuple[Violation, ...]:
+    """Every violation of a chunk envelope (the first MAX_VIOLATIONS); empty when it is valid.
+
+    `step_types`: the step types in force (the scoring policy can add types newer clients send).
+    """
     out: list[Violation] = []
     check_fields(obj, CHUNK_FIELDS, "$", out)
     check_member(obj, "attestation", ATTESTATION_FIELDS, out)
     check_member(obj, "metadata", METADATA_FIELDS, out)
-    check_steps(obj.get("trajectory_log"), now=now, out=out)
+    check_steps(obj.get("trajectory_log"), now=now, out=out, step_types=step_types)
     return _capped(out)
 
 
@@ -399,7 +410,9 @@ def validate_feedback(obj: Mapping[str, Any]) -> tuple[Violation, ...]:
     return tuple(out)
 
 
-def validate_envelope(obj: Mapping[str, Any], *, now: float) -> tuple[Violation, ...]:
+def validate_envelope(
+    obj: Mapping[str, Any], *, now: float, step_types: frozenset[str] = limits.STEP_TYPES
+) -> tuple[Violation, ...]:
     """Dispatch on `type`: chunks, SESSION_CLOSE and USER_FEEDBACK envelopes have different schemas."""
     kind = obj.get("type")
     if kind == limits.SESSION_CLOSE:
@@ -409,7 +422,7 @@ def validate_envelope(obj: Mapping[str, Any], *, now: float) -> tuple[Violation,
     if kind is not None:
         expected = f"{limits.SESSION_CLOSE!r}, {limits.USER_FEEDBACK!r} or no type"
         return (Violation("$.type", f"expected {expected}, got {_describe(kind)}"),)
-    return validate_chunk(obj, now=now)
+    return validate_chunk(obj, now=now, step_types=step_types)
 
 
 def validate_session_open(obj: Mapping[str, Any]) -> tuple[str, ...]:

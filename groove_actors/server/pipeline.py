@@ -84,7 +84,8 @@ class CreditPipeline:
             catalog.coordination_partners, coordination_steps(session), session_id
         )
         links = tuple(CoordinationLink(*row) for row in partners)
-        credit = _credit_record(session, enrichment, score, self.wall_clock())
+        credited = await self.reads.run(catalog.session_credits, session_id)
+        credit = credit_record(session, enrichment, score, self.wall_clock(), credited)
         coordination = coordination_steps(session)
         gaps = await self.reads.run(catalog.session_gaps, session_id)
         trajectory = await trio.to_thread.run_sync(
@@ -140,23 +141,31 @@ class CreditPipeline:
         return await trio.to_thread.run_sync(assess)
 
 
-def _credit_record(
-    session: StitchedSession, enrichment: Enrichment, score: Score, now: float
+def credit_record(
+    session: StitchedSession,
+    enrichment: Enrichment,
+    score: Score,
+    now: float,
+    credited: catalog.Credited = catalog.NOT_CREDITED,
 ) -> CreditRecord:
+    """The session's credit; or, for a session credited before, the adjustment by what its re-scoring adds
+    (points, base points and steps), so that the ledger holds the session's whole score once."""
+    revisions, points, base_points, steps = credited
     return CreditRecord(
         session_id=session.session_id,
         contributor_id=session.contributor_id,
-        points=score.points,
-        base_points=score.base_points,
+        points=round(score.points - points, 4),
+        base_points=round(score.base_points - base_points, 4),
         breakdown_json=orjson.dumps(score.breakdown).decode(),
         policy_version=score.policy_version,
         quality=enrichment.quality,
         model=session.model,
         provider=session.provider,
-        steps=len(session.steps),
+        steps=len(session.steps) - steps,
         created_at=now,
         day=utc_day(now),
-        trust_delta=trust_delta(enrichment.quality),
+        trust_delta=trust_delta(enrichment.quality) if not revisions else 0.0,
+        revision=revisions,
     )
 
 

@@ -93,10 +93,12 @@ class StatsBook:
             self.session_closed()
 
     def credited(self, credit: CreditRecord) -> None:
+        """A credit, or an adjustment (revision > 0: points only), as catalog.record_credit counts it."""
+        first = credit.revision == 0
         self.points += credit.points
-        self.credits += 1
+        self.credits += first
         day = self.daily.setdefault(credit.day, DayTally())
-        day.sessions += 1
+        day.sessions += first
         day.points += credit.points
         for table, name in ((self.providers, credit.provider), (self.models, credit.model)):
             table.setdefault(name, Tally()).points += credit.points

@@ -173,6 +173,7 @@ async def _run_actors(
                     metrics=metrics,
                     admin_token=config.admin_token,
                     bodies=BodyBudget(config.body_budget_bytes),
+                    step_types=policy.step_types,
                 )
                 actors.start_soon(_stop_on_signal, stop)
                 http_done = trio.Event()

@@ -97,6 +97,7 @@ class CreditRecord:
     created_at: float
     day: str
     trust_delta: float
+    revision: int = 0  # 0: the session's credit; later: an adjustment by the difference a re-scoring made
 
 
 def insert_session(conn: sqlite3.Connection, new: NewSession) -> None:
@@ -118,8 +119,11 @@ def insert_session(conn: sqlite3.Connection, new: NewSession) -> None:
     )
 
 
-def session_credit_exists(conn: sqlite3.Connection, session_id: str) -> bool:
-    return conn.execute("SELECT 1 FROM credits WHERE session_id = ?", (session_id,)).fetchone() is not None
+def credit_exists(conn: sqlite3.Connection, session_id: str, revision: int = 0) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM credits WHERE session_id = ? AND revision = ?", (session_id, revision)
+    ).fetchone()
+    return row is not None
 
 
 def session_exists(conn: sqlite3.Connection, session_id: str) -> bool:
@@ -234,6 +238,46 @@ def _count(
     return effects
 
 
+def take_refused(conn: sqlite3.Connection, rec: EnvelopeRecord, *, at: float, day: str) -> bool:
+    """Take a refused (kept aside) envelope after all, as if stored now; False if it was not refused.
+
+    Its session, if already closed, is queued for crediting again: the credit is adjusted by what it adds.
+    """
+    cursor = conn.execute(
+        "UPDATE envelopes SET refusal_status = NULL, refusal_reason = NULL, steps = ?"
+        " WHERE session_id = ? AND sequence = ? AND refusal_status IS NOT NULL",
+        (rec.steps, rec.session_id, rec.sequence),
+    )
+    if cursor.rowcount == 0:
+        return False
+    if rec.kind == "feedback":
+        conn.execute(
+            "UPDATE sessions SET feedback_signal = ?, feedback_at = ? WHERE session_id = ?",
+            (rec.signal, at, rec.session_id),
+        )
+        return True
+    _count(conn, [(rec, RecordRef("", 0, 0))], at=at, day=day)
+    conn.execute(
+        "INSERT OR IGNORE INTO pending_credits SELECT session_id, ? FROM sessions"
+        " WHERE session_id = ? AND status = 'closed'",
+        (at, rec.session_id),
+    )
+    return True
+
+
+def refused_envelopes(
+    conn: sqlite3.Connection, session_id: str | None = None
+) -> list[tuple[str, int, int, str, float, RecordRef]]:
+    """(session, sequence, refusal status, reason, stored at, where) of every envelope kept aside."""
+    where = "refusal_status IS NOT NULL" + (" AND session_id = ?" if session_id else "")
+    rows = conn.execute(
+        "SELECT session_id, sequence, refusal_status, refusal_reason, stored_at, segment, offset, length"
+        f" FROM envelopes WHERE {where} ORDER BY session_id, sequence",
+        (session_id,) if session_id else (),
+    )
+    return [(r[0], r[1], r[2], r[3] or "", r[4], RecordRef(r[5], r[6], r[7])) for r in rows]
+
+
 def _accepted(conn: sqlite3.Connection, session_id: str) -> int:
     row = conn.execute("SELECT accepted FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
     return 0 if row is None else int(row[0])
@@ -312,35 +356,61 @@ def request_close(conn: sqlite3.Connection, session_id: str, *, now: float) -> N
 
 
 def record_credit(conn: sqlite3.Connection, credit: CreditRecord, trajectory: RecordRef | None) -> bool:
-    """Credit a session once, ever; clears its pending mark either way. False if it was credited before."""
+    """Credit a session (or adjust its credit) once, ever, per revision; clears its pending mark either way.
+
+    False if that revision was written before. An adjustment (revision > 0) moves points, never the counts
+    of sessions or credits.
+    """
     conn.execute("DELETE FROM pending_credits WHERE session_id = ?", (credit.session_id,))
     cursor = conn.execute(
-        "INSERT OR IGNORE INTO credits (session_id, contributor_id, points, base_points, breakdown,"
+        "INSERT OR IGNORE INTO credits (session_id, revision, contributor_id, points, base_points, breakdown,"
         " policy_version, quality, model, provider, steps, day, created_at, trajectory_segment,"
-        " trajectory_offset, trajectory_length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (credit.session_id, credit.contributor_id, credit.points, credit.base_points, credit.breakdown_json,
-         credit.policy_version, credit.quality, credit.model, credit.provider, credit.steps, credit.day,
-         credit.created_at, trajectory.segment if trajectory else None,
+        " trajectory_offset, trajectory_length) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (credit.session_id, credit.revision, credit.contributor_id, credit.points, credit.base_points,
+         credit.breakdown_json, credit.policy_version, credit.quality, credit.model, credit.provider,
+         credit.steps, credit.day, credit.created_at, trajectory.segment if trajectory else None,
          trajectory.offset if trajectory else None, trajectory.length if trajectory else None),
     )  # fmt: skip
     if cursor.rowcount == 0:
         return False
+    first = credit.revision == 0
     if credit.contributor_id:  # a session that never sent a chunk has no contributor to pay
-        _add_balance(conn, credit)
-    _add_daily(conn, credit.day, sessions=1, points=credit.points)
-    _add_totals(conn, points=credit.points, credits=1)
+        _add_balance(conn, credit, sessions=int(first))
+    _add_daily(conn, credit.day, sessions=int(first), points=credit.points)
+    _add_totals(conn, points=credit.points, credits=int(first))
     _add_breakdown(conn, "provider", credit.provider, points=credit.points)
     _add_breakdown(conn, "model", credit.model, points=credit.points)
     return True
 
 
-def _add_balance(conn: sqlite3.Connection, credit: CreditRecord) -> None:
+Credited = tuple[int, float, float, int]  # revisions written, points, base points and steps credited so far
+NOT_CREDITED: Credited = (0, 0.0, 0.0, 0)
+
+
+def session_credits(conn: sqlite3.Connection, session_id: str) -> Credited:
+    """What a session was credited so far, over every revision (NOT_CREDITED if never)."""
+    row = conn.execute(
+        "SELECT COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(base_points), 0), COALESCE(SUM(steps), 0)"
+        " FROM credits WHERE session_id = ?",
+        (session_id,),
+    ).fetchone()
+    return int(row[0]), float(row[1]), float(row[2]), int(row[3])
+
+
+def _add_balance(conn: sqlite3.Connection, credit: CreditRecord, *, sessions: int) -> None:
     conn.execute(
-        "INSERT INTO balances VALUES (?, ?, 1, ?, MAX(0, MIN(10, 1.0 + ?)))"
+        "INSERT INTO balances VALUES (?, ?, ?, ?, MAX(0, MIN(10, 1.0 + ?)))"
         " ON CONFLICT (contributor_id) DO UPDATE SET total_points = total_points + excluded.total_points,"
-        " total_sessions = total_sessions + 1, last_credit_at = excluded.last_credit_at,"
+        " total_sessions = total_sessions + excluded.total_sessions, last_credit_at = excluded.last_credit_at,"
         " trust_score = MAX(0, MIN(10, trust_score + ?))",
-        (credit.contributor_id, credit.points, credit.created_at, credit.trust_delta, credit.trust_delta),
+        (
+            credit.contributor_id,
+            credit.points,
+            sessions,
+            credit.created_at,
+            credit.trust_delta,
+            credit.trust_delta,
+        ),
     )
 
 
@@ -567,14 +637,21 @@ def leaderboard(conn: sqlite3.Connection, limit: int) -> list[tuple[str, float, 
     ]
 
 
-# The ledger's daily Merkle trees: a leaf is a credit, as JSON.stringify would print these members of it.
+# The ledger's daily Merkle trees: a leaf is a credit, as JSON.stringify would print these members of it, and
+# `revision` after them for an adjustment (revision > 0).
 LEAF_FIELDS = ("session_id", "contributor_id", "points", "base_points", "policy_version", "day", "created_at")
-_LEAF_COLUMNS = ", ".join(LEAF_FIELDS)
+_LEAF_COLUMNS = ", ".join((*LEAF_FIELDS, "revision"))
 
 
 def ledger_leaf(row: Sequence[Any]) -> bytes:
-    """The bytes a credit contributes to its day's tree (a JavaScript client can rebuild them)."""
-    return jsjson.stringify_bytes(dict(zip(LEAF_FIELDS, row, strict=True)))
+    """The bytes a credit contributes to its day's tree (a JavaScript client can rebuild them).
+
+    `row` holds the LEAF_FIELDS and then the revision.
+    """
+    leaf = dict(zip(LEAF_FIELDS, row[: len(LEAF_FIELDS)], strict=True))
+    if row[len(LEAF_FIELDS)]:
+        leaf["revision"] = row[len(LEAF_FIELDS)]
+    return jsjson.stringify_bytes(leaf)
 
 
 def day_leaves(conn: sqlite3.Connection, day: str) -> list[bytes]:
@@ -609,10 +686,13 @@ def ledger_roots(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
     return [{"day": r[0], "root": r[1], "credits": r[2], "sealed_at": r[3]} for r in rows]
 
 
-def credit_leaf(conn: sqlite3.Connection, session_id: str) -> tuple[str, int, bytes] | None:
-    """A session's credit as a leaf: (day, index within the day, leaf bytes), or None if not credited."""
+def credit_leaf(
+    conn: sqlite3.Connection, session_id: str, revision: int = 0
+) -> tuple[str, int, bytes] | None:
+    """A session's credit (or adjustment) as a leaf: (day, index within the day, leaf bytes), or None."""
     row = conn.execute(
-        f"SELECT id, {_LEAF_COLUMNS} FROM credits WHERE session_id = ?", (session_id,)
+        f"SELECT id, {_LEAF_COLUMNS} FROM credits WHERE session_id = ? AND revision = ?",
+        (session_id, revision),
     ).fetchone()
     if row is None:
         return None

@@ -84,6 +84,13 @@ class DropSecrets:
 
 
 @attrs.frozen
+class Requeue:
+    """Take an envelope that was refused (kept aside) after all: it now passes the checks in force."""
+
+    record: EnvelopeRecord
+
+
+@attrs.frozen
 class SealDay:
     """Keep the Merkle tree head of a finished day's credits."""
 
@@ -93,7 +100,9 @@ class SealDay:
     sealed_at: float
 
 
-Operation = OpenSession | StoreEnvelope | RequestClose | CloseSession | Credit | SealDay | DropSecrets
+Operation = (
+    OpenSession | StoreEnvelope | RequestClose | CloseSession | Credit | SealDay | DropSecrets | Requeue
+)
 
 
 @attrs.frozen
@@ -206,6 +215,8 @@ class EmbeddedStore:
                     line = records.encode(records.SealRecord(day, root, count, sealed_at))
                 case DropSecrets(closed_before=before):
                     line = records.encode(records.SecretsDropped(before))
+                case Requeue(record=record):
+                    line = records.encode(records.RequeuedRecord(record.session_id, record.sequence))
                 case Credit():
                     line = None  # in the trajectory log, with its trajectory
             if line is not None:
@@ -261,6 +272,8 @@ class EmbeddedStore:
                     outcomes[i] = Done(catalog.record_root(conn, sealed, root_hex, credits, sealed_at))
                 case DropSecrets(closed_before=before):
                     outcomes[i] = Done(catalog.drop_secrets(conn, closed_before=before))
+                case Requeue(record=record):
+                    outcomes[i] = Done(catalog.take_refused(conn, record, at=at, day=day))
         self._index(run, ops, refs, outcomes, at=at, day=day)
 
     def _index(

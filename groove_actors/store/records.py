@@ -12,6 +12,7 @@ learns is written as a control record in the same append, before the transaction
     #quarantine {"session_id": ..., "sequence": ..., "status": ..., "reason": ...}
                                                     the envelope on the next line was refused, and kept aside
     #secrets_dropped {"closed_before": ...}         secrets of sessions closed before then were dropped
+    #requeued {"session_id": ..., "sequence": ...}  a refused envelope was taken after all (`requeue`)
 
 A control record starts with `#`, which no JSON text does, so no envelope a client sends can pass for one.
 Credits are in the trajectory log: each stitched trajectory carries the credit it was paid (`credit`).
@@ -73,6 +74,12 @@ class SecretsDropped:
 
 
 @attrs.frozen
+class RequeuedRecord:
+    session_id: str
+    sequence: int
+
+
+@attrs.frozen
 class OpenRecord:
     """A session's open, without its secret (the key file holds that, and only while the session is open)."""
 
@@ -103,6 +110,7 @@ ControlRecord = (
     | SealRecord
     | QuarantineRecord
     | SecretsDropped
+    | RequeuedRecord
 )
 
 _NAMES: dict[type[Any], bytes] = {
@@ -113,6 +121,7 @@ _NAMES: dict[type[Any], bytes] = {
     SealRecord: b"seal",
     QuarantineRecord: b"quarantine",
     SecretsDropped: b"secrets_dropped",
+    RequeuedRecord: b"requeued",
 }
 _TYPES = {name: kind for kind, name in _NAMES.items()}
 

@@ -21,7 +21,7 @@ import orjson
 
 from groove_actors.errors import PeerError
 from groove_actors.protocol import jsjson
-from groove_actors.protocol.envelope import summarize
+from groove_actors.protocol.envelope import ReceivedEnvelope, summarize
 from groove_actors.protocol.validate import is_well_formed
 from groove_actors.store import catalog, records
 from groove_actors.store.catalog import CreditRecord, EnvelopeRecord
@@ -68,7 +68,7 @@ def replay_logs(
     The envelope log goes first (sessions, envelopes, closes), then the trajectory log (credits), so that
     every credit finds its session. Only complete lines are read: a torn last append is left alone.
     """
-    envelope_replay = _EnvelopeReplay(conn, secrets, report, _Transactions(conn, ENVELOPE_LOG))
+    envelope_replay = _EnvelopeReplay(conn, secrets, report, _Transactions(conn, ENVELOPE_LOG), envelopes)
     for segment, ref, line in _lines(envelopes, starts.get(ENVELOPE_LOG, {})):
         envelope_replay.apply(segment, ref, line)
     envelope_replay.transactions.flush()
@@ -127,6 +127,7 @@ class _EnvelopeReplay:
     secrets: Mapping[str, bytes]
     report: ReplayReport
     transactions: _Transactions
+    files: SegmentFiles
     at: float = attrs.Factory(time.time)  # until a commit record says when, "now"
     _commit_counted: bool = False
     _quarantine: records.QuarantineRecord | None = None  # says the next line was refused
@@ -183,6 +184,13 @@ class _EnvelopeReplay:
                 self._quarantine = record
             case records.SecretsDropped(closed_before=before):
                 catalog.drop_secrets(conn, closed_before=before)
+            case records.RequeuedRecord(session_id=sid, sequence=sequence):
+                ref = catalog.indexed_at(conn, sid, sequence)
+                if ref is None:
+                    raise records.BadRecord(f"requeued {sid} #{sequence}, which is not stored")
+                taken = envelope_record(self.files.read(ref), refused=None)
+                if taken is not None and catalog.take_refused(conn, taken, at=self.at, day=utc_day(self.at)):
+                    self._applied()
 
     def _envelope(
         self, ref: RecordRef, line: bytes, quarantine: records.QuarantineRecord | None
@@ -198,15 +206,8 @@ class _EnvelopeReplay:
         seen = summarize(line, body, body["session_id"], ())
         if seen.sequence is None or seen.session_hmac is None:
             return f"an envelope of {seen.session_id!r} without a valid attestation"
-        labels = (
-            seen.session_id,
-            seen.envelope_id,
-            seen.contributor_id,
-            seen.provider,
-            seen.model,
-            seen.session_hmac,
-        )
-        if not all(is_well_formed(label) for label in labels if label is not None):
+        labels = (seen.session_id, seen.contributor_id, seen.provider, seen.model, seen.session_hmac)
+        if quarantine is None and not all(is_well_formed(label) for label in labels if label is not None):
             return "an envelope whose identifiers are not well-formed text (it was never accepted so)"
         held = catalog.indexed_at(self.conn, seen.session_id, seen.sequence)
         if held is not None:
@@ -227,22 +228,7 @@ class _EnvelopeReplay:
                 f"{seen.session_id} sequence {seen.sequence} does not follow the session"
                 f" ({state.status}, next sequence {state.next_sequence})"
             )
-        record = EnvelopeRecord(
-            session_id=seen.session_id,
-            sequence=seen.sequence,
-            envelope_id=seen.envelope_id if is_well_formed(seen.envelope_id) else "",
-            kind=seen.kind,
-            hmac=seen.session_hmac,
-            body=line,
-            steps=0 if refused else seen.steps,
-            contributor_id=seen.contributor_id,
-            provider=seen.provider,
-            model=seen.model,
-            close_status=seen.close_status,
-            signal=seen.signal,
-            refusal_status=quarantine.status if refused and quarantine else None,
-            refusal_reason=quarantine.reason if refused and quarantine else None,
-        )
+        record = record_of(seen, line, quarantine if refused else None)
         (effects,) = catalog.record_envelopes(self.conn, [(record, ref)], at=self.at, day=utc_day(self.at))
         self.report.envelopes += 1
         self._applied()
@@ -269,7 +255,7 @@ class _TrajectoryReplay:
             credit = credit_of(document)
         except (orjson.JSONDecodeError, TypeError, KeyError, ValueError) as exc:
             return f"not a credited trajectory ({type(exc).__name__}: {exc})"
-        if catalog.session_credit_exists(self.conn, credit.session_id):
+        if catalog.credit_exists(self.conn, credit.session_id, credit.revision):
             self.report.already_held += 1
             return None
         if not catalog.session_exists(self.conn, credit.session_id):
@@ -279,6 +265,43 @@ class _TrajectoryReplay:
         catalog.record_credit(self.conn, credit, ref)
         self.report.credits += 1
         return None
+
+
+def record_of(
+    seen: ReceivedEnvelope, body: bytes, refusal: records.QuarantineRecord | None
+) -> EnvelopeRecord:
+    """What the catalog records of a stored envelope (kept aside, if `refusal` says so)."""
+    assert seen.sequence is not None and seen.session_hmac is not None
+    return EnvelopeRecord(
+        session_id=seen.session_id,
+        sequence=seen.sequence,
+        envelope_id=seen.envelope_id if is_well_formed(seen.envelope_id) else "",
+        kind=seen.kind,
+        hmac=seen.session_hmac,
+        body=body,
+        steps=0 if refusal else seen.steps,
+        contributor_id=seen.contributor_id,
+        provider=seen.provider,
+        model=seen.model,
+        close_status=seen.close_status,
+        signal=seen.signal,
+        refusal_status=refusal.status if refusal else None,
+        refusal_reason=refusal.reason if refusal else None,
+    )
+
+
+def envelope_record(body: bytes, *, refused: records.QuarantineRecord | None) -> EnvelopeRecord | None:
+    """The record of a stored body, or None if it is not an envelope with a session and attestation."""
+    try:
+        parsed = jsjson.parse(body)
+    except PeerError:
+        return None
+    if not isinstance(parsed, dict) or not isinstance(parsed.get("session_id"), str):
+        return None
+    seen = summarize(body, parsed, parsed["session_id"], ())
+    if seen.sequence is None or seen.session_hmac is None:
+        return None
+    return record_of(seen, body, refused)
 
 
 def credit_of(document: dict[str, Any]) -> CreditRecord:

@@ -67,9 +67,12 @@ CREATE TABLE IF NOT EXISTS pending_credits (
     queued_at REAL NOT NULL
 );
 
+-- A session's credit is revision 0; `groove-central requeue` bringing an envelope in later adds a revision
+-- worth the difference its re-scoring makes (an adjustment): the ledger is only ever appended to.
 CREATE TABLE IF NOT EXISTS credits (
     id INTEGER PRIMARY KEY,
-    session_id TEXT NOT NULL UNIQUE,
+    session_id TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 0,
     contributor_id TEXT NOT NULL,
     points REAL NOT NULL,
     base_points REAL NOT NULL,
@@ -83,7 +86,8 @@ CREATE TABLE IF NOT EXISTS credits (
     created_at REAL NOT NULL,
     trajectory_segment TEXT,
     trajectory_offset INTEGER,
-    trajectory_length INTEGER
+    trajectory_length INTEGER,
+    UNIQUE (session_id, revision)
 );
 CREATE INDEX IF NOT EXISTS credits_by_trajectory ON credits (trajectory_segment, trajectory_offset);
 CREATE INDEX IF NOT EXISTS credits_by_day ON credits (day, id);
@@ -199,6 +203,21 @@ def _upgrade(conn: sqlite3.Connection) -> None:
             "UPDATE sessions SET accepted = (SELECT COUNT(*) FROM envelopes WHERE envelopes.session_id"
             " = sessions.session_id)"
         )
+    if "revision" not in {info[1] for info in conn.execute("PRAGMA table_info(credits)")}:
+        _add_credit_revisions(conn)
+
+
+def _add_credit_revisions(conn: sqlite3.Connection) -> None:
+    """Rebuild the credits table with a revision (0 for every credit so far), keeping ids and order."""
+    columns = ", ".join(info[1] for info in conn.execute("PRAGMA table_info(credits)"))
+    create = DDL[DDL.index("CREATE TABLE IF NOT EXISTS credits") :]
+    create = create[: create.index(");") + 2].replace("IF NOT EXISTS credits", "credits_new")
+    conn.executescript(
+        f"BEGIN; {create} INSERT INTO credits_new ({columns}) SELECT {columns} FROM credits;"
+        " DROP TABLE credits; ALTER TABLE credits_new RENAME TO credits;"
+        " CREATE INDEX credits_by_trajectory ON credits (trajectory_segment, trajectory_offset);"
+        " CREATE INDEX credits_by_day ON credits (day, id); COMMIT;"
+    )
 
 
 _ADDED_COLUMNS = (

@@ -108,3 +108,14 @@ async def start_server(
                 await process.wait()
             if process.returncode is None:
                 process.kill()
+
+
+async def run_central(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """`groove-central ARGS` (check, rebuild, requeue...), run to its end."""
+    with trio.fail_after(120):
+        return await trio.run_process(
+            [sys.executable, "-m", "groove_actors.cli", *args],
+            capture_stdout=True,
+            capture_stderr=True,
+            check=False,
+        )
