@@ -88,16 +88,8 @@ async def accept(http: httpx.AsyncClient, body: bytes) -> dict[str, Any]:
 
 
 async def wait_credited(server: ServerProcess, session_id: str) -> dict[str, object]:
-    def credited() -> dict[str, object] | None:
-        for event in server.events:
-            if event.get("event") == "ledger.credited" and event.get("session_id") == session_id:
-                return event
-        return None
-
     with trio.fail_after(DEADLINE_S):
-        while (event := credited()) is None:
-            await server.log.wait_for("ledger.credited", after=len(server.events))
-    return event
+        return await server.log.wait_for_session("ledger.credited", session_id)
 
 
 async def wait_until(condition: Callable[[], bool], what: str) -> None:

@@ -181,7 +181,13 @@ def a_history(store: EmbeddedStore) -> None:
     store.commit([CloseSession("s2", NOW + 2, "idle", "CRASH"), RequestClose("s3", NOW + 2)], at=NOW + 2)
     store.commit([credit("s0", 12.5, NOW + 3), credit("s1", 7.25, NOW + 3)], at=NOW + 3)
     store.commit([credit("s2", 1.0, NOW + 4), SealDay("2026-11-24", EMPTY_HEAD, 0, NOW + 4)], at=NOW + 4)
-    store.commit([StoreEnvelope(record("s3", 0))], at=NOW + 5)
+    kept_aside = attrs.evolve(
+        record("s3", 1),
+        steps=0,
+        refusal_status=422,
+        refusal_reason="breaks 1 schema rule(s)\n$.x: not a number",
+    )
+    store.commit([StoreEnvelope(record("s3", 0)), StoreEnvelope(kept_aside)], at=NOW + 5)
 
 
 def test_recovery_cuts_a_torn_append_and_replays_what_the_catalog_lacks(tmp_path: Path) -> None:

@@ -35,6 +35,16 @@ class Rejected:
     # number, so the session goes on with the next (docs/PROTOCOL.md, "Refused envelopes").
     quarantined: bool = False
 
+    def kept_text(self) -> str:
+        """The refusal as stored with an envelope kept aside: the reason, then one line per detail."""
+        return "\n".join([self.reason, *(" ".join(d.splitlines()) for d in self.details)])
+
+    @classmethod
+    def kept(cls, status: int, text: str) -> Rejected:
+        """The refusal of an envelope kept aside, from its stored `kept_text`: a retry gets the same answer."""
+        reason, *details = text.split("\n")
+        return cls(status, reason, tuple(details), quarantined=True)
+
 
 @attrs.frozen
 class ReceivedEnvelope:
@@ -96,7 +106,7 @@ def summarize(
         envelope_id=envelope_id if isinstance(envelope_id, str) else "",
         kind=KINDS.get(str(body.get("type")), "chunk"),
         sequence=_sequence(sequence),
-        session_hmac=hmac_hex if isinstance(hmac_hex, str) else None,
+        session_hmac=hmac_hex if isinstance(hmac_hex, str) and hmac_hex else None,  # "": unsigned (H12)
         violations=violations,
         steps=len(steps) if isinstance(steps, list) else 0,
         contributor_id=_text(body.get("contributor_id")),

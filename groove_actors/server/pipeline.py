@@ -200,6 +200,7 @@ def trajectory_json(
         "total_tokens": session.total_tokens,
         "duration_seconds": session.duration_seconds,
         "client_outcome": session.client_outcome,
+        "client_close_metadata": session.client_close_metadata,
         "enrichment": attrs.asdict(enrichment),
         "score": {"points": score.points, "base_points": score.base_points, **score.breakdown},
         "policy_version": score.policy_version,

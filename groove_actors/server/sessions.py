@@ -233,7 +233,7 @@ class SessionVerifier:
             close_status=envelope.close_status,
             signal=envelope.signal,
             refusal_status=None if refusal is None else refusal.status,
-            refusal_reason=None if refusal is None else refusal.reason,
+            refusal_reason=None if refusal is None else refusal.kept_text(),
         )
         outcome = await ask_writer(self.deps.writer, StoreEnvelope(record))
         if not isinstance(outcome, Done):
@@ -263,7 +263,7 @@ class SessionVerifier:
         if found is None:
             return None
         hmac_hex, status, reason = found
-        refusal = None if status is None else Rejected(status, reason or "", quarantined=True)
+        refusal = None if status is None else Rejected.kept(status, reason or "")
         return Stored(hmac_hex, refusal)
 
     async def request_close(self) -> Closed | Rejected:

@@ -45,6 +45,7 @@ class StitchedSession:
     chunks: int
     duplicates_dropped: int
     client_outcome: Mapping[str, Any] | None
+    client_close_metadata: Mapping[str, Any] | None  # later clients: domain_tags, session_embedding
     status: str
     close_reason: str
     tools_used: tuple[str, ...]
@@ -100,6 +101,7 @@ def stitch(
         chunks=chunks,
         duplicates_dropped=dropped,
         client_outcome=close.get("outcome") if close else None,
+        client_close_metadata=close.get("metadata") if close else None,
         status=close_status or ("CRASH" if close_reason == "idle" else "SUCCESS"),
         close_reason=close_reason,
         tools_used=tuple(sorted({s.tool for s in steps if s.tool})),

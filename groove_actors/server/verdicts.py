@@ -44,7 +44,9 @@ STORE: Final = StoreIt()
 MIB: Final = 1024 * 1024
 
 UNSIGNED = Rejected(
-    400, "attestation.session_hmac (64 hex) and attestation.sequence (integer 0..1000000) are required"
+    400,
+    "the envelope is unsigned: attestation.session_hmac (64 hex) and attestation.sequence (integer"
+    " 0..1000000) are required",
 )
 BAD_HMAC = Rejected(
     401,

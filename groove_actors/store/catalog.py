@@ -464,7 +464,7 @@ def session_gaps(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, s
     for sequence, status, reason in rows:
         gaps += [(missing, "never received") for missing in range(expected, sequence)]
         if status is not None:
-            gaps.append((sequence, f"refused ({status}): {reason}"))
+            gaps.append((sequence, f"refused ({status}): " + "; ".join((reason or "").split("\n"))))
         expected = sequence + 1
     return gaps
 

@@ -198,7 +198,17 @@ class EmbeddedStore:
                     fingerprints[new.machine_fingerprint] += 1
                 case StoreEnvelope(record=record):
                     line = record.body
-                    if planned + len(line) + 1 > self.quota_bytes:
+                    mark = b""  # an envelope kept aside is preceded by a record saying so, with the refusal
+                    if record.refusal_status is not None:
+                        mark = records.encode(
+                            records.QuarantineRecord(
+                                record.session_id,
+                                record.sequence,
+                                record.refusal_status,
+                                record.refusal_reason or "",
+                            )
+                        )
+                    if planned + (len(mark) + 1 if mark else 0) + len(line) + 1 > self.quota_bytes:
                         outcomes[i] = QUOTA_EXHAUSTED
                         logs.event(
                             "store.quota_exhausted",
@@ -207,6 +217,9 @@ class EmbeddedStore:
                             quota_bytes=self.quota_bytes,
                         )
                         continue
+                    if mark:
+                        lines.append((i, mark))  # the body's line follows; refs keep the body's place
+                        planned += len(mark) + 1
                 case RequestClose(session_id=sid, now=now):
                     line = records.encode(records.CloseRequestRecord(sid, now))
                 case CloseSession(session_id=sid, now=now, reason=reason, status=status):

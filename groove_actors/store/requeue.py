@@ -52,7 +52,8 @@ def requeue_data_dir(
         ):
             name = f"{sid} #{sequence}"
             if status != SCHEMA_REFUSAL:
-                still.append(f"{name}: {reason} (only schema refusals are checked again)")
+                why = "; ".join(reason.split("\n"))
+                still.append(f"{name}: {why} (only schema refusals are checked again)")
                 continue
             body = store.envelopes.read(ref)
             checked = read_envelope(body, now=stored_at, step_types=step_types)

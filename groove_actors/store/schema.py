@@ -201,7 +201,7 @@ def _upgrade(conn: sqlite3.Connection) -> None:
     if version < 3:
         conn.execute(
             "UPDATE sessions SET accepted = (SELECT COUNT(*) FROM envelopes WHERE envelopes.session_id"
-            " = sessions.session_id)"
+            " = sessions.session_id AND refusal_status IS NULL AND kind != 'feedback')"
         )
     if "revision" not in {info[1] for info in conn.execute("PRAGMA table_info(credits)")}:
         _add_credit_revisions(conn)

@@ -40,6 +40,16 @@ class EventLog:
             seen = len(self.lines)
             await self._arrived.wait()
 
+    async def wait_for_session(self, name: str, session_id: str) -> dict[str, object]:
+        """The first event called `name` about `session_id`, waiting for it to be logged."""
+        seen = 0
+        while True:
+            for record in self.lines[seen:]:
+                if record.get("event") == name and record.get("session_id") == session_id:
+                    return record
+            seen = len(self.lines)
+            await self._arrived.wait()
+
 
 @attrs.define(eq=False)
 class ServerProcess:
