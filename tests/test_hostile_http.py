@@ -10,6 +10,7 @@ import json
 import secrets
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import orjson
 import trio
 from trio_websocket import open_websocket_url
 
+from groove_actors.http.budget import PARSE_CHARGED_FROM_BYTES
 from groove_actors.protocol import ecdh, signing
 from tests.support.client import ingest, open_request, open_session
 from tests.support.envelopes import APP_HASH, ClientSession, make_steps
@@ -316,24 +318,29 @@ def peak_rss_mib(pid: int) -> float:
 
 
 async def test_bodies_of_the_worst_json_shape_stay_within_the_memory_bound(central: ServerProcess) -> None:
-    # 5 MiB of `{}` steps: parsed, about 36x its text; twelve at once held 1 GB before the bound.
-    body = b'{"session_id":"sess_x","trajectory_log":[' + b",".join([b"{}"] * 1_700_000) + b"]}"
+    # Just under 1 MiB of `{}` steps (parsed, about 36x its text), twelve at once: each parse is uncounted.
+    small = b'{"session_id":"sess_x","trajectory_log":[' + b",".join([b"{}"] * 349_000) + b"]}"
+    # 5 MiB of them: what parsing it would take (about 340 MiB) is counted first, and never fits the budget.
+    large = b'{"session_id":"sess_x","trajectory_log":[' + b",".join([b"{}"] * 1_700_000) + b"]}"
+    assert len(small) < PARSE_CHARGED_FROM_BYTES < len(large)
     before = peak_rss_mib(central.process.pid)
     async with httpx.AsyncClient(base_url=central.url, timeout=120) as http:
         answers: list[httpx.Response] = []
 
-        async def send() -> None:
+        async def send(body: bytes) -> None:
             answers.append(await ingest(http, body))
 
         async with trio.open_nursery() as nursery:
-            for _ in range(12):
-                nursery.start_soon(send)
+            for body in [small] * 12 + [large] * 4:
+                nursery.start_soon(send, body)
         health = await http.get("/health")
     grown = peak_rss_mib(central.process.pid) - before
-    assert sorted({a.status_code for a in answers}) == [404]  # read, parsed, validated, then no such session
+    # Read, parsed, validated, then no such session; the large ones are refused before their parse.
+    assert Counter(a.status_code for a in answers) == {404: 12, 413: 4}
+    assert all("too many JSON values" in a.json()["reason"] for a in answers if a.status_code == 413)
     assert health.status_code == 200
-    # README, "Isolation and faults": at most the body budget (64 MiB) plus 45x one body for a parse.
-    assert grown < 64 + 45 * 5, grown
+    # README, "Isolation and faults": at most the body budget (128 MiB) plus 45x 1 MiB for an uncounted parse.
+    assert grown < 128 + 45, grown
 
 
 async def test_one_ipv6_network_behind_a_trusted_proxy_is_one_client(tmp_path: Path) -> None:

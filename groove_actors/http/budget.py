@@ -1,7 +1,7 @@
 """A memory budget for request bodies, so that no load of large envelopes exhausts memory.
 
 A request holds budget only for what it really has: the bytes of its body as they arrive (a peer that
-announces 5 MiB and sends one byte holds one byte). It gives it back when it has been answered. The parsed
+announces 32 MiB and sends one byte holds one byte). It gives it back when it has been answered. The parsed
 form of a body is not held past reading it (protocol/envelope.py), so the bytes are what waits; parsing
 itself needs memory for one body at a time, since it runs on the event loop. A body larger than
 PARSE_CHARGED_FROM_BYTES also holds, while it is parsed, an upper bound of what its parse takes
@@ -16,7 +16,8 @@ from contextlib import asynccontextmanager
 import attrs
 import trio
 
-PARSE_CHARGED_FROM_BYTES = 5 * 1024 * 1024
+# Below it a parse is not counted: one at a time (on the event loop), at most about 45 MiB above the budget.
+PARSE_CHARGED_FROM_BYTES = 1024 * 1024
 # Upper bounds of what one JSON token costs once parsed: a dict, a list, a member (pointer + number or str).
 _DICT_BYTES = 200
 _LIST_BYTES = 80

@@ -14,7 +14,7 @@ import attrs
 import trio
 from hypercorn.typing import ASGIReceiveCallable, HTTPScope
 
-from groove_actors.http.app import AppHandles
+from groove_actors.http.app import OVERLOADED, AppHandles
 from groove_actors.http.budget import PARSE_CHARGED_FROM_BYTES, Holding, parsed_size
 from groove_actors.http.edge import Answer, count_rejection, refusal
 from groove_actors.protocol.envelope import Rejected, read_envelope
@@ -25,7 +25,6 @@ from groove_actors.server.verdicts import Accepted
 PATH = "/v1/training/ingest"
 DRAIN_LIMIT = 2 * MAX_BODY_BYTES
 ANSWER_DEADLINE_S = 30.0
-OVERLOADED = Rejected(503, "the server is overloaded; retry after the indicated delay", retry_after=1.0)
 BUSY = Rejected(
     503,
     "the server is holding as many request bodies as it can; retry after the indicated delay",

@@ -33,7 +33,7 @@ class NewSession:
 
 @attrs.frozen
 class SessionState:
-    """What a verifier needs to judge envelopes of one session (`secret` is empty once it is closed)."""
+    """What a verifier needs to judge envelopes of one session (`secret` is empty once its feedback window ended)."""
 
     session_id: str
     secret: bytes

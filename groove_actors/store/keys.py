@@ -1,10 +1,11 @@
-"""The key file: the HMAC secrets of open sessions, kept apart from the envelope log so they can be dropped.
+"""The key file: the HMAC secrets of live sessions, kept apart from the envelope log so they can be dropped.
 
 The envelope log is append-only and kept forever; a session's secret is needed only while the session can
-take envelopes. So secrets live in the catalog (cleared when the session closes) and, for rebuilding the
+take envelopes: while it is open, and for the feedback window after it closes (USER_FEEDBACK follows the
+SESSION_CLOSE). So secrets live in the catalog (cleared when that window ends) and, for rebuilding the
 catalog from the log, in this small file: one `session_id<TAB>hex secret` line per open, appended and
-fsynced before the open is committed. The file is rewritten with only the open sessions' secrets at
-start-up and whenever closed sessions' secrets make up most of it, so a dropped secret does not linger.
+fsynced before the open is committed. The file is rewritten with only the secrets the catalog still holds at
+start-up and whenever dropped secrets make up most of it, so a dropped secret does not linger.
 
 Resource handling: a KeyFile owns `session-keys` in the data dir; its methods block on disk I/O and are
 called from the store's single writer (or from recovery, before any actor starts).
