@@ -381,7 +381,14 @@ async function turns(count) {
   return sessions;
 }
 
+// Section 4.9: a client asks <central>/v1/embed for a session embedding; any non-2xx means keyword tags.
+async function embed() {
+  const [status, body] = await post("/v1/embed", JSON.stringify({ input: "health check", model: "BAAI/bge-base-en-v1.5" }));
+  say("embedding", "embed", status, body);
+}
+
 async function first() {
+  await embed();
   const sessions = [
     await resumed(), await iterated(), await chat(), await auto(), await shutdown(), await refused(),
     await dropped(), await unsigned(), await large(), await noClose(), ...(await turns(25)),
