@@ -80,7 +80,9 @@ async def test_later_clients_deliver_whole_sessions(tmp_path: Path) -> None:
         ids = {name: saved["sessionId"] for name, saved in state.items()}
         await wait_credited(server, (ids[name] for name in CLOSES))
     said = answers(lines)
-    assert said.pop(("embedding", "embed"))[0] == 404  # no embedding service: clients fall back to keyword tags
+    assert (
+        said.pop(("embedding", "embed"))[0] == 404
+    )  # no embedding service: clients fall back to keyword tags
 
     opens = {name for (name, what), (status, _) in said.items() if what == "open" and status == 200}
     assert opens == set(STEPS)  # 35 opens from one machine in a minute (H7)
