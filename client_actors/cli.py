@@ -15,6 +15,7 @@ from pathlib import Path
 from client_actors import consent
 
 DEFAULT_SERVER_ENV = "GROOVE_CENTRAL_URL"
+# The parsers' providers, spelled out so that an opted-out run imports nothing else (a test holds them equal).
 PROVIDERS = ("claude-code", "codex", "gemini", "grok")
 
 

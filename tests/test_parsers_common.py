@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from client_actors import cli
 from client_actors.parsers import (
     PROVIDERS,
     ParsedStep,
@@ -29,6 +30,7 @@ from client_actors.parsers import (
 )
 from client_actors.parsers.assembly import StepAssembler
 from client_actors.parsers.common import decode_object, parse_timestamp, split_lines
+from groove_actors.protocol import limits
 from tests.conftest import AGENT_STREAMS
 from tests.support.shared import agent_stream, needs, shared_cases
 
@@ -207,6 +209,7 @@ def test_unknown_provider_is_refused() -> None:
 
 def test_provider_names_match_the_protocol_metadata_values() -> None:
     assert PROVIDERS == ("claude-code", "codex", "gemini", "grok")
+    assert set(PROVIDERS) == limits.PROVIDERS == set(cli.PROVIDERS)  # what the chunker and the CLI take
 
 
 # Lines shaped like each provider's events, with values of every JSON type in every place.
