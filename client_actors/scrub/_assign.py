@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, redact, token_spans
 from client_actors.scrub._judge import is_whole_line, judge_value
-from client_actors.scrub._names import classify_name, is_placeholder
+from client_actors.scrub._names import IGNORED_SUFFIXES, classify_name, is_placeholder
 
 KEYWORDS = (
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
@@ -66,14 +66,19 @@ _VALUE = (
     # A bare value takes "=" only as base64 padding at its end: "a=b=c" runs are not one value.
     r"|(?!" + _CODE_LIKE + r")(?P<bare>[^\s'\"`,;&|)}\]<>:=][^\s'\"`,;&|)}\]<>=]{0,512}={0,2})"
 )
+# A word after the keyword that says how the value is encoded, not what it is: SECRET_KEY_BASE, TOKEN_B64
+# (the same words `classify_name` ignores at the end of a name).
+_ENCODING_SUFFIX = (
+    r"(?:[_\-.]?(?:" + "|".join(_case_forms(sorted(IGNORED_SUFFIXES, key=lambda w: (-len(w), w)))) + "))?"
+)
 # After the name: an optional closing quote or bracket (JSON keys, env["X"]), an operator (or "is" in
 # prose: "the password is hunter2"), and for Python an optional annotation (`password: str = "..."`,
 # where the annotation is not the value). The operator is atomic: once read as an annotation it is
 # not re-read as a plain colon when what follows has become a token (which keeps scrubbing idempotent).
 ASSIGNMENT = re.compile(
     rf"(?P<kw>{trie_pattern(_case_forms(KEYWORDS))})"
-    r"(?=[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?(?:[ \t]*[:=>]|[ \t]+(?:is|was)[ \t]))"
-    r"(?P<num>_?[0-9]{1,3})?"
+    r"(?=" + _ENCODING_SUFFIX + r"[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?(?:[ \t]*[:=>]|[ \t]+(?:is|was)[ \t]))"
+    r"(?P<suffix>" + _ENCODING_SUFFIX + r")(?P<num>_?[0-9]{1,3})?"
     r"(?:(?P<close>\\?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>(?>:=|=>|=(?!=)|(?<=[ \t])(?:is|was)(?=[ \t])"
     r"|:(?!:)(?:[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=))?))[ \t]*(?:" + _VALUE + r")"
     r"|>(?P<xml>[^<\n]{1,256})</)"
@@ -93,13 +98,18 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     ):
         return None  # placeholders first: they are common and cheaper to spot than the name
     name_start = _name_start(text, kw_start)
-    name = text[name_start : match.end("num") if match.group("num") else match.end("kw")].lstrip(".-")
+    if text[name_start - 2 : name_start] == "${":
+        return None  # a shell expansion names a variable: ${API_KEY:?must be set}, ${PASSWORD:-}
+    name = text[name_start : max(match.end("kw"), match.end("suffix"), match.end("num"))].lstrip(".-")
     sense = _KEYWORD_SENSES[name] if name in _KEYWORD_SENSES else classify_name(name)
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
     value, end = match.group(group), match.end(group)
+    if group == "bare" and value.endswith("\\"):  # JSON-escaped text: `\"` closes the string around it
+        value, end = value[:-1], end - 1
     env_style = group == "bare" and match.group("sep") == "=" and not match.group("sp") and name.isupper()
-    verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style)
+    in_query = group == "bare" and text[name_start - 1 : name_start] in ("?", "&")
+    verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style, in_query=in_query)
     if verdict == "keep" or (verdict == "redact-if-whole-line" and not is_whole_line(text, name_start, end)):
         return None
     return redact(match.start(group), end, sense.kind)
@@ -126,7 +136,7 @@ def _name_start(text: str, kw_start: int) -> int:
 # jump, and lower-casing bytes is far cheaper than lower-casing a non-ASCII str.
 # The lookahead wants an operator after the word, and drops bare values that are code.
 _SEPARATOR_AHEAD = (
-    r"(?=[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
+    r"(?=" + _ENCODING_SUFFIX.lower() + r"[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
     r"|:(?!:)[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=)"
     r"|(?::=|=>|=(?!=)|:(?!:)|[ \t](?:is|was)[ \t])[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
 )

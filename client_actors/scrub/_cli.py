@@ -15,7 +15,7 @@ _FLAG_WORDS = (
 )  # fmt: skip
 _QUOTED_OR_BARE = (
     r"(?:\\\"(?P<esc>[^\"\n\\]{0,1024})\\\"|\"(?P<dq>[^\"\n]{0,1024})\"|'(?P<sq>[^'\n]{0,1024})'"
-    r"|(?P<bare>[^\s'\"\\;&|\-][^\s'\"\\;&|]{0,1024}))"
+    r"|(?P<bare>[^\s'\"\\;&|\-<>][^\s'\"\\;&|]{0,1024}))"
 )
 LONG_FLAG = re.compile(
     rf"--(?P<name>(?:[A-Za-z0-9]{{1,32}}[-_]){{0,6}}{trie_pattern(_FLAG_WORDS)})(?:=|[ \t]+){_QUOTED_OR_BARE}"
@@ -45,14 +45,21 @@ LONG_FLAGS = Rule("cli-flag", LONG_FLAG, _handle_long)
 # "user:password" colon are rejected here, before they cost a handler call.
 SHORT_FLAG = re.compile(
     r" -(?:(?P<p>p)(?![ \t]*[0-9.:]{1,64}(?:/[a-z]+)?(?:\s|$))"
-    r"|(?P<u>u|-user(?=[= ])|a)(?=[= \t]?[ \t]*\S{0,256}:))"
+    r"|(?P<u>u|-user(?=[= ])|a)(?=[= \t]?[ \t]*\S{0,256}:)|(?P<pw>[aw])(?=[= \t]))"
     rf"[= \t]?[ \t]*{_QUOTED_OR_BARE}"
 )
 _PASSWORD_COMMANDS = re.compile(
-    r"(?:^|[\s;&|(/\"'`=]|\\n)(?:mysql\w*|mariadb[\w-]*|sshpass)\b"
+    r"(?:^|[\s;&|(/\"'`=]|\\n)(?:mysql\w*|mariadb[\w-]*|sshpass|mongo(?:sh|dump|restore|import|export)?)\b"
     r"|\b(?:docker|podman|nerdctl|buildah|helm|oras|skopeo)\b.*\blogin\b"
 )
 _USER_PASSWORD_COMMANDS = re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)(?:curl|wget|http|https|xh)\b")
+# `-a PASSWORD` (redis-cli) and `-w PASSWORD` (the OpenLDAP tools).
+_FLAG_PASSWORD_COMMANDS = {
+    "a": re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)redis-cli\b"),
+    "w": re.compile(
+        r"(?:^|[\s;&|(/\"'`=]|\\n)ldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn)\b"
+    ),
+}
 
 
 def _handle_short(match: re.Match[str]) -> Redaction | None:
@@ -62,6 +69,11 @@ def _handle_short(match: re.Match[str]) -> Redaction | None:
     command = text[line_start : match.start()]
     group = _value_group(match)
     value, start = match.group(group), match.start(group)
+    flag = match.group("pw")
+    if flag is not None:
+        if not _FLAG_PASSWORD_COMMANDS[flag].search(command) or is_placeholder(value):
+            return None
+        return redact(start, match.end(group), "password")
     if match.group("p") is not None:
         if not _PASSWORD_COMMANDS.search(command) or is_placeholder(value):
             return None

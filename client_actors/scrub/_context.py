@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from client_actors.scrub._core import Redaction, Rule, redact, starts_word
+from client_actors.scrub._core import WORD, Redaction, Rule, disjoint, redact, starts_word
 from client_actors.scrub._judge import judge_value
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
 
@@ -15,7 +15,7 @@ from client_actors.scrub._names import classify_name, is_placeholder, looks_rand
 PEM_BLOCK = re.compile(
     r"-----BEGIN (?P<label>[A-Z0-9 ]{0,24}PRIVATE KEY(?: BLOCK)?)-----"
     r"(?:(?:(?!-----(?:BEGIN|END) )[\s\S]){0,16000}-----END (?P=label)-----"
-    r"|(?:(?:\r?\n|\\r?\\n|[ \t]){1,8}(?:[A-Za-z0-9+/=]{4,128}|[A-Z][A-Za-z\-]{0,32}:[^\n\\]{0,256})){0,400})"
+    r"|(?:(?:\r?\n|\\(?:r\\)?n|[ \t]){1,8}(?:[A-Za-z0-9+/=]{4,128}|[A-Z][A-Za-z\-]{0,32}:[^\n\\]{0,256})){0,400})"
 )
 PRIVATE_KEY = Rule(
     "private-key", PEM_BLOCK, lambda m: redact(m.start(), m.end(), "private-key"), "-----BEGIN "
@@ -42,14 +42,29 @@ def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
 
 URL_CREDENTIALS = Rule("url-credentials", _URL_USERINFO, _handle_userinfo)
 
-_AUTH_SCHEMES = "Bearer|bearer|Basic|basic|Token|token|Bot|Digest|Negotiate|NTLM|AWS4-HMAC-SHA256|OAuth"
+# Schemes whose credential is not self-evident from its shape (Basic's base64 can be short, Digest's
+# fields are quoted), and the bearer-token family; any other scheme word (SSWS, Splunk, ApiKey, Key,
+# Token, HMAC...) is taken when what follows it looks like a credential.
+_KNOWN_SCHEMES = frozenset(
+    {"bearer", "basic", "token", "bot", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "oauth"}
+)
 _AUTHORIZATION = re.compile(
-    r"uthorization\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?"
-    rf"(?:(?P<scheme>{_AUTH_SCHEMES})[ \t]+)?(?P<value>[^\s'\"\\]{{1,4096}})"
+    r"uthorization\\?[\"']?[ \t]*[:=,][ \t]*\\?[\"']?"
+    r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9\-]{0,31})[ \t]+)?(?P<value>[^\s'\"\\]{1,4096})"
 )
 # These schemes carry several comma-separated fields, all of which go: AWS4 up to the end of the
 # header, Digest (whose fields are themselves quoted) up to the end of the line.
-_FIELD_ENDS = {"AWS4-HMAC-SHA256": re.compile(r"['\"\n\\]|$"), "Digest": re.compile(r"\n|\\n|$")}
+_FIELD_ENDS = {"aws4-hmac-sha256": re.compile(r"['\"\n\\]|$"), "digest": re.compile(r"\n|\\n|$")}
+_CREDENTIAL_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~:%]{8,4096}")
+
+
+def _credential_like(value: str) -> bool:
+    """A header value with no known scheme: a token, not prose (`authorization: required`)."""
+    return looks_random(value) or (
+        _CREDENTIAL_CHARS.fullmatch(value) is not None
+        and any(map(str.isdigit, value))
+        and any(map(str.isalpha, value))
+    )
 
 
 def _handle_authorization(match: re.Match[str]) -> Redaction | None:
@@ -59,33 +74,73 @@ def _handle_authorization(match: re.Match[str]) -> Redaction | None:
     scheme, value = match.group("scheme"), match.group("value")
     if is_placeholder(value):
         return None
-    if scheme is None and not (looks_random(value) or (len(value) >= 12 and any(map(str.isdigit, value)))):
+    known = scheme is not None and scheme.lower() in _KNOWN_SCHEMES
+    if not known and not (
+        _credential_like(value) or (scheme is None and len(value) >= 12 and any(map(str.isdigit, value)))
+    ):
         return None  # "authorization: required" in prose
     end = match.end()
-    if scheme in _FIELD_ENDS:
+    ends = _FIELD_ENDS.get(scheme.lower()) if scheme is not None else None
+    if ends is not None:
         limit = min(len(text), end + 1024)
-        found = _FIELD_ENDS[scheme].search(text, end, limit)
+        found = ends.search(text, end, limit)
         end = found.start() if found else limit
     return redact(match.start("value"), end, "authorization")
 
 
 AUTHORIZATION = Rule("authorization", _AUTHORIZATION, _handle_authorization, "uthorization")
 
-_COOKIE = re.compile(r"ookie\\?[\"']?[ \t]*:[ \t]*(?P<value>[^'\"\n\\=]{0,256}=[^'\"\n\\]{0,4096})")
+# Cookies: each `name=value` of a Cookie header (or `curl -b`) is judged on its own, and of a
+# Set-Cookie header (or `document.cookie = ...`) only the first, so names and attributes (Path,
+# Domain, Expires, HttpOnly...) survive. A value goes when its name says session or credential, or
+# when it looks like one; `theme=dark` stays.
+_COOKIE_HEAD = re.compile(r"ookie\\?[\"']?[ \t]*[:=][ \t]*(?P<q>\\?[\"'])?")
+_CURL_COOKIE = re.compile(r" (?:-b|--cookie)(?:=|[ \t]+)(?P<q>\\?[\"'])?")
+_COOKIE_PAIR = re.compile(r"[ \t]*(?P<name>[^=;,\s\"'\\]{1,128})=(?P<value>[^;\s\"'\\]{0,4096})")
+_SESSION_NAME = re.compile(
+    r"(?i:sess|sid|auth|token|jwt|remember|login|csrf|xsrf|secret|pass|key|identity|credential|sso|saml)"
+)
 
 
-def _handle_cookie(match: re.Match[str]) -> Redaction | None:
-    text, at = match.string, match.start() - 1
-    if at < 0 or text[at] not in "Cc" or not starts_word(text, at):
-        return None
-    value = match.group("value").rstrip()
-    if is_placeholder(value):
-        return None
-    start = match.start("value")
-    return redact(start, start + len(value), "cookie")
+def _cookie_value_goes(name: str, value: str) -> bool:
+    if is_placeholder(value) or len(value) < 4:
+        return False
+    return _SESSION_NAME.search(name) is not None or _credential_like(value) or len(value) >= 24
 
 
-COOKIE = Rule("cookie", _COOKIE, _handle_cookie, "ookie")
+def _cookie_pairs(text: str, start: int, quote: str | None, first_only: bool) -> list[Redaction]:
+    """The redactions of the cookie values from ``start`` to the end of the header."""
+    found: list[Redaction] = []
+    position, limit = start, min(len(text), start + 8192)
+    while position < limit:
+        pair = _COOKIE_PAIR.match(text, position, limit)
+        if pair is None:
+            break
+        if _cookie_value_goes(pair.group("name"), pair.group("value")):
+            found.append(redact(pair.start("value"), pair.end("value"), "cookie"))
+        position = pair.end()
+        if first_only or not text.startswith(";", position):
+            break
+        position += 1
+    return found
+
+
+def find_cookies(text: str) -> list[Redaction]:
+    """Return the redactions of cookie values in ``text``, in order."""
+    if "ookie" not in text and " -b" not in text:
+        return []
+    found: list[Redaction] = []
+    for match in _COOKIE_HEAD.finditer(text):
+        at = match.start() - 1
+        if at < 0 or text[at] not in "Cc" or not starts_word(text, at, WORD):
+            continue
+        setting = text[max(0, at - 4) : at].lower() == "set-" or text[max(0, at - 9) : at] == "document."
+        found += _cookie_pairs(text, match.end(), match.group("q"), first_only=setting)
+    if " -b" in text or "--cookie" in text:
+        for match in _CURL_COOKIE.finditer(text):
+            found += _cookie_pairs(text, match.end(), match.group("q"), first_only=False)
+    return disjoint(found)
+
 
 # An AWS secret access key is 40 base64 characters with no prefix of its own; it is recognised
 # next to its access key id (already redacted by then: credentials CSVs, "id:secret" pairs) or
@@ -144,6 +199,16 @@ NETRC = Rule(
     "machine",
 )
 
+# A cloud service-account key file names its key: the id is not the key, but it is what an attacker
+# needs to pick the key out of a leak, and nobody needs it in training data.
+KEY_FILE_ID = Rule(
+    "private-key-id",
+    re.compile(r"private_key_id\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?(?P<id>[0-9a-fA-F]{40})(?![0-9a-fA-F])"),
+    lambda m: redact(m.start("id"), m.end("id"), "key"),
+    "private_key_id",
+)
+
 CONTEXT_RULES = (
-    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, COOKIE, ENV_PAIRS, NETRC,
+    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, ENV_PAIRS, NETRC,
+    KEY_FILE_ID,
 )  # fmt: skip

@@ -1,4 +1,4 @@
-"""Payment card numbers and North American phone numbers: shapes of digit runs.
+"""Payment card numbers, North American phone numbers and US social security numbers: digit run shapes.
 
 Digits are everywhere in logs, and a regex that starts with ``[0-9]`` makes ``re`` test a class
 at every character. Instead the UTF-8 bytes are mapped one-to-one onto a class string (digits to
@@ -27,11 +27,12 @@ def _class_table() -> bytes:
 
 CLASSES = _class_table()
 # Cards: 13-19 digits in one run, or 4-4-4-(1..7) / 4-6-5 groups with one separator throughout.
-# Phones: 3-3-4 with "-" or ".", or "(3) 3-4". Every shape starts at the start of a digit run.
+# Phones: 3-3-4 with "-" or ".", or "(3) 3-4". Social security numbers: 3-2-4 with "-".
+# Every shape starts at the start of a digit run.
 SHAPES = re.compile(
     rb"000(?:(?<!0000)(?:(?P<card>0(?:0{9,15}|(?P<s>[ \-])0000(?P=s)0000(?P=s)0{1,7}"
     rb"|(?P<a>[ \-])000000(?P=a)00000))"
-    rb"|(?P<phone>(?P<p>[\-.])000(?P=p)0000))"
+    rb"|(?P<phone>(?P<p>[\-.])000(?P=p)0000)|(?P<ssn>-00-0000))"
     rb"|(?P<paren>(?<=\(000)\)[ .\-]?000[ .\-]0000))(?!0|[.\-]0)"
 )
 _BEFORE = ALNUM | {"_", ".", "-", "+"}
@@ -59,12 +60,21 @@ def is_card_number(digits: str) -> bool:
     return total % 10 == 0
 
 
+def is_ssn(digits: str) -> bool:
+    """Tell whether nine digits can be an issued US social security number: area 001-899 but not 666,
+    group 01-99, serial 0001-9999 (numbers outside these were never issued)."""
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
 def _judge(text: str, start: int, end: int, match: re.Match[bytes]) -> Redaction | None:
     if match.group("paren") is not None:
         start -= 1  # the "(" sits just before the area code, where the match starts
     if not starts_word(text, start, _BEFORE) or not ends_word(text, end):
         return None
     digits = "".join(c for c in text[start:end] if c.isdigit())
+    if match.group("ssn") is not None:
+        return redact(start, end, "ssn") if is_ssn(digits) else None
     if match.group("card") is not None:
         return redact(start, end, "credit-card") if is_card_number(digits) else None
     if digits[0] in _AREA and digits[3] in _AREA:
@@ -73,7 +83,7 @@ def _judge(text: str, start: int, end: int, match: re.Match[bytes]) -> Redaction
 
 
 def find_digit_shapes(text: str) -> list[Redaction]:
-    """Return the card and phone redactions in ``text``, in order."""
+    """Return the card, phone and social security number redactions in ``text``, in order."""
     raw = text.encode("utf-8", "surrogatepass")
     classes = raw.translate(CLASSES)
     # Every run start is tried, not only non-overlapping matches: a rejected shape

@@ -15,17 +15,18 @@ from functools import partial
 
 from client_actors.scrub._assign import find_assignments
 from client_actors.scrub._cli import CLI_RULES
-from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY
+from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice
 from client_actors.scrub._digits import find_digit_shapes
 from client_actors.scrub._home import find_home_paths
+from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._vendor import VENDOR_RULES
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.11.1"
+RULESET_VERSION = "2026.12.1"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -40,6 +41,8 @@ def _finders(rules: tuple[Rule, ...]) -> tuple[Finder, ...]:
 PASSES: tuple[Finder, ...] = (
     find_home_paths,
     *_finders((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES)),
+    find_cookies,
+    find_k8s_secrets,
     find_assignments,
     *_finders((*PERSONAL_RULES, *NETWORK_RULES)),
     find_digit_shapes,
@@ -54,7 +57,7 @@ REDACTION_KINDS = frozenset(
         "anthropic-api-key", "xai-api-key", "huggingface-token", "npm-token", "pypi-token",
         "sendgrid-api-key", "twilio-key", "shopify-token", "digitalocean-token", "jwt",
         "url-credentials", "authorization", "cookie", "password", "secret", "token", "api-key",
-        "credential", "signature", "key", "email", "phone", "credit-card", "ipv4",
+        "credential", "signature", "key", "email", "phone", "credit-card", "ssn", "ipv4",
         "ipv6", "home-path", "username",
     }
 )  # fmt: skip

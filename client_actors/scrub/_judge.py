@@ -34,13 +34,19 @@ _KEEP_BARE = re.compile(
     r"|[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+(?:[(\[].*)?|[A-Za-z_$][\w$]*[(\[].*|[(\[{].*"
 )
 _PLAIN_WORD = re.compile(r"[A-Za-z_]+")
+# A query parameter's value that is key material: long, with a digit, in URL-safe characters. In a
+# URL a `signature`, `sig` or `key` is a credential even in hex (S3 and GCS signed URLs).
+_QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,4096}")
 
 
-def judge_value(value: str, name: str, sense: Sense, *, quoted: bool, env_style: bool) -> Verdict:
+def judge_value(
+    value: str, name: str, sense: Sense, *, quoted: bool, env_style: bool, in_query: bool = False
+) -> Verdict:
     """Decide what to do with ``value`` assigned to the sensitive ``name``.
 
     ``quoted``: written as a string literal. ``env_style``: ``NAME=value`` with an upper-case
-    name, as in shells, ``.env`` files and Dockerfiles, where a bare word is a value.
+    name, as in shells, ``.env`` files and Dockerfiles, where a bare word is a value. ``in_query``:
+    a parameter of a URL's query string.
     """
     lowered = value.lower()
     if lowered in TYPE_WORDS or lowered == name.lower() or is_placeholder(value):
@@ -48,7 +54,8 @@ def judge_value(value: str, name: str, sense: Sense, *, quoted: bool, env_style:
     if (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value):
         return "keep"
     if not (sense.strong or env_style):
-        return "redact" if looks_random(value) else "keep"
+        credential = looks_random(value) or (in_query and _QUERY_CREDENTIAL.fullmatch(value) is not None)
+        return "redact" if credential else "keep"
     if quoted:
         return "redact"
     if value.isdigit():

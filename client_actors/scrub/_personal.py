@@ -62,6 +62,45 @@ def _handle_email(match: re.Match[str]) -> Redaction | None:
 
 EMAILS = Rule("email", _EMAIL_DOMAIN, _handle_email)
 
+# The same address URL-encoded, as query strings and redirects carry it: jane.doe%2Bci%40acme-corp.io.
+_ENCODED_EMAIL = re.compile(
+    r"%40(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?P<tld>[A-Za-z]{2,24}))"
+    r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
+)
+_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
+
+
+def _encoded_local_start(text: str, at: int) -> int:
+    """Where the URL-encoded local part ending at ``at`` starts: plain characters and encoded "+"."""
+    start, floor = at, max(0, at - 96)
+    while start > floor:
+        if start - 3 >= floor and text[start - 3 : start] in ("%2B", "%2b"):
+            start -= 3
+        elif text[start - 1] in _LOCAL_CHARS:
+            start -= 1
+        else:
+            break
+    if start >= 1 and text[start - 1] == "%":  # "mailto%3Ajane": the 3A belongs to an escape
+        start = min(start + 2, at)
+    while start < at and text[start] == ".":
+        start += 1
+    return start
+
+
+def _handle_encoded_email(match: re.Match[str]) -> Redaction | None:
+    text, at = match.string, match.start()
+    start = _encoded_local_start(text, at)
+    if start == at or not any(c.isalpha() for c in text[start:at]):
+        return None
+    if not _is_public_domain(match.group("domain"), match.group("tld")):
+        return None
+    if text[start:at].lower() in ROLE_LOCALS:
+        return None
+    return redact(start, match.end(), "email")
+
+
+ENCODED_EMAILS = Rule("email-encoded", _ENCODED_EMAIL, _handle_encoded_email, "%40")
+
 # International numbers: "+" country code, then groups; 8 to 15 digits in all (E.164).
 _PHONE_BEFORE = ALNUM | {".", "+"}
 _PHONE_INTL = re.compile(r"\+[1-9][0-9]{0,2}(?:[ .\-]?(?:\([0-9]{1,4}\)|[0-9]{1,4})){2,6}(?![0-9A-Za-z])")
@@ -77,4 +116,4 @@ def _handle_intl_phone(match: re.Match[str]) -> Redaction | None:
 PHONES_INTL = Rule("phone-intl", _PHONE_INTL, _handle_intl_phone)
 # North American numbers: area code and exchange start with 2-9, which rules out most
 # dates, versions and counters written in the same 3-3-4 shape.
-PERSONAL_RULES = (EMAILS, PHONES_INTL)
+PERSONAL_RULES = (EMAILS, ENCODED_EMAILS, PHONES_INTL)

@@ -1,0 +1,86 @@
+"""Kubernetes Secret manifests: every value under `data:` or `stringData:` goes, whatever its name.
+
+A Secret's keys are free-form (`database-url`, `.dockerconfigjson`, `relay`), so no name says what is
+secret: the manifest's `kind` does. The rule finds `kind: Secret` (YAML, or `"kind": "Secret"` in JSON),
+takes the document around it (YAML documents end at `---`; `kubectl` prints `data:` before `kind:`), and
+redacts the values of its `data` and `stringData` maps. A ConfigMap's `data:` is not touched.
+Manifests often arrive inside JSON-escaped transcript text, where a line ends in a literal ``\\n``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._core import Redaction, redact
+from client_actors.scrub._names import is_placeholder
+
+_KIND = re.compile(r"kind\\?[\"']?[ \t]*:[ \t]*\\?[\"']?Secret(?![A-Za-z0-9])")
+_NEWLINE = re.compile(r"\r?\n|\\(?:r\\)?n")
+_DOCUMENT_END = re.compile(r"(?:\r?\n|\\(?:r\\)?n)---")
+WINDOW = 16_384  # how far from `kind: Secret` a manifest's maps are looked for
+
+# YAML: a `data:` or `stringData:` line, then its more-indented `key: value` lines.
+_YAML_MAP = re.compile(
+    r"(?:^|(?<=\n)|(?<=\\n))(?P<indent>[ \t]*)(?:data|stringData)[ \t]*:[ \t]*(?=\r?\n|\\(?:r\\)?n)"
+)
+_YAML_ENTRY = re.compile(
+    r"(?P<indent>[ \t]+)(?P<key>[^\s:\"'][^:\n\\]{0,252}|\"[^\"\n\\]{1,253}\"|'[^'\n]{1,253}')[ \t]*:[ \t]*"
+    r"(?:\\?\"(?P<dq>[^\"\n\\]{1,65536})\\?\"|'(?P<sq>[^'\n]{1,65536})'|(?P<bare>[^\s\"'#|>][^\s\\]{0,65535}))"
+)
+# JSON: "data": { "key": "value", ... }
+_JSON_MAP = re.compile(r"\\?\"(?:data|stringData)\\?\"[ \t]*:[ \t]*\{")
+_JSON_ENTRY = re.compile(
+    r"[ \t\r\n]*(?:\\[rn])*[ \t]*\\?\"[^\"\\]{1,253}\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[^\"\\]{1,65536})\\?\"[ \t]*,?"
+)
+
+
+def find_k8s_secrets(text: str) -> list[Redaction]:
+    """Return the redactions of the values of every Secret manifest's data in ``text``, in order."""
+    if "Secret" not in text:
+        return []
+    found: dict[int, Redaction] = {}
+    for kind in _KIND.finditer(text):
+        start, end = _document(text, kind.start(), kind.end())
+        for item in (*_yaml_values(text, start, end), *_json_values(text, start, end)):
+            found.setdefault(item.start, item)
+    return [found[key] for key in sorted(found)]
+
+
+def _document(text: str, kind_start: int, kind_end: int) -> tuple[int, int]:
+    floor, ceiling = max(0, kind_start - WINDOW), min(len(text), kind_end + WINDOW)
+    before = [m.end() for m in _DOCUMENT_END.finditer(text, floor, kind_start)]
+    after = _DOCUMENT_END.search(text, kind_end, ceiling)
+    return (before[-1] if before else floor), (after.start() if after else ceiling)
+
+
+def _yaml_values(text: str, start: int, end: int) -> list[Redaction]:
+    found = []
+    for block in _YAML_MAP.finditer(text, start, end):
+        outer = len(block.group("indent"))
+        position = block.end()
+        while position < end:
+            newline = _NEWLINE.match(text, position, end)
+            if newline is None:
+                break
+            entry = _YAML_ENTRY.match(text, newline.end(), end)
+            if entry is None or len(entry.group("indent")) <= outer:
+                break
+            group = next(g for g in ("dq", "sq", "bare") if entry.group(g) is not None)
+            if not is_placeholder(entry.group(group)):
+                found.append(redact(entry.start(group), entry.end(group), "secret"))
+            position = entry.end()
+    return found
+
+
+def _json_values(text: str, start: int, end: int) -> list[Redaction]:
+    found = []
+    for block in _JSON_MAP.finditer(text, start, end):
+        position = block.end()
+        while position < end:
+            entry = _JSON_ENTRY.match(text, position, end)
+            if entry is None:
+                break
+            if not is_placeholder(entry.group("value")):
+                found.append(redact(entry.start("value"), entry.end("value"), "secret"))
+            position = entry.end()
+    return found
