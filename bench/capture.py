@@ -11,7 +11,7 @@ import time
 import uuid
 from pathlib import Path
 
-from client_actors.capture import scrub_step
+from client_actors.capture import scrub_steps
 from client_actors.chunker import Chunker
 from client_actors.classify import AgentEnded, Classifier
 from client_actors.parsers import new_parser
@@ -38,7 +38,7 @@ def pipeline(provider: str, lines: list[str], *, scrub: bool) -> int:
         for parsed in parser.feed_line(line):
             out = classifier.feed(parsed, now=now)
             steps += len(out)
-            chunker.add([scrub_step(s) for s in out] if scrub else out, now=now)
+            chunker.add(scrub_steps(out) if scrub else out, now=now)
     for parsed in parser.finish():
         chunker.add(classifier.feed(parsed, now=now), now=now)
     classifier.feed(AgentEnded("completed"), now=now)

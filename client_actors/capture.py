@@ -43,12 +43,12 @@ from client_actors.classify import (
 from client_actors.journal import Journal, recover_orphans
 from client_actors.parsers import Parser, new_parser
 from client_actors.parsers.model import ParsedStep, thaw_json
-from client_actors.scrub import RULESET_VERSION, scrub_text, scrub_value
+from client_actors.scrub import RULESET_VERSION, scrub_texts, scrub_value
 from client_actors.sender import Sender
 from client_actors.spill import SPILL_FILE, Spill
 from client_actors.spool import Spool, SpooledSession
 from groove_actors import __version__, logs
-from groove_actors.protocol.models import ChunkEnvelope, Envelope, Metadata, Step
+from groove_actors.protocol.models import ChunkEnvelope, Envelope, JsonObject, Metadata, Step
 
 AGENT_INBOX = 10_000  # lines; past them, lines wait on disk (client_actors/spill.py), never the agent
 SPILL_BATCH = 2_000  # spilled records read back at a time
@@ -94,14 +94,26 @@ def machine_fingerprint(install_id: str) -> str:
     return hashlib.sha256(f"groove-fingerprint:{install_id}".encode()).hexdigest()
 
 
-def scrub_step(step: Step) -> Step:
-    """Scrub every free-text field that leaves the machine: content and tool arguments alike, at any depth."""
-    content = scrub_text(step.content).text if step.content else step.content
-    arguments = step.arguments
-    if arguments:
-        scrubbed, _ = scrub_value(thaw_json(arguments))  # type: ignore[arg-type]
-        arguments = scrubbed if isinstance(scrubbed, dict) else None
-    return attrs.evolve(step, content=content, arguments=arguments)
+def scrub_steps(steps: Sequence[Step]) -> list[Step]:
+    """Scrub every free-text field that leaves the machine: content and tool arguments alike, at any depth.
+
+    The contents of a batch are scrubbed together (`scrub_texts`): most are short, and one pass over all
+    of them costs a fraction of one pass each.
+    """
+    contents, _ = scrub_texts([step.content or "" for step in steps])
+    return [
+        attrs.evolve(
+            step, content=content if step.content else step.content, arguments=_scrubbed_arguments(step)
+        )
+        for step, content in zip(steps, contents, strict=True)
+    ]
+
+
+def _scrubbed_arguments(step: Step) -> JsonObject | None:
+    if not step.arguments:
+        return step.arguments
+    scrubbed, _ = scrub_value(thaw_json(step.arguments))  # type: ignore[arg-type]
+    return scrubbed if isinstance(scrubbed, dict) else None
 
 
 @attrs.define(eq=False)
@@ -124,6 +136,8 @@ class CaptureActor:
     classifier: Classifier = attrs.Factory(Classifier)
     done: trio.Event = attrs.Factory(trio.Event)
     failure: str | None = None  # why capture of this agent stopped early, if it did
+    keep_empty: bool = True  # False: a session that ends without a single step is dropped, never sent
+    discarded: bool = False  # it was (nothing of it is in the spool)
     chunker: Chunker = attrs.field(init=False)
     journal: Journal = attrs.field(init=False)
 
@@ -214,9 +228,15 @@ class CaptureActor:
         envelopes = await self._handle(message, parser, self.wall_clock())
         await self._spool(envelopes)
         if isinstance(message, Ended):
-            await trio.to_thread.run_sync(self.journal.finish)
+            await trio.to_thread.run_sync(self._discard if self.discarded else self.journal.finish)
             return True
         return False
+
+    def _discard(self) -> None:
+        """No step at all: leave no session behind. The sender opens a session only once it holds an
+        envelope (sender.py), so the server never heard of this one."""
+        self.journal.finish()
+        self.spool.finish(self.spooled_session)
 
     async def _handle(self, message: Message, parser: Parser, now: float) -> list[Envelope]:
         steps: list[Step] = []
@@ -232,6 +252,9 @@ class CaptureActor:
                 for parsed in parser.finish():
                     steps += self._classified(parsed, now)
                 steps += self.classifier.feed(AgentEnded(reason), now=now)
+                if not self.keep_empty and self.classifier.stats.steps == 0:
+                    self.discarded = True
+                    return []
                 envelopes: list[Envelope] = list(await self._buffer(steps, now))
                 stats = self.classifier.stats
                 if parser.reported_tokens is not None:  # the stream's own count beats the estimate
@@ -241,7 +264,7 @@ class CaptureActor:
 
     async def _buffer(self, steps: list[Step], now: float) -> list[ChunkEnvelope]:
         """Scrub, journal (durably), then hand to the chunker: a step is on disk before it is only in memory."""
-        scrubbed = [scrub_step(s) for s in steps]
+        scrubbed = scrub_steps(steps)
         if scrubbed:
             await trio.to_thread.run_sync(self.journal.append, scrubbed)
         return self.chunker.add(scrubbed, now=now)
@@ -357,8 +380,12 @@ class CaptureService:
     sender: Sender | None = None
     agents: list[AgentHandle] = attrs.Factory(list)
 
-    def spawn(self, spec: AgentSpec) -> AgentHandle:
-        """Start capturing one agent; returns at once (the actor makes its spool directory itself)."""
+    def spawn(self, spec: AgentSpec, *, keep_empty: bool = True) -> AgentHandle:
+        """Start capturing one agent; returns at once (the actor makes its spool directory itself).
+
+        With `keep_empty` False, a session that ends without a single step is dropped instead of sent (and
+        credited with nothing): for an import, whose input may simply not be this provider's.
+        """
         session_id = f"sess_{uuid.uuid4()}"
         spooled = SpooledSession(
             session_id=session_id,
@@ -373,8 +400,9 @@ class CaptureService:
         send, receive = trio.open_memory_channel[Message](AGENT_INBOX)
         spill = Spill(self.spool.root / session_id / SPILL_FILE)
         actor = CaptureActor(
-            spec, session_id, receive, self.spool, self.wake_sender.clone(), self.install_id, spooled, spill
-        )
+            spec, session_id, receive, self.spool, self.wake_sender.clone(), self.install_id, spooled, spill,
+            keep_empty=keep_empty,
+        )  # fmt: skip
         self.nursery.start_soon(actor.run_guarded)
         handle = AgentHandle(session_id, send, actor, spill)
         self.agents.append(handle)

@@ -8,7 +8,14 @@ import time
 
 import pytest
 
-from client_actors.scrub import REDACTION_KINDS, RULESET_VERSION, RuleCounts, ScrubResult, scrub_text
+from client_actors.scrub import (
+    REDACTION_KINDS,
+    RULESET_VERSION,
+    RuleCounts,
+    ScrubResult,
+    scrub_text,
+    scrub_texts,
+)
 from tests.scrubcorpus.contexts import build_instances
 
 TOKEN = re.compile(r"\[REDACTED:([a-z0-9-]+)\]")
@@ -59,3 +66,19 @@ def test_long_runs_of_anchors_take_linear_time(unit: str) -> None:
     started = time.process_time()
     scrub_text(text)
     assert time.process_time() - started < 2.0  # about 0.2 s when linear; minutes when not
+
+
+def test_scrub_texts_gives_what_scrub_text_gives_each_text() -> None:
+    texts = [instance.doc for instance in build_instances(random.Random(5), 10)]
+    texts += ["plain words", "", "a\x1eb user@acme-corp.io", "x" * 70_000 + " ops@acme-corp.io"]
+    scrubbed, counts = scrub_texts(texts)
+    assert scrubbed == [scrub_text(text).text for text in texts]
+    assert counts.total == sum(scrub_text(text).counts.total for text in texts)
+
+
+def test_scrub_texts_falls_back_to_one_by_one_when_a_match_would_span_texts() -> None:
+    begin, end = "-----BEGIN " + "PRIVATE KEY-----", "-----END " + "PRIVATE KEY-----"
+    texts = [f"{begin}\nMIIEvQ", "keep me", f"{end}\n"]
+    scrubbed, _ = scrub_texts(texts)
+    assert scrubbed == [scrub_text(text).text for text in texts]
+    assert scrubbed[1] == "keep me"

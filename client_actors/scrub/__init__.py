@@ -29,7 +29,7 @@ a password alone in prose without "password is"); secrets glued to other words; 
 after ``name==`` is taken for a version; personal names in prose.
 """
 
-from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text
+from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._walk import JsonValue, scrub_value
 
@@ -40,5 +40,6 @@ __all__ = [
     "RuleCounts",
     "ScrubResult",
     "scrub_text",
+    "scrub_texts",
     "scrub_value",
 ]

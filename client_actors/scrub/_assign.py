@@ -68,9 +68,7 @@ _VALUE = (
 )
 # A word after the keyword that says how the value is encoded, not what it is: SECRET_KEY_BASE, TOKEN_B64
 # (the same words `classify_name` ignores at the end of a name).
-_ENCODING_SUFFIX = (
-    r"(?:[_\-.]?(?:" + "|".join(_case_forms(sorted(IGNORED_SUFFIXES, key=lambda w: (-len(w), w)))) + "))?"
-)
+_ENCODING_SUFFIX = r"(?:[_\-.]?(?i:" + trie_pattern(sorted(IGNORED_SUFFIXES)) + "))?"
 # After the name: an optional closing quote or bracket (JSON keys, env["X"]), an operator (or "is" in
 # prose: "the password is hunter2"), and for Python an optional annotation (`password: str = "..."`,
 # where the annotation is not the value). The operator is atomic: once read as an annotation it is
@@ -136,7 +134,7 @@ def _name_start(text: str, kw_start: int) -> int:
 # jump, and lower-casing bytes is far cheaper than lower-casing a non-ASCII str.
 # The lookahead wants an operator after the word, and drops bare values that are code.
 _SEPARATOR_AHEAD = (
-    r"(?=" + _ENCODING_SUFFIX.lower() + r"[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
+    r"(?=" + _ENCODING_SUFFIX + r"[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
     r"|:(?!:)[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=)"
     r"|(?::=|=>|=(?!=)|:(?!:)|[ \t](?:is|was)[ \t])[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
 )
@@ -153,12 +151,15 @@ def _prefix_scans() -> tuple[re.Pattern[bytes], ...]:
 
 
 PREFIX_SCANS = _prefix_scans()
+_PREFIXES = tuple({word[:3].encode() for word in KEYWORDS})
 
 
 def find_assignments(text: str) -> list[Redaction]:
     """Return the redactions of values assigned to sensitive names in ``text``, in order."""
     raw = text.encode("utf-8", "surrogatepass")
     lowered = raw.lower()
+    if not any(prefix in lowered for prefix in _PREFIXES):
+        return []
     starts = sorted(match.start() for scan in PREFIX_SCANS for match in scan.finditer(lowered))
     # A token's kind is a sensitive word too ("[REDACTED:password] = x"): never a name.
     tokens = token_spans(text) if TOKEN_OPEN in text else None

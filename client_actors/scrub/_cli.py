@@ -44,7 +44,7 @@ LONG_FLAGS = Rule("cli-flag", LONG_FLAG, _handle_long)
 # `-p` values that are port mappings (docker run -p 8080:80) and `-u`/`-a` values without a
 # "user:password" colon are rejected here, before they cost a handler call.
 SHORT_FLAG = re.compile(
-    r" -(?:(?P<p>p)(?![ \t]*[0-9.:]{1,64}(?:/[a-z]+)?(?:\s|$))"
+    r"-(?<= -)(?:(?P<p>p)(?![ \t]*[0-9.:]{1,64}(?:/[a-z]+)?(?:\s|$))"
     r"|(?P<u>u|-user(?=[= ])|a)(?=[= \t]?[ \t]*\S{0,256}:)|(?P<pw>[aw])(?=[= \t]))"
     rf"[= \t]?[ \t]*{_QUOTED_OR_BARE}"
 )

@@ -95,7 +95,7 @@ AUTHORIZATION = Rule("authorization", _AUTHORIZATION, _handle_authorization, "ut
 # Domain, Expires, HttpOnly...) survive. A value goes when its name says session or credential, or
 # when it looks like one; `theme=dark` stays.
 _COOKIE_HEAD = re.compile(r"ookie\\?[\"']?[ \t]*[:=][ \t]*(?P<q>\\?[\"'])?")
-_CURL_COOKIE = re.compile(r" (?:-b|--cookie)(?:=|[ \t]+)(?P<q>\\?[\"'])?")
+_CURL_COOKIE = re.compile(r"-(?<=[ \t]-)(?:b|-cookie)(?:=|[ \t]+)(?P<q>\\?[\"'])?")
 _COOKIE_PAIR = re.compile(r"[ \t]*(?P<name>[^=;,\s\"'\\]{1,128})=(?P<value>[^;\s\"'\\]{0,4096})")
 _SESSION_NAME = re.compile(
     r"(?i:sess|sid|auth|token|jwt|remember|login|csrf|xsrf|secret|pass|key|identity|credential|sso|saml)"
@@ -127,8 +127,6 @@ def _cookie_pairs(text: str, start: int, quote: str | None, first_only: bool) ->
 
 def find_cookies(text: str) -> list[Redaction]:
     """Return the redactions of cookie values in ``text``, in order."""
-    if "ookie" not in text and " -b" not in text:
-        return []
     found: list[Redaction] = []
     for match in _COOKIE_HEAD.finditer(text):
         at = match.start() - 1
@@ -136,9 +134,8 @@ def find_cookies(text: str) -> list[Redaction]:
             continue
         setting = text[max(0, at - 4) : at].lower() == "set-" or text[max(0, at - 9) : at] == "document."
         found += _cookie_pairs(text, match.end(), match.group("q"), first_only=setting)
-    if " -b" in text or "--cookie" in text:
-        for match in _CURL_COOKIE.finditer(text):
-            found += _cookie_pairs(text, match.end(), match.group("q"), first_only=False)
+    for match in _CURL_COOKIE.finditer(text):
+        found += _cookie_pairs(text, match.end(), match.group("q"), first_only=False)
     return disjoint(found)
 
 

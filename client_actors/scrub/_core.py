@@ -94,6 +94,7 @@ def disjoint(redactions: Iterable[Redaction]) -> list[Redaction]:
 
 
 _TOKEN = re.compile(r"\[REDACTED:[a-z0-9\-]+\]")
+_LONGEST_TOKEN = 64  # longer than any token the rules write
 _TOKEN_BEFORE = re.compile(r"\[REDACTED:[a-z0-9\-]+\]\Z")
 
 
@@ -102,12 +103,23 @@ def outside_tokens(text: str, redactions: list[Redaction]) -> list[Redaction]:
 
     Rules run in order and an early rule may see, on a second scrub, a token made by a later rule
     (a colon in "[REDACTED:api-key]" looks like "user:password"). Never cutting into or swallowing
-    a token is what keeps ``scrub(scrub(x)) == scrub(x)``.
+    a token is what keeps ``scrub(scrub(x)) == scrub(x)``. Only the neighbourhood of each redaction is
+    looked at, so the cost follows the redactions, not the text's length.
     """
     if not redactions or TOKEN_OPEN not in text:
         return redactions
-    spans = token_spans(text)
-    return [item for item in redactions if not spans.overlaps(item.start, item.end)]
+    return [item for item in redactions if not touches_token(text, item.start, item.end)]
+
+
+def touches_token(text: str, start: int, end: int) -> bool:
+    """Tell whether ``[start, end)`` shares a character with a redaction token."""
+    at = text.find(TOKEN_OPEN, max(0, start - _LONGEST_TOKEN), end)
+    while at >= 0:
+        match = _TOKEN.match(text, at)
+        if match is not None and match.end() > start:
+            return True
+        at = text.find(TOKEN_OPEN, at + 1, end)
+    return False
 
 
 @attrs.frozen

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 
 from client_actors.scrub._assign import find_assignments
@@ -32,20 +32,46 @@ RULESET_VERSION = "2026.12.1"
 Finder = Callable[[str], list[Redaction]]
 
 
-def _finders(rules: tuple[Rule, ...]) -> tuple[Finder, ...]:
-    return tuple(partial(find_redactions, rule) for rule in rules)
+# On a short text, a pass runs only when the text holds one of its literals: each is something every
+# redaction of the pass contains (a rule's anchor), so skipping is exact, and most passes are skipped for
+# far less than their call costs. On a long text a substring test costs about what the pass's own
+# literal-anchored scan does, so every pass just runs.
+GATED_BELOW = 2048
+Gate = tuple[str, ...] | None
+_RULE_GATES: dict[str, tuple[str, ...]] = {
+    "vendor-underscore": ("_",),
+    "vendor-dash": ("-",),
+    "discord-bot": (".",),
+    "url-credentials": ("://",),
+    "cli-flag": ("--",),
+    "cli-short-flag": (" -",),
+    "email": ("@",),
+    "phone-intl": ("+",),
+    "ipv4": (".",),
+    "ipv6": (":",),
+}
+
+
+def _rule_passes(rules: tuple[Rule, ...]) -> tuple[tuple[Gate, Finder], ...]:
+    return tuple(
+        (
+            (rule.trigger,) if rule.trigger is not None else _RULE_GATES.get(rule.name),
+            partial(find_redactions, rule),
+        )
+        for rule in rules
+    )
 
 
 # Home paths go first: their "~" is the one replacement that is not a token, and every later rule
 # must see it on the first scrub exactly as it will on the second.
-PASSES: tuple[Finder, ...] = (
-    find_home_paths,
-    *_finders((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES)),
-    find_cookies,
-    find_k8s_secrets,
-    find_assignments,
-    *_finders((*PERSONAL_RULES, *NETWORK_RULES)),
-    find_digit_shapes,
+PASSES: tuple[tuple[Gate, Finder], ...] = (
+    (("sers", "SERS", "/home/"), find_home_paths),
+    *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES)),
+    (("ookie", "-b", "--cookie"), find_cookies),
+    (("Secret",), find_k8s_secrets),
+    (None, find_assignments),
+    *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
+    (tuple("0123456789"), find_digit_shapes),
 )
 
 # Every kind a redaction can carry: the X in [REDACTED:X], and the keys of RuleCounts.
@@ -78,10 +104,67 @@ def scrub_text(text: str) -> ScrubResult:
     """
     if _ANY_RULE_CHAR.search(text) is None:
         return ScrubResult(text, _NOTHING)
-    counts: Counter[str] = Counter()
-    for find in PASSES:
-        found = outside_tokens(text, find(text))
+    counts: Counter[str] | None = None
+    short = len(text) < GATED_BELOW
+    for gate, find in PASSES:
+        if gate is not None and short:
+            for literal in gate:
+                if literal in text:
+                    break
+            else:
+                continue
+        found = find(text)
         if found:
-            counts.update(item.kind for item in found)
-            text = splice(text, found)
-    return ScrubResult(text, RuleCounts.from_mapping(counts))
+            found = outside_tokens(text, found)
+            if found:
+                counts = counts if counts is not None else Counter()
+                counts.update(item.kind for item in found)
+                text = splice(text, found)
+    return ScrubResult(text, _NOTHING if counts is None else RuleCounts.from_mapping(counts))
+
+
+# Many short texts cost mostly the passes' fixed overhead, so they are scrubbed joined into one. The
+# separator is a line of its own holding a control character no rule takes into a match; a batch whose
+# scrubbed text does not split back into as many parts (a rule matched across texts) is scrubbed text by
+# text instead.
+SEPARATOR = "\n\x1e\n"
+BATCH_CHARS = 64 * 1024
+
+
+def scrub_texts(texts: Sequence[str]) -> tuple[list[str], RuleCounts]:
+    """Return each of ``texts`` scrubbed, as `scrub_text` would, and the counts of all, scrubbing short
+    texts together.
+
+    Texts scrubbed together share context: a home directory's user name found in one is also removed
+    where it stands alone in the others of its batch. Nothing is ever redacted less than alone.
+    """
+    out: list[str] = []
+    counts: Counter[str] = Counter()
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if "\x1e" in text or len(text) >= BATCH_CHARS:
+            out += _scrub_batch(batch, counts)
+            out += _scrub_batch([text], counts)
+            batch, size = [], 0
+            continue
+        batch.append(text)
+        size += len(text)
+        if size >= BATCH_CHARS:
+            out += _scrub_batch(batch, counts)
+            batch, size = [], 0
+    out += _scrub_batch(batch, counts)
+    return out, RuleCounts.from_mapping(counts)
+
+
+def _scrub_batch(batch: list[str], counts: Counter[str]) -> list[str]:
+    if len(batch) > 1:
+        joined = scrub_text(SEPARATOR.join(batch))
+        parts = joined.text.split(SEPARATOR)
+        if len(parts) == len(batch):
+            counts.update(joined.counts.as_dict())
+            return parts
+    results = [scrub_text(text) for text in batch]
+    for result in results:
+        counts.update(result.counts.as_dict())
+    return [result.text for result in results]

@@ -16,13 +16,12 @@ from client_actors.scrub._names import is_placeholder
 
 _KIND = re.compile(r"kind\\?[\"']?[ \t]*:[ \t]*\\?[\"']?Secret(?![A-Za-z0-9])")
 _NEWLINE = re.compile(r"\r?\n|\\(?:r\\)?n")
-_DOCUMENT_END = re.compile(r"(?:\r?\n|\\(?:r\\)?n)---")
-WINDOW = 16_384  # how far from `kind: Secret` a manifest's maps are looked for
+WINDOW = 4096  # how far from `kind: Secret` a manifest's maps are looked for
 
-# YAML: a `data:` or `stringData:` line, then its more-indented `key: value` lines.
-_YAML_MAP = re.compile(
-    r"(?:^|(?<=\n)|(?<=\\n))(?P<indent>[ \t]*)(?:data|stringData)[ \t]*:[ \t]*(?=\r?\n|\\(?:r\\)?n)"
-)
+# YAML: a `data:` or `stringData:` line (found from its "ata" by str.find), then its more-indented
+# `key: value` lines.
+_YAML_MAP = re.compile(r"(?P<indent>[ \t]*)(?:data|stringData)[ \t]*:[ \t]*(?=\r?\n|\\(?:r\\)?n)")
+_LINE_START = re.compile(r"(?:\n|\\n)[ \t]*\Z")
 _YAML_ENTRY = re.compile(
     r"(?P<indent>[ \t]+)(?P<key>[^\s:\"'][^:\n\\]{0,252}|\"[^\"\n\\]{1,253}\"|'[^'\n]{1,253}')[ \t]*:[ \t]*"
     r"(?:\\?\"(?P<dq>[^\"\n\\]{1,65536})\\?\"|'(?P<sq>[^'\n]{1,65536})'|(?P<bare>[^\s\"'#|>][^\s\\]{0,65535}))"
@@ -39,36 +38,67 @@ def find_k8s_secrets(text: str) -> list[Redaction]:
     if "Secret" not in text:
         return []
     found: dict[int, Redaction] = {}
+    done = -1  # the end of the last document looked at: each is looked at once
     for kind in _KIND.finditer(text):
-        start, end = _document(text, kind.start(), kind.end())
-        for item in (*_yaml_values(text, start, end), *_json_values(text, start, end)):
+        if kind.start() < done:
+            continue
+        start, done = _document(text, kind.start(), kind.end())
+        for item in (*_yaml_values(text, start, done), *_json_values(text, start, done)):
             found.setdefault(item.start, item)
     return [found[key] for key in sorted(found)]
 
 
 def _document(text: str, kind_start: int, kind_end: int) -> tuple[int, int]:
+    """The span of the manifest around `kind: Secret`: up to the `---` lines around it, within WINDOW."""
     floor, ceiling = max(0, kind_start - WINDOW), min(len(text), kind_end + WINDOW)
-    before = [m.end() for m in _DOCUMENT_END.finditer(text, floor, kind_start)]
-    after = _DOCUMENT_END.search(text, kind_end, ceiling)
-    return (before[-1] if before else floor), (after.start() if after else ceiling)
+    start = max(text.rfind("\n---", floor, kind_start), text.rfind("\\n---", floor, kind_start))
+    ends = [
+        at
+        for at in (text.find("\n---", kind_end, ceiling), text.find("\\n---", kind_end, ceiling))
+        if at >= 0
+    ]
+    return (start + 1 if start >= 0 else floor), (min(ends) if ends else ceiling)
 
 
 def _yaml_values(text: str, start: int, end: int) -> list[Redaction]:
     found = []
-    for block in _YAML_MAP.finditer(text, start, end):
-        outer = len(block.group("indent"))
-        position = block.end()
-        while position < end:
-            newline = _NEWLINE.match(text, position, end)
-            if newline is None:
-                break
-            entry = _YAML_ENTRY.match(text, newline.end(), end)
-            if entry is None or len(entry.group("indent")) <= outer:
-                break
-            group = next(g for g in ("dq", "sq", "bare") if entry.group(g) is not None)
-            if not is_placeholder(entry.group(group)):
-                found.append(redact(entry.start(group), entry.end(group), "secret"))
-            position = entry.end()
+    at = text.find("ata", start, end)
+    while at >= 0:
+        line = _map_line(text, at, start)
+        if line is not None:
+            found += _entries(text, line, end)
+        at = text.find("ata", at + 3, end)
+    return found
+
+
+def _map_line(text: str, at: int, floor: int) -> re.Match[str] | None:
+    """The `data:`/`stringData:` line whose "ata" is at ``at``, if that is what it is."""
+    name_start = at - 1 if text[at - 1 : at] == "d" else at - 7
+    if name_start < floor or text[name_start : at + 3] not in ("data", "stringData"):
+        return None
+    line_start = name_start
+    while line_start > floor and text[line_start - 1] in " \t":
+        line_start -= 1
+    if line_start > floor and not _LINE_START.search(text, max(floor, line_start - 2), line_start):
+        return None
+    return _YAML_MAP.match(text, line_start)
+
+
+def _entries(text: str, block: re.Match[str], end: int) -> list[Redaction]:
+    found = []
+    outer = len(block.group("indent"))
+    position = block.end()
+    while position < end:
+        newline = _NEWLINE.match(text, position, end)
+        if newline is None:
+            break
+        entry = _YAML_ENTRY.match(text, newline.end(), end)
+        if entry is None or len(entry.group("indent")) <= outer:
+            break
+        group = next(g for g in ("dq", "sq", "bare") if entry.group(g) is not None)
+        if not is_placeholder(entry.group(group)):
+            found.append(redact(entry.start(group), entry.end(group), "secret"))
+        position = entry.end()
     return found
 
 
