@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from client_actors import consent
 
@@ -84,17 +85,23 @@ def _capture_options(command: argparse.ArgumentParser, *, wait: float) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     home = consent.groove_home()
+    source = None
+    if args.command in ("parse", "import"):  # a usage error, said before anything else
+        source = _open_input(args.command, args.file)
+        if source is None:
+            return 2
     match args.command:
         case "consent":
             return _consent(home, args.action)
         case "parse":
             from client_actors import tools
 
-            return tools.parse_command(args.provider, args.file)
+            assert source is not None
+            return tools.parse_command(args.provider, args.file, source)
         case "scrub":
             from client_actors import tools
 
-            return tools.scrub_command(sys.stdin, sys.stdout)
+            return tools.scrub_command(sys.stdin.buffer, sys.stdout.buffer)
         case "status":
             from client_actors import tools
 
@@ -109,16 +116,32 @@ def main(argv: list[str] | None = None) -> int:
         print("groove-capture run: give the agent command after --", file=sys.stderr)
         return 2
     if not consent.is_opted_in(home):
+        if source is not None:
+            source.close()
         return _without_consent(args)
-    if not args.server and args.command != "flush":
+    if args.command == "run":
+        say_no_server(args.server)  # `import` says it once it has something to capture
+    from client_actors import runner  # only now: the person has opted in
+
+    return runner.command(args, home, source)
+
+
+def _open_input(command: str, path: Path) -> BinaryIO | None:
+    """The file to parse or import, open; None (said in one line) if it cannot be read."""
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        print(f"groove-capture {command}: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return None
+
+
+def say_no_server(server: str | None) -> None:
+    if not server:
         print(
             f"groove-capture: no server given (--server URL or {DEFAULT_SERVER_ENV}); what is captured waits"
             " in the spool for `groove-capture flush --server URL`",
             file=sys.stderr,
         )
-    from client_actors import runner  # only now: the person has opted in
-
-    return runner.command(args, home)
 
 
 def _consent(home: Path, action: str) -> int:

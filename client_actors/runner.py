@@ -7,7 +7,7 @@ what to do. What was captured and not delivered waits in the spool, and each com
 
 Exit status of `import` and `flush` (`run` returns the agent's): 0 everything delivered; 3 captured, and some
 envelopes still wait in the spool (`groove-capture flush` delivers them); 1 something was lost or refused
-(said above it); 2 a usage error; 130 interrupted (what was captured is safe in the spool).
+(said above it), or the input gave no steps; 2 a usage error; 130 interrupted (said how far it got).
 """
 
 from __future__ import annotations
@@ -19,7 +19,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
 import trio
@@ -28,26 +31,36 @@ from client_actors import consent
 from client_actors.capture import AgentHandle, AgentSpec, CaptureService, open_capture_service
 from client_actors.classify import EndReason
 from client_actors.consent import write_private
-from client_actors.delivery import same_server
 from client_actors.spool import Spool
-from client_actors.tools import DELIVERY_FILE, warn_if_no_steps
+from client_actors.tools import DELIVERY_FILE
 
-READ_SIZE = 65_536
+# What `record_delivery` wrote before it kept the last delivery and the last failure apart.
+EARLIER_DELIVERY_KEYS = frozenset({"server", "last_delivery_at", "delivered", "last_error"})
 CONSENT_CHECK_S = 2.0
 EXIT_DELIVERED, EXIT_LOST, EXIT_WAITING, EXIT_INTERRUPTED = 0, 1, 3, 130
 
 
-def command(args: argparse.Namespace, home: Path) -> int:
-    """Run one capturing command; Ctrl-C ends it with one line, never a traceback."""
-    main = {"run": run_agent, "import": import_file, "flush": flush}[args.command]
+def command(args: argparse.Namespace, home: Path, source: BinaryIO | None = None) -> int:
+    """Run one capturing command (`source`: the file `import` reads); Ctrl-C ends it with one line."""
+    main: Callable[[argparse.Namespace, Path], Awaitable[int]]
+    if args.command == "import":
+        from client_actors.importing import import_file
+
+        assert source is not None
+        main = partial(import_file, source=source)
+    else:
+        main = {"run": run_agent, "flush": flush}[args.command]
     try:
         return trio.run(main, args, home)
     except* KeyboardInterrupt:
-        print(
-            f"groove-capture {args.command}: interrupted; what was captured is safe in the spool"
-            " (`groove-capture flush` delivers it)",
-            file=sys.stderr,
+        # Steps are journaled as they are captured; lines read but not yet parsed are not (journal.py).
+        said = (
+            "what is not delivered waits in the spool (`groove-capture flush` delivers it)"
+            if args.command == "flush"
+            else "the steps captured before it are in the spool; `groove-capture flush` closes their session"
+            " and delivers them"
         )
+        print(f"groove-capture {args.command}: interrupted; {said}", file=sys.stderr)
     return EXIT_INTERRUPTED
 
 
@@ -191,19 +204,55 @@ async def _forward_signals(process: trio.Process, tap: Tap) -> None:
                 tap.waiting.cancel()
 
 
+@attrs.define(eq=False)
+class Interrupt:
+    """What a first Ctrl-C ends (reading an input, then the wait for delivery); what follows runs on.
+
+    Once set, `scope` is cancelled; a scope taken with `new_scope` after that is cancelled from the start.
+    """
+
+    scope: trio.CancelScope = attrs.Factory(trio.CancelScope)
+    happened: bool = False
+
+    def new_scope(self) -> trio.CancelScope:
+        self.scope = trio.CancelScope()
+        if self.happened:
+            self.scope.cancel()
+        return self.scope
+
+    async def watch(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
+        """Wait for the first SIGINT; later ones raise KeyboardInterrupt as usual (this receiver is gone)."""
+        with trio.open_signal_receiver(signal.SIGINT) as signals:
+            task_status.started()
+            async for _ in signals:
+                break
+        self.happened = True
+        self.scope.cancel()
+
+
 async def finish(
-    service: CaptureService, agent: AgentHandle, home: Path, server: str | None, wait: float, name: str
+    service: CaptureService,
+    agent: AgentHandle,
+    home: Path,
+    server: str | None,
+    wait: float,
+    name: str,
+    *,
+    interrupt: Interrupt | None = None,
 ) -> int:
     """Wait for the session's end to be spooled, then at most `wait` seconds for delivery; say what is left.
 
-    Returns the exit status that describes it (module docstring).
+    Returns the exit status that describes it (module docstring). An `interrupt` ends the wait for delivery.
     """
     await agent.actor.done.wait()
     delivered = False
-    if server:
-        with trio.move_on_after(wait):
+    if server and not (interrupt is not None and interrupt.happened):
+        with trio.move_on_after(wait) as waiting:
+            if interrupt is not None:
+                interrupt.scope = waiting
             delivered = await service.delivered()
-    record_delivery(home, service, server, dropped=agent.dropped_lines, drop_reason=agent.spill.drop_reason)
+    dropped, drop_reason = agent.dropped_lines, agent.spill.drop_reason
+    record_delivery(home, service, server, complete=delivered, dropped=dropped, drop_reason=drop_reason)
     report = await trio.to_thread.run_sync(session_report, service.spool, agent)
     for line in report.lines(server, delivered):
         print(f"groove-capture {name}: {line}", file=sys.stderr)
@@ -258,27 +307,30 @@ def record_delivery(
     service: CaptureService,
     server: str | None,
     *,
+    complete: bool,
     dropped: int = 0,
     drop_reason: str | None = None,
 ) -> None:
-    """Note in the home what `groove-capture status` shows: the last delivery, its error, lines lost."""
+    """Note in the home what `groove-capture status` shows: the last delivery that got envelopes through, the
+    last attempt that left some undelivered (`complete` is False) with the error if one was met, lines lost.
+    """
     sender = service.sender
     previous = read_json(home / DELIVERY_FILE)
-    before, count, lost = previous.get("server"), previous.get("delivered"), previous.get("dropped_lines")
-    document = dict(previous)
-    if sender is not None:
-        same = isinstance(before, str) and server is not None and same_server(before, server)
-        document.update(
-            server=server,
-            last_delivery_at=time.time() if sender.delivered else previous.get("last_delivery_at"),
-            delivered=sender.delivered + (count if same and isinstance(count, int) else 0),
-            last_error=sender.last_error,
-        )
+    document = {k: v for k, v in previous.items() if k not in EARLIER_DELIVERY_KEYS}
+    earlier = previous.get("last_delivery_at")
+    if "last_delivery" not in document and isinstance(earlier, int | float) and earlier > 0:
+        document["last_delivery"] = {"at": earlier}  # its server and count were not kept apart from failures
+    now = time.time()
+    if sender is not None and sender.delivered:
+        document["last_delivery"] = {"at": now, "server": server, "envelopes": sender.delivered}
+    if sender is not None and not complete:
+        document["last_failure"] = {"at": now, "server": server, "reason": sender.last_error}
     if dropped:
+        lost = previous.get("dropped_lines")
         document.update(
             dropped_lines=dropped + (lost if isinstance(lost, int) else 0),
             last_drop_reason=drop_reason,
-            last_drop_at=time.time(),
+            last_drop_at=now,
         )
     if document != previous:
         write_private(home / DELIVERY_FILE, json.dumps(document).encode())
@@ -292,39 +344,6 @@ def read_json(path: Path) -> dict[str, object]:
     return document if isinstance(document, dict) else {}
 
 
-async def import_file(args: argparse.Namespace, home: Path) -> int:
-    """Capture an existing stream or transcript as one session, reading only as fast as capture takes it."""
-    try:
-        text = await trio.Path(args.file).read_text("utf-8", errors="replace")
-    except OSError as exc:
-        print(f"groove-capture import: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
-        return EXIT_LOST
-    lines = _document_as_line(text) or text.split("\n")
-    progress = Progress(len(lines), label=f"import {args.file.name}")
-    async with open_capture_service(home, args.server) as service:
-        agent = service.spawn(_spec(args))
-        for number, line in enumerate(lines, 1):
-            await agent.feed_line(line)  # waits for room: nothing is dropped
-            progress.update(number)
-        progress.done()
-        agent.ended("completed")
-        status = await finish(service, agent, home, args.server, args.wait, "import")
-    if agent.actor.classifier.stats.steps == 0 and warn_if_no_steps("import", args.provider, args.file, text):
-        return EXIT_LOST
-    return status
-
-
-def _document_as_line(text: str) -> list[str] | None:
-    """A pretty-printed JSON document (Gemini json output, session files) as the one line parsers expect."""
-    stripped = text.strip()
-    if not stripped.startswith("{") or "\n" not in stripped:
-        return None
-    try:
-        return [json.dumps(json.loads(stripped), ensure_ascii=False)]
-    except ValueError:
-        return None
-
-
 async def flush(args: argparse.Namespace, home: Path) -> int:
     """Deliver every spooled session: to --server when given, else each to the server it records."""
     spool = await trio.to_thread.run_sync(Spool, home / "spool")
@@ -335,7 +354,7 @@ async def flush(args: argparse.Namespace, home: Path) -> int:
             delivered = False
             with trio.move_on_after(args.wait):
                 delivered = await service.delivered()
-            record_delivery(home, service, server)
+            record_delivery(home, service, server, complete=delivered)
             if service.sender is not None:
                 sent, refused = sent + service.sender.delivered, refused + service.sender.refused
         delivered_all = delivered_all and delivered
@@ -350,30 +369,3 @@ async def flush(args: argparse.Namespace, home: Path) -> int:
     if refused:
         return EXIT_LOST
     return EXIT_DELIVERED if delivered_all and not status.sessions else EXIT_WAITING
-
-
-class Progress:
-    """A progress bar on a terminal, a line every 10% otherwise."""
-
-    def __init__(self, total: int, *, label: str) -> None:
-        self.total = max(1, total)
-        self.label = label
-        self.tty = sys.stderr.isatty()
-        self.shown = -1
-
-    def update(self, done: int) -> None:
-        percent = done * 100 // self.total
-        step = percent if self.tty else percent // 10 * 10
-        if step == self.shown:
-            return
-        self.shown = step
-        if self.tty:
-            bar = "#" * (percent // 4)
-            sys.stderr.write(f"\r{self.label} [{bar:<25}] {percent:3d}% ({done}/{self.total} lines)")
-        else:
-            sys.stderr.write(f"{self.label}: {step}% ({done}/{self.total} lines)\n")
-        sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.tty:
-            sys.stderr.write(os.linesep)

@@ -1,8 +1,9 @@
 """The sender: one actor per server, delivering the spool in order (ARCHITECTURE "Client actors").
 
-It opens sessions (ECDH) when the server is reachable, signs each envelope with the session's next sequence at
-send time, sends a session's envelopes strictly in order, sends SESSION_CLOSE only after every chunk before it was
-acknowledged (order does that), and calls /v1/sessions/close only after the SESSION_CLOSE was acknowledged.
+It opens a session (ECDH) once the session holds an envelope and the server is reachable, signs each envelope
+with the session's next sequence at send time, sends a session's envelopes strictly in order, sends SESSION_CLOSE
+only after every chunk before it was acknowledged (order does that), and calls /v1/sessions/close only after the
+SESSION_CLOSE was acknowledged.
 """
 
 from __future__ import annotations
@@ -132,6 +133,8 @@ class Sender:
             return self._retry_in(None)
 
     async def deliver_session(self, session: SpooledSession) -> float | None:
+        if not session.opened and not await trio.to_thread.run_sync(self.spool.waiting, session.session_id):
+            return None  # nothing to send yet: a session is opened with its first envelope, never empty
         if not session.opened:
             opened = await self._open(session)
             if not isinstance(opened, SpooledSession):

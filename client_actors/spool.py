@@ -136,6 +136,8 @@ class Spool:
                 continue
             try:
                 found.append(self.load(path.name))
+            except FileNotFoundError:
+                continue  # removed meanwhile (delivered, or dropped by its capture for holding no step)
             except (SpoolDamaged, OSError) as exc:
                 self._set_aside(path, f"{exc}")
         return sorted(found, key=lambda s: (s.created_at, s.session_id))

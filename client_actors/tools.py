@@ -6,13 +6,14 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 import attrs
+import orjson
 
 from client_actors.parsers import PROVIDERS, parse_file_text
 from client_actors.parsers.model import ParsedStep, thaw_json
-from client_actors.scrub import RULESET_VERSION, scrub_text
+from client_actors.scrub import RULESET_VERSION, scrub_texts
 
 SPOOL_DIR = "spool"
 DELIVERY_FILE = "delivery.json"
@@ -24,34 +25,49 @@ def step_record(step: ParsedStep) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v is not None}
 
 
-def parse_command(provider: str, path: Path) -> int:
-    try:
-        text = path.read_text("utf-8", errors="replace")
-    except OSError as exc:
-        print(f"groove-capture parse: cannot read {path}: {exc.strerror}", file=sys.stderr)
-        return 1
+def parse_command(provider: str, path: Path, source: BinaryIO) -> int:
+    """Print the steps of `source` as JSON lines; 1 (said in one line) if it gives none, else 0."""
+    with source:
+        try:
+            data = source.read()
+        except OSError as exc:
+            print(f"groove-capture parse: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    text = data.replace(b"\r\n", b"\n").decode("utf-8", errors="replace")
     steps = parse_file_text(provider, text)
     for step in steps:
-        record = step_record(step)
-        try:
-            line = json.dumps(record, ensure_ascii=False)
-            line.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate (from an escape in the stream): keep it as an escape
-            line = json.dumps(record)
-        sys.stdout.write(line + "\n")
+        sys.stdout.write(_json_line(step_record(step)))
     if not steps:
-        warn_if_no_steps("parse", provider, path, text)
+        say_no_steps("parse", provider, path, text)
+        return 1
     return 0
 
 
-def warn_if_no_steps(command: str, provider: str, path: Path, text: str) -> bool:
-    """Say so when a file that is not empty gives no steps as `provider`, and which provider it looks like."""
+def _json_line(record: dict[str, Any]) -> str:
+    try:
+        line = json.dumps(record, ensure_ascii=False)
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (from an escape in the input): keep it as an escape
+        line = json.dumps(record)
+    return line + "\n"
+
+
+def say_no_steps(command: str, provider: str, path: Path, text: str) -> None:
+    """Say in one line that `text` (the input, or its start) gave no steps as `provider`, and why.
+
+    An input with nothing in it says so; otherwise the line names the provider the input reads as, if any.
+    """
     if not text.strip():
-        return False
+        say_nothing_in(command, path, empty=not text)
+        return
     guess = guess_provider(text, besides=provider)
     hint = f"; it reads as a {guess[0]} stream ({guess[1]} steps): try --provider {guess[0]}" if guess else ""
     print(f"groove-capture {command}: no steps found in {path} as a {provider} stream{hint}", file=sys.stderr)
-    return True
+
+
+def say_nothing_in(command: str, path: Path, *, empty: bool) -> None:
+    what = "is empty" if empty else "holds only whitespace"
+    print(f"groove-capture {command}: nothing to {command}: {path} {what}", file=sys.stderr)
 
 
 def guess_provider(text: str, *, besides: str) -> tuple[str, int] | None:
@@ -61,25 +77,64 @@ def guess_provider(text: str, *, besides: str) -> tuple[str, int] | None:
     return (best, steps) if steps else None
 
 
-def scrub_command(source: IO[str], sink: IO[str]) -> int:
-    """Scrub the `text` field of each JSON line; other fields pass unchanged. Bad lines are reported, skipped."""
+SCRUB_BATCH_LINES = 512  # records scrubbed together: short records cost one pass of the rules per batch
+
+
+def scrub_command(source: IO[bytes], sink: IO[bytes]) -> int:
+    """Scrub the `text` field of each JSON line; other fields pass unchanged.
+
+    A line that is not a JSON object with a string `text` is skipped, said on stderr with its number; returns
+    1 if any was, else 0. Records are read and scrubbed a batch at a time (`scrub_texts`), in order.
+    """
     bad = 0
+    batch: list[tuple[dict[str, Any], bool]] = []
     for number, line in enumerate(source, 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-            text = record["text"]
-            if not isinstance(text, str):
-                raise TypeError("text is not a string")
-        except (ValueError, KeyError, TypeError) as exc:
+        record, fast, problem = _scrub_record(line)
+        if record is None:
             bad += 1
-            print(f"groove-capture scrub: line {number} skipped: {exc}", file=sys.stderr)
+            print(f"groove-capture scrub: line {number} skipped: {problem}", file=sys.stderr)
             continue
-        record["text"] = scrub_text(text).text
-        record.setdefault("scrub_ruleset", RULESET_VERSION)
-        sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+        batch.append((record, fast))
+        if len(batch) >= SCRUB_BATCH_LINES:
+            _write_scrubbed(batch, sink)
+            batch = []
+    _write_scrubbed(batch, sink)
+    sink.flush()
     return 1 if bad else 0
+
+
+def _scrub_record(line: bytes) -> tuple[dict[str, Any] | None, bool, str]:
+    """The line's record, whether orjson read it (and so can write it back), or None and why not."""
+    fast = True
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:  # lone surrogate escapes, NaN, bytes that are not UTF-8, deep nesting
+        fast = False
+        try:
+            record = json.loads(line.decode("utf-8", errors="replace"))
+        except (ValueError, RecursionError):
+            return None, False, "not a JSON object"
+    if not isinstance(record, dict):
+        return None, False, "not a JSON object"
+    if "text" not in record:
+        return None, False, 'no "text" field'
+    if not isinstance(record["text"], str):
+        return None, False, '"text" is not a string'
+    return record, fast, ""
+
+
+def _write_scrubbed(batch: list[tuple[dict[str, Any], bool]], sink: IO[bytes]) -> None:
+    texts, _ = scrub_texts([record["text"] for record, _ in batch])
+    for (record, fast), text in zip(batch, texts, strict=True):
+        record["text"] = text
+        record.setdefault("scrub_ruleset", RULESET_VERSION)
+        # What orjson read it writes back; what only the standard library read (a lone surrogate escape, NaN)
+        # goes back the way it came.
+        sink.write(
+            orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE) if fast else _json_line(record).encode()
+        )
 
 
 SHOWN_REFUSALS = 10
@@ -109,21 +164,41 @@ def status_command(home: Path) -> int:
         if status.damaged:
             print(f"  damaged files set aside (could not be read): {status.damaged}, in {root / 'damaged'}")
     delivery = read_delivery(home)
-    at = delivery.get("last_delivery_at")
-    if isinstance(at, int | float) and at > 0:
-        print(
-            f"last delivery: {_when(at)} to {delivery.get('server')} ({delivery.get('delivered', 0)} envelope(s))"
-        )
-    else:
-        print("last delivery: never")
-    if delivery.get("last_error"):
-        print(f"last error: {delivery['last_error']}")
+    for line in delivery_lines(delivery):
+        print(line)
     if delivery.get("dropped_lines"):
         print(
             f"lines of agent output that could not be captured: {delivery['dropped_lines']}, the last at"
             f" {_when(delivery.get('last_drop_at') or 0)}: {delivery.get('last_drop_reason')}"
         )
     return 0
+
+
+def delivery_lines(delivery: dict[str, Any]) -> list[str]:
+    """The last delivery that got envelopes through, and after it, if one did, the last attempt that failed.
+
+    Written by client_actors/runner.py `record_delivery`; a file of an earlier version gives only the time.
+    """
+    last, failed = delivery.get("last_delivery"), delivery.get("last_failure")
+    last_at = _at(last) or _at({"at": delivery.get("last_delivery_at")})
+    if not last_at:
+        lines = ["last delivery: never"]
+    elif isinstance(last, dict) and last.get("server"):
+        lines = [f"last delivery: {_when(last_at)} to {last['server']},"
+                 f" {last.get('envelopes')} envelope(s) acknowledged"]  # fmt: skip
+    else:
+        lines = [f"last delivery: {_when(last_at)}"]
+    failed_at = _at(failed)
+    if isinstance(failed, dict) and failed_at and failed_at >= (last_at or 0):
+        reason = failed.get("reason") or "no error recorded; the wait for delivery ran out first"
+        lines.append(f"last failed delivery: {_when(failed_at)} to {failed.get('server')}: {reason}"
+                     " (what it did not deliver waits in the spool)")  # fmt: skip
+    return lines
+
+
+def _at(record: object) -> float | None:
+    at = record.get("at") if isinstance(record, dict) else None
+    return float(at) if isinstance(at, int | float) and at > 0 else None
 
 
 def retry_command(home: Path, session_id: str | None) -> int:

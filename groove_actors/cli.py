@@ -186,6 +186,7 @@ def _maintain(args: argparse.Namespace) -> int:
                     say(f"taken: {name}")
                 for still in requeued.still_refused:
                     say(f"still refused: {still}")
+                say(requeued.summary())
                 return 0
             report = maintenance.rebuild_data_dir(data_dir, say=say)
     except (ConfigError, StoreCorrupt, OSError, sqlite3.Error) as exc:

@@ -138,8 +138,10 @@ async def test_client_killed_mid_session_loses_and_duplicates_nothing(tmp_path: 
         await server.log.wait_for("ledger.credited")
         summary = await _summary(server)
     assert flushed.returncode == 0
-    parsed = await capture(home, "parse", "--provider", "claude-code", str(TRANSCRIPT))
-    every_step = 3 * len(parsed.stdout.splitlines())
+    printed = tmp_path / "printed.jsonl"  # what the agent printed: three copies, read as one stream
+    printed.write_text(TRANSCRIPT.read_text() * 3)
+    parsed = await capture(home, "parse", "--provider", "claude-code", str(printed))
+    every_step = len(parsed.stdout.splitlines())
     ((status, steps),) = credits(tmp_path / "data")
     # The next start closed the dead capture's session from its journal. Lines still in flight inside the
     # killed process (read from the pipe, not yet parsed) are gone; every step it had taken in is there, once.
@@ -201,7 +203,27 @@ async def test_scrub_filter_and_consent_status(tmp_path: Path) -> None:
     )  # fmt: skip
     (line,) = scrubbed.stdout.decode().splitlines()
     assert secret not in line and json.loads(line)["id"] == 7
-    assert scrubbed.returncode == 1 and b"line 2 skipped" in scrubbed.stderr
+    assert scrubbed.returncode == 1
+    assert scrubbed.stderr == b"groove-capture scrub: line 2 skipped: not a JSON object\n"
+    records = '{"id": 1}\n[1, 2]\n{"text": 3}\n\n{"text": "ok \\ud800", "note": "\\udc00"}\n'
+    skipped = await trio.run_process(
+        [sys.executable, "-m", "client_actors.cli", "scrub"], stdin=records.encode(),
+        env=capture_env(home), capture_stdout=True, capture_stderr=True, check=False,
+    )  # fmt: skip
+    assert skipped.returncode == 1
+    assert skipped.stderr.decode().splitlines() == [
+        'groove-capture scrub: line 1 skipped: no "text" field',
+        "groove-capture scrub: line 2 skipped: not a JSON object",
+        'groove-capture scrub: line 3 skipped: "text" is not a string',
+    ]
+    (kept,) = skipped.stdout.decode().splitlines()  # a lone surrogate leaves as the escape it came in as
+    assert json.loads(kept)["text"] == "ok \ud800" and json.loads(kept)["note"] == "\udc00"
+    clean = await trio.run_process(
+        [sys.executable, "-m", "client_actors.cli", "scrub"], stdin=b'{"text": "mail bob@example.com"}\n',
+        env=capture_env(home), capture_stdout=True, capture_stderr=True, check=False,
+    )  # fmt: skip
+    assert clean.returncode == 0 and clean.stderr == b""
+    assert json.loads(clean.stdout)["text"] == "mail bob@example.com"  # reserved for examples: kept
     assert b"opted in: no" in (await capture(home, "consent", "status")).stdout
     await opted_in(home)
     assert b"opted in: yes" in (await capture(home, "consent", "status")).stdout
@@ -238,3 +260,86 @@ async def test_consent_withdrawn_mid_run_stops_capture_but_not_the_agent(tmp_pat
     whole = await capture(home, "parse", "--provider", "claude-code", str(TRANSCRIPT))
     assert status == "KILLED"
     assert len(first_half.stdout.splitlines()) - 2 <= steps < len(whole.stdout.splitlines())
+
+
+def sessions_opened(data_dir: Path) -> int:
+    with sqlite3.connect(data_dir / "central.sqlite3") as conn:
+        (count,) = conn.execute("SELECT count(*) FROM sessions").fetchone()
+    return int(count)
+
+
+@needs(AGENT_STREAMS)
+async def test_an_input_with_no_steps_is_said_in_one_line_and_opens_no_session(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    await opted_in(home)
+    empty, blank = tmp_path / "empty.jsonl", tmp_path / "blank.jsonl"
+    empty.write_bytes(b"")
+    blank.write_bytes(b" \n\n\t\n")
+    async with start_server(tmp_path / "data", *NO_LIMITS) as server:
+        imports = [
+            await capture(home, "import", "--provider", "codex", "--server", server.url, str(path))
+            for path in (empty, blank, TRANSCRIPT)  # a Claude Code transcript gives no codex steps
+        ]
+    parsed = [await capture(home, "parse", "--provider", "codex", str(path)) for path in (empty, blank)]
+    said = [result.stderr.decode() for result in imports + parsed]
+    assert [result.returncode for result in imports + parsed] == [1, 1, 1, 1, 1], said
+    assert said[0] == f"groove-capture import: nothing to import: {empty} is empty\n"
+    assert said[1] == f"groove-capture import: nothing to import: {blank} holds only whitespace\n"
+    steps = len(
+        (await capture(home, "parse", "--provider", "claude-code", str(TRANSCRIPT))).stdout.splitlines()
+    )
+    hint = f"it reads as a claude-code stream ({steps} steps): try --provider claude-code"
+    assert said[2].endswith(f"no steps found in {TRANSCRIPT} as a codex stream; {hint}\n"), said[2]
+    assert said[3] == f"groove-capture parse: nothing to parse: {empty} is empty\n"
+    assert said[4] == f"groove-capture parse: nothing to parse: {blank} holds only whitespace\n"
+    assert parsed[0].stdout == b"" and parsed[1].stdout == b""
+    assert sessions_opened(tmp_path / "data") == 0
+    assert list((home / "spool").iterdir()) == []
+
+
+async def test_an_input_that_cannot_be_read_is_a_usage_error_said_before_anything_else(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    await opted_in(home)
+    env = {k: v for k, v in capture_env(home).items() if k != "GROOVE_CENTRAL_URL"}
+    for command in ("import", "parse"):
+        for path in (tmp_path / "missing.jsonl", tmp_path):
+            result = await trio.run_process(
+                [sys.executable, "-m", "client_actors.cli", command, "--provider", "codex", str(path)],
+                env=env, capture_stdout=True, capture_stderr=True, check=False,
+            )  # fmt: skip
+            why = "No such file or directory" if path != tmp_path else "Is a directory"
+            assert result.returncode == 2, result.stderr
+            assert result.stderr.decode() == f"groove-capture {command}: cannot read {path}: {why}\n"
+    assert not (home / "spool").exists() or list((home / "spool").iterdir()) == []
+
+
+@needs(AGENT_STREAMS)
+async def test_status_keeps_the_last_delivery_apart_from_a_failed_attempt(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    await opted_in(home)
+    async with start_server(tmp_path / "data", *NO_LIMITS) as server:
+        delivered = await capture(home, "import", "--provider", "claude-code", "--server", server.url,
+                                  str(TRANSCRIPT))  # fmt: skip
+        await server.log.wait_for("ledger.credited")
+    assert delivered.returncode == 0, delivered.stderr
+    after_delivery = (await capture(home, "status")).stdout.decode()
+    async with start_server(tmp_path / "gone", *NO_LIMITS) as gone:
+        dead = gone.url  # nothing listens there once it stopped
+    failed = await capture(home, "import", "--provider", "claude-code", "--server", dead, "--wait", "1",
+                           str(TRANSCRIPT))  # fmt: skip
+    assert failed.returncode == 3, failed.stderr
+    after_failure = (await capture(home, "status")).stdout.decode()
+    (delivery,) = [line for line in after_delivery.splitlines() if line.startswith("last delivery:")]
+    assert delivery.endswith(f"to {server.url}, 2 envelope(s) acknowledged"), after_delivery
+    assert "failed" not in after_delivery
+    assert delivery in after_failure.splitlines(), after_failure  # still the one that got through
+    (failure,) = [line for line in after_failure.splitlines() if line.startswith("last failed delivery:")]
+    assert f"to {dead}: ConnectError" in failure and "waits in the spool" in failure, failure
+    assert f"to {dead} (" not in after_failure and "0 envelope(s)" not in after_failure
+    async with start_server(tmp_path / "data", *NO_LIMITS, "--port", str(urlsplit(dead).port)) as back:
+        assert (await capture(home, "flush", "--server", dead)).returncode == 0
+        await back.log.wait_for("ledger.credited")
+    after_flush = (await capture(home, "status")).stdout.decode()
+    assert f"to {dead}, 2 envelope(s) acknowledged" in after_flush and "failed" not in after_flush

@@ -14,6 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,77 @@ async def test_local_commands_tell_what_they_see(home: Path, tmp_path: Path) -> 
     assert b"no steps found" in wrong.stderr and b"try --provider claude-code" in wrong.stderr
     status = await groove(home, "status")
     assert b"last delivery: never" in status.stdout
+
+
+async def test_import_counts_the_lines_of_a_file_and_streams_a_pipe(home: Path, tmp_path: Path) -> None:
+    stream = tmp_path / "agent.jsonl"
+    stream.write_text(claude_stream(56))  # 112 lines, the last one ended by a newline
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    async with start_server(tmp_path / "data", *NO_LIMITS) as server:
+        whole = await groove(home, "import", "--provider", "claude-code", "--server", server.url, str(stream))
+        await server.log.wait_for("ledger.credited")
+        async with trio.open_nursery() as nursery:
+            nursery.start_soon(partial(trio.to_thread.run_sync, fifo.write_text, stream.read_text()))
+            piped = await groove(
+                home, "import", "--provider", "claude-code", "--server", server.url, str(fifo)
+            )
+        with trio.fail_after(30):
+            while len(server.events_named("ledger.credited")) < 2:
+                await server.log.wait_for("ledger.credited", after=len(server.events))
+    assert whole.returncode == 0 and piped.returncode == 0, whole.stderr + piped.stderr
+    progress = [line for line in whole.stderr.decode().splitlines() if line.startswith("import ")]
+    assert progress[-1] == "import agent.jsonl: 100% (112 lines)", progress
+    assert "113" not in whole.stderr.decode()
+    read = [line for line in piped.stderr.decode().splitlines() if line.startswith("import ")]
+    assert read[-1] == f"import {fifo}: 112 lines read", read
+    assert not any("%" in line for line in read)  # a pipe has no size: no percentage
+    assert credited_steps(tmp_path / "data") == [112, 112]
+
+
+async def test_ctrl_c_during_an_import_from_a_pipe_captures_what_was_read(home: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "client_actors.cli", "import", "--provider", "claude-code", str(fifo)]
+    process = await trio.lowlevel.open_process(command, env=env_for(home), stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    writer = await trio.to_thread.run_sync(os.open, fifo, os.O_WRONLY)  # waits for the import to open it
+    try:
+        os.write(
+            writer, claude_stream(10).encode()
+        )  # 20 lines in one write (< PIPE_BUF): one read takes them
+        said = await read_until(process.stderr, b"20 lines read")
+        process.send_signal(signal.SIGINT)  # the writer is still there: the import waits for more
+        with trio.fail_after(30):
+            await process.wait()
+            said += await read_to_end(process.stderr)
+    finally:
+        os.close(writer)
+    text = said.decode()
+    assert process.returncode == 130, text
+    assert f"interrupted after 20 lines of {fifo}; they are captured" in text and "Traceback" not in text
+    assert b"1 session(s), 2 envelope(s) waiting" in (await groove(home, "status")).stdout
+    async with start_server(tmp_path / "data", *NO_LIMITS) as server:
+        flushed = await groove(home, "flush", "--server", server.url)
+        await server.log.wait_for("ledger.credited")
+    assert flushed.returncode == 0, flushed.stdout + flushed.stderr
+    assert credited_steps(tmp_path / "data") == [20]
+    with sqlite3.connect(tmp_path / "data" / "central.sqlite3") as conn:
+        assert conn.execute("SELECT close_status FROM sessions").fetchall() == [("KILLED",)]
+
+
+async def read_until(stream: trio.abc.ReceiveStream, wanted: bytes) -> bytes:
+    said = b""
+    with trio.fail_after(30):
+        while wanted not in said:
+            chunk = await stream.receive_some(65536)
+            assert chunk, said
+            said += chunk
+    return said
+
+
+async def read_to_end(stream: trio.abc.ReceiveStream) -> bytes:
+    said = b""
+    while chunk := await stream.receive_some(65536):
+        said += chunk
+    return said

@@ -50,7 +50,9 @@ async def test_a_refused_chunk_leaves_a_gap_and_requeue_takes_it_once(tmp_path: 
     requeued = await run_central("requeue", "--data-dir", str(data), "--policy", str(policy))
     again = await run_central("requeue", "--data-dir", str(data), "--policy", str(policy))
     assert requeued.returncode == 0 and f"taken: {session.session_id} #1".encode() in requeued.stderr
+    assert requeued.stderr.decode().splitlines()[-1] == "groove-central requeue: 1 taken, 0 still refused"
     assert again.returncode == 0 and b"taken:" not in again.stderr
+    assert again.stderr.decode().splitlines()[-1] == "groove-central requeue: nothing refused to check"
     async with (
         start_server(data, *NO_LIMITS, "--policy", str(policy)) as server,
         httpx.AsyncClient(base_url=server.url) as http,
@@ -66,3 +68,29 @@ async def test_a_refused_chunk_leaves_a_gap_and_requeue_takes_it_once(tmp_path: 
     assert board[0]["total_sessions"] == 1 and board[0]["total_points"] == after["totalPointsAwarded"]
     checked = await run_central("check", "--data-dir", str(data))
     assert checked.returncode == 0, checked.stderr
+
+
+async def test_requeue_always_ends_with_a_summary_and_a_busy_data_dir_is_named(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    async with start_server(data, *NO_LIMITS) as server, httpx.AsyncClient(base_url=server.url) as http:
+        session = await open_session(http)
+        refused = await ingest(http, session.chunk_body(3, types=("thought", "handoff", "resolution")))
+        assert refused.status_code == 422
+        busy = [
+            await run_central(command, "--data-dir", str(data)) for command in ("check", "rebuild", "requeue")
+        ]
+    for command, result in zip(("check", "rebuild", "requeue"), busy, strict=True):
+        said = result.stderr.decode()
+        assert result.returncode == 1, said
+        assert said == (
+            f"groove-central {command}: {data} is in use by another groove-central process (a running"
+            " server?); stop it first\n"
+        )
+    still = await run_central("requeue", "--data-dir", str(data))
+    assert still.returncode == 0, still.stderr
+    *_, refusal, summary = still.stderr.decode().splitlines()
+    assert refusal.startswith(f"groove-central requeue: still refused: {session.session_id} #0: "), refusal
+    assert summary == "groove-central requeue: 0 taken, 1 still refused"
+    elsewhere = await run_central("requeue", "--data-dir", str(data), "--session", "sess_none")
+    assert elsewhere.returncode == 0
+    assert elsewhere.stderr.decode().splitlines() == ["groove-central requeue: nothing refused to check"]

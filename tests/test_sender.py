@@ -91,7 +91,9 @@ async def test_the_run_loop_delivers_on_wake_up(tmp_path: Path) -> None:
         sender = Sender(spool, http, server.url)
         await nursery.start(sender.run, wakeups)
         spool_session(spool, server.url, chunks=2)
+        round_number = sender.next_round()
         wake.send_nowait(None)
+        await sender.wait_for_round(round_number)  # idle again: nothing in flight when it is cancelled
         await server.log.wait_for("ledger.credited")
         nursery.cancel_scope.cancel()
     assert sender.delivered == 3

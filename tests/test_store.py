@@ -285,6 +285,25 @@ def test_rebuild_gives_the_same_catalog_and_check_agrees(tmp_path: Path) -> None
     assert check_data_dir(tmp_path, say=said.append).problems == ()
 
 
+def test_check_keeps_its_scratch_catalogs_in_the_data_dir_and_always_removes_them(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path, quota_bytes=10**9)
+    a_history(store)
+    store.close()
+    stale = tmp_path / ".check-scratch-left-by-a-killed-check"
+    stale.mkdir()
+    (stale / "as-next-start.sqlite3").write_bytes(b"half a copy")
+    said: list[str] = []
+    assert check_data_dir(tmp_path, say=said.append).problems == ()
+    (copying,) = [line for line in said if line.startswith("copying the catalog to ")]
+    scratch = Path(copying.removeprefix("copying the catalog to ")).parent
+    assert scratch.parent == tmp_path and scratch.name.startswith(".check-scratch-")  # beside the catalog
+    assert not scratch.exists() and not stale.exists()
+    (tmp_path / "central.sqlite3").write_bytes(b"not a catalog" * 1000)  # check fails midway
+    with pytest.raises(sqlite3.DatabaseError):
+        check_data_dir(tmp_path, say=said.append)
+    assert not list(tmp_path.glob(".check-scratch-*"))
+
+
 def test_check_names_what_the_catalog_and_the_logs_disagree_on(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path, quota_bytes=10**9)
     a_history(store)

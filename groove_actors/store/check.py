@@ -4,7 +4,8 @@ check, on a stopped server's data dir (or a backup), changes nothing. It
 1. holds every log file against the catalog's end for it: a shorter or missing file lost acknowledged
    records, and the server would refuse to start (store/recovery.py);
 2. does on a scratch copy of the catalog what the next start would do (cut torn appends, replay records past
-   the ends) and says what that was;
+   the ends) and says what that was (the scratch catalogs live in a `.check-scratch-*` directory inside the
+   data dir, removed when check ends);
 3. replays the whole logs into a second, empty scratch catalog, and compares the two table by table:
    sessions, envelopes, closes, credits, balances, stats, coordination links and ledger heads must be equal,
    since the catalog holds nothing the logs do not;
@@ -21,7 +22,8 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import attrs
@@ -51,6 +53,7 @@ TABLES = {
     "coordination_links": "session_id, step, partner_session, partner_step",
 }
 SHOWN_ROWS = 5
+SCRATCH_PREFIX = ".check-scratch-"  # in the data dir: check's copies of the catalog, removed when it ends
 
 Say = Callable[[str], None]
 
@@ -70,8 +73,8 @@ def check_data_dir(data_dir: Path, *, say: Say) -> CheckResult:
     envelopes = SegmentFiles(data_dir / ENVELOPE_LOG)
     trajectories = SegmentFiles(data_dir / TRAJECTORY_LOG)
     secrets = KeyFile(data_dir / KEY_FILE).load()
-    with tempfile.TemporaryDirectory(prefix="groove-check-") as scratch:
-        now_path, full_path = Path(scratch) / "as-next-start.sqlite3", Path(scratch) / "from-logs.sqlite3"
+    with scratch_dir(data_dir) as scratch:
+        now_path, full_path = scratch / "as-next-start.sqlite3", scratch / "from-logs.sqlite3"
         say(f"copying the catalog to {now_path}")
         _copy_catalog(data_dir / CATALOG_FILE, now_path)
         as_next_start = connect(now_path)
@@ -107,6 +110,20 @@ def check_data_dir(data_dir: Path, *, say: Say) -> CheckResult:
             as_next_start.close()
             from_logs.close()
     return CheckResult(tuple(problems), tuple(notes))
+
+
+@contextmanager
+def scratch_dir(data_dir: Path) -> Iterator[Path]:
+    """A directory for check's two scratch catalogs, inside the data dir and removed when check ends.
+
+    Inside: on the filesystem that holds the catalog (which may be large, where /tmp may be small), and
+    writable wherever check can take the data dir's lock. One that a killed check left behind is removed
+    first: check runs holding the data dir's lock, so no other check is using it.
+    """
+    for stale in data_dir.glob(f"{SCRATCH_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=data_dir) as scratch:
+        yield Path(scratch)
 
 
 def _copy_catalog(source: Path, target: Path) -> None:

@@ -31,6 +31,12 @@ class RequeueReport:
     taken: tuple[str, ...]  # "session #sequence" of each envelope taken
     still_refused: tuple[str, ...]  # "session #sequence: why" of each one that stays aside
 
+    def summary(self) -> str:
+        """One line that ends the command's output, whatever it found."""
+        if not self.taken and not self.still_refused:
+            return "nothing refused to check"
+        return f"{len(self.taken)} taken, {len(self.still_refused)} still refused"
+
 
 def requeue_data_dir(
     data_dir: Path,
