@@ -34,6 +34,11 @@ def render(view: dict[str, Any]) -> str:
             "rejections: "
             + "; ".join(f"{r['status']} {r['reason']} x{r['count']}" for r in view["rejections"])
         )
+    if view.get("rescrub_redactions"):  # a server before the re-scrub sends none
+        lines.append(
+            "redacted again by the server: "
+            + ", ".join(f"{r['kind']} x{r['count']}" for r in view["rescrub_redactions"])
+        )
     if view["top_models"]:
         lines.append(
             "top models: " + ", ".join(f"{m['name']} ({m['steps']} steps)" for m in view["top_models"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import secrets
 from pathlib import Path
@@ -10,7 +11,10 @@ from pathlib import Path
 import httpx
 import trio
 
-from groove_actors.watch import watch
+from groove_actors.server.dashboard import TOP, snapshot
+from groove_actors.server.metrics import Metrics
+from groove_actors.server.stats import StatsBook
+from groove_actors.watch import render, watch
 from tests.support.browser import open_page
 from tests.support.client import ingest, open_session
 from tests.support.server import start_server
@@ -73,3 +77,24 @@ async def test_admin_surfaces_need_the_token(tmp_path: Path) -> None:
     assert (page.status_code, wrong.status_code, right.status_code, refused) == (401, 401, 200, 401)
     assert "<title>Central Command</title>" in right.text
     assert out.getvalue().count("---") == 2 and "envelopes 0" in out.getvalue()
+
+
+def test_the_view_shows_the_kinds_the_server_redacted_again_most() -> None:
+    metrics = Metrics()
+    kinds = {"email": 7, "github-token": 9, "aws-access-key": 2, "home-path": 7, "jwt": 1, "ipv4": 3}
+    for kind, count in kinds.items():
+        metrics.count("groove_rescrub_redactions_total", count, kind=kind)
+    view = snapshot(
+        StatsBook(), metrics, verifiers=0, recent_credits=[], today=dt.date(2026, 5, 1), uptime_s=1.0
+    )
+    assert (
+        view["rescrub_redactions"]
+        == [
+            {"kind": "github-token", "count": 9},
+            {"kind": "email", "count": 7},
+            {"kind": "home-path", "count": 7},
+            {"kind": "ipv4", "count": 3},
+            {"kind": "aws-access-key", "count": 2},
+        ][:TOP]
+    )
+    assert "redacted again by the server: github-token x9, email x7, home-path x7" in render(view)

@@ -30,6 +30,17 @@ def rejections(metrics: Metrics) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: -r["count"])
 
 
+def rescrub_redactions(metrics: Metrics) -> list[dict[str, Any]]:
+    """The kinds the server's re-scrub redacted most since start: what clients in the field let through."""
+    counts = [
+        (dict(labels).get("kind", ""), int(value))
+        for (name, labels), value in metrics.counters.items()
+        if name == "groove_rescrub_redactions_total"
+    ]
+    ranked = sorted(counts, key=lambda pair: (-pair[1], pair[0]))[:TOP]
+    return [{"kind": kind, "count": count} for kind, count in ranked]
+
+
 def top(table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     rows = [{"name": name, **values} for name, values in table.items()]
     return sorted(rows, key=lambda r: (-r["steps"], r["name"]))[:TOP]
@@ -53,6 +64,7 @@ def snapshot(
         "accepted_since_start": int(accepted),
         "growth": stats.daily(book, days=14, today=today),
         "rejections": rejections(metrics),
+        "rescrub_redactions": rescrub_redactions(metrics),
         "top_models": top(stats.models(book)),
         "top_providers": top(stats.providers(book)),
         "recent_credits": recent_credits,

@@ -1,7 +1,8 @@
 """Operational metrics in memory, rendered in the Prometheus text exposition format (version 0.0.4).
 
 Counters and histograms are plain values changed on the Trio thread by the code that observes the event (the
-routes, the writer); rendering is a pure function of them plus the gauges read at scrape time.
+routes, the writer, the credit pipeline); rendering is a pure function of them plus the gauges read at scrape
+time.
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ HELP = {
     "groove_envelope_bytes_total": ("counter", "Bytes of envelopes stored."),
     "groove_credits_total": ("counter", "Sessions credited in the ledger."),
     "groove_points_total": ("counter", "Points credited in the ledger."),
+    "groove_rescrub_redactions_total": (
+        "counter",
+        "Redactions the server's re-scrub made in the stitched trajectories it wrote, by kind.",
+    ),
     "groove_active_sessions": ("gauge", "Open sessions."),
     "groove_verifiers_alive": ("gauge", "Session verifier actors running."),
     "groove_writer_queue_depth": ("gauge", "Write requests waiting for the storage writer."),

@@ -3,8 +3,8 @@
 The durable mark (pending_credits, written with the close) is the pipeline's real inbox; the memory channel
 only wakes it up. So a crash anywhere between close and credit is finished on restart, and since the ledger
 transaction clears the mark and has a unique key on the session, each session is credited exactly once.
-Stages are pure functions (stitch, the judge, score_session); the one actor sequences them, which also keeps
-coordination links between sessions consistent (partners are read and written in order).
+Stages are pure functions (stitch, rescrub_session, the judge, score_session); the one actor sequences them,
+which also keeps coordination links between sessions consistent (partners are read and written in order).
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from groove_actors import logs
 from groove_actors.protocol.convert import unstructure
 from groove_actors.protocol.policy import ScoringPolicy
 from groove_actors.server.enrich import Enrichment, TrajectoryJudge
+from groove_actors.server.metrics import Metrics
 from groove_actors.server.reads import ReadPool
+from groove_actors.server.rescrub import Rescrub, rescrub_session
 from groove_actors.server.scoring import Score, score_session, trust_delta
 from groove_actors.server.stitch import CoordinationLink, StitchedSession, coordination_steps, stitch
 from groove_actors.server.writer import WriteRequest, ask_writer
@@ -48,6 +50,7 @@ class CreditPipeline:
     policy: ScoringPolicy
     judge: TrajectoryJudge
     wall_clock: Callable[[], float] = time.time
+    metrics: Metrics = attrs.Factory(Metrics)
     failed: set[str] = attrs.Factory(set)
 
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
@@ -79,7 +82,7 @@ class CreditPipeline:
 
     async def credit(self, session_id: str) -> None:
         started = time.perf_counter()
-        session, enrichment, score = await self._assess(session_id)
+        session, rescrub, enrichment, score = await self._assess(session_id)
         partners = await self.reads.run(
             catalog.coordination_partners, coordination_steps(session), session_id
         )
@@ -89,7 +92,7 @@ class CreditPipeline:
         coordination = coordination_steps(session)
         gaps = await self.reads.run(catalog.session_gaps, session_id)
         trajectory = await trio.to_thread.run_sync(
-            trajectory_json, session, enrichment, score, links, credit, coordination, gaps
+            trajectory_json, session, rescrub, enrichment, score, links, credit, coordination, gaps
         )
         op = Credit(
             credit=credit, trajectory=trajectory, coordination=coordination, agent_id=session.agent_id
@@ -97,20 +100,27 @@ class CreditPipeline:
         outcome = await ask_writer(self.writer, op, wait_for_room=True)
         if not isinstance(outcome, Done):
             raise RuntimeError(f"credit of {session_id} refused by the store: {outcome}")
+        if outcome.detail is True:  # this record was written (not a revision written before)
+            count_redactions(self.metrics, rescrub)
         logs.event(
             "session.stitched",
             session_id=session_id,
             steps=len(session.steps),
             chunks=session.chunks,
             points=score.points,
+            redactions=rescrub.counts.total,
             ms=logs.elapsed_ms(started),
         )
 
-    async def _assess(self, session_id: str) -> tuple[StitchedSession, Enrichment, Score]:
-        """Stitch, enrich and score one session.
+    async def _assess(self, session_id: str) -> tuple[StitchedSession, Rescrub, Enrichment, Score]:
+        """Stitch, re-scrub, enrich and score one session.
 
-        The pure stages take about a second for a session at the size limit, so they run in a worker thread:
-        the event loop keeps answering ingest in between (the GIL switches every half millisecond).
+        The judge and the scorer see the re-scrubbed steps, never the raw ones: nothing unscrubbed leaves the
+        stitcher, not even to a judge that calls out, and nothing they use changes (step types, tool names,
+        timestamps, whether a step holds text, a command's first word). The pure stages take a few seconds for
+        a session at the size limit (the re-scrub, at 7-20 MB/s of text, most of it), so they run in a worker
+        thread, one session at a time: the event loop keeps answering ingest in between (the GIL switches every
+        half millisecond).
         """
         refs = await self.reads.run(catalog.envelope_refs, session_id)
         reason, status, provider, model = await self.reads.run(catalog.session_close_info, session_id)
@@ -118,8 +128,8 @@ class CreditPipeline:
         triples = [(seq, kind, body) for (seq, kind, _), body in zip(refs, bodies, strict=True)]
         del bodies
 
-        def assess() -> tuple[StitchedSession, Enrichment, Score]:
-            session = stitch(
+        def assess() -> tuple[StitchedSession, Rescrub, Enrichment, Score]:
+            stitched = stitch(
                 session_id,
                 triples,
                 provider=provider,
@@ -128,6 +138,8 @@ class CreditPipeline:
                 close_status=status,
             )
             triples.clear()  # the stored bodies are not needed once stitched
+            session, rescrub = rescrub_session(stitched)
+            del stitched  # the raw steps go as soon as the scrubbed ones exist
             enrichment = self.judge.assess(session)
             score = score_session(
                 session.steps,
@@ -136,9 +148,15 @@ class CreditPipeline:
                 quality=enrichment.quality,
                 policy=self.policy,
             )
-            return session, enrichment, score
+            return session, rescrub, enrichment, score
 
         return await trio.to_thread.run_sync(assess)
+
+
+def count_redactions(metrics: Metrics, rescrub: Rescrub) -> None:
+    """Add a written record's re-scrub redactions to `groove_rescrub_redactions_total`, by kind."""
+    for kind, count in rescrub.counts.pairs:
+        metrics.count("groove_rescrub_redactions_total", count, kind=kind)
 
 
 def credit_record(
@@ -171,6 +189,7 @@ def credit_record(
 
 def trajectory_json(
     session: StitchedSession,
+    rescrub: Rescrub,
     enrichment: Enrichment,
     score: Score,
     links: tuple[CoordinationLink, ...],
@@ -181,7 +200,9 @@ def trajectory_json(
     """The stitched trajectory as one JSON line, for export.
 
     It carries the credit it was paid and the coordination steps it registered (`credit`, `coordination`):
-    the trajectory log is the record of the ledger the catalog is rebuilt from (store/replay.py).
+    the trajectory log is the record of the ledger the catalog is rebuilt from (store/replay.py). `session` is
+    the re-scrubbed one; `rescrub` says with which rule set (and which one the client claimed) and how many
+    redactions of each kind that made, never what was redacted.
     """
     document = {
         "session_id": session.session_id,
@@ -204,6 +225,7 @@ def trajectory_json(
         "enrichment": attrs.asdict(enrichment),
         "score": {"points": score.points, "base_points": score.base_points, **score.breakdown},
         "policy_version": score.policy_version,
+        "rescrub": rescrub.as_json(),
         "coordination_links": [attrs.asdict(link) for link in links],
         # Sequences that hold no data: refused envelopes (kept aside, with the reason) and ones never received.
         "gaps": [{"sequence": sequence, "why": why} for sequence, why in gaps],

@@ -46,6 +46,7 @@ class StitchedSession:
     duplicates_dropped: int
     client_outcome: Mapping[str, Any] | None
     client_close_metadata: Mapping[str, Any] | None  # later clients: domain_tags, session_embedding
+    client_scrub_ruleset: str | None  # the rule set the client says it scrubbed with (first chunk's metadata)
     status: str
     close_reason: str
     tools_used: tuple[str, ...]
@@ -102,13 +103,19 @@ def stitch(
         duplicates_dropped=dropped,
         client_outcome=close.get("outcome") if close else None,
         client_close_metadata=close.get("metadata") if close else None,
+        client_scrub_ruleset=_text(first_meta.get("scrub_ruleset")),
         status=close_status or ("CRASH" if close_reason == "idle" else "SUCCESS"),
         close_reason=close_reason,
-        tools_used=tuple(sorted({s.tool for s in steps if s.tool})),
+        tools_used=tools_of(steps),
         step_types=dict(Counter(s.type for s in steps)),
         total_tokens=int(sum(s.token_count or 0 for s in steps)),
         duration_seconds=_duration(steps),
     )
+
+
+def tools_of(steps: Sequence[Step]) -> tuple[str, ...]:
+    """The distinct tool names of `steps`, sorted."""
+    return tuple(sorted({s.tool for s in steps if s.tool}))
 
 
 def _text(value: Any) -> str | None:

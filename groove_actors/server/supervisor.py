@@ -140,6 +140,7 @@ async def _run_actors(
                 store.envelopes.directory,
                 policy,
                 RuleJudge(),
+                metrics=metrics,
             )
             await actors.start(pipeline.run)
             async with trio.open_nursery() as verifiers:

@@ -59,6 +59,10 @@ class ClientSession:
 
     def chunk_body(self, n_steps: int = 5, *, now: float | None = None, types: tuple[str, ...] = ()) -> bytes:
         start = (now or time.time()) - 600
+        return self.chunk_of(make_steps(n_steps, start=start, first_step=self.step, types=types))
+
+    def chunk_of(self, steps: list[dict[str, Any]], **metadata: Any) -> bytes:
+        """A signed chunk holding `steps` as given; `metadata` adds members to the metadata (or replaces them)."""
         envelope: dict[str, Any] = {
             "envelope_id": f"env_{uuid.uuid4()}",
             "session_id": self.session_id,
@@ -67,11 +71,11 @@ class ClientSession:
             "attestation": {"session_hmac": "", "sequence": 0, "app_version_hash": ""},
             "metadata": {"model_engine": self.model, "provider": "claude-code", "agent_role": "backend",
                          "agent_id": "backend-1", "task_complexity": "medium", "team_size": 2,
-                         "groove_version": "0.27.78"},
-            "trajectory_log": make_steps(n_steps, start=start, first_step=self.step, types=types),
+                         "groove_version": "0.27.78"} | metadata,
+            "trajectory_log": steps,
         }  # fmt: skip
         self.chunk += 1
-        self.step += n_steps
+        self.step += len(steps)
         return self.sign(envelope)
 
     def close_body(self, status: str = "SUCCESS") -> bytes:
