@@ -13,6 +13,7 @@ import string
 import pytest
 
 from client_actors.scrub import scrub_text
+from tests.scrubcorpus.second import CLASSES, build, measure_part
 
 RNG = random.Random(20261203)
 
@@ -172,3 +173,22 @@ def test_a_cut_private_key_inside_escaped_json_loses_its_body() -> None:
     line = "MIIEow" + rand(string.ascii_letters + string.digits + "+/", 58)
     text = json.dumps({"content": "-----BEGIN RSA PRIVATE KEY-----\n" + line + "\n" + line + "\n"})
     assert line not in scrub_text(text).text
+
+
+def test_the_second_corpus_tuning_part_meets_the_goals() -> None:
+    """The part rules may be adjusted against; the held-back part is only measured (python -m bench.scrub)."""
+    result = measure_part("tuning")
+    assert {name for name, _ in result.recall_by_class} == {item.name for item in CLASSES}
+    assert result.secrets >= 400 and result.lines >= 30
+    assert result.recall >= 0.98 and result.prefixed_recall == 1.0, [
+        (i.category, i.doc) for i in result.misses
+    ][:5]
+    assert result.clean_recall >= 0.98, [(i.category, i.doc) for i in result.misses][:5]
+    assert result.keep_rate >= 0.99, result.changed_lines[:5]
+
+
+def test_both_parts_are_labelled_exactly_and_differ() -> None:
+    tuning, held_back = build("tuning")[0], build("held_back")[0]
+    for instance in (*tuning, *held_back):
+        assert instance.secret and instance.doc.count(instance.secret) == 1
+    assert not {i.doc for i in tuning} & {i.doc for i in held_back}

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 import attrs
 
+from client_actors.scrub import scrub_text
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.contexts import Instance
 from tests.scrubcorpus.fakes import ALNUM, DIGITS, HEX, LOWER, URLSAFE, chars, mixed
@@ -408,3 +409,54 @@ def leaves_fragment(instance: Instance, scrubbed: str) -> bool:
     size = min(FRAGMENT, len(secret))
     pieces = {secret[i : i + size] for i in range(len(secret) - size + 1)}
     return any(scrubbed.count(piece) > rest.count(piece) for piece in pieces)
+
+
+@attrs.frozen
+class PartMeasurement:
+    """Recall, recall with no fragment left, and keep-rate of `scrub_text` on one part of this corpus."""
+
+    part: str
+    recall: float  # the secret's text is gone
+    prefixed_recall: float  # the same, over the vendor tokens with a known prefix
+    clean_recall: float  # gone and no FRAGMENT-character piece of it left behind
+    keep_rate: float  # must-survive lines that come out unchanged
+    recall_by_class: tuple[tuple[str, float], ...]
+    secrets: int
+    lines: int
+    misses: tuple[Instance, ...]  # the secret survived, or a fragment of it did
+    changed_lines: tuple[tuple[str, str], ...]
+
+
+def measure_part(part: str, per_class: int = 30) -> PartMeasurement:
+    """Scrub every document of `part` alone and score the result against its labels."""
+    instances, keep = build(part, per_class)
+    found: dict[str, list[bool]] = {}
+    clean, misses = 0, []
+    for instance in instances:
+        scrubbed = scrub_text(instance.doc).text
+        gone = instance.secret not in scrubbed
+        found.setdefault(instance.category, []).append(gone)
+        if gone and not leaves_fragment(instance, scrubbed):
+            clean += 1
+        else:
+            misses.append(instance)
+    kept, lines, changed = 0, 0, []
+    for document in keep:
+        for before, after in zip(document.split("\n"), scrub_text(document).text.split("\n"), strict=True):
+            lines += 1
+            kept += before == after
+            if before != after:
+                changed.append((before, after))
+    prefixed = [gone for name, results in found.items() if name in PREFIXED for gone in results]
+    return PartMeasurement(
+        part=part,
+        recall=sum(sum(results) for results in found.values()) / len(instances),
+        prefixed_recall=sum(prefixed) / len(prefixed) if prefixed else 1.0,
+        clean_recall=clean / len(instances),
+        keep_rate=kept / lines,
+        recall_by_class=tuple(sorted((name, sum(r) / len(r)) for name, r in found.items())),
+        secrets=len(instances),
+        lines=lines,
+        misses=tuple(misses),
+        changed_lines=tuple(changed),
+    )
