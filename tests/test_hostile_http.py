@@ -6,7 +6,6 @@ every line it logged is one JSON object, and, where something was accepted befor
 
 from __future__ import annotations
 
-import contextlib
 import json
 import secrets
 import time
@@ -18,7 +17,6 @@ from typing import Any
 import h2.config
 import h2.connection
 import h2.events
-import h11
 import httpx
 import orjson
 import trio
@@ -26,7 +24,7 @@ from trio_websocket import open_websocket_url
 
 from groove_actors.http.budget import PARSE_CHARGED_FROM_BYTES
 from groove_actors.protocol import ecdh, signing
-from tests.support.client import ingest, open_request, open_session
+from tests.support.client import ingest, open_request, open_session, post_answered_early
 from tests.support.envelopes import APP_HASH, ClientSession, make_steps
 from tests.support.server import ServerProcess, start_server
 
@@ -188,46 +186,18 @@ async def test_open_fields_are_bounded_and_the_provider_checked(central: ServerP
             body[field] = value
             answers[field] = await http.post("/v1/sessions/open", json=body)
         huge = await post_answered_early(
-            central.url, "/v1/sessions/open", b'{"session_id": "' + b"s" * 5_000_000 + b'"}'
+            http, "/v1/sessions/open", b'{"session_id": "' + b"s" * 5_000_000 + b'"}'
         )
         other = await open_session(http, provider="ollama")  # chat providers of later clients
         providers = (await http.get("/v1/stats/providers")).json()
     for field, answer in answers.items():
         assert answer.status_code == 400, (field, answer.text)
         assert any(d.startswith(f"$.{field}") for d in answer.json()["details"]), answer.text
-    assert huge[0] == 413 and "KiB" in json.loads(huge[1])["reason"]
+    assert huge.status_code == 413 and "KiB" in huge.json()["reason"]
     assert other.session_id
     assert providers == {}
     opened = central.events_named("session.opened")
     assert all(len(orjson.dumps(e)) < 400 for e in opened)
-
-
-async def post_answered_early(base_url: str, path: str, body: bytes) -> tuple[int, bytes]:
-    """POST `body` over HTTP/1.1 and read the answer while still sending: the server answers a body it will not
-    take before reading it, then closes. (httpx would leave its half-sent body's generator to the collector.)"""
-    url = httpx.URL(base_url)
-    assert url.port is not None
-    client = h11.Connection(h11.CLIENT)
-    request = h11.Request(method="POST", target=path, headers=[
-        ("Host", url.host), ("Content-Type", "application/json"), ("Content-Length", str(len(body)))])  # fmt: skip
-    status, answer = 0, b""
-    async with await trio.open_tcp_stream(url.host, url.port) as stream, trio.open_nursery() as nursery:
-
-        async def send() -> None:
-            with contextlib.suppress(trio.BrokenResourceError):  # it closed as it said it would
-                await stream.send_all(client.send(request) + client.send(h11.Data(data=body)))
-
-        nursery.start_soon(send)
-        with trio.fail_after(30):
-            while not isinstance(event := client.next_event(), h11.EndOfMessage):
-                if event is h11.NEED_DATA:
-                    client.receive_data(await stream.receive_some(65536))
-                elif isinstance(event, h11.Response):
-                    status = event.status_code
-                elif isinstance(event, h11.Data):
-                    answer += event.data
-        nursery.cancel_scope.cancel()
-    return status, answer
 
 
 async def test_http2_prior_knowledge_answered_early_does_not_end_the_server(central: ServerProcess) -> None:

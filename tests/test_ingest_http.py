@@ -15,7 +15,7 @@ import orjson
 import trio
 
 from groove_actors.protocol import ecdh
-from tests.support.client import ingest, open_request, open_session
+from tests.support.client import ingest, open_request, open_session, post_answered_early
 from tests.support.envelopes import ClientSession
 from tests.support.server import ServerProcess, start_server
 
@@ -170,7 +170,10 @@ def bad_input_cases(session: ClientSession, other: ClientSession) -> dict[str, t
         "no attestation": (ingest_of(unsigned), 400),
         "sequence changed after signing": (ingest_of(orjson.dumps(tampered_sequence)), 401),
         "sequence reused by new content": (ingest_of(reused), 409),
-        "oversized body": (ingest_of(b" " * (32 * 1024 * 1024 + 1)), 413),
+        "oversized body": (
+            lambda http: post_answered_early(http, "/v1/training/ingest", b" " * (32 * 1024 * 1024 + 1)),
+            413,
+        ),
         "open: missing fields": (open_of(b'{"session_id":"s"}'), 400),
         "open: not an object": (open_of(b'"hello"'), 400),
         "open: invalid base64 key": (open_of(orjson.dumps(open_request("sess_b64", "%%%"))), 400),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import secrets
 from typing import Any
 
+import h11
 import httpx
+import trio
 
 from groove_actors.protocol import ecdh
 from tests.support.envelopes import APP_HASH, ClientSession
@@ -42,3 +45,31 @@ async def open_session(http: httpx.AsyncClient, **overrides: Any) -> ClientSessi
 
 async def ingest(http: httpx.AsyncClient, body: bytes) -> httpx.Response:
     return await http.post("/v1/training/ingest", content=body, headers={"Content-Type": "application/json"})
+
+
+async def post_answered_early(http: httpx.AsyncClient, path: str, body: bytes) -> httpx.Response:
+    """POST `body` over HTTP/1.1 and read the answer while still sending: the server answers a body it will not
+    take before reading it, then closes. (httpx would leave its half-sent body's generator to the collector.)"""
+    url = http.base_url
+    assert url.port is not None
+    client = h11.Connection(h11.CLIENT)
+    request = h11.Request(method="POST", target=path, headers=[
+        ("Host", url.host), ("Content-Type", "application/json"), ("Content-Length", str(len(body)))])  # fmt: skip
+    status, answer = 0, b""
+    async with await trio.open_tcp_stream(url.host, url.port) as stream, trio.open_nursery() as nursery:
+
+        async def send() -> None:
+            with contextlib.suppress(trio.BrokenResourceError):  # it closed as it said it would
+                await stream.send_all(client.send(request) + client.send(h11.Data(data=body)))
+
+        nursery.start_soon(send)
+        with trio.fail_after(30):
+            while not isinstance(event := client.next_event(), h11.EndOfMessage):
+                if event is h11.NEED_DATA:
+                    client.receive_data(await stream.receive_some(65536))
+                elif isinstance(event, h11.Response):
+                    status = event.status_code
+                elif isinstance(event, h11.Data):
+                    answer += event.data
+        nursery.cancel_scope.cancel()
+    return httpx.Response(status, content=answer)
