@@ -24,7 +24,7 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import httpx
@@ -43,12 +43,12 @@ from client_actors.classify import (
 from client_actors.journal import Journal, recover_orphans
 from client_actors.parsers import Parser, new_parser
 from client_actors.parsers.model import ParsedStep, thaw_json
-from client_actors.scrub import RULESET_VERSION, scrub_texts, scrub_value
+from client_actors.scrub import RULESET_VERSION, JsonValue, scrub_values
 from client_actors.sender import Sender
 from client_actors.spill import SPILL_FILE, Spill
 from client_actors.spool import Spool, SpooledSession
 from groove_actors import __version__, logs
-from groove_actors.protocol.models import ChunkEnvelope, Envelope, JsonObject, Metadata, Step
+from groove_actors.protocol.models import ChunkEnvelope, Envelope, Metadata, Step
 
 AGENT_INBOX = 10_000  # lines; past them, lines wait on disk (client_actors/spill.py), never the agent
 SPILL_BATCH = 2_000  # spilled records read back at a time
@@ -97,23 +97,23 @@ def machine_fingerprint(install_id: str) -> str:
 def scrub_steps(steps: Sequence[Step]) -> list[Step]:
     """Scrub every free-text field that leaves the machine: content and tool arguments alike, at any depth.
 
-    The contents of a batch are scrubbed together (`scrub_texts`): most are short, and one pass over all
-    of them costs a fraction of one pass each.
+    The whole batch is scrubbed together (`scrub_values`): most texts are short, and one pass over all of
+    them costs a fraction of one pass each.
     """
-    contents, _ = scrub_texts([step.content or "" for step in steps])
+    values: list[JsonValue] = []
+    for step in steps:
+        values += [step.content or None, thaw_json(step.arguments) if step.arguments else None]  # type: ignore[list-item]
+    scrubbed, _ = scrub_values(values)
     return [
         attrs.evolve(
-            step, content=content if step.content else step.content, arguments=_scrubbed_arguments(step)
+            step,
+            content=cast(str, content) if step.content else step.content,
+            arguments=(arguments if isinstance(arguments, dict) else None)
+            if step.arguments
+            else step.arguments,
         )
-        for step, content in zip(steps, contents, strict=True)
+        for step, content, arguments in zip(steps, scrubbed[::2], scrubbed[1::2], strict=True)
     ]
-
-
-def _scrubbed_arguments(step: Step) -> JsonObject | None:
-    if not step.arguments:
-        return step.arguments
-    scrubbed, _ = scrub_value(thaw_json(step.arguments))  # type: ignore[arg-type]
-    return scrubbed if isinstance(scrubbed, dict) else None
 
 
 @attrs.define(eq=False)

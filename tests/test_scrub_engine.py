@@ -11,10 +11,13 @@ import pytest
 from client_actors.scrub import (
     REDACTION_KINDS,
     RULESET_VERSION,
+    JsonValue,
     RuleCounts,
     ScrubResult,
     scrub_text,
     scrub_texts,
+    scrub_value,
+    scrub_values,
 )
 from tests.scrubcorpus.contexts import build_instances
 
@@ -82,3 +85,19 @@ def test_scrub_texts_falls_back_to_one_by_one_when_a_match_would_span_texts() ->
     scrubbed, _ = scrub_texts(texts)
     assert scrubbed == [scrub_text(text).text for text in texts]
     assert scrubbed[1] == "keep me"
+
+
+def test_scrub_values_gives_what_scrub_value_gives_each_value() -> None:
+    docs = [instance.doc for instance in build_instances(random.Random(6), 4)]
+    values: list[JsonValue] = [
+        docs[0],
+        {"command": docs[1], "timeout": 30, "env": {"DB_PASSWORD": "Tr0ub4dor&3", "PORT": 5432}},
+        [docs[2], None, True, 1.5, {"password": 12345}],
+        None,
+        {"credentials": {"user": "ci", "note": docs[3]}, "api_key": "changeme"},
+        "",
+    ]
+    scrubbed, counts = scrub_values(values)
+    assert scrubbed == [scrub_value(value)[0] for value in values]
+    assert counts.total == sum(scrub_value(value)[1].total for value in values)
+    assert scrub_values([]) == ([], RuleCounts())

@@ -1,8 +1,9 @@
 """The scrubber: removes secrets and personal data from everything that leaves the machine.
 
 Pure (no I/O, no clock, no randomness). `scrub_text` scrubs step content, command lines and file
-contents; `scrub_value` walks JSON-like tool arguments. `RULESET_VERSION` names the rule set for
-the envelope metadata; it changes whenever output would.
+contents; `scrub_value` walks JSON-like tool arguments; `scrub_texts` and `scrub_values` scrub many
+at once, for the cost of about one pass. `RULESET_VERSION` names the rule set for the envelope
+metadata; it changes whenever output would.
 
 Output contract:
 - Redactions are typed, stable tokens, ``[REDACTED:<kind>]`` with kind in `REDACTION_KINDS`
@@ -31,7 +32,7 @@ after ``name==`` is taken for a version; personal names in prose.
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts
 from client_actors.scrub._result import RuleCounts, ScrubResult
-from client_actors.scrub._walk import JsonValue, scrub_value
+from client_actors.scrub._walk import JsonValue, scrub_value, scrub_values
 
 __all__ = [
     "REDACTION_KINDS",
@@ -42,4 +43,5 @@ __all__ = [
     "scrub_text",
     "scrub_texts",
     "scrub_value",
+    "scrub_values",
 ]

@@ -1,12 +1,13 @@
-"""`scrub_value`: scrubbing JSON-like values such as tool arguments."""
+"""`scrub_value` and `scrub_values`: scrubbing JSON-like values such as tool arguments."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from typing import TypeAlias
 
 from client_actors.scrub._core import token
-from client_actors.scrub._engine import scrub_text
+from client_actors.scrub._engine import scrub_texts
 from client_actors.scrub._names import Sense, classify_name, is_placeholder, looks_random
 from client_actors.scrub._result import RuleCounts
 
@@ -22,22 +23,8 @@ def scrub_value(value: JsonValue) -> tuple[JsonValue, RuleCounts]:
     only under a password name. Under weak names (``key``, ``signature``) only random-looking
     strings are. Tuples come back as lists. The input is not modified. Never raises.
     """
-    counts: Counter[str] = Counter()
-    scrubbed = _walk(value, None, counts)
-    return scrubbed, RuleCounts.from_mapping(counts)
-
-
-def _walk(value: JsonValue, sense: Sense | None, counts: Counter[str]) -> JsonValue:
-    if isinstance(value, str):
-        return _scrub_string(value, sense, counts)
-    if isinstance(value, dict):
-        return {key: _walk(item, _child_sense(key, sense), counts) for key, item in value.items()}
-    if isinstance(value, list | tuple):  # a tuple is not JSON, but must not slip through unscrubbed
-        return [_walk(item, sense, counts) for item in value]
-    if sense is not None and sense.kind == "password" and not isinstance(value, bool | None):
-        counts[sense.kind] += 1
-        return token(sense.kind)
-    return value
+    (scrubbed,), counts = scrub_values([value])
+    return scrubbed, counts
 
 
 def _child_sense(key: str, parent: Sense | None) -> Sense | None:
@@ -46,10 +33,55 @@ def _child_sense(key: str, parent: Sense | None) -> Sense | None:
     return classify_name(key) if isinstance(key, str) else None
 
 
-def _scrub_string(value: str, sense: Sense | None, counts: Counter[str]) -> str:
-    if sense is not None and not is_placeholder(value) and (sense.strong or looks_random(value)):
+def scrub_values(values: Sequence[JsonValue]) -> tuple[list[JsonValue], RuleCounts]:
+    """Return each of ``values`` scrubbed as `scrub_value` would, and the counts of all.
+
+    The strings that need the rules (those not replaced whole for their key) are scrubbed together with
+    `scrub_texts`: a batch of steps' contents and arguments costs about one pass of the rules, not one each.
+    """
+    counts: Counter[str] = Counter()
+    texts: list[str] = []
+    for value in values:
+        _collect(value, None, texts)
+    scrubbed, text_counts = scrub_texts(texts)
+    counts.update(dict(text_counts.pairs))
+    results = iter(scrubbed)
+    return [_rebuild(value, None, results, counts) for value in values], RuleCounts.from_mapping(counts)
+
+
+def _replaced_whole(value: str, sense: Sense | None) -> bool:
+    return sense is not None and not is_placeholder(value) and (sense.strong or looks_random(value))
+
+
+def _collect(value: JsonValue, sense: Sense | None, texts: list[str]) -> None:
+    """The strings of `value` that `_rebuild` will take from the scrubbed texts, in its order."""
+    if isinstance(value, str):
+        if not _replaced_whole(value, sense):
+            texts.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _collect(item, _child_sense(key, sense), texts)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _collect(item, sense, texts)
+
+
+def _rebuild(
+    value: JsonValue, sense: Sense | None, scrubbed: Iterator[str], counts: Counter[str]
+) -> JsonValue:
+    if isinstance(value, str):
+        if _replaced_whole(value, sense):
+            assert sense is not None
+            counts[sense.kind] += 1
+            return token(sense.kind)
+        return next(scrubbed)
+    if isinstance(value, dict):
+        return {
+            key: _rebuild(item, _child_sense(key, sense), scrubbed, counts) for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [_rebuild(item, sense, scrubbed, counts) for item in value]
+    if sense is not None and sense.kind == "password" and not isinstance(value, bool | None):
         counts[sense.kind] += 1
         return token(sense.kind)
-    result = scrub_text(value)
-    counts.update(dict(result.counts.pairs))
-    return result.text
+    return value
