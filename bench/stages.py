@@ -1,4 +1,4 @@
-"""Per-stage costs of the ingest hot path beyond the verify path: actor hand-off and group commit.
+"""Per-stage costs beyond the verify path: actor hand-off and group commit, and the stages of crediting a session.
 
 Run: .venv/bin/python -m bench.stages
 The HTTP layer's share is what remains of the server CPU per envelope (bench.ingest) after these and the
@@ -15,6 +15,11 @@ from pathlib import Path
 import trio
 
 from bench.envelopes import build_chunk
+from groove_actors.protocol.policy import load_policy
+from groove_actors.server.enrich import RuleJudge
+from groove_actors.server.rescrub import rescrub_session
+from groove_actors.server.scoring import score_session
+from groove_actors.server.stitch import stitch
 from groove_actors.store.catalog import EnvelopeRecord, NewSession
 from groove_actors.store.embedded import EmbeddedStore, OpenSession, StoreEnvelope
 
@@ -58,6 +63,23 @@ def group_commit_ms(steps: int, batch: int, repeats: int = 30) -> float:
     return statistics.median(samples) * 1000
 
 
+def credit_stages_ms(chunks: int = 20, steps: int = 200) -> dict[str, float]:
+    """CPU of each pure stage of crediting one session of `chunks` x `steps`-step envelopes (load-generator text)."""
+    bodies = [(n, "chunk", build_chunk(steps, secret=b"k" * 32, sequence=n, seed=n)) for n in range(chunks)]
+    costs: dict[str, float] = {"MB": sum(len(body) for _, _, body in bodies) / 1e6}
+    started = time.process_time()
+    stitched = stitch("s", bodies, provider="codex", model="o3", close_reason="envelope", close_status=None)
+    costs["stitch"] = time.process_time() - started
+    started = time.process_time()
+    session, _ = rescrub_session(stitched)
+    costs["re-scrub"] = time.process_time() - started
+    started = time.process_time()
+    quality = RuleJudge().assess(session).quality
+    score_session(session.steps, model="o3", task_complexity=None, quality=quality, policy=load_policy())
+    costs["enrich + score"] = time.process_time() - started
+    return {name: value if name == "MB" else value * 1000 for name, value in costs.items()}
+
+
 def main() -> None:
     print(f"actor hand-off (request + one-shot reply): {trio.run(hand_off_us):.1f} µs")
     for steps in (20, 200):
@@ -66,6 +88,10 @@ def main() -> None:
             print(
                 f"group commit, {batch:2d} x {steps}-step envelopes: {ms:6.2f} ms ({ms / batch:5.2f} ms each)"
             )
+    costs = credit_stages_ms()
+    print(f"crediting a session of 20 x 200-step envelopes ({costs.pop('MB'):.1f} MB), CPU:")
+    for name, ms in costs.items():
+        print(f"  {name:16s} {ms:8.0f} ms")
 
 
 if __name__ == "__main__":

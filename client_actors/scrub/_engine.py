@@ -136,35 +136,40 @@ def scrub_texts(texts: Sequence[str]) -> tuple[list[str], RuleCounts]:
     texts together.
 
     Texts scrubbed together share context: a home directory's user name found in one is also removed
-    where it stands alone in the others of its batch. Nothing is ever redacted less than alone.
+    where it stands alone in the others of its batch. Nothing is ever redacted less than alone. A text
+    with no character any rule needs is left out of the batches: joined to one that has, it would make
+    every pass run over it.
     """
-    out: list[str] = []
+    out = list(texts)
     counts: Counter[str] = Counter()
-    batch: list[str] = []
+    batch: list[int] = []
     size = 0
-    for text in texts:
-        if "\x1e" in text or len(text) >= BATCH_CHARS:
-            out += _scrub_batch(batch, counts)
-            out += _scrub_batch([text], counts)
-            batch, size = [], 0
+    for index, text in enumerate(texts):
+        if _ANY_RULE_CHAR.search(text) is None:
             continue
-        batch.append(text)
+        if "\x1e" in text or len(text) >= BATCH_CHARS:
+            _scrub_batch(out, [index], counts)
+            continue
+        batch.append(index)
         size += len(text)
         if size >= BATCH_CHARS:
-            out += _scrub_batch(batch, counts)
+            _scrub_batch(out, batch, counts)
             batch, size = [], 0
-    out += _scrub_batch(batch, counts)
+    _scrub_batch(out, batch, counts)
     return out, RuleCounts.from_mapping(counts)
 
 
-def _scrub_batch(batch: list[str], counts: Counter[str]) -> list[str]:
+def _scrub_batch(out: list[str], batch: list[int], counts: Counter[str]) -> None:
+    """Scrub the texts of `out` at the indexes in `batch`, in place: joined if the result splits back."""
     if len(batch) > 1:
-        joined = scrub_text(SEPARATOR.join(batch))
+        joined = scrub_text(SEPARATOR.join(out[index] for index in batch))
         parts = joined.text.split(SEPARATOR)
         if len(parts) == len(batch):
             counts.update(joined.counts.as_dict())
-            return parts
-    results = [scrub_text(text) for text in batch]
-    for result in results:
+            for index, part in zip(batch, parts, strict=True):
+                out[index] = part
+            return
+    for index in batch:
+        result = scrub_text(out[index])
         counts.update(result.counts.as_dict())
-    return [result.text for result in results]
+        out[index] = result.text
