@@ -93,11 +93,43 @@ def build_parser() -> argparse.ArgumentParser:
     requeue.add_argument(
         "--policy", type=Path, default=None, help="the scoring policy the server runs with (its step types)"
     )
+    _add_export(commands)
     view = commands.add_parser("watch", help="follow the admin dashboard's live numbers in this terminal")
     view.add_argument("--url", default=f"http://127.0.0.1:{_env('GROOVE_CENTRAL_PORT', '8443')}")
     view.add_argument("--admin-token-file", type=Path, default=None)
     view.add_argument("--updates", type=int, default=None, help="stop after this many updates")
     return parser
+
+
+def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from groove_actors.export.files import DEFAULT_SHARD_ROWS, parse_day
+
+    export = commands.add_parser(
+        "export", help="write credited trajectories as a dataset (Parquet or JSONL); safe while serving"
+    )
+    export.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
+    export.add_argument("--out", type=Path, required=True, help="the dataset's directory (shards, watermark)")
+    export.add_argument("--format", choices=("parquet", "jsonl"), default="parquet")
+    export.add_argument("--since", type=parse_day, default=None, help="credited on or after this UTC date")
+    export.add_argument("--until", type=parse_day, default=None, help="credited on or before this UTC date")
+    export.add_argument("--provider", default=None, help="only this provider's sessions")
+    export.add_argument("--model", default=None, help="only this model's sessions")
+    export.add_argument(
+        "--eligible-only", action="store_true", help="only sessions fit for training (docs/EXPORT.md)"
+    )
+    export.add_argument(
+        "--resume", action="store_true", help="add what was credited since the last export into new shards"
+    )
+    export.add_argument(
+        "--shard-rows", type=_positive, default=DEFAULT_SHARD_ROWS, help="rows per shard at most"
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text}")
+    return value
 
 
 def config_from(args: argparse.Namespace) -> ServerConfig:
@@ -146,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(config)
     if args.command in ("check", "rebuild", "requeue"):
         return _maintain(args)
+    if args.command == "export":
+        return _export(args)
     if args.command == "watch":
         from groove_actors import watch
 
@@ -205,6 +239,33 @@ def _maintain(args: argparse.Namespace) -> int:
             f"{len(report.unplaced)} record(s) could not be placed (above); the server can start without them"
         )
         return 1
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Export credited trajectories; progress and a one-line summary on stderr. Never takes the lock."""
+    from groove_actors.export.files import ExportError, ExportUsageError, export
+    from groove_actors.export.rows import Filters
+
+    def say(line: str) -> None:
+        print(f"groove-central export: {line}", file=sys.stderr, flush=True)
+
+    if args.since and args.until and args.since > args.until:
+        say(f"--since {args.since} is after --until {args.until}")
+        return 2
+    filters = Filters(args.since, args.until, args.provider, args.model, args.eligible_only)
+    try:
+        summary = export(
+            args.data_dir, args.out, fmt=args.format, filters=filters, resume=args.resume,
+            shard_rows=args.shard_rows, say=say,
+        )  # fmt: skip
+    except ExportUsageError as exc:
+        say(str(exc))
+        return 2
+    except (ExportError, OSError, sqlite3.Error) as exc:
+        say(str(exc))
+        return 1
+    say(summary.line())
     return 0
 
 

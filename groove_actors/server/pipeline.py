@@ -212,6 +212,8 @@ def trajectory_json(
         "agent_id": session.agent_id,
         "agent_role": session.agent_role,
         "task_complexity": session.task_complexity,
+        "team_size": session.team_size,
+        "groove_version": session.groove_version,
         "status": session.status,
         "close_reason": session.close_reason,
         "chunks": session.chunks,

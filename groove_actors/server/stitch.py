@@ -41,6 +41,8 @@ class StitchedSession:
     agent_id: str | None
     agent_role: str | None
     task_complexity: str | None
+    team_size: int | None  # first chunk's metadata; agents the client's daemon counted
+    groove_version: str | None  # first chunk's metadata (the open names one too: the catalog keeps it)
     steps: tuple[Step, ...]
     chunks: int
     duplicates_dropped: int
@@ -98,6 +100,8 @@ def stitch(
         agent_id=first_meta.get("agent_id"),
         agent_role=first_meta.get("agent_role"),
         task_complexity=first_meta.get("task_complexity"),
+        team_size=_integer(first_meta.get("team_size")),
+        groove_version=_text(first_meta.get("groove_version")),
         steps=steps,
         chunks=chunks,
         duplicates_dropped=dropped,
@@ -120,6 +124,10 @@ def tools_of(steps: Sequence[Step]) -> tuple[str, ...]:
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _integer(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _drop_repeats(keyed: list[tuple[bytes, Step]]) -> tuple[tuple[Step, ...], int]:

@@ -1,0 +1,1 @@
+"""`groove-central export`: credited trajectories as a dataset (docs/EXPORT.md)."""

@@ -1,0 +1,303 @@
+"""The export's I/O: read the trajectory log as it grows, write shards, keep the watermark (docs/EXPORT.md).
+
+Safe beside a running server: the trajectory log is append-only and only complete lines (ending in a
+newline) are read, so a record being appended is left for the next export; the catalog is opened read-only,
+and only for records that do not name their groove version. The data dir's lock is never taken.
+
+A shard is written under a temporary name, fsynced and renamed; then the watermark (`.export-state.json`: how
+far each segment was read, and the shards that hold it) is replaced the same way. A shard that the watermark
+does not list was left by an export that stopped in between: the next `--resume` removes it and exports its
+rows again, so rows are never duplicated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import orjson
+
+from groove_actors.errors import GrooveError
+from groove_actors.export.rows import Filters, build_row, selects
+from groove_actors.protocol import jsjson
+from groove_actors.store.segments import TRAJECTORY_LOG
+
+STATE_FILE: Final = ".export-state.json"
+STATE_VERSION: Final = 1
+DEFAULT_SHARD_ROWS: Final = 1000
+PROGRESS_EVERY_S: Final = 5.0
+_SHARD: Final = re.compile(r"part-(\d{5})\.(parquet|jsonl)")
+_SEGMENT: Final = re.compile(r"\d{4}-\d{2}-\d{2}\.\d{4}\.jsonl")
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+class ExportUsageError(GrooveError):
+    """The command cannot run as asked (no data dir, an output dir holding another export): exit 2."""
+
+
+class ExportError(GrooveError):
+    """The export could not go on (the data dir changed under the watermark, a disk error): exit 1."""
+
+
+@attrs.frozen
+class ExportSummary:
+    records_read: int
+    rows_written: int
+    shards: tuple[str, ...]
+    skipped: int
+
+    def line(self) -> str:
+        shards = f"{len(self.shards)} new shard(s)" if self.shards else "no new shard"
+        skipped = f", {self.skipped} unreadable line(s) skipped" if self.skipped else ""
+        return f"{self.records_read} record(s) read, {self.rows_written} row(s) written, {shards}{skipped}"
+
+
+@attrs.define
+class _State:
+    """The watermark: the export's format and filters, the offset read to in each segment, its shards."""
+
+    format: str
+    filters: dict[str, Any]
+    offsets: dict[str, int] = attrs.Factory(dict)
+    shards: list[str] = attrs.Factory(list)
+    rows: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {"version": STATE_VERSION, **attrs.asdict(self)}
+
+
+def export(
+    data_dir: Path,
+    out: Path,
+    *,
+    fmt: str,
+    filters: Filters,
+    resume: bool,
+    shard_rows: int = DEFAULT_SHARD_ROWS,
+    say: Callable[[str], None],
+    clock: Callable[[], float] = time.monotonic,
+) -> ExportSummary:
+    """Export what the trajectory log holds past the watermark into new shards in `out`; blocks on disk.
+
+    Raises ExportUsageError when it cannot start as asked, ExportError or OSError when it cannot go on.
+    """
+    log_dir = data_dir / TRAJECTORY_LOG
+    if not data_dir.is_dir():
+        raise ExportUsageError(f"{data_dir} is not a directory")
+    state = _start_state(out, fmt=fmt, filters=filters, resume=resume, say=say)
+    writer = _ShardWriter(out, state, fmt, say)
+    catalog = _Catalog(data_dir / "central.sqlite3")
+    read = skipped = 0
+    rows: list[dict[str, Any]] = []
+    last_said = clock()
+    try:
+        for segment, end, document in _records_past(log_dir, state.offsets, say):
+            if document is None:
+                skipped += 1
+            else:
+                read += 1
+                if selects(filters, document):
+                    rows.append(_row(document, catalog))
+            state.offsets[segment] = end
+            if len(rows) >= shard_rows:
+                writer.write(rows, read)
+                rows, last_said = [], clock()
+            elif clock() - last_said >= PROGRESS_EVERY_S:
+                say(f"{read} record(s) read, {state.rows + len(rows)} row(s) so far")
+                last_said = clock()
+        writer.write(rows, read)  # the last shard, or (none) the watermark past records filtered out
+    finally:
+        catalog.close()
+    return ExportSummary(read, sum(writer.written.values()), tuple(writer.written), skipped)
+
+
+def _row(document: dict[str, Any], catalog: _Catalog) -> dict[str, Any]:
+    version = None if document.get("groove_version") else catalog.groove_version(document["session_id"])
+    return build_row(document, groove_version=version)
+
+
+def _start_state(
+    out: Path, *, fmt: str, filters: Filters, resume: bool, say: Callable[[str], None]
+) -> _State:
+    """The watermark to go on from: a fresh one for an empty or new `out`, the kept one with --resume."""
+    state_path = out / STATE_FILE
+    if out.exists() and not out.is_dir():
+        raise ExportUsageError(f"{out} is not a directory")
+    held = state_path.exists() or (out.is_dir() and any(_SHARD.fullmatch(p.name) for p in out.iterdir()))
+    if not resume:
+        if held:
+            raise ExportUsageError(
+                f"{out} holds an export already; give --resume to add to it, or another --out"
+            )
+        out.mkdir(parents=True, exist_ok=True)
+        return _State(format=fmt, filters=filters.as_json())
+    if not state_path.exists():
+        if held:
+            raise ExportUsageError(f"{out} holds shards but no {STATE_FILE}: export into another --out")
+        out.mkdir(parents=True, exist_ok=True)
+        return _State(format=fmt, filters=filters.as_json())
+    state = _load_state(state_path)
+    if (state.format, state.filters) != (fmt, filters.as_json()):
+        raise ExportUsageError(
+            f"{out} was exported as {state.format} with filters {orjson.dumps(state.filters).decode()}; "
+            "--resume takes the same format and filters (or export into another --out)"
+        )
+    for orphan in sorted(p for p in out.iterdir() if _SHARD.fullmatch(p.name) and p.name not in state.shards):
+        say(f"removing {orphan.name}: an export stopped before it recorded it (its rows are exported again)")
+        orphan.unlink()
+    return state
+
+
+def _load_state(path: Path) -> _State:
+    try:
+        raw = orjson.loads(path.read_bytes())
+        if raw.get("version") != STATE_VERSION:
+            raise ValueError(f"version {raw.get('version')!r}, expected {STATE_VERSION}")
+        return _State(
+            format=str(raw["format"]),
+            filters=dict(raw["filters"]),
+            offsets={str(k): int(v) for k, v in raw["offsets"].items()},
+            shards=[str(s) for s in raw["shards"]],
+            rows=int(raw["rows"]),
+        )
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ExportError(f"{path} cannot be read ({exc}); export into another --out") from exc
+
+
+def _records_past(
+    log_dir: Path, offsets: dict[str, int], say: Callable[[str], None]
+) -> Iterator[tuple[str, int, dict[str, Any] | None]]:
+    """(segment, offset past the line, record or None if unreadable) of every complete line past `offsets`,
+    segment by segment in the order they were written. A last line without its newline is being appended."""
+    names = (
+        sorted(p.name for p in log_dir.iterdir() if _SEGMENT.fullmatch(p.name)) if log_dir.is_dir() else []
+    )
+    gone = sorted(set(offsets) - set(names))
+    if gone:
+        raise ExportError(f"{gone[0]} was read by the last export and is gone from {log_dir}: export anew")
+    for name in names:
+        start = offsets.get(name, 0)
+        with open(log_dir / name, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size < start:
+                raise ExportError(
+                    f"{name} is shorter ({size} bytes) than the last export read ({start}): the data dir was "
+                    "restored or rebuilt since; export anew into another --out"
+                )
+            file.seek(start)
+            offset = start
+            for line in file:
+                if not line.endswith(b"\n"):
+                    break
+                offset += len(line)
+                yield name, offset, _parse(line, name, offset - len(line), say)
+
+
+def _parse(line: bytes, segment: str, offset: int, say: Callable[[str], None]) -> dict[str, Any] | None:
+    try:
+        document = jsjson.parse(line)
+        if not isinstance(document, dict) or "credit" not in document:
+            raise ValueError("not a credited trajectory")
+    except (jsjson.JsonError, ValueError) as exc:
+        say(f"skipped {segment} at byte {offset}: {exc}")
+        return None
+    if b"\\ud" in line or b"\\uD" in line:
+        return _without_lone_surrogates(document)  # type: ignore[no-any-return]
+    return document
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """Text a JavaScript client sent may hold lone surrogates, which UTF-8 (Parquet, JSONL) cannot: U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
+@attrs.define(eq=False)
+class _Catalog:
+    """The catalog, opened read-only on first need: the groove version a session opened with."""
+
+    path: Path
+    conn: sqlite3.Connection | None = None
+
+    def groove_version(self, session_id: str) -> str | None:
+        if not self.path.exists():
+            return None
+        if self.conn is None:
+            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        row = self.conn.execute(
+            "SELECT groove_version FROM sessions WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+
+
+@attrs.define(eq=False)
+class _ShardWriter:
+    """Writes shards `part-NNNNN.<format>` after the ones `out` holds, and the watermark after each."""
+
+    out: Path
+    state: _State
+    fmt: str
+    say: Callable[[str], None]
+    written: dict[str, int] = attrs.Factory(dict)
+
+    def write(self, rows: list[dict[str, Any]], read: int) -> None:
+        """Write `rows` as the next shard (none if empty), then the watermark as it stands."""
+        if rows:
+            numbers = [int(m.group(1)) for s in self.state.shards if (m := _SHARD.fullmatch(s))]
+            name = f"part-{max(numbers, default=-1) + 1:05d}.{self.fmt}"
+            _replace(self.out / name, _shard_bytes(rows, self.fmt))
+            self.state.shards.append(name)
+            self.state.rows += len(rows)
+            self.written[name] = len(rows)
+            self.say(
+                f"wrote {name}: {len(rows)} row(s); {read} record(s) read, {self.state.rows} row(s) in all"
+            )
+        _replace(self.out / STATE_FILE, orjson.dumps(self.state.as_json(), option=orjson.OPT_INDENT_2))
+
+
+def _shard_bytes(rows: list[dict[str, Any]], fmt: str) -> bytes:
+    if fmt == "jsonl":
+        return b"".join(orjson.dumps(row, option=orjson.OPT_UTC_Z) + b"\n" for row in rows)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from groove_actors.export.schema import EXPORT_SCHEMA
+
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pylist(rows, schema=EXPORT_SCHEMA), sink, compression="zstd")
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: a temporary file, fsynced, renamed over it."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    with open(temporary, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
+
+
+def parse_day(text: str) -> dt.date:
+    """A UTC date given as YYYY-MM-DD (argparse's type for --since and --until)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None

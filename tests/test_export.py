@@ -1,0 +1,363 @@
+"""`groove-central export`: credited trajectories out as Parquet or JSONL shards, filtered, resumable, scrubbed.
+
+The corpus is built through the real server; the export runs as the operator runs it (a child process), while
+the server serves. Credentials are made up at test time (tests/test_rescrub.py Fakes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+import pytest
+import trio
+
+from groove_actors.export.messages import SYSTEM_PROMPT, to_messages
+from groove_actors.export.rows import Filters, build_row, exclusion_reason, selects
+from groove_actors.export.schema import EXPORT_SCHEMA
+from groove_actors.protocol.models import Step
+from tests.support.client import ingest, open_session
+from tests.support.envelopes import ClientSession
+from tests.support.loadgen import NO_LIMITS
+from tests.support.server import ServerProcess, run_central, start_server
+from tests.test_rescrub import Fakes, leaky_steps
+
+CREDIT_DEADLINE_S = 30.0
+NOW = 1_800_000_000.0
+
+
+def step(n: int, kind: str, content: str | None = None, **members: Any) -> Step:
+    return Step(step=n, type=kind, timestamp=NOW + n, content=content, **members)
+
+
+# Pure: the messages mapping.
+
+
+def test_a_thought_and_its_calls_are_one_assistant_message_answered_by_tool_messages() -> None:
+    messages = to_messages(
+        [
+            step(1, "instruction", "fix the tests", source="user"),
+            step(2, "thought", "I will look"),
+            step(3, "action", tool="Bash", arguments={"command": "ls"}),
+            step(4, "action", tool="Read", arguments={"path": "a.py"}),
+            step(5, "observation", "a.py", tool="Bash"),
+            step(6, "observation", "print(1)", tool="Read"),
+            step(7, "resolution", "done"),
+        ],
+        agent_role="backend",
+    )
+    assert messages == [
+        {"role": "system", "content": f"{SYSTEM_PROMPT} Your role: backend."},
+        {"role": "user", "content": "fix the tests"},
+        {
+            "role": "assistant",
+            "content": "I will look",
+            "tool_calls": [
+                {
+                    "id": "call_2",
+                    "type": "function",
+                    "function": {"name": "Bash", "arguments": '{"command":"ls"}'},
+                },
+                {
+                    "id": "call_3",
+                    "type": "function",
+                    "function": {"name": "Read", "arguments": '{"path":"a.py"}'},
+                },
+            ],
+        },
+        {"role": "tool", "tool_call_id": "call_2", "content": "a.py"},
+        {"role": "tool", "tool_call_id": "call_3", "content": "print(1)"},
+        {"role": "assistant", "content": "done"},
+    ]
+
+
+def test_results_pair_by_tool_name_and_unanswered_calls_get_empty_answers() -> None:
+    messages = to_messages([
+        step(1, "action", "npm test"),  # no arguments: the content is the call's input
+        step(2, "edit", tool=None, extra={"file_path": "a.py", "old_string": "x", "new_string": "y"}),
+        step(3, "error", "exit 1", tool="tool"),
+        step(4, "observation", "edited"),  # no tool: it answers the oldest open call
+        step(5, "observation", "stray output"),  # no call open: what the environment said
+        step(6, "correction", "no, use yarn", source="user"),
+        step(7, "correction", "I was wrong", source="agent"),
+    ])  # fmt: skip
+    assert messages[1]["tool_calls"] == [
+        {"id": "call_0", "type": "function", "function": {"name": "tool", "arguments": '{"input":"npm test"}'}},
+        {"id": "call_1", "type": "function",
+         "function": {"name": "edit", "arguments": '{"file_path":"a.py","new_string":"y","old_string":"x"}'}},
+    ]  # fmt: skip
+    assert "content" not in messages[1]
+    assert messages[2:] == [
+        {"role": "tool", "tool_call_id": "call_0", "content": "exit 1"},
+        {"role": "tool", "tool_call_id": "call_1", "content": "edited"},
+        {"role": "user", "content": "stray output"},
+        {"role": "user", "content": "no, use yarn"},
+        {"role": "assistant", "content": "I was wrong"},
+    ]
+
+
+def test_coordination_delegation_and_newer_types_have_a_role_each() -> None:
+    messages = to_messages([
+        step(1, "coordination", "lock src/api.js?", coordination_id="c1", direction="outbound"),
+        step(2, "coordination", "granted", coordination_id="c1", direction="inbound"),
+        step(3, "delegate", "write the docs", target_agent="docs-1"),
+        step(4, "yield", "docs written"),
+        step(5, "yield", "handing back"),
+        step(6, "approval", "go on"),
+        step(7, "handoff", "brief for the next agent"),
+        step(8, "lookup", tool="Search", arguments={"q": "x"}),
+        step(9, "thought", None),
+    ])  # fmt: skip
+    assert [(m["role"], m.get("content")) for m in messages[1:]] == [
+        ("assistant", "lock src/api.js?"),
+        ("user", "granted"),
+        ("assistant", None),
+        ("tool", "docs written"),
+        ("assistant", "handing back"),
+        ("user", "go on"),
+        ("assistant", "brief for the next agent"),  # the call of a type newer than the table joins it
+        ("tool", ""),
+    ]
+    assert messages[7]["tool_calls"][0]["function"] == {"name": "Search", "arguments": '{"q":"x"}'}
+    delegate = messages[3]["tool_calls"][0]["function"]
+    assert delegate == {
+        "name": "delegate",
+        "arguments": '{"content":"write the docs","target_agent":"docs-1"}',
+    }
+    assert messages[4]["tool_call_id"] == messages[3]["tool_calls"][0]["id"]
+    assert messages[0] == {"role": "system", "content": SYSTEM_PROMPT}
+
+
+def record(**members: Any) -> dict[str, Any]:
+    """A trajectory-log record as the pipeline writes it (the members the export reads)."""
+    base: dict[str, Any] = {
+        "session_id": "s1", "contributor_id": "c" * 32, "provider": "codex", "model": "gpt-5.4",
+        "agent_id": None, "agent_role": "agent", "task_complexity": None, "status": "SUCCESS",
+        "close_reason": "envelope", "tools_used": [], "total_tokens": 3, "duration_seconds": 1.0,
+        "enrichment": {"quality": 61.5}, "score": {"points": 2.0, "base_points": 2.0, "steps": 2},
+        "policy_version": "p1", "rescrub": {"ruleset": "r2", "client_ruleset": None, "redactions": {"email": 1}},
+        "coordination_links": [], "gaps": [{"sequence": 1, "why": "refused"}],
+        "trajectory_log": [{"step": 1, "type": "thought", "timestamp": NOW * 1000, "content": "hi"}],
+        "credit": {"points": 0.5, "base_points": 0.5, "created_at": NOW, "day": "2027-01-15", "revision": 1,
+                   "policy_version": "p1", "quality": 61.5},
+    }  # fmt: skip
+    return base | members
+
+
+def test_a_row_carries_the_record_and_says_whether_it_is_eligible() -> None:
+    row = build_row(record(), groove_version="0.27.99")
+    assert (row["revision"], row["points"], row["credited_points"], row["groove_version"]) == (
+        1,
+        2.0,
+        0.5,
+        "0.27.99",
+    )
+    assert row["steps"][0]["timestamp"] == NOW and row["steps"][0]["extra"] is None
+    assert (row["eligible"], row["redactions"], row["score_breakdown"]) == (True, [{"kind": "email", "count": 1}],
+                                                                            '{"steps":2}')  # fmt: skip
+    assert row["credited_at"] == dt.datetime.fromtimestamp(NOW, dt.UTC)
+    assert set(row) == set(EXPORT_SCHEMA.names)
+    assert build_row(record(groove_version="0.28.0"), groove_version="x")["groove_version"] == "0.28.0"
+    assert exclusion_reason(record(status="KILLED")) == "not_success"
+    assert exclusion_reason(record(trajectory_log=[])) == "no_steps"
+
+
+def test_filters_select_by_credited_day_provider_model_and_eligibility() -> None:
+    day = dt.date(2027, 1, 15)
+    assert selects(
+        Filters(since=day, until=day, provider="codex", model="gpt-5.4", eligible_only=True), record()
+    )
+    assert not selects(Filters(since=day + dt.timedelta(days=1)), record())
+    assert not selects(Filters(until=day - dt.timedelta(days=1)), record())
+    assert not selects(Filters(provider="gemini"), record())
+    assert not selects(Filters(model="gpt-5.5"), record())
+    assert not selects(Filters(eligible_only=True), record(status="CRASH"))
+
+
+# Through the real server and the real command.
+
+
+async def credit(
+    server: ServerProcess, http: httpx.AsyncClient, session: ClientSession, *bodies: bytes
+) -> None:
+    for body in bodies:
+        assert (await ingest(http, body)).status_code == 200
+    with trio.fail_after(CREDIT_DEADLINE_S):
+        await server.log.wait_for_session("session.stitched", session.session_id)
+
+
+def tool_steps(start: float) -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = [
+        {"type": "instruction", "content": "make the tests pass", "source": "user"},
+        {"type": "thought", "content": "Run them first."},
+        {"type": "action", "tool": "Bash", "arguments": {"command": "pytest -q"}},
+        {"type": "observation", "tool": "Bash", "content": "1 failed", "truncated": False},
+        {"type": "edit", "tool": "Edit", "file_path": "src/a.py", "edit_type": "modify", "old_string": "1",
+         "new_string": "2"},
+        {"type": "observation", "tool": "Edit", "content": "edited", "is_error": False},
+        {"type": "resolution", "content": "All tests pass."},
+    ]  # fmt: skip
+    for i, item in enumerate(steps):
+        item.update(step=i + 1, timestamp=round(start + i, 3), token_count=5)
+    return steps
+
+
+async def export(data: Path, out: Path, *args: str) -> tuple[int, list[str]]:
+    done = await run_central("export", "--data-dir", str(data), "--out", str(out), *args)
+    return done.returncode, done.stderr.decode().splitlines()
+
+
+def jsonl_rows(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for p in sorted(out.glob("part-*.jsonl")) for line in p.read_text().splitlines()]
+
+
+def check_messages(messages: list[dict[str, Any]]) -> None:
+    """Every tool call is answered, right after the assistant message that made it, and nothing else is."""
+    assert messages[0]["role"] == "system"
+    open_ids: list[str] = []
+    for message in messages:
+        if message["role"] == "tool":
+            assert message["tool_call_id"] == open_ids.pop(0)
+            continue
+        assert not open_ids, "a call left unanswered"
+        calls = message.get("tool_calls") or []
+        assert all(
+            c["type"] == "function" and json.loads(c["function"]["arguments"]) is not None for c in calls
+        )
+        open_ids = [c["id"] for c in calls]
+    assert not open_ids
+
+
+@pytest.mark.slow
+async def test_export_writes_every_credited_session_in_both_formats_and_resumes(tmp_path: Path) -> None:
+    data, fakes = tmp_path / "data", Fakes()
+    start = time.time() - 600
+    async with start_server(data, *NO_LIMITS) as server, httpx.AsyncClient(base_url=server.url) as http:
+        tools = await open_session(http)
+        await credit(server, http, tools, tools.chunk_of(tool_steps(start)), tools.close_body())
+        codex = await open_session(http, provider="codex", model="gpt-5.4")
+        codex_chunk = codex.chunk_of(
+            tool_steps(start)[:2], provider="codex", model_engine="gpt-5.4", team_size=3
+        )
+        await credit(server, http, codex, codex_chunk, codex.close_body())
+        leaky = await open_session(http, provider="gemini", model="gemini-3-pro")
+        leaky_chunk = leaky.chunk_of(leaky_steps(fakes, start=start), provider="gemini",
+                                     model_engine="gemini-3-pro", scrub_ruleset="js-0.9")  # fmt: skip
+        await credit(server, http, leaky, leaky_chunk, leaky.close_body("KILLED"))
+
+        parquet, jsonl = tmp_path / "parquet", tmp_path / "jsonl"
+        code, said = await export(data, parquet, "--shard-rows", "2")
+        assert code == 0, said
+        assert said[-1] == "groove-central export: 3 record(s) read, 3 row(s) written, 2 new shard(s)"
+        assert sum("wrote part-" in line for line in said) == 2
+        code, said = await export(data, jsonl, "--format", "jsonl")
+        assert code == 0, said
+
+        table = ds.dataset(parquet, format="parquet").to_table()
+        assert table.schema.equals(EXPORT_SCHEMA, check_metadata=False)
+        assert [pq.read_schema(p).equals(EXPORT_SCHEMA) for p in sorted(parquet.glob("*.parquet"))] == [
+            True
+        ] * 2
+        rows = {row["session_id"]: row for row in table.to_pylist()}
+        lines = {row["session_id"]: row for row in jsonl_rows(jsonl)}
+        assert set(rows) == set(lines) == {tools.session_id, codex.session_id, leaky.session_id}
+
+        row = rows[tools.session_id]
+        assert (row["provider"], row["model"], row["agent_role"], row["team_size"], row["groove_version"]) == (
+            "claude-code", "claude-opus-4-6", "backend", 2, "0.27.78",
+        )  # fmt: skip
+        assert (row["status"], row["eligible"], row["revision"], row["step_count"]) == ("SUCCESS", True, 0, 7)
+        assert row["contributor_id"] == tools.contributor_id and row["points"] > 0 and row["quality"] > 0
+        assert (
+            row["credited_at"].tzinfo is not None
+            and row["credited_day"] == row["credited_at"].date().isoformat()
+        )
+        assert [s["type"] for s in row["steps"]] == [s["type"] for s in tool_steps(start)]
+        assert json.loads(row["steps"][2]["arguments"]) == {"command": "pytest -q"}
+        assert json.loads(row["steps"][4]["extra"])["file_path"] == "src/a.py"
+        check_messages(row["messages"])
+        assert [m["role"] for m in lines[tools.session_id]["messages"]] == [
+            "system", "user", "assistant", "tool", "assistant", "tool", "assistant",
+        ]  # fmt: skip
+        calls = [m["tool_calls"][0] for m in lines[tools.session_id]["messages"] if "tool_calls" in m]
+        assert [c["function"]["name"] for c in calls] == ["Bash", "Edit"]
+        assert rows[codex.session_id]["team_size"] == 3 and rows[codex.session_id]["provider"] == "codex"
+
+        weak = rows[leaky.session_id]
+        assert (weak["eligible"], weak["exclusion_reason"]) == (False, "not_success")
+        assert weak["client_scrub_ruleset"] == "js-0.9" and weak["scrub_ruleset"]
+        assert {r["kind"] for r in weak["redactions"]} >= {"aws-access-key", "github-token", "email"}
+        for path in [*parquet.iterdir(), *jsonl.iterdir()]:
+            blob = path.read_bytes()
+            assert not [v for v in fakes.values if v.encode() in blob], f"a fake credential in {path.name}"
+        for name in ("part-00000.parquet", "part-00001.parquet"):
+            assert not [v for v in fakes.values if v in json.dumps(pq.read_table(parquet / name).to_pylist(),
+                                                                    default=str)]  # fmt: skip
+        assert {k: v for k, v in lines[tools.session_id].items() if k not in ("credited_at",)} == {
+            k: v for k, v in _plain(row).items() if k != "credited_at"
+        }
+
+        # --resume: only what was credited since, into a new shard; then nothing.
+        later = await open_session(http, provider="codex", model="gpt-5.4")
+        later_chunk = later.chunk_of(tool_steps(start)[:3], provider="codex", model_engine="gpt-5.4")
+        await credit(server, http, later, later_chunk, later.close_body())
+        code, said = await export(data, parquet, "--resume")
+        assert code == 0 and said[-1].endswith("1 record(s) read, 1 row(s) written, 1 new shard(s)"), said
+        code, said = await export(data, parquet, "--resume")
+        assert code == 0 and said[-1].endswith("0 record(s) read, 0 row(s) written, no new shard"), said
+        exported = ds.dataset(parquet, format="parquet").to_table(columns=["session_id", "credited_day"])
+        assert sorted(exported.column("session_id").to_pylist()) == sorted([*rows, later.session_id])
+
+        # Filters.
+        days = sorted(dt.date.fromisoformat(day) for day in exported.column("credited_day").to_pylist())
+        first, last = days[0], days[-1]  # the same day, unless the test ran over midnight UTC
+        for n, (args, expected) in enumerate(
+            [
+                (("--provider", "codex"), {codex.session_id, later.session_id}),
+                (("--model", "gemini-3-pro"), {leaky.session_id}),
+                (("--eligible-only",), {tools.session_id, codex.session_id, later.session_id}),
+                (("--since", str(first), "--until", str(last)), {*rows, later.session_id}),
+                (("--since", str(last + dt.timedelta(days=1))), set()),
+                (("--until", str(first - dt.timedelta(days=1))), set()),
+            ]
+        ):
+            out = tmp_path / f"filtered-{n}"
+            code, said = await export(data, out, "--format", "jsonl", *args)
+            assert code == 0, said
+            assert {r["session_id"] for r in jsonl_rows(out)} == expected, args
+
+    # A torn last line (an append under way) is left for later, not a failure.
+    segment = sorted((data / "trajectories").iterdir())[-1]
+    with segment.open("ab") as file:
+        file.write(b'{"session_id":"sess_torn","cre')
+    code, said = await export(data, parquet, "--resume")
+    assert code == 0 and said[-1].endswith("0 record(s) read, 0 row(s) written, no new shard"), said
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """A Parquet row as JSONL has it: messages without the members they do not have."""
+    messages = [{k: v for k, v in m.items() if v is not None} for m in row["messages"]]
+    return row | {"messages": messages}
+
+
+@pytest.mark.slow
+async def test_export_says_what_is_wrong_in_one_line_and_exits_2(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    code, said = await export(missing, tmp_path / "out")
+    assert (code, said) == (2, [f"groove-central export: {missing} is not a directory"])
+    data = tmp_path / "data"
+    (data / "trajectories").mkdir(parents=True)
+    code, said = await export(data, tmp_path / "out", "--format", "jsonl")
+    assert code == 0 and said[-1] == "groove-central export: 0 record(s) read, 0 row(s) written, no new shard"
+    code, said = await export(data, tmp_path / "out", "--format", "jsonl")
+    assert code == 2 and len(said) == 1 and "holds an export already; give --resume" in said[0]
+    code, said = await export(data, tmp_path / "out", "--resume")
+    assert code == 2 and len(said) == 1 and "--resume takes the same format and filters" in said[0]
+    code, said = await export(data, tmp_path / "out2", "--since", "2027-02-01", "--until", "2027-01-01")
+    assert (code, said) == (2, ["groove-central export: --since 2027-02-01 is after --until 2027-01-01"])
