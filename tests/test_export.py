@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -338,6 +339,14 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
         file.write(b'{"session_id":"sess_torn","cre')
     code, said = await export(data, parquet, "--resume")
     assert code == 0 and said[-1].endswith("0 record(s) read, 0 row(s) written, no new shard"), said
+    with segment.open("ab") as file:
+        file.write(b"\n")  # now a complete line, and not a record: said, skipped, left behind
+    code, said = await export(data, parquet, "--resume")
+    assert code == 0, said
+    assert said[0].startswith(f"groove-central export: skipped {segment.name} at byte "), said
+    assert said[-1].endswith("0 record(s) read, 0 row(s) written, no new shard, 1 unreadable line(s) skipped")
+    code, said = await export(data, parquet, "--resume")
+    assert code == 0 and said[-1].endswith("0 record(s) read, 0 row(s) written, no new shard"), said
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
@@ -361,3 +370,70 @@ async def test_export_says_what_is_wrong_in_one_line_and_exits_2(tmp_path: Path)
     assert code == 2 and len(said) == 1 and "--resume takes the same format and filters" in said[0]
     code, said = await export(data, tmp_path / "out2", "--since", "2027-02-01", "--until", "2027-01-01")
     assert (code, said) == (2, ["groove-central export: --since 2027-02-01 is after --until 2027-01-01"])
+
+
+@pytest.mark.slow
+async def test_a_revision_is_a_row_of_its_own_and_old_records_take_the_catalogs_groove_version(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    async with start_server(data, *NO_LIMITS) as server, httpx.AsyncClient(base_url=server.url) as http:
+        session = await open_session(http, groove_version="0.27.90")
+        await ingest(http, session.chunk_body(3, types=("thought", "action", "observation")))
+        refused = await ingest(http, session.chunk_body(3, types=("thought", "handoff", "resolution")))
+        assert refused.status_code == 422
+        await credit(server, http, session, session.close_body())
+    code, said = await export(data, tmp_path / "out", "--format", "jsonl")
+    assert code == 0, said
+    (first,) = jsonl_rows(tmp_path / "out")
+    assert (first["revision"], first["step_count"], first["gaps"][0]["sequence"]) == (0, 3, 1)
+    assert first["groove_version"] == "0.27.78"  # the chunk's metadata
+
+    policy = tmp_path / "policy.toml"
+    text = resources.files("groove_actors.protocol").joinpath("scoring_policy.toml").read_text("utf-8")
+    policy.write_text(text.replace("[steps]\n", '[steps]\nextra_types = ["handoff"]\n'))
+    assert (await run_central("requeue", "--data-dir", str(data), "--policy", str(policy))).returncode == 0
+    async with start_server(data, *NO_LIMITS, "--policy", str(policy)) as server:
+        await server.log.wait_for("ledger.credited")
+    code, said = await export(data, tmp_path / "out", "--format", "jsonl", "--resume")
+    assert code == 0 and said[-1].endswith("1 record(s) read, 1 row(s) written, 1 new shard(s)"), said
+    rows = jsonl_rows(tmp_path / "out")
+    assert [(r["session_id"], r["revision"], r["step_count"]) for r in rows] == [
+        (session.session_id, 0, 3),
+        (session.session_id, 1, 6),
+    ]
+    assert rows[1]["points"] > rows[0]["points"] and rows[1]["credited_points"] < rows[1]["points"]
+    check_messages(rows[1]["messages"])
+
+    # A record written before the record kept the groove version: the session open's, from the catalog.
+    for segment in (data / "trajectories").iterdir():
+        records = [json.loads(line) for line in segment.read_text().splitlines()]
+        segment.write_text("".join(json.dumps({k: v for k, v in r.items() if k != "groove_version"}) + "\n"
+                                   for r in records))  # fmt: skip
+    code, said = await export(data, tmp_path / "older", "--format", "jsonl")
+    assert code == 0, said
+    assert [r["groove_version"] for r in jsonl_rows(tmp_path / "older")] == ["0.27.90", "0.27.90"]
+
+
+@pytest.mark.slow
+async def test_a_shard_the_watermark_does_not_list_is_removed_and_exported_again(tmp_path: Path) -> None:
+    data, out = tmp_path / "data", tmp_path / "out"
+    async with start_server(data, *NO_LIMITS) as server, httpx.AsyncClient(base_url=server.url) as http:
+        session = await open_session(http)
+        await credit(server, http, session, session.chunk_body(2), session.close_body())
+    assert (await export(data, out))[0] == 0
+    state = (out / ".export-state.json").read_bytes()
+    (out / "part-00000.parquet").rename(
+        out / "part-00001.parquet"
+    )  # as if the export stopped before its watermark
+    (out / ".export-state.json").write_text(
+        json.dumps(json.loads(state) | {"offsets": {}, "shards": [], "rows": 0})
+    )
+    code, said = await export(data, out, "--resume")
+    assert code == 0, said
+    assert said[0] == (
+        "groove-central export: removing part-00001.parquet: an export stopped before it recorded it"
+        " (its rows are exported again)"
+    )
+    assert sorted(p.name for p in out.glob("part-*")) == ["part-00000.parquet"]
+    assert pq.read_table(out / "part-00000.parquet").column("session_id").to_pylist() == [session.session_id]

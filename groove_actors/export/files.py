@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import attrs
+import cattrs
 import orjson
 
 from groove_actors.errors import GrooveError
@@ -36,6 +37,7 @@ DEFAULT_SHARD_ROWS: Final = 1000
 PROGRESS_EVERY_S: Final = 5.0
 _SHARD: Final = re.compile(r"part-(\d{5})\.(parquet|jsonl)")
 _SEGMENT: Final = re.compile(r"\d{4}-\d{2}-\d{2}\.\d{4}\.jsonl")
+_UNREADABLE: Final = (KeyError, TypeError, ValueError, AttributeError, cattrs.BaseValidationError)
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
@@ -104,8 +106,14 @@ def export(
                 skipped += 1
             else:
                 read += 1
-                if selects(filters, document):
-                    rows.append(_row(document, catalog))
+                try:
+                    if selects(filters, document):
+                        rows.append(_row(document, catalog))
+                except _UNREADABLE as exc:  # a record this export cannot read is skipped, not fatal
+                    skipped += 1
+                    say(
+                        f"skipped {document.get('session_id')!r}: not a record this export reads ({exc!r:.200})"
+                    )
             state.offsets[segment] = end
             if len(rows) >= shard_rows:
                 writer.write(rows, read)
