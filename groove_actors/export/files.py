@@ -34,7 +34,11 @@ from groove_actors.store.segments import TRAJECTORY_LOG
 STATE_FILE: Final = ".export-state.json"
 STATE_VERSION: Final = 1
 DEFAULT_SHARD_ROWS: Final = 1000
+# A shard is also cut once the records its rows come from reach this size, so memory stays bounded whatever
+# the sessions' sizes (a row and its Parquet encoding take a few times its record).
+SHARD_RECORD_BYTES: Final = 64 * 1024 * 1024
 PROGRESS_EVERY_S: Final = 5.0
+CATALOG: Final = "central.sqlite3"
 _SHARD: Final = re.compile(r"part-(\d{5})\.(parquet|jsonl)")
 _SEGMENT: Final = re.compile(r"\d{4}-\d{2}-\d{2}\.\d{4}\.jsonl")
 _UNREADABLE: Final = (KeyError, TypeError, ValueError, AttributeError, cattrs.BaseValidationError)
@@ -91,40 +95,66 @@ def export(
 
     Raises ExportUsageError when it cannot start as asked, ExportError or OSError when it cannot go on.
     """
-    log_dir = data_dir / TRAJECTORY_LOG
     if not data_dir.is_dir():
         raise ExportUsageError(f"{data_dir} is not a directory")
     state = _start_state(out, fmt=fmt, filters=filters, resume=resume, say=say)
-    writer = _ShardWriter(out, state, fmt, say)
-    catalog = _Catalog(data_dir / "central.sqlite3")
-    read = skipped = 0
-    rows: list[dict[str, Any]] = []
-    last_said = clock()
+    run = _Run(
+        _ShardWriter(out, state, fmt, say), _Catalog(data_dir / CATALOG), filters, shard_rows, say, clock
+    )
     try:
-        for segment, end, document in _records_past(log_dir, state.offsets, say):
-            if document is None:
-                skipped += 1
-            else:
-                read += 1
-                try:
-                    if selects(filters, document):
-                        rows.append(_row(document, catalog))
-                except _UNREADABLE as exc:  # a record this export cannot read is skipped, not fatal
-                    skipped += 1
-                    say(
-                        f"skipped {document.get('session_id')!r}: not a record this export reads ({exc!r:.200})"
-                    )
-            state.offsets[segment] = end
-            if len(rows) >= shard_rows:
-                writer.write(rows, read)
-                rows, last_said = [], clock()
-            elif clock() - last_said >= PROGRESS_EVERY_S:
-                say(f"{read} record(s) read, {state.rows + len(rows)} row(s) so far")
-                last_said = clock()
-        writer.write(rows, read)  # the last shard, or (none) the watermark past records filtered out
+        for segment, end, size, document in _records_past(data_dir / TRAJECTORY_LOG, state.offsets, say):
+            run.take(document, size)
+            state.offsets[segment] = end  # saved with the next shard, which holds this record's row if any
+            run.flush_if_full()
+        run.flush()  # the last shard, or (none) the watermark past records the filters left out
     finally:
-        catalog.close()
-    return ExportSummary(read, sum(writer.written.values()), tuple(writer.written), skipped)
+        run.catalog.close()
+    written = run.writer.written
+    return ExportSummary(run.read, sum(written.values()), tuple(written), run.skipped)
+
+
+@attrs.define(eq=False)
+class _Run:
+    """One export's rows waiting for their shard, and its counts; says its progress every few seconds."""
+
+    writer: _ShardWriter
+    catalog: _Catalog
+    filters: Filters
+    shard_rows: int
+    say: Callable[[str], None]
+    clock: Callable[[], float]
+    rows: list[dict[str, Any]] = attrs.Factory(list)
+    row_bytes: int = 0  # the size of the records the waiting rows come from: a shard's memory, roughly
+    read: int = 0
+    skipped: int = 0
+    last_said: float = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.last_said = self.clock()
+
+    def take(self, document: dict[str, Any] | None, size: int) -> None:
+        if document is None:
+            self.skipped += 1
+            return
+        self.read += 1
+        try:
+            if selects(self.filters, document):
+                self.rows.append(_row(document, self.catalog))
+                self.row_bytes += size
+        except _UNREADABLE as exc:  # a record this export cannot read is skipped, not fatal
+            self.skipped += 1
+            self.say(f"skipped {document.get('session_id')!r}: not a record this export reads ({exc!r:.200})")
+
+    def flush_if_full(self) -> None:
+        if len(self.rows) >= self.shard_rows or self.row_bytes >= SHARD_RECORD_BYTES:
+            self.flush()
+        elif self.clock() - self.last_said >= PROGRESS_EVERY_S:
+            self.say(f"{self.read} record(s) read, {self.writer.state.rows + len(self.rows)} row(s) so far")
+            self.last_said = self.clock()
+
+    def flush(self) -> None:
+        self.writer.write(self.rows, self.read)
+        self.rows, self.row_bytes, self.last_said = [], 0, self.clock()
 
 
 def _row(document: dict[str, Any], catalog: _Catalog) -> dict[str, Any]:
@@ -182,8 +212,8 @@ def _load_state(path: Path) -> _State:
 
 def _records_past(
     log_dir: Path, offsets: dict[str, int], say: Callable[[str], None]
-) -> Iterator[tuple[str, int, dict[str, Any] | None]]:
-    """(segment, offset past the line, record or None if unreadable) of every complete line past `offsets`,
+) -> Iterator[tuple[str, int, int, dict[str, Any] | None]]:
+    """(segment, offset past the line, its size, record or None if unreadable) of each complete line past `offsets`,
     segment by segment in the order they were written. A last line without its newline is being appended."""
     names = (
         sorted(p.name for p in log_dir.iterdir() if _SEGMENT.fullmatch(p.name)) if log_dir.is_dir() else []
@@ -206,7 +236,7 @@ def _records_past(
                 if not line.endswith(b"\n"):
                     break
                 offset += len(line)
-                yield name, offset, _parse(line, name, offset - len(line), say)
+                yield name, offset, len(line), _parse(line, name, offset - len(line), say)
 
 
 def _parse(line: bytes, segment: str, offset: int, say: Callable[[str], None]) -> dict[str, Any] | None:
