@@ -1,9 +1,17 @@
-"""Shared fixtures: where the shared fixtures live, and a real Central Command process on loopback."""
+"""Shared fixtures: where the shared fixtures live, and a real Central Command process on loopback.
+
+It also keeps the fast lane (`pytest -m "not slow"`, `make test-fast`) fast: a test that is not marked `slow` and
+starts a process (a server, a CLI, node, chromium) fails at that point with a message saying to mark it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import subprocess
+from collections.abc import AsyncIterator, Generator, Iterator
+from contextlib import contextmanager
+from functools import wraps
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,3 +28,35 @@ async def central(tmp_path: Path) -> AsyncIterator[ServerProcess]:
     """A `groove-central serve` process on an ephemeral loopback port, stopped with SIGTERM afterwards."""
     async with start_server(tmp_path / "data") as server:
         yield server
+
+
+@contextmanager
+def _processes_refused(nodeid: str) -> Iterator[None]:
+    """While inside, starting a child process fails the test that tried, saying to mark it `slow`."""
+    original = subprocess.Popen.__init__
+
+    @wraps(original)
+    def refuse(self: subprocess.Popen[Any], args: Any, *rest: Any, **kwargs: Any) -> None:
+        pytest.fail(
+            f"{nodeid} starts a process ({args!r}) but is not marked slow: "
+            "add @pytest.mark.slow (or `pytestmark = pytest.mark.slow` for a whole module) "
+            "so that the fast lane, pytest -m 'not slow', stays fast",
+            pytrace=False,
+        )
+
+    subprocess.Popen.__init__ = refuse  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        subprocess.Popen.__init__ = original  # type: ignore[method-assign]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(
+    item: pytest.Item, nextitem: pytest.Item | None
+) -> Generator[None, object, object]:
+    """Tests not marked `slow` start no process, in their fixtures (of any scope) or their body."""
+    if item.get_closest_marker("slow") is not None:
+        return (yield)
+    with _processes_refused(item.nodeid):
+        return (yield)

@@ -171,6 +171,7 @@ async def _collect(harness: Harness, body: bytes, out: list[Accepted | Rejected]
     out.append(await harness.send(body))
 
 
+@pytest.mark.slow
 async def test_idle_verifiers_stop_and_come_back_from_the_store(
     harness: Harness, clock: trio.testing.MockClock
 ) -> None:
@@ -192,6 +193,7 @@ async def test_unknown_session_is_404_and_leaves_no_verifier(
     assert harness.directory.running == 0  # unregistered before it answered
 
 
+@pytest.mark.slow
 async def test_an_unsigned_close_request_never_cuts_an_open_session_short(
     harness: Harness, clock: trio.testing.MockClock
 ) -> None:
@@ -228,6 +230,7 @@ async def test_a_full_session_whose_close_is_requested_is_credited_after_the_gra
     assert row == ("grace",)
 
 
+@pytest.mark.slow
 async def test_a_silent_session_is_closed_as_a_crash_after_the_idle_timeout(
     harness: Harness, clock: trio.testing.MockClock
 ) -> None:

@@ -29,6 +29,8 @@ from tests.support.client import ingest, open_session
 from tests.support.envelopes import ClientSession
 from tests.support.server import ServerProcess, start_server
 
+pytestmark = pytest.mark.slow
+
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
 BACKUP_SH = DEPLOY / "backup.sh"
 RESTORE_SH = DEPLOY / "restore.sh"

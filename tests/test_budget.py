@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 
 import orjson
+import pytest
 import trio
 import trio.testing
 
@@ -70,6 +71,7 @@ def _retained(make: Callable[[], object]) -> int:
     return retained
 
 
+@pytest.mark.slow
 def test_what_waits_for_a_verifier_costs_the_body_not_its_parse() -> None:
     steps = [{"step": i, "type": "thought", "timestamp": 1e9, "content": "x"} for i in range(200)]
     chunk = {"envelope_id": "e", "session_id": "s", "chunk_sequence": 0, "contributor_id": "0" * 32,

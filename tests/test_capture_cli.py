@@ -11,11 +11,14 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 import trio
 
 from tests.conftest import AGENT_STREAMS
 from tests.support.server import ServerProcess, start_server
 from tests.support.shared import needs
+
+pytestmark = pytest.mark.slow
 
 TRANSCRIPT = AGENT_STREAMS / "claude-code" / "transcript" / "cc-2.0.27-transcript-27-tools-1-error.jsonl"
 REPO = Path(__file__).resolve().parents[1]

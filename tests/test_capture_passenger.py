@@ -31,6 +31,8 @@ from tests.support.hostile import (
 )
 from tests.support.server import start_server
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[1]
 NO_LIMITS = ("--rate-per-minute", "0", "--rate-per-hour", "0")
 

@@ -15,6 +15,8 @@ from tests.support.crashes import Run, Tracked, assert_acked_are_stored, send_un
 from tests.support.loadgen import NO_LIMITS, needs_loadgen, run_loadgen
 from tests.support.server import ServerProcess, start_server
 
+pytestmark = pytest.mark.slow
+
 CYCLES = 3
 OWN_SESSIONS = 3
 LOADGEN_ACKS_BEFORE_KILL = 20

@@ -9,6 +9,7 @@ import secrets
 from pathlib import Path
 
 import httpx
+import pytest
 import trio
 
 from groove_actors.server.dashboard import TOP, snapshot
@@ -38,6 +39,7 @@ def token_file(tmp_path: Path) -> tuple[str, Path]:
     return token, path
 
 
+@pytest.mark.slow
 async def test_dashboard_shows_live_numbers_in_chromium(tmp_path: Path) -> None:
     token, path = token_file(tmp_path)
     running = start_server(tmp_path / "d", "--admin-token-file", str(path))
@@ -62,6 +64,7 @@ async def test_dashboard_shows_live_numbers_in_chromium(tmp_path: Path) -> None:
     (ARTIFACTS / "dashboard.png").write_bytes(base64.b64decode(shot["data"]))
 
 
+@pytest.mark.slow
 async def test_admin_surfaces_need_the_token(tmp_path: Path) -> None:
     token, path = token_file(tmp_path)
     async with start_server(tmp_path / "d", "--admin-token-file", str(path)) as server:

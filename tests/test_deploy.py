@@ -127,6 +127,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # --- scripts -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shell", ["sh", "bash"])
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
 def test_scripts_parse(script: Path, shell: str) -> None:
@@ -139,6 +140,7 @@ def test_scripts_parse(script: Path, shell: str) -> None:
     assert os.access(script, os.X_OK)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
 def test_scripts_answer_help_and_refuse_bad_arguments(script: Path, tmp_path: Path) -> None:
     env = {**os.environ, "GROOVE_BACKUP_PYTHON": sys.executable}
@@ -154,6 +156,7 @@ def test_scripts_answer_help_and_refuse_bad_arguments(script: Path, tmp_path: Pa
         assert message in done.stderr, (args, done.stderr)
 
 
+@pytest.mark.slow
 def test_scripts_pass_shellcheck() -> None:
     if shutil.which("shellcheck") is None:
         reason = why_apt_cannot()
@@ -183,6 +186,7 @@ def unit_for_verify(directory: Path) -> Path:
     return unit
 
 
+@pytest.mark.slow
 def test_systemd_unit_verifies(systemd_analyze: str, tmp_path: Path) -> None:
     unit = unit_for_verify(tmp_path)
     (tmp_path / f"{UNIT.name}.d").mkdir()
@@ -199,6 +203,7 @@ def test_systemd_unit_verifies(systemd_analyze: str, tmp_path: Path) -> None:
         assert done.returncode == 0 and done.stdout + done.stderr == "", done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_systemd_unit_exposure_is_low(systemd_analyze: str, tmp_path: Path) -> None:
     unit = unit_for_verify(tmp_path)
     done = subprocess.run(
@@ -349,6 +354,7 @@ def assert_filtered(pid: int) -> None:
     assert re.search(r"^NoNewPrivs:\s+1$", status, re.M), status
 
 
+@pytest.mark.slow
 async def test_server_works_under_memory_deny_write_execute(tmp_path: Path) -> None:
     if sys.platform != "linux" or platform.machine() not in ("x86_64", "aarch64"):
         pytest.skip("the seccomp filter here is written for Linux on x86_64 and aarch64")
@@ -500,6 +506,7 @@ def nginx_command(binary: Path, main: Path, *extra: str) -> list[str]:
     return [str(binary), "-p", str(main.parent), "-c", str(main), "-e", "stderr", *extra]
 
 
+@pytest.mark.slow
 def test_nginx_site_passes_nginx_t(nginx: Path, tmp_path: Path) -> None:
     main = nginx_config(tmp_path, http_port=free_port(), https_port=free_port(), upstream_port=8443)
     done = subprocess.run(
@@ -560,6 +567,7 @@ def upstream_saw(server: ServerProcess, path: str) -> bool:
     return any(e.get("event") == "request" and e.get("path") == path for e in server.events)
 
 
+@pytest.mark.slow
 async def test_nginx_site_proxies_only_v1_and_health(nginx: Path, tmp_path: Path) -> None:
     http_port, https_port = free_port(), free_port()
     async with start_server(tmp_path / "data") as server:

@@ -19,6 +19,7 @@ import h2.connection
 import h2.events
 import httpx
 import orjson
+import pytest
 import trio
 from trio_websocket import open_websocket_url
 
@@ -27,6 +28,8 @@ from groove_actors.protocol import ecdh, signing
 from tests.support.client import ingest, open_request, open_session, post_answered_early
 from tests.support.envelopes import APP_HASH, ClientSession, make_steps
 from tests.support.server import ServerProcess, start_server
+
+pytestmark = pytest.mark.slow
 
 LONE = "\ud800"
 

@@ -28,6 +28,8 @@ from groove_actors.protocol import ecdh, signing
 from tests.support.client import open_request
 from tests.support.envelopes import APP_HASH, ClientSession
 
+pytestmark = pytest.mark.slow
+
 # Small leaves in nested values (so that a failing example prints in a few kB); one large leaf on its own.
 hostile_text = st.text(
     st.characters(codec=None, categories=["L", "N", "P", "S", "Z", "Cc", "Cs"]), max_size=30

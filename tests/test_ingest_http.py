@@ -12,12 +12,15 @@ from pathlib import Path
 
 import httpx
 import orjson
+import pytest
 import trio
 
 from groove_actors.protocol import ecdh
 from tests.support.client import ingest, open_request, open_session, post_answered_early
 from tests.support.envelopes import ClientSession
 from tests.support.server import ServerProcess, start_server
+
+pytestmark = pytest.mark.slow
 
 
 def flip(body: bytes, index: int) -> bytes:

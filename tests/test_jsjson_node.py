@@ -18,7 +18,10 @@ from hypothesis import strategies as st
 from groove_actors.protocol import jsjson
 
 NODE = shutil.which("node")
-pytestmark = pytest.mark.skipif(NODE is None, reason="node is not on PATH: no JavaScript to compare with")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(NODE is None, reason="node is not on PATH: no JavaScript to compare with"),
+]
 
 # Hypothesis spends a few milliseconds per example whatever its size, so each example is a batch of values.
 BATCHES = 200

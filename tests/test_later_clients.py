@@ -24,7 +24,10 @@ from tests.support.loadgen import NO_LIMITS
 from tests.support.server import ServerProcess, start_server
 
 NODE = shutil.which("node")
-pytestmark = pytest.mark.skipif(NODE is None, reason="node is not on PATH: no JavaScript client to run")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(NODE is None, reason="node is not on PATH: no JavaScript client to run"),
+]
 
 CLIENT = Path(__file__).parent / "js" / "later_clients.mjs"
 DEADLINE_S = 120.0

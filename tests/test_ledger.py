@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 import orjson
+import pytest
 import trio
 
 from groove_actors.http.app import SealedDays
@@ -62,6 +63,7 @@ def test_days_to_seal_leaves_and_positions_on_a_real_catalog(tmp_path: Path) -> 
         store.close()
 
 
+@pytest.mark.slow
 async def test_finished_days_are_sealed_and_each_credit_proves_into_its_root(tmp_path: Path) -> None:
     now = time.time()
     fill(tmp_path / "d", now)

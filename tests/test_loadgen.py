@@ -12,6 +12,8 @@ import trio
 from tests.support.loadgen import NO_LIMITS, needs_loadgen, run_loadgen
 from tests.support.server import start_server
 
+pytestmark = pytest.mark.slow
+
 SESSIONS, CHUNKS, STEPS = 6, 3, 20
 
 

@@ -6,6 +6,7 @@ import secrets
 from pathlib import Path
 
 import httpx
+import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from groove_actors.server.metrics import Metrics, reason_key, render
@@ -45,6 +46,7 @@ def test_reason_keys_are_short_and_free_of_ids() -> None:
     assert reason_key("unknown session_id; open") == "unknown session_id open"
 
 
+@pytest.mark.slow
 async def test_metrics_need_the_token_and_count_what_happened(tmp_path: Path) -> None:
     token = secrets.token_urlsafe(24)
     token_file = tmp_path / "admin-token"

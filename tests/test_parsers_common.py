@@ -280,6 +280,7 @@ _JSON = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(PROVIDERS), st.lists(st.dictionaries(st.sampled_from(_KEYS), _JSON), max_size=8))
 def test_no_stream_content_makes_a_parser_raise(provider: str, events: list[dict[str, object]]) -> None:
@@ -307,6 +308,7 @@ def _mutate(value: object, data: st.DataObject) -> object:
     return data.draw(_JSON)
 
 
+@pytest.mark.slow
 @needs(AGENT_STREAMS)
 @settings(max_examples=200, deadline=None)
 @given(st.data())

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import httpx
 import orjson
+import pytest
 
 from tests.support.client import ingest, open_session
 from tests.support.loadgen import NO_LIMITS
 from tests.support.server import run_central, start_server
+
+pytestmark = pytest.mark.slow
 
 
 def credits(data_dir: Path) -> list[tuple[int, int, float]]:

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 import httpx
+import pytest
 import trio
 
 from client_actors.scrub import RULESET_VERSION, scrub_text
@@ -157,6 +158,7 @@ def stored_envelopes(data_dir: Path) -> set[bytes]:
     }
 
 
+@pytest.mark.slow
 async def test_the_server_writes_no_secret_an_unscrubbing_client_sent(tmp_path: Path) -> None:
     fakes = Fakes()
     token = secrets.token_urlsafe(24)

@@ -37,6 +37,7 @@ def test_the_must_survive_documents_cover_every_generator() -> None:
     assert sum(len(d) for d in documents) > 50_000
 
 
+@pytest.mark.slow
 def test_recall_overall(measured: Measurement) -> None:
     missed = [(i.category, i.doc) for i in measured.misses]
     assert measured.recall >= RECALL_MIN, missed[:5]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ TEXTS = st.text(ANY_UNICODE, max_size=300) | SOUP
 SLOW_OK = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @SLOW_OK
 @given(TEXTS)
 def test_scrubbing_is_total_and_idempotent(text: str) -> None:
@@ -44,6 +46,7 @@ PLANTED = [
 SEPARATORS = [" ", "\n", "\t", '"', "'", "=", "(", ", "]
 
 
+@pytest.mark.slow
 @SLOW_OK
 @given(
     before=TEXTS,
@@ -76,6 +79,7 @@ JSON = st.recursive(
 )
 
 
+@pytest.mark.slow
 @SLOW_OK
 @given(JSON)
 def test_scrub_value_is_total_idempotent_and_keeps_the_shape(value: JsonValue) -> None:

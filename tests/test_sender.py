@@ -11,12 +11,15 @@ from urllib.parse import urlsplit
 
 import httpx
 import orjson
+import pytest
 import trio
 
 from client_actors.sender import Sender
 from client_actors.spool import Spool, SpooledSession
 from tests.support.envelopes import ClientSession
 from tests.support.server import start_server
+
+pytestmark = pytest.mark.slow
 
 NO_LIMITS = ("--rate-per-minute", "0", "--rate-per-hour", "0")
 

@@ -6,9 +6,12 @@ import signal
 import stat
 
 import httpx
+import pytest
 import trio
 
 from tests.support.server import ServerProcess
+
+pytestmark = pytest.mark.slow
 
 
 async def test_health_answers_with_uptime(central: ServerProcess) -> None:

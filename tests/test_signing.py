@@ -272,6 +272,7 @@ def array_json(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 json_texts = st.recursive(leaf_json, lambda children: object_json(children) | array_json(children))
 
 
+@pytest.mark.slow
 @settings(max_examples=250, deadline=None)
 @given(object_json(json_texts))
 def test_the_cut_never_leaves_or_removes_anything_but_the_top_level_attestation(text: str) -> None:

@@ -122,6 +122,7 @@ def test_close_marks_for_credit_and_credit_happens_exactly_once(tmp_path: Path) 
     assert catalog.leaderboard(store.conn, 10) == [("c" * 32, 10.0, 1)]
 
 
+@pytest.mark.slow
 def test_a_closed_session_keeps_its_secret_for_the_feedback_window_then_drops_it(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path, quota_bytes=10**9)
     count = 2 * COMPACT_SLACK

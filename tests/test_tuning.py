@@ -7,7 +7,11 @@ import platform
 import subprocess
 import sys
 
+import pytest
+
 from groove_actors.server.tuning import GC_THRESHOLDS, GIL_SWITCH_INTERVAL_S
+
+pytestmark = pytest.mark.slow
 
 PROBE = """
 import gc, json, sys

@@ -162,6 +162,7 @@ def test_changing_any_one_byte_of_a_small_body_makes_it_fail(name: str) -> None:
     assert still_valid == []
 
 
+@pytest.mark.slow
 def test_changing_one_byte_anywhere_in_the_200_step_body_makes_it_fail() -> None:
     vector = envelopes()["sess_vec_b#0"]
     body, secret = vector["body"].encode(), secret_of(vector)
