@@ -209,6 +209,13 @@ def tool_steps(start: float) -> list[dict[str, Any]]:
     return steps
 
 
+def coordination(n: int, exchange: str, direction: str, start: float) -> dict[str, Any]:
+    content = "lock src/api.js?" if direction == "outbound" else "lock granted"
+    return {"step": n, "type": "coordination", "timestamp": round(start + n, 3), "content": content,
+            "coordination_id": exchange, "direction": direction, "target_agent": "backend-2",
+            "protocol": "knock"}  # fmt: skip
+
+
 async def export(data: Path, out: Path, *args: str) -> tuple[int, list[str]]:
     done = await run_central("export", "--data-dir", str(data), "--out", str(out), *args)
     return done.returncode, done.stderr.decode().splitlines()
@@ -243,9 +250,9 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
         tools = await open_session(http)
         await credit(server, http, tools, tools.chunk_of(tool_steps(start)), tools.close_body())
         codex = await open_session(http, provider="codex", model="gpt-5.4")
-        codex_chunk = codex.chunk_of(
-            tool_steps(start)[:2], provider="codex", model_engine="gpt-5.4", team_size=3
-        )
+        exchange = f"coord_{codex.session_id}"
+        codex_steps = [*tool_steps(start)[:2], coordination(3, exchange, "outbound", start)]
+        codex_chunk = codex.chunk_of(codex_steps, provider="codex", model_engine="gpt-5.4", team_size=3)
         await credit(server, http, codex, codex_chunk, codex.close_body())
         leaky = await open_session(http, provider="gemini", model="gemini-3-pro")
         leaky_chunk = leaky.chunk_of(leaky_steps(fakes, start=start), provider="gemini",
@@ -306,12 +313,19 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
 
         # --resume: only what was credited since, into a new shard; then nothing.
         later = await open_session(http, provider="codex", model="gpt-5.4")
-        later_chunk = later.chunk_of(tool_steps(start)[:3], provider="codex", model_engine="gpt-5.4")
+        later_steps = [*tool_steps(start)[:3], coordination(4, exchange, "inbound", start)]
+        later_chunk = later.chunk_of(later_steps, provider="codex", model_engine="gpt-5.4")
         await credit(server, http, later, later_chunk, later.close_body())
         code, said = await export(data, parquet, "--resume")
         assert code == 0 and said[-1].endswith("1 record(s) read, 1 row(s) written, 1 new shard(s)"), said
         code, said = await export(data, parquet, "--resume")
         assert code == 0 and said[-1].endswith("0 record(s) read, 0 row(s) written, no new shard"), said
+        (new,) = pq.read_table(parquet / "part-00002.parquet").to_pylist()
+        assert new["session_id"] == later.session_id and new["coordination_links"] == [
+            {"coordination_id": exchange, "step": 4, "partner_session": codex.session_id,
+             "partner_agent": "backend-1", "partner_step": 3}
+        ]  # fmt: skip
+        assert [(m["role"], m["content"]) for m in new["messages"][-1:]] == [("user", "lock granted")]
         exported = ds.dataset(parquet, format="parquet").to_table(columns=["session_id", "credited_day"])
         assert sorted(exported.column("session_id").to_pylist()) == sorted([*rows, later.session_id])
 
