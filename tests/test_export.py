@@ -451,3 +451,18 @@ async def test_a_shard_the_watermark_does_not_list_is_removed_and_exported_again
     )
     assert sorted(p.name for p in out.glob("part-*")) == ["part-00000.parquet"]
     assert pq.read_table(out / "part-00000.parquet").column("session_id").to_pylist() == [session.session_id]
+
+
+@pytest.mark.slow
+async def test_lone_surrogates_a_javascript_client_sent_become_replacement_characters(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "trajectories").mkdir(parents=True)
+    steps = [{"step": 1, "type": "thought", "timestamp": NOW, "content": "half a pair: \ud83d!"}]
+    line = json.dumps(record(trajectory_log=steps)) + "\n"  # stdlib JSON writes it as the pipeline does
+    assert "\\ud83d" in line
+    (data / "trajectories" / "2027-01-15.0000.jsonl").write_text(line)
+    code, said = await export(data, tmp_path / "out")
+    assert code == 0, said
+    (row,) = pq.read_table(tmp_path / "out" / "part-00000.parquet").to_pylist()
+    assert row["steps"][0]["content"] == row["messages"][1]["content"] == "half a pair: \ufffd!"
+    assert row["groove_version"] is None  # no catalog to ask
