@@ -7,7 +7,7 @@ GROOVE_CENTRAL_HOST ?= 127.0.0.1
 GROOVE_CENTRAL_PORT ?= 8443
 GROOVE_DATA_DIR ?= ./data
 
-.PHONY: install serve test lint bench bench-full clean
+.PHONY: install serve test test-fast lint bench bench-full clean
 
 install: $(STAMP)
 
@@ -22,6 +22,10 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Everything but the tests marked slow (those that start a process, or take more than about a second).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
