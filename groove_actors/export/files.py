@@ -2,7 +2,8 @@
 
 Safe beside a running server: the trajectory log is append-only and only complete lines (ending in a
 newline) are read, so a record being appended is left for the next export; the catalog is opened read-only,
-and only for records that do not name their groove version. The data dir's lock is never taken.
+for coordination links (both sides) and for records that do not name their groove version. The data dir's
+lock is never taken.
 
 A shard is written under a temporary name, fsynced and renamed; then the watermark (`.export-state.json`: how
 far each segment was read, and the shards that hold it) is replaced the same way. A shard that the watermark
@@ -29,6 +30,7 @@ import orjson
 from groove_actors.errors import GrooveError
 from groove_actors.export.rows import Filters, build_row, selects
 from groove_actors.protocol import jsjson
+from groove_actors.store import catalog
 from groove_actors.store.segments import TRAJECTORY_LOG
 
 STATE_FILE: Final = ".export-state.json"
@@ -39,6 +41,9 @@ DEFAULT_SHARD_ROWS: Final = 1000
 SHARD_RECORD_BYTES: Final = 64 * 1024 * 1024
 PROGRESS_EVERY_S: Final = 5.0
 CATALOG: Final = "central.sqlite3"
+# Every coordination pair the server holds, both directions, rewritten whole by each export: rows already
+# exported cannot gain a partner credited after them, this file does. The `_` keeps it out of Parquet loaders.
+LINKS_FILE: Final = "_coordination_links.jsonl"
 _SHARD: Final = re.compile(r"part-(\d{5})\.(parquet|jsonl)")
 _SEGMENT: Final = re.compile(r"\d{4}-\d{2}-\d{2}\.\d{4}\.jsonl")
 _UNREADABLE: Final = (KeyError, TypeError, ValueError, AttributeError, cattrs.BaseValidationError)
@@ -107,6 +112,7 @@ def export(
             state.offsets[segment] = end  # saved with the next shard, which holds this record's row if any
             run.flush_if_full()
         run.flush()  # the last shard, or (none) the watermark past records the filters left out
+        _replace(out / LINKS_FILE, b"".join(orjson.dumps(link) + b"\n" for link in run.catalog.all_links()))
     finally:
         run.catalog.close()
     written = run.writer.written
@@ -159,7 +165,7 @@ class _Run:
 
 def _row(document: dict[str, Any], catalog: _Catalog) -> dict[str, Any]:
     version = None if document.get("groove_version") else catalog.groove_version(document["session_id"])
-    return build_row(document, groove_version=version)
+    return build_row(document, groove_version=version, links=catalog.links(document["session_id"]))
 
 
 def _start_state(
@@ -265,24 +271,47 @@ def _without_lone_surrogates(value: Any) -> Any:
 
 @attrs.define(eq=False)
 class _Catalog:
-    """The catalog, opened read-only on first need: the groove version a session opened with."""
+    """The catalog, opened read-only on first need: the groove version a session opened with, and the
+    coordination links (both sides: the catalog writes them when the second of a pair is credited)."""
 
     path: Path
     conn: sqlite3.Connection | None = None
 
-    def groove_version(self, session_id: str) -> str | None:
-        if not self.path.exists():
-            return None
-        if self.conn is None:
+    def _open(self) -> sqlite3.Connection | None:
+        if self.conn is None and self.path.exists():
             self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-        row = self.conn.execute(
+        return self.conn
+
+    def groove_version(self, session_id: str) -> str | None:
+        if (conn := self._open()) is None:
+            return None
+        row = conn.execute(
             "SELECT groove_version FROM sessions WHERE session_id = ?", (session_id,)
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
+    def links(self, session_id: str) -> list[dict[str, Any]]:
+        """The session's links as the catalog holds them now, partners credited after it included."""
+        if (conn := self._open()) is None:
+            return []
+        return [_link(step, cid, partner, agent, pstep) for step, cid, partner, agent, pstep in
+                catalog.coordination_links(conn, session_id)]  # fmt: skip
+
+    def all_links(self) -> list[dict[str, Any]]:
+        """Every link, both directions, each with its session: the export's complete pairs."""
+        if (conn := self._open()) is None:
+            return []
+        return [{"session_id": session, **_link(step, cid, partner, agent, pstep)}
+                for session, step, cid, partner, agent, pstep in catalog.coordination_pairs(conn)]  # fmt: skip
+
     def close(self) -> None:
         if self.conn is not None:
             self.conn.close()
+
+
+def _link(step: int, cid: str, partner: str, agent: str | None, partner_step: int) -> dict[str, Any]:
+    return {"coordination_id": cid, "step": step, "partner_session": partner, "partner_agent": agent,
+            "partner_step": partner_step}  # fmt: skip
 
 
 @attrs.define(eq=False)

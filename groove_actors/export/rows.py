@@ -73,9 +73,15 @@ def selects(filters: Filters, record: Mapping[str, Any]) -> bool:
     )
 
 
-def build_row(record: Mapping[str, Any], *, groove_version: str | None = None) -> dict[str, Any]:
+def build_row(
+    record: Mapping[str, Any],
+    *,
+    groove_version: str | None = None,
+    links: Sequence[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
     """The export row of one trajectory record; `groove_version` stands in for a record that names none
-    (records written before it was kept: the session open's, from the catalog)."""
+    (records written before it was kept: the session open's, from the catalog). `links` are the session's
+    coordination links as the catalog holds them, which include partners credited after the record."""
     credit = record["credit"]
     score = dict(record.get("score") or {})
     rescrub = record.get("rescrub") or {}
@@ -107,7 +113,7 @@ def build_row(record: Mapping[str, Any], *, groove_version: str | None = None) -
         "redactions": [
             {"kind": k, "count": int(v)} for k, v in sorted((rescrub.get("redactions") or {}).items())
         ],
-        "coordination_links": [dict(link) for link in record.get("coordination_links") or []],
+        "coordination_links": merge_links(record.get("coordination_links") or [], links),
         "gaps": [{"sequence": int(g["sequence"]), "why": str(g["why"])} for g in record.get("gaps") or []],
         "credited_at": dt.datetime.fromtimestamp(float(credit["created_at"]), dt.UTC),
         "credited_day": credit["day"],
@@ -118,6 +124,16 @@ def build_row(record: Mapping[str, Any], *, groove_version: str | None = None) -
         "steps": step_rows(steps),
         "messages": to_messages(steps, agent_role=record.get("agent_role")),
     }
+
+
+def merge_links(*sources: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The links of all `sources`, each once, by own step then partner."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for source in sources:
+        for link in source:
+            key = (link["step"], link["partner_session"], link["partner_step"], link["coordination_id"])
+            merged.setdefault(key, dict(link))
+    return [merged[key] for key in sorted(merged)]
 
 
 def step_rows(steps: Sequence[Step]) -> list[dict[str, Any]]:

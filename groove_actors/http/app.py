@@ -201,6 +201,23 @@ def _install_admin_routes(app: QuartTrio, handles: AppHandles) -> None:
             render(handles.metrics, gauges), content_type="text/plain; version=0.0.4; charset=utf-8"
         )
 
+    @app.get("/admin/coordination")
+    async def coordination() -> Response:
+        """Both sides of a session's coordination exchanges, whichever of the pair was credited first."""
+        refusal = admin_refusal(handles, request.headers.get("Authorization"))
+        if refusal is not None:
+            return refusal
+        session_id = request.args.get("session_id", "")
+        if not session_id or check_session_id(session_id) is not None:
+            return json_response({"error": "give the session as ?session_id=..."}, 400)
+        rows = await handles.reads.run(catalog.coordination_links, session_id)
+        links = [
+            {"coordination_id": cid, "step": step, "partner_session": partner, "partner_agent": agent,
+             "partner_step": partner_step}
+            for step, cid, partner, agent, partner_step in rows
+        ]  # fmt: skip
+        return json_response({"session_id": session_id, "coordination_links": links})
+
 
 def _install_hooks(app: QuartTrio, handles: AppHandles) -> None:
     @app.errorhandler(HTTPException)

@@ -554,6 +554,18 @@ def coordination_links(
     ]
 
 
+def coordination_pairs(conn: sqlite3.Connection) -> list[tuple[str, int, str, str, str | None, int]]:
+    """Every link of the catalog, both directions: (session, own step, coordination_id, partner session,
+    partner agent, partner step), for the export's complete pairs."""
+    return [
+        (row[0], row[1], row[2], row[3], row[4], row[5])
+        for row in conn.execute(
+            "SELECT session_id, step, coordination_id, partner_session, partner_agent, partner_step"
+            " FROM coordination_links ORDER BY session_id, step, partner_session"
+        )
+    ]
+
+
 def advance_log_end(conn: sqlite3.Connection, log: str, segment: str, end: int) -> None:
     """Record that `segment` of `log` ("envelopes" or "trajectories") is committed up to byte `end`."""
     conn.execute(
