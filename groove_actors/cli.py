@@ -118,6 +118,12 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--eligible-only", action="store_true", help="only sessions fit for training (docs/EXPORT.md)"
     )
     export.add_argument(
+        "--min-tier",
+        choices=("A", "B", "C"),
+        default=None,
+        help="only sessions of this quality tier or better",
+    )
+    export.add_argument(
         "--resume", action="store_true", help="add what was credited since the last export into new shards"
     )
     export.add_argument(
@@ -253,7 +259,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         say(f"--since {args.since} is after --until {args.until}")
         return 2
-    filters = Filters(args.since, args.until, args.provider, args.model, args.eligible_only)
+    filters = Filters(args.since, args.until, args.provider, args.model, args.eligible_only, args.min_tier)
     try:
         summary = export(
             args.data_dir, args.out, fmt=args.format, filters=filters, resume=args.resume,

@@ -19,8 +19,10 @@ import pyarrow.parquet as pq
 import pytest
 import trio
 
+from groove_actors.export.files import ExportUsageError
+from groove_actors.export.files import export as run_export
 from groove_actors.export.messages import SYSTEM_PROMPT, to_messages
-from groove_actors.export.rows import Filters, build_row, exclusion_reason, selects
+from groove_actors.export.rows import Filters, build_row, record_tiering, selects
 from groove_actors.export.schema import EXPORT_SCHEMA
 from groove_actors.protocol.models import Step
 from tests.support.client import ingest, open_session
@@ -144,6 +146,9 @@ def record(**members: Any) -> dict[str, Any]:
         "enrichment": {"quality": 61.5}, "score": {"points": 2.0, "base_points": 2.0, "steps": 2},
         "policy_version": "p1", "rescrub": {"ruleset": "r2", "client_ruleset": None, "redactions": {"email": 1}},
         "coordination_links": [], "gaps": [{"sequence": 1, "why": "refused"}],
+        "quality_tier": {"tier": "B", "tier_reason": "moderate_quality", "eligible": True, "exclusion_reasons": []},
+        "client_quality_claim": {"quality_tier": "TIER_A", "quality_tier_reason": "high_quality_no_errors",
+                                 "training_eligible": True, "training_exclusion_reason": None},
         "trajectory_log": [{"step": 1, "type": "thought", "timestamp": NOW * 1000, "content": "hi"}],
         "credit": {"points": 0.5, "base_points": 0.5, "created_at": NOW, "day": "2027-01-15", "revision": 1,
                    "policy_version": "p1", "quality": 61.5},
@@ -165,8 +170,19 @@ def test_a_row_carries_the_record_and_says_whether_it_is_eligible() -> None:
     assert row["credited_at"] == dt.datetime.fromtimestamp(NOW, dt.UTC)
     assert set(row) == set(EXPORT_SCHEMA.names)
     assert build_row(record(groove_version="0.28.0"), groove_version="x")["groove_version"] == "0.28.0"
-    assert exclusion_reason(record(status="KILLED")) == "not_success"
-    assert exclusion_reason(record(trajectory_log=[])) == "no_steps"
+    assert (row["quality_tier"], row["tier_reason"], row["exclusion_reason"], row["exclusion_reasons"]) == (
+        "B", "moderate_quality", None, [],
+    )  # fmt: skip
+    assert (row["client_quality_tier"], row["client_training_eligible"]) == ("TIER_A", True)
+    # A record written before records kept a tier: derived from the record under the packaged rules.
+    old = record(quality_tier=None, client_quality_claim=None)
+    assert record_tiering(old).as_json() == {
+        "tier": "B", "tier_reason": "moderate_quality", "eligible": False,
+        "exclusion_reasons": ["insufficient_tokens", "too_short", "too_few_steps", "no_actions", "no_observations"],
+    }  # fmt: skip
+    assert build_row(old)["exclusion_reason"] == "insufficient_tokens"
+    assert record_tiering(record(quality_tier=None, status="KILLED")).tier == "C"
+    assert record_tiering(record(quality_tier=None, trajectory_log=[])).exclusion_reasons == ("no_steps",)
 
 
 def test_filters_select_by_credited_day_provider_model_and_eligibility() -> None:
@@ -178,7 +194,16 @@ def test_filters_select_by_credited_day_provider_model_and_eligibility() -> None
     assert not selects(Filters(until=day - dt.timedelta(days=1)), record())
     assert not selects(Filters(provider="gemini"), record())
     assert not selects(Filters(model="gpt-5.5"), record())
-    assert not selects(Filters(eligible_only=True), record(status="CRASH"))
+    held = {
+        "tier": "C",
+        "tier_reason": "non_success_status",
+        "eligible": False,
+        "exclusion_reasons": ["not_success"],
+    }
+    assert not selects(Filters(eligible_only=True), record(status="CRASH", quality_tier=held))
+    assert selects(Filters(min_tier="B"), record()) and selects(Filters(min_tier="C"), record())
+    assert not selects(Filters(min_tier="A"), record())
+    assert not selects(Filters(min_tier="B"), record(quality_tier=held))
 
 
 # Through the real server and the real command.
@@ -205,13 +230,13 @@ def tool_steps(start: float) -> list[dict[str, Any]]:
         {"type": "resolution", "content": "All tests pass."},
     ]  # fmt: skip
     for i, item in enumerate(steps):
-        item.update(step=i + 1, timestamp=round(start + i, 3), token_count=5)
+        item.update(step=i + 1, timestamp=round(start + 5 * i, 3), token_count=100)
     return steps
 
 
 def coordination(n: int, exchange: str, direction: str, start: float) -> dict[str, Any]:
     content = "lock src/api.js?" if direction == "outbound" else "lock granted"
-    return {"step": n, "type": "coordination", "timestamp": round(start + n, 3), "content": content,
+    return {"step": n, "type": "coordination", "timestamp": round(start + 5 * (n - 1), 3), "content": content,
             "coordination_id": exchange, "direction": direction, "target_agent": "backend-2",
             "protocol": "knock"}  # fmt: skip
 
@@ -336,7 +361,7 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
             [
                 (("--provider", "codex"), {codex.session_id, later.session_id}),
                 (("--model", "gemini-3-pro"), {leaky.session_id}),
-                (("--eligible-only",), {tools.session_id, codex.session_id, later.session_id}),
+                (("--eligible-only",), {tools.session_id}),  # the others are too short to train on
                 (("--since", str(first), "--until", str(last)), {*rows, later.session_id}),
                 (("--since", str(last + dt.timedelta(days=1))), set()),
                 (("--until", str(first - dt.timedelta(days=1))), set()),
@@ -466,3 +491,19 @@ async def test_lone_surrogates_a_javascript_client_sent_become_replacement_chara
     (row,) = pq.read_table(tmp_path / "out" / "part-00000.parquet").to_pylist()
     assert row["steps"][0]["content"] == row["messages"][1]["content"] == "half a pair: \ufffd!"
     assert row["groove_version"] is None  # no catalog to ask
+
+
+def test_an_export_of_an_older_schema_is_not_resumed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    state = {
+        "version": 1,
+        "format": "parquet",
+        "filters": Filters().as_json(),
+        "offsets": {},
+        "shards": [],
+        "rows": 0,
+    }
+    (out / ".export-state.json").write_text(json.dumps(state))  # as version 1 wrote it: no schema member
+    with pytest.raises(ExportUsageError, match="schema version 1"):
+        run_export(tmp_path, out, fmt="parquet", filters=Filters(), resume=True, say=lambda _: None)

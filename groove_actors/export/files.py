@@ -28,7 +28,7 @@ import cattrs
 import orjson
 
 from groove_actors.errors import GrooveError
-from groove_actors.export.rows import Filters, build_row, selects
+from groove_actors.export.rows import SCHEMA_VERSION, Filters, build_row, selects
 from groove_actors.protocol import jsjson
 from groove_actors.store import catalog
 from groove_actors.store.segments import TRAJECTORY_LOG
@@ -80,6 +80,7 @@ class _State:
     offsets: dict[str, int] = attrs.Factory(dict)
     shards: list[str] = attrs.Factory(list)
     rows: int = 0
+    schema: int = SCHEMA_VERSION  # the rows' schema version; watermarks without one are of version 1
 
     def as_json(self) -> dict[str, Any]:
         return {"version": STATE_VERSION, **attrs.asdict(self)}
@@ -189,6 +190,11 @@ def _start_state(
         out.mkdir(parents=True, exist_ok=True)
         return _State(format=fmt, filters=filters.as_json())
     state = _load_state(state_path)
+    if state.schema != SCHEMA_VERSION:
+        raise ExportUsageError(
+            f"{out} holds rows of schema version {state.schema}, this export writes version {SCHEMA_VERSION} "
+            "(docs/EXPORT.md): export anew into another --out"
+        )
     if (state.format, state.filters) != (fmt, filters.as_json()):
         raise ExportUsageError(
             f"{out} was exported as {state.format} with filters {orjson.dumps(state.filters).decode()}; "
@@ -211,6 +217,7 @@ def _load_state(path: Path) -> _State:
             offsets={str(k): int(v) for k, v in raw["offsets"].items()},
             shards=[str(s) for s in raw["shards"]],
             rows=int(raw["rows"]),
+            schema=int(raw.get("schema", 1)),
         )
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ExportError(f"{path} cannot be read ({exc}); export into another --out") from exc

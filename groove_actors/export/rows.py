@@ -19,6 +19,11 @@ from groove_actors.export.messages import to_messages
 from groove_actors.protocol import limits
 from groove_actors.protocol.convert import structure_steps
 from groove_actors.protocol.models import Step
+from groove_actors.protocol.policy import TIERS, TierRules
+from groove_actors.server import tiers
+
+# The rows' schema version (export/schema.py writes it in the Parquet metadata): a resumed export must match.
+SCHEMA_VERSION: Final = 2
 
 # The members a step row has a column for; any other member of a step goes to its `extra` (JSON).
 STEP_COLUMNS: Final = (
@@ -36,6 +41,7 @@ class Filters:
     provider: str | None = None
     model: str | None = None
     eligible_only: bool = False
+    min_tier: str | None = None  # "A", "B" or "C": records of this tier or better
 
     def as_json(self) -> dict[str, Any]:
         """The filters as the watermark keeps them (a resumed export must use the same)."""
@@ -45,20 +51,34 @@ class Filters:
             "provider": self.provider,
             "model": self.model,
             "eligible_only": self.eligible_only,
+            **(
+                {"min_tier": self.min_tier} if self.min_tier else {}
+            ),  # a watermark from before keeps matching
         }
 
 
-def exclusion_reason(record: Mapping[str, Any]) -> str | None:
-    """Why a record is not fit for training, or None when it is.
+def record_tiering(record: Mapping[str, Any], steps: Sequence[Step] | None = None) -> tiers.Tiering:
+    """The server's tier and eligibility of a record: as the pipeline wrote it, or, for a record written
+    before records kept one, derived now from the record under the packaged policy's rules."""
+    held = record.get("quality_tier")
+    if isinstance(held, Mapping):
+        reasons = tuple(str(r) for r in held.get("exclusion_reasons") or ())
+        return tiers.Tiering(str(held["tier"]), str(held["tier_reason"]), bool(held["eligible"]), reasons)
+    if steps is None:
+        steps = structure_steps(record.get("trajectory_log") or [])
+    return tiers.assess(
+        steps,
+        status=str(record.get("status")),
+        quality=_quality(record),
+        agent_role=record.get("agent_role"),
+        total_tokens=int(record.get("total_tokens") or 0),
+        duration_seconds=float(record.get("duration_seconds") or 0.0),
+        rules=TierRules(),
+    )
 
-    Provisional (docs/EXPORT.md): eligible means closed with SUCCESS and holding at least one step. The
-    server-derived quality tiers of issue 14 will replace this rule.
-    """
-    if record.get("status") != limits.SUCCESS_STATUS:
-        return "not_success"
-    if not record.get("trajectory_log"):
-        return "no_steps"
-    return None
+
+def _quality(record: Mapping[str, Any]) -> float:
+    return float(record.get("enrichment", {}).get("quality", record["credit"].get("quality", 0.0)))
 
 
 def selects(filters: Filters, record: Mapping[str, Any]) -> bool:
@@ -69,8 +89,16 @@ def selects(filters: Filters, record: Mapping[str, Any]) -> bool:
         and (filters.until is None or day <= filters.until)
         and (filters.provider is None or record.get("provider") == filters.provider)
         and (filters.model is None or record.get("model") == filters.model)
-        and (not filters.eligible_only or exclusion_reason(record) is None)
+        and (
+            not (filters.eligible_only or filters.min_tier) or _tier_selects(filters, record_tiering(record))
+        )
     )
+
+
+def _tier_selects(filters: Filters, tiering: tiers.Tiering) -> bool:
+    if filters.eligible_only and not tiering.eligible:
+        return False
+    return filters.min_tier is None or TIERS.index(tiering.tier) <= TIERS.index(filters.min_tier)
 
 
 def build_row(
@@ -86,7 +114,8 @@ def build_row(
     score = dict(record.get("score") or {})
     rescrub = record.get("rescrub") or {}
     steps = structure_steps(record.get("trajectory_log") or [])
-    reason = exclusion_reason(record)
+    tiering = record_tiering(record, steps)
+    claim = record.get("client_quality_claim") or {}
     return {
         "session_id": record["session_id"],
         "revision": int(credit.get("revision", 0)),
@@ -100,9 +129,15 @@ def build_row(
         "task_complexity": record.get("task_complexity"),
         "status": record["status"],
         "close_reason": record.get("close_reason"),
-        "eligible": reason is None,
-        "exclusion_reason": reason,
-        "quality": float(record.get("enrichment", {}).get("quality", credit.get("quality", 0.0))),
+        "quality_tier": tiering.tier,
+        "tier_reason": tiering.tier_reason,
+        "eligible": tiering.eligible,
+        "exclusion_reason": tiering.exclusion_reasons[0] if tiering.exclusion_reasons else None,
+        "exclusion_reasons": list(tiering.exclusion_reasons),
+        "client_quality_tier": claim.get("quality_tier"),
+        "client_training_eligible": claim.get("training_eligible"),
+        "client_exclusion_reason": claim.get("training_exclusion_reason"),
+        "quality": _quality(record),
         "points": float(score.pop("points", credit["points"])),
         "base_points": float(score.pop("base_points", credit["base_points"])),
         "credited_points": float(credit["points"]),

@@ -10,7 +10,7 @@ from typing import Final
 
 import pyarrow as pa
 
-SCHEMA_VERSION: Final = 1
+from groove_actors.export.rows import SCHEMA_VERSION
 
 _STEP = pa.struct([
     ("step", pa.int64()),
@@ -64,8 +64,14 @@ EXPORT_SCHEMA: Final = pa.schema(
         ("task_complexity", pa.string()),
         ("status", pa.string()),
         ("close_reason", pa.string()),
+        ("quality_tier", pa.string()),
+        ("tier_reason", pa.string()),
         ("eligible", pa.bool_()),
         ("exclusion_reason", pa.string()),
+        ("exclusion_reasons", pa.list_(pa.string())),
+        ("client_quality_tier", pa.string()),
+        ("client_training_eligible", pa.bool_()),
+        ("client_exclusion_reason", pa.string()),
         ("quality", pa.float64()),
         ("points", pa.float64()),
         ("base_points", pa.float64()),

@@ -17,6 +17,24 @@ from groove_actors.protocol import limits
 DEFAULT_POLICY_FILE = "scoring_policy.toml"
 
 
+TIERS = ("A", "B", "C")  # best first
+
+
+@attrs.frozen
+class TierRules:
+    """The `[tiers]` and `[eligibility]` settings: how the server tiers a trajectory and says whether it is fit
+    for training (server/tiers.py). Absent from a policy file, these defaults hold."""
+
+    a_min_quality: float = 70.0
+    b_min_quality: float = 50.0
+    min_tokens: int = 500
+    min_duration_seconds: float = 10.0
+    min_steps: int = 5
+    conversational_roles: frozenset[str] = frozenset({"planner", "chat", "advisor"})
+    min_steps_conversational: int = 2
+    min_tier: str = "B"  # an eligible trajectory is of this tier or better
+
+
 @attrs.frozen
 class ScoringPolicy:
     version: str
@@ -35,6 +53,7 @@ class ScoringPolicy:
     # Step types taken besides the protocol's (limits.STEP_TYPES), for those a newer client sends: they score
     # base points. Refused envelopes of such types come in with `groove-central requeue`.
     extra_step_types: frozenset[str] = frozenset()
+    tiers: TierRules = TierRules()
 
     @property
     def step_types(self) -> frozenset[str]:
@@ -84,10 +103,35 @@ def policy_from_document(document: Mapping[str, Any], *, origin: str) -> Scoring
         quality_threshold=reader.number("quality.threshold", high=100.0),
         quality_multiplier=reader.number("quality.multiplier"),
         extra_step_types=reader.names("steps.extra_types"),
+        tiers=_tier_rules(reader),
     )
     if reader.problems:
         raise ConfigError(f"scoring policy {origin}: " + "; ".join(reader.problems))
     return policy
+
+
+def _tier_rules(reader: _Reader) -> TierRules:
+    """The tier and eligibility rules; each setting the file leaves out keeps its default."""
+    d = TierRules()
+    min_tier = reader.optional("eligibility.min_tier", d.min_tier)
+    if min_tier not in TIERS:
+        reader.problems.append(f"eligibility.min_tier must be one of A, B, C, got {min_tier!r}")
+    return TierRules(
+        a_min_quality=reader.number("tiers.a_min_quality", high=100.0, default=d.a_min_quality),
+        b_min_quality=reader.number("tiers.b_min_quality", high=100.0, default=d.b_min_quality),
+        min_tokens=int(reader.number("eligibility.min_tokens", integral=True, default=d.min_tokens)),
+        min_duration_seconds=reader.number(
+            "eligibility.min_duration_seconds", default=d.min_duration_seconds
+        ),
+        min_steps=int(reader.number("eligibility.min_steps", integral=True, default=d.min_steps)),
+        conversational_roles=reader.names("eligibility.conversational_roles", default=d.conversational_roles),
+        min_steps_conversational=int(
+            reader.number(
+                "eligibility.min_steps_conversational", integral=True, default=d.min_steps_conversational
+            )
+        ),
+        min_tier=str(min_tier) if min_tier in TIERS else d.min_tier,
+    )
 
 
 @attrs.define
@@ -112,8 +156,19 @@ class _Reader:
             self.problems.append(f"{dotted} must be a non-empty string")
         return value if isinstance(value, str) else ""
 
-    def number(self, dotted: str, *, integral: bool = False, high: float | None = None) -> float:
-        value = self._get(dotted)
+    def optional(self, dotted: str, default: Any) -> Any:
+        """The value at `dotted`, or `default` when the file does not have it."""
+        node: Any = self.document
+        for part in dotted.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def number(
+        self, dotted: str, *, integral: bool = False, high: float | None = None, default: float | None = None
+    ) -> float:
+        value = self._get(dotted) if default is None else self.optional(dotted, default)
         if value is None:
             return 0.0
         return self._checked_number(dotted, value, integral=integral, high=high)
@@ -130,12 +185,12 @@ class _Reader:
             self.problems.append(f"{dotted} must be at most {high:g}, got {value!r}")
         return float(value)
 
-    def names(self, dotted: str) -> frozenset[str]:
-        """An optional list of short names (absent: none)."""
+    def names(self, dotted: str, default: frozenset[str] = frozenset()) -> frozenset[str]:
+        """An optional list of short names (absent: `default`)."""
         node: Any = self.document
         for part in dotted.split("."):
             if not isinstance(node, Mapping) or part not in node:
-                return frozenset()
+                return default
             node = node[part]
         if not isinstance(node, list) or not all(
             isinstance(name, str) and 0 < len(name) <= 50 and name.isascii() for name in node

@@ -22,6 +22,7 @@ import trio
 from groove_actors import logs
 from groove_actors.protocol.convert import unstructure
 from groove_actors.protocol.policy import ScoringPolicy
+from groove_actors.server import tiers
 from groove_actors.server.enrich import Enrichment, TrajectoryJudge
 from groove_actors.server.metrics import Metrics
 from groove_actors.server.reads import ReadPool
@@ -91,8 +92,17 @@ class CreditPipeline:
         credit = credit_record(session, enrichment, score, self.wall_clock(), credited)
         coordination = coordination_steps(session)
         gaps = await self.reads.run(catalog.session_gaps, session_id)
+        tiering = tiers.assess(
+            session.steps,
+            status=session.status,
+            quality=enrichment.quality,
+            agent_role=session.agent_role,
+            total_tokens=session.total_tokens,
+            duration_seconds=session.duration_seconds,
+            rules=self.policy.tiers,
+        )
         trajectory = await trio.to_thread.run_sync(
-            trajectory_json, session, rescrub, enrichment, score, links, credit, coordination, gaps
+            trajectory_json, session, rescrub, enrichment, score, links, credit, coordination, gaps, tiering
         )
         op = Credit(
             credit=credit, trajectory=trajectory, coordination=coordination, agent_id=session.agent_id
@@ -196,13 +206,16 @@ def trajectory_json(
     credit: CreditRecord,
     coordination: tuple[tuple[str, int, str | None], ...],
     gaps: Sequence[tuple[int, str]],
+    tiering: tiers.Tiering | None = None,
 ) -> bytes:
     """The stitched trajectory as one JSON line, for export.
 
     It carries the credit it was paid and the coordination steps it registered (`credit`, `coordination`):
     the trajectory log is the record of the ledger the catalog is rebuilt from (store/replay.py). `session` is
     the re-scrubbed one; `rescrub` says with which rule set (and which one the client claimed) and how many
-    redactions of each kind that made, never what was redacted.
+    redactions of each kind that made, never what was redacted. `quality_tier` is the server's tier and
+    eligibility (server/tiers.py, under the policy `policy_version`); `client_quality_claim` what the client
+    said of itself in its close, kept beside it and used for nothing.
     """
     document = {
         "session_id": session.session_id,
@@ -227,6 +240,8 @@ def trajectory_json(
         "enrichment": attrs.asdict(enrichment),
         "score": {"points": score.points, "base_points": score.base_points, **score.breakdown},
         "policy_version": score.policy_version,
+        "quality_tier": tiering.as_json() if tiering else None,
+        "client_quality_claim": tiers.client_claim(session.client_outcome),
         "rescrub": rescrub.as_json(),
         "coordination_links": [attrs.asdict(link) for link in links],
         # Sequences that hold no data: refused envelopes (kept aside, with the reason) and ones never received.
