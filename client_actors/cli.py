@@ -7,83 +7,143 @@ consent, so a person who has not opted in runs their agent with none of them loa
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 from typing import BinaryIO
 
 from client_actors import consent
+from groove_actors import __version__, options
 
 DEFAULT_SERVER_ENV = "GROOVE_CENTRAL_URL"
 # The parsers' providers, spelled out so that an opted-out run imports nothing else (a test holds them equal).
 PROVIDERS = ("claude-code", "codex", "gemini", "grok")
+RUN_WAIT_S = 5.0  # the agent has ended and its person waits: deliver what is quick, the spool keeps the rest
+DELIVERY_WAIT_S = 30.0  # import and flush exist to deliver
+CONSENT_CHECK_S = 2.0
+DESCRIPTION = (
+    "Capture an AI coding agent's trajectories, scrubbed and signed, and deliver them to Central Command.\n"
+    "Nothing is captured before `groove-capture consent on`."
+)
+HOME_ENV = "GROOVE_HOME", "where consent, the spool and the install id live (default ~/.groove)"
+SERVER_ENV = DEFAULT_SERVER_ENV, "--server (Central Command's URL)"
+CONSENT_CHECK_ENV = (
+    "GROOVE_CONSENT_CHECK_S",
+    f"seconds between checks that consent still holds (default {CONSENT_CHECK_S:g})",
+)
+
+
+def epilog(*environment: tuple[str, str]) -> str:
+    """The lines of --help that name the environment variables a command reads."""
+    width = max(len(name) for name, _ in environment)
+    lines = [f"  {name:<{width}}  {meaning}" for name, meaning in environment]
+    return "\n".join(["environment (an option given on the command line overrides its variable):", *lines])
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    *environment: tuple[str, str],
+) -> argparse.ArgumentParser:
+    """A subcommand whose --help says what it does and which environment variables it reads."""
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=f"{summary[0].upper()}{summary[1:]}.",
+        epilog=epilog(*environment) if environment else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="groove-capture", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="groove-capture",
+        description=DESCRIPTION,
+        epilog=epilog(HOME_ENV, SERVER_ENV, CONSENT_CHECK_ENV),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    agree = commands.add_parser("consent", help="opt in or out of sharing trajectories, or show the state")
-    agree.add_argument("action", choices=("on", "off", "status"))
+    agree = _command(
+        commands, "consent", "opt in or out of sharing trajectories, or show the state", HOME_ENV
+    )
+    agree.add_argument(
+        "action", choices=("on", "off", "status"), help="on: opt in; off: opt out; status: show"
+    )
 
-    run = commands.add_parser("run", help="run an agent command and capture its output stream")
-    _capture_options(run, wait=5.0)
+    run = _command(
+        commands,
+        "run",
+        "run an agent command and capture its output stream",
+        HOME_ENV,
+        SERVER_ENV,
+        CONSENT_CHECK_ENV,
+    )
+    _capture_options(run, wait=RUN_WAIT_S)
     run.add_argument("agent", nargs=argparse.REMAINDER, help="-- then the agent command and its arguments")
 
-    imported = commands.add_parser("import", help="capture an existing stream or transcript file")
-    _capture_options(imported, wait=30.0)
-    imported.add_argument("file", type=Path)
+    imported = _command(
+        commands, "import", "capture an existing stream or transcript file", HOME_ENV, SERVER_ENV
+    )
+    _capture_options(imported, wait=DELIVERY_WAIT_S)
+    imported.add_argument("file", type=Path, help="the stream or transcript (a pipe works too)")
 
-    parse = commands.add_parser("parse", help="print a stream's typed steps as JSON lines (no network)")
-    parse.add_argument("--provider", required=True, choices=PROVIDERS)
-    parse.add_argument("file", type=Path)
+    parse = _command(commands, "parse", "print a stream's typed steps as JSON lines (no network)")
+    parse.add_argument("--provider", required=True, choices=PROVIDERS, help="which parser reads the stream")
+    parse.add_argument("file", type=Path, help="the stream or transcript")
 
-    commands.add_parser(
-        "scrub", help="filter: JSON lines with a `text` field in, the same lines scrubbed out"
+    _command(commands, "scrub", "filter: JSON lines with a `text` field in, the same lines scrubbed out")
+    _command(
+        commands, "status", "show the spool, the last delivery, refused (quarantined) and lost data", HOME_ENV
     )
 
-    commands.add_parser("status", help="spool, last delivery, refused (quarantined) and lost data")
-
-    retry = commands.add_parser("retry", help="queue envelopes the server refused (quarantined) again")
-    retry.add_argument("--session", default=None, help="only this session's (as `status` names them)")
-
-    flush = commands.add_parser(
-        "flush", help="deliver the spool now: to --server, else each session to the server it records"
+    retry = _command(commands, "retry", "queue envelopes the server refused (quarantined) again", HOME_ENV)
+    retry.add_argument(
+        "--session", default=None, help="only this session's envelopes (its id as `status` shows it)"
     )
+
+    flush = _command(
+        commands, "flush", "deliver the spool now: to --server, else each session to the server it records",
+        HOME_ENV, SERVER_ENV,
+    )  # fmt: skip
+    _server_option(flush)
     flush.add_argument(
-        "--server",
-        default=os.environ.get(DEFAULT_SERVER_ENV),
-        help=f"Central Command URL (${DEFAULT_SERVER_ENV})",
-    )
-    flush.add_argument(
-        "--wait", type=float, default=30.0, help="give up after this many seconds (default 30)"
-    )
+        "--wait", metavar="SECONDS", type=options.non_negative, default=DELIVERY_WAIT_S,
+        help="give up after this many seconds; what is left waits in the spool (default %(default)g)",
+    )  # fmt: skip
     return parser
 
 
-def _capture_options(command: argparse.ArgumentParser, *, wait: float) -> None:
-    command.add_argument("--provider", required=True, choices=PROVIDERS)
+def _server_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--server",
-        default=os.environ.get(DEFAULT_SERVER_ENV),
-        help=f"Central Command URL (${DEFAULT_SERVER_ENV})",
-    )
+        "--server", metavar="URL", type=options.http_url, default=options.env_default(DEFAULT_SERVER_ENV, None),
+        help=f"Central Command's URL (default: ${DEFAULT_SERVER_ENV})",
+    )  # fmt: skip
+
+
+def _capture_options(command: argparse.ArgumentParser, *, wait: float) -> None:
+    command.add_argument("--provider", required=True, choices=PROVIDERS, help="which parser reads the stream")
+    _server_option(command)
     command.add_argument(
         "--model",
         default=None,
         help="the model, for streams that do not name it (a model the stream names wins)",
     )
     command.add_argument(
-        "--role", default="agent", help="the agent's role, recorded in the metadata (default agent)"
+        "--role", default="agent", help="the agent's role, recorded in the metadata (default %(default)s)"
     )
     command.add_argument(
-        "--wait", type=float, default=wait,
-        help=f"seconds to wait for delivery at the end; what is left waits in the spool (default {wait:g})",
+        "--wait", metavar="SECONDS", type=options.non_negative, default=wait,
+        help="seconds to wait for delivery at the end; what is left waits in the spool (default %(default)g)",
     )  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        args.consent_check_s = _consent_check_interval(parser)
     home = consent.groove_home()
     source = None
     if args.command in ("parse", "import"):  # a usage error, said before anything else
@@ -124,6 +184,15 @@ def main(argv: list[str] | None = None) -> int:
     from client_actors import runner  # only now: the person has opted in
 
     return runner.command(args, home, source)
+
+
+def _consent_check_interval(parser: argparse.ArgumentParser) -> float:
+    """GROOVE_CONSENT_CHECK_S, checked like an option (one line, exit 2) before the agent starts."""
+    text = options.env_default(CONSENT_CHECK_ENV[0], str(CONSENT_CHECK_S))
+    try:
+        return options.positive(text or str(CONSENT_CHECK_S))
+    except argparse.ArgumentTypeError as exc:
+        parser.error(str(exc))
 
 
 def _open_input(command: str, path: Path) -> BinaryIO | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -36,7 +35,6 @@ from client_actors.tools import DELIVERY_FILE
 
 # What `record_delivery` wrote before it kept the last delivery and the last failure apart.
 EARLIER_DELIVERY_KEYS = frozenset({"server", "last_delivery_at", "delivered", "last_error"})
-CONSENT_CHECK_S = 2.0
 EXIT_DELIVERED, EXIT_LOST, EXIT_WAITING, EXIT_INTERRUPTED = 0, 1, 3, 130
 
 
@@ -110,7 +108,7 @@ async def run_agent(args: argparse.Namespace, home: Path) -> int:
             return 127
         async with trio.open_nursery() as watchers:
             watchers.start_soon(_forward_signals, process, tap)
-            watchers.start_soon(_stop_on_opt_out, home, tap)
+            watchers.start_soon(_stop_on_opt_out, home, tap, args.consent_check_s)
             assert process.stdout is not None
             await _pump(process.stdout, tap)
             code = await process.wait()
@@ -177,12 +175,12 @@ def _write_stdout(data: bytes | bytearray) -> None:
     sys.stdout.buffer.flush()
 
 
-async def _stop_on_opt_out(home: Path, tap: Tap) -> None:
+async def _stop_on_opt_out(home: Path, tap: Tap, interval: float) -> None:
     """The person ran `groove-capture consent off` meanwhile: what was captured is closed, capture stops.
 
-    The agent itself runs on, its output still passed through. Checked every CONSENT_CHECK_S seconds.
+    The agent itself runs on, its output still passed through. Checked every `interval` seconds
+    (GROOVE_CONSENT_CHECK_S, which the command line checked).
     """
-    interval = float(os.environ.get("GROOVE_CONSENT_CHECK_S", CONSENT_CHECK_S))
     while True:  # another process changes the consent file: there is nothing to wait on but the clock
         await trio.sleep(interval)
         if not await trio.to_thread.run_sync(consent.is_opted_in, home):

@@ -12,106 +12,229 @@ from typing import TYPE_CHECKING
 
 import trio
 
-from groove_actors import logs
+from groove_actors import __version__, logs, options
 from groove_actors.errors import ConfigError, StoreCorrupt
 from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES
+from groove_actors.logs import DEFAULT_LEVEL as DEFAULT_LOG_LEVEL
+from groove_actors.options import env_default
 from groove_actors.protocol.policy import load_policy
-from groove_actors.server.ratelimit import OPENS_PER_HOUR
-from groove_actors.server.reaper import FEEDBACK_WINDOW_S
+from groove_actors.server.ratelimit import OPENS_PER_HOUR, PER_HOUR, PER_MINUTE
+from groove_actors.server.reaper import CLOSE_GRACE_S, FEEDBACK_WINDOW_S, IDLE_TIMEOUT_S
 from groove_actors.server.sessions import DEFAULT_MAX_SESSION_BYTES
-from groove_actors.server.supervisor import DEFAULT_QUOTA_BYTES, ServerConfig, serve
+from groove_actors.server.supervisor import (
+    DEFAULT_DATA_DIR,
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    DEFAULT_QUOTA_BYTES,
+    ServerConfig,
+    serve,
+)
+from groove_actors.store.segments import DEFAULT_MAX_SEGMENT_BYTES
 
 if TYPE_CHECKING:
     from groove_actors.store.check import CheckResult
 
 
-def _env(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+DEFAULT_QUOTA_GB = f"{DEFAULT_QUOTA_BYTES / 1000**3:g}"
+DESCRIPTION = "Central Command: verifies, stores, stitches, scores and credits agent trajectories."
+ADMIN_TOKEN_ENV = "the admin token (16 characters or more) when --admin-token-file is not given"
+# The variables each subcommand reads, listed in its --help.
+SERVE_ENVIRONMENT = {
+    "GROOVE_CENTRAL_HOST": f"--host (default {DEFAULT_HOST})",
+    "GROOVE_CENTRAL_PORT": f"--port (default {DEFAULT_PORT})",
+    "GROOVE_DATA_DIR": f"--data-dir (default {DEFAULT_DATA_DIR})",
+    "GROOVE_LOG_LEVEL": f"--log-level (default {DEFAULT_LOG_LEVEL})",
+    "GROOVE_QUOTA_GB": f"--quota-gb (default {DEFAULT_QUOTA_GB})",
+    "GROOVE_ADMIN_TOKEN": ADMIN_TOKEN_ENV,
+}
+DATA_DIR_ENVIRONMENT = {"GROOVE_DATA_DIR": SERVE_ENVIRONMENT["GROOVE_DATA_DIR"]}
+WATCH_ENVIRONMENT = {
+    "GROOVE_CENTRAL_PORT": f"the port in --url's default (default {DEFAULT_PORT})",
+    "GROOVE_ADMIN_TOKEN": ADMIN_TOKEN_ENV,
+}
+MIB = 1024 * 1024
+
+
+def epilog(environment: dict[str, str]) -> str:
+    """The lines of --help that name the environment variables a command reads (the option, when given, wins)."""
+    width = max(map(len, environment))
+    lines = [f"  {name:<{width}}  {meaning}" for name, meaning in environment.items()]
+    return "\n".join(["environment (an option given on the command line overrides its variable):", *lines])
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    environment: dict[str, str] | None = None,
+) -> argparse.ArgumentParser:
+    """A subcommand whose --help says what it does and which environment variables it reads."""
+    return commands.add_parser(
+        name, help=summary, description=f"{summary[0].upper()}{summary[1:]}.",
+        epilog=epilog(environment) if environment else None, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+
+
+def _data_dir(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--data-dir", metavar="DIR", type=Path, default=env_default("GROOVE_DATA_DIR", DEFAULT_DATA_DIR),
+        help="the data directory (default %(default)s)",
+    )  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="groove-central", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="groove-central", description=DESCRIPTION, epilog=epilog(SERVE_ENVIRONMENT),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("serve", help="serve the HTTP API until SIGINT/SIGTERM")
-    run.add_argument("--host", default=_env("GROOVE_CENTRAL_HOST", "127.0.0.1"))
-    run.add_argument("--port", type=int, default=int(_env("GROOVE_CENTRAL_PORT", "8443")))
-    run.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
-    run.add_argument("--log-level", default=_env("GROOVE_LOG_LEVEL", "INFO"))
-    run.add_argument(
-        "--quota-gb", type=float, default=float(_env("GROOVE_QUOTA_GB", str(DEFAULT_QUOTA_BYTES / 1000**3))),
-        help="envelope storage quota in GB; past it, ingest answers 507 (default 50)",
+    _add_serve(commands)
+    check = _command(
+        commands, "check", "hold the logs, the catalog and the ledger against each other (server stopped)",
+        DATA_DIR_ENVIRONMENT,
     )  # fmt: skip
-    run.add_argument("--segment-mb", type=float, default=256.0, help="roll envelope files at this size")
-    run.add_argument(
-        "--close-grace", type=float, default=60.0,
-        help="seconds a full session whose close was requested still takes its SESSION_CLOSE",
+    _data_dir(check)
+    rebuild = _command(
+        commands, "rebuild", "rebuild the catalog from the logs, moving the old one aside (server stopped)",
+        DATA_DIR_ENVIRONMENT,
     )  # fmt: skip
-    run.add_argument(
-        "--idle-timeout", type=float, default=24 * 3600.0, help="seconds before a silent session"
-    )
-    run.add_argument("--rate-per-minute", type=int, default=100, help="requests per client address (0: off)")
-    run.add_argument("--rate-per-hour", type=int, default=1000, help="requests per client address (0: off)")
-    run.add_argument(
-        "--max-session-mb", type=float, default=DEFAULT_MAX_SESSION_BYTES / (1024 * 1024),
-        help="the most one session's envelopes may take, in MiB (stitching holds a session in memory)",
+    _data_dir(rebuild)
+    requeue = _command(
+        commands, "requeue", "check refused (kept aside) envelopes again and take those that pass (server stopped)",
+        DATA_DIR_ENVIRONMENT,
     )  # fmt: skip
-    run.add_argument(
-        "--bodies-mb", type=float, default=DEFAULT_BODY_BUDGET_BYTES / (1024 * 1024),
-        help="request bodies held at once, in MiB; more waits, then gets 503 (bounds memory)",
-    )  # fmt: skip
-    run.add_argument(
-        "--opens-per-hour", type=int, default=OPENS_PER_HOUR,
-        help=f"session opens per machine fingerprint and hour, 0 = off (default {OPENS_PER_HOUR})",
-    )  # fmt: skip
-    run.add_argument(
-        "--feedback-window", type=float, default=FEEDBACK_WINDOW_S,
-        help="seconds a closed session still takes USER_FEEDBACK (default 3600); its secret is dropped then",
-    )  # fmt: skip
-    run.add_argument(
-        "--trusted-proxy", action="append", default=[], help="address whose X-Forwarded-For is believed"
-    )
-    run.add_argument(
-        "--policy", type=Path, default=None, help="scoring policy TOML (default: the packaged one)"
-    )
-    run.add_argument(
-        "--admin-token-file", type=Path, default=None,
-        help="file holding the admin token for /metrics (default: the GROOVE_ADMIN_TOKEN variable)",
-    )  # fmt: skip
-    check = commands.add_parser(
-        "check", help="hold the logs, the catalog and the ledger against each other (server stopped)"
-    )
-    check.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
-    rebuild = commands.add_parser(
-        "rebuild", help="rebuild the catalog from the logs, moving the old one aside (server stopped)"
-    )
-    rebuild.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
-    requeue = commands.add_parser(
-        "requeue", help="check refused (kept aside) envelopes again and take those that pass (server stopped)"
-    )
-    requeue.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
-    requeue.add_argument("--session", default=None, help="only this session's refused envelopes")
+    _data_dir(requeue)
     requeue.add_argument(
-        "--policy", type=Path, default=None, help="the scoring policy the server runs with (its step types)"
+        "--session", metavar="ID", default=None, help="only this session's refused envelopes"
     )
+    requeue.add_argument(
+        "--policy", metavar="FILE", type=Path, default=None,
+        help="the scoring policy TOML the server runs with, for its step types (default: the packaged one)",
+    )  # fmt: skip
     _add_export(commands)
-    view = commands.add_parser("watch", help="follow the admin dashboard's live numbers in this terminal")
-    view.add_argument("--url", default=f"http://127.0.0.1:{_env('GROOVE_CENTRAL_PORT', '8443')}")
-    view.add_argument("--admin-token-file", type=Path, default=None)
-    view.add_argument("--updates", type=int, default=None, help="stop after this many updates")
+    view = _command(
+        commands, "watch", "follow the admin dashboard's live numbers in this terminal", WATCH_ENVIRONMENT
+    )
+    view.add_argument(
+        "--url", metavar="URL", type=options.http_url,
+        default=env_default("GROOVE_CENTRAL_PORT", f"http://127.0.0.1:{DEFAULT_PORT}", "http://127.0.0.1:{}"),
+        help="the server's URL (default %(default)s)",
+    )  # fmt: skip
+    view.add_argument(
+        "--admin-token-file", metavar="FILE", type=Path, default=None,
+        help="file holding the admin token (default: the GROOVE_ADMIN_TOKEN variable)",
+    )  # fmt: skip
+    view.add_argument(
+        "--updates",
+        metavar="N",
+        type=options.positive_int,
+        default=None,
+        help="stop after this many updates (default: never)",
+    )
     return parser
+
+
+def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = _command(commands, "serve", "serve the HTTP API until SIGINT or SIGTERM", SERVE_ENVIRONMENT)
+    run.add_argument(
+        "--host", default=env_default("GROOVE_CENTRAL_HOST", DEFAULT_HOST),
+        help="address to listen on (default %(default)s)",
+    )  # fmt: skip
+    run.add_argument(
+        "--port", type=options.port, default=env_default("GROOVE_CENTRAL_PORT", str(DEFAULT_PORT)),
+        help="port to listen on, 0 for any free one (default %(default)s)",
+    )  # fmt: skip
+    run.add_argument(
+        "--data-dir", metavar="DIR", type=options.data_dir_to_create,
+        default=env_default("GROOVE_DATA_DIR", DEFAULT_DATA_DIR),
+        help="the data directory, created if missing; its parent must exist (default %(default)s)",
+    )  # fmt: skip
+    run.add_argument(
+        "--log-level", metavar="LEVEL", type=options.log_level,
+        default=env_default("GROOVE_LOG_LEVEL", DEFAULT_LOG_LEVEL),
+        help=f"least level of the events logged: {', '.join(options.LOG_LEVELS)} (default %(default)s)",
+    )  # fmt: skip
+    run.add_argument(
+        "--quota-gb", metavar="GB", type=options.positive, default=env_default("GROOVE_QUOTA_GB", DEFAULT_QUOTA_GB),
+        help="envelope storage quota in GB (10^9 bytes); past it, ingest answers 507 (default %(default)s)",
+    )  # fmt: skip
+    run.add_argument(
+        "--segment-mb", metavar="MIB", type=options.positive, default=DEFAULT_MAX_SEGMENT_BYTES / MIB,
+        help="envelope files roll over at this size in MiB, and every UTC day (default %(default)g)",
+    )  # fmt: skip
+    run.add_argument(
+        "--close-grace", metavar="SECONDS", type=options.non_negative, default=CLOSE_GRACE_S,
+        help="seconds a full session whose close was requested still takes its SESSION_CLOSE (default %(default)g)",
+    )  # fmt: skip
+    run.add_argument(
+        "--idle-timeout", metavar="SECONDS", type=options.positive, default=IDLE_TIMEOUT_S,
+        help="seconds after which a silent session is closed as a CRASH and credited (default %(default)g)",
+    )  # fmt: skip
+    run.add_argument(
+        "--rate-per-minute", metavar="N", type=options.limit, default=PER_MINUTE,
+        help="requests per client address and minute, 0 = off (default %(default)s)",
+    )  # fmt: skip
+    run.add_argument(
+        "--rate-per-hour", metavar="N", type=options.limit, default=PER_HOUR,
+        help="requests per client address and hour, 0 = off (default %(default)s)",
+    )  # fmt: skip
+    run.add_argument(
+        "--max-session-mb", metavar="MIB", type=options.positive, default=DEFAULT_MAX_SESSION_BYTES / MIB,
+        help="the most one session's envelopes may take, in MiB; crediting holds a session in memory at about 5x"
+        " this (default %(default)g)",
+    )  # fmt: skip
+    run.add_argument(
+        "--bodies-mb", metavar="MIB", type=options.positive, default=DEFAULT_BODY_BUDGET_BYTES / MIB,
+        help="request bodies held at once, in MiB; a request that finds no room waits, then gets 503 (default"
+        " %(default)g)",
+    )  # fmt: skip
+    run.add_argument(
+        "--opens-per-hour", metavar="N", type=options.limit, default=OPENS_PER_HOUR,
+        help="session opens per machine fingerprint and hour, 0 = off (default %(default)s)",
+    )  # fmt: skip
+    run.add_argument(
+        "--feedback-window", metavar="SECONDS", type=options.non_negative, default=FEEDBACK_WINDOW_S,
+        help="seconds a closed session still takes USER_FEEDBACK; its secret is dropped then (default %(default)g)",
+    )  # fmt: skip
+    run.add_argument(
+        "--trusted-proxy", action="append", default=[], metavar="ADDR",
+        help="a proxy whose X-Forwarded-For is believed (repeatable)",
+    )  # fmt: skip
+    run.add_argument(
+        "--policy",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="scoring policy TOML (default: the packaged one)",
+    )
+    run.add_argument(
+        "--admin-token-file", metavar="FILE", type=Path, default=None,
+        help="file holding the admin token for /metrics and the dashboard (default: the GROOVE_ADMIN_TOKEN"
+        " variable)",
+    )  # fmt: skip
 
 
 def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from groove_actors.export.files import DEFAULT_SHARD_ROWS, parse_day
 
-    export = commands.add_parser(
-        "export", help="write credited trajectories as a dataset (Parquet or JSONL); safe while serving"
+    export = _command(
+        commands, "export", "write credited trajectories as a dataset (Parquet or JSONL); safe while serving",
+        DATA_DIR_ENVIRONMENT,
+    )  # fmt: skip
+    _data_dir(export)
+    export.add_argument(
+        "--out", metavar="DIR", type=Path, required=True, help="the dataset's directory (shards, watermark)"
     )
-    export.add_argument("--data-dir", type=Path, default=Path(_env("GROOVE_DATA_DIR", "data")))
-    export.add_argument("--out", type=Path, required=True, help="the dataset's directory (shards, watermark)")
-    export.add_argument("--format", choices=("parquet", "jsonl"), default="parquet")
-    export.add_argument("--since", type=parse_day, default=None, help="credited on or after this UTC date")
-    export.add_argument("--until", type=parse_day, default=None, help="credited on or before this UTC date")
+    export.add_argument(
+        "--format", choices=("parquet", "jsonl"), default="parquet", help="(default %(default)s)"
+    )
+    export.add_argument(
+        "--since", metavar="DATE", type=parse_day, default=None, help="credited on or after this UTC date"
+    )
+    export.add_argument(
+        "--until", metavar="DATE", type=parse_day, default=None, help="credited on or before this UTC date"
+    )
     export.add_argument("--provider", default=None, help="only this provider's sessions")
     export.add_argument("--model", default=None, help="only this model's sessions")
     export.add_argument(
@@ -127,15 +250,9 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--resume", action="store_true", help="add what was credited since the last export into new shards"
     )
     export.add_argument(
-        "--shard-rows", type=_positive, default=DEFAULT_SHARD_ROWS, help="rows per shard at most"
-    )
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text}")
-    return value
+        "--shard-rows", metavar="N", type=options.positive_int, default=DEFAULT_SHARD_ROWS,
+        help="rows per shard at most (default %(default)s)",
+    )  # fmt: skip
 
 
 def config_from(args: argparse.Namespace) -> ServerConfig:
@@ -143,10 +260,10 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
         host=args.host,
         port=args.port,
         data_dir=args.data_dir,
-        quota_bytes=int(args.quota_gb * 1000**3),
-        max_segment_bytes=int(args.segment_mb * 1024 * 1024),
-        max_session_bytes=int(args.max_session_mb * 1024 * 1024),
-        body_budget_bytes=int(args.bodies_mb * 1024 * 1024),
+        quota_bytes=_bytes(args.quota_gb, 1000**3),
+        max_segment_bytes=_bytes(args.segment_mb, MIB),
+        max_session_bytes=_bytes(args.max_session_mb, MIB),
+        body_budget_bytes=_bytes(args.bodies_mb, MIB),
         close_grace_s=args.close_grace,
         idle_timeout_s=args.idle_timeout,
         feedback_window_s=args.feedback_window,
@@ -159,6 +276,11 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
     )
 
 
+def _bytes(amount: float, unit: int) -> int:
+    """A size given in GB or MiB (above 0, as argparse checked) in bytes: never 0, which would mean no room."""
+    return max(1, int(amount * unit))
+
+
 def _admin_token(path: Path | None) -> str | None:
     """The admin token from a file (preferred: it stays out of process listings) or the environment."""
     if path is not None:
@@ -169,12 +291,15 @@ def _admin_token(path: Path | None) -> str | None:
         if len(token) < 16:
             raise ConfigError(f"admin token in {path} is shorter than 16 characters")
         return token
-    return os.environ.get("GROOVE_ADMIN_TOKEN") or None
+    variable = os.environ.get("GROOVE_ADMIN_TOKEN") or None
+    if variable is not None and len(variable) < 16:
+        raise ConfigError("the admin token in GROOVE_ADMIN_TOKEN is shorter than 16 characters")
+    return variable
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logs.configure(getattr(args, "log_level", "INFO"))
+    logs.configure(getattr(args, "log_level", DEFAULT_LOG_LEVEL))
     if args.command == "serve":
         try:
             config = config_from(args)

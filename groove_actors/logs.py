@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 
 LOGGER_NAME = "groove"
+DEFAULT_LEVEL = "INFO"
 
 
 class JsonLineFormatter(logging.Formatter):
@@ -41,7 +42,7 @@ def _printable(value: Any) -> Any:
     return value
 
 
-def configure(level: str = "INFO") -> None:
+def configure(level: str = DEFAULT_LEVEL) -> None:
     """Send the project's events to stderr as JSON lines (call once, from a CLI entry point)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonLineFormatter())

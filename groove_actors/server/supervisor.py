@@ -48,13 +48,16 @@ from groove_actors.store.segments import DEFAULT_MAX_SEGMENT_BYTES
 
 SHUTDOWN_GRACE_S = 10.0
 DEFAULT_QUOTA_BYTES = 50 * 1000**3
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8443
+DEFAULT_DATA_DIR = "data"
 
 
 @attrs.frozen
 class ServerConfig:
-    host: str = "127.0.0.1"
-    port: int = 8443
-    data_dir: Path = Path("data")
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    data_dir: Path = Path(DEFAULT_DATA_DIR)
     quota_bytes: int = DEFAULT_QUOTA_BYTES
     max_segment_bytes: int = DEFAULT_MAX_SEGMENT_BYTES
     close_grace_s: float = CLOSE_GRACE_S
