@@ -39,6 +39,11 @@ def render(view: dict[str, Any]) -> str:
             "redacted again by the server: "
             + ", ".join(f"{r['kind']} x{r['count']}" for r in view["rescrub_redactions"])
         )
+    if any(t["sessions"] for t in view.get("tiers", ())):  # a server before tiers sends none
+        lines.append(
+            "tiers since start: "
+            + ", ".join(f"{t['tier']} {t['sessions']} ({t['eligible']} eligible)" for t in view["tiers"])
+        )
     if view["top_models"]:
         lines.append(
             "top models: " + ", ".join(f"{m['name']} ({m['steps']} steps)" for m in view["top_models"])

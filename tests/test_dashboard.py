@@ -101,3 +101,18 @@ def test_the_view_shows_the_kinds_the_server_redacted_again_most() -> None:
         ][:TOP]
     )
     assert "redacted again by the server: github-token x9, email x7, home-path x7" in render(view)
+
+
+def test_the_view_counts_credits_by_the_servers_tier_and_eligibility() -> None:
+    metrics = Metrics()
+    for tier, eligible, count in (("A", "true", 4), ("B", "true", 2), ("B", "false", 1), ("C", "false", 3)):
+        metrics.count("groove_credits_by_tier_total", count, tier=tier, eligible=eligible)
+    view = snapshot(
+        StatsBook(), metrics, verifiers=0, recent_credits=[], today=dt.date(2026, 5, 1), uptime_s=1.0
+    )
+    assert view["tiers"] == [
+        {"tier": "A", "sessions": 4, "eligible": 4},
+        {"tier": "B", "sessions": 3, "eligible": 2},
+        {"tier": "C", "sessions": 3, "eligible": 0},
+    ]
+    assert "tiers since start: A 4 (4 eligible), B 3 (2 eligible), C 3 (0 eligible)" in render(view)

@@ -22,6 +22,7 @@ from tests.support.client import open_session
 from tests.support.envelopes import ClientSession
 from tests.support.loadgen import NO_LIMITS
 from tests.support.server import start_server
+from tests.test_dashboard import token_file
 from tests.test_export import credit, export, jsonl_rows, tool_steps
 
 RULES = TierRules()
@@ -118,7 +119,11 @@ async def test_the_export_carries_the_servers_tiers_and_the_clients_claims_and_f
 ) -> None:
     data, start = tmp_path / "data", time.time() - 600
     work = tool_steps(start)  # ends in a resolution, with tools and their results: quality over 70
-    async with start_server(data, *NO_LIMITS) as server, httpx.AsyncClient(base_url=server.url) as http:
+    token, token_path = token_file(tmp_path)
+    async with (
+        start_server(data, *NO_LIMITS, "--admin-token-file", str(token_path)) as server,
+        httpx.AsyncClient(base_url=server.url) as http,
+    ):
         sessions = {}
         for name, steps, status in (
             ("a", work, "SUCCESS"),
@@ -131,6 +136,9 @@ async def test_the_export_carries_the_servers_tiers_and_the_clients_claims_and_f
             await credit(
                 server, http, session, session.chunk_of(steps), close_with_claim(session, status, **claim)
             )
+        metrics = (await http.get("/metrics", headers={"Authorization": f"Bearer {token}"})).text
+        for labels in ('eligible="true",tier="A"', 'eligible="true",tier="B"', 'eligible="false",tier="C"'):
+            assert f"groove_credits_by_tier_total{{{labels}}} 1" in metrics, metrics  # the dashboard's counts
         everything, tier_b = tmp_path / "all", tmp_path / "tier-b"
         assert (await export(data, everything, "--format", "jsonl"))[0] == 0
         code, said = await export(data, tier_b, "--min-tier", "B")

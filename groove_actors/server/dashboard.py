@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from groove_actors.protocol.policy import TIERS
 from groove_actors.server import stats
 from groove_actors.server.metrics import Metrics
 from groove_actors.server.stats import StatsBook
@@ -41,6 +42,18 @@ def rescrub_redactions(metrics: Metrics) -> list[dict[str, Any]]:
     return [{"kind": kind, "count": count} for kind, count in ranked]
 
 
+def tiers(metrics: Metrics) -> list[dict[str, Any]]:
+    """Trajectories written since start by the server's quality tier, and how many of each are fit for training."""
+    sessions = dict.fromkeys(TIERS, 0)
+    eligible = dict.fromkeys(TIERS, 0)
+    for (name, labels), value in metrics.counters.items():
+        tier = dict(labels).get("tier", "")
+        if name == "groove_credits_by_tier_total" and tier in sessions:
+            sessions[tier] += int(value)
+            eligible[tier] += int(value) if dict(labels).get("eligible") == "true" else 0
+    return [{"tier": tier, "sessions": sessions[tier], "eligible": eligible[tier]} for tier in TIERS]
+
+
 def top(table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     rows = [{"name": name, **values} for name, values in table.items()]
     return sorted(rows, key=lambda r: (-r["steps"], r["name"]))[:TOP]
@@ -65,6 +78,7 @@ def snapshot(
         "growth": stats.daily(book, days=14, today=today),
         "rejections": rejections(metrics),
         "rescrub_redactions": rescrub_redactions(metrics),
+        "tiers": tiers(metrics),
         "top_models": top(stats.models(book)),
         "top_providers": top(stats.providers(book)),
         "recent_credits": recent_credits,

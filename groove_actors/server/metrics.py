@@ -57,6 +57,10 @@ HELP = {
         "counter",
         "Redactions the server's re-scrub made in the stitched trajectories it wrote, by kind.",
     ),
+    "groove_credits_by_tier_total": (
+        "counter",
+        "Trajectories written since start, by the server's quality tier and training eligibility.",
+    ),
     "groove_active_sessions": ("gauge", "Open sessions."),
     "groove_verifiers_alive": ("gauge", "Session verifier actors running."),
     "groove_writer_queue_depth": ("gauge", "Write requests waiting for the storage writer."),

@@ -112,6 +112,9 @@ class CreditPipeline:
             raise RuntimeError(f"credit of {session_id} refused by the store: {outcome}")
         if outcome.detail is True:  # this record was written (not a revision written before)
             count_redactions(self.metrics, rescrub)
+            self.metrics.count(
+                "groove_credits_by_tier_total", tier=tiering.tier, eligible=str(tiering.eligible).lower()
+            )
         logs.event(
             "session.stitched",
             session_id=session_id,
