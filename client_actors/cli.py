@@ -145,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         args.consent_check_s = _consent_check_interval(parser)
     home = consent.groove_home()
+    if args.command not in ("parse", "scrub") and home.exists() and not home.is_dir():
+        parser.error(f"GROOVE_HOME is {str(home)!r}: expected a directory (this is a file)")
     source = None
     if args.command in ("parse", "import"):  # a usage error, said before anything else
         source = _open_input(args.command, args.file)

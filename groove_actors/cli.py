@@ -303,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         try:
             config = config_from(args)
+            # A policy that cannot be read or parsed is bad configuration too: said before anything starts.
+            load_policy(config.policy_path)
         except ConfigError as exc:
             print(f"groove-central: {exc}", file=sys.stderr)
             return 2

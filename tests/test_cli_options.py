@@ -214,6 +214,30 @@ def test_capture_names_a_bad_variable(
     assert line == "groove-capture: error: '0' (from GROOVE_CONSENT_CHECK_S): expected a number above 0"
 
 
+def test_a_home_that_is_a_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "home"
+    home.write_text("")
+    monkeypatch.setenv("GROOVE_HOME", str(home))
+    line = refused(capture_cli.main, ["consent", "on"], capsys)
+    assert (
+        line == f"groove-capture: error: GROOVE_HOME is {str(home)!r}: expected a directory (this is a file)"
+    )
+
+
+def test_serve_refuses_a_policy_it_cannot_read_before_it_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "policy.toml"
+    assert central_cli.main(["serve", "--data-dir", str(tmp_path / "d"), "--policy", str(missing)]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"groove-central: cannot read scoring policy {missing}: No such file or directory\n"
+    )
+    assert not (tmp_path / "d").exists()
+
+
 def subcommand_help(parser: argparse.ArgumentParser) -> dict[str, str]:
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return {name: command.format_help() for name, command in commands.choices.items()}
