@@ -301,3 +301,41 @@ def test_the_real_commands_say_one_line_and_no_traceback(tmp_path: Path) -> None
         check=False,
     )
     assert (version.returncode, version.stdout) == (0, f"groove-capture {__version__}\n")
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def documented_defaults() -> list[tuple[str, str, str]]:
+    """(where, option, default) for each option whose default README's tables or the env file give."""
+    found = []
+    for line in (REPO / "README.md").read_text().splitlines():
+        cells = [cell.strip() for cell in line.split("|")[1:-1]]
+        options_cell = cells[0].replace("`", "").split(", ") if len(cells) == 3 else []
+        defaults = cells[1].split(", ") if options_cell else []
+        if len(defaults) == len(options_cell) and all(o.startswith("--") for o in options_cell):
+            found += [("README.md", o.split()[0], d) for o, d in zip(options_cell, defaults, strict=True)]
+    for line in (REPO / "deploy" / "groove-central.env").read_text().splitlines():
+        words = line.removeprefix("#").split()
+        if words and words[0].startswith("--") and line.rstrip().endswith(")") and "(default " in line:
+            found.append(("deploy/groove-central.env", words[0], line.rpartition("(default ")[2].rstrip(")")))
+    return found
+
+
+def test_documented_defaults_are_the_command_lines() -> None:
+    """README's option table and the env file repeat the defaults: they must say what `serve` runs with."""
+    commands = next(
+        a for a in central_cli.build_parser()._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    serve = {
+        option: action for action in commands.choices["serve"]._actions for option in action.option_strings
+    }
+    checked = 0
+    for where, option, default in documented_defaults():
+        value = serve[option].default if option in serve else None  # README's other table: groove-capture's
+        if isinstance(value, int | float | str) and default[:1].isdigit():
+            assert float(default) == float(value), (
+                f"{where} gives {option} the default {default}, serve {value}"
+            )
+            checked += 1
+    assert checked >= 15
