@@ -10,6 +10,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -339,3 +340,9 @@ def test_documented_defaults_are_the_command_lines() -> None:
             )
             checked += 1
     assert checked >= 15
+
+
+def test_the_version_printed_is_the_packages() -> None:
+    """pyproject.toml's version is what pip installs; --version prints `__version__`: the two must agree."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert project["version"] == __version__
