@@ -115,16 +115,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _server_option(command: argparse.ArgumentParser) -> None:
+def _server_option(command: argparse.ArgumentParser, *, passenger: bool = False) -> None:
+    """--server, by default $GROOVE_CENTRAL_URL. For a `passenger` command (`run`) a bad variable is not an
+    error: the agent must run whatever the environment holds, so capture goes on without a server and says so.
+    """
+    default = options.env_default(DEFAULT_SERVER_ENV, None)
+    if passenger and default is not None:
+        try:
+            options.http_url(default)
+        except argparse.ArgumentTypeError as exc:
+            command.set_defaults(
+                environment_problems=[f"{exc}; ignored: what is captured waits in the spool"]
+            )
+            default = None
     command.add_argument(
-        "--server", metavar="URL", type=options.http_url, default=options.env_default(DEFAULT_SERVER_ENV, None),
+        "--server", metavar="URL", type=options.http_url, default=default,
         help=f"Central Command's URL (default: ${DEFAULT_SERVER_ENV})",
     )  # fmt: skip
 
 
 def _capture_options(command: argparse.ArgumentParser, *, wait: float) -> None:
     command.add_argument("--provider", required=True, choices=PROVIDERS, help="which parser reads the stream")
-    _server_option(command)
+    _server_option(command, passenger=command.prog.endswith(" run"))
     command.add_argument(
         "--model",
         default=None,
@@ -142,11 +154,29 @@ def _capture_options(command: argparse.ArgumentParser, *, wait: float) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "run":
-        args.consent_check_s = _consent_check_interval(parser)
     home = consent.groove_home()
-    if args.command not in ("parse", "scrub") and home.exists() and not home.is_dir():
-        parser.error(f"GROOVE_HOME is {str(home)!r}: expected a directory (this is a file)")
+    home_problem = (
+        f"GROOVE_HOME is {str(home)!r}: expected a directory (this is a file)"
+        if args.command not in ("parse", "scrub") and home.exists() and not home.is_dir()
+        else None
+    )
+    if args.command == "run" and args.agent[:1] == ["--"]:
+        args.agent = args.agent[1:]
+    if args.command == "run" and not args.agent:
+        print("groove-capture run: give the agent command after --", file=sys.stderr)
+        return 2
+    if args.command == "run":
+        # The agent runs whatever the environment holds (capture is a passenger): each problem with it is
+        # said in one line, and capture goes on without what it concerns, or not at all.
+        problems: list[str] = list(getattr(args, "environment_problems", []))
+        args.consent_check_s = _consent_check_interval(problems)
+        for problem in problems:
+            print(f"groove-capture run: {problem}", file=sys.stderr)
+        if home_problem is not None:
+            print(f"groove-capture run: {home_problem}; the agent runs uncaptured", file=sys.stderr)
+            return _run_uncaptured(args)
+    elif home_problem is not None:
+        parser.error(home_problem)
     source = None
     if args.command in ("parse", "import"):  # a usage error, said before anything else
         source = _open_input(args.command, args.file)
@@ -172,11 +202,6 @@ def main(argv: list[str] | None = None) -> int:
             from client_actors import tools
 
             return tools.retry_command(home, args.session)
-    if args.command == "run" and args.agent[:1] == ["--"]:
-        args.agent = args.agent[1:]
-    if args.command == "run" and not args.agent:
-        print("groove-capture run: give the agent command after --", file=sys.stderr)
-        return 2
     if not consent.is_opted_in(home):
         if source is not None:
             source.close()
@@ -188,13 +213,14 @@ def main(argv: list[str] | None = None) -> int:
     return runner.command(args, home, source)
 
 
-def _consent_check_interval(parser: argparse.ArgumentParser) -> float:
-    """GROOVE_CONSENT_CHECK_S, checked like an option (one line, exit 2) before the agent starts."""
+def _consent_check_interval(problems: list[str]) -> float:
+    """GROOVE_CONSENT_CHECK_S, or the default with the variable's problem added to `problems`."""
     text = options.env_default(CONSENT_CHECK_ENV[0], str(CONSENT_CHECK_S))
     try:
         return options.positive(text or str(CONSENT_CHECK_S))
     except argparse.ArgumentTypeError as exc:
-        parser.error(str(exc))
+        problems.append(f"{exc}; ignored: consent is checked every {CONSENT_CHECK_S:g} s")
+        return CONSENT_CHECK_S
 
 
 def _open_input(command: str, path: Path) -> BinaryIO | None:
@@ -244,9 +270,18 @@ def _without_consent(args: argparse.Namespace) -> int:
     if args.command != "run":
         print("groove-capture: not opted in; run `groove-capture consent on` first", file=sys.stderr)
         return 2
+    return _run_uncaptured(args)
+
+
+def _run_uncaptured(args: argparse.Namespace) -> int:
+    """The agent, run as if capture were not there; its exit status."""
     import subprocess
 
-    code = subprocess.call(args.agent)
+    try:
+        code = subprocess.call(args.agent)
+    except OSError as exc:  # as a shell says it: 127 not found, 126 found but not runnable
+        print(f"groove-capture run: {args.agent[0]}: {exc.strerror or exc}", file=sys.stderr)
+        return 127 if isinstance(exc, FileNotFoundError) else 126
     return 128 - code if code < 0 else code  # killed by a signal: the shell's convention
 
 

@@ -348,3 +348,30 @@ async def test_status_keeps_the_last_delivery_apart_from_a_failed_attempt(tmp_pa
         await back.log.wait_for("ledger.credited")
     after_flush = (await capture(home, "status")).stdout.decode()
     assert f"to {dead}, 2 envelope(s) acknowledged" in after_flush and "failed" not in after_flush
+
+
+async def test_a_bad_environment_never_stops_the_agent(tmp_path: Path) -> None:
+    """What the environment holds is not the person's command line: `run` says each problem in one line and
+    the agent runs, with its output and exit status, captured without what the problem concerns or not at all."""
+    home = tmp_path / "home"
+    await opted_in(home)
+    agent = [sys.executable, "-c", "print('agent output'); raise SystemExit(7)"]
+    cases = {
+        "url": ({"GROOVE_CENTRAL_URL": "127.0.0.1:8443"}, "(from GROOVE_CENTRAL_URL)"),
+        "consent check": ({"GROOVE_CONSENT_CHECK_S": "0"}, "(from GROOVE_CONSENT_CHECK_S)"),
+        "home a file": ({"GROOVE_HOME": str(tmp_path / "a-file")}, "the agent runs uncaptured"),
+    }
+    (tmp_path / "a-file").write_text("")
+    for name, (variables, said) in cases.items():
+        ran = await trio.run_process(
+            [sys.executable, "-m", "client_actors.cli", "run", "--provider", "codex", "--", *agent],
+            env={**capture_env(home), **variables}, capture_stdout=True, capture_stderr=True, check=False,
+        )  # fmt: skip
+        assert (ran.returncode, ran.stdout) == (7, b"agent output\n"), (name, ran.stderr)
+        assert said in ran.stderr.decode() and b"Traceback" not in ran.stderr, (name, ran.stderr)
+    missing = await trio.run_process(
+        [sys.executable, "-m", "client_actors.cli", "run", "--provider", "codex", "--", "no-such-agent-here"],
+        env={**capture_env(home), "GROOVE_HOME": str(tmp_path / "a-file")}, capture_stderr=True, check=False,
+    )  # fmt: skip
+    assert missing.returncode == 127 and b"no-such-agent-here" in missing.stderr
+    assert b"Traceback" not in missing.stderr
