@@ -116,3 +116,29 @@ def test_the_view_counts_credits_by_the_servers_tier_and_eligibility() -> None:
         {"tier": "C", "sessions": 3, "eligible": 0},
     ]
     assert "tiers since start: A 4 (4 eligible), B 3 (2 eligible), C 3 (0 eligible)" in render(view)
+
+
+async def test_watch_says_when_nothing_listens(capsys: pytest.CaptureFixture[str]) -> None:
+    with (
+        trio.socket.socket() as bound
+    ):  # held, never listening: connecting is refused, and nobody else takes it
+        await bound.bind(("127.0.0.1", 0))
+        port = bound.getsockname()[1]
+        assert await watch(f"http://127.0.0.1:{port}", "t" * 20, out=io.StringIO()) == 1
+    said = capsys.readouterr().err
+    assert said.startswith(f"groove-central watch: cannot reach http://127.0.0.1:{port}: ")
+    assert "is the server running there?" in said and "admin token" not in said
+
+
+@pytest.mark.slow
+async def test_watch_with_https_against_plain_http_says_to_use_http(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    token, path = token_file(tmp_path)
+    async with start_server(tmp_path / "d", "--admin-token-file", str(path)) as server:
+        secure = server.url.replace("http://", "https://")
+        with trio.fail_after(10):
+            assert await watch(secure, token, out=io.StringIO(), connect_timeout=0.5) == 1
+    assert capsys.readouterr().err == (
+        f"groove-central watch: {secure} gives no TLS answer, but plain HTTP answers there: use {server.url}\n"
+    )
