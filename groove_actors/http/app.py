@@ -31,6 +31,7 @@ from groove_actors.server import stats
 from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
 from groove_actors.server.metrics import Metrics, render
 from groove_actors.server.ratelimit import OPENS_PER_HOUR, RateLimiter
+from groove_actors.server.readiness import READY_RETRY_AFTER_S, Readiness
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.sessions import Closed, CloseRequest, SessionDirectory
 from groove_actors.server.stats import StatsBook
@@ -84,6 +85,7 @@ class AppHandles:
     bodies: BodyBudget = attrs.Factory(lambda: BodyBudget(DEFAULT_BODY_BUDGET_BYTES))
     sealed_days: SealedDays = attrs.Factory(lambda: SealedDays(4))
     step_types: frozenset[str] = limits.STEP_TYPES  # the protocol's, and any the scoring policy adds
+    readiness: Readiness = attrs.Factory(Readiness)
 
 
 def json_response(body: Any, status: int = 200, *, retry_after: float | None = None) -> Response:
@@ -237,6 +239,18 @@ def _install_hooks(app: QuartTrio, handles: AppHandles) -> None:
     @app.get("/health")
     async def health() -> Response:
         return json_response({"status": "ok", "uptime": round(time.monotonic() - handles.started_at, 3)})
+
+    @app.get("/ready")
+    async def ready() -> Response:
+        return ready_response(handles.readiness, time.monotonic() - handles.started_at)
+
+
+def ready_response(readiness: Readiness, uptime: float) -> Response:
+    """200 when the server can acknowledge envelopes; else 503 naming what it waits for (systemd, balancers)."""
+    waiting_for = readiness.waiting_for()
+    if not waiting_for:
+        return json_response({"ready": True, "uptime": round(uptime, 3)})
+    return json_response({"ready": False, "waiting_for": waiting_for}, 503, retry_after=READY_RETRY_AFTER_S)
 
 
 def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:

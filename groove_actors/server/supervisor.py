@@ -30,6 +30,7 @@ from groove_actors.server.metrics import Metrics
 from groove_actors.server.notary import LedgerNotary
 from groove_actors.server.pipeline import CreditPipeline
 from groove_actors.server.ratelimit import OPENS_PER_HOUR, PER_HOUR, PER_MINUTE, RateLimiter
+from groove_actors.server.readiness import Readiness, sd_notify
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.reaper import CLOSE_GRACE_S, FEEDBACK_WINDOW_S, IDLE_TIMEOUT_S, Reaper
 from groove_actors.server.sessions import (
@@ -86,25 +87,30 @@ async def serve(
 ) -> None:
     """Run Central Command until SIGINT or SIGTERM, then stop accepting and drain.
 
-    Reports the bound addresses through `task_status` once the server is listening.
+    Reports the bound addresses through `task_status` once the server is listening, and tells systemd it is
+    ready then (sd_notify READY=1, when NOTIFY_SOCKET is set): the store is open and recovered, the writer runs.
     """
     policy = load_policy(config.policy_path)
     data_dir = prepare_data_dir(config.data_dir)
     os.umask(0o077)
+    readiness = Readiness()
     with hold_data_dir(data_dir):
         store = open_store(data_dir, config)
+        readiness.store_open = True
         try:
             report = await trio.to_thread.run_sync(
                 lambda: recover(store, now=time.time(), data_dir_hint=str(config.data_dir))
             )
+            readiness.recovered = True
             book = await trio.to_thread.run_sync(StatsBook.load, store.conn)
             reads = ReadPool(store.catalog_path)
             logs.event("server.tuned", **tune_process())
             try:
-                await _run_actors(config, store, reads, book, policy, task_status)
+                await _run_actors(config, store, reads, book, policy, readiness, task_status)
             finally:
                 reads.close()
         finally:
+            readiness.store_open = False
             store.close()
     logs.event("server.stopped", recovered=report.fields())
 
@@ -127,6 +133,7 @@ async def _run_actors(
     reads: ReadPool,
     book: StatsBook,
     policy: ScoringPolicy,
+    readiness: Readiness,
     task_status: trio.TaskStatus[list[str]],
 ) -> None:
     writer_send, writer_receive = trio.open_memory_channel[WriteRequest](WRITER_QUEUE)
@@ -134,7 +141,7 @@ async def _run_actors(
     stop = trio.Event()
     async with trio.open_nursery() as storage:
         metrics = Metrics()
-        await storage.start(StorageWriter(store, writer_receive, book, metrics).run)
+        await storage.start(StorageWriter(store, writer_receive, book, metrics, readiness=readiness).run)
         async with trio.open_nursery() as actors:
             pipeline = CreditPipeline(
                 wake_receive,
@@ -178,13 +185,16 @@ async def _run_actors(
                     admin_token=config.admin_token,
                     bodies=BodyBudget(config.body_budget_bytes),
                     step_types=policy.step_types,
+                    readiness=readiness,
                 )
                 actors.start_soon(_stop_on_signal, stop)
                 http_done = trio.Event()
                 binds = await actors.start(_serve_http, handles, config, stop, http_done)
                 logs.event("server.started", binds=binds, data_dir=str(store.data_dir))
                 task_status.started(binds)
+                sd_notify("READY=1")
                 await stop.wait()
+                sd_notify("STOPPING=1")
                 logs.event("server.stopping")
                 await (
                     http_done.wait()

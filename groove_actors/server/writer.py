@@ -12,6 +12,7 @@ import trio
 from groove_actors import logs
 from groove_actors.server.channels import drain_nowait, reply
 from groove_actors.server.metrics import BATCH_BUCKETS, Metrics
+from groove_actors.server.readiness import Readiness
 from groove_actors.server.stats import StatsBook
 from groove_actors.store.catalog import EnvelopeEffects
 from groove_actors.store.embedded import (
@@ -68,6 +69,7 @@ class StorageWriter:
     Inbox: WriteRequest, each an Operation with a one-shot reply channel.
     Replies: the Outcome of each operation, only after its group commit is on disk.
     Stops when: every sender has closed; a failing commit raises and stops the server.
+    Marks `readiness.writer_alive` while it takes operations (GET /ready).
     """
 
     store: EmbeddedStore
@@ -75,24 +77,30 @@ class StorageWriter:
     stats: StatsBook
     metrics: Metrics = attrs.Factory(Metrics)
     wall_clock: Callable[[], float] = time.time
+    readiness: Readiness = attrs.Factory(Readiness)
 
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         async with self.inbox:
+            self.readiness.writer_alive = True
             task_status.started()
-            async for first in self.inbox:
-                batch = [first, *self._more(first)]
-                ops = [request.op for request in batch]
-                started = time.perf_counter()
-                outcomes = await trio.to_thread.run_sync(
-                    partial(self.store.commit, ops, at=self.wall_clock())
-                )
-                self.metrics.observe("groove_commit_seconds", time.perf_counter() - started)
-                if any(isinstance(op, StoreEnvelope) for op in ops):
-                    self.metrics.observe("groove_fsync_seconds", self.store.envelopes.last_fsync_s)
-                self.metrics.observe("groove_group_commit_batch_size", len(batch), BATCH_BUCKETS)
-                for request, outcome in zip(batch, outcomes, strict=True):
-                    self._count(request.op, outcome)
-                    reply(request.reply_to, outcome)
+            try:
+                await self._serve()
+            finally:
+                self.readiness.writer_alive = False
+
+    async def _serve(self) -> None:
+        async for first in self.inbox:
+            batch = [first, *self._more(first)]
+            ops = [request.op for request in batch]
+            started = time.perf_counter()
+            outcomes = await trio.to_thread.run_sync(partial(self.store.commit, ops, at=self.wall_clock()))
+            self.metrics.observe("groove_commit_seconds", time.perf_counter() - started)
+            if any(isinstance(op, StoreEnvelope) for op in ops):
+                self.metrics.observe("groove_fsync_seconds", self.store.envelopes.last_fsync_s)
+            self.metrics.observe("groove_group_commit_batch_size", len(batch), BATCH_BUCKETS)
+            for request, outcome in zip(batch, outcomes, strict=True):
+                self._count(request.op, outcome)
+                reply(request.reply_to, outcome)
 
     def _more(self, first: WriteRequest) -> list[WriteRequest]:
         size = _size(first.op)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -94,11 +95,15 @@ async def _read_events(
 
 @asynccontextmanager
 async def start_server(
-    data_dir: Path, *extra_args: str, launcher: tuple[str, ...] = (sys.executable,)
+    data_dir: Path,
+    *extra_args: str,
+    launcher: tuple[str, ...] = (sys.executable,),
+    env: Mapping[str, str] | None = None,
 ) -> AsyncIterator[ServerProcess]:
     """Start `groove-central serve` on 127.0.0.1 with an ephemeral port; SIGTERM it on exit.
 
-    `launcher` is the interpreter command, for tests that start the server under a wrapper.
+    `launcher` is the interpreter command, for tests that start the server under a wrapper; `env` adds to the
+    environment it inherits (NOTIFY_SOCKET, as systemd sets it).
     """
     command = [
         *launcher, "-m", "groove_actors.cli", "serve",
@@ -106,7 +111,9 @@ async def start_server(
     ]  # fmt: skip
     events = EventLog()
     async with trio.open_nursery() as nursery:
-        process = await trio.lowlevel.open_process(command, stderr=subprocess.PIPE)
+        process = await trio.lowlevel.open_process(
+            command, stderr=subprocess.PIPE, env={**os.environ, **env} if env is not None else None
+        )
         try:
             with trio.fail_after(START_DEADLINE_S):
                 url = await nursery.start(_read_events, process, events)
