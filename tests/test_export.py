@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 import trio
 
+from client_actors.scrub import RULESET_VERSION
 from groove_actors.export.files import ExportUsageError
 from groove_actors.export.files import export as run_export
 from groove_actors.export.messages import SYSTEM_PROMPT, to_messages
@@ -183,6 +184,24 @@ def test_a_row_carries_the_record_and_says_whether_it_is_eligible() -> None:
     assert build_row(old)["exclusion_reason"] == "insufficient_tokens"
     assert record_tiering(record(quality_tier=None, status="KILLED")).tier == "C"
     assert record_tiering(record(quality_tier=None, trajectory_log=[])).exclusion_reasons == ("no_steps",)
+
+
+def test_a_record_scrubbed_by_older_rules_or_not_at_all_is_scrubbed_on_its_way_out() -> None:
+    fakes = Fakes()
+    leaky = leaky_steps(fakes, start=NOW)
+    for rescrub in (None, {"ruleset": "2026.11.1", "client_ruleset": None, "redactions": {"email": 2}}):
+        row = build_row(record(rescrub=rescrub, trajectory_log=leaky, tools_used=["Bash"]))
+        text = json.dumps(row, default=str)
+        assert not [value for value in fakes.values if value in text], rescrub
+        assert row["scrub_ruleset"] == RULESET_VERSION
+        counts = {r["kind"]: r["count"] for r in row["redactions"]}
+        assert counts["github-token"] >= 2 and counts["email"] >= 3 + (2 if rescrub else 0)
+    current = build_row(
+        record(rescrub={"ruleset": RULESET_VERSION, "client_ruleset": None, "redactions": {}})
+    )
+    assert (
+        current["redactions"] == [] and current["steps"][0]["content"] == "hi"
+    )  # today's rules: taken as is
 
 
 def test_filters_select_by_credited_day_provider_model_and_eligibility() -> None:

@@ -3,24 +3,30 @@
 The input is one trajectory-log record as parsed JSON (server/pipeline.py `trajectory_json`): this module is
 the edge between that document and the dataset's rows, which are JSON-shaped too (Parquet and JSONL take the
 same dicts). Rows hold only what the record holds, which is the re-scrubbed trajectory: nothing here reads
-the stored envelopes.
+the stored envelopes. A record the server re-scrubbed with other rules than today's (or not at all: records
+credited before the re-scrub existed) is scrubbed again with today's on its way out, so nothing leaves scrubbed
+by less than the current rule set.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 import attrs
 
+from client_actors.scrub import RULESET_VERSION
 from groove_actors.export.messages import to_messages
 from groove_actors.protocol import limits
 from groove_actors.protocol.convert import structure_steps
 from groove_actors.protocol.models import Step
 from groove_actors.protocol.policy import TIERS, TierRules
 from groove_actors.server import tiers
+from groove_actors.server.rescrub import rescrub_steps
+from groove_actors.server.stitch import tools_of
 
 # The rows' schema version (export/schema.py writes it in the Parquet metadata): a resumed export must match.
 SCHEMA_VERSION: Final = 2
@@ -114,6 +120,10 @@ def build_row(
     score = dict(record.get("score") or {})
     rescrub = record.get("rescrub") or {}
     steps = structure_steps(record.get("trajectory_log") or [])
+    redactions = Counter({str(k): int(v) for k, v in (rescrub.get("redactions") or {}).items()})
+    if rescrub.get("ruleset") != RULESET_VERSION:
+        steps, found = rescrub_steps(steps)
+        redactions.update(found.as_dict())
     tiering = record_tiering(record, steps)
     claim = record.get("client_quality_claim") or {}
     return {
@@ -143,11 +153,9 @@ def build_row(
         "credited_points": float(credit["points"]),
         "score_breakdown": _json(score),
         "policy_version": record.get("policy_version") or credit.get("policy_version"),
-        "scrub_ruleset": rescrub.get("ruleset"),
+        "scrub_ruleset": RULESET_VERSION,
         "client_scrub_ruleset": rescrub.get("client_ruleset"),
-        "redactions": [
-            {"kind": k, "count": int(v)} for k, v in sorted((rescrub.get("redactions") or {}).items())
-        ],
+        "redactions": [{"kind": k, "count": v} for k, v in sorted(redactions.items())],
         "coordination_links": merge_links(record.get("coordination_links") or [], links),
         "gaps": [{"sequence": int(g["sequence"]), "why": str(g["why"])} for g in record.get("gaps") or []],
         "credited_at": dt.datetime.fromtimestamp(float(credit["created_at"]), dt.UTC),
@@ -155,7 +163,7 @@ def build_row(
         "step_count": len(steps),
         "total_tokens": int(record.get("total_tokens") or 0),
         "duration_seconds": float(record.get("duration_seconds") or 0.0),
-        "tools_used": list(record.get("tools_used") or []),
+        "tools_used": list(tools_of(steps)),
         "steps": step_rows(steps),
         "messages": to_messages(steps, agent_role=record.get("agent_role")),
     }
