@@ -80,13 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         SERVER_ENV,
         CONSENT_CHECK_ENV,
     )
-    _capture_options(run, wait=RUN_WAIT_S)
+    _capture_options(run, wait=RUN_WAIT_S, passenger=True)
     run.add_argument("agent", nargs=argparse.REMAINDER, help="-- then the agent command and its arguments")
 
     imported = _command(
         commands, "import", "capture an existing stream or transcript file", HOME_ENV, SERVER_ENV
     )
-    _capture_options(imported, wait=DELIVERY_WAIT_S)
+    _capture_options(imported, wait=DELIVERY_WAIT_S, passenger=False)
     imported.add_argument("file", type=Path, help="the stream or transcript (a pipe works too)")
 
     parse = _command(commands, "parse", "print a stream's typed steps as JSON lines (no network)")
@@ -134,9 +134,9 @@ def _server_option(command: argparse.ArgumentParser, *, passenger: bool = False)
     )  # fmt: skip
 
 
-def _capture_options(command: argparse.ArgumentParser, *, wait: float) -> None:
+def _capture_options(command: argparse.ArgumentParser, *, wait: float, passenger: bool) -> None:
     command.add_argument("--provider", required=True, choices=PROVIDERS, help="which parser reads the stream")
-    _server_option(command, passenger=command.prog.endswith(" run"))
+    _server_option(command, passenger=passenger)
     command.add_argument(
         "--model",
         default=None,
