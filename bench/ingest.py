@@ -1,6 +1,6 @@
-"""End-to-end ingest: the JavaScript load generator against a real server process, as the original was measured.
+"""End-to-end ingest: the JavaScript load generator against a real server process, side by side with the original.
 
-Run: .venv/bin/python -m bench.ingest [--quick] [--repeats N] [--steps 200] [--concurrency 32]
+Run: .venv/bin/python -m bench.ingest [--quick] [--repeats N] [--steps 200] [--concurrency 32] [--original DIR]
 For each chunk size (20 and 200 steps) and concurrency (1, 8, 32): a fresh server and store, then
 `loadgen.mjs ingest --concurrency C --sessions 32 --chunks K --steps S --close envelope --server-pid PID`
 (K = 20 for 200-step chunks, 60 for 20-step chunks; a third of that with --quick), so every point sends the
@@ -8,30 +8,43 @@ same envelopes whatever its concurrency, for long enough that the first burst of
 the tail. Each point runs --repeats times (3; 1 with --quick) and every figure is the median of the runs.
 Reports envelopes/s, MB/s, ack latency p50/p90/p99/max and the server's CPU time per envelope (its CPU delta
 over the envelopes).
+
+With --original DIR (the original Node.js server's `moe-training` folder, prepared outside this repository:
+its dependencies installed with `npm ci`, its per-IP rate limits lifted and its listener bound to
+127.0.0.1), every repeat of every point runs the original right after ours, with the same load, and the
+ratios are taken run by run: machines of this kind differ by 1.5-2x, so only figures from one run on one
+machine compare. Without it the comparison is skipped, saying so.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
-from typing import Any
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
 
-from bench.server import loadgen, running_server
+from bench.server import loadgen, running_original, running_server
 
-ORIGINAL = {  # the original Node.js server on this machine kind (envelopes/s, p50 ms, p99 ms)
-    (200, 1): (50, 19, 35),
-    (200, 32): (61, 466, 1092),
-    (20, 1): (177, 5, 14),
-    (20, 32): (322, 90, 225),
-}
 SESSIONS = 32
 CHUNKS = {200: 20, 20: 60}
 FIGURES = ("env_per_s", "mb_per_s", "p50", "p90", "p99", "max", "server_ms_per_env", "machine_cores_busy")
 
 
-def measure(steps: int, concurrency: int, *, quick: bool) -> dict[str, Any]:
+class Target(Protocol):
+    url: str
+
+    @property
+    def process(self) -> Any: ...
+
+
+def measure(
+    start: Callable[[], AbstractContextManager[Target]], steps: int, concurrency: int, *, quick: bool
+) -> dict[str, Any]:
     chunks = CHUNKS[steps] // (3 if quick else 1)
-    with running_server() as server:
+    with start() as server:
         result = loadgen(
             server.url, "ingest", "--concurrency", str(concurrency), "--sessions", str(SESSIONS),
             "--chunks", str(chunks), "--steps", str(steps), "--close", "envelope",
@@ -60,6 +73,15 @@ def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
+def ratios(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> dict[str, float]:
+    """Medians of the run-by-run ratios ours/original (each pair ran back to back)."""
+    pairs = list(zip(ours, theirs, strict=True))
+    return {
+        name: round(statistics.median(a[name] / b[name] for a, b in pairs if b[name]), 2)
+        for name in ("env_per_s", "p50", "p99", "server_ms_per_env")
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
@@ -68,22 +90,41 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--steps", type=int, choices=sorted(CHUNKS), action="append", help="only these sizes")
     parser.add_argument("--concurrency", type=int, action="append", help="only these concurrencies")
+    parser.add_argument("--original", type=Path, help="the original server's prepared moe-training folder")
     args = parser.parse_args(argv)
+    original: Path | None = args.original
+    if original is None:
+        print("side by side with the original: skipped (no --original DIR given)")
     repeats = args.repeats or (1 if args.quick else 3)
-    header = ("steps", "c", "envelopes", "env/s", "MB/s", "p50", "p90", "p99", "max", "srv ms/env", "busy",
-              "p99 over runs", "original env/s p50 p99")  # fmt: skip
+    header = ("server", "steps", "c", "envelopes", "env/s", "MB/s", "p50", "p90", "p99", "max", "srv ms/env", "busy",
+              "p99 over runs")  # fmt: skip
     print(" | ".join(header))
     for steps in args.steps or (200, 20):
         for concurrency in args.concurrency or (1, 8, 32):
-            r = median_of([measure(steps, concurrency, quick=args.quick) for _ in range(repeats)])
-            original = ORIGINAL.get((steps, concurrency), ("", "", ""))
-            row = (steps, concurrency, r["envelopes"], r["env_per_s"], r["mb_per_s"], r["p50"], r["p90"],
-                   r["p99"], r["max"], r["server_ms_per_env"], r["machine_cores_busy"],
-                   "{}-{}".format(*r["p99_range"]), " ".join(map(str, original)))  # fmt: skip
-            print(
-                " | ".join(str(x) for x in row) + (f"  ({r['rejected']} rejected!)" if r["rejected"] else ""),
-                flush=True,
-            )
+            ours: list[dict[str, Any]] = []
+            theirs: list[dict[str, Any]] = []
+            for _ in range(repeats):
+                ours.append(measure(running_server, steps, concurrency, quick=args.quick))
+                if original is not None:
+                    start = functools.partial(running_original, original)
+                    theirs.append(measure(start, steps, concurrency, quick=args.quick))
+            print_row("ours", steps, concurrency, median_of(ours))
+            if theirs:
+                print_row("original", steps, concurrency, median_of(theirs))
+                r = ratios(ours, theirs)
+                print(
+                    f"ratio | {steps} | {concurrency} | env/s {r['env_per_s']}x | p50 {r['p50']}x"
+                    f" | p99 {r['p99']}x | srv ms/env {r['server_ms_per_env']}x",
+                    flush=True,
+                )
+
+
+def print_row(name: str, steps: int, concurrency: int, r: dict[str, Any]) -> None:
+    row = (name, steps, concurrency, r["envelopes"], r["env_per_s"], r["mb_per_s"], r["p50"], r["p90"],
+           r["p99"], r["max"], r["server_ms_per_env"], r["machine_cores_busy"],
+           "{}-{}".format(*r["p99_range"]))  # fmt: skip
+    rejected = f"  ({r['rejected']} rejected!)" if r["rejected"] else ""
+    print(" | ".join(str(x) for x in row) + rejected, flush=True)
 
 
 if __name__ == "__main__":

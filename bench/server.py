@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -80,3 +81,82 @@ def loadgen(url: str, mode: str, *args: str, pid: int | None = None) -> dict[str
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=os.environ)
         result: dict[str, Any] = json.loads(Path(out.name).read_text())
         return result
+
+
+class OriginalServer:
+    """The original Node.js server from a prepared copy, started beside ours for a side-by-side run.
+
+    The copy is the original's `moe-training` folder with its dependencies installed (`npm ci`), its per-IP
+    rate limits lifted and its listener bound to 127.0.0.1. It keeps its data under its working directory,
+    so each run gets a fresh one.
+    """
+
+    def __init__(self, folder: Path, workdir: Path) -> None:
+        entry = folder / "server" / "index.js"
+        if not entry.is_file():
+            raise SystemExit(f"{entry} not found: --original must name the original's moe-training folder")
+        port = _free_loopback_port()
+        env = {**os.environ, "GROOVE_CENTRAL_PORT": str(port)}
+        self.process = subprocess.Popen(
+            ["node", str(entry)], cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        assert self.process.stdout is not None
+        for raw in self.process.stdout:
+            if b"listening" in raw:
+                break
+        else:
+            raise RuntimeError("the original server exited before it listened")
+        threading.Thread(target=self._drain, daemon=True).start()
+        if not _listens_on_loopback_only(port):
+            self.stop()
+            raise SystemExit("the original server listens beyond loopback: bind it to 127.0.0.1 in the copy")
+        self.url = f"http://127.0.0.1:{port}"
+
+    def _drain(self) -> None:
+        assert self.process.stdout is not None
+        for _ in self.process.stdout:
+            pass
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@contextmanager
+def running_original(folder: Path) -> Iterator[OriginalServer]:
+    with tempfile.TemporaryDirectory(prefix="groove-bench-original-") as tmp:
+        server = OriginalServer(folder, Path(tmp))
+        try:
+            yield server
+        finally:
+            server.stop()
+
+
+def _free_loopback_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _listens_on_loopback_only(port: int) -> bool:
+    """Whether every listening socket on `port` is bound to a loopback address (from /proc/net/tcp*)."""
+    loopback = {"0100007F", "00000000000000000000000001000000"}
+    found = False
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            address, hex_port = fields[1].split(":")
+            if int(hex_port, 16) == port and fields[3] == "0A":  # 0A: LISTEN
+                found = True
+                if address not in loopback:
+                    return False
+    return found
