@@ -6,6 +6,8 @@
         agent.user_message("use exponential backoff instead")
         agent.coordination(CoordinationEvent(...))
         agent.ended("completed")           # or "crashed" / "killed": flushes, closes, spools SESSION_CLOSE
+        # context rotation: the successor names the session it continues, and the server links the two
+        successor = service.spawn(AgentSpec(provider="claude-code", continues=agent.session_id))
     # leaving the block stops capture; whatever is not delivered stays in the spool for the next run
 
 One CaptureActor per agent: parse -> classify -> scrub -> chunk -> spool. The spool is written before any network
@@ -49,11 +51,13 @@ from client_actors.spill import SPILL_FILE, Spill
 from client_actors.spool import Spool, SpooledSession
 from groove_actors import __version__, logs
 from groove_actors.protocol.models import ChunkEnvelope, Envelope, Metadata, Step
+from groove_actors.protocol.validate import METADATA_FIELDS
 
 AGENT_INBOX = 10_000  # lines; past them, lines wait on disk (client_actors/spill.py), never the agent
 SPILL_BATCH = 2_000  # spilled records read back at a time
 GROOVE_VERSION = "0.28.0"
 APP_VERSION_HASH = hashlib.sha256(f"groove-actors {__version__}".encode()).hexdigest()
+check_predecessor = next(check for name, check, _ in METADATA_FIELDS if name == "predecessor_session_id")
 
 
 @attrs.frozen
@@ -64,6 +68,21 @@ class AgentSpec:
     agent_id: str | None = None
     task_complexity: str | None = None
     team_size: int | None = None
+    # The session this agent continues after a context rotation: its predecessor's `AgentHandle.session_id`
+    # (or `--continues`). The server links the two when both are the same contributor's (docs/PROTOCOL.md 6.1).
+    continues: str | None = attrs.field(default=None, validator=lambda _, __, value: check_continues(value))
+
+
+def check_continues(value: str | None) -> None:
+    """Refuse a predecessor session id the server's schema would refuse (and the chunk with it).
+
+    Raises:
+        ValueError: saying what a session id must be.
+    """
+    if value is not None and check_predecessor(value) is not None:
+        raise ValueError(
+            f"continues: expected a session id (1 to 200 characters of text), got {value[:40]!r}"
+        )
 
 
 @attrs.frozen
@@ -150,6 +169,7 @@ class CaptureActor:
             task_complexity=self.spec.task_complexity,
             team_size=self.spec.team_size,
             groove_version=GROOVE_VERSION,
+            predecessor_session_id=self.spec.continues,
         )
         self.chunker = Chunker(
             session_id=self.session_id,

@@ -149,6 +149,25 @@ def _capture_options(command: argparse.ArgumentParser, *, wait: float, passenger
         "--wait", metavar="SECONDS", type=options.non_negative, default=wait,
         help="seconds to wait for delivery at the end; what is left waits in the spool (default %(default)g)",
     )  # fmt: skip
+    command.add_argument(
+        "--continues", metavar="SESSION_ID", type=session_id, default=None,
+        help="the session this agent continues from a handoff (context rotation): the server links the two"
+        " when both are yours",
+    )  # fmt: skip
+
+
+MAX_SESSION_ID_CHARS = 200  # the protocol's (groove_actors.protocol.limits, not imported before consent)
+
+
+def session_id(text: str) -> str:
+    """A session id as --continues takes it: 1 to 200 characters of text (argparse's type)."""
+    if not text or len(text) > MAX_SESSION_ID_CHARS:
+        raise argparse.ArgumentTypeError(
+            f"expected a session id of 1 to {MAX_SESSION_ID_CHARS} characters, got {len(text)}"
+        )
+    if not text.isprintable():  # control characters, and bytes that are not UTF-8 (lone surrogates)
+        raise argparse.ArgumentTypeError("expected a session id in printable text (as `status` shows it)")
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -66,7 +66,7 @@ async def _import(args: argparse.Namespace, home: Path, reading: Reading, interr
         say_nothing_in("import", args.file, empty=reading.position == 0)
         return EXIT_LOST
     say_no_server(args.server)
-    spec = AgentSpec(provider=args.provider, model=args.model, role=args.role)
+    spec = AgentSpec(provider=args.provider, model=args.model, role=args.role, continues=args.continues)
     async with open_capture_service(home, args.server) as service:
         agent = service.spawn(spec, keep_empty=False)
         await _feed(agent, reading, interrupt)

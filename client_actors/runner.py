@@ -63,7 +63,7 @@ def command(args: argparse.Namespace, home: Path, source: BinaryIO | None = None
 
 
 def _spec(args: argparse.Namespace) -> AgentSpec:
-    return AgentSpec(provider=args.provider, model=args.model, role=args.role)
+    return AgentSpec(provider=args.provider, model=args.model, role=args.role, continues=args.continues)
 
 
 @attrs.define(eq=False)

@@ -27,7 +27,7 @@ from groove_actors.http.edge import LOGGED_PATH_CHARS, rejection_body, retry_aft
 from groove_actors.protocol import ecdh, jsjson, limits, merkle
 from groove_actors.protocol.envelope import Rejected
 from groove_actors.protocol.validate import check_session_id, check_session_open, validate_session_open
-from groove_actors.server import stats
+from groove_actors.server import rotation, stats
 from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
 from groove_actors.server.metrics import Metrics, render
 from groove_actors.server.ratelimit import OPENS_PER_HOUR, RateLimiter
@@ -219,6 +219,17 @@ def _install_admin_routes(app: QuartTrio, handles: AppHandles) -> None:
             for step, cid, partner, agent, partner_step in rows
         ]  # fmt: skip
         return json_response({"session_id": session_id, "coordination_links": links})
+
+    @app.get("/admin/rotation")
+    async def rotation_chain() -> Response:
+        """A session's context-rotation chain: predecessor, successor, the chain in order, a dropped claim."""
+        refusal = admin_refusal(handles, request.headers.get("Authorization"))
+        if refusal is not None:
+            return refusal
+        session_id = request.args.get("session_id", "")
+        if not session_id or check_session_id(session_id) is not None:
+            return json_response({"error": "give the session as ?session_id=..."}, 400)
+        return json_response(await handles.reads.run(rotation.session_chain, session_id))
 
 
 def _install_hooks(app: QuartTrio, handles: AppHandles) -> None:

@@ -39,6 +39,9 @@ class Metadata:
     session_quality: float | None = None  # sent by old clients; the server ignores it and derives its own
     groove_version: str | None = None
     scrub_ruleset: str | None = None  # version of the client's scrubbing rules
+    # The session this one continues after a context rotation (docs/PROTOCOL.md 6.1); left out when None,
+    # so envelopes without it are byte for byte what they were.
+    predecessor_session_id: str | None = None
     extra: JsonObject = _EMPTY
 
 

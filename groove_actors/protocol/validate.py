@@ -19,6 +19,7 @@ _HEX32: Final = re.compile(r"[0-9a-f]{32}")
 _HEX64: Final = re.compile(r"[0-9a-f]{64}")
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")  # after JSON parsing, a pair is one character
 _PROVIDER: Final = re.compile(r"[a-z0-9][a-z0-9._-]*", re.IGNORECASE)
+_NOT_EMPTY: Final = re.compile(r".+", re.DOTALL)
 
 # A check takes a JSON value and answers None (fine) or what is wrong with it.
 Check = Callable[[Any], "str | None"]
@@ -217,6 +218,14 @@ METADATA_FIELDS: Final[Fields] = (
     ("domain_tags", or_null(json_object), False),
     ("session_embedding", or_null(json_object), False),
     ("routing", or_null(json_object), False),
+    # Context rotation (an optional extension, docs/PROTOCOL.md 6.1): the session this one continues.
+    (
+        "predecessor_session_id",
+        or_null(
+            string(max_len=limits.MAX_SESSION_ID_CHARS, pattern=_NOT_EMPTY, what="a session id (not empty)")
+        ),
+        False,
+    ),
 )
 check_session_id: Final = string(max_len=limits.MAX_SESSION_ID_CHARS)
 _ENVELOPE_ID: Final = ("envelope_id", string(max_len=200), True)

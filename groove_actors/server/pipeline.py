@@ -105,8 +105,9 @@ class CreditPipeline:
             trajectory_json, session, rescrub, enrichment, score, links, credit, coordination, gaps, tiering
         )
         op = Credit(
-            credit=credit, trajectory=trajectory, coordination=coordination, agent_id=session.agent_id
-        )
+            credit=credit, trajectory=trajectory, coordination=coordination, agent_id=session.agent_id,
+            predecessor=session.predecessor_session_id,
+        )  # fmt: skip
         outcome = await ask_writer(self.writer, op, wait_for_room=True)
         if not isinstance(outcome, Done):
             raise RuntimeError(f"credit of {session_id} refused by the store: {outcome}")
@@ -230,6 +231,7 @@ def trajectory_json(
         "task_complexity": session.task_complexity,
         "team_size": session.team_size,
         "groove_version": session.groove_version,
+        "predecessor_session_id": session.predecessor_session_id,  # a claim; server/rotation.py judges it
         "status": session.status,
         "close_reason": session.close_reason,
         "chunks": session.chunks,

@@ -55,6 +55,9 @@ class StitchedSession:
     step_types: Mapping[str, int]
     total_tokens: int
     duration_seconds: float
+    # The session this one says it continues (context rotation): the first chunk that names one; whether the
+    # claim holds is decided where claims are read (server/rotation.py).
+    predecessor_session_id: str | None = None
 
 
 def stitch(
@@ -76,6 +79,7 @@ def stitch(
     chunks = 0
     close: Mapping[str, Any] | None = None
     keyed: list[tuple[float, int, int, bytes, Step]] = []
+    predecessor: str | None = None
     for seq, kind, body in bodies:
         parsed = jsjson.parse(body)
         if kind != "chunk":
@@ -85,6 +89,7 @@ def stitch(
             first_meta = parsed.get("metadata", {})
             contributor_id = str(parsed["contributor_id"])
         chunks += 1
+        predecessor = predecessor or _text((parsed.get("metadata") or {}).get("predecessor_session_id"))
         raw_steps = parsed.get("trajectory_log", [])
         for position, (raw, step) in enumerate(zip(raw_steps, structure_steps(raw_steps), strict=True)):
             keyed.append((limits.timestamp_seconds(raw["timestamp"]), seq, position, _identity(raw), step))
@@ -114,6 +119,7 @@ def stitch(
         step_types=dict(Counter(s.type for s in steps)),
         total_tokens=int(sum(s.token_count or 0 for s in steps)),
         duration_seconds=_duration(steps),
+        predecessor_session_id=predecessor,
     )
 
 

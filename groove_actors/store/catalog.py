@@ -566,6 +566,54 @@ def coordination_pairs(conn: sqlite3.Connection) -> list[tuple[str, int, str, st
     ]
 
 
+def record_rotation(
+    conn: sqlite3.Connection, session_id: str, contributor_id: str, predecessor: str | None
+) -> None:
+    """Keep a credited session's claim to continue `predecessor` (context rotation); the latest credit's
+    claim stands. Whether it holds is decided when it is read (server/rotation.py), so the order in which the
+    sessions of a chain are credited does not matter."""
+    if predecessor is None or not contributor_id:
+        return
+    conn.execute(
+        "INSERT INTO rotation_claims VALUES (?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
+        " predecessor_session = excluded.predecessor_session, contributor_id = excluded.contributor_id",
+        (session_id, predecessor, contributor_id),
+    )
+
+
+RotationClaim = tuple[str, str, str, float, bool, str | None]
+
+
+def rotation_claims(conn: sqlite3.Connection, contributor_id: str | None = None) -> list[RotationClaim]:
+    """(session, claimed predecessor, its contributor, when it opened, whether the predecessor is known, the
+    predecessor's contributor or None) of every claim, or of one contributor's. A catalog from before
+    rotation claims, opened read-only, has none."""
+    where, args = ("WHERE r.contributor_id = ?", (contributor_id,)) if contributor_id else ("", ())
+    try:
+        rows = conn.execute(
+            "SELECT r.session_id, r.predecessor_session, r.contributor_id, COALESCE(s.created_at, 0),"
+            " p.session_id IS NOT NULL, p.contributor_id FROM rotation_claims r"
+            " LEFT JOIN sessions s ON s.session_id = r.session_id"
+            f" LEFT JOIN sessions p ON p.session_id = r.predecessor_session {where}"
+            " ORDER BY r.session_id",
+            args,
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return []
+        raise
+    return [
+        (str(a), str(b), str(c), float(d), bool(e), None if f is None else str(f))
+        for a, b, c, d, e, f in rows
+    ]
+
+
+def session_contributor(conn: sqlite3.Connection, session_id: str) -> str | None:
+    """The contributor a session's data names; None for an unknown session or one without data."""
+    row = conn.execute("SELECT contributor_id FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
 def advance_log_end(conn: sqlite3.Connection, log: str, segment: str, end: int) -> None:
     """Record that `segment` of `log` ("envelopes" or "trajectories") is committed up to byte `end`."""
     conn.execute(

@@ -51,6 +51,7 @@ TABLES = {
     "breakdown": "kind, name",
     "coordination": "coordination_id, session_id, step",
     "coordination_links": "session_id, step, partner_session, partner_step",
+    "rotation_claims": "session_id",
 }
 SHOWN_ROWS = 5
 SCRATCH_PREFIX = ".check-scratch-"  # in the data dir: check's copies of the catalog, removed when it ends

@@ -74,6 +74,7 @@ class Credit:
     trajectory: bytes
     coordination: tuple[tuple[str, int, str | None], ...]
     agent_id: str | None
+    predecessor: str | None = None  # the session it says it continues (context rotation)
 
 
 @attrs.frozen
@@ -280,6 +281,7 @@ class EmbeddedStore:
                     )
                 case Credit(credit=credit, coordination=coordination, agent_id=agent_id):
                     catalog.record_coordination(conn, credit.session_id, agent_id, coordination)
+                    catalog.record_rotation(conn, credit.session_id, credit.contributor_id, op.predecessor)
                     outcomes[i] = Done(catalog.record_credit(conn, credit, refs[i]))
                 case SealDay(day=sealed, root_hex=root_hex, credits=credits, sealed_at=sealed_at):
                     outcomes[i] = Done(catalog.record_root(conn, sealed, root_hex, credits, sealed_at))

@@ -262,6 +262,13 @@ class _TrajectoryReplay:
             return f"the credit of {credit.session_id}, a session the log never opened"
         coordination = [tuple(entry) for entry in document.get("coordination", [])]
         catalog.record_coordination(self.conn, credit.session_id, document.get("agent_id"), coordination)
+        predecessor = document.get("predecessor_session_id")
+        catalog.record_rotation(
+            self.conn,
+            credit.session_id,
+            credit.contributor_id,
+            predecessor if isinstance(predecessor, str) else None,
+        )
         catalog.record_credit(self.conn, credit, ref)
         self.report.credits += 1
         return None

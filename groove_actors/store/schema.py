@@ -158,6 +158,15 @@ CREATE TABLE IF NOT EXISTS coordination_links (
     partner_step INTEGER NOT NULL,
     PRIMARY KEY (session_id, step, partner_session, partner_step)
 ) WITHOUT ROWID;
+
+-- Context rotation: the session each credited session says it continues (its chunks' predecessor_session_id),
+-- written with its credit like coordination steps; which claims hold is decided when read (server/rotation.py).
+CREATE TABLE IF NOT EXISTS rotation_claims (
+    session_id TEXT PRIMARY KEY,
+    predecessor_session TEXT NOT NULL,
+    contributor_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rotation_claims_by_contributor ON rotation_claims (contributor_id);
 """
 
 
