@@ -2,8 +2,8 @@
 
 Safe beside a running server: the trajectory log is append-only and only complete lines (ending in a
 newline) are read, so a record being appended is left for the next export; the catalog is opened read-only,
-for coordination links (both sides) and for records that do not name their groove version. The data dir's
-lock is never taken.
+for coordination links (both sides), rotation chains, and records that do not name their groove version. The
+data dir's lock is never taken.
 
 A shard is written under a temporary name, fsynced and renamed; then the watermark (`.export-state.json`: how
 far each segment was read, and the shards that hold it) is replaced the same way. A shard that the watermark
@@ -30,6 +30,7 @@ import orjson
 from groove_actors.errors import GrooveError
 from groove_actors.export.rows import SCHEMA_VERSION, Filters, build_row, selects
 from groove_actors.protocol import jsjson
+from groove_actors.server import rotation
 from groove_actors.store import catalog
 from groove_actors.store.segments import TRAJECTORY_LOG
 
@@ -44,6 +45,8 @@ CATALOG: Final = "central.sqlite3"
 # Every coordination pair the server holds, both directions, rewritten whole by each export: rows already
 # exported cannot gain a partner credited after them, this file does. The `_` keeps it out of Parquet loaders.
 LINKS_FILE: Final = "_coordination_links.jsonl"
+# Every context-rotation chain, its sessions in order, rewritten whole by each export for the same reason.
+CHAINS_FILE: Final = "_rotation_chains.jsonl"
 _SHARD: Final = re.compile(r"part-(\d{5})\.(parquet|jsonl)")
 _SEGMENT: Final = re.compile(r"\d{4}-\d{2}-\d{2}\.\d{4}\.jsonl")
 _UNREADABLE: Final = (KeyError, TypeError, ValueError, AttributeError, cattrs.BaseValidationError)
@@ -114,6 +117,11 @@ def export(
             run.flush_if_full()
         run.flush()  # the last shard, or (none) the watermark past records the filters left out
         _replace(out / LINKS_FILE, b"".join(orjson.dumps(link) + b"\n" for link in run.catalog.all_links()))
+        chains = run.catalog.chains().order
+        _replace(
+            out / CHAINS_FILE,
+            b"".join(orjson.dumps({"chain_id": c[0], "sessions": c}) + b"\n" for c in chains),
+        )
     finally:
         run.catalog.close()
     written = run.writer.written
@@ -166,7 +174,9 @@ class _Run:
 
 def _row(document: dict[str, Any], catalog: _Catalog) -> dict[str, Any]:
     version = None if document.get("groove_version") else catalog.groove_version(document["session_id"])
-    return build_row(document, groove_version=version, links=catalog.links(document["session_id"]))
+    return build_row(
+        document, groove_version=version, links=catalog.links(document["session_id"]), chains=catalog.chains()
+    )
 
 
 def _start_state(
@@ -283,6 +293,7 @@ class _Catalog:
 
     path: Path
     conn: sqlite3.Connection | None = None
+    _chains: rotation.Chains | None = None
 
     def _open(self) -> sqlite3.Connection | None:
         if self.conn is None and self.path.exists():
@@ -310,6 +321,13 @@ class _Catalog:
             return []
         return [{"session_id": session, **_link(step, cid, partner, agent, pstep)}
                 for session, step, cid, partner, agent, pstep in catalog.coordination_pairs(conn)]  # fmt: skip
+
+    def chains(self) -> rotation.Chains:
+        """The rotation chains of every claim the catalog held when first asked (one read per export)."""
+        if self._chains is None:
+            conn = self._open()
+            self._chains = rotation.chains_from(catalog.rotation_claims(conn) if conn else [])
+        return self._chains
 
     def close(self) -> None:
         if self.conn is not None:

@@ -24,12 +24,12 @@ from groove_actors.protocol import limits
 from groove_actors.protocol.convert import structure_steps
 from groove_actors.protocol.models import Step
 from groove_actors.protocol.policy import TIERS, TierRules
-from groove_actors.server import tiers
+from groove_actors.server import rotation, tiers
 from groove_actors.server.rescrub import rescrub_steps
 from groove_actors.server.stitch import tools_of
 
 # The rows' schema version (export/schema.py writes it in the Parquet metadata): a resumed export must match.
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3  # 3: context-rotation chains (predecessor, successor, chain id and position)
 
 # The members a step row has a column for; any other member of a step goes to its `extra` (JSON).
 STEP_COLUMNS: Final = (
@@ -112,10 +112,12 @@ def build_row(
     *,
     groove_version: str | None = None,
     links: Sequence[Mapping[str, Any]] = (),
+    chains: rotation.Chains | None = None,
 ) -> dict[str, Any]:
     """The export row of one trajectory record; `groove_version` stands in for a record that names none
     (records written before it was kept: the session open's, from the catalog). `links` are the session's
-    coordination links as the catalog holds them, which include partners credited after the record."""
+    coordination links as the catalog holds them, which include partners credited after the record; `chains`
+    the context-rotation chains the catalog's claims make (successors credited after the record included)."""
     credit = record["credit"]
     score = dict(record.get("score") or {})
     rescrub = record.get("rescrub") or {}
@@ -157,6 +159,7 @@ def build_row(
         "client_scrub_ruleset": rescrub.get("client_ruleset"),
         "redactions": [{"kind": k, "count": v} for k, v in sorted(redactions.items())],
         "coordination_links": merge_links(record.get("coordination_links") or [], links),
+        **chain_columns(record, chains),
         "gaps": [{"sequence": int(g["sequence"]), "why": str(g["why"])} for g in record.get("gaps") or []],
         "credited_at": dt.datetime.fromtimestamp(float(credit["created_at"]), dt.UTC),
         "credited_day": credit["day"],
@@ -166,6 +169,19 @@ def build_row(
         "tools_used": list(tools_of(steps)),
         "steps": step_rows(steps),
         "messages": to_messages(steps, agent_role=record.get("agent_role")),
+    }
+
+
+def chain_columns(record: Mapping[str, Any], chains: rotation.Chains | None) -> dict[str, Any]:
+    """The session's place in its rotation chain, and why its own claim was dropped if it was."""
+    place = chains.place(record["session_id"]) if chains else None
+    dropped = chains.dropped.get(record["session_id"]) if chains else None
+    return {
+        "predecessor_session_id": place.predecessor if place else None,
+        "successor_session_id": place.successor if place else None,
+        "chain_id": place.chain_id if place else None,
+        "chain_position": place.position if place else None,
+        "rotation_dropped_reason": dropped[1] if dropped else None,
     }
 
 
