@@ -9,10 +9,11 @@ nothing on the machine. Every server started here listens on 127.0.0.1 (or ::1) 
 from __future__ import annotations
 
 import argparse
-import ast
 import datetime as dt
-import inspect
+import importlib.metadata
 import ipaddress
+import json
+import logging
 import os
 import platform
 import re
@@ -37,6 +38,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from hypercorn.config import Config as HypercornConfig
+from packaging.requirements import Requirement
 
 from groove_actors.cli import build_parser
 from groove_actors.protocol.limits import MAX_BODY_BYTES
@@ -50,6 +52,8 @@ UNIT = DEPLOY / "groove-central.service"
 ADMIN_DROP_IN = DEPLOY / "admin-token.conf"
 ENV_FILE = DEPLOY / "groove-central.env"
 SITE = DEPLOY / "nginx" / "groove-central.conf"
+README = DEPLOY.parent / "README.md"
+CONSTRAINTS = DEPLOY.parent / "constraints.txt"
 HYPERCORN_TOML = DEPLOY / "hypercorn.toml"
 SCRIPTS = (DEPLOY / "backup.sh", DEPLOY / "restore.sh")
 INSTALLED_BINARY = "/opt/groove-central/.venv/bin/groove-central"
@@ -264,16 +268,44 @@ def test_systemd_unit_runs_the_cli_as_documented() -> None:
     assert settings["SystemCallFilter"] == ["@system-service"]
 
 
-def test_environment_file_names_only_real_settings() -> None:
-    text = ENV_FILE.read_text()
-    assigned = {line.partition("=")[0] for line in text.splitlines() if line and not line.startswith("#")}
-    assert assigned == {"GROOVE_LOG_LEVEL", "GROOVE_QUOTA_GB", "GROOVE_CENTRAL_ARGS"}
-    cli_source = inspect.getsource(sys.modules[build_parser.__module__])
-    for name in assigned - {"GROOVE_CENTRAL_ARGS"}:
-        assert f'"{name}"' in cli_source, f"groove-central does not read {name}"
+def environment_file_settings() -> dict[str, str]:
+    """The VAR=value lines of the environment file, as systemd reads them."""
+    lines = ENV_FILE.read_text().splitlines()
+    return dict(line.partition("=")[::2] for line in lines if line and not line.startswith("#"))
+
+
+def test_environment_file_sets_what_groove_central_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = environment_file_settings()
+    assert set(settings) == {"GROOVE_LOG_LEVEL", "GROOVE_QUOTA_GB", "GROOVE_CENTRAL_ARGS"}
     assert "$GROOVE_CENTRAL_ARGS" in UNIT.read_text()
-    options = set(re.findall(r"(--[a-z-]+)", text)) - {"--host", "--port", "--data-dir", "--full"}
+    # Each variable changes what `groove-central serve` runs with: a value other than its default shows it.
+    for name, option, value, parsed in (
+        ("GROOVE_LOG_LEVEL", "log_level", "warning", "WARNING"),
+        ("GROOVE_QUOTA_GB", "quota_gb", "7", 7.0),
+    ):
+        monkeypatch.setenv(name, value)
+        assert getattr(build_parser().parse_args(["serve"]), option) == parsed, name
+        monkeypatch.setenv(name, settings[name])
+        build_parser().parse_args(["serve"])  # the file's own value is accepted
+    fixed_in_unit = {"--host", "--port", "--data-dir", "--full"}
+    options = set(re.findall(r"(--[a-z-]+)", ENV_FILE.read_text())) - fixed_in_unit
     assert options and options <= serve_options(), options - serve_options()
+
+
+def test_env_file_log_level_shows_every_alert_in_the_runbook(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The env file, the unit and the runbook agree: the shipped level, and WARNING, which the unit names as the
+    quietest that keeps the alerts, let through every alert-worthy event at the level the runbook gives it."""
+    alerts = runbook_alerts()
+    assert {level for _, level in alerts} == {"warning", "error"}
+    for level in (environment_file_settings()["GROOVE_LOG_LEVEL"], "WARNING"):
+        monkeypatch.setenv("GROOVE_LOG_LEVEL", level)
+        threshold = logging.getLevelName(build_parser().parse_args(["serve"]).log_level)
+        for name, at in alerts:
+            assert logging.getLevelName(at.upper()) >= threshold, (level, name)
+    monkeypatch.setenv("GROOVE_LOG_LEVEL", "ERROR")  # and a quieter level would hide some: the unit says so
+    threshold = logging.getLevelName(build_parser().parse_args(["serve"]).log_level)
+    assert any(logging.getLevelName(at.upper()) < threshold for _, at in alerts)
+    assert "WARNING keeps the alert-worthy events" in UNIT.read_text()
 
 
 def serve_options() -> set[str]:
@@ -381,30 +413,25 @@ async def test_server_works_under_memory_deny_write_execute(tmp_path: Path) -> N
 def test_hypercorn_toml_is_what_the_embedded_server_runs_with() -> None:
     with open(HYPERCORN_TOML, "rb") as handle:
         values = tomllib.load(handle)
-    defaults = HypercornConfig()
     loaded = HypercornConfig.from_toml(HYPERCORN_TOML)
     for key, value in values.items():
         assert hasattr(HypercornConfig, key), f"{key} is not a Hypercorn setting"
         assert getattr(loaded, key) == value
-    # What groove-central serve sets itself, and nothing else: if _serve_http sets more, this file is stale.
-    source = textwrap.dedent(inspect.getsource(supervisor._serve_http))
-    assigned = {
-        target.attr
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.Assign)
-        for target in node.targets
-        if isinstance(target, ast.Attribute)
-        and isinstance(target.value, ast.Name)
-        and target.value.id == "hyper"
-    }
-    assert assigned == {"bind", "accesslog", "errorlog", "graceful_timeout"}
     args = unit_command_line(with_admin_drop_in=False)
-    assert values["bind"] == [f"{args.host}:{args.port}"]
+    running = supervisor.hypercorn_config(args.host, args.port)
+    # Every setting, not only those the file names: one the server sets and the file lacks is found too.
+    settings = {
+        key
+        for key, value in vars(HypercornConfig).items()
+        if not key.startswith("_") and not callable(value) and not isinstance(value, property)
+    }
+    assert {"graceful_timeout", "keep_alive_timeout", "backlog"} <= settings
+    for key in settings | {"bind"}:
+        if key in ("accesslog", "errorlog"):  # off in the server (None): TOML cannot say so; see the comment
+            assert getattr(running, key) is None and key not in values
+            continue
+        assert getattr(loaded, key) == getattr(running, key), key
     assert values["graceful_timeout"] == SHUTDOWN_GRACE_S
-    for key, value in values.items():
-        if key not in assigned:
-            assert getattr(defaults, key) == value, f"{key}: the embedded server runs with the default"
-    assert "accesslog" not in values and "errorlog" not in values  # TOML cannot say None; see the comment
     assert MAX_BODY_BYTES == 32 * 1024 * 1024  # the "32 MiB" the file's comment states
 
 
@@ -457,17 +484,42 @@ def self_signed(directory: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
-def nginx_config(directory: Path, *, http_port: int, https_port: int, upstream_port: int) -> Path:
-    """The site as shipped, with loopback listeners, a test certificate and the test server as upstream,
+def nginx_version(binary: Path) -> tuple[int, ...]:
+    shown = subprocess.run(
+        [str(binary), "-v"], capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, check=True
+    )
+    found = re.search(r"nginx/(\d+)\.(\d+)\.(\d+)", shown.stderr)
+    assert found is not None, shown.stderr
+    return tuple(int(part) for part in found.groups())
+
+
+def site_for(version: tuple[int, ...]) -> str:
+    """The site as an operator installs it on this nginx: as shipped from 1.25.1 (`http2 on;`); before, with the
+    runbook's rewrite ("Fresh machine": the same two sed expressions) to `listen ... ssl http2;`."""
+    if version >= (1, 25, 1):
+        return SITE.read_text()
+    done = subprocess.run(
+        ["sed", "-e", r"s/^\( *listen .*443 ssl\);/\1 http2;/", "-e", "/^ *http2 on;/d", str(SITE)],
+        capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, check=True,
+    )  # fmt: skip
+    assert not re.search(r"^\s*http2 on;", done.stdout, re.M), done.stdout
+    assert len(re.findall(r"^\s*listen \S+ ssl http2;", done.stdout, re.M)) == 2, done.stdout
+    return done.stdout
+
+
+def nginx_config(
+    binary: Path, directory: Path, *, http_port: int, https_port: int, upstream_port: int
+) -> Path:
+    """The site as installed, with loopback listeners, a test certificate and the test server as upstream,
     inside a minimal main configuration that keeps every path in `directory`."""
     cert, key = self_signed(directory)
     ipv6 = has_ipv6_loopback()
-    site = SITE.read_text()
+    site = site_for(nginx_version(binary))
     for old, new in (
         ("listen 80;", f"listen 127.0.0.1:{http_port};"),
         ("listen [::]:80;", f"listen [::1]:{http_port};" if ipv6 else ""),
-        ("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;"),
-        ("listen [::]:443 ssl http2;", f"listen [::1]:{https_port} ssl http2;" if ipv6 else ""),
+        ("listen 443 ssl", f"listen 127.0.0.1:{https_port} ssl"),
+        ("listen [::]:443 ssl", f"listen [::1]:{https_port} ssl" if ipv6 else ""),
         (CERT, str(cert)),
         (KEY, str(key)),
         (f"proxy_pass {UPSTREAM};", f"proxy_pass http://127.0.0.1:{upstream_port};"),
@@ -508,16 +560,15 @@ def nginx_command(binary: Path, main: Path, *extra: str) -> list[str]:
 
 @pytest.mark.slow
 def test_nginx_site_passes_nginx_t(nginx: Path, tmp_path: Path) -> None:
-    main = nginx_config(tmp_path, http_port=free_port(), https_port=free_port(), upstream_port=8443)
+    main = nginx_config(nginx, tmp_path, http_port=free_port(), https_port=free_port(), upstream_port=8443)
     done = subprocess.run(
         nginx_command(nginx, main, "-t"), capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, check=False
     )
     assert done.returncode == 0, done.stderr
     assert "test is successful" in done.stderr
-    # nginx 1.25.1 and later deprecate "listen ... http2" for "http2 on;", which 1.22 (Debian 12) lacks.
-    deprecated = re.compile(r'.*the "listen \.\.\. http2" directive is deprecated.*')
+    # Not even a warning: nginx 1.25.1 and later would warn of a deprecated "listen ... http2".
     findings = [line for line in done.stderr.splitlines() if re.search(r"\[(warn|emerg|alert|crit)\]", line)]
-    assert [line for line in findings if not deprecated.fullmatch(line)] == [], done.stderr
+    assert findings == [], done.stderr
 
 
 def test_nginx_site_states_the_servers_limits() -> None:
@@ -572,7 +623,9 @@ async def test_nginx_site_proxies_only_v1_and_health(nginx: Path, tmp_path: Path
     http_port, https_port = free_port(), free_port()
     async with start_server(tmp_path / "data") as server:
         upstream_port = int(server.url.rsplit(":", 1)[1])
-        main = nginx_config(tmp_path, http_port=http_port, https_port=https_port, upstream_port=upstream_port)
+        main = nginx_config(
+            nginx, tmp_path, http_port=http_port, https_port=https_port, upstream_port=upstream_port
+        )
         context = ssl.create_default_context(cafile=str(tmp_path / "fullchain.pem"))
         async with (
             running_nginx(nginx, main, https_port),
@@ -584,7 +637,6 @@ async def test_nginx_site_proxies_only_v1_and_health(nginx: Path, tmp_path: Path
             assert health.status_code == 200 and health.json()["status"] == "ok"
             summary = await https.get("/v1/stats/summary")
             assert summary.status_code == 200 and "totalEnvelopes" in summary.json()
-            assert health.headers["strict-transport-security"] == "max-age=31536000"
 
             # A whole session through the proxy: bodies reach the server byte for byte (HMAC verifies).
             client = await open_session(https)
@@ -619,24 +671,97 @@ async def test_nginx_site_proxies_only_v1_and_health(nginx: Path, tmp_path: Path
             down = await https.get("/health")
             assert down.status_code == 503 and down.headers["retry-after"] == "5"
             assert down.json() == {"accepted": False, "reason": "Central Command is unavailable; retry later"}
+            # Every HTTPS answer says HTTPS only, errors nginx makes itself included.
+            for answer in (health, summary, response, too_big, down):
+                assert answer.headers["strict-transport-security"] == "max-age=31536000", answer
 
 
 # --- runbook -------------------------------------------------------------------------------------------
 
 
-def test_runbook_names_events_the_server_logs() -> None:
-    runbook = (DEPLOY.parent / "README.md").read_text()
-    alerts = re.findall(r"^\| `([a-z_.]+)` \| (info|warning|error) \|", runbook, re.M)
-    assert {name for name, _ in alerts} == {
+def runbook_alerts() -> list[tuple[str, str]]:
+    """The runbook's table of alert-worthy events: (event, level)."""
+    runbook = README.read_text()
+    return re.findall(r"^\| `([a-z_.]+)` \| (info|warning|error) \|", runbook, re.M)
+
+
+def test_runbook_lists_the_alert_worthy_events() -> None:
+    assert {name for name, _ in runbook_alerts()} == {
         "server.failed", "store.recovered", "store.quota_exhausted", "verifier.failed", "credit.failed",
         "request.failed", "store.catalog_behind", "connection.failed",
     }  # fmt: skip
-    package = Path(supervisor.__file__).resolve().parents[1]
-    sources = "\n".join(path.read_text() for path in package.rglob("*.py"))
-    for name, level in alerts:
-        calls = re.findall(rf'logs\.event\(\s*"{re.escape(name)}"([^)]*)\)', sources)
-        assert calls, f"{name} is not logged by the server"
-        logged_at = {
-            "error" if "level=40" in call else "warning" if "level=30" in call else "info" for call in calls
-        }
-        assert logged_at == {level}, (name, logged_at)
+
+
+@pytest.mark.slow
+def test_server_failed_is_logged_at_the_runbooks_level(tmp_path: Path) -> None:
+    """A server that cannot listen (its port taken) logs server.failed at the level the runbook gives, and
+    exits 1, as the table says."""
+    executable = Path(sys.executable).parent / "groove-central"
+    if not executable.exists():
+        pytest.skip(f"{executable} is not installed (pip install -e . provides it)")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GROOVE_")}
+        done = subprocess.run(
+            [str(executable), "serve", "--host", "127.0.0.1", "--port", str(port), "--data-dir", str(tmp_path / "d")],
+            capture_output=True, text=True, env=env, timeout=TOOL_TIMEOUT_S, check=False,
+        )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    events = [json.loads(line) for line in done.stderr.splitlines() if line.startswith("{")]
+    failed = [e for e in events if e.get("event") == "server.failed"]
+    assert failed and {e["level"] for e in failed} == {dict(runbook_alerts())["server.failed"]}, done.stderr
+
+
+def test_readme_sections_named_by_deploy_files_exist() -> None:
+    """Every `README.md, "Section"` that deploy/ and constraints.txt send an operator to is a heading there."""
+    headings = {line.lstrip("#").strip() for line in README.read_text().splitlines() if line.startswith("#")}
+    files = [*DEPLOY.rglob("*"), CONSTRAINTS]
+    named = {
+        (path.name, section)
+        for path in files
+        if path.is_file()
+        for section in re.findall(r'README(?:\.md)?,\s+"([^"]+)"', path.read_text())
+    }
+    assert any(path == CONSTRAINTS.name for path, _ in named)
+    assert [(path, section) for path, section in sorted(named) if section not in headings] == []
+
+
+def test_constraints_pin_every_installed_package() -> None:
+    """constraints.txt pins, at the version installed, every distribution the project needs to run and to be
+    developed: its dependencies and those of its `dev` extra, and theirs in turn (what `pip freeze` lists after
+    `make install`; a package someone installed by hand is no business of this test)."""
+    pins: dict[str, str] = {}
+    for line in CONSTRAINTS.read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, sep, version = line.partition("==")
+            assert sep and version, f"not an exact pin: {line}"
+            pins[canonical(name)] = version
+    needed = requirement_closure("groove-actors", extras=("dev",))
+    assert {"trio", "hypercorn", "pytest", "mypy", "ruff", "attrs", "idna"} <= needed
+    installed = {name: importlib.metadata.version(name) for name in needed}
+    wrong = {name: version for name, version in installed.items() if pins.get(name) != version}
+    assert wrong == {}, "installed, not pinned at that version: regenerate constraints.txt as its header says"
+
+
+def requirement_closure(project: str, *, extras: tuple[str, ...]) -> set[str]:
+    """The canonical names of the distributions `project` (with `extras`) requires, directly or not."""
+    seen: set[str] = set()
+    todo: list[tuple[str, tuple[str, ...]]] = [(project, extras)]
+    while todo:
+        name, wanted = todo.pop()
+        for text in importlib.metadata.requires(name) or []:
+            requirement = Requirement(text)
+            environments = [{"extra": extra} for extra in wanted] or [{"extra": ""}]
+            if requirement.marker and not any(requirement.marker.evaluate(env) for env in environments):
+                continue
+            key = canonical(requirement.name)
+            if key not in seen:
+                seen.add(key)
+                todo.append((key, tuple(requirement.extras)))
+    return seen
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
