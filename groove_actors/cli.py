@@ -14,6 +14,7 @@ import trio
 
 from groove_actors import __version__, logs, options
 from groove_actors.errors import ConfigError, StoreCorrupt
+from groove_actors.http.admin import MIN_TOKEN_CHARS, read_token_file
 from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES
 from groove_actors.logs import DEFAULT_LEVEL as DEFAULT_LOG_LEVEL
 from groove_actors.options import env_default
@@ -273,6 +274,7 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
         trusted_proxies=frozenset(args.trusted_proxy),
         policy_path=args.policy,
         admin_token=_admin_token(args.admin_token_file),
+        admin_token_file=args.admin_token_file,
     )
 
 
@@ -284,16 +286,12 @@ def _bytes(amount: float, unit: int) -> int:
 def _admin_token(path: Path | None) -> str | None:
     """The admin token from a file (preferred: it stays out of process listings) or the environment."""
     if path is not None:
-        try:
-            token = path.read_text("utf-8").strip()
-        except OSError as exc:
-            raise ConfigError(f"cannot read admin token file {path}: {exc.strerror}") from exc
-        if len(token) < 16:
-            raise ConfigError(f"admin token in {path} is shorter than 16 characters")
-        return token
+        return read_token_file(path)
     variable = os.environ.get("GROOVE_ADMIN_TOKEN") or None
-    if variable is not None and len(variable) < 16:
-        raise ConfigError("the admin token in GROOVE_ADMIN_TOKEN is shorter than 16 characters")
+    if variable is not None and len(variable) < MIN_TOKEN_CHARS:
+        raise ConfigError(
+            f"the admin token in GROOVE_ADMIN_TOKEN is shorter than {MIN_TOKEN_CHARS} characters"
+        )
     return variable
 
 

@@ -7,7 +7,6 @@ Rejections keep the original's body shape (`accepted: false` + `reason`) with ho
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import time
 from collections.abc import Callable
 from importlib import resources
@@ -22,6 +21,7 @@ from werkzeug.exceptions import HTTPException
 
 from groove_actors import logs
 from groove_actors.errors import PeerError
+from groove_actors.http.admin import AdminToken
 from groove_actors.http.budget import BodyBudget
 from groove_actors.http.edge import LOGGED_PATH_CHARS, rejection_body, retry_after_header
 from groove_actors.protocol import ecdh, jsjson, limits, merkle
@@ -29,7 +29,7 @@ from groove_actors.protocol.envelope import Rejected
 from groove_actors.protocol.validate import check_session_id, check_session_open, validate_session_open
 from groove_actors.server import rotation, stats
 from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
-from groove_actors.server.metrics import Metrics, render
+from groove_actors.server.metrics import Metrics, exposition
 from groove_actors.server.ratelimit import OPENS_PER_HOUR, RateLimiter
 from groove_actors.server.readiness import READY_RETRY_AFTER_S, Readiness
 from groove_actors.server.reads import ReadPool
@@ -80,7 +80,7 @@ class AppHandles:
     trusted_proxies: frozenset[str] = frozenset()
     opens_per_hour: int = OPENS_PER_HOUR
     metrics: Metrics = attrs.Factory(Metrics)
-    admin_token: str | None = None
+    admin_token: AdminToken = attrs.Factory(AdminToken)  # re-read on SIGHUP
     wall_clock: Callable[[], float] = time.time
     bodies: BodyBudget = attrs.Factory(lambda: BodyBudget(DEFAULT_BODY_BUDGET_BYTES))
     sealed_days: SealedDays = attrs.Factory(lambda: SealedDays(4))
@@ -117,7 +117,7 @@ async def read_json_object(limit_fields: str) -> dict[str, Any] | Response:
 
 
 def create_app(handles: AppHandles) -> QuartTrio:
-    app = QuartTrio(__name__)
+    app = QuartTrio(__name__, static_folder=None)
     app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
     app.config["PROPAGATE_EXCEPTIONS"] = True  # the edge turns them into a 500 and logs them (http/edge.py)
@@ -143,14 +143,11 @@ async def _snapshot(handles: AppHandles) -> dict[str, Any]:
 
 def admin_refusal(handles: AppHandles, authorization: str | None) -> Response | None:
     """None when the request carries the admin token; else a 401 saying why (constant-time compare)."""
-    if not handles.admin_token:
+    if not handles.admin_token.value:
         reason = "admin endpoints are off: start the server with an admin token (GROOVE_ADMIN_TOKEN)"
+    elif handles.admin_token.admits(authorization):
+        return None
     else:
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() == "bearer" and hmac.compare_digest(
-            given.strip().encode(), handles.admin_token.encode()
-        ):
-            return None
         reason = "admin token required: send Authorization: Bearer <token>"
     response = json_response({"error": reason}, 401)
     response.headers["WWW-Authenticate"] = 'Bearer realm="groove-admin"'
@@ -193,15 +190,16 @@ def _install_admin_routes(app: QuartTrio, handles: AppHandles) -> None:
         refusal = admin_refusal(handles, request.headers.get("Authorization"))
         if refusal is not None:
             return refusal
+        newest = await handles.reads.run(catalog.ledger_roots, 1)
         gauges = {
             "groove_active_sessions": handles.stats.active_sessions,
             "groove_verifiers_alive": handles.directory.running,
             "groove_writer_queue_depth": handles.writer.statistics().current_buffer_used,
             "groove_storage_bytes": handles.stats.stored_bytes,
+            "groove_ledger_last_sealed_timestamp_seconds": newest[0]["sealed_at"] if newest else None,
         }
-        return Response(
-            render(handles.metrics, gauges), content_type="text/plain; version=0.0.4; charset=utf-8"
-        )
+        body, content_type = exposition(handles.metrics, gauges, request.headers.get("Accept", ""))
+        return Response(body, content_type=content_type)
 
     @app.get("/admin/coordination")
     async def coordination() -> Response:
@@ -295,6 +293,8 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
         )
         outcome = await ask_writer(handles.writer, OpenSession(new, handles.opens_per_hour))
         if not isinstance(outcome, Done):
+            if outcome.status == 429:
+                handles.metrics.count("groove_rate_limited_total", limit="session_opens")
             retry = 1.0 if outcome.status == 503 else 3600.0 if outcome.status == 429 else None
             return rejected(Rejected(outcome.status, outcome.reason, retry_after=retry), shape="error")
         logs.event("session.opened", session_id=new.session_id, provider=new.provider)

@@ -4,12 +4,16 @@ One ASGI middleware in front of the Quart app does what is the same for every ro
 only; the admin routes get none), the preflight answer, rate limits on `/v1/`, the Origin check of the admin
 WebSocket, one `request` log line per request, and isolation: an unexpected exception in any handler becomes
 that request's 500 with a JSON body and a `request.failed` line with the traceback, never the server's end.
+Each request has an id (the client's `X-Request-Id` when it is sane, else a new one), echoed in the answer's
+`X-Request-Id` and logged with the client's address; it is counted by route template and status.
 Routes on the hot path (ingest) are plain functions returning an `Answer`, written here without Quart's
 request and response objects; every other path goes to the Quart app.
 """
 
 from __future__ import annotations
 
+import re
+import secrets
 import time
 import traceback
 from collections.abc import Awaitable, Callable, Mapping
@@ -28,10 +32,11 @@ from hypercorn.typing import (
     Scope,
     WebsocketScope,
 )
+from prometheus_client import Counter
 
 from groove_actors import logs
 from groove_actors.protocol.envelope import Rejected
-from groove_actors.server.metrics import Metrics, reason_key
+from groove_actors.server.metrics import Metrics, rejection_code
 from groove_actors.server.ratelimit import RateLimiter, client_address, rate_key
 
 CORS_HEADERS = (
@@ -41,6 +46,10 @@ CORS_HEADERS = (
 )
 ADMIN_PATHS = ("/admin", "/metrics")
 LOGGED_PATH_CHARS = 200
+REQUEST_ID_HEADER = b"x-request-id"
+# A request id taken from the client: the characters of UUIDs, trace ids and base64, and a bounded length.
+SANE_REQUEST_ID = re.compile(rb"[A-Za-z0-9._:+/=@-]{1,128}")
+UNMATCHED_ROUTE = "unmatched"  # the route label of a path no route serves: never the raw path (unbounded)
 INTERNAL_ERROR = Rejected(500, "internal error; it has been logged")
 
 
@@ -80,9 +89,16 @@ def retry_after_header(seconds: float) -> tuple[bytes, bytes]:
 
 
 def count_rejection(metrics: Metrics, rejected: Rejected) -> None:
-    metrics.count(
-        "groove_envelopes_rejected_total", status=str(rejected.status), reason=reason_key(rejected.reason)
-    )
+    code = rejection_code(rejected.status, rejected.reason)
+    metrics.count("groove_envelopes_rejected_total", status=str(rejected.status), reason=code)
+
+
+def request_id(scope: HTTPScope | WebsocketScope) -> bytes:
+    """The client's X-Request-Id if it is sane (so that its logs and ours meet), else a new random one."""
+    given = next((v for k, v in scope["headers"] if k == REQUEST_ID_HEADER), None)
+    if given is not None and SANE_REQUEST_ID.fullmatch(given):
+        return given
+    return secrets.token_hex(8).encode()
 
 
 FastRoute = Callable[[HTTPScope, ASGIReceiveCallable], Awaitable[Answer]]
@@ -93,6 +109,22 @@ class _Exchange:
     """What the edge learns about one request while it is answered."""
 
     status: int = 0
+    opened_at: float | None = None  # a WebSocket: when it was accepted
+    close_code: int | None = None  # a WebSocket: how it ended, by either side
+
+
+@attrs.frozen
+class RouteNames:
+    """The route template serving a path, for a metric label: a path no route serves is `unmatched`."""
+
+    static: frozenset[str]
+    templates: Callable[[str, str, bool], str | None] | None = None  # (path, method, websocket), when needed
+
+    def of(self, path: str, method: str, *, websocket: bool = False) -> str:
+        if path in self.static:
+            return path
+        found = self.templates(path, method, websocket) if self.templates is not None else None
+        return found or UNMATCHED_ROUTE
 
 
 def is_admin_path(path: str) -> bool:
@@ -113,6 +145,23 @@ class Edge:
     limiter: RateLimiter
     trusted_proxies: frozenset[str] = frozenset()
     fast_routes: Mapping[str, FastRoute] = attrs.Factory(dict)
+    metrics: Metrics = attrs.Factory(Metrics)
+    routes: RouteNames = RouteNames(frozenset())
+    _answered: dict[tuple[str, int], Counter] = attrs.field(init=False, factory=dict)
+    _rate_limited: Counter = attrs.field(init=False)
+
+    @_rate_limited.default
+    def _count_rate_limited(self) -> Counter:
+        return self.metrics.counter("groove_rate_limited_total", limit="address")
+
+    def count(self, route: str, status: int) -> None:
+        """One request answered: a bound counter per (route, status), so that counting is one increment."""
+        child = self._answered.get((route, status))
+        if child is None:
+            child = self._answered[route, status] = self.metrics.counter(
+                "groove_http_requests_total", route=route, status=str(status)
+            )
+        child.inc()
 
     async def __call__(self, scope: Scope, receive: ASGIReceiveCallable, send: ASGISendCallable) -> None:
         if scope["type"] == "http":
@@ -126,17 +175,19 @@ class Edge:
         started = time.perf_counter()
         path, method = scope["path"], scope["method"]
         public = not is_admin_path(path)
+        rid = request_id(scope)
+        client = scope_address(scope, self.trusted_proxies)
         exchange = _Exchange()
 
         async def send_at_edge(message: ASGISendEvent) -> None:
             if message["type"] == "http.response.start":
                 exchange.status = message["status"]
-                if public:
-                    message = {**message, "headers": [*message["headers"], *CORS_HEADERS]}
+                added = (*CORS_HEADERS, (REQUEST_ID_HEADER, rid)) if public else ((REQUEST_ID_HEADER, rid),)
+                message = {**message, "headers": [*message["headers"], *added]}
             await send(message)
 
         try:
-            answer = self.screen(scope, public)
+            answer = self.screen(scope, public, client)
             if answer is None:
                 route = self.fast_routes.get(path)
                 if route is None or method == "OPTIONS":
@@ -146,53 +197,103 @@ class Edge:
             if answer is not None:
                 await write_answer(answer, send_at_edge)
         except Exception as exc:  # isolation: this request fails alone (README "Isolation and faults")
-            logs.event(
-                "request.failed",
-                level=40,
-                method=method,
-                path=path[:LOGGED_PATH_CHARS],
-                error=f"{type(exc).__name__}: {exc}",
-                traceback="".join(traceback.format_exception(exc)),
-            )
+            _log_failure(exc, method=method, path=path, client=client, request_id=rid)
             if not exchange.status:
                 await write_answer(refusal(INTERNAL_ERROR), send_at_edge)
         finally:
+            self.count(self.routes.of(path, method), exchange.status)
             logs.event(
                 "request",
                 method=method,
                 path=path[:LOGGED_PATH_CHARS],
                 status=exchange.status,
                 ms=logs.elapsed_ms(started),
+                client=client,
+                request_id=rid.decode(),
             )
 
-    def screen(self, scope: HTTPScope, public: bool) -> Answer | None:
+    def screen(self, scope: HTTPScope, public: bool, address: str) -> Answer | None:
         """The answers given before any handler runs: the CORS preflight and the rate limit."""
         if scope["method"] == "OPTIONS" and public:
             return Answer(204, None)
         if not scope["path"].startswith("/v1/"):
             return None
-        address = scope_address(scope, self.trusted_proxies)
         wait = self.limiter.check(rate_key(address), now=trio.current_time())
         if wait is None:
             return None
+        self._rate_limited.inc()
         reason = f"rate limit exceeded for {address}; retry in {wait:.0f} s"
         return refusal(Rejected(429, reason, retry_after=wait))
 
     async def websocket(
         self, scope: WebsocketScope, receive: ASGIReceiveCallable, send: ASGISendCallable
     ) -> None:
-        """Browsers send Origin with a WebSocket and never enforce CORS on it: refuse foreign pages here."""
+        """Browsers send Origin with a WebSocket and never enforce CORS on it: refuse foreign pages here.
+
+        Logs `websocket.opened` once the handler accepts, `websocket.closed` with how long it stayed open and
+        its close code, or `websocket.refused` with the status it was answered instead.
+        """
+        path = scope["path"]
+        fields: dict[str, Any] = {
+            "path": path[:LOGGED_PATH_CHARS],
+            "client": scope_address(scope, self.trusted_proxies),
+            "request_id": request_id(scope).decode(),
+        }
+        exchange = _Exchange()
         origin = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"origin"), None)
         host = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"host"), "")
         if origin is not None and urlsplit(origin).netloc.lower() != host.lower():
-            logs.event("websocket.refused", path=scope["path"][:LOGGED_PATH_CHARS], reason="foreign origin")
+            logs.event("websocket.refused", **fields, status=403, reason="foreign origin")
+            self.count(self.routes.of(path, "GET", websocket=True), 403)
             await send({"type": "websocket.close", "code": 1008, "reason": "foreign origin"})
             return
-        logs.event("websocket.opened", path=scope["path"][:LOGGED_PATH_CHARS])
+
+        async def send_at_edge(message: ASGISendEvent) -> None:
+            if message["type"] == "websocket.accept":
+                exchange.status, exchange.opened_at = 101, time.monotonic()
+                logs.event("websocket.opened", **fields)
+            elif message["type"] == "websocket.http.response.start":
+                exchange.status = message["status"]
+            elif message["type"] == "websocket.close" and exchange.close_code is None:
+                exchange.close_code = message.get("code", 1000)
+            await send(message)
+
+        async def receive_at_edge() -> Any:
+            message = await receive()
+            if message["type"] == "websocket.disconnect" and exchange.close_code is None:
+                exchange.close_code = message.get("code", 1005)
+            return message
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive_at_edge, send_at_edge)
+        except Exception as exc:  # isolation, as for HTTP requests
+            _log_failure(
+                exc, method="GET", path=path, client=fields["client"], request_id=fields["request_id"]
+            )
+            if not exchange.status:
+                exchange.status = 500
+                await send({"type": "websocket.close", "code": 1011, "reason": ""})
         finally:
-            logs.event("websocket.closed", path=scope["path"][:LOGGED_PATH_CHARS])
+            self.count(self.routes.of(path, "GET", websocket=True), exchange.status or 403)
+            if exchange.opened_at is None:
+                logs.event("websocket.refused", **fields, status=exchange.status or 403)
+            else:
+                seconds = round(time.monotonic() - exchange.opened_at, 1)
+                logs.event("websocket.closed", **fields, s=seconds, code=exchange.close_code)
+
+
+def _log_failure(exc: Exception, *, method: str, path: str, client: str, request_id: bytes | str) -> None:
+    """`request.failed`: what failed, with its traceback, and the request it failed in."""
+    logs.event(
+        "request.failed",
+        level=40,
+        method=method,
+        path=path[:LOGGED_PATH_CHARS],
+        client=client,
+        request_id=request_id.decode() if isinstance(request_id, bytes) else request_id,
+        error=f"{type(exc).__name__}: {exc}",
+        traceback="".join(traceback.format_exception(exc)),
+    )
 
 
 async def write_answer(answer: Answer, send: ASGISendCallable) -> None:

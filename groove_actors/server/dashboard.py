@@ -20,13 +20,8 @@ TOP = 5
 
 def rejections(metrics: Metrics) -> list[dict[str, Any]]:
     rows = [
-        {
-            "status": dict(labels).get("status", ""),
-            "reason": dict(labels).get("reason", ""),
-            "count": int(value),
-        }
-        for (name, labels), value in metrics.counters.items()
-        if name == "groove_envelopes_rejected_total"
+        {"status": labels.get("status", ""), "reason": labels.get("reason", ""), "count": int(value)}
+        for labels, value in metrics.counted("groove_envelopes_rejected_total")
     ]
     return sorted(rows, key=lambda r: -r["count"])
 
@@ -34,9 +29,8 @@ def rejections(metrics: Metrics) -> list[dict[str, Any]]:
 def rescrub_redactions(metrics: Metrics) -> list[dict[str, Any]]:
     """The kinds the server's re-scrub redacted most since start: what clients in the field let through."""
     counts = [
-        (dict(labels).get("kind", ""), int(value))
-        for (name, labels), value in metrics.counters.items()
-        if name == "groove_rescrub_redactions_total"
+        (labels.get("kind", ""), int(value))
+        for labels, value in metrics.counted("groove_rescrub_redactions_total")
     ]
     ranked = sorted(counts, key=lambda pair: (-pair[1], pair[0]))[:TOP]
     return [{"kind": kind, "count": count} for kind, count in ranked]
@@ -46,11 +40,11 @@ def tiers(metrics: Metrics) -> list[dict[str, Any]]:
     """Trajectories written since start by the server's quality tier, and how many of each are fit for training."""
     sessions = dict.fromkeys(TIERS, 0)
     eligible = dict.fromkeys(TIERS, 0)
-    for (name, labels), value in metrics.counters.items():
-        tier = dict(labels).get("tier", "")
-        if name == "groove_credits_by_tier_total" and tier in sessions:
+    for labels, value in metrics.counted("groove_credits_by_tier_total"):
+        tier = labels.get("tier", "")
+        if tier in sessions:
             sessions[tier] += int(value)
-            eligible[tier] += int(value) if dict(labels).get("eligible") == "true" else 0
+            eligible[tier] += int(value) if labels.get("eligible") == "true" else 0
     return [{"tier": tier, "sessions": sessions[tier], "eligible": eligible[tier]} for tier in TIERS]
 
 
@@ -68,7 +62,7 @@ def snapshot(
     today: dt.date,
     uptime_s: float,
 ) -> dict[str, Any]:
-    accepted = sum(v for (n, _), v in metrics.counters.items() if n == "groove_envelopes_accepted_total")
+    accepted = sum(value for _, value in metrics.counted("groove_envelopes_accepted_total"))
     return {
         "summary": stats.summary(book),
         "uptime_s": round(uptime_s, 1),
