@@ -4,17 +4,14 @@ Start-up: open the store, recover it, load the stats, then start actors downstre
 pipeline, verifiers' nursery, reaper) and the HTTP server last. Shutdown on SIGINT/SIGTERM runs the other way:
 stop accepting and finish in-flight requests, stop the actors, let the writer finish the commit it is in, and
 close the store. Nothing is acknowledged before it is durable, so a stop at any point loses nothing accepted.
-SIGHUP stops nothing: it re-reads what can change under a running server (`reload`).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import sqlite3
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -23,7 +20,6 @@ from hypercorn.config import Config as HypercornConfig
 
 from groove_actors import logs
 from groove_actors.errors import ConfigError
-from groove_actors.http.admin import AdminToken, read_token_file
 from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES, AppHandles
 from groove_actors.http.asgi import create_asgi_app
 from groove_actors.http.budget import BodyBudget
@@ -77,7 +73,6 @@ class ServerConfig:
     trusted_proxies: frozenset[str] = frozenset()
     policy_path: Path | None = None
     admin_token: str | None = None
-    admin_token_file: Path | None = None  # where admin_token was read from; read again on SIGHUP
 
 
 def prepare_data_dir(path: Path) -> Path:
@@ -144,7 +139,6 @@ async def _run_actors(
     writer_send, writer_receive = trio.open_memory_channel[WriteRequest](WRITER_QUEUE)
     wake_send, wake_receive = trio.open_memory_channel[None](1)
     stop = trio.Event()
-    admin_token = AdminToken(config.admin_token)
     async with trio.open_nursery() as storage:
         metrics = Metrics()
         await storage.start(StorageWriter(store, writer_receive, book, metrics, readiness=readiness).run)
@@ -188,12 +182,12 @@ async def _run_actors(
                     trusted_proxies=config.trusted_proxies,
                     opens_per_hour=config.opens_per_hour,
                     metrics=metrics,
-                    admin_token=admin_token,
+                    admin_token=config.admin_token,
                     bodies=BodyBudget(config.body_budget_bytes),
                     step_types=policy.step_types,
                     readiness=readiness,
                 )
-                actors.start_soon(_handle_signals, stop, lambda: reload(config, admin_token))
+                actors.start_soon(_stop_on_signal, stop)
                 http_done = trio.Event()
                 binds = await actors.start(_serve_http, handles, config, stop, http_done)
                 logs.event("server.started", binds=binds, data_dir=str(store.data_dir))
@@ -235,38 +229,9 @@ async def _serve_http(
         done.set()
 
 
-async def _handle_signals(stop: trio.Event, on_hangup: Callable[[], None]) -> None:
-    """SIGINT and SIGTERM stop the server; SIGHUP calls `on_hangup` and the server goes on."""
-    with trio.open_signal_receiver(signal.SIGINT, signal.SIGTERM, signal.SIGHUP) as signals:
+async def _stop_on_signal(stop: trio.Event) -> None:
+    with trio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
         async for signum in signals:
             logs.event("server.signal", signal=signal.Signals(signum).name)
-            if signum == signal.SIGHUP:
-                on_hangup()
-                continue
             stop.set()
             return
-
-
-def reload(config: ServerConfig, admin_token: AdminToken) -> None:
-    """Re-read the admin token file, the one setting that can change under a running server; log one line.
-
-    The others come from the command line and the environment, which a running process cannot read again. A
-    file that cannot be read, or holds too short a token, leaves the token in use as it was.
-    """
-    if config.admin_token_file is None:
-        source = "GROOVE_ADMIN_TOKEN" if config.admin_token else "none"
-        logs.event("server.reloaded", reloaded=[], admin_token_source=source)
-        return
-    try:
-        token = read_token_file(config.admin_token_file)
-    except ConfigError as exc:
-        logs.event("server.reload_failed", level=logging.ERROR, error=str(exc), kept="the admin token in use")
-        return
-    changed = token != admin_token.value
-    admin_token.value = token
-    logs.event(
-        "server.reloaded",
-        reloaded=["admin_token_file"],
-        admin_token_file=str(config.admin_token_file),
-        admin_token="changed" if changed else "unchanged",
-    )
