@@ -70,5 +70,5 @@ def test_enrichment_targets_latency_and_quality() -> None:
         "tool_diversity": 2.0,
     }  # fmt: skip
     assert enrichment.quality == 92.0
-    assert enrichment.model_fingerprint == "unverified"
+    assert enrichment.model_fingerprint.verdict == "unknown"  # the stream named no model
     assert RuleJudge().assess(session) == enrichment

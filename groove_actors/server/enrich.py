@@ -1,7 +1,9 @@
 """Enrichment of a stitched trajectory: deterministic and offline by default (ARCHITECTURE "Enrichment").
 
 A `TrajectoryJudge` turns a stitched session into an Enrichment. `RuleJudge` is the offline default; a judge
-backed by a language model can implement the same protocol later and be swapped in by the supervisor.
+backed by a language model can implement the same protocol later and be swapped in by the supervisor. The model
+fingerprint is the rules' (server/fingerprint.py: what the session shows about its model against the claim); such
+a judge adds its own check as one more signal (`Fingerprint.with_signal`), which keeps the verdict rule one.
 
 Cognitive target of a step (first rule that applies):
   coordination step -> coordinative; correction -> corrective; an error, and every step after it up to and
@@ -26,6 +28,8 @@ import attrs
 
 from groove_actors.protocol import limits
 from groove_actors.protocol.models import Step
+from groove_actors.server import fingerprint
+from groove_actors.server.fingerprint import Fingerprint
 from groove_actors.server.scoring import CORRECTIVE_TYPES, HANDOFF_TYPES
 from groove_actors.server.stitch import StitchedSession
 
@@ -61,7 +65,7 @@ class Enrichment:
     latency: LatencyProfile
     quality: float
     quality_criteria: Mapping[str, float]
-    model_fingerprint: str
+    model_fingerprint: Fingerprint
     judge: str
 
 
@@ -83,9 +87,20 @@ class RuleJudge:
             latency=latency_profile(session.steps),
             quality=round(sum(criteria.values()), 1),
             quality_criteria=criteria,
-            model_fingerprint="unverified",
+            model_fingerprint=model_fingerprint(session),
             judge=self.name,
         )
+
+
+def model_fingerprint(session: StitchedSession) -> Fingerprint:
+    """The rules' fingerprint of a stitched session, under the packaged fingerprint rules."""
+    return fingerprint.assess(
+        session.steps,
+        provider=session.provider,
+        model=session.model,
+        chunk_models=session.chunk_models,
+        opened_as=session.opened_model,
+    )
 
 
 def _is_reading(step: Step) -> bool:

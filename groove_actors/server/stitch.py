@@ -58,6 +58,10 @@ class StitchedSession:
     # The session this one says it continues (context rotation): the first chunk that names one; whether the
     # claim holds is decided where claims are read (server/rotation.py).
     predecessor_session_id: str | None = None
+    # For the model fingerprint (server/fingerprint.py): each chunk's `model_engine`, distinct, in sequence
+    # order (a client that resolves the model from the stream changes it), and the model the open named.
+    chunk_models: tuple[str, ...] = ()
+    opened_model: str | None = None
 
 
 def stitch(
@@ -80,6 +84,7 @@ def stitch(
     close: Mapping[str, Any] | None = None
     keyed: list[tuple[float, int, int, bytes, Step]] = []
     predecessor: str | None = None
+    chunk_models: list[str] = []
     for seq, kind, body in bodies:
         parsed = jsjson.parse(body)
         if kind != "chunk":
@@ -90,6 +95,9 @@ def stitch(
             contributor_id = str(parsed["contributor_id"])
         chunks += 1
         predecessor = predecessor or _text((parsed.get("metadata") or {}).get("predecessor_session_id"))
+        engine = _text((parsed.get("metadata") or {}).get("model_engine"))
+        if engine and engine not in chunk_models:
+            chunk_models.append(engine)
         raw_steps = parsed.get("trajectory_log", [])
         for position, (raw, step) in enumerate(zip(raw_steps, structure_steps(raw_steps), strict=True)):
             keyed.append((limits.timestamp_seconds(raw["timestamp"]), seq, position, _identity(raw), step))
@@ -120,6 +128,8 @@ def stitch(
         total_tokens=int(sum(s.token_count or 0 for s in steps)),
         duration_seconds=_duration(steps),
         predecessor_session_id=predecessor,
+        chunk_models=tuple(chunk_models),
+        opened_model=known_model(model),
     )
 
 
