@@ -4,14 +4,17 @@ Start-up: open the store, recover it, load the stats, then start actors downstre
 pipeline, verifiers' nursery, reaper) and the HTTP server last. Shutdown on SIGINT/SIGTERM runs the other way:
 stop accepting and finish in-flight requests, stop the actors, let the writer finish the commit it is in, and
 close the store. Nothing is acknowledged before it is durable, so a stop at any point loses nothing accepted.
+SIGHUP stops nothing: it re-reads what can change under a running server (`reload`).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sqlite3
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 import attrs
@@ -20,6 +23,7 @@ from hypercorn.config import Config as HypercornConfig
 
 from groove_actors import logs
 from groove_actors.errors import ConfigError
+from groove_actors.http.admin import AdminToken, read_token_file
 from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES, AppHandles
 from groove_actors.http.asgi import create_asgi_app
 from groove_actors.http.budget import BodyBudget
@@ -42,6 +46,7 @@ from groove_actors.server.sessions import (
 from groove_actors.server.stats import StatsBook
 from groove_actors.server.tuning import tune_process
 from groove_actors.server.writer import WRITER_QUEUE, StorageWriter, WriteRequest
+from groove_actors.store.contract import Store
 from groove_actors.store.embedded import CATALOG_FILE, EmbeddedStore
 from groove_actors.store.lock import hold_data_dir
 from groove_actors.store.recovery import recover
@@ -73,6 +78,8 @@ class ServerConfig:
     trusted_proxies: frozenset[str] = frozenset()
     policy_path: Path | None = None
     admin_token: str | None = None
+    store_url: str | None = None  # postgresql://...: the PostgreSQL store (store/postgres/), not the data dir
+    admin_token_file: Path | None = None  # where admin_token was read from; read again on SIGHUP
 
 
 def prepare_data_dir(path: Path) -> Path:
@@ -91,6 +98,11 @@ async def serve(
     ready then (sd_notify READY=1, when NOTIFY_SOCKET is set): the store is open and recovered, the writer runs.
     """
     policy = load_policy(config.policy_path)
+    if config.store_url is not None:
+        from groove_actors.store.postgres.serving import serve_on_postgres
+
+        await serve_on_postgres(config, policy, _run_actors, task_status)
+        return
     data_dir = prepare_data_dir(config.data_dir)
     os.umask(0o077)
     readiness = Readiness()
@@ -106,7 +118,10 @@ async def serve(
             reads = ReadPool(store.catalog_path)
             logs.event("server.tuned", **tune_process())
             try:
-                await _run_actors(config, store, reads, book, policy, readiness, task_status)
+                await _run_actors(
+                    config, store, reads, book, policy, readiness, task_status,
+                    envelopes_dir=store.envelopes.directory, where=str(store.data_dir),
+                )  # fmt: skip
             finally:
                 reads.close()
         finally:
@@ -129,25 +144,34 @@ def open_store(data_dir: Path, config: ServerConfig) -> EmbeddedStore:
 
 async def _run_actors(
     config: ServerConfig,
-    store: EmbeddedStore,
+    store: Store,
     reads: ReadPool,
     book: StatsBook,
     policy: ScoringPolicy,
     readiness: Readiness,
     task_status: trio.TaskStatus[list[str]],
+    *,
+    envelopes_dir: Path,
+    where: str,
+    commit_lock: trio.Lock | None = None,
+    background: Sequence[Callable[..., Awaitable[None]]] = (),
 ) -> None:
+    """`background`: more actors for the store (started before HTTP), `commit_lock` the writer's."""
     writer_send, writer_receive = trio.open_memory_channel[WriteRequest](WRITER_QUEUE)
     wake_send, wake_receive = trio.open_memory_channel[None](1)
     stop = trio.Event()
+    admin_token = AdminToken(config.admin_token)
     async with trio.open_nursery() as storage:
         metrics = Metrics()
-        await storage.start(StorageWriter(store, writer_receive, book, metrics, readiness=readiness).run)
+        writer = StorageWriter(store, writer_receive, book, metrics, readiness=readiness)
+        writer.commit_lock = commit_lock or writer.commit_lock
+        await storage.start(writer.run)
         async with trio.open_nursery() as actors:
             pipeline = CreditPipeline(
                 wake_receive,
                 writer_send,
                 reads,
-                store.envelopes.directory,
+                envelopes_dir,
                 policy,
                 RuleJudge(),
                 metrics=metrics,
@@ -172,6 +196,8 @@ async def _run_actors(
                 )
                 await actors.start(reaper.run)
                 await actors.start(LedgerNotary(reads, writer_send).run)
+                for actor in background:
+                    await actors.start(actor)
                 handles = AppHandles(
                     started_at=time.monotonic(),
                     directory=directory,
@@ -182,15 +208,15 @@ async def _run_actors(
                     trusted_proxies=config.trusted_proxies,
                     opens_per_hour=config.opens_per_hour,
                     metrics=metrics,
-                    admin_token=config.admin_token,
+                    admin_token=admin_token,
                     bodies=BodyBudget(config.body_budget_bytes),
                     step_types=policy.step_types,
                     readiness=readiness,
                 )
-                actors.start_soon(_stop_on_signal, stop)
+                actors.start_soon(_handle_signals, stop, lambda: reload(config, admin_token))
                 http_done = trio.Event()
                 binds = await actors.start(_serve_http, handles, config, stop, http_done)
-                logs.event("server.started", binds=binds, data_dir=str(store.data_dir))
+                logs.event("server.started", binds=binds, data_dir=where)
                 task_status.started(binds)
                 sd_notify("READY=1")
                 await stop.wait()
@@ -229,9 +255,38 @@ async def _serve_http(
         done.set()
 
 
-async def _stop_on_signal(stop: trio.Event) -> None:
-    with trio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+async def _handle_signals(stop: trio.Event, on_hangup: Callable[[], None]) -> None:
+    """SIGINT and SIGTERM stop the server; SIGHUP calls `on_hangup` and the server goes on."""
+    with trio.open_signal_receiver(signal.SIGINT, signal.SIGTERM, signal.SIGHUP) as signals:
         async for signum in signals:
             logs.event("server.signal", signal=signal.Signals(signum).name)
+            if signum == signal.SIGHUP:
+                on_hangup()
+                continue
             stop.set()
             return
+
+
+def reload(config: ServerConfig, admin_token: AdminToken) -> None:
+    """Re-read the admin token file, the one setting that can change under a running server; log one line.
+
+    The others come from the command line and the environment, which a running process cannot read again. A
+    file that cannot be read, or holds too short a token, leaves the token in use as it was.
+    """
+    if config.admin_token_file is None:
+        source = "GROOVE_ADMIN_TOKEN" if config.admin_token else "none"
+        logs.event("server.reloaded", reloaded=[], admin_token_source=source)
+        return
+    try:
+        token = read_token_file(config.admin_token_file)
+    except ConfigError as exc:
+        logs.event("server.reload_failed", level=logging.ERROR, error=str(exc), kept="the admin token in use")
+        return
+    changed = token != admin_token.value
+    admin_token.value = token
+    logs.event(
+        "server.reloaded",
+        reloaded=["admin_token_file"],
+        admin_token_file=str(config.admin_token_file),
+        admin_token="changed" if changed else "unchanged",
+    )
