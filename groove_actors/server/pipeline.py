@@ -32,8 +32,9 @@ from groove_actors.server.stitch import CoordinationLink, StitchedSession, coord
 from groove_actors.server.writer import WriteRequest, ask_writer
 from groove_actors.store import catalog
 from groove_actors.store.catalog import CreditRecord
+from groove_actors.store.contract import session_envelopes
 from groove_actors.store.embedded import Credit, Done
-from groove_actors.store.segments import read_records, utc_day
+from groove_actors.store.segments import utc_day
 
 
 @attrs.define(eq=False)
@@ -136,11 +137,8 @@ class CreditPipeline:
         thread, one session at a time: the event loop keeps answering ingest in between (the GIL switches every
         half millisecond).
         """
-        refs = await self.reads.run(catalog.envelope_refs, session_id)
+        triples = await self.reads.run(session_envelopes, self.envelopes_dir, session_id)
         reason, status, provider, model = await self.reads.run(catalog.session_close_info, session_id)
-        bodies = await trio.to_thread.run_sync(read_records, self.envelopes_dir, [ref for _, _, ref in refs])
-        triples = [(seq, kind, body) for (seq, kind, _), body in zip(refs, bodies, strict=True)]
-        del bodies
 
         def assess() -> tuple[StitchedSession, Rescrub, Enrichment, Score]:
             stitched = stitch(

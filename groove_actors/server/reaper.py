@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from functools import partial
 
 import attrs
 import trio
@@ -61,8 +62,10 @@ class Reaper:
     async def sweep(self) -> int:
         now = self.wall_clock()
         due = await self.reads.run(
-            lambda conn: catalog.sessions_due(
-                conn, close_before=now - self.close_grace_s, idle_before=now - self.idle_timeout_s
+            partial(
+                catalog.sessions_due,
+                close_before=now - self.close_grace_s,
+                idle_before=now - self.idle_timeout_s,
             )
         )
         for session_id, reason in due:

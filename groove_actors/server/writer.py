@@ -15,6 +15,7 @@ from groove_actors.server.metrics import BATCH_BUCKETS, Metrics
 from groove_actors.server.readiness import Readiness
 from groove_actors.server.stats import StatsBook
 from groove_actors.store.catalog import EnvelopeEffects
+from groove_actors.store.contract import Store
 from groove_actors.store.embedded import (
     CloseSession,
     Credit,
@@ -65,19 +66,21 @@ async def ask_writer(
 
 @attrs.define(eq=False)
 class StorageWriter:
-    """Owns: the EmbeddedStore (segment files and the catalog's write connection).
+    """Owns: the store (the embedded one's segment files and catalog connection, or PostgreSQL's pool).
     Inbox: WriteRequest, each an Operation with a one-shot reply channel.
     Replies: the Outcome of each operation, only after its group commit is on disk.
+    Holds `commit_lock` from a commit until the stats count it (a stats refresh waits for it).
     Stops when: every sender has closed; a failing commit raises and stops the server.
     Marks `readiness.writer_alive` while it takes operations (GET /ready).
     """
 
-    store: EmbeddedStore
+    store: Store
     inbox: trio.MemoryReceiveChannel[WriteRequest]
     stats: StatsBook
     metrics: Metrics = attrs.Factory(Metrics)
     wall_clock: Callable[[], float] = time.time
     readiness: Readiness = attrs.Factory(Readiness)
+    commit_lock: trio.Lock = attrs.Factory(trio.Lock)
 
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         async with self.inbox:
@@ -93,13 +96,17 @@ class StorageWriter:
             batch = [first, *self._more(first)]
             ops = [request.op for request in batch]
             started = time.perf_counter()
-            outcomes = await trio.to_thread.run_sync(partial(self.store.commit, ops, at=self.wall_clock()))
+            async with self.commit_lock:
+                outcomes = await trio.to_thread.run_sync(
+                    partial(self.store.commit, ops, at=self.wall_clock())
+                )
+                for request, outcome in zip(batch, outcomes, strict=True):
+                    self._count(request.op, outcome)
             self.metrics.observe("groove_commit_seconds", time.perf_counter() - started)
-            if any(isinstance(op, StoreEnvelope) for op in ops):
+            if isinstance(self.store, EmbeddedStore) and any(isinstance(op, StoreEnvelope) for op in ops):
                 self.metrics.observe("groove_fsync_seconds", self.store.envelopes.last_fsync_s)
             self.metrics.observe("groove_group_commit_batch_size", len(batch), BATCH_BUCKETS)
             for request, outcome in zip(batch, outcomes, strict=True):
-                self._count(request.op, outcome)
                 reply(request.reply_to, outcome)
 
     def _more(self, first: WriteRequest) -> list[WriteRequest]:

@@ -1,0 +1,38 @@
+"""What the server asks of a store, whichever it is: the embedded one (store/embedded.py) or PostgreSQL's
+(store/postgres/).
+
+A store takes batches of operations (`commit`) and answers one Outcome per operation, in order, only once
+they are durable; the StorageWriter is its one caller. Reads go through a ReadPool, as catalog functions
+over a connection: `groove_actors.store.catalog` names them, and the PostgreSQL read pool runs its twin of
+each. The bodies of a session's envelopes, which the embedded store keeps in segment files and the
+PostgreSQL store in a table, are read with `session_envelopes` below.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from groove_actors.store import catalog
+from groove_actors.store.embedded import Operation, Outcome
+from groove_actors.store.segments import read_records
+
+
+class Store(Protocol):
+    def commit(self, ops: Sequence[Operation], *, at: float) -> list[Outcome]:
+        """Apply a batch durably at time `at`; one outcome per operation, in order. Blocks: a worker thread's."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def session_envelopes(
+    conn: sqlite3.Connection, envelopes_dir: Path, session_id: str
+) -> list[tuple[int, str, bytes]]:
+    """(sequence, kind, body as received) of a session's envelopes that make its data, in sequence order:
+    the embedded store's, through the catalog's index into the segment files under `envelopes_dir`."""
+    refs = catalog.envelope_refs(conn, session_id)
+    bodies = read_records(envelopes_dir, [ref for _, _, ref in refs])
+    return [(seq, kind, body) for (seq, kind, _), body in zip(refs, bodies, strict=True)]

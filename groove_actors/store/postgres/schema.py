@@ -1,0 +1,232 @@
+"""The PostgreSQL store's tables, created and upgraded by the server itself: versioned migrations in code.
+
+Each migration runs in its own transaction and is recorded in `schema_version`; a session-level advisory lock
+is held around the whole run, so two processes starting at once apply each migration once (the second waits,
+then finds nothing left to do). Never edit a migration that has shipped: add the next one.
+
+The tables follow the embedded catalog (store/schema.py), with what several processes need besides:
+- `envelopes` is the index and the claim: its primary key (session_id, sequence) is what makes a sequence
+  taken once, whichever process stores it. The bytes, as received, are in `envelope_bodies`, partitioned by
+  UTC day, so that old days can be detached and moved out whole (README "PostgreSQL store").
+- sessions keep their secret (the embedded store's key file) and the bytes their data takes (`stored_bytes`).
+- `pending_credits` is claimed with a lease (claimed_by, claimed_until) by the process that credits it.
+- `totals` also counts what the stats need in O(1): contributors, active sessions, stored envelope bytes.
+- credits keep the stitched trajectory (the embedded store's trajectory log).
+"""
+
+from __future__ import annotations
+
+import psycopg
+from psycopg import sql
+from psycopg.rows import TupleRow
+
+# Any 64-bit number of our own, the same in every process: the lock that serialises migrations.
+MIGRATION_LOCK = 0x67726F6F7665_01
+
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (
+        1,
+        """
+CREATE TABLE sessions (
+    session_id TEXT PRIMARY KEY,
+    secret BYTEA NOT NULL,
+    client_public_key TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    model TEXT NOT NULL,
+    machine_fingerprint TEXT NOT NULL,
+    app_version_hash TEXT NOT NULL,
+    groove_version TEXT NOT NULL,
+    next_sequence BIGINT NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'open',
+    created_at DOUBLE PRECISION NOT NULL,
+    last_activity_at DOUBLE PRECISION NOT NULL,
+    close_requested_at DOUBLE PRECISION,
+    closed_at DOUBLE PRECISION,
+    close_reason TEXT,
+    close_status TEXT,
+    contributor_id TEXT,
+    data_provider TEXT,
+    data_model TEXT,
+    accepted BIGINT NOT NULL DEFAULT 0,
+    stored_bytes BIGINT NOT NULL DEFAULT 0,
+    feedback_signal TEXT,
+    feedback_at DOUBLE PRECISION
+);
+CREATE INDEX sessions_by_fingerprint ON sessions (machine_fingerprint, created_at);
+CREATE INDEX sessions_open_by_close ON sessions (close_requested_at) WHERE status = 'open';
+CREATE INDEX sessions_open_by_activity ON sessions (last_activity_at) WHERE status = 'open';
+CREATE INDEX sessions_closed_with_secret ON sessions (closed_at) WHERE status = 'closed' AND secret <> '';
+
+CREATE TABLE envelopes (
+    session_id TEXT NOT NULL,
+    sequence BIGINT NOT NULL,
+    envelope_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    day DATE NOT NULL,
+    length BIGINT NOT NULL,
+    hmac TEXT NOT NULL,
+    steps BIGINT NOT NULL,
+    stored_at DOUBLE PRECISION NOT NULL,
+    refusal_status INTEGER,
+    refusal_reason TEXT,
+    PRIMARY KEY (session_id, sequence)
+);
+
+CREATE TABLE envelope_bodies (
+    day DATE NOT NULL,
+    session_id TEXT NOT NULL,
+    sequence BIGINT NOT NULL,
+    body BYTEA NOT NULL,
+    PRIMARY KEY (session_id, sequence, day)
+) PARTITION BY RANGE (day);
+
+CREATE TABLE pending_credits (
+    session_id TEXT PRIMARY KEY,
+    queued_at DOUBLE PRECISION NOT NULL,
+    claimed_by TEXT,
+    claimed_until DOUBLE PRECISION
+);
+
+CREATE TABLE credits (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 0,
+    contributor_id TEXT NOT NULL,
+    points DOUBLE PRECISION NOT NULL,
+    base_points DOUBLE PRECISION NOT NULL,
+    breakdown TEXT NOT NULL,
+    policy_version TEXT NOT NULL,
+    quality DOUBLE PRECISION NOT NULL,
+    model TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    steps BIGINT NOT NULL,
+    day TEXT NOT NULL,
+    created_at DOUBLE PRECISION NOT NULL,
+    trajectory BYTEA NOT NULL,
+    UNIQUE (session_id, revision)
+);
+CREATE INDEX credits_by_day ON credits (day, id);
+
+CREATE TABLE ledger_roots (
+    day TEXT PRIMARY KEY,
+    root TEXT NOT NULL,
+    credits BIGINT NOT NULL,
+    sealed_at DOUBLE PRECISION NOT NULL
+);
+
+CREATE TABLE balances (
+    contributor_id TEXT PRIMARY KEY,
+    total_points DOUBLE PRECISION NOT NULL,
+    total_sessions BIGINT NOT NULL,
+    last_credit_at DOUBLE PRECISION NOT NULL,
+    trust_score DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX balances_by_points ON balances (total_points DESC, contributor_id);
+
+CREATE TABLE contributors (contributor_id TEXT PRIMARY KEY);
+
+CREATE TABLE totals (name TEXT PRIMARY KEY, value DOUBLE PRECISION NOT NULL);
+
+CREATE TABLE daily (
+    day TEXT PRIMARY KEY,
+    envelopes BIGINT NOT NULL DEFAULT 0,
+    steps BIGINT NOT NULL DEFAULT 0,
+    sessions BIGINT NOT NULL DEFAULT 0,
+    points DOUBLE PRECISION NOT NULL DEFAULT 0
+);
+
+CREATE TABLE breakdown (
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    sessions BIGINT NOT NULL DEFAULT 0,
+    steps BIGINT NOT NULL DEFAULT 0,
+    points DOUBLE PRECISION NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, name)
+);
+
+CREATE TABLE coordination (
+    coordination_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    step BIGINT NOT NULL,
+    agent_id TEXT,
+    direction TEXT,
+    PRIMARY KEY (coordination_id, session_id, step)
+);
+
+CREATE TABLE coordination_links (
+    session_id TEXT NOT NULL,
+    step BIGINT NOT NULL,
+    coordination_id TEXT NOT NULL,
+    partner_session TEXT NOT NULL,
+    partner_agent TEXT,
+    partner_step BIGINT NOT NULL,
+    PRIMARY KEY (session_id, step, partner_session, partner_step)
+);
+
+CREATE TABLE rotation_claims (
+    session_id TEXT PRIMARY KEY,
+    predecessor_session TEXT NOT NULL,
+    contributor_id TEXT NOT NULL
+);
+CREATE INDEX rotation_claims_by_contributor ON rotation_claims (contributor_id);
+""",
+    ),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was upgraded by a newer version of the server than this one."""
+
+
+def migrate(conn: psycopg.Connection[TupleRow]) -> list[int]:
+    """Apply the migrations the database lacks, each in its own transaction; returns the versions applied.
+
+    `conn` must be in autocommit mode (the advisory lock is the session's, held across the transactions).
+    """
+    conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version"
+            " (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+        )
+        row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()
+        current = int(row[0]) if row else 0
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"the database's schema is version {current}, newer than this server's {SCHEMA_VERSION}:"
+                " run the newer server, or a database of this version"
+            )
+        applied = []
+        for version, ddl in MIGRATIONS:
+            if version <= current:
+                continue
+            with conn.transaction():
+                conn.execute(ddl.encode())  # our own constant text, several statements, no parameters
+                conn.execute("INSERT INTO schema_version (version) VALUES (%s)", (version,))
+            applied.append(version)
+        return applied
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+
+
+def schema_version(conn: psycopg.Connection[TupleRow]) -> int:
+    row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def ensure_day(conn: psycopg.Connection[TupleRow], day: str) -> None:
+    """Create the partition of envelope bodies for one UTC day (YYYY-MM-DD) if it is missing.
+
+    Under a transaction-level advisory lock, so two processes crossing midnight together create it once.
+    """
+    name = "envelope_bodies_" + day.replace("-", "")
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK + 1,))
+        conn.execute(
+            sql.SQL(
+                "CREATE TABLE IF NOT EXISTS {} PARTITION OF envelope_bodies"
+                " FOR VALUES FROM ({}) TO (({}::date + 1))"
+            ).format(sql.Identifier(name), sql.Literal(day), sql.Literal(day))
+        )

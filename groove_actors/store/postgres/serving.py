@@ -1,0 +1,67 @@
+"""Start-up and shutdown of a server on the PostgreSQL store (server/supervisor.py hands over to this).
+
+No data directory, lock file or recovery: the database is the one durable thing, it holds transactions whole,
+and several processes share it. Opening the store applies the migrations it lacks (store/postgres/schema.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import trio
+
+from groove_actors import logs
+from groove_actors.errors import ConfigError
+from groove_actors.protocol.policy import ScoringPolicy
+from groove_actors.server.readiness import Readiness
+from groove_actors.server.tuning import tune_process
+from groove_actors.store.postgres.reads import PostgresReads
+from groove_actors.store.postgres.schema import SchemaTooNew
+from groove_actors.store.postgres.stats import StatsRefresher, read_stats
+from groove_actors.store.postgres.store import PostgresStore, StoreUnavailable
+from groove_actors.store.postgres.url import StoreUrl
+
+if TYPE_CHECKING:
+    from groove_actors.server.supervisor import ServerConfig
+
+READS_AT_ONCE = 4
+
+
+def open_postgres(url: str, quota_bytes: int) -> PostgresStore:
+    """The store, or a ConfigError saying what is wrong (never the URL's password)."""
+    try:
+        parsed = StoreUrl.parse(url)
+    except ValueError as exc:
+        raise ConfigError(f"--store: {exc}") from None
+    try:
+        return PostgresStore(parsed, quota_bytes)
+    except (StoreUnavailable, SchemaTooNew) as exc:
+        raise ConfigError(str(exc)) from None
+
+
+async def serve_on_postgres(
+    config: ServerConfig,
+    policy: ScoringPolicy,
+    run_actors: Callable[..., Awaitable[None]],
+    task_status: trio.TaskStatus[list[str]],
+) -> None:
+    assert config.store_url is not None
+    readiness = Readiness()
+    store = await trio.to_thread.run_sync(open_postgres, config.store_url, config.quota_bytes)
+    readiness.store_open = readiness.recovered = True
+    try:
+        book = await trio.to_thread.run_sync(read_stats, store.pool)
+        reads = PostgresReads(Path(), READS_AT_ONCE, pool=store.pool, owner=store.owner)
+        lock = trio.Lock()
+        refresher = StatsRefresher(store.pool, book, lock)
+        logs.event("server.tuned", **tune_process())
+        await run_actors(
+            config, store, reads, book, policy, readiness, task_status,
+            envelopes_dir=Path(), commit_lock=lock, background=[refresher.run], where=store.url.shown,
+        )  # fmt: skip
+    finally:
+        readiness.store_open = False
+        await trio.to_thread.run_sync(store.close)
+    logs.event("server.stopped", store=store.url.shown)

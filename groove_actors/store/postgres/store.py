@@ -1,0 +1,560 @@
+"""The PostgreSQL store: the embedded store's contract (EmbeddedStore.commit) on a database several processes share.
+
+`commit` applies a batch of operations as one group commit: one transaction, so one WAL flush serves every
+envelope in it, and the statements are per kind of change (arrays through unnest), not per envelope. What a
+single process decides in memory with the embedded store is decided here by the database, so that any process
+can take any envelope of any session:
+- a sequence is taken once: `envelopes` has the key (session_id, sequence); an envelope whose sequence another
+  process stored first is a duplicate if it carries the same HMAC (the same signed bytes), else refused with
+  409, as a verifier refuses a used sequence;
+- the sessions a batch touches are locked (FOR UPDATE, in session order) before anything is decided for them;
+- counters (`totals`, `daily`, `breakdown`) are updated in the same transaction, in key order, so stats
+  read O(1) rows and agree across processes;
+- a credit is written once per (session, revision), a day sealed once (unique keys; a loser gets False).
+Rows are always locked in one order (sessions, then counters by key), and a batch that still meets a
+deadlock or serialization failure is run again whole: nothing of it was committed.
+
+Resource handling: owns the connection pool (psycopg_pool); `commit` blocks, call it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+import psycopg
+from psycopg import errors
+from psycopg.rows import TupleRow
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from groove_actors import logs
+from groove_actors.protocol.limits import known_model
+from groove_actors.store.catalog import CreditRecord, EnvelopeEffects, EnvelopeRecord, NewSession
+from groove_actors.store.embedded import (
+    QUOTA_EXHAUSTED,
+    CloseSession,
+    Credit,
+    Done,
+    DropSecrets,
+    OpenSession,
+    Operation,
+    Outcome,
+    Refused,
+    RequestClose,
+    Requeue,
+    SealDay,
+    StoreEnvelope,
+)
+from groove_actors.store.postgres.schema import ensure_day, migrate
+from groove_actors.store.postgres.url import StoreUrl
+from groove_actors.store.segments import utc_day
+
+Conn = psycopg.Connection[TupleRow]
+RETRIES = 5
+SESSION_CLOSED = Refused(409, "session is closed; open a new session to send more envelopes")
+POOL_SIZE = 8
+CONNECT_TIMEOUT_S = 10.0
+
+
+class StoreUnavailable(RuntimeError):
+    """The database cannot be reached (or refused us) when the store opens."""
+
+
+@attrs.define
+class Deltas:
+    """The changes a batch makes to the counters, applied at its end in key order (one lock order for all)."""
+
+    totals: defaultdict[str, float] = attrs.Factory(lambda: defaultdict(float))
+    daily: dict[str, defaultdict[str, float]] = attrs.Factory(dict)
+    breakdown: dict[tuple[str, str], defaultdict[str, float]] = attrs.Factory(dict)
+
+    def day(self, day: str) -> defaultdict[str, float]:
+        return self.daily.setdefault(day, defaultdict(float))
+
+    def label(self, kind: str, name: str) -> defaultdict[str, float]:
+        return self.breakdown.setdefault((kind, name), defaultdict(float))
+
+
+@attrs.define(eq=False)
+class PostgresStore:
+    url: StoreUrl
+    quota_bytes: int
+    pool_size: int = POOL_SIZE
+    owner: str = attrs.Factory(lambda: f"{socket.gethostname()}:{os.getpid()}")
+    pool: ConnectionPool[Conn] = attrs.field(init=False)
+    _days: set[str] = attrs.field(init=False, factory=set)
+
+    def __attrs_post_init__(self) -> None:
+        self.pool = ConnectionPool(
+            self.url.conninfo,
+            min_size=1,
+            max_size=self.pool_size,
+            open=False,
+            name="groove-store",
+            kwargs={"connect_timeout": int(CONNECT_TIMEOUT_S)},
+        )
+        try:
+            self.pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
+        except PoolTimeout as exc:
+            self.pool.close()
+            raise StoreUnavailable(f"cannot connect to PostgreSQL at {self.url.shown}") from exc
+        try:
+            with self.pool.connection() as conn:
+                conn.autocommit = True
+                applied = migrate(conn)
+                conn.autocommit = False
+        except BaseException:
+            self.pool.close()
+            raise
+        if applied:
+            logs.event("store.migrated", database=self.url.shown, versions=applied)
+
+    def commit(self, ops: Sequence[Operation], *, at: float) -> list[Outcome]:
+        """Apply a batch in one transaction at time `at`; one outcome per operation, in order.
+
+        Raises psycopg.Error when the database fails; nothing is acknowledged then.
+        """
+        day = utc_day(at)
+        if day not in self._days and any(isinstance(op, StoreEnvelope) for op in ops):
+            with self.pool.connection() as conn:
+                conn.autocommit = True
+                ensure_day(conn, day)
+                conn.autocommit = False
+            self._days.add(day)
+        for attempt in range(RETRIES):
+            try:
+                with self.pool.connection() as conn, conn.transaction():
+                    return Batch(conn, self.quota_bytes, at, day).apply(ops)
+            except (errors.DeadlockDetected, errors.SerializationFailure) as exc:
+                if attempt == RETRIES - 1:
+                    raise
+                logs.event("store.retry", level=30, error=type(exc).__name__, attempt=attempt + 1)
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+@attrs.define(eq=False)
+class Batch:
+    """One group commit inside its transaction: carries out each operation in order, the counters at the end."""
+
+    conn: Conn
+    quota_bytes: int
+    at: float
+    day: str
+    deltas: Deltas = attrs.Factory(Deltas)
+    planned: int = 0
+
+    def apply(self, ops: Sequence[Operation]) -> list[Outcome]:
+        row = self.conn.execute("SELECT value FROM totals WHERE name = 'stored_bytes'").fetchone()
+        self.planned = int(row[0]) if row else 0
+        outcomes: list[Outcome | None] = [None] * len(ops)
+        run: list[int] = []  # consecutive envelopes are stored together: a fixed number of statements
+        for i, op in enumerate(ops):
+            if isinstance(op, StoreEnvelope):
+                run.append(i)
+                continue
+            self._store_run(run, ops, outcomes)
+            outcomes[i] = self._one(op)
+        self._store_run(run, ops, outcomes)
+        self._apply_deltas()
+        return [o for o in outcomes if o is not None]
+
+    def _one(self, op: Operation) -> Outcome:
+        conn = self.conn
+        match op:
+            case OpenSession(new=new, opens_per_hour=limit):
+                return self._open(new, limit)
+            case RequestClose(session_id=sid, now=now):
+                conn.execute(
+                    "UPDATE sessions SET close_requested_at = COALESCE(close_requested_at, %s)"
+                    " WHERE session_id = %s AND status = 'open'",
+                    (now, sid),
+                )
+                return Done()
+            case CloseSession(session_id=sid, now=now, reason=reason, status=status):
+                return Done(self._close(sid, now, reason, status))
+            case Credit(credit=credit, trajectory=trajectory, coordination=coordination, agent_id=agent_id):
+                self._coordination(credit.session_id, agent_id, coordination)
+                if op.predecessor is not None and credit.contributor_id:  # context rotation: latest stands
+                    conn.execute(
+                        "INSERT INTO rotation_claims VALUES (%s, %s, %s) ON CONFLICT (session_id) DO UPDATE SET"
+                        " predecessor_session = excluded.predecessor_session,"
+                        " contributor_id = excluded.contributor_id",
+                        (credit.session_id, op.predecessor, credit.contributor_id),
+                    )
+                return Done(self._credit(credit, trajectory))
+            case SealDay(day=day, root_hex=root_hex, credits=credits, sealed_at=sealed_at):
+                cursor = conn.execute(
+                    "INSERT INTO ledger_roots (day, root, credits, sealed_at) VALUES (%s, %s, %s, %s)"
+                    " ON CONFLICT (day) DO NOTHING",
+                    (day, root_hex, credits, sealed_at),
+                )
+                return Done(cursor.rowcount == 1)
+            case DropSecrets(closed_before=before):
+                cursor = conn.execute(
+                    "UPDATE sessions SET secret = '' WHERE status = 'closed' AND closed_at < %s AND secret <> ''",
+                    (before,),
+                )
+                return Done(cursor.rowcount)
+            case Requeue(record=record):
+                return Done(self._requeue(record))
+        raise TypeError(f"not a store operation: {type(op).__name__}")
+
+    def _open(self, new: NewSession, limit: int) -> Outcome:
+        if limit:
+            row = self.conn.execute(
+                "SELECT COUNT(*) FROM sessions WHERE machine_fingerprint = %s AND created_at > %s",
+                (new.machine_fingerprint, new.created_at - 3600),
+            ).fetchone()
+            if row is not None and int(row[0]) >= limit:
+                return Refused(429, f"this machine opened {limit} sessions in the last hour; retry later")
+        if self.planned >= self.quota_bytes:
+            return QUOTA_EXHAUSTED
+        cursor = self.conn.execute(
+            "INSERT INTO sessions (session_id, secret, client_public_key, provider, model, machine_fingerprint,"
+            " app_version_hash, groove_version, created_at, last_activity_at)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (session_id) DO NOTHING",
+            (new.session_id, new.secret, new.client_public_key, new.provider, new.model,
+             new.machine_fingerprint, new.app_version_hash, new.groove_version, new.created_at,
+             new.created_at),
+        )  # fmt: skip
+        if cursor.rowcount == 0:
+            return Refused(409, f"session {new.session_id!r} already exists; open a new session_id")
+        self.deltas.totals["active_sessions"] += 1
+        return Done()
+
+    def _close(self, session_id: str, now: float, reason: str, status: str | None) -> bool:
+        """Close an open session and queue it for crediting; False if it was closed already (by anyone)."""
+        cursor = self.conn.execute(
+            "UPDATE sessions SET status = 'closed', closed_at = %s, close_reason = %s, close_status = %s"
+            " WHERE session_id = %s AND status = 'open'",
+            (now, reason, status, session_id),
+        )
+        if cursor.rowcount == 0:
+            return False
+        self.conn.execute(
+            "INSERT INTO pending_credits (session_id, queued_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            (session_id, now),
+        )
+        self.deltas.totals["active_sessions"] -= 1
+        return True
+
+    def _store_run(self, run: list[int], ops: Sequence[Operation], outcomes: list[Outcome | None]) -> None:
+        if not run:
+            return
+        records = [op.record for i in run if isinstance(op := ops[i], StoreEnvelope)]
+        for i, outcome in zip(run, self._store(records), strict=True):
+            outcomes[i] = outcome
+        run.clear()
+
+    def _store(self, records: list[EnvelopeRecord]) -> list[Outcome]:
+        """Store envelopes (their sessions locked first), claiming each sequence; one outcome each."""
+        conn = self.conn
+        sessions = {
+            row[0]: list(row[1:])
+            for row in conn.execute(
+                "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
+                " FROM sessions WHERE session_id = ANY(%s) ORDER BY session_id FOR UPDATE",
+                (sorted({rec.session_id for rec in records}),),
+            )
+        }
+        outcomes: list[Outcome | None] = [None] * len(records)
+        take: list[int] = []
+        for i, rec in enumerate(records):
+            state = sessions.get(rec.session_id)
+            if state is None:
+                outcomes[i] = Refused(404, f"unknown session {rec.session_id!r}; open a session first")
+            elif state[0] != "open" and rec.counted:  # closed by another process since this one looked
+                outcomes[i] = self._already_used(rec, unused=SESSION_CLOSED)
+            elif self.planned + len(rec.body) > self.quota_bytes:
+                outcomes[i] = QUOTA_EXHAUSTED
+                logs.event(
+                    "store.quota_exhausted", level=30, stored_bytes=self.planned, quota_bytes=self.quota_bytes
+                )
+            else:
+                take.append(i)
+                self.planned += len(rec.body)
+        claimed = self._claim([records[i] for i in take])
+        stored: list[int] = []
+        for i in take:
+            rec = records[i]
+            if (rec.session_id, rec.sequence) in claimed:
+                stored.append(i)
+            else:
+                outcomes[i] = self._already_used(rec)
+                self.planned -= len(rec.body)
+        effects = self._account([records[i] for i in stored], sessions)
+        for i, effect in zip(stored, effects, strict=True):
+            outcomes[i] = Done(effect)
+        return [o for o in outcomes if o is not None]
+
+    def _claim(self, records: list[EnvelopeRecord]) -> set[tuple[str, int]]:
+        """Insert the index rows (the claim of each sequence) and, for those that won, the bodies."""
+        if not records:
+            return set()
+        conn = self.conn
+        day = dt.date.fromisoformat(self.day)
+        rows = conn.execute(
+            "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps, stored_at,"
+            " refusal_status, refusal_reason)"
+            " SELECT s, q, e, k, %s, l, h, st, %s, rs, rr FROM unnest(%s::text[], %s::bigint[], %s::text[],"
+            " %s::text[], %s::bigint[], %s::text[], %s::bigint[], %s::int[], %s::text[])"
+            " AS t(s, q, e, k, l, h, st, rs, rr)"
+            " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
+            (day, self.at, [r.session_id for r in records], [r.sequence for r in records],
+             [r.envelope_id for r in records], [r.kind for r in records], [len(r.body) for r in records],
+             [r.hmac for r in records], [r.steps for r in records], [r.refusal_status for r in records],
+             [r.refusal_reason for r in records]),
+        ).fetchall()  # fmt: skip
+        claimed = {(str(sid), int(seq)) for sid, seq in rows}
+        won = [r for r in records if (r.session_id, r.sequence) in claimed]
+        if won:
+            conn.execute(
+                "INSERT INTO envelope_bodies (day, session_id, sequence, body)"
+                " SELECT %s, s, q, b FROM unnest(%s::text[], %s::bigint[], %s::bytea[]) AS t(s, q, b)",
+                (day, [r.session_id for r in won], [r.sequence for r in won], [r.body for r in won]),
+            )
+            self.deltas.totals["stored_bytes"] += sum(len(r.body) for r in won)
+        return claimed
+
+    def _already_used(self, rec: EnvelopeRecord, unused: Outcome | None = None) -> Outcome:
+        """The answer for an envelope whose sequence was stored before (by any process); `unused` if it was not."""
+        row = self.conn.execute(
+            "SELECT hmac, refusal_status, refusal_reason FROM envelopes WHERE session_id = %s AND sequence = %s",
+            (rec.session_id, rec.sequence),
+        ).fetchone()
+        if row is None and unused is not None:
+            return unused
+        if row is not None and row[0] == rec.hmac:  # the same signed bytes again: a duplicate
+            if row[1] is not None:
+                return Refused(int(row[1]), str(row[2] or ""))
+            return Done(EnvelopeEffects(False, False, False, "", "", self.day, counted=False))
+        return Refused(
+            409,
+            f"sequence conflict: sequence {rec.sequence} was already used by another envelope of this session",
+        )
+
+    def _account(self, stored: list[EnvelopeRecord], sessions: dict[str, list[Any]]) -> list[EnvelopeEffects]:
+        """Advance sequences, note feedback, and count what joins the sessions' data (as catalog._count does)."""
+        conn = self.conn
+        if not stored:
+            return []
+        conn.execute(
+            "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1), last_activity_at = %s"
+            " FROM unnest(%s::text[], %s::bigint[]) AS t(s, q) WHERE session_id = t.s",
+            (self.at, *_max_sequences(stored)),
+        )
+        for rec in stored:
+            if rec.refusal_status is None and rec.kind == "feedback":
+                conn.execute(
+                    "UPDATE sessions SET feedback_signal = %s, feedback_at = %s WHERE session_id = %s",
+                    (rec.signal, self.at, rec.session_id),
+                )
+        counted = [rec for rec in stored if rec.counted]
+        effects = iter(self._count(counted, sessions))
+        uncounted = EnvelopeEffects(False, False, False, "", "", self.day, counted=False)
+        return [next(effects) if rec.counted else uncounted for rec in stored]
+
+    def _count(self, counted: list[EnvelopeRecord], sessions: dict[str, list[Any]]) -> list[EnvelopeEffects]:
+        if not counted:
+            return []
+        accepted = {sid: int(state[1]) for sid, state in sessions.items()}
+        for rec in counted:  # the labels a session counts under, once this batch's data is in
+            state = sessions[rec.session_id]
+            state[2] = state[2] if state[2] is not None else rec.contributor_id
+            state[5] = state[5] if state[5] is not None else rec.provider
+            state[6] = state[6] if state[6] is not None else known_model(rec.model)
+        touched = sorted({rec.session_id for rec in counted})
+        added = Counter(rec.session_id for rec in counted)
+        size = Counter[str]()
+        for rec in counted:
+            size[rec.session_id] += len(rec.body)
+        self.conn.execute(
+            "UPDATE sessions SET accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
+            " contributor_id = t.c, data_provider = t.p, data_model = t.m"
+            " FROM unnest(%s::text[], %s::bigint[], %s::bigint[], %s::text[], %s::text[], %s::text[])"
+            " AS t(s, a, b, c, p, m) WHERE session_id = t.s",
+            ([*touched], [added[s] for s in touched], [size[s] for s in touched],
+             [sessions[s][2] for s in touched], [sessions[s][5] for s in touched],
+             [sessions[s][6] for s in touched]),
+        )  # fmt: skip
+        new_contributors = self._new_contributors([rec.contributor_id for rec in counted])
+        effects = []
+        for rec in counted:
+            state = sessions[rec.session_id]
+            first = accepted[rec.session_id] == 0
+            accepted[rec.session_id] += 1
+            provider = str(state[5] or state[3])
+            model = known_model(str(state[6] or state[4])) or "unknown"
+            new_contributor = rec.contributor_id in new_contributors
+            new_contributors.discard(rec.contributor_id)
+            effects.append(
+                EnvelopeEffects(first, new_contributor, rec.kind == "close", provider, model, self.day)
+            )
+            today = self.deltas.day(self.day)
+            today["envelopes"] += 1
+            today["steps"] += rec.steps
+            for kind, name in (("provider", provider), ("model", model)):
+                self.deltas.label(kind, name)["sessions"] += first
+                self.deltas.label(kind, name)["steps"] += rec.steps
+            totals = self.deltas.totals
+            totals["envelopes"] += 1
+            totals["steps"] += rec.steps
+            totals["bytes"] += len(rec.body) + 1
+            totals["sessions"] += first
+            totals["contributors"] += new_contributor
+        for rec in counted:
+            if rec.kind == "close":
+                self._close(rec.session_id, self.at, "envelope", rec.close_status)
+        return effects
+
+    def _new_contributors(self, ids: list[str | None]) -> set[str]:
+        wanted = sorted({cid for cid in ids if cid is not None})
+        if not wanted:
+            return set()
+        rows = self.conn.execute(
+            "INSERT INTO contributors (contributor_id) SELECT unnest(%s::text[])"
+            " ON CONFLICT DO NOTHING RETURNING contributor_id",
+            (wanted,),
+        ).fetchall()
+        return {str(row[0]) for row in rows}
+
+    def _requeue(self, rec: EnvelopeRecord) -> bool:
+        cursor = self.conn.execute(
+            "UPDATE envelopes SET refusal_status = NULL, refusal_reason = NULL, steps = %s"
+            " WHERE session_id = %s AND sequence = %s AND refusal_status IS NOT NULL",
+            (rec.steps, rec.session_id, rec.sequence),
+        )
+        if cursor.rowcount == 0:
+            return False
+        if rec.kind == "feedback":
+            self.conn.execute(
+                "UPDATE sessions SET feedback_signal = %s, feedback_at = %s WHERE session_id = %s",
+                (rec.signal, self.at, rec.session_id),
+            )
+            return True
+        sessions = {
+            row[0]: list(row[1:])
+            for row in self.conn.execute(
+                "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
+                " FROM sessions WHERE session_id = %s FOR UPDATE",
+                (rec.session_id,),
+            )
+        }
+        self._count([rec], sessions)
+        self.conn.execute(
+            "INSERT INTO pending_credits (session_id, queued_at) SELECT session_id, %s FROM sessions"
+            " WHERE session_id = %s AND status = 'closed' ON CONFLICT DO NOTHING",
+            (self.at, rec.session_id),
+        )
+        return True
+
+    def _credit(self, credit: CreditRecord, trajectory: bytes) -> bool:
+        """Credit a session (or adjust its credit) once, ever, per revision; clears its pending mark either way."""
+        conn = self.conn
+        conn.execute("DELETE FROM pending_credits WHERE session_id = %s", (credit.session_id,))
+        cursor = conn.execute(
+            "INSERT INTO credits (session_id, revision, contributor_id, points, base_points, breakdown,"
+            " policy_version, quality, model, provider, steps, day, created_at, trajectory)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " ON CONFLICT (session_id, revision) DO NOTHING",
+            (credit.session_id, credit.revision, credit.contributor_id, credit.points, credit.base_points,
+             credit.breakdown_json, credit.policy_version, credit.quality, credit.model, credit.provider,
+             credit.steps, credit.day, credit.created_at, trajectory),
+        )  # fmt: skip
+        if cursor.rowcount == 0:
+            return False
+        first = int(credit.revision == 0)
+        if credit.contributor_id:  # a session that never sent a chunk has no contributor to pay
+            conn.execute(
+                "INSERT INTO balances VALUES (%s, %s, %s, %s, GREATEST(0, LEAST(10, 1.0 + %s)))"
+                " ON CONFLICT (contributor_id) DO UPDATE SET"
+                " total_points = balances.total_points + excluded.total_points,"
+                " total_sessions = balances.total_sessions + excluded.total_sessions,"
+                " last_credit_at = excluded.last_credit_at,"
+                " trust_score = GREATEST(0, LEAST(10, balances.trust_score + %s))",
+                (credit.contributor_id, credit.points, first, credit.created_at, credit.trust_delta,
+                 credit.trust_delta),
+            )  # fmt: skip
+        day = self.deltas.day(credit.day)
+        day["sessions"] += first
+        day["points"] += credit.points
+        self.deltas.totals["points"] += credit.points
+        self.deltas.totals["credits"] += first
+        self.deltas.label("provider", credit.provider)["points"] += credit.points
+        self.deltas.label("model", credit.model)["points"] += credit.points
+        return True
+
+    def _coordination(
+        self, session_id: str, agent_id: str | None, steps: Sequence[tuple[str, int, str | None]]
+    ) -> None:
+        """Register a session's coordination steps and link them, on both sides, to partners sharing an id."""
+        conn = self.conn
+        for coordination_id, step, direction in steps:
+            conn.execute(
+                "INSERT INTO coordination VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (coordination_id, session_id, step, agent_id, direction),
+            )
+        for coordination_id, step, _ in steps:
+            partners = conn.execute(
+                "SELECT session_id, step, agent_id FROM coordination"
+                " WHERE coordination_id = %s AND session_id <> %s",
+                (coordination_id, session_id),
+            ).fetchall()
+            for partner_session, partner_step, partner_agent in partners:
+                for row in (
+                    (session_id, step, coordination_id, partner_session, partner_agent, partner_step),
+                    (partner_session, partner_step, coordination_id, session_id, agent_id, step),
+                ):
+                    conn.execute(
+                        "INSERT INTO coordination_links VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                        row,
+                    )
+
+    def _apply_deltas(self) -> None:
+        """Add the batch's counts to the counter rows, in key order."""
+        conn = self.conn
+        totals = sorted((name, value) for name, value in self.deltas.totals.items() if value)
+        if totals:
+            conn.execute(
+                "INSERT INTO totals (name, value) SELECT * FROM unnest(%s::text[], %s::float8[])"
+                " ON CONFLICT (name) DO UPDATE SET value = totals.value + excluded.value",
+                ([n for n, _ in totals], [float(v) for _, v in totals]),
+            )
+        for day, amounts in sorted(self.deltas.daily.items()):
+            conn.execute(
+                "INSERT INTO daily (day, envelopes, steps, sessions, points) VALUES (%s, %s, %s, %s, %s)"
+                " ON CONFLICT (day) DO UPDATE SET envelopes = daily.envelopes + excluded.envelopes,"
+                " steps = daily.steps + excluded.steps, sessions = daily.sessions + excluded.sessions,"
+                " points = daily.points + excluded.points",
+                (
+                    day,
+                    int(amounts["envelopes"]),
+                    int(amounts["steps"]),
+                    int(amounts["sessions"]),
+                    amounts["points"],
+                ),
+            )
+        for (kind, name), amounts in sorted(self.deltas.breakdown.items()):
+            conn.execute(
+                "INSERT INTO breakdown (kind, name, sessions, steps, points) VALUES (%s, %s, %s, %s, %s)"
+                " ON CONFLICT (kind, name) DO UPDATE SET sessions = breakdown.sessions + excluded.sessions,"
+                " steps = breakdown.steps + excluded.steps, points = breakdown.points + excluded.points",
+                (kind, name, int(amounts["sessions"]), int(amounts["steps"]), amounts["points"]),
+            )
+
+
+def _max_sequences(stored: list[EnvelopeRecord]) -> tuple[list[str], list[int]]:
+    """Each session's highest stored sequence in a batch, in session order."""
+    top: dict[str, int] = {}
+    for rec in stored:
+        top[rec.session_id] = max(top.get(rec.session_id, -1), rec.sequence)
+    ordered = sorted(top)
+    return ordered, [top[s] for s in ordered]
