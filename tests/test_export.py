@@ -175,6 +175,15 @@ def test_a_row_carries_the_record_and_says_whether_it_is_eligible() -> None:
         "B", "moderate_quality", None, [],
     )  # fmt: skip
     assert (row["client_quality_tier"], row["client_training_eligible"]) == ("TIER_A", True)
+    # Credited before the server fingerprinted: derived from the record; else the server's, as recorded.
+    evidence = json.loads(row["model_fingerprint_evidence"])
+    assert row["model_fingerprint"] == "unknown"
+    assert (evidence["provider"], evidence["model"]) == ("codex", "gpt-5.4")
+    held = {"verdict": "inconsistent", "policy_version": "f1", "signals": []}
+    fingerprinted = build_row(record(enrichment={"quality": 61.5, "model_fingerprint": held}))
+    assert (fingerprinted["model_fingerprint"], fingerprinted["model_fingerprint_evidence"]) == (
+        "inconsistent", '{"policy_version":"f1","signals":[]}',
+    )  # fmt: skip
     # A record written before records kept a tier: derived from the record under the packaged rules.
     old = record(quality_tier=None, client_quality_claim=None)
     assert record_tiering(old).as_json() == {
@@ -326,6 +335,8 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
         )  # fmt: skip
         assert (row["status"], row["eligible"], row["revision"], row["step_count"]) == ("SUCCESS", True, 0, 7)
         assert row["contributor_id"] == tools.contributor_id and row["points"] > 0 and row["quality"] > 0
+        assert row["model_fingerprint"] == "unknown"  # no step names its model
+        assert json.loads(row["model_fingerprint_evidence"])["signals"][0]["name"] == "model_ids"
         assert (
             row["credited_at"].tzinfo is not None
             and row["credited_day"] == row["credited_at"].date().isoformat()

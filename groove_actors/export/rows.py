@@ -24,12 +24,13 @@ from groove_actors.protocol import limits
 from groove_actors.protocol.convert import structure_steps
 from groove_actors.protocol.models import Step
 from groove_actors.protocol.policy import TIERS, TierRules
-from groove_actors.server import rotation, tiers
+from groove_actors.server import fingerprint, rotation, tiers
 from groove_actors.server.rescrub import rescrub_steps
 from groove_actors.server.stitch import tools_of
 
 # The rows' schema version (export/schema.py writes it in the Parquet metadata): a resumed export must match.
-SCHEMA_VERSION: Final = 3  # 3: context-rotation chains (predecessor, successor, chain id and position)
+SCHEMA_VERSION: Final = 4  # 3: context-rotation chains (predecessor, successor, chain id and position)
+# 4: the model fingerprint's verdict and evidence
 
 # The members a step row has a column for; any other member of a step goes to its `extra` (JSON).
 STEP_COLUMNS: Final = (
@@ -149,6 +150,7 @@ def build_row(
         "client_quality_tier": claim.get("quality_tier"),
         "client_training_eligible": claim.get("training_eligible"),
         "client_exclusion_reason": claim.get("training_exclusion_reason"),
+        **fingerprint_columns(record, steps),
         "quality": _quality(record),
         "points": float(score.pop("points", credit["points"])),
         "base_points": float(score.pop("base_points", credit["base_points"])),
@@ -170,6 +172,17 @@ def build_row(
         "steps": step_rows(steps),
         "messages": to_messages(steps, agent_role=record.get("agent_role")),
     }
+
+
+def fingerprint_columns(record: Mapping[str, Any], steps: Sequence[Step]) -> dict[str, Any]:
+    """The model fingerprint's verdict and its evidence (JSON): as the server recorded it, or, for a record
+    credited before the server fingerprinted (`"unverified"`), derived now from the record's steps and claim."""
+    held = (record.get("enrichment") or {}).get("model_fingerprint")
+    if not isinstance(held, Mapping):
+        provider, model = str(record["provider"]), str(record["model"])
+        held = fingerprint.assess(steps, provider=provider, model=model).as_json()
+    evidence = {key: value for key, value in held.items() if key != "verdict"}
+    return {"model_fingerprint": str(held["verdict"]), "model_fingerprint_evidence": _json(evidence)}
 
 
 def chain_columns(record: Mapping[str, Any], chains: rotation.Chains | None) -> dict[str, Any]:

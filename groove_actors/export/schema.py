@@ -72,6 +72,8 @@ EXPORT_SCHEMA: Final = pa.schema(
         ("client_quality_tier", pa.string()),
         ("client_training_eligible", pa.bool_()),
         ("client_exclusion_reason", pa.string()),
+        ("model_fingerprint", pa.string()),
+        ("model_fingerprint_evidence", pa.string()),
         ("quality", pa.float64()),
         ("points", pa.float64()),
         ("base_points", pa.float64()),
