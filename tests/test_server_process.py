@@ -33,12 +33,16 @@ async def test_cors_preflight_is_204_with_headers(central: ServerProcess) -> Non
 
 async def test_each_request_is_logged_once_without_payload(central: ServerProcess) -> None:
     async with httpx.AsyncClient(base_url=central.url) as client:
-        await client.get("/health")
+        answer = await client.get("/health", headers={"X-Request-Id": "trace-4f2a.01"})
+        mangled = await client.get("/ready", headers={"X-Request-Id": "no spaces\tor tabs"})
     central.process.send_signal(signal.SIGTERM)
     await central.process.wait()
-    (line,) = central.events_named("request")
-    assert set(line) == {"ts", "level", "event", "method", "path", "status", "ms"}
+    line, other = central.events_named("request")
+    assert set(line) == {"ts", "level", "event", "method", "path", "status", "ms", "client", "request_id"}
     assert (line["method"], line["path"], line["status"]) == ("GET", "/health", 200)
+    assert (line["client"], line["request_id"]) == ("127.0.0.1", "trace-4f2a.01")
+    assert answer.headers["x-request-id"] == "trace-4f2a.01"  # the client's id, echoed
+    assert other["request_id"] == mangled.headers["x-request-id"] != "no spaces\tor tabs"  # a new one
 
 
 async def test_sigterm_stops_cleanly(central: ServerProcess) -> None:

@@ -24,6 +24,8 @@ from groove_actors.errors import PeerError
 from groove_actors.http.admin import AdminToken
 from groove_actors.http.budget import BodyBudget
 from groove_actors.http.edge import LOGGED_PATH_CHARS, rejection_body, retry_after_header
+from groove_actors.http.openapi import OPENAPI_PATH
+from groove_actors.http.openapi import document as openapi_document
 from groove_actors.protocol import ecdh, jsjson, limits, merkle
 from groove_actors.protocol.envelope import Rejected
 from groove_actors.protocol.validate import check_session_id, check_session_open, validate_session_open
@@ -252,6 +254,12 @@ def _install_hooks(app: QuartTrio, handles: AppHandles) -> None:
     @app.get("/ready")
     async def ready() -> Response:
         return ready_response(handles.readiness, time.monotonic() - handles.started_at)
+
+    description = orjson.dumps(openapi_document())
+
+    @app.get(OPENAPI_PATH)
+    async def openapi() -> Response:
+        return Response(description, content_type="application/json")
 
 
 def ready_response(readiness: Readiness, uptime: float) -> Response:
