@@ -152,6 +152,12 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the data directory, created if missing; its parent must exist (default %(default)s)",
     )  # fmt: skip
     run.add_argument(
+        "--store", metavar="URL", type=options.store_url, default=None,
+        help="postgresql://USER@HOST:PORT/DB: keep everything in PostgreSQL, shared by several serve processes,"
+        " instead of the data directory; a password goes in ~/.pgpass or PGPASSWORD, not here (default: the"
+        " embedded store in --data-dir)",
+    )  # fmt: skip
+    run.add_argument(
         "--log-level", metavar="LEVEL", type=options.log_level,
         default=env_default("GROOVE_LOG_LEVEL", DEFAULT_LOG_LEVEL),
         help=f"least level of the events logged: {', '.join(options.LOG_LEVELS)} (default %(default)s)",
@@ -275,6 +281,7 @@ def config_from(args: argparse.Namespace) -> ServerConfig:
         policy_path=args.policy,
         admin_token=_admin_token(args.admin_token_file),
         admin_token_file=args.admin_token_file,
+        store_url=args.store,
     )
 
 

@@ -87,6 +87,16 @@ http_url = _argument_type(
 )
 
 
+def _is_store_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("postgresql", "postgres") and bool(parts.path.strip("/"))
+
+
+store_url = _argument_type(
+    "store_url", _url, _is_store_url, "a PostgreSQL URL such as postgresql://USER@HOST:PORT/DB"
+)
+
+
 def data_dir_to_create(text: str) -> Path:
     """A data directory `serve` may create, in a directory that exists: a mistyped parent is refused, not made."""
     path = Path(text)

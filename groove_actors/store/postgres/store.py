@@ -90,6 +90,16 @@ class PostgresStore:
     _days: set[str] = attrs.field(init=False, factory=set)
 
     def __attrs_post_init__(self) -> None:
+        try:  # one connection first: a database that cannot be reached is said at once, with libpq's reason
+            with psycopg.connect(
+                self.url.conninfo, connect_timeout=int(CONNECT_TIMEOUT_S), autocommit=True
+            ) as conn:
+                applied = migrate(conn)
+        except psycopg.OperationalError as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreUnavailable(f"cannot connect to PostgreSQL at {self.url.shown}: {reason}") from None
+        if applied:
+            logs.event("store.migrated", database=self.url.shown, versions=applied)
         self.pool = ConnectionPool(
             self.url.conninfo,
             min_size=1,
@@ -103,16 +113,6 @@ class PostgresStore:
         except PoolTimeout as exc:
             self.pool.close()
             raise StoreUnavailable(f"cannot connect to PostgreSQL at {self.url.shown}") from exc
-        try:
-            with self.pool.connection() as conn:
-                conn.autocommit = True
-                applied = migrate(conn)
-                conn.autocommit = False
-        except BaseException:
-            self.pool.close()
-            raise
-        if applied:
-            logs.event("store.migrated", database=self.url.shown, versions=applied)
 
     def commit(self, ops: Sequence[Operation], *, at: float) -> list[Outcome]:
         """Apply a batch in one transaction at time `at`; one outcome per operation, in order.
