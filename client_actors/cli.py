@@ -14,10 +14,9 @@ from typing import BinaryIO
 
 from client_actors import consent
 from groove_actors import __version__, options
+from groove_actors.protocol.limits import PROVIDERS
 
 DEFAULT_SERVER_ENV = "GROOVE_CENTRAL_URL"
-# The parsers' providers, spelled out so that an opted-out run imports nothing else (a test holds them equal).
-PROVIDERS = ("claude-code", "codex", "gemini", "grok")
 RUN_WAIT_S = 5.0  # the agent has ended and its person waits: deliver what is quick, the spool keeps the rest
 DELIVERY_WAIT_S = 30.0  # import and flush exist to deliver
 CONSENT_CHECK_S = 2.0

@@ -209,7 +209,12 @@ def test_unknown_provider_is_refused() -> None:
 
 def test_provider_names_match_the_protocol_metadata_values() -> None:
     assert PROVIDERS == ("claude-code", "codex", "gemini", "grok")
-    assert set(PROVIDERS) == limits.PROVIDERS == set(cli.PROVIDERS)  # what the chunker and the CLI take
+    assert PROVIDERS is limits.PROVIDERS  # one definition: what the chunker and the CLI take
+    for provider in PROVIDERS:
+        assert cli.build_parser().parse_args(["parse", "--provider", provider, "x"]).provider == provider
+    assert [type(new_parser(provider)).__name__ for provider in PROVIDERS] == [
+        "ClaudeCodeParser", "CodexParser", "GeminiParser", "GrokParser",
+    ]  # fmt: skip
 
 
 # Lines shaped like each provider's events, with values of every JSON type in every place.

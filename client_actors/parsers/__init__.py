@@ -34,6 +34,7 @@ from client_actors.parsers.model import (
     thaw_json,
     truncate_output,
 )
+from groove_actors.protocol.limits import PROVIDERS
 
 
 class Parser(Protocol):
@@ -61,9 +62,6 @@ class Parser(Protocol):
 _FACTORIES: Mapping[str, Callable[[], Parser]] = MappingProxyType(
     {"claude-code": ClaudeCodeParser, "codex": CodexParser, "gemini": GeminiParser, "grok": GrokParser}
 )
-PROVIDERS = tuple(
-    _FACTORIES
-)  # what the chunker sends as metadata.provider: limits.PROVIDERS (a test holds it)
 
 
 def new_parser(provider: str) -> Parser:

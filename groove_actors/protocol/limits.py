@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
-PROVIDERS: Final = frozenset({"claude-code", "codex", "gemini", "grok"})  # what the capture client parses
+# What the capture client parses (one parser each) and sends as metadata.provider, in the order its CLI lists them.
+PROVIDERS: Final = ("claude-code", "codex", "gemini", "grok")
 # 0.27.78's seven, `edit` (0.27.103), `instruction`, `clarification`, `approval` (0.27.108), `delegate`, `yield`
 # (0.27.134).
 STEP_TYPES: Final = frozenset(
