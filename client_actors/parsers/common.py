@@ -15,10 +15,9 @@ from typing import TypeAlias, cast
 
 import orjson
 
-JsonObject: TypeAlias = Mapping[str, object]
+from groove_actors.protocol.limits import timestamp_seconds
 
-# Epoch values at or above this are milliseconds (the same rule as PROTOCOL.md's step timestamps).
-MILLISECONDS_FROM = 1e12
+JsonObject: TypeAlias = Mapping[str, object]
 
 
 def decode_object(text: str) -> JsonObject | None:
@@ -92,7 +91,7 @@ def parse_timestamp(value: object) -> float | None:
         seconds = float(value)
         if not math.isfinite(seconds):
             return None
-        return seconds / 1000 if seconds >= MILLISECONDS_FROM else seconds
+        return timestamp_seconds(seconds)  # milliseconds from 1e12, as in PROTOCOL.md's step timestamps
     if isinstance(value, str):
         try:
             parsed = datetime.fromisoformat(value)
