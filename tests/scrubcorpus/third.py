@@ -21,6 +21,7 @@ tell from the text whether it is the live password or a stand-in.
 from __future__ import annotations
 
 import base64
+import difflib
 import json
 import random
 import string
@@ -145,6 +146,10 @@ _API_HOSTS = ("api.acme.test", "billing.internal.example", "svc.corp.example", "
 _DB_HOSTS = ("db.internal", "10.0.3.17", "pg-primary.prod.svc.cluster.local", "mysql-0.mysql", "127.0.0.1",
              "staging-db.acme.test", "rds-reporting.example.net")  # fmt: skip
 _REGIONS = ("us-east-1", "eu-west-1", "ap-southeast-2", "us-west-2", "eu-central-1")
+
+
+def _one(rng: random.Random, options: Sequence[list[Part]]) -> list[Part]:
+    return list(rng.choice(options))
 
 
 def _chars(rng: random.Random, alphabet: str, n: int) -> str:
@@ -365,7 +370,8 @@ def _pem(
 def _near_sha(rng: random.Random) -> list[Part]:
     sha = _sha(rng)
     subject = rng.choice(("Fix flaky retry test", "Bump deps", "Add export endpoint", "Refactor parser"))
-    return rng.choice(
+    return _one(
+        rng,
         (
             ["commit ", Keep(sha), "\nAuthor: CI Bot <ci-bot>\n\n    ", subject, "\n"],
             ["HEAD is now at ", Keep(sha[:7]), " ", subject, "\n"],
@@ -378,20 +384,21 @@ def _near_sha(rng: random.Random) -> list[Part]:
             ],
             ["$ git rev-parse HEAD\n", Keep(sha), "\n"],
             ["  uses: actions/checkout@", Keep(sha), "  # v4.2.2\n"],
-        )
+        ),
     )
 
 
 def _near_uuid(rng: random.Random) -> list[Part]:
     value = _uuid(rng)
-    return rng.choice(
+    return _one(
+        rng,
         (
             ["x-request-id: ", Keep(value), "\n"],
             ['  "uid": "', Keep(value), '",\n'],
             [_stamp(rng), " INFO job ", Keep(value), " finished in 2.31s\n"],
             ["Created container instance ", Keep(value), "\n"],
             ["trace_id=", Keep(value), " span=ingest status=ok\n"],
-        )
+        ),
     )
 
 
@@ -399,19 +406,21 @@ def _near_base64(rng: random.Random) -> list[Part]:
     phrase = rng.choice(("hello world", "release notes for 1.4", "# Project\n\nSetup steps.\n", "ok\n"))
     encoded = _b64(phrase.encode())
     png = _b64(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(24))
-    return rng.choice(
+    return _one(
+        rng,
         (
             ["$ echo ", Keep(encoded), " | base64 -d\n", phrase.split("\n")[0], "\n"],
             ['  "encoding": "base64",\n  "content": "', Keep(encoded), '",\n'],
             ['<img src="data:image/png;base64,', Keep(png), '" alt="logo">\n'],
             ["binaryData:\n  logo.png: ", Keep(png), "\n"],
-        )
+        ),
     )
 
 
 def _near_expansion(rng: random.Random) -> list[Part]:
     name = rng.choice(("OPENAI_API_KEY", "GITHUB_TOKEN", "DB_PASSWORD", "STRIPE_SECRET_KEY", "NPM_TOKEN"))
-    return rng.choice(
+    return _one(
+        rng,
         (
             [': "', Keep("${" + name + ":?must be set}"), '"\n'],
             ["export ", Keep(f"{name}=${{{name}:-}}"), "\n"],
@@ -430,12 +439,13 @@ def _near_expansion(rng: random.Random) -> list[Part]:
                 Keep(name),
                 "\n        valueFrom:\n          secretKeyRef:\n            name: app-secrets\n",
             ],
-        )
+        ),
     )
 
 
 def _near_placeholder(rng: random.Random) -> list[Part]:
-    return rng.choice(
+    return _one(
+        rng,
         (
             ["API_KEY=", Keep("<your-api-key>"), "\n"],
             ['  token: "', Keep("your-token-here"), '"\n'],
@@ -446,13 +456,14 @@ def _near_placeholder(rng: random.Random) -> list[Part]:
             ["Authorization: Bearer ", Keep("[REDACTED]"), "\n"],
             ["  api_key: ", Keep("null"), "\n"],
             ["Token: ", Keep("ghp_" + "*" * 36), "\n"],
-        )
+        ),
     )
 
 
 def _near_version(rng: random.Random) -> list[Part]:
     version = _version(rng)
-    return rng.choice(
+    return _one(
+        rng,
         (
             ["Python ", Keep(f"3.{rng.randint(9, 13)}.{rng.randint(0, 12)}"), "\n"],
             ["Successfully installed requests-", Keep(version), " urllib3-2.2.3\n"],
@@ -460,32 +471,34 @@ def _near_version(rng: random.Random) -> list[Part]:
             ["node ", Keep(f"v{rng.randint(16, 22)}.{rng.randint(0, 20)}.{rng.randint(0, 9)}"), "\n"],
             ["   Compiling serde v", Keep(version), "\n"],
             ["go: downloading golang.org/x/net v0.", Keep(f"{rng.randint(10, 40)}.0"), "\n"],
-        )
+        ),
     )
 
 
 def _near_date(rng: random.Random) -> list[Part]:
-    return rng.choice(
+    return _one(
+        rng,
         (
             ["Date: ", Keep(_http_date(rng)), "\n"],
             ["last_modified: ", Keep(_stamp(rng)), "\n"],
             ["Released on ", Keep(_date(rng)), ".\n"],
             ["Last-Modified: ", Keep(_http_date(rng)), "\n"],
-        )
+        ),
     )
 
 
 def _near_phone(rng: random.Random) -> list[Part]:
     local = f"555-{rng.randint(100, 199):04d}"
     area = rng.randint(201, 989)
-    return rng.choice(
+    return _one(
+        rng,
         (
             ["Support: ", Keep(f"+1 ({area}) {local}"), "\n"],
             ["phone: ", Keep(f"+1-{area}-{local}"), "\n"],
             ["Call ", Keep(f"{area}.{local.replace('-', '.')}"), " (on-call)\n"],
             ["zip: ", Keep(f"{rng.randint(10000, 99999)}-{rng.randint(1000, 9999)}"), "\n"],
             ["Invoice ", Keep(f"INV-2026-{rng.randint(10000, 99999)}"), " paid\n"],
-        )
+        ),
     )
 
 
@@ -493,7 +506,7 @@ def _near_lockfile(rng: random.Random) -> list[Part]:
     package = rng.choice(("lodash", "chalk", "minimist", "semver", "debug"))
     version = _version(rng)
     hexdigest = _chars(rng, _HEX, 64)
-    return rng.choice(
+    return _one(rng,
         (
             [f'    "node_modules/{package}": {{\n      "version": "{version}",\n      "integrity": "',
              Keep("sha512-" + _b64(rng.randbytes(64))), '"\n    },\n'],
@@ -509,12 +522,14 @@ def _near_lockfile(rng: random.Random) -> list[Part]:
 def _near_cookie(rng: random.Random) -> list[Part]:
     return [
         "Set-Cookie: ", Keep(rng.choice(("theme=dark", "lang=en-US", "tz=Europe%2FBerlin", "consent=essential"))),
-        "; ", Keep("Path=/"), "; ", Keep(f"Max-Age={rng.choice((31536000, 2592000))}"), "; ", Keep("SameSite=Lax"), "\n",
+        "; ", Keep("Path=/"), "; ", Keep(f"Max-Age={rng.choice((31536000, 2592000))}"), "; ",
+        Keep("SameSite=Lax"), "\n",
     ]  # fmt: skip
 
 
 def _near_keyname(rng: random.Random) -> list[Part]:
-    return rng.choice(
+    return _one(
+        rng,
         (
             [Keep("password_min_length: 12"), "\n"],
             ['  "token_type": "', Keep("Bearer"), '",\n  "expires_in": ', Keep("3599"), ",\n"],
@@ -524,18 +539,19 @@ def _near_keyname(rng: random.Random) -> list[Part]:
             [Keep("api_key_header = X-API-Key"), "\n"],
             ["Enter password: ", "\n"],
             ["WARNING! ", Keep("Using --password via the CLI is insecure. Use --password-stdin."), "\n"],
-        )
+        ),
     )
 
 
 def _near_hex(rng: random.Random) -> list[Part]:
-    return rng.choice(
+    return _one(
+        rng,
         (
             ["ETag: ", Keep(f'"{_chars(rng, _HEX, 32)}"'), "\n"],
             ["traceparent: ", Keep(f"00-{_chars(rng, _HEX, 32)}-{_chars(rng, _HEX, 16)}-01"), "\n"],
             ["Image: ghcr.io/acme/api@", Keep("sha256:" + _chars(rng, _HEX, 64)), "\n"],
             ["build ", Keep(_chars(rng, _HEX, 12)), " cached\n"],
-        )
+        ),
     )
 
 
@@ -543,11 +559,12 @@ def _near_public_key(rng: random.Random) -> list[Part]:
     blob = _b64(b"\x00\x00\x00\x0bssh-ed25519\x00\x00\x00\x20" + rng.randbytes(32))
     cert = _b64(bytes.fromhex("308203") + rng.randbytes(300))
     lines = [cert[i : i + 64] for i in range(0, len(cert), 64)]
-    return rng.choice(
+    return _one(
+        rng,
         (
             ["ssh-ed25519 ", Keep(blob), " deploy@ci-runner\n"],
             ["-----BEGIN CERTIFICATE-----\n", Keep("\n".join(lines)), "\n-----END CERTIFICATE-----\n"],
-        )
+        ),
     )
 
 
@@ -637,13 +654,14 @@ def _config(rng: random.Random, entries: Sequence[tuple[str, Part]], style: str 
     rng.shuffle(mixed)
     heads = {
         "env": f"$ cat {rng.choice(('.env', '.env.local', 'deploy/prod.env'))}\n",
-        "yaml": f"# config/{rng.choice(('app', 'settings', 'values'))}.yaml\n{rng.choice(('app', 'service', 'backend'))}:\n",
+        "yaml": f"# config/{rng.choice(('app', 'values'))}.yaml\n{rng.choice(('app', 'service', 'backend'))}:\n",
         "json": f"$ cat {rng.choice(('config.json', 'secrets.json', 'appsettings.Production.json'))}\n{{\n",
         "toml": f"# {rng.choice(('config.toml', 'settings.toml'))}\n[{rng.choice(('server', 'default', 'service'))}]\n",
         "py": "SETTINGS = {\n",
         "js": "module.exports = {\n",
         "ini": f"[{rng.choice(('client', 'default', 'mysql', 'service'))}]\n",
-        "diff": f"diff --git a/.env b/.env\nindex {_chars(rng, _HEX, 7)}..{_chars(rng, _HEX, 7)} 100644\n--- a/.env\n+++ b/.env\n@@ -1,3 +1,5 @@\n",
+        "diff": f"diff --git a/.env b/.env\nindex {_chars(rng, _HEX, 7)}..{_chars(rng, _HEX, 7)} 100644\n"
+                "--- a/.env\n+++ b/.env\n@@ -1,3 +1,5 @@\n",
         "compose": "services:\n  api:\n    image: acme/api:latest\n    environment:\n",
         "printenv": "$ printenv | sort\n",
         "docker": "$ docker run --rm \\\n",
@@ -653,13 +671,15 @@ def _config(rng: random.Random, entries: Sequence[tuple[str, Part]], style: str 
     out: list[Part] = [heads[style]]
     for key, value in mixed:
         out += _entry(key, value, style)
+    if style == "json":  # no comma after the last member
+        out[-1] = '"\n'
     out.append(tails.get(style, ""))
     return out
 
 
 def _prompt(rng: random.Random) -> str:
     return rng.choice(
-        ("$ ", "❯ ", "dev@box:~/app$ ", "# ", "(venv) $ ", "PS> " if rng.random() < 0.1 else "$ ")
+        ("$ ", "% ", "dev@box:~/app$ ", "# ", "(venv) $ ", "PS> " if rng.random() < 0.1 else "$ ")
     )
 
 
@@ -741,16 +761,18 @@ def _url_query_cases(rng: random.Random) -> list[Part]:
                 f"&{name}=", _query_value(rng), ' HTTP/1.1" 200 ', str(rng.randint(200, 90000)),
                 ' "-" "python-requests/2.32.3"\n']  # fmt: skip
     if pick == 2:
-        return ["requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: ", f"https://{host}", Keep(path),
-                f"?{name}=", _query_value(rng), "\n"]  # fmt: skip
+        return ["requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: ", f"https://{host}",
+                Keep(path), f"?{name}=", _query_value(rng), "\n"]  # fmt: skip
     if pick == 3:
         return ["< HTTP/1.1 302 Found\n< Location: https://app.", host, "/callback#access_token=",
-                Secret("url_query", _opaque(rng)), "&", Keep("token_type=bearer"), "&", Keep("expires_in=3600"), "\n"]  # fmt: skip
+                Secret("url_query", _opaque(rng)), "&", Keep("token_type=bearer"), "&", Keep("expires_in=3600"),
+                "\n"]  # fmt: skip
     if pick == 4:
         return ['{\n  "webhook_url": "https://', host, "/hooks/", _chars(rng, string.ascii_lowercase, 6), f"?{name}=",
                 _query_value(rng), '",\n  "retries": ', Keep("5"), "\n}\n"]  # fmt: skip
-    return [f"--{_date(rng)} 10:1{rng.randint(0, 9)}:33--  https://{host}", Keep(path), f"?{name}=", _query_value(rng),
-            f"\nResolving {host}... 203.0.113.{rng.randint(1, 254)}\nHTTP request sent, awaiting response... 200 OK\n"]  # fmt: skip
+    return [f"--{_date(rng)} 10:1{rng.randint(0, 9)}:33--  https://{host}", Keep(path), f"?{name}=",
+            _query_value(rng), f"\nResolving {host}... 203.0.113.{rng.randint(1, 254)}\n",
+            "HTTP request sent, awaiting response... 200 OK\n"]  # fmt: skip
 
 
 def _amz_date(rng: random.Random) -> tuple[str, str]:
@@ -784,13 +806,16 @@ def _s3_presigned(rng: random.Random) -> list[Part]:
 
 def _gcs_signed(rng: random.Random) -> list[Part]:
     day, stamp = _amz_date(rng)
-    account = f"{rng.choice(('uploader', 'signer', 'ci'))}%40{rng.choice(('acme-prod', 'data-lake-7'))}.iam.gserviceaccount.com"
+    project = rng.choice(("acme-prod", "data-lake-7"))
+    account = f"{rng.choice(('uploader', 'signer', 'ci'))}%40{project}.iam.gserviceaccount.com"
+    obj = rng.choice(("clip.mp4", "a/b/c.parquet", "exports/q3.csv"))
     if rng.random() < 0.25:
         signature = urllib.parse.quote(_b64(rng.randbytes(256)), safe="")
-        return [f"https://storage.googleapis.com/acme-media/{rng.choice(('clip.mp4', 'a/b/c.parquet'))}?GoogleAccessId=",
-                account, f"&Expires={1_790_000_000 + rng.randint(0, 10**7)}&Signature=", Secret("signed_url", signature)]  # fmt: skip
-    return [f"https://storage.googleapis.com/acme-media/{rng.choice(('clip.mp4', 'a/b/c.parquet'))}?",
-            Keep("X-Goog-Algorithm=GOOG4-RSA-SHA256"), f"&X-Goog-Credential={account}%2F{day}%2Fauto%2Fstorage%2Fgoog4_request",
+        return [f"https://storage.googleapis.com/acme-media/{obj}?GoogleAccessId=", account,
+                f"&Expires={1_790_000_000 + rng.randint(0, 10**7)}&Signature=",
+                Secret("signed_url", signature)]  # fmt: skip
+    return [f"https://storage.googleapis.com/acme-media/{obj}?", Keep("X-Goog-Algorithm=GOOG4-RSA-SHA256"),
+            f"&X-Goog-Credential={account}%2F{day}%2Fauto%2Fstorage%2Fgoog4_request",
             f"&X-Goog-Date={stamp}&", Keep("X-Goog-Expires=900"), "&", Keep("X-Goog-SignedHeaders=host"),
             "&X-Goog-Signature=", Secret("signed_url", _chars(rng, _HEX, 512))]  # fmt: skip
 
@@ -817,7 +842,8 @@ def _signed_url_cases(rng: random.Random) -> list[Part]:
         return [_prompt(rng), "aws s3 presign s3://bucket/object --expires-in 3600\n", *url, "\n"]
     if pick == 1:
         return [_prompt(rng), 'curl -fL -o artifact.bin "', *url, '"\n',
-                "  % Total    % Received % Xferd  Average Speed   Time\n100 14.2M  100 14.2M    0     0  31.4M      0\n"]  # fmt: skip
+                "  % Total    % Received % Xferd  Average Speed   Time\n",
+                "100 14.2M  100 14.2M    0     0  31.4M      0\n"]  # fmt: skip
     if pick == 2:
         return ['{\n  "upload_url": "', *url, '",\n  "expires_at": "', Keep(_stamp(rng)), '"\n}\n']
     if pick == 3:
@@ -888,17 +914,20 @@ def _cookie_cases(rng: random.Random) -> list[Part]:
                 "content-type: application/json\n", *_set_cookie(rng, name), "\n", *_near_cookie(rng)]  # fmt: skip
     if pick == 1:
         return [f"> GET /account HTTP/1.1\n> Host: {host}\n> User-Agent: ", Keep("curl/8.5.0"), "\n> Cookie: ",
-                Keep("theme=dark"), "; ", Keep(name), "=", _cookie_value(rng, name), "; ", Keep("lang=en-US"), "\n>\n"]  # fmt: skip
+                Keep("theme=dark"), "; ", Keep(name), "=", _cookie_value(rng, name), "; ", Keep("lang=en-US"),
+                "\n>\n"]  # fmt: skip
     if pick == 2:
         return [_prompt(rng), f"curl -b '{name}=", _cookie_value(rng, name), f"' https://{host}/api/me\n",
                 '{"id": ', Keep(str(rng.randint(1, 9999))), ', "plan": "pro"}\n']  # fmt: skip
     if pick == 3:
-        return ["# Netscape HTTP Cookie File\n", f".{host}\tTRUE\t/\tTRUE\t{1_790_000_000 + rng.randint(0, 10**7)}\t{name}\t",
+        expires = 1_790_000_000 + rng.randint(0, 10**7)
+        return ["# Netscape HTTP Cookie File\n", f".{host}\tTRUE\t/\tTRUE\t{expires}\t{name}\t",
                 _cookie_value(rng, name), "\n"]  # fmt: skip
     if pick == 4:
         return ['      "cookies": [\n        {\n          "name": "', Keep(name), '",\n          "value": "',
                 _cookie_value(rng, name), f'",\n          "domain": "{host}",\n          "path": "/",\n',
-                '          "httpOnly": true,\n          "secure": true,\n          "sameSite": "Lax"\n        }\n']  # fmt: skip
+                '          "httpOnly": true,\n          "secure": true,\n',
+                '          "sameSite": "Lax"\n        }\n']  # fmt: skip
     if pick == 5:
         return ["HTTP/1.1 303 See Other\r\nLocation: /dashboard\r\n", *_set_cookie(rng, name), "\r\n",
                 f"Date: {_http_date(rng)}\r\n\r\n"]  # fmt: skip
@@ -953,17 +982,18 @@ def _k8s_cases(rng: random.Random) -> list[Part]:
         return [_prompt(rng), "kubectl get secret db-credentials -o json\n", *out,
                 '    },\n    "kind": "Secret",\n    "type": "Opaque"\n}\n']  # fmt: skip
     if pick == 3:
-        value = _password(rng, "_-.")
+        plain = _password(rng, "_-.")
         return [_prompt(rng), "kubectl get secret db-credentials -o jsonpath='{.data.password}'\n",
-                Secret("k8s_secret", _b64(value.encode())), "\n", _prompt(rng),
+                Secret("k8s_secret", _b64(plain.encode())), "\n", _prompt(rng),
                 "kubectl get secret db-credentials -o jsonpath='{.data.password}' | base64 -d\n",
-                Secret("k8s_secret", value), "\n"]  # fmt: skip
+                Secret("k8s_secret", plain), "\n"]  # fmt: skip
     if pick == 4:
         auth = _b64(f"ci-bot:{_opaque(rng)}".encode())
         config_json = json.dumps({"auths": {"ghcr.io": {"auth": auth}}}).encode()
-        return ["apiVersion: v1\nkind: Secret\nmetadata:\n  name: regcred\n", Keep("type: kubernetes.io/dockerconfigjson"),
+        return ["apiVersion: v1\nkind: Secret\nmetadata:\n  name: regcred\n",
+                Keep("type: kubernetes.io/dockerconfigjson"),
                 "\ndata:\n  .dockerconfigjson: ", Secret("k8s_secret", _b64(config_json)), "\n"]  # fmt: skip
-    key_lines, fixed = _pem_body(rng, "RSA PRIVATE KEY")
+    key_lines, _ = _pem_body(rng, "RSA PRIVATE KEY")
     pem = "-----BEGIN RSA PRIVATE KEY-----\n" + "\n".join(key_lines) + "\n-----END RSA PRIVATE KEY-----\n"
     return ["apiVersion: v1\nkind: Secret\nmetadata:\n  name: ingress-tls\n", Keep("type: kubernetes.io/tls"),
             "\ndata:\n  tls.crt: ", _b64(b"-----BEGIN CERTIFICATE-----\n" + rng.randbytes(120)),
@@ -971,7 +1001,8 @@ def _k8s_cases(rng: random.Random) -> list[Part]:
 
 
 def _sa_key_fields(rng: random.Random, joiner: str, cut: int | None = None) -> list[tuple[str, list[Part]]]:
-    project = f"{rng.choice(('acme', 'datalake', 'billing'))}-{rng.choice(('prod', 'dev', 'ml'))}-{rng.randint(100000, 999999)}"
+    team, stage = rng.choice(("acme", "datalake", "billing")), rng.choice(("prod", "dev", "ml"))
+    project = f"{team}-{stage}-{rng.randint(100000, 999999)}"
     lines, fixed = _pem_body(rng, "PRIVATE KEY")
     shown = lines if cut is None else lines[:cut]
     key: list[Part] = ["-----BEGIN PRIVATE KEY-----" + joiner, Secret("sa_key", joiner.join(shown), fixed)]
@@ -1035,7 +1066,8 @@ def _cli_password_cases(rng: random.Random) -> list[Part]:
         [p, "PGPASSWORD='", quoted, f"' pg_dump -h {host} -U {user} -Fc {db} > {db}.dump\n"],
         [p, "sshpass -p '", quoted, "' ssh ", Keep("-p 2222"), f" {user}@{host} 'sudo systemctl restart app'\n"],
         [p, "sshpass -p", pw, f" scp -o StrictHostKeyChecking=no build.tar.gz {user}@{host}:/srv/\n"],
-        [p, f"curl -u {user}:", pw, f" https://{rng.choice(_API_HOSTS)}/api/v1/health\n", Keep('{"status":"ok"}'), "\n"],
+        [p, f"curl -u {user}:", pw, f" https://{rng.choice(_API_HOSTS)}/api/v1/health\n",
+         Keep('{"status":"ok"}'), "\n"],
         [p, f'curl --user "{user}:', quoted, f'" -X POST https://{rng.choice(_API_HOSTS)}/deploy\n'],
         [p, f"docker login -u {user} -p ", pw, " registry.example.com\n", "WARNING! ",
          Keep("Using --password via the CLI is insecure. Use --password-stdin."), "\nLogin Succeeded\n"],
@@ -1046,9 +1078,10 @@ def _cli_password_cases(rng: random.Random) -> list[Part]:
         [p, 'ldapsearch -x -H ldap://ldap.corp.example -D "cn=admin,dc=corp,dc=example" -w ', pw,
          ' -b "dc=corp,dc=example" "(uid=' + rng.choice(_FIRST) + ')"\n'],
     ]  # fmt: skip
-    near = rng.choice(([p, f"mysql -u {user} -p -h {host} {db} < ", Keep("dump.sql"), "\n", "Enter password: \n"],
+    near = _one(rng, ([p, f"mysql -u {user} -p -h {host} {db} < ", Keep("dump.sql"), "\n", "Enter password: \n"],
                        [p, "ssh ", Keep("-p 2222"), f" {user}@{host}\n"],
-                       [p, "echo \"$REGISTRY_TOKEN\" | docker login -u ci ", Keep("--password-stdin"), " ghcr.io\n"]))  # fmt: skip
+                       [p, "echo \"$REGISTRY_TOKEN\" | docker login -u ci ", Keep("--password-stdin"),
+                        " ghcr.io\n"]))  # fmt: skip
     return [*forms[pick], *(near if rng.random() < 0.3 else [])]
 
 
@@ -1172,8 +1205,10 @@ def _vendor_special(rng: random.Random, kind: str, token: Secret) -> list[Part]:
     p = _prompt(rng)
     host = rng.choice(_API_HOSTS)
     if kind == "github":
-        return rng.choice(([p, "git remote -v\norigin\thttps://x-access-token:", token, "@github.com/acme/api.git (fetch)\n"],
-                           [p, 'gh api user -H "Authorization: token ', token, '" --jq .login\n', Keep("octocat"), "\n"]))  # fmt: skip
+        return _one(rng, ([p, "git remote -v\norigin\thttps://x-access-token:", token,
+                            "@github.com/acme/api.git (fetch)\n"],
+                           [p, 'gh api user -H "Authorization: token ', token, '" --jq .login\n',
+                            Keep("octocat"), "\n"]))  # fmt: skip
     if kind == "gitlab":
         return [
             p,
@@ -1190,7 +1225,7 @@ def _vendor_special(rng: random.Random, kind: str, token: Secret) -> list[Part]:
             '", text="done")\n',
         ]
     if kind == "stripe":
-        return rng.choice((["stripe.api_key = \"", token, '"\n', Keep('stripe.api_version = "2024-06-20"'), "\n"],
+        return _one(rng, (["stripe.api_key = \"", token, '"\n', Keep('stripe.api_version = "2024-06-20"'), "\n"],
                            [p, "curl https://api.stripe.com/v1/charges -u ", token, ": -d amount=2000\n"]))  # fmt: skip
     if kind == "openai":
         return ['client = OpenAI(api_key="', token, '")\n', Keep('model="gpt-4o-mini"'), "\n"]
@@ -1246,20 +1281,23 @@ def _aws_cases(rng: random.Random) -> list[Part]:
     p = _prompt(rng)
     pick = rng.randrange(6)
     if pick == 0:
-        return [p, "cat ~/.aws/credentials\n[default]\naws_access_key_id = ", key_id, "\naws_secret_access_key = ", secret,
-                "\n", Keep(f"region = {rng.choice(_REGIONS)}"), "\n"]  # fmt: skip
+        return [p, "cat ~/.aws/credentials\n[default]\naws_access_key_id = ", key_id,
+                "\naws_secret_access_key = ", secret, "\n", Keep(f"region = {rng.choice(_REGIONS)}"), "\n"]  # fmt: skip
     if pick == 1:
         return _config(rng, [("AWS_ACCESS_KEY_ID", key_id), ("AWS_SECRET_ACCESS_KEY", secret)])
     if pick == 2:
         temp, token = _aws_key_id(rng, temporary=True), _aws_session_token(rng)
         return [p, "aws sts assume-role --role-arn arn:aws:iam::123456789012:role/deploy --role-session-name ci\n",
                 '{\n    "Credentials": {\n        "AccessKeyId": "', temp, '",\n        "SecretAccessKey": "', secret,
-                '",\n        "SessionToken": "', token, '",\n        "Expiration": "', Keep(_stamp(rng)), '"\n    }\n}\n']  # fmt: skip
+                '",\n        "SessionToken": "', token, '",\n        "Expiration": "', Keep(_stamp(rng)),
+                '"\n    }\n}\n']  # fmt: skip
     if pick == 3:
         return [p, "aws configure\nAWS Access Key ID [None]: ", key_id, "\nAWS Secret Access Key [None]: ", secret,
-                "\nDefault region name [None]: ", Keep(rng.choice(_REGIONS)), "\nDefault output format [None]: json\n"]  # fmt: skip
+                "\nDefault region name [None]: ", Keep(rng.choice(_REGIONS)),
+                "\nDefault output format [None]: json\n"]  # fmt: skip
     if pick == 4:
-        return ['s3 = boto3.client(\n    "s3",\n    aws_access_key_id="', key_id, '",\n    aws_secret_access_key="', secret,
+        return ['s3 = boto3.client(\n    "s3",\n    aws_access_key_id="', key_id,
+                '",\n    aws_secret_access_key="', secret,
                 '",\n    region_name="', Keep(rng.choice(_REGIONS)), '",\n)\n']  # fmt: skip
     return ['provider "aws" {\n  region     = "', Keep(rng.choice(_REGIONS)), '"\n  access_key = "', key_id,
             '"\n  secret_key = "', secret, '"\n}\n']  # fmt: skip
@@ -1271,7 +1309,7 @@ def _aws_key_id_cases(rng: random.Random) -> list[Part]:
     if pick == 0:
         return [_stamp(rng), " WARN botocore.credentials: access key ", key_id, " is older than 90 days\n"]
     if pick == 1:
-        return ['{\n    "AccessKey": {\n        "UserName": "ci",\n        "AccessKeyId": "', key_id,
+        return ['{\n    "AccessKey": {\n        "UserName": "ci",\n        "AccessKeyId": "', _aws_key_id(rng),
                 '",\n        "Status": "Active",\n        "SecretAccessKey": "', _aws_secret(rng),
                 '",\n        "CreateDate": "', Keep(_stamp(rng)), '"\n    }\n}\n']  # fmt: skip
     return _aws_cases(rng)
@@ -1293,7 +1331,8 @@ def _pem_cases(rng: random.Random) -> list[Part]:
     if pick == 2:
         return ['PRIVATE_KEY="', *_pem(rng, joiner="\\n"), '"\n']
     if pick == 3:
-        return ["diff --git a/deploy/key.pem b/deploy/key.pem\nnew file mode 100644\n--- /dev/null\n+++ b/deploy/key.pem\n",
+        return ["diff --git a/deploy/key.pem b/deploy/key.pem\nnew file mode 100644\n",
+                "--- /dev/null\n+++ b/deploy/key.pem\n",
                 "@@ -0,0 +1,28 @@\n+", *_pem(rng, joiner="\n+"), "\n"]  # fmt: skip
     if pick == 4:
         return [p, "head -n 5 server.key\n", *_pem(rng, cut=rng.randint(3, 4)), "\n"]
@@ -1330,7 +1369,7 @@ def _generic_cases(rng: random.Random) -> list[Part]:
     if rng.random() < 0.75:
         return _config(rng, entries)
     key, value = keys[0], entries[0][1]
-    return rng.choice((
+    return _one(rng, (
         [f'$secrets["{key}"] = ', "'", value, "';\n"],
         [f"{key.upper()} = ", '"', value, '"  # TODO move to vault\n'],
         [f'conn = psycopg.connect(host="{rng.choice(_DB_HOSTS)}", user="app", {key}="', value, '")\n'],
@@ -1423,26 +1462,32 @@ def held_back(seed: int = DEFAULT_SEED, per_class: int = DEFAULT_PER_CLASS) -> l
 
 @attrs.frozen
 class HeldBackMeasurement:
-    """Aggregate figures only: what was missed stays unreported, so that nobody tunes to it."""
+    """Aggregate figures only: what was missed stays unreported, so that nobody tunes to it.
+
+    ``keep_rate`` is over the must-survive spans (in documents with and without secrets);
+    ``line_keep_rate`` over the lines of the documents that hold no secret at all.
+    """
 
     recall: float
     clean_recall: float
     prefixed_recall: float
     keep_rate: float
+    line_keep_rate: float
     recall_by_class: tuple[tuple[str, float], ...]
     secrets: int
     keeps: int
+    lines: int
 
 
 def fragment_left(label: Label, doc: str, scrubbed: str) -> bool:
     """Whether a piece of the secret's non-format part survives in ``scrubbed``.
 
-    A piece is a window of ``min(8, max(4, n // 2))`` characters (n: the secret's length past its public
+    A piece is a window of ``min(6, max(4, n // 3))`` characters (n: the secret's length past its public
     prefix) that holds at least one non-prefix character and does not occur in the original outside the
     secret's span (so ordinary text that happens to match is not counted).
     """
     secret = doc[label.start : label.end]
-    width = min(8, max(4, (len(secret) - label.fixed) // 2))
+    width = min(6, max(4, (len(secret) - label.fixed) // 3))
     outside = doc[: label.start] + "\0" + doc[label.end :]
     for at in range(max(0, label.fixed - width + 1), len(secret) - width + 1):
         window = secret[at : at + width]
@@ -1451,27 +1496,32 @@ def fragment_left(label: Label, doc: str, scrubbed: str) -> bool:
     return False
 
 
+def kept_spans(doc: str, scrubbed: str, keeps: Sequence[Label]) -> int:
+    """How many of ``keeps`` come through untouched: inside one stretch the alignment finds equal."""
+    matcher = difflib.SequenceMatcher(None, doc, scrubbed, autojunk=False)
+    equal = [(a, a + size) for a, _, size in matcher.get_matching_blocks() if size]
+    return sum(any(start <= k.start and k.end <= end for start, end in equal) for k in keeps)
+
+
 def measure_held_back(
     seed: int = DEFAULT_SEED, per_class: int = DEFAULT_PER_CLASS, scrub: Callable[[str], str] | None = None
 ) -> HeldBackMeasurement:
-    """Recall (secret text gone), clean recall (no fragment left), keep-rate of must-survive spans."""
+    """Recall (secret text gone), clean recall (no fragment left) and keep-rates of the held-back part."""
     run = scrub or (lambda text: scrub_text(text).text)
     found: dict[str, list[bool]] = {}
-    clean = kept = keeps = 0
+    clean = kept = keeps = lines = kept_lines = 0
     for case in held_back_cases(seed, per_class):
         scrubbed = run(case.doc)
         for label in case.secrets:
             gone = case.doc[label.start : label.end] not in scrubbed
             found.setdefault(label.kind, []).append(gone)
             clean += gone and not fragment_left(label, case.doc, scrubbed)
-        masked = list(case.doc)
-        for label in case.secrets:
-            masked[label.start : label.end] = "\0" * (label.end - label.start)
-        rest = "".join(masked)
-        for label in case.keeps:
-            text = case.doc[label.start : label.end]
-            keeps += 1
-            kept += scrubbed.count(text) >= rest.count(text)
+        keeps += len(case.keeps)
+        kept += kept_spans(case.doc, scrubbed, case.keeps) if scrubbed != case.doc else len(case.keeps)
+        if not case.secrets:
+            pairs = list(zip(case.doc.split("\n"), scrubbed.split("\n"), strict=False))
+            lines += case.doc.count("\n") + 1
+            kept_lines += sum(before == after for before, after in pairs)
     flat = [hit for hits in found.values() for hit in hits]
     prefixed = [hit for kind, hits in found.items() if kind in PREFIXED for hit in hits]
     return HeldBackMeasurement(
@@ -1479,7 +1529,9 @@ def measure_held_back(
         clean_recall=clean / len(flat),
         prefixed_recall=sum(prefixed) / len(prefixed),
         keep_rate=kept / keeps,
+        line_keep_rate=kept_lines / lines,
         recall_by_class=tuple(sorted((kind, sum(hits) / len(hits)) for kind, hits in found.items())),
         secrets=len(flat),
         keeps=keeps,
+        lines=lines,
     )
