@@ -36,7 +36,7 @@ from client_actors.classify import (
     close_status,
 )
 from client_actors.parsers import ParsedStep, parse_file_text, thaw_json
-from client_actors.parsers.model import STEP_TYPES
+from client_actors.parsers.model import PARSED_STEP_TYPES
 from groove_actors.protocol import jsjson, limits
 from groove_actors.protocol.models import ChunkEnvelope, CloseEnvelope, Envelope, Metadata, Outcome, Step
 from groove_actors.protocol.validate import Violation, validate_envelope
@@ -348,7 +348,7 @@ json_values = st.recursive(
 )  # fmt: skip
 stamps = st.one_of(st.none(), st.floats(), st.floats(T0 - 30 * 86_400, T0 + 86_400), st.just(T0 * 1000))
 parsed_steps = st.builds(
-    ParsedStep, type=st.sampled_from(sorted(STEP_TYPES)), content=texts, token_count=st.integers(0, 10**7),
+    ParsedStep, type=st.sampled_from(sorted(PARSED_STEP_TYPES)), content=texts, token_count=st.integers(0, 10**7),
     tool=st.none() | st.text(max_size=250), truncated=st.booleans(), timestamp=stamps,
     arguments=st.none() | st.dictionaries(st.text(max_size=8), json_values, max_size=4),
 )  # fmt: skip

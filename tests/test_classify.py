@@ -22,7 +22,7 @@ from client_actors.classify import (
     find_error_signature,
     modified_paths,
 )
-from client_actors.parsers import ParsedStep, StepType, estimate_tokens, parse_file_text
+from client_actors.parsers import ParsedStep, ParsedStepType, estimate_tokens, parse_file_text
 from groove_actors.protocol.models import Step
 from tests.conftest import AGENT_STREAMS
 from tests.support.shared import agent_stream, shared_or_skip
@@ -30,7 +30,7 @@ from tests.support.shared import agent_stream, shared_or_skip
 T0 = 1_760_000_000.0
 
 
-def parsed(kind: StepType, content: str = "", **fields: Any) -> ParsedStep:
+def parsed(kind: ParsedStepType, content: str = "", **fields: Any) -> ParsedStep:
     return ParsedStep(type=kind, content=content, token_count=estimate_tokens(content), **fields)
 
 

@@ -18,8 +18,8 @@ import attrs
 from client_actors.parsers.common import JsonObject, decode_object, dumps_compact, normalize_command
 from client_actors.parsers.model import (
     ParsedStep,
+    ParsedStepType,
     ParserFinishedError,
-    StepType,
     estimate_tokens,
     truncate_output,
 )
@@ -46,7 +46,7 @@ class StepAssembler:
 
     def _step(
         self,
-        kind: StepType,
+        kind: ParsedStepType,
         content: str,
         timestamp: float | None,
         *,
@@ -122,7 +122,7 @@ class StepAssembler:
         """Return the observation (or error) of a tool call, truncated; `tool` defaults to the call's tool."""
         content, truncated = truncate_output(output)
         name = tool if tool is not None else self._tool_names.get(call_id or "")
-        kind: StepType = "error" if is_error else "observation"
+        kind: ParsedStepType = "error" if is_error else "observation"
         step = self._step(kind, content, timestamp, tool=name, call_id=call_id, truncated=truncated)
         return self._emit(step)
 

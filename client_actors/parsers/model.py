@@ -18,14 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, get_args
 
 import attrs
 
-StepType: TypeAlias = Literal["thought", "action", "observation", "error", "resolution", "correction"]
-STEP_TYPES: frozenset[str] = frozenset(
-    {"thought", "action", "observation", "error", "resolution", "correction"}
-)
+# The kinds a parser gives a step; classify.py turns each into a wire step type (protocol.models.StepType).
+ParsedStepType: TypeAlias = Literal["thought", "action", "observation", "error", "resolution", "correction"]
+PARSED_STEP_TYPES: frozenset[str] = frozenset(get_args(ParsedStepType))
 
 # Read-only JSON: objects become mappingproxies, arrays tuples, so a frozen step cannot change through them.
 FrozenJson: TypeAlias = "str | int | float | bool | tuple[FrozenJson, ...] | Mapping[str, FrozenJson] | None"
@@ -96,7 +95,7 @@ class ParsedStep:
     read-only and left out of the hash (a mappingproxy is unhashable); equal steps still hash equal.
     """
 
-    type: StepType = attrs.field(validator=attrs.validators.in_(STEP_TYPES))
+    type: ParsedStepType = attrs.field(validator=attrs.validators.in_(PARSED_STEP_TYPES))
     content: str
     token_count: int = attrs.field(validator=attrs.validators.ge(0))
     tool: str | None = None
