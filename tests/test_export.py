@@ -366,10 +366,13 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
             k: v for k, v in _plain(row).items() if k != "credited_at"
         }
 
-        # --resume: only what was credited since, into a new shard; then nothing.
+        # --resume: only what was credited since, into a new shard; then nothing. The later session continues
+        # the codex one after a context rotation (the same contributor): a chain of two.
         later = await open_session(http, provider="codex", model="gpt-5.4")
+        later.contributor_id = codex.contributor_id
         later_steps = [*tool_steps(start)[:3], coordination(4, exchange, "inbound", start)]
-        later_chunk = later.chunk_of(later_steps, provider="codex", model_engine="gpt-5.4")
+        later_chunk = later.chunk_of(later_steps, provider="codex", model_engine="gpt-5.4",
+                                     predecessor_session_id=codex.session_id)  # fmt: skip
         await credit(server, http, later, later_chunk, later.close_body())
         code, said = await export(data, parquet, "--resume")
         assert code == 0 and said[-1].endswith("1 record(s) read, 1 row(s) written, 1 new shard(s)"), said
@@ -381,6 +384,12 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
              "partner_agent": "backend-1", "partner_step": 3}
         ]  # fmt: skip
         assert [(m["role"], m["content"]) for m in new["messages"][-1:]] == [("user", "lock granted")]
+        chain = [codex.session_id, later.session_id]
+        place = (new["predecessor_session_id"], new["chain_id"], new["chain_position"])
+        assert place == (codex.session_id, codex.session_id, 1)
+        assert rows[codex.session_id]["successor_session_id"] is None  # exported before its successor was
+        assert json.loads((parquet / "_rotation_chains.jsonl").read_text()) == {"chain_id": chain[0],
+                                                                                 "sessions": chain}  # fmt: skip
         exported = ds.dataset(parquet, format="parquet").to_table(columns=["session_id", "credited_day"])
         assert sorted(exported.column("session_id").to_pylist()) == sorted([*rows, later.session_id])
 
@@ -401,6 +410,10 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
             code, said = await export(data, out, "--format", "jsonl", *args)
             assert code == 0, said
             assert {r["session_id"] for r in jsonl_rows(out)} == expected, args
+            if n == 0:  # exported after both sessions of the chain: the chain in order, both sides
+                ordered = sorted(jsonl_rows(out), key=lambda r: r["chain_position"])
+                assert [(r["session_id"], r["predecessor_session_id"], r["successor_session_id"]) for r in ordered] \
+                    == [(chain[0], None, chain[1]), (chain[1], chain[0], None)]  # fmt: skip
 
     # A torn last line (an append under way) is left for later, not a failure.
     segment = sorted((data / "trajectories").iterdir())[-1]
