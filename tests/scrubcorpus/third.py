@@ -16,6 +16,8 @@ secret whatever its key; a certificate, a public key, a Stripe publishable key a
 obvious placeholders (``<your-token>``, ``your-api-key-here``, ``${VAR}``, ``os.environ[...]``, ``***``)
 must survive; a well-known default such as ``changeme`` is left unlabelled either way, since nobody can
 tell from the text whether it is the live password or a stand-in.
+
+Measure with ``.venv/bin/python -c "from tests.scrubcorpus.third import measure_held_back as m; print(m())"``.
 """
 
 from __future__ import annotations
@@ -597,7 +599,7 @@ def _filler(rng: random.Random) -> list[Part]:
 
 
 def _style_key(key: str, style: str) -> str:
-    if style in {"env", "diff", "compose", "printenv", "docker"}:
+    if style in {"env", "diff", "compose", "printenv", "docker", "ci", "dockerfile", "export"}:
         return key.upper()
     if style == "js" and "_" in key:
         head, *rest = key.lower().split("_")
@@ -618,6 +620,9 @@ _STYLES = (
     "printenv",
     "docker",
     "tfvars",
+    "ci",
+    "dockerfile",
+    "export",
 )
 _NEUTRAL_ENTRIES = (
     ("log_level", "info"), ("port", "8080"), ("region", "us-east-1"), ("timeout_seconds", "30"),
@@ -641,6 +646,9 @@ def _entry(key: str, value: Part, style: str) -> list[Part]:
         "printenv": (f"{name}=", ""),
         "docker": (f"  -e {name}=", " \\"),
         "tfvars": (f'{name} = "', '"'),
+        "ci": (f"  {name}: ", ""),
+        "dockerfile": (f"ENV {name}=", ""),
+        "export": (f'export {name}="', '"'),
     }
     before, after = forms[style]
     return [before, value, after + "\n"]
@@ -666,8 +674,12 @@ def _config(rng: random.Random, entries: Sequence[tuple[str, Part]], style: str 
         "printenv": "$ printenv | sort\n",
         "docker": "$ docker run --rm \\\n",
         "tfvars": "# terraform.tfvars\n",
+        "ci": "##[group]Run ./scripts/release.sh\n./scripts/release.sh\nshell: /usr/bin/bash -e {0}\nenv:\n",
+        "dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n",
+        "export": "$ cat ~/.zshrc | grep export\nexport PATH=\"$HOME/.local/bin:$PATH\"\n",
     }  # fmt: skip
-    tails = {"json": "}\n", "py": "}\n", "js": "};\n", "docker": "  acme/worker:latest\n"}
+    tails = {"json": "}\n", "py": "}\n", "js": "};\n", "docker": "  acme/worker:latest\n", "ci": "##[endgroup]\n",
+             "dockerfile": 'CMD ["python", "-m", "app"]\n'}  # fmt: skip
     out: list[Part] = [heads[style]]
     for key, value in mixed:
         out += _entry(key, value, style)
