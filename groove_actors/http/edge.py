@@ -12,11 +12,12 @@ request and response objects; every other path goes to the Quart app.
 
 from __future__ import annotations
 
+import itertools
 import re
 import secrets
 import time
 import traceback
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -93,12 +94,21 @@ def count_rejection(metrics: Metrics, rejected: Rejected) -> None:
     metrics.count("groove_envelopes_rejected_total", status=str(rejected.status), reason=code)
 
 
-def request_id(scope: HTTPScope | WebsocketScope) -> bytes:
-    """The client's X-Request-Id if it is sane (so that its logs and ours meet), else a new random one."""
+def given_request_id(scope: HTTPScope | WebsocketScope) -> bytes | None:
+    """The client's X-Request-Id if it is sane, so that its logs and ours meet."""
     given = next((v for k, v in scope["headers"] if k == REQUEST_ID_HEADER), None)
-    if given is not None and SANE_REQUEST_ID.fullmatch(given):
-        return given
-    return secrets.token_hex(8).encode()
+    return given if given is not None and SANE_REQUEST_ID.fullmatch(given) else None
+
+
+@attrs.define(eq=False)
+class RequestIds:
+    """New request ids: this process's random prefix and a count, unique across restarts and cheap to make."""
+
+    prefix: bytes = attrs.Factory(lambda: secrets.token_hex(4).encode())
+    _count: Iterator[int] = attrs.Factory(itertools.count)
+
+    def __call__(self, scope: HTTPScope | WebsocketScope) -> bytes:
+        return given_request_id(scope) or b"%s-%x" % (self.prefix, next(self._count))
 
 
 FastRoute = Callable[[HTTPScope, ASGIReceiveCallable], Awaitable[Answer]]
@@ -147,6 +157,7 @@ class Edge:
     fast_routes: Mapping[str, FastRoute] = attrs.Factory(dict)
     metrics: Metrics = attrs.Factory(Metrics)
     routes: RouteNames = RouteNames(frozenset())
+    request_id: RequestIds = attrs.Factory(RequestIds)
     _answered: dict[tuple[str, int], Counter] = attrs.field(init=False, factory=dict)
     _rate_limited: Counter = attrs.field(init=False)
 
@@ -175,7 +186,7 @@ class Edge:
         started = time.perf_counter()
         path, method = scope["path"], scope["method"]
         public = not is_admin_path(path)
-        rid = request_id(scope)
+        rid = self.request_id(scope)
         client = scope_address(scope, self.trusted_proxies)
         exchange = _Exchange()
 
@@ -237,7 +248,7 @@ class Edge:
         fields: dict[str, Any] = {
             "path": path[:LOGGED_PATH_CHARS],
             "client": scope_address(scope, self.trusted_proxies),
-            "request_id": request_id(scope).decode(),
+            "request_id": self.request_id(scope).decode(),
         }
         exchange = _Exchange()
         origin = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"origin"), None)

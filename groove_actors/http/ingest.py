@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 import trio
 from hypercorn.typing import ASGIReceiveCallable, HTTPScope
+from prometheus_client import Counter, Histogram
 
 from groove_actors.http.app import OVERLOADED, AppHandles
 from groove_actors.http.budget import PARSE_CHARGED_FROM_BYTES, Holding, parsed_size
@@ -51,6 +52,16 @@ class BodyRefused(Exception):
 @attrs.define(eq=False)
 class IngestRoute:
     handles: AppHandles
+    # Bound once, so that counting an answer is an increment (README "Admin: metrics, dashboard, live view").
+    _stored: Counter = attrs.field(init=False)
+    _duplicates: Counter = attrs.field(init=False)
+    _ack_seconds: Histogram = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        metrics = self.handles.metrics
+        self._stored = metrics.counter("groove_envelopes_accepted_total", duplicate="false")
+        self._duplicates = metrics.counter("groove_envelopes_accepted_total", duplicate="true")
+        self._ack_seconds = metrics.histogram("groove_ack_seconds")
 
     async def __call__(self, scope: HTTPScope, receive: ASGIReceiveCallable) -> Answer:
         if scope["method"] != "POST":
@@ -63,10 +74,10 @@ class IngestRoute:
             except BodyRefused as refused:
                 return self.refuse(refused.rejected, close=refused.close)
             answer = await self.judge(raw)
-        self.handles.metrics.observe("groove_ack_seconds", time.perf_counter() - started)
+        self._ack_seconds.observe(time.perf_counter() - started)
         if isinstance(answer, Rejected):
             return self.refuse(answer)
-        self.handles.metrics.count("groove_envelopes_accepted_total", duplicate=str(answer.duplicate).lower())
+        (self._duplicates if answer.duplicate else self._stored).inc()
         body: dict[str, Any] = {"accepted": True, "envelope_id": answer.envelope_id}
         if answer.duplicate:
             body["duplicate"] = True

@@ -132,6 +132,10 @@ class Metrics:
         counter = self._counters[name]
         return counter.labels(**labels) if labels else counter
 
+    def histogram(self, name: str) -> Histogram:
+        """The histogram `name`, to keep and observe into on a hot path."""
+        return self._histograms[name]
+
     def count(self, name: str, amount: float = 1.0, **labels: str) -> None:
         self.counter(name, **labels).inc(amount)
 
