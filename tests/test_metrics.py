@@ -18,7 +18,14 @@ from groove_actors.http.app import OVERLOADED
 from groove_actors.protocol.envelope import Rejected, read_envelope, summarize
 from groove_actors.protocol.validate import Violation
 from groove_actors.server import sessions, verdicts
-from groove_actors.server.metrics import BATCH_BUCKETS, FAMILIES, Metrics, exposition, rejection_code
+from groove_actors.server.metrics import (
+    BATCH_BUCKETS,
+    FAMILIES,
+    REJECTION_CODES,
+    Metrics,
+    exposition,
+    rejection_code,
+)
 from groove_actors.server.verdicts import QuarantineIt, judge_envelope
 from groove_actors.store.embedded import QUOTA_EXHAUSTED
 from tests.support.client import ingest, open_session
@@ -207,3 +214,10 @@ async def test_metrics_need_the_token_and_count_what_happened(tmp_path: Path) ->
         (("python", platform.python_version()), ("version", groove_actors.__version__)),
     ) in parsed
     assert token not in text
+
+
+def test_the_readme_names_every_family_and_rejection_code() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    missing = [name for name in FAMILIES if f"`{name}" not in readme]
+    missing += [code for _, _, code in REJECTION_CODES if f"`{code}`" not in readme]
+    assert missing == [], "README.md, 'Admin: metrics, dashboard, live view', does not name these"
