@@ -97,7 +97,7 @@ def test_openmetrics_is_answered_to_a_scraper_that_asks_for_it() -> None:
     metrics.count("groove_credits_total")
     body, content_type = exposition(metrics, NO_GAUGES, "application/openmetrics-text; version=1.0.0")
     assert content_type.startswith("application/openmetrics-text")
-    families = {f.name: f for f in openmetrics_families(body.decode())}
+    families = {f.name: f for f in openmetrics_families(body.decode())}  # type: ignore[no-untyped-call]
     assert [s.value for s in families["groove_credits"].samples if s.name == "groove_credits_total"] == [1]
 
 
