@@ -56,6 +56,7 @@ from groove_actors.store.segments import utc_day
 
 Conn = psycopg.Connection[TupleRow]
 RETRIES = 5
+OPEN_BYTES = 512  # the room an open needs under the quota: about its row, as the embedded store counts its record
 SESSION_CLOSED = Refused(409, "session is closed; open a new session to send more envelopes")
 POOL_SIZE = 8
 CONNECT_TIMEOUT_S = 10.0
@@ -215,7 +216,7 @@ class Batch:
             ).fetchone()
             if row is not None and int(row[0]) >= limit:
                 return Refused(429, f"this machine opened {limit} sessions in the last hour; retry later")
-        if self.planned >= self.quota_bytes:
+        if self.planned + OPEN_BYTES > self.quota_bytes:
             return QUOTA_EXHAUSTED
         cursor = self.conn.execute(
             "INSERT INTO sessions (session_id, secret, client_public_key, provider, model, machine_fingerprint,"
