@@ -45,12 +45,12 @@ from client_actors.classify import (
 from client_actors.journal import Journal, recover_orphans
 from client_actors.parsers import Parser, new_parser
 from client_actors.parsers.model import ParsedStep, thaw_json
-from client_actors.scrub import RULESET_VERSION, JsonValue, scrub_values
+from client_actors.scrub import RULESET_VERSION, scrub_values
 from client_actors.sender import Sender
 from client_actors.spill import SPILL_FILE, Spill
 from client_actors.spool import Spool, SpooledSession
 from groove_actors import __version__, logs
-from groove_actors.protocol.models import ChunkEnvelope, Envelope, Metadata, Step
+from groove_actors.protocol.models import ChunkEnvelope, Envelope, JsonValue, Metadata, Step
 from groove_actors.protocol.validate import METADATA_FIELDS
 
 AGENT_INBOX = 10_000  # lines; past them, lines wait on disk (client_actors/spill.py), never the agent
@@ -121,7 +121,7 @@ def scrub_steps(steps: Sequence[Step]) -> list[Step]:
     """
     values: list[JsonValue] = []
     for step in steps:
-        values += [step.content or None, thaw_json(step.arguments) if step.arguments else None]  # type: ignore[list-item]
+        values += [step.content or None, thaw_json(step.arguments) if step.arguments else None]
     scrubbed, _ = scrub_values(values)
     return [
         attrs.evolve(

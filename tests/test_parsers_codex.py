@@ -113,7 +113,9 @@ def test_legacy_patch_apply() -> None:
     assert isinstance(changes, dict)
     (path,) = changes
     assert path.endswith("/vk-a712-minor-rest/README.md")
-    assert changes[path]["update"]["unified_diff"].startswith("@@ -18,2 +18,17 @@")
+    update = changes[path]
+    assert isinstance(update, dict) and isinstance(update["update"], dict)
+    assert str(update["update"]["unified_diff"]).startswith("@@ -18,2 +18,17 @@")
     assert observation.content.startswith("Success. Updated the following files:")
 
 

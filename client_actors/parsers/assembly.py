@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from client_actors.parsers.common import JsonObject, decode_object, dumps_compact, normalize_command
+from client_actors.parsers.common import decode_object, dumps_compact, normalize_command
 from client_actors.parsers.model import (
     ParsedStep,
     ParsedStepType,
@@ -23,6 +23,7 @@ from client_actors.parsers.model import (
     estimate_tokens,
     truncate_output,
 )
+from groove_actors.protocol.models import JsonObject
 
 
 def action_content(arguments: Mapping[str, object] | None) -> str:

@@ -25,7 +25,6 @@ import attrs
 
 from client_actors.parsers.assembly import LineParser
 from client_actors.parsers.common import (
-    JsonObject,
     as_object,
     get_list,
     get_object,
@@ -35,6 +34,7 @@ from client_actors.parsers.common import (
     text_of_blocks,
 )
 from client_actors.parsers.model import ParsedStep
+from groove_actors.protocol.models import JsonObject
 
 # User text that Claude Code writes itself when a slash command runs, not something a person typed.
 _COMMAND_ECHO_PREFIXES = (

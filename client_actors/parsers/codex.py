@@ -25,7 +25,6 @@ from client_actors.parsers.assembly import LineParser
 from client_actors.parsers.codex_legacy import handle_legacy_line
 from client_actors.parsers.codex_rollout import handle_rollout_line
 from client_actors.parsers.common import (
-    JsonObject,
     arguments_object,
     dumps_compact,
     get_int,
@@ -37,6 +36,7 @@ from client_actors.parsers.common import (
     text_of_blocks,
 )
 from client_actors.parsers.model import ParsedStep
+from groove_actors.protocol.models import JsonObject
 
 EXEC_JSON = "exec-json"
 LEGACY = "exec-json-legacy"

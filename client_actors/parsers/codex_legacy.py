@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from client_actors.parsers.assembly import StepAssembler
 from client_actors.parsers.common import (
-    JsonObject,
     arguments_object,
     get_int,
     get_object,
@@ -19,6 +18,7 @@ from client_actors.parsers.common import (
     text_of_blocks,
 )
 from client_actors.parsers.model import ParsedStep
+from groove_actors.protocol.models import JsonObject
 
 _ID_FIELDS = frozenset({"type", "call_id"})
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from client_actors.parsers.assembly import StepAssembler
 from client_actors.parsers.common import (
-    JsonObject,
     as_object,
     decode_arguments,
     decode_object,
@@ -24,6 +23,7 @@ from client_actors.parsers.common import (
     text_of_blocks,
 )
 from client_actors.parsers.model import ParsedStep
+from groove_actors.protocol.models import JsonObject
 
 
 def _call_arguments(payload: JsonObject) -> JsonObject:

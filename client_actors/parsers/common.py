@@ -9,15 +9,14 @@ from __future__ import annotations
 import json
 import math
 import shlex
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import TypeAlias, cast
+from typing import cast
 
 import orjson
 
 from groove_actors.protocol.limits import timestamp_seconds
-
-JsonObject: TypeAlias = Mapping[str, object]
+from groove_actors.protocol.models import JsonObject
 
 
 def decode_object(text: str) -> JsonObject | None:

@@ -27,7 +27,6 @@ import attrs
 
 from client_actors.parsers.assembly import LineParser, StepAssembler
 from client_actors.parsers.common import (
-    JsonObject,
     arguments_object,
     as_object,
     decode_object,
@@ -41,6 +40,7 @@ from client_actors.parsers.common import (
     text_of_blocks,
 )
 from client_actors.parsers.model import ParsedStep
+from groove_actors.protocol.models import JsonObject
 
 STREAM_JSON = "stream-json"
 JSON_OUTPUT = "json"

@@ -31,7 +31,6 @@ import attrs
 
 from client_actors.parsers.assembly import LineParser
 from client_actors.parsers.common import (
-    JsonObject,
     decode_arguments,
     get_list,
     get_object,
@@ -41,6 +40,7 @@ from client_actors.parsers.common import (
     text_of_blocks,
 )
 from client_actors.parsers.model import ParsedStep
+from groove_actors.protocol.models import JsonObject
 
 MESSAGES = "chat-messages"
 EVENTS = "headless-events"

@@ -22,6 +22,8 @@ from typing import Literal, TypeAlias, get_args
 
 import attrs
 
+from groove_actors.protocol.models import JsonValue
+
 # The kinds a parser gives a step; classify.py turns each into a wire step type (protocol.models.StepType).
 ParsedStepType: TypeAlias = Literal["thought", "action", "observation", "error", "resolution", "correction"]
 PARSED_STEP_TYPES: frozenset[str] = frozenset(get_args(ParsedStepType))
@@ -50,13 +52,16 @@ def freeze_json(value: object) -> FrozenJson:
     return str(value)
 
 
-def thaw_json(value: FrozenJson) -> object:
-    """Return a plain dict/list copy of a frozen JSON value, ready for a JSON encoder."""
+def thaw_json(value: object) -> JsonValue:
+    """Return a plain dict/list copy of a (frozen) JSON value, ready for a JSON encoder; like `freeze_json`,
+    anything that is not JSON becomes its `str()`."""
     if isinstance(value, Mapping):
-        return {key: thaw_json(item) for key, item in value.items()}
-    if isinstance(value, tuple):
+        return {str(key): thaw_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
         return [thaw_json(item) for item in value]
-    return value
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
 
 
 def _freeze_arguments(value: Mapping[str, object] | None) -> Mapping[str, FrozenJson] | None:

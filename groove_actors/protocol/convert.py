@@ -58,6 +58,8 @@ for _cls in (Metadata, Step, ChunkEnvelope, Outcome, CloseEnvelope):
     WIRE.register_structure_hook(_cls, _structure_keeping_extra(_cls))
     WIRE.register_unstructure_hook(_cls, _unstructure_keeping_extra(_cls))
 WIRE.register_unstructure_hook(tuple, lambda items: [WIRE.unstructure(i) for i in items])
+# A JsonObject's values (Mapping[str, object]) were checked by `validate` and stay as decoded.
+WIRE.register_structure_hook_func(lambda cls: cls is object, lambda value, _: value)
 
 
 def structure_envelope(obj: Mapping[str, Any]) -> Envelope:

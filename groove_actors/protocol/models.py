@@ -8,11 +8,14 @@ Field order is the order a JavaScript client writes, so a value converted back t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 import attrs
 
-JsonObject: TypeAlias = Mapping[str, Any]
+# A JSON object as decoded (wire extras, tool arguments, agent stream lines): its values are read with a type check.
+JsonObject: TypeAlias = Mapping[str, object]
+# A JSON value as plain Python builds it for an encoder (lists and dicts, nothing read-only).
+JsonValue: TypeAlias = "str | int | float | bool | list[JsonValue] | dict[str, JsonValue] | None"
 # A step type is checked where envelopes are read (validate.py): one of limits.STEP_TYPES or a type the scoring
 # policy admits (`[steps] extra_types`), so the set can grow without a release.
 StepType: TypeAlias = str

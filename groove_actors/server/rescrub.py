@@ -21,8 +21,8 @@ from typing import Any
 
 import attrs
 
-from client_actors.scrub import RULESET_VERSION, JsonValue, RuleCounts, scrub_value, scrub_values
-from groove_actors.protocol.models import Step
+from client_actors.scrub import RULESET_VERSION, RuleCounts, scrub_value, scrub_values
+from groove_actors.protocol.models import JsonValue, Step
 from groove_actors.server.stitch import StitchedSession, tools_of
 
 STEP_TEXT_FIELDS = ("content", "tool", "source", "direction", "target_agent", "protocol")
