@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ahocorasick_rs import BytesAhoCorasick
+
 from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, redact, token_spans
 from client_actors.scrub._judge import is_whole_line, judge_value
 from client_actors.scrub._names import IGNORED_SUFFIXES, classify_name, is_placeholder
@@ -140,27 +142,32 @@ _SEPARATOR_AHEAD = (
 )
 
 
-def _prefix_scans() -> tuple[re.Pattern[bytes], ...]:
+def _prefix_scans() -> dict[bytes, re.Pattern[bytes]]:
     groups: dict[str, list[str]] = {}
     for word in KEYWORDS:
         groups.setdefault(word[:3], []).append(word[3:])
-    return tuple(
-        re.compile((re.escape(prefix) + trie_pattern(rests) + _SEPARATOR_AHEAD).encode())
+    return {
+        prefix.encode(): re.compile((re.escape(prefix) + trie_pattern(rests) + _SEPARATOR_AHEAD).encode())
         for prefix, rests in groups.items()
-    )
+    }
 
 
 PREFIX_SCANS = _prefix_scans()
-_PREFIXES = tuple({word[:3].encode() for word in KEYWORDS})
+# One automaton finds every keyword prefix at once; each is then tried where it stands.
+_PREFIXES = BytesAhoCorasick(list(PREFIX_SCANS))
+_SCAN_OF = tuple(PREFIX_SCANS.values())
 
 
 def find_assignments(text: str) -> list[Redaction]:
     """Return the redactions of values assigned to sensitive names in ``text``, in order."""
     raw = text.encode("utf-8", "surrogatepass")
     lowered = raw.lower()
-    if not any(prefix in lowered for prefix in _PREFIXES):
+    prefixes = _PREFIXES.find_matches_as_indexes(lowered, overlapping=True)
+    if not prefixes:
         return []
-    starts = sorted(match.start() for scan in PREFIX_SCANS for match in scan.finditer(lowered))
+    starts = sorted(start for index, start, _ in prefixes if _SCAN_OF[index].match(lowered, start))
+    if not starts:
+        return []
     # A token's kind is a sensitive word too ("[REDACTED:password] = x"): never a name.
     tokens = token_spans(text) if TOKEN_OPEN in text else None
     found: list[Redaction] = []

@@ -9,7 +9,7 @@ from client_actors.scrub._core import Redaction, Rule, redact
 from client_actors.scrub._judge import judge_value
 from client_actors.scrub._names import classify_name, is_placeholder
 
-_FLAG_WORDS = (
+FLAG_WORDS = (
     "password", "passwd", "passphrase", "pass", "pwd", "token", "secret", "key", "apikey", "auth",
     "credential", "credentials", "creds", "sig", "signature",
 )  # fmt: skip
@@ -18,7 +18,7 @@ _QUOTED_OR_BARE = (
     r"|(?P<bare>[^\s'\"\\;&|\-<>][^\s'\"\\;&|]{0,1024}))"
 )
 LONG_FLAG = re.compile(
-    rf"--(?P<name>(?:[A-Za-z0-9]{{1,32}}[-_]){{0,6}}{trie_pattern(_FLAG_WORDS)})(?:=|[ \t]+){_QUOTED_OR_BARE}"
+    rf"--(?P<name>(?:[A-Za-z0-9]{{1,32}}[-_]){{0,6}}{trie_pattern(FLAG_WORDS)})(?:=|[ \t]+){_QUOTED_OR_BARE}"
 )
 
 

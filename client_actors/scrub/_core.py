@@ -153,6 +153,22 @@ def splice(text: str, redactions: list[Redaction]) -> str:
     return "".join(pieces)
 
 
+def splice_spans(text: str, redactions: list[Redaction]) -> tuple[str, list[tuple[int, int]]]:
+    """`splice`, and where each replacement stands in the new text."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    cursor = shift = 0
+    for item in redactions:
+        pieces.append(text[cursor : item.start])
+        pieces.append(item.replacement)
+        start = item.start + shift
+        spans.append((start, start + len(item.replacement)))
+        shift += len(item.replacement) - (item.end - item.start)
+        cursor = item.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), spans
+
+
 def char_offsets(text: str, raw: bytes, byte_offsets: Iterable[int]) -> Iterator[int]:
     """Map ascending offsets into ``raw``, the UTF-8 encoding of ``text``, to offsets into ``text``.
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
-from client_actors.scrub._assign import find_assignments
-from client_actors.scrub._cli import CLI_RULES
+import attrs
+
+from client_actors.scrub._assign import KEYWORDS, find_assignments
+from client_actors.scrub._cli import CLI_RULES, FLAG_WORDS
 from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY, find_cookies
-from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice
+from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes
-from client_actors.scrub._home import find_home_paths
+from client_actors.scrub._gate import Prefilter
+from client_actors.scrub._home import find_home_paths, home_users
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
@@ -32,31 +35,69 @@ RULESET_VERSION = "2026.12.1"
 Finder = Callable[[str], list[Redaction]]
 
 
-# On a short text, a pass runs only when the text holds one of its literals: each is something every
-# redaction of the pass contains (a rule's anchor), so skipping is exact, and most passes are skipped for
-# far less than their call costs. On a long text a substring test costs about what the pass's own
-# literal-anchored scan does, so every pass just runs.
-GATED_BELOW = 2048
-Gate = tuple[str, ...] | None
-_RULE_GATES: dict[str, tuple[str, ...]] = {
-    "vendor-underscore": ("_",),
-    "vendor-dash": ("-",),
-    "discord-bot": (".",),
+@attrs.frozen
+class Pass:
+    """One pass of the rule set and what a text must hold for it to redact anything there.
+
+    ``literals``: strings one of which every redaction's match contains (a rule's anchor); the prefilter
+    finds them all in one scan, at any length of text. ``chars``: a class of characters one of which it
+    needs, checked only on short texts (on a long one the test costs about what the pass's own anchored
+    scan does). Neither: the pass always runs.
+    """
+
+    name: str
+    find: Finder
+    literals: tuple[str, ...] | None = None
+    chars: re.Pattern[str] | None = None
+
+
+def _fewest(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` less those that contain another: a text holds one of these iff it holds one of those."""
+    unique = set(words)
+    return tuple(sorted(w for w in unique if not any(v != w and v in w for v in unique)))
+
+
+def _forms(words: Iterable[str]) -> tuple[str, ...]:
+    """The case forms a keyword is matched in (word, Word, WORD), fewest."""
+    return _fewest(form for word in words for form in (word, word.capitalize(), word.upper()))
+
+
+# What each rule's regex cannot match without (read off the patterns: see each rule's module).
+_RULE_LITERALS: dict[str, tuple[str, ...]] = {
+    "vendor-underscore": (
+        "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "k_live_", "k_test_", "whsec_", "hf_", "npm_",
+        "shpat_", "shpca_", "shppa_", "shpss_", "_v1_",
+    ),
+    "vendor-dash": (
+        "glpat-", "glptt-", "glcbt-", "glimt-", "gldt-", "glrt-", "glft-", "xox", "xapp-", "sk-", "xai-",
+        "pypi-",
+    ),
+    "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
+    "vendor-S": ("SG.", "SK"),
+    "azure-storage-key": ("AccountKey=", "SharedAccessKey="),
+    "azure-sas": ("?sig=", "&sig=", ";sig="),
     "url-credentials": ("://",),
-    "cli-flag": ("--",),
-    "cli-short-flag": (" -",),
-    "email": ("@",),
-    "phone-intl": ("+",),
-    "ipv4": (".",),
-    "ipv6": (":",),
+    "env-pair": ("value",),
+    "cli-flag": _fewest(FLAG_WORDS),
+    "cli-short-flag": (" -p", " -u", " -a", " -w", " --user"),
+}  # fmt: skip
+_RULE_CHARS: dict[str, re.Pattern[str]] = {
+    "discord-bot": re.compile(r"\."),
+    "cli-flag": re.compile("--"),
+    "email": re.compile("@"),
+    "phone-intl": re.compile(r"\+"),
+    "ipv4": re.compile(r"\."),
+    "ipv6": re.compile(":"),
 }
 
 
-def _rule_passes(rules: tuple[Rule, ...]) -> tuple[tuple[Gate, Finder], ...]:
+def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
     return tuple(
-        (
-            (rule.trigger,) if rule.trigger is not None else _RULE_GATES.get(rule.name),
+        Pass(
+            rule.name,
             partial(find_redactions, rule),
+            _RULE_LITERALS.get(rule.name, None if rule.trigger is None else (rule.trigger,)),
+            _RULE_CHARS.get(rule.name),
         )
         for rule in rules
     )
@@ -64,15 +105,18 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[tuple[Gate, Finder], ...]:
 
 # Home paths go first: their "~" is the one replacement that is not a token, and every later rule
 # must see it on the first scrub exactly as it will on the second.
-PASSES: tuple[tuple[Gate, Finder], ...] = (
-    (("sers", "SERS", "/home/"), find_home_paths),
+PASSES: tuple[Pass, ...] = (
+    Pass("home-path", find_home_paths, ("sers", "SERS", "/home/")),
     *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES)),
-    (("ookie", "-b", "--cookie"), find_cookies),
-    (("Secret",), find_k8s_secrets),
-    (None, find_assignments),
+    Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
+    Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
+    Pass("assignment", find_assignments, _forms(KEYWORDS)),
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
-    (tuple("0123456789"), find_digit_shapes),
+    Pass("digit-shapes", find_digit_shapes, None, re.compile("[0-9]")),
 )
+PREFILTER = Prefilter([item.literals for item in PASSES])
+_UNGATED = sum(1 << index for index, item in enumerate(PASSES) if item.literals is None)
+GATED_BELOW = 2048
 
 # Every kind a redaction can carry: the X in [REDACTED:X], and the keys of RuleCounts.
 REDACTION_KINDS = frozenset(
@@ -104,72 +148,68 @@ def scrub_text(text: str) -> ScrubResult:
     """
     if _ANY_RULE_CHAR.search(text) is None:
         return ScrubResult(text, _NOTHING)
-    counts: Counter[str] | None = None
+    counts: Counter[str] = Counter()
+    text = _run_passes(text, counts)
+    return ScrubResult(text, RuleCounts.from_mapping(counts) if counts else _NOTHING)
+
+
+def _run_passes(text: str, counts: Counter[str], names: frozenset[str] = frozenset()) -> str:
+    """Run the passes the prefilter leaves over ``text``, in order; return the text and add to ``counts``.
+
+    The passes to run are the set bits of one integer, visited lowest first. The prefilter's bits are kept
+    true of the current text: after a pass changes it, what the replacements brought in is added (a token
+    such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``names``: user names to redact
+    where they stand alone, found in the home paths of other texts.
+    """
+    pending = PREFILTER.mask(text) | _UNGATED | (1 if names else 0)
     short = len(text) < GATED_BELOW
-    for gate, find in PASSES:
-        if gate is not None and short:
-            for literal in gate:
-                if literal in text:
-                    break
-            else:
-                continue
-        found = find(text)
+    while pending:
+        low = pending & -pending
+        pending ^= low
+        step = PASSES[low.bit_length() - 1]
+        if short and step.chars is not None and step.chars.search(text) is None:
+            continue
+        found = find_home_paths(text, names) if low == 1 and names else step.find(text)
         if found:
             found = outside_tokens(text, found)
             if found:
-                counts = counts if counts is not None else Counter()
+                counts.update(item.kind for item in found)
+                text, spans = splice_spans(text, found)
+                pending |= PREFILTER.mask_around(text, spans) & -(low << 1)  # later passes only
+    return text
+
+
+def scrub_every_pass(text: str) -> ScrubResult:
+    """`scrub_text` without the prefilter or any gate: every pass runs over every text.
+
+    Slow; it is what `scrub_text` must give exactly, and the tests hold it to that.
+    """
+    counts: Counter[str] = Counter()
+    for step in PASSES:
+        found = step.find(text)
+        if found:
+            found = outside_tokens(text, found)
+            if found:
                 counts.update(item.kind for item in found)
                 text = splice(text, found)
-    return ScrubResult(text, _NOTHING if counts is None else RuleCounts.from_mapping(counts))
-
-
-# Many short texts cost mostly the passes' fixed overhead, so they are scrubbed joined into one. The
-# separator is a line of its own holding a control character no rule takes into a match; a batch whose
-# scrubbed text does not split back into as many parts (a rule matched across texts) is scrubbed text by
-# text instead.
-SEPARATOR = "\n\x1e\n"
-BATCH_CHARS = 64 * 1024
+    return ScrubResult(text, RuleCounts.from_mapping(counts))
 
 
 def scrub_texts(texts: Sequence[str]) -> tuple[list[str], RuleCounts]:
-    """Return each of ``texts`` scrubbed, as `scrub_text` would, and the counts of all, scrubbing short
-    texts together.
+    """Return each of ``texts`` scrubbed, as `scrub_text` would, and the counts of all.
 
-    Texts scrubbed together share context: a home directory's user name found in one is also removed
-    where it stands alone in the others of its batch. Nothing is ever redacted less than alone. A text
-    with no character any rule needs is left out of the batches: joined to one that has, it would make
-    every pass run over it.
+    Texts scrubbed together share one piece of context: a home directory's user name found in one is also
+    removed where it stands alone in the others (a step's tool arguments name ``/home/alice``, its output
+    lists files owned by alice). Otherwise each text is scrubbed on its own: the prefilter makes a text
+    cost the passes it needs, so joining texts to share the passes' fixed cost no longer pays.
     """
-    out = list(texts)
+    names: set[str] = set()
+    for text in texts:
+        names |= home_users(text)
     counts: Counter[str] = Counter()
-    batch: list[int] = []
-    size = 0
-    for index, text in enumerate(texts):
-        if _ANY_RULE_CHAR.search(text) is None:
-            continue
-        if "\x1e" in text or len(text) >= BATCH_CHARS:
-            _scrub_batch(out, [index], counts)
-            continue
-        batch.append(index)
-        size += len(text)
-        if size >= BATCH_CHARS:
-            _scrub_batch(out, batch, counts)
-            batch, size = [], 0
-    _scrub_batch(out, batch, counts)
+    shared = frozenset(names)
+    out = [
+        _run_passes(text, counts, shared) if shared or _ANY_RULE_CHAR.search(text) is not None else text
+        for text in texts
+    ]
     return out, RuleCounts.from_mapping(counts)
-
-
-def _scrub_batch(out: list[str], batch: list[int], counts: Counter[str]) -> None:
-    """Scrub the texts of `out` at the indexes in `batch`, in place: joined if the result splits back."""
-    if len(batch) > 1:
-        joined = scrub_text(SEPARATOR.join(out[index] for index in batch))
-        parts = joined.text.split(SEPARATOR)
-        if len(parts) == len(batch):
-            counts.update(joined.counts.as_dict())
-            for index, part in zip(batch, parts, strict=True):
-                out[index] = part
-            return
-    for index in batch:
-        result = scrub_text(out[index])
-        counts.update(result.counts.as_dict())
-        out[index] = result.text

@@ -8,6 +8,7 @@ text (``ls -l`` owners, ``chown alice:staff``), except for generic account names
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from client_actors.scrub._core import WORD, Redaction, disjoint, ends_word, starts_word, token
 
@@ -70,21 +71,40 @@ def _echoes(text: str, name: str) -> list[Redaction]:
     return found
 
 
-def find_home_paths(text: str) -> list[Redaction]:
-    """Return the home-directory prefixes in ``text`` (replaced by ``~``) and the other whole-word
-    occurrences of their users' names (redacted), in order and disjoint."""
+def home_users(text: str) -> set[str]:
+    """Return the user names of the home paths in ``text`` that are echoed where they stand alone."""
+    if "sers" not in text and "SERS" not in text and "/home/" not in text:
+        return set()
+    return {name for name in _homes(text)[1] if _echoed(name)}
+
+
+def _echoed(name: str) -> bool:
+    return len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS
+
+
+def _homes(text: str) -> tuple[list[Redaction], set[str]]:
     # Windows first: "C:/Users/bob" is also "/Users/bob" to the POSIX pattern. Both patterns start
     # with a literal (":" and "/"), which is as quick to scan for as any substring test.
-    if "sers" not in text and "SERS" not in text and "/home/" not in text:
-        return []  # every home path names one of these
     candidates = [*_windows_homes(text), *_posix_homes(text)]
     if not candidates:
-        return []
+        return [], set()
     found = disjoint(item for item, _ in candidates)
     kept = {(item.start, item.end) for item in found}
-    users = {user for item, user in candidates if (item.start, item.end) in kept}
+    return found, {user for item, user in candidates if (item.start, item.end) in kept}
+
+
+def find_home_paths(text: str, also: Collection[str] = ()) -> list[Redaction]:
+    """Return the home-directory prefixes in ``text`` (replaced by ``~``) and the other whole-word
+    occurrences of their users' names, and of the names in ``also`` (redacted), in order and disjoint.
+
+    ``also``: names from home paths in other texts scrubbed with this one (see `scrub_texts`).
+    """
+    found: list[Redaction] = []
+    users: set[str] = set()
+    if "sers" in text or "SERS" in text or "/home/" in text:  # every home path names one of these
+        found, users = _homes(text)
     # Longest name first, so that a name inside a longer one already redacted is not found again.
-    for name in sorted(users, key=len, reverse=True):
-        if len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS:
+    for name in sorted(users.union(also), key=lambda name: (-len(name), name)):
+        if _echoed(name):
             found = disjoint([*found, *_echoes(text, name)])
     return found

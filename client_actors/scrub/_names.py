@@ -6,6 +6,7 @@ Shared by the assignment and CLI-flag rules and by `scrub_value`, so that ``PASS
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -79,6 +80,7 @@ def split_words(name: str) -> list[str]:
 _KNOWN_LAST = frozenset({*PASSWORD_WORDS, *SINGLE_WORDS, "key", "hash", "digest", *IGNORED_SUFFIXES})
 
 
+@functools.lru_cache(maxsize=4096)  # the same few keys (command, file_path, env...) come back all the time
 def classify_name(name: str) -> Sense | None:
     """Return how sensitive a value named ``name`` is, or ``None`` for an ordinary name.
 
