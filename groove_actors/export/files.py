@@ -28,6 +28,7 @@ import cattrs
 import orjson
 
 from groove_actors.errors import GrooveError
+from groove_actors.export.card import CARD_FILE, write_card
 from groove_actors.export.rows import SCHEMA_VERSION, Filters, build_row, selects
 from groove_actors.protocol import jsjson
 from groove_actors.server import rotation
@@ -122,6 +123,11 @@ def export(
             out / CHAINS_FILE,
             b"".join(orjson.dumps({"chain_id": c[0], "sessions": c}) + b"\n" for c in chains),
         )
+        # The dataset card describes every shard the watermark lists, earlier runs' included.
+        write_card(
+            out, fmt=state.format, filters=state.filters, shards=state.shards, schema_version=state.schema
+        )
+        say(f"wrote {CARD_FILE}: the dataset card of {state.rows} row(s) in {len(state.shards)} shard(s)")
     finally:
         run.catalog.close()
     written = run.writer.written
