@@ -54,6 +54,11 @@ def render(view: dict[str, Any]) -> str:
             "tiers since start: "
             + ", ".join(f"{t['tier']} {t['sessions']} ({t['eligible']} eligible)" for t in view["tiers"])
         )
+    if any(f["sessions"] for f in view.get("model_fingerprints", ())):  # none from an older server
+        lines.append(
+            "model fingerprints since start: "
+            + ", ".join(f"{f['verdict']} {f['sessions']}" for f in view["model_fingerprints"])
+        )
     if view["top_models"]:
         lines.append(
             "top models: " + ", ".join(f"{m['name']} ({m['steps']} steps)" for m in view["top_models"])

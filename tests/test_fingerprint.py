@@ -7,7 +7,9 @@ name no model, is built here. One test goes through the real server and reads th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import secrets
 import time
 from pathlib import Path
 from typing import Any
@@ -17,9 +19,12 @@ import pytest
 import trio
 
 from client_actors.parsers import ParsedStep, parse_file_text
+from groove_actors import watch
 from groove_actors.protocol.models import Step
-from groove_actors.server import fingerprint
+from groove_actors.server import dashboard, fingerprint
 from groove_actors.server.fingerprint import Signal, normalize_model, vendor_of
+from groove_actors.server.metrics import Metrics
+from groove_actors.server.stats import StatsBook
 from tests.support.client import ingest, open_session
 from tests.support.envelopes import ClientSession
 from tests.support.loadgen import NO_LIMITS
@@ -233,11 +238,32 @@ def model_steps(model: str, start: float) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def test_the_dashboard_and_watch_count_verdicts() -> None:
+    metrics = Metrics()
+    for verdict in ("consistent", "unknown", "unknown"):
+        metrics.count("groove_model_fingerprints_total", verdict=verdict)
+    counts = dashboard.fingerprints(metrics)
+    assert counts == [
+        {"verdict": "consistent", "sessions": 1},
+        {"verdict": "inconsistent", "sessions": 0},
+        {"verdict": "unknown", "sessions": 2},
+    ]
+    view = dashboard.snapshot(StatsBook(), metrics, verifiers=1, recent_credits=[], today=dt.date(2027, 1, 15),
+                              uptime_s=1.0)  # fmt: skip
+    assert view["model_fingerprints"] == counts
+    assert "model fingerprints since start: consistent 1, inconsistent 0, unknown 2" in watch.render(view)
+    assert "model fingerprints" not in watch.render(view | {"model_fingerprints": []})
+
+
 @pytest.mark.slow
 async def test_the_server_records_each_sessions_verdict_and_evidence(tmp_path: Path) -> None:
     data = tmp_path / "data"
     start = time.time() - 600
-    async with start_server(data, *NO_LIMITS) as server, httpx.AsyncClient(base_url=server.url) as http:
+    token = secrets.token_urlsafe(24)
+    token_file = tmp_path / "admin-token"
+    token_file.write_text(token)
+    running = start_server(data, *NO_LIMITS, "--admin-token-file", str(token_file))
+    async with running as server, httpx.AsyncClient(base_url=server.url) as http:
 
         async def credit(session: ClientSession, *bodies: bytes) -> None:
             for body in bodies:
@@ -256,6 +282,9 @@ async def test_the_server_records_each_sessions_verdict_and_evidence(tmp_path: P
         silent = await open_session(http, provider="codex", model="gpt-5.4")
         first = silent.chunk_of(model_steps("", start)[:3], provider="codex", model_engine="gpt-5.4")
         await credit(silent, first, silent.close_body())
+        exposition = (await http.get("/metrics", headers={"Authorization": f"Bearer {token}"})).text
+        for verdict in ("consistent", "inconsistent", "unknown"):
+            assert f'groove_model_fingerprints_total{{verdict="{verdict}"}} 1.0' in exposition
 
     records = trajectory_records(data)
     seen = {sid: records[sid]["enrichment"]["model_fingerprint"] for sid in records}

@@ -11,6 +11,7 @@ from typing import Any
 
 from groove_actors.protocol.policy import TIERS
 from groove_actors.server import stats
+from groove_actors.server.fingerprint import VERDICTS
 from groove_actors.server.metrics import Metrics
 from groove_actors.server.stats import StatsBook
 
@@ -48,6 +49,15 @@ def tiers(metrics: Metrics) -> list[dict[str, Any]]:
     return [{"tier": tier, "sessions": sessions[tier], "eligible": eligible[tier]} for tier in TIERS]
 
 
+def fingerprints(metrics: Metrics) -> list[dict[str, Any]]:
+    """Trajectories written since start by the model fingerprint's verdict (server/fingerprint.py)."""
+    sessions = dict.fromkeys(VERDICTS, 0)
+    for labels, value in metrics.counted("groove_model_fingerprints_total"):
+        if labels.get("verdict") in sessions:
+            sessions[labels["verdict"]] += int(value)
+    return [{"verdict": verdict, "sessions": n} for verdict, n in sessions.items()]
+
+
 def top(table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     rows = [{"name": name, **values} for name, values in table.items()]
     return sorted(rows, key=lambda r: (-r["steps"], r["name"]))[:TOP]
@@ -73,6 +83,7 @@ def snapshot(
         "rejections": rejections(metrics),
         "rescrub_redactions": rescrub_redactions(metrics),
         "tiers": tiers(metrics),
+        "model_fingerprints": fingerprints(metrics),
         "top_models": top(stats.models(book)),
         "top_providers": top(stats.providers(book)),
         "recent_credits": recent_credits,

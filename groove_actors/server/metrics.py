@@ -68,6 +68,9 @@ FAMILIES = {
         "counter", "Trajectories written since start, by the server's quality tier and training eligibility.",
         ("tier", "eligible"),
     ),
+    "groove_model_fingerprints_total": Family(
+        "counter", "Trajectories written since start, by the model fingerprint's verdict.", ("verdict",)
+    ),
     "groove_group_commit_batch_size": Family(
         "histogram", "Operations per group commit.", buckets=BATCH_BUCKETS
     ),

@@ -117,6 +117,8 @@ class CreditPipeline:
             self.metrics.count(
                 "groove_credits_by_tier_total", tier=tiering.tier, eligible=str(tiering.eligible).lower()
             )
+            verdict = enrichment.model_fingerprint.verdict
+            self.metrics.count("groove_model_fingerprints_total", verdict=verdict)
         logs.event(
             "session.stitched",
             session_id=session_id,
