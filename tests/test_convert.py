@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
-from groove_actors.protocol.convert import structure_envelope, structure_steps, unstructure
-from groove_actors.protocol.models import ChunkEnvelope, CloseEnvelope, Step
+from groove_actors.protocol.convert import WIRE, structure_steps, unstructure
+from groove_actors.protocol.models import ChunkEnvelope, CloseEnvelope, Envelope, Step
 from tests.conftest import WIRE_VECTORS
 from tests.support.shared import shared_cases, wire_vectors
+
+
+def structure_envelope(obj: dict[str, Any]) -> Envelope:
+    """A validated envelope object as a value, as a client builds it before `unstructure`."""
+    if obj.get("type") == "SESSION_CLOSE":
+        return WIRE.structure(obj, CloseEnvelope)
+    return WIRE.structure(obj, ChunkEnvelope)
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,9 @@ from groove_actors.http.edge import LOGGED_PATH_CHARS, rejection_body, retry_aft
 from groove_actors.http.openapi import OPENAPI_PATH
 from groove_actors.http.openapi import document as openapi_document
 from groove_actors.protocol import ecdh, jsjson, limits, merkle
+from groove_actors.protocol.convert import WIRE
 from groove_actors.protocol.envelope import Rejected
+from groove_actors.protocol.models import SessionOpen
 from groove_actors.protocol.validate import check_session_id, check_session_open, validate_session_open
 from groove_actors.server import rotation, stats
 from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
@@ -283,20 +285,21 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
         if problems:
             reason = f"the session request breaks {len(problems)} rule(s); see details"
             return rejected(Rejected(400, reason, details=tuple(map(str, problems))), shape="error")
+        opened = WIRE.structure(body, SessionOpen)
         try:
-            client_key = ecdh.load_public_key(body["public_key"])
+            client_key = ecdh.load_public_key(opened.public_key)
         except PeerError as exc:
             return json_response({"error": exc.reason}, exc.status)
         pair = ecdh.generate_key_pair()
         new = NewSession(
-            session_id=body["session_id"],
+            session_id=opened.session_id,
             secret=ecdh.derive_shared_secret(pair.private_key, client_key),
-            client_public_key=body["public_key"],
-            provider=body["provider"],
-            model=body["model"],
-            machine_fingerprint=body["machine_fingerprint"],
-            app_version_hash=body["app_version_hash"],
-            groove_version=body["groove_version"],
+            client_public_key=opened.public_key,
+            provider=opened.provider,
+            model=opened.model,
+            machine_fingerprint=opened.machine_fingerprint,
+            app_version_hash=opened.app_version_hash,
+            groove_version=opened.groove_version,
             created_at=handles.wall_clock(),
         )
         outcome = await ask_writer(handles.writer, OpenSession(new, handles.opens_per_hour))

@@ -62,13 +62,6 @@ WIRE.register_unstructure_hook(tuple, lambda items: [WIRE.unstructure(i) for i i
 WIRE.register_structure_hook_func(lambda cls: cls is object, lambda value, _: value)
 
 
-def structure_envelope(obj: Mapping[str, Any]) -> Envelope:
-    """A validated envelope object as a value; SESSION_CLOSE by its `type`, otherwise a chunk."""
-    if obj.get("type") == "SESSION_CLOSE":
-        return WIRE.structure(obj, CloseEnvelope)
-    return WIRE.structure(obj, ChunkEnvelope)
-
-
 def structure_steps(steps: Sequence[Mapping[str, Any]]) -> tuple[Step, ...]:
     """Validated steps as values; the stitcher's entry point, kept off the ingest hot path."""
     return tuple(WIRE.structure(step, Step) for step in steps)
