@@ -35,9 +35,9 @@ def database() -> Iterator[str]:
         yield url
 
 
-async def credited(*servers: ServerProcess, session_id: str) -> dict[str, object]:
+async def credited(*servers: ServerProcess, session_id: str) -> dict[str, Any]:
     """The `ledger.credited` event of a session, from whichever server logs it first."""
-    found: list[dict[str, object]] = []
+    found: list[dict[str, Any]] = []
     with trio.fail_after(CREDIT_DEADLINE_S):
         async with trio.open_nursery() as nursery:
 
@@ -52,7 +52,7 @@ async def credited(*servers: ServerProcess, session_id: str) -> dict[str, object
 
 def rows(database: str, query: str, *args: object) -> list[tuple[Any, ...]]:
     with psycopg.connect(database) as conn:
-        return conn.execute(query, args).fetchall()  # type: ignore[arg-type]
+        return conn.execute(query.encode(), args).fetchall()
 
 
 async def test_a_session_over_http_is_stored_as_received_and_credited_once(
