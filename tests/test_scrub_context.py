@@ -95,7 +95,7 @@ def test_a_token_as_url_user_is_redacted() -> None:
         ("Proxy-Authorization: Basic Zm9vOmJhcg==", "Proxy-Authorization: Basic [REDACTED:authorization]"),
         (
             'Authorization: Digest username="u", response="6629fae4"',
-            "Authorization: Digest [REDACTED:authorization]",
+            'Authorization: Digest username="u", response="[REDACTED:authorization]"',
         ),
         ("Authorization: Bearer $TOKEN", "Authorization: Bearer $TOKEN"),
         ("Authorization: required for this endpoint", "Authorization: required for this endpoint"),

@@ -105,14 +105,30 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
     value, end = match.group(group), match.end(group)
-    if group == "bare" and value.endswith("\\"):  # JSON-escaped text: `\"` closes the string around it
-        value, end = value[:-1], end - 1
+    if group == "bare":
+        # JSON-escaped text: `\"` closes the string around the value, `\n` ends its line, `\u0026` is the
+        # next query parameter's "&".
+        escape = _ESCAPE_IN_VALUE.search(value)
+        if escape is not None:
+            value, end = value[: escape.start()], end - len(value) + escape.start()
+            if not value:
+                return None
     env_style = group == "bare" and match.group("sep") == "=" and not match.group("sp") and name.isupper()
-    in_query = group == "bare" and text[name_start - 1 : name_start] in ("?", "&")
+    in_query = group == "bare" and _in_query(text, name_start)
     verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style, in_query=in_query)
     if verdict == "keep" or (verdict == "redact-if-whole-line" and not is_whole_line(text, name_start, end)):
         return None
     return redact(match.start(group), end, sense.kind)
+
+
+_ESCAPE_IN_VALUE = re.compile(r"\\(?:[nrt\"]|u00|$)")
+
+
+def _in_query(text: str, name_start: int) -> bool:
+    """Whether the name starting at ``name_start`` is a URL query parameter's (after ?, &, or an escaped &)."""
+    return text[name_start - 1 : name_start] in ("?", "&", "#") or text.endswith(
+        ("\\u0026", "&amp;"), max(0, name_start - 6), name_start
+    )
 
 
 def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
@@ -127,7 +143,13 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
 def _name_start(text: str, kw_start: int) -> int:
     window = text[max(0, kw_start - 80) : kw_start][::-1]
     found = _NAME_BACK.match(window)
-    return kw_start - (found.end() if found else 0)
+    start = kw_start - (found.end() if found else 0)
+    if text[start - 1 : start] == "\\":  # JSON-escaped text: "\nNAME=", "\u0026name=" (an escaped "&")
+        if text[start : start + 1] in ("n", "r", "t") and start + 1 < kw_start:
+            return start + 1
+        if text.startswith("u0026", start) and start + 5 < kw_start:
+            return start + 5
+    return start
 
 
 # The scan that proposes starts: one literal-anchored regex per three-letter keyword prefix over the

@@ -49,13 +49,20 @@ _KNOWN_SCHEMES = frozenset(
     {"bearer", "basic", "token", "bot", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "oauth"}
 )
 _AUTHORIZATION = re.compile(
-    r"uthorization\\?[\"']?[ \t]*[:=,][ \t]*\\?[\"']?"
-    r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9\-]{0,31})[ \t]+)?(?P<value>[^\s'\"\\]{1,4096})"
+    r"uthorization\\?[\"'`]?(?:[ \t]*[:=,][ \t]*|[ \t]+(?=\\?[\"'`]))\\?[\"'`]?"
+    r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9\-]{0,31})[ \t]+)?(?P<value>[^\s'\"`\\]{1,4096})"
 )
-# These schemes carry several comma-separated fields, all of which go: AWS4 up to the end of the
-# header, Digest (whose fields are themselves quoted) up to the end of the line.
-_FIELD_ENDS = {"aws4-hmac-sha256": re.compile(r"['\"\n\\]|$"), "digest": re.compile(r"\n|\\n|$")}
+# Schemes whose header carries several fields, of which only some are secret: AWS Signature Version 4
+# signs with `Signature=` (the access key id in `Credential=` is a vendor format of its own), Digest
+# answers with `response=`. What says which request was signed (SignedHeaders, realm, uri, qop) stays.
+_SECRET_FIELD = {
+    "aws4-hmac-sha256": re.compile(r"Signature=(?P<field>[0-9a-fA-F]{16,256})"),
+    "digest": re.compile(r"response=\\?\"?(?P<field>[^\s\"\\,]{1,256})"),
+}
+_FIELD_ENDS = {"aws4-hmac-sha256": re.compile(r"['\"`\n\\]|$"), "digest": re.compile(r"\n|\\n|$")}
 _CREDENTIAL_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~:%]{8,4096}")
+# `Token token=abc` (Rails), `Key key=abc`: the credential is what follows the parameter's name.
+_NAMED_PARAMETER = re.compile(r"[A-Za-z_]{1,32}=(?=.)")
 
 
 def _credential_like(value: str) -> bool:
@@ -74,18 +81,29 @@ def _handle_authorization(match: re.Match[str]) -> Redaction | None:
     scheme, value = match.group("scheme"), match.group("value")
     if is_placeholder(value):
         return None
-    known = scheme is not None and scheme.lower() in _KNOWN_SCHEMES
+    lowered = scheme.lower() if scheme is not None else None
+    if lowered == "oauth" and value.startswith("oauth_"):
+        return None  # OAuth 1.0 parameters: the assignment pass takes oauth_signature and oauth_token
+    known = lowered is not None and lowered in _KNOWN_SCHEMES
     if not known and not (
         _credential_like(value) or (scheme is None and len(value) >= 12 and any(map(str.isdigit, value)))
     ):
         return None  # "authorization: required" in prose
     end = match.end()
-    ends = _FIELD_ENDS.get(scheme.lower()) if scheme is not None else None
-    if ends is not None:
+    if lowered is not None and lowered in _FIELD_ENDS:
         limit = min(len(text), end + 1024)
-        found = ends.search(text, end, limit)
+        found = _FIELD_ENDS[lowered].search(text, end, limit)
         end = found.start() if found else limit
-    return redact(match.start("value"), end, "authorization")
+        field = _SECRET_FIELD[lowered].search(text, match.start("value"), end)
+        if field is not None:
+            return redact(field.start("field"), field.end("field"), "authorization")
+        if lowered == "aws4-hmac-sha256":
+            return None  # no signature in view: what is left names the request, not a secret
+    start = match.start("value")
+    named = _NAMED_PARAMETER.match(value) if lowered != "basic" else None
+    if named is not None:
+        start += named.end()
+    return redact(start, end, "authorization")
 
 
 AUTHORIZATION = Rule("authorization", _AUTHORIZATION, _handle_authorization, "uthorization")
@@ -105,7 +123,10 @@ _SESSION_NAME = re.compile(
 def _cookie_value_goes(name: str, value: str) -> bool:
     if is_placeholder(value) or len(value) < 4:
         return False
-    return _SESSION_NAME.search(name) is not None or _credential_like(value) or len(value) >= 24
+    if _SESSION_NAME.search(name) is not None:
+        return True
+    # Analytics and preference cookies (`_ga=GA1.2.1234.5678`, `lang=en-US`) are not credentials.
+    return looks_random(value) or (len(value) >= 24 and value.count(".") < 2 and _credential_like(value))
 
 
 def _cookie_pairs(text: str, start: int, quote: str | None, first_only: bool) -> list[Redaction]:
@@ -125,18 +146,71 @@ def _cookie_pairs(text: str, start: int, quote: str | None, first_only: bool) ->
     return found
 
 
+# A header as HAR files and HTTP client dumps write it: {"name": "Cookie", "value": "a=b; c=d"}.
+_HAR_COOKIE = re.compile(r"ookie\\?\"[ \t]*,[ \t]*\\?\"value\\?\"[ \t]*:[ \t]*(?P<q>\\?\")")
+# Cookies as objects: a list of {"name": ..., "value": ...} (HAR, browser storage state, Playwright) or a
+# name -> value map (`cookies={"sessionid": "..."}` in requests, `"cookies": {...}` in JSON).
+_COOKIE_OBJECTS = re.compile(r"ookies\\?[\"']?[ \t]*[:=][ \t]*(?P<open>[\[{])")
+_NAME_VALUE = re.compile(
+    r"\\?\"name\\?\"[ \t]*:[ \t]*\\?\"(?P<name>[^\"\\\n]{1,256})\\?\"[ \t]*,[ \t]*"
+    r"\\?\"value\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[^\"\\\n]{0,4096})\\?\""
+)
+_MAP_ENTRY = re.compile(
+    r"\\?[\"'](?P<name>[^\"'\\\n]{1,256})\\?[\"'][ \t]*:[ \t]*\\?[\"'](?P<value>[^\"'\\\n]{0,4096})\\?[\"']"
+)
+
+
+def _cookie_objects(text: str, match: re.Match[str]) -> list[Redaction]:
+    """The redactions of the values in the cookie list or map that opens at ``match``."""
+    close = "]" if match.group("open") == "[" else "}"
+    limit = min(len(text), match.end() + 16384)
+    end = text.find(close, match.end(), limit)
+    end = limit if end < 0 else end
+    entries = _NAME_VALUE if close == "]" else _MAP_ENTRY
+    return [
+        redact(entry.start("value"), entry.end("value"), "cookie")
+        for entry in entries.finditer(text, match.end(), end)
+        if _cookie_value_goes(entry.group("name"), entry.group("value"))
+    ]
+
+
 def find_cookies(text: str) -> list[Redaction]:
     """Return the redactions of cookie values in ``text``, in order."""
     found: list[Redaction] = []
-    for match in _COOKIE_HEAD.finditer(text):
-        at = match.start() - 1
-        if at < 0 or text[at] not in "Cc" or not starts_word(text, at, WORD):
-            continue
-        setting = text[max(0, at - 4) : at].lower() == "set-" or text[max(0, at - 9) : at] == "document."
-        found += _cookie_pairs(text, match.end(), match.group("q"), first_only=setting)
+    for head in (_COOKIE_HEAD, _HAR_COOKIE):
+        for match in head.finditer(text):
+            at = match.start() - 1
+            if at < 0 or text[at] not in "Cc" or not starts_word(text, at, WORD):
+                continue
+            setting = text[max(0, at - 4) : at].lower() == "set-" or text[max(0, at - 9) : at] == "document."
+            found += _cookie_pairs(text, match.end(), match.group("q"), first_only=setting)
     for match in _CURL_COOKIE.finditer(text):
         found += _cookie_pairs(text, match.end(), match.group("q"), first_only=False)
+    for match in _COOKIE_OBJECTS.finditer(text):
+        if match.start() > 0 and text[match.start() - 1] in "Cc":
+            found += _cookie_objects(text, match)
     return disjoint(found)
+
+
+# The Netscape cookie-jar file (curl -c, wget --save-cookies, browser exports): one cookie a line, seven
+# tab-separated fields, domain, subdomains flag, path, secure flag, expiry, name and value. The flags
+# are the anchor: every line holds TRUE or FALSE, so the rule is tried under either literal.
+_JAR_LINE = re.compile(
+    r"(?:\t|\\t)(?:TRUE|FALSE)(?:\t|\\t)[^\t\n\\]{0,1024}(?:\t|\\t)(?:TRUE|FALSE)(?:\t|\\t)-?[0-9]{1,12}"
+    r"(?:\t|\\t)(?P<name>[^\t\r\n\\]{1,256})(?:\t|\\t)(?P<value>[^\t\r\n\\]{1,4096})"
+)
+
+
+def _handle_jar_line(match: re.Match[str]) -> Redaction | None:
+    if not _cookie_value_goes(match.group("name"), match.group("value")):
+        return None
+    return redact(match.start("value"), match.end("value"), "cookie")
+
+
+COOKIE_JAR = (
+    Rule("cookie-jar", _JAR_LINE, _handle_jar_line, "TRUE"),
+    Rule("cookie-jar-false", _JAR_LINE, _handle_jar_line, "FALSE"),
+)
 
 
 # An AWS secret access key is 40 base64 characters with no prefix of its own; it is recognised
@@ -176,10 +250,20 @@ def _handle_pair(match: re.Match[str]) -> Redaction | None:
     sense = classify_name(names[-1].group("name")) if names else None
     if sense is None or group is None:
         return None
-    value = match.group(group)
+    value, start = match.group(group), match.start(group)
+    name = names[-1].group("name").lower()
+    if name in ("cookie", "set-cookie"):
+        return None  # the cookie pass judges each of its pairs
+    if sense.kind == "authorization":
+        scheme = _SCHEME.match(value)
+        if scheme is not None:  # {"name": "Authorization", "value": "Basic ..."}: the scheme stays
+            value, start = value[scheme.end() :], start + scheme.end()
     if judge_value(value, names[-1].group("name"), sense, quoted=group != "bare", env_style=True) == "keep":
         return None
-    return redact(match.start(group), match.end(group), sense.kind)
+    return redact(start, match.end(group), sense.kind)
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9\-]{0,31}[ \t]+(?=\S)")
 
 
 ENV_PAIRS = Rule("env-pair", _PAIR_VALUE, _handle_pair)
@@ -207,5 +291,5 @@ KEY_FILE_ID = Rule(
 
 CONTEXT_RULES = (
     AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, ENV_PAIRS, NETRC,
-    KEY_FILE_ID,
+    KEY_FILE_ID, *COOKIE_JAR,
 )  # fmt: skip
