@@ -151,7 +151,7 @@ class EmbeddedStore:
         Raises OSError or sqlite3.Error when the disk or the database fails; nothing is acknowledged then.
         """
         day = utc_day(at)
-        outcomes, lines = self._plan(ops)
+        refused, lines = self._plan(ops)
         refs: dict[int, RecordRef] = {}
         if lines:
             head, *written = self.envelopes.append(
@@ -159,21 +159,21 @@ class EmbeddedStore:
             )
             refs.update((i, ref) for (i, _), ref in zip(lines, written, strict=True))
             self.stored_bytes += sum(ref.length + 1 for ref in (head, *written))
-        opened = [op.new for i, op in enumerate(ops) if isinstance(op, OpenSession) and outcomes[i] is None]
+        opened = [op.new for i, op in enumerate(ops) if isinstance(op, OpenSession) and refused[i] is None]
         self.keys.append((new.session_id, new.secret) for new in opened)
         credits = [(i, op) for i, op in enumerate(ops) if isinstance(op, Credit)]
         if credits:
             trajectory_refs = self.trajectories.append([op.trajectory for _, op in credits], day=day)
             refs.update((i, ref) for (i, _), ref in zip(credits, trajectory_refs, strict=True))
         with transaction(self.conn):
-            self._apply(ops, outcomes, refs, at=at, day=day)
+            applied = self._apply(ops, refused, refs, at=at, day=day)
             for log, ref in (
                 (ENVELOPE_LOG, max((refs[i] for i, _ in lines), key=_end, default=None)),
                 (TRAJECTORY_LOG, max((refs[i] for i, _ in credits), key=_end, default=None)),
             ):
                 if ref is not None:
                     catalog.advance_log_end(self.conn, log, ref.segment, _end(ref))
-        done = [o for o in outcomes if o is not None]
+        done = [applied[i] if outcome is None else outcome for i, outcome in enumerate(refused)]
         self._drop_secrets(ops, done)
         return done
 
@@ -252,22 +252,25 @@ class EmbeddedStore:
     def _apply(
         self,
         ops: Sequence[Operation],
-        outcomes: list[Outcome | None],
+        refused: Sequence[Outcome | None],
         refs: dict[int, RecordRef],
         *,
         at: float,
         day: str,
-    ) -> None:
-        """Carry out every operation that goes ahead, in order, inside the caller's transaction."""
+    ) -> dict[int, Outcome]:
+        """Carry out every operation that goes ahead (not `refused`), in order, inside the caller's transaction;
+        their outcomes by index."""
         conn = self.conn
+        outcomes: dict[int, Outcome] = {}
         run: list[int] = []  # consecutive envelopes are indexed together: a fixed number of statements
         for i, op in enumerate(ops):
-            if outcomes[i] is not None:
+            if refused[i] is not None:
                 continue
             if isinstance(op, StoreEnvelope):
                 run.append(i)
                 continue
-            self._index(run, ops, refs, outcomes, at=at, day=day)
+            outcomes.update(self._index(run, ops, refs, at=at, day=day))
+            run = []
             match op:
                 case OpenSession(new=new):
                     catalog.insert_session(conn, new)
@@ -289,24 +292,18 @@ class EmbeddedStore:
                     outcomes[i] = Done(catalog.drop_secrets(conn, closed_before=before))
                 case Requeue(record=record):
                     outcomes[i] = Done(catalog.take_refused(conn, record, at=at, day=day))
-        self._index(run, ops, refs, outcomes, at=at, day=day)
+        outcomes.update(self._index(run, ops, refs, at=at, day=day))
+        return outcomes
 
     def _index(
-        self,
-        run: list[int],
-        ops: Sequence[Operation],
-        refs: dict[int, RecordRef],
-        outcomes: list[Outcome | None],
-        *,
-        at: float,
-        day: str,
-    ) -> None:
+        self, run: Sequence[int], ops: Sequence[Operation], refs: dict[int, RecordRef], *, at: float, day: str
+    ) -> dict[int, Outcome]:
+        """Index the envelopes at the indexes `run` together; their outcomes by index."""
         if not run:
-            return
+            return {}
         stored = [(op.record, refs[i]) for i in run if isinstance(op := ops[i], StoreEnvelope)]
-        for i, effects in zip(run, catalog.record_envelopes(self.conn, stored, at=at, day=day), strict=True):
-            outcomes[i] = Done(effects)
-        run.clear()
+        indexed = catalog.record_envelopes(self.conn, stored, at=at, day=day)
+        return {i: Done(effects) for i, effects in zip(run, indexed, strict=True)}
 
     def _drop_secrets(self, ops: Sequence[Operation], outcomes: list[Outcome]) -> None:
         """Keep the key file to the secrets the catalog still holds, once dropped ones make up most of it."""
