@@ -110,7 +110,8 @@ def test_the_card_names_its_filters_and_every_column_of_the_schema() -> None:
 
 
 def test_charts_are_valid_pngs_and_the_same_rows_draw_the_same_bytes() -> None:
-    stats = summarize([fact("s1"), fact("s2", tier="A", day="2027-01-16", step_types={"action": 4})])
+    stats = summarize([fact("s1"), fact("s2", tier="A", day="2027-01-18", step_types={"action": 4})])
+    assert card._every_day(list(stats.days)) == ["2027-01-15", "2027-01-16", "2027-01-17", "2027-01-18"]
     drawn = card.charts(stats)
     assert set(drawn) == set(CHARTS)
     for name, png in drawn.items():

@@ -12,6 +12,7 @@ version or date in the file: the same rows draw the same bytes. The `_` keeps th
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from collections import Counter
@@ -391,12 +392,21 @@ def _days(figure: Any, stats: CardStats) -> None:
     axes.set_title("Sessions per day (credited, UTC)")
     if not stats.days:
         return _empty(axes)
-    days = list(stats.days)
-    axes.bar(range(len(days)), list(stats.days.values()), color="#8172b2")
+    days = _every_day(list(stats.days))
+    axes.bar(range(len(days)), [stats.days.get(day, 0) for day in days], color="#8172b2")
     step = max(1, len(days) // 10)  # at most about ten labels
     axes.set_xticks(range(0, len(days), step), days[::step], rotation=30, ha="right")
     axes.set_ylabel("sessions")
     return None
+
+
+def _every_day(days: list[str]) -> list[str]:
+    """The days from the first to the last, those without a session included (as they are, if not dates)."""
+    try:
+        first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+    except ValueError:
+        return days
+    return [(first + dt.timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
 
 
 def write_card(
