@@ -1,6 +1,7 @@
 """Conversion between wire JSON and protocol values: the one place cattrs is configured (STYLE R8).
 
-Structuring assumes the object passed `validate` first: each value is checked once, at the edge. Members a
+Structuring assumes the object passed `validate` first: each value is checked once, at the edge, by rules
+written by hand rather than by cattrs, for speed (validate.py's docstring records the decision). Members a
 class does not name go to its `extra` mapping and come back out on unstructuring, after the named ones;
 `None` fields are left out, as JavaScript leaves out `undefined`.
 """
