@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 import trio
@@ -158,8 +159,11 @@ def test_chunks_that_name_another_model_than_the_claim_disagree() -> None:
         steps, provider="claude-code", model="claude-opus-4-6", chunk_models=switched[:1]
     )
     assert one.verdict == "unknown"  # the first chunk's model is the claim itself, not evidence
-    resolved = ("auto", "claude-opus-4-6")
-    assert verdict(steps, "claude-code", "claude-opus-4-6", chunk_models=resolved) == "inconsistent"
+    resolved = ("auto", "claude-opus-4-6")  # a client that resolved `auto` from the stream
+    assert verdict(steps, "claude-code", "claude-opus-4-6", chunk_models=resolved) == "consistent"
+    assert verdict(steps, "claude-code", "claude-sonnet-4-6", chunk_models=resolved) == "inconsistent"
+    placeholders = [attrs.evolve(steps[0], extra={"model": m}) for m in ("<synthetic>", "auto", " ")]
+    assert verdict(placeholders, "claude-code", "claude-opus-4-6") == "unknown"
     assert fingerprint.assess(steps, provider="codex", model="o3", opened_as="auto").opened_as is None
 
 

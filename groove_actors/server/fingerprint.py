@@ -158,10 +158,12 @@ def model_ids(steps: Sequence[Step], *, model: str, chunk_models: Sequence[str] 
     seen: Counter[str] = Counter()
     for step in steps:
         named = step.extra.get("model") if step.extra else None
-        if isinstance(named, str) and named.strip():
+        if isinstance(named, str) and _names_a_model(named):
             seen[named.strip()[:MAX_ID_CHARS]] += 1
+    # A client changes model_engine mid-session only when the stream names the model (or another one): then
+    # every model its chunks named is evidence (`auto` before the stream resolved it names none).
     distinct_chunks = list(dict.fromkeys(m[:MAX_ID_CHARS] for m in chunk_models if m))
-    switched = distinct_chunks if len(distinct_chunks) > 1 else []
+    switched = [m for m in distinct_chunks if _names_a_model(m)] if len(distinct_chunks) > 1 else []
     evidence = {"steps": dict(seen.most_common(MAX_IDS_KEPT)), "chunks": switched}
     if model.lower() in NO_MODEL:
         return Signal("model_ids", "silent", "the claim names no model", True, evidence)
@@ -177,6 +179,11 @@ def model_ids(steps: Sequence[Step], *, model: str, chunk_models: Sequence[str] 
     said = f"the stream named {', '.join(others[:MAX_IDS_KEPT])}"
     counted = f" in {other_steps} of {sum(seen.values())} step(s)" if other_steps else " in its chunks"
     return Signal("model_ids", "disagrees", f"{said}{counted}; the claim is {model}", True, evidence)
+
+
+def _names_a_model(text: str) -> bool:
+    """Not empty, `auto`, `unknown`, or a placeholder such as Claude Code's `<synthetic>`."""
+    return text.strip().lower() not in NO_MODEL and not text.strip().startswith("<")
 
 
 def provider_signal(provider: str, model: str, ids: Signal) -> Signal:
