@@ -62,18 +62,19 @@ class Rule:
     trigger: str | None = None
 
 
-def find_redactions(rule: Rule, text: str) -> list[Redaction]:
+def find_redactions(rule: Rule, text: str, first: re.Match[str] | None = None) -> list[Redaction]:
     """Return the rule's redactions in ``text``, in order and never overlapping.
 
     Handlers may start a redaction before their match (anchors sit in the middle of what they
     find), so a redaction reaching back into the previous one is dropped rather than merged. After
     a rejected match the search resumes one character later, not after it: the rejected candidate
     ("0000 4111 1111 1111", not a card) may overlap a real one ("4111 1111 1111 1111").
+    ``first``: the pattern's first match in ``text``, when the caller has already searched for it.
     """
-    if rule.trigger is not None and rule.trigger not in text:
+    if first is None and rule.trigger is not None and rule.trigger not in text:
         return []
     found: list[Redaction] = []
-    match = rule.pattern.search(text)
+    match = rule.pattern.search(text) if first is None else first
     while match is not None:
         item = rule.handle(match)
         if item is not None and item.end > item.start and (not found or item.start >= found[-1].end):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 import attrs
+from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._assign import KEYWORDS, find_assignments
 from client_actors.scrub._cli import CLI_RULES, FLAG_WORDS
@@ -21,7 +22,7 @@ from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY, find_cookie
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes
 from client_actors.scrub._gate import Prefilter
-from client_actors.scrub._home import find_home_paths, home_users
+from client_actors.scrub._home import find_home_paths, find_homes, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
@@ -40,14 +41,16 @@ class Pass:
     """One pass of the rule set and what a text must hold for it to redact anything there.
 
     ``literals``: strings one of which every redaction's match contains (a rule's anchor); the prefilter
-    finds them all in one scan, at any length of text. ``chars``: a class of characters one of which it
-    needs, checked only on short texts (on a long one the test costs about what the pass's own anchored
-    scan does). Neither: the pass always runs.
+    finds them all in one scan, at any length of text. ``rule``: the pass is that rule's, and it runs only
+    where its regex finds a first candidate (one C call; the candidate is handed on, not searched for
+    again). ``chars``: a class of characters one of which a pass of another kind needs, checked only on
+    short texts (on a long one the test costs about what the pass's own anchored scan does).
     """
 
     name: str
     find: Finder
     literals: tuple[str, ...] | None = None
+    rule: Rule | None = None
     chars: re.Pattern[str] | None = None
 
 
@@ -81,14 +84,6 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "cli-flag": _fewest(FLAG_WORDS),
     "cli-short-flag": (" -p", " -u", " -a", " -w", " --user"),
 }  # fmt: skip
-_RULE_CHARS: dict[str, re.Pattern[str]] = {
-    "discord-bot": re.compile(r"\."),
-    "cli-flag": re.compile("--"),
-    "email": re.compile("@"),
-    "phone-intl": re.compile(r"\+"),
-    "ipv4": re.compile(r"\."),
-    "ipv6": re.compile(":"),
-}
 
 
 def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
@@ -97,7 +92,7 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
             rule.name,
             partial(find_redactions, rule),
             _RULE_LITERALS.get(rule.name, None if rule.trigger is None else (rule.trigger,)),
-            _RULE_CHARS.get(rule.name),
+            rule,
         )
         for rule in rules
     )
@@ -112,7 +107,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     Pass("assignment", find_assignments, _forms(KEYWORDS)),
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
-    Pass("digit-shapes", find_digit_shapes, None, re.compile("[0-9]")),
+    Pass("digit-shapes", find_digit_shapes, None, None, re.compile("[0-9]")),
 )
 PREFILTER = Prefilter([item.literals for item in PASSES])
 _UNGATED = sum(1 << index for index, item in enumerate(PASSES) if item.literals is None)
@@ -153,23 +148,32 @@ def scrub_text(text: str) -> ScrubResult:
     return ScrubResult(text, RuleCounts.from_mapping(counts) if counts else _NOTHING)
 
 
-def _run_passes(text: str, counts: Counter[str], names: frozenset[str] = frozenset()) -> str:
+def _run_passes(text: str, counts: Counter[str], home: list[Redaction] | None = None) -> str:
     """Run the passes the prefilter leaves over ``text``, in order; return the text and add to ``counts``.
 
     The passes to run are the set bits of one integer, visited lowest first. The prefilter's bits are kept
     true of the current text: after a pass changes it, what the replacements brought in is added (a token
-    such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``names``: user names to redact
-    where they stand alone, found in the home paths of other texts.
+    such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``home``: what the home-path pass
+    finds, when the caller has found it already (`scrub_texts`, with user names from other texts).
     """
-    pending = PREFILTER.mask(text) | _UNGATED | (1 if names else 0)
+    pending = PREFILTER.mask(text) | _UNGATED | (0 if home is None else 1)
     short = len(text) < GATED_BELOW
     while pending:
         low = pending & -pending
         pending ^= low
         step = PASSES[low.bit_length() - 1]
-        if short and step.chars is not None and step.chars.search(text) is None:
+        rule = step.rule
+        if rule is not None:
+            first = rule.pattern.search(text)
+            if first is None:
+                continue
+            found = find_redactions(rule, text, first)
+        elif low == 1 and home is not None:
+            found = home
+        elif short and step.chars is not None and step.chars.search(text) is None:
             continue
-        found = find_home_paths(text, names) if low == 1 and names else step.find(text)
+        else:
+            found = step.find(text)
         if found:
             found = outside_tokens(text, found)
             if found:
@@ -195,6 +199,16 @@ def scrub_every_pass(text: str) -> ScrubResult:
     return ScrubResult(text, RuleCounts.from_mapping(counts))
 
 
+def _name_finder(names: set[str], texts: int) -> Callable[[str], bool]:
+    """A test of whether a text holds one of ``names``: substring tests for a few, an automaton for many."""
+    if not names:
+        return lambda text: False
+    if len(names) * texts <= 256:
+        return lambda text: any(name in text for name in names)
+    automaton = BytesAhoCorasick([name.encode("utf-8", "surrogatepass") for name in names])
+    return lambda text: bool(automaton.find_matches_as_indexes(text.encode("utf-8", "surrogatepass")))
+
+
 def scrub_texts(texts: Sequence[str]) -> tuple[list[str], RuleCounts]:
     """Return each of ``texts`` scrubbed, as `scrub_text` would, and the counts of all.
 
@@ -203,13 +217,21 @@ def scrub_texts(texts: Sequence[str]) -> tuple[list[str], RuleCounts]:
     lists files owned by alice). Otherwise each text is scrubbed on its own: the prefilter makes a text
     cost the passes it needs, so joining texts to share the passes' fixed cost no longer pays.
     """
-    names: set[str] = set()
-    for text in texts:
-        names |= home_users(text)
     counts: Counter[str] = Counter()
-    shared = frozenset(names)
-    out = [
-        _run_passes(text, counts, shared) if shared or _ANY_RULE_CHAR.search(text) is not None else text
-        for text in texts
-    ]
-    return out, RuleCounts.from_mapping(counts)
+    return scrub_texts_into(texts, counts), RuleCounts.from_mapping(counts)
+
+
+def scrub_texts_into(texts: Sequence[str], counts: Counter[str]) -> list[str]:
+    """`scrub_texts`, adding the counts to ``counts``."""
+    homes = [find_homes(text) for text in texts]
+    names: set[str] = set().union(*(users for _, users in homes))
+    holds_name = _name_finder(names, len(texts))
+    out: list[str] = []
+    for text, (found, _) in zip(texts, homes, strict=True):
+        if names and holds_name(text):  # its own home paths' users among them
+            out.append(_run_passes(text, counts, with_echoes(text, found, names)))
+        elif found or _ANY_RULE_CHAR.search(text) is not None:
+            out.append(_run_passes(text, counts, found))
+        else:
+            out.append(text)
+    return out

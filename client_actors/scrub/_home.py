@@ -71,18 +71,11 @@ def _echoes(text: str, name: str) -> list[Redaction]:
     return found
 
 
-def home_users(text: str) -> set[str]:
-    """Return the user names of the home paths in ``text`` that are echoed where they stand alone."""
+def find_homes(text: str) -> tuple[list[Redaction], set[str]]:
+    """Return the home-directory prefixes in ``text`` (replaced by ``~``), in order and disjoint, and
+    the user names they hold that are also redacted where they stand alone."""
     if "sers" not in text and "SERS" not in text and "/home/" not in text:
-        return set()
-    return {name for name in _homes(text)[1] if _echoed(name)}
-
-
-def _echoed(name: str) -> bool:
-    return len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS
-
-
-def _homes(text: str) -> tuple[list[Redaction], set[str]]:
+        return [], set()  # every home path names one of these
     # Windows first: "C:/Users/bob" is also "/Users/bob" to the POSIX pattern. Both patterns start
     # with a literal (":" and "/"), which is as quick to scan for as any substring test.
     candidates = [*_windows_homes(text), *_posix_homes(text)]
@@ -90,21 +83,22 @@ def _homes(text: str) -> tuple[list[Redaction], set[str]]:
         return [], set()
     found = disjoint(item for item, _ in candidates)
     kept = {(item.start, item.end) for item in found}
-    return found, {user for item, user in candidates if (item.start, item.end) in kept}
+    users = {user for item, user in candidates if (item.start, item.end) in kept}
+    return found, {name for name in users if len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS}
 
 
-def find_home_paths(text: str, also: Collection[str] = ()) -> list[Redaction]:
-    """Return the home-directory prefixes in ``text`` (replaced by ``~``) and the other whole-word
-    occurrences of their users' names, and of the names in ``also`` (redacted), in order and disjoint.
-
-    ``also``: names from home paths in other texts scrubbed with this one (see `scrub_texts`).
-    """
-    found: list[Redaction] = []
-    users: set[str] = set()
-    if "sers" in text or "SERS" in text or "/home/" in text:  # every home path names one of these
-        found, users = _homes(text)
+def with_echoes(text: str, homes: list[Redaction], names: Collection[str]) -> list[Redaction]:
+    """Return ``homes`` (from `find_homes`) and the whole-word occurrences of ``names`` in ``text``
+    (redacted), in order and disjoint."""
+    found = homes
     # Longest name first, so that a name inside a longer one already redacted is not found again.
-    for name in sorted(users.union(also), key=lambda name: (-len(name), name)):
-        if _echoed(name):
-            found = disjoint([*found, *_echoes(text, name)])
+    for name in sorted(names, key=lambda name: (-len(name), name)):
+        found = disjoint([*found, *_echoes(text, name)])
     return found
+
+
+def find_home_paths(text: str) -> list[Redaction]:
+    """Return the home-directory prefixes in ``text`` (replaced by ``~``) and the other whole-word
+    occurrences of their users' names (redacted), in order and disjoint."""
+    homes, names = find_homes(text)
+    return with_echoes(text, homes, names) if names else homes

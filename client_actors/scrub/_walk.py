@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import TypeAlias
 
 from client_actors.scrub._core import token
-from client_actors.scrub._engine import scrub_texts
+from client_actors.scrub._engine import scrub_texts_into
 from client_actors.scrub._names import Sense, classify_name, is_placeholder, looks_random
 from client_actors.scrub._result import RuleCounts
 
@@ -37,15 +37,13 @@ def scrub_values(values: Sequence[JsonValue]) -> tuple[list[JsonValue], RuleCoun
     """Return each of ``values`` scrubbed as `scrub_value` would, and the counts of all.
 
     The strings that need the rules (those not replaced whole for their key) are scrubbed together with
-    `scrub_texts`: a batch of steps' contents and arguments costs about one pass of the rules, not one each.
+    `scrub_texts`, so a home directory's user name found in one is removed from the others too.
     """
     counts: Counter[str] = Counter()
     texts: list[str] = []
     for value in values:
         _collect(value, None, texts)
-    scrubbed, text_counts = scrub_texts(texts)
-    counts.update(dict(text_counts.pairs))
-    results = iter(scrubbed)
+    results = iter(scrub_texts_into(texts, counts))
     return [_rebuild(value, None, results, counts) for value in values], RuleCounts.from_mapping(counts)
 
 
