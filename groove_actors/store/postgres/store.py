@@ -56,7 +56,9 @@ from groove_actors.store.segments import utc_day
 
 Conn = psycopg.Connection[TupleRow]
 RETRIES = 5
-OPEN_BYTES = 512  # the room an open needs under the quota: about its row, as the embedded store counts its record
+OPEN_BYTES = (
+    512  # the room an open needs under the quota: about its row, as the embedded store counts its record
+)
 SESSION_CLOSED = Refused(409, "session is closed; open a new session to send more envelopes")
 POOL_SIZE = 8
 CONNECT_TIMEOUT_S = 10.0
