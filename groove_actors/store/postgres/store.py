@@ -56,9 +56,8 @@ from groove_actors.store.segments import utc_day
 
 Conn = psycopg.Connection[TupleRow]
 RETRIES = 5
-OPEN_BYTES = (
-    512  # the room an open needs under the quota: about its row, as the embedded store counts its record
-)
+# The room an open needs under the quota: about its row, as the embedded store counts its open record.
+OPEN_BYTES = 512
 SESSION_CLOSED = Refused(409, "session is closed; open a new session to send more envelopes")
 POOL_SIZE = 8
 CONNECT_TIMEOUT_S = 10.0
