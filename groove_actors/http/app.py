@@ -32,6 +32,7 @@ from groove_actors.protocol.envelope import Rejected
 from groove_actors.protocol.models import SessionOpen
 from groove_actors.protocol.validate import check_session_id, check_session_open, validate_session_open
 from groove_actors.server import rotation, stats
+from groove_actors.server.channels import ask
 from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
 from groove_actors.server.metrics import Metrics, exposition
 from groove_actors.server.ratelimit import OPENS_PER_HOUR, RateLimiter
@@ -39,7 +40,7 @@ from groove_actors.server.readiness import READY_RETRY_AFTER_S, Readiness
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.sessions import Closed, CloseRequest, SessionDirectory
 from groove_actors.server.stats import StatsBook
-from groove_actors.server.writer import WriteRequest, ask_writer
+from groove_actors.server.writer import WriteRequest, ask_writer, store_refusal
 from groove_actors.store import catalog
 from groove_actors.store.catalog import NewSession
 from groove_actors.store.embedded import Done, OpenSession
@@ -306,8 +307,7 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
         if not isinstance(outcome, Done):
             if outcome.status == 429:
                 handles.metrics.count("groove_rate_limited_total", limit="session_opens")
-            retry = 1.0 if outcome.status == 503 else 3600.0 if outcome.status == 429 else None
-            return rejected(Rejected(outcome.status, outcome.reason, retry_after=retry), shape="error")
+            return rejected(store_refusal(outcome), shape="error")
         logs.event("session.opened", session_id=new.session_id, provider=new.provider)
         return json_response({"server_public_key": pair.public_b64})
 
@@ -322,13 +322,11 @@ def _install_session_routes(app: QuartTrio, handles: AppHandles) -> None:
         problem = check_session_id(session_id)
         if problem is not None:
             return json_response({"error": f"session_id: {problem}"}, 400)
-        send, receive = trio.open_memory_channel[Closed | Rejected](1)
-        async with send, receive:
-            if not handles.directory.deliver(session_id, CloseRequest(send)):
-                return rejected(OVERLOADED, shape="error")
-            answer: Closed | Rejected = OVERLOADED
-            with trio.move_on_after(ANSWER_DEADLINE_S):
-                answer = await receive.receive()
+        answer: Closed | Rejected = await ask(
+            lambda reply_to: handles.directory.deliver(session_id, CloseRequest(reply_to)),
+            otherwise=OVERLOADED,
+            within_s=ANSWER_DEADLINE_S,
+        )
         if isinstance(answer, Rejected):
             return rejected(answer, shape="error")
         return json_response(

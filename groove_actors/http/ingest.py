@@ -20,6 +20,7 @@ from groove_actors.http.budget import PARSE_CHARGED_FROM_BYTES, Holding, parsed_
 from groove_actors.http.edge import Answer, count_rejection, refusal
 from groove_actors.protocol.envelope import Rejected, read_envelope
 from groove_actors.protocol.limits import MAX_BODY_BYTES
+from groove_actors.server.channels import ask
 from groove_actors.server.sessions import Ingest
 from groove_actors.server.verdicts import Accepted
 
@@ -118,13 +119,11 @@ class IngestRoute:
         envelope = read_envelope(raw, now=self.handles.wall_clock(), step_types=self.handles.step_types)
         if isinstance(envelope, Rejected):
             return envelope
-        send_answer, receive_answer = trio.open_memory_channel[Accepted | Rejected](1)
-        async with send_answer, receive_answer:
-            if not self.handles.directory.deliver(envelope.session_id, Ingest(envelope, send_answer)):
-                return OVERLOADED
-            with trio.move_on_after(ANSWER_DEADLINE_S):
-                return await receive_answer.receive()
-        return OVERLOADED
+        return await ask(
+            lambda reply_to: self.handles.directory.deliver(envelope.session_id, Ingest(envelope, reply_to)),
+            otherwise=OVERLOADED,
+            within_s=ANSWER_DEADLINE_S,
+        )
 
 
 def announced_length(scope: HTTPScope) -> int | None:

@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import contextlib
+import math
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import trio
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def reply(to: trio.MemorySendChannel[T], value: T) -> None:
     """Answer a one-shot request; a requester that gave up and left is not an error."""
     with contextlib.suppress(trio.BrokenResourceError, trio.ClosedResourceError, trio.WouldBlock):
         to.send_nowait(value)
+
+
+async def ask(
+    send_request: Callable[[trio.MemorySendChannel[R]], bool | Awaitable[bool]],
+    *,
+    otherwise: R,
+    within_s: float = math.inf,
+) -> R:
+    """Send one request carrying a one-shot reply channel, and wait for the reply.
+
+    `send_request` is given the channel to reply on and says whether the request went out (False: the inbox
+    is full); `otherwise` is the answer then, and when no reply came within `within_s`.
+    """
+    send, receive = trio.open_memory_channel[R](1)
+    async with send, receive:
+        sent = send_request(send)
+        if not isinstance(sent, bool):
+            sent = await sent
+        if not sent:
+            return otherwise
+        with trio.move_on_after(within_s):
+            return await receive.receive()
+    return otherwise
 
 
 def drain_nowait(inbox: trio.MemoryReceiveChannel[T], *, limit: int) -> list[T]:

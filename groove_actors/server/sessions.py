@@ -25,7 +25,7 @@ from groove_actors.protocol.validate import is_well_formed
 from groove_actors.server.channels import reply
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.verdicts import Accepted, QuarantineIt, Stored, StoreIt, judge_envelope
-from groove_actors.server.writer import WriteRequest, ask_writer
+from groove_actors.server.writer import WriteRequest, ask_writer, store_refusal
 from groove_actors.store import catalog
 from groove_actors.store.catalog import EnvelopeEffects, EnvelopeRecord, SessionState
 from groove_actors.store.embedded import CloseSession, Done, RequestClose, StoreEnvelope
@@ -237,9 +237,7 @@ class SessionVerifier:
         )
         outcome = await ask_writer(self.deps.writer, StoreEnvelope(record))
         if not isinstance(outcome, Done):
-            return Rejected(
-                outcome.status, outcome.reason, retry_after=1.0 if outcome.status == 503 else None
-            )
+            return store_refusal(outcome)
         kept_aside = None if refusal is None else attrs.evolve(refusal, quarantined=True)
         self.recent[envelope.sequence] = Stored(envelope.session_hmac, kept_aside)
         if len(self.recent) > RECENT_HMACS:
@@ -283,7 +281,7 @@ class SessionVerifier:
             now = self.deps.wall_clock()
             outcome = await ask_writer(self.deps.writer, RequestClose(self.session_id, now))
             if not isinstance(outcome, Done):
-                return Rejected(outcome.status, outcome.reason, retry_after=1.0)
+                return store_refusal(outcome)
             self.state = attrs.evolve(state, close_requested_at=now)
         return Closed(already_closed=False)
 

@@ -10,7 +10,8 @@ import attrs
 import trio
 
 from groove_actors import logs
-from groove_actors.server.channels import drain_nowait, reply
+from groove_actors.protocol.envelope import Rejected
+from groove_actors.server.channels import ask, drain_nowait, reply
 from groove_actors.server.metrics import BATCH_BUCKETS, Metrics
 from groove_actors.server.readiness import Readiness
 from groove_actors.server.stats import StatsBook
@@ -41,6 +42,8 @@ class WriteRequest:
 
 
 OVERLOADED = Refused(503, "the server is busy storing other envelopes; retry after the indicated delay")
+# Retry-After of a refused operation, by status: busy (retry at once), past the session opens of the hour.
+RETRY_AFTER_S = {503: 1.0, 429: 3600.0}
 
 
 async def ask_writer(
@@ -51,17 +54,24 @@ async def ask_writer(
     A full queue answers Refused(503) at once, so a client is told to come back; background work that no
     client waits on passes `wait_for_room=True` and queues behind it instead.
     """
-    send, receive = trio.open_memory_channel[Outcome](1)
-    async with send, receive:
-        request = WriteRequest(op, send)
-        if wait_for_room:
-            await inbox.send(request)
-        else:
-            try:
-                inbox.send_nowait(request)
-            except trio.WouldBlock:
-                return OVERLOADED
-        return await receive.receive()
+
+    async def queue(reply_to: trio.MemorySendChannel[Outcome]) -> bool:
+        await inbox.send(WriteRequest(op, reply_to))
+        return True
+
+    def queue_if_room(reply_to: trio.MemorySendChannel[Outcome]) -> bool:
+        try:
+            inbox.send_nowait(WriteRequest(op, reply_to))
+        except trio.WouldBlock:
+            return False
+        return True
+
+    return await ask(queue if wait_for_room else queue_if_room, otherwise=OVERLOADED)
+
+
+def store_refusal(refused: Refused) -> Rejected:
+    """What a client is told when the store refuses its operation: the one place Retry-After is chosen."""
+    return Rejected(refused.status, refused.reason, retry_after=RETRY_AFTER_S.get(refused.status))
 
 
 @attrs.define(eq=False)
