@@ -9,7 +9,7 @@ everything, and both processes' stats agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,10 @@ async def credited(*servers: ServerProcess, session_id: str) -> dict[str, Any]:
             for server in servers:
                 nursery.start_soon(watch, server)
     return found[0]
+
+
+async def _append(into: list[httpx.Response], answer: Awaitable[httpx.Response]) -> None:
+    into.append(await answer)
 
 
 def rows(database: str, query: str, *args: object) -> list[tuple[Any, ...]]:
@@ -101,7 +105,12 @@ async def test_two_processes_on_one_database_share_a_session_and_credit_it_once(
     ):
         session = await open_session(a)
         chunks = [session.chunk_body(10) for _ in range(6)]
-        for sequence, body in enumerate(chunks):  # a, b, a, b, ...: each process takes the next in turn
+        both: list[httpx.Response] = []
+        async with trio.open_nursery() as nursery:  # the first to both processes at once: taken once
+            for client in (a, b):
+                nursery.start_soon(lambda client: _append(both, ingest(client, chunks[0])), client)
+        assert [(r.status_code, r.json()["accepted"]) for r in both] == [(200, True), (200, True)]
+        for sequence, body in enumerate(chunks[1:], start=1):  # b, a, b, ...: each takes the next in turn
             response = await ingest((a, b)[sequence % 2], body)
             assert response.status_code == 200 and response.json()["accepted"] is True, (
                 sequence,
