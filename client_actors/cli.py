@@ -155,7 +155,7 @@ def _capture_options(command: argparse.ArgumentParser, *, wait: float, passenger
     )  # fmt: skip
 
 
-MAX_SESSION_ID_CHARS = 200  # the protocol's (groove_actors.protocol.limits, not imported before consent)
+MAX_SESSION_ID_CHARS = 200  # the protocol's limits.MAX_SESSION_ID_CHARS (a test holds them equal)
 
 
 def session_id(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -101,7 +102,9 @@ async def run_agent(args: argparse.Namespace, home: Path) -> int:
     async with trio.open_nursery() as nursery:
         await nursery.start(_capture_guarded, args, home, tap)
         try:
-            process = await trio.lowlevel.open_process(args.agent, stdout=subprocess.PIPE)
+            process = await trio.lowlevel.open_process(
+                args.agent, stdout=subprocess.PIPE, env=_agent_env(tap)
+            )
         except OSError as exc:
             print(f"groove-capture run: cannot start {args.agent[0]!r}: {exc.strerror}", file=sys.stderr)
             tap.end("crashed")
@@ -116,6 +119,17 @@ async def run_agent(args: argparse.Namespace, home: Path) -> int:
             await tap.captured.wait()  # signals still go to the forwarder: a Ctrl-C ends the delivery wait
             watchers.cancel_scope.cancel()
     return 128 - code if code < 0 else code
+
+
+SESSION_ENV = "GROOVE_SESSION_ID"
+
+
+def _agent_env(tap: Tap) -> dict[str, str]:
+    """The agent's environment: ours, and the captured session's id, so that a handoff brief can name it for
+    the successor's `--continues` (context rotation)."""
+    if tap.agent is None:
+        return dict(os.environ)
+    return {**os.environ, SESSION_ENV: tap.agent.session_id}
 
 
 async def _capture_guarded(

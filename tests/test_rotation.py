@@ -8,6 +8,7 @@ not hold is dropped with its reason and its session is credited all the same.
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 import secrets
@@ -22,8 +23,9 @@ import pyarrow.dataset as ds
 import pytest
 import trio
 
-from client_actors import consent
+from client_actors import cli, consent
 from client_actors.capture import AgentHandle, AgentSpec, open_capture_service
+from groove_actors.protocol import limits
 from groove_actors.protocol.validate import validate_chunk
 from groove_actors.server import rotation
 from groove_actors.server.rotation import Claim, resolve
@@ -109,6 +111,11 @@ def test_the_field_is_optional_typed_and_never_sent_unless_given(tmp_path: Path)
     for bad in ("", "s" * 201):
         with pytest.raises(ValueError, match="continues"):
             AgentSpec(provider="codex", continues=bad)
+    assert cli.MAX_SESSION_ID_CHARS == limits.MAX_SESSION_ID_CHARS
+    for bad in ("", "s" * 201, "sess\n1"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            cli.session_id(bad)
+    assert cli.session_id("sess_1") == "sess_1"
 
 
 @needs(AGENT_STREAMS)
@@ -310,11 +317,17 @@ async def test_continues_on_the_command_line_reaches_the_server(tmp_path: Path) 
         start_server(data, *NO_LIMITS, "--admin-token-file", str(token_path)) as server,
         httpx.AsyncClient(base_url=server.url) as http,
     ):
-        first = await capture(home, "run", "--provider", "claude-code", "--server", server.url, "--",
-                              *replay(TRANSCRIPT))  # fmt: skip
+        # The agent learns its session's id (GROOVE_SESSION_ID), for the handoff brief it leaves its successor.
+        brief = tmp_path / "handoff"
+        agent = replay(TRANSCRIPT)
+        agent[-1] = (
+            f"import os; open({str(brief)!r}, 'w').write(os.environ['GROOVE_SESSION_ID'])\n" + agent[-1]
+        )
+        first = await capture(home, "run", "--provider", "claude-code", "--server", server.url, "--", *agent)
         assert first.returncode == 0, first.stderr
         started = await server.log.wait_for("session.stitched")
         predecessor = str(started["session_id"])
+        assert brief.read_text() == predecessor
         second = await capture(home, "run", "--provider", "claude-code", "--server", server.url,
                                "--continues", predecessor, "--", *replay(TRANSCRIPT))  # fmt: skip
         assert second.returncode == 0, second.stderr
