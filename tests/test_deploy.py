@@ -714,6 +714,27 @@ def test_server_failed_is_logged_at_the_runbooks_level(tmp_path: Path) -> None:
     assert failed and {e["level"] for e in failed} == {dict(runbook_alerts())["server.failed"]}, done.stderr
 
 
+@pytest.mark.slow
+async def test_quota_exhausted_is_logged_at_the_runbooks_level(tmp_path: Path) -> None:
+    """An envelope past the storage quota is answered 507 and logged as store.quota_exhausted at the level the
+    runbook gives (warning: what GROOVE_LOG_LEVEL=WARNING still shows)."""
+    async with (
+        start_server(
+            tmp_path / "data", "--quota-gb", "0.00002"
+        ) as server,  # 20 kB: a session and a few chunks
+        httpx.AsyncClient(base_url=server.url, timeout=30) as http,
+    ):
+        client = await open_session(http)
+        for _ in range(50):  # chunks until the quota is reached (each one a few kB)
+            response = await ingest(http, client.chunk_body(20))
+            if response.status_code != 200:
+                break
+        assert response.status_code == 507, response.text
+        with trio.fail_after(30):
+            event = await server.log.wait_for("store.quota_exhausted")
+    assert event["level"] == dict(runbook_alerts())["store.quota_exhausted"]
+
+
 def test_readme_sections_named_by_deploy_files_exist() -> None:
     """Every `README.md, "Section"` that deploy/ and constraints.txt send an operator to is a heading there."""
     headings = {line.lstrip("#").strip() for line in README.read_text().splitlines() if line.startswith("#")}
