@@ -15,6 +15,7 @@ from prometheus_client.parser import text_string_to_metric_families
 import groove_actors
 from groove_actors.http import ingest as ingest_route
 from groove_actors.http.app import OVERLOADED
+from groove_actors.protocol import ecdh
 from groove_actors.protocol.envelope import Rejected, read_envelope, summarize
 from groove_actors.protocol.validate import Violation
 from groove_actors.server import sessions, verdicts
@@ -28,7 +29,7 @@ from groove_actors.server.metrics import (
 )
 from groove_actors.server.verdicts import QuarantineIt, judge_envelope
 from groove_actors.store.embedded import QUOTA_EXHAUSTED
-from tests.support.client import ingest, open_session
+from tests.support.client import ingest, open_request, open_session
 from tests.support.server import start_server
 
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
@@ -173,11 +174,17 @@ async def test_metrics_need_the_token_and_count_what_happened(tmp_path: Path) ->
     token = secrets.token_urlsafe(24)
     token_file = tmp_path / "admin-token"
     token_file.write_text(token)
-    running = start_server(tmp_path / "d", "--admin-token-file", str(token_file), "--rate-per-minute", "8")
+    limits = ("--rate-per-minute", "9", "--opens-per-hour", "1")
+    running = start_server(tmp_path / "d", "--admin-token-file", str(token_file), *limits)
     async with running as server, httpx.AsyncClient(base_url=server.url) as http:
         anonymous = await http.get("/metrics")
         wrong = await http.get("/metrics", headers={"Authorization": "Bearer not-the-token"})
-        session = await open_session(http)
+        machine = secrets.token_hex(16)
+        session = await open_session(http, machine_fingerprint=machine)
+        again = open_request(
+            "sess_" + secrets.token_hex(8), ecdh.generate_key_pair().public_b64, machine_fingerprint=machine
+        )
+        second_open = await http.post("/v1/sessions/open", json=again)
         for _ in range(3):
             assert (await ingest(http, session.chunk_body(4))).status_code == 200
         session.sequence -= 1
@@ -186,6 +193,7 @@ async def test_metrics_need_the_token_and_count_what_happened(tmp_path: Path) ->
         statuses = [(await http.get("/v1/stats/summary")).status_code for _ in range(4)]
         text = (await http.get("/metrics", headers={"Authorization": f"Bearer {token}"})).text
     assert anonymous.status_code == wrong.status_code == 401
+    assert second_open.status_code == 429 and second_open.headers["retry-after"] == "3600"
     assert anonymous.headers["www-authenticate"].startswith("Bearer")
     assert statuses.count(429) >= 1
     parsed = samples(text)
@@ -209,6 +217,7 @@ async def test_metrics_need_the_token_and_count_what_happened(tmp_path: Path) ->
         ("groove_http_requests_total", (("route", "/v1/stats/summary"), ("status", "429")))
     ] == statuses.count(429)
     assert parsed[("groove_rate_limited_total", (("limit", "address"),))] == statuses.count(429)
+    assert parsed[("groove_rate_limited_total", (("limit", "session_opens"),))] == 1
     assert (
         "groove_build_info",
         (("python", platform.python_version()), ("version", groove_actors.__version__)),
