@@ -11,10 +11,12 @@ import httpx
 import pytest
 from prometheus_client.openmetrics.parser import text_string_to_metric_families as openmetrics_families
 from prometheus_client.parser import text_string_to_metric_families
+from quart_trio import QuartTrio
 
 import groove_actors
 from groove_actors.http import ingest as ingest_route
 from groove_actors.http.app import OVERLOADED
+from groove_actors.http.asgi import route_names
 from groove_actors.protocol import ecdh
 from groove_actors.protocol.envelope import Rejected, read_envelope, summarize
 from groove_actors.protocol.validate import Violation
@@ -230,3 +232,16 @@ def test_the_readme_names_every_family_and_rejection_code() -> None:
     missing = [name for name in FAMILIES if f"`{name}" not in readme]
     missing += [code for _, _, code in REJECTION_CODES if f"`{code}`" not in readme]
     assert missing == [], "README.md, 'Admin: metrics, dashboard, live view', does not name these"
+
+
+def test_a_route_with_arguments_is_counted_under_its_template() -> None:
+    app = QuartTrio(__name__, static_folder=None)
+
+    @app.get("/things/<int:number>")
+    async def thing(number: int) -> str:
+        return str(number)
+
+    names = route_names(app, ("/v1/training/ingest",))
+    assert names.of("/v1/training/ingest", "POST") == "/v1/training/ingest"
+    assert names.of("/things/5", "GET") == "/things/<int:number>"
+    assert names.of("/things/five", "GET") == names.of("/elsewhere", "GET") == "unmatched"
