@@ -320,7 +320,7 @@ class Batch:
         if won:
             conn.execute(
                 "INSERT INTO envelope_bodies (day, session_id, sequence, body)"
-                " SELECT %s, s, q, b FROM unnest(%s::text[], %s::bigint[], %s::bytea[]) AS t(s, q, b)",
+                " SELECT %s, s, q, b FROM unnest(%s::text[], %s::bigint[], %b::bytea[]) AS t(s, q, b)",
                 (day, [r.session_id for r in won], [r.sequence for r in won], [r.body for r in won]),
             )
             self.deltas.totals["stored_bytes"] += sum(len(r.body) for r in won)
@@ -348,11 +348,6 @@ class Batch:
         conn = self.conn
         if not stored:
             return []
-        conn.execute(
-            "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1), last_activity_at = %s"
-            " FROM unnest(%s::text[], %s::bigint[]) AS t(s, q) WHERE session_id = t.s",
-            (self.at, *_max_sequences(stored)),
-        )
         for rec in stored:
             if rec.refusal_status is None and rec.kind == "feedback":
                 conn.execute(
@@ -360,33 +355,44 @@ class Batch:
                     (rec.signal, self.at, rec.session_id),
                 )
         counted = [rec for rec in stored if rec.counted]
-        effects = iter(self._count(counted, sessions))
+        effects = iter(self._count(counted, sessions, advance=_max_sequences(stored)))
         uncounted = EnvelopeEffects(False, False, False, "", "", self.day, counted=False)
         return [next(effects) if rec.counted else uncounted for rec in stored]
 
-    def _count(self, counted: list[EnvelopeRecord], sessions: dict[str, list[Any]]) -> list[EnvelopeEffects]:
-        if not counted:
-            return []
+    def _count(
+        self,
+        counted: list[EnvelopeRecord],
+        sessions: dict[str, list[Any]],
+        advance: dict[str, int] | None = None,
+    ) -> list[EnvelopeEffects]:
+        """Count envelopes into their sessions' data, and move each session in `advance` past its sequence there:
+        one statement for every session of the batch."""
+        advance = advance or {}
         accepted = {sid: int(state[1]) for sid, state in sessions.items()}
         for rec in counted:  # the labels a session counts under, once this batch's data is in
             state = sessions[rec.session_id]
             state[2] = state[2] if state[2] is not None else rec.contributor_id
             state[5] = state[5] if state[5] is not None else rec.provider
             state[6] = state[6] if state[6] is not None else known_model(rec.model)
-        touched = sorted({rec.session_id for rec in counted})
+        touched = sorted({rec.session_id for rec in counted} | set(advance))
         added = Counter(rec.session_id for rec in counted)
         size = Counter[str]()
         for rec in counted:
             size[rec.session_id] += len(rec.body)
-        self.conn.execute(
-            "UPDATE sessions SET accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
-            " contributor_id = t.c, data_provider = t.p, data_model = t.m"
-            " FROM unnest(%s::text[], %s::bigint[], %s::bigint[], %s::text[], %s::text[], %s::text[])"
-            " AS t(s, a, b, c, p, m) WHERE session_id = t.s",
-            ([*touched], [added[s] for s in touched], [size[s] for s in touched],
-             [sessions[s][2] for s in touched], [sessions[s][5] for s in touched],
-             [sessions[s][6] for s in touched]),
-        )  # fmt: skip
+        if touched:
+            self.conn.execute(
+                "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1),"
+                " last_activity_at = CASE WHEN t.q >= 0 THEN %s ELSE last_activity_at END,"
+                " accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
+                " contributor_id = t.c, data_provider = t.p, data_model = t.m"
+                " FROM unnest(%s::text[], %s::bigint[], %s::bigint[], %s::bigint[], %s::text[], %s::text[],"
+                " %s::text[]) AS t(s, q, a, b, c, p, m) WHERE session_id = t.s",
+                (self.at, touched, [advance.get(s, -1) for s in touched], [added[s] for s in touched],
+                 [size[s] for s in touched], [sessions[s][2] for s in touched], [sessions[s][5] for s in touched],
+                 [sessions[s][6] for s in touched]),
+            )  # fmt: skip
+        if not counted:
+            return []
         new_contributors = self._new_contributors([rec.contributor_id for rec in counted])
         effects = []
         for rec in counted:
@@ -553,10 +559,9 @@ class Batch:
             )
 
 
-def _max_sequences(stored: list[EnvelopeRecord]) -> tuple[list[str], list[int]]:
-    """Each session's highest stored sequence in a batch, in session order."""
+def _max_sequences(stored: list[EnvelopeRecord]) -> dict[str, int]:
+    """Each session's highest stored sequence in a batch."""
     top: dict[str, int] = {}
     for rec in stored:
         top[rec.session_id] = max(top.get(rec.session_id, -1), rec.sequence)
-    ordered = sorted(top)
-    return ordered, [top[s] for s in ordered]
+    return top
