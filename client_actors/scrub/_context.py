@@ -6,7 +6,9 @@ import re
 
 from client_actors.scrub._core import WORD, Redaction, Rule, disjoint, redact, starts_word
 from client_actors.scrub._judge import judge_value
+from client_actors.scrub._k8s import K8S_DATA_OUTPUT
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
+from client_actors.scrub._shell import SHELL_RULES
 
 # The whole block goes, armour lines included; the body never runs past another armour line, so a
 # run of BEGIN lines costs one scan each. A block cut short (a `head` of the file, a truncated log
@@ -227,9 +229,13 @@ AWS_SECRET_AFTER_ID = Rule(
 )
 AWS_SECRET_AFTER_NAME = Rule(
     "aws-secret-after-name",
-    re.compile(r"ecret_access_key[ \t]+(?P<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"),
+    # `aws configure set aws_secret_access_key X`, Java properties' `fs.s3a.secret.key X`
+    re.compile(
+        r"ecret(?<=[Ss]ecret)(?:_access_key|\.key|Key|-access-key|_key|\.access\.key|AccessKey)[ \t]+"
+        r"(?P<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"
+    ),
     lambda m: redact(m.start("secret"), m.end("secret"), "aws-secret-key"),
-    "ecret_access_key",
+    "ecret",
 )
 
 # Kubernetes, ECS and CI files pass environment variables as name/value pairs, the name on the
@@ -291,5 +297,5 @@ KEY_FILE_ID = Rule(
 
 CONTEXT_RULES = (
     AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, ENV_PAIRS, NETRC,
-    KEY_FILE_ID, *COOKIE_JAR,
+    KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT,
 )  # fmt: skip

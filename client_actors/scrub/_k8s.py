@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from client_actors.scrub._core import Redaction, redact
+from client_actors.scrub._core import Redaction, Rule, redact
 from client_actors.scrub._names import is_placeholder
 
 _KIND = re.compile(r"kind\\?[\"']?[ \t]*:[ \t]*\\?[\"']?Secret(?![A-Za-z0-9])")
@@ -114,3 +114,25 @@ def _json_values(text: str, start: int, end: int) -> list[Redaction]:
                 found.append(redact(entry.start("value"), entry.end("value"), "secret"))
             position = entry.end()
     return found
+
+
+# `kubectl get secret NAME -o jsonpath='{.data.password}'` (or a go-template reading `.data`) prints one
+# value on the next line: base64, or the secret itself when piped through `base64 -d`. The line goes whole.
+_DATA_OUTPUT = re.compile(
+    r"kubectl[^\n]{0,400}?[ \t]secrets?[ \t][^\n]{0,400}?(?:\{\.data|\{\{[ \t]*(?:\.data|index[ \t]+\.data))"
+    r"(?P<command>[^\n]{0,400}?)(?:\r?\n|\\(?:r\\)?n)(?:(?P<raw>[A-Za-z0-9+/]{4,65536}={0,2})(?=\r?\n|\\(?:r\\)?n|\\?\"|$)"
+    r"|(?P<plain>(?![$#>][ \t])[^\s\\\"][^\n\\\"]{0,4095}))"
+)
+
+
+def _handle_data_output(match: re.Match[str]) -> Redaction | None:
+    if match.group("raw") is not None:
+        value, start, end = match.group("raw"), match.start("raw"), match.end("raw")
+    elif "base64" in match.group("command"):  # decoded: whatever the line holds
+        value, start, end = match.group("plain"), match.start("plain"), match.end("plain")
+    else:
+        return None
+    return None if is_placeholder(value) else redact(start, end, "secret")
+
+
+K8S_DATA_OUTPUT = Rule("k8s-data-output", _DATA_OUTPUT, _handle_data_output, "kubectl")

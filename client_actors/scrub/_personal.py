@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._core import ALNUM, Redaction, Rule, redact, starts_word
+from client_actors.scrub._digits import is_ssn
 
 # Generic top-level domains that people's addresses actually use. Two-letter country codes are
 # always accepted. A closed list keeps `x@self.weight` (matrix product in Python) out.
@@ -64,10 +65,11 @@ EMAILS = Rule("email", _EMAIL_DOMAIN, _handle_email)
 
 # The same address URL-encoded, as query strings and redirects carry it: jane.doe%2Bci%40acme-corp.io.
 _ENCODED_EMAIL = re.compile(
-    r"%40(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?P<tld>[A-Za-z]{2,24}))"
+    r"%(?:25)?40(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?P<tld>[A-Za-z]{2,24}))"
     r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
 )
-_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
+# "+" as well: a plus address is often written as is in a query string (jane+ci%40acme.io).
+_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-+")
 
 
 def _encoded_local_start(text: str, at: int) -> int:
@@ -76,13 +78,16 @@ def _encoded_local_start(text: str, at: int) -> int:
     while start > floor:
         if start - 3 >= floor and text[start - 3 : start] in ("%2B", "%2b"):
             start -= 3
+        elif start - 5 >= floor and text[start - 5 : start] in ("%252B", "%252b"):  # encoded twice
+            start -= 5
         elif text[start - 1] in _LOCAL_CHARS:
             start -= 1
         else:
             break
     if start >= 1 and text[start - 1] == "%":  # "mailto%3Ajane": the 3A belongs to an escape
-        start = min(start + 2, at)
-    while start < at and text[start] == ".":
+        twice = text.startswith("25", start)  # "%253Djane": "%3D" encoded twice
+        start = min(start + (4 if twice else 2), at)
+    while start < at and text[start] in ".+":
         start += 1
     return start
 
@@ -100,6 +105,8 @@ def _handle_encoded_email(match: re.Match[str]) -> Redaction | None:
 
 
 ENCODED_EMAILS = Rule("email-encoded", _ENCODED_EMAIL, _handle_encoded_email, "%40")
+# The same, encoded twice ("%2540"), as a redirect URL carried inside another URL's parameter has it.
+TWICE_ENCODED_EMAILS = Rule("email-encoded-twice", _ENCODED_EMAIL, _handle_encoded_email, "%2540")
 
 # International numbers: "+" country code, then groups; 8 to 15 digits in all (E.164).
 _PHONE_BEFORE = ALNUM | {".", "+"}
@@ -114,6 +121,34 @@ def _handle_intl_phone(match: re.Match[str]) -> Redaction | None:
 
 
 PHONES_INTL = Rule("phone-intl", _PHONE_INTL, _handle_intl_phone)
-# North American numbers: area code and exchange start with 2-9, which rules out most
-# dates, versions and counters written in the same 3-3-4 shape.
-PERSONAL_RULES = (EMAILS, ENCODED_EMAILS, PHONES_INTL)
+
+# Social security numbers written with spaces or no separator ("123 45 6789", "123456789") look like any
+# other number; they are taken only after a name that says what they are (`SSN: `, `"ssn": "`,
+# `social security number`), or under an `ssn` column of a CSV header on the line before. The dashed form
+# needs no name (see `_digits`).
+_SSN_NUMBER = r"(?P<number>[0-9]{3}(?P<sep>[ \-]?)[0-9]{2}(?P=sep)[0-9]{4})(?![0-9A-Za-z_]|[.\-][0-9])"
+_SSN_AFTER_NAME = (
+    r"(?:[ \t]*(?:#|no\.?|number|num)?[\"']?[ \t]*[:=,|]?[ \t]*[\"']?"
+    r"|[^\n0-9]{0,80}(?:\r?\n|\\n)[^\n0-9]{0,80}?)"
+)
+
+
+def _ssn_rule(name: str, word: str, trigger: str) -> Rule:
+    pattern = re.compile(word + _SSN_AFTER_NAME + _SSN_NUMBER)
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        if not starts_word(match.string, match.start()):
+            return None
+        if not is_ssn(match.group("number").replace(" ", "").replace("-", "")):
+            return None
+        return redact(match.start("number"), match.end("number"), "ssn")
+
+    return Rule(name, pattern, handle, trigger)
+
+
+SSN_RULES = (
+    _ssn_rule("ssn-named", "ssn", "ssn"),
+    _ssn_rule("ssn-named-upper", "SSN", "SSN"),
+    _ssn_rule("ssn-named-social", "[Ss]ocial[ _\\-][Ss]ecurity", "ecurity"),
+)
+PERSONAL_RULES = (EMAILS, ENCODED_EMAILS, TWICE_ENCODED_EMAILS, PHONES_INTL, *SSN_RULES)

@@ -1,0 +1,178 @@
+"""Passwords that commands take in their own ways, and credentials in query parameters with no telling name.
+
+`_cli` reads ``--password=x`` and the common ``-p``/``-u``; the tools here each have a form of their own:
+``sqlcmd -P``, ``zip -P``, ``7z -p``, ``openssl -passout pass:``, ``keytool -storepass``, ``smbclient -U
+user%pass``, ``xfreerdp /p:``, ``htpasswd -b``, ``rabbitmqctl add_user``, ``SSHPASS=``, a password echoed
+into ``--password-stdin`` or ``sudo -S``, and SQL's ``IDENTIFIED BY '...'`` and ``PASSWORD '...'``. Each rule
+needs the command's name on the line, so a flag that means something else elsewhere (``scp -P 2222``) stays.
+
+Query parameters named ``code``, ``ticket`` or ``session`` carry an OAuth authorization code, a CAS ticket or a
+session id; they go when the value looks like one (long, letters and digits).
+"""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._judge import judge_value
+from client_actors.scrub._names import classify_name, is_placeholder
+
+_VALUE = (
+    r"(?:\\\"(?P<esc>[^\"\n\\]{1,256})\\\"|\"(?P<dq>[^\"\n]{1,256})\"|'(?P<sq>[^'\n]{1,256})'"
+    r"|(?P<bare>[^\s'\"\\;&|<>][^\s'\"\\;&|]{0,256}))"
+)
+_COMMAND_START = r"(?:^|[\s;&|(/\"'`=]|\\n)"
+
+
+def _value_span(match: re.Match[str]) -> tuple[int, int] | None:
+    group = next((g for g in ("esc", "dq", "sq", "bare") if match.group(g) is not None), None)
+    if group is None or is_placeholder(match.group(group)):
+        return None
+    return match.start(group), match.end(group)
+
+
+def _line_before(text: str, at: int) -> str:
+    floor = max(0, at - 300)
+    starts = (text.rfind("\n", floor, at), text.rfind("\\n", floor, at))
+    return text[max(max(starts) + 1, floor) : at]
+
+
+def command_rule(name: str, pattern: str, trigger: str, command: str | None) -> Rule:
+    """A rule whose match's value goes when ``command`` (a regex) is found earlier on its line."""
+    compiled = re.compile(pattern)
+    needs = re.compile(_COMMAND_START + command) if command is not None else None
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        span = _value_span(match)
+        if span is None or (
+            needs is not None and not needs.search(_line_before(match.string, match.start()))
+        ):
+            return None
+        return redact(span[0], span[1], "password")
+
+    return Rule(name, compiled, handle, trigger)
+
+
+_P_COMMANDS = r"(?:sqlcmd|bcp|mosquitto_(?:pub|sub|rr)|zip|unzip|zipcloak|lftp|isql)\b"
+_SEVEN_ZIP = r"7z[arz]?\b"
+_SQL_USER = re.compile(r"(?i:\b(?:user|role|login)\b)")
+
+
+def _sql_rule(name: str, pattern: str, trigger: str) -> Rule:
+    compiled = re.compile(pattern)
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        span = _value_span(match)
+        if span is None or not _SQL_USER.search(_line_before(match.string, match.start())):
+            return None
+        return redact(span[0], span[1], "password")
+
+    return Rule(name, compiled, handle, trigger)
+
+
+_SQL_IDENTIFIED = r"[ \t]+(?:(?i:with)[ \t]+\w{1,64}[ \t]+)?(?i:by)(?:[ \t]+(?i:password))?[ \t]+" + _VALUE
+_SQL_PASSWORD = r"[ \t]+(?=['\"])" + _VALUE
+
+# htpasswd -b FILE USER PASSWORD, htpasswd -nb USER PASSWORD (flags may be grouped: -bc, -nbB).
+_HTPASSWD = re.compile(
+    r"htpasswd(?P<flags>(?:[ \t]+-[A-Za-z]{1,8}|[ \t]+-C[ \t]+[0-9]{1,2})+)[ \t]+"
+    r"(?P<args>(?:[^\s-]\S{0,255}[ \t]+){1,2})" + _VALUE
+)
+
+
+def _handle_htpasswd(match: re.Match[str]) -> Redaction | None:
+    flags = match.group("flags")
+    if "b" not in flags.replace("-C", ""):
+        return None
+    wanted = 1 if "n" in flags else 2  # -n prints instead of writing a file: no file argument
+    if len(match.group("args").split()) != wanted:
+        return None
+    span = _value_span(match)
+    return None if span is None else redact(span[0], span[1], "password")
+
+
+# A password echoed into a command that reads it from standard input.
+_ECHO_STDIN = r"echo[ \t]+(?:-[neE]{1,3}[ \t]+)?" + _VALUE + r"[ \t]*\|[^|\n]{0,200}?"
+
+
+# A Dockerfile's legacy `ENV NAME value` (no "="), and csh's `setenv NAME value`: the name says what the value is.
+_SPACED_ENV = re.compile(
+    r"(?:ENV|setenv)[ \t]+(?P<name>[A-Za-z_][A-Za-z0-9_]{0,127})[ \t]+(?!\\?[\"']?[A-Za-z_][A-Za-z0-9_]{0,127}=)"
+    + _VALUE
+)
+
+
+def _handle_spaced_env(match: re.Match[str]) -> Redaction | None:
+    text, start = match.string, match.start()
+    if not (start == 0 or text[start - 1] in '\n\t "' or text.endswith("\\n", 0, start)):
+        return None
+    name = match.group("name")
+    sense = classify_name(name)
+    span = _value_span(match)
+    if sense is None or span is None:
+        return None
+    value = text[span[0] : span[1]]
+    quoted = match.group("bare") is None
+    if judge_value(value, name, sense, quoted=quoted, env_style=True) == "keep":
+        return None
+    return redact(span[0], span[1], sense.kind)
+
+
+def _query_rule(parameter: str) -> Rule:
+    """``?parameter=VALUE`` (or after ``&``, ``#``, ``;`` or an escaped ``&``) when VALUE looks generated."""
+    pattern = re.compile(
+        re.escape(parameter) + r"=(?:(?<=[?&#;]" + re.escape(parameter) + r"=)|(?<=\\u0026"
+        + re.escape(parameter) + r"=))(?P<value>[A-Za-z0-9%+/=_\-.~]{12,4096})"
+    )  # fmt: skip
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        value = match.group("value")
+        if not (any(c.isdigit() for c in value) and any(c.isalpha() for c in value)):
+            return None
+        return redact(match.start("value"), match.end("value"), "token")
+
+    return Rule(f"query-{parameter.lower()}", pattern, handle, f"{parameter}=")
+
+
+def _htpasswd_rule() -> Rule:
+    return Rule("htpasswd", _HTPASSWD, _handle_htpasswd, "htpasswd")
+
+
+SHELL_RULES = (
+    command_rule("cli-capital-p", r"-P(?<=[ \t]-P)(?:[ \t]+|(?=[^\s\-]))" + _VALUE, " -P", _P_COMMANDS),
+    command_rule("cli-7z-p", r"-p(?<=[ \t]-p)(?=[^\s\-])" + _VALUE, " -p", _SEVEN_ZIP),
+    command_rule("openssl-pass", r"pass:(?<=[ \t]pass:)" + _VALUE, "pass:", r"openssl\b"),
+    command_rule(
+        "keystore-pass",
+        r"-(?:src|dest|new)?(?:store|key)pass[ \t]+" + _VALUE,
+        "pass",
+        r"(?:keytool|jarsigner)\b",
+    ),
+    command_rule(
+        "smb-user-password",
+        r"-U(?<=[ \t]-U)(?:[ \t]+|=)?['\"]?[^\s%'\"]{1,128}%" + _VALUE,
+        " -U",
+        r"(?:smbclient|rpcclient|smbcacls|smbget|net|mount\.cifs)\b",
+    ),
+    command_rule("rdp-password", r"/p:(?<=[ \t]/p:)" + _VALUE, "/p:", r"\w*freerdp\b"),
+    command_rule("sshpass-env", r"SSHPASS=(?<![A-Za-z0-9_]SSHPASS=)" + _VALUE, "SSHPASS=", None),
+    command_rule(
+        "rabbitmq-password",
+        r"rabbitmqctl[ \t]+(?:add_user|change_password)[ \t]+[^\s-]\S{0,255}[ \t]+" + _VALUE,
+        "rabbitmqctl",
+        None,
+    ),
+    command_rule("echo-password-stdin", _ECHO_STDIN + r"--password-stdin", "password-stdin", None),
+    command_rule("echo-sudo-stdin", _ECHO_STDIN + r"sudo[ \t]+(?:-\w+[ \t]+)*-S\b", "sudo", None),
+    _htpasswd_rule(),
+    Rule("dockerfile-env", _SPACED_ENV, _handle_spaced_env, "ENV "),
+    Rule("csh-setenv", _SPACED_ENV, _handle_spaced_env, "setenv "),
+    _sql_rule("sql-identified-by", "IDENTIFIED" + _SQL_IDENTIFIED, "IDENTIFIED"),
+    _sql_rule("sql-identified-by-lower", "identified" + _SQL_IDENTIFIED, "identified"),
+    _sql_rule("sql-password", "PASSWORD" + _SQL_PASSWORD, "PASSWORD"),
+    *(
+        _query_rule(parameter)
+        for parameter in ("code", "ticket", "session", "sessionid", "sid", "SAMLResponse")
+    ),
+)
