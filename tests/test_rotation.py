@@ -29,6 +29,7 @@ from groove_actors.protocol import limits
 from groove_actors.protocol.validate import validate_chunk
 from groove_actors.server import rotation
 from groove_actors.server.rotation import Claim, resolve
+from groove_actors.store import catalog
 from tests.conftest import AGENT_STREAMS
 from tests.support.client import ingest, open_session
 from tests.support.envelopes import ClientSession
@@ -116,6 +117,20 @@ def test_the_field_is_optional_typed_and_never_sent_unless_given(tmp_path: Path)
         with pytest.raises(argparse.ArgumentTypeError):
             cli.session_id(bad)
     assert cli.session_id("sess_1") == "sess_1"
+
+
+def test_a_catalog_from_before_rotation_claims_read_only_has_none(tmp_path: Path) -> None:
+    """The export reads the catalog read-only, and a server not yet restarted on this version has no table."""
+    path = tmp_path / "central.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "CREATE TABLE sessions (session_id TEXT PRIMARY KEY, contributor_id TEXT, created_at REAL)"
+        )
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        assert catalog.rotation_claims(conn) == [] and rotation.session_chain(conn, "sess_1")["chain"] == []
+    finally:
+        conn.close()
 
 
 @needs(AGENT_STREAMS)
