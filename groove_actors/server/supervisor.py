@@ -156,7 +156,8 @@ async def _run_actors(
     commit_lock: trio.Lock | None = None,
     background: Sequence[Callable[..., Awaitable[None]]] = (),
 ) -> None:
-    """`background`: more actors for the store (started before HTTP), `commit_lock` the writer's."""
+    """`background`: more actors for the store, each started (before HTTP) with the credit pipeline's wake-up
+    channel; `commit_lock`: the writer's."""
     writer_send, writer_receive = trio.open_memory_channel[WriteRequest](WRITER_QUEUE)
     wake_send, wake_receive = trio.open_memory_channel[None](1)
     stop = trio.Event()
@@ -197,7 +198,7 @@ async def _run_actors(
                 await actors.start(reaper.run)
                 await actors.start(LedgerNotary(reads, writer_send).run)
                 for actor in background:
-                    await actors.start(actor)
+                    await actors.start(actor, wake_send)
                 handles = AppHandles(
                     started_at=time.monotonic(),
                     directory=directory,

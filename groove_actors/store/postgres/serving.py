@@ -6,6 +6,7 @@ and several processes share it. Opening the store applies the migrations it lack
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,22 @@ if TYPE_CHECKING:
     from groove_actors.server.supervisor import ServerConfig
 
 READS_AT_ONCE = 4
+CREDIT_SWEEP_S = 60.0
+
+
+async def wake_credits_now_and_then(
+    wakeups: trio.MemorySendChannel[None],
+    every_s: float = CREDIT_SWEEP_S,
+    *,
+    task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED,
+) -> None:
+    """Wake the credit pipeline every `every_s`, for sessions no process here closed: those whose claim by a
+    process that stopped ran out (store/postgres/reads.py, claim_pending). Its own closes wake it at once."""
+    task_status.started()
+    while True:
+        await trio.sleep(every_s)
+        with contextlib.suppress(trio.WouldBlock):  # full: a wake-up is pending already
+            wakeups.send_nowait(None)
 
 
 def open_postgres(url: str, quota_bytes: int) -> PostgresStore:
@@ -59,7 +76,8 @@ async def serve_on_postgres(
         logs.event("server.tuned", **tune_process())
         await run_actors(
             config, store, reads, book, policy, readiness, task_status,
-            envelopes_dir=Path(), commit_lock=lock, background=[refresher.run], where=store.url.shown,
+            envelopes_dir=Path(), where=store.url.shown, commit_lock=lock,
+            background=[refresher.run, wake_credits_now_and_then],
         )  # fmt: skip
     finally:
         readiness.store_open = False

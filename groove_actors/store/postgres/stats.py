@@ -73,7 +73,12 @@ class StatsRefresher:
     lock: trio.Lock
     refresh_s: float = REFRESH_S
 
-    async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
+    async def run(
+        self,
+        _wakeups: trio.MemorySendChannel[None] | None = None,
+        *,
+        task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED,
+    ) -> None:
         task_status.started()
         while True:
             await trio.sleep(self.refresh_s)
