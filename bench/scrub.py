@@ -4,7 +4,8 @@ Run: .venv/bin/python -m bench.scrub [--records-mb N] [--rounds R] [--against OT
 The corpora (fake credentials in real formats, generated from seeds at run time, in shell, log, config and code
 contexts, plus text that must survive) live with the tests in tests/scrubcorpus: the first one, which the rules
 were written with; the second one's tuning part, which rules were adjusted against; its held-back part, which is
-only ever measured. The capture pipeline's own speed on agent streams is bench/capture.py.
+only ever measured; a third tuning part (tuning_more) for the classes the rules were weakest on, with marked spans
+that must survive. The capture pipeline's own speed on agent streams is bench/capture.py.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from tests.scrubcorpus.benign import build_documents
 from tests.scrubcorpus.bulk import build_bulk
 from tests.scrubcorpus.contexts import build_instances
 from tests.scrubcorpus.second import build, measure_part
+from tests.scrubcorpus.tuning_more import measure as measure_more
 
 FIRST_TARGETS = {"recall": 0.95, "prefixed_recall": 1.0, "keep_rate": 0.97, "mb_per_s": 10.0}
 SECOND_TARGETS = {"recall": 0.98, "prefixed_recall": 1.0, "clean_recall": 0.98, "keep_rate": 0.99}
@@ -61,6 +63,18 @@ def second_corpus() -> None:
         for name, recall in result.recall_by_class:
             if recall < 1.0:
                 print(f"  recall {name}: {recall:.3f}")
+
+
+def third_tuning_corpus() -> None:
+    result = measure_more()
+    print(f"third tuning corpus (tests/scrubcorpus/tuning_more.py): secrets {result.secrets}, must-survive spans"
+          f" {result.spans}")  # fmt: skip
+    for name in ("recall", "clean_recall", "keep_rate"):
+        value, target = getattr(result, name), SECOND_TARGETS[name]
+        print(f"  {name:16s} {value:8.3f}   target >= {target:g}: {_verdict(value, target)}")
+    for name, recall in result.recall_by_class:
+        if recall < 1.0:
+            print(f"  recall {name}: {recall:.3f}")
 
 
 def dense_records(megabytes: float, seed: int = RECORD_SEED) -> list[str]:
@@ -127,6 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.cli_only:
         first_corpus()
         second_corpus()
+        third_tuning_corpus()
     records = dense_records(args.records_mb)
     here = Path(__file__).resolve().parents[1]
     trees = [args.against.resolve(), here] if args.against else [here]

@@ -1,0 +1,271 @@
+"""The classes the scrubber was weakest on, in more of the contexts agents print them, beside their near misses.
+
+Each secret is generated here, at test time, in its real format; each test also holds text that must come out
+exactly as it went in (cookie attributes, sibling query parameters, scheme names, placeholders, checksums).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import string
+
+import pytest
+
+from client_actors.scrub import scrub_text
+from client_actors.scrub._engine import scrub_every_pass
+from tests.scrubcorpus.tuning_more import CLASSES, KEEP_LINES, build, measure
+
+RNG = random.Random(20261205)
+ALNUM = string.ascii_letters + string.digits
+
+
+def rand(alphabet: str, n: int) -> str:
+    return "".join(RNG.choice(alphabet) for _ in range(n))
+
+
+def token(n: int = 32) -> str:
+    return rand(string.ascii_letters, 4) + rand(string.digits, 4) + rand(ALNUM, n - 8)
+
+
+def hexes(n: int) -> str:
+    return rand("0123456789abcdef", n)
+
+
+def password() -> str:
+    return rand(string.ascii_letters, 6) + rand(string.digits, 3) + RNG.choice("#%*?")
+
+
+def akid() -> str:
+    return "AK" + "IA" + rand(string.ascii_uppercase + "234567", 16)
+
+
+def gone(text: str, secret: str) -> str:
+    scrubbed = scrub_text(text).text
+    assert secret not in scrubbed, scrubbed
+    assert "[REDACTED:" in scrubbed
+    assert scrub_every_pass(text).text == scrubbed
+    return scrubbed
+
+
+def kept(text: str) -> None:
+    assert scrub_text(text).text == text
+
+
+def escaped(text: str) -> str:
+    """``text`` as a transcript line carries it: inside a JSON string, with \\n and \\" escapes."""
+    return json.dumps({"type": "tool_result", "content": text})
+
+
+def test_cookie_values_go_in_jars_har_files_and_storage_state_and_their_attributes_stay() -> None:
+    value = token(40)
+    jar = f".acme-corp.io\tTRUE\t/\tTRUE\t1767225600\tsession_token\t{value}\n"
+    assert gone(jar, value) == ".acme-corp.io\tTRUE\t/\tTRUE\t1767225600\tsession_token\t[REDACTED:cookie]\n"
+    gone(escaped(f"#HttpOnly_app.acme-corp.io\tFALSE\t/\tFALSE\t0\tsid\t{value}\n"), value)
+    har = json.dumps({"name": "Cookie", "value": f"ASP.NET_SessionId={value}; lang=en"})
+    assert gone(har, value) == json.dumps(
+        {"name": "Cookie", "value": "ASP.NET_SessionId=[REDACTED:cookie]; lang=en"}
+    )
+    state = {"cookies": [{"name": "session", "value": value, "domain": "app.acme-corp.io", "path": "/"}]}
+    assert '"domain": "app.acme-corp.io", "path": "/"' in gone(json.dumps(state), value)
+    gone(f'requests.get(url, cookies={{"sessionid": "{value}"}}, timeout=10)', value)
+    attributes = "Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=3600; Domain=.acme-corp.io"
+    assert gone(f"Set-Cookie: __Host-session={value}; {attributes}\n", value).endswith(f"; {attributes}\n")
+    assert (
+        gone(escaped(f"HTTP/1.1 200 OK\nSet-Cookie: sid={value}; {attributes}\n"), value).count(attributes)
+        == 1
+    )
+    analytics = "_ga=GA1.1.987654321.1711111111; ab_test=variant-b"
+    assert gone(f"cookie: {analytics}; laravel_session={value}\n", value).startswith(f"cookie: {analytics};")
+    kept(".acme-corp.io\tTRUE\t/\tFALSE\t0\ttheme\tdark\n")
+    kept(json.dumps({"cookies": [{"name": "theme", "value": "dark"}]}))
+
+
+@pytest.mark.parametrize("scheme", ["Token", "Bot", "GenieKey", "Apikey", "Bearer"])
+def test_authorization_in_nginx_templates_and_har_headers_keeps_its_scheme(scheme: str) -> None:
+    credential = token(36)
+    assert gone(f'{{"name": "Authorization", "value": "{scheme} {credential}"}}', credential) == (
+        f'{{"name": "Authorization", "value": "{scheme} [REDACTED:authorization]"}}'
+    )
+    assert gone(f'proxy_set_header Authorization "{scheme} {credential}";', credential) == (
+        f'proxy_set_header Authorization "{scheme} [REDACTED:authorization]";'
+    )
+    assert gone(
+        f"fetch(u, {{ headers: {{ Authorization: `{scheme} {credential}` }} }})", credential
+    ).endswith(f"`{scheme} [REDACTED:authorization]` }} }})")
+
+
+def test_aws4_and_digest_headers_lose_only_their_signature() -> None:
+    signature, key_id = hexes(64), akid()
+    header = (
+        f"Authorization: AWS4-HMAC-SHA256 Credential={key_id}/20260514/us-east-1/s3/aws4_request, "
+        f"SignedHeaders=host;x-amz-date, Signature={signature}\n"
+    )
+    scrubbed = gone(header, signature)
+    assert key_id not in scrubbed
+    assert "Authorization: AWS4-HMAC-SHA256 Credential=" in scrubbed
+    assert "SignedHeaders=host;x-amz-date, Signature=[REDACTED:authorization]\n" in scrubbed
+    gone(escaped(header), signature)
+    response = hexes(32)
+    digest = (
+        f'Authorization: Digest username="ops", realm="acme", uri="/admin", response="{response}", qop=auth\n'
+    )
+    assert gone(digest, response) == digest.replace(response, "[REDACTED:authorization]")
+    gone(escaped(digest), response)
+    kept('WWW-Authenticate: Digest realm="acme", qop="auth", nonce="x"\n')
+
+
+def test_oauth1_headers_lose_signature_and_token_and_keep_the_rest() -> None:
+    signature = base64.b64encode(RNG.randbytes(20)).decode().replace("/", "%2F").replace("+", "%2B")
+    oauth_token = token(40)
+    header = (
+        f'Authorization: OAuth oauth_consumer_key="web", oauth_signature="{signature}", '
+        f'oauth_signature_method="HMAC-SHA1", oauth_token="{oauth_token}", oauth_version="1.0"\n'
+    )
+    scrubbed = gone(header, signature)
+    assert oauth_token not in scrubbed
+    assert 'oauth_signature_method="HMAC-SHA1"' in scrubbed and 'oauth_version="1.0"' in scrubbed
+
+
+def test_aws_secret_keys_go_after_their_id_or_name_in_every_file_that_holds_them() -> None:
+    for template in (
+        "[default]\naccess_key = {id}\nsecret_key = {s}\nhost_base = s3.amazonaws.com\n",
+        "spark.hadoop.fs.s3a.secret.key {s}\n",
+        '{{"AccessKey": {{"AccessKeyId": "{id}", "SecretAccessKey": "{s}", "Status": "Active"}}}}',
+        "Access key ID,Secret access key\n{id},{s}\n",
+        "mc alias set s3 https://s3.amazonaws.com {id} {s} --api S3v4\n",
+    ):
+        secret = rand(ALNUM + "+/", 36) + rand(string.digits, 4)
+        gone(template.format(id=akid(), s=secret), secret)
+        gone(escaped(template.format(id=akid(), s=secret)), secret)
+    kept("spark.hadoop.fs.s3a.secret.key ${S3_SECRET}\n")
+
+
+def test_secret_data_printed_by_kubectl_jsonpath_goes() -> None:
+    value = base64.b64encode(password().encode()).decode()
+    assert gone(f"$ kubectl get secret db -o jsonpath='{{.data.password}}'\n{value}\n$ ls\n", value).endswith(
+        "\n[REDACTED:secret]\n$ ls\n"
+    )
+    gone(escaped(f"$ kubectl get secret app -o go-template='{{{{.data.token}}}}'\n{value}\n"), value)
+    plain = password()
+    gone(f"kubectl get secret db -o jsonpath='{{.data.password}}' | base64 -d\n{plain}\n", plain)
+    kept("$ kubectl get secret db -o jsonpath='{.data.password}'\n$ kubectl get pods\n")
+    kept("kubectl get secrets -o jsonpath='{.items[*].metadata.name}'\ndefault-token db\n")
+    kept("$ kubectl describe secret db\nData\n====\npassword:  16 bytes\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "sqlcmd -S db.internal -U sa -P {} -Q 'SELECT 1'",
+        "zip -r -P {} backup.zip data/",
+        "7z a -p{} secret.7z docs/",
+        "openssl pkcs12 -export -in c.pem -out b.p12 -passout pass:{}",
+        "keytool -importkeystore -srckeystore a.p12 -storepass {} -noprompt",
+        "smbclient //fs.internal/share -U backup%{}",
+        "xfreerdp /v:10.0.0.7 /u:admin /p:{}",
+        "htpasswd -b .htpasswd admin {}",
+        "htpasswd -nb admin {}",
+        "rabbitmqctl add_user app {}",
+        "SSHPASS={} sshpass -e ssh deploy@10.0.0.5",
+        "echo '{}' | docker login -u ci --password-stdin registry.acme-corp.io",
+        "echo {} | sudo -S apt-get update",
+        "CREATE USER 'app'@'%' IDENTIFIED BY '{}';",
+        "ALTER USER app WITH PASSWORD '{}';",
+        "mosquitto_pub -h mqtt.internal -u sensor -P {} -t temp -m 21",
+    ],
+)
+def test_passwords_go_in_the_forms_each_command_takes_them(line: str) -> None:
+    secret = password()
+    scrubbed = gone(line.format(secret), secret)
+    before, after = line.split("{}")
+    assert scrubbed == before + "[REDACTED:password]" + after
+    gone(escaped(line.format(secret)), secret)
+
+
+def test_the_same_flags_elsewhere_stay() -> None:
+    for near in ("scp -P 2222 build.tgz deploy@10.0.0.5:/srv", "openssl enc -aes-256-cbc -pass env:KEY -in a",
+                 "keytool -list -storepass:env STOREPASS", "htpasswd -c .htpasswd admin",
+                 "7z x -o/tmp a.7z", "zip -r backup.zip data/", "echo hello | docker login --help",
+                 "ALTER TABLE users ADD COLUMN password TEXT;", "ENV PATH /usr/local/bin:$PATH"):  # fmt: skip
+        kept(near + "\n")
+
+
+def test_dockerfile_env_with_a_space_is_an_assignment() -> None:
+    value = token(24)
+    assert (
+        gone(f"ENV API_TOKEN {value}\nWORKDIR /app\n", value)
+        == "ENV API_TOKEN [REDACTED:token]\nWORKDIR /app\n"
+    )
+    gone(escaped(f"FROM node:20\nENV API_TOKEN {value}\n"), value)
+    kept("ENV NODE_ENV production\nENV API_TOKEN_FILE /run/secrets/token\n")
+
+
+@pytest.mark.parametrize("name", ["code", "ticket", "session", "sid"])
+def test_codes_tickets_and_session_ids_in_query_strings_go_and_their_siblings_stay(name: str) -> None:
+    value = token(28)
+    url = f"https://app.acme-corp.io/cb?{name}={value}&state=af0ifjsldkj&next=%2Fdashboard"
+    assert gone(url, value) == url.replace(value, "[REDACTED:token]")
+    gone(json.dumps({"url": url.replace("&", "\\u0026")}), value)
+    kept("https://api.acme-corp.io/items?code=200&page=2\n")
+    kept("GET /search?q=session&sid=42 HTTP/1.1\n")
+
+
+def test_escaped_query_separators_end_a_value_and_start_the_next_name() -> None:
+    signature, key = hexes(64), token(30)
+    text = json.dumps({"url": f"https://b.s3.amazonaws.com/a?X-Amz-Expires=900&X-Amz-Signature={signature}"})
+    gone(text.replace("&", "\\u0026"), signature)
+    line = f'{{"url": "https://api.acme-corp.io/v1/items?api_key={key}\\u0026limit=50"}}\n'
+    assert gone(line, key).endswith('\\u0026limit=50"}\n')
+
+
+def test_social_security_numbers_with_spaces_or_none_go_after_their_name() -> None:
+    for shape in ("{a} {g} {s}", "{a}{g}{s}"):
+        number = shape.format(a=f"{RNG.randrange(1, 666):03d}", g=f"{RNG.randrange(1, 100):02d}",
+                              s=f"{RNG.randrange(1, 10000):04d}")  # fmt: skip
+        for template in ("SSN: {}\n", '{{"ssn": "{}", "state": "OH"}}', "social security number: {} (ok)",
+                         "name,ssn,dob\nJane Roe,{},1984-02-29\n", "SSN#: {}"):  # fmt: skip
+            gone(template.format(number), number)
+        gone(escaped(f"Employee: Jane Roe\nSSN: {number}\n"), number)
+    for near in ("ssn: 666 12 3456", "SSN: 900123456", "ssn_count: 123456789012", "ssn lookup took 123 45 6789ms",
+                 "order 123456789 shipped", "call 555 12 3456"):  # fmt: skip
+        kept(near)
+
+
+def test_url_encoded_addresses_go_encoded_twice_or_with_a_plain_plus() -> None:
+    domain = rand(string.ascii_lowercase, 8) + ".io"
+    for address in (f"jane.doe%2540{domain}", f"jane.doe+ci%40{domain}", f"jane%252Bci%2540{domain}"):
+        gone(f"GET /invite?to={address}&role=viewer", address)
+    assert gone(f"cb%3Fuser%253Djane%2540{domain}&x=1", domain) == "cb%3Fuser%253D[REDACTED:email]&x=1"
+    kept("node_modules/%40types/node/index.d.ts\n")
+    kept("npm view %40babel%2Fcore version\n")
+
+
+def test_values_in_escaped_transcript_lines_stop_at_the_escape() -> None:
+    value = token(30)
+    line = escaped(
+        f'OPENAI_API_KEY=${{OPENAI_API_KEY:-}}\nAUTH_TOKEN={value}\n: "${{OPENAI_API_KEY:?must be set}}"\n'
+    )
+    scrubbed = gone(line, value)
+    assert '\\n: \\"${OPENAI_API_KEY:?must be set}\\"\\n' in scrubbed
+
+
+def test_the_third_tuning_corpus_is_labelled_exactly() -> None:
+    items = build(per_class=12)
+    assert {i.instance.category for i in items if i.instance} == {c.name for c in CLASSES}
+    assert sum(1 for i in items if i.instance is None) == len(KEEP_LINES)
+    for item in items:
+        for span in item.keep:
+            assert span in item.doc
+        if item.instance is not None:
+            assert item.doc.count(item.instance.secret) == 1
+            assert not any(item.instance.secret in span for span in item.keep)
+
+
+def test_the_third_tuning_corpus_meets_the_goals() -> None:
+    result = measure()
+    assert result.secrets >= 600 and result.spans >= 1000
+    misses = [(i.category, i.doc) for i in result.misses][:5]
+    assert result.recall >= 0.98 and result.clean_recall >= 0.98, misses
+    assert result.keep_rate >= 0.99, result.eaten[:5]
