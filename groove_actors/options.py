@@ -87,14 +87,20 @@ http_url = _argument_type(
 )
 
 
-def _is_store_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("postgresql", "postgres") and bool(parts.path.strip("/"))
-
-
-store_url = _argument_type(
-    "store_url", _url, _is_store_url, "a PostgreSQL URL such as postgresql://USER@HOST:PORT/DB"
-)
+def store_url(text: str) -> str:
+    """A PostgreSQL URL; refused without repeating it, since it may hold a password."""
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # a port that is not a number, or out of range, raises ValueError
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("postgresql", "postgres") or not parts.path.strip("/"):
+        source = f" (from {text.variable})" if isinstance(text, FromEnvironment) else ""
+        raise argparse.ArgumentTypeError(
+            f"the URL given{source} is not one: expected postgresql://USER@HOST:PORT/DB (not repeated here, since"
+            " it may hold a password)"
+        )
+    return text
 
 
 def data_dir_to_create(text: str) -> Path:

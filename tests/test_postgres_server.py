@@ -9,6 +9,7 @@ everything, and both processes' stats agree.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Awaitable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ import pytest
 import trio
 
 from tests.support.client import ingest, open_session
-from tests.support.server import ServerProcess, start_server
+from tests.support.server import ServerProcess, run_central, start_server
 from tests.test_store_contract import scratch_database
 
 pytestmark = pytest.mark.slow
@@ -141,3 +142,17 @@ async def test_two_processes_on_one_database_share_a_session_and_credit_it_once(
     assert steps == 60
     assert float(event["points"]) > 0
     assert len(orjson.loads(bytes(trajectory))["trajectory_log"]) == 60  # everything, from both processes
+
+
+async def test_a_store_that_cannot_be_reached_or_named_is_said_in_one_line_without_its_password() -> None:
+    password = secrets.token_urlsafe(12)
+    unreachable = await run_central(
+        "serve", "--port", "0", "--store", f"postgresql://groove:{password}@127.0.0.1:1/groove"
+    )
+    said = unreachable.stderr.decode()
+    assert unreachable.returncode == 1
+    assert "cannot serve: cannot connect to PostgreSQL at postgresql://groove@127.0.0.1:1/groove" in said
+    assert password not in said
+    misnamed = await run_central("serve", "--store", f"mysql://groove:{password}@127.0.0.1/groove")
+    assert misnamed.returncode == 2 and "--store" in misnamed.stderr.decode()
+    assert password not in misnamed.stderr.decode()
