@@ -230,9 +230,6 @@ def unit_settings(text: str) -> dict[str, list[str]]:
     return settings
 
 
-CREDENTIALS = "/run/credentials/groove-central.service"  # what systemd expands %d to for this unit
-
-
 def unit_command_line(*, with_admin_drop_in: bool) -> argparse.Namespace:
     """ExecStart's arguments as groove-central parses them, $VARIABLES expanded as systemd would."""
     (exec_start,) = unit_settings(UNIT.read_text())["ExecStart"]
@@ -242,7 +239,7 @@ def unit_command_line(*, with_admin_drop_in: bool) -> argparse.Namespace:
     if with_admin_drop_in:
         environment = unit_settings(ADMIN_DROP_IN.read_text())["Environment"]
         (value,) = (v.partition("=")[2] for v in environment if v.startswith("GROOVE_ADMIN_ARGS="))
-        admin = [value.replace("%d", CREDENTIALS)]
+        admin = [value]
     variables = {"$GROOVE_CENTRAL_ARGS": [], "$GROOVE_ADMIN_ARGS": admin}
     return build_parser().parse_args([word for arg in args for word in variables.get(arg, [arg])])
 
@@ -255,8 +252,11 @@ def test_systemd_unit_runs_the_cli_as_documented() -> None:
     assert (parsed.command, parsed.host, parsed.port) == ("serve", "127.0.0.1", 8443)
     assert parsed.data_dir == Path("/var/lib/groove-central")
     assert parsed.trusted_proxy == ["127.0.0.1"]
-    assert parsed.admin_token_file == Path(CREDENTIALS) / "admin-token"
-    assert drop_in["LoadCredential"] == ["admin-token:/etc/groove-central/admin-token"]
+    assert parsed.admin_token_file == Path("/etc/groove-central/admin-token")
+    assert "LoadCredential" not in drop_in, (
+        "systemd's copy of a credential never changes: SIGHUP could not rotate it"
+    )
+    assert settings["ExecReload"] == ["/bin/kill -HUP $MAINPID"]
     stop_timeout = float(settings["TimeoutStopSec"][0].removesuffix("s"))
     assert stop_timeout > SHUTDOWN_GRACE_S + 10, "leave room after Hypercorn's drain to close the store"
     assert settings["KillSignal"] == ["SIGTERM"]
