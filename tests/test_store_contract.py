@@ -1,5 +1,6 @@
 """The store contract, held by both stores: the embedded one (SQLite + segment files in tmp_path) and the
-PostgreSQL one (a database of its own on 127.0.0.1:5432, made and dropped by each test).
+PostgreSQL one (on 127.0.0.1:5432: each test run makes a database of its own, groove_test_<random>, and drops it
+at the end; each test works in a schema of its own in it).
 
 The same tests run on both: what a batch of operations answers, and what the server's reads (the catalog's
 read functions, through each store's read pool) then find. Tests of what only several processes sharing one
