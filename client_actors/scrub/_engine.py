@@ -83,6 +83,8 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "env-pair": ("value",),
     "cli-flag": _fewest(FLAG_WORDS),
     "cli-short-flag": (" -p", " -u", " -a", " -w", " --user"),
+    "email": ("@",),
+    "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
 }  # fmt: skip
 
 
@@ -107,7 +109,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     Pass("assignment", find_assignments, _forms(KEYWORDS)),
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
-    Pass("digit-shapes", find_digit_shapes, None, None, re.compile("[0-9]")),
+    Pass("digit-shapes", find_digit_shapes, None, None, re.compile("[0-9]{3}")),  # every shape starts so
 )
 PREFILTER = Prefilter([item.literals for item in PASSES])
 _UNGATED = sum(1 << index for index, item in enumerate(PASSES) if item.literals is None)
