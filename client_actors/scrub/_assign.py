@@ -18,11 +18,25 @@ from client_actors.scrub._names import IGNORED_SUFFIXES, classify_name, is_place
 
 KEYWORDS = (
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
-    "token", "key", "auth", "credential", "credentials", "creds", "cookie", "signature", "sig",
+    "token", "key", "auth", "credential", "credentials", "creds", "cookie", "signature", "sig", "session",
+    "sessionid", "sessid",
 )  # fmt: skip
 # Words that may be glued to a prefix (pgpassword, accessToken); the others need a boundary so
 # that bypass, compass, oauth and monkey-patched names stay ordinary words.
-GLUE_OK = frozenset({"password", "passwd", "passphrase", "secret", "token", "apikey", "key", "credential"})
+GLUE_OK = frozenset(
+    {
+        "password",
+        "passwd",
+        "passphrase",
+        "secret",
+        "token",
+        "apikey",
+        "key",
+        "credential",
+        "sessionid",
+        "sessid",
+    }
+)
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -162,6 +162,24 @@ _MAP_ENTRY = re.compile(
 )
 
 
+# Code that sets a cookie: res.cookie('sid', '...'), set_cookie("sessionid", "..."), setcookie(...),
+# cookies.set('koa.sess', '...'), and Go's http.Cookie{Name: "session", Value: "..."}.
+_COOKIE_CALL = re.compile(
+    r"ookies?(?:\.set|\.add|\.put)?[ \t]*\([ \t]*\\?[\"'](?P<name>[^\"'\\\n]{1,256})\\?[\"'][ \t]*,[ \t]*"
+    r"\\?[\"'](?P<value>[^\"'\\\n]{0,4096})\\?[\"']"
+    r"|ookie[ \t]*\{[^}]{0,256}?Name:[ \t]*\\?\"(?P<gname>[^\"\\\n]{1,256})\\?\"[^}]{0,256}?"
+    r"Value:[ \t]*\\?\"(?P<gvalue>[^\"\\\n]{0,4096})\\?\""
+)
+
+
+def _cookie_call(match: re.Match[str]) -> Redaction | None:
+    value = "value" if match.group("value") is not None else "gvalue"
+    name = match.group("name") if value == "value" else match.group("gname")
+    if not _cookie_value_goes(name, match.group(value)):
+        return None
+    return redact(match.start(value), match.end(value), "cookie")
+
+
 def _cookie_objects(text: str, match: re.Match[str]) -> list[Redaction]:
     """The redactions of the values in the cookie list or map that opens at ``match``."""
     close = "]" if match.group("open") == "[" else "}"
@@ -191,6 +209,10 @@ def find_cookies(text: str) -> list[Redaction]:
     for match in _COOKIE_OBJECTS.finditer(text):
         if match.start() > 0 and text[match.start() - 1] in "Cc":
             found += _cookie_objects(text, match)
+    for match in _COOKIE_CALL.finditer(text):
+        item = _cookie_call(match) if match.start() > 0 and text[match.start() - 1] in "Cc" else None
+        if item is not None:
+            found.append(item)
     return disjoint(found)
 
 
@@ -231,7 +253,8 @@ AWS_SECRET_AFTER_NAME = Rule(
     "aws-secret-after-name",
     # `aws configure set aws_secret_access_key X`, Java properties' `fs.s3a.secret.key X`
     re.compile(
-        r"ecret(?<=[Ss]ecret)(?:_access_key|\.key|Key|-access-key|_key|\.access\.key|AccessKey)[ \t]+"
+        r"ecret(?<=[Ss]ecret)(?:_access_key|\.key|Key|-access-key|_key|\.access\.key|AccessKey"
+        r"|[ \t][Aa]ccess[ \t][Kk]ey(?:[ \t]*\[[^\]\n]{0,40}\])?[ \t]*[:=]?)[ \t]+"
         r"(?P<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"
     ),
     lambda m: redact(m.start("secret"), m.end("secret"), "aws-secret-key"),

@@ -48,6 +48,11 @@ SINGLE_WORDS = {
     "cookie": Sense("cookie", True),
     "sig": Sense("signature", False),
     "signature": Sense("signature", False),
+    # A session id is a bearer credential, but "session" also names stores and drivers (`session: redis`):
+    # only a generated-looking value goes (hex included, see `judge_value`).
+    "session": Sense("cookie", False),
+    "sessionid": Sense("cookie", False),
+    "sessid": Sense("cookie", False),
 }
 
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -55,7 +60,10 @@ _SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
 # Sensitive words that people glue to a prefix without a separator: pgpassword, accesstoken.
-_GLUED = ("password", "passwd", "passphrase", "secret", "token", "apikey", "key", "credentials", "credential")
+_GLUED = (
+    "password", "passwd", "passphrase", "secret", "token", "apikey", "key", "credentials", "credential",
+    "sessionid", "sessid",
+)  # fmt: skip
 
 
 def split_words(name: str) -> list[str]:

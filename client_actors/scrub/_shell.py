@@ -119,6 +119,21 @@ def _handle_spaced_env(match: re.Match[str]) -> Redaction | None:
     return redact(span[0], span[1], sense.kind)
 
 
+# `echo -n 'user:pass' | base64` builds a Basic credential or a Secret's data; `echo ... | base64 -d` reads
+# one. Words and sentences (`echo hello | base64`) stay.
+_WORDS_ONLY = re.compile(r"[A-Za-z ,.!?]*")
+
+
+def _handle_echo_base64(match: re.Match[str]) -> Redaction | None:
+    span = _value_span(match)
+    if span is None:
+        return None
+    value = match.string[span[0] : span[1]]
+    if len(value) < 6 or _WORDS_ONLY.fullmatch(value):
+        return None
+    return redact(span[0], span[1], "secret")
+
+
 def _query_rule(parameter: str) -> Rule:
     """``?parameter=VALUE`` (or after ``&``, ``#``, ``;`` or an escaped ``&``) when VALUE looks generated."""
     pattern = re.compile(
@@ -164,6 +179,7 @@ SHELL_RULES = (
         None,
     ),
     command_rule("echo-password-stdin", _ECHO_STDIN + r"--password-stdin", "password-stdin", None),
+    Rule("echo-base64", re.compile(_ECHO_STDIN + r"base64\b"), _handle_echo_base64, "base64"),
     command_rule("echo-sudo-stdin", _ECHO_STDIN + r"sudo[ \t]+(?:-\w+[ \t]+)*-S\b", "sudo", None),
     _htpasswd_rule(),
     Rule("dockerfile-env", _SPACED_ENV, _handle_spaced_env, "ENV "),
