@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from client_actors.scrub._core import WORD, Redaction, Rule, disjoint, redact, starts_word
+from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
 from client_actors.scrub._judge import judge_value
 from client_actors.scrub._k8s import K8S_DATA_OUTPUT
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
@@ -51,8 +51,8 @@ _KNOWN_SCHEMES = frozenset(
     {"bearer", "basic", "token", "bot", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "oauth"}
 )
 _AUTHORIZATION = re.compile(
-    r"uthorization\\?[\"'`]?(?:[ \t]*[:=,][ \t]*|[ \t]+(?=\\?[\"'`]))\\?[\"'`]?"
-    r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9\-]{0,31})[ \t]+)?(?P<value>[^\s'\"`\\]{1,4096})"
+    r"(?:uthorization|UTHORIZATION)\\?[\"'`]?(?:[ \t]*[:=,][ \t]*|[ \t]+(?=\\?[\"'`]))\\?[\"'`]?"
+    r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9\-]{0,31})(?:[ \t]|\\t)+)?(?P<value>[^\s'\"`\\]{1,4096})"
 )
 # Schemes whose header carries several fields, of which only some are secret: AWS Signature Version 4
 # signs with `Signature=` (the access key id in `Credential=` is a vendor format of its own), Digest
@@ -63,8 +63,12 @@ _SECRET_FIELD = {
 }
 _FIELD_ENDS = {"aws4-hmac-sha256": re.compile(r"['\"`\n\\]|$"), "digest": re.compile(r"\n|\\n|$")}
 _CREDENTIAL_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~:%]{8,4096}")
-# `Token token=abc` (Rails), `Key key=abc`: the credential is what follows the parameter's name.
+# `Token token=abc` (Rails), `Key key=abc`: the credential is what follows the parameter's name, quoted or not.
 _NAMED_PARAMETER = re.compile(r"[A-Za-z_]{1,32}=(?=.)")
+_QUOTED_PARAMETER = re.compile(r"[A-Za-z_]{1,32}=\\?\"(?P<field>[^\"\\\s]{1,4096})\\?\"")
+# A scheme this rule does not know whose value is a parameter list: its signature is the secret.
+_LISTED_SIGNATURE = re.compile(r"(?:[Ss]ignature|response)=\\?\"?(?P<field>[^\s\"\\,]{8,1024})")
+_LINE_END = re.compile(r"\n|\\n|$")
 
 
 def _credential_like(value: str) -> bool:
@@ -81,12 +85,22 @@ def _handle_authorization(match: re.Match[str]) -> Redaction | None:
     if at < 0 or text[at] not in "Aa" or not starts_word(text, at):
         return None
     scheme, value = match.group("scheme"), match.group("value")
+    if value.startswith(TOKEN_OPEN):  # `AWS [REDACTED:aws-access-key]:signature` (S3's first scheme)
+        close = value.find("]:")
+        if close < 0 or is_placeholder(value[close + 2 :]):
+            return None
+        return redact(match.start("value") + close + 2, match.end(), "authorization")
     if is_placeholder(value):
         return None
     lowered = scheme.lower() if scheme is not None else None
     if lowered == "oauth" and value.startswith("oauth_"):
         return None  # OAuth 1.0 parameters: the assignment pass takes oauth_signature and oauth_token
     known = lowered is not None and lowered in _KNOWN_SCHEMES
+    if not known and scheme is not None and _NAMED_PARAMETER.match(value):
+        found = _LINE_END.search(text, match.end(), min(len(text), match.end() + 1024))
+        end = found.start() if found else min(len(text), match.end() + 1024)
+        field = _LISTED_SIGNATURE.search(text, match.start("value"), end)
+        return None if field is None else redact(field.start("field"), field.end("field"), "authorization")
     if not known and not (
         _credential_like(value) or (scheme is None and len(value) >= 12 and any(map(str.isdigit, value)))
     ):
@@ -102,6 +116,9 @@ def _handle_authorization(match: re.Match[str]) -> Redaction | None:
         if lowered == "aws4-hmac-sha256":
             return None  # no signature in view: what is left names the request, not a secret
     start = match.start("value")
+    quoted = _QUOTED_PARAMETER.match(text, start) if lowered != "basic" else None
+    if quoted is not None:
+        return redact(quoted.start("field"), quoted.end("field"), "authorization")
     named = _NAMED_PARAMETER.match(value) if lowered != "basic" else None
     if named is not None:
         start += named.end()
@@ -109,6 +126,7 @@ def _handle_authorization(match: re.Match[str]) -> Redaction | None:
 
 
 AUTHORIZATION = Rule("authorization", _AUTHORIZATION, _handle_authorization, "uthorization")
+AUTHORIZATION_UPPER = Rule("authorization-upper", _AUTHORIZATION, _handle_authorization, "UTHORIZATION")
 
 # Cookies: each `name=value` of a Cookie header (or `curl -b`) is judged on its own, and of a
 # Set-Cookie header (or `document.cookie = ...`) only the first, so names and attributes (Path,
@@ -319,6 +337,6 @@ KEY_FILE_ID = Rule(
 )
 
 CONTEXT_RULES = (
-    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, ENV_PAIRS, NETRC,
+    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT,
 )  # fmt: skip

@@ -97,7 +97,9 @@ def _handle_encoded_email(match: re.Match[str]) -> Redaction | None:
     start = _encoded_local_start(text, at)
     if start == at or not any(c.isalpha() for c in text[start:at]):
         return None
-    if not _is_public_domain(match.group("domain"), match.group("tld")):
+    # Encoded, an address is unmistakable: any top-level domain of letters will do (.solutions, .team).
+    domain, tld = match.group("domain").lower(), match.group("tld").lower()
+    if tld in RESERVED_TLDS or any(domain == d or domain.endswith("." + d) for d in RESERVED_DOMAINS):
         return None
     if text[start:at].lower() in ROLE_LOCALS:
         return None

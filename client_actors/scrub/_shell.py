@@ -134,6 +134,15 @@ def _handle_echo_base64(match: re.Match[str]) -> Redaction | None:
     return redact(span[0], span[1], "secret")
 
 
+# HTTP clients' basic credentials in code: requests' auth=('user', 'pass'), HTTPBasicAuth('user', 'pass'),
+# aiohttp's BasicAuth('user', 'pass').
+_AUTH_PAIR = (
+    r"[ \t]*\\?[\"'][^\"'\\\n]{1,128}\\?[\"'][ \t]*,[ \t]*"
+    r"(?:\\\"(?P<esc>[^\"\n\\]{1,256})\\\"|\"(?P<dq>[^\"\n]{1,256})\"|'(?P<sq>[^'\n]{1,256})')"
+    r"(?P<bare>(?!))?"
+)
+
+
 def _query_rule(parameter: str) -> Rule:
     """``?parameter=VALUE`` (or after ``&``, ``#``, ``;`` or an escaped ``&``) when VALUE looks generated."""
     pattern = re.compile(
@@ -182,6 +191,8 @@ SHELL_RULES = (
     Rule("echo-base64", re.compile(_ECHO_STDIN + r"base64\b"), _handle_echo_base64, "base64"),
     command_rule("echo-sudo-stdin", _ECHO_STDIN + r"sudo[ \t]+(?:-\w+[ \t]+)*-S\b", "sudo", None),
     _htpasswd_rule(),
+    command_rule("auth-tuple", r"auth[ \t]*[=:][ \t]*\(" + _AUTH_PAIR, "auth", None),
+    command_rule("basic-auth-call", r"(?:Basic|Digest|Proxy)Auth\(" + _AUTH_PAIR, "Auth(", None),
     Rule("dockerfile-env", _SPACED_ENV, _handle_spaced_env, "ENV "),
     Rule("csh-setenv", _SPACED_ENV, _handle_spaced_env, "setenv "),
     _sql_rule("sql-identified-by", "IDENTIFIED" + _SQL_IDENTIFIED, "IDENTIFIED"),

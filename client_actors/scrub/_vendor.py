@@ -134,6 +134,10 @@ JWT = literal_rule(
 GOOGLE_OAUTH = literal_rule(
     "google-oauth", r"(?P<oauth>ya29\.[0-9A-Za-z_\-]{20,512})", {"oauth": "google-oauth-token"}, "ya29."
 )
+# HashiCorp Vault service, batch and recovery tokens.
+VAULT_TOKEN = literal_rule(
+    "vault-token", r"(?P<vault>hv[sbr]\.[A-Za-z0-9_\-]{24,512})", {"vault": "token"}, "hv"
+)
 # A Discord bot token is base64(user id) "." timestamp "." HMAC. The first dot is the anchor; the
 # user-id part behind it is 24 to 26 characters starting with M, N or O.
 _DISCORD_BOT = re.compile(
@@ -188,6 +192,7 @@ VENDOR_RULES = (
     SENDGRID_TWILIO,
     JWT,
     GOOGLE_OAUTH,
+    VAULT_TOKEN,
     DISCORD_BOT,
     SLACK_WEBHOOK,
     DISCORD_WEBHOOK,
