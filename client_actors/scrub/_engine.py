@@ -83,6 +83,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "env-pair": ("value",),
     "cli-flag": _fewest(FLAG_WORDS),
     "cli-short-flag": (" -p", " -u", " -a", " -w", " --user"),
+    "aws-secret-after-id": ("REDACTED:aws-access-key",),  # without the brackets, which every token has
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
 }  # fmt: skip

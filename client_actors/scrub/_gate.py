@@ -29,6 +29,10 @@ class Prefilter:
         self._masks = tuple(patterns.values())
         self._automaton = BytesAhoCorasick(list(patterns))
         self.widest = max(map(len, patterns), default=1)
+        self._chars = frozenset("".join(literal for needs in literals for literal in needs or ()))
+        if "\x00" in self._chars:
+            raise ValueError("a literal holds NUL, which joins the windows mask_around scans")
+        self._inside: dict[str, int] = {}  # the mask of each replacement seen, on its own
 
     def mask(self, text: str) -> int:
         """Return the bits of the passes at least one of whose literals is in ``text``."""
@@ -46,9 +50,23 @@ class Prefilter:
         """Return the bits of the literals that overlap one of ``spans`` (in ``text``).
 
         After a pass replaced those spans, a literal new to the text can only be one that overlaps a
-        replacement; every other occurrence was in the text before. The windows are scanned joined by
-        NUL, which no literal contains, so no occurrence is made up across two of them.
+        replacement; every other occurrence was in the text before. One that overlaps a replacement without
+        lying inside it holds the replacement's first or last character: where no literal holds either
+        (``[`` and ``]`` of a token), what the replacement alone holds is enough, and is remembered. Other
+        replacements are scanned with what surrounds them, in windows joined by NUL (in no literal), so no
+        occurrence is made up across two of them.
         """
-        reach = self.widest - 1
-        windows = [text[max(0, start - reach) : end + reach] for start, end in spans]
-        return self.mask("\x00".join(windows))
+        found = 0
+        windows: list[str] = []
+        for start, end in spans:
+            replacement = text[start:end]
+            if not replacement or replacement[0] in self._chars or replacement[-1] in self._chars:
+                windows.append(text[max(0, start - self.widest + 1) : end + self.widest - 1])
+                continue
+            inside = self._inside.get(replacement)
+            if inside is None:
+                inside = self.mask(replacement)
+                if len(self._inside) < 1024:
+                    self._inside[replacement] = inside
+            found |= inside
+        return found | self.mask("\x00".join(windows)) if windows else found
