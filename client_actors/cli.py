@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from client_actors import consent
 from groove_actors import __version__, options
-from groove_actors.protocol.limits import PROVIDERS
+from groove_actors.protocol.limits import MAX_SESSION_ID_CHARS, PROVIDERS
 
 DEFAULT_SERVER_ENV = "GROOVE_CENTRAL_URL"
 RUN_WAIT_S = 5.0  # the agent has ended and its person waits: deliver what is quick, the spool keeps the rest
@@ -153,9 +153,6 @@ def _capture_options(command: argparse.ArgumentParser, *, wait: float, passenger
         help="the session this agent continues from a handoff (context rotation): the server links the two"
         " when both are yours",
     )  # fmt: skip
-
-
-MAX_SESSION_ID_CHARS = 200  # the protocol's limits.MAX_SESSION_ID_CHARS (a test holds them equal)
 
 
 def session_id(text: str) -> str:

@@ -61,15 +61,24 @@ async def test_without_consent_the_agent_runs_and_nothing_capturing_is_imported(
         "import sys; from client_actors import cli\n"
         f"code = cli.main(['run', '--provider', 'claude-code', '--', {sys.executable!r}, '-c', 'print(42)'])\n"
         "loaded = sorted(m for m in sys.modules if m.startswith(('client_actors', 'groove_actors')))\n"
-        "print(code, loaded, file=sys.stderr)"
+        "tops = {m.partition('.')[0] for m in sys.modules}\n"
+        "foreign = sorted(tops & {'trio', 'httpx', 'httpcore', 'h11', 'cryptography', 'orjson', 'cattrs'})\n"
+        "print(code, foreign, loaded, file=sys.stderr)"
     )
     result = await trio.run_process(
         [sys.executable, "-c", probe], env=capture_env(tmp_path), capture_stdout=True, capture_stderr=True
     )
-    code, loaded = result.stderr.decode().strip().split(" ", 1)
+    code, foreign, loaded = result.stderr.decode().strip().split(" ", 2)
     assert result.stdout == b"42\n" and code == "0"
+    assert foreign == "[]", "none of the capture stack's libraries is loaded"
     expected = ["client_actors", "client_actors.cli", "client_actors.consent"]
-    expected += ["groove_actors", "groove_actors.options"]  # the argument checks: the standard library only
+    # the argument checks and the protocol's constants (choices, lengths): the standard library only
+    expected += [
+        "groove_actors",
+        "groove_actors.options",
+        "groove_actors.protocol",
+        "groove_actors.protocol.limits",
+    ]
     assert loaded == str(expected)
 
 

@@ -25,7 +25,6 @@ import trio
 
 from client_actors import cli, consent
 from client_actors.capture import AgentHandle, AgentSpec, open_capture_service
-from groove_actors.protocol import limits
 from groove_actors.protocol.validate import validate_chunk
 from groove_actors.server import rotation
 from groove_actors.server.rotation import Claim, resolve
@@ -112,7 +111,6 @@ def test_the_field_is_optional_typed_and_never_sent_unless_given(tmp_path: Path)
     for bad in ("", "s" * 201):
         with pytest.raises(ValueError, match="continues"):
             AgentSpec(provider="codex", continues=bad)
-    assert cli.MAX_SESSION_ID_CHARS == limits.MAX_SESSION_ID_CHARS
     for bad in ("", "s" * 201, "sess\n1"):
         with pytest.raises(argparse.ArgumentTypeError):
             cli.session_id(bad)
