@@ -189,19 +189,21 @@ def _prefix_scans() -> dict[bytes, re.Pattern[bytes]]:
 
 
 PREFIX_SCANS = _prefix_scans()
-# One automaton finds every keyword prefix at once; each is then tried where it stands.
-_PREFIXES = BytesAhoCorasick(list(PREFIX_SCANS))
-_SCAN_OF = tuple(PREFIX_SCANS.values())
+# One automaton finds every keyword at once (a scan matches only where one starts); the scan of its
+# prefix is then tried where it stands.
+_KEYWORD_FINDER = BytesAhoCorasick([word.encode() for word in KEYWORDS])
+_SCAN_OF = tuple(PREFIX_SCANS[word[:3].encode()] for word in KEYWORDS)
 
 
 def find_assignments(text: str) -> list[Redaction]:
     """Return the redactions of values assigned to sensitive names in ``text``, in order."""
     raw = text.encode("utf-8", "surrogatepass")
     lowered = raw.lower()
-    prefixes = _PREFIXES.find_matches_as_indexes(lowered, overlapping=True)
-    if not prefixes:
+    keywords = _KEYWORD_FINDER.find_matches_as_indexes(lowered, overlapping=True)
+    if not keywords:
         return []
-    starts = sorted(start for index, start, _ in prefixes if _SCAN_OF[index].match(lowered, start))
+    scans = {start: _SCAN_OF[index] for index, start, _ in keywords}  # "pass" and "password": one start
+    starts = sorted(start for start, scan in scans.items() if scan.match(lowered, start))
     if not starts:
         return []
     # A token's kind is a sensitive word too ("[REDACTED:password] = x"): never a name.
