@@ -54,17 +54,26 @@ def command_rule(name: str, pattern: str, trigger: str, command: str | None) -> 
     return Rule(name, compiled, handle, trigger)
 
 
-_P_COMMANDS = r"(?:sqlcmd|bcp|mosquitto_(?:pub|sub|rr)|zip|unzip|zipcloak|lftp|isql)\b"
+_P_COMMANDS = r"(?:sqlcmd|bcp|mssql-cli|mosquitto_(?:pub|sub|rr)|zip|unzip|zipcloak|isql|ssh-keygen)\b"
+# Tools whose -p takes a password, glued or not (mysql, sshpass and the like are `_cli`'s).
+_LOWER_P_COMMANDS = r"(?:az|psexec|PsExec(?:64)?|ncftp\w*|[Pp]s[Ee]xec\.exe)\b"
 _SEVEN_ZIP = r"7z[arz]?\b"
 _SQL_USER = re.compile(r"(?i:\b(?:user|role|login)\b)")
 
 
-def _sql_rule(name: str, pattern: str, trigger: str) -> Rule:
+# sqlplus user/password@db, rman target user/password@db: the password sits between "/" and "@".
+_ORACLE_LOGIN = (
+    r"(?:[ \t]+target)?(?:[ \t]+-\w{1,16})*[ \t]+[A-Za-z0-9_$#]{1,30}/(?P<bare>[^\s@/'\"]{1,128})(?=@|\s|$)"
+    r"(?P<esc>(?!))?(?P<dq>(?!))?(?P<sq>(?!))?"
+)
+
+
+def _sql_rule(name: str, pattern: str, trigger: str, *, needs_user: bool = True) -> Rule:
     compiled = re.compile(pattern)
 
     def handle(match: re.Match[str]) -> Redaction | None:
         span = _value_span(match)
-        if span is None or not _SQL_USER.search(_line_before(match.string, match.start())):
+        if span is None or (needs_user and not _SQL_USER.search(_line_before(match.string, match.start()))):
             return None
         return redact(span[0], span[1], "password")
 
@@ -195,9 +204,48 @@ SHELL_RULES = (
     command_rule("basic-auth-call", r"(?:Basic|Digest|Proxy)Auth\(" + _AUTH_PAIR, "Auth(", None),
     Rule("dockerfile-env", _SPACED_ENV, _handle_spaced_env, "ENV "),
     Rule("csh-setenv", _SPACED_ENV, _handle_spaced_env, "setenv "),
-    _sql_rule("sql-identified-by", "IDENTIFIED" + _SQL_IDENTIFIED, "IDENTIFIED"),
-    _sql_rule("sql-identified-by-lower", "identified" + _SQL_IDENTIFIED, "identified"),
+    _sql_rule("sql-identified-by", "IDENTIFIED" + _SQL_IDENTIFIED, "IDENTIFIED", needs_user=False),
+    _sql_rule("sql-identified-by-lower", "identified" + _SQL_IDENTIFIED, "identified", needs_user=False),
     _sql_rule("sql-password", "PASSWORD" + _SQL_PASSWORD, "PASSWORD"),
+    _sql_rule("sql-password-function", r"PASSWORD\([ \t]*(?=['\"])" + _VALUE, "PASSWORD(", needs_user=False),
+    command_rule("cli-lower-p", r"-p(?<=[ \t]-p)[ \t]*" + _VALUE, " -p", _LOWER_P_COMMANDS),
+    command_rule("rar-p", r"-h?p(?:(?<=[ \t]-p)|(?<=[ \t]-hp))(?=[^\s\-])" + _VALUE, "rar", r"(?:un)?rar\b"),
+    command_rule("ssh-keygen-n", r"-N(?<=[ \t]-N)[ \t]+" + _VALUE, " -N", r"ssh-keygen\b"),
+    command_rule(
+        "single-dash-password",
+        r"-(?<=[ \t]-)(?:[a-z]{1,16}[-_])?(?:password|passwd|passphrase)(?:=|[ \t]+)" + _VALUE,
+        "pass",
+        None,
+    ),
+    command_rule(
+        "curl-grouped-u", r"-(?<=[ \t]-)[A-Za-z]{1,8}u[ \t]+[^\s:'\"]{1,128}:" + _VALUE, "curl", r"curl\b"
+    ),
+    command_rule(
+        "here-string-password",
+        r"(?:--with-token|--password-stdin|--stdin|-S|chpasswd)[^\n|]{0,100}?<<<[ \t]*" + _VALUE,
+        "<<<",
+        None,
+    ),
+    command_rule("echo-passwd-stdin", _ECHO_STDIN + r"(?:passwd[ \t]+--stdin|chpasswd)\b", "passwd", None),
+    command_rule("openssl-passwd", r"openssl[ \t]+passwd(?:[ \t]+-\w{1,16})*[ \t]+" + _VALUE, "passwd", None),
+    *(
+        command_rule(f"oracle-connect-{command}", rf"{command}{_ORACLE_LOGIN}", command, None)
+        for command in ("sqlplus", "rman")
+    ),
+    command_rule("net-use", r"/user:\S{1,128}[ \t]+(?!/)" + _VALUE, "/user:", r"net[ \t]+use\b"),
+    command_rule("lftp-user", r"-u(?<=[ \t]-u)[ \t]+[^\s,]{1,128}," + _VALUE, " -u", r"lftp\b"),
+    command_rule(
+        "nmcli-password",
+        r"nmcli[^\n]{0,200}?[ \t](?:password|wifi-sec\.psk|802-11-wireless-security\.psk)[ \t]+" + _VALUE,
+        "nmcli",
+        None,
+    ),
+    command_rule(
+        "wpa-passphrase",
+        r"wpa_passphrase[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\S+)[ \t]+" + _VALUE,
+        "wpa_passphrase",
+        None,
+    ),
     *(
         _query_rule(parameter)
         for parameter in ("code", "ticket", "session", "sessionid", "sid", "SAMLResponse")
