@@ -1741,7 +1741,7 @@ def _cmdline_core(rng: Rng) -> Parts:
             " --authenticationDatabase admin",
         ]
     if choice == 9:
-        return [f"$ sqlcmd -S {host},1433 -U sa -P '", pw, '\' -Q "SELECT @@VERSION"']
+        return ["$ sqlcmd ", _k(f"-S {host},1433"), " -U sa -P '", pw, '\' -Q "SELECT @@VERSION"']
     if choice == 10:
         return [f"$ htpasswd -bc /etc/nginx/.htpasswd {user} ", pw, f"\nAdding password for user {user}"]
     if choice == 11:
@@ -1763,7 +1763,9 @@ def _cmdline_core(rng: Rng) -> Parts:
         return [
             f"$ rabbitmqctl add_user {user} ",
             pw,
-            f'\nAdding user "{user}" ...\nDone. Don\'t forget to grant the user permissions.',
+            "\n",
+            _k(f'Adding user "{user}" ...'),
+            "\nDone. Don't forget to grant the user permissions.",
         ]
     if choice == 14:
         return [
@@ -1772,7 +1774,7 @@ def _cmdline_core(rng: Rng) -> Parts:
             ' -b "ou=people" "(uid=jdoe)"',
         ]
     if choice == 15:
-        return [f"$ smbclient //{host}/share -U {user}%", pw, ' -c "ls"']
+        return ["$ smbclient ", _k(f"//{host}/share"), f" -U {user}%", pw, ' -c "ls"']
     if choice == 16:
         return [
             f"$ vault login -method=userpass username={user} password=",
@@ -2627,7 +2629,7 @@ def _vendor_specific(rng: Rng, vendor: str, tok: Parts) -> Parts:
         return [
             "$ git remote set-url origin https://oauth2:",
             *tok,
-            f"@gitlab.com/{_word(rng)}/{_svc(rng)}.git",
+            _k(f"@gitlab.com/{_word(rng)}/{_svc(rng)}.git"),
         ]
     if vendor == "slack":
         return [
@@ -2662,7 +2664,7 @@ def _vendor_specific(rng: Rng, vendor: str, tok: Parts) -> Parts:
             _k("msg = client.messages.create(model=model, max_tokens=1024, messages=messages)"),
         ]
     if vendor == "google":
-        return ['$ curl "https://generativelanguage.googleapis.com/v1beta/models?key=', *tok, '"']
+        return ['$ curl "', _k("https://generativelanguage.googleapis.com/v1beta/models"), "?key=", *tok, '"']
     if vendor == "npm":
         return [
             "$ cat ~/.npmrc\n",
@@ -2749,7 +2751,15 @@ def _vendor_generic(rng: Rng, var: str, tok: Parts) -> Parts:
             '"}',
         ]
     if choice == 4:
-        return [f"$ curl -s https://{_host(rng)}/v1/whoami -H 'Authorization: Bearer ", *tok, "'"]
+        return [
+            f"$ curl -s https://{_host(rng)}/v1/whoami -H '",
+            _k("Authorization"),
+            ": ",
+            _k("Bearer"),
+            " ",
+            *tok,
+            "'",
+        ]
     if choice == 5:
         return [
             f"diff --git a/config/{_svc(rng)}.env b/config/{_svc(rng)}.env\n",
@@ -2772,7 +2782,13 @@ def _vendor_generic(rng: Rng, var: str, tok: Parts) -> Parts:
             _k(f"org={_word(rng)}"),
         ]
     if choice == 7:
-        return ["here's the key you asked for: ", *tok, " (it's in 1Password too)"]
+        return [
+            "here's the key you asked for: ",
+            *tok,
+            " (created ",
+            _k(_when(rng).date().isoformat()),
+            ", expires in 90 days)",
+        ]
     return [
         f"{_svc(rng).upper().replace('-', '_')}_",
         _k("TOKEN"),
@@ -3486,9 +3502,11 @@ def _window(length: int) -> int:
 
 
 def _fragment_left(instance: Instance, secret: Secret, output: str) -> bool:
-    """Whether a window of the secret's non-prefix part that occurs nowhere else in the input survives."""
-    part = instance.doc[secret.start + secret.prefix : secret.end]
-    outside = instance.doc[: secret.start] + "\0" + instance.doc[secret.end :]
+    """Whether a window of the secret's non-prefix part survives that occurs nowhere else in the input
+    (outside the secret or in its public prefix)."""
+    cut = secret.start + secret.prefix
+    part = instance.doc[cut : secret.end]
+    outside = instance.doc[:cut] + "\0" + instance.doc[secret.end :]
     width = min(_window(len(part)), len(part))
     for i in range(len(part) - width + 1):
         window = part[i : i + width]
