@@ -17,7 +17,7 @@ import attrs
 from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._assign import KEYWORDS, find_assignments
-from client_actors.scrub._cli import CLI_RULES, FLAG_WORDS
+from client_actors.scrub._cli import CLI_RULES
 from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes
@@ -81,7 +81,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "azure-sas": ("?sig=", "&sig=", ";sig="),
     "url-credentials": ("://",),
     "env-pair": ("value",),
-    "cli-flag": _fewest(FLAG_WORDS),
+    "cli-flag": ("--",),
     "cli-short-flag": (" -p", " -u", " -a", " -w", " --user"),
     "aws-secret-after-id": ("REDACTED:aws-access-key",),  # without the brackets, which every token has
     "email": ("@",),
