@@ -25,6 +25,8 @@ Rules (seed "Step Classification"):
   resolution, with no other step between them but thoughts, is the same message and is dropped.
 - coordination: every coordination event, with its coordination_id, direction, target_agent and protocol.
 - error-recovery arcs: every error that a later resolution follows counts as recovered.
+- model: a step the model wrote (thought, resolution, action) read where the stream named its model carries
+  that id as the optional step member `model` (docs/PROTOCOL.md), which the server's fingerprint checks.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import Any, Final, Literal, TypeAlias, assert_never
 import attrs
 
 from client_actors.parsers import ParsedStep, estimate_tokens
-from groove_actors.protocol.models import CloseStatus, Step, StepType
+from groove_actors.protocol.models import CloseStatus, JsonObject, Step, StepType
 
 EndReason: TypeAlias = Literal["completed", "crashed", "killed"]
 CoordinationKind: TypeAlias = Literal["lock_request", "lock_grant", "qc_submission", "knock"]
@@ -86,6 +88,11 @@ ERROR_SIGNATURES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("permission-denied", re.compile(r"permission denied|\bEACCES\b|operation not permitted", re.IGNORECASE)),
     ("crash", re.compile(r"Segmentation fault|core dumped")),
 )
+
+# Steps whose text the model wrote: they carry the model id the stream named (the server's fingerprint
+# reads it on these types). A model id longer than the metadata's `model_engine` limit is cut to it.
+MODEL_WRITTEN: Final = frozenset({"thought", "resolution", "action"})
+MAX_MODEL_CHARS: Final = 100
 
 _ANSI_ESCAPE: Final = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
@@ -286,6 +293,15 @@ def _event_tag(event: ClassifierEvent) -> str:
             return "other"
 
 
+def _model_member(kind: StepType, model: str | None) -> JsonObject:
+    """The optional step member `model` (docs/PROTOCOL.md): the id the stream named for a step the model
+    wrote, so the server's model fingerprint can check the claimed model. Unknown step members are kept by
+    the original server too, so original servers accept it."""
+    if model is None or kind not in MODEL_WRITTEN or not model.strip():
+        return {}
+    return {"model": model.strip()[:MAX_MODEL_CHARS]}
+
+
 def _when(timestamp: float | None, now: float) -> float:
     return timestamp if timestamp is not None and math.isfinite(timestamp) else now
 
@@ -361,6 +377,7 @@ class Classifier:
                 arguments=parsed.arguments,
                 truncated=parsed.truncated if is_tool_result else (parsed.truncated or None),
                 source="user" if kind == "correction" else None,
+                extra=_model_member(kind, parsed.model),
             )
         ]
 

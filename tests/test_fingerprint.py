@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import secrets
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -26,13 +28,16 @@ from groove_actors.server import dashboard, fingerprint
 from groove_actors.server.fingerprint import Signal, normalize_model, vendor_of
 from groove_actors.server.metrics import Metrics
 from groove_actors.server.stats import StatsBook
+from tests.conftest import AGENT_STREAMS
 from tests.support.client import ingest, open_session
 from tests.support.envelopes import ClientSession
 from tests.support.loadgen import NO_LIMITS
 from tests.support.server import start_server
+from tests.support.shared import needs
 from tests.test_parsers_common import parse_fixture
 
 NOW = 1_800_000_000.0
+REPO = Path(__file__).resolve().parents[1]
 CREDIT_DEADLINE_S = 30.0
 
 
@@ -303,3 +308,32 @@ async def test_the_server_records_each_sessions_verdict_and_evidence(tmp_path: P
     assert "claude-haiku-4-5-20251001" in seen[claims_more.session_id]["signals"][0]["detail"]
     assert seen[claims_more.session_id]["opened_as"] == "claude-opus-4-6"
     assert seen[silent.session_id]["verdict"] == "unknown"
+
+
+@pytest.mark.slow
+@needs(AGENT_STREAMS)
+async def test_a_real_stream_captured_by_the_client_is_consistent_on_the_server(tmp_path: Path) -> None:
+    """The capture client puts the model its stream names on each model-written step: a real transcript
+    imported through `groove-capture` to the real server gets a `consistent` verdict, not `unknown`."""
+    name = "claude-code/transcript/cc-2.0.27-transcript-27-tools-1-error.jsonl"
+    home, data = tmp_path / "home", tmp_path / "data"
+    env = {**os.environ, "GROOVE_HOME": str(home), "PYTHONPATH": str(REPO)}
+    consent = [sys.executable, "-m", "client_actors.cli", "consent", "on"]
+    assert (await trio.run_process(consent, env=env, capture_stdout=True, check=False)).returncode == 0
+    async with start_server(data, *NO_LIMITS) as server:
+        command = [sys.executable, "-m", "client_actors.cli", "import", "--provider", "claude-code",
+                   "--server", server.url, str(AGENT_STREAMS / name)]  # fmt: skip
+        done = await trio.run_process(command, env=env, capture_stdout=True, capture_stderr=True, check=False)
+        assert done.returncode == 0, done.stderr
+        with trio.fail_after(CREDIT_DEADLINE_S):
+            await server.log.wait_for("ledger.credited")
+    (record,) = trajectory_records(data).values()
+    assert record["model"] == "claude-sonnet-4-5-20250929"  # the stream's, which the client claims too
+    held = record["enrichment"]["model_fingerprint"]
+    assert held["verdict"] == "consistent", held
+    by_type = {kind: {s.get("model") for s in record["trajectory_log"] if s["type"] == kind}
+               for kind in ("thought", "action", "resolution", "observation")}  # fmt: skip
+    assert by_type == {"thought": {record["model"]}, "action": {record["model"]},
+                       "resolution": {record["model"]}, "observation": {None}}  # fmt: skip
+    written = sum(s["type"] in fingerprint.MODEL_WRITTEN for s in record["trajectory_log"])
+    assert held["signals"][0]["seen"]["steps"] == {record["model"]: written}
