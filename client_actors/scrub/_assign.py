@@ -14,7 +14,7 @@ from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, redact, token_spans
 from client_actors.scrub._judge import is_whole_line, judge_value
-from client_actors.scrub._names import IGNORED_SUFFIXES, classify_name, is_placeholder
+from client_actors.scrub._names import IGNORED_SUFFIXES, Sense, classify_name, is_placeholder
 
 KEYWORDS = (
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
@@ -116,6 +116,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         return None  # a shell expansion names a variable: ${API_KEY:?must be set}, ${PASSWORD:-}
     name = text[name_start : max(match.end("kw"), match.end("suffix"), match.end("num"))].lstrip(".-")
     sense = _KEYWORD_SENSES[name] if name in _KEYWORD_SENSES else classify_name(name)
+    if sense is None and name.lower() == "pwd" and group == "bare" and _in_query(text, name_start):
+        sense = _QUERY_PWD  # in a URL, pwd= is a password, not the working directory
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
     value, end = match.group(group), match.end(group)
@@ -135,6 +137,7 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     return redact(match.start(group), end, sense.kind)
 
 
+_QUERY_PWD = Sense("password", True)
 _ESCAPE_IN_VALUE = re.compile(r"\\(?:[nrt\"]|u00|$)")
 
 

@@ -314,6 +314,37 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9\-]{0,31}[ \t]+(?=\S)")
 
 
 ENV_PAIRS = Rule("env-pair", _PAIR_VALUE, _handle_pair)
+# XML and .NET configuration name their values in attributes: <add key="ApiKey" value="..."/>,
+# <property name="password" value="..."/>, <entry key="password">...</entry>; a Terraform variable names
+# its default: variable "db_password" { default = "..." }.
+_ATTRIBUTE_REST = (
+    r"=\\?\"(?P<name>[^\"\\\n]{1,128})\\?\"(?:[ \t]+value=\\?\"(?P<value>[^\"\\\n]{1,1024})\\?\""
+    r"|[ \t]*>(?P<text>[^<\n]{1,1024})</)"
+)
+_TERRAFORM_DEFAULT = re.compile(
+    r"variable[ \t]+\\?\"(?P<name>[^\"\\\n]{1,128})\\?\"[ \t]*\{[^}]{0,400}?default[ \t]*=[ \t]*"
+    r"\\?\"(?P<value>[^\"\\\n]{1,1024})\\?\""
+)
+
+
+def _handle_named(match: re.Match[str]) -> Redaction | None:
+    group = "value" if match.group("value") is not None else "text"
+    name, value = match.group("name"), match.group(group)
+    sense = classify_name(name)
+    if sense is None or judge_value(value, name, sense, quoted=True, env_style=False) == "keep":
+        return None
+    return redact(match.start(group), match.end(group), sense.kind)
+
+
+# One rule per attribute and quoting, each starting with its literal (a class of first letters would make
+# the regex engine test every character).
+NAMED_ATTRIBUTES = tuple(
+    Rule(f"named-attribute-{attribute}{'-escaped' if escaped else ''}", re.compile(attribute + _ATTRIBUTE_REST),
+         _handle_named, attribute + ('=\\"' if escaped else '="'))
+    for attribute in ("key", "name")
+    for escaped in (False, True)
+)  # fmt: skip
+TERRAFORM_DEFAULT = Rule("terraform-default", _TERRAFORM_DEFAULT, _handle_named, "variable")
 # .netrc: "machine HOST login USER password SECRET", on one line or several.
 NETRC = Rule(
     "netrc",
@@ -338,5 +369,6 @@ KEY_FILE_ID = Rule(
 
 CONTEXT_RULES = (
     AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
-    KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT,
+    KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, *NAMED_ATTRIBUTES,
+    TERRAFORM_DEFAULT,
 )  # fmt: skip

@@ -140,6 +140,7 @@ _PLACEHOLDER = re.compile(
       | \{\{.*\}\} | \$\{.*\} | \{[\w.]*\}  # {{ secrets.X }}, ${VAR}, {name}
       | \$[A-Za-z_]\w* | \$\(.*\) | %\w+% | %\(?\w*\)?[sd]  # $VAR, $(cmd), %VAR%, %(name)s
       | (?i:your|my)[-_ ].* | (?i:your)[A-Z_].*             # your-token-here, YOUR_API_KEY
+      | [A-Za-z0-9_\-]{1,16}?[-_.](?:x{3,}|X{3,}|\*{3,}|\.{3,}|…)  # sk-..., ghp_xxxx, sk-proj-****
     """,
     re.VERBOSE,
 )

@@ -152,6 +152,12 @@ _AUTH_PAIR = (
 )
 
 
+_QUERY_PARAMETERS = (
+    "code", "ticket", "session", "sessionid", "sid", "SAMLResponse", "jwt", "session_id", "jsessionid",
+    "oauth_verifier", "token_hash", "otp",
+)  # fmt: skip
+
+
 def _query_rule(parameter: str) -> Rule:
     """``?parameter=VALUE`` (or after ``&``, ``#``, ``;`` or an escaped ``&``) when VALUE looks generated."""
     pattern = re.compile(
@@ -246,8 +252,5 @@ SHELL_RULES = (
         "wpa_passphrase",
         None,
     ),
-    *(
-        _query_rule(parameter)
-        for parameter in ("code", "ticket", "session", "sessionid", "sid", "SAMLResponse")
-    ),
+    *(_query_rule(parameter) for parameter in _QUERY_PARAMETERS),
 )

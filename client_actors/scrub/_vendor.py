@@ -77,11 +77,16 @@ def separator_rule(name: str, anchor: str, formats: Sequence[SeparatorFormat], g
         fmt = formats[int(group[1:])]
         body = match.group(group)
         start = match.start(group) - fmt.width
-        if not starts_word(match.string, start) or (fmt.mixed and not _is_mixed(body)):
+        if not starts_word(match.string, start) or (fmt.mixed and not _is_mixed(body)) or _filler(body):
             return None
         return redact(start, match.end(), fmt.kind)
 
     return Rule(name, pattern, handle)
+
+
+def _filler(body: str) -> bool:
+    """A placeholder in a token's shape (ghp_xxxx..., AKIAXXXX...): one or two characters repeated."""
+    return len(set(body)) <= 2
 
 
 def _is_mixed(body: str) -> bool:
@@ -100,7 +105,7 @@ def literal_rule(name: str, pattern: str, kinds: dict[str, str], trigger: str | 
         text = match.string
         if group is None or not starts_word(text, match.start(), TOKEN_CHARS):
             return None
-        if not ends_word(text, match.end(), TOKEN_CHARS):
+        if not ends_word(text, match.end(), TOKEN_CHARS) or _filler(match.group(group)[4:]):
             return None
         return redact(match.start(), match.end(), kinds[group])
 
