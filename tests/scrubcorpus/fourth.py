@@ -1743,7 +1743,13 @@ def _cmdline_core(rng: Rng) -> Parts:
     if choice == 9:
         return ["$ sqlcmd ", _k(f"-S {host},1433"), " -U sa -P '", pw, '\' -Q "SELECT @@VERSION"']
     if choice == 10:
-        return [f"$ htpasswd -bc /etc/nginx/.htpasswd {user} ", pw, f"\nAdding password for user {user}"]
+        return [
+            "$ htpasswd -bc ",
+            _k("/etc/nginx/.htpasswd"),
+            f" {user} ",
+            pw,
+            f"\nAdding password for user {user}",
+        ]
     if choice == 11:
         return [
             "$ openssl pkcs12 -export -in cert.pem -inkey key.pem -out bundle.p12 ",
@@ -1754,7 +1760,9 @@ def _cmdline_core(rng: Rng) -> Parts:
     if choice == 12:
         other = _Sec(_password(rng), s)
         return [
-            "$ keytool -importkeystore -srckeystore bundle.p12 -srcstoretype PKCS12 -srcstorepass ",
+            "$ keytool -importkeystore -srckeystore bundle.p12 ",
+            _k("-srcstoretype PKCS12"),
+            " -srcstorepass ",
             pw,
             " -destkeystore app.jks -deststorepass ",
             other,
@@ -1771,7 +1779,9 @@ def _cmdline_core(rng: Rng) -> Parts:
         return [
             f'$ ldapsearch -x -H ldap://{host} -D "cn=admin,dc={_word(rng)},dc=io" -w ',
             pw,
-            ' -b "ou=people" "(uid=jdoe)"',
+            " ",
+            _k('-b "ou=people"'),
+            ' "(uid=jdoe)"',
         ]
     if choice == 15:
         return ["$ smbclient ", _k(f"//{host}/share"), f" -U {user}%", pw, ' -c "ls"']
@@ -1802,8 +1812,9 @@ def _cmdline_core(rng: Rng) -> Parts:
         ]
     return [
         "$ history | tail -3\n",
-        f"  {rng.randint(100, 999)}  cd {_svc(rng)}\n",
-        f"  {rng.randint(100, 999)}  ansible-playbook site.yml -e ansible_become_pass=",
+        f"  {rng.randint(100, 999)}  ",
+        _k(f"git checkout {_sha(rng)[:12]}"),
+        f"\n  {rng.randint(100, 999)}  ansible-playbook site.yml -e ansible_become_pass=",
         pw,
         "\n",
         f"  {rng.randint(100, 999)}  history | tail -3",
@@ -2122,10 +2133,14 @@ def _email_core(rng: Rng) -> Parts:
         ]
     if choice == 6:
         return [
-            "psycopg.errors.UniqueViolation: duplicate key value violates unique constraint "
-            '"users_email_key"\nDETAIL:  Key (email)=(',
+            "psycopg.errors.UniqueViolation: duplicate key value violates unique constraint ",
+            _k('"users_email_key"'),
+            "\nDETAIL:  Key (email)=(",
             mail,
-            ") already exists.",
+            ") already exists.\n",
+            _k(
+                f'CONTEXT:  SQL statement "INSERT INTO users (id, email) VALUES ({rng.randint(1, 99999)}, $1)"'
+            ),
         ]
     if choice == 7:
         _, to = _person(rng)
@@ -2287,7 +2302,9 @@ def _email_encoded_core(rng: Rng) -> Parts:
             "]",
         ]
     return [
-        f"$ curl -sG https://{host}/v1/lookup --data-urlencode email=... -v 2>&1 | grep GET\n> GET /v1/lookup?email=",
+        f"$ curl -sG https://{host}/v1/lookup --data-urlencode email=... -v 2>&1 | grep GET\n> GET ",
+        _k("/v1/lookup"),
+        "?email=",
         enc,
         " HTTP/2",
     ]
@@ -2689,8 +2706,9 @@ def _vendor_specific(rng: Rng, vendor: str, tok: Parts) -> Parts:
             '", "',
             secret,
             '", ',
-            _k(f'"AC{_r(rng, HEX, 32)}"'),
-            ")",
+            f'"AC{_r(rng, HEX, 32)}"',
+            ")\n",
+            _k('message = client.messages.create(to=to, from_=sender, body="deploy finished")'),
         ]
     if vendor == "digitalocean":
         return ["$ doctl auth init --access-token ", *tok, "\n", _k("Validating token... OK")]
@@ -3270,6 +3288,8 @@ _PROMPTS = (
 def _transcript(rng: Rng, parts: Parts) -> Parts:
     session, t = _uuid(rng), _when(rng)
     tool = "toolu_" + _r(rng, ALNUM, 24)
+    if rng.random() < 0.3:
+        return _transcript_turns(rng, session, t, _write_turns(rng, tool, parts))
     turns: list[tuple[str, Parts]] = [
         ("user", [json.dumps(rng.choice(_PROMPTS))]),
         (
@@ -3293,6 +3313,38 @@ def _transcript(rng: Rng, parts: Parts) -> Parts:
             ],
         ),
     ]
+    return _transcript_turns(rng, session, t, turns)
+
+
+def _write_turns(rng: Rng, tool: str, parts: Parts) -> list[tuple[str, Parts]]:
+    """The agent writes the snippet to a file: it travels in the tool call's input."""
+    path = json.dumps(f"/work/{_svc(rng)}/{rng.choice(('config', 'deploy', 'notes'))}/{_word(rng)}.txt")
+    return [
+        ("user", [json.dumps(rng.choice(_PROMPTS))]),
+        (
+            "assistant",
+            [
+                '[{"type":"tool_use","id":"',
+                _k(tool),
+                '","name":"Write","input":{"file_path":',
+                path,
+                ',"content":"',
+                *_map(parts, _json_inner),
+                '"}}]',
+            ],
+        ),
+        (
+            "user",
+            [
+                '[{"type":"tool_result","tool_use_id":"',
+                _k(tool),
+                f'","content":"File created successfully at: {path[1:-1]}"}}]',
+            ],
+        ),
+    ]
+
+
+def _transcript_turns(rng: Rng, session: str, t: datetime, turns: list[tuple[str, Parts]]) -> Parts:
     lines: list[Parts] = []
     for index, (role, body) in enumerate(turns):
         stamp = (t + timedelta(seconds=index * 3)).isoformat().replace("+00:00", "Z")
@@ -3393,7 +3445,9 @@ def _wrap(rng: Rng, parts: Parts) -> tuple[str, Parts]:
                 "%Y-%m-%dT%H:%M:%S.%f"
             ) + "0Z "
 
-        return form, _prefix_lines(parts, stamp(), stamp)
+        step = rng.choice(_COMMANDS)
+        group = f"{stamp()}##[group]Run {step}\n{stamp()}##[endgroup]\n"
+        return form, [group, *_prefix_lines(parts, stamp(), stamp), f"\n{stamp()}Post job cleanup."]
     return form, parts
 
 
