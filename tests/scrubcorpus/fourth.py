@@ -1857,7 +1857,20 @@ def _cmdline_near(rng: Rng) -> Parts:
 def _auth_value(rng: Rng) -> Parts:
     """What follows ``Authorization: ``: the scheme (must survive) and its credential (secret)."""
     s = AUTHZ
-    choice = rng.randrange(16)
+    choice = rng.randrange(19)
+    if choice == 16:
+        blob = bytes.fromhex("608206") + rng.randbytes(rng.randint(600, 1400))
+        return [_k("Negotiate"), " ", _Sec(_b64(blob), s)]
+    if choice == 17:
+        ntlm = b"NTLMSSP\x00\x03\x00\x00\x00"
+        return [
+            _k("NTLM"),
+            " ",
+            _Sec(_b64(ntlm + rng.randbytes(rng.randint(300, 500))), s, (len(ntlm) // 3) * 4),
+        ]
+    if choice == 18:
+        user_id = _b64(str(rng.randint(10**17, 10**19)).encode()).rstrip("=")
+        return [_k("Bot"), " ", _Sec(f"{user_id}.{_r(rng, B64URL, 6)}.{_mixed(rng, B64URL, 38)}", s)]
     if choice <= 1:
         return [_k("Bearer"), " ", _Sec(_b64url(rng.randbytes(rng.choice((30, 32, 48)))), s)]
     if choice == 2:
@@ -3133,9 +3146,11 @@ def _key_style(fmt: str, key: str, section: str) -> str:
         return key.upper()
     if fmt == "properties":
         return f"{section}.{key.replace('_', '-')}"
-    if fmt in ("xml", "xml_attr", "json") and "_" in key:
+    if fmt in ("xml", "xml_attr", "json", "js") and "_" in key:
         head, *rest = key.split("_")
         return head + "".join(part.capitalize() for part in rest)
+    if fmt == "go":
+        return "".join(part.capitalize() for part in key.split("_"))
     return key
 
 
@@ -3171,6 +3186,12 @@ def _render(rng: Rng, fmt: str, entries: list[Entry], section: str) -> Parts:
             rows.append(['Environment="', name, "=", *value, '"'])
         elif fmt == "python":
             rows.append([name, " = ", "'", *value, "'"])
+        elif fmt == "js":
+            rows.append(["  ", name, ': "', *value, '",'])
+        elif fmt == "go":
+            rows.append(["\t", name, ': "', *value, '",'])
+        elif fmt == "ruby":
+            rows.append(["  config.", name, ' = "', *value, '"'])
         else:
             rows.append(["define('", name, "', '", *value, "');"])
     body = _join(rows, ",\n" if fmt == "json" else "\n")
@@ -3199,6 +3220,12 @@ def _render(rng: Rng, fmt: str, entries: list[Entry], section: str) -> Parts:
         return [f'resource "{section}" "main" {{\n', *body, "\n}"]
     if fmt == "php":
         return ["<?php\n", *body]
+    if fmt == "js":
+        return ["module.exports = {\n", *body, "\n};"]
+    if fmt == "go":
+        return [f"var {section.capitalize()}Config = Config{{\n", *body, "\n}"]
+    if fmt == "ruby":
+        return [f"{section.capitalize()}.configure do |config|\n", *body, "\nend"]
     return body
 
 
@@ -3217,6 +3244,9 @@ _CONFIG_PATHS = {
     "python": "{}/settings.py",
     "php": "wp-config.php",
     "hcl": "main.tf",
+    "js": "config/{}.js",
+    "go": "internal/config/{}.go",
+    "ruby": "config/initializers/{}.rb",
 }
 _FORMATS = (
     "env",
@@ -3233,6 +3263,9 @@ _FORMATS = (
     "python",
     "php",
     "hcl",
+    "js",
+    "go",
+    "ruby",
 )
 
 
