@@ -8,6 +8,7 @@ touch a ``[REDACTED:...]`` token already in the text, which keeps scrubbing idem
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -114,6 +115,9 @@ PASSES: tuple[Pass, ...] = (
 )
 PREFILTER = Prefilter([item.literals for item in PASSES])
 _UNGATED = sum(1 << index for index, item in enumerate(PASSES) if item.literals is None)
+# The passes' parts by index, for the loop in `_run_passes`.
+_RULES = tuple(item.rule for item in PASSES)
+_CHARS = tuple(None if item.chars is None else item.chars.search for item in PASSES)
 GATED_BELOW = 2048
 
 # Every kind a redaction can carry: the X in [REDACTED:X], and the keys of RuleCounts.
@@ -164,8 +168,8 @@ def _run_passes(text: str, counts: Counter[str], home: list[Redaction] | None = 
     while pending:
         low = pending & -pending
         pending ^= low
-        step = PASSES[low.bit_length() - 1]
-        rule = step.rule
+        index = low.bit_length() - 1
+        rule = _RULES[index]
         if rule is not None:
             first = rule.pattern.search(text)
             if first is None:
@@ -173,10 +177,11 @@ def _run_passes(text: str, counts: Counter[str], home: list[Redaction] | None = 
             found = find_redactions(rule, text, first)
         elif low == 1 and home is not None:
             found = home
-        elif short and step.chars is not None and step.chars.search(text) is None:
-            continue
         else:
-            found = step.find(text)
+            chars = _CHARS[index]
+            if short and chars is not None and chars(text) is None:
+                continue
+            found = PASSES[index].find(text)
         if found:
             found = outside_tokens(text, found)
             if found:
@@ -202,14 +207,21 @@ def scrub_every_pass(text: str) -> ScrubResult:
     return ScrubResult(text, RuleCounts.from_mapping(counts))
 
 
-def _name_finder(names: set[str], texts: int) -> Callable[[str], bool]:
-    """A test of whether a text holds one of ``names``: substring tests for a few, an automaton for many."""
+def _holding_names(texts: Sequence[str], names: set[str]) -> list[bool]:
+    """Which of ``texts`` hold one of ``names`` (as a substring): one automaton scan over all of them."""
     if not names:
-        return lambda text: False
-    if len(names) * texts <= 256:
-        return lambda text: any(name in text for name in names)
+        return [False] * len(texts)
+    ends: list[int] = []  # where each text ends in the joined bytes
+    raws = [text.encode("utf-8", "surrogatepass") for text in texts]
+    offset = 0
+    for raw in raws:
+        offset += len(raw) + 1
+        ends.append(offset)
     automaton = BytesAhoCorasick([name.encode("utf-8", "surrogatepass") for name in names])
-    return lambda text: bool(automaton.find_matches_as_indexes(text.encode("utf-8", "surrogatepass")))
+    holding = [False] * len(texts)
+    for _, start, _ in automaton.find_matches_as_indexes(b"\x00".join(raws)):  # no name holds NUL
+        holding[bisect.bisect_right(ends, start)] = True
+    return holding
 
 
 def scrub_texts(texts: Sequence[str]) -> tuple[list[str], RuleCounts]:
@@ -228,10 +240,10 @@ def scrub_texts_into(texts: Sequence[str], counts: Counter[str]) -> list[str]:
     """`scrub_texts`, adding the counts to ``counts``."""
     homes = [find_homes(text) for text in texts]
     names: set[str] = set().union(*(users for _, users in homes))
-    holds_name = _name_finder(names, len(texts))
+    holding = _holding_names(texts, names)
     out: list[str] = []
-    for text, (found, _) in zip(texts, homes, strict=True):
-        if names and holds_name(text):  # its own home paths' users among them
+    for text, (found, _), holds in zip(texts, homes, holding, strict=True):
+        if holds:  # its own home paths' users among the names
             out.append(_run_passes(text, counts, with_echoes(text, found, names)))
         elif found or _ANY_RULE_CHAR.search(text) is not None:
             out.append(_run_passes(text, counts, found))
