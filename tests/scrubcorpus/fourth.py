@@ -11,8 +11,13 @@ literal (vendor prefixes are spelt in two pieces). Each `Instance` is one docume
 agents print or read (shell sessions, tool results, agent transcripts as JSON lines with escaped
 strings, config files, diffs, CI logs, HTTP traces, source code, stack traces, database and cloud
 CLI sessions) with the exact spans of the secrets it holds and of text beside them that must come
-through unchanged. Per class, ``per_class`` documents hold secrets and ``per_class // 2`` hold only
-near misses (their non-blank lines give the line keep-rate).
+through unchanged. Per class, ``per_class`` documents hold secrets (twice as many for vendor tokens,
+so that each vendor shows up several times) and ``per_class // 2`` hold only near misses (their
+non-blank lines give the line keep-rate). A snippet reaches the agent raw, as the escaped content
+of a tool result or of a tool call's input in a JSON-lines transcript (once or twice escaped), as a
+JSON tool result, in a Markdown fence, as the added lines of a diff, numbered as a file read, or
+timestamped in a CI log; multi-line secrets skip the last two (their line prefixes would sit inside
+the span and read as fragments).
 
 What is labelled a secret (the calls a careful reviewer would make):
 
@@ -40,7 +45,8 @@ What is labelled a secret (the calls a careful reviewer would make):
   hosts, ``--password-stdin``, prompts, ``$(...)`` and ``${...}`` expansions must survive.
 - Authorization headers: the credential after the scheme (Digest: ``response``; AWS: ``Signature``
   and the key id; OAuth 1.0: ``oauth_token`` and ``oauth_signature``; Hawk: ``mac``; SharedKey: the
-  signature). Header names, schemes and the other parameters must survive; nonces, consumer keys
+  signature; Basic, Bearer, Token, ApiKey, Splunk, SSWS, Bot, Negotiate, NTLM: the whole
+  credential). Header names, schemes and the other parameters must survive; nonces, consumer keys
   and Hawk ids are unmeasured.
 - E-mail addresses, plain and URL-encoded: a person's address, whole. Placeholders on the reserved
   example domains, ``git@github.com``, ``user@host`` prompts and ssh targets, ``pkg@version``, scoped
@@ -50,16 +56,18 @@ What is labelled a secret (the calls a careful reviewer would make):
   the session token; regions, ARNs, masked keys (``****ABCD``), unique ids (``AIDA…``) and dates
   must survive.
 - Vendor tokens: the whole token, prefix included. Stripe publishable keys are public by design and
-  not used; a Twilio API key SID (``SK…``) is labelled, with its secret. The public head of a format
-  is its prefix for the fragment check: the JWT header segment, the DER header of a PEM body, the
-  fixed macaroon head of a PyPI token. A PEM key's label is its base64 body; armour lines survive,
+  not used; a Twilio API key SID (``SK…``) is labelled, with its secret, and the account SID
+  (``AC…``, an identifier) is unmeasured. The public head of a format is its prefix for the
+  fragment check: the vendor literal, the JWT header segment, the DER header of a PEM body, the
+  fixed macaroon head of a PyPI token, the NTLM signature. A PEM key's label is its base64 body; armour lines survive,
   and so do certificates and public keys.
 - Database connection strings: the password only; scheme, user, host, port, database and options
   must survive, and so do ``${DB_PASSWORD}``, ``****`` and password-less URLs.
-- Generic secrets: the value beside a key name that says it is a secret, in every config format;
-  the key name, neighbouring settings and values of secret-sounding keys that are not secrets
-  (``max_tokens: 4096``, ``token_url: https://…``, ``secret_name: …``, file paths, references,
-  algorithms) must survive.
+- Generic secrets: the value beside a key name that says it is a secret, in every config format
+  (.env, YAML, JSON, TOML, INI, Java properties, XML elements and attributes, Dockerfile, Compose,
+  systemd units, Python, PHP, HCL, JavaScript, Go, Ruby); the key name, neighbouring settings and
+  values of secret-sounding keys that are not secrets (``max_tokens: 4096``, ``token_url: https://…``,
+  ``secret_name: …``, file paths, references, algorithms) must survive.
 
 Placeholders (``<your-token>``, ``${VAR}``, ``$(cat token)``, ``${OPENAI_API_KEY:?must be set}``,
 ``xxxx``, ``****``, ``${{ secrets.X }}``, ``{{ var }}``), git SHAs, UUIDs, content hashes, base64 of
@@ -67,11 +75,15 @@ non-secrets, versions and dates must survive wherever they appear.
 
 How the figures are taken (`measure_held_back`): recall is the share of labelled spans whose text
 is gone from the output; recall with no fragment adds that no window of the span's non-prefix part
-(4 characters when that part is under 16, 5 under 32, else 6) that occurs nowhere else in the input
-appears in the output; vendor-prefix recall is recall over formats with a fixed vendor literal;
+(4 characters when that part is under 16, 5 under 32, else 6) appears in the output, counting only
+windows found nowhere in the input outside that part (text shared with the public prefix or the
+surroundings proves nothing); vendor-prefix recall is recall over formats with a fixed vendor literal;
 keep-rate is the share of must-survive spans lying inside one unchanged stretch of the input
 aligned to the output (difflib: lines first, then characters within changed lines); line keep-rate
-is the same test over the non-blank lines of the secret-free documents.
+is the same test over the non-blank lines of the secret-free documents. Where a must-survive span
+touches a secret (the credential scope after an AWS key id, a database user before its password),
+a scrubber that takes the neighbour along with the secret loses that span: the neighbour is not a
+secret, and what it tells a reader is worth keeping.
 """
 
 from __future__ import annotations
