@@ -120,6 +120,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         sense = _QUERY_PWD  # in a URL, pwd= is a password, not the working directory
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
+    if name.lower() in _COOKIE_HEADERS and ("=" in match.group("sep")[1:] or "=" in match.group(group)):
+        return None  # a Cookie header's name=value pairs: the cookie pass judges each of them
     value, end = match.group(group), match.end(group)
     if group == "bare":
         # JSON-escaped text: `\"` closes the string around the value, `\n` ends its line, `\u0026` is the
@@ -131,6 +133,10 @@ def _handle(match: re.Match[str]) -> Redaction | None:
                 return None
     env_style = group == "bare" and match.group("sep") == "=" and not match.group("sp") and name.isupper()
     in_query = group == "bare" and _in_query(text, name_start)
+    if in_query and "#" in value:  # the URL's fragment follows
+        value, end = value[: value.index("#")], end - len(value) + value.index("#")
+        if not value:
+            return None
     verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style, in_query=in_query)
     if verdict == "keep" or (verdict == "redact-if-whole-line" and not is_whole_line(text, name_start, end)):
         return None
@@ -138,6 +144,7 @@ def _handle(match: re.Match[str]) -> Redaction | None:
 
 
 _QUERY_PWD = Sense("password", True)
+_COOKIE_HEADERS = frozenset({"cookie", "set-cookie", "cookies"})
 _ESCAPE_IN_VALUE = re.compile(r"\\(?:[nrt\"]|u00|$)")
 
 

@@ -116,6 +116,8 @@ def _handle_authorization(match: re.Match[str]) -> Redaction | None:
         if lowered == "aws4-hmac-sha256":
             return None  # no signature in view: what is left names the request, not a secret
     start = match.start("value")
+    while end > start + 1 and text[end - 1] in ",;":  # the next header or field, not the credential
+        end -= 1
     quoted = _QUOTED_PARAMETER.match(text, start) if lowered != "basic" else None
     if quoted is not None:
         return redact(quoted.start("field"), quoted.end("field"), "authorization")
@@ -134,10 +136,16 @@ AUTHORIZATION_UPPER = Rule("authorization-upper", _AUTHORIZATION, _handle_author
 # when it looks like one; `theme=dark` stays.
 _COOKIE_HEAD = re.compile(r"ookie\\?[\"']?[ \t]*[:=][ \t]*(?P<q>\\?[\"'])?")
 _CURL_COOKIE = re.compile(r"-(?<=[ \t]-)(?:b|-cookie)(?:=|[ \t]+)(?P<q>\\?[\"'])?")
-_COOKIE_PAIR = re.compile(r"[ \t]*(?P<name>[^=;,\s\"'\\]{1,128})=(?P<value>[^;\s\"'\\]{0,4096})")
+_COOKIE_PAIR = re.compile(
+    r"[ \t]*(?P<name>[^=;,\s\"'\\]{1,128})="
+    r"(?:\\?\"(?=[^;\s\"'\\]{1,4096}\\?\"))?(?P<value>[^;\s\"'\\]{0,4096})(?:\\?\")?"  # a value may be quoted
+)
 _SESSION_NAME = re.compile(
     r"(?i:sess|sid|auth|token|jwt|remember|login|csrf|xsrf|secret|pass|key|identity|credential|sso|saml)"
 )
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def _cookie_value_goes(name: str, value: str) -> bool:
@@ -145,7 +153,10 @@ def _cookie_value_goes(name: str, value: str) -> bool:
         return False
     if _SESSION_NAME.search(name) is not None:
         return True
-    # Analytics and preference cookies (`_ga=GA1.2.1234.5678`, `lang=en-US`) are not credentials.
+    # Analytics and preference cookies (`_ga=GA1.2.1234.5678`, `lang=en-US`, an anonymous UUID) are not
+    # credentials.
+    if _UUID.fullmatch(value):
+        return False
     return looks_random(value) or (len(value) >= 24 and value.count(".") < 2 and _credential_like(value))
 
 

@@ -37,6 +37,7 @@ _PLAIN_WORD = re.compile(r"[A-Za-z_]+")
 # A query parameter's value that is key material: long, with a digit, in URL-safe characters. In a
 # URL a `signature`, `sig` or `key` is a credential even in hex (S3 and GCS signed URLs).
 _SESSION_ID = re.compile(r"(?=[^0-9]{0,4096}[0-9])(?=[0-9]{0,4096}[A-Za-z])[A-Za-z0-9%+/=_\-.~]{16,4096}")
+_LONG_HEX = re.compile(r"[0-9a-fA-F]{40,512}")
 _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,4096}")
 
 
@@ -58,6 +59,8 @@ def judge_value(
         credential = looks_random(value) or (in_query and _QUERY_CREDENTIAL.fullmatch(value) is not None)
         if sense.kind == "cookie" and _SESSION_ID.fullmatch(value):
             credential = True  # session ids are often hex, which `looks_random` leaves as digests
+        elif sense.kind == "signature" and _LONG_HEX.fullmatch(value):
+            credential = True  # X-Amz-Signature, X-Goog-Signature: an HMAC in hex, wherever the URL was cut
         return "redact" if credential else "keep"
     if quoted:
         return "redact"
