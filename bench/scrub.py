@@ -1,6 +1,6 @@
 """The scrubber on its two labelled corpora, and its speed through `groove-capture scrub` on dense short records.
 
-Run: .venv/bin/python -m bench.scrub [--records-mb N] [--rounds R] [--against OTHER_CHECKOUT] [--cli-only]
+Run: .venv/bin/python -m bench.scrub [--records-mb N] [--rounds R] [--against OTHER_CHECKOUT] [--cli-only] [--engines]
 The corpora (fake credentials in real formats, generated from seeds at run time, in shell, log, config and code
 contexts, plus text that must survive) live with the tests in tests/scrubcorpus: the first one, which the rules
 were written with; the second one's tuning part, which rules were adjusted against; its held-back part, which is
@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from tests.scrubcorpus import measure
@@ -129,6 +130,36 @@ def cli_runs(records: list[str], trees: list[Path], *, rounds: int = 3) -> dict[
     return runs
 
 
+def engine_runs(records: list[str], *, rounds: int = 3) -> dict[str, list[float]]:
+    """MB/s of text, in this process by CPU time, of this tree's rule set run two ways on the records' texts,
+    512 at a time as the CLI hands them over: every pass over the texts joined into ~64 KB (how scrub_texts ran
+    them before the prefilter) and `scrub_texts` (the prefilter's passes, text by text). The same rules, so
+    what differs is the engine alone."""
+    from client_actors.scrub import scrub_texts
+    from client_actors.scrub._engine import scrub_every_pass
+
+    def joined(texts: list[str]) -> None:
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if sum(map(len, batch)) >= 64 * 1024:
+                scrub_every_pass("\n\x1e\n".join(batch))
+                batch = []
+        scrub_every_pass("\n\x1e\n".join(batch))
+
+    texts = [json.loads(record)["text"] for record in records]
+    megabytes = sum(len(text.encode("utf-8", "surrogatepass")) for text in texts) / 1e6
+    ways = {"every pass, texts joined": joined, "scrub_texts (prefilter)": scrub_texts}
+    runs: dict[str, list[float]] = {way: [] for way in ways}
+    for _ in range(rounds):
+        for way, run in ways.items():
+            started = time.process_time()
+            for at in range(0, len(texts), 512):
+                run(texts[at : at + 512])
+            runs[way].append(megabytes / (time.process_time() - started))
+    return runs
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records-mb", type=float, default=16.0, help="size of the dense records input")
@@ -137,6 +168,9 @@ def main(argv: list[str] | None = None) -> None:
         "--against", type=Path, help="another checkout whose CLI runs interleaved with this one"
     )
     parser.add_argument("--cli-only", action="store_true", help="skip the corpora")
+    parser.add_argument(
+        "--engines", action="store_true", help="also this rule set's two engines in-process on the records"
+    )
     args = parser.parse_args(argv)
     if not args.cli_only:
         first_corpus()
@@ -151,6 +185,12 @@ def main(argv: list[str] | None = None) -> None:
         verdict = _verdict(median, CLI_TARGET_MB_S)
         print(f"  {tree!s:24s} runs {', '.join(f'{r:.2f}' for r in runs)}; median {median:.1f},"
               f" best {max(runs):.1f}   target >= {CLI_TARGET_MB_S:g}: {verdict}")  # fmt: skip
+    if args.engines:
+        print("this tree's rules on the same records' texts in-process, MB/s by CPU:")
+        for way, runs in engine_runs(records, rounds=args.rounds).items():
+            print(
+                f"  {way:26s} runs {', '.join(f'{r:.2f}' for r in runs)}; median {statistics.median(runs):.1f}"
+            )
 
 
 if __name__ == "__main__":
