@@ -10,8 +10,8 @@ import orjson
 import pytest
 import trio
 
-from groove_actors.http.app import SealedDays
 from groove_actors.protocol import merkle
+from groove_actors.server.ledger_proofs import SealedDays
 from groove_actors.store import catalog
 from groove_actors.store.catalog import CreditRecord
 from groove_actors.store.embedded import Credit, Done, EmbeddedStore, SealDay

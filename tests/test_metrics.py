@@ -15,8 +15,8 @@ from quart_trio import QuartTrio
 
 import groove_actors
 from groove_actors.http import ingest as ingest_route
-from groove_actors.http.app import OVERLOADED
 from groove_actors.http.asgi import route_names
+from groove_actors.http.handles import OVERLOADED
 from groove_actors.protocol import ecdh
 from groove_actors.protocol.envelope import Rejected, read_envelope, summarize
 from groove_actors.protocol.validate import Violation

@@ -15,9 +15,9 @@ import trio
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
-from groove_actors.http.app import AppHandles
 from groove_actors.http.asgi import create_asgi_app
 from groove_actors.http.edge import Edge
+from groove_actors.http.handles import AppHandles
 from groove_actors.http.openapi import OPENAPI_PATH, document
 from groove_actors.server.ratelimit import RateLimiter
 from groove_actors.server.reads import ReadPool

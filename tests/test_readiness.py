@@ -15,7 +15,8 @@ import httpx
 import pytest
 import trio
 
-from groove_actors.http.app import AppHandles, create_app
+from groove_actors.http.app import create_app
+from groove_actors.http.handles import AppHandles
 from groove_actors.server.ratelimit import RateLimiter
 from groove_actors.server.readiness import Readiness, sd_notify
 from groove_actors.server.reads import ReadPool

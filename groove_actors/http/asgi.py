@@ -6,8 +6,9 @@ from hypercorn.typing import ASGIFramework
 from quart_trio import QuartTrio
 from werkzeug.exceptions import HTTPException
 
-from groove_actors.http.app import AppHandles, create_app
+from groove_actors.http.app import create_app
 from groove_actors.http.edge import Edge, RouteNames
+from groove_actors.http.handles import AppHandles
 from groove_actors.http.ingest import PATH as INGEST_PATH
 from groove_actors.http.ingest import IngestRoute
 

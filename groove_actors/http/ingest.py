@@ -15,9 +15,9 @@ import trio
 from hypercorn.typing import ASGIReceiveCallable, HTTPScope
 from prometheus_client import Counter, Histogram
 
-from groove_actors.http.app import OVERLOADED, AppHandles
 from groove_actors.http.budget import PARSE_CHARGED_FROM_BYTES, Holding, parsed_size
 from groove_actors.http.edge import Answer, count_rejection, refusal
+from groove_actors.http.handles import OVERLOADED, AppHandles
 from groove_actors.protocol.envelope import Rejected, read_envelope
 from groove_actors.protocol.limits import MAX_BODY_BYTES
 from groove_actors.server.channels import ask

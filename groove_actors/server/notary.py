@@ -2,7 +2,8 @@
 
 A day is sealed once, `SEAL_AFTER_S` after it ends (so that a credit computed just before midnight is
 written first); the head is kept in the catalog and served at /v1/ledger/roots, and any credit's inclusion
-proof at /v1/ledger/proof, so a contributor can check that the ledger was not changed afterwards.
+proof at /v1/ledger/proof (server/ledger_proofs.py), so a contributor can check that the ledger was not
+changed afterwards.
 """
 
 from __future__ import annotations

@@ -24,9 +24,9 @@ from hypercorn.config import Config as HypercornConfig
 from groove_actors import logs
 from groove_actors.errors import ConfigError
 from groove_actors.http.admin import AdminToken, read_token_file
-from groove_actors.http.app import DEFAULT_BODY_BUDGET_BYTES, AppHandles
 from groove_actors.http.asgi import create_asgi_app
-from groove_actors.http.budget import BodyBudget
+from groove_actors.http.budget import DEFAULT_BODY_BUDGET_BYTES, BodyBudget
+from groove_actors.http.handles import AppHandles
 from groove_actors.http.serving import serve_http
 from groove_actors.protocol.policy import ScoringPolicy, load_policy
 from groove_actors.server.enrich import RuleJudge
