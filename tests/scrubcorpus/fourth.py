@@ -882,7 +882,7 @@ def _query_url(rng: Rng, secret: Parts | None, name: str | None = None, scheme: 
         params.insert(
             rng.randint(0, len(params)), [_k(name or rng.choice(_QUERY_SECRET_NAMES)), "=", *secret]
         )
-    out: Parts = [f"{scheme}://", _k(f"{_host(rng)}{path}"), "?"]
+    out: Parts = [f"{scheme}://", _k(_host(rng)), _k(path), "?"]
     return out + _join(params, "&")
 
 
@@ -904,7 +904,7 @@ def _url_query_core(rng: Rng) -> Parts:
         return ['$ curl -s "', *url, '" | jq .status\n"ok"']
     if choice == 1:
         stamp = _when(rng).strftime("%d/%b/%Y:%H:%M:%S +0000")
-        path = url[2:]
+        path = url[2:]  # from the path on: an access log has no scheme or host
         return [
             f"{_ip(rng)} - - [",
             _k(stamp),
