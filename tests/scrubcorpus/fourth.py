@@ -3410,13 +3410,13 @@ def _transcript_turns(rng: Rng, session: str, t: datetime, turns: list[tuple[str
 
 
 def _transcript_nested(rng: Rng, parts: Parts) -> Parts:
-    call = "call_" + _r(rng, ALNUM, 24)
+    call, started = "call_" + _r(rng, ALNUM, 24), _when(rng)
     arguments = json.dumps(
         {"command": ["bash", "-lc", rng.choice(_COMMANDS)], "workdir": f"/work/{_svc(rng)}"}
     )
     first: Parts = [
         '{"timestamp":"',
-        _k(_iso(rng)),
+        _k(started.strftime("%Y-%m-%dT%H:%M:%SZ")),
         '","type":"response_item","payload":{"type":"function_call","name":"shell","arguments":',
         json.dumps(arguments),
         ',"call_id":"',
@@ -3432,7 +3432,7 @@ def _transcript_nested(rng: Rng, parts: Parts) -> Parts:
     ]
     second: Parts = [
         '{"timestamp":"',
-        _k(_iso(rng)),
+        _k((started + timedelta(seconds=rng.randint(1, 90))).strftime("%Y-%m-%dT%H:%M:%SZ")),
         '","type":"response_item","payload":{"type":"function_call_output","call_id":"',
         _k(call),
         '","output":"',
