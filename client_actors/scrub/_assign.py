@@ -120,7 +120,9 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         sense = _QUERY_PWD  # in a URL, pwd= is a password, not the working directory
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
-    if name.lower() in _COOKIE_HEADERS and ("=" in match.group("sep")[1:] or "=" in match.group(group)):
+    if name.lower().rsplit(".", 1)[-1] in _COOKIE_HEADERS and (
+        "=" in match.group("sep")[1:] or "=" in match.group(group)
+    ):
         return None  # a Cookie header's name=value pairs: the cookie pass judges each of them
     value, end = match.group(group), match.end(group)
     if group == "bare":

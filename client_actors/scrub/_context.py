@@ -148,8 +148,12 @@ _SESSION_NAME = re.compile(
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
+# What a server writes into a cookie it is clearing.
+_CLEARED = frozenset({"deleted", "expired", "invalid", "logout", "loggedout", "removed"})
+
+
 def _cookie_value_goes(name: str, value: str) -> bool:
-    if is_placeholder(value) or len(value) < 4:
+    if is_placeholder(value) or len(value) < 4 or value.lower() in _CLEARED:
         return False
     if _SESSION_NAME.search(name) is not None:
         return True

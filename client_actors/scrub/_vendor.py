@@ -105,8 +105,9 @@ def literal_rule(name: str, pattern: str, kinds: dict[str, str], trigger: str | 
         text = match.string
         if group is None or not starts_word(text, match.start(), TOKEN_CHARS):
             return None
-        if not ends_word(text, match.end(), TOKEN_CHARS) or _filler(match.group(group)[4:]):
-            return None
+        token = match.group(group)
+        if not ends_word(text, match.end(), TOKEN_CHARS) or _filler(token[4:]) or token.endswith("EXAMPLE"):
+            return None  # AWS documents its examples as AKIA...EXAMPLE
         return redact(match.start(), match.end(), kinds[group])
 
     return Rule(name, compiled, handle, trigger)
