@@ -208,9 +208,10 @@ def scrub_every_pass(text: str) -> ScrubResult:
 
 
 def _holding_names(texts: Sequence[str], names: set[str]) -> list[bool]:
-    """Which of ``texts`` hold one of ``names`` (as a substring): one automaton scan over all of them."""
-    if not names:
-        return [False] * len(texts)
+    """Which of ``texts`` hold one of ``names`` (as a substring): one automaton scan over all of them, or
+    substring tests when there are few."""
+    if len(names) * len(texts) <= 64:  # building an automaton costs more than a few substring tests
+        return [any(name in text for name in names) for text in texts]
     ends: list[int] = []  # where each text ends in the joined bytes
     raws = [text.encode("utf-8", "surrogatepass") for text in texts]
     offset = 0
