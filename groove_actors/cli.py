@@ -96,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
         DATA_DIR_ENVIRONMENT,
     )  # fmt: skip
     _data_dir(check)
+    check.add_argument(
+        "--store", metavar="URL", type=options.store_url, default=None,
+        help="postgresql://USER@HOST:PORT/DB: check that PostgreSQL store instead of --data-dir (it may be serving)",
+    )  # fmt: skip
+    _add_migrate(commands)
     rebuild = _command(
         commands, "rebuild", "rebuild the catalog from the logs, moving the old one aside (server stopped)",
         DATA_DIR_ENVIRONMENT,
@@ -222,6 +227,29 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )  # fmt: skip
 
 
+MIGRATE_RESUME = (
+    "Run it with the server stopped (it holds the data dir's lock), into an empty database, or one holding only the"
+    " server's schema. Each table moves in batches, one transaction each, recording how far it got in the target's"
+    " groove_migration table: if it is interrupted, run the same command again and it resumes where it stopped,"
+    " moving nothing twice (as long as no server ran on the data dir in between). Then check the result with"
+    " `groove-central check --store URL` and serve with `groove-central serve --store URL`."
+)
+
+
+def _add_migrate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    migrate = commands.add_parser(
+        "migrate", help="move an embedded store (a data dir) into an empty PostgreSQL database (server stopped)",
+        description="Move an embedded store (a data dir) into an empty PostgreSQL database. " + MIGRATE_RESUME,
+    )  # fmt: skip
+    migrate.add_argument(
+        "--from", dest="source", metavar="DIR", type=Path, required=True, help="the data directory to move"
+    )
+    migrate.add_argument(
+        "--to", dest="target", metavar="URL", type=options.store_url, required=True,
+        help="postgresql://USER@HOST:PORT/DB; a password goes in ~/.pgpass or PGPASSWORD, not here",
+    )  # fmt: skip
+
+
 def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from groove_actors.export.files import DEFAULT_SHARD_ROWS, parse_day
 
@@ -314,8 +342,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"groove-central: {exc}", file=sys.stderr)
             return 2
         return _serve(config)
+    if args.command == "check" and args.store is not None:
+        return _check_postgres(args.store)
     if args.command in ("check", "rebuild", "requeue"):
         return _maintain(args)
+    if args.command == "migrate":
+        return _migrate(args.source, args.target)
     if args.command == "export":
         return _export(args)
     if args.command == "watch":
@@ -380,6 +412,58 @@ def _maintain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_postgres(url: str) -> int:
+    """check on the PostgreSQL store: its tables against each other, in one snapshot (servers may run)."""
+    from groove_actors.store.postgres.check import CheckUnavailable, check_database
+    from groove_actors.store.postgres.url import StoreUrl
+
+    def say(line: str) -> None:
+        print(f"groove-central check: {line}", file=sys.stderr, flush=True)
+
+    try:
+        result = check_database(StoreUrl.parse(url), say=say)
+        return _report_check(result, say, "the store's tables and its ledger agree")
+    except ValueError as exc:
+        say(f"--store: {exc}")
+        return 2
+    except (CheckUnavailable, OSError) as exc:
+        say(str(exc))
+        return 1
+
+
+def _migrate(source: Path, target: str) -> int:
+    """migrate a data dir into PostgreSQL; progress on a terminal and a summary on stderr."""
+    import psycopg
+
+    from groove_actors.store.postgres.migrate import migrate_data_dir
+    from groove_actors.store.postgres.url import StoreUrl
+
+    def say(line: str) -> None:
+        print(f"groove-central migrate: {line}", file=sys.stderr, flush=True)
+
+    from groove_actors.store.embedded import CATALOG_FILE
+
+    if not (source / CATALOG_FILE).is_file():
+        say(f"--from: {source} is not a Central Command data dir (no {CATALOG_FILE} in it)")
+        return 2
+    try:
+        url = StoreUrl.parse(target)
+    except ValueError as exc:
+        say(f"--to: {exc}")
+        return 2
+    try:
+        report = migrate_data_dir(source, url, say=say)
+    except (ConfigError, StoreCorrupt, OSError, sqlite3.Error) as exc:
+        say(str(exc))
+        return 1
+    except psycopg.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        say(f"the database failed ({type(exc).__name__}: {first}); run the same command again to resume")
+        return 1
+    say(report.line(url.shown))
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     """Export credited trajectories; progress and a one-line summary on stderr. Never takes the lock."""
     from groove_actors.export.files import ExportError, ExportUsageError, export
@@ -407,7 +491,11 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_check(result: CheckResult, say: Callable[[str], None]) -> int:
+def _report_check(
+    result: CheckResult,
+    say: Callable[[str], None],
+    agreed: str = "the logs, the catalog and the ledger agree",
+) -> int:
     for note in result.notes:
         say(f"note: {note}")
     for problem in result.problems:
@@ -415,7 +503,7 @@ def _report_check(result: CheckResult, say: Callable[[str], None]) -> int:
     if result.problems:
         say(f"{len(result.problems)} inconsistency(ies) found")
         return 1
-    say("the logs, the catalog and the ledger agree")
+    say(agreed)
     return 0
 
 
