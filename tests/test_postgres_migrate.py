@@ -187,6 +187,10 @@ def test_an_interrupted_migration_run_again_moves_what_a_whole_one_does(
         assert (moved, done) == (6, False)  # two batches committed, the third not
         assert conn.execute("SELECT COUNT(*) FROM envelope_bodies").fetchall() == [(6,)]
         conn.execute("DROP TRIGGER refuse_one ON envelopes")
+    assert check_database(StoreUrl.parse(interrupted), say=quiet).problems[-1] == (
+        "a `groove-central migrate` into this database did not finish: run the same command again (it resumes)"
+        " before serving from it"
+    )
     resumed = migrate_data_dir(tmp_path / "data", StoreUrl.parse(interrupted), say=quiet)
     assert resumed.resumed and resumed.moved["envelopes"] == 10
     assert contents(interrupted) == contents(whole)

@@ -10,7 +10,8 @@ in one read-only snapshot (REPEATABLE READ), which also makes it safe while serv
 3. the counters the stats are read from (`totals`, `daily`, `breakdown`, `balances`) against the sums of the
    envelopes, sessions and credits they count;
 4. the ledger: each (session, revision) credited once, revisions without gaps, every credit of a known
-   session; coordination links in pairs; each sealed day's Merkle head and credit count recomputed.
+   session; coordination links in pairs; each sealed day's Merkle head and credit count recomputed;
+5. that a `groove-central migrate` into the database, if one was run, finished.
 Every inconsistency is one line naming what differs (CheckResult, as the embedded check says it).
 """
 
@@ -23,12 +24,14 @@ from typing import Any
 
 import attrs
 import psycopg
+from psycopg import sql
 from psycopg.rows import TupleRow
 
 from groove_actors.protocol import merkle, signing
 from groove_actors.protocol.limits import known_model
 from groove_actors.store.check import SHOWN_ROWS, CheckResult
 from groove_actors.store.postgres import reads
+from groove_actors.store.postgres.migrate import FINISHED, PROGRESS_TABLE
 from groove_actors.store.postgres.url import StoreUrl
 from groove_actors.store.replay import envelope_record
 
@@ -79,6 +82,11 @@ def check_database(url: StoreUrl, *, say: Say) -> CheckResult:
                 return CheckResult((f"{url.shown} holds no Central Command store (no schema_version)",), ())
             findings = Findings()
             notes: list[str] = []
+            if not _migration_finished(conn):
+                findings.say(
+                    "a `groove-central migrate` into this database did not finish: run the same command again"
+                    " (it resumes) before serving from it"
+                )
             say("holding every envelope's bytes against its index")
             unsigned = check_bodies(conn, findings)
             if unsigned:
@@ -97,6 +105,20 @@ def check_database(url: StoreUrl, *, say: Say) -> CheckResult:
 def _has_schema(conn: Conn) -> bool:
     row = conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
     return bool(row and row[0])
+
+
+def _migration_finished(conn: Conn) -> bool:
+    """False while a migration into the database is under way or was interrupted (it moves table by table)."""
+    row = conn.execute("SELECT to_regclass(%s) IS NOT NULL", (PROGRESS_TABLE,)).fetchone()
+    if not row or not row[0]:
+        return True
+    done = conn.execute(
+        sql.SQL("SELECT EXISTS (SELECT 1 FROM {} WHERE step = %s AND done)").format(
+            sql.Identifier(PROGRESS_TABLE)
+        ),
+        (FINISHED,),
+    ).fetchone()
+    return bool(done and done[0])
 
 
 def check_bodies(conn: Conn, findings: Findings) -> int:

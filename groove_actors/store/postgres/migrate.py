@@ -21,6 +21,7 @@ run it from the command line, not from the event loop.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 import sys
@@ -426,11 +427,13 @@ class _Mover:
             with cursor.copy(_copy_statement("envelopes", step.target_columns)) as copy:
                 for row in rows:
                     copy.write_row(row[:-1])
+            bodies = _copy_statement("envelope_bodies", ("day", "session_id", "sequence", "body"))
             with cursor.copy(
-                _copy_statement("envelope_bodies", ("day", "session_id", "sequence", "body"))
-            ) as copy:
+                bodies + sql.SQL(" (FORMAT BINARY)")
+            ) as copy:  # the bytes as they are, not in hex
+                copy.set_types(["date", "text", "int8", "bytea"])
                 for row in rows:
-                    copy.write_row((row[4], row[0], row[1], row[-1]))
+                    copy.write_row((dt.date.fromisoformat(row[4]), row[0], row[1], row[-1]))
             return
         with cursor.copy(_copy_statement(step.name, step.target_columns)) as copy:
             for row in rows:
