@@ -32,9 +32,11 @@ from groove_actors.server.stitch import CoordinationLink, StitchedSession, coord
 from groove_actors.server.writer import WriteRequest, ask_writer
 from groove_actors.store import catalog
 from groove_actors.store.catalog import CreditRecord
-from groove_actors.store.contract import session_envelopes
+from groove_actors.store.contract import StoreDown, session_envelopes
 from groove_actors.store.embedded import Credit, Done
 from groove_actors.store.segments import utc_day
+
+STORE_DOWN_WAIT_S = 2.0  # a shared store's database is away: the marks wait in it, the pipeline looks again
 
 
 @attrs.define(eq=False)
@@ -59,9 +61,15 @@ class CreditPipeline:
         async with self.wakeups:
             task_status.started()
             while True:
-                pending = [s for s in await self.reads.run(catalog.pending_sessions) if s not in self.failed]
-                for session_id in pending:
-                    await self.credit_guarded(session_id)
+                try:
+                    pending = [
+                        s for s in await self.reads.run(catalog.pending_sessions) if s not in self.failed
+                    ]
+                    for session_id in pending:
+                        await self.credit_guarded(session_id)
+                except StoreDown:
+                    await trio.sleep(STORE_DOWN_WAIT_S)
+                    continue
                 if pending:
                     continue  # closes that arrived meanwhile are marked too: look again before sleeping
                 logs.event("credits.idle")
@@ -78,6 +86,8 @@ class CreditPipeline:
         """
         try:
             await self.credit(session_id)
+        except StoreDown:
+            raise  # not the session's fault: it is credited when the database is back
         except Exception as exc:
             self.failed.add(session_id)
             logs.event("credit.failed", level=40, session_id=session_id, error=f"{type(exc).__name__}: {exc}")
@@ -110,6 +120,8 @@ class CreditPipeline:
             predecessor=session.predecessor_session_id,
         )  # fmt: skip
         outcome = await ask_writer(self.writer, op, wait_for_room=True)
+        if not isinstance(outcome, Done) and outcome.status == 503:
+            raise StoreDown(outcome.reason)
         if not isinstance(outcome, Done):
             raise RuntimeError(f"credit of {session_id} refused by the store: {outcome}")
         if outcome.detail is True:  # this record was written (not a revision written before)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 
 import attrs
 
@@ -21,16 +22,35 @@ READY_RETRY_AFTER_S = 5.0
 
 @attrs.define(eq=False)
 class Readiness:
-    """Set by the supervisor as start-up goes on; `writer_alive` by the storage writer itself."""
+    """Set by the supervisor as start-up goes on; `writer_alive` by the storage writer itself; `database` by
+    whoever finds a shared store's database away or back (the writer, a prober), through `database_down/up`."""
 
     store_open: bool = False
     recovered: bool = False
     writer_alive: bool = False
+    database: bool = True
+    down_since: float = 0.0
 
     def waiting_for(self) -> list[str]:
         """What is not ready yet, in start-up order; empty when the server can take work."""
-        missing = {"store": self.store_open, "recovery": self.recovered, "writer": self.writer_alive}
+        missing = {
+            "store": self.store_open,
+            "recovery": self.recovered,
+            "writer": self.writer_alive,
+            "database": self.database,
+        }
         return [name for name, done in missing.items() if not done]
+
+    def database_down(self, reason: str) -> None:
+        """The database cannot take work: one log line per outage, however many find it so."""
+        if self.database:
+            self.database, self.down_since = False, time.monotonic()
+            logs.event("store.unavailable", level=logging.WARNING, reason=reason)
+
+    def database_up(self) -> None:
+        if not self.database:
+            self.database = True
+            logs.event("store.recovered", outage_s=round(time.monotonic() - self.down_since, 1))
 
 
 def sd_notify(state: str, environ: dict[str, str] | None = None) -> bool:

@@ -11,6 +11,7 @@ longer come (`feedback_window_s` after the close).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from groove_actors.server.reads import ReadPool
 from groove_actors.server.sessions import Finalize, SessionDirectory
 from groove_actors.server.writer import WriteRequest, ask_writer
 from groove_actors.store import catalog
+from groove_actors.store.contract import StoreDown
 from groove_actors.store.embedded import DropSecrets
 
 CLOSE_GRACE_S = 60.0
@@ -56,7 +58,10 @@ class Reaper:
         task_status.started()
         interval = sweep_interval(self.close_grace_s, self.idle_timeout_s)
         while True:
-            await self.sweep()
+            with contextlib.suppress(
+                StoreDown
+            ):  # a shared store's database is away: the next sweep looks again
+                await self.sweep()
             await trio.sleep(interval)
 
     async def sweep(self) -> int:

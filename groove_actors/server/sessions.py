@@ -28,6 +28,7 @@ from groove_actors.server.verdicts import Accepted, QuarantineIt, Stored, StoreI
 from groove_actors.server.writer import WriteRequest, ask_writer, store_refusal
 from groove_actors.store import catalog
 from groove_actors.store.catalog import EnvelopeEffects, EnvelopeRecord, SessionState
+from groove_actors.store.contract import STORED_BEFORE
 from groove_actors.store.embedded import CloseSession, Done, RequestClose, StoreEnvelope
 
 VERIFIER_INBOX = 16  # a client sends one envelope at a time per session; more waiting means overload
@@ -252,7 +253,8 @@ class SessionVerifier:
         )
         if closed:
             self._wake_credit_pipeline()
-        return kept_aside or Accepted(envelope.envelope_id)
+        # Stored before by another process (a shared store): a duplicate, as one this verifier remembers.
+        return kept_aside or Accepted(envelope.envelope_id, duplicate=outcome.detail is STORED_BEFORE)
 
     async def _stored(self, sequence: int) -> Stored | None:
         if sequence in self.recent:

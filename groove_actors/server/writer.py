@@ -16,7 +16,7 @@ from groove_actors.server.metrics import BATCH_BUCKETS, Metrics
 from groove_actors.server.readiness import Readiness
 from groove_actors.server.stats import StatsBook
 from groove_actors.store.catalog import EnvelopeEffects
-from groove_actors.store.contract import Store
+from groove_actors.store.contract import CommitUnknown, Store, StoreDown
 from groove_actors.store.embedded import (
     CloseSession,
     Credit,
@@ -44,6 +44,8 @@ class WriteRequest:
 OVERLOADED = Refused(503, "the server is busy storing other envelopes; retry after the indicated delay")
 # Retry-After of a refused operation, by status: busy (retry at once), past the session opens of the hour.
 RETRY_AFTER_S = {503: 1.0, 429: 3600.0}
+# How often the outcome of a commit whose connection was lost during COMMIT is asked again, at most.
+RESOLVE_EVERY_S = 2.0
 
 
 async def ask_writer(
@@ -71,7 +73,8 @@ async def ask_writer(
 
 def store_refusal(refused: Refused) -> Rejected:
     """What a client is told when the store refuses its operation: the one place Retry-After is chosen."""
-    return Rejected(refused.status, refused.reason, retry_after=RETRY_AFTER_S.get(refused.status))
+    retry_after = refused.retry_after_s or RETRY_AFTER_S.get(refused.status)
+    return Rejected(refused.status, refused.reason, retry_after=retry_after)
 
 
 @attrs.define(eq=False)
@@ -80,8 +83,10 @@ class StorageWriter:
     Inbox: WriteRequest, each an Operation with a one-shot reply channel.
     Replies: the Outcome of each operation, only after its group commit is on disk.
     Holds `commit_lock` from a commit until the stats count it (a stats refresh waits for it).
-    Stops when: every sender has closed; a failing commit raises and stops the server.
-    Marks `readiness.writer_alive` while it takes operations (GET /ready).
+    Stops when: every sender has closed; a failing commit raises and stops the server, except a shared store's
+    database being away: then the batch is answered 503 (nothing of it is in) and the writer goes on, and a
+    batch whose COMMIT lost its connection is answered once the database says whether it is in.
+    Marks `readiness.writer_alive` while it takes operations, `readiness.database` (GET /ready).
     """
 
     store: Store
@@ -107,9 +112,7 @@ class StorageWriter:
             ops = [request.op for request in batch]
             started = time.perf_counter()
             async with self.commit_lock:
-                outcomes = await trio.to_thread.run_sync(
-                    partial(self.store.commit, ops, at=self.wall_clock())
-                )
+                outcomes = await self._commit(ops)
                 for request, outcome in zip(batch, outcomes, strict=True):
                     self._count(request.op, outcome)
             self.metrics.observe("groove_commit_seconds", time.perf_counter() - started)
@@ -118,6 +121,36 @@ class StorageWriter:
             self.metrics.observe("groove_group_commit_batch_size", len(batch), BATCH_BUCKETS)
             for request, outcome in zip(batch, outcomes, strict=True):
                 reply(request.reply_to, outcome)
+
+    async def _commit(self, ops: list[Operation]) -> list[Outcome]:
+        try:
+            outcomes = await trio.to_thread.run_sync(partial(self.store.commit, ops, at=self.wall_clock()))
+        except StoreDown as down:
+            self.readiness.database_down(down.reason)
+            refused = Refused(503, f"{down.reason}; retry after the indicated delay", down.retry_after_s)
+            return [refused] * len(ops)
+        except CommitUnknown as unknown:
+            self.readiness.database_down(unknown.reason)
+            if not await self._resolve(unknown):
+                return [
+                    Refused(503, "the database was lost while storing this; retry after the indicated delay")
+                ] * len(ops)
+            outcomes = unknown.outcomes
+        self.readiness.database_up()
+        return outcomes
+
+    async def _resolve(self, unknown: CommitUnknown) -> bool:
+        """Whether a batch whose COMMIT lost its connection is in, asked of the database until it answers.
+
+        Nothing is answered meanwhile: an acknowledgement of a batch that is not in would be a lie, and a 503
+        for one that is would open a session twice. Later operations wait in the inbox (503 when it is full).
+        """
+        wait = 0.1
+        while (committed := await trio.to_thread.run_sync(unknown.resolve)) is None:
+            await trio.sleep(wait)
+            wait = min(wait * 2, RESOLVE_EVERY_S)
+        logs.event("store.commit_resolved", committed=committed, operations=len(unknown.outcomes))
+        return committed
 
     def _more(self, first: WriteRequest) -> list[WriteRequest]:
         size = _size(first.op)

@@ -11,13 +11,41 @@ PostgreSQL store in a table, are read with `session_envelopes` below.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+import attrs
+
 from groove_actors.store import catalog
+from groove_actors.store.catalog import EnvelopeEffects
 from groove_actors.store.embedded import Operation, Outcome
 from groove_actors.store.segments import read_records
+
+# The detail of an envelope whose sequence holds these very bytes already (stored by another process, or by
+# this one before a reconnect): answered as a duplicate, as the verifier answers one it remembers.
+STORED_BEFORE = EnvelopeEffects(False, False, False, "", "", "", counted=False)
+
+
+class StoreDown(Exception):
+    """The database cannot take work now (unreachable, shutting down, out of disk); nothing of the batch or
+    read was committed. Callers answer 503 with `retry_after_s`, or try again later; the server goes on."""
+
+    def __init__(self, reason: str, retry_after_s: float = 1.0) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after_s = retry_after_s
+
+
+@attrs.define(eq=False)
+class CommitUnknown(Exception):
+    """The connection was lost while COMMIT was under way: the batch may or may not be in. `outcomes` are what
+    it answers if it is; `resolve` asks the database which, once it can be asked: never a guess."""
+
+    token: str
+    outcomes: list[Outcome]
+    reason: str
+    resolve: Callable[[], bool | None]  # True: it is in; False: it is not; None: cannot tell yet (blocks)
 
 
 class Store(Protocol):

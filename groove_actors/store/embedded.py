@@ -117,6 +117,7 @@ class Done:
 class Refused:
     status: int
     reason: str
+    retry_after_s: float | None = None  # when a retry may succeed, if the store knows better than its status
 
 
 Outcome = Done | Refused

@@ -28,6 +28,7 @@ from groove_actors.server import rotation
 from groove_actors.server.reads import ReadPool
 from groove_actors.store import catalog, contract
 from groove_actors.store.catalog import LEAF_FIELDS, SessionState, ledger_leaf
+from groove_actors.store.postgres.store import unavailable
 
 T = TypeVar("T")
 Conn = psycopg.Connection[TupleRow]
@@ -275,11 +276,13 @@ TWINS: dict[Callable[..., Any], Callable[..., Any]] = {
 class PostgresReads(ReadPool):
     """Owns: nothing but a limit on reads at once; the connections are the store's pool's.
     Callers: any actor or route, through `run(catalog.read, *args)`, as with the embedded ReadPool.
+    A read the database cannot answer now (see store.unavailable) raises StoreDown.
     """
 
     pool: ConnectionPool[Conn] = attrs.field(kw_only=True)
     owner: str = attrs.field(kw_only=True)
     wall_clock: Callable[[], float] = attrs.field(kw_only=True, default=time.time)
+    lease_s: float = attrs.field(kw_only=True, default=CLAIM_LEASE_S)
 
     def __attrs_post_init__(self) -> None:
         self._limiter = trio.CapacityLimiter(self.size)
@@ -295,15 +298,23 @@ class PostgresReads(ReadPool):
 
     def _twin(self, query: Callable[..., Any]) -> Callable[..., Any]:
         if query is catalog.pending_sessions:
-            return functools.partial(claim_pending, owner=self.owner, now=self.wall_clock())
+            return functools.partial(
+                claim_pending, owner=self.owner, now=self.wall_clock(), lease_s=self.lease_s
+            )
         twin = TWINS.get(query)
         if twin is None:
             raise NotImplementedError(f"the PostgreSQL store has no form of {query.__qualname__}")
         return twin
 
     def _call(self, twin: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        with self.pool.connection() as conn:
-            return twin(conn, *args, **kwargs)
+        try:
+            with self.pool.connection() as conn:
+                return twin(conn, *args, **kwargs)
+        except psycopg.Error as exc:
+            down = unavailable(exc)
+            if down is None:
+                raise
+            raise down from None
 
     def close(self) -> None:
         """The pool is the store's, closed with it."""

@@ -7,6 +7,8 @@ and several processes share it. Opening the store applies the migrations it lack
 from __future__ import annotations
 
 import contextlib
+import functools
+import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +20,7 @@ from groove_actors.errors import ConfigError
 from groove_actors.protocol.policy import ScoringPolicy
 from groove_actors.server.readiness import Readiness
 from groove_actors.server.tuning import tune_process
-from groove_actors.store.postgres.reads import PostgresReads
+from groove_actors.store.postgres.reads import CLAIM_LEASE_S, PostgresReads
 from groove_actors.store.postgres.schema import SchemaTooNew
 from groove_actors.store.postgres.stats import StatsRefresher, read_stats
 from groove_actors.store.postgres.store import PostgresStore, StoreUnavailable
@@ -29,6 +31,18 @@ if TYPE_CHECKING:
 
 READS_AT_ONCE = 4
 CREDIT_SWEEP_S = 60.0
+PROBE_EVERY_S = 1.0
+# For tests only: the lease of a claim to credit a session, in seconds (10 minutes otherwise), so that a
+# test sees another process take over the claims of one it killed. The sweep looks twice per lease then.
+LEASE_FOR_TESTS = "GROOVE_TEST_CREDIT_LEASE_S"
+
+
+def credit_lease(environ: dict[str, str] | os._Environ[str] = os.environ) -> tuple[float, float]:
+    """(lease, sweep period) of claims to credit: the defaults, or the test's shorter lease."""
+    if LEASE_FOR_TESTS not in environ:
+        return CLAIM_LEASE_S, CREDIT_SWEEP_S
+    lease = float(environ[LEASE_FOR_TESTS])
+    return lease, min(CREDIT_SWEEP_S, lease / 2)
 
 
 async def wake_credits_now_and_then(
@@ -44,6 +58,28 @@ async def wake_credits_now_and_then(
         await trio.sleep(every_s)
         with contextlib.suppress(trio.WouldBlock):  # full: a wake-up is pending already
             wakeups.send_nowait(None)
+
+
+async def watch_database(
+    store: PostgresStore,
+    readiness: Readiness,
+    wakeups: trio.MemorySendChannel[None],
+    every_s: float = PROBE_EVERY_S,
+    *,
+    task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED,
+) -> None:
+    """Ask the database every `every_s` whether it answers, so that GET /ready says so even when no write
+    finds out; once it is back, wake the credit pipeline for the sessions that waited."""
+    task_status.started()
+    while True:
+        await trio.sleep(every_s)
+        down = await trio.to_thread.run_sync(store.ping)
+        if down is not None:
+            readiness.database_down(down.reason)
+        elif not readiness.database:
+            readiness.database_up()
+            with contextlib.suppress(trio.WouldBlock):
+                wakeups.send_nowait(None)
 
 
 def open_postgres(url: str, quota_bytes: int) -> PostgresStore:
@@ -70,14 +106,19 @@ async def serve_on_postgres(
     readiness.store_open = readiness.recovered = True
     try:
         book = await trio.to_thread.run_sync(read_stats, store.pool)
-        reads = PostgresReads(Path(), READS_AT_ONCE, pool=store.pool, owner=store.owner)
+        lease_s, sweep_s = credit_lease()
+        reads = PostgresReads(Path(), READS_AT_ONCE, pool=store.pool, owner=store.owner, lease_s=lease_s)
         lock = trio.Lock()
         refresher = StatsRefresher(store.pool, book, lock)
         logs.event("server.tuned", **tune_process())
         await run_actors(
             config, store, reads, book, policy, readiness, task_status,
             envelopes_dir=Path(), where=store.url.shown, commit_lock=lock,
-            background=[refresher.run, wake_credits_now_and_then],
+            background=[
+                refresher.run,
+                functools.partial(wake_credits_now_and_then, every_s=sweep_s),
+                functools.partial(watch_database, store, readiness),
+            ],
         )  # fmt: skip
     finally:
         readiness.store_open = False

@@ -14,12 +14,24 @@ can take any envelope of any session:
 Rows are always locked in one order (sessions, then counters by key), and a batch that still meets a
 deadlock or serialization failure is run again whole: nothing of it was committed.
 
+When the database fails, nothing is acknowledged that is not committed, and the server goes on:
+- it cannot take work now (connection lost or refused, administrator shutdown, out of disk or memory, a
+  read-only standby, a lock or statement timeout): `StoreDown`, nothing of the batch is in; the writer
+  answers 503 with Retry-After, and the pool replaces the broken connections by itself;
+- the connection was lost while COMMIT was under way: the batch may be in or not. `CommitUnknown` carries
+  the transaction's id, and `committed` asks the database (pg_xact_status) once it answers again: the
+  outcomes stand if it committed, else the writer answers 503;
+- something in the batch is refused (a constraint, a value): a bug, not an outage. The batch is tried again
+  one operation at a time, so only the one at fault fails (500, logged), and the rest are committed.
+
 Resource handling: owns the connection pool (psycopg_pool); `commit` blocks, call it from a worker thread.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import os
 import socket
 from collections import Counter, defaultdict
@@ -35,6 +47,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from groove_actors import logs
 from groove_actors.protocol.limits import known_model
 from groove_actors.store.catalog import CreditRecord, EnvelopeEffects, EnvelopeRecord, NewSession
+from groove_actors.store.contract import STORED_BEFORE, CommitUnknown, StoreDown
 from groove_actors.store.embedded import (
     QUOTA_EXHAUSTED,
     CloseSession,
@@ -61,6 +74,36 @@ OPEN_BYTES = 512
 SESSION_CLOSED = Refused(409, "session is closed; open a new session to send more envelopes")
 POOL_SIZE = 8
 CONNECT_TIMEOUT_S = 10.0
+# A caller waits this long for a pooled connection, then is told the database is away (503), rather than
+# holding its client until the database is back. The pool has room for every actor at once when it is up.
+CONNECTION_WAIT_S = 3.0
+DOWN_RETRY_AFTER_S = 2.0
+DISK_FULL_RETRY_AFTER_S = 60.0
+FAILED_OPERATION = Refused(500, "the store could not take this operation; the server logged why")
+
+
+def unavailable(exc: psycopg.Error) -> StoreDown | None:
+    """What `exc` means if the database cannot take work now (retry later), else None: then it says something
+    is wrong with the batch itself (a constraint, a value), which trying again does not cure."""
+    state = exc.sqlstate or ""
+    if isinstance(exc, PoolTimeout):
+        return StoreDown("no connection to the database", DOWN_RETRY_AFTER_S)
+    if state == "53100":
+        return StoreDown("the database's disk is full", DISK_FULL_RETRY_AFTER_S)
+    if state.startswith("53"):  # out of memory, too many connections
+        return StoreDown("the database is short of resources", DOWN_RETRY_AFTER_S)
+    if state == "25006":
+        return StoreDown("the database is read-only (a standby)", DOWN_RETRY_AFTER_S)
+    if state.startswith("40") or state in (
+        "55P03",
+        "57014",
+    ):  # deadlock, serialization, lock or statement timeout
+        return StoreDown("the database is busy", 1.0)
+    if state.startswith(("08", "57", "58")) or (
+        not state and isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
+    ):
+        return StoreDown("the database connection was lost", DOWN_RETRY_AFTER_S)
+    return None
 
 
 class StoreUnavailable(RuntimeError):
@@ -108,6 +151,7 @@ class PostgresStore:
             max_size=self.pool_size,
             open=False,
             name="groove-store",
+            timeout=CONNECTION_WAIT_S,
             kwargs={"connect_timeout": int(CONNECT_TIMEOUT_S)},
         )
         try:
@@ -119,24 +163,104 @@ class PostgresStore:
     def commit(self, ops: Sequence[Operation], *, at: float) -> list[Outcome]:
         """Apply a batch in one transaction at time `at`; one outcome per operation, in order.
 
-        Raises psycopg.Error when the database fails; nothing is acknowledged then.
+        Raises StoreDown when the database cannot take it (nothing of it is in), CommitUnknown when the
+        connection was lost during COMMIT (the module's docstring says what then).
         """
         day = utc_day(at)
-        if day not in self._days and any(isinstance(op, StoreEnvelope) for op in ops):
-            with self.pool.connection() as conn:
-                conn.autocommit = True
-                ensure_day(conn, day)
-                conn.autocommit = False
-            self._days.add(day)
+        try:
+            if day not in self._days and any(isinstance(op, StoreEnvelope) for op in ops):
+                with self.pool.connection() as conn:
+                    conn.autocommit = True
+                    ensure_day(conn, day)
+                    conn.autocommit = False
+                self._days.add(day)
+            return self._retried(ops, at, day)
+        except psycopg.Error as exc:
+            down = unavailable(exc)
+            if down is not None:
+                self._drop_broken()
+                raise down from None
+            if len(ops) > 1:
+                return self._one_by_one(ops, at)
+            logs.event(
+                "store.operation_failed", level=40, operation=type(ops[0]).__name__,
+                error=type(exc).__name__, sqlstate=exc.sqlstate,
+            )  # fmt: skip
+            return [FAILED_OPERATION]
+
+    def _retried(self, ops: Sequence[Operation], at: float, day: str) -> list[Outcome]:
         for attempt in range(RETRIES):
             try:
-                with self.pool.connection() as conn, conn.transaction():
-                    return Batch(conn, self.quota_bytes, at, day).apply(ops)
+                return self._transaction(ops, at, day)
             except (errors.DeadlockDetected, errors.SerializationFailure) as exc:
                 if attempt == RETRIES - 1:
                     raise
                 logs.event("store.retry", level=30, error=type(exc).__name__, attempt=attempt + 1)
         raise AssertionError("unreachable")
+
+    def _transaction(self, ops: Sequence[Operation], at: float, day: str) -> list[Outcome]:
+        with self.pool.connection() as conn:
+            batch = Batch(conn, self.quota_bytes, at, day)
+            outcomes = batch.apply(ops)  # an error here rolls back (or loses) the transaction: nothing is in
+            try:
+                conn.commit()
+            except psycopg.Error as exc:
+                state = exc.sqlstate or ""
+                if conn.broken or not state or state.startswith(("08", "57")):
+                    raise CommitUnknown(
+                        batch.token, outcomes, "the connection was lost during COMMIT",
+                        functools.partial(self.committed, batch.token),
+                    ) from None  # fmt: skip
+                raise  # the server refused the COMMIT and said so: nothing is in
+            return outcomes
+
+    def _one_by_one(self, ops: Sequence[Operation], at: float) -> list[Outcome]:
+        """A batch that a refused statement failed, each operation in its own transaction: only the one at
+        fault fails. If the database goes away meanwhile, the rest are answered 503."""
+        outcomes: list[Outcome] = []
+        for i, op in enumerate(ops):
+            try:
+                outcomes.extend(self.commit([op], at=at))
+            except StoreDown as down:
+                refused: Outcome = Refused(503, f"{down.reason}; retry later", down.retry_after_s)
+                return outcomes + [refused] * (len(ops) - i)
+            except CommitUnknown as unknown:  # the ones before are in; this one is resolved, the rest wait
+                rest: list[Outcome] = [Refused(503, f"{unknown.reason}; retry later")] * (len(ops) - i - 1)
+                unknown.outcomes = outcomes + unknown.outcomes + rest
+                raise
+        return outcomes
+
+    def committed(self, token: str) -> bool | None:
+        """Whether the transaction `token` (its id) committed; None while that cannot be told yet: the database
+        does not answer, or the transaction is still finishing."""
+        try:
+            with self.pool.connection() as conn:
+                row = conn.execute("SELECT pg_xact_status(%s::xid8)", (token,)).fetchone()
+        except errors.InvalidParameterValue:  # an id from the future: the database restarted without it
+            return False
+        except psycopg.Error as exc:
+            if unavailable(exc) is None:
+                raise
+            self._drop_broken()
+            return None
+        status = None if row is None else row[0]
+        return True if status == "committed" else False if status == "aborted" else None
+
+    def ping(self) -> StoreDown | None:
+        """Why the database cannot take work now, or None if it answers (GET /ready asks this way)."""
+        try:
+            with self.pool.connection() as conn:
+                conn.execute("SELECT 1")
+        except psycopg.Error as exc:
+            self._drop_broken()
+            return unavailable(exc) or StoreDown(f"the database answers {type(exc).__name__}")
+        return None
+
+    def _drop_broken(self) -> None:
+        """Replace the pool's connections that died with the one that failed (a terminated backend takes them
+        all), so the next batch does not meet them one by one."""
+        with contextlib.suppress(psycopg.Error):
+            self.pool.check()
 
     def close(self) -> None:
         self.pool.close()
@@ -152,10 +276,15 @@ class Batch:
     day: str
     deltas: Deltas = attrs.Factory(Deltas)
     planned: int = 0
+    token: str = ""  # the transaction's id: whether it committed can be asked after a lost COMMIT
 
     def apply(self, ops: Sequence[Operation]) -> list[Outcome]:
-        row = self.conn.execute("SELECT value FROM totals WHERE name = 'stored_bytes'").fetchone()
-        self.planned = int(row[0]) if row else 0
+        row = self.conn.execute(
+            "SELECT (SELECT value FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
+        ).fetchone()
+        assert row is not None
+        self.planned = int(row[0]) if row[0] is not None else 0
+        self.token = str(row[1])
         outcomes: list[Outcome | None] = [None] * len(ops)
         run: list[int] = []  # consecutive envelopes are stored together: a fixed number of statements
         for i, op in enumerate(ops):
@@ -337,7 +466,7 @@ class Batch:
         if row is not None and row[0] == rec.hmac:  # the same signed bytes again: a duplicate
             if row[1] is not None:
                 return Refused(int(row[1]), str(row[2] or ""))
-            return Done(EnvelopeEffects(False, False, False, "", "", self.day, counted=False))
+            return Done(STORED_BEFORE)
         return Refused(
             409,
             f"sequence conflict: sequence {rec.sequence} was already used by another envelope of this session",
