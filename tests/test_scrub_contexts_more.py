@@ -269,3 +269,10 @@ def test_the_third_tuning_corpus_meets_the_goals() -> None:
     misses = [(i.category, i.doc) for i in result.misses][:5]
     assert result.recall >= 0.98 and result.clean_recall >= 0.98, misses
     assert result.keep_rate >= 0.99, result.eaten[:5]
+
+
+def test_the_prefilter_skips_no_pass_these_contexts_need() -> None:
+    """Every rule here is gated on a literal; skipping by literal must change nothing, tabs and escapes included."""
+    for item in build(per_class=6):
+        for text in (item.doc, item.doc.replace(" ", "\t"), escaped(item.doc)):
+            assert scrub_text(text).text == scrub_every_pass(text).text, text

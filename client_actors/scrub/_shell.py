@@ -106,9 +106,8 @@ _ECHO_STDIN = r"echo[ \t]+(?:-[neE]{1,3}[ \t]+)?" + _VALUE + r"[ \t]*\|[^|\n]{0,
 
 
 # A Dockerfile's legacy `ENV NAME value` (no "="), and csh's `setenv NAME value`: the name says what the value is.
-_SPACED_ENV = re.compile(
-    r"(?:ENV|setenv)[ \t]+(?P<name>[A-Za-z_][A-Za-z0-9_]{0,127})[ \t]+(?!\\?[\"']?[A-Za-z_][A-Za-z0-9_]{0,127}=)"
-    + _VALUE
+_SPACED_ENV = (
+    r"[ \t]*(?P<name>[A-Za-z_][A-Za-z0-9_]{0,127})[ \t]+(?!\\?[\"']?[A-Za-z_][A-Za-z0-9_]{0,127}=)" + _VALUE
 )
 
 
@@ -179,8 +178,8 @@ def _htpasswd_rule() -> Rule:
 
 
 SHELL_RULES = (
-    command_rule("cli-capital-p", r"-P(?<=[ \t]-P)(?:[ \t]+|(?=[^\s\-]))" + _VALUE, " -P", _P_COMMANDS),
-    command_rule("cli-7z-p", r"-p(?<=[ \t]-p)(?=[^\s\-])" + _VALUE, " -p", _SEVEN_ZIP),
+    command_rule("cli-capital-p", r"-P(?<= -P)(?:[ \t]+|(?=[^\s\-]))" + _VALUE, " -P", _P_COMMANDS),
+    command_rule("cli-7z-p", r"-p(?<= -p)(?=[^\s\-])" + _VALUE, " -p", _SEVEN_ZIP),
     command_rule("openssl-pass", r"pass:(?<=[ \t]pass:)" + _VALUE, "pass:", r"openssl\b"),
     command_rule(
         "keystore-pass",
@@ -190,7 +189,7 @@ SHELL_RULES = (
     ),
     command_rule(
         "smb-user-password",
-        r"-U(?<=[ \t]-U)(?:[ \t]+|=)?['\"]?[^\s%'\"]{1,128}%" + _VALUE,
+        r"-U(?<= -U)(?:[ \t]+|=)?['\"]?[^\s%'\"]{1,128}%" + _VALUE,
         " -U",
         r"(?:smbclient|rpcclient|smbcacls|smbget|net|mount\.cifs)\b",
     ),
@@ -208,15 +207,15 @@ SHELL_RULES = (
     _htpasswd_rule(),
     command_rule("auth-tuple", r"auth[ \t]*[=:][ \t]*\(" + _AUTH_PAIR, "auth", None),
     command_rule("basic-auth-call", r"(?:Basic|Digest|Proxy)Auth\(" + _AUTH_PAIR, "Auth(", None),
-    Rule("dockerfile-env", _SPACED_ENV, _handle_spaced_env, "ENV "),
-    Rule("csh-setenv", _SPACED_ENV, _handle_spaced_env, "setenv "),
+    Rule("dockerfile-env", re.compile("ENV " + _SPACED_ENV), _handle_spaced_env, "ENV "),
+    Rule("csh-setenv", re.compile("setenv " + _SPACED_ENV), _handle_spaced_env, "setenv "),
     _sql_rule("sql-identified-by", "IDENTIFIED" + _SQL_IDENTIFIED, "IDENTIFIED", needs_user=False),
     _sql_rule("sql-identified-by-lower", "identified" + _SQL_IDENTIFIED, "identified", needs_user=False),
     _sql_rule("sql-password", "PASSWORD" + _SQL_PASSWORD, "PASSWORD"),
     _sql_rule("sql-password-function", r"PASSWORD\([ \t]*(?=['\"])" + _VALUE, "PASSWORD(", needs_user=False),
-    command_rule("cli-lower-p", r"-p(?<=[ \t]-p)[ \t]*" + _VALUE, " -p", _LOWER_P_COMMANDS),
+    command_rule("cli-lower-p", r"-p(?<= -p)[ \t]*" + _VALUE, " -p", _LOWER_P_COMMANDS),
     command_rule("rar-p", r"-h?p(?:(?<=[ \t]-p)|(?<=[ \t]-hp))(?=[^\s\-])" + _VALUE, "rar", r"(?:un)?rar\b"),
-    command_rule("ssh-keygen-n", r"-N(?<=[ \t]-N)[ \t]+" + _VALUE, " -N", r"ssh-keygen\b"),
+    command_rule("ssh-keygen-n", r"-N(?<= -N)[ \t]+" + _VALUE, " -N", r"ssh-keygen\b"),
     command_rule(
         "single-dash-password",
         r"-(?<=[ \t]-)(?:[a-z]{1,16}[-_])?(?:password|passwd|passphrase)(?:=|[ \t]+)" + _VALUE,
@@ -239,7 +238,7 @@ SHELL_RULES = (
         for command in ("sqlplus", "rman")
     ),
     command_rule("net-use", r"/user:\S{1,128}[ \t]+(?!/)" + _VALUE, "/user:", r"net[ \t]+use\b"),
-    command_rule("lftp-user", r"-u(?<=[ \t]-u)[ \t]+[^\s,]{1,128}," + _VALUE, " -u", r"lftp\b"),
+    command_rule("lftp-user", r"-u(?<= -u)[ \t]+[^\s,]{1,128}," + _VALUE, " -u", r"lftp\b"),
     command_rule(
         "nmcli-password",
         r"nmcli[^\n]{0,200}?[ \t](?:password|wifi-sec\.psk|802-11-wireless-security\.psk)[ \t]+" + _VALUE,
