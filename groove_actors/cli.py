@@ -414,6 +414,8 @@ def _maintain(args: argparse.Namespace) -> int:
 
 def _check_postgres(url: str) -> int:
     """check on the PostgreSQL store: its tables against each other, in one snapshot (servers may run)."""
+    import psycopg
+
     from groove_actors.store.postgres.check import CheckUnavailable, check_database
     from groove_actors.store.postgres.url import StoreUrl
 
@@ -429,6 +431,14 @@ def _check_postgres(url: str) -> int:
     except (CheckUnavailable, OSError) as exc:
         say(str(exc))
         return 1
+    except psycopg.Error as exc:
+        say(f"the database failed ({type(exc).__name__}: {_first_line(exc)}); nothing was checked")
+        return 1
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of a database error (later ones may quote rows)."""
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _migrate(source: Path, target: str) -> int:
@@ -457,9 +467,13 @@ def _migrate(source: Path, target: str) -> int:
         say(str(exc))
         return 1
     except psycopg.Error as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        say(f"the database failed ({type(exc).__name__}: {first}); run the same command again to resume")
+        say(
+            f"the database failed ({type(exc).__name__}: {_first_line(exc)}); run the same command again to resume"
+        )
         return 1
+    except KeyboardInterrupt:
+        say("interrupted: what was moved stays; run the same command again to resume")
+        return 130
     say(report.line(url.shown))
     return 0
 
