@@ -25,11 +25,12 @@ import trio
 from psycopg import errors, sql
 from psycopg_pool import PoolTimeout
 
+from groove_actors.protocol import ecdh
 from groove_actors.store.contract import CommitUnknown, StoreDown
 from groove_actors.store.embedded import Done, OpenSession, StoreEnvelope
 from groove_actors.store.postgres.serving import LEASE_FOR_TESTS
 from groove_actors.store.postgres.store import FAILED_OPERATION, unavailable
-from tests.support.client import ingest, open_session
+from tests.support.client import ingest, open_request, open_session
 from tests.support.envelopes import ClientSession
 from tests.support.server import ServerProcess, start_server
 from tests.test_store_contract import (
@@ -271,6 +272,7 @@ async def test_a_lost_database_is_answered_503_with_retry_after_and_the_server_r
         httpx.AsyncClient(base_url=central.url, timeout=DEADLINE_S) as http,
     ):
         sessions = [await open_session(http) for _ in range(4)]
+        late = await open_session(http)  # its verifier starts during the outage
         load = Load()
         async with trio.open_nursery() as nursery:
             for session in sessions:
@@ -282,16 +284,31 @@ async def test_a_lost_database_is_answered_503_with_retry_after_and_the_server_r
                 down = await until(lambda: _not_ready(http))
                 assert "database" in down
                 await until(lambda: _saw(load))  # clients are told to come back
+                first = late.chunk_body(5)
+                refused = [await ingest(http, first), await http.post("/v1/sessions/open", json={})]
+                opening = await http.post(
+                    "/v1/sessions/open", json=open_request("sess_during_outage", _public_key())
+                )
             finally:
                 allow_connections(database, True)
         assert await until(lambda: _ready(http))
+        await load.send([http], first, late.session_id, 0)
+        await load.session([http], late, 1)
+        sessions.append(late)
         await until(all_credited, database, [s.session_id for s in sessions])
+    assert [r.status_code for r in refused] == [503, 400] and "retry-after" in refused[0].headers
+    assert opening.status_code == 503 and "retry-after" in opening.headers
     assert load.unavailable > 0 and load.missing_retry_after == 0
     assert set(load.statuses) == {200, 503}  # never a 500
     assert_each_ack_stored_once_and_credited_once(database, load, sessions)
     assert len(central.events_named("store.unavailable")) == 1
     assert len(central.events_named("store.recovered")) == 1
     assert not central.events_named("credit.failed")
+    assert not central.events_named("verifier.failed")
+
+
+def _public_key() -> str:
+    return ecdh.generate_key_pair().public_b64
 
 
 async def _not_ready(http: httpx.AsyncClient) -> list[str] | None:

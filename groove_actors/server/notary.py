@@ -8,6 +8,7 @@ changed afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 
@@ -19,6 +20,7 @@ from groove_actors.protocol import merkle
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.writer import WriteRequest, ask_writer
 from groove_actors.store import catalog
+from groove_actors.store.contract import StoreDown
 from groove_actors.store.embedded import Done, SealDay
 from groove_actors.store.segments import utc_day
 
@@ -46,7 +48,8 @@ class LedgerNotary:
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         task_status.started()
         while True:
-            await self.seal_due_days()
+            with contextlib.suppress(StoreDown):  # a shared store's database is away: sealed next time
+                await self.seal_due_days()
             await trio.sleep(self.check_s)
 
     async def seal_due_days(self) -> int:
@@ -58,6 +61,8 @@ class LedgerNotary:
             outcome = await ask_writer(
                 self.writer, SealDay(day, head, len(leaves), self.wall_clock()), wait_for_room=True
             )
+            if not isinstance(outcome, Done) and outcome.status == 503:
+                raise StoreDown(outcome.reason)
             if not isinstance(outcome, Done):
                 raise RuntimeError(f"sealing {day} refused by the store: {outcome}")
             logs.event("ledger.sealed", day=day, credits=len(leaves), root=head)

@@ -28,7 +28,7 @@ from groove_actors.server.verdicts import Accepted, QuarantineIt, Stored, StoreI
 from groove_actors.server.writer import WriteRequest, ask_writer, store_refusal
 from groove_actors.store import catalog
 from groove_actors.store.catalog import EnvelopeEffects, EnvelopeRecord, SessionState
-from groove_actors.store.contract import STORED_BEFORE
+from groove_actors.store.contract import STORED_BEFORE, StoreDown
 from groove_actors.store.embedded import CloseSession, Done, RequestClose, StoreEnvelope
 
 VERIFIER_INBOX = 16  # a client sends one envelope at a time per session; more waiting means overload
@@ -139,9 +139,13 @@ class SessionVerifier:
         try:
             await self.run()
         except Exception as exc:
-            logs.event(
-                "verifier.failed", level=40, session_id=self.session_id, error=f"{type(exc).__name__}: {exc}"
-            )
+            if not isinstance(exc, StoreDown):  # a database away is said once, by the writer or the prober
+                logs.event(
+                    "verifier.failed",
+                    level=40,
+                    session_id=self.session_id,
+                    error=f"{type(exc).__name__}: {exc}",
+                )
             self.directory.discard(self.session_id)
             self._drain_with(VERIFIER_FAILED)
 
