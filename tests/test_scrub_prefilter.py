@@ -70,6 +70,8 @@ def test_a_rule_redacts_only_in_a_text_that_holds_one_of_its_literals() -> None:
         for step in PASSES:
             if step.literals is not None and step.find(text):
                 assert any(literal in text for literal in step.literals), (step.name, text)
+            if step.chars is not None and step.find(text):
+                assert step.chars.search(text), (step.name, text)
 
 
 @pytest.mark.slow

@@ -66,7 +66,9 @@ def _forms(words: Iterable[str]) -> tuple[str, ...]:
     return _fewest(form for word in words for form in (word, word.capitalize(), word.upper()))
 
 
-# What each rule's regex cannot match without (read off the patterns: see each rule's module).
+# What each rule's regex cannot match without (read off the patterns: see each rule's module). A rule not
+# listed is gated on its trigger, or runs on every text if it has none. Whoever changes a rule's regex keeps
+# its entry true: tests/test_scrub_prefilter.py holds the scrubber to what every pass run ungated gives.
 _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "vendor-underscore": (
         "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "k_live_", "k_test_", "whsec_", "hf_", "npm_",
