@@ -11,6 +11,7 @@ PostgreSQL is the one at 127.0.0.1:5432 (tests/test_store_contract.py: skipped w
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,7 @@ from groove_actors.protocol import merkle
 from groove_actors.store import catalog, records
 from groove_actors.store.catalog import CreditRecord, NewSession
 from groove_actors.store.embedded import (
+    CATALOG_FILE,
     CloseSession,
     Credit,
     EmbeddedStore,
@@ -231,6 +233,16 @@ def test_a_target_that_is_not_empty_or_a_data_dir_in_use_is_refused(
     migrate_data_dir(tmp_path / "other", StoreUrl.parse(holding), say=quiet)
     with pytest.raises(MigrateRefused, match="a migration of another data dir"):
         migrate_data_dir(tmp_path / "data", StoreUrl.parse(holding), say=quiet)
+
+    segment = sorted((tmp_path / "data" / "envelopes").iterdir())[-1]
+    with segment.open("ab") as log:  # a commit made durable whose transaction never happened (a crash)
+        log.write(b'#commit {"at": 1795600000.0}\n')
+    with pytest.raises(MigrateRefused, match="the catalog is behind its log envelopes/"):
+        migrate_data_dir(tmp_path / "data", StoreUrl.parse(used), say=quiet)
+    with sqlite3.connect(tmp_path / "other" / CATALOG_FILE) as conn:
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with pytest.raises(MigrateRefused, match="start this version's server on the data dir once"):
+        migrate_data_dir(tmp_path / "other", StoreUrl.parse(used), say=quiet)
 
     assert cli.main(["migrate", "--from", str(tmp_path), "--to", holding]) == 2
     assert "is not a Central Command data dir" in capsys.readouterr().err

@@ -44,7 +44,7 @@ from groove_actors.store.lock import hold_data_dir
 from groove_actors.store.postgres.schema import MIGRATION_LOCK, SchemaTooNew, ensure_day, migrate
 from groove_actors.store.postgres.url import StoreUrl
 from groove_actors.store.recovery import find_losses
-from groove_actors.store.schema import connect
+from groove_actors.store.schema import SCHEMA_VERSION, connect
 from groove_actors.store.segments import (
     ENVELOPE_LOG,
     TRAJECTORY_LOG,
@@ -212,6 +212,7 @@ def migrate_data_dir(
     with hold_data_dir(data_dir):
         source = connect(data_dir / CATALOG_FILE, readonly=True)
         try:
+            current_catalog(source)
             level_with_logs(source, data_dir)
             fingerprint = source_fingerprint(source)
             with _target(url) as target:
@@ -220,6 +221,16 @@ def migrate_data_dir(
             source.close()
     report.seconds = time.monotonic() - started
     return report
+
+
+def current_catalog(source: sqlite3.Connection) -> None:
+    """Refuse a catalog an older server wrote: this version's server upgrades it when it starts."""
+    row = source.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None or int(row[0]) != SCHEMA_VERSION:
+        raise MigrateRefused(
+            f"the catalog is of schema version {row[0] if row else 'unknown'}, not this version's {SCHEMA_VERSION}:"
+            " start this version's server on the data dir once and stop it (it upgrades the catalog), then migrate"
+        )
 
 
 def level_with_logs(source: sqlite3.Connection, data_dir: Path) -> None:
