@@ -305,6 +305,7 @@ async def test_a_lost_database_is_answered_503_with_retry_after_and_the_server_r
     assert len(central.events_named("store.recovered")) == 1
     assert not central.events_named("credit.failed")
     assert not central.events_named("verifier.failed")
+    assert not central.events_named("raw")  # every line JSON: the driver's pool says nothing of its own
 
 
 def _public_key() -> str:

@@ -18,6 +18,7 @@ from psycopg_pool import ConnectionPool
 
 from groove_actors import logs
 from groove_actors.server.stats import DayTally, StatsBook, Tally
+from groove_actors.store.postgres.store import unavailable
 
 Conn = psycopg.Connection[TupleRow]
 REFRESH_S = 1.0
@@ -88,6 +89,7 @@ class StatsRefresher:
                     fresh = await trio.to_thread.run_sync(read_stats, self.pool)
                     copy_into(self.book, fresh)
             except psycopg.Error as exc:
-                logs.event("stats.refresh_failed", level=30, error=type(exc).__name__)
+                if unavailable(exc) is None:  # a database away is said once, by the writer or the prober
+                    logs.event("stats.refresh_failed", level=30, error=type(exc).__name__)
                 continue
             logs.event("stats.refreshed", level=10, ms=logs.elapsed_ms(started))

@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import logging
 import os
 import socket
 from collections import Counter, defaultdict
@@ -77,6 +78,9 @@ CONNECT_TIMEOUT_S = 10.0
 # A caller waits this long for a pooled connection, then is told the database is away (503), rather than
 # holding its client until the database is back. The pool has room for every actor at once when it is up.
 CONNECTION_WAIT_S = 3.0
+# The pool stops retrying a connection after this long (its attempts back off), and the next caller makes it
+# start again at once: so a database back after a long outage is found within seconds, not minutes.
+RECONNECT_GIVE_UP_S = 10.0
 DOWN_RETRY_AFTER_S = 2.0
 DISK_FULL_RETRY_AFTER_S = 60.0
 FAILED_OPERATION = Refused(500, "the store could not take this operation; the server logged why")
@@ -145,6 +149,9 @@ class PostgresStore:
             raise StoreUnavailable(f"cannot connect to PostgreSQL at {self.url.shown}: {reason}") from None
         if applied:
             logs.event("store.migrated", database=self.url.shown, versions=applied)
+        # The pool's own warnings (one per failed attempt, plain text) would repeat what the server says once
+        # per outage (store.unavailable, store.recovered); its errors still show.
+        logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
         self.pool = ConnectionPool(
             self.url.conninfo,
             min_size=1,
@@ -152,6 +159,7 @@ class PostgresStore:
             open=False,
             name="groove-store",
             timeout=CONNECTION_WAIT_S,
+            reconnect_timeout=RECONNECT_GIVE_UP_S,
             kwargs={"connect_timeout": int(CONNECT_TIMEOUT_S)},
         )
         try:
