@@ -27,8 +27,9 @@ ANSWER = b'{"accepted":true,"envelope_id":"env_0"}'
 
 
 def make_app() -> Any:
-    from groove_actors.http.budget import DEFAULT_BODY_BUDGET_BYTES, BodyBudget
+    from groove_actors.http.budget import BodyBudget
     from groove_actors.http.ingest import read_body
+    from groove_actors.server.supervisor import DEFAULT_BODY_BUDGET_BYTES
 
     budget = BodyBudget(DEFAULT_BODY_BUDGET_BYTES)
 

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import trio
 
 from groove_actors import __version__, logs, options
+from groove_actors.compose import serve
 from groove_actors.errors import ConfigError, StoreCorrupt
 from groove_actors.http.admin import MIN_TOKEN_CHARS, read_token_file
-from groove_actors.http.budget import DEFAULT_BODY_BUDGET_BYTES
 from groove_actors.logs import DEFAULT_LEVEL as DEFAULT_LOG_LEVEL
 from groove_actors.options import env_default
 from groove_actors.protocol.policy import load_policy
@@ -23,12 +23,12 @@ from groove_actors.server.ratelimit import OPENS_PER_HOUR, PER_HOUR, PER_MINUTE
 from groove_actors.server.reaper import CLOSE_GRACE_S, FEEDBACK_WINDOW_S, IDLE_TIMEOUT_S
 from groove_actors.server.sessions import DEFAULT_MAX_SESSION_BYTES
 from groove_actors.server.supervisor import (
+    DEFAULT_BODY_BUDGET_BYTES,
     DEFAULT_DATA_DIR,
     DEFAULT_HOST,
     DEFAULT_PORT,
     DEFAULT_QUOTA_BYTES,
     ServerConfig,
-    serve,
 )
 from groove_actors.store.segments import DEFAULT_MAX_SEGMENT_BYTES
 

@@ -40,10 +40,10 @@ from cryptography.x509.oid import NameOID
 from hypercorn.config import Config as HypercornConfig
 from packaging.requirements import Requirement
 
+from groove_actors import compose
 from groove_actors.cli import build_parser
+from groove_actors.compose import SHUTDOWN_GRACE_S
 from groove_actors.protocol.limits import MAX_BODY_BYTES
-from groove_actors.server import supervisor
-from groove_actors.server.supervisor import SHUTDOWN_GRACE_S
 from tests.support.client import ingest, open_session
 from tests.support.server import ServerProcess, start_server
 
@@ -418,7 +418,7 @@ def test_hypercorn_toml_is_what_the_embedded_server_runs_with() -> None:
         assert hasattr(HypercornConfig, key), f"{key} is not a Hypercorn setting"
         assert getattr(loaded, key) == value
     args = unit_command_line(with_admin_drop_in=False)
-    running = supervisor.hypercorn_config(args.host, args.port)
+    running = compose.hypercorn_config(args.host, args.port)
     # Every setting, not only those the file names: one the server sets and the file lacks is found too.
     settings = {
         key

@@ -16,8 +16,6 @@ from contextlib import asynccontextmanager
 import attrs
 import trio
 
-# Request bodies held at once: a 32 MiB chunk and its parse, with room for the rest (serve --bodies-mb).
-DEFAULT_BODY_BUDGET_BYTES = 128 * 1024 * 1024
 # Below it a parse is not counted: one at a time (on the event loop), at most about 45 MiB above the budget.
 PARSE_CHARGED_FROM_BYTES = 1024 * 1024
 # Upper bounds of what one JSON token costs once parsed: a dict, a list, a member (pointer + number or str).

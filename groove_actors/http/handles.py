@@ -9,7 +9,7 @@ import attrs
 import trio
 
 from groove_actors.http.admin import AdminToken
-from groove_actors.http.budget import DEFAULT_BODY_BUDGET_BYTES, BodyBudget
+from groove_actors.http.budget import BodyBudget
 from groove_actors.protocol import limits
 from groove_actors.protocol.envelope import Rejected
 from groove_actors.server.ledger_proofs import SEALED_DAYS_KEPT, SealedDays
@@ -19,6 +19,7 @@ from groove_actors.server.readiness import Readiness
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.sessions import SessionDirectory
 from groove_actors.server.stats import StatsBook
+from groove_actors.server.supervisor import DEFAULT_BODY_BUDGET_BYTES
 from groove_actors.server.writer import WriteRequest
 
 ANSWER_DEADLINE_S = 30.0  # a route waits this long for its actor, then answers 503 (the work may still land)

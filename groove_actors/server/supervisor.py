@@ -1,17 +1,18 @@
-"""The root of the actor tree: nurseries own the HTTP server and every actor (ARCHITECTURE "Server actors").
+"""The root of the actor tree: the store, and nurseries that own every actor (ARCHITECTURE "Server actors").
 
 Start-up: open the store, recover it, load the stats, then start actors downstream first (writer, credit
-pipeline, verifiers' nursery, reaper) and the HTTP server last. Shutdown on SIGINT/SIGTERM runs the other way:
-stop accepting and finish in-flight requests, stop the actors, let the writer finish the commit it is in, and
-close the store. Nothing is acknowledged before it is durable, so a stop at any point loses nothing accepted.
-SIGHUP stops nothing: it re-reads what can change under a running server (`reload`).
+pipeline, verifiers' nursery, reaper, notary) and hand them to the front end last: the HTTP server, wired to
+them above this package (groove_actors/compose.py), which serves until it is told to stop. Shutdown runs the
+other way: the front end stops accepting and finishes its requests in flight, the verifiers and the other
+actors are cancelled, then the writer's inbox is closed, so that the writer commits what is queued (within
+`WRITER_DRAIN_S`) and returns, and the store is closed. Nothing is acknowledged before it is durable, so a
+stop at any point loses nothing accepted.
 """
 
 from __future__ import annotations
 
-import logging
+import functools
 import os
-import signal
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -19,22 +20,16 @@ from pathlib import Path
 
 import attrs
 import trio
-from hypercorn.config import Config as HypercornConfig
 
 from groove_actors import logs
 from groove_actors.errors import ConfigError
-from groove_actors.http.admin import AdminToken, read_token_file
-from groove_actors.http.asgi import create_asgi_app
-from groove_actors.http.budget import DEFAULT_BODY_BUDGET_BYTES, BodyBudget
-from groove_actors.http.handles import AppHandles
-from groove_actors.http.serving import serve_http
 from groove_actors.protocol.policy import ScoringPolicy, load_policy
 from groove_actors.server.enrich import RuleJudge
 from groove_actors.server.metrics import Metrics
 from groove_actors.server.notary import LedgerNotary
 from groove_actors.server.pipeline import CreditPipeline
-from groove_actors.server.ratelimit import OPENS_PER_HOUR, PER_HOUR, PER_MINUTE, RateLimiter
-from groove_actors.server.readiness import Readiness, sd_notify
+from groove_actors.server.ratelimit import OPENS_PER_HOUR, PER_HOUR, PER_MINUTE
+from groove_actors.server.readiness import Readiness
 from groove_actors.server.reads import ReadPool
 from groove_actors.server.reaper import CLOSE_GRACE_S, FEEDBACK_WINDOW_S, IDLE_TIMEOUT_S, Reaper
 from groove_actors.server.sessions import (
@@ -52,11 +47,15 @@ from groove_actors.store.lock import hold_data_dir
 from groove_actors.store.recovery import recover
 from groove_actors.store.segments import DEFAULT_MAX_SEGMENT_BYTES
 
-SHUTDOWN_GRACE_S = 10.0
 DEFAULT_QUOTA_BYTES = 50 * 1000**3
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8443
 DEFAULT_DATA_DIR = "data"
+# Request bodies held in memory at once (http/budget.py): a 32 MiB chunk and its parse, with room for the rest.
+DEFAULT_BODY_BUDGET_BYTES = 128 * 1024 * 1024
+# At shutdown, the writer commits what is queued within this long (inside the unit's stop timeout), else is
+# cancelled: what it had not committed was never acknowledged.
+WRITER_DRAIN_S = 5.0
 
 
 @attrs.frozen
@@ -89,19 +88,42 @@ def prepare_data_dir(path: Path) -> Path:
     return path.resolve()
 
 
-async def serve(
-    config: ServerConfig, *, task_status: trio.TaskStatus[list[str]] = trio.TASK_STATUS_IGNORED
-) -> None:
-    """Run Central Command until SIGINT or SIGTERM, then stop accepting and drain.
+@attrs.frozen
+class ServerActors:
+    """The running actors as a front end sees them: what it may send to and read from."""
 
-    Reports the bound addresses through `task_status` once the server is listening, and tells systemd it is
-    ready then (sd_notify READY=1, when NOTIFY_SOCKET is set): the store is open and recovered, the writer runs.
+    directory: SessionDirectory
+    writer: trio.MemorySendChannel[WriteRequest]
+    reads: ReadPool
+    stats: StatsBook
+    metrics: Metrics
+    readiness: Readiness
+    policy: ScoringPolicy
+    where: str  # the data dir or the database, as the logs name it
+
+
+# Serves in front of the actors until the server should stop, and returns once it has finished what it began.
+# It reports where it listens through its task status, as `nursery.start` expects.
+FrontEnd = Callable[..., Awaitable[None]]
+
+
+async def supervise(
+    config: ServerConfig,
+    front: FrontEnd,
+    *,
+    task_status: trio.TaskStatus[list[str]] = trio.TASK_STATUS_IGNORED,
+) -> None:
+    """Open the store the configuration names, run the actors on it with `front` before them, then close it.
+
+    `front(actors, task_status=...)` serves until the server should stop; what it reports through its task
+    status (the bound addresses) is reported through ours. Returns once everything has stopped.
     """
     policy = load_policy(config.policy_path)
+    run = functools.partial(run_actors, front=front)
     if config.store_url is not None:
         from groove_actors.store.postgres.serving import serve_on_postgres
 
-        await serve_on_postgres(config, policy, _run_actors, task_status)
+        await serve_on_postgres(config, policy, run, task_status)
         return
     data_dir = prepare_data_dir(config.data_dir)
     os.umask(0o077)
@@ -118,7 +140,7 @@ async def serve(
             reads = ReadPool(store.catalog_path)
             logs.event("server.tuned", **tune_process())
             try:
-                await _run_actors(
+                await run(
                     config, store, reads, book, policy, readiness, task_status,
                     envelopes_dir=store.envelopes.directory, where=str(store.data_dir),
                 )  # fmt: skip
@@ -142,7 +164,7 @@ def open_store(data_dir: Path, config: ServerConfig) -> EmbeddedStore:
         ) from exc
 
 
-async def _run_actors(
+async def run_actors(
     config: ServerConfig,
     store: Store,
     reads: ReadPool,
@@ -153,29 +175,27 @@ async def _run_actors(
     *,
     envelopes_dir: Path,
     where: str,
+    front: FrontEnd,
     commit_lock: trio.Lock | None = None,
     background: Sequence[Callable[..., Awaitable[None]]] = (),
 ) -> None:
-    """`background`: more actors for the store, each started (before HTTP) with the credit pipeline's wake-up
-    channel; `commit_lock`: the writer's."""
+    """Run the actors on an open store, `front` before them, until `front` returns; then stop them in order.
+
+    `background`: more actors for the store, each started (before the front end) with the credit pipeline's
+    wake-up channel; `commit_lock`: the writer's.
+    """
     writer_send, writer_receive = trio.open_memory_channel[WriteRequest](WRITER_QUEUE)
     wake_send, wake_receive = trio.open_memory_channel[None](1)
-    stop = trio.Event()
-    admin_token = AdminToken(config.admin_token)
     async with trio.open_nursery() as storage:
         metrics = Metrics()
         writer = StorageWriter(store, writer_receive, book, metrics, readiness=readiness)
         writer.commit_lock = commit_lock or writer.commit_lock
         await storage.start(writer.run)
-        async with trio.open_nursery() as actors:
+        # Everything that sends to the writer stops inside this block; closing its inbox then tells it that
+        # nothing more is coming, so it commits what is queued and returns.
+        async with writer_send, wake_send, trio.open_nursery() as actors:
             pipeline = CreditPipeline(
-                wake_receive,
-                writer_send,
-                reads,
-                envelopes_dir,
-                policy,
-                RuleJudge(),
-                metrics=metrics,
+                wake_receive, writer_send, reads, envelopes_dir, policy, RuleJudge(), metrics=metrics
             )
             await actors.start(pipeline.run)
             async with trio.open_nursery() as verifiers:
@@ -199,95 +219,9 @@ async def _run_actors(
                 await actors.start(LedgerNotary(reads, writer_send).run)
                 for actor in background:
                     await actors.start(actor, wake_send)
-                handles = AppHandles(
-                    started_at=time.monotonic(),
-                    directory=directory,
-                    writer=writer_send,
-                    reads=reads,
-                    stats=book,
-                    limiter=RateLimiter(config.rate_per_minute, config.rate_per_hour),
-                    trusted_proxies=config.trusted_proxies,
-                    opens_per_hour=config.opens_per_hour,
-                    metrics=metrics,
-                    admin_token=admin_token,
-                    bodies=BodyBudget(config.body_budget_bytes),
-                    step_types=policy.step_types,
-                    readiness=readiness,
-                )
-                actors.start_soon(_handle_signals, stop, lambda: reload(config, admin_token))
-                http_done = trio.Event()
-                binds = await actors.start(_serve_http, handles, config, stop, http_done)
-                logs.event("server.started", binds=binds, data_dir=where)
-                task_status.started(binds)
-                sd_notify("READY=1")
-                await stop.wait()
-                sd_notify("STOPPING=1")
-                logs.event("server.stopping")
-                await (
-                    http_done.wait()
-                )  # hypercorn finishes in-flight requests (bounded by its graceful timeout)
+                running = ServerActors(directory, writer_send, reads, book, metrics, readiness, policy, where)
+                async with trio.open_nursery() as front_end:
+                    task_status.started(await front_end.start(front, running))
                 verifiers.cancel_scope.cancel()
             actors.cancel_scope.cancel()
-        storage.cancel_scope.cancel()
-
-
-def hypercorn_config(host: str, port: int) -> HypercornConfig:
-    """Hypercorn's settings as the server runs with them (deploy/hypercorn.toml records them for operators)."""
-    hyper = HypercornConfig()
-    hyper.bind = [f"{host}:{port}"]
-    hyper.accesslog = None  # the server logs each request itself, as a JSON "request" event
-    hyper.errorlog = None
-    hyper.graceful_timeout = SHUTDOWN_GRACE_S
-    return hyper
-
-
-async def _serve_http(
-    handles: AppHandles,
-    config: ServerConfig,
-    stop: trio.Event,
-    done: trio.Event,
-    *,
-    task_status: trio.TaskStatus[list[str]],
-) -> None:
-    hyper = hypercorn_config(config.host, config.port)
-    try:
-        await serve_http(create_asgi_app(handles), hyper, shutdown_trigger=stop.wait, task_status=task_status)
-    finally:
-        done.set()
-
-
-async def _handle_signals(stop: trio.Event, on_hangup: Callable[[], None]) -> None:
-    """SIGINT and SIGTERM stop the server; SIGHUP calls `on_hangup` and the server goes on."""
-    with trio.open_signal_receiver(signal.SIGINT, signal.SIGTERM, signal.SIGHUP) as signals:
-        async for signum in signals:
-            logs.event("server.signal", signal=signal.Signals(signum).name)
-            if signum == signal.SIGHUP:
-                on_hangup()
-                continue
-            stop.set()
-            return
-
-
-def reload(config: ServerConfig, admin_token: AdminToken) -> None:
-    """Re-read the admin token file, the one setting that can change under a running server; log one line.
-
-    The others come from the command line and the environment, which a running process cannot read again. A
-    file that cannot be read, or holds too short a token, leaves the token in use as it was.
-    """
-    if config.admin_token_file is None:
-        source = "GROOVE_ADMIN_TOKEN" if config.admin_token else "none"
-        logs.event("server.reloaded", reloaded=[], admin_token_source=source)
-        return
-    try:
-        token = read_token_file(config.admin_token_file)
-    except ConfigError as exc:
-        logs.event("server.reload_failed", level=logging.ERROR, error=str(exc), kept="the admin token in use")
-        return
-    changed = token != admin_token.value
-    admin_token.value = token
-    logs.event(
-        "server.reloaded",
-        reloaded=["admin_token_file"],
-        admin_token_file=str(config.admin_token_file),
-        admin_token="changed" if changed else "unchanged",
-    )
+        storage.cancel_scope.deadline = trio.current_time() + WRITER_DRAIN_S
