@@ -276,3 +276,25 @@ def test_the_prefilter_skips_no_pass_these_contexts_need() -> None:
     for item in build(per_class=6):
         for text in (item.doc, item.doc.replace(" ", "\t"), escaped(item.doc)):
             assert scrub_text(text).text == scrub_every_pass(text).text, text
+
+
+def test_secret_data_grepped_from_kubectl_goes_until_the_next_command() -> None:
+    value = base64.b64encode(f"postgres://app:{password()}@db:5432/app".encode()).decode()
+    text = f"$ kubectl get secret db -o yaml | grep -A2 data\ndata:\n  database-url: {value}\n"
+    assert gone(text, value).endswith("  database-url: [REDACTED:secret]\n")
+    gone(escaped(text), value)
+    kept(f"$ kubectl get secret db -o yaml | grep url\n$ cat notes.txt\n  database-url: {value}\n")
+    kept("$ kubectl get secret db -o yaml | grep name\n  name: mysecret\n  namespace: defaults\n")
+
+
+def test_an_aws_secret_key_after_its_id_in_escaped_code_goes() -> None:
+    secret = rand(ALNUM + "+/", 36) + rand(string.digits, 4)
+    gone(escaped(f'creds = BasicAWSCredentials("{akid()}", "{secret}")'), secret)
+
+
+def test_an_encoded_address_with_encoded_dots_goes_whole() -> None:
+    address = "jonathan%2Esmith%40" + rand(string.ascii_lowercase, 8) + ".io"
+    assert (
+        gone(f"https://x.acme-corp.io/?e={address}&x=1", address)
+        == "https://x.acme-corp.io/?e=[REDACTED:email]&x=1"
+    )

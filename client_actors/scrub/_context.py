@@ -6,7 +6,7 @@ import re
 
 from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
 from client_actors.scrub._judge import judge_value
-from client_actors.scrub._k8s import K8S_DATA_OUTPUT
+from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
 from client_actors.scrub._shell import SHELL_RULES
 
@@ -276,7 +276,7 @@ COOKIE_JAR = (
 AWS_SECRET_AFTER_ID = Rule(
     "aws-secret-after-id",
     re.compile(
-        r"\[REDACTED:aws-access-key\](?:[\"']?[ \t]*[,:;|=][ \t]*[\"']?|[ \t]+)"
+        r"\[REDACTED:aws-access-key\](?:\\?[\"']?[ \t]*[,:;|=][ \t]*\\?[\"']?|[ \t]+|\\t)"
         r"(?P<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"
     ),
     lambda m: redact(m.start("secret"), m.end("secret"), "aws-secret-key"),
@@ -384,6 +384,6 @@ KEY_FILE_ID = Rule(
 
 CONTEXT_RULES = (
     AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
-    KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, *NAMED_ATTRIBUTES,
+    KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
     TERRAFORM_DEFAULT,
 )  # fmt: skip

@@ -9,7 +9,11 @@ Manifests often arrive inside JSON-escaped transcript text, where a line ends in
 
 from __future__ import annotations
 
+import base64
+import bisect
 import re
+
+import attrs
 
 from client_actors.scrub._core import Redaction, Rule, redact
 from client_actors.scrub._names import is_placeholder
@@ -136,3 +140,69 @@ def _handle_data_output(match: re.Match[str]) -> Redaction | None:
 
 
 K8S_DATA_OUTPUT = Rule("k8s-data-output", _DATA_OUTPUT, _handle_data_output, "kubectl")
+
+
+# `kubectl get secret NAME -o yaml | grep password`, `kubectl describe`-like tools and scripts that print a
+# Secret's data without its `kind:` line: a `key: value` line whose value is the base64 of printable text,
+# below a command that read a Secret (and above the next prompt).
+_OUTPUT_LINE = re.compile(
+    r":[ \t]+(?P<value>(?:[A-Za-z0-9+/]{4}){2,16384}"
+    r"(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?=\r?\n|\\(?:r\\)?n|\\?\"|$)"
+)
+_SECRET_COMMAND = re.compile(r"kubectl[^\n]{0,200}?[ \t]secrets?\b")
+_PROMPT = re.compile(r"(?:^|\n|\\n)[ \t]*(?:\$|#|>|PS [^>\n]{0,80}>)[ \t]")
+
+
+def _decodes_to_text(value: str) -> bool:
+    try:
+        plain = base64.b64decode(value, validate=True).decode("utf-8")
+    except ValueError:
+        return False
+    return plain.isprintable() or all(c.isprintable() or c in "\n\r\t" for c in plain)
+
+
+@attrs.frozen
+class _Commands:
+    """Where a text's Secret-reading commands and prompts are, found once for all of its candidate lines."""
+
+    text: str
+    commands: tuple[int, ...]  # the end of each command's line
+    prompts: tuple[int, ...]
+
+
+_last: list[_Commands] = []  # the text the previous candidate came from (a memo: the result is the same)
+
+
+def _commands_of(text: str) -> _Commands:
+    if _last and _last[0].text is text:
+        return _last[0]
+    ends = []
+    for command in _SECRET_COMMAND.finditer(text):
+        line_end = _NEWLINE.search(text, command.end())
+        ends.append(line_end.start() if line_end else len(text))
+    found = _Commands(text, tuple(ends), tuple(m.end() for m in _PROMPT.finditer(text)))
+    _last[:] = [found]
+    return found
+
+
+_KEY_BEFORE = re.compile(r"(?:\r?\n|\\(?:r\\)?n)[ \t]*[A-Za-z0-9_.\-]{1,253}\Z")
+
+
+def _handle_output_line(match: re.Match[str]) -> Redaction | None:
+    text, at = match.string, match.start()
+    if not _KEY_BEFORE.search(text, max(0, at - 270), at):
+        return None  # the line is `key: value`, nothing before the key
+    seen = _commands_of(text)
+    index = bisect.bisect_right(seen.commands, at) - 1
+    if index < 0 or at - seen.commands[index] > WINDOW:
+        return None
+    after = bisect.bisect_right(seen.prompts, seen.commands[index])
+    if after < len(seen.prompts) and seen.prompts[after] <= at:
+        return None  # another command ran since
+    value = match.group("value")
+    if is_placeholder(value) or not _decodes_to_text(value):
+        return None
+    return redact(match.start("value"), match.end("value"), "secret")
+
+
+K8S_OUTPUT_LINE = Rule("k8s-output-line", _OUTPUT_LINE, _handle_output_line, "kubectl")

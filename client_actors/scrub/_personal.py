@@ -72,11 +72,15 @@ _ENCODED_EMAIL = re.compile(
 _LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-+")
 
 
+# "+", ".", "-" and "_" as a local part may carry them, percent-encoded.
+_ENCODED_LOCAL = frozenset({"%2B", "%2b", "%2E", "%2e", "%2D", "%2d", "%5F", "%5f"})
+
+
 def _encoded_local_start(text: str, at: int) -> int:
     """Where the URL-encoded local part ending at ``at`` starts: plain characters and encoded "+"."""
     start, floor = at, max(0, at - 96)
     while start > floor:
-        if start - 3 >= floor and text[start - 3 : start] in ("%2B", "%2b"):
+        if start - 3 >= floor and text[start - 3 : start] in _ENCODED_LOCAL:
             start -= 3
         elif start - 5 >= floor and text[start - 5 : start] in ("%252B", "%252b"):  # encoded twice
             start -= 5
