@@ -44,7 +44,8 @@ class CreditPipeline:
     """Owns: nothing but its turn; reads via the ReadPool and the segment files, writes via the writer.
     Inbox: wake-ups (None); each makes it credit every session still marked "to credit".
     Replies: none; results are credits in the ledger and trajectories under data/trajectories.
-    Stops when: the wake-up channel is closed.
+    Stops when: cancelled with the server (a credit cut short keeps its durable mark and is done at the next
+    start); or, while it waits for a wake-up, when the wake-up channel is closed.
     """
 
     wakeups: trio.MemoryReceiveChannel[None]

@@ -83,9 +83,11 @@ class StorageWriter:
     Inbox: WriteRequest, each an Operation with a one-shot reply channel.
     Replies: the Outcome of each operation, only after its group commit is on disk.
     Holds `commit_lock` from a commit until the stats count it (a stats refresh waits for it).
-    Stops when: every sender has closed; a failing commit raises and stops the server, except a shared store's
-    database being away: then the batch is answered 503 (nothing of it is in) and the writer goes on, and a
-    batch whose COMMIT lost its connection is answered once the database says whether it is in.
+    Stops when: every sender has closed and what they queued is committed (at shutdown the supervisor closes
+    the inbox once every other actor has stopped, and cancels the writer if that takes past WRITER_DRAIN_S);
+    a failing commit raises and stops the server, except a shared store's database being away: then the batch
+    is answered 503 (nothing of it is in) and the writer goes on, and a batch whose COMMIT lost its connection
+    is answered once the database says whether it is in.
     Marks `readiness.writer_alive` while it takes operations, `readiness.database` (GET /ready).
     """
 
