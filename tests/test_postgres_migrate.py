@@ -3,9 +3,10 @@
 A store built through the real server (sessions open, closed, credited, a sealed ledger day, a coordination
 pair, a rotation chain, an envelope kept aside) is migrated by the command, checked, and served from
 PostgreSQL: the stats, the ledger's roots and proofs are the same, and the open session goes on at its next
-sequence. Then one corrupted row makes `check` fail naming it. In-process, on a store written through the
-embedded store's own commits: a migration interrupted by the database (a trigger that fails one batch) and
-run again moves exactly what an uninterrupted one does, and what the target must not be is refused.
+sequence, after a first run that the database failed (a trigger refusing one envelope) was run again. Then
+one corrupted row makes `check` fail naming it. In-process, on a store written through the embedded store's
+own commits: a migration interrupted inside a table and run again moves exactly what an uninterrupted one
+does, `check` names what each kind of corrupted row breaks, and what the target must not be is refused.
 PostgreSQL is the one at 127.0.0.1:5432 (tests/test_store_contract.py: skipped without it, except CI=true).
 """
 
@@ -217,6 +218,40 @@ def test_an_interrupted_migration_run_again_moves_what_a_whole_one_does(
     )
 
 
+CORRUPTIONS = {
+    "DELETE FROM envelope_bodies WHERE session_id = 'sess_m1' AND sequence = 1":
+        "envelopes without their stored bytes: 1 row(s): sess_m1 #1",
+    "UPDATE envelopes SET steps = steps + 1 WHERE session_id = 'sess_m0' AND sequence = 0":
+        "envelopes whose bytes disagree with their index (steps): 1 row(s): sess_m0 #0",
+    "UPDATE sessions SET next_sequence = 5 WHERE session_id = 'sess_m4'":
+        "sessions whose next sequence disagrees with their envelopes: 1 row(s): sess_m4 (5, not 2)",
+    "INSERT INTO credits (session_id, revision, contributor_id, points, base_points, breakdown, policy_version,"
+    " quality, model, provider, steps, day, created_at, trajectory) SELECT session_id, 2, contributor_id, 0,"
+    " 0, breakdown, policy_version, quality, model, provider, 0, day, created_at, trajectory FROM credits"
+    " WHERE session_id = 'sess_m2'":
+        "sessions credited other than once per revision: 1 row(s): sess_m2 (2 credits, last revision 2)",
+    "UPDATE balances SET total_sessions = 2 WHERE contributor_id = (SELECT contributor_id FROM sessions"
+    " WHERE session_id = 'sess_m3')": "balances that disagree with the ledger: 1 row(s): ",
+    "DELETE FROM coordination_links WHERE session_id = 'sess_m2'":
+        "coordination links without their other side: 1 row(s): sess_m3/2/sess_m2/2",
+    "UPDATE ledger_roots SET credits = 3": "ledger day 2026-11-23: sealed with head ",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS)
+def test_check_names_what_one_corrupted_row_breaks(
+    tmp_path: Path, schemas: list[str], corruption: str
+) -> None:
+    build_store(tmp_path / "data")
+    url = schemas[0]
+    migrate_data_dir(tmp_path / "data", StoreUrl.parse(url), say=quiet)
+    assert check_database(StoreUrl.parse(url), say=quiet).problems == ()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(corruption.encode())
+    problems = check_database(StoreUrl.parse(url), say=quiet).problems
+    assert any(problem.startswith(CORRUPTIONS[corruption]) for problem in problems), problems
+
+
 def test_a_target_that_is_not_empty_or_a_data_dir_in_use_is_refused(
     tmp_path: Path, schemas: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -331,10 +366,21 @@ async def test_a_store_served_migrated_and_served_from_postgresql_says_the_same(
         before[old[1]][0] == 200 and before[done.session_id][0] == 409
     )  # today's credits are not sealed yet
 
+    fail_envelope_batch(url, kept.session_id, 0)  # the database fails the first run among the envelopes
+    failed = await run_central("migrate", "--from", str(data), "--to", url)
+    assert failed.returncode == 1
+    assert failed.stderr.decode().splitlines()[-1] == (
+        "groove-central migrate: the database failed (RaiseException: the database went away); run the same"
+        " command again to resume"
+    )
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP TRIGGER refuse_one ON envelopes")
     moved = await run_central("migrate", "--from", str(data), "--to", url)
     said = moved.stderr.decode()
     assert moved.returncode == 0, said
-    assert "moved: 10 sessions, 15 envelopes, 9 credits, 1 ledger roots" in said.splitlines()[-1], said
+    assert (
+        "resumed and finished: 10 sessions, 15 envelopes, 9 credits, 1 ledger roots" in said.splitlines()[-1]
+    )
     checked = await run_central("check", "--store", url)
     assert checked.returncode == 0, checked.stderr.decode()
     assert (
