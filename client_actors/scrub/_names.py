@@ -31,6 +31,8 @@ KEY_QUALIFIERS = frozenset(
     {
         "api", "access", "secret", "signing", "encryption", "master", "client", "shared", "account",
         "app", "auth", "license", "subscription", "session", "service", "admin", "deploy", "private",
+        "hmac", "jwt", "aes", "cipher", "crypto", "webhook", "bot", "oauth", "csrf", "xsrf", "cookie",
+        "storage", "kms", "consumer", "merchant", "integration",
     }
 )  # fmt: skip
 # Trailing words that describe an encoding of the value, not what it is: SECRET_KEY_BASE.
