@@ -7,13 +7,18 @@ the server serves. Credentials are made up at test time (tests/test_rescrub.py F
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import time
+import uuid
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 import httpx
+import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
@@ -26,6 +31,7 @@ from groove_actors.export.messages import SYSTEM_PROMPT, to_messages
 from groove_actors.export.rows import Filters, build_row, record_tiering, selects
 from groove_actors.export.schema import EXPORT_SCHEMA
 from groove_actors.protocol.models import Step
+from groove_actors.server import fingerprint
 from tests.support.client import ingest, open_session
 from tests.support.envelopes import ClientSession
 from tests.support.loadgen import NO_LIMITS
@@ -33,7 +39,6 @@ from tests.support.server import ServerProcess, run_central, start_server
 from tests.test_rescrub import Fakes, leaky_steps
 
 CREDIT_DEADLINE_S = 30.0
-LOADABLE = [".", "_", "README"]  # the dataset card (README.md, _charts/) beside the shards is not a shard
 NOW = 1_800_000_000.0
 
 
@@ -276,7 +281,8 @@ async def export(data: Path, out: Path, *args: str) -> tuple[int, list[str]]:
 
 
 def jsonl_rows(out: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for p in sorted(out.glob("part-*.jsonl")) for line in p.read_text().splitlines()]
+    shards = sorted((out / "data").glob("part-*.jsonl"))
+    return [json.loads(line) for p in shards for line in p.read_text().splitlines()]
 
 
 def check_messages(messages: list[dict[str, Any]]) -> None:
@@ -321,11 +327,11 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
         code, said = await export(data, jsonl, "--format", "jsonl")
         assert code == 0, said
 
-        table = ds.dataset(parquet, format="parquet", ignore_prefixes=LOADABLE).to_table()
+        table = ds.dataset(parquet / "data", format="parquet").to_table()
         assert table.schema.equals(EXPORT_SCHEMA, check_metadata=False)
-        assert [pq.read_schema(p).equals(EXPORT_SCHEMA) for p in sorted(parquet.glob("*.parquet"))] == [
-            True
-        ] * 2
+        assert [
+            pq.read_schema(p).equals(EXPORT_SCHEMA) for p in sorted((parquet / "data").glob("*.parquet"))
+        ] == [True] * 2
         rows = {row["session_id"]: row for row in table.to_pylist()}
         lines = {row["session_id"]: row for row in jsonl_rows(jsonl)}
         assert set(rows) == set(lines) == {tools.session_id, codex.session_id, leaky.session_id}
@@ -361,7 +367,7 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
             blob = path.read_bytes()
             assert not [v for v in fakes.values if v.encode() in blob], f"a fake credential in {path.name}"
         for name in ("part-00000.parquet", "part-00001.parquet"):
-            assert not [v for v in fakes.values if v in json.dumps(pq.read_table(parquet / name).to_pylist(),
+            assert not [v for v in fakes.values if v in json.dumps(pq.read_table(parquet / "data" / name).to_pylist(),
                                                                     default=str)]  # fmt: skip
         assert {k: v for k, v in lines[tools.session_id].items() if k not in ("credited_at",)} == {
             k: v for k, v in _plain(row).items() if k != "credited_at"
@@ -379,7 +385,7 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
         assert code == 0 and said[-1].endswith("1 record(s) read, 1 row(s) written, 1 new shard(s)"), said
         code, said = await export(data, parquet, "--resume")
         assert code == 0 and said[-1].endswith("0 record(s) read, 0 row(s) written, no new shard"), said
-        (new,) = pq.read_table(parquet / "part-00002.parquet").to_pylist()
+        (new,) = pq.read_table(parquet / "data" / "part-00002.parquet").to_pylist()
         assert new["session_id"] == later.session_id and new["coordination_links"] == [
             {"coordination_id": exchange, "step": 4, "partner_session": codex.session_id,
              "partner_agent": "backend-1", "partner_step": 3}
@@ -391,7 +397,7 @@ async def test_export_writes_every_credited_session_in_both_formats_and_resumes(
         assert rows[codex.session_id]["successor_session_id"] is None  # exported before its successor was
         assert json.loads((parquet / "_rotation_chains.jsonl").read_text()) == {"chain_id": chain[0],
                                                                                  "sessions": chain}  # fmt: skip
-        shards = ds.dataset(parquet, format="parquet", ignore_prefixes=LOADABLE)
+        shards = ds.dataset(parquet / "data", format="parquet")
         exported = shards.to_table(columns=["session_id", "credited_day"])
         assert sorted(exported.column("session_id").to_pylist()) == sorted([*rows, later.session_id])
 
@@ -507,9 +513,8 @@ async def test_a_shard_the_watermark_does_not_list_is_removed_and_exported_again
         await credit(server, http, session, session.chunk_body(2), session.close_body())
     assert (await export(data, out))[0] == 0
     state = (out / ".export-state.json").read_bytes()
-    (out / "part-00000.parquet").rename(
-        out / "part-00001.parquet"
-    )  # as if the export stopped before its watermark
+    # As if the export stopped before its watermark.
+    (out / "data" / "part-00000.parquet").rename(out / "data" / "part-00001.parquet")
     (out / ".export-state.json").write_text(
         json.dumps(json.loads(state) | {"offsets": {}, "shards": [], "rows": 0})
     )
@@ -519,8 +524,10 @@ async def test_a_shard_the_watermark_does_not_list_is_removed_and_exported_again
         "groove-central export: removing part-00001.parquet: an export stopped before it recorded it"
         " (its rows are exported again)"
     )
-    assert sorted(p.name for p in out.glob("part-*")) == ["part-00000.parquet"]
-    assert pq.read_table(out / "part-00000.parquet").column("session_id").to_pylist() == [session.session_id]
+    assert sorted(p.name for p in (out / "data").glob("part-*")) == ["part-00000.parquet"]
+    assert pq.read_table(out / "data" / "part-00000.parquet").column("session_id").to_pylist() == [
+        session.session_id
+    ]
 
 
 @pytest.mark.slow
@@ -533,7 +540,7 @@ async def test_lone_surrogates_a_javascript_client_sent_become_replacement_chara
     (data / "trajectories" / "2027-01-15.0000.jsonl").write_text(line)
     code, said = await export(data, tmp_path / "out")
     assert code == 0, said
-    (row,) = pq.read_table(tmp_path / "out" / "part-00000.parquet").to_pylist()
+    (row,) = pq.read_table(tmp_path / "out" / "data" / "part-00000.parquet").to_pylist()
     assert row["steps"][0]["content"] == row["messages"][1]["content"] == "half a pair: \ufffd!"
     assert row["groove_version"] is None  # no catalog to ask
 
@@ -552,3 +559,361 @@ def test_an_export_of_an_older_schema_is_not_resumed(tmp_path: Path) -> None:
     (out / ".export-state.json").write_text(json.dumps(state))  # as version 1 wrote it: no schema member
     with pytest.raises(ExportUsageError, match="schema version 1"):
         run_export(tmp_path, out, fmt="parquet", filters=Filters(), resume=True, say=lambda _: None)
+
+
+# The layout: shards in DIR/data, the card and side files at the top, loadable as they are.
+
+
+def test_the_shards_load_from_data_as_they_are_and_an_old_layout_is_moved_on_resume(tmp_path: Path) -> None:
+    data, out = tmp_path / "data-dir", tmp_path / "out"
+    log = data / "trajectories" / "2027-01-15.0000.jsonl"
+    log.parent.mkdir(parents=True)
+    log.write_text(json.dumps(record(session_id="s1")) + "\n")
+    said: list[str] = []
+    run_export(data, out, fmt="parquet", filters=Filters(), resume=False, say=said.append)
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".export-state.json", "README.md", "_charts", "_coordination_links.jsonl", "_rotation_chains.jsonl",
+        "data",
+    ]  # fmt: skip
+    assert [p.name for p in (out / "data").iterdir()] == ["part-00000.parquet"]
+    assert 'path: "data/part-*.parquet"' in (out / "README.md").read_text().split("---")[1]
+
+    # An export made when the shards sat beside the card: --resume moves them into data/ and says so.
+    (out / "data" / "part-00000.parquet").rename(out / "part-00000.parquet")
+    (out / "data").rmdir()
+    with pytest.raises(ExportUsageError, match="holds an export already"):
+        run_export(data, out, fmt="parquet", filters=Filters(), resume=False, say=said.append)
+    with log.open("a") as file:
+        file.write(json.dumps(record(session_id="s2")) + "\n")
+    said.clear()
+    run_export(data, out, fmt="parquet", filters=Filters(), resume=True, say=said.append)
+    assert said[0] == "moving 1 shard(s) into data/, where this export keeps its shards now"
+    assert not list(out.glob("part-*"))
+    assert sorted(p.name for p in (out / "data").iterdir()) == ["part-00000.parquet", "part-00001.parquet"]
+    assert "the dataset card of 2 row(s) in 2 shard(s)" in said[-1]
+
+    # As ML teams load it: pyarrow and pandas on data/ with no options; polars and datasets when installed.
+    table = ds.dataset(out / "data", format="parquet").to_table()
+    assert table.schema.equals(EXPORT_SCHEMA, check_metadata=False)
+    assert sorted(table.column("session_id").to_pylist()) == ["s1", "s2"]
+    frame = pd.read_parquet(out / "data")
+    assert list(frame.columns) == EXPORT_SCHEMA.names and sorted(frame.session_id) == ["s1", "s2"]
+    if importlib.util.find_spec("polars"):
+        import polars as pl  # type: ignore[import-not-found, unused-ignore]
+
+        scanned = pl.scan_parquet(out / "data" / "*.parquet").collect()
+        assert scanned.columns == EXPORT_SCHEMA.names and scanned.height == 2
+    if importlib.util.find_spec("datasets"):
+        from datasets import load_dataset  # type: ignore[import-not-found, unused-ignore]
+
+        for loaded in (load_dataset(str(out)), load_dataset("parquet", data_dir=str(out / "data"))):
+            assert sorted(loaded["train"]["session_id"]) == ["s1", "s2"]
+
+
+def test_an_old_layout_whose_shard_is_also_in_data_is_refused(tmp_path: Path) -> None:
+    data, out = tmp_path / "data-dir", tmp_path / "out"
+    (data / "trajectories").mkdir(parents=True)
+    (data / "trajectories" / "2027-01-15.0000.jsonl").write_text(json.dumps(record()) + "\n")
+    run_export(data, out, fmt="jsonl", filters=Filters(), resume=False, say=lambda _: None)
+    (out / "part-00000.jsonl").write_bytes((out / "data" / "part-00000.jsonl").read_bytes())
+    with pytest.raises(ExportUsageError, match=r"holds part-00000\.jsonl both at its top and in data/"):
+        run_export(data, out, fmt="jsonl", filters=Filters(), resume=True, say=lambda _: None)
+
+
+# Done when: a corpus built through the real server, exported in both formats, every column read back.
+
+MODEL_WRITTEN = ("thought", "resolution", "action", "edit", "delegate")
+
+
+def close_with_claim(session: ClientSession, status: str, **claim: Any) -> bytes:
+    """A later client's SESSION_CLOSE, claiming a tier and eligibility of its own."""
+    outcome = {"status": status, "total_steps": session.step - 1, "total_chunks": session.chunk} | claim
+    return session.sign({
+        "envelope_id": f"env_{uuid.uuid4()}", "session_id": session.session_id, "type": "SESSION_CLOSE",
+        "attestation": {"session_hmac": "", "sequence": 0, "app_version_hash": ""}, "outcome": outcome,
+    })  # fmt: skip
+
+
+def log_records(data: Path) -> dict[str, dict[str, Any]]:
+    """The server's trajectory records by session (each credited once here)."""
+    lines = [line for p in sorted((data / "trajectories").iterdir()) for line in p.read_text().splitlines()]
+    return {r["session_id"]: r for r in map(json.loads, lines)}
+
+
+@attrs.frozen
+class Sent:
+    """What the test sent for one session, and what it expects of the server's verdicts."""
+
+    session: ClientSession
+    provider: str
+    model: str
+    metadata: dict[str, Any]
+    steps: list[dict[str, Any]]
+    status: str
+    tier: tuple[str, str, bool, list[str]]  # tier, reason, eligible, exclusion reasons
+    claim: dict[str, Any] | None = None
+    gaps: tuple[int, ...] = ()
+    weak: bool = False
+
+
+def step_field_checks(sent: Sent, kept: dict[str, Any]) -> dict[str, Any]:
+    """What each step column of a row's step must hold: the step as the server kept it, which is the step as
+    sent (a weak client's text aside: the server scrubbed it)."""
+    if not sent.weak:
+        assert kept == next(s for s in sent.steps if s["step"] == kept["step"])
+    named = {"step", "type", "timestamp", "content", "token_count", "tool", "arguments", "truncated", "source",
+             "coordination_id", "direction", "target_agent", "protocol"}  # fmt: skip
+    other = {k: v for k, v in kept.items() if k not in named}
+    return {name: kept.get(name) for name in named - {"arguments"}} | {
+        "arguments": None if kept.get("arguments") is None else _canonical(kept["arguments"]),
+        "extra": _canonical(other) if other else None,
+    }
+
+
+def client_meta(sent: Sent) -> dict[str, Any]:
+    """The first chunk's metadata as the test sent it (tests/support/envelopes.py defaults, then the test's)."""
+    defaults = {"agent_role": "backend", "agent_id": "backend-1", "task_complexity": "medium", "team_size": 2}
+    return defaults | sent.metadata
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+HELD = "held"  # a column checked where its expectation is made (a predicate over the row's value)
+
+
+def held(holds: bool) -> str:
+    assert holds
+    return HELD
+
+
+@pytest.mark.slow
+async def test_every_column_of_a_corpus_built_through_the_server_reads_back_in_both_formats(
+    tmp_path: Path,
+) -> None:
+    """Coordination pairs, a rotation chain, tiers A, B and C, a weak-scrubbing client and a refused envelope,
+    through the real server; both formats exported and read back with pyarrow; every column of the schema,
+    and every member of the steps' and messages' structs, checked against what was sent and kept."""
+    data, fakes, start = tmp_path / "data", Fakes(), time.time() - 600
+    began = dt.datetime.now(dt.UTC)
+    async with start_server(data, *NO_LIMITS) as server, httpx.AsyncClient(base_url=server.url) as http:
+        lead = await open_session(http, model="claude-opus-4-6")
+        exchange = f"coord_{lead.session_id}"
+        *work, done = tool_steps(start)  # the lock asked for before the work is declared done
+        lead_steps = [*work, coordination(7, exchange, "outbound", start), done | {"step": 8}]
+        for item in lead_steps:
+            if item["type"] in MODEL_WRITTEN:
+                item["model"] = "claude-opus-4-6"  # as the capture client passes the stream's model on
+        claim = {"quality_tier": "TIER_A", "quality_tier_reason": "high_quality_no_errors",
+                 "training_eligible": True, "training_exclusion_reason": None}  # fmt: skip
+        partner = await open_session(http, provider="codex", model="gpt-5.4")
+        partner_steps = [*tool_steps(start)[:6], coordination(7, exchange, "inbound", start)]
+        successor = await open_session(http)
+        successor.contributor_id = lead.contributor_id  # the same contributor: the chain holds
+        weak = await open_session(http, provider="gemini", model="gemini-3-pro")
+        lost = f"sess_{uuid.uuid4()}"  # a predecessor the server never saw: the claim is dropped
+        corpus = {
+            "lead": Sent(lead, "claude-code", "claude-opus-4-6", {}, lead_steps, "SUCCESS",
+                         ("A", "high_quality_no_errors", True, []), claim=claim),
+            "partner": Sent(partner, "codex", "gpt-5.4",
+                            {"provider": "codex", "model_engine": "gpt-5.4", "agent_id": "backend-2",
+                             "agent_role": "qc", "team_size": 3, "task_complexity": "heavy"},
+                            partner_steps, "SUCCESS", ("B", "moderate_quality", True, [])),
+            "successor": Sent(successor, "claude-code", "claude-opus-4-6",
+                              {"predecessor_session_id": lead.session_id}, tool_steps(start)[:-1], "SUCCESS",
+                              ("B", "moderate_quality", True, []), gaps=(1,)),
+            "weak": Sent(weak, "gemini", "gemini-3-pro",
+                         {"provider": "gemini", "model_engine": "gemini-3-pro", "scrub_ruleset": "js-0.9",
+                          "predecessor_session_id": lost}, leaky_steps(fakes, start=start), "KILLED",
+                         ("C", "non_success_status", False,
+                          ["not_success", "low_tier", "insufficient_tokens", "too_short"]), weak=True),
+        }  # fmt: skip
+        for sent in corpus.values():
+            session = sent.session
+            bodies = [session.chunk_of(sent.steps, **sent.metadata)]
+            if sent.gaps:  # an authentic envelope refused by the schema: its sequence is a gap
+                refused = session.chunk_of([{**sent.steps[0], "step": 99, "type": "handoff"}])
+                session.step -= 1
+                assert (await ingest(http, bodies.pop())).status_code == 200
+                assert (await ingest(http, refused)).status_code == 422
+            close = close_with_claim(session, sent.status, **sent.claim) if sent.claim else None
+            await credit(server, http, session, *bodies, close or session.close_body(sent.status))
+
+        parquet, jsonl = tmp_path / "parquet", tmp_path / "jsonl"
+        code, said = await export(data, parquet, "--shard-rows", "3")
+        assert code == 0 and said[-1].endswith("4 record(s) read, 4 row(s) written, 2 new shard(s)"), said
+        code, said = await export(data, jsonl, "--format", "jsonl")
+        assert code == 0, said
+    ended = dt.datetime.now(dt.UTC)
+
+    table = ds.dataset(parquet / "data", format="parquet").to_table()
+    assert table.schema.equals(EXPORT_SCHEMA, check_metadata=False)
+    assert pq.read_schema(parquet / "data" / "part-00000.parquet").metadata == EXPORT_SCHEMA.metadata
+    rows = {r["session_id"]: r for r in table.to_pylist()}
+    lines = {r["session_id"]: r for r in jsonl_rows(jsonl)}
+    records = log_records(data)
+    by_id = {sent.session.session_id: sent for sent in corpus.values()}
+    assert set(rows) == set(lines) == set(records) == set(by_id)
+    for path in [p for p in [*parquet.rglob("*"), *jsonl.rglob("*")] if p.is_file()]:
+        assert not [v for v in fakes.values if v.encode() in path.read_bytes()], (
+            f"a fake credential in {path}"
+        )
+    ids = {name: sent.session.session_id for name, sent in corpus.items()}
+    link = {"coordination_id": exchange, "partner_agent": "backend-1"}
+    expected_links = {
+        ids["lead"]: [link | {"step": 7, "partner_session": ids["partner"], "partner_step": 7,
+                              "partner_agent": "backend-2"}],
+        ids["partner"]: [link | {"step": 7, "partner_session": ids["lead"], "partner_step": 7}],
+        ids["successor"]: [], ids["weak"]: [],
+    }  # fmt: skip
+    chain = {  # predecessor, successor, chain id, position, dropped reason
+        ids["lead"]: (None, ids["successor"], ids["lead"], 0, None),
+        ids["successor"]: (ids["lead"], None, ids["lead"], 1, None),
+        ids["partner"]: (None, None, None, None, None),
+        ids["weak"]: (None, None, None, None, "unknown predecessor session"),
+    }
+
+    def call(n: int, name: str, arguments: str) -> dict[str, Any]:
+        return {"id": f"call_{n}", "type": "function", "function": {"name": name, "arguments": arguments}}
+
+    def message(
+        role: str, content: str | None, calls: Any = None, answers: str | None = None
+    ) -> dict[str, Any]:
+        return {"role": role, "content": content, "tool_calls": calls, "tool_call_id": answers}
+
+    edit = '{"edit_type":"modify","file_path":"src/a.py","new_string":"2","old_string":"1"}'  # no `model`
+    lead_messages = [
+        message("system", f"{SYSTEM_PROMPT} Your role: backend."),
+        message("user", "make the tests pass"),
+        message("assistant", "Run them first.", [call(2, "Bash", '{"command":"pytest -q"}')]),
+        message("tool", "1 failed", answers="call_2"),
+        message("assistant", None, [call(4, "Edit", edit)]),
+        message("tool", "edited", answers="call_4"),
+        message("assistant", "lock src/api.js?"),
+        message("assistant", "All tests pass."),
+    ]
+
+    def each(member: str) -> Callable[[list[dict[str, Any]], Sent], bool]:
+        """A member of every message: the lead's exactly as expected; every row's as the format wants."""
+
+        def check(messages: list[dict[str, Any]], sent: Sent) -> bool:
+            if sent is corpus["lead"]:
+                assert [m[member] for m in messages] == [m[member] for m in lead_messages], member
+            return True
+
+        return check
+
+    message_checks: dict[str, Callable[[list[dict[str, Any]], Sent], bool]] = {
+        "role": lambda ms, sent: (
+            each("role")(ms, sent)
+            and ms[0]["role"] == "system"
+            and {m["role"] for m in ms} <= {"system", "user", "assistant", "tool"}
+        ),
+        "content": lambda ms, sent: each("content")(ms, sent) and ms[0]["content"].startswith(SYSTEM_PROMPT),
+        "tool_calls": lambda ms, sent: (
+            each("tool_calls")(ms, sent)
+            and [c["function"]["name"] for m in ms for c in m["tool_calls"] or []]
+            == [s.get("tool") or s["type"] for s in sent.steps if s["type"] in ("action", "edit")]
+        ),
+        "tool_call_id": lambda ms, sent: (
+            each("tool_call_id")(ms, sent)
+            and sorted(m["tool_call_id"] for m in ms if m["role"] == "tool")
+            == sorted(c["id"] for m in ms for c in m["tool_calls"] or [])
+        ),
+    }
+
+    def checks(row: dict[str, Any], sent: Sent, kept: dict[str, Any]) -> dict[str, Any]:
+        """For each column, the value it must hold, or HELD when a check of the row's value held."""
+        meta = client_meta(sent)
+        tier, reason, eligible, reasons = sent.tier
+        evidence = json.loads(row["model_fingerprint_evidence"])
+        score = dict(kept["score"])
+        steps = [step_field_checks(sent, s) for s in kept["trajectory_log"]]
+        assert [set(s) for s in steps] == [set(EXPORT_SCHEMA.field("steps").type.value_type.names)] * len(
+            steps
+        )
+        message_fields = EXPORT_SCHEMA.field("messages").type.value_type.names
+        assert set(message_checks) == set(message_fields), "a member of messages has no check"
+        check_messages(lines[sent.session.session_id]["messages"])
+        redactions = {r["kind"]: r["count"] for r in row["redactions"]}
+        return {
+            "session_id": sent.session.session_id,
+            "revision": 0,
+            "contributor_id": sent.session.contributor_id,
+            "provider": sent.provider,
+            "model": sent.model,
+            "agent_id": meta.get("agent_id"),
+            "agent_role": meta.get("agent_role"),
+            "team_size": meta.get("team_size"),
+            "groove_version": "0.27.78",
+            "task_complexity": meta.get("task_complexity"),
+            "status": sent.status,
+            "close_reason": "envelope",
+            "quality_tier": tier,
+            "tier_reason": reason,
+            "eligible": eligible,
+            "exclusion_reason": reasons[0] if reasons else None,
+            "exclusion_reasons": reasons,
+            "client_quality_tier": (sent.claim or {}).get("quality_tier"),
+            "client_training_eligible": (sent.claim or {}).get("training_eligible"),
+            "client_exclusion_reason": (sent.claim or {}).get("training_exclusion_reason"),
+            "model_fingerprint": "consistent" if sent.steps[1].get("model") else "unknown",
+            "model_fingerprint_evidence": held(
+                (evidence["policy_version"], evidence["provider"], evidence["model"])
+                == (fingerprint.RULES.version, sent.provider, sent.model)
+                and [s["name"] for s in evidence["signals"]] == ["model_ids", "provider", "latency", "tokens"]
+            ),
+            "quality": kept["enrichment"]["quality"],
+            "points": score.pop("points"),
+            "base_points": score.pop("base_points"),
+            "credited_points": kept["credit"]["points"],
+            "score_breakdown": held(
+                json.loads(row["score_breakdown"]) == score and score["counted_steps"] == len(sent.steps)
+            ),
+            "policy_version": kept["policy_version"],
+            "scrub_ruleset": RULESET_VERSION,
+            "client_scrub_ruleset": meta.get("scrub_ruleset"),
+            "redactions": held(
+                set(redactions) >= {"aws-access-key", "github-token", "email"}
+                if sent.weak
+                else not redactions
+            ),
+            "coordination_links": expected_links[sent.session.session_id],
+            "predecessor_session_id": chain[sent.session.session_id][0],
+            "successor_session_id": chain[sent.session.session_id][1],
+            "chain_id": chain[sent.session.session_id][2],
+            "chain_position": chain[sent.session.session_id][3],
+            "rotation_dropped_reason": chain[sent.session.session_id][4],
+            "gaps": [{"sequence": n, "why": g["why"]} for n, g in zip(sent.gaps, kept["gaps"], strict=True)],
+            "credited_at": held(began - dt.timedelta(seconds=1) <= row["credited_at"] <= ended),
+            "credited_day": row["credited_at"].date().isoformat(),
+            "step_count": len(sent.steps),
+            "total_tokens": sum(s.get("token_count", 0) for s in sent.steps),
+            "duration_seconds": pytest.approx(sent.steps[-1]["timestamp"] - sent.steps[0]["timestamp"]),
+            "tools_used": sorted({s["tool"] for s in sent.steps if s.get("tool")}),
+            "steps": steps,
+            "messages": held(all(check(row["messages"], sent) for check in message_checks.values())),
+        }
+
+    checked: set[str] = set()
+    for session_id, row in rows.items():
+        sent, kept = by_id[session_id], records[session_id]
+        if sent.weak:  # the weak client's steps are the ones it sent, their text scrubbed by the server
+            assert [(s["step"], s["type"]) for s in kept["trajectory_log"]] == [
+                (s["step"], s["type"]) for s in sent.steps
+            ]
+        wanted = checks(row, sent, kept)
+        assert list(wanted) == EXPORT_SCHEMA.names, "every column of the schema is checked, in its order"
+        for column, value in wanted.items():
+            got = sorted(row[column]) if column == "tools_used" else row[column]
+            if value is not HELD:
+                assert got == value, (sent.provider, column, got, value)
+            checked.add(column)
+        # JSONL holds the same values: timestamps as RFC 3339 text, messages without their unused members.
+        line = lines[session_id]
+        lag = dt.datetime.fromisoformat(line.pop("credited_at")) - row["credited_at"]
+        assert dt.timedelta(0) <= lag < dt.timedelta(milliseconds=1)  # Parquet keeps milliseconds
+        assert line == {k: v for k, v in _plain(row).items() if k != "credited_at"}
+    assert checked == set(EXPORT_SCHEMA.names)
+    assert {r["quality_tier"] for r in rows.values()} == {"A", "B", "C"}

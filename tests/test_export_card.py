@@ -31,7 +31,6 @@ from tests.support.server import ServerProcess, run_central, start_server
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHARTS = (card.STEP_TYPES_CHART, card.TIERS_CHART, card.DAYS_CHART)
-LOADABLE = [".", "_", "README"]  # what the card tells pyarrow to pass over
 TITLES = {name: title for name, title, _ in DATA_TYPES}
 
 
@@ -99,7 +98,7 @@ def test_the_card_names_its_filters_and_every_column_of_the_schema() -> None:
     }
     text = card.render(stats, fmt="parquet", filters=filters, shards=["part-00000.parquet"], schema_version=4)
     assert "`--since 2027-01-01`, `--provider codex`, `--eligible-only`" in text
-    assert 'path: "part-*.parquet"' in text.split("---")[1]  # the Hugging Face loader's front matter
+    assert 'path: "data/part-*.parquet"' in text.split("---")[1]  # the Hugging Face loader's front matter
     for field in EXPORT_SCHEMA:
         assert f"| `{field.name}` | " in text
     assert "| `steps` | list<struct<step, type, timestamp," in text
@@ -235,7 +234,7 @@ async def test_the_card_describes_every_shard_and_its_counts_match_the_rows(tmp_
         assert any(
             line.endswith("wrote README.md: the dataset card of 3 row(s) in 2 shard(s)") for line in said
         )
-        rows = ds.dataset(parquet, format="parquet", ignore_prefixes=LOADABLE).to_table().to_pylist()
+        rows = ds.dataset(parquet / "data", format="parquet").to_table().to_pylist()
         assert len(rows) == 3
         tables = check_card(parquet, rows)
         data_types = {k: int(v[0]) for k, v in tables["data type"].items()}
@@ -255,7 +254,7 @@ async def test_the_card_describes_every_shard_and_its_counts_match_the_rows(tmp_
         await credit(server, http, successor, chunk, successor.close_body())
         said = await export(data, parquet, "--resume")
         assert any(line.endswith("the dataset card of 4 row(s) in 3 shard(s)") for line in said)
-        rows = ds.dataset(parquet, format="parquet", ignore_prefixes=LOADABLE).to_table().to_pylist()
+        rows = ds.dataset(parquet / "data", format="parquet").to_table().to_pylist()
         assert len(rows) == 4
         tables = check_card(parquet, rows)
         data_types = {k: int(v[0]) for k, v in tables["data type"].items()}
@@ -266,7 +265,7 @@ async def test_the_card_describes_every_shard_and_its_counts_match_the_rows(tmp_
         await export(data, jsonl, "--format", "jsonl", "--provider", "claude-code")
         lines = [
             json.loads(line)
-            for p in sorted(jsonl.glob("part-*.jsonl"))
+            for p in sorted(jsonl.glob("data/part-*.jsonl"))
             for line in p.read_text().splitlines()
         ]
         assert {r["provider"] for r in lines} == {"claude-code"} and len(lines) == 2

@@ -156,7 +156,7 @@ async def test_the_export_carries_the_servers_tiers_and_the_clients_claims_and_f
     }
     assert {r["client_quality_tier"] for r in rows.values()} == {"TIER_A"}  # the claim, beside the verdict
     assert rows[sessions["c"].session_id]["client_training_eligible"] is True
-    shards = ds.dataset(tier_b, format="parquet", ignore_prefixes=[".", "_", "README"])
+    shards = ds.dataset(tier_b / "data", format="parquet")
     kept = shards.to_table(columns=["session_id", "quality_tier"]).to_pylist()
     assert sorted(r["quality_tier"] for r in kept) == ["A", "B"]
     record = json.loads(sorted((data / "trajectories").iterdir())[0].read_text().splitlines()[0])

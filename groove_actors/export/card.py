@@ -6,8 +6,9 @@ hold, read back with the few columns they need (from Parquet, only those leaves:
 not its content). The schema section comes from export/schema.py, so it cannot drift from the shards.
 
 Charts are PNG files in `DIR/_charts/`, drawn with matplotlib's Agg canvas under its default style, with no
-version or date in the file: the same rows draw the same bytes. The `_` keeps them, like `_coordination_links
-.jsonl`, out of Parquet loaders; README.md is not, so loaders are told how to pass over it (in the card).
+version or date in the file: the same rows draw the same bytes. The shards are in `DIR/data/`, apart from the
+card and charts, so loaders take that directory as it is; the card's front matter names it for the Hugging
+Face loader, which then reads `load_dataset(DIR)` without being told more.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from groove_actors.server.fingerprint import VERDICTS
 from groove_actors.server.scoring import CORRECTIVE_TYPES, HANDOFF_TYPES
 
 CARD_FILE: Final = "README.md"
+DATA_DIR: Final = "data"  # the shards' directory in DIR, as Hugging Face dataset repositories have it
 CHARTS_DIR: Final = "_charts"
 STEP_TYPES_CHART: Final = "step-types.png"
 TIERS_CHART: Final = "tiers.png"
@@ -172,10 +174,10 @@ def _ranked(counts: Counter[str]) -> dict[str, int]:
 # Reading the shards back.
 
 
-def read_facts(out: Path, shards: Sequence[str], fmt: str) -> Iterator[Facts]:
-    """The facts of every row of `shards` in `out`, one shard in memory at a time."""
+def read_facts(data: Path, shards: Sequence[str], fmt: str) -> Iterator[Facts]:
+    """The facts of every row of `shards` in `data`, one shard in memory at a time."""
     for name in shards:
-        path = out / name
+        path = data / name
         if fmt == "jsonl":
             with open(path, "rb") as file:
                 for line in file:
@@ -209,7 +211,7 @@ def render(
     schema_version: int,
 ) -> str:
     """The card's Markdown (README.md), front matter for the Hugging Face loader first."""
-    pattern = f"part-*.{fmt}"
+    pattern = f"{DATA_DIR}/part-*.{fmt}"
     days = list(stats.days)
     span = f", credited {days[0]} to {days[-1]} (UTC)" if days else ""
     lines = [
@@ -293,19 +295,41 @@ def filters_line(filters: Mapping[str, Any]) -> str:
 
 
 def _loading(fmt: str) -> list[str]:
+    """How to load the shards in `data/` (DIR stands for this directory)."""
+    sides = [
+        "",
+        "`_coordination_links.jsonl` and `_rotation_chains.jsonl`, beside this README, hold every coordination",
+        "pair and rotation chain the server held when the export last ran, both sides.",
+    ]
     if fmt == "jsonl":
-        return ["One JSON object per line in each `part-*.jsonl`, the same columns as the schema below."]
+        return [
+            f"The shards are in `{DATA_DIR}/`, one JSON object per line in each `part-*.jsonl`, the same columns",
+            "as the schema below:",
+            "",
+            "```python",
+            "import pandas as pd, glob",
+            f'rows = pd.concat(pd.read_json(p, lines=True) for p in sorted(glob.glob("DIR/{DATA_DIR}/*.jsonl")))',
+            "import polars as pl",
+            f'rows = pl.scan_ndjson("DIR/{DATA_DIR}/*.jsonl").collect()',
+            "from datasets import load_dataset",
+            'rows = load_dataset("DIR")  # this README\'s front matter names the shards',
+            "```",
+            *sides,
+        ]
     return [
-        "This README and `_charts/` sit beside the shards; tell pyarrow to pass over them:",
+        f"The shards are in `{DATA_DIR}/`, which holds nothing else:",
         "",
         "```python",
         "import pyarrow.dataset as ds",
-        'rows = ds.dataset("DIR", format="parquet", ignore_prefixes=[".", "_", "README"]).to_table()',
+        f'rows = ds.dataset("DIR/{DATA_DIR}", format="parquet").to_table()',
+        "import pandas as pd",
+        f'rows = pd.read_parquet("DIR/{DATA_DIR}")',
+        "import polars as pl",
+        f'rows = pl.scan_parquet("DIR/{DATA_DIR}/*.parquet").collect()',
+        "from datasets import load_dataset",
+        'rows = load_dataset("DIR")  # this README\'s front matter names the shards',
         "```",
-        "",
-        "pandas or polars: `read_parquet` on the `part-*.parquet` files; the Hugging Face `datasets` loader",
-        "reads this README's front matter and takes only the shards. `_coordination_links.jsonl` and",
-        "`_rotation_chains.jsonl` hold every coordination pair and rotation chain, both sides.",
+        *sides,
     ]
 
 
@@ -412,8 +436,9 @@ def _every_day(days: list[str]) -> list[str]:
 def write_card(
     out: Path, *, fmt: str, filters: Mapping[str, Any], shards: Sequence[str], schema_version: int
 ) -> None:
-    """Write README.md and its charts in `out` from every shard listed; each file whole or not at all."""
-    stats = summarize(read_facts(out, shards, fmt))
+    """Write README.md and its charts in `out` from every shard listed (in `out/data/`); each file whole or
+    not at all."""
+    stats = summarize(read_facts(out / DATA_DIR, shards, fmt))
     (out / CHARTS_DIR).mkdir(exist_ok=True)
     for name, png in charts(stats).items():
         _write_whole(out / CHARTS_DIR / name, png)

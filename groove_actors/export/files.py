@@ -5,6 +5,11 @@ newline) are read, so a record being appended is left for the next export; the c
 for coordination links (both sides), rotation chains, and records that do not name their groove version. The
 data dir's lock is never taken.
 
+The shards go in `DIR/data/`, as Hugging Face dataset repositories hold them, so that the directory loads
+as it is (`pyarrow.dataset.dataset(DIR / "data")`, pandas' and polars' `read_parquet`, `load_dataset(DIR)`
+by the card's front matter); the card, its charts, the complete pairs and chains and the watermark sit at the
+top. An export in the earlier layout (shards at the top) has its shards moved into `data/` by `--resume`.
+
 A shard is written under a temporary name, fsynced and renamed; then the watermark (`.export-state.json`: how
 far each segment was read, and the shards that hold it) is replaced the same way. A shard that the watermark
 does not list was left by an export that stopped in between: the next `--resume` removes it and exports its
@@ -28,7 +33,7 @@ import cattrs
 import orjson
 
 from groove_actors.errors import GrooveError
-from groove_actors.export.card import CARD_FILE, write_card
+from groove_actors.export.card import CARD_FILE, DATA_DIR, write_card
 from groove_actors.export.rows import SCHEMA_VERSION, Filters, build_row, selects
 from groove_actors.protocol import jsjson
 from groove_actors.server import rotation
@@ -44,7 +49,7 @@ SHARD_RECORD_BYTES: Final = 64 * 1024 * 1024
 PROGRESS_EVERY_S: Final = 5.0
 CATALOG: Final = "central.sqlite3"
 # Every coordination pair the server holds, both directions, rewritten whole by each export: rows already
-# exported cannot gain a partner credited after them, this file does. The `_` keeps it out of Parquet loaders.
+# exported cannot gain a partner credited after them, this file does.
 LINKS_FILE: Final = "_coordination_links.jsonl"
 # Every context-rotation chain, its sessions in order, rewritten whole by each export for the same reason.
 CHAINS_FILE: Final = "_rotation_chains.jsonl"
@@ -109,7 +114,12 @@ def export(
         raise ExportUsageError(f"{data_dir} is not a directory")
     state = _start_state(out, fmt=fmt, filters=filters, resume=resume, say=say)
     run = _Run(
-        _ShardWriter(out, state, fmt, say), _Catalog(data_dir / CATALOG), filters, shard_rows, say, clock
+        _ShardWriter(out / DATA_DIR, state, fmt, say),
+        _Catalog(data_dir / CATALOG),
+        filters,
+        shard_rows,
+        say,
+        clock,
     )
     try:
         for segment, end, size, document in _records_past(data_dir / TRAJECTORY_LOG, state.offsets, say):
@@ -192,18 +202,21 @@ def _start_state(
     state_path = out / STATE_FILE
     if out.exists() and not out.is_dir():
         raise ExportUsageError(f"{out} is not a directory")
-    held = state_path.exists() or (out.is_dir() and any(_SHARD.fullmatch(p.name) for p in out.iterdir()))
+    data = out / DATA_DIR
+    if data.exists() and not data.is_dir():
+        raise ExportUsageError(f"{data} is not a directory")
+    held = state_path.exists() or bool(_shards_in(out)) or bool(_shards_in(data))
     if not resume:
         if held:
             raise ExportUsageError(
                 f"{out} holds an export already; give --resume to add to it, or another --out"
             )
-        out.mkdir(parents=True, exist_ok=True)
+        data.mkdir(parents=True, exist_ok=True)
         return _State(format=fmt, filters=filters.as_json())
     if not state_path.exists():
         if held:
             raise ExportUsageError(f"{out} holds shards but no {STATE_FILE}: export into another --out")
-        out.mkdir(parents=True, exist_ok=True)
+        data.mkdir(parents=True, exist_ok=True)
         return _State(format=fmt, filters=filters.as_json())
     state = _load_state(state_path)
     if state.schema != SCHEMA_VERSION:
@@ -216,10 +229,36 @@ def _start_state(
             f"{out} was exported as {state.format} with filters {orjson.dumps(state.filters).decode()}; "
             "--resume takes the same format and filters (or export into another --out)"
         )
-    for orphan in sorted(p for p in out.iterdir() if _SHARD.fullmatch(p.name) and p.name not in state.shards):
+    _move_to_data_dir(out, say)
+    for orphan in [p for p in _shards_in(data) if p.name not in state.shards]:
         say(f"removing {orphan.name}: an export stopped before it recorded it (its rows are exported again)")
         orphan.unlink()
     return state
+
+
+def _shards_in(directory: Path) -> list[Path]:
+    """The shard files directly in `directory` (none if it is absent), by name."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if _SHARD.fullmatch(p.name) and p.is_file())
+
+
+def _move_to_data_dir(out: Path, say: Callable[[str], None]) -> None:
+    """An export made before shards went in `data/` has them beside its card: move them there, once."""
+    data = out / DATA_DIR
+    data.mkdir(exist_ok=True)
+    moving = _shards_in(out)
+    for shard in moving:
+        if (data / shard.name).exists():
+            raise ExportUsageError(
+                f"{out} holds {shard.name} both at its top and in {DATA_DIR}/: export anew into another --out"
+            )
+    if moving:
+        say(f"moving {len(moving)} shard(s) into {DATA_DIR}/, where this export keeps its shards now")
+        for shard in moving:
+            os.replace(shard, data / shard.name)
+        _fsync_directory(data)
+        _fsync_directory(out)
 
 
 def _load_state(path: Path) -> _State:
@@ -347,9 +386,10 @@ def _link(step: int, cid: str, partner: str, agent: str | None, partner_step: in
 
 @attrs.define(eq=False)
 class _ShardWriter:
-    """Writes shards `part-NNNNN.<format>` after the ones `out` holds, and the watermark after each."""
+    """Writes shards `part-NNNNN.<format>` in `data` after the ones it holds, and the watermark (in the
+    directory above) after each."""
 
-    out: Path
+    data: Path
     state: _State
     fmt: str
     say: Callable[[str], None]
@@ -360,14 +400,16 @@ class _ShardWriter:
         if rows:
             numbers = [int(m.group(1)) for s in self.state.shards if (m := _SHARD.fullmatch(s))]
             name = f"part-{max(numbers, default=-1) + 1:05d}.{self.fmt}"
-            _replace(self.out / name, _shard_bytes(rows, self.fmt))
+            _replace(self.data / name, _shard_bytes(rows, self.fmt))
             self.state.shards.append(name)
             self.state.rows += len(rows)
             self.written[name] = len(rows)
             self.say(
                 f"wrote {name}: {len(rows)} row(s); {read} record(s) read, {self.state.rows} row(s) in all"
             )
-        _replace(self.out / STATE_FILE, orjson.dumps(self.state.as_json(), option=orjson.OPT_INDENT_2))
+        _replace(
+            self.data.parent / STATE_FILE, orjson.dumps(self.state.as_json(), option=orjson.OPT_INDENT_2)
+        )
 
 
 def _shard_bytes(rows: list[dict[str, Any]], fmt: str) -> bytes:
@@ -381,6 +423,15 @@ def _shard_bytes(rows: list[dict[str, Any]], fmt: str) -> bytes:
     sink = pa.BufferOutputStream()
     pq.write_table(pa.Table.from_pylist(rows, schema=EXPORT_SCHEMA), sink, compression="zstd")
     return bytes(sink.getvalue().to_pybytes())
+
+
+def _fsync_directory(path: Path) -> None:
+    """Make renames into or out of `path` durable."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _replace(path: Path, data: bytes) -> None:

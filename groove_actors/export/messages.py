@@ -25,6 +25,8 @@ RESULT_TYPES: Final = frozenset({"observation", "error", "yield"})
 # A `yield` (work handed back) answers only a `delegate` call; observations and errors answer any call.
 _DELEGATE_TOOL: Final = "delegate"
 _EDIT_TOOL: Final = "edit"
+# Step members that say something of the step, not of the call: never a call's arguments (they stay in `steps`).
+NOT_ARGUMENTS: Final = frozenset({"model"})  # the model id the stream named for the step
 
 
 def role_of(step: Step) -> str:
@@ -49,7 +51,7 @@ def call_arguments(step: Step) -> str:
     members beside them; a call with none gives its content as `input` (the command the agent ran)."""
     arguments: dict[str, Any] = dict(step.arguments or {})
     if step.type != "action":
-        arguments.update(step.extra)
+        arguments.update({k: v for k, v in step.extra.items() if k not in NOT_ARGUMENTS})
         if step.type == "delegate":
             arguments.update(_present(content=step.content, target_agent=step.target_agent))
     if not arguments and step.content:
