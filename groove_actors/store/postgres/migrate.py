@@ -61,6 +61,7 @@ BYTES_PER_BATCH = 32 * 1024 * 1024  # of envelope bodies or trajectories in one 
 MIGRATE_LOCK = MIGRATION_LOCK + 2  # one migrate at a time into a database
 PROGRESS_TABLE = "groove_migration"
 FINISHED = "finished"
+PLAIN_EVERY_S = 30.0
 # The tables a database holding anything has rows in: a target with rows in any is not empty.
 DATA_TABLES = (
     "sessions", "envelopes", "envelope_bodies", "pending_credits", "credits", "ledger_roots", "balances",
@@ -167,7 +168,8 @@ class MigrationReport:
 
 @attrs.define(eq=False)
 class Progress:
-    """Envelopes moved, shown on a terminal in place (rate and percentage); plain lines elsewhere."""
+    """Envelopes moved, their rate and percentage: on a terminal in place, four times a second; elsewhere (a
+    log, a pipe) as a line every PLAIN_EVERY_S."""
 
     total: int
     stream: TextIO = sys.stderr
@@ -182,9 +184,14 @@ class Progress:
     def add(self, count: int) -> None:
         self.done += count
         now = time.monotonic()
-        if self.stream.isatty() and (now - self._shown_at >= 0.25 or self.done >= self.total):
+        if self.stream.isatty():
+            if now - self._shown_at >= 0.25 or self.done >= self.total:
+                self._shown_at = now
+                self.stream.write(f"\rgroove-central migrate: {self._text(now)}\x1b[K")
+                self.stream.flush()
+        elif now - max(self._shown_at, self.started) >= PLAIN_EVERY_S:
             self._shown_at = now
-            self.stream.write(f"\rgroove-central migrate: {self._text(now)}\x1b[K")
+            self.stream.write(f"groove-central migrate: {self._text(now)}\n")
             self.stream.flush()
 
     def end(self) -> None:
