@@ -259,7 +259,7 @@ def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )  # fmt: skip
     _data_dir(export)
     export.add_argument(
-        "--out", metavar="DIR", type=Path, required=True, help="the dataset's directory (shards, watermark)"
+        "--out", metavar="DIR", type=Path, required=True, help="the dataset's directory (shards in DIR/data)"
     )
     export.add_argument(
         "--format", choices=("parquet", "jsonl"), default="parquet", help="(default %(default)s)"
