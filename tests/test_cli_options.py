@@ -249,6 +249,7 @@ CENTRAL_READS = {
     "check": ("GROOVE_DATA_DIR",),
     "rebuild": ("GROOVE_DATA_DIR",),
     "requeue": ("GROOVE_DATA_DIR",),
+    "migrate": (),  # --from and --to are always given
     "export": ("GROOVE_DATA_DIR",),
     "watch": ("GROOVE_CENTRAL_PORT", "GROOVE_ADMIN_TOKEN"),
 }
