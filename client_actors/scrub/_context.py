@@ -360,6 +360,30 @@ NAMED_ATTRIBUTES = tuple(
     for escaped in (False, True)
 )  # fmt: skip
 TERRAFORM_DEFAULT = Rule("terraform-default", _TERRAFORM_DEFAULT, _handle_named, "variable")
+# A default given to an environment lookup is the secret itself when the variable is unset:
+# os.environ.get("SECRET_KEY", "..."), os.getenv("DB_PASSWORD", "..."), ENV.fetch("API_TOKEN", "..."),
+# env("SECRET_KEY", default="..."), process.env.API_TOKEN || "...".
+_QUOTED = r"(?:\\\"(?P<esc>[^\"\\\n]{1,1024})\\\"|\"(?P<dq>[^\"\\\n]{1,1024})\"|'(?P<sq>[^'\\\n]{1,1024})')"
+_ENV_DEFAULT_REST = (
+    r"(?:(?:iron)?(?:\.get|\.fetch|\.str)?[ \t]*\([ \t]*\\?[\"'](?P<name>[A-Za-z_][\w.\-]{0,127})\\?[\"'][ \t]*,"
+    r"[ \t]*(?:default[ \t]*=[ \t]*)?|\.(?P<jsname>[A-Za-z_]\w{0,127})[ \t]*(?:\|\||\?\?)[ \t]*)" + _QUOTED
+)
+
+
+def _handle_env_default(match: re.Match[str]) -> Redaction | None:
+    name = match.group("name") or match.group("jsname")
+    group = next(g for g in ("esc", "dq", "sq") if match.group(g) is not None)
+    value = match.group(group)
+    sense = classify_name(name)
+    if sense is None or judge_value(value, name, sense, quoted=True, env_style=False) == "keep":
+        return None
+    return redact(match.start(group), match.end(group), sense.kind)
+
+
+ENV_DEFAULTS = (
+    Rule("env-default", re.compile("env" + _ENV_DEFAULT_REST), _handle_env_default, "env"),
+    Rule("env-default-upper", re.compile("ENV" + _ENV_DEFAULT_REST), _handle_env_default, "ENV"),
+)
 # .netrc: "machine HOST login USER password SECRET", on one line or several.
 NETRC = Rule(
     "netrc",
@@ -385,5 +409,5 @@ KEY_FILE_ID = Rule(
 CONTEXT_RULES = (
     AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
-    TERRAFORM_DEFAULT,
+    TERRAFORM_DEFAULT, *ENV_DEFAULTS,
 )  # fmt: skip

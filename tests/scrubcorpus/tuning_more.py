@@ -509,6 +509,68 @@ CLASSES = (
     ),
 )
 
+# More contexts for the same classes, written after the first round of rule changes (from the same public
+# descriptions), so that the part keeps asking about phrasings the rules were not first written for.
+MORE_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "cookie": (
+        "res.cookie('session', '@S@', ⟪{ httpOnly: true, maxAge: 3600 }⟫)\n",
+        "response.set_cookie('sessionid', '@S@', ⟪httponly=True, samesite='Lax'⟫)\n",
+        'http.Cookie{Name: "session", Value: "@S@", ⟪Path: "/", HttpOnly: true⟫}\n',
+        'Set-Cookie: sid="@S@"; ⟪Path=/; Secure⟫\n',
+        "Cookie: ⟪ajs_anonymous_id=0f8fad5b-d9cb-469f-a165-70867728950e⟫; JSESSIONID=@S@\n",
+        "⟪Cookie: lang=en-US⟫\nCookie: _gitlab_session=@S@\n",
+        "⟪set-cookie: session=deleted; expires=Thu, 01 Jan 1970 00:00:00 GMT⟫\nset-cookie: session=@S@; ⟪path=/⟫\n",
+    ),
+    "k8s_secret": (
+        "$ kubectl get secret db -o yaml | grep -A3 data\ndata:\n  ⟪password:⟫ @S@\n⟪$ kubectl get pods⟫\n",
+        "$ echo @S@ | base64 -d\n",
+    ),
+    "aws_secret": (
+        'new BasicAWSCredentials("@AKID@", "@S@")\n',
+        "⟪AWS Access Key ID [None]:⟫ @AKID@\n⟪AWS Secret Access Key [None]:⟫ @S@\n"
+        "⟪Default region name [None]: us-east-1⟫\n",
+        "<AccessKeyId>@AKID@</AccessKeyId><SecretAccessKey>@S@</SecretAccessKey>\n",
+    ),
+    "auth_header": (
+        "⟪AUTHORIZATION: TOKEN⟫ @S@\n",
+        '⟪Authorization: Token⟫ token="@S@", ⟪email="ops@example.com"⟫\n',
+        "⟪HTTP_AUTHORIZATION='Bearer⟫ @S@'\n",
+        "⟪Authorization: Bearer⟫ @S@, ⟪X-Request-Id: 42⟫\n",
+        "requests.get(⟪url⟫, auth=('admin', '@S@'))\n",
+        "session.auth = HTTPBasicAuth('ci', '@S@')\n",
+    ),
+    "cli_password": (
+        "az login ⟪-u ops@example.com⟫ -p @S@\n",
+        "ssh-keygen ⟪-t ed25519⟫ -N '@S@' ⟪-f deploy_key⟫\n",
+        "echo 'app:@S@' | ⟪chpasswd⟫\n",
+        "gh auth login --with-token <<< '@S@'\n",
+        "sqlplus system/@S@@⟪ORCL⟫\n",
+        "net use ⟪\\\\\\\\fs\\\\share⟫ /user:acme\\\\ops @S@\n",
+        "nmcli dev wifi connect ⟪Home⟫ password @S@\n",
+        "influx ⟪-username admin⟫ -password @S@\n",
+        "GRANT ALL ON *.* TO 'app'@'%' IDENTIFIED BY '@S@';\n",
+        "curl ⟪-sS⟫fu ci:@S@ ⟪https://nexus.acme-corp.io/service/rest⟫\n",
+    ),
+    "url_query": (
+        "https://api.acme-corp.io/v1/x?⟪page=2⟫&jwt=@S@&⟪sort=asc⟫\n",
+        "https://api.acme-corp.io/v1/x?session_id=@S@#⟪section-2⟫\n",
+        "https://legacy.acme-corp.io/login.php?user=ops&pwd=@S@&⟪lang=en⟫\n",
+        "https://x.acme-corp.io/a;jsessionid=@S@?⟪x=1⟫\n",
+    ),
+    "url_email": (
+        "https://x.acme-corp.io/?e=@S@&⟪x=1⟫\n",
+        "⟪cb%3Fuser%253D⟫@S@&⟪x=1⟫\n",
+    ),
+    "generic": (
+        '<add key="ApiKey" value="@S@" ⟪/>⟫\n',
+        '<property name="password" value="@S@"⟪/>⟫\n',
+        'variable "db_password" {\n  ⟪type    = string⟫\n  default = "@S@"\n}\n',
+        "⟪hash_algorithm: sha256⟫\nhmac_key: @S@\n",
+        '{"webhookSecret": "@S@", ⟪"events": ["push"]⟫}\n',
+        "ENV API_TOKEN=@S@ ⟪NODE_ENV=production⟫\n",
+    ),
+}
+
 # Whole lines that must come out unchanged: the near misses a rule for any class above could eat.
 KEEP_LINES = (
     "⟪Set-Cookie: theme=dark; Path=/; Max-Age=31536000; SameSite=Lax⟫\n",
@@ -547,6 +609,20 @@ KEEP_LINES = (
     "⟪X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20260514T091244Z&X-Amz-Expires=3600⟫\n",
     "⟪password_min_length: 12⟫\n",
     "⟪sha256sum: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08  app.tar.gz⟫\n",
+    '⟪document.cookie = "theme=" + theme + "; path=/";⟫\n',
+    "⟪Authorization: token OAUTH-TOKEN⟫\n",
+    '⟪-H "Authorization: Bearer $(gcloud auth print-access-token)"⟫\n',
+    "⟪aws_access_key_id = AKIAIOSFODNN7EXAMPLE⟫\n",
+    "⟪password: !vault |⟫\n",
+    "⟪Cookie: theme=dark; lang=en; tz=UTC⟫\n",
+    "⟪Cookie: _ga=GA1.2.1234567890.1700000000; _gid=GA1.2.987654321.1700000000⟫\n",
+    "⟪session: redis⟫\n⟪session_timeout: 30m⟫\n",
+    "⟪echo hello | base64⟫\n",
+    "⟪scp -P 2222 build.tgz deploy@10.0.0.5:/srv⟫\n",
+    "⟪$ kubectl get secret db -o yaml | grep name⟫\n⟪  name: mysecret⟫\n",
+    "⟪https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s⟫\n",
+    "⟪api_key: sk-...⟫\n",
+    "⟪token: ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx⟫\n",
 )
 
 SEED = 20261204
@@ -584,7 +660,8 @@ def build(per_class: int = 40, seed: int = SEED) -> list[Labelled]:
     for item in CLASSES:
         for index in range(per_class):
             secret = item.make(rng)
-            doc, keep = _fill(item.templates[index % len(item.templates)], secret, rng)
+            templates = item.templates + MORE_TEMPLATES.get(item.name, ())
+            doc, keep = _fill(templates[index % len(templates)], secret, rng)
             if rng.random() < TRANSCRIPT_SHARE:
                 doc, secret, keep = _escape(doc, secret, keep)
             start = doc.index(secret)
