@@ -29,6 +29,8 @@ from hypercorn.typing import (
     ASGIReceiveCallable,
     ASGISendCallable,
     ASGISendEvent,
+    HTTPResponseBodyEvent,
+    HTTPResponseStartEvent,
     HTTPScope,
     Scope,
     WebsocketScope,
@@ -189,11 +191,11 @@ class Edge:
         rid = self.request_id(scope)
         client = scope_address(scope, self.trusted_proxies)
         exchange = _Exchange()
+        added = (*CORS_HEADERS, (REQUEST_ID_HEADER, rid)) if public else ((REQUEST_ID_HEADER, rid),)
 
         async def send_at_edge(message: ASGISendEvent) -> None:
             if message["type"] == "http.response.start":
                 exchange.status = message["status"]
-                added = (*CORS_HEADERS, (REQUEST_ID_HEADER, rid)) if public else ((REQUEST_ID_HEADER, rid),)
                 message = {**message, "headers": [*message["headers"], *added]}
             await send(message)
 
@@ -205,8 +207,11 @@ class Edge:
                     await self.app(scope, receive, send_at_edge)
                 else:
                     answer = await route(scope, receive)
-            if answer is not None:
-                await write_answer(answer, send_at_edge)
+            if answer is not None:  # sent here with the edge's headers, without the wrapper above
+                start, body = answer_messages(answer, added)
+                exchange.status = answer.status
+                await send(start)
+                await send(body)
         except Exception as exc:  # isolation: this request fails alone (README "Isolation and faults")
             _log_failure(exc, method=method, path=path, client=client, request_id=rid)
             if not exchange.status:
@@ -308,7 +313,16 @@ def _log_failure(exc: Exception, *, method: str, path: str, client: str, request
 
 
 async def write_answer(answer: Answer, send: ASGISendCallable) -> None:
-    """Send a whole answer; with a length it goes out in two writes (chunking would take three)."""
+    """Send a whole answer; with a length it goes out in one write (http/serving.py)."""
+    start, body = answer_messages(answer)
+    await send(start)
+    await send(body)
+
+
+def answer_messages(
+    answer: Answer, added: tuple[tuple[bytes, bytes], ...] = ()
+) -> tuple[HTTPResponseStartEvent, HTTPResponseBodyEvent]:
+    """The two ASGI messages of a whole answer, with the `added` headers."""
     headers = list(answer.headers)
     payload = b""
     if answer.body is not None:  # a 204 has no body and no length (RFC 9110, section 8.6)
@@ -318,7 +332,8 @@ async def write_answer(answer: Answer, send: ASGISendCallable) -> None:
         headers.append(retry_after_header(answer.retry_after))
     if answer.close:
         headers.append((b"connection", b"close"))
-    await send(
-        {"type": "http.response.start", "status": answer.status, "headers": headers, "trailers": False}
-    )
-    await send({"type": "http.response.body", "body": payload, "more_body": False})
+    headers += added
+    start: HTTPResponseStartEvent = {
+        "type": "http.response.start", "status": answer.status, "headers": headers, "trailers": False
+    }  # fmt: skip
+    return start, {"type": "http.response.body", "body": payload, "more_body": False}
