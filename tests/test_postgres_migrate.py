@@ -102,8 +102,9 @@ def credit_op(row: CreditRecord, **extra: Any) -> Credit:
 
 
 def build_store(data_dir: Path, sessions: int = 5) -> dict[str, ClientSession]:
-    """Sessions with signed chunks, closed and credited on an earlier day (sealed) and today, one kept-aside
-    envelope, a coordination pair and a rotation link, one session left open: as the server writes them."""
+    """Sessions with signed chunks, closed and credited on an earlier day (sealed) and today, an adjusted credit,
+    one kept-aside envelope, a coordination pair and a rotation link, one session left open: as the server
+    writes them."""
     data_dir.mkdir()
     store = EmbeddedStore(data_dir, quota_bytes=10**9)
     clients = {f"s{n}": ClientSession(bytes([n + 1]) * 32, session_id=f"sess_m{n}") for n in range(sessions)}
@@ -139,6 +140,9 @@ def build_store(data_dir: Path, sessions: int = 5) -> dict[str, ClientSession]:
         leaves = catalog.day_leaves(store.conn, utc_day(earlier))
         head = merkle.root(merkle.leaf_hashes(leaves)).hex()
         store.commit([SealDay(utc_day(earlier), head, len(leaves), NOW)], at=NOW)
+        first = clients["s0"]  # an adjustment of its credit, as a requeue brings about: revision 1, today
+        adjusted = attrs.evolve(credited(first.session_id, first.contributor_id, NOW + 5, 1.5), revision=1)
+        store.commit([credit_op(adjusted)], at=NOW + 5)
     finally:
         store.close()
     return clients
@@ -176,7 +180,7 @@ def test_an_interrupted_migration_run_again_moves_what_a_whole_one_does(
     clients = build_store(tmp_path / "data")
     whole, interrupted = schemas
     report = migrate_data_dir(tmp_path / "data", StoreUrl.parse(whole), say=quiet)
-    assert (report.moved["sessions"], report.moved["envelopes"], report.moved["credits"]) == (5, 10, 4)
+    assert (report.moved["sessions"], report.moved["envelopes"], report.moved["credits"]) == (5, 10, 5)
     assert report.moved["ledger_roots"] == 1 and report.moved["coordination_links"] == 2
 
     monkeypatch.setattr(migration, "ROWS_PER_BATCH", 3)  # several batches per table: stopped inside one
