@@ -298,3 +298,16 @@ def test_an_encoded_address_with_encoded_dots_goes_whole() -> None:
         gone(f"https://x.acme-corp.io/?e={address}&x=1", address)
         == "https://x.acme-corp.io/?e=[REDACTED:email]&x=1"
     )
+
+
+def test_a_value_that_fills_its_line_goes_whole_past_characters_that_end_values_elsewhere() -> None:
+    head, tail = token(12), token(10)
+    for separator in "&|;<>":
+        assert gone(f"NODE_ENV=production\nDB_PASSWORD={head}{separator}{tail}\nPORT=3000\n", tail) == (
+            "NODE_ENV=production\nDB_PASSWORD=[REDACTED:password]\nPORT=3000\n"
+        )
+    kept("Server=db.internal;Database=shop;User Id=sa;Encrypt=True;\n")
+    scrubbed = gone(f"Server=db;Password={head};Encrypt=True;\n", head)
+    assert scrubbed.endswith(";Encrypt=True;\n")
+    assert gone(f"export API_TOKEN={head}&& make deploy\n", head).endswith("&& make deploy\n")
+    assert gone(f"https://x.acme-corp.io/?password={head}&page=2\n", head).endswith("&page=2\n")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, redact, token_spans
-from client_actors.scrub._judge import is_whole_line, judge_value
+from client_actors.scrub._judge import is_whole_line, judge_value, line_value_end
 from client_actors.scrub._names import IGNORED_SUFFIXES, Sense, classify_name, is_placeholder
 
 KEYWORDS = (
@@ -139,6 +139,9 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         value, end = value[: value.index("#")], end - len(value) + value.index("#")
         if not value:
             return None
+    elif group == "bare" and not in_query:
+        longer = line_value_end(text, name_start, end)
+        value, end = value + text[end:longer], longer
     verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style, in_query=in_query)
     if verdict == "keep" or (verdict == "redact-if-whole-line" and not is_whole_line(text, name_start, end)):
         return None

@@ -83,3 +83,25 @@ def is_whole_line(text: str, name_start: int, value_end: int) -> bool:
     if (line_start == 0 and floor > 0) or not _LINE_PREFIX.fullmatch(text, line_start, name_start):
         return False
     return _LINE_REST.match(text, value_end) is not None
+
+
+_LINE_END = re.compile(r"\r?\n|\\[rn]|[ \t]+#|\\?[\"']?[ \t]*$")
+_RUN_ON = re.compile(r"[;&|)}\]<>,][^\s\"'`=\\]{0,128}")
+
+
+def line_value_end(text: str, name_start: int, value_end: int) -> int:
+    """Where a bare value that fills its line really ends: ``PASSWORD=ab&cd`` in a .env file or
+    ``password: ab,cd`` in YAML is one value, though ``&`` and ``,`` end a value elsewhere. The value runs
+    on to the end of the line only when the assignment starts it and what follows holds no space, quote
+    or ``=`` (which would be more code, or another ``key=value``)."""
+    run = _RUN_ON.match(text, value_end)
+    if run is None or _LINE_END.match(text, run.end()) is None:
+        return value_end
+    floor = max(0, name_start - 80)
+    newline, escaped = text.rfind("\n", floor, name_start), text.rfind("\\n", floor, name_start)
+    line_start = max(newline + 1, escaped + 2 if escaped >= 0 else 0)
+    if (newline < 0 and escaped < 0 and floor > 0) or not _LINE_PREFIX.fullmatch(
+        text, line_start, name_start
+    ):
+        return value_end
+    return run.end()
