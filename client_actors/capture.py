@@ -140,7 +140,8 @@ class CaptureActor:
     """Owns: one agent session's parser, classifier and chunker.
     Inbox: StdoutLine, UserInput, Coordination, Ended (in the order the host saw them).
     Replies: none; envelopes go to the spool, and a wake-up to the sender.
-    Stops when: the agent ended (after spooling the SESSION_CLOSE) or the service stops.
+    Stops when: the agent ended (after spooling the SESSION_CLOSE) or the service stops; either way it closes
+    its wake-up sender (its own clone of the service's), so that a finished agent holds no end of that channel.
     """
 
     spec: AgentSpec
@@ -195,6 +196,7 @@ class CaptureActor:
         finally:
             self.journal.release()  # a session not closed here is closed by the next start from its journal
             self.spill.close()
+            self.wake_sender.close()
             self.done.set()
 
     async def run(self) -> None:
@@ -465,7 +467,9 @@ async def open_capture_service(
     install = await trio.to_thread.run_sync(consent.install_id, home)
     wake_send, wake_receive = trio.open_memory_channel[None](1)
     http = httpx.AsyncClient(base_url=server_url or "http://127.0.0.1:1", timeout=30)
-    async with http, trio.open_nursery() as nursery:
+    # The wake-up channel's send end is the service's; each capture actor holds a clone and closes it when it
+    # stops. The block's end cancels the sender, which is how delivery stops: `delivered` is how to wait for it.
+    async with http, wake_send, trio.open_nursery() as nursery:
         sender = None
         if deliver and server_url:
             sender = Sender(spool, http, server_url, takes_all=takes_all)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import trio
 
 from client_actors import consent
@@ -45,3 +46,20 @@ async def test_opt_out_flushes_what_was_captured_and_stops(tmp_path: Path) -> No
     assert chunk["metadata"]["scrub_ruleset"]  # type: ignore[index]
     assert not list((tmp_path / "spool").glob("sess_*/journal.jsonl"))
     assert consent.install_id(tmp_path) == chunk["contributor_id"]
+
+
+async def test_a_finished_agent_holds_no_end_of_the_wake_up_channel(tmp_path: Path) -> None:
+    """Each agent's actor wakes the sender through a clone of the service's end, and closes it when it stops:
+    a host that runs many agents one after another keeps one open end, not one per agent it ever ran."""
+    consent.opt_in(tmp_path, now=1.0)
+    async with open_capture_service(tmp_path, None) as service:
+        agents = [service.spawn(AgentSpec(provider="codex", model="o3", role=f"r{n}")) for n in range(3)]
+        assert service.wake_sender.statistics().open_send_channels == 1 + len(agents)
+        for agent in agents:
+            agent.ended("completed")
+        with trio.fail_after(30):
+            for agent in agents:
+                await agent.actor.done.wait()
+        assert service.wake_sender.statistics().open_send_channels == 1
+        with pytest.raises(trio.ClosedResourceError):
+            agents[0].actor.wake_sender.send_nowait(None)
