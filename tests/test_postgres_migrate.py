@@ -140,8 +140,10 @@ def build_store(data_dir: Path, sessions: int = 5) -> dict[str, ClientSession]:
         leaves = catalog.day_leaves(store.conn, utc_day(earlier))
         head = merkle.root(merkle.leaf_hashes(leaves)).hex()
         store.commit([SealDay(utc_day(earlier), head, len(leaves), NOW)], at=NOW)
-        first = clients["s0"]  # an adjustment of its credit, as a requeue brings about: revision 1, today
-        adjusted = attrs.evolve(credited(first.session_id, first.contributor_id, NOW + 5, 1.5), revision=1)
+        adjusting = clients["s0"]  # an adjustment of its credit, as a requeue brings about: revision 1, today
+        adjusted = attrs.evolve(
+            credited(adjusting.session_id, adjusting.contributor_id, NOW + 5, 1.5), revision=1
+        )
         store.commit([credit_op(adjusted)], at=NOW + 5)
     finally:
         store.close()
