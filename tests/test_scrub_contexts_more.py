@@ -311,3 +311,13 @@ def test_a_value_that_fills_its_line_goes_whole_past_characters_that_end_values_
     assert scrubbed.endswith(";Encrypt=True;\n")
     assert gone(f"export API_TOKEN={head}&& make deploy\n", head).endswith("&& make deploy\n")
     assert gone(f"https://x.acme-corp.io/?password={head}&page=2\n", head).endswith("&page=2\n")
+
+
+def test_pgpass_lines_lose_their_password() -> None:
+    secret = password()
+    assert (
+        gone(f"db.internal:5432:app:app:{secret}\n", secret)
+        == "db.internal:5432:app:app:[REDACTED:password]\n"
+    )
+    gone(escaped(f"*:*:*:postgres:{secret}\n"), secret)
+    kept("time 09:12:44:55:66\npsql -h db.internal -p 5432\n")

@@ -24,10 +24,15 @@ Decisions:
   accounts such as ``git@github.com`` and ``noreply@`` are kept.
 - A bare word after ``name=`` is a value only where code is unlikely: ``NAME=value`` with an
   upper-case name, a line of its own (YAML, ini), or a CLI flag; ``connect(password=pw)`` keeps ``pw``.
+- Only the secret goes, never what says how it is used: cookie names and attributes, the other
+  parameters of a query string, an Authorization scheme and the unsigned fields of AWS4 and Digest
+  headers, the keys of a Secret manifest. Analytics and preference cookies, anonymous UUIDs, cleared
+  cookies (``session=deleted``), vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's
+  documented ``AKIA...EXAMPLE`` keys are kept.
 
-Known limits (what it cannot see): a secret with no name and no vendor format (a ``.pgpass`` line,
-a password alone in prose without "password is"); secrets glued to other words; a dotted quad right
-after ``name==`` is taken for a version; personal names in prose.
+Known limits (what it cannot see): a secret with no name and no vendor format (a password alone in
+prose without "password is"); secrets glued to other words; a dotted quad right after ``name==`` is
+taken for a version; personal names in prose; a ``.pgpass`` line only on port 5432 or ``*``.
 """
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts

@@ -384,6 +384,23 @@ ENV_DEFAULTS = (
     Rule("env-default", re.compile("env" + _ENV_DEFAULT_REST), _handle_env_default, "env"),
     Rule("env-default-upper", re.compile("ENV" + _ENV_DEFAULT_REST), _handle_env_default, "ENV"),
 )
+# .pgpass: "host:port:database:user:password", a line each; the port is nearly always 5432 or "*".
+_PGPASS_LINE = (
+    r"(?:^|(?<=\n)|(?<=\\n)|(?<=\"))[A-Za-z0-9_.\-*\[\]]{1,253}:(?:5432|\*):[^:\s\\]{1,128}:[^:\s\\]{1,128}:"
+    r"(?P<secret>(?:\\:|[^\s\\])(?:\\:|[^\s\\]){0,255})(?=\r?\n|\\[rn]|\\?\"|$)"
+)
+
+
+def _handle_pgpass(match: re.Match[str]) -> Redaction | None:
+    if is_placeholder(match.group("secret")):
+        return None
+    return redact(match.start("secret"), match.end("secret"), "password")
+
+
+PGPASS = (
+    Rule("pgpass", re.compile(_PGPASS_LINE, re.MULTILINE), _handle_pgpass, ":5432:"),
+    Rule("pgpass-any-port", re.compile(_PGPASS_LINE, re.MULTILINE), _handle_pgpass, ":*:"),
+)
 # .netrc: "machine HOST login USER password SECRET", on one line or several.
 NETRC = Rule(
     "netrc",
@@ -409,5 +426,5 @@ KEY_FILE_ID = Rule(
 CONTEXT_RULES = (
     AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
-    TERRAFORM_DEFAULT, *ENV_DEFAULTS,
+    TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS,
 )  # fmt: skip
