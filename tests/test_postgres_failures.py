@@ -4,7 +4,8 @@ by itself.
 
 The store's answers are held on a real database (a schema of the test's own); the rest with real
 `groove-central serve --store postgresql://...` processes on loopback, whose database connections the test
-terminates (pg_terminate_backend) and refuses for a while (ALTER DATABASE ... ALLOW_CONNECTIONS false).
+terminates (pg_terminate_backend), refuses for a while (ALTER DATABASE ... ALLOW_CONNECTIONS false), or cuts
+right after a COMMIT went through (a TCP relay between server and database).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 
 import attrs
 import httpx
+import orjson
 import psycopg
 import pytest
 import trio
@@ -421,6 +423,84 @@ async def test_kill_9_of_one_of_two_processes_under_load_loses_nothing_acknowled
     assert first.process.returncode == -signal.SIGKILL
     assert set(load.statuses) <= {200, 503}
     assert_each_ack_stored_once_and_credited_once(database, load, sessions)
+
+
+@attrs.define(eq=False)
+class CommitCutter:
+    """A TCP relay to PostgreSQL that, once armed, passes the COMMIT of one transaction that stores envelopes
+    to the database and cuts that connection before the answer reaches the client: a COMMIT whose outcome
+    the client cannot know, though the database has it."""
+
+    port: int
+    armed: bool = False
+    cut: int = 0
+
+    async def serve(self, *, task_status: trio.TaskStatus[int]) -> None:
+        listeners = await trio.open_tcp_listeners(0, host="127.0.0.1")
+        task_status.started(listeners[0].socket.getsockname()[1])
+        await trio.serve_listeners(self.relay, listeners)
+
+    async def relay(self, client: trio.SocketStream) -> None:
+        server = await trio.open_tcp_stream("127.0.0.1", self.port)
+        storing, cutting = False, False
+
+        async def upstream() -> None:
+            nonlocal storing, cutting
+            async for data in client:
+                storing = storing or b"INSERT INTO envelopes" in data
+                if b"COMMIT" in data:
+                    cutting, self.armed = self.armed and storing, self.armed and not storing
+                    storing = False
+                await server.send_all(data)
+            await server.send_eof()
+
+        async def downstream() -> None:
+            async for data in server:
+                if cutting:  # the client sent COMMIT after every earlier answer: this is COMMIT's answer
+                    self.cut += 1
+                    nursery.cancel_scope.cancel()
+                    return
+                await client.send_all(data)
+
+        async with client, server, trio.open_nursery() as nursery:
+            nursery.start_soon(upstream)
+            nursery.start_soon(downstream)
+
+
+@pytest.mark.slow
+async def test_a_batch_whose_commit_answer_was_lost_is_acknowledged_once_the_database_says_it_is_in(
+    tmp_path: Path, database: str
+) -> None:
+    name = database.rsplit("/", 1)[1]
+    cutter = CommitCutter(5432)
+    async with trio.open_nursery() as relays:
+        port = await relays.start(cutter.serve)
+        through = f"postgresql://postgres@127.0.0.1:{port}/{name}"
+        async with (
+            start_server(tmp_path / "data", "--store", through) as central,
+            httpx.AsyncClient(base_url=central.url, timeout=DEADLINE_S) as http,
+        ):
+            session = await open_session(http)
+            sent = [session.chunk_body(5) for _ in range(3)]
+            assert (await ingest(http, sent[0])).json()["accepted"] is True
+            cutter.armed = True
+            lost = await ingest(http, sent[1])  # its COMMIT went through; its answer did not
+            assert cutter.cut == 1
+            assert lost.status_code == 200 and lost.json() == {"accepted": True, "envelope_id": _id(sent[1])}
+            assert (await ingest(http, sent[2])).status_code == 200
+            assert (await ingest(http, session.close_body())).status_code == 200
+            await until(all_credited, database, [session.session_id])
+            summary = (await http.get("/v1/stats/summary")).json()
+        relays.cancel_scope.cancel()
+    (resolved,) = central.events_named("store.commit_resolved")
+    assert resolved["committed"] is True
+    assert stored_bodies(database, session.session_id)[:3] == sent
+    assert credits_of(database, [session.session_id]) == {session.session_id: 1}
+    assert summary["totalEnvelopes"] == 4 and summary["totalSteps"] == 15  # counted once
+
+
+def _id(body: bytes) -> str:
+    return str(orjson.loads(body)["envelope_id"])
 
 
 @pytest.mark.slow
