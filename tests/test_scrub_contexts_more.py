@@ -321,3 +321,11 @@ def test_pgpass_lines_lose_their_password() -> None:
     )
     gone(escaped(f"*:*:*:postgres:{secret}\n"), secret)
     kept("time 09:12:44:55:66\npsql -h db.internal -p 5432\n")
+
+
+def test_cookie_jars_printed_by_python_and_javascript_lose_session_values() -> None:
+    value = token(30)
+    jar = f"<RequestsCookieJar[<Cookie sessionid={value} for .acme-corp.io/>, <Cookie theme=dark for .acme-corp.io/>]>"
+    assert gone(jar, value) == jar.replace(value, "[REDACTED:cookie]")
+    printed = f"cookies: {{ sid: 's%3A{value}', theme: 'dark' }}"
+    assert gone(printed, value).endswith("theme: 'dark' }")

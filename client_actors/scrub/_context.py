@@ -190,9 +190,12 @@ _NAME_VALUE = re.compile(
     r"\\?\"name\\?\"[ \t]*:[ \t]*\\?\"(?P<name>[^\"\\\n]{1,256})\\?\"[ \t]*,[ \t]*"
     r"\\?\"value\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[^\"\\\n]{0,4096})\\?\""
 )
-_MAP_ENTRY = re.compile(
-    r"\\?[\"'](?P<name>[^\"'\\\n]{1,256})\\?[\"'][ \t]*:[ \t]*\\?[\"'](?P<value>[^\"'\\\n]{0,4096})\\?[\"']"
+_MAP_ENTRY = re.compile(  # keys quoted (JSON, Python) or not (a JavaScript object as console.log prints it)
+    r"(?:\\?[\"'](?P<name>[^\"'\\\n]{1,256})\\?[\"']|(?<![\w$])(?P<bare>[A-Za-z_$][\w$.\-]{0,255}))[ \t]*:[ \t]*"
+    r"\\?[\"'](?P<value>[^\"'\\\n]{0,4096})\\?[\"']"
 )
+# http.cookiejar and requests print a jar as <Cookie sessionid=abc123 for .acme-corp.io/>.
+_JAR_REPR = re.compile(r"ookie[ \t]+(?P<name>[^=\s<>]{1,128})=(?P<value>[^\s<>]{0,4096})[ \t]+for[ \t]")
 
 
 # Code that sets a cookie: res.cookie('sid', '...'), set_cookie("sessionid", "..."), setcookie(...),
@@ -223,7 +226,7 @@ def _cookie_objects(text: str, match: re.Match[str]) -> list[Redaction]:
     return [
         redact(entry.start("value"), entry.end("value"), "cookie")
         for entry in entries.finditer(text, match.end(), end)
-        if _cookie_value_goes(entry.group("name"), entry.group("value"))
+        if _cookie_value_goes(entry.group("name") or entry.group("bare") or "", entry.group("value"))
     ]
 
 
@@ -242,6 +245,11 @@ def find_cookies(text: str) -> list[Redaction]:
     for match in _COOKIE_OBJECTS.finditer(text):
         if match.start() > 0 and text[match.start() - 1] in "Cc":
             found += _cookie_objects(text, match)
+    for match in _JAR_REPR.finditer(text):
+        if text[max(0, match.start() - 2) : match.start()] == "<C" and _cookie_value_goes(
+            match.group("name"), match.group("value")
+        ):
+            found.append(redact(match.start("value"), match.end("value"), "cookie"))
     for match in _COOKIE_CALL.finditer(text):
         item = _cookie_call(match) if match.start() > 0 and text[match.start() - 1] in "Cc" else None
         if item is not None:
