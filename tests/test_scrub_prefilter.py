@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from client_actors.scrub import scrub_text, scrub_texts, scrub_values
-from client_actors.scrub._engine import PASSES, PREFILTER, scrub_every_pass
+from client_actors.scrub._engine import _RULE_LITERALS, PASSES, PREFILTER, scrub_every_pass
 from client_actors.scrub._gate import Prefilter
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.benign import build_documents
@@ -61,6 +61,10 @@ def test_texts_scrubbed_together_are_scrubbed_as_alone(texts: list[str]) -> None
         alone = [scrub_text(text) for text in texts]
         assert scrubbed == [result.text for result in alone]
         assert counts.total == sum(result.counts.total for result in alone)
+
+
+def test_every_rule_given_literals_is_a_pass() -> None:
+    assert set(_RULE_LITERALS) <= {step.name for step in PASSES}
 
 
 def test_a_rule_redacts_only_in_a_text_that_holds_one_of_its_literals() -> None:

@@ -2,8 +2,8 @@
 
 Pure (no I/O, no clock, no randomness). `scrub_text` scrubs step content, command lines and file
 contents; `scrub_value` walks JSON-like tool arguments; `scrub_texts` and `scrub_values` scrub many
-at once, for the cost of about one pass. `RULESET_VERSION` names the rule set for the envelope
-metadata; it changes whenever output would.
+at once, each as alone except that a home directory's user name found in one is removed from all.
+`RULESET_VERSION` names the rule set for the envelope metadata; it changes whenever output would.
 
 Output contract:
 - Redactions are typed, stable tokens, ``[REDACTED:<kind>]`` with kind in `REDACTION_KINDS`

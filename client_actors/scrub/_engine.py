@@ -4,6 +4,10 @@ Rules run one after another over the text, each on what the previous ones left. 
 priority: home paths, then specific formats (a GitHub token inside ``GITHUB_TOKEN=...`` is typed
 as a GitHub token, not as a generic token), then context rules, then personal data. No pass may
 touch a ``[REDACTED:...]`` token already in the text, which keeps scrubbing idempotent.
+
+Most passes cannot redact anything in a text that lacks their anchor literal, and most texts lack most
+anchors: a prefilter (`_gate`) finds every anchor present in one scan, and only the passes it leaves run.
+The output is the one every pass run over every text gives (`scrub_every_pass`).
 """
 
 from __future__ import annotations
