@@ -13,6 +13,16 @@ from typing import Any
 from groove_actors.protocol import merkle
 from groove_actors.server.ledger_proofs import InclusionProof
 
+CONTRIBUTOR_SHOWN_CHARS = 8  # as much of a contributor id as the public board shows
+
+
+def recent_credits_answer(rows: Iterable[Mapping[str, object]]) -> list[dict[str, object]]:
+    """The dashboard's latest credits, from `catalog.recent_credits`: contributors cut as on the public board."""
+    return [
+        {**row, "contributor_id": str(row["contributor_id"])[:CONTRIBUTOR_SHOWN_CHARS] + "..."}
+        for row in rows
+    ]
+
 
 def proof_answer(proof: InclusionProof) -> dict[str, Any]:
     """GET /v1/ledger/proof: what a client needs to check the credit against the day's published head."""

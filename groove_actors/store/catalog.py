@@ -672,7 +672,7 @@ def indexed_at(conn: sqlite3.Connection, session_id: str, sequence: int) -> Reco
 
 
 def recent_credits(conn: sqlite3.Connection, limit: int) -> list[dict[str, object]]:
-    """The latest credits, newest first, with the contributor cut to 8 characters as on the public board."""
+    """The latest credits, newest first (what the dashboard shows of them: server/queries.py)."""
     rows = conn.execute(
         "SELECT session_id, contributor_id, points, steps, model, provider, quality, policy_version, created_at"
         " FROM credits ORDER BY id DESC LIMIT ?",
@@ -680,10 +680,7 @@ def recent_credits(conn: sqlite3.Connection, limit: int) -> list[dict[str, objec
     ).fetchall()
     keys = ("session_id", "contributor_id", "points", "steps", "model", "provider", "quality", "policy_version",
             "created_at")  # fmt: skip
-    out = [dict(zip(keys, row, strict=True)) for row in rows]
-    for row in out:
-        row["contributor_id"] = str(row["contributor_id"])[:8] + "..."
-    return out
+    return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def leaderboard(conn: sqlite3.Connection, limit: int) -> list[tuple[str, float, int]]:

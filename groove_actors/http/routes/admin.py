@@ -19,7 +19,7 @@ from groove_actors.http.handles import AppHandles
 from groove_actors.protocol.validate import check_session_id
 from groove_actors.server import rotation
 from groove_actors.server.dashboard import PUSH_INTERVAL_S, snapshot
-from groove_actors.server.queries import coordination_answer
+from groove_actors.server.queries import coordination_answer, recent_credits_answer
 from groove_actors.store import catalog
 
 
@@ -43,7 +43,7 @@ def _admin_credentials() -> str | None:
 
 
 async def _snapshot(handles: AppHandles) -> dict[str, Any]:
-    recent = await handles.reads.run(catalog.recent_credits, 10)
+    recent = recent_credits_answer(await handles.reads.run(catalog.recent_credits, 10))
     return snapshot(
         handles.stats,
         handles.metrics,

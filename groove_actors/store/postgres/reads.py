@@ -156,10 +156,7 @@ def recent_credits(conn: Conn, limit: int) -> list[dict[str, object]]:
     ).fetchall()
     keys = ("session_id", "contributor_id", "points", "steps", "model", "provider", "quality", "policy_version",
             "created_at")  # fmt: skip
-    out = [dict(zip(keys, row, strict=True)) for row in rows]
-    for row in out:
-        row["contributor_id"] = str(row["contributor_id"])[:8] + "..."
-    return out
+    return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def coordination_links(conn: Conn, session_id: str) -> list[tuple[int, str, str, str | None, int]]:
