@@ -1,4 +1,9 @@
-"""Request/reply over bounded memory channels (STYLE R5, R6): the one way actors talk."""
+"""Request/reply over bounded memory channels (STYLE R5, R6): the one way actors talk.
+
+A closed channel means "nothing more is coming" only where an actor's docstring says so under "Stops when"
+(the writer's inbox, closed by the supervisor at shutdown); the other actors stop when their nursery is
+cancelled, and a requester that is cancelled leaves its reply channel behind (`reply` drops the answer).
+"""
 
 from __future__ import annotations
 
