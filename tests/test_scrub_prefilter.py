@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from client_actors.scrub import scrub_text, scrub_texts, scrub_values
-from client_actors.scrub._engine import _RULE_LITERALS, PASSES, PREFILTER, scrub_every_pass
+from client_actors.scrub._engine import _RULE_LITERALS, GATED_BELOW, PASSES, PREFILTER, scrub_every_pass
 from client_actors.scrub._gate import Prefilter
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.benign import build_documents
@@ -43,6 +43,17 @@ def corpus_texts() -> list[str]:
 def test_on_the_corpora_the_prefilter_changes_nothing() -> None:
     for text in corpus_texts():
         assert scrub_text(text) == scrub_every_pass(text), text
+
+
+def test_on_long_texts_the_prefilter_changes_nothing() -> None:
+    """Texts past GATED_BELOW skip no pass on a character gate: the corpora joined into long texts, ASCII
+    and not."""
+    texts = corpus_texts()
+    for start in range(0, len(texts), 40):
+        text = "\n".join(texts[start : start + 40])
+        for long in (text, text.replace("the", "thé")):
+            assert len(long) > GATED_BELOW
+            assert scrub_text(long) == scrub_every_pass(long)
 
 
 @pytest.mark.slow
