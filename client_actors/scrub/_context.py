@@ -26,7 +26,7 @@ PRIVATE_KEY = Rule(
 # scheme://user:password@host keeps scheme and host. The password may contain "@": the greedy
 # class runs to the last "@" that is followed by a host.
 _URL_USERINFO = re.compile(
-    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}]{0,256})(?::(?P<password>[^\s/?#'\"<>]{0,256}))?@(?=[A-Za-z0-9\[])"
+    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}]{0,256})(?::(?P<password>[^\s/?'\"<>]{0,256}))?@(?=[A-Za-z0-9\[])"
 )
 
 

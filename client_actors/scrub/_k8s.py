@@ -123,13 +123,18 @@ def _json_values(text: str, start: int, end: int) -> list[Redaction]:
 # `kubectl get secret NAME -o jsonpath='{.data.password}'` (or a go-template reading `.data`) prints one
 # value on the next line: base64, or the secret itself when piped through `base64 -d`. The line goes whole.
 _DATA_OUTPUT = re.compile(
-    r"kubectl[^\n]{0,400}?[ \t]secrets?[ \t][^\n]{0,400}?(?:\{\.data|\{\{[ \t]*(?:\.data|index[ \t]+\.data))"
+    r"kubectl(?P<head>[^\n]{0,800}?)(?:\{\.data|\{\{[ \t]*(?:\.data|index[ \t]+\.data))"
     r"(?P<command>[^\n]{0,400}?)(?:\r?\n|\\(?:r\\)?n)(?:(?P<raw>[A-Za-z0-9+/]{4,65536}={0,2})(?=\r?\n|\\(?:r\\)?n|\\?\"|$)"
     r"|(?P<plain>(?![$#>][ \t])[^\s\\\"][^\n\\\"]{0,4095}))"
 )
 
 
+_READS_SECRET = re.compile(r"[ \t]secrets?[ \t/]")
+
+
 def _handle_data_output(match: re.Match[str]) -> Redaction | None:
+    if not _READS_SECRET.search(match.group("head")):
+        return None
     if match.group("raw") is not None:
         value, start, end = match.group("raw"), match.start("raw"), match.end("raw")
     elif "base64" in match.group("command"):  # decoded: whatever the line holds
@@ -139,7 +144,7 @@ def _handle_data_output(match: re.Match[str]) -> Redaction | None:
     return None if is_placeholder(value) else redact(start, end, "secret")
 
 
-K8S_DATA_OUTPUT = Rule("k8s-data-output", _DATA_OUTPUT, _handle_data_output, "kubectl")
+K8S_DATA_OUTPUT = Rule("k8s-data-output", _DATA_OUTPUT, _handle_data_output, ".data")
 
 
 # `kubectl get secret NAME -o yaml | grep password`, `kubectl describe`-like tools and scripts that print a

@@ -213,6 +213,23 @@ SHELL_RULES = (
     _sql_rule("sql-identified-by-lower", "identified" + _SQL_IDENTIFIED, "identified", needs_user=False),
     _sql_rule("sql-password", "PASSWORD" + _SQL_PASSWORD, "PASSWORD"),
     _sql_rule("sql-password-function", r"PASSWORD\([ \t]*(?=['\"])" + _VALUE, "PASSWORD(", needs_user=False),
+    # A value that starts with "-": glued to mysql's -p (whose value is optional), or after the -p, -a or
+    # --password of a tool whose option always takes one (getopt hands it over whatever it starts with).
+    command_rule(
+        "cli-p-dash-glued",
+        r"-p(?<= -p)(?P<bare>-[^\s'\"\\;&|]{1,256})(?P<esc>(?!))?(?P<dq>(?!))?(?P<sq>(?!))?",
+        " -p",
+        r"(?:mysql\w*|mariadb[\w-]*)\b",
+    ),
+    *(
+        command_rule(
+            f"cli-{flag}-dash-spaced",
+            f"-{flag}(?<= -{flag}) (?P<bare>-[^\\s'\"\\\\;&|]{{1,256}})(?P<esc>(?!))?(?P<dq>(?!))?(?P<sq>(?!))?",
+            f" -{flag} -",
+            r"(?:sshpass|redis-cli|(?:docker|podman|nerdctl|helm|oras)\b.*\blogin)\b",
+        )
+        for flag in "pa"
+    ),
     command_rule("cli-lower-p", r"-p(?<= -p)[ \t]*" + _VALUE, " -p", _LOWER_P_COMMANDS),
     command_rule("rar-p", r"-h?p(?:(?<=[ \t]-p)|(?<=[ \t]-hp))(?=[^\s\-])" + _VALUE, "rar", r"(?:un)?rar\b"),
     command_rule("ssh-keygen-n", r"-N(?<= -N)[ \t]+" + _VALUE, " -N", r"ssh-keygen\b"),
