@@ -259,6 +259,10 @@ def assert_each_ack_stored_once_and_credited_once(
     assert credits_of(url, ids) == {sid: 1 for sid in ids}
     steps = rows(url, "SELECT session_id, steps FROM credits WHERE session_id = ANY(%s)", ids)
     assert {sid: n for sid, n in steps} == {s.session_id: s.step - 1 for s in sessions}
+    paid = rows(url, "SELECT contributor_id, total_sessions FROM balances")  # each contributor paid once
+    assert sorted(paid) == sorted((s.contributor_id, 1) for s in sessions)
+    counted = rows(url, "SELECT name, value FROM totals WHERE name IN ('credits', 'envelopes') ORDER BY name")
+    assert counted == [("credits", len(sessions)), ("envelopes", sum(map(len, load.acked.values())))]
 
 
 async def all_credited(url: str, session_ids: list[str]) -> bool:
@@ -399,6 +403,8 @@ async def test_a_process_killed_while_crediting_has_its_claims_taken_over_when_t
     assert_each_ack_stored_once_and_credited_once(database, load, sessions)
 
 
+# httpx leaves a request's body generator unfinished when the server dies mid-request; that is the point here.
+@pytest.mark.filterwarnings("ignore:Exception ignored in.*ByteStream:pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.slow
 async def test_kill_9_of_one_of_two_processes_under_load_loses_nothing_acknowledged_and_credits_once(
     tmp_path: Path, database: str
