@@ -7,7 +7,6 @@ import signal
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import orjson
@@ -17,6 +16,7 @@ import trio
 from client_actors.sender import Sender
 from client_actors.spool import Spool, SpooledSession
 from tests.support.envelopes import ClientSession
+from tests.support.ports import held_port
 from tests.support.server import start_server
 
 pytestmark = pytest.mark.slow
@@ -45,23 +45,25 @@ def spool_session(spool: Spool, url: str, chunks: int, *, broken_at: int | None 
 
 async def test_spooled_offline_then_delivered_when_the_server_is_back(tmp_path: Path) -> None:
     spool = Spool(tmp_path / "spool")
-    async with start_server(tmp_path / "data", *NO_LIMITS) as first:
-        url = first.url
-        first.process.send_signal(signal.SIGTERM)
-        await first.process.wait()
-        client = spool_session(spool, url, chunks=3)
-        async with httpx.AsyncClient(base_url=url) as http:
-            offline = Sender(spool, http, url, rng=random.Random(1))
-            wait = await offline.deliver_all()
-        assert wait is not None and offline.last_error is not None
-        assert spool.status().envelopes == 4
-    port = urlsplit(url).port
-    restarted = start_server(tmp_path / "data", *NO_LIMITS, "--port", str(port))
-    async with restarted as server, httpx.AsyncClient(base_url=server.url) as http:
-        sender = Sender(spool, http, url)
-        assert await sender.deliver_all() is None
-        await server.log.wait_for("ledger.credited")
-        summary = (await http.get("/v1/stats/summary")).json()
+    # The server comes back at the same address, and no other program takes the port meanwhile.
+    with held_port() as port:
+        async with start_server(tmp_path / "data", *NO_LIMITS, "--port", str(port)) as first:
+            url = first.url
+            first.process.send_signal(signal.SIGTERM)
+            await first.process.wait()
+            client = spool_session(spool, url, chunks=3)
+            async with httpx.AsyncClient(base_url=url) as http:
+                offline = Sender(spool, http, url, rng=random.Random(1))
+                wait = await offline.deliver_all()
+            assert wait is not None and offline.last_error is not None
+            assert spool.status().envelopes == 4
+        restarted = start_server(tmp_path / "data", *NO_LIMITS, "--port", str(port))
+        async with restarted as server, httpx.AsyncClient(base_url=url) as http:
+            assert server.url == url
+            sender = Sender(spool, http, url)
+            assert await sender.deliver_all() is None
+            await server.log.wait_for("ledger.credited")
+            summary = (await http.get("/v1/stats/summary")).json()
     assert sender.delivered == 4
     assert spool.status().sessions == 0
     assert (summary["totalEnvelopes"], summary["totalSteps"], summary["activeSessions"]) == (4, 15, 0)
@@ -105,25 +107,26 @@ async def test_the_run_loop_delivers_on_wake_up(tmp_path: Path) -> None:
 async def test_a_server_that_forgot_the_session_gets_the_rest_under_a_new_id(tmp_path: Path) -> None:
     spool = Spool(tmp_path / "spool")
     client = ClientSession(b"\0" * 32)
-    async with start_server(tmp_path / "first", *NO_LIMITS) as first:
-        url = first.url
-        spool.create(SpooledSession(client.session_id, url, "claude-code", "claude-opus-4-6", "fp-test", "0f" * 32,
-                                    "0.27.78", time.time()))  # fmt: skip
+    with held_port() as port:
+        async with start_server(tmp_path / "first", *NO_LIMITS, "--port", str(port)) as first:
+            url = first.url
+            spool.create(SpooledSession(client.session_id, url, "claude-code", "claude-opus-4-6", "fp-test",
+                                        "0f" * 32, "0.27.78", time.time()))  # fmt: skip
+            spool.append(client.session_id, unsigned(client.chunk_body(5)))
+            async with httpx.AsyncClient(base_url=url) as http:
+                assert await Sender(spool, http, url).deliver_all() is None
         spool.append(client.session_id, unsigned(client.chunk_body(5)))
-        async with httpx.AsyncClient(base_url=url) as http:
-            assert await Sender(spool, http, url).deliver_all() is None
-    spool.append(client.session_id, unsigned(client.chunk_body(5)))
-    spool.append(client.session_id, unsigned(client.close_body()))
-    # A new, empty server on the same address (a store lost, or restored from an older backup).
-    port = str(urlsplit(url).port)
-    restarted = start_server(tmp_path / "second", *NO_LIMITS, "--port", port)
-    async with restarted as second, httpx.AsyncClient(base_url=url) as http:
-        sender = Sender(spool, http, url)
-        for _ in range(3):  # 404 -> re-open under a new id -> deliver
-            if await sender.deliver_all() is None:
-                break
-        await second.log.wait_for("ledger.credited")
-        summary = (await http.get("/v1/stats/summary")).json()
+        spool.append(client.session_id, unsigned(client.close_body()))
+        # A new, empty server on the same address (a store lost, or restored from an older backup).
+        restarted = start_server(tmp_path / "second", *NO_LIMITS, "--port", str(port))
+        async with restarted as second, httpx.AsyncClient(base_url=url) as http:
+            assert second.url == url
+            sender = Sender(spool, http, url)
+            for _ in range(3):  # 404 -> re-open under a new id -> deliver
+                if await sender.deliver_all() is None:
+                    break
+            await second.log.wait_for("ledger.credited")
+            summary = (await http.get("/v1/stats/summary")).json()
     assert spool.status().sessions == 0
     assert (summary["totalEnvelopes"], summary["totalSteps"]) == (2, 5)  # the second chunk and the close
     assert second.events_named("session.opened")[0]["session_id"] != client.session_id
