@@ -50,7 +50,11 @@ class CommitUnknown(Exception):
 
 class Store(Protocol):
     def commit(self, ops: Sequence[Operation], *, at: float) -> list[Outcome]:
-        """Apply a batch durably at time `at`; one outcome per operation, in order. Blocks: a worker thread's."""
+        """Apply a batch durably at time `at`; one outcome per operation, in order. Blocks: a worker thread's.
+
+        A store on a database others share may raise StoreDown (nothing is in) or CommitUnknown (resolve it);
+        the embedded store raises on any failure, which stops the server (its recovery runs at the next start).
+        """
         ...
 
     def close(self) -> None: ...
