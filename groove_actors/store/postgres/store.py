@@ -98,10 +98,7 @@ def unavailable(exc: psycopg.Error) -> StoreDown | None:
         return StoreDown("the database is short of resources", DOWN_RETRY_AFTER_S)
     if state == "25006":
         return StoreDown("the database is read-only (a standby)", DOWN_RETRY_AFTER_S)
-    if state.startswith("40") or state in (
-        "55P03",
-        "57014",
-    ):  # deadlock, serialization, lock or statement timeout
+    if state in ("40001", "40P01", "55P03", "57014"):  # serialization, deadlock, lock or statement timeout
         return StoreDown("the database is busy", 1.0)
     if state.startswith(("08", "57", "58")) or (
         not state and isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
