@@ -161,7 +161,7 @@ SCHEMAS: Json = {
     "NotReady": _object(
         {
             "ready": {"const": False},
-            "waiting_for": {"type": "array", "items": {"enum": ["store", "recovery", "writer"]}},
+            "waiting_for": {"type": "array", "items": {"enum": ["store", "recovery", "writer", "database"]}},
         }
     ),
     "CoordinationLinks": _object(
