@@ -329,3 +329,14 @@ def test_cookie_jars_printed_by_python_and_javascript_lose_session_values() -> N
     assert gone(jar, value) == jar.replace(value, "[REDACTED:cookie]")
     printed = f"cookies: {{ sid: 's%3A{value}', theme: 'dark' }}"
     assert gone(printed, value).endswith("theme: 'dark' }")
+
+
+def test_webhook_urls_and_bot_tokens_lose_their_credential_and_keep_the_endpoint() -> None:
+    bot = f"{RNG.randrange(10**8, 10**10)}:AA{rand(ALNUM + '_-', 33)}"
+    assert gone(f"curl https://api.telegram.org/bot{bot}/getMe", bot).endswith("/bot[REDACTED:token]/getMe")
+    teams = hexes(32)
+    scrubbed = gone(f"https://acme.webhook.office.com/webhookb2/a@b/IncomingWebhook/{teams}/0f8f", teams)
+    assert scrubbed.endswith("/IncomingWebhook/[REDACTED:token]/0f8f")
+    key = token(12)
+    gone(f"https://hooks.zapier.com/hooks/catch/123456/{key}/", key)
+    kept("time 12:30:AA and https://hooks.zapier.com/hooks/catch/\n")

@@ -144,6 +144,33 @@ GOOGLE_OAUTH = literal_rule(
 VAULT_TOKEN = literal_rule(
     "vault-token", r"(?P<vault>hv[sbr]\.[A-Za-z0-9_\-]{24,512})", {"vault": "token"}, "hv"
 )
+# Telegram bot tokens: the bot's numeric id, ":AA" and about 33 more characters; often inside an API URL
+# (https://api.telegram.org/bot<token>/sendMessage), glued to "bot".
+TELEGRAM_BOT = Rule(
+    "telegram-bot",
+    re.compile(r"(?:(?<=/bot)|(?<![0-9A-Za-z_\-]))[0-9]{6,12}:AA[A-Za-z0-9_\-]{30,40}(?![A-Za-z0-9_\-])"),
+    lambda m: redact(m.start(), m.end(), "token"),
+    ":AA",
+)
+# Webhook URLs whose path holds the credential: Microsoft Teams (Office 365 connectors), Zapier, Feishu/Lark.
+TEAMS_WEBHOOK = secret_part_rule(
+    "teams-webhook",
+    r"IncomingWebhook/(?P<secret>[0-9a-fA-F]{32})(?![0-9a-fA-F])",
+    "token",
+    "IncomingWebhook/",
+)
+ZAPIER_WEBHOOK = secret_part_rule(
+    "zapier-webhook",
+    r"hooks\.zapier\.com/hooks/catch/[0-9]{1,12}/(?P<secret>[A-Za-z0-9]{4,32})(?![A-Za-z0-9])",
+    "token",
+    "hooks.zapier.com",
+)
+FEISHU_WEBHOOK = secret_part_rule(
+    "feishu-webhook",
+    r"/bot/v2/hook/(?P<secret>[A-Za-z0-9\-]{16,64})(?![A-Za-z0-9\-])",
+    "token",
+    "/bot/v2/hook/",
+)
 # A Discord bot token is base64(user id) "." timestamp "." HMAC. The first dot is the anchor; the
 # user-id part behind it is 24 to 26 characters starting with M, N or O.
 _DISCORD_BOT = re.compile(
@@ -202,6 +229,10 @@ VENDOR_RULES = (
     DISCORD_BOT,
     SLACK_WEBHOOK,
     DISCORD_WEBHOOK,
+    TELEGRAM_BOT,
+    TEAMS_WEBHOOK,
+    ZAPIER_WEBHOOK,
+    FEISHU_WEBHOOK,
     AZURE_KEY,
     AZURE_SAS,
 )
