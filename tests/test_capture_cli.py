@@ -9,12 +9,12 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import trio
 
 from tests.conftest import AGENT_STREAMS
+from tests.support.ports import held_port
 from tests.support.server import ServerProcess, start_server
 from tests.support.shared import needs
 
@@ -49,6 +49,24 @@ def credits(data_dir: Path) -> list[tuple[str, int]]:
         return conn.execute(
             "SELECT s.close_status, c.steps FROM credits c JOIN sessions s USING (session_id)"
         ).fetchall()
+
+
+async def read_until(stream: trio.abc.ReceiveStream, wanted: bytes) -> bytes:
+    """What `stream` says up to and including `wanted`, which must come within 30 s."""
+    said = b""
+    with trio.move_on_after(30):
+        while wanted not in said:
+            chunk = await stream.receive_some()
+            assert chunk, said
+            said += chunk
+        return said
+    pytest.fail(f"{wanted!r} not said within 30 s; said: {said!r}")
+
+
+async def read_to_end(stream: trio.abc.ReceiveStream, into: list[bytes]) -> list[bytes]:
+    while chunk := await stream.receive_some():
+        into.append(bytes(chunk))
+    return into
 
 
 async def opted_in(home: Path) -> None:
@@ -114,19 +132,19 @@ async def test_a_killed_agent_closes_as_killed_with_the_shell_exit_status(tmp_pa
 async def test_server_down_at_first_then_flush_delivers(tmp_path: Path) -> None:
     home = tmp_path / "home"
     await opted_in(home)
-    async with start_server(tmp_path / "data", *NO_LIMITS) as first:
-        url = first.url
-    with trio.fail_after(30):
-        result = await capture(home, "run", "--provider", "claude-code", "--server", url, "--wait", "1", "--",
-                               *replay(TRANSCRIPT))  # fmt: skip
-    assert result.returncode == 0
-    assert b"2 envelope(s) not delivered to" in result.stderr and b"wait in the spool" in result.stderr
-    status = await capture(home, "status")
-    assert b"1 session(s), 2 envelope(s) waiting" in status.stdout
-    port = str(urlsplit(url).port)
-    async with start_server(tmp_path / "data", *NO_LIMITS, "--port", port) as server:
-        flushed = await capture(home, "flush", "--server", url)
-        await server.log.wait_for("ledger.credited")
+    with held_port() as port:  # nothing listens there until the server starts, and no other program takes it
+        url = f"http://127.0.0.1:{port}"
+        with trio.fail_after(30):
+            result = await capture(home, "run", "--provider", "claude-code", "--server", url, "--wait", "1", "--",
+                                   *replay(TRANSCRIPT))  # fmt: skip
+        assert result.returncode == 0
+        assert b"2 envelope(s) not delivered to" in result.stderr and b"wait in the spool" in result.stderr
+        status = await capture(home, "status")
+        assert b"1 session(s), 2 envelope(s) waiting" in status.stdout
+        async with start_server(tmp_path / "data", *NO_LIMITS, "--port", str(port)) as server:
+            assert server.url == url
+            flushed = await capture(home, "flush", "--server", url)
+            await server.log.wait_for("ledger.credited")
     assert flushed.returncode == 0, flushed.stdout + flushed.stderr
     ((status_text, steps),) = credits(tmp_path / "data")
     assert status_text == "SUCCESS" and steps > 0
@@ -253,22 +271,36 @@ async def test_consent_withdrawn_mid_run_stops_capture_but_not_the_agent(tmp_pat
     first.write_text("".join(lines[:half]))
     second.write_text("".join(lines[half:]))
     opt_out = [sys.executable, "-m", "client_actors.cli", "consent", "off"]
-    # The agent prints half its stream, withdraws consent, waits ten check intervals, prints the rest.
+    # The agent prints half its stream, withdraws consent, waits until its stdin (the test's pipe, which the
+    # capture passes on) closes, prints the rest. The test closes it once the capture has said it stopped.
     script = (
-        f"import subprocess, sys, time\nsys.stdout.write(open({str(first)!r}).read()); sys.stdout.flush()\n"
-        f"subprocess.run({opt_out!r}, check=True, stdout=subprocess.DEVNULL)\ntime.sleep(1.0)\n"
+        f"import subprocess, sys\nsys.stdout.write(open({str(first)!r}).read()); sys.stdout.flush()\n"
+        f"subprocess.run({opt_out!r}, check=True, stdout=subprocess.DEVNULL)\nsys.stdin.read()\n"
         f"sys.stdout.write(open({str(second)!r}).read())\n"
     )
     env = {**capture_env(home), "GROOVE_CONSENT_CHECK_S": "0.1"}
     async with start_server(tmp_path / "data", *NO_LIMITS) as server:
         command = [sys.executable, "-m", "client_actors.cli", "run", "--provider", "claude-code",
                    "--server", server.url, "--", sys.executable, "-c", script]  # fmt: skip
-        result = await trio.run_process(
-            command, env=env, capture_stdout=True, capture_stderr=True, check=False
+        process = await trio.lowlevel.open_process(
+            command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
+        assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+        printed: list[bytes] = []
+        try:
+            async with trio.open_nursery() as nursery:
+                nursery.start_soon(read_to_end, process.stdout, printed)
+                said = await read_until(process.stderr, b"consent withdrawn")
+                await process.stdin.aclose()  # capture has stopped: the agent goes on
+                with trio.fail_after(30):
+                    said += b"".join(await read_to_end(process.stderr, []))
+                    await process.wait()
+        finally:
+            await process.stdin.aclose()
+            process.kill()
         await server.log.wait_for("ledger.credited")
-    assert result.returncode == 0 and result.stdout == TRANSCRIPT.read_bytes()
-    assert b"consent withdrawn" in result.stderr
+    assert process.returncode == 0, said
+    assert b"".join(printed) == TRANSCRIPT.read_bytes()
     ((status, steps),) = credits(tmp_path / "data")
     first_half = await capture(home, "parse", "--provider", "claude-code", str(first))
     whole = await capture(home, "parse", "--provider", "claude-code", str(TRANSCRIPT))
@@ -339,22 +371,23 @@ async def test_status_keeps_the_last_delivery_apart_from_a_failed_attempt(tmp_pa
         await server.log.wait_for("ledger.credited")
     assert delivered.returncode == 0, delivered.stderr
     after_delivery = (await capture(home, "status")).stdout.decode()
-    async with start_server(tmp_path / "gone", *NO_LIMITS) as gone:
-        dead = gone.url  # nothing listens there once it stopped
-    failed = await capture(home, "import", "--provider", "claude-code", "--server", dead, "--wait", "1",
-                           str(TRANSCRIPT))  # fmt: skip
-    assert failed.returncode == 3, failed.stderr
-    after_failure = (await capture(home, "status")).stdout.decode()
-    (delivery,) = [line for line in after_delivery.splitlines() if line.startswith("last delivery:")]
-    assert delivery.endswith(f"to {server.url}, 2 envelope(s) acknowledged"), after_delivery
-    assert "failed" not in after_delivery
-    assert delivery in after_failure.splitlines(), after_failure  # still the one that got through
-    (failure,) = [line for line in after_failure.splitlines() if line.startswith("last failed delivery:")]
-    assert f"to {dead}: ConnectError" in failure and "waits in the spool" in failure, failure
-    assert f"to {dead} (" not in after_failure and "0 envelope(s)" not in after_failure
-    async with start_server(tmp_path / "data", *NO_LIMITS, "--port", str(urlsplit(dead).port)) as back:
-        assert (await capture(home, "flush", "--server", dead)).returncode == 0
-        await back.log.wait_for("ledger.credited")
+    with held_port() as port:  # nothing listens there until the server starts, and no other program takes it
+        dead = f"http://127.0.0.1:{port}"
+        failed = await capture(home, "import", "--provider", "claude-code", "--server", dead, "--wait", "1",
+                               str(TRANSCRIPT))  # fmt: skip
+        assert failed.returncode == 3, failed.stderr
+        after_failure = (await capture(home, "status")).stdout.decode()
+        (delivery,) = [line for line in after_delivery.splitlines() if line.startswith("last delivery:")]
+        assert delivery.endswith(f"to {server.url}, 2 envelope(s) acknowledged"), after_delivery
+        assert "failed" not in after_delivery
+        assert delivery in after_failure.splitlines(), after_failure  # still the one that got through
+        (failure,) = [line for line in after_failure.splitlines() if line.startswith("last failed delivery:")]
+        assert f"to {dead}: ConnectError" in failure and "waits in the spool" in failure, failure
+        assert f"to {dead} (" not in after_failure and "0 envelope(s)" not in after_failure
+        async with start_server(tmp_path / "data", *NO_LIMITS, "--port", str(port)) as back:
+            assert back.url == dead
+            assert (await capture(home, "flush", "--server", dead)).returncode == 0
+            await back.log.wait_for("ledger.credited")
     after_flush = (await capture(home, "status")).stdout.decode()
     assert f"to {dead}, 2 envelope(s) acknowledged" in after_flush and "failed" not in after_flush
 
