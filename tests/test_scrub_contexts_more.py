@@ -342,3 +342,11 @@ def test_webhook_urls_and_bot_tokens_lose_their_credential_and_keep_the_endpoint
     key = token(12)
     gone(f"https://hooks.zapier.com/hooks/catch/123456/{key}/", key)
     kept("time 12:30:AA and https://hooks.zapier.com/hooks/catch/\n")
+
+
+@pytest.mark.parametrize("scheme", ["Hawk", "MAC"])
+def test_parameter_list_schemes_lose_their_mac_and_keep_their_other_fields(scheme: str) -> None:
+    mac = base64.b64encode(RNG.randbytes(32)).decode()
+    header = f'Authorization: {scheme} id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", mac="{mac}"\n'
+    assert gone(header, mac) == header.replace(mac, "[REDACTED:authorization]")
+    gone(escaped(header), mac)

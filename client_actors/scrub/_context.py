@@ -67,7 +67,9 @@ _CREDENTIAL_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~:%]{8,4096}")
 _NAMED_PARAMETER = re.compile(r"[A-Za-z_]{1,32}=(?=.)")
 _QUOTED_PARAMETER = re.compile(r"[A-Za-z_]{1,32}=\\?\"(?P<field>[^\"\\\s]{1,4096})\\?\"")
 # A scheme this rule does not know whose value is a parameter list: its signature is the secret.
-_LISTED_SIGNATURE = re.compile(r"(?:[Ss]ignature|response)=\\?\"?(?P<field>[^\s\"\\,]{8,1024})")
+_LISTED_SIGNATURE = re.compile(
+    r"(?:[Ss]ignature|response|(?<![A-Za-z])mac)=\\?\"?(?P<field>[^\s\"\\,]{8,1024})"
+)
 _LINE_END = re.compile(r"\n|\\n|$")
 
 
@@ -96,7 +98,7 @@ def _handle_authorization(match: re.Match[str]) -> Redaction | None:
     if lowered == "oauth" and value.startswith("oauth_"):
         return None  # OAuth 1.0 parameters: the assignment pass takes oauth_signature and oauth_token
     known = lowered is not None and lowered in _KNOWN_SCHEMES
-    if not known and scheme is not None and _NAMED_PARAMETER.match(value):
+    if not known and scheme is not None and _NAMED_PARAMETER.match(match.string, match.start("value")):
         found = _LINE_END.search(text, match.end(), min(len(text), match.end() + 1024))
         end = found.start() if found else min(len(text), match.end() + 1024)
         field = _LISTED_SIGNATURE.search(text, match.start("value"), end)
