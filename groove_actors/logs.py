@@ -48,9 +48,12 @@ class JsonLineHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
     def write_event(self, name: str, level: int, fields: dict[str, Any]) -> None:
         line = json_line(time.time(), level, name, fields) + "\n"
-        with self.lock:  # type: ignore[union-attr]  # created with the handler
-            self.stream.write(line)
-            self.stream.flush()
+        try:
+            with self.lock:  # type: ignore[union-attr]  # created with the handler
+                self.stream.write(line)
+                self.stream.flush()
+        except Exception:  # as `emit` does: a log line that cannot be written never fails its caller
+            self.handleError(logging.LogRecord(LOGGER_NAME, level, "", 0, name, None, None))
 
 
 def _printable(value: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 from typing import Any
@@ -60,3 +61,19 @@ def test_a_listener_added_to_the_logger_still_gets_every_event(
     finally:
         configured.removeHandler(caplog.handler)
     assert [(r.getMessage(), r.fields) for r in caplog.records] == [("request", {"status": 200})]  # type: ignore[attr-defined]
+
+
+def test_a_line_that_cannot_be_written_does_not_fail_the_event(configured: logging.Logger) -> None:
+    logs.configure("INFO")
+    gone = io.StringIO()
+    gone.close()
+    (handler,) = (h for h in configured.handlers if isinstance(h, logs.JsonLineHandler))
+    handler.setStream(gone)
+    listeners = [h for h in configured.handlers if h is not handler]
+    for listener in listeners:
+        configured.removeHandler(listener)
+    try:
+        logs.event("request", status=200)  # the handler reports the failure; the caller goes on
+    finally:
+        for listener in listeners:
+            configured.addHandler(listener)
