@@ -65,7 +65,7 @@ _FIELD_ENDS = {"aws4-hmac-sha256": re.compile(r"['\"`\n\\]|$"), "digest": re.com
 _CREDENTIAL_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~:%]{8,4096}")
 # `Token token=abc` (Rails), `Key key=abc`: the credential is what follows the parameter's name, quoted or not.
 _NAMED_PARAMETER = re.compile(r"[A-Za-z_]{1,32}=(?=.)")
-_QUOTED_PARAMETER = re.compile(r"[A-Za-z_]{1,32}=\\?\"(?P<field>[^\"\\\s]{1,4096})\\?\"")
+_QUOTED_PARAMETER = re.compile(r"[A-Za-z_]{1,32}=(?:\\{1,3})?\"(?P<field>[^\"\\\s]{1,4096})(?:\\{1,3})?\"")
 # A scheme this rule does not know whose value is a parameter list: its signature is the secret.
 _LISTED_SIGNATURE = re.compile(
     r"(?:[Ss]ignature|response|(?<![A-Za-z])mac)=\\?\"?(?P<field>[^\s\"\\,]{8,1024})"
