@@ -350,3 +350,12 @@ def test_parameter_list_schemes_lose_their_mac_and_keep_their_other_fields(schem
     header = f'Authorization: {scheme} id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", mac="{mac}"\n'
     assert gone(header, mac) == header.replace(mac, "[REDACTED:authorization]")
     gone(escaped(header), mac)
+
+
+def test_docker_and_npm_auth_fields_lose_their_base64_user_password_pair() -> None:
+    pair = base64.b64encode(f"ci:{password()}".encode()).decode()
+    assert gone(json.dumps({"auths": {"ghcr.io": {"auth": pair}}}), pair) == json.dumps(
+        {"auths": {"ghcr.io": {"auth": "[REDACTED:authorization]"}}}
+    )
+    gone(f"//registry.npmjs.org/:_auth = {pair}\n", pair)
+    kept("auth: basic\nauth: dGVzdA==\n")

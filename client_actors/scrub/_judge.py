@@ -6,6 +6,7 @@ without containing it; ``PASSWORD=hunter2`` and ``api_key = "..."`` contain it.
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import Literal
 
@@ -37,6 +38,21 @@ _PLAIN_WORD = re.compile(r"[A-Za-z_]+")
 # A query parameter's value that is key material: long, with a digit, in URL-safe characters. In a
 # URL a `signature`, `sig` or `key` is a credential even in hex (S3 and GCS signed URLs).
 _SESSION_ID = re.compile(r"(?=[^0-9]{0,4096}[0-9])(?=[0-9]{0,4096}[A-Za-z])[A-Za-z0-9%+/=_\-.~]{16,4096}")
+_BASE64 = re.compile(r"(?:[A-Za-z0-9+/]{4}){2,256}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+
+
+def _is_basic_pair(value: str) -> bool:
+    """Whether ``value`` is the base64 of ``user:password``, as Basic credentials are."""
+    if _BASE64.fullmatch(value) is None:
+        return False
+    try:
+        plain = base64.b64decode(value, validate=True).decode("utf-8")
+    except ValueError:
+        return False
+    user, colon, password = plain.partition(":")
+    return bool(colon and user and password) and plain.isprintable()
+
+
 _LONG_HEX = re.compile(r"[0-9a-fA-F]{40,512}")
 _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,4096}")
 
@@ -61,6 +77,8 @@ def judge_value(
             credential = True  # session ids are often hex, which `looks_random` leaves as digests
         elif sense.kind == "signature" and _LONG_HEX.fullmatch(value):
             credential = True  # X-Amz-Signature, X-Goog-Signature: an HMAC in hex, wherever the URL was cut
+        elif sense.kind == "authorization" and _is_basic_pair(value):
+            credential = True  # docker's config.json and .npmrc: "auth": base64("user:password")
         return "redact" if credential else "keep"
     if quoted:
         return "redact"
