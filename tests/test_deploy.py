@@ -27,7 +27,7 @@ import sys
 import textwrap
 import tomllib
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import ExitStack, asynccontextmanager
 from pathlib import Path
 
 import httpx
@@ -45,6 +45,7 @@ from groove_actors.cli import build_parser
 from groove_actors.compose import SHUTDOWN_GRACE_S
 from groove_actors.protocol.limits import MAX_BODY_BYTES
 from tests.support.client import ingest, open_session
+from tests.support.ports import held_port
 from tests.support.server import ServerProcess, start_server
 
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
@@ -438,12 +439,6 @@ def test_hypercorn_toml_is_what_the_embedded_server_runs_with() -> None:
 # --- nginx ---------------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def has_ipv6_loopback() -> bool:
     try:
         with socket.socket(socket.AF_INET6) as probe:
@@ -451,6 +446,11 @@ def has_ipv6_loopback() -> bool:
     except OSError:
         return False
     return True
+
+
+def loopback_hosts() -> tuple[str, ...]:
+    """The addresses the site's listeners have in these tests (`nginx_config`)."""
+    return ("127.0.0.1", "::1") if has_ipv6_loopback() else ("127.0.0.1",)
 
 
 def self_signed(directory: Path) -> tuple[Path, Path]:
@@ -560,10 +560,15 @@ def nginx_command(binary: Path, main: Path, *extra: str) -> list[str]:
 
 @pytest.mark.slow
 def test_nginx_site_passes_nginx_t(nginx: Path, tmp_path: Path) -> None:
-    main = nginx_config(nginx, tmp_path, http_port=free_port(), https_port=free_port(), upstream_port=8443)
-    done = subprocess.run(
-        nginx_command(nginx, main, "-t"), capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, check=False
-    )
+    with held_port(*loopback_hosts()) as http_port, held_port(*loopback_hosts()) as https_port:
+        main = nginx_config(nginx, tmp_path, http_port=http_port, https_port=https_port, upstream_port=8443)
+        done = subprocess.run(
+            nginx_command(nginx, main, "-t"),
+            capture_output=True,
+            text=True,
+            timeout=TOOL_TIMEOUT_S,
+            check=False,
+        )
     assert done.returncode == 0, done.stderr
     assert "test is successful" in done.stderr
     # Not even a warning: nginx 1.25.1 and later would warn of a deprecated "listen ... http2".
@@ -620,9 +625,17 @@ def upstream_saw(server: ServerProcess, path: str) -> bool:
 
 @pytest.mark.slow
 async def test_nginx_site_proxies_only_v1_and_health(nginx: Path, tmp_path: Path) -> None:
-    http_port, https_port = free_port(), free_port()
-    async with start_server(tmp_path / "data") as server:
-        upstream_port = int(server.url.rsplit(":", 1)[1])
+    # Ports held for the test: nginx's stay its own, and the server's, once stopped, stays refused (a 503).
+    with ExitStack() as held:
+        http_port, https_port = (held.enter_context(held_port(*loopback_hosts())) for _ in range(2))
+        upstream_port = held.enter_context(held_port())
+        await nginx_proxies_only_v1_and_health(nginx, tmp_path, http_port, https_port, upstream_port)
+
+
+async def nginx_proxies_only_v1_and_health(
+    nginx: Path, tmp_path: Path, http_port: int, https_port: int, upstream_port: int
+) -> None:
+    async with start_server(tmp_path / "data", "--port", str(upstream_port)) as server:
         main = nginx_config(
             nginx, tmp_path, http_port=http_port, https_port=https_port, upstream_port=upstream_port
         )
