@@ -212,7 +212,11 @@ _SCAN_OF = tuple(PREFIX_SCANS[word[:3].encode()] for word in KEYWORDS)
 
 def find_assignments(text: str) -> list[Redaction]:
     """Return the redactions of values assigned to sensitive names in ``text``, in order."""
-    raw = text.encode("utf-8", "surrogatepass")
+    return find_assignments_encoded(text, text.encode("utf-8", "surrogatepass"))
+
+
+def find_assignments_encoded(text: str, raw: bytes) -> list[Redaction]:
+    """`find_assignments`, given ``raw``, the UTF-8 encoding of ``text`` (the engine has it already)."""
     lowered = raw.lower()
     keywords = _KEYWORD_FINDER.find_matches_as_indexes(lowered, overlapping=True)
     if not keywords:

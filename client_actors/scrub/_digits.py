@@ -84,8 +84,14 @@ def _judge(text: str, start: int, end: int, match: re.Match[bytes]) -> Redaction
 
 def find_digit_shapes(text: str) -> list[Redaction]:
     """Return the card, phone and social security number redactions in ``text``, in order."""
-    raw = text.encode("utf-8", "surrogatepass")
+    return find_digit_shapes_encoded(text, text.encode("utf-8", "surrogatepass"))
+
+
+def find_digit_shapes_encoded(text: str, raw: bytes) -> list[Redaction]:
+    """`find_digit_shapes`, given ``raw``, the UTF-8 encoding of ``text`` (the engine has it already)."""
     classes = raw.translate(CLASSES)
+    if b"000" not in classes:
+        return []  # most texts: no run of three digits, so no shape
     # Every run start is tried, not only non-overlapping matches: a rejected shape
     # ("0000 4111 1111 1111") may overlap a real card starting one run later.
     matches = []

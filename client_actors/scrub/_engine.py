@@ -21,11 +21,11 @@ from functools import partial
 import attrs
 from ahocorasick_rs import BytesAhoCorasick
 
-from client_actors.scrub._assign import KEYWORDS, find_assignments
+from client_actors.scrub._assign import KEYWORDS, find_assignments, find_assignments_encoded
 from client_actors.scrub._cli import CLI_RULES
 from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
-from client_actors.scrub._digits import find_digit_shapes
+from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
 from client_actors.scrub._gate import Prefilter
 from client_actors.scrub._home import find_home_paths, find_homes, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
@@ -39,6 +39,8 @@ RULESET_VERSION = "2026.12.2"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
+# The same, given the text's UTF-8 encoding too (passes that scan bytes; the engine encodes each text once).
+EncodedFinder = Callable[[str, bytes], list[Redaction]]
 
 
 @attrs.frozen
@@ -48,15 +50,14 @@ class Pass:
     ``literals``: strings one of which every redaction's match contains (a rule's anchor); the prefilter
     finds them all in one scan, at any length of text. ``rule``: the pass is that rule's, and it runs only
     where its regex finds a first candidate (one C call; the candidate is handed on, not searched for
-    again). ``chars``: a class of characters one of which a pass of another kind needs, checked only on
-    short texts (on a long one the test costs about what the pass's own anchored scan does).
+    again). ``encoded``: `find` given the text's UTF-8 encoding as well, which the engine has already made.
     """
 
     name: str
     find: Finder
     literals: tuple[str, ...] | None = None
     rule: Rule | None = None
-    chars: re.Pattern[str] | None = None
+    encoded: EncodedFinder | None = None
 
 
 def _fewest(words: Iterable[str]) -> tuple[str, ...]:
@@ -115,16 +116,15 @@ PASSES: tuple[Pass, ...] = (
     *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES)),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
-    Pass("assignment", find_assignments, _forms(KEYWORDS)),
+    Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
-    Pass("digit-shapes", find_digit_shapes, None, None, re.compile("[0-9]{3}")),  # every shape starts so
+    Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )
 PREFILTER = Prefilter([item.literals for item in PASSES])
 _UNGATED = sum(1 << index for index, item in enumerate(PASSES) if item.literals is None)
 # The passes' parts by index, for the loop in `_run_passes`.
 _RULES = tuple(item.rule for item in PASSES)
-_CHARS = tuple(None if item.chars is None else item.chars.search for item in PASSES)
-GATED_BELOW = 2048
+_ENCODED = tuple(item.encoded for item in PASSES)
 
 # Every kind a redaction can carry: the X in [REDACTED:X], and the keys of RuleCounts.
 REDACTION_KINDS = frozenset(
@@ -157,20 +157,23 @@ def scrub_text(text: str) -> ScrubResult:
     if _ANY_RULE_CHAR.search(text) is None:
         return ScrubResult(text, _NOTHING)
     counts: Counter[str] = Counter()
-    text = _run_passes(text, counts)
+    raw = text.encode("utf-8", "surrogatepass")
+    text = _run_passes(text, counts, raw, PREFILTER.mask_bytes(raw))
     return ScrubResult(text, RuleCounts.from_mapping(counts) if counts else _NOTHING)
 
 
-def _run_passes(text: str, counts: Counter[str], home: list[Redaction] | None = None) -> str:
+def _run_passes(
+    text: str, counts: Counter[str], raw: bytes | None, found_in: int, home: list[Redaction] | None = None
+) -> str:
     """Run the passes the prefilter leaves over ``text``, in order; return the text and add to ``counts``.
 
-    The passes to run are the set bits of one integer, visited lowest first. The prefilter's bits are kept
-    true of the current text: after a pass changes it, what the replacements brought in is added (a token
-    such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``home``: what the home-path pass
+    ``raw``: the UTF-8 encoding of ``text``, for the passes that scan bytes; ``found_in``: its prefilter
+    mask. The passes to run are the set bits of one integer, visited lowest first. The prefilter's bits are
+    kept true of the current text: after a pass changes it, what the replacements brought in is added (a
+    token such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``home``: what the home-path pass
     finds, when the caller has found it already (`scrub_texts`, with user names from other texts).
     """
-    pending = PREFILTER.mask(text) | _UNGATED | (0 if home is None else 1)
-    short = len(text) < GATED_BELOW
+    pending = found_in | _UNGATED | (0 if home is None else 1)
     while pending:
         low = pending & -pending
         pending ^= low
@@ -184,15 +187,19 @@ def _run_passes(text: str, counts: Counter[str], home: list[Redaction] | None = 
         elif low == 1 and home is not None:
             found = home
         else:
-            chars = _CHARS[index]
-            if short and chars is not None and chars(text) is None:
-                continue
-            found = PASSES[index].find(text)
+            encoded = _ENCODED[index]
+            if encoded is None:
+                found = PASSES[index].find(text)
+            else:
+                if raw is None:
+                    raw = text.encode("utf-8", "surrogatepass")
+                found = encoded(text, raw)
         if found:
             found = outside_tokens(text, found)
             if found:
                 counts.update(item.kind for item in found)
                 text, spans = splice_spans(text, found)
+                raw = None
                 pending |= PREFILTER.mask_around(text, spans) & -(low << 1)  # later passes only
     return text
 
@@ -245,15 +252,27 @@ def scrub_texts(texts: Sequence[str]) -> tuple[list[str], RuleCounts]:
 
 def scrub_texts_into(texts: Sequence[str], counts: Counter[str]) -> list[str]:
     """`scrub_texts`, adding the counts to ``counts``."""
-    homes = [find_homes(text) for text in texts]
+    # A text with none of the rules' characters is left as it is; a home path holds "/" or ":", one of them.
+    raws = [
+        None if _ANY_RULE_CHAR.search(text) is None else text.encode("utf-8", "surrogatepass")
+        for text in texts
+    ]
+    masks = [0 if raw is None else PREFILTER.mask_bytes(raw) for raw in raws]
+    homes = [find_homes(text) if mask & 1 else _NO_HOMES for text, mask in zip(texts, masks, strict=True)]
     names: set[str] = set().union(*(users for _, users in homes))
-    holding = _holding_names(texts, names)
+    holding = _holding_names(texts, names) if names else None
     out: list[str] = []
-    for text, (found, _), holds in zip(texts, homes, holding, strict=True):
-        if holds:  # its own home paths' users among the names
-            out.append(_run_passes(text, counts, with_echoes(text, found, names)))
-        elif found or _ANY_RULE_CHAR.search(text) is not None:
-            out.append(_run_passes(text, counts, found))
+    for at, (text, raw, mask, (found, _)) in enumerate(zip(texts, raws, masks, homes, strict=True)):
+        if holding is not None and holding[at]:  # its own home paths' users among the names
+            if raw is None:
+                raw = text.encode("utf-8", "surrogatepass")
+                mask = PREFILTER.mask_bytes(raw)
+            out.append(_run_passes(text, counts, raw, mask, with_echoes(text, found, names)))
+        elif raw is not None:
+            out.append(_run_passes(text, counts, raw, mask, found))
         else:
             out.append(text)
     return out
+
+
+_NO_HOMES: tuple[list[Redaction], set[str]] = ([], set())
