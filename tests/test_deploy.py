@@ -433,7 +433,13 @@ def test_hypercorn_toml_is_what_the_embedded_server_runs_with() -> None:
             continue
         assert getattr(loaded, key) == getattr(running, key), key
     assert values["graceful_timeout"] == SHUTDOWN_GRACE_S
-    assert MAX_BODY_BYTES == 32 * 1024 * 1024  # the "32 MiB" the file's comment states
+    # The file's comment states the server's body limit, in MiB and in bytes.
+    mib = MAX_BODY_BYTES // 2**20
+    assert mib * 2**20 == MAX_BODY_BYTES
+    comment = " ".join(
+        line.lstrip("# ") for line in HYPERCORN_TOML.read_text().splitlines() if line.startswith("#")
+    )
+    assert f"The {mib} MiB body limit" in comment and f"bodies over {mib} * 1024 * 1024 bytes" in comment
 
 
 # --- nginx ---------------------------------------------------------------------------------------------
@@ -578,7 +584,8 @@ def test_nginx_site_passes_nginx_t(nginx: Path, tmp_path: Path) -> None:
 
 def test_nginx_site_states_the_servers_limits() -> None:
     site = SITE.read_text()
-    assert re.search(r"^\s*client_max_body_size 32m;", site, re.M) and MAX_BODY_BYTES == 32 * 1024 * 1024
+    assert re.search(rf"^\s*client_max_body_size {MAX_BODY_BYTES // 2**20}m;", site, re.M)
+    assert MAX_BODY_BYTES % 2**20 == 0  # nginx's m is MiB: a limit in whole MiB is the server's exactly
     assert len(re.findall(r"^\s*proxy_pass http://127\.0\.0\.1:8443;", site, re.M)) == 2
     assert re.findall(r"^\s*location\s+(.*?)\s*\{", site, re.M) == [
         "/", "/v1/", "= /health", "= /v1", "/", "@too_large", "@unavailable",
