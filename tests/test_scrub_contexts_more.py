@@ -188,7 +188,8 @@ def test_the_same_flags_elsewhere_stay() -> None:
     for near in ("scp -P 2222 build.tgz deploy@10.0.0.5:/srv", "openssl enc -aes-256-cbc -pass env:KEY -in a",
                  "keytool -list -storepass:env STOREPASS", "htpasswd -c .htpasswd admin",
                  "7z x -o/tmp a.7z", "zip -r backup.zip data/", "echo hello | docker login --help",
-                 "ALTER TABLE users ADD COLUMN password TEXT;", "ENV PATH /usr/local/bin:$PATH"):  # fmt: skip
+                 "ALTER TABLE users ADD COLUMN password TEXT;", "ENV PATH /usr/local/bin:$PATH",
+                 "the resource identified by the given URI", "the name record identified by 'nameID'"):  # fmt: skip
         kept(near + "\n")
 
 

@@ -81,6 +81,9 @@ def _sql_rule(name: str, pattern: str, trigger: str, *, needs_user: bool = True)
 
 
 _SQL_IDENTIFIED = r"[ \t]+(?:(?i:with)[ \t]+\w{1,64}[ \t]+)?(?i:by)(?:[ \t]+(?i:password))?[ \t]+" + _VALUE
+_SQL_IDENTIFIED_QUOTED = (
+    r"[ \t]+(?:(?i:with)[ \t]+\w{1,64}[ \t]+)?(?i:by)(?:[ \t]+(?i:password))?[ \t]+(?=\\?['\"])" + _VALUE
+)
 _SQL_PASSWORD = r"[ \t]+(?=['\"])" + _VALUE
 
 # htpasswd -b FILE USER PASSWORD, htpasswd -nb USER PASSWORD (flags may be grouped: -bc, -nbB).
@@ -210,7 +213,8 @@ SHELL_RULES = (
     Rule("dockerfile-env", re.compile("ENV " + _SPACED_ENV), _handle_spaced_env, "ENV "),
     Rule("csh-setenv", re.compile("setenv " + _SPACED_ENV), _handle_spaced_env, "setenv "),
     _sql_rule("sql-identified-by", "IDENTIFIED" + _SQL_IDENTIFIED, "IDENTIFIED", needs_user=False),
-    _sql_rule("sql-identified-by-lower", "identified" + _SQL_IDENTIFIED, "identified", needs_user=False),
+    # In lower case "identified by" is prose too: the statement must name a user and quote the password.
+    _sql_rule("sql-identified-by-lower", "identified" + _SQL_IDENTIFIED_QUOTED, "identified"),
     _sql_rule("sql-password", "PASSWORD" + _SQL_PASSWORD, "PASSWORD"),
     _sql_rule("sql-password-function", r"PASSWORD\([ \t]*(?=['\"])" + _VALUE, "PASSWORD(", needs_user=False),
     # A value that starts with "-": glued to mysql's -p (whose value is optional), or after the -p, -a or
