@@ -94,6 +94,8 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "aws-secret-after-id": ("REDACTED:aws-access-key",),  # without the brackets, which every token has
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
+    "ipv4": tuple(f"{digit}." for digit in range(10)),  # the first dot, after a digit (a look-behind)
+    "ipv6": tuple(f"{digit}:" for digit in "0123456789abcdefABCDEF"),  # the first colon, after a hex digit
 }  # fmt: skip
 
 
@@ -253,17 +255,36 @@ def scrub_texts(texts: Sequence[str]) -> tuple[list[str], RuleCounts]:
 def scrub_texts_into(texts: Sequence[str], counts: Counter[str]) -> list[str]:
     """`scrub_texts`, adding the counts to ``counts``."""
     # A text with none of the rules' characters is left as it is; a home path holds "/" or ":", one of them.
-    raws = [
-        None if _ANY_RULE_CHAR.search(text) is None else text.encode("utf-8", "surrogatepass")
-        for text in texts
-    ]
-    masks = [0 if raw is None else PREFILTER.mask_bytes(raw) for raw in raws]
-    homes = [find_homes(text) if mask & 1 else _NO_HOMES for text, mask in zip(texts, masks, strict=True)]
-    names: set[str] = set().union(*(users for _, users in homes))
-    holding = _holding_names(texts, names) if names else None
+    # One loop, not a comprehension per step: most calls (the capture pipeline's) bring one or two texts.
+    raws: list[bytes | None] = []
+    masks: list[int] = []
+    homes: list[list[Redaction]] = []
+    names: set[str] = set()
+    for text in texts:
+        if _ANY_RULE_CHAR.search(text) is None:
+            raws.append(None)
+            masks.append(0)
+            homes.append(_NO_HOMES)
+            continue
+        encoded = text.encode("utf-8", "surrogatepass")
+        mask = PREFILTER.mask_bytes(encoded)
+        raws.append(encoded)
+        masks.append(mask)
+        if mask & 1:  # the home-path pass's literals: find_homes needs one of them too
+            found, users = find_homes(text)
+            homes.append(found)
+            names |= users
+        else:
+            homes.append(_NO_HOMES)
+    if not names:
+        return [
+            text if raw is None else _run_passes(text, counts, raw, mask, found)
+            for text, raw, mask, found in zip(texts, raws, masks, homes, strict=True)
+        ]
+    holding = _holding_names(texts, names)
     out: list[str] = []
-    for at, (text, raw, mask, (found, _)) in enumerate(zip(texts, raws, masks, homes, strict=True)):
-        if holding is not None and holding[at]:  # its own home paths' users among the names
+    for text, raw, mask, found, holds in zip(texts, raws, masks, homes, holding, strict=True):
+        if holds:  # its own home paths' users among the names
             if raw is None:
                 raw = text.encode("utf-8", "surrogatepass")
                 mask = PREFILTER.mask_bytes(raw)
@@ -275,4 +296,4 @@ def scrub_texts_into(texts: Sequence[str], counts: Counter[str]) -> list[str]:
     return out
 
 
-_NO_HOMES: tuple[list[Redaction], set[str]] = ([], set())
+_NO_HOMES: list[Redaction] = []  # shared: no pass changes the list it is given

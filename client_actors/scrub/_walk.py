@@ -42,9 +42,19 @@ def scrub_values(values: Sequence[JsonValue]) -> tuple[list[JsonValue], RuleCoun
     counts: Counter[str] = Counter()
     texts: list[str] = []
     for value in values:
-        _collect(value, None, texts)
+        if isinstance(value, str):  # the commonest value (a step's content): no key, so scrubbed as text
+            texts.append(value)
+        else:
+            _collect(value, None, texts)
     results = iter(scrub_texts_into(texts, counts))
-    return [_rebuild(value, None, results, counts) for value in values], RuleCounts.from_mapping(counts)
+    rebuilt = [
+        next(results) if isinstance(value, str) else _rebuild(value, None, results, counts)
+        for value in values
+    ]
+    return rebuilt, RuleCounts.from_mapping(counts) if counts else _NOTHING
+
+
+_NOTHING = RuleCounts()
 
 
 def _replaced_whole(value: str, sense: Sense | None) -> bool:
@@ -54,7 +64,7 @@ def _replaced_whole(value: str, sense: Sense | None) -> bool:
 def _collect(value: JsonValue, sense: Sense | None, texts: list[str]) -> None:
     """The strings of `value` that `_rebuild` will take from the scrubbed texts, in its order."""
     if isinstance(value, str):
-        if not _replaced_whole(value, sense):
+        if sense is None or not _replaced_whole(value, sense):
             texts.append(value)
     elif isinstance(value, dict):
         for key, item in value.items():
@@ -68,6 +78,8 @@ def _rebuild(
     value: JsonValue, sense: Sense | None, scrubbed: Iterator[str], counts: Counter[str]
 ) -> JsonValue:
     if isinstance(value, str):
+        if sense is None:
+            return next(scrubbed)
         if _replaced_whole(value, sense):
             assert sense is not None
             counts[sense.kind] += 1
