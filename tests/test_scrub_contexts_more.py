@@ -360,3 +360,18 @@ def test_docker_and_npm_auth_fields_lose_their_base64_user_password_pair() -> No
     )
     gone(f"//registry.npmjs.org/:_auth = {pair}\n", pair)
     kept("auth: basic\nauth: dGVzdA==\n")
+
+
+def test_set_cookie_headers_folded_into_one_line_lose_every_session_value() -> None:
+    first, second = token(32), token(26).lower()
+    header = (
+        f"{{'Set-Cookie': 'csrftoken={first}; expires=Thu, 01 Jan 2027 00:00:00 GMT; Path=/, "
+        f"sessionid={second}; HttpOnly; Path=/'}}"
+    )
+    scrubbed = gone(header, second)
+    assert first not in scrubbed
+    assert (
+        "; expires=Thu, 01 Jan 2027 00:00:00 GMT; Path=/, sessionid=[REDACTED:cookie]; HttpOnly; Path=/'}"
+        in scrubbed
+    )
+    kept("Set-Cookie: theme=dark; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT, lang=en; Path=/\n")

@@ -177,9 +177,34 @@ def _cookie_pairs(text: str, start: int, quote: str | None, first_only: bool) ->
         if _cookie_value_goes(pair.group("name"), pair.group("value")):
             found.append(redact(pair.start("value"), pair.end("value"), "cookie"))
         position = pair.end()
-        if first_only or not text.startswith(";", position):
+        if first_only:
+            return found + _joined_cookies(text, position, limit)
+        if not text.startswith(";", position):
             break
         position += 1
+    return found
+
+
+# Several Set-Cookie headers folded into one line, as HTTP libraries print them: "a=1; Path=/, sid=...; HttpOnly".
+# A comma starts another cookie only when a name other than an attribute's follows (Expires dates hold commas).
+_NEXT_COOKIE = re.compile(r",[ \t]*(?=[^=;,\s\"'\\]{1,128}=)")
+_ATTRIBUTES = frozenset(
+    {"path", "domain", "expires", "max-age", "secure", "httponly", "samesite", "priority", "partitioned",
+     "version", "comment"}
+)  # fmt: skip
+_HEADER_END = re.compile(r"\r?\n|\\[rn]|\\?[\"']")
+
+
+def _joined_cookies(text: str, position: int, limit: int) -> list[Redaction]:
+    end = _HEADER_END.search(text, position, limit)
+    stop = end.start() if end else limit
+    found = []
+    for comma in _NEXT_COOKIE.finditer(text, position, stop):
+        pair = _COOKIE_PAIR.match(text, comma.end(), stop)
+        if pair is None or pair.group("name").lower() in _ATTRIBUTES:
+            continue
+        if _cookie_value_goes(pair.group("name"), pair.group("value")):
+            found.append(redact(pair.start("value"), pair.end("value"), "cookie"))
     return found
 
 
