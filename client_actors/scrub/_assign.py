@@ -208,6 +208,13 @@ PREFIX_SCANS = _prefix_scans()
 # prefix is then tried where it stands.
 _KEYWORD_FINDER = BytesAhoCorasick([word.encode() for word in KEYWORDS])
 _SCAN_OF = tuple(PREFIX_SCANS[word[:3].encode()] for word in KEYWORDS)
+# What may follow a keyword where its scan can match (read off `_SEPARATOR_AHEAD`): an encoding suffix's
+# separator or first letter, a digit or "_", a quote, backslash or "]", a blank, or an operator. Most
+# keywords in prose and code are followed by something else ("tokens", "authentication", "key)"), and a
+# byte test is far cheaper than the scan that would reject them.
+_MAY_FOLLOW = frozenset(
+    b"_-.0123456789\\\"'`] \t>:=" + bytes(sorted({ord(suffix[0]) for suffix in IGNORED_SUFFIXES}))
+)
 
 
 def find_assignments(text: str) -> list[Redaction]:
@@ -221,7 +228,11 @@ def find_assignments_encoded(text: str, raw: bytes) -> list[Redaction]:
     keywords = _KEYWORD_FINDER.find_matches_as_indexes(lowered, overlapping=True)
     if not keywords:
         return []
-    scans = {start: _SCAN_OF[index] for index, start, _ in keywords}  # "pass" and "password": one start
+    ends = len(lowered)
+    may_follow = _MAY_FOLLOW
+    scans = {  # "pass" and "password": one start, one scan
+        start: _SCAN_OF[index] for index, start, end in keywords if end < ends and lowered[end] in may_follow
+    }
     starts = sorted(start for start, scan in scans.items() if scan.match(lowered, start))
     if not starts:
         return []
