@@ -520,6 +520,9 @@ MORE_TEMPLATES: dict[str, tuple[str, ...]] = {
         "Cookie: ⟪ajs_anonymous_id=0f8fad5b-d9cb-469f-a165-70867728950e⟫; JSESSIONID=@S@\n",
         "⟪Cookie: lang=en-US⟫\nCookie: _gitlab_session=@S@\n",
         "⟪set-cookie: session=deleted; expires=Thu, 01 Jan 1970 00:00:00 GMT⟫\nset-cookie: session=@S@; ⟪path=/⟫\n",
+        "{'Set-Cookie': '⟪theme=dark; expires=Thu, 01 Jan 2027 00:00:00 GMT; Path=/⟫, "
+        "sessionid=@S@; ⟪HttpOnly; Path=/⟫'}\n",
+        "<RequestsCookieJar[<Cookie sessionid=@S@ ⟪for .acme-corp.io/>⟫, ⟪<Cookie theme=dark for .acme-corp.io/>⟫]>\n",
     ),
     "k8s_secret": (
         "$ kubectl get secret db -o yaml | grep -A3 data\ndata:\n  ⟪password:⟫ @S@\n⟪$ kubectl get pods⟫\n",
@@ -538,6 +541,7 @@ MORE_TEMPLATES: dict[str, tuple[str, ...]] = {
         "⟪Authorization: Bearer⟫ @S@, ⟪X-Request-Id: 42⟫\n",
         "requests.get(⟪url⟫, auth=('admin', '@S@'))\n",
         "session.auth = HTTPBasicAuth('ci', '@S@')\n",
+        '⟪Authorization: Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2"⟫, mac="@S@"\n',
     ),
     "cli_password": (
         "az login ⟪-u ops@example.com⟫ -p @S@\n",
@@ -568,6 +572,8 @@ MORE_TEMPLATES: dict[str, tuple[str, ...]] = {
         "⟪hash_algorithm: sha256⟫\nhmac_key: @S@\n",
         '{"webhookSecret": "@S@", ⟪"events": ["push"]⟫}\n',
         "ENV API_TOKEN=@S@ ⟪NODE_ENV=production⟫\n",
+        'SECRET_KEY = os.environ.get(⟪"SECRET_KEY"⟫, "@S@")\n',
+        "db.internal:5432:app:app:@S@\n",
     ),
 }
 
