@@ -150,6 +150,7 @@ class Stream:
         self.client = client
         self.bodies: list[bytes] = []
         self.states: list[Reported] = []
+        self.appended = trio.Event()  # set, and replaced, as each acknowledged body is noted
         self.hold = trio.Event()
         self.held = trio.Event()
         self.resume = trio.Event()
@@ -165,6 +166,16 @@ class Stream:
             await accept(self.http, body)
             self.bodies.append(body)
             self.states.append(await reported(self.http))
+            self.appended.set()
+            self.appended = trio.Event()
+
+    async def sent(self, count: int, what: str) -> None:
+        """Wait until `count` bodies are acknowledged."""
+        with trio.move_on_after(DEADLINE_S):
+            while len(self.bodies) < count:
+                await self.appended.wait()
+            return
+        pytest.fail(f"gave up after {DEADLINE_S} s waiting for {what}")
 
 
 async def test_online_backup_while_sending_restores_exactly_the_snapshot(tmp_path: Path) -> None:
@@ -177,9 +188,11 @@ async def test_online_backup_while_sending_restores_exactly_the_snapshot(tmp_pat
         f' done; [ -e "{release}" ]'
     )
     outcome: dict[str, subprocess.CompletedProcess[bytes]] = {}
+    backup_ended = trio.Event()
 
     async def run_backup() -> None:
         outcome["backup"] = await run_script(BACKUP_SH, "--after-snapshot", hold, data, backup)
+        backup_ended.set()
 
     async with (
         start_server(data, *NO_LIMITS) as server,
@@ -193,7 +206,7 @@ async def test_online_backup_while_sending_restores_exactly_the_snapshot(tmp_pat
         stream = Stream(http, await open_session(http))
         async with trio.open_nursery() as nursery:
             nursery.start_soon(stream.run)
-            await wait_until(lambda: len(stream.bodies) >= 3, "the stream's first envelopes")
+            await stream.sent(3, "the stream's first envelopes")
             first_candidate = len(stream.states) - 1  # everything reported so far is in the snapshot
             nursery.start_soon(run_backup)
             await wait_until(lambda: taken.exists() or "backup" in outcome, "the catalog snapshot")
@@ -212,11 +225,11 @@ async def test_online_backup_while_sending_restores_exactly_the_snapshot(tmp_pat
             await accept(http, late_chunk_body)
             sent_before_copy = len(stream.bodies) + 3
             stream.resume.set()
-            await wait_until(lambda: len(stream.bodies) >= sent_before_copy, "more of the stream")
+            await stream.sent(sent_before_copy, "more of the stream")
             release.touch()
-            await wait_until(lambda: "backup" in outcome, "the end of the backup")
-            sent_after_backup = len(stream.bodies) + 2
-            await wait_until(lambda: len(stream.bodies) >= sent_after_backup, "envelopes after the backup")
+            with trio.fail_after(DEADLINE_S):
+                await backup_ended.wait()
+            await stream.sent(len(stream.bodies) + 2, "envelopes after the backup")
             stream.stop.set()
         original_ledger = read_ledger(data)
     result = outcome["backup"]
