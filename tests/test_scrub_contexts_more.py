@@ -375,3 +375,20 @@ def test_set_cookie_headers_folded_into_one_line_lose_every_session_value() -> N
         in scrubbed
     )
     kept("Set-Cookie: theme=dark; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT, lang=en; Path=/\n")
+
+
+def test_base64_values_ending_in_padding_are_values_not_annotations() -> None:
+    value = base64.b64encode(password().encode()).decode().rstrip("=") + "="
+    assert gone(f"password: {value}\n", value) == "password: [REDACTED:password]\n"
+    gone(escaped(f"secret: {value}\n"), value)
+    kept('password: str = "${DB_PASSWORD}"\ntoken: Optional[str] = None\n')
+
+
+def test_secret_maps_with_blank_and_comment_lines_lose_every_value() -> None:
+    value = base64.b64encode(password().encode()).decode()
+    manifest = (
+        f"apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  # base64\n\n  database-url: {value}\n"
+    )
+    assert gone(manifest, value).endswith("  # base64\n\n  database-url: [REDACTED:secret]\n")
+    gone(escaped(manifest), value)
+    gone(f"oc get secret db -o jsonpath='{{.data.password}}'\n{value}\n", value)

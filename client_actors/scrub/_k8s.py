@@ -30,6 +30,7 @@ _YAML_ENTRY = re.compile(
     r"(?P<indent>[ \t]+)(?P<key>[^\s:\"'][^:\n\\]{0,252}|\"[^\"\n\\]{1,253}\"|'[^'\n]{1,253}')[ \t]*:[ \t]*"
     r"(?:\\?\"(?P<dq>[^\"\n\\]{1,65536})\\?\"|'(?P<sq>[^'\n]{1,65536})'|(?P<bare>[^\s\"'#|>][^\s\\]{0,65535}))"
 )
+_BLANK_OR_COMMENT = re.compile(r"[ \t]*(?:#[^\n\\]*)?(?=\r?\n|\\(?:r\\)?n)")
 # JSON: "data": { "key": "value", ... }
 _JSON_MAP = re.compile(r"\\?\"(?:data|stringData)\\?\"[ \t]*:[ \t]*\{")
 _JSON_ENTRY = re.compile(
@@ -96,6 +97,10 @@ def _entries(text: str, block: re.Match[str], end: int) -> list[Redaction]:
         newline = _NEWLINE.match(text, position, end)
         if newline is None:
             break
+        skipped = _BLANK_OR_COMMENT.match(text, newline.end(), end)
+        if skipped is not None:  # a blank line or a comment inside the map
+            position = skipped.end()
+            continue
         entry = _YAML_ENTRY.match(text, newline.end(), end)
         if entry is None or len(entry.group("indent")) <= outer:
             break
@@ -123,7 +128,7 @@ def _json_values(text: str, start: int, end: int) -> list[Redaction]:
 # `kubectl get secret NAME -o jsonpath='{.data.password}'` (or a go-template reading `.data`) prints one
 # value on the next line: base64, or the secret itself when piped through `base64 -d`. The line goes whole.
 _DATA_OUTPUT = re.compile(
-    r"kubectl(?P<head>[^\n]{0,800}?)(?:\{\.data|\{\{[ \t]*(?:\.data|index[ \t]+\.data))"
+    r"(?:kubectl|(?<![\w\-])oc)(?P<head>[^\n]{0,800}?)(?:\{\.data|\{\{[ \t]*(?:\.data|index[ \t]+\.data))"
     r"(?P<command>[^\n]{0,400}?)(?:\r?\n|\\(?:r\\)?n)(?:(?P<raw>[A-Za-z0-9+/]{4,65536}={0,2})(?=\r?\n|\\(?:r\\)?n|\\?\"|$)"
     r"|(?P<plain>(?![$#>][ \t])[^\s\\\"][^\n\\\"]{0,4095}))"
 )
