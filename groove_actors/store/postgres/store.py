@@ -436,32 +436,29 @@ class Batch:
         return [o for o in outcomes if o is not None]
 
     def _claim(self, records: list[EnvelopeRecord]) -> set[tuple[str, int]]:
-        """Insert the index rows (the claim of each sequence) and, for those that won, the bodies."""
+        """Insert the index rows (the claim of each sequence) and, for those that won, the bodies: one statement,
+        so one round trip (the bodies of the few that lose travel for nothing)."""
         if not records:
             return set()
-        conn = self.conn
         day = dt.date.fromisoformat(self.day)
-        rows = conn.execute(
-            "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps, stored_at,"
-            " refusal_status, refusal_reason)"
-            " SELECT s, q, e, k, %s, l, h, st, %s, rs, rr FROM unnest(%s::text[], %s::bigint[], %s::text[],"
-            " %s::text[], %s::bigint[], %s::text[], %s::bigint[], %s::int[], %s::text[])"
-            " AS t(s, q, e, k, l, h, st, rs, rr)"
-            " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
-            (day, self.at, [r.session_id for r in records], [r.sequence for r in records],
-             [r.envelope_id for r in records], [r.kind for r in records], [len(r.body) for r in records],
-             [r.hmac for r in records], [r.steps for r in records], [r.refusal_status for r in records],
-             [r.refusal_reason for r in records]),
+        rows = self.conn.execute(
+            "WITH t AS (SELECT * FROM unnest(%s::text[], %s::bigint[], %s::text[], %s::text[], %s::bigint[],"
+            " %s::text[], %s::bigint[], %s::int[], %s::text[], %b::bytea[]) AS t(s, q, e, k, l, h, st, rs, rr, b)),"
+            " claimed AS (INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps,"
+            " stored_at, refusal_status, refusal_reason) SELECT s, q, e, k, %s, l, h, st, %s, rs, rr FROM t"
+            " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence),"
+            " bodies AS (INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, t.s, t.q, t.b"
+            " FROM t JOIN claimed c ON c.session_id = t.s AND c.sequence = t.q)"
+            " SELECT session_id, sequence FROM claimed",
+            ([r.session_id for r in records], [r.sequence for r in records], [r.envelope_id for r in records],
+             [r.kind for r in records], [len(r.body) for r in records], [r.hmac for r in records],
+             [r.steps for r in records], [r.refusal_status for r in records], [r.refusal_reason for r in records],
+             [r.body for r in records], day, self.at, day),
         ).fetchall()  # fmt: skip
         claimed = {(str(sid), int(seq)) for sid, seq in rows}
-        won = [r for r in records if (r.session_id, r.sequence) in claimed]
-        if won:
-            conn.execute(
-                "INSERT INTO envelope_bodies (day, session_id, sequence, body)"
-                " SELECT %s, s, q, b FROM unnest(%s::text[], %s::bigint[], %b::bytea[]) AS t(s, q, b)",
-                (day, [r.session_id for r in won], [r.sequence for r in won], [r.body for r in won]),
-            )
-            self.deltas.totals["stored_bytes"] += sum(len(r.body) for r in won)
+        self.deltas.totals["stored_bytes"] += sum(
+            len(r.body) for r in records if (r.session_id, r.sequence) in claimed
+        )
         return claimed
 
     def _already_used(self, rec: EnvelopeRecord, unused: Outcome | None = None) -> Outcome:
@@ -517,21 +514,32 @@ class Batch:
         size = Counter[str]()
         for rec in counted:
             size[rec.session_id] += len(rec.body)
-        if touched:
-            self.conn.execute(
-                "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1),"
-                " last_activity_at = CASE WHEN t.q >= 0 THEN %s ELSE last_activity_at END,"
-                " accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
-                " contributor_id = t.c, data_provider = t.p, data_model = t.m"
-                " FROM unnest(%s::text[], %s::bigint[], %s::bigint[], %s::bigint[], %s::text[], %s::text[],"
-                " %s::text[]) AS t(s, q, a, b, c, p, m) WHERE session_id = t.s",
-                (self.at, touched, [advance.get(s, -1) for s in touched], [added[s] for s in touched],
-                 [size[s] for s in touched], [sessions[s][2] for s in touched], [sessions[s][5] for s in touched],
-                 [sessions[s][6] for s in touched]),
-            )  # fmt: skip
+        wanted = sorted({rec.contributor_id for rec in counted if rec.contributor_id is not None})
+        with self.conn.pipeline():  # both sent before either answer is awaited: one round trip
+            if touched:
+                self.conn.execute(
+                    "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1),"
+                    " last_activity_at = CASE WHEN t.q >= 0 THEN %s ELSE last_activity_at END,"
+                    " accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
+                    " contributor_id = t.c, data_provider = t.p, data_model = t.m"
+                    " FROM unnest(%s::text[], %s::bigint[], %s::bigint[], %s::bigint[], %s::text[], %s::text[],"
+                    " %s::text[]) AS t(s, q, a, b, c, p, m) WHERE session_id = t.s",
+                    (self.at, touched, [advance.get(s, -1) for s in touched], [added[s] for s in touched],
+                     [size[s] for s in touched], [sessions[s][2] for s in touched], [sessions[s][5] for s in touched],
+                     [sessions[s][6] for s in touched]),
+                )  # fmt: skip
+            inserted = (
+                self.conn.execute(
+                    "INSERT INTO contributors (contributor_id) SELECT unnest(%s::text[])"
+                    " ON CONFLICT DO NOTHING RETURNING contributor_id",
+                    (wanted,),
+                )
+                if wanted
+                else None
+            )
         if not counted:
             return []
-        new_contributors = self._new_contributors([rec.contributor_id for rec in counted])
+        new_contributors = set() if inserted is None else {str(row[0]) for row in inserted.fetchall()}
         effects = []
         for rec in counted:
             state = sessions[rec.session_id]
@@ -560,17 +568,6 @@ class Batch:
             if rec.kind == "close":
                 self._close(rec.session_id, self.at, "envelope", rec.close_status)
         return effects
-
-    def _new_contributors(self, ids: list[str | None]) -> set[str]:
-        wanted = sorted({cid for cid in ids if cid is not None})
-        if not wanted:
-            return set()
-        rows = self.conn.execute(
-            "INSERT INTO contributors (contributor_id) SELECT unnest(%s::text[])"
-            " ON CONFLICT DO NOTHING RETURNING contributor_id",
-            (wanted,),
-        ).fetchall()
-        return {str(row[0]) for row in rows}
 
     def _requeue(self, rec: EnvelopeRecord) -> bool:
         cursor = self.conn.execute(
