@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import capture, corpus, http_read, ingest, scrub, stages, verify_path
+from bench import capture, corpus, http_read, ingest, postgres, scrub, stages, verify_path
 
 
 def main() -> None:
@@ -26,6 +26,8 @@ def main() -> None:
     capture.main(["--repeats", "3" if args.quick else "10"])
     print("\n== end-to-end ingest with the JavaScript load generator")
     ingest.main(["--quick"] if args.quick else [])
+    print("\n== ingest on the PostgreSQL store (one and two processes) beside the embedded store")
+    postgres.main(["--quick"] if args.quick else [])
     print("\n== corpus growth (SESSION_CLOSE and stats latency, empty vs filled store)")
     corpus.main(["--envelopes", "10000" if args.quick else "100000"])
 
