@@ -11,6 +11,7 @@ right after a COMMIT went through (a TCP relay between server and database).
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 from collections.abc import Iterator
@@ -273,8 +274,11 @@ async def all_credited(url: str, session_ids: list[str]) -> bool:
 async def test_a_lost_database_is_answered_503_with_retry_after_and_the_server_recovers_by_itself(
     tmp_path: Path, database: str
 ) -> None:
+    token = secrets.token_urlsafe(24)
+    (tmp_path / "admin-token").write_text(token)
+    admin_args = ("--admin-token-file", str(tmp_path / "admin-token"))
     async with (
-        start_server(tmp_path / "data", "--store", database, *UNLIMITED) as central,
+        start_server(tmp_path / "data", "--store", database, *UNLIMITED, *admin_args) as central,
         httpx.AsyncClient(base_url=central.url, timeout=DEADLINE_S) as http,
     ):
         sessions = [await open_session(http) for _ in range(4)]
@@ -295,6 +299,8 @@ async def test_a_lost_database_is_answered_503_with_retry_after_and_the_server_r
                 opening = await http.post(
                     "/v1/sessions/open", json=open_request("sess_during_outage", _public_key())
                 )
+                reads = [await http.get(path) for path in ("/v1/ledger/roots", "/v1/stats/leaderboard")]
+                scrape = await http.get("/metrics", headers={"Authorization": f"Bearer {token}"})
             finally:
                 allow_connections(database, True)
         assert await until(lambda: _ready(http))
@@ -304,6 +310,8 @@ async def test_a_lost_database_is_answered_503_with_retry_after_and_the_server_r
         await until(all_credited, database, [s.session_id for s in sessions])
     assert [r.status_code for r in refused] == [503, 400] and "retry-after" in refused[0].headers
     assert opening.status_code == 503 and "retry-after" in opening.headers
+    assert [r.status_code for r in reads] == [503, 503] and all("retry-after" in r.headers for r in reads)
+    assert scrape.status_code == 200 and b"groove_active_sessions" in scrape.content
     assert load.unavailable > 0 and load.missing_retry_after == 0
     assert set(load.statuses) == {200, 503}  # never a 500
     assert_each_ack_stored_once_and_credited_once(database, load, sessions)

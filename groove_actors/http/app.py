@@ -10,10 +10,12 @@ from quart import Response, request
 from quart_trio import QuartTrio
 from werkzeug.exceptions import HTTPException
 
-from groove_actors.http.answers import json_response
+from groove_actors.http.answers import json_response, rejected
 from groove_actors.http.edge import LOGGED_PATH_CHARS
 from groove_actors.http.handles import AppHandles
 from groove_actors.http.routes import admin, health, ledger, sessions, stats
+from groove_actors.protocol.envelope import Rejected
+from groove_actors.store.contract import StoreDown
 
 # Open and close requests are a few hundred bytes; only ingest takes large bodies (http/ingest.py).
 MAX_REQUEST_BYTES = 64 * 1024
@@ -26,6 +28,7 @@ def create_app(handles: AppHandles) -> QuartTrio:
     app.config["PROVIDE_AUTOMATIC_OPTIONS"] = False
     app.config["PROPAGATE_EXCEPTIONS"] = True  # the edge turns them into a 500 and logs them (http/edge.py)
     app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(StoreDown, _store_down)
     for routes in (health, sessions, stats, ledger, admin):
         app.register_blueprint(routes.blueprint(handles))
     return app
@@ -44,3 +47,14 @@ async def _http_error(error: HTTPException) -> Response:
         # The unread body is still on the wire: this connection cannot carry another request.
         response.headers["Connection"] = "close"
     return response
+
+
+async def _store_down(error: StoreDown) -> Response:
+    """A read the database could not answer now (PostgreSQL store): the caller retries; the server goes on."""
+    return rejected(
+        Rejected(
+            503,
+            "the database is unavailable; retry after the indicated delay",
+            retry_after=error.retry_after_s,
+        )
+    )
