@@ -222,6 +222,22 @@ def _admin(path_item: Json) -> Json:
     return path_item
 
 
+# The routes that read the store when asked: on the PostgreSQL store they answer 503 while the database is away.
+STORE_READS = ("/v1/stats/leaderboard", "/v1/ledger/roots", "/v1/ledger/proof", "/admin", "/admin/coordination",
+               "/admin/rotation")  # fmt: skip
+
+
+def _with_store_outages(paths: Json) -> Json:
+    for path in STORE_READS:
+        for operation in paths[path].values():
+            operation["responses"]["503"] = _json(
+                REFUSED,
+                "The database is away (PostgreSQL store): retry after Retry-After seconds.",
+                retry=True,
+            )
+    return paths
+
+
 def _public_v1(path_item: Json) -> Json:
     for operation in path_item.values():
         operation["responses"].setdefault("429", RATE_LIMITED)
@@ -431,7 +447,7 @@ def document() -> Json:
             "version": groove_actors.__version__,
             "description": "Verifies, stores and credits agent trajectories; docs/PROTOCOL.md is the reference.",
         },
-        "paths": _with_common_answers(_paths()),
+        "paths": _with_common_answers(_with_store_outages(_paths())),
         "components": {
             "schemas": copy.deepcopy(SCHEMAS),
             "headers": {
