@@ -6,20 +6,25 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 import orjson
 
-from client_actors.parsers import PROVIDERS, parse_file_text
-from client_actors.parsers.model import ParsedStep, thaw_json
 from client_actors.scrub import RULESET_VERSION, scrub_texts
+
+if TYPE_CHECKING:
+    from client_actors.parsers.model import ParsedStep
+
+# The parsers are imported where they are used: `scrub` starts a process per run and needs none of them.
 
 SPOOL_DIR = "spool"
 DELIVERY_FILE = "delivery.json"
 
 
 def step_record(step: ParsedStep) -> dict[str, Any]:
+    from client_actors.parsers.model import thaw_json
+
     record = attrs.asdict(step, recurse=False)
     record["arguments"] = thaw_json(step.arguments) if step.arguments is not None else None
     return {k: v for k, v in record.items() if v is not None}
@@ -33,6 +38,8 @@ def parse_command(provider: str, path: Path, source: BinaryIO) -> int:
         except OSError as exc:
             print(f"groove-capture parse: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
             return 1
+    from client_actors.parsers import parse_file_text
+
     text = data.replace(b"\r\n", b"\n").decode("utf-8", errors="replace")
     steps = parse_file_text(provider, text)
     for step in steps:
@@ -72,6 +79,8 @@ def say_nothing_in(command: str, path: Path, *, empty: bool) -> None:
 
 def guess_provider(text: str, *, besides: str) -> tuple[str, int] | None:
     """The other provider whose parser finds the most steps in `text`, and how many; None if none finds any."""
+    from client_actors.parsers import PROVIDERS, parse_file_text
+
     counts = [(len(parse_file_text(other, text)), other) for other in sorted(PROVIDERS) if other != besides]
     steps, best = max(counts)
     return (best, steps) if steps else None

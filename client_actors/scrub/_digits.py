@@ -99,6 +99,8 @@ def find_digit_shapes_encoded(text: str, raw: bytes) -> list[Redaction]:
     while match is not None:
         matches.append(match)
         match = SHAPES.search(classes, match.start() + 1)
+    if not matches:
+        return []
     found: list[Redaction] = []
     for match, start in zip(matches, char_offsets(text, raw, (m.start() for m in matches)), strict=True):
         item = _judge(text, start, start + match.end() - match.start(), match)  # shapes are ASCII
