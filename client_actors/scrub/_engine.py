@@ -125,7 +125,7 @@ PASSES: tuple[Pass, ...] = (
 PREFILTER = Prefilter([item.literals for item in PASSES])
 _UNGATED = sum(1 << index for index, item in enumerate(PASSES) if item.literals is None)
 # The passes' parts by index, for the loop in `_run_passes`.
-_RULES = tuple(item.rule for item in PASSES)
+_RULES = tuple(None if item.rule is None else (item.rule, item.rule.pattern.search) for item in PASSES)
 _ENCODED = tuple(item.encoded for item in PASSES)
 
 # Every kind a redaction can carry: the X in [REDACTED:X], and the keys of RuleCounts.
@@ -182,10 +182,10 @@ def _run_passes(
         index = low.bit_length() - 1
         rule = _RULES[index]
         if rule is not None:
-            first = rule.pattern.search(text)
+            first = rule[1](text)  # the rule's regex: its first candidate
             if first is None:
                 continue
-            found = find_redactions(rule, text, first)
+            found = find_redactions(rule[0], text, first)
         elif low == 1 and home is not None:
             found = home
         else:
