@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ahocorasick_rs import BytesAhoCorasick
+from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, redact, token_spans
 from client_actors.scrub._judge import is_whole_line, judge_value, line_value_end
@@ -98,6 +98,7 @@ ASSIGNMENT = re.compile(
     r"|>(?P<xml>[^<\n]{1,256})</)"
 )
 _NAME_BACK = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")  # _NAME_BACK's
 # The commonest name is a keyword on its own ("password:"); its sense is looked up, not worked out.
 _KEYWORD_SENSES = {form: classify_name(form) for form in _case_forms(KEYWORDS)}
 
@@ -170,6 +171,8 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
 
 
 def _name_start(text: str, kw_start: int) -> int:
+    if kw_start == 0 or text[kw_start - 1] not in _NAME_CHARS:
+        return kw_start  # the keyword is the whole name ("password: ..."), the commonest case
     window = text[max(0, kw_start - 80) : kw_start][::-1]
     found = _NAME_BACK.match(window)
     start = kw_start - (found.end() if found else 0)
@@ -206,7 +209,7 @@ def _prefix_scans() -> dict[bytes, re.Pattern[bytes]]:
 PREFIX_SCANS = _prefix_scans()
 # One automaton finds every keyword at once (a scan matches only where one starts); the scan of its
 # prefix is then tried where it stands.
-_KEYWORD_FINDER = BytesAhoCorasick([word.encode() for word in KEYWORDS])
+_KEYWORD_FINDER = BytesAhoCorasick([word.encode() for word in KEYWORDS], implementation=Implementation.DFA)
 _SCAN_OF = tuple(PREFIX_SCANS[word[:3].encode()] for word in KEYWORDS)
 # What may follow a keyword where its scan can match (read off `_SEPARATOR_AHEAD`): an encoding suffix's
 # separator or first letter, a digit or "_", a quote, backslash or "]", a blank, or an operator. Most
