@@ -26,6 +26,7 @@ import attrs
 
 from groove_actors.protocol import jsjson
 from groove_actors.protocol.limits import known_model
+from groove_actors.store.catalog import aggregates
 from groove_actors.store.catalog.links import (
     RotationClaim,
     coordination_links,
@@ -246,7 +247,7 @@ def _count(
         " data_provider = COALESCE(data_provider, ?), data_model = COALESCE(data_model, ?) WHERE session_id = ?",
         [(rec.contributor_id, rec.provider, known_model(rec.model), rec.session_id) for rec, _ in stored],
     )
-    new_contributors = _new_contributors(conn, [rec.contributor_id for rec, _ in stored])
+    new_contributors = aggregates.new_contributors(conn, [rec.contributor_id for rec, _ in stored])
     labels = {rec.session_id: _session_labels(conn, rec.session_id) for rec, _ in stored}
     effects = []
     daily: Counter[tuple[str, str]] = Counter()
@@ -263,11 +264,11 @@ def _count(
         for kind, name in (("provider", provider), ("model", model)):
             breakdown[(kind, name, "sessions")] += first
             breakdown[(kind, name, "steps")] += rec.steps
-    _add_daily(conn, day, envelopes=daily[(day, "envelopes")], steps=daily[(day, "steps")])
+    aggregates.add_daily(conn, day, envelopes=daily[(day, "envelopes")], steps=daily[(day, "steps")])
     for kind, name in {(kind, name) for kind, name, _ in breakdown}:
-        _add_breakdown(conn, kind, name, sessions=breakdown[(kind, name, "sessions")],
-                       steps=breakdown[(kind, name, "steps")])  # fmt: skip
-    _add_totals(
+        aggregates.add_breakdown(conn, kind, name, sessions=breakdown[(kind, name, "sessions")],
+                                  steps=breakdown[(kind, name, "steps")])  # fmt: skip
+    aggregates.add_totals(
         conn,
         envelopes=len(stored),
         steps=sum(rec.steps for rec, _ in stored),
@@ -323,23 +324,6 @@ def refused_envelopes(
 def _accepted(conn: sqlite3.Connection, session_id: str) -> int:
     row = conn.execute("SELECT accepted FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
     return 0 if row is None else int(row[0])
-
-
-def _new_contributors(conn: sqlite3.Connection, ids: list[str | None]) -> set[str]:
-    """Record contributors; returns the ids this call added (those never seen before)."""
-    wanted = {cid for cid in ids if cid is not None}
-    if not wanted:
-        return set()
-    marks = ",".join("?" for _ in wanted)
-    known = {
-        row[0]
-        for row in conn.execute(
-            f"SELECT contributor_id FROM contributors WHERE contributor_id IN ({marks})", tuple(wanted)
-        )
-    }
-    new = wanted - known
-    conn.executemany("INSERT INTO contributors VALUES (?)", [(cid,) for cid in new])
-    return new
 
 
 def _session_labels(conn: sqlite3.Connection, session_id: str) -> tuple[str, str]:
@@ -418,10 +402,10 @@ def record_credit(conn: sqlite3.Connection, credit: CreditRecord, trajectory: Re
     first = credit.revision == 0
     if credit.contributor_id:  # a session that never sent a chunk has no contributor to pay
         _add_balance(conn, credit, sessions=int(first))
-    _add_daily(conn, credit.day, sessions=int(first), points=credit.points)
-    _add_totals(conn, points=credit.points, credits=int(first))
-    _add_breakdown(conn, "provider", credit.provider, points=credit.points)
-    _add_breakdown(conn, "model", credit.model, points=credit.points)
+    aggregates.add_daily(conn, credit.day, sessions=int(first), points=credit.points)
+    aggregates.add_totals(conn, points=credit.points, credits=int(first))
+    aggregates.add_breakdown(conn, "provider", credit.provider, points=credit.points)
+    aggregates.add_breakdown(conn, "model", credit.model, points=credit.points)
     return True
 
 
@@ -453,34 +437,6 @@ def _add_balance(conn: sqlite3.Connection, credit: CreditRecord, *, sessions: in
             credit.trust_delta,
             credit.trust_delta,
         ),
-    )
-
-
-def _add_daily(conn: sqlite3.Connection, day: str, **amounts: float) -> None:
-    columns = ", ".join(amounts)
-    updates = ", ".join(f"{c} = {c} + excluded.{c}" for c in amounts)
-    marks = ", ".join("?" for _ in amounts)
-    conn.execute(
-        f"INSERT INTO daily (day, {columns}) VALUES (?, {marks}) ON CONFLICT (day) DO UPDATE SET {updates}",
-        (day, *amounts.values()),
-    )
-
-
-def _add_totals(conn: sqlite3.Connection, **amounts: float) -> None:
-    conn.executemany(
-        "INSERT INTO totals VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
-        amounts.items(),
-    )
-
-
-def _add_breakdown(conn: sqlite3.Connection, kind: str, name: str, **amounts: float) -> None:
-    columns = ", ".join(amounts)
-    updates = ", ".join(f"{c} = {c} + excluded.{c}" for c in amounts)
-    marks = ", ".join("?" for _ in amounts)
-    conn.execute(
-        f"INSERT INTO breakdown (kind, name, {columns}) VALUES (?, ?, {marks})"
-        f" ON CONFLICT (kind, name) DO UPDATE SET {updates}",
-        (kind, name, *amounts.values()),
     )
 
 
