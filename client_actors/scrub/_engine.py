@@ -94,8 +94,6 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "aws-secret-after-id": ("REDACTED:aws-access-key",),  # without the brackets, which every token has
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
-    "ipv4": tuple(f"{digit}." for digit in range(10)),  # the first dot, after a digit (a look-behind)
-    "ipv6": tuple(f"{digit}:" for digit in "0123456789abcdefABCDEF"),  # the first colon, after a hex digit
 }  # fmt: skip
 
 
