@@ -60,6 +60,23 @@ from groove_actors.store.catalog.probes import (
     indexed_at,
     log_ends,
 )
+from groove_actors.store.catalog.sessions import (
+    NewSession,
+    SessionState,
+    close_session,
+    drop_secrets,
+    insert_session,
+    live_secrets,
+    load_session,
+    open_secrets,
+    opens_since,
+    request_close,
+    secrets_to_drop,
+    session_close_info,
+    session_contributor,
+    session_exists,
+    sessions_due,
+)
 from groove_actors.store.segments import RecordRef
 
 __all__ = [
@@ -67,8 +84,11 @@ __all__ = [
     "NOT_CREDITED",
     "CreditRecord",
     "Credited",
+    "NewSession",
     "RotationClaim",
+    "SessionState",
     "advance_log_end",
+    "close_session",
     "coordination_links",
     "coordination_pairs",
     "coordination_partners",
@@ -77,48 +97,34 @@ __all__ = [
     "credits_from",
     "day_leaves",
     "days_to_seal",
+    "drop_secrets",
     "envelopes_from",
     "indexed_at",
+    "insert_session",
     "leaderboard",
     "ledger_leaf",
     "ledger_root",
     "ledger_roots",
+    "live_secrets",
+    "load_session",
     "log_ends",
+    "open_secrets",
+    "opens_since",
     "pending_sessions",
     "recent_credits",
     "record_coordination",
     "record_credit",
     "record_root",
     "record_rotation",
+    "request_close",
     "rotation_claims",
+    "secrets_to_drop",
+    "session_close_info",
+    "session_contributor",
     "session_credits",
+    "session_exists",
+    "sessions_due",
 ]
-
-
-@attrs.frozen
-class NewSession:
-    session_id: str
-    secret: bytes
-    client_public_key: str
-    provider: str
-    model: str
-    machine_fingerprint: str
-    app_version_hash: str
-    groove_version: str
-    created_at: float
-
-
-@attrs.frozen
-class SessionState:
-    """What a verifier needs to judge envelopes of one session (`secret` is empty once its feedback window ended)."""
-
-    session_id: str
-    secret: bytes
-    next_sequence: int
-    status: str
-    close_requested_at: float | None
-    last_activity_at: float
-    stored_bytes: int = 0  # what the session's stored envelopes take
 
 
 @attrs.frozen
@@ -157,49 +163,6 @@ class EnvelopeEffects:
     model: str
     day: str
     counted: bool = True
-
-
-def insert_session(conn: sqlite3.Connection, new: NewSession) -> None:
-    conn.execute(
-        "INSERT INTO sessions (session_id, secret, client_public_key, provider, model, machine_fingerprint,"
-        " app_version_hash, groove_version, created_at, last_activity_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (
-            new.session_id,
-            new.secret,
-            new.client_public_key,
-            new.provider,
-            new.model,
-            new.machine_fingerprint,
-            new.app_version_hash,
-            new.groove_version,
-            new.created_at,
-            new.created_at,
-        ),
-    )
-
-
-def session_exists(conn: sqlite3.Connection, session_id: str) -> bool:
-    row = conn.execute("SELECT 1 FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
-    return row is not None
-
-
-def opens_since(conn: sqlite3.Connection, fingerprint: str, since: float) -> int:
-    row = conn.execute(
-        "SELECT COUNT(*) FROM sessions WHERE machine_fingerprint = ? AND created_at > ?", (fingerprint, since)
-    ).fetchone()
-    return int(row[0])
-
-
-def load_session(conn: sqlite3.Connection, session_id: str) -> SessionState | None:
-    row = conn.execute(
-        "SELECT secret, next_sequence, status, close_requested_at, last_activity_at,"
-        " (SELECT COALESCE(SUM(length), 0) FROM envelopes WHERE session_id = ?)"
-        " FROM sessions WHERE session_id = ?",
-        (session_id, session_id),
-    ).fetchone()
-    if row is None:
-        return None
-    return SessionState(session_id, bytes(row[0]), row[1], row[2], row[3], row[4], row[5])
 
 
 def stored_envelope(
@@ -346,50 +309,6 @@ def _session_labels(conn: sqlite3.Connection, session_id: str) -> tuple[str, str
     return str(row[0]), known_model(str(row[1])) or "unknown"
 
 
-def close_session(
-    conn: sqlite3.Connection, session_id: str, *, now: float, reason: str, status: str | None
-) -> bool:
-    """Close an open session and queue it for crediting; False if it was already closed.
-
-    Its secret is kept for the feedback window (`drop_secrets`): USER_FEEDBACK follows the SESSION_CLOSE.
-    """
-    cursor = conn.execute(
-        "UPDATE sessions SET status = 'closed', closed_at = ?, close_reason = ?, close_status = ?"
-        " WHERE session_id = ? AND status = 'open'",
-        (now, reason, status, session_id),
-    )
-    if cursor.rowcount == 0:
-        return False
-    conn.execute("INSERT OR IGNORE INTO pending_credits VALUES (?, ?)", (session_id, now))
-    return True
-
-
-def drop_secrets(conn: sqlite3.Connection, *, closed_before: float) -> int:
-    """Drop the secrets of sessions closed before `closed_before`: they take no envelope any more."""
-    cursor = conn.execute(
-        "UPDATE sessions SET secret = X'' WHERE status = 'closed' AND closed_at < ? AND secret != X''",
-        (closed_before,),
-    )
-    return cursor.rowcount
-
-
-def secrets_to_drop(conn: sqlite3.Connection, closed_before: float) -> bool:
-    """Whether a session closed before `closed_before` still holds its secret."""
-    row = conn.execute(
-        "SELECT 1 FROM sessions WHERE status = 'closed' AND closed_at < ? AND secret != X'' LIMIT 1",
-        (closed_before,),
-    ).fetchone()
-    return row is not None
-
-
-def request_close(conn: sqlite3.Connection, session_id: str, *, now: float) -> None:
-    conn.execute(
-        "UPDATE sessions SET close_requested_at = COALESCE(close_requested_at, ?)"
-        " WHERE session_id = ? AND status = 'open'",
-        (now, session_id),
-    )
-
-
 def envelope_refs(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, str, RecordRef]]:
     """(sequence, kind, where) of a session's envelopes that make its data (chunks and its SESSION_CLOSE)."""
     rows = conn.execute(
@@ -415,48 +334,3 @@ def session_gaps(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, s
             gaps.append((sequence, f"refused ({status}): " + "; ".join((reason or "").split("\n"))))
         expected = sequence + 1
     return gaps
-
-
-def sessions_due(
-    conn: sqlite3.Connection, *, close_before: float, idle_before: float
-) -> list[tuple[str, str]]:
-    """Open sessions whose close grace period or idle timeout has run out: (session_id, "grace" | "idle")."""
-    grace = conn.execute(
-        "SELECT session_id FROM sessions WHERE status = 'open' AND close_requested_at <= ?", (close_before,)
-    ).fetchall()
-    idle = conn.execute(
-        "SELECT session_id FROM sessions WHERE status = 'open' AND last_activity_at <= ?", (idle_before,)
-    ).fetchall()
-    due = {row[0]: "grace" for row in grace}
-    for row in idle:
-        due.setdefault(row[0], "idle")
-    return sorted(due.items())
-
-
-def session_close_info(conn: sqlite3.Connection, session_id: str) -> tuple[str | None, str | None, str, str]:
-    """(close_reason, close_status, provider, model) of a session, for the stitcher."""
-    row = conn.execute(
-        "SELECT close_reason, close_status, COALESCE(data_provider, provider), COALESCE(data_model, model)"
-        " FROM sessions WHERE session_id = ?",
-        (session_id,),
-    ).fetchone()
-    return row[0], row[1], row[2], row[3]
-
-
-def session_contributor(conn: sqlite3.Connection, session_id: str) -> str | None:
-    """The contributor a session's data names; None for an unknown session or one without data."""
-    row = conn.execute("SELECT contributor_id FROM sessions WHERE session_id = ?", (session_id,)).fetchone()
-    return None if row is None or row[0] is None else str(row[0])
-
-
-def open_secrets(conn: sqlite3.Connection) -> dict[str, bytes]:
-    """The secrets of the open sessions (empty where a rebuild found none)."""
-    rows = conn.execute("SELECT session_id, secret FROM sessions WHERE status = 'open'")
-    return {str(sid): bytes(secret) for sid, secret in rows}
-
-
-def live_secrets(conn: sqlite3.Connection) -> dict[str, bytes]:
-    """The secrets the catalog still holds (open sessions, and closed ones in their feedback window): what
-    the key file must hold."""
-    rows = conn.execute("SELECT session_id, secret FROM sessions WHERE secret != X''")
-    return {str(sid): bytes(secret) for sid, secret in rows}
