@@ -78,12 +78,14 @@ def find_homes(text: str) -> tuple[list[Redaction], set[str]]:
         return [], set()  # every home path names one of these
     # Windows first: "C:/Users/bob" is also "/Users/bob" to the POSIX pattern. Both patterns start
     # with a literal (":" and "/"), which is as quick to scan for as any substring test.
-    candidates = [*_windows_homes(text), *_posix_homes(text)]
-    if not candidates:
-        return [], set()
-    found = disjoint(item for item, _ in candidates)
-    kept = {(item.start, item.end) for item in found}
-    users = {user for item, user in candidates if (item.start, item.end) in kept}
+    windows, posix = _windows_homes(text), _posix_homes(text)
+    if not windows:  # the usual case: one pattern's matches, already in order and disjoint
+        found, users = [item for item, _ in posix], {user for _, user in posix}
+    else:
+        candidates = [*windows, *posix]
+        found = disjoint(item for item, _ in candidates)
+        kept = {(item.start, item.end) for item in found}
+        users = {user for item, user in candidates if (item.start, item.end) in kept}
     return found, {name for name in users if len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS}
 
 
