@@ -1,6 +1,6 @@
 """The answers of the read endpoints, shaped from what the store's reads return: pure functions, no I/O.
 
-The store's reads (store/catalog.py, and their PostgreSQL twins) return rows; what a client sees of them is
+The store's reads (store/catalog/, and their PostgreSQL twins) return rows; what a client sees of them is
 decided here, once for both stores. The stats endpoints' bodies are shaped beside the stats (server/stats.py),
 the rotation chain's beside its rules (server/rotation.py).
 """

@@ -1,4 +1,4 @@
-"""The reads of the PostgreSQL store: the catalog's read functions (store/catalog.py), one twin each.
+"""The reads of the PostgreSQL store: the catalog's read functions (store/catalog/), one twin each.
 
 Actors and routes ask the ReadPool for `catalog.some_read(conn, ...)`; `PostgresReads` runs the twin of
 that function, of the same name and meaning, on a pooled connection in a worker thread. So the call sites
