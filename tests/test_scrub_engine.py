@@ -11,7 +11,6 @@ import pytest
 from client_actors.scrub import (
     REDACTION_KINDS,
     RULESET_VERSION,
-    JsonValue,
     RuleCounts,
     ScrubResult,
     scrub_text,
@@ -19,6 +18,7 @@ from client_actors.scrub import (
     scrub_value,
     scrub_values,
 )
+from groove_actors.protocol.models import JsonValue
 from tests.scrubcorpus.contexts import build_instances
 
 TOKEN = re.compile(r"\[REDACTED:([a-z0-9-]+)\]")

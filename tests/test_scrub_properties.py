@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from client_actors.scrub import JsonValue, scrub_text, scrub_value
+from client_actors.scrub import scrub_text, scrub_value
+from groove_actors.protocol.models import JsonValue
 from tests.scrubcorpus import fakes
 
 # Pieces of what the rules look for, so that random text reaches deep into every rule, and the

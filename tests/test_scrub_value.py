@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import random
 
-from client_actors.scrub import JsonValue, RuleCounts, scrub_value
+from client_actors.scrub import RuleCounts, scrub_value
+from groove_actors.protocol.models import JsonValue
 from tests.scrubcorpus import fakes
 
 RNG = random.Random(5)

@@ -37,7 +37,7 @@ taken for a version; personal names in prose; a ``.pgpass`` line only on port 54
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts
 from client_actors.scrub._result import RuleCounts, ScrubResult
-from client_actors.scrub._walk import JsonValue, scrub_value, scrub_values
+from client_actors.scrub._walk import scrub_value, scrub_values
 
 __all__ = [
     "REDACTION_KINDS",

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import TypeAlias
+from typing import TYPE_CHECKING
 
 from client_actors.scrub._core import token
 from client_actors.scrub._engine import scrub_texts_into
 from client_actors.scrub._names import Sense, classify_name, is_placeholder, looks_random
 from client_actors.scrub._result import RuleCounts
 
-JsonValue: TypeAlias = str | int | float | bool | list["JsonValue"] | dict[str, "JsonValue"] | None
+if TYPE_CHECKING:  # the protocol's JSON type, named without importing the protocol at run time
+    from groove_actors.protocol.models import JsonValue
 
 
 def scrub_value(value: JsonValue) -> tuple[JsonValue, RuleCounts]:
