@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 from client_actors.scrub._core import token
 from client_actors.scrub._engine import scrub_texts_into
@@ -38,61 +38,53 @@ def scrub_values(values: Sequence[JsonValue]) -> tuple[list[JsonValue], RuleCoun
     """Return each of ``values`` scrubbed as `scrub_value` would, and the counts of all.
 
     The strings that need the rules (those not replaced whole for their key) are scrubbed together with
-    `scrub_texts`, so a home directory's user name found in one is removed from the others too.
+    `scrub_texts`, so a home directory's user name found in one is removed from the others too. Each key is
+    judged once: the first walk builds the result with a `_Slot` where a string awaits the rules, the second
+    puts the scrubbed strings in.
     """
     counts: Counter[str] = Counter()
     texts: list[str] = []
-    for value in values:
-        if isinstance(value, str):  # the commonest value (a step's content): no key, so scrubbed as text
-            texts.append(value)
-        else:
-            _collect(value, None, texts)
-    results = iter(scrub_texts_into(texts, counts))
-    rebuilt = [
-        next(results) if isinstance(value, str) else _rebuild(value, None, results, counts)
-        for value in values
-    ]
+    planned = [_plan(value, None, texts, counts) for value in values]
+    scrubbed = scrub_texts_into(texts, counts)
+    rebuilt = [_fill(value, scrubbed) for value in planned]
     return rebuilt, RuleCounts.from_mapping(counts) if counts else _NOTHING
 
 
 _NOTHING = RuleCounts()
 
 
+class _Slot(int):
+    """Where the rules' output for texts[self] goes in a planned value."""
+
+
 def _replaced_whole(value: str, sense: Sense | None) -> bool:
     return sense is not None and not is_placeholder(value) and (sense.strong or looks_random(value))
 
 
-def _collect(value: JsonValue, sense: Sense | None, texts: list[str]) -> None:
-    """The strings of `value` that `_rebuild` will take from the scrubbed texts, in its order."""
+def _plan(value: JsonValue, sense: Sense | None, texts: list[str], counts: Counter[str]) -> object:
+    """`value` with what its keys decide done, and a `_Slot` for each string the rules must see."""
     if isinstance(value, str):
-        if sense is None or not _replaced_whole(value, sense):
-            texts.append(value)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _collect(item, _child_sense(key, sense), texts)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            _collect(item, sense, texts)
-
-
-def _rebuild(
-    value: JsonValue, sense: Sense | None, scrubbed: Iterator[str], counts: Counter[str]
-) -> JsonValue:
-    if isinstance(value, str):
-        if sense is None:
-            return next(scrubbed)
         if _replaced_whole(value, sense):
             assert sense is not None
             counts[sense.kind] += 1
             return token(sense.kind)
-        return next(scrubbed)
+        texts.append(value)
+        return _Slot(len(texts) - 1)
     if isinstance(value, dict):
-        return {
-            key: _rebuild(item, _child_sense(key, sense), scrubbed, counts) for key, item in value.items()
-        }
+        return {key: _plan(item, _child_sense(key, sense), texts, counts) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_rebuild(item, sense, scrubbed, counts) for item in value]
+        return [_plan(item, sense, texts, counts) for item in value]
     if sense is not None and sense.kind == "password" and not isinstance(value, bool | None):
         counts[sense.kind] += 1
         return token(sense.kind)
     return value
+
+
+def _fill(planned: object, scrubbed: Sequence[str]) -> JsonValue:
+    if isinstance(planned, _Slot):
+        return scrubbed[planned]
+    if isinstance(planned, dict):
+        return {key: _fill(item, scrubbed) for key, item in planned.items()}
+    if isinstance(planned, list):
+        return [_fill(item, scrubbed) for item in planned]
+    return cast("JsonValue", planned)  # a scalar or a token, as planned
