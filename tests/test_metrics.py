@@ -22,7 +22,6 @@ from groove_actors.protocol.envelope import Rejected, read_envelope, summarize
 from groove_actors.protocol.validate import Violation
 from groove_actors.server import sessions, verdicts
 from groove_actors.server.metrics import (
-    BATCH_BUCKETS,
     FAMILIES,
     REJECTION_CODES,
     Metrics,
@@ -58,7 +57,7 @@ def test_the_exposition_parses_and_holds_what_was_counted() -> None:
     metrics.count("groove_envelopes_rejected_total", status="401", reason="bad_signature")
     metrics.observe("groove_ack_seconds", 0.003)
     metrics.observe("groove_ack_seconds", 7.0)
-    metrics.observe("groove_group_commit_batch_size", 3, BATCH_BUCKETS)
+    metrics.observe("groove_group_commit_batch_size", 3)
     parsed = scrape(metrics, {"groove_active_sessions": 3})
     assert parsed[("groove_active_sessions", ())] == 3
     assert parsed[("groove_envelopes_rejected_total", (("reason", "bad_signature"), ("status", "401")))] == 2
@@ -104,11 +103,9 @@ def test_openmetrics_is_answered_to_a_scraper_that_asks_for_it() -> None:
     assert [s.value for s in families["groove_credits"].samples if s.name == "groove_credits_total"] == [1]
 
 
-def test_a_gauge_not_declared_and_buckets_not_the_familys_are_refused() -> None:
+def test_a_gauge_not_declared_is_refused() -> None:
     with pytest.raises(ValueError, match="groove_nonsense"):
         exposition(Metrics(), {"groove_nonsense": 1.0})
-    with pytest.raises(ValueError, match="buckets"):
-        Metrics().observe("groove_group_commit_batch_size", 1, (1, 10))
 
 
 def test_servers_in_one_process_count_apart() -> None:

@@ -142,10 +142,8 @@ class Metrics:
     def count(self, name: str, amount: float = 1.0, **labels: str) -> None:
         self.counter(name, **labels).inc(amount)
 
-    def observe(self, name: str, value: float, buckets: tuple[float, ...] | None = None) -> None:
-        """One observation; `buckets`, where a caller names them, are the family's (FAMILIES)."""
-        if buckets is not None and tuple(map(float, buckets)) != FAMILIES[name].buckets:
-            raise ValueError(f"{name} has the buckets {FAMILIES[name].buckets}, not {buckets}")
+    def observe(self, name: str, value: float) -> None:
+        """One observation, into the buckets its family declares (FAMILIES)."""
         self._histograms[name].observe(value)
 
     def counted(self, name: str) -> list[tuple[dict[str, str], float]]:

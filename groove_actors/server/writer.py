@@ -12,7 +12,7 @@ import trio
 from groove_actors import logs
 from groove_actors.protocol.envelope import Rejected
 from groove_actors.server.channels import ask, drain_nowait, reply
-from groove_actors.server.metrics import BATCH_BUCKETS, Metrics
+from groove_actors.server.metrics import Metrics
 from groove_actors.server.readiness import Readiness
 from groove_actors.server.stats import StatsBook
 from groove_actors.store.catalog import EnvelopeEffects
@@ -120,7 +120,7 @@ class StorageWriter:
             self.metrics.observe("groove_commit_seconds", time.perf_counter() - started)
             if isinstance(self.store, EmbeddedStore) and any(isinstance(op, StoreEnvelope) for op in ops):
                 self.metrics.observe("groove_fsync_seconds", self.store.envelopes.last_fsync_s)
-            self.metrics.observe("groove_group_commit_batch_size", len(batch), BATCH_BUCKETS)
+            self.metrics.observe("groove_group_commit_batch_size", len(batch))
             for request, outcome in zip(batch, outcomes, strict=True):
                 reply(request.reply_to, outcome)
 
