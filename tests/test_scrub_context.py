@@ -58,10 +58,10 @@ def test_certificates_and_public_keys_are_kept() -> None:
     [
         (
             "postgres://app:S3cret-pw@db.internal:5432/app",
-            "postgres://[REDACTED:url-credentials]@db.internal:5432/app",
+            "postgres://app:[REDACTED:url-credentials]@db.internal:5432/app",
         ),
-        ("redis://:hunter2@cache:6379/0", "redis://[REDACTED:url-credentials]@cache:6379/0"),
-        ("https://u:p@ss@host.io/x", "https://[REDACTED:url-credentials]@host.io/x"),
+        ("redis://:hunter2@cache:6379/0", "redis://:[REDACTED:url-credentials]@cache:6379/0"),
+        ("https://u:p@ss@host.io/x", "https://u:[REDACTED:url-credentials]@host.io/x"),
         ("https://host.io/path?q=1", "https://host.io/path?q=1"),
         ("ssh://git@github.com/acme/api.git", "ssh://git@github.com/acme/api.git"),
         ("postgres://app:${DB_PASSWORD}@db/app", "postgres://app:${DB_PASSWORD}@db/app"),

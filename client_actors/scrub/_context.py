@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from client_actors.scrub._assign import KEYWORDS as _ASSIGN_KEYWORDS
 from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
 from client_actors.scrub._judge import judge_value
 from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
@@ -39,7 +40,11 @@ def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
         return None
     if is_placeholder(password):
         return None
-    return redact(match.start("user"), match.end("password"), "url-credentials")
+    if not password or looks_random(user) or len(user) >= 32:
+        # A token carried as the user name (`https://TOKEN:x-oauth-basic@...`) goes with its password.
+        return redact(match.start("user"), match.end("password"), "url-credentials")
+    # A user name beside a password (app:, root:, default:) says which account, not how to get in: kept.
+    return redact(match.start("password"), match.end("password"), "url-credentials")
 
 
 URL_CREDENTIALS = Rule("url-credentials", _URL_USERINFO, _handle_userinfo)
@@ -458,8 +463,69 @@ KEY_FILE_ID = Rule(
     "private_key_id",
 )
 
+# A password among a connection string's key=value pairs: ADO.NET and OLE DB (`User ID=app;Password=...;`),
+# ODBC (`PWD=...;` or `PWD={...}`), JDBC query parameters (`?user=app&password=...`) and libpq's
+# space-separated `user=app password=...`. The pair's own separators end the value, so a password with
+# dots or symbols (which elsewhere reads as an attribute chain) is taken whole and the next pair kept.
+_CONNECTION_PASSWORD = re.compile(
+    r"(?:(?<=[;&?])|(?<=\\u0026)|(?<=[ \t]))[ \t]*(?:password|Password|PASSWORD|pwd|Pwd|PWD|passwd)[ \t]*=[ \t]*"
+    r"(?P<value>\{[^{}\n]{1,256}\}|[^;&\s'\"`\\<>{}]{1,512})"
+)
+_LIBPQ_KEYS = re.compile(r"(?:^|[ \t])(?:user|host|dbname|hostaddr)=\S", re.MULTILINE)
+
+
+def _handle_connection_password(match: re.Match[str]) -> Redaction | None:
+    value, text, start = match.group("value"), match.string, match.start()
+    if is_placeholder(value) or value[0] in "$%" or value.lower() in ("true", "false", "null", "none"):
+        return None
+    if text[start - 1 : start] in (" ", "\t"):
+        # libpq's keyword form: another connection keyword before it on the same line.
+        line_start = text.rfind("\n", max(0, start - 512), start) + 1
+        if _LIBPQ_KEYS.search(text, line_start, start) is None:
+            return None
+    return redact(match.start("value"), match.end("value"), "password")
+
+
+CONNECTION_PASSWORD = Rule("connection-password", _CONNECTION_PASSWORD, _handle_connection_password)
+
+# A sensitive name and its value as two string arguments of one call: `props.put("password", "...")`,
+# `define('AUTH_KEY', '...')`, `os.environ.setdefault("API_TOKEN", "...")`, `headers.set("X-Api-Key", ...)`.
+_CALL_PAIR = re.compile(
+    r"(?<=[(\[])[ \t]*(?P<q>[\"'])(?P<name>[A-Za-z_][\w.\-]{0,63})(?P=q)[ \t]*,[ \t]*"
+    r"(?P<vq>[\"'])(?P<value>[^\"'\\\n]{1,512})(?P=vq)"
+)
+# Server directives that set a named variable or header: Apache's `SetEnv NAME value` and `RequestHeader set
+# NAME "value"`, nginx's `proxy_set_header NAME "value";`, `fastcgi_param NAME value;` and their kin.
+_DIRECTIVE = re.compile(
+    r"(?:SetEnv|proxy_set_header|add_header|fastcgi_param|uwsgi_param|grpc_set_header"
+    r"|RequestHeader[ \t]+(?:set|append|add))[ \t]+(?P<name>[A-Za-z_][\w.\-]{0,63})[ \t]+"
+    r"(?P<q>\"?)(?P<value>[^\"\s;]{1,512})(?P=q)"
+)
+# Every name the two rules act on holds one of these (the assignment pass's keywords in the case forms its
+# prefilter literals have), which keeps their gate exact.
+_NAME_WORDS = re.compile(
+    "|".join(sorted({form for word in _ASSIGN_KEYWORDS for form in (word, word.capitalize(), word.upper())}))
+)
+
+
+def _handle_named_value(match: re.Match[str]) -> Redaction | None:
+    name, value = match.group("name"), match.group("value")
+    if _NAME_WORDS.search(name) is None or value[0] == "$":
+        return None
+    sense = classify_name(name)
+    if sense is None or sense.kind in ("authorization", "cookie"):
+        return None  # header values with schemes and cookie pairs: their own passes judge them
+    if judge_value(value, name, sense, quoted=True, env_style=False) == "keep":
+        return None
+    return redact(match.start("value"), match.end("value"), sense.kind)
+
+
+CALL_PAIR = Rule("call-pair", _CALL_PAIR, _handle_named_value)
+DIRECTIVE = Rule("directive", _DIRECTIVE, _handle_named_value)
+
 CONTEXT_RULES = (
-    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
+    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, CONNECTION_PASSWORD, AUTHORIZATION,
+    AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
-    TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS,
+    TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, DIRECTIVE,
 )  # fmt: skip

@@ -35,7 +35,7 @@ from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._vendor import VENDOR_RULES
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.2"
+RULESET_VERSION = "2026.12.3"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -88,6 +88,9 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "azure-storage-key": ("AccountKey=", "SharedAccessKey="),
     "azure-sas": ("?sig=", "&sig=", ";sig="),
     "url-credentials": ("://",),
+    "call-pair": _forms(KEYWORDS),
+    "directive": ("SetEnv", "_header", "_param", "RequestHeader"),
+    "connection-password": ("password", "Password", "PASSWORD", "pwd", "Pwd", "PWD", "passwd"),
     "env-pair": ("value",),
     "cli-flag": ("--",),
     "cli-short-flag": (" -p", " -u", " -a", " -w", " --user"),
