@@ -207,7 +207,7 @@ def host(r: random.Random) -> str:
             "broker.staging.example.io",
             "localhost",
         ]
-    ) + (f"{r.randint(1, 9)}" if r.random() < 0.2 else "")
+    )
 
 
 def person(r: random.Random) -> str:
@@ -1027,6 +1027,32 @@ def cli_templates() -> list[Template]:
             " -e 'SHOW DATABASES'\n",
         ]
 
+    def kubectl_literal(r: random.Random) -> Parts:
+        return [
+            "kubectl -n ",
+            K("payments"),
+            " create secret generic db-creds --from-literal=",
+            K("username"),
+            "=",
+            K(user(r)),
+            " --from-literal=",
+            K("password"),
+            "=",
+            S(pw(r)),
+            "\nsecret/db-creds created\n",
+        ]
+
+    def powershell(r: random.Random) -> Parts:
+        return [
+            "PS C:\\> Invoke-Sqlcmd -ServerInstance ",
+            K(host(r)),
+            " -Username ",
+            K(user(r)),
+            " -Password '",
+            S(pw(r)),
+            "' -Query 'SELECT 1'\n",
+        ]
+
     return [
         mysql,
         pgpass,
@@ -1039,6 +1065,8 @@ def cli_templates() -> list[Template]:
         ps,
         az,
         placeholder_beside,
+        kubectl_literal,
+        powershell,
     ]
 
 
@@ -1090,7 +1118,7 @@ def auth_templates() -> list[Template]:
             ': Digest username="',
             K(user(r)),
             '", realm="',
-            K("api@example.com"),
+            K("Restricted area"),
             '", nonce="',
             K(hexs(r, 32)),
             '", uri="/dir/index.html", qop=auth, nc=00000001, cnonce="0a4f113b", response="',
@@ -1179,8 +1207,11 @@ def db_templates() -> list[Template]:
             "amqp": 5672,
             "amqps": 5671,
         }.get(scheme, 27017)
+        opening, closing = r.choice(
+            [("DATABASE_URL=", ""), ("url: ", ""), ("  broker_url = '", "'"), ('export CONN="', '"')]
+        )
         return [
-            r.choice(["DATABASE_URL=", "url: ", "  broker_url = '", 'export CONN="']),
+            opening,
             scheme,
             "://",
             K(user(r)),
@@ -1190,7 +1221,7 @@ def db_templates() -> list[Template]:
             K(host(r)),
             f":{port}/",
             K(r.choice(["orders", "app_prod", "0", "vhost", "analytics"])),
-            "\n",
+            closing + "\n",
         ]
 
     def srv(r: random.Random) -> Parts:
@@ -1290,7 +1321,51 @@ def db_templates() -> list[Template]:
             "/app\n",
         ]
 
-    return [url, srv, jdbc, jdbc_mysql, adonet, odbc, error_trace, compose, placeholder_pair]
+    def mongosh(r: random.Random) -> Parts:
+        return [
+            '$ mongosh "mongodb://',
+            K(user(r)),
+            ":",
+            S(pw(r)),
+            "@",
+            K(host(r)),
+            ':27017/admin?authSource=admin"\nCurrent Mongosh Log ID: ',
+            K(hexs(r, 24)),
+            "\nUsing MongoDB: ",
+            K(ver(r)),
+            "\n",
+        ]
+
+    def ruby(r: random.Random) -> Parts:
+        return ['$redis = Redis.new(url: "rediss://:', S(pw(r)), "@", K(host(r)), ':6380/1")\n']
+
+    def doctl(r: random.Random) -> Parts:
+        return [
+            "$ doctl databases connection ",
+            K(uid(r)),
+            " --format URI\nURI\npostgresql://",
+            K("doadmin"),
+            ":",
+            S(tok(r, 16, ALNUM + "_-")),
+            "@",
+            K(f"db-postgresql-nyc3-{r.randint(10000, 99999)}-do-user-0.b.db.ondigitalocean.com"),
+            ":25060/defaultdb?sslmode=require\n",
+        ]
+
+    return [
+        url,
+        srv,
+        jdbc,
+        jdbc_mysql,
+        adonet,
+        odbc,
+        error_trace,
+        compose,
+        placeholder_pair,
+        mongosh,
+        ruby,
+        doctl,
+    ]
 
 
 # e-mail addresses
@@ -1551,7 +1626,50 @@ def vendor_templates() -> list[Template]:
             " deploy (ED25519)\n",
         ]
 
-    return [env, bare_output, code, yaml, npmrc, sentry, diff, notebook, ci, pem_file]
+    def cli_login(r: random.Random) -> Parts:
+        tool = r.choice(
+            [
+                "doctl auth init --access-token",
+                "gh auth login --with-token <<<",
+                "vercel --token",
+                "npm config set //registry.npmjs.org/:_authToken",
+            ]
+        )
+        return ["$ ", tool, " ", pick(r), "\n", *near_misses(r)]
+
+    def go_code(r: random.Random) -> Parts:
+        return [
+            "client := api.NewClient(",
+            K("api.WithToken"),
+            '("',
+            pick(r),
+            '"), api.WithTimeout(30*time.Second))\n',
+        ]
+
+    def csharp(r: random.Random) -> Parts:
+        return [
+            'var client = new ApiClient(new ApiClientOptions { BaseUrl = "https://api.example.com", ',
+            K("Token"),
+            ' = "',
+            pick(r),
+            '" });\n',
+        ]
+
+    return [
+        env,
+        bare_output,
+        code,
+        yaml,
+        npmrc,
+        sentry,
+        diff,
+        notebook,
+        ci,
+        pem_file,
+        cli_login,
+        go_code,
+        csharp,
+    ]
 
 
 # generic secrets beside key names in every format
