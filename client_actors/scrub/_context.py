@@ -468,7 +468,7 @@ KEY_FILE_ID = Rule(
 # space-separated `user=app password=...`. The pair's own separators end the value, so a password with
 # dots or symbols (which elsewhere reads as an attribute chain) is taken whole and the next pair kept.
 _CONNECTION_PASSWORD = re.compile(
-    r"(?:(?<=[;&?])|(?<=\\u0026)|(?<=[ \t]))[ \t]*(?:password|Password|PASSWORD|pwd|Pwd|PWD|passwd)[ \t]*=[ \t]*"
+    r"(?:password|Password|PASSWORD|pwd|Pwd|PWD|passwd)[ \t]*=[ \t]*"
     r"(?P<value>\{[^{}\n]{1,256}\}|[^;&\s'\"`\\<>{}]{1,512})"
 )
 _LIBPQ_KEYS = re.compile(r"(?:^|[ \t])(?:user|host|dbname|hostaddr)=\S", re.MULTILINE)
@@ -477,6 +477,10 @@ _LIBPQ_KEYS = re.compile(r"(?:^|[ \t])(?:user|host|dbname|hostaddr)=\S", re.MULT
 def _handle_connection_password(match: re.Match[str]) -> Redaction | None:
     value, text, start = match.group("value"), match.string, match.start()
     if is_placeholder(value) or value[0] in "$%" or value.lower() in ("true", "false", "null", "none"):
+        return None
+    while text[start - 1 : start] in (" ", "\t") and text[start - 2 : start - 1] in (";", "&", "?"):
+        start -= 1  # `User ID=app; Password=...`
+    if start == 0 or not (text[start - 1] in ";&? \t" or text.endswith("\\u0026", 0, start)):
         return None
     if text[start - 1 : start] in (" ", "\t"):
         # libpq's keyword form: another connection keyword before it on the same line.
@@ -488,11 +492,11 @@ def _handle_connection_password(match: re.Match[str]) -> Redaction | None:
 
 CONNECTION_PASSWORD = Rule("connection-password", _CONNECTION_PASSWORD, _handle_connection_password)
 
-# A sensitive name and its value as two string arguments of one call: `props.put("password", "...")`,
-# `define('AUTH_KEY', '...')`, `os.environ.setdefault("API_TOKEN", "...")`, `headers.set("X-Api-Key", ...)`.
+# A sensitive name and its value as the first two string arguments of a call, quotes JSON-escaped or not:
+# `props.put("password", "...")`, `define('AUTH_KEY', '...')`, `os.environ.setdefault("API_TOKEN", "...")`.
 _CALL_PAIR = re.compile(
-    r"(?<=[(\[])[ \t]*(?P<q>[\"'])(?P<name>[A-Za-z_][\w.\-]{0,63})(?P=q)[ \t]*,[ \t]*"
-    r"(?P<vq>[\"'])(?P<value>[^\"'\\\n]{1,512})(?P=vq)"
+    r"\((?P<e>\\?)(?P<q>[\"'])(?P<name>[A-Za-z_][\w.\-]{0,63})(?P=e)(?P=q)[ \t]*,[ \t]*"
+    r"(?P=e)(?P<vq>[\"'])(?P<value>[^\"'\\\n]{1,512})(?P=e)(?P=vq)"
 )
 # Server directives that set a named variable or header: Apache's `SetEnv NAME value` and `RequestHeader set
 # NAME "value"`, nginx's `proxy_set_header NAME "value";`, `fastcgi_param NAME value;` and their kin.
