@@ -1099,6 +1099,20 @@ def auth_templates() -> list[Template]:
             "' https://registry.example.com/v2/_catalog\n",
         ]
 
+    def proxy(r: random.Random) -> Parts:
+        cred = base64.b64encode(f"{user(r)}:{pw(r)}".encode()).decode()
+        return [
+            "CONNECT pypi.org:443 HTTP/1.1\nHost: pypi.org:443\n",
+            K("Proxy-Authorization"),
+            ": ",
+            K("Basic"),
+            " ",
+            S(cred),
+            "\n\nHTTP/1.1 407 Proxy Authentication Required\n",
+            K('Proxy-Authenticate: Basic realm="corp-proxy"'),
+            "\n",
+        ]
+
     def token(r: random.Random) -> Parts:
         return [
             'headers = {"',
@@ -1189,7 +1203,20 @@ def auth_templates() -> list[Template]:
             "\n",
         ]
 
-    return [bearer, basic, token, digest, sigv4, apikey, negotiate, x_api_key, go_code, axios_log, templated]
+    return [
+        bearer,
+        basic,
+        proxy,
+        token,
+        digest,
+        sigv4,
+        apikey,
+        negotiate,
+        x_api_key,
+        go_code,
+        axios_log,
+        templated,
+    ]
 
 
 # database connection strings
