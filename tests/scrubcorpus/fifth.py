@@ -13,16 +13,18 @@ Labelling calls (what a careful reviewer would call a secret):
 - secret: passwords, tokens, API keys, signing keys, session cookie values, URL signatures and
   security tokens, Kubernetes Secret values (``data:`` base64 and ``stringData:`` plain), the
   ``private_key`` and ``private_key_id`` of a service-account key file, AWS access key ids and secret
-  keys, US SSNs, e-mail addresses of people (plain or URL-encoded), the whole credential of an
-  ``Authorization`` header (a Basic header's base64, a Digest header's ``response``, a SigV4 header's
-  ``Signature``). A PEM block is labelled whole; its armour lines are not counted as fragments.
-- must survive: key names, header names and schemes, cookie names and attributes, usernames, hosts,
+  keys, US SSNs (dashed, or nine bare digits after a label), e-mail addresses of people (plain or
+  URL-encoded), the whole credential of an ``Authorization`` header (a Basic header's base64, a Digest
+  header's ``response``, a SigV4 header's ``Signature``). A PEM block is labelled whole; its armour lines are not counted as fragments.
+- must survive: key names, header names and schemes, cookie names and attributes, non-session
+  cookies (``theme=dark``), user@host targets of ssh and git remotes, Digest nonces, usernames, hosts,
   ports, database names, sibling query parameters of signed URLs (dates, expiry, signed headers,
   permissions), git SHAs, UUIDs, content hashes, base64 of non-secrets (ConfigMaps, labels), version
   strings, dates, phone and order numbers, placeholders (``<your-token>``, ``${VAR}``, ``$(cat f)``,
   ``%(password)s``, ``{{ .Values.password }}``, ``xxxx``, ``****``, ``${{ secrets.X }}``).
 - neither: published defaults such as ``changeme`` (either outcome is acceptable), credential
-  scopes such as ``X-Amz-Credential`` and service-account ``client_email``/``client_id``.
+  scopes such as ``X-Amz-Credential`` and service-account ``client_email``/``client_id``. Such text
+  sits only in documents that hold a secret, so it counts neither way.
 
 Figures: ``recall`` counts a secret found when its text is gone from the output;
 ``recall_no_fragment`` also asks that no 4-6 character window of the secret's core (without its
@@ -1749,7 +1751,15 @@ def generic_templates() -> list[Template]:
         return "app." + k.replace("_", "-").lower()
 
     def env(r: random.Random, k: K, s: S) -> Parts:
-        return ["PORT=8080\n", k, "=", s, "\n", K("OTHER_KEY=${OTHER_KEY}"), "\nLOG_LEVEL=info\n"]
+        return [
+            "PORT=8080\n",
+            k,
+            "=",
+            s,
+            "\n",
+            K("OTHER_KEY=${OTHER_KEY}"),
+            "\nLOCAL_DEV_PASSWORD=changeme\nLOG_LEVEL=info\n",
+        ]
 
     def yaml(r: random.Random, k: K, s: S) -> Parts:
         return [
