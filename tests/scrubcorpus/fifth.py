@@ -15,7 +15,8 @@ Labelling calls (what a careful reviewer would call a secret):
   ``private_key`` and ``private_key_id`` of a service-account key file, AWS access key ids and secret
   keys, US SSNs (dashed, or nine bare digits after a label), e-mail addresses of people (plain or
   URL-encoded), the whole credential of an ``Authorization`` header (a Basic header's base64, a Digest
-  header's ``response``, a SigV4 header's ``Signature``). A PEM block is labelled whole; its armour lines are not counted as fragments.
+  header's ``response``, a SigV4 header's ``Signature``). A PEM block is labelled whole; its armour lines are
+  not counted as fragments.
 - must survive: key names, header names and schemes, cookie names and attributes, non-session
   cookies (``theme=dark``), user@host targets of ssh and git remotes, Digest nonces, usernames, hosts,
   ports, database names, sibling query parameters of signed URLs (dates, expiry, signed headers,
