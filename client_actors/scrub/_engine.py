@@ -89,6 +89,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "azure-sas": ("?sig=", "&sig=", ";sig="),
     "url-credentials": ("://",),
     "call-pair": _forms(KEYWORDS),
+    "dotted-value": _forms(KEYWORDS),
     "directive": ("SetEnv", "_header", "_param", "RequestHeader"),
     "connection-password": ("password", "Password", "PASSWORD", "pwd", "Pwd", "PWD", "passwd"),
     "env-pair": ("value",),

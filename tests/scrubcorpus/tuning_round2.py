@@ -32,9 +32,11 @@ SEED = 20261213
 
 def config_secret(rng: random.Random) -> str:
     """What sits beside ``password``/``secret``/``token`` keys: human passwords and generated secrets."""
-    shape = rng.randrange(5)
+    shape = rng.randrange(6)
     if shape == 0:
         return fakes.password(rng).replace("$", "#").replace("@", "%")
+    if shape == 5:  # dots, as password managers and people put them: read as attribute chains by code rules
+        return mixed(rng, ALNUM, rng.randrange(6, 12)) + "." + mixed(rng, ALNUM + "-_", rng.randrange(4, 12))
     if shape == 1:
         return chars(rng, HEX, rng.choice([32, 40, 64]))
     if shape == 2:
@@ -123,6 +125,14 @@ CONFIG = (
     "⟪SetEnv DB_PASSWORD ⟫@S@\n",
     '⟪[Service]⟫\n⟪Environment="API_TOKEN=⟫@S@⟪"⟫\n⟪ExecStart=/usr/bin/app⟫\n',
     "⟪Environment=DB_PASSWORD=⟫@S@\n",
+    "⟪PASSWORD: ⟫@S@\n",
+    "⟪spring.datasource.password: ⟫@S@\n",
+    "⟪$ MYSQL_PWD=⟫@S@⟪ mysql -u app shop⟫\n",
+    "⟪docker run -e DB_PASSWORD=⟫@S@⟪ postgres:16⟫\n",
+    "⟪[client]⟫\n⟪user=app⟫\n⟪password=⟫@S@\n",
+    "⟪ansible_become_pass: ⟫@S@\n",
+    "⟪TF_VAR_db_password=⟫@S@\n",
+    "⟪smtp_password = ⟫@S@\n",
     # code
     '⟪db = connect(host="db.internal", user="app", password="⟫@S@⟪", port=5432)⟫\n',
     '⟪client = Client(api_key="⟫@S@⟪", timeout=10)⟫\n',
@@ -229,6 +239,10 @@ CLASSES = (
 )
 
 KEEP_LINES = (
+    "⟪secret = settings.SECRET_KEY⟫\n",
+    "⟪token = config.oauth2Token⟫\n",
+    "⟪password: vault.db.password⟫\n",
+    "⟪DB_PASSWORD=secrets.prod.db⟫\n",
     '⟪props.put("password", passwordField.getText());⟫\n',
     "⟪define('AUTH_KEY', getenv('AUTH_KEY'));⟫\n",
     "⟪proxy_set_header X-Api-Key $http_x_api_key;⟫\n",
