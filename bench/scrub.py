@@ -29,7 +29,9 @@ from tests.scrubcorpus.benign import build_documents
 from tests.scrubcorpus.bulk import build_bulk
 from tests.scrubcorpus.contexts import build_instances
 from tests.scrubcorpus.second import build, measure_part
+from tests.scrubcorpus.tuning_more import Figures
 from tests.scrubcorpus.tuning_more import measure as measure_more
+from tests.scrubcorpus.tuning_round2 import measure as measure_round2
 
 FIRST_TARGETS = {"recall": 0.95, "prefixed_recall": 1.0, "keep_rate": 0.97, "mb_per_s": 10.0}
 SECOND_TARGETS = {"recall": 0.98, "prefixed_recall": 1.0, "clean_recall": 0.98, "keep_rate": 0.99}
@@ -69,9 +71,15 @@ def second_corpus() -> None:
 
 
 def third_tuning_corpus() -> None:
-    result = measure_more()
-    print(f"third tuning corpus (tests/scrubcorpus/tuning_more.py): secrets {result.secrets}, must-survive spans"
-          f" {result.spans}")  # fmt: skip
+    for label, result in (
+        ("third tuning corpus (tests/scrubcorpus/tuning_more.py)", measure_more()),
+        ("fourth tuning corpus (tests/scrubcorpus/tuning_round2.py)", measure_round2()),
+    ):
+        _tuning_figures(label, result)
+
+
+def _tuning_figures(label: str, result: Figures) -> None:
+    print(f"{label}: secrets {result.secrets}, must-survive spans {result.spans}")
     for name in ("recall", "clean_recall", "keep_rate"):
         value, target = getattr(result, name), SECOND_TARGETS[name]
         print(f"  {name:16s} {value:8.3f}   target >= {target:g}: {_verdict(value, target)}")
