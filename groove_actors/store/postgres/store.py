@@ -152,6 +152,9 @@ class PostgresStore:
         # The pool's own warnings (one per failed attempt, plain text) would repeat what the server says once
         # per outage (store.unavailable, store.recovered); its errors still show.
         logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
+        # Nor the driver's plain-text warning when a pipeline cannot be closed on a connection already lost:
+        # the error that lost it is raised, and answered, as any other.
+        logging.getLogger("psycopg").setLevel(logging.ERROR)
         self.pool = ConnectionPool(
             self.url.conninfo,
             min_size=1,
@@ -286,14 +289,25 @@ class Batch:
     deltas: Deltas = attrs.Factory(Deltas)
     planned: int = 0
     token: str = ""  # the transaction's id: whether it committed can be asked after a lost COMMIT
+    # The leading envelopes' sessions, locked with the batch's first statement; taken by the first _store.
+    prelocked: dict[str, list[Any]] | None = None
 
     def apply(self, ops: Sequence[Operation]) -> list[Outcome]:
-        row = self.conn.execute(
-            "SELECT (SELECT value FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
-        ).fetchone()
+        leading = []  # the sessions of the envelopes the batch begins with: locked in the first round trip
+        for op in ops:
+            if not isinstance(op, StoreEnvelope):
+                break
+            leading.append(op.record.session_id)
+        with self.conn.pipeline():
+            head = self.conn.execute(
+                "SELECT (SELECT value FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
+            )
+            locked = self._lock_sessions(leading) if leading else None
+        row = head.fetchone()
         assert row is not None
         self.planned = int(row[0]) if row[0] is not None else 0
         self.token = str(row[1])
+        self.prelocked = None if locked is None else _session_states(locked)
         outcomes: list[Outcome | None] = [None] * len(ops)
         run: list[int] = []  # consecutive envelopes are stored together: a fixed number of statements
         for i, op in enumerate(ops):
@@ -396,15 +410,9 @@ class Batch:
 
     def _store(self, records: list[EnvelopeRecord]) -> list[Outcome]:
         """Store envelopes (their sessions locked first), claiming each sequence; one outcome each."""
-        conn = self.conn
-        sessions = {
-            row[0]: list(row[1:])
-            for row in conn.execute(
-                "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
-                " FROM sessions WHERE session_id = ANY(%s) ORDER BY session_id FOR UPDATE",
-                (sorted({rec.session_id for rec in records}),),
-            )
-        }
+        sessions, self.prelocked = self.prelocked, None
+        if sessions is None:
+            sessions = _session_states(self._lock_sessions([rec.session_id for rec in records]))
         outcomes: list[Outcome | None] = [None] * len(records)
         take: list[int] = []
         for i, rec in enumerate(records):
@@ -434,6 +442,14 @@ class Batch:
         for i, effect in zip(stored, effects, strict=True):
             outcomes[i] = Done(effect)
         return [o for o in outcomes if o is not None]
+
+    def _lock_sessions(self, ids: list[str]) -> psycopg.Cursor[TupleRow]:
+        """Lock the sessions `ids` (in session order, the one lock order) and select what storing needs of them."""
+        return self.conn.execute(
+            "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
+            " FROM sessions WHERE session_id = ANY(%s) ORDER BY session_id FOR UPDATE",
+            (sorted(set(ids)),),
+        )
 
     def _claim(self, records: list[EnvelopeRecord]) -> set[tuple[str, int]]:
         """Insert the index rows (the claim of each sequence) and, for those that won, the bodies: one statement,
@@ -694,6 +710,11 @@ class Batch:
                     " steps = breakdown.steps + excluded.steps, points = breakdown.points + excluded.points",
                     (kind, name, int(amounts["sessions"]), int(amounts["steps"]), amounts["points"]),
                 )
+
+
+def _session_states(cursor: psycopg.Cursor[TupleRow]) -> dict[str, list[Any]]:
+    """Each locked session's state by id, as a list `_count` fills in as the batch goes."""
+    return {row[0]: list(row[1:]) for row in cursor.fetchall()}
 
 
 def _compress_with_lz4(conn: Conn) -> None:
