@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._assign import KEYWORDS as _ASSIGN_KEYWORDS
-from client_actors.scrub._assign import trie_pattern as _trie_pattern
 from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
 from client_actors.scrub._judge import is_whole_line, judge_value
 from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
@@ -532,28 +531,31 @@ DIRECTIVE = Rule("directive", _DIRECTIVE, _handle_named_value)
 # .properties line (`password: Tr0ub4dor.x`), or a shell's `NAME=value` (`MYSQL_PWD=...`). The assignment
 # pass reads such a value as an attribute chain (`settings.password`); here it goes when it is not one: it
 # holds a symbol or a digit between letters (in its first part, after a spaced `=` as code writes it).
-_DOTTED_VALUE = re.compile(
-    r"(?:"
-    + _trie_pattern(sorted({f for w in _ASSIGN_KEYWORDS for f in (w, w.capitalize(), w.upper())}))
-    + r")"
-    r"[\w\-]{0,40}(?P<sep>:[ \t]+|[ \t]*=[ \t]*)(?P<value>[A-Za-z_$][\w$]{0,128}\.[^\s'\"`,;&|)}\]<>]{1,256})"
-)
+# One regex per operator: a literal first character lets the scan jump, a class of two would not.
+_DOTTED = r"(?P<value>[A-Za-z_$][\w$]{0,128}+\.[^\s'\"`,;&|)}\]<>]{1,256})"
+_DOTTED_AFTER_EQUALS = re.compile(r"(?P<sep>=[ \t]*+)" + _DOTTED)
+_DOTTED_AFTER_COLON = re.compile(r"(?P<sep>: [ \t]*+)" + _DOTTED)
 _NAME_TAIL = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
 _SYMBOL_OR_INNER_DIGIT = re.compile(r"[^\w.$\-]|[A-Za-z][0-9]+[A-Za-z]")
 
 
 def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
     text, value, end = match.string, match.group("value"), match.end("value")
-    window = text[max(0, match.start() - 80) : match.start()][::-1]
+    name_end = match.start()
+    while name_end > 0 and text[name_end - 1] in " \t" and match.group("sep")[0] == "=":
+        name_end -= 1
+    window = text[max(0, name_end - 80) : name_end][::-1]
     back = _NAME_TAIL.match(window)
-    name_start = match.start() - (back.end() if back else 0)
-    name = text[name_start : match.start("sep")].lstrip(".-")
+    name_start = name_end - (back.end() if back else 0)
+    name = text[name_start:name_end].lstrip(".-")
+    if not name or _NAME_WORDS.search(name) is None:
+        return None  # most candidates: no sensitive word before the operator (and the gate stays exact)
     sense = classify_name(name)
     if sense is None or not sense.strong or is_placeholder(value):
         return None
     if _SYMBOL_OR_INNER_DIGIT.search(value) is None:
         return None  # an attribute chain or a host name
-    if " =" in match.group("sep") and not any(c.isdigit() for c in value.split(".", 1)[0]):
+    if name_end < match.start() and not any(c.isdigit() for c in value.split(".", 1)[0]):
         return None  # `token = config.oauth2Token`: code, where an attribute's name may hold digits
     shell = match.group("sep") == "=" and name.isupper() and (end == len(text) or text[end] in " \t\r\n\"'")
     if not shell and not is_whole_line(text, name_start, end):
@@ -561,11 +563,12 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
     return redact(match.start("value"), end, sense.kind)
 
 
-DOTTED_VALUE = Rule("dotted-value", _DOTTED_VALUE, _handle_dotted_value)
+DOTTED_VALUE = Rule("dotted-value", _DOTTED_AFTER_EQUALS, _handle_dotted_value)
+DOTTED_VALUE_COLON = Rule("dotted-value-colon", _DOTTED_AFTER_COLON, _handle_dotted_value)
 
 CONTEXT_RULES = (
     AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, CONNECTION_PASSWORD, AUTHORIZATION,
     AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
-    TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, DIRECTIVE, DOTTED_VALUE,
+    TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, DIRECTIVE, DOTTED_VALUE, DOTTED_VALUE_COLON,
 )  # fmt: skip

@@ -90,6 +90,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "url-credentials": ("://",),
     "call-pair": _forms(KEYWORDS),
     "dotted-value": _forms(KEYWORDS),
+    "dotted-value-colon": _forms(KEYWORDS),
     "directive": ("SetEnv", "_header", "_param", "RequestHeader"),
     "connection-password": ("password", "Password", "PASSWORD", "pwd", "Pwd", "PWD", "passwd"),
     "env-pair": ("value",),
