@@ -527,7 +527,7 @@ def _handle_named_value(match: re.Match[str]) -> Redaction | None:
 CALL_PAIR = Rule("call-pair", _CALL_PAIR, _handle_named_value)
 DIRECTIVE = Rule("directive", _DIRECTIVE, _handle_named_value)
 
-# A value with a dot given to a password-like name where a bare value is the value: a YAML, ini or
+# A value with a dot given to a password's, secret's or token's name where a bare value is the value: a YAML, ini or
 # .properties line (`password: Tr0ub4dor.x`), or a shell's `NAME=value` (`MYSQL_PWD=...`). The assignment
 # pass reads such a value as an attribute chain (`settings.password`); here it goes when it is not one: it
 # holds a symbol or a digit between letters (in its first part, after a spaced `=` as code writes it).
@@ -536,6 +536,9 @@ _DOTTED = r"(?P<value>[A-Za-z_$][\w$]{0,128}+\.[^\s'\"`,;&|)}\]<>]{1,256})"
 _DOTTED_AFTER_EQUALS = re.compile(r"(?P<sep>=[ \t]*+)" + _DOTTED)
 _DOTTED_AFTER_COLON = re.compile(r"(?P<sep>: [ \t]*+)" + _DOTTED)
 _NAME_TAIL = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
+# Passwords, secrets and tokens (not keys, signatures or sessions, whose words are common in code); the
+# engine's gate for these two rules is the same case forms.
+_PASSWORD_NAME = re.compile(r"pass|Pass|PASS|pwd|Pwd|PWD|secret|Secret|SECRET|token|Token|TOKEN")
 _SYMBOL_OR_INNER_DIGIT = re.compile(r"[^\w.$\-]|[A-Za-z][0-9]+[A-Za-z]")
 
 
@@ -548,16 +551,21 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
     back = _NAME_TAIL.match(window)
     name_start = name_end - (back.end() if back else 0)
     name = text[name_start:name_end].lstrip(".-")
-    if not name or _NAME_WORDS.search(name) is None:
-        return None  # most candidates: no sensitive word before the operator (and the gate stays exact)
+    if not name or _PASSWORD_NAME.search(name) is None:
+        return None  # most candidates: no such word before the operator (and the gate stays exact)
     sense = classify_name(name)
-    if sense is None or not sense.strong or is_placeholder(value):
+    if sense is None or sense.kind not in ("password", "secret", "token") or is_placeholder(value):
         return None
+    if "\\" in value:  # JSON-escaped text: `\"` closes the string, `\n` ends the line
+        value = value[: value.index("\\")]
+        end = match.start("value") + len(value)
+        if not value:
+            return None
     if _SYMBOL_OR_INNER_DIGIT.search(value) is None:
         return None  # an attribute chain or a host name
     if name_end < match.start() and not any(c.isdigit() for c in value.split(".", 1)[0]):
         return None  # `token = config.oauth2Token`: code, where an attribute's name may hold digits
-    shell = match.group("sep") == "=" and name.isupper() and (end == len(text) or text[end] in " \t\r\n\"'")
+    shell = match.group("sep") == "=" and name.isupper() and (end == len(text) or text[end] in " \t\r\n\"'\\")
     if not shell and not is_whole_line(text, name_start, end):
         return None
     return redact(match.start("value"), end, sense.kind)

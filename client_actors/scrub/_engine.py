@@ -71,6 +71,9 @@ def _forms(words: Iterable[str]) -> tuple[str, ...]:
     return _fewest(form for word in words for form in (word, word.capitalize(), word.upper()))
 
 
+# The dotted-value rules act on names holding one of these (see _context.py).
+_DOTTED_NAMES = _forms(("pass", "pwd", "secret", "token"))
+
 # What each rule's regex cannot match without (read off the patterns: see each rule's module). A rule not
 # listed is gated on its trigger, or runs on every text if it has none. Whoever changes a rule's regex keeps
 # its entry true: tests/test_scrub_prefilter.py holds the scrubber to what every pass run ungated gives.
@@ -89,8 +92,8 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "azure-sas": ("?sig=", "&sig=", ";sig="),
     "url-credentials": ("://",),
     "call-pair": _forms(KEYWORDS),
-    "dotted-value": _forms(KEYWORDS),
-    "dotted-value-colon": _forms(KEYWORDS),
+    "dotted-value": _DOTTED_NAMES,
+    "dotted-value-colon": _DOTTED_NAMES,
     "directive": ("SetEnv", "_header", "_param", "RequestHeader"),
     "connection-password": ("password", "Password", "PASSWORD", "pwd", "Pwd", "PWD", "passwd"),
     "env-pair": ("value",),
