@@ -80,6 +80,8 @@ def test_a_token_as_url_user_still_goes_whole() -> None:
         "Driver={{ODBC Driver 18}};Server=sql.internal;UID=app;PWD={};TrustServerCertificate=yes",
         "Data Source=sql.internal;User Id=app; Password={};",
         "host=db.internal port=5432 dbname=shop user=app password={} sslmode=require",
+        'sql.Open("mysql", "app:{}@tcp(db.internal:3306)/shop?parseTime=true")',
+        "kubectl create secret generic db --from-literal=username=app --from-literal=password={}",
     ],
 )
 def test_connection_string_password_pair(template: str) -> None:
@@ -102,6 +104,8 @@ def test_connection_string_in_a_transcript_line() -> None:
         "Password=${DB_PASSWORD};",
         "echo password=x is not a pair",
         "the old password=value form",
+        'dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, db)',
+        "kubectl create secret generic db --from-literal=username=app --from-file=./password.txt",
     ],
 )
 def test_connection_string_near_misses_are_kept(text: str) -> None:

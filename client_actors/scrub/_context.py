@@ -574,9 +574,38 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
 DOTTED_VALUE = Rule("dotted-value", _DOTTED_AFTER_EQUALS, _handle_dotted_value)
 DOTTED_VALUE_COLON = Rule("dotted-value-colon", _DOTTED_AFTER_COLON, _handle_dotted_value)
 
+# Go's MySQL driver DSN, `user:password@tcp(host:3306)/db` (no scheme, so the URL rule cannot see it), and
+# kubectl's `--from-literal=NAME=value`, where NAME says what the value is.
+_GO_DSN = re.compile(r"(?<![\w.\-])[\w.\-]{1,64}:(?P<value>[^\s@/'\"\\]{1,256})@(?:tcp|unix)\(")
+_FROM_LITERAL = re.compile(
+    r"--from-literal[= ](?P<name>[A-Za-z_][\w.\-]{0,63})=(?P<q>\\?[\"']?)(?P<value>[^\s'\"\\]{1,512})"
+)
+
+
+def _handle_go_dsn(match: re.Match[str]) -> Redaction | None:
+    value = match.group("value")
+    if is_placeholder(value) or value[0] in "$%{":
+        return None  # a variable or a format string's slot
+    return redact(match.start("value"), match.end("value"), "password")
+
+
+def _handle_from_literal(match: re.Match[str]) -> Redaction | None:
+    name, value = match.group("name"), match.group("value")
+    sense = classify_name(name)
+    if sense is None or value[0] == "$" or is_placeholder(value):
+        return None
+    if judge_value(value, name, sense, quoted=True, env_style=False) == "keep":
+        return None
+    return redact(match.start("value"), match.end("value"), sense.kind)
+
+
+GO_DSN = Rule("go-dsn", _GO_DSN, _handle_go_dsn)
+FROM_LITERAL = Rule("from-literal", _FROM_LITERAL, _handle_from_literal)
+
 CONTEXT_RULES = (
     AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, CONNECTION_PASSWORD, AUTHORIZATION,
     AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
     TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, DIRECTIVE, DOTTED_VALUE, DOTTED_VALUE_COLON,
+    GO_DSN, FROM_LITERAL,
 )  # fmt: skip

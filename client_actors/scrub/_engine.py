@@ -92,6 +92,8 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "azure-sas": ("?sig=", "&sig=", ";sig="),
     "url-credentials": ("://",),
     "call-pair": _forms(KEYWORDS),
+    "go-dsn": ("@tcp(", "@unix("),
+    "from-literal": ("--from-literal",),
     "dotted-value": _DOTTED_NAMES,
     "dotted-value-colon": _DOTTED_NAMES,
     "directive": ("SetEnv", "_header", "_param", "RequestHeader"),

@@ -133,6 +133,7 @@ CONFIG = (
     "⟪ansible_become_pass: ⟫@S@\n",
     "⟪TF_VAR_db_password=⟫@S@\n",
     "⟪smtp_password = ⟫@S@\n",
+    "⟪kubectl create secret generic db --from-literal=username=app --from-literal=password=⟫@S@\n",
     # code
     '⟪db = connect(host="db.internal", user="app", password="⟫@S@⟪", port=5432)⟫\n',
     '⟪client = Client(api_key="⟫@S@⟪", timeout=10)⟫\n',
@@ -174,6 +175,7 @@ PAIRS = (
     '⟪"DefaultConnection": "Host=db.internal;Port=5432;Username=app;Password=⟫@S@⟪;Database=shop"⟫\n',
     "⟪Data Source=sql.internal;Initial Catalog=shop;User Id=app;Password=⟫@S@⟪;⟫\n",
     "⟪host=db.internal port=5432 dbname=shop user=app password=⟫@S@⟪ sslmode=require⟫\n",
+    '⟪db, err := sql.Open("mysql", "app:⟫@S@⟪@tcp(db.internal:3306)/shop?parseTime=true")⟫\n',
     "⟪Provider=SQLOLEDB;Data Source=sql.internal;User ID=sa;Password=⟫@S@⟪;⟫\n",
 )
 
@@ -239,6 +241,8 @@ CLASSES = (
 )
 
 KEEP_LINES = (
+    '⟪dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, db)⟫\n',
+    "⟪kubectl create secret generic db --from-literal=username=app --from-file=./password.txt⟫\n",
     "⟪secret = settings.SECRET_KEY⟫\n",
     "⟪token = config.oauth2Token⟫\n",
     "⟪password: vault.db.password⟫\n",
