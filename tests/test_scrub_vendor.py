@@ -35,6 +35,18 @@ FORMATS = [
     (lambda rng: "ya" + "29." + chars(rng, URLSAFE, 60), "google-oauth-token"),
     (lambda rng: "shp" + "at_" + chars(rng, HEX, 32), "shopify-token"),
     (lambda rng: "dop" + "_v1_" + chars(rng, HEX, 64), "digitalocean-token"),
+    (lambda rng: "lin" + "_api_" + chars(rng, ALNUM, 40), "linear-api-key"),
+    (lambda rng: "sntr" + "yu_" + chars(rng, HEX, 64), "sentry-token"),
+    (lambda rng: "sntr" + "ys_" + chars(rng, ALNUM, 80) + "_" + chars(rng, ALNUM, 43), "sentry-token"),
+    (lambda rng: "PM" + "AK-" + chars(rng, HEX, 24) + "-" + chars(rng, HEX, 34), "postman-api-key"),
+    (lambda rng: "da" + "pi" + chars(rng, HEX, 32), "databricks-token"),
+    (lambda rng: "da" + "pi" + chars(rng, HEX, 32) + "-2", "databricks-token"),
+    (
+        lambda rng: "ATA" + "TT" + chars(rng, URLSAFE, 170) + "=" + chars(rng, HEX, 8).upper(),
+        "atlassian-token",
+    ),
+    (lambda rng: "dp" + ".st." + "prd." + chars(rng, ALNUM, 40), "doppler-token"),
+    (lambda rng: "dp" + ".pt." + chars(rng, ALNUM, 43), "doppler-token"),
 ]
 CONTEXTS = ["{}", "TOKEN={}\n", '"{}"', "Bearer {}", "x={}&y=1", "\\n{}\\n", "({})", "'{}',", "key: {}"]
 

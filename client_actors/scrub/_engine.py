@@ -80,11 +80,11 @@ _DOTTED_NAMES = _forms(("pass", "pwd", "secret", "token"))
 _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "vendor-underscore": (
         "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "k_live_", "k_test_", "whsec_", "hf_", "npm_",
-        "shpat_", "shpca_", "shppa_", "shpss_", "_v1_",
+        "shpat_", "shpca_", "shppa_", "shpss_", "_v1_", "lin_api_", "sntryu_", "sntrys_",
     ),
     "vendor-dash": (
         "glpat-", "glptt-", "glcbt-", "glimt-", "gldt-", "glrt-", "glft-", "xox", "xapp-", "sk-", "xai-",
-        "pypi-",
+        "pypi-", "PMAK-",
     ),
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),
@@ -143,7 +143,8 @@ REDACTION_KINDS = frozenset(
         "azure-storage-key", "azure-sas-signature", "github-token", "gitlab-token", "slack-token",
         "slack-webhook", "discord-token", "discord-webhook", "stripe-key", "openai-api-key",
         "anthropic-api-key", "xai-api-key", "huggingface-token", "npm-token", "pypi-token",
-        "sendgrid-api-key", "twilio-key", "shopify-token", "digitalocean-token", "jwt",
+        "sendgrid-api-key", "twilio-key", "shopify-token", "digitalocean-token", "jwt", "linear-api-key",
+        "sentry-token", "postman-api-key", "databricks-token", "atlassian-token", "doppler-token",
         "url-credentials", "authorization", "cookie", "password", "secret", "token", "api-key",
         "credential", "signature", "key", "email", "phone", "credit-card", "ssn", "ipv4",
         "ipv6", "home-path", "username",

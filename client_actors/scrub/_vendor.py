@@ -42,6 +42,9 @@ UNDERSCORE_FORMATS = (
     SeparatorFormat("npm-token", r"npm_", 4, r"[A-Za-z0-9]{36,128}"),
     SeparatorFormat("shopify-token", r"shp(?:at|ca|pa|ss)_", 6, r"[a-fA-F0-9]{32}"),
     SeparatorFormat("digitalocean-token", r"do[opr]_v1_", 7, r"[a-f0-9]{64}"),
+    SeparatorFormat("linear-api-key", r"lin_api_", 8, r"[A-Za-z0-9]{40,64}"),
+    SeparatorFormat("sentry-token", r"sntryu_", 7, r"[a-f0-9]{64}"),
+    SeparatorFormat("sentry-token", r"sntrys_", 7, r"[A-Za-z0-9+/=_]{60,1024}"),
 )
 DASH_FORMATS = (
     SeparatorFormat("gitlab-token", r"gl(?:pat|ptt|cbt|imt)-", 6, r"[A-Za-z0-9_\-.]{20,256}"),
@@ -52,6 +55,7 @@ DASH_FORMATS = (
     SeparatorFormat("openai-api-key", r"sk-", 3, r"(?!ant-)[A-Za-z0-9_\-]{20,256}", mixed=True),
     SeparatorFormat("xai-api-key", r"xai-", 4, r"[A-Za-z0-9]{32,256}", mixed=True),
     SeparatorFormat("pypi-token", r"pypi-", 5, r"Ag[A-Za-z0-9_\-]{40,512}"),
+    SeparatorFormat("postman-api-key", r"PMAK-", 5, r"[a-f0-9]{24}-[a-f0-9]{34}"),
 )
 
 
@@ -140,6 +144,27 @@ JWT = literal_rule(
 GOOGLE_OAUTH = literal_rule(
     "google-oauth", r"(?P<oauth>ya29\.[0-9A-Za-z_\-]{20,512})", {"oauth": "google-oauth-token"}, "ya29."
 )
+# Databricks personal access tokens: dapi and 32 hex digits, with a numeric suffix on some clouds.
+DATABRICKS_TOKEN = literal_rule(
+    "databricks-token",
+    r"(?P<databricks>dapi[a-f0-9]{32}(?:-[0-9]{1,3})?)",
+    {"databricks": "databricks-token"},
+    "dapi",
+)
+# Atlassian API tokens: ATATT, then about 180 characters ending in a checksum.
+ATLASSIAN_TOKEN = literal_rule(
+    "atlassian-token",
+    r"(?P<atlassian>ATATT[A-Za-z0-9_\-=]{100,400})",
+    {"atlassian": "atlassian-token"},
+    "ATATT",
+)
+# Doppler tokens: dp., the token's type (service, personal, CLI, service account, SCIM, audit), a dot, the body.
+DOPPLER_TOKEN = literal_rule(
+    "doppler-token",
+    r"(?P<doppler>dp\.(?:st|pt|ct|sa|scim|audit)\.[A-Za-z0-9_\-.]{40,256})",
+    {"doppler": "doppler-token"},
+    "dp.",
+)
 # HashiCorp Vault service, batch and recovery tokens.
 VAULT_TOKEN = literal_rule(
     "vault-token", r"(?P<vault>hv[sbr]\.[A-Za-z0-9_\-]{24,512})", {"vault": "token"}, "hv"
@@ -219,13 +244,16 @@ AZURE_SAS = secret_part_rule(
 
 VENDOR_RULES = (
     # The gates: the letter that ends some prefix, then at least 8 body characters.
-    separator_rule("vendor-underscore", "_", UNDERSCORE_FORMATS, r"(?<=[pousrtecfmas1]_)(?=[A-Za-z0-9]{8})"),
-    separator_rule("vendor-dash", "-", DASH_FORMATS, r"(?<=[tabposrekip]-)(?=[A-Za-z0-9_\-]{8})"),
+    separator_rule("vendor-underscore", "_", UNDERSCORE_FORMATS, r"(?<=[pousrtecfmas1i]_)(?=[A-Za-z0-9]{8})"),
+    separator_rule("vendor-dash", "-", DASH_FORMATS, r"(?<=[tabposrekipK]-)(?=[A-Za-z0-9_\-]{8})"),
     AWS_GOOGLE_TWILIO,
     SENDGRID_TWILIO,
     JWT,
     GOOGLE_OAUTH,
     VAULT_TOKEN,
+    DATABRICKS_TOKEN,
+    ATLASSIAN_TOKEN,
+    DOPPLER_TOKEN,
     DISCORD_BOT,
     SLACK_WEBHOOK,
     DISCORD_WEBHOOK,
