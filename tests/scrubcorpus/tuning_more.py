@@ -18,7 +18,7 @@ import base64
 import json
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -693,10 +693,14 @@ class Figures:
 
 
 def measure(per_class: int = 40) -> Figures:
+    return score(build(per_class))
+
+
+def score(items: Iterable[Labelled]) -> Figures:
     """Scrub every document alone and score it: the secret gone without a fragment, every marked span intact."""
     found: dict[str, list[bool]] = {}
     clean, misses, kept, spans, eaten = 0, [], 0, 0, []
-    for item in build(per_class):
+    for item in items:
         scrubbed = scrub_text(item.doc).text
         if item.instance is not None:
             gone = item.instance.secret not in scrubbed

@@ -18,12 +18,10 @@ from __future__ import annotations
 import base64
 import random
 
-from client_actors.scrub import scrub_text
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.contexts import Instance
 from tests.scrubcorpus.fakes import ALNUM, HEX, URLSAFE, chars, mixed
-from tests.scrubcorpus.second import leaves_fragment
-from tests.scrubcorpus.tuning_more import TRANSCRIPT_SHARE, Class, Figures, Labelled, _escape, _fill
+from tests.scrubcorpus.tuning_more import TRANSCRIPT_SHARE, Class, Figures, Labelled, _escape, _fill, score
 
 SEED = 20261213
 
@@ -295,32 +293,5 @@ def build(per_class: int = 40, seed: int = SEED) -> list[Labelled]:
 
 
 def measure(per_class: int = 40) -> Figures:
-    """Scrub every document alone and score it: the secret gone without a fragment, every marked span intact."""
-    found: dict[str, list[bool]] = {}
-    clean, misses, kept, spans, eaten = 0, [], 0, 0, []
-    for item in build(per_class):
-        scrubbed = scrub_text(item.doc).text
-        if item.instance is not None:
-            gone = item.instance.secret not in scrubbed
-            found.setdefault(item.instance.category, []).append(gone)
-            if gone and not leaves_fragment(item.instance, scrubbed):
-                clean += 1
-            else:
-                misses.append(item.instance)
-        for span in item.keep:
-            spans += 1
-            if span in scrubbed:
-                kept += 1
-            else:
-                eaten.append((span, scrubbed))
-    total = sum(len(r) for r in found.values())
-    return Figures(
-        recall=sum(sum(r) for r in found.values()) / total,
-        clean_recall=clean / total,
-        keep_rate=kept / spans,
-        recall_by_class=tuple(sorted((name, sum(r) / len(r)) for name, r in found.items())),
-        secrets=total,
-        spans=spans,
-        misses=tuple(misses),
-        eaten=tuple(eaten),
-    )
+    """This part scored as tuning_more scores its own."""
+    return score(build(per_class))
