@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -218,6 +218,11 @@ def session_gaps(conn: sqlite3.Connection, session_id: str) -> list[tuple[int, s
         "SELECT sequence, refusal_status, refusal_reason FROM envelopes WHERE session_id = ? ORDER BY sequence",
         (session_id,),
     ).fetchall()
+    return gaps_of(rows)
+
+
+def gaps_of(rows: Iterable[tuple[int, int | None, str | None]]) -> list[tuple[int, str]]:
+    """The gaps of a session from its (sequence, refusal status, refusal reason) rows in sequence order."""
     gaps: list[tuple[int, str]] = []
     expected = 0
     for sequence, status, reason in rows:

@@ -28,6 +28,7 @@ from groove_actors.server import rotation
 from groove_actors.server.reads import ReadPool
 from groove_actors.store import catalog, contract
 from groove_actors.store.catalog import LEAF_FIELDS, SessionState, ledger_leaf
+from groove_actors.store.catalog.envelopes import gaps_of
 from groove_actors.store.postgres.store import unavailable
 
 T = TypeVar("T")
@@ -117,14 +118,7 @@ def session_gaps(conn: Conn, session_id: str) -> list[tuple[int, str]]:
         "SELECT sequence, refusal_status, refusal_reason FROM envelopes WHERE session_id = %s ORDER BY sequence",
         (session_id,),
     ).fetchall()
-    gaps: list[tuple[int, str]] = []
-    expected = 0
-    for sequence, status, reason in rows:
-        gaps += [(missing, "never received") for missing in range(expected, sequence)]
-        if status is not None:
-            gaps.append((sequence, f"refused ({status}): " + "; ".join((reason or "").split("\n"))))
-        expected = sequence + 1
-    return gaps
+    return gaps_of(rows)
 
 
 def session_envelopes(conn: Conn, envelopes_dir: Path, session_id: str) -> list[tuple[int, str, bytes]]:
