@@ -111,6 +111,18 @@ def token_secret(rng: random.Random) -> str:
     return rng.choice(_VENDORS)(rng) if rng.random() < 0.4 else mixed(rng, URLSAFE, rng.randrange(24, 56))
 
 
+def cookie_value(rng: random.Random) -> str:
+    """A session cookie's value: an opaque id, a signed value, or a hex session key."""
+    shape = rng.randrange(4)
+    if shape == 0:
+        return chars(rng, HEX, 32)
+    if shape == 1:
+        return "s%3A" + mixed(rng, URLSAFE, 32) + "." + mixed(rng, ALNUM, 43)
+    if shape == 2:
+        return mixed(rng, ALNUM, rng.randrange(26, 40))
+    return mixed(rng, URLSAFE, 40) + "--" + chars(rng, HEX, 40)
+
+
 def ssn(rng: random.Random) -> str:
     area = rng.choice([a for a in range(1, 900) if a != 666])
     group, serial = rng.randrange(1, 100), rng.randrange(1, 10000)
@@ -702,6 +714,79 @@ PEMS = (
 )
 
 
+COOKIE = (
+    "⟪> Cookie: ⟫_ga=GA1.2.@N@.1715677964; ⟪sessionid=⟫@S@⟪; csrftoken_present=1⟫\n",
+    "⟪< Set-Cookie: connect.sid=⟫@S@⟪; Path=/; Expires=Fri, 15 May 2026 09:12:44 GMT; HttpOnly⟫\n",
+    "⟪set-cookie: __Secure-next-auth.session-token=⟫@S@⟪; Path=/; HttpOnly; Secure; SameSite=Lax⟫\n",
+    "⟪Set-Cookie: laravel_session=⟫@S@⟪; expires=Thu, 14 May 2026 11:12:44 GMT; Max-Age=7200; path=/; httponly;"
+    " samesite=lax⟫\n",
+    "⟪curl -b 'session=⟫@S@⟪' https://admin.acme-corp.io/api/users?page=1⟫\n",
+    '⟪curl --cookie "remember_token=⟫@S@⟪; theme=dark" https://app.acme-corp.io/⟫\n',
+    "⟪Cookie: lang=en-US; auth_session=⟫@S@⟪; tz=Europe%2FBerlin⟫\n",
+    '{⟪"name": "sid",⟫ ⟪"value": "⟫@S@⟪",⟫ ⟪"domain": ".acme-corp.io", "path": "/", "httpOnly": true, "secure": true⟫}'
+    "\n",
+    "⟪.acme-corp.io\tTRUE\t/\tTRUE\t1778745600\tsession\t⟫@S@\n",
+    "⟪#HttpOnly_.acme-corp.io\tTRUE\t/\tFALSE\t0\t_gitlab_session\t⟫@S@\n",
+    '⟪document.cookie = "token=⟫@S@⟪; path=/; max-age=3600; samesite=strict";⟫\n',
+    "⟪page.context().addCookies([{ name: 'session', value: '⟫@S@⟪', url: 'http://localhost:3000' }]);⟫\n",
+    '⟪driver.add_cookie({"name": "SESSION",⟫ ⟪"value": "⟫@S@⟪"})⟫\n',
+    '⟪requests.get(url, cookies={"sessionid": "⟫@S@⟪", "theme": "dark"})⟫\n',
+    "⟪Set-Cookie: PHPSESSID=⟫@S@⟪; path=/; secure; HttpOnly; SameSite=None⟫\n⟪Cache-Control: no-store⟫\n",
+    "⟪Set-Cookie: JSESSIONID=⟫@S@⟪; Path=/shop; HttpOnly⟫\n⟪Content-Language: en-US⟫\n",
+    "⟪> GET /dashboard HTTP/1.1⟫\n⟪> Host: app.acme-corp.io⟫\n⟪> Cookie: _app_session=⟫@S@\n⟪> Accept: text/html⟫\n",
+    "⟪http GET https://app.acme-corp.io/api/me Cookie:'sessionid=⟫@S@⟪'⟫\n",
+    "⟪[@TS@] DEBUG request cookies={'csrftoken': 'present',⟫ ⟪'sessionid': '⟫@S@⟪'}⟫\n",
+    '⟪res.cookie("sid", "⟫@S@⟪", { httpOnly: true, secure: true, maxAge: 86400000 });⟫\n',
+    '⟪response.set_cookie("session", "⟫@S@⟪", max_age=3600, secure=True, httponly=True)⟫\n',
+    '⟪http.SetCookie(w, &http.Cookie{Name: "session",⟫ ⟪Value: "⟫@S@⟪", Path: "/", HttpOnly: true})⟫\n',
+    "⟪Cookie: ASP.NET_SessionId=⟫@S@⟪; .AspNetCore.Culture=c%3Den-US⟫\n",
+    "⟪wget --header='Cookie: auth=⟫@S@⟪' -O report.pdf https://app.acme-corp.io/reports/@N@⟫\n",
+    "⟪Set-Cookie: refresh_token=⟫@S@⟪; Path=/auth/refresh; HttpOnly; Secure; SameSite=Strict; Max-Age=2592000⟫\n",
+    '⟪  "cookies": "wordpress_logged_in_@SHA7@=⟫@S@⟪",⟫\n',
+)
+
+CI_K8S = (
+    "⟪- name: Publish⟫\n  ⟪uses: pypa/gh-action-pypi-publish@release/v1⟫\n  ⟪with:⟫\n    ⟪password: ⟫@S@\n",
+    "⟪- uses: docker/login-action@v3⟫\n  ⟪with:⟫\n    ⟪registry: ghcr.io⟫\n    ⟪username: acme-bot⟫\n"
+    "    ⟪password: ⟫@S@\n",
+    '⟪variables:⟫\n  ⟪DOCKER_DRIVER: overlay2⟫\n  ⟪SONAR_TOKEN: "⟫@S@⟪"⟫\n  ⟪GIT_DEPTH: "10"⟫\n',
+    "⟪pipeline {⟫\n  ⟪environment {⟫\n    ⟪NEXUS_PASSWORD = '⟫@S@⟪'⟫\n    ⟪JAVA_HOME = '/opt/jdk-21'⟫\n  }\n",
+    "⟪jobs:⟫\n  ⟪build:⟫\n    ⟪docker:⟫\n      ⟪- image: cimg/node:20.12⟫\n        ⟪auth:⟫\n"
+    "          ⟪username: acme⟫\n"
+    "          ⟪password: ⟫@S@\n",
+    "⟪secretGenerator:⟫\n⟪- name: api-secrets⟫\n  ⟪literals:⟫\n  ⟪- API_KEY=⟫@S@\n  ⟪- LOG_LEVEL=info⟫\n",
+    "⟪apiVersion: v1⟫\n⟪kind: Secret⟫\n⟪metadata:⟫\n  ⟪name: smtp⟫\n  ⟪namespace: mail⟫\n⟪stringData:⟫\n"
+    "  ⟪SMTP_PASS: ⟫@S@\n",
+    "⟪containers:⟫\n  ⟪- name: api⟫\n    ⟪image: acme/api:@SHA7@⟫\n    ⟪env:⟫\n      ⟪- name: STRIPE_KEY⟫\n"
+    '        ⟪value: "⟫@S@⟪"⟫\n      ⟪- name: PORT⟫\n        ⟪value: "8080"⟫\n',
+    "⟪$ helm get values shop -n prod⟫\n⟪USER-SUPPLIED VALUES:⟫\n⟪postgresql:⟫\n  ⟪auth:⟫\n    ⟪password: ⟫@S@\n"
+    "    ⟪username: shop⟫\n",
+    "⟪spec:⟫\n  ⟪source:⟫\n    ⟪helm:⟫\n      ⟪parameters:⟫\n        ⟪- name: redis.password⟫\n"
+    "          ⟪value: ⟫@S@\n",
+    "⟪- name: Deploy⟫\n  ⟪run: ./deploy.sh --token ⟫@S@\n  ⟪shell: bash⟫\n",
+    "⟪deploy:⟫\n  ⟪stage: deploy⟫\n  ⟪script:⟫\n"
+    "    ⟪- curl -X POST -F token=⟫@S@⟪ -F ref=main https://gitlab.acme-corp.io/api/v4/projects/@N@/trigger/pipeline⟫"
+    "\n",
+    "⟪steps:⟫\n⟪- script: az login --service-principal -u $(appId) -p ⟫@S@⟪ --tenant $(tenant)⟫\n"
+    "  ⟪displayName: Login⟫\n",
+    "⟪x-common-env: &common-env⟫\n  ⟪TZ: UTC⟫\n  ⟪MEILI_MASTER_KEY: ⟫@S@\n",
+    "⟪  db:⟫\n    ⟪image: mariadb:11⟫\n    ⟪environment:⟫\n      ⟪MARIADB_ROOT_PASSWORD: ⟫@S@\n"
+    '      ⟪MARIADB_DATABASE: shop⟫\n    ⟪ports:⟫\n      ⟪- "3306:3306"⟫\n',
+    '⟪db_password        = "⟫@S@⟪"⟫\n⟪db_instance_class  = "db.t3.medium"⟫\n⟪multi_az           = true⟫\n',
+    "⟪config:⟫\n  ⟪aws:region: eu-west-1⟫\n  ⟪shop:apiSecret: ⟫@S@\n",
+    '⟪vault {⟫\n  ⟪address = "https://vault.acme-corp.io:8200"⟫\n  ⟪token   = "⟫@S@⟪"⟫\n}\n',
+    "⟪##[debug]Evaluating: secrets.DEPLOY_KEY⟫\n⟪##[debug]Result: '⟫@S@⟪'⟫\n",
+    '⟪Run echo "::add-mask::$TOKEN"⟫\n⟪Run ./release.sh⟫\n⟪  RELEASE_TOKEN=⟫@S@\n⟪Uploading artifacts (3 files)⟫\n',
+    "⟪kind: ConfigMap⟫\n⟪data:⟫\n  ⟪application.properties: |⟫\n    ⟪server.port=8080⟫\n    ⟪app.api.secret=⟫@S@\n",
+    "⟪kubectl set env deployment/api -n prod API_TOKEN=⟫@S@\n⟪deployment.apps/api env updated⟫\n",
+    "⟪$ kubectl exec -it api-7d9f-x2 -- env | grep -i key⟫\n⟪OPENAI_API_KEY=⟫@S@\n⟪KEYCLOAK_REALM=shop⟫\n",
+    "⟪argocd login cd.acme-corp.io --username admin --password ⟫@S@⟪ --grpc-web⟫\n",
+    "⟪environment:⟫\n  ⟪name: production⟫\n⟪env:⟫\n  ⟪CF_API_TOKEN: ⟫@S@\n  ⟪CF_ZONE_ID: @SHA@⟫\n",
+    '⟪[[runners]]⟫\n  ⟪name = "docker-1"⟫\n  ⟪url = "https://gitlab.acme-corp.io/"⟫\n  ⟪token = "⟫@S@⟪"⟫\n'
+    '  ⟪executor = "docker"⟫\n',
+)
+
+
 # Documents with no secret: what looks secret-ish but is not ------------------------------------------
 
 BENIGN = (
@@ -849,6 +934,8 @@ CLASSES = (
     Class("email", email, EMAIL),
     Class("jwt", jwt, JWTS),
     Class("private_key", private_key, PEMS),
+    Class("cookie", cookie_value, COOKIE),
+    Class("ci_k8s", any_secret, CI_K8S),
 )
 
 
