@@ -11,7 +11,7 @@ import pytest
 from tests.scrubcorpus import tuning_round3 as corpus
 from tests.scrubcorpus.tuning_more import Class
 
-_FILLER = re.compile(r"@(TS|SHA|SHA7|UUID|HEX64|N|IP|B64SUM|SHA512B64|PUBKEY|SSHPUB|S|SE)@")
+_FILLER = re.compile(r"@(TS|SHA|SHA7|UUID|HEX64|N|IP|B64SUM|SHA512B64|SHA384B64|JWKN|PUBKEY|SSHPUB|S|SE)@")
 
 
 @pytest.mark.parametrize("item", corpus.CLASSES, ids=lambda item: item.name)

@@ -160,6 +160,8 @@ def _vary(template: str, rng: random.Random) -> str:
         "@B64SUM@": lambda: base64.b64encode(rng.randbytes(32)).decode(),
         "@SHA512B64@": lambda: base64.b64encode(rng.randbytes(64)).decode(),
         "@PUBKEY@": lambda: "MCowBQYDK2VwAyEA" + base64.b64encode(rng.randbytes(32)).decode(),
+        "@JWKN@": lambda: fakes.b64url(rng.randbytes(256)),
+        "@SHA384B64@": lambda: base64.b64encode(rng.randbytes(48)).decode(),
         "@SSHPUB@": lambda: base64.b64encode(b"\0\0\0\x0bssh-ed25519\0\0\0\x20" + rng.randbytes(32)).decode(),
     }
     for marker, make in fillers.items():
@@ -787,6 +789,40 @@ CI_K8S = (
 )
 
 
+SPELLINGS = (
+    "⟪db_pwd=⟫@S@⟪ db_user=report db_name=metrics⟫\n",
+    "⟪dbPassword: ⟫@S@\n⟪dbUser: report⟫\n",
+    "⟪--db-password ⟫@S@⟪ --db-host @IP@⟫\n",
+    '⟪wpa_passphrase="⟫@S@⟪"⟫\n⟪ssid="office-5g"⟫\n',
+    "⟪psk: ⟫@S@\n⟪cipher: aes-256-gcm⟫\n",
+    '{⟪"consumer_key": "shop-web",⟫ ⟪"consumer_secret": "⟫@S@⟪"⟫}\n',
+    "⟪masterKey = '⟫@S@⟪';⟫\n",
+    "⟪ENCRYPTION-KEY: ⟫@S@\n",
+    "⟪hmac_key = ⟫@S@\n⟪hmac_alg = sha256⟫\n",
+    "⟪shared_secret ⟫@S@\n⟪radius_port 1812⟫\n",
+    '⟪rootpw ⟫@S@\n⟪rootdn "cn=admin,dc=acme,dc=io"⟫\n',
+    "⟪admin_pw: ⟫@S@\n",
+    "⟪PASSWD=⟫@S@⟪ ./restore.sh⟫\n",
+    '⟪creds = ("svc-backup", "⟫@S@⟪")⟫\n',
+    '⟪credentials: ⟫svc-backup:@S@\n⟪schedule: "0 3 * * *"⟫\n',
+    "⟪BearerToken = ⟫@S@\n",
+    "⟪cookie_secret: ⟫@S@\n⟪cookie_name: _oauth2_proxy⟫\n",
+    "⟪license_key: ⟫@S@\n⟪license_seats: 25⟫\n",
+    "⟪APP_KEY=⟫base64:@S@\n⟪APP_DEBUG=false⟫\n",
+    "⟪client-secret = ⟫@S@\n⟪client-id = shop-web⟫\n",
+    "⟪ApiToken=⟫@S@⟪;Region=eu;⟫\n",
+    '⟪authKey: "⟫@S@⟪"⟫\n',
+    "⟪bearer_token=⟫@S@\n",
+    "⟪<secret>⟫@S@⟪</secret>⟫\n",
+    '⟪pw = "⟫@S@⟪"⟫\n⟪assert login(user, pw)⟫\n',
+    "⟪signing-secret: ⟫@S@\n",
+    "⟪stripe_sk=⟫@S@⟪ stripe_pk_set=yes⟫\n",
+    "⟪SMTP_PASS=⟫@S@\n⟪SMTP_PORT=465⟫\n",
+    '⟪opts.Secret = "⟫@S@⟪"⟫\n',
+    "⟪access-token: ⟫@S@\n⟪token-type: bearer⟫\n",
+)
+
+
 # Documents with no secret: what looks secret-ish but is not ------------------------------------------
 
 BENIGN = (
@@ -914,6 +950,128 @@ BENIGN = (
     '⟪    password=os.environ["DB_PASSWORD"],⟫\n⟪    host="@IP@",⟫\n',
     '⟪10.14.3.2 - - [14/May/2026:09:12:44 +0000] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.29"⟫\n',
     "⟪openssl rand -hex 32 > secret.txt⟫\n⟪chmod 600 secret.txt⟫\n",
+    # listings and tool output that name secrets without holding them
+    "⟪$ kubectl get secrets -n prod⟫\n⟪NAME                  TYPE                             DATA   AGE⟫\n"
+    "⟪db-credentials        Opaque                           2      41d⟫\n"
+    "⟪shop-tls              kubernetes.io/tls                2      12d⟫\n",
+    "⟪$ kubectl describe secret db-credentials⟫\n⟪Name:         db-credentials⟫\n⟪Type:  Opaque⟫\n⟪Data⟫\n⟪====⟫\n"
+    "⟪password:  24 bytes⟫\n⟪username:  3 bytes⟫\n",
+    "⟪$ gh auth status⟫\n⟪github.com⟫\n⟪  ✓ Logged in to github.com account acme-bot (keyring)⟫\n"
+    "⟪  - Active account: true⟫\n"
+    "⟪  - Token: "
+    + "gh"
+    + "o_************************************⟫\n⟪  - Token scopes: 'gist', 'read:org', 'repo'⟫\n",
+    '⟪$ aws sts get-caller-identity⟫\n{\n    ⟪"UserId": "⟫AROA@N@EXAMPLE:ci⟪",⟫\n'
+    '    ⟪"Account": "⟫@N@0000@N@⟪",⟫\n'
+    '    ⟪"Arn": "arn:aws:sts::⟫@N@0000@N@⟪:assumed-role/ci/ci"⟫\n}\n',
+    "⟪Vault status⟫\n⟪Seal Type       shamir⟫\n⟪Initialized     true⟫\n⟪Sealed          false⟫\n⟪Total Shares    5⟫\n"
+    "⟪Threshold       3⟫\n"
+    "⟪Version         1.16.2⟫\n",
+    "⟪Generating public/private ed25519 key pair.⟫\n⟪Your identification has been saved in /srv/keys/deploy⟫\n"
+    "⟪Your public key has been saved in /srv/keys/deploy.pub⟫\n⟪The key fingerprint is:⟫\n"
+    "⟪SHA256:@B64SUM@ deploy@ci⟫\n",
+    "⟪$ npm token list⟫\n⟪┌────────┬─────────┬────────────┬──────────┐⟫\n"
+    "⟪│ id     │ token   │ created    │ readonly │⟫\n"
+    "⟪│ @SHA7@ │ @SHA7@… │ 2026-05-14 │ no       │⟫\n",
+    "⟪CONTAINER ID   IMAGE          COMMAND                  STATUS         PORTS                    NAMES⟫\n"
+    '⟪@SHA7@a1b2c   postgres:16    "docker-entrypoint.s…"   Up 2 hours     0.0.0.0:5432->5432/tcp   db⟫\n',
+    "⟪$ ls -la config/⟫\n⟪-rw-------  1 app app  412 May 14 09:12 secrets.yml⟫\n"
+    "⟪-rw-r--r--  1 app app  201 May 14 09:12 tokens.example.json⟫\n"
+    "⟪-rw-r--r--  1 app app   88 May 14 09:12 .env.sample⟫\n",
+    "⟪Package            Version⟫\n⟪------------------ ---------⟫\n⟪cryptography       42.0.5⟫\n"
+    "⟪PyJWT              2.8.0⟫\n"
+    "⟪keyring            25.2.1⟫\n⟪python-dotenv      1.0.1⟫\n",
+    "⟪found 0 vulnerabilities⟫\n⟪added 1432 packages, and audited 1433 packages in 21s⟫\n",
+    '⟪  ~ resource "aws_db_instance" "main" {⟫\n⟪      ~ password = (sensitive value)⟫\n'
+    '⟪        id       = "shop-prod"⟫\n⟪    }⟫\n'
+    "⟪Plan: 0 to add, 1 to change, 0 to destroy.⟫\n",
+    '⟪Outputs:⟫\n⟪db_endpoint = "shop.@SHA7@.eu-west-1.rds.amazonaws.com:5432"⟫\n⟪db_password = <sensitive>⟫\n',
+    # schemas and specs
+    "⟪CREATE TABLE users (⟫\n⟪  id BIGSERIAL PRIMARY KEY,⟫\n⟪  email TEXT NOT NULL UNIQUE,⟫\n"
+    "⟪  password_hash TEXT NOT NULL,⟫\n"
+    "⟪  api_token_digest CHAR(64)⟫\n⟪);⟫\n",
+    "⟪model Account {⟫\n⟪  id                String  @id @default(cuid())⟫\n⟪  refresh_token     String? @db.Text⟫\n"
+    "⟪  access_token      String? @db.Text⟫\n⟪}⟫\n",
+    "⟪type Mutation {⟫\n⟪  login(email: String!, password: String!): AuthPayload⟫\n"
+    "⟪  resetPassword(token: String!): Boolean⟫\n⟪}⟫\n",
+    "⟪components:⟫\n  ⟪securitySchemes:⟫\n    ⟪ApiKeyAuth:⟫\n      ⟪type: apiKey⟫\n      ⟪in: header⟫\n"
+    "      ⟪name: X-API-Key⟫\n"
+    "    ⟪bearerAuth:⟫\n      ⟪type: http⟫\n      ⟪scheme: bearer⟫\n      ⟪bearerFormat: JWT⟫\n",
+    '{⟪"password": {"type": "string", "format": "password", "minLength": 12, "writeOnly": true}⟫}\n',
+    "⟪class LoginForm(forms.Form):⟫\n    ⟪password = forms.CharField(widget=forms.PasswordInput, min_length=12)⟫\n",
+    '⟪<input type="password" name="password" id="password" autocomplete="current-password" required>⟫\n',
+    "⟪interface Credentials {⟫\n  ⟪username: string;⟫\n  ⟪password: string;⟫\n  ⟪apiKey?: string;⟫\n⟪}⟫\n",
+    '⟪type Config struct {⟫\n\t⟪Password string `yaml:"password" env:"DB_PASSWORD"`⟫\n'
+    '\t⟪Token    string `yaml:"token"`⟫\n⟪}⟫\n',
+    # configs whose secret-looking keys hold ordinary values
+    "⟪AZURE_CLIENT_ID=@UUID@⟫\n⟪AZURE_TENANT_ID=@UUID@⟫\n⟪AZURE_SUBSCRIPTION_ID=@UUID@⟫\n",
+    "⟪token_endpoint: https://auth.acme-corp.io/oauth/token⟫\n⟪token_endpoint_auth_method: client_secret_basic⟫\n"
+    "⟪token_ttl: 900⟫\n",
+    "⟪session:⟫\n  ⟪secret_name: shop-session⟫\n  ⟪cookie_name: __Host-sid⟫\n  ⟪max_age_seconds: 86400⟫\n",
+    "⟪permissions:⟫\n  ⟪id-token: write⟫\n  ⟪contents: read⟫\n⟪jobs:⟫\n  ⟪call:⟫\n"
+    "    ⟪uses: ./.github/workflows/deploy.yml⟫\n"
+    "    ⟪secrets: inherit⟫\n",
+    "⟪.env⟫\n⟪.env.*⟫\n⟪!.env.example⟫\n⟪secrets/⟫\n⟪*.pem⟫\n⟪credentials.json⟫\n",
+    "⟪ARG NPM_TOKEN⟫\n⟪RUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci⟫\n",
+    "⟪config:⟫\n  ⟪shop:dbPassword:⟫\n    ⟪secure: v1:⟫@SHA7@@B64SUM@\n",
+    "⟪password: !vault |⟫\n          ⟪$ANSIBLE_VAULT;1.1;AES256⟫\n          @HEX64@\n",
+    "⟪sops:⟫\n    ⟪kms:⟫\n        ⟪- arn: arn:aws:kms:eu-west-1:@N@0000@N@:key/@UUID@⟫\n    ⟪version: 3.8.1⟫\n",
+    "⟪[mysqld]⟫\n⟪skip-name-resolve⟫\n⟪validate_password.length = 14⟫\n⟪validate_password.policy = STRONG⟫\n",
+    "⟪auth:⟫\n  ⟪enabled: true⟫\n  ⟪existingSecret: redis-auth⟫\n  ⟪existingSecretPasswordKey: redis-password⟫\n",
+    "⟪max_tokens = 8192⟫\n⟪context_window = 200000⟫\n⟪reasoning_tokens = 0⟫\n",
+    # numbers, ids and text shaped like personal data
+    "⟪Ticket #555-0147 reopened; call back window 09:00-11:00⟫\n",
+    "⟪build 20260514.3 (pipeline 4412-0031-77 was the last green)⟫\n",
+    "⟪tracking: 9400-1112-0202-4444-55; weight 1.2 kg⟫\n",
+    "⟪ETA 2026-05-14 09:12:44.120987+00:00, epoch 1778750000123⟫\n",
+    "⟪version: 1.2.3.4⟫\n⟪min_client: 10.0.19041.1⟫\n",
+    "⟪lat=52.520008 lon=13.404954 alt=34.0⟫\n",
+    # code and text that merely look random
+    "⟪const KEY_CODES = { ENTER: 13, ESCAPE: 27, ARROW_UP: 38 };⟫\n",
+    "⟪export const tokenize = (s: string): string[] => s.split(/\\s+/);⟫\n",
+    "⟪$ echo -n 'config:v2' | sha1sum⟫\n⟪@SHA@  -⟫\n",
+    "⟪.grid{display:grid;grid-template-columns:repeat(3,minmax(0,1fr))}.a1b2c3{color:#a1b2c3}⟫\n",
+    "⟪webpack compiled: main.@SHA7@@SHA7@.js 184 KiB [emitted] [immutable]⟫\n",
+    "⟪Downloading https://files.pythonhosted.org/packages/@SHA7@/@SHA7@/cryptography-42.0.5-cp39-abi3-manylinux_2_28_x"
+    "86_64.whl⟫\n",
+    '⟪{"model": "m-large", "input_tokens": 3120, "output_tokens": 412, "cache_read_tokens": 2048}⟫\n',
+    "⟪test_password_reset_token_is_single_use PASSED                    [ 42%]⟫\n"
+    "⟪test_api_key_rotation_keeps_old_key_for_grace PASSED    [ 43%]⟫\n",
+    "⟪fixtures/users_with_weak_passwords.json⟫\n⟪fixtures/expired_tokens.yaml⟫\n",
+    # random-looking values that are not secret, beside names that sound secret
+    '{⟪"idempotency_key": "@UUID@",⟫ ⟪"amount": 1999,⟫ ⟪"currency": "eur"⟫}\n',
+    '⟪cache_key = "v3:@SHA@"⟫\n⟪cache_ttl = 600⟫\n',
+    '{⟪"commit_sha": "@SHA@",⟫ ⟪"run_id": 9@N@0@N@,⟫ ⟪"status": "completed"⟫}\n',
+    '{⟪"keys": [{"kty": "RSA", "use": "sig", "kid": "@SHA7@", "alg": "RS256", "e": "AQAB", "n": "@JWKN@"}]⟫}\n',
+    '⟪<script src="https://cdn.acme-corp.io/app.js" integrity="sha384-@SHA384B64@" crossorigin="anonymous"></script>⟫'
+    "\n",
+    '⟪entries:⟫\n  ⟪shop:⟫\n  ⟪- version: 1.4.2⟫\n    ⟪digest: @HEX64@⟫\n    ⟪created: "2026-05-14T09:12:44Z"⟫\n',
+    '{⟪"mediaType": "application/vnd.oci.image.manifest.v1+json",⟫ ⟪"digest": "sha256:@HEX64@",⟫ ⟪"size": 1574⟫}\n',
+    "⟪github.com ssh-ed25519 @SSHPUB@⟫\n",
+    "⟪To github.com:acme/api.git⟫\n⟪   @SHA7@..@SHA7@  main -> main⟫\n",
+    "⟪#9 writing image sha256:@HEX64@ done⟫\n⟪#9 naming to docker.io/acme/api:1.4.2 done⟫\n",
+    "⟪npm notice shasum:        @SHA@⟫\n⟪npm notice integrity:     sha512-@SHA512B64@⟫\n"
+    "⟪npm notice total files:   42⟫\n",
+    '⟪const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";⟫\n',
+    "⟪GOOGLE_CLIENT_ID=@N@-@SHA7@@SHA7@.apps.googleusercontent.com⟫\n⟪GOOGLE_CLIENT_SECRET=⟫\n",
+    "⟪AWS_PROFILE=ci⟫\n⟪AWS_REGION=eu-west-1⟫\n⟪AWS_ACCESS_KEY_ID=⟫\n⟪AWS_SECRET_ACCESS_KEY=⟫\n",
+    "⟪password_reset_url: https://app.acme-corp.io/reset/{token}⟫\n"
+    "⟪invite_url: https://app.acme-corp.io/join/{code}⟫\n",
+    '{⟪"access_token": null,⟫ ⟪"token_type": "Bearer",⟫ ⟪"expires_in": 0,⟫ ⟪"error": "invalid_grant"⟫}\n',
+    "⟪@TS@ INFO token refreshed: expires_at=@TS@ len=1321 scopes=read,write⟫\n",
+    "⟪Authorization: Bearer ⟫[REDACTED]\n⟪X-Api-Key: ⟫[hidden]\n",
+    '⟪curl --header "JOB-TOKEN: $CI_JOB_TOKEN" --upload-file dist/app.tgz "${CI_API_V4_URL}/projects/@N@/packages/gene'
+    'ric/app/1.4.2/app.tgz"⟫\n',
+    "⟪kubectl create secret docker-registry regcred --docker-server=ghcr.io --docker-username=acme-bot"
+    ' --docker-password="$GHCR_PAT"⟫\n',
+    "⟪api_key = None⟫\n⟪API_TOKEN: str | None = None⟫\n⟪password: Optional[SecretStr] = None⟫\n",
+    "⟪secret = secrets.token_urlsafe(32)⟫\n⟪digest = hmac.new(signing_key, body, hashlib.sha256).hexdigest()⟫\n",
+    "⟪UPDATE users SET password_hash = $1, password_changed_at = now() WHERE id = $2;⟫\n",
+    "⟪github_token: ${{ github.token }}⟫\n⟪token: ${{ steps.app-token.outputs.token }}⟫\n",
+    "⟪[@TS@] api key abc rejected? no: key id @N@ is active (last used @TS@)⟫\n",
+    "⟪key: SHOP-@N@⟫\n⟪summary: Rotate the payment provider secret before June⟫\n⟪status: In Progress⟫\n",
+    '⟪msgid "auth.password.too_short"⟫\n⟪msgstr "Das Passwort ist zu kurz."⟫\n',
+    "⟪goroutine 7 [chan receive]:⟫\n⟪main.worker(0xc000012345, 0x1f)⟫\n⟪\t/src/app/worker.go:@N@ +0x8d⟫\n",
 )
 
 CLASSES = (
@@ -936,6 +1094,7 @@ CLASSES = (
     Class("private_key", private_key, PEMS),
     Class("cookie", cookie_value, COOKIE),
     Class("ci_k8s", any_secret, CI_K8S),
+    Class("key_spellings", any_secret, SPELLINGS),
 )
 
 
