@@ -598,12 +598,12 @@ LOGS = (
 )
 
 SSN = (
-    "⟪| id | name       | ssn         | dob        |⟫\n⟪|  @N@ | ⟫Maria Lopez⟪ | ⟫@S@⟪ | 1979-03-02 |⟫\n",
+    "⟪| id | name       | ssn         | dob        |⟫\n⟪|  @N@ | ⟫Maria Lopez⟪ | ⟫@S@⟪ | ⟫1979-03-02⟪ |⟫\n",
     "⟪customer_id,full_name,ssn,zip⟫\n⟪C-@N@,⟫Tom Reyes⟪,⟫@S@⟪,94107⟫\n",
     '{⟪"applicant": {"id": "@UUID@",⟫ ⟪"ssn": "⟫@S@⟪",⟫ ⟪"income": 72000}⟫}\n',
-    "⟪INSERT INTO employees (id, name, ssn, hired) VALUES (@N@, 'Ana Silva', '⟫@S@⟪', '2021-09-01');⟫\n",
+    "⟪INSERT INTO employees (id, name, ssn, hired) VALUES (@N@, '⟫Ana Silva⟪', '⟫@S@⟪', '2021-09-01');⟫\n",
     "⟪@TS@ INFO kyc.verify⟫ ⟪subject_ssn=⟫@S@ ⟪result=match score=0.98⟫\n",
-    "⟪SSN:⟫ @S@⟪    DOB: 04/11/1985⟫\n",
+    "⟪SSN:⟫ @S@⟪    DOB: ⟫04/11/1985\n",
     '⟪    ssn = "⟫@S@⟪"⟫\n⟪    assert validate_ssn(ssn)⟫\n',
     "⟪Employee SSN⟫ @S@ ⟪on file; W-4 received @TS@⟫\n",
     "⟪<ssn>⟫@S@⟪</ssn>⟫\n⟪<state>TX</state>⟫\n",
