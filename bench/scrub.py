@@ -7,7 +7,8 @@ were written with; the second one's tuning part, which rules were adjusted again
 only ever measured; a third tuning part (tuning_more) for the classes the rules were weakest on, with marked spans
 that must survive. Then four held-back parts written apart from the rules, by hands that never saw them
 (tests/scrubcorpus/third.py, fourth.py, fifth.py and sixth.py): only their aggregate figures are printed, never
-what was missed, so that nobody tunes against them. The capture pipeline's own speed on agent streams is bench/capture.py.
+what was missed, so that nobody tunes against them. The capture pipeline's own speed on agent streams is
+bench/capture.py.
 """
 
 from __future__ import annotations
