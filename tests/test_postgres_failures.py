@@ -262,7 +262,10 @@ def assert_each_ack_stored_once_and_credited_once(
     assert {sid: n for sid, n in steps} == {s.session_id: s.step - 1 for s in sessions}
     paid = rows(url, "SELECT contributor_id, total_sessions FROM balances")  # each contributor paid once
     assert sorted(paid) == sorted((s.contributor_id, 1) for s in sessions)
-    counted = rows(url, "SELECT name, value FROM totals WHERE name IN ('credits', 'envelopes') ORDER BY name")
+    counted = rows(
+        url,
+        "SELECT name, SUM(value) FROM totals WHERE name IN ('credits', 'envelopes') GROUP BY name ORDER BY name",
+    )
     assert counted == [("credits", len(sessions)), ("envelopes", sum(map(len, load.acked.values())))]
 
 

@@ -32,6 +32,7 @@ from groove_actors.protocol.limits import known_model
 from groove_actors.store.check import SHOWN_ROWS, CheckResult
 from groove_actors.store.postgres import reads
 from groove_actors.store.postgres.migrate import FINISHED, PROGRESS_TABLE
+from groove_actors.store.postgres.stats import BREAKDOWN, DAILY, TOTALS
 from groove_actors.store.postgres.url import StoreUrl
 from groove_actors.store.replay import envelope_record
 
@@ -215,7 +216,7 @@ def check_sessions(conn: Conn, findings: Findings) -> None:
 
 def check_counters(conn: Conn, findings: Findings) -> None:
     """`totals`, `daily`, `breakdown` and `balances` against the sums of what they count."""
-    totals = {str(name): float(value) for name, value in conn.execute("SELECT name, value FROM totals")}
+    totals = {str(name): float(value) for name, value in conn.execute(TOTALS)}
     counted = _one(
         conn,
         "SELECT COUNT(*), COALESCE(SUM(steps), 0), COALESCE(SUM(length + 1), 0), COUNT(DISTINCT session_id)"
@@ -242,9 +243,7 @@ def check_counters(conn: Conn, findings: Findings) -> None:
                 "totals that disagree with what they count",
                 f"{name} ({totals.get(name, 0.0):g}, not {float(value):g})",
             )
-    days = {
-        str(r[0]): r[1:] for r in conn.execute("SELECT day, envelopes, steps, sessions, points FROM daily")
-    }
+    days = {str(r[0]): r[1:] for r in conn.execute(DAILY)}
     for what, index in (("envelopes", 0), ("steps", 1)):
         summed = sum(int(row[index]) for row in days.values())
         if summed != int(recomputed[what]):
@@ -300,9 +299,7 @@ def _check_breakdown(conn: Conn, findings: Findings) -> None:
         wanted[("model", str(model))][2] += float(points)
     held = {
         (str(kind), str(name)): (int(sessions), int(steps), float(points))
-        for kind, name, sessions, steps, points in conn.execute(
-            "SELECT kind, name, sessions, steps, points FROM breakdown"
-        )
+        for kind, name, sessions, steps, points in conn.execute(BREAKDOWN)
     }
     for label in sorted(set(held) | set(wanted)):
         sessions, steps, points = held.get(label, (0, 0, 0.0))

@@ -11,6 +11,8 @@ The tables follow the embedded catalog (store/schema.py), with what several proc
 - sessions keep their secret (the embedded store's key file) and the bytes their data takes (`stored_bytes`).
 - `pending_credits` is claimed with a lease (claimed_by, claimed_until) by the process that credits it.
 - `totals` also counts what the stats need in O(1): contributors, active sessions, stored envelope bytes.
+- the counters (`totals`, `daily`, `breakdown`) are kept in up to COUNTER_SLOTS rows per key (version 2), summed
+  when read, so that processes committing at once do not queue on one row.
 - credits keep the stitched trajectory (the embedded store's trajectory log).
 """
 
@@ -171,7 +173,23 @@ CREATE TABLE rotation_claims (
 CREATE INDEX rotation_claims_by_contributor ON rotation_claims (contributor_id);
 """,
     ),
+    (
+        2,
+        # The counters are spread over slots: a batch adds to the rows of one slot, picked at random per batch,
+        # and reads sum a key's slots. Two processes committing at once then seldom wait for each other's
+        # counter rows (which a batch holds until its COMMIT is flushed). The rows there were become slot 0.
+        """
+ALTER TABLE totals ADD COLUMN slot SMALLINT NOT NULL DEFAULT 0;
+ALTER TABLE totals DROP CONSTRAINT totals_pkey, ADD PRIMARY KEY (name, slot);
+ALTER TABLE daily ADD COLUMN slot SMALLINT NOT NULL DEFAULT 0;
+ALTER TABLE daily DROP CONSTRAINT daily_pkey, ADD PRIMARY KEY (day, slot);
+ALTER TABLE breakdown ADD COLUMN slot SMALLINT NOT NULL DEFAULT 0;
+ALTER TABLE breakdown DROP CONSTRAINT breakdown_pkey, ADD PRIMARY KEY (kind, name, slot);
+""",
+    ),
 )
+# How many slots each counter is spread over (schema version 2): the most rows a read sums per key.
+COUNTER_SLOTS = 16
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -2,8 +2,9 @@
 
 Each process answers stats requests from its StatsBook in memory (server/stats.py), which its writer keeps
 up to date with its own commits. Other processes commit too, so the book is read again from the database
-every `refresh_s`: a fixed handful of counter rows (totals, breakdown) and one row per day, never envelopes,
-so every process's answers agree within that period whatever the corpus size.
+every `refresh_s`: a fixed handful of counters (totals, breakdown) and one per day, each the sum of at most
+COUNTER_SLOTS rows (store/postgres/schema.py), never envelopes, so every process's answers agree within that
+period whatever the corpus size.
 """
 
 from __future__ import annotations
@@ -22,11 +23,21 @@ from groove_actors.store.postgres.store import unavailable
 
 Conn = psycopg.Connection[TupleRow]
 REFRESH_S = 1.0
+# The counters as committed: each key's slots summed (schema version 2).
+TOTALS = "SELECT name, SUM(value) FROM totals GROUP BY name"
+DAILY = (
+    "SELECT day, SUM(envelopes)::bigint, SUM(steps)::bigint, SUM(sessions)::bigint, SUM(points) FROM daily"
+    " GROUP BY day"
+)
+BREAKDOWN = (
+    "SELECT kind, name, SUM(sessions)::bigint, SUM(steps)::bigint, SUM(points) FROM breakdown"
+    " GROUP BY kind, name"
+)
 
 
 def load_stats(conn: Conn) -> StatsBook:
     """The aggregates as committed, by every process."""
-    totals = {str(name): float(value) for name, value in conn.execute("SELECT name, value FROM totals")}
+    totals = {str(name): float(value) for name, value in conn.execute(TOTALS)}
     book = StatsBook(
         envelopes=int(totals.get("envelopes", 0)),
         steps=int(totals.get("steps", 0)),
@@ -37,13 +48,9 @@ def load_stats(conn: Conn) -> StatsBook:
         contributors=int(totals.get("contributors", 0)),
         active_sessions=int(totals.get("active_sessions", 0)),
     )
-    for day, envelopes, steps, sessions, points in conn.execute(
-        "SELECT day, envelopes, steps, sessions, points FROM daily"
-    ):
+    for day, envelopes, steps, sessions, points in conn.execute(DAILY):
         book.daily[str(day)] = DayTally(int(envelopes), int(steps), int(sessions), float(points))
-    for kind, name, sessions, steps, points in conn.execute(
-        "SELECT kind, name, sessions, steps, points FROM breakdown"
-    ):
+    for kind, name, sessions, steps, points in conn.execute(BREAKDOWN):
         table = book.models if kind == "model" else book.providers
         table[str(name)] = Tally(int(sessions), int(steps), float(points))
     return book

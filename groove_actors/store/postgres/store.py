@@ -8,8 +8,8 @@ can take any envelope of any session:
   process stored first is a duplicate if it carries the same HMAC (the same signed bytes), else refused with
   409, as a verifier refuses a used sequence;
 - the sessions a batch touches are locked (FOR UPDATE, in session order) before anything is decided for them;
-- counters (`totals`, `daily`, `breakdown`) are updated in the same transaction, in key order, so stats
-  read O(1) rows and agree across processes;
+- counters (`totals`, `daily`, `breakdown`) are updated in the same transaction, in key order, in one of
+  COUNTER_SLOTS rows per key picked per batch, so stats read O(1) rows (summed) and agree across processes;
 - a credit is written once per (session, revision), a day sealed once (unique keys; a loser gets False).
 Rows are always locked in one order (sessions, then counters by key), and a batch that still meets a
 deadlock or serialization failure is run again whole: nothing of it was committed.
@@ -34,6 +34,7 @@ import datetime as dt
 import functools
 import logging
 import os
+import random
 import socket
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -64,7 +65,7 @@ from groove_actors.store.embedded import (
     SealDay,
     StoreEnvelope,
 )
-from groove_actors.store.postgres.schema import ensure_day, migrate
+from groove_actors.store.postgres.schema import COUNTER_SLOTS, ensure_day, migrate
 from groove_actors.store.postgres.url import StoreUrl
 from groove_actors.store.segments import utc_day
 
@@ -164,7 +165,7 @@ class PostgresStore:
             timeout=CONNECTION_WAIT_S,
             reconnect_timeout=RECONNECT_GIVE_UP_S,
             kwargs={"connect_timeout": int(CONNECT_TIMEOUT_S)},
-            configure=_compress_with_lz4 if lz4 is not None and lz4[0] else None,
+            configure=functools.partial(_configure, lz4=lz4 is not None and bool(lz4[0])),
         )
         try:
             self.pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
@@ -300,7 +301,7 @@ class Batch:
             leading.append(op.record.session_id)
         with self.conn.pipeline():
             head = self.conn.execute(
-                "SELECT (SELECT value FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
+                "SELECT (SELECT SUM(value) FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
             )
             locked = self._lock_sessions(leading) if leading else None
         row = head.fetchone()
@@ -452,26 +453,39 @@ class Batch:
         )
 
     def _claim(self, records: list[EnvelopeRecord]) -> set[tuple[str, int]]:
-        """Insert the index rows (the claim of each sequence) and, for those that won, the bodies: one statement,
-        so one round trip (the bodies of the few that lose travel for nothing)."""
+        """Insert the index rows (the claim of each sequence) and, for those that won, the bodies: two statements
+        in one pipeline, so one round trip (the bodies of the few that lose travel for nothing).
+
+        The bodies' statement takes the rows its own transaction inserted into `envelopes` (xmin), which are
+        the claims just won, and reads its arrays as set-returning functions in the select list: they stream
+        row by row, where unnest in FROM, or a WITH read twice, would first copy every body into a tuplestore
+        (and past work_mem, to a temporary file).
+        """
         if not records:
             return set()
         day = dt.date.fromisoformat(self.day)
-        rows = self.conn.execute(
-            "WITH t AS (SELECT * FROM unnest(%s::text[], %s::bigint[], %s::text[], %s::text[], %s::bigint[],"
-            " %s::text[], %s::bigint[], %s::int[], %s::text[], %b::bytea[]) AS t(s, q, e, k, l, h, st, rs, rr, b)),"
-            " claimed AS (INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps,"
-            " stored_at, refusal_status, refusal_reason) SELECT s, q, e, k, %s, l, h, st, %s, rs, rr FROM t"
-            " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence),"
-            " bodies AS (INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, t.s, t.q, t.b"
-            " FROM t JOIN claimed c ON c.session_id = t.s AND c.sequence = t.q)"
-            " SELECT session_id, sequence FROM claimed",
-            ([r.session_id for r in records], [r.sequence for r in records], [r.envelope_id for r in records],
-             [r.kind for r in records], [len(r.body) for r in records], [r.hmac for r in records],
-             [r.steps for r in records], [r.refusal_status for r in records], [r.refusal_reason for r in records],
-             [r.body for r in records], day, self.at, day),
-        ).fetchall()  # fmt: skip
-        claimed = {(str(sid), int(seq)) for sid, seq in rows}
+        sessions = [r.session_id for r in records]
+        sequences = [r.sequence for r in records]
+        with self.conn.pipeline():
+            claim = self.conn.execute(
+                "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps,"
+                " stored_at, refusal_status, refusal_reason) SELECT unnest(%s::text[]), unnest(%s::bigint[]),"
+                " unnest(%s::text[]), unnest(%s::text[]), %s, unnest(%s::bigint[]), unnest(%s::text[]),"
+                " unnest(%s::bigint[]), %s, unnest(%s::int[]), unnest(%s::text[])"
+                " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
+                (sessions, sequences, [r.envelope_id for r in records], [r.kind for r in records], day,
+                 [len(r.body) for r in records], [r.hmac for r in records], [r.steps for r in records], self.at,
+                 [r.refusal_status for r in records], [r.refusal_reason for r in records]),
+            )  # fmt: skip
+            self.conn.execute(
+                "INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, t.s, t.q, t.b"
+                " FROM (SELECT unnest(%s::text[]) AS s, unnest(%s::bigint[]) AS q, unnest(%b::bytea[]) AS b) AS t"
+                " WHERE EXISTS (SELECT FROM envelopes e WHERE e.session_id = t.s AND e.sequence = t.q"
+                " AND e.xmin = pg_current_xact_id()::xid)"
+                " ON CONFLICT DO NOTHING",
+                (day, sessions, sequences, [r.body for r in records]),
+            )
+        claimed = {(str(sid), int(seq)) for sid, seq in claim.fetchall()}
         self.deltas.totals["stored_bytes"] += sum(
             len(r.body) for r in records if (r.session_id, r.sequence) in claimed
         )
@@ -678,37 +692,36 @@ class Batch:
                     )
 
     def _apply_deltas(self) -> None:
-        """Add the batch's counts to the counter rows, in key order: sent as one pipeline (one round trip, not
-        one per row; the statements still run in order, and an error in any fails the batch as before)."""
+        """Add the batch's counts to the counter rows of one slot (picked at random, so that two processes
+        committing at once seldom wait on the same rows), in key order, as one pipeline: one round trip, not
+        one per row; the statements still run in order, and an error in any fails the batch as before."""
         conn = self.conn
+        slot = random.randrange(COUNTER_SLOTS)
         with conn.pipeline():
             totals = sorted((name, value) for name, value in self.deltas.totals.items() if value)
             if totals:
                 conn.execute(
-                    "INSERT INTO totals (name, value) SELECT * FROM unnest(%s::text[], %s::float8[])"
-                    " ON CONFLICT (name) DO UPDATE SET value = totals.value + excluded.value",
-                    ([n for n, _ in totals], [float(v) for _, v in totals]),
+                    "INSERT INTO totals (name, slot, value) SELECT n, %s, v FROM unnest(%s::text[], %s::float8[])"
+                    " AS t(n, v) ON CONFLICT (name, slot) DO UPDATE SET value = totals.value + excluded.value",
+                    (slot, [n for n, _ in totals], [float(v) for _, v in totals]),
                 )
             for day, amounts in sorted(self.deltas.daily.items()):
                 conn.execute(
-                    "INSERT INTO daily (day, envelopes, steps, sessions, points) VALUES (%s, %s, %s, %s, %s)"
-                    " ON CONFLICT (day) DO UPDATE SET envelopes = daily.envelopes + excluded.envelopes,"
+                    "INSERT INTO daily (day, slot, envelopes, steps, sessions, points)"
+                    " VALUES (%s, %s, %s, %s, %s, %s)"
+                    " ON CONFLICT (day, slot) DO UPDATE SET envelopes = daily.envelopes + excluded.envelopes,"
                     " steps = daily.steps + excluded.steps, sessions = daily.sessions + excluded.sessions,"
                     " points = daily.points + excluded.points",
-                    (
-                        day,
-                        int(amounts["envelopes"]),
-                        int(amounts["steps"]),
-                        int(amounts["sessions"]),
-                        amounts["points"],
-                    ),
-                )
+                    (day, slot, int(amounts["envelopes"]), int(amounts["steps"]), int(amounts["sessions"]),
+                     amounts["points"]),
+                )  # fmt: skip
             for (kind, name), amounts in sorted(self.deltas.breakdown.items()):
                 conn.execute(
-                    "INSERT INTO breakdown (kind, name, sessions, steps, points) VALUES (%s, %s, %s, %s, %s)"
-                    " ON CONFLICT (kind, name) DO UPDATE SET sessions = breakdown.sessions + excluded.sessions,"
-                    " steps = breakdown.steps + excluded.steps, points = breakdown.points + excluded.points",
-                    (kind, name, int(amounts["sessions"]), int(amounts["steps"]), amounts["points"]),
+                    "INSERT INTO breakdown (kind, name, slot, sessions, steps, points)"
+                    " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (kind, name, slot) DO UPDATE SET"
+                    " sessions = breakdown.sessions + excluded.sessions, steps = breakdown.steps + excluded.steps,"
+                    " points = breakdown.points + excluded.points",
+                    (kind, name, slot, int(amounts["sessions"]), int(amounts["steps"]), amounts["points"]),
                 )
 
 
@@ -717,10 +730,20 @@ def _session_states(cursor: psycopg.Cursor[TupleRow]) -> dict[str, list[Any]]:
     return {row[0]: list(row[1:]) for row in cursor.fetchall()}
 
 
-def _compress_with_lz4(conn: Conn) -> None:
-    """Bodies are compressed with lz4 rather than the default pglz: on a 366 KB chunk pglz took most of the
-    database's CPU per envelope. Values already stored keep their method; reading either is transparent."""
-    conn.execute("SET default_toast_compression = lz4")
+def _configure(conn: Conn, *, lz4: bool) -> None:
+    """Settings of each pooled connection.
+
+    Bodies are compressed with lz4 (where the server has it) rather than the default pglz: on a 366 KB chunk
+    pglz took most of the database's CPU per envelope. Values already stored keep their method; reading either
+    is transparent.
+
+    Plans are generic: the batch's statements take arrays, and a plan made for each execution's values (the
+    default for the first ones, and for good when the generic plan's estimate looks worse) cost the database
+    more CPU than running them.
+    """
+    if lz4:
+        conn.execute("SET default_toast_compression = lz4")
+    conn.execute("SET plan_cache_mode = force_generic_plan")
     conn.commit()
 
 
