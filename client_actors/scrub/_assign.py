@@ -19,7 +19,7 @@ from client_actors.scrub._names import IGNORED_SUFFIXES, Sense, classify_name, i
 KEYWORDS = (
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
     "token", "key", "auth", "credential", "credentials", "creds", "cookie", "signature", "sig", "session",
-    "sessionid", "sessid",
+    "sessionid", "sessid", "pw", "psk", "bearer", "_sk", "_pat",
 )  # fmt: skip
 # Words that may be glued to a prefix (pgpassword, accessToken); the others need a boundary so
 # that bypass, compass, oauth and monkey-patched names stay ordinary words.
@@ -35,6 +35,8 @@ GLUE_OK = frozenset(
         "credential",
         "sessionid",
         "sessid",
+        "_sk",  # STRIPE_SK, GH_PAT: the abbreviation follows another word
+        "_pat",
     }
 )
 
@@ -68,7 +70,9 @@ def _case_forms(words: Iterable[str]) -> list[str]:
 # whole paths, type names and keywords (all case-blind, so the byte scan below can use them too);
 # then prose after a colon ("the token: a short-lived credential").
 _CASELESS_CODE = (
-    r"[A-Za-z_$][\w$]{0,128}(?:[.(\[]|->|::|[ \t]*[,)}\]])|[(\[{<]|\$[A-Za-z_{(]"
+    r"[A-Za-z_$](?:[\w$]{0,128}(?:\.(?=[A-Za-z_$])|[(\[]|->|::)"
+    # a variable passed on (`f(key=key, ...)`) has at most one digit: `Summer2024,` is a value
+    r"|[A-Za-z_$]{0,128}(?:[0-9][A-Za-z_$]{0,64})?[ \t]*[,)}\]])|[(\[{<]|\$[A-Za-z_{(]"
     r"|(?:~|\.{1,2})?/[\w.\-/]{0,512}(?![^\s'\"`,;&|)}\]<>])"
     r"|(?i:str|int|bool|bytes|float|none|true|false|null|undefined|string|number|any|optional"
     r"|secretstr|lambda|await|new|function|not|yield)(?![\w$.\-])"
@@ -94,7 +98,9 @@ ASSIGNMENT = re.compile(
     r"(?=" + _ENCODING_SUFFIX + r"[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?(?:[ \t]*[:=>]|[ \t]+(?:is|was)[ \t]))"
     r"(?P<suffix>" + _ENCODING_SUFFIX + r")(?P<num>_?[0-9]{1,3})?"
     r"(?:(?P<close>\\?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>(?>:=|=>|=(?!=)|(?<=[ \t])(?:is|was)(?=[ \t])"
-    r"|:(?!:)(?:[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=)(?=[ \t]*[^\s=\\]))?))[ \t]*(?:" + _VALUE + r")"
+    r"|:(?!:)(?:[ \t]*[A-Za-z_&][\w.\[\]|, &]{0,60}?[ \t]*=(?!=)(?=[ \t]*(?:[^\s=\\]|\\\")))?))[ \t]*(?:"
+    + _VALUE
+    + r")"
     r"|>(?P<xml>[^<\n]{1,256})</)"
 )
 _NAME_BACK = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
@@ -117,8 +123,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         return None  # a shell expansion names a variable: ${API_KEY:?must be set}, ${PASSWORD:-}
     name = text[name_start : max(match.end("kw"), match.end("suffix"), match.end("num"))].lstrip(".-")
     sense = _KEYWORD_SENSES[name] if name in _KEYWORD_SENSES else classify_name(name)
-    if sense is None and name.lower() == "pwd" and group == "bare" and _in_query(text, name_start):
-        sense = _QUERY_PWD  # in a URL, pwd= is a password, not the working directory
+    if sense is None and name.lower() == "pwd" and (group != "bare" or _in_query(text, name_start)):
+        sense = _QUERY_PWD  # quoted or in a URL, pwd is a password, not the working directory (a path)
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
     if name.lower().rsplit(".", 1)[-1] in _COOKIE_HEADERS and (
@@ -143,6 +149,9 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     elif group == "bare" and not in_query:
         longer = line_value_end(text, name_start, end)
         value, end = value + text[end:longer], longer
+    if group == "bare" and value.endswith(".") and value[:-1]:
+        # Judged without a full stop, which ends a sentence ("...is required.") as often as a password.
+        value = value[:-1]
     verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style, in_query=in_query)
     if verdict == "keep" or (verdict == "redact-if-whole-line" and not is_whole_line(text, name_start, end)):
         return None
@@ -165,17 +174,23 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
     if kw_start == 0 or keyword.lower() in GLUE_OK:
         return True
     before = text[kw_start - 1]
+    if before in "ntr" and text[kw_start - 2 : kw_start - 1] == "\\":
+        return True  # JSON-escaped text: "\\npass = ..." starts a line
     if keyword[0].isupper() and not keyword.isupper():
         return not before.isupper()  # camelCase: dbPass is fine, BYPass is not a thing
     return before not in ALNUM
 
 
 def _name_start(text: str, kw_start: int) -> int:
-    if kw_start == 0 or text[kw_start - 1] not in _NAME_CHARS:
+    if kw_start == 0 or (text[kw_start - 1] not in _NAME_CHARS and text[kw_start - 1] != ":"):
         return kw_start  # the keyword is the whole name ("password: ..."), the commonest case
     window = text[max(0, kw_start - 80) : kw_start][::-1]
     found = _NAME_BACK.match(window)
     start = kw_start - (found.end() if found else 0)
+    if text[start - 1 : start] == ":" and start >= 2 and text[start - 2] in ALNUM:
+        # A section inside the name: Configuration["Jwt:Key"], Pulumi's `shop:dbPassword`.
+        found = _NAME_BACK.match(text[max(0, start - 41) : start - 1][::-1])
+        start = start - 1 - (found.end() if found else 0)
     if text[start - 1 : start] == "\\":  # JSON-escaped text: "\nNAME=", "\u0026name=" (an escaped "&")
         if text[start : start + 1] in ("n", "r", "t") and start + 1 < kw_start:
             return start + 1
@@ -191,7 +206,7 @@ def _name_start(text: str, kw_start: int) -> int:
 # The lookahead wants an operator after the word, and drops bare values that are code.
 _SEPARATOR_AHEAD = (
     r"(?=" + _ENCODING_SUFFIX + r"[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
-    r"|:(?!:)[ \t]*[A-Za-z_][\w.\[\]|, ]{0,60}?[ \t]*=(?!=)"
+    r"|:(?!:)[ \t]*[A-Za-z_&][\w.\[\]|, &]{0,60}?[ \t]*=(?!=)"
     r"|(?::=|=>|=(?!=)|:(?!:)|[ \t](?:is|was)[ \t])[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
 )
 

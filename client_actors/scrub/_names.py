@@ -25,14 +25,19 @@ class Sense:
     strong: bool
 
 
-PASSWORD_WORDS = frozenset({"password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd"})
+PASSWORD_WORDS = frozenset(
+    {"password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "pw", "psk"}
+)
+# Abbreviations that name a credential only after another word: STRIPE_SK (a secret key), GH_PAT (a personal
+# access token). On their own they are too short to say anything.
+QUALIFIED_ABBREVIATIONS = {"sk": Sense("api-key", True), "pat": Sense("token", True)}
 # Words that qualify "key" as a credential; a bare "key" (cache key, sort key) is only weak.
 KEY_QUALIFIERS = frozenset(
     {
         "api", "access", "secret", "signing", "encryption", "master", "client", "shared", "account",
         "app", "auth", "license", "subscription", "session", "service", "admin", "deploy", "private",
         "hmac", "jwt", "aes", "cipher", "crypto", "webhook", "bot", "oauth", "csrf", "xsrf", "cookie",
-        "storage", "kms", "consumer", "merchant", "integration",
+        "storage", "kms", "merchant", "integration",
     }
 )  # fmt: skip
 # Trailing words that describe an encoding of the value, not what it is: SECRET_KEY_BASE.
@@ -47,6 +52,7 @@ SINGLE_WORDS = {
     "credential": Sense("credential", True),
     "credentials": Sense("credential", True),
     "creds": Sense("credential", True),
+    "bearer": Sense("token", True),
     "cookie": Sense("cookie", True),
     "sig": Sense("signature", False),
     "signature": Sense("signature", False),
@@ -87,7 +93,12 @@ def split_words(name: str) -> list[str]:
     return words
 
 
-_KNOWN_LAST = frozenset({*PASSWORD_WORDS, *SINGLE_WORDS, "key", "hash", "digest", *IGNORED_SUFFIXES})
+_KNOWN_LAST = frozenset(
+    {*PASSWORD_WORDS, *SINGLE_WORDS, *QUALIFIED_ABBREVIATIONS, "key", "hash", "digest", *IGNORED_SUFFIXES}
+)
+# Words before the last that make the name name a secret kept elsewhere, not hold one: existingSecret,
+# secretRef-style `existing_password_secret`.
+_REFERRING = frozenset({"existing", "external"})
 
 
 @functools.lru_cache(maxsize=4096)  # the same few keys (command, file_path, env...) come back all the time
@@ -103,6 +114,10 @@ def classify_name(name: str) -> Sense | None:
     if not words:
         return None
     last, before = words[-1], words[:-1]
+    if _REFERRING.intersection(before):
+        return None
+    if last in QUALIFIED_ABBREVIATIONS:
+        return QUALIFIED_ABBREVIATIONS[last] if before else None
     if last in PASSWORD_WORDS:
         # A bare PWD is the shell's working directory, not a password.
         return Sense("password", True) if before or last != "pwd" else None
