@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 import trio
@@ -28,6 +29,11 @@ from groove_actors.store.embedded import (
     Refused,
     StoreEnvelope,
 )
+
+if TYPE_CHECKING:
+    from outcome import Outcome as Result
+
+T = TypeVar("T")
 
 # Queue depth: beyond this many waiting writes, callers answer 503 instead of queueing (backpressure).
 WRITER_QUEUE = 512
@@ -126,7 +132,7 @@ class StorageWriter:
 
     async def _commit(self, ops: list[Operation]) -> list[Outcome]:
         try:
-            outcomes = await trio.to_thread.run_sync(partial(self.store.commit, ops, at=self.wall_clock()))
+            outcomes = await in_thread(partial(self.store.commit, ops, at=self.wall_clock()))
         except StoreDown as down:
             self.readiness.database_down(down.reason)
             refused = Refused(503, f"{down.reason}; retry after the indicated delay", down.retry_after_s)
@@ -148,7 +154,7 @@ class StorageWriter:
         for one that is would open a session twice. Later operations wait in the inbox (503 when it is full).
         """
         wait = 0.1
-        while (committed := await trio.to_thread.run_sync(unknown.resolve)) is None:
+        while (committed := await in_thread(unknown.resolve)) is None:
             await trio.sleep(wait)
             wait = min(wait * 2, RESOLVE_EVERY_S)
         logs.event("store.commit_resolved", committed=committed, operations=len(unknown.outcomes))
@@ -181,6 +187,25 @@ class StorageWriter:
                 self.metrics.count("groove_credits_total")
                 self.metrics.count("groove_points_total", credit.points)
                 logs.event("ledger.credited", session_id=credit.session_id, points=round(credit.points, 2))
+
+
+async def in_thread(fn: Callable[[], T]) -> T:
+    """`fn()` in one of Trio's cached worker threads; waits for it to end, even when cancelled meanwhile.
+
+    What `trio.to_thread.run_sync` does for the writer, without what the writer does not use: a capacity
+    limiter, a copied context, a thread name set and reset through the OS, a cancel scope and the way back
+    in for `trio.from_thread`. Once per group commit, about 60 us of CPU less (bench/RESULTS.md, "A/B").
+    A commit is never abandoned half-way: cancellation waits for it, as `to_thread.run_sync` does by default.
+    """
+    task = trio.lowlevel.current_task()
+    token = trio.lowlevel.current_trio_token()
+
+    def deliver(result: Result[T]) -> None:
+        token.run_sync_soon(trio.lowlevel.reschedule, task, result)
+
+    trio.lowlevel.start_thread_soon(fn, deliver)
+    done: T = await trio.lowlevel.wait_task_rescheduled(lambda _: trio.lowlevel.Abort.FAILED)
+    return done
 
 
 def _size(op: Operation) -> int:
