@@ -6,8 +6,9 @@ For each chunk size (20 and 200 steps) and concurrency (1, 8, 32): a fresh serve
 (K = 20 for 200-step chunks, 60 for 20-step chunks; a third of that with --quick), so every point sends the
 same envelopes whatever its concurrency, for long enough that the first burst of C requests does not decide
 the tail. Each point runs --repeats times (3; 1 with --quick) and every figure is the median of the runs.
-Reports envelopes/s, MB/s, ack latency p50/p90/p99/max and the server's CPU time per envelope (its CPU delta
-over the envelopes).
+Reports envelopes/s, MB/s, ack latency p50/p90/p99/max, the server's CPU time per envelope (its CPU delta
+over the envelopes), and the load generator's CPU per envelope and cores: it sends from one Node.js thread,
+so when it keeps about one core busy it, not the server, bounds the run.
 
 With --original DIR (the original Node.js server's `moe-training` folder, prepared outside this repository:
 its dependencies installed with `npm ci`, its per-IP rate limits lifted and its listener bound to
@@ -30,7 +31,10 @@ from bench.server import loadgen, running_original, running_server
 
 SESSIONS = 32
 CHUNKS = {200: 20, 20: 60}
-FIGURES = ("env_per_s", "mb_per_s", "p50", "p90", "p99", "max", "server_ms_per_env", "machine_cores_busy")
+FIGURES = (
+    "env_per_s", "mb_per_s", "p50", "p90", "p99", "max", "server_ms_per_env", "loadgen_ms_per_env",
+    "loadgen_cores", "machine_cores_busy",
+)  # fmt: skip
 
 
 class Target(Protocol):
@@ -61,6 +65,9 @@ def measure(
         "p99": latency["p99"],
         "max": latency["max"],
         "server_ms_per_env": round(1000 * send["server_cpu_s"] / max(1, send["envelopes_acked"]), 2),
+        # The load generator sends from one Node.js thread: near one core busy, it is what bounds the run.
+        "loadgen_ms_per_env": round(1000 * send["loadgen_cpu_s"] / max(1, send["envelopes_acked"]), 2),
+        "loadgen_cores": send["loadgen_cores"],
         "machine_cores_busy": send["machine_busy_cores"],
     }
 
@@ -96,8 +103,8 @@ def main(argv: list[str] | None = None) -> None:
     if original is None:
         print("side by side with the original: skipped (no --original DIR given)")
     repeats = args.repeats or (1 if args.quick else 3)
-    header = ("server", "steps", "c", "envelopes", "env/s", "MB/s", "p50", "p90", "p99", "max", "srv ms/env", "busy",
-              "p99 over runs")  # fmt: skip
+    header = ("server", "steps", "c", "envelopes", "env/s", "MB/s", "p50", "p90", "p99", "max", "srv ms/env",
+              "loadgen ms/env", "loadgen cores", "busy", "p99 over runs")  # fmt: skip
     print(" | ".join(header))
     for steps in args.steps or (200, 20):
         for concurrency in args.concurrency or (1, 8, 32):
@@ -121,7 +128,8 @@ def main(argv: list[str] | None = None) -> None:
 
 def print_row(name: str, steps: int, concurrency: int, r: dict[str, Any]) -> None:
     row = (name, steps, concurrency, r["envelopes"], r["env_per_s"], r["mb_per_s"], r["p50"], r["p90"],
-           r["p99"], r["max"], r["server_ms_per_env"], r["machine_cores_busy"],
+           r["p99"], r["max"], r["server_ms_per_env"], r["loadgen_ms_per_env"], r["loadgen_cores"],
+           r["machine_cores_busy"],
            "{}-{}".format(*r["p99_range"]))  # fmt: skip
     rejected = f"  ({r['rejected']} rejected!)" if r["rejected"] else ""
     print(" | ".join(str(x) for x in row) + rejected, flush=True)
