@@ -32,12 +32,19 @@ def _handle_long(match: re.Match[str]) -> Redaction | None:
     if sense is None or name.startswith("no-"):
         return None  # --no-password takes no value; what follows is the next argument
     group = _value_group(match)
+    if group == "bare" and match.group(group).lower() in _PROSE_AFTER_FLAG:
+        return None  # "Using --password via the CLI is insecure": a sentence about the flag
     # A flag's argument is a value, never a variable: a bare word is redacted like a whole line.
     if judge_value(match.group(group), name, sense, quoted=group != "bare", env_style=False) == "keep":
         return None
     return redact(match.start(group), match.end(group), sense.kind)
 
 
+_PROSE_AFTER_FLAG = frozenset(
+    {"via", "is", "was", "are", "were", "the", "a", "an", "to", "for", "and", "or", "with", "without", "option",
+     "flag", "argument", "instead", "in", "on", "of", "if", "when", "not", "must", "should", "can", "will",
+     "only", "from", "as", "that", "which", "has", "have", "be", "also", "then"}
+)  # fmt: skip
 LONG_FLAGS = Rule("cli-flag", LONG_FLAG, _handle_long)
 
 # Short flags mean a password only for some commands: `-p` is a port for docker run.
@@ -52,6 +59,9 @@ _PASSWORD_COMMANDS = re.compile(
     r"(?:^|[\s;&|(/\"'`=]|\\n)(?:mysql\w*|mariadb[\w-]*|sshpass|mongo(?:sh|dump|restore|import|export)?)\b"
     r"|\b(?:docker|podman|nerdctl|buildah|helm|oras|skopeo)\b.*\blogin\b"
 )
+# A user given before `-p` on the same command line (`twine upload -u __token__ -p ...`, `az login -u x -p ...`):
+# that `-p` is the user's password, whatever the tool.
+_USER_BEFORE = re.compile(r"[ \t](?:-u|--user(?:name)?)(?:[ \t]+|=)[^\s\-]")
 _USER_PASSWORD_COMMANDS = re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)(?:curl|wget|http|https|xh)\b")
 # `-a PASSWORD` (redis-cli) and `-w PASSWORD` (the OpenLDAP tools).
 _FLAG_PASSWORD_COMMANDS = {
@@ -75,7 +85,7 @@ def _handle_short(match: re.Match[str]) -> Redaction | None:
             return None
         return redact(start, match.end(group), "password")
     if match.group("p") is not None:
-        if not _PASSWORD_COMMANDS.search(command) or is_placeholder(value):
+        if not (_PASSWORD_COMMANDS.search(command) or _USER_BEFORE.search(command)) or is_placeholder(value):
             return None
         return redact(start, match.end(group), "password")
     colon = value.find(":")

@@ -141,7 +141,7 @@ AUTHORIZATION_UPPER = Rule("authorization-upper", _AUTHORIZATION, _handle_author
 # Set-Cookie header (or `document.cookie = ...`) only the first, so names and attributes (Path,
 # Domain, Expires, HttpOnly...) survive. A value goes when its name says session or credential, or
 # when it looks like one; `theme=dark` stays.
-_COOKIE_HEAD = re.compile(r"ookie\\?[\"']?[ \t]*[:=][ \t]*(?P<q>\\?[\"'])?")
+_COOKIE_HEAD = re.compile(r"ookies?\\?[\"']?[ \t]*[:=][ \t]*(?P<q>\\?[\"'])?")
 _CURL_COOKIE = re.compile(r"-(?<=[ \t]-)(?:b|-cookie)(?:=|[ \t]+)(?P<q>\\?[\"'])?")
 _COOKIE_PAIR = re.compile(
     r"[ \t]*(?P<name>[^=;,\s\"'\\]{1,128})="
@@ -152,6 +152,7 @@ _SESSION_NAME = re.compile(
 )
 
 
+_SHORT_WORD = re.compile(r"[a-z]{1,12}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -163,7 +164,7 @@ def _cookie_value_goes(name: str, value: str) -> bool:
     if is_placeholder(value) or len(value) < 4 or value.lower() in _CLEARED:
         return False
     if _SESSION_NAME.search(name) is not None:
-        return True
+        return _SHORT_WORD.fullmatch(value) is None  # `csrftoken=present`, `auth=yes`: a flag, not an id
     # Analytics and preference cookies (`_ga=GA1.2.1234.5678`, `lang=en-US`, an anonymous UUID) are not
     # credentials.
     if _UUID.fullmatch(value):
@@ -340,7 +341,9 @@ _PAIR_VALUE = re.compile(
     r"value\\?[\"']?[ \t]*:[ \t]*(?:\\?\"(?P<dq>[^\"\n\\]{0,1024})\\?\"|'(?P<sq>[^'\n]{0,1024})'"
     r"|(?P<bare>[^\s\"',}#][^\s\"',}]{0,1024}))"
 )
-_PAIR_NAME = re.compile(r"name\\?[\"']?[ \t]*:[ \t]*\\?[\"']?(?P<name>[A-Za-z_][A-Za-z0-9_.\-]*)")
+_PAIR_NAME = re.compile(r"(?:name|key)\\?[\"']?[ \t]*:[ \t]*\\?[\"']?(?P<name>[A-Za-z_][A-Za-z0-9_.\-]*)")
+# A cookie as browsers and HAR files list it: {"name": "sid", "value": "...", "domain": ..., "httpOnly": ...}.
+_COOKIE_FIELDS = re.compile(r"(?i:domain|httponly|samesite|expires|expirationDate)\\?[\"']?[ \t]*:")
 
 
 def _handle_pair(match: re.Match[str]) -> Redaction | None:
@@ -350,6 +353,15 @@ def _handle_pair(match: re.Match[str]) -> Redaction | None:
     names = list(_PAIR_NAME.finditer(text, max(0, at - 160), at))
     group = match.lastgroup
     sense = classify_name(names[-1].group("name")) if names else None
+    if sense is None and names and group is not None:
+        close = text.find("}", match.end(), match.end() + 400)
+        if close > 0 and _COOKIE_FIELDS.search(text, match.end(), close):
+            name, value = names[-1].group("name"), match.group(group)
+            return (
+                redact(match.start(group), match.end(group), "cookie")
+                if _cookie_value_goes(name, value)
+                else None
+            )
     if sense is None or group is None:
         return None
     value, start = match.group(group), match.start(group)

@@ -54,6 +54,24 @@ def _is_basic_pair(value: str) -> bool:
 
 
 _LONG_HEX = re.compile(r"[0-9a-fA-F]{40,512}")
+# What a weakly named value (`auth`) holds when it is a password: letters, digits and a symbol, or twelve or
+# more letters and digits; not a version (`v1.2.3`) or a word with a number (`oauth2`).
+_PASSWORD_LIKE = re.compile(
+    r"(?!v?[0-9]+(?:\.[0-9]+)+$)(?=[^0-9]{0,256}[0-9])(?=[^A-Za-z]{0,256}[A-Za-z])"
+    r"(?:(?=[A-Za-z0-9]{0,256}[^A-Za-z0-9\s])[^\s]{8,256}|[A-Za-z0-9]{12,256})"
+)
+# Values of settings beside secret-sounding names, not secrets: permissions (`id-token: write`), reuse
+# (`secrets: inherit`), switches, and the names of schemes and algorithms.
+SETTING_WORDS = frozenset(
+    {
+        "read", "write", "inherit", "required", "optional", "enabled", "disabled", "on", "off", "auto",
+        "default", "always", "never", "public", "private", "internal", "hidden", "masked", "sensitive",
+        "secure", "insecure", "plaintext", "encrypted", "generated", "random", "missing", "invalid", "expired",
+        "valid", "pending", "active", "inactive", "revoked", "basic", "bearer", "digest", "jwt", "oauth",
+        "oauth2", "hmac", "bcrypt", "argon2", "scrypt", "pbkdf2", "rsa", "ecdsa", "ed25519", "hs256", "rs256",
+        "es256", "sha256", "sha512", "header", "query", "keyring", "keychain",
+    }
+)  # fmt: skip
 _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,4096}")
 
 
@@ -67,7 +85,7 @@ def judge_value(
     a parameter of a URL's query string.
     """
     lowered = value.lower()
-    if lowered in TYPE_WORDS or lowered == name.lower() or is_placeholder(value):
+    if lowered in TYPE_WORDS or lowered in SETTING_WORDS or lowered == name.lower() or is_placeholder(value):
         return "keep"
     if (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value):
         return "keep"
@@ -77,8 +95,9 @@ def judge_value(
             credential = True  # session ids are often hex, which `looks_random` leaves as digests
         elif sense.kind == "signature" and _LONG_HEX.fullmatch(value):
             credential = True  # X-Amz-Signature, X-Goog-Signature: an HMAC in hex, wherever the URL was cut
-        elif sense.kind == "authorization" and _is_basic_pair(value):
-            credential = True  # docker's config.json and .npmrc: "auth": base64("user:password")
+        elif sense.kind == "authorization" and (_is_basic_pair(value) or _PASSWORD_LIKE.fullmatch(value)):
+            # docker's config.json and .npmrc: "auth": base64("user:password"); a client's `auth: "..."`
+            credential = True
         return "redact" if credential else "keep"
     if quoted:
         return "redact"

@@ -184,6 +184,10 @@ _HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")
 _RANDOM_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~%]+")
 
 
+_WORDS_JOINED = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+|[a-z]+(?:[_\-][a-z]+)+|[A-Z]+(?:_[A-Z]+)+")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
 def looks_random(value: str) -> bool:
     """Tell whether ``value`` looks like generated key material rather than a word or a hash.
 
@@ -193,5 +197,7 @@ def looks_random(value: str) -> bool:
         return False
     if value.count("/") >= 2 or value.count(".") >= 2:  # paths and dotted names
         return False
+    if _WORDS_JOINED.fullmatch(value) or _UUID.fullmatch(value):
+        return False  # an identifier made of words (TokenLifetimeMinutes, token_lifetime) or a UUID
     classes = sum(1 for test in (str.isupper, str.islower, str.isdigit) if any(map(test, value)))
     return classes >= 2 and shannon_bits(value) >= 3.0
