@@ -127,8 +127,10 @@ def _json_values(text: str, start: int, end: int) -> list[Redaction]:
 
 # `kubectl get secret NAME -o jsonpath='{.data.password}'` (or a go-template reading `.data`) prints one
 # value on the next line: base64, or the secret itself when piped through `base64 -d`. The line goes whole.
+# The word-start check on `oc` comes after it, so that both branches start with a literal: `re` then skips
+# to the next "k" or "o" instead of trying the whole pattern at every position.
 _DATA_OUTPUT = re.compile(
-    r"(?:kubectl|(?<![\w\-])oc)(?P<head>[^\n]{0,800}?)(?:\{\.data|\{\{[ \t]*(?:\.data|index[ \t]+\.data))"
+    r"(?:kubectl|oc(?<![\w\-]oc))(?P<head>[^\n]{0,800}?)(?:\{\.data|\{\{[ \t]*(?:\.data|index[ \t]+\.data))"
     r"(?P<command>[^\n]{0,400}?)(?:\r?\n|\\(?:r\\)?n)(?:(?P<raw>[A-Za-z0-9+/]{4,65536}={0,2})(?=\r?\n|\\(?:r\\)?n|\\?\"|$)"
     r"|(?P<plain>(?![$#>][ \t])[^\s\\\"][^\n\\\"]{0,4095}))"
 )
