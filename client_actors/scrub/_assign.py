@@ -15,6 +15,7 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation
 from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, redact, token_spans
 from client_actors.scrub._judge import is_whole_line, judge_value, line_value_end
 from client_actors.scrub._names import IGNORED_SUFFIXES, Sense, classify_name, is_placeholder
+from client_actors.scrub._spaced import find_call_value, find_spaced
 
 KEYWORDS = (
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
@@ -73,15 +74,18 @@ _CASELESS_CODE = (
     r"[A-Za-z_$](?:[\w$]{0,128}(?:\.(?=[A-Za-z_$])|[(\[]|->|::)"
     # a variable passed on (`f(key=key, ...)`) has at most one digit: `Summer2024,` is a value
     r"|[A-Za-z_$]{0,128}(?:[0-9][A-Za-z_$]{0,64})?[ \t]*[,)}\]])|[(\[{<]|\$[A-Za-z_{(]"
-    r"|(?:~|\.{1,2})?/[\w.\-/]{0,512}(?![^\s'\"`,;&|)}\]<>])"
+    # whole paths, but not base64 that starts with "/" (one long segment with a digit)
+    r"|(?!/(?=[^\s/]{0,80}[0-9])[A-Za-z0-9+]{16,256}={0,2}(?![\w./\-]))"
+    r"(?:~|\.{1,2})?/[\w.\-/]{0,512}(?![^\s'\"`,;&|)}\]<>])"
     r"|(?i:str|int|bool|bytes|float|none|true|false|null|undefined|string|number|any|optional"
     r"|secretstr|lambda|await|new|function|not|yield)(?![\w$.\-])"
 )
 _CODE_LIKE = _CASELESS_CODE + r"|(?<=:[ \t])[a-z]+ +[a-z]"
 _VALUE = (
     r"\\\"(?P<esc>(?:[^\"\\\n]|\\[^\"]){0,512}?)\\\""
-    r"|\"(?P<dq>(?:[^\"\\\n]|\\.){0,512})\""
-    r"|'(?P<sq>(?:[^'\\\n]|\\.){0,512})'"
+    r"|\\\\\\\"(?P<esc2>[^\"\\\n]{1,512})\\\\\\\""  # escaped twice: JSON inside a JSON string
+    r"|[bru]?\"(?P<dq>(?:[^\"\\\n]|\\.){0,512})\""
+    r"|[bru]?'(?P<sq>(?:[^'\\\n]|\\.){0,512})'"
     r"|`(?P<bq>[^`\n]{0,512})`"
     # A bare value takes "=" only as base64 padding at its end: "a=b=c" runs are not one value.
     r"|(?!" + _CODE_LIKE + r")(?P<bare>[^\s'\"`,;&|)}\]<>:=][^\s'\"`,;&|)}\]<>=]{0,512}={0,2})"
@@ -149,6 +153,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     elif group == "bare" and not in_query:
         longer = line_value_end(text, name_start, end)
         value, end = value + text[end:longer], longer
+    if group == "bare" and value.endswith("/") and text[end : end + 1] in ("'", '"') and value[:-1]:
+        value, end = value[:-1], end - 1  # `sed 's/^X=.*/X=value/'`: the expression's delimiter
     if group == "bare" and value.endswith(".") and value[:-1]:
         # Judged without a full stop, which ends a sentence ("...is required.") as often as a password.
         value = value[:-1]
@@ -251,17 +257,40 @@ def find_assignments_encoded(text: str, raw: bytes) -> list[Redaction]:
     scans = {  # "pass" and "password": one start, one scan
         start: _SCAN_OF[index] for index, start, end in keywords if end < ends and lowered[end] in may_follow
     }
-    starts = sorted(start for start, scan in scans.items() if scan.match(lowered, start))
-    if not starts:
+    starts = {start for start, scan in scans.items() if scan.match(lowered, start)}
+    # Where no operator follows: a keyword that ends a name before a blank or a call's parenthesis.
+    others = {
+        start: end - start
+        for _, start, end in keywords
+        if end < ends and lowered[end] in _BLANK_OR_CALL and start not in starts
+    }
+    if not starts and not others:
         return []
     # A token's kind is a sensitive word too ("[REDACTED:password] = x"): never a name.
     tokens = token_spans(text) if TOKEN_OPEN in text else None
     found: list[Redaction] = []
-    for start in char_offsets(text, raw, starts):
+    ordered = sorted(starts | others.keys())
+    for byte_start, start in zip(ordered, char_offsets(text, raw, ordered), strict=True):
         if (found and start < found[-1].end) or (tokens and tokens.overlaps(start, start + 1)):
             continue
-        match = ASSIGNMENT.match(text, start)
-        item = _handle(match) if match is not None else None
+        if byte_start in starts:
+            match = ASSIGNMENT.match(text, start)
+            item = _handle(match) if match is not None else None
+        else:
+            item = _unassigned(text, start, start + others[byte_start])
         if item is not None:
             found.append(item)
     return found
+
+
+_BLANK_OR_CALL = frozenset(b" \t(=:")
+
+
+def _unassigned(text: str, start: int, end: int) -> Redaction | None:
+    """A value given to the name ending in the keyword at ``start:end`` without an operator."""
+    name_start = _name_start(text, start)
+    if text[name_start - 2 : name_start] == "${" or text[name_start - 1 : name_start] == "$":
+        return None
+    if text[end] == "(":
+        return find_call_value(text, name_start, end)
+    return find_spaced(text, name_start, end)

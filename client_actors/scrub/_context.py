@@ -418,7 +418,7 @@ TERRAFORM_DEFAULT = Rule("terraform-default", _TERRAFORM_DEFAULT, _handle_named,
 _QUOTED = r"(?:\\\"(?P<esc>[^\"\\\n]{1,1024})\\\"|\"(?P<dq>[^\"\\\n]{1,1024})\"|'(?P<sq>[^'\\\n]{1,1024})')"
 _ENV_DEFAULT_REST = (
     r"(?:(?:iron)?(?:\.get|\.fetch|\.str)?[ \t]*\([ \t]*\\?[\"'](?P<name>[A-Za-z_][\w.\-]{0,127})\\?[\"'][ \t]*,"
-    r"[ \t]*(?:default[ \t]*=[ \t]*)?|\.(?P<jsname>[A-Za-z_]\w{0,127})[ \t]*(?:\|\||\?\?)[ \t]*)" + _QUOTED
+    r"[ \t]*(?:default[ \t]*=[ \t]*)?|\.(?P<jsname>[A-Za-z_]\w{0,127})[ \t]*(?:\|\||\?\?)=?[ \t]*)" + _QUOTED
 )
 
 

@@ -28,10 +28,12 @@ TYPE_WORDS = frozenset(
 # (including what the home-path rule leaves of one, "~" or "~/x", so that a value judged a path on
 # the first scrub still is on the second) and values without a letter or digit; for bare values
 # also shell, Windows and template references, and code (calls, subscripts, attribute chains).
-_PATH_OR_NOTHING = r"(?:~|\.{1,2})?/[\w.\-/]*|~[\w.\-/]*|[^A-Za-z0-9]*"
+_PATH_OR_NOTHING = (
+    r"(?!/(?=[^\s/]{0,80}[0-9])[A-Za-z0-9+]{16,256}={0,2}$)(?:~|\.{1,2})?/[\w.\-/]*|~[\w.\-/]*|[^A-Za-z0-9]*"
+)
 _KEEP_QUOTED = re.compile(_PATH_OR_NOTHING)
 _KEEP_BARE = re.compile(
-    _PATH_OR_NOTHING + r"|(?:\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|<%).*"
+    _PATH_OR_NOTHING + r"|(?:\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|<%|\.[*+]|\^).*"
     r"|[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+(?:[(\[].*)?|[A-Za-z_$][\w$]*[(\[].*|[(\[{].*"
 )
 _PLAIN_WORD = re.compile(r"[A-Za-z_]+")

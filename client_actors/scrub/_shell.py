@@ -156,7 +156,7 @@ _AUTH_PAIR = (
 
 _QUERY_PARAMETERS = (
     "code", "ticket", "session", "sessionid", "sid", "SAMLResponse", "jwt", "session_id", "jsessionid",
-    "oauth_verifier", "token_hash", "otp",
+    "oauth_verifier", "token_hash", "otp", "appid",
 )  # fmt: skip
 
 
