@@ -292,6 +292,9 @@ class Batch:
     token: str = ""  # the transaction's id: whether it committed can be asked after a lost COMMIT
     # The leading envelopes' sessions, locked with the batch's first statement; taken by the first _store.
     prelocked: dict[str, list[Any]] | None = None
+    # Statements whose answers nothing waits for (storing's session updates and closes), sent with the next
+    # statements that must follow them: the counters' pipeline at the end, or what the batch does next.
+    deferred: list[tuple[str, tuple[Any, ...]]] = attrs.Factory(list)
 
     def apply(self, ops: Sequence[Operation]) -> list[Outcome]:
         leading = []  # the sessions of the envelopes the batch begins with: locked in the first round trip
@@ -316,6 +319,9 @@ class Batch:
                 run.append(i)
                 continue
             self._store_run(run, ops, outcomes)
+            if self.deferred:  # what the operation reads or changes must follow them
+                with self.conn.pipeline():
+                    self._send_deferred()
             outcomes[i] = self._one(op)
         self._store_run(run, ops, outcomes)
         self._apply_deltas()
@@ -413,7 +419,9 @@ class Batch:
         """Store envelopes (their sessions locked first), claiming each sequence; one outcome each."""
         sessions, self.prelocked = self.prelocked, None
         if sessions is None:
-            sessions = _session_states(self._lock_sessions([rec.session_id for rec in records]))
+            with self.conn.pipeline():  # with the deferred statements: one round trip
+                locked = self._lock_sessions([rec.session_id for rec in records])
+            sessions = _session_states(locked)
         outcomes: list[Outcome | None] = [None] * len(records)
         take: list[int] = []
         for i, rec in enumerate(records):
@@ -445,22 +453,30 @@ class Batch:
         return [o for o in outcomes if o is not None]
 
     def _lock_sessions(self, ids: list[str]) -> psycopg.Cursor[TupleRow]:
-        """Lock the sessions `ids` (in session order, the one lock order) and select what storing needs of them."""
+        """Lock the sessions `ids` (in session order, the one lock order) and select what storing needs of them;
+        the deferred statements go first, so that what is read holds them. Call it inside a pipeline."""
+        self._send_deferred()
         return self.conn.execute(
             "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
             " FROM sessions WHERE session_id = ANY(%s) ORDER BY session_id FOR UPDATE",
             (sorted(set(ids)),),
         )
 
+    def _send_deferred(self) -> None:
+        """Send the deferred statements, in order; inside a pipeline, so they go with what follows them."""
+        for query, params in self.deferred:
+            self.conn.execute(query, params)
+        self.deferred.clear()
+
     def _claim(self, records: list[EnvelopeRecord]) -> set[tuple[str, int]]:
         """Insert the index rows (the claim of each sequence) and, for those that won, the bodies: two statements
         in one pipeline, so one round trip (the bodies of the few that lose travel for nothing).
 
         The bodies' statement takes the rows its own transaction inserted into `envelopes` (xmin), which are
-        the claims just won, and reads its arrays as set-returning functions in the select list: they stream
-        row by row, where unnest in FROM, or a WITH read twice, would first copy every body into a tuplestore
-        (and past work_mem, to a temporary file).
-        """
+        the claims just won, each looked up by its key (a scalar subquery: the planner cannot turn it into a
+        join that hashes the bodies or scans `envelopes`), and reads its arrays as set-returning functions in
+        the select list: they stream row by row, where unnest in FROM, or a WITH read twice, would first copy
+        every body into a tuplestore (and past work_mem, to a temporary file)."""
         if not records:
             return set()
         day = dt.date.fromisoformat(self.day)
@@ -480,8 +496,8 @@ class Batch:
             self.conn.execute(
                 "INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, t.s, t.q, t.b"
                 " FROM (SELECT unnest(%s::text[]) AS s, unnest(%s::bigint[]) AS q, unnest(%b::bytea[]) AS b) AS t"
-                " WHERE EXISTS (SELECT FROM envelopes e WHERE e.session_id = t.s AND e.sequence = t.q"
-                " AND e.xmin = pg_current_xact_id()::xid)"
+                " WHERE (SELECT e.xmin FROM envelopes e WHERE e.session_id = t.s AND e.sequence = t.q)"
+                " = pg_current_xact_id()::xid"
                 " ON CONFLICT DO NOTHING",
                 (day, sessions, sequences, [r.body for r in records]),
             )
@@ -510,15 +526,14 @@ class Batch:
 
     def _account(self, stored: list[EnvelopeRecord], sessions: dict[str, list[Any]]) -> list[EnvelopeEffects]:
         """Advance sequences, note feedback, and count what joins the sessions' data (as catalog._count does)."""
-        conn = self.conn
         if not stored:
             return []
         for rec in stored:
             if rec.refusal_status is None and rec.kind == "feedback":
-                conn.execute(
-                    "UPDATE sessions SET feedback_signal = %s, feedback_at = %s WHERE session_id = %s",
-                    (rec.signal, self.at, rec.session_id),
-                )
+                self.deferred.append(
+                    ("UPDATE sessions SET feedback_signal = %s, feedback_at = %s WHERE session_id = %s",
+                     (rec.signal, self.at, rec.session_id))
+                )  # fmt: skip
         counted = [rec for rec in stored if rec.counted]
         effects = iter(self._count(counted, sessions, advance=_max_sequences(stored)))
         uncounted = EnvelopeEffects(False, False, False, "", "", self.day, counted=False)
@@ -531,9 +546,15 @@ class Batch:
         advance: dict[str, int] | None = None,
     ) -> list[EnvelopeEffects]:
         """Count envelopes into their sessions' data, and move each session in `advance` past its sequence there:
-        one statement for every session of the batch."""
+        one statement for every session of the batch, deferred (sent with the counters) unless the batch brings
+        contributor ids not seen yet: whether each is new is asked at once."""
         advance = advance or {}
         accepted = {sid: int(state[1]) for sid, state in sessions.items()}
+        # A session's contributor is in `contributors` since its first counted envelope put it there.
+        wanted = sorted({
+            rec.contributor_id for rec in counted
+            if rec.contributor_id is not None and rec.contributor_id != sessions[rec.session_id][2]
+        })  # fmt: skip
         for rec in counted:  # the labels a session counts under, once this batch's data is in
             state = sessions[rec.session_id]
             state[2] = state[2] if state[2] is not None else rec.contributor_id
@@ -544,10 +565,8 @@ class Batch:
         size = Counter[str]()
         for rec in counted:
             size[rec.session_id] += len(rec.body)
-        wanted = sorted({rec.contributor_id for rec in counted if rec.contributor_id is not None})
-        with self.conn.pipeline():  # both sent before either answer is awaited: one round trip
-            if touched:
-                self.conn.execute(
+        if touched:
+            self.deferred.append((
                     "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1),"
                     " last_activity_at = CASE WHEN t.q >= 0 THEN %s ELSE last_activity_at END,"
                     " accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
@@ -557,16 +576,16 @@ class Batch:
                     (self.at, touched, [advance.get(s, -1) for s in touched], [added[s] for s in touched],
                      [size[s] for s in touched], [sessions[s][2] for s in touched], [sessions[s][5] for s in touched],
                      [sessions[s][6] for s in touched]),
-                )  # fmt: skip
-            inserted = (
-                self.conn.execute(
+            ))  # fmt: skip
+        inserted = None
+        if wanted:
+            with self.conn.pipeline():  # the deferred statements and this one: one round trip
+                self._send_deferred()
+                inserted = self.conn.execute(
                     "INSERT INTO contributors (contributor_id) SELECT unnest(%s::text[])"
                     " ON CONFLICT DO NOTHING RETURNING contributor_id",
                     (wanted,),
                 )
-                if wanted
-                else None
-            )
         if not counted:
             return []
         new_contributors = set() if inserted is None else {str(row[0]) for row in inserted.fetchall()}
@@ -596,8 +615,25 @@ class Batch:
             totals["contributors"] += new_contributor
         for rec in counted:
             if rec.kind == "close":
-                self._close(rec.session_id, self.at, "envelope", rec.close_status)
+                self._close_locked(sessions[rec.session_id], rec.session_id, rec.close_status)
         return effects
+
+    def _close_locked(self, state: list[Any], session_id: str, status: str | None) -> None:
+        """`_close` for a session this batch holds locked, deferred: its status (`state`, as read under the lock
+        and kept up to date here) says whether it is open, so nothing needs to be read back."""
+        if state[0] != "open":
+            return
+        state[0] = "closed"
+        self.deferred.append((
+            "UPDATE sessions SET status = 'closed', closed_at = %s, close_reason = %s, close_status = %s"
+            " WHERE session_id = %s AND status = 'open'",
+            (self.at, "envelope", status, session_id),
+        ))  # fmt: skip
+        self.deferred.append((
+            "INSERT INTO pending_credits (session_id, queued_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            (session_id, self.at),
+        ))  # fmt: skip
+        self.deltas.totals["active_sessions"] -= 1
 
     def _requeue(self, rec: EnvelopeRecord) -> bool:
         cursor = self.conn.execute(
@@ -698,6 +734,7 @@ class Batch:
         conn = self.conn
         slot = random.randrange(COUNTER_SLOTS)
         with conn.pipeline():
+            self._send_deferred()
             totals = sorted((name, value) for name, value in self.deltas.totals.items() if value)
             if totals:
                 conn.execute(
@@ -736,15 +773,10 @@ def _configure(conn: Conn, *, lz4: bool) -> None:
     Bodies are compressed with lz4 (where the server has it) rather than the default pglz: on a 366 KB chunk
     pglz took most of the database's CPU per envelope. Values already stored keep their method; reading either
     is transparent.
-
-    Plans are generic: the batch's statements take arrays, and a plan made for each execution's values (the
-    default for the first ones, and for good when the generic plan's estimate looks worse) cost the database
-    more CPU than running them.
     """
     if lz4:
         conn.execute("SET default_toast_compression = lz4")
-    conn.execute("SET plan_cache_mode = force_generic_plan")
-    conn.commit()
+        conn.commit()
 
 
 def _max_sequences(stored: list[EnvelopeRecord]) -> dict[str, int]:
