@@ -198,9 +198,9 @@ def _name_start(text: str, kw_start: int) -> int:
         found = _NAME_BACK.match(text[max(0, start - 41) : start - 1][::-1])
         start = start - 1 - (found.end() if found else 0)
     if text[start - 1 : start] == "\\":  # JSON-escaped text: "\nNAME=", "\u0026name=" (an escaped "&")
-        if text[start : start + 1] in ("n", "r", "t") and start + 1 < kw_start:
+        if text[start : start + 1] in ("n", "r", "t") and start + 1 <= kw_start:
             return start + 1
-        if text.startswith("u0026", start) and start + 5 < kw_start:
+        if text.startswith("u0026", start) and start + 5 <= kw_start:
             return start + 5
     return start
 
@@ -262,7 +262,10 @@ def find_assignments_encoded(text: str, raw: bytes) -> list[Redaction]:
     others = {
         start: end - start
         for _, start, end in keywords
-        if end < ends and lowered[end] in _BLANK_OR_CALL and start not in starts
+        if end < ends
+        and lowered[end] in _BLANK_OR_CALL
+        and start not in starts
+        and _OTHER_AHEAD.match(lowered, end)
     }
     if not starts and not others:
         return []
@@ -284,6 +287,12 @@ def find_assignments_encoded(text: str, raw: bytes) -> list[Redaction]:
 
 
 _BLANK_OR_CALL = frozenset(b" \t(=:")
+# What `_unassigned` needs after the keyword (in the lower-cased bytes), checked before it is called: a quoted
+# value or one with a character other than a letter after a blank, a string among a call's arguments, or a
+# tuple or list after an operator.
+_OTHER_AHEAD = re.compile(
+    rb"[ \t]+(?:[\"'\\]|[^\s=:\[]*?[^a-z\s=:\[])|\([^()\n]{0,600}?[\"']|[ \t]*[:=][ \t]*[(\[]"
+)
 
 
 def _unassigned(text: str, start: int, end: int) -> Redaction | None:

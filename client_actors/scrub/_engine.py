@@ -22,6 +22,7 @@ import attrs
 from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._assign import KEYWORDS, find_assignments, find_assignments_encoded
+from client_actors.scrub._calls import CALL_RULES, POSITIONAL_LITERALS, SDK_LITERALS, find_go_maps
 from client_actors.scrub._cli import CLI_RULES
 from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
@@ -102,6 +103,8 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "cli-flag": ("--",),
     "cli-short-flag": (" -p", " -u", " -a", " -w", " --user"),
     "aws-secret-after-id": ("REDACTED:aws-access-key",),  # without the brackets, which every token has
+    "positional-password": POSITIONAL_LITERALS,
+    "sdk-client-key": SDK_LITERALS,
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
 }  # fmt: skip
@@ -123,8 +126,9 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
 # must see it on the first scrub exactly as it will on the second.
 PASSES: tuple[Pass, ...] = (
     Pass("home-path", find_home_paths, ("sers", "SERS", "/home/")),
-    *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES)),
+    *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES, *CALL_RULES)),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
+    Pass("go-map", find_go_maps, ("map[",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),

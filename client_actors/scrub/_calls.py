@@ -1,0 +1,212 @@
+"""Secrets whose place says what they are, though no name stands beside them.
+
+- A user's password as a positional argument: ``smtp.login("user", "...")``, ``ldap.simple_bind_s(dn, "...")``,
+  ``DBI->connect(dsn, "user", "...")``, ``new PDO(dsn, "user", "...")``: the second argument of a login or a
+  bind, the third of a connect.
+- The API key a service's client library is built with: ``new Stripe("...")``, ``OpenAI("...")``.
+- ``curl_setopt($ch, CURLOPT_USERPWD, "user:...")``; Oracle's thin URL ``jdbc:oracle:thin:user/...@host``.
+- A password read at a prompt that echoes it: ``Password for user app: ...``.
+- A GitHub Actions debug log's value of a secret: ``##[debug]Evaluating: secrets.X`` then ``Result: '...'``.
+- A here-string fed to a command that names a secret on its line: ``vercel env add API_TOKEN prod <<< '...'``.
+- Go's printing of a map: ``map[Authorization:[Bearer ...] X-Api-Key:[...]]``, each entry judged by its name.
+
+Every value must look like a secret: not a placeholder, a plain word, a path or a variable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._judge import judge_value
+from client_actors.scrub._names import classify_name, is_placeholder, looks_random
+
+_PLAIN = re.compile(r"[A-Za-z_]+")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}://")
+
+
+def _secret_like(value: str) -> bool:
+    """A literal that may be a password: no placeholder, plain word, path, URL or blank inside."""
+    return not (
+        not value
+        or is_placeholder(value)
+        or _PLAIN.fullmatch(value)
+        or " " in value
+        or value[0] in "/~$%{"
+        or _URL.match(value)
+    )
+
+
+# Positional arguments: string literals, or anything else up to a comma (no nested parentheses).
+_ARGUMENT = re.compile(
+    r"[ \t]*(?:\\?\"(?P<dq>[^\"\\\n]{0,512})\\?\"|\\?'(?P<sq>[^'\\\n]{0,512})\\?'|(?P<other>[^,\"'()\n]{1,200}))"
+    r"[ \t]*(?:,|(?=\)))"
+)
+# The call's name and where its arguments open. login and bind take (user, password); connect and PDO take
+# (where, user, password).
+_POSITIONAL = re.compile(r"(?P<fn>login|simple_bind_s|simple_bind|bind_s|ldap_bind|connect|PDO)\(")
+
+
+def _handle_positional(match: re.Match[str]) -> Redaction | None:
+    text, position = match.string, match.end()
+    fn = match.group("fn")
+    before = text[match.start() - 1 : match.start()]
+    if before and before not in ".>" and (before.isalnum() or before in "_$"):
+        return None  # part of a longer name (`reconnect(`, `on_login(`)
+    if fn == "PDO" and not text[max(0, match.start() - 8) : match.start()].rstrip().endswith("new"):
+        return None
+    arguments: list[re.Match[str]] = []
+    while len(arguments) < 6:
+        argument = _ARGUMENT.match(text, position)
+        if argument is None:
+            break
+        arguments.append(argument)
+        position = argument.end()
+        if text.startswith(")", position):
+            break
+    if not text.startswith(")", position):
+        return None
+    wanted = 2 if fn in ("connect", "PDO", "ldap_bind") else 1
+    if len(arguments) <= wanted or (fn != "ldap_bind" and wanted == 1 and len(arguments) != 2):
+        return None
+    user, secret = arguments[wanted - 1], arguments[wanted]
+    group = "dq" if secret.group("dq") is not None else "sq" if secret.group("sq") is not None else None
+    if group is None or (user.group("dq") is None and user.group("sq") is None and fn != "ldap_bind"):
+        return None  # the user is a literal too: `connect(host, port, db)` passes variables
+    if not _secret_like(secret.group(group)) or "=" in secret.group(group):
+        return None
+    return redact(secret.start(group), secret.end(group), "password")
+
+
+POSITIONAL_PASSWORD = Rule("positional-password", _POSITIONAL, _handle_positional)
+POSITIONAL_LITERALS = ("login(", "bind_s(", "simple_bind(", "ldap_bind(", "connect(", "PDO(")
+
+# Client libraries built from an API key as their first argument.
+SDK_CLIENTS = (
+    "Stripe", "OpenAI", "AsyncOpenAI", "Anthropic", "AsyncAnthropic", "Groq", "Resend", "SendGridAPIClient",
+    "Mistral", "Cohere", "Replicate", "Pinecone", "Telegraf", "TelegramBot", "WebClient", "Mailgun",
+    "Postmark", "ServerClient", "Airtable", "Algolia", "Twilio", "MailerSend", "Pusher", "Deepgram",
+)  # fmt: skip
+_SDK = re.compile(
+    r"(?<![\w$.])(?:" + "|".join(SDK_CLIENTS) + r")\([ \t]*"
+    r"(?:\\?\"(?P<dq>[^\"\\\n]{8,512})\\?\"|\\?'(?P<sq>[^'\\\n]{8,512})\\?')"
+)
+
+
+def _handle_sdk(match: re.Match[str]) -> Redaction | None:
+    group = "dq" if match.group("dq") is not None else "sq"
+    value = match.group(group)
+    if not _secret_like(value):
+        return None
+    return redact(match.start(group), match.end(group), "api-key")
+
+
+SDK_KEY = Rule("sdk-client-key", _SDK, _handle_sdk)
+SDK_LITERALS = tuple(f"{name}(" for name in SDK_CLIENTS)
+
+CURL_USERPWD = Rule(
+    "curl-userpwd",
+    re.compile(r"USERPWD[ \t]*,[ \t]*\\?[\"'][^:\"'\\\n]{1,128}:(?P<secret>[^\"'\\\n]{1,256})\\?[\"']"),
+    lambda m: None if is_placeholder(m["secret"]) else redact(m.start("secret"), m.end("secret"), "password"),
+    "USERPWD",
+)
+ORACLE_THIN = Rule(
+    "oracle-thin",
+    re.compile(r"thin:(?:@)?[A-Za-z0-9_$#]{1,30}/(?P<secret>[^\s@/'\"\\]{1,128})@"),
+    lambda m: None if is_placeholder(m["secret"]) else redact(m.start("secret"), m.end("secret"), "password"),
+    "thin:",
+)
+
+
+def _handle_prompt(match: re.Match[str]) -> Redaction | None:
+    value = match.group("secret")
+    if is_placeholder(value) or not any(c.isalnum() for c in value):
+        return None
+    return redact(match.start("secret"), match.end("secret"), "password")
+
+
+PROMPT_ECHO = Rule(
+    "password-prompt",
+    re.compile(r"assword for [^:\n\\]{1,80}:[ \t]+(?P<secret>[^\s\\]{1,256})"),
+    _handle_prompt,
+    "assword for ",
+)
+ACTIONS_DEBUG = Rule(
+    "actions-debug-secret",
+    re.compile(
+        r"##\[debug\]Evaluating:[ \t]*secrets\.[\w.\-]{1,128}(?:\r?\n|\\r?\\n)[^\n\\]{0,64}##\[debug\]Result:[ \t]*"
+        r"(?P<q>\\?')(?P<secret>[^'\n\\]{1,2048})(?P=q)"
+    ),
+    _handle_prompt,
+    "Evaluating: secrets.",
+)
+
+# A here-string into a command whose line names a secret: the name's word and the value (quoted or not).
+_HERE_STRING = re.compile(
+    r"<<<[ \t]*(?:\\?\"(?P<dq>[^\"\\\n]{1,1024})\\?\"|'(?P<sq>[^'\n]{1,1024})'|(?P<bare>[^\s'\"\\;&|]{1,1024}))"
+)
+_LINE_WORDS = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]{2,64}")
+
+
+def _handle_here_string(match: re.Match[str]) -> Redaction | None:
+    group = next(g for g in ("dq", "sq", "bare") if match.group(g) is not None)
+    value = match.group(group)
+    if not _secret_like(value):
+        return None
+    text = match.string
+    floor = max(0, match.start() - 300)
+    line = text[max(text.rfind("\n", floor, match.start()) + 1, floor) : match.start()]
+    senses = [classify_name(word) for word in _LINE_WORDS.findall(line) if not word.startswith("-")]
+    sense = next((sense for sense in senses if sense is not None and sense.strong), None)
+    if sense is None:
+        return None
+    return redact(match.start(group), match.end(group), sense.kind)
+
+
+HERE_STRING = Rule("here-string-named", _HERE_STRING, _handle_here_string, "<<<")
+
+CALL_RULES = (
+    POSITIONAL_PASSWORD,
+    SDK_KEY,
+    CURL_USERPWD,
+    ORACLE_THIN,
+    PROMPT_ECHO,
+    ACTIONS_DEBUG,
+    HERE_STRING,
+)
+
+# Go's fmt printing of a map: map[name:value name:[value value]].
+_GO_MAP_ENTRY = re.compile(
+    r"[ \t]*(?P<name>[A-Za-z_][\w.\-]{0,64}):(?:\[(?P<list>[^\[\]\n]{1,2048})\]|(?P<value>[^\s\[\]]{1,2048}))"
+)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9\-]{0,31}[ \t]+(?=\S)")
+
+
+def find_go_maps(text: str) -> list[Redaction]:
+    """Return the redactions of secret values in Go's printed maps (``map[...]``) in ``text``."""
+    found: list[Redaction] = []
+    at = text.find("map[")
+    while at >= 0:
+        position = at + 4
+        while True:
+            entry = _GO_MAP_ENTRY.match(text, position)
+            if entry is None:
+                break
+            position = entry.end()
+            name = entry.group("name")
+            sense = classify_name(name)
+            group = "list" if entry.group("list") is not None else "value"
+            value, start = entry.group(group), entry.start(group)
+            if sense is None:
+                continue
+            if sense.kind == "authorization":
+                scheme = _SCHEME.match(value)
+                if scheme is not None:
+                    value, start = value[scheme.end() :], start + scheme.end()
+            if judge_value(value, name, sense, quoted=True, env_style=False) == "keep":
+                continue
+            if not sense.strong and not looks_random(value):
+                continue
+            found.append(redact(start, start + len(value), sense.kind))
+        at = text.find("map[", max(position, at + 4))
+    return found
