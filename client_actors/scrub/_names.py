@@ -70,7 +70,7 @@ _SEPARATORS = re.compile(r"[^a-z0-9]+")
 # Sensitive words that people glue to a prefix without a separator: pgpassword, accesstoken.
 _GLUED = (
     "password", "passwd", "passphrase", "secret", "token", "apikey", "key", "credentials", "credential",
-    "sessionid", "sessid",
+    "sessionid", "sessid", "pw",
 )  # fmt: skip
 
 
@@ -99,6 +99,7 @@ _KNOWN_LAST = frozenset(
 # Words before the last that make the name name a secret kept elsewhere, not hold one: existingSecret,
 # secretRef-style `existing_password_secret`.
 _REFERRING = frozenset({"existing", "external"})
+_PASSING = frozenset({"proxy", "fastcgi", "uwsgi", "grpc", "scgi", "memcached", "by"})
 
 
 @functools.lru_cache(maxsize=4096)  # the same few keys (command, file_path, env...) come back all the time
@@ -118,6 +119,8 @@ def classify_name(name: str) -> Sense | None:
         return None
     if last in QUALIFIED_ABBREVIATIONS:
         return QUALIFIED_ABBREVIATIONS[last] if before else None
+    if last == "pass" and before and before[-1] in _PASSING:
+        return None  # nginx's proxy_pass and fastcgi_pass name an upstream
     if last in PASSWORD_WORDS:
         # A bare PWD is the shell's working directory, not a password.
         return Sense("password", True) if before or last != "pwd" else None
