@@ -82,7 +82,7 @@ _CASELESS_CODE = (
 )
 _CODE_LIKE = _CASELESS_CODE + r"|(?<=:[ \t])[a-z]+ +[a-z]"
 _VALUE = (
-    r"\\\"(?P<esc>(?:[^\"\\\n]|\\[^\"]){0,512}?)\\\""
+    r"[bru]?\\\"(?P<esc>(?:[^\"\\\n]|\\[^\"]){0,512}?)\\\""
     r"|\\\\\\\"(?P<esc2>[^\"\\\n]{1,512})\\\\\\\""  # escaped twice: JSON inside a JSON string
     r"|[bru]?\"(?P<dq>(?:[^\"\\\n]|\\.){0,512})\""
     r"|[bru]?'(?P<sq>(?:[^'\\\n]|\\.){0,512})'"
@@ -99,9 +99,11 @@ _ENCODING_SUFFIX = r"(?:[_\-.]?(?i:" + trie_pattern(sorted(IGNORED_SUFFIXES)) + 
 # not re-read as a plain colon when what follows has become a token (which keeps scrubbing idempotent).
 ASSIGNMENT = re.compile(
     rf"(?P<kw>{trie_pattern(_case_forms(KEYWORDS))})"
-    r"(?=" + _ENCODING_SUFFIX + r"[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?(?:[ \t]*[:=>]|[ \t]+(?:is|was)[ \t]))"
+    r"(?="
+    + _ENCODING_SUFFIX
+    + r"[_0-9]{0,4}(?:(?:\\{1,3})?[\"'`]\]?|\])?(?:[ \t]*[:=>]|[ \t]+(?:is|was)[ \t]))"
     r"(?P<suffix>" + _ENCODING_SUFFIX + r")(?P<num>_?[0-9]{1,3})?"
-    r"(?:(?P<close>\\?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>(?>:=|=>|=(?!=)|(?<=[ \t])(?:is|was)(?=[ \t])"
+    r"(?:(?P<close>(?:\\{1,3})?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>(?>:=|=>|=(?!=)|(?<=[ \t])(?:is|was)(?=[ \t])"
     r"|:(?!:)(?:[ \t]*[A-Za-z_&][\w.\[\]|, &]{0,60}?[ \t]*=(?!=)(?=[ \t]*(?:[^\s=\\]|\\\")))?))[ \t]*(?:"
     + _VALUE
     + r")"
@@ -166,7 +168,7 @@ def _handle(match: re.Match[str]) -> Redaction | None:
 
 _QUERY_PWD = Sense("password", True)
 _COOKIE_HEADERS = frozenset({"cookie", "set-cookie", "cookies"})
-_ESCAPE_IN_VALUE = re.compile(r"\\(?:[nrt\"]|u00|$)")
+_ESCAPE_IN_VALUE = re.compile(r"\\+(?:[nrt\"]|u00|$)")
 
 
 def _in_query(text: str, name_start: int) -> bool:
@@ -211,7 +213,7 @@ def _name_start(text: str, kw_start: int) -> int:
 # jump, and lower-casing bytes is far cheaper than lower-casing a non-ASCII str.
 # The lookahead wants an operator after the word, and drops bare values that are code.
 _SEPARATOR_AHEAD = (
-    r"(?=" + _ENCODING_SUFFIX + r"[_0-9]{0,4}(?:\\?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
+    r"(?=" + _ENCODING_SUFFIX + r"[_0-9]{0,4}(?:(?:\\{1,3})?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
     r"|:(?!:)[ \t]*[A-Za-z_&][\w.\[\]|, &]{0,60}?[ \t]*=(?!=)"
     r"|(?::=|=>|=(?!=)|:(?!:)|[ \t](?:is|was)[ \t])[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
 )

@@ -30,7 +30,7 @@ def _secret_like(value: str) -> bool:
     return not (
         not value
         or is_placeholder(value)
-        or _PLAIN.fullmatch(value)
+        or (_PLAIN.fullmatch(value) and not looks_random(value))
         or " " in value
         or value[0] in "/~$%{"
         or _URL.match(value)
@@ -73,7 +73,7 @@ def _handle_positional(match: re.Match[str]) -> Redaction | None:
     group = "dq" if secret.group("dq") is not None else "sq" if secret.group("sq") is not None else None
     if group is None or (user.group("dq") is None and user.group("sq") is None and fn != "ldap_bind"):
         return None  # the user is a literal too: `connect(host, port, db)` passes variables
-    if not _secret_like(secret.group(group)) or "=" in secret.group(group):
+    if not _secret_like(secret.group(group)) or "=" in secret.group(group).rstrip("="):
         return None
     return redact(secret.start(group), secret.end(group), "password")
 
@@ -134,7 +134,7 @@ PROMPT_ECHO = Rule(
 ACTIONS_DEBUG = Rule(
     "actions-debug-secret",
     re.compile(
-        r"##\[debug\]Evaluating:[ \t]*secrets\.[\w.\-]{1,128}(?:\r?\n|\\r?\\n)[^\n\\]{0,64}##\[debug\]Result:[ \t]*"
+        r"##\[debug\]Evaluating:[ \t]*secrets\.[\w.\-]{1,128}(?:\r?\n|(?:\\r)?\\n)[^\n\\]{0,64}##\[debug\]Result:[ \t]*"
         r"(?P<q>\\?')(?P<secret>[^'\n\\]{1,2048})(?P=q)"
     ),
     _handle_prompt,

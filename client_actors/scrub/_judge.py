@@ -71,7 +71,7 @@ SETTING_WORDS = frozenset(
         "secure", "insecure", "plaintext", "encrypted", "generated", "random", "missing", "invalid", "expired",
         "valid", "pending", "active", "inactive", "revoked", "basic", "bearer", "digest", "jwt", "oauth",
         "oauth2", "hmac", "bcrypt", "argon2", "scrypt", "pbkdf2", "rsa", "ecdsa", "ed25519", "hs256", "rs256",
-        "es256", "sha256", "sha512", "header", "query", "keyring", "keychain",
+        "es256", "sha256", "sha512", "header", "query", "keyring", "keychain", "present", "absent", "unset",
     }
 )  # fmt: skip
 _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,4096}")

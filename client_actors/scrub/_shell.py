@@ -12,6 +12,7 @@ session id; they go when the value looks like one (long, letters and digits).
 
 from __future__ import annotations
 
+import base64
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
@@ -142,7 +143,20 @@ def _handle_echo_base64(match: re.Match[str]) -> Redaction | None:
     value = match.string[span[0] : span[1]]
     if len(value) < 6 or _WORDS_ONLY.fullmatch(value):
         return None
+    if _DECODING.match(match.string, match.end()) and _WORDS_ONLY.fullmatch(_decoded(value).strip()):
+        return None  # `echo 'aGVsbG8gd29ybGQK' | base64 -d`: what it decodes to is prose
     return redact(span[0], span[1], "secret")
+
+
+_DECODING = re.compile(r"[ \t]+(?:-d|-D|--decode)\b")
+
+
+def _decoded(value: str) -> str:
+    """``value`` decoded from base64, or "-" (not prose) when it does not decode to text."""
+    try:
+        return base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("utf-8")
+    except ValueError:
+        return "-"
 
 
 # HTTP clients' basic credentials in code: requests' auth=('user', 'pass'), HTTPBasicAuth('user', 'pass'),

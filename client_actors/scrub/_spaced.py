@@ -152,7 +152,12 @@ def find_call_value(text: str, name_start: int, name_end: int) -> Redaction | No
     value = last.group(group)
     if len(arguments) > 1 and sense.kind not in ("password", "credential", "secret", "token", "api-key"):
         return None
-    if not value or _PLAIN.fullmatch(value) or " " in value or _URL.match(value):
+    if (
+        not value
+        or (_PLAIN.fullmatch(value) and not looks_random(value))
+        or " " in value
+        or _URL.match(value)
+    ):
         return None
     if judge_value(value, name, sense, quoted=True, env_style=False) == "keep":
         return None

@@ -236,7 +236,7 @@ AZURE_KEY = secret_part_rule(
 # SAS tokens are URL query strings; only the signature is secret, the rest says what it grants.
 AZURE_SAS = secret_part_rule(
     "azure-sas",
-    r"sig=(?<=[?&;]sig=)(?P<secret>(?:[A-Za-z0-9+/=]|%[0-9A-Fa-f]{2}){16,256})",
+    r"sig=(?<=[?&;]sig=)(?P<secret>(?:[A-Za-z0-9+/=_\-]|%[0-9A-Fa-f]{2}){16,256})",
     "azure-sas-signature",
     "sig=",
 )
