@@ -216,7 +216,7 @@ class PostgresStore:
             batch = Batch(conn, self.quota_bytes, at, day)
             outcomes = batch.apply(ops)  # an error here rolls back (or loses) the transaction: nothing is in
             try:
-                conn.commit()
+                batch.finish()  # the counters and COMMIT, in one round trip
             except psycopg.Error as exc:
                 state = exc.sqlstate or ""
                 if conn.broken or not state or state.startswith(("08", "57")):
@@ -224,7 +224,7 @@ class PostgresStore:
                         batch.token, outcomes, "the connection was lost during COMMIT",
                         functools.partial(self.committed, batch.token),
                     ) from None  # fmt: skip
-                raise  # the server refused the COMMIT and said so: nothing is in
+                raise  # the server refused a statement or the COMMIT and said so: nothing is in
             return outcomes
 
     def _one_by_one(self, ops: Sequence[Operation], at: float) -> list[Outcome]:
@@ -324,8 +324,14 @@ class Batch:
                     self._send_deferred()
             outcomes[i] = self._one(op)
         self._store_run(run, ops, outcomes)
-        self._apply_deltas()
         return [o for o in outcomes if o is not None]
+
+    def finish(self) -> None:
+        """Send what is deferred, add the batch's counts, and COMMIT: one pipeline, so one round trip. A
+        statement the database refuses there fails the pipeline before COMMIT runs (nothing is in, and the
+        error says so); a connection lost there leaves COMMIT's outcome unknown, which the caller resolves."""
+        self._apply_deltas()
+        self.conn.commit()  # sent with them: nothing is left to send
 
     def _one(self, op: Operation) -> Outcome:
         conn = self.conn
@@ -493,13 +499,11 @@ class Batch:
                  [len(r.body) for r in records], [r.hmac for r in records], [r.steps for r in records], self.at,
                  [r.refusal_status for r in records], [r.refusal_reason for r in records]),
             )  # fmt: skip
-            self.conn.execute(
-                "INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, t.s, t.q, t.b"
-                " FROM (SELECT unnest(%s::text[]) AS s, unnest(%s::bigint[]) AS q, unnest(%b::bytea[]) AS b) AS t"
-                " WHERE (SELECT e.xmin FROM envelopes e WHERE e.session_id = t.s AND e.sequence = t.q)"
-                " = pg_current_xact_id()::xid"
-                " ON CONFLICT DO NOTHING",
-                (day, sessions, sequences, [r.body for r in records]),
+            self.conn.cursor().executemany(
+                "INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, %s, %s, %b"
+                " WHERE (SELECT xmin FROM envelopes WHERE session_id = %s AND sequence = %s)"
+                " = pg_current_xact_id()::xid ON CONFLICT DO NOTHING",
+                [(day, r.session_id, r.sequence, r.body, r.session_id, r.sequence) for r in records],
             )
         claimed = {(str(sid), int(seq)) for sid, seq in claim.fetchall()}
         self.deltas.totals["stored_bytes"] += sum(
@@ -728,9 +732,10 @@ class Batch:
                     )
 
     def _apply_deltas(self) -> None:
-        """Add the batch's counts to the counter rows of one slot (picked at random, so that two processes
-        committing at once seldom wait on the same rows), in key order, as one pipeline: one round trip, not
-        one per row; the statements still run in order, and an error in any fails the batch as before."""
+        """The deferred statements, then the batch's counts added to the counter rows of one slot (picked at
+        random, so that two processes committing at once seldom wait on the same rows) in key order, then
+        COMMIT, as one pipeline: one round trip, not one per row; the statements still run in order, and an
+        error in any skips the rest (COMMIT too) and fails the batch as before."""
         conn = self.conn
         slot = random.randrange(COUNTER_SLOTS)
         with conn.pipeline():
@@ -760,6 +765,7 @@ class Batch:
                     " points = breakdown.points + excluded.points",
                     (kind, name, slot, int(amounts["sessions"]), int(amounts["steps"]), amounts["points"]),
                 )
+            conn.execute("COMMIT")
 
 
 def _session_states(cursor: psycopg.Cursor[TupleRow]) -> dict[str, list[Any]]:
