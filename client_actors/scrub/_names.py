@@ -99,6 +99,8 @@ _KNOWN_LAST = frozenset(
 # Words before the last that make the name name a secret kept elsewhere, not hold one: existingSecret,
 # secretRef-style `existing_password_secret`.
 _REFERRING = frozenset({"existing", "external"})
+# Configuration directives whose one word holds "pass" or "auth" glued: Redis's requirepass and masterauth.
+_PASSWORD_DIRECTIVES = frozenset({"requirepass", "masterauth", "masterpass"})
 _PASSING = frozenset({"proxy", "fastcgi", "uwsgi", "grpc", "scgi", "memcached", "by"})
 
 
@@ -109,6 +111,8 @@ def classify_name(name: str) -> Sense | None:
     Only the last word counts, so ``token_count``, ``max_tokens``, ``secret_name`` and
     ``private_key_id`` are ordinary while ``GITHUB_TOKEN`` and ``clientSecret`` are not.
     """
+    if name.lower() in _PASSWORD_DIRECTIVES:
+        return Sense("password", True)
     words = [word for word in split_words(name) if not word.isdigit()]
     while len(words) > 1 and words[-1] in IGNORED_SUFFIXES:
         words.pop()
