@@ -191,6 +191,11 @@ def test_calls_that_give_no_secret_are_kept(text: str) -> None:
         ('level=warn msg="retrying" bearer={} backoff=2s\n', "token"),
         ("Caused by: credentials{{user=svc, password={}}}\n", "password"),
         ("  with vars: {{passphrase: {}, target: s3://backups}}\n", "password"),
+        ('  args: ["--password", "{}", "--verbose"]\n', "password"),
+        ('$p = ConvertTo-SecureString "{}" -AsPlainText -Force\n', "password"),
+        ("https://sso.acme-corp.io/login?next=%2Fcb%3Fpassword%3D{}%26user%3Dops\n", "password"),
+        ("127.0.0.1:6379> AUTH {}\n", "password"),
+        ("redis-cli -h cache --no-auth-warning AUTH default {}\n", "password"),
     ],
 )
 def test_values_in_logs_and_tool_output(template: str, kind: str) -> None:
@@ -206,6 +211,10 @@ def test_values_in_logs_and_tool_output(template: str, kind: str) -> None:
         "Password for user app:",
         "##[debug]Evaluating: secrets.DEPLOY_KEY\n##[debug]Result: '***'\n",
         "$ echo 'aGVsbG8gd29ybGQK' | base64 -d\nhello world\n",
+        '  args: ["--no-password", "--verbose", "--token-file", "/run/secrets/token"]\n',
+        "$p = ConvertTo-SecureString $plain -AsPlainText -Force\n",
+        "https://app.acme-corp.io/cb?redirect_uri%3Dhttps%253A%252F%252Fapp.acme-corp.io%26state%3Dxyz\n",
+        "OAUTH token flow\nX-AUTH header set\n",
     ],
 )
 def test_log_near_misses_are_kept(text: str) -> None:

@@ -165,15 +165,93 @@ def _handle_here_string(match: re.Match[str]) -> Redaction | None:
 
 HERE_STRING = Rule("here-string-named", _HERE_STRING, _handle_here_string, "<<<")
 
-CALL_RULES = (
-    POSITIONAL_PASSWORD,
-    SDK_KEY,
-    CURL_USERPWD,
-    ORACLE_THIN,
-    PROMPT_ECHO,
-    ACTIONS_DEBUG,
-    HERE_STRING,
+
+def _handle_listed_flag(match: re.Match[str]) -> Redaction | None:
+    name, value = match.group("name"), match.group("value")
+    sense = classify_name(name)
+    if sense is None or name.startswith("no-") or value.startswith("-"):
+        return None
+    if judge_value(value, name, sense, quoted=True, env_style=False) == "keep":
+        return None
+    if not sense.strong and not looks_random(value):
+        return None
+    return redact(match.start("value"), match.end("value"), sense.kind)
+
+
+# A command's arguments as a list (a container's args, subprocess.run, exec arrays): "--password", "...".
+LISTED_FLAG = Rule(
+    "listed-flag",
+    re.compile(
+        r"--(?<=[\"']--)(?P<name>[A-Za-z0-9][\w\-]{0,63})\\?[\"'][ \t]*,[ \t]*(?:\r?\n[ \t]*(?:-[ \t]+)?)?"
+        r"\\?[\"'](?P<value>[^\"'\\\n]{1,512})\\?[\"']"
+    ),
+    _handle_listed_flag,
+    "--",
 )
+
+
+def _handle_secure_string(match: re.Match[str]) -> Redaction | None:
+    group = "dq" if match.group("dq") is not None else "sq"
+    if is_placeholder(match.group(group)):
+        return None
+    return redact(match.start(group), match.end(group), "password")
+
+
+# PowerShell's ConvertTo-SecureString "..." -AsPlainText: the plain text is the password.
+SECURE_STRING = Rule(
+    "secure-string",
+    re.compile(
+        r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?:\\?\"(?P<dq>[^\"\\\n]{1,512})\\?\"|'(?P<sq>[^'\n]{1,512})')"
+        r"(?=[^\n]{0,64}-AsPlainText)"
+    ),
+    _handle_secure_string,
+    "ConvertTo-SecureString",
+)
+# A query string carried URL-encoded inside another (a redirect's or a login form's): password%3D...%26.
+_ENCODED_PAIR = re.compile(r"%3[Dd](?P<value>(?:(?!%2[06])(?:[A-Za-z0-9._~+\-]|%[0-9A-Fa-f]{2})){4,512})")
+_ENCODED_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,64}\Z")
+
+
+def _handle_encoded_pair(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    name = _ENCODED_NAME.search(text, max(0, match.start() - 64), match.start())
+    if name is None:
+        return None
+    sense = classify_name(name.group())
+    value = match.group("value")
+    if sense is None or is_placeholder(value):
+        return None
+    if not sense.strong and not looks_random(value):
+        return None
+    return redact(match.start("value"), match.end("value"), sense.kind)
+
+
+ENCODED_PAIR = Rule("encoded-pair", _ENCODED_PAIR, _handle_encoded_pair, "%3")
+# Redis's AUTH command at its prompt or on redis-cli's line: AUTH [user] password.
+_REDIS_AUTH = re.compile(
+    r"AUTH[ \t]+(?:[A-Za-z0-9_\-]{1,64}[ \t]+)?(?P<secret>[^\s\"'\\]{1,256})(?=[ \t]*(?:$|[\r\n\\\"']))",
+    re.MULTILINE,
+)
+
+
+def _handle_redis_auth(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    if match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_-"):
+        return None  # OAUTH, X-AUTH
+    floor = max(0, match.start() - 200)
+    line = text[max(text.rfind("\n", floor, match.start()) + 1, floor) : match.start()]
+    if "redis" not in line.lower() and not line.rstrip().endswith(">") and line.strip():
+        return None
+    value = match.group("secret")
+    return redact(match.start("secret"), match.end("secret"), "password") if _secret_like(value) else None
+
+
+REDIS_AUTH = Rule("redis-auth", _REDIS_AUTH, _handle_redis_auth, "AUTH ")
+
+CALL_RULES = (
+    POSITIONAL_PASSWORD, SDK_KEY, CURL_USERPWD, ORACLE_THIN, PROMPT_ECHO, ACTIONS_DEBUG, HERE_STRING, LISTED_FLAG,
+    SECURE_STRING, ENCODED_PAIR, REDIS_AUTH,
+)  # fmt: skip
 
 # Go's fmt printing of a map: map[name:value name:[value value]].
 _GO_MAP_ENTRY = re.compile(
