@@ -540,3 +540,28 @@ def test_the_schema_is_made_by_migrations_once_even_by_processes_starting_togeth
             store.close()
     with pytest.raises(Exception, match="newer than this server's"):
         postgres_store(database)
+
+
+def test_envelopes_of_an_unknown_or_closed_session_are_refused_beside_others_and_leave_nothing(
+    database: str,
+) -> None:
+    """On PostgreSQL (where any process may be sent any envelope, so the store sees these): their claims are
+    taken back in the transaction that made them."""
+    store = postgres_store(database)
+    try:
+        store.commit([OpenSession(new_session("s1"), 20), OpenSession(new_session("s2"), 20)], at=NOW)
+        assert store.commit([CloseSession("s2", NOW, "idle", None)], at=NOW) == [Done(True)]
+        ops = [
+            StoreEnvelope(record("ghost", 0)),
+            StoreEnvelope(record("s2", 0)),
+            StoreEnvelope(record("s1", 0)),
+        ]
+        assert statuses(store.commit(ops, at=NOW)) == [404, 409, "ok"]
+        assert statuses(store.commit(ops[:2], at=NOW)) == [404, 409]  # nothing of theirs was left claimed
+        with store.pool.connection() as conn:
+            kept = conn.execute("SELECT session_id, sequence FROM envelopes").fetchall()
+            bodies = conn.execute("SELECT session_id, sequence FROM envelope_bodies").fetchall()
+            assert load_stats(conn).envelopes == 1
+    finally:
+        store.close()
+    assert kept == bodies == [("s1", 0)]

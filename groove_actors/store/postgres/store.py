@@ -290,28 +290,29 @@ class Batch:
     deltas: Deltas = attrs.Factory(Deltas)
     planned: int = 0
     token: str = ""  # the transaction's id: whether it committed can be asked after a lost COMMIT
-    # The leading envelopes' sessions, locked with the batch's first statement; taken by the first _store.
-    prelocked: dict[str, list[Any]] | None = None
+    # The leading envelopes' sessions locked and their sequences claimed with the batch's first statement
+    # (the cursors answering both); taken by the first _store.
+    prelocked: tuple[psycopg.Cursor[TupleRow], psycopg.Cursor[TupleRow]] | None = None
     # Statements whose answers nothing waits for (storing's session updates and closes), sent with the next
     # statements that must follow them: the counters' pipeline at the end, or what the batch does next.
     deferred: list[tuple[str, tuple[Any, ...]]] = attrs.Factory(list)
 
     def apply(self, ops: Sequence[Operation]) -> list[Outcome]:
-        leading = []  # the sessions of the envelopes the batch begins with: locked in the first round trip
+        leading = []  # the envelopes the batch begins with: locked and claimed in the first round trip
         for op in ops:
             if not isinstance(op, StoreEnvelope):
                 break
-            leading.append(op.record.session_id)
+            leading.append(op.record)
         with self.conn.pipeline():
             head = self.conn.execute(
                 "SELECT (SELECT SUM(value) FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
             )
-            locked = self._lock_sessions(leading) if leading else None
+            if leading:
+                self.prelocked = self._lock_and_claim(leading)
         row = head.fetchone()
         assert row is not None
         self.planned = int(row[0]) if row[0] is not None else 0
         self.token = str(row[1])
-        self.prelocked = None if locked is None else _session_states(locked)
         outcomes: list[Outcome | None] = [None] * len(ops)
         run: list[int] = []  # consecutive envelopes are stored together: a fixed number of statements
         for i, op in enumerate(ops):
@@ -422,20 +423,28 @@ class Batch:
         run.clear()
 
     def _store(self, records: list[EnvelopeRecord]) -> list[Outcome]:
-        """Store envelopes (their sessions locked first), claiming each sequence; one outcome each."""
-        sessions, self.prelocked = self.prelocked, None
-        if sessions is None:
+        """Store envelopes, claiming each sequence; one outcome each.
+
+        Their sessions are locked and their sequences claimed in one round trip, before what the sessions say
+        is known: the claims of envelopes refused then (an unknown or closed session, past the quota) are taken
+        back, in the same transaction, before anything else is done.
+        """
+        answers, self.prelocked = self.prelocked, None
+        if answers is None:
             with self.conn.pipeline():  # with the deferred statements: one round trip
-                locked = self._lock_sessions([rec.session_id for rec in records])
-            sessions = _session_states(locked)
+                answers = self._lock_and_claim(records)
+        sessions = _session_states(answers[0])
+        claimed = {(str(sid), int(seq)) for sid, seq in answers[1].fetchall()}  # by this transaction
         outcomes: list[Outcome | None] = [None] * len(records)
         take: list[int] = []
+        back: list[EnvelopeRecord] = []  # claimed, then refused
         for i, rec in enumerate(records):
             state = sessions.get(rec.session_id)
+            ours = (rec.session_id, rec.sequence) in claimed
             if state is None:
                 outcomes[i] = Refused(404, f"unknown session {rec.session_id!r}; open a session first")
             elif state[0] != "open" and rec.counted:  # closed by another process since this one looked
-                outcomes[i] = self._already_used(rec, unused=SESSION_CLOSED)
+                outcomes[i] = SESSION_CLOSED if ours else self._already_used(rec, unused=SESSION_CLOSED)
             elif self.planned + len(rec.body) > self.quota_bytes:
                 outcomes[i] = QUOTA_EXHAUSTED
                 logs.event(
@@ -444,7 +453,10 @@ class Batch:
             else:
                 take.append(i)
                 self.planned += len(rec.body)
-        claimed = self._claim([records[i] for i in take])
+                continue
+            if ours:
+                back.append(rec)
+        self._take_back(back)
         stored: list[int] = []
         for i in take:
             rec = records[i]
@@ -453,6 +465,7 @@ class Batch:
             else:
                 outcomes[i] = self._already_used(rec)
                 self.planned -= len(rec.body)
+        self.deltas.totals["stored_bytes"] += sum(len(records[i].body) for i in stored)
         effects = self._account([records[i] for i in stored], sessions)
         for i, effect in zip(stored, effects, strict=True):
             outcomes[i] = Done(effect)
@@ -474,42 +487,56 @@ class Batch:
             self.conn.execute(query, params)
         self.deferred.clear()
 
-    def _claim(self, records: list[EnvelopeRecord]) -> set[tuple[str, int]]:
-        """Insert the index rows (the claim of each sequence) and, for those that won, the bodies: two statements
-        in one pipeline, so one round trip (the bodies of the few that lose travel for nothing).
+    def _lock_and_claim(
+        self, records: list[EnvelopeRecord]
+    ) -> tuple[psycopg.Cursor[TupleRow], psycopg.Cursor[TupleRow]]:
+        """Lock the records' sessions, then insert the index rows (the claim of each sequence) and, for those
+        that won, the bodies; call it inside a pipeline: the cursors answer once it is synced. The bodies of
+        the few that lose travel for nothing.
 
-        The bodies' statement takes the rows its own transaction inserted into `envelopes` (xmin), which are
-        the claims just won, each looked up by its key (a scalar subquery: the planner cannot turn it into a
-        join that hashes the bodies or scans `envelopes`), and reads its arrays as set-returning functions in
-        the select list: they stream row by row, where unnest in FROM, or a WITH read twice, would first copy
-        every body into a tuplestore (and past work_mem, to a temporary file)."""
-        if not records:
-            return set()
+        The index rows go in one statement (arrays read by set-returning functions in the select list, which
+        stream). Each body goes in a statement of its own, with no array to build on either side, and is
+        inserted only if its index row is this transaction's (its xmin), which is a claim just won: looked up
+        by its key in a scalar subquery, which the planner cannot turn into a join that hashes the bodies or
+        scans `envelopes`."""
+        locked = self._lock_sessions([rec.session_id for rec in records])
         day = dt.date.fromisoformat(self.day)
         sessions = [r.session_id for r in records]
         sequences = [r.sequence for r in records]
-        with self.conn.pipeline():
-            claim = self.conn.execute(
-                "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps,"
-                " stored_at, refusal_status, refusal_reason) SELECT unnest(%s::text[]), unnest(%s::bigint[]),"
-                " unnest(%s::text[]), unnest(%s::text[]), %s, unnest(%s::bigint[]), unnest(%s::text[]),"
-                " unnest(%s::bigint[]), %s, unnest(%s::int[]), unnest(%s::text[])"
-                " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
-                (sessions, sequences, [r.envelope_id for r in records], [r.kind for r in records], day,
-                 [len(r.body) for r in records], [r.hmac for r in records], [r.steps for r in records], self.at,
-                 [r.refusal_status for r in records], [r.refusal_reason for r in records]),
-            )  # fmt: skip
-            self.conn.cursor().executemany(
-                "INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, %s, %s, %b"
-                " WHERE (SELECT xmin FROM envelopes WHERE session_id = %s AND sequence = %s)"
-                " = pg_current_xact_id()::xid ON CONFLICT DO NOTHING",
-                [(day, r.session_id, r.sequence, r.body, r.session_id, r.sequence) for r in records],
-            )
-        claimed = {(str(sid), int(seq)) for sid, seq in claim.fetchall()}
-        self.deltas.totals["stored_bytes"] += sum(
-            len(r.body) for r in records if (r.session_id, r.sequence) in claimed
+        claim = self.conn.execute(
+            "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps,"
+            " stored_at, refusal_status, refusal_reason) SELECT unnest(%s::text[]), unnest(%s::bigint[]),"
+            " unnest(%s::text[]), unnest(%s::text[]), %s, unnest(%s::bigint[]), unnest(%s::text[]),"
+            " unnest(%s::bigint[]), %s, unnest(%s::int[]), unnest(%s::text[])"
+            " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
+            (sessions, sequences, [r.envelope_id for r in records], [r.kind for r in records], day,
+             [len(r.body) for r in records], [r.hmac for r in records], [r.steps for r in records], self.at,
+             [r.refusal_status for r in records], [r.refusal_reason for r in records]),
+        )  # fmt: skip
+        self.conn.cursor().executemany(
+            "INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, %s, %s, %b"
+            " WHERE (SELECT xmin FROM envelopes WHERE session_id = %s AND sequence = %s)"
+            " = pg_current_xact_id()::xid ON CONFLICT DO NOTHING",
+            [(day, r.session_id, r.sequence, r.body, r.session_id, r.sequence) for r in records],
         )
-        return claimed
+        return locked, claim
+
+    def _take_back(self, records: list[EnvelopeRecord]) -> None:
+        """Delete the claims (and bodies) this transaction made for `records`."""
+        if not records:
+            return
+        keys = ([r.session_id for r in records], [r.sequence for r in records])
+        with self.conn.pipeline():
+            self.conn.execute(
+                "DELETE FROM envelope_bodies WHERE day = %s AND (session_id, sequence) IN"
+                " (SELECT unnest(%s::text[]), unnest(%s::bigint[]))",
+                (dt.date.fromisoformat(self.day), *keys),
+            )
+            self.conn.execute(
+                "DELETE FROM envelopes WHERE (session_id, sequence) IN (SELECT unnest(%s::text[]),"
+                " unnest(%s::bigint[])) AND xmin = pg_current_xact_id()::xid",
+                keys,
+            )
 
     def _already_used(self, rec: EnvelopeRecord, unused: Outcome | None = None) -> Outcome:
         """The answer for an envelope whose sequence was stored before (by any process); `unused` if it was not."""
