@@ -134,7 +134,7 @@ PROMPT_ECHO = Rule(
 ACTIONS_DEBUG = Rule(
     "actions-debug-secret",
     re.compile(
-        r"##\[debug\]Evaluating:[ \t]*secrets\.[\w.\-]{1,128}(?:\r?\n|(?:\\r)?\\n)[^\n\\]{0,64}##\[debug\]Result:[ \t]*"
+        r"##\[debug\]Evaluating: secrets\.[\w.\-]{1,128}(?:\r?\n|(?:\\r)?\\n)[^\n\\]{0,64}##\[debug\]Result:[ \t]*"
         r"(?P<q>\\?')(?P<secret>[^'\n\\]{1,2048})(?P=q)"
     ),
     _handle_prompt,
@@ -246,7 +246,7 @@ def _handle_redis_auth(match: re.Match[str]) -> Redaction | None:
     return redact(match.start("secret"), match.end("secret"), "password") if _secret_like(value) else None
 
 
-REDIS_AUTH = Rule("redis-auth", _REDIS_AUTH, _handle_redis_auth, "AUTH ")
+REDIS_AUTH = Rule("redis-auth", _REDIS_AUTH, _handle_redis_auth, "AUTH")
 
 CALL_RULES = (
     POSITIONAL_PASSWORD, SDK_KEY, CURL_USERPWD, ORACLE_THIN, PROMPT_ECHO, ACTIONS_DEBUG, HERE_STRING, LISTED_FLAG,
