@@ -240,6 +240,7 @@ def test_base64_of_a_credential_is_still_taken() -> None:
             "cookie",
         ),
         ('  "cookies": "wordpress_logged_in_1a2b3c4={}",', "cookie"),
+        ("page.setCookie({{ name: 'sid', value: '{}' }})", "cookie"),
     ],
 )
 def test_pair_objects_and_cookie_strings(template: str, kind: str) -> None:
@@ -250,6 +251,7 @@ def test_pair_objects_and_cookie_strings(template: str, kind: str) -> None:
     "text",
     [
         '{"name": "theme", "value": "dark", "domain": ".acme-corp.io", "path": "/"}',
+        "page.setCookie({ name: 'theme', value: 'dark' })",
         "DEBUG request cookies={'csrftoken': 'present', 'lang': 'en'}",
         '[{"key": "Content-Type", "value": "application/json"}]',
         '<add key="TokenLifetimeMinutes" value="60" />',

@@ -355,7 +355,9 @@ def _handle_pair(match: re.Match[str]) -> Redaction | None:
     sense = classify_name(names[-1].group("name")) if names else None
     if sense is None and names and group is not None:
         close = text.find("}", match.end(), match.end() + 400)
-        if close > 0 and _COOKIE_FIELDS.search(text, match.end(), close):
+        if (close > 0 and _COOKIE_FIELDS.search(text, match.end(), close)) or text.find(
+            "ookie", max(0, names[-1].start() - 120), names[-1].start()
+        ) >= 0:  # a browser's cookie object, or one given to setCookie / addCookies / add_cookie
             name, value = names[-1].group("name"), match.group(group)
             return (
                 redact(match.start(group), match.end(group), "cookie")
