@@ -332,6 +332,38 @@ def test_sed_expression_keeps_its_delimiters() -> None:
     exactly("sed -i 's/^ADMIN_PASS=.*/ADMIN_PASS={}/' .env\n", secret, "password")
 
 
+@pytest.mark.parametrize(
+    ("template", "kind"),
+    [
+        (
+            "DefaultEndpointsProtocol=https;AccountName=acmestore;AccountKey={};EndpointSuffix=core.windows.net",
+            "api-key",
+        ),
+        (
+            "Endpoint=sb://bus.acme-corp.io/;SharedAccessKeyName=Root;SharedAccessKey={};EntityPath=orders",
+            "api-key",
+        ),
+        ("ApiToken={};Region=eu;", "token"),
+        ("Host=db;Username=api;ClientSecret={};Pooling=true", "secret"),
+    ],
+)
+def test_credentials_among_connection_string_pairs(template: str, kind: str) -> None:
+    exactly(template, dotted_password() + "x!", kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Endpoint=sb://bus.acme-corp.io/;SharedAccessKeyName=RootManageSharedAccessKey;EntityPath=orders",
+        "Server=db;Database=shop;TrustServerCertificate=true;Encrypt=True;",
+        "sort_key=created_at&page=2",
+        "ApiToken=${API_TOKEN};Region=eu;",
+    ],
+)
+def test_connection_string_near_misses_are_kept(text: str) -> None:
+    kept(text)
+
+
 def test_a_user_before_dash_p_makes_it_a_password() -> None:
     exactly("twine upload -u __token__ -p {} dist/*\n", token(), "password")
     kept("docker run -u app -p 8080:80 shop\n")

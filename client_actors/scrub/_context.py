@@ -506,6 +506,36 @@ def _handle_connection_password(match: re.Match[str]) -> Redaction | None:
 
 CONNECTION_PASSWORD = Rule("connection-password", _CONNECTION_PASSWORD, _handle_connection_password)
 
+
+# Other credentials among a connection string's `Name=value;` pairs: AccountKey, SharedAccessKey, ApiToken,
+# ClientSecret. The pairs' separators end the value, which may hold dots and symbols.
+_PAIR_END = re.compile(r"[;\"'\s]|\\[\"nrt]|$")
+
+
+def _handle_connection_pair(match: re.Match[str]) -> Redaction | None:
+    text, value, start = match.string, match.group("value"), match.start()
+    back = _NAME_TAIL.match(text[max(0, start - 64) : start][::-1])
+    name_start = start - (back.end() if back else 0)
+    before = text[name_start - 1 : name_start]
+    if not (before in ("", ";", '"', "'", " ") or text.endswith(("\\n", '\\"'), 0, name_start)):
+        return None
+    if not (";" in text[max(0, name_start - 2) : name_start] or text.startswith(";", match.end("value"))):
+        return None  # a pair among others, separated by ";"
+    name = text[name_start : match.start("value") - 1]
+    sense = classify_name(name)
+    if sense is None or sense.kind in ("cookie", "authorization") or value[0] in "$%{":
+        return None
+    if judge_value(value, name, sense, quoted=True, env_style=False) == "keep":
+        return None
+    return redact(match.start("value"), match.end("value"), sense.kind)
+
+
+CONNECTION_PAIRS = tuple(
+    Rule(f"connection-{word.lower()}", re.compile(word + r"=(?P<value>[^;\s'\"`\\<>{}]{1,512})"),
+         _handle_connection_pair, word + "=")
+    for word in ("Key", "Secret", "Token")
+)  # fmt: skip
+
 # A sensitive name and its value as the first two string arguments of a call, quotes JSON-escaped or not:
 # `props.put("password", "...")`, `define('AUTH_KEY', '...')`, `os.environ.setdefault("API_TOKEN", "...")`.
 _CALL_PAIR = re.compile(
@@ -621,5 +651,5 @@ CONTEXT_RULES = (
     AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
     TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, DIRECTIVE, DOTTED_VALUE, DOTTED_VALUE_COLON,
-    GO_DSN, FROM_LITERAL,
+    GO_DSN, FROM_LITERAL, *CONNECTION_PAIRS,
 )  # fmt: skip
