@@ -364,6 +364,41 @@ def test_connection_string_near_misses_are_kept(text: str) -> None:
     kept(text)
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        "gh secret set API_TOKEN --body {}\n",
+        "eas secret:create --name STRIPE_KEY --value {}\n",
+        "vault login {}\n",
+        "cargo login {}\n",
+        "poetry config pypi-token.pypi {}\n",
+        "poetry config http-basic.internal ci {}\n",
+        "expo login -u dev -p {}\n",
+        "expo login -p {}\n",
+    ],
+)
+def test_tools_that_take_a_secret_by_position_or_value_flag(template: str) -> None:
+    secret = token()
+    out = scrubbed(template.format(secret))
+    assert secret not in out
+    assert re.sub(r"\[REDACTED:[a-z\-]+\]", "{}", out, count=1) == template
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'gh secret set API_TOKEN --body "$API_TOKEN"\n',
+        "gh issue create --title x --body fixed-in-2024\n",
+        "vault login -method=oidc\n",
+        "cargo login\n",
+        "gh secret set TOKEN --body --repo acme/api\n",
+        "kubectl port-forward svc/web 8080:80 && expo login -p 19000\n",
+    ],
+)
+def test_tool_near_misses_are_kept(text: str) -> None:
+    kept(text)
+
+
 def test_a_user_before_dash_p_makes_it_a_password() -> None:
     exactly("twine upload -u __token__ -p {} dist/*\n", token(), "password")
     kept("docker run -u app -p 8080:80 shop\n")

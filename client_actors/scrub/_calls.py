@@ -248,9 +248,77 @@ def _handle_redis_auth(match: re.Match[str]) -> Redaction | None:
 
 REDIS_AUTH = Rule("redis-auth", _REDIS_AUTH, _handle_redis_auth, "AUTH")
 
+
+def _strong_name_on_line(text: str, at: int) -> str | None:
+    """The kind of the first strongly sensitive name on the line before ``at`` (flags' names left out)."""
+    floor = max(0, at - 300)
+    line = text[max(text.rfind("\n", floor, at) + 1, floor) : at]
+    for word in _LINE_WORDS.findall(line):
+        sense = classify_name(word)
+        if sense is not None and sense.strong and not line[: line.find(word)].endswith("-"):
+            return sense.kind
+    return None
+
+
+def _handle_value_flag(match: re.Match[str]) -> Redaction | None:
+    group = next(g for g in ("dq", "sq", "bare") if match.group(g) is not None)
+    value = match.group(group)
+    kind = _strong_name_on_line(match.string, match.start()) if _secret_like(value) else None
+    return None if kind is None else redact(match.start(group), match.end(group), kind)
+
+
+# A secret's value given by a flag of its own after a flag or argument that names the secret: `gh secret set
+# TOKEN --body ...`, `eas secret:create --name KEY --value ...`.
+VALUE_FLAG = Rule(
+    "value-flag",
+    re.compile(
+        r"--(?:value|body|secret-value)(?:=|[ \t]+)"
+        r"(?:\\?\"(?P<dq>[^\"\\\n]{1,1024})\\?\"|'(?P<sq>[^'\n]{1,1024})'|(?P<bare>[^\s'\"\\;&|\-][^\s'\"\\;&|]{0,1023}))"
+    ),
+    _handle_value_flag,
+    "--",
+)
+
+
+def _handle_login_argument(match: re.Match[str]) -> Redaction | None:
+    value = match.group("secret")
+    if not _secret_like(value) or not any(c.isdigit() for c in value):
+        return None
+    return redact(match.start("secret"), match.end("secret"), "token")
+
+
+# Tools that take a token or a master password as their only argument: `vault login TOKEN`, `cargo login TOKEN`,
+# `bw unlock PASSWORD`; and Poetry's stored credentials.
+LOGIN_ARGUMENT = Rule(
+    "login-argument",
+    re.compile(
+        r"(?:vault|cargo)[ \t]+login[ \t]+(?P<secret>[^\s\-'\"\\][^\s'\"\\]{7,511})(?=[ \t]*(?:$|[\r\n\\'\"]))",
+        re.M,
+    ),
+    _handle_login_argument,
+    "login",
+)
+UNLOCK_ARGUMENT = Rule(
+    "unlock-argument",
+    re.compile(
+        r"bw[ \t]+unlock[ \t]+(?P<secret>[^\s\-'\"\\][^\s'\"\\]{5,511})(?=[ \t]*(?:$|[\r\n\\'\"]))", re.M
+    ),
+    _handle_login_argument,
+    "unlock",
+)
+POETRY_CREDENTIAL = Rule(
+    "poetry-credential",
+    re.compile(
+        r"poetry[ \t]+config[ \t]+(?:http-basic\.\S{1,128}[ \t]+\S{1,128}|pypi-token\.\S{1,128})[ \t]+"
+        r"(?P<secret>[^\s\-'\"\\][^\s'\"\\]{3,511})"
+    ),
+    _handle_login_argument,
+    "poetry",
+)
+
 CALL_RULES = (
     POSITIONAL_PASSWORD, SDK_KEY, CURL_USERPWD, ORACLE_THIN, PROMPT_ECHO, ACTIONS_DEBUG, HERE_STRING, LISTED_FLAG,
-    SECURE_STRING, ENCODED_PAIR, REDIS_AUTH,
+    SECURE_STRING, ENCODED_PAIR, REDIS_AUTH, VALUE_FLAG, LOGIN_ARGUMENT, UNLOCK_ARGUMENT, POETRY_CREDENTIAL,
 )  # fmt: skip
 
 # Go's fmt printing of a map: map[name:value name:[value value]].

@@ -58,6 +58,7 @@ SHORT_FLAG = re.compile(
 _PASSWORD_COMMANDS = re.compile(
     r"(?:^|[\s;&|(/\"'`=]|\\n)(?:mysql\w*|mariadb[\w-]*|sshpass|mongo(?:sh|dump|restore|import|export)?)\b"
     r"|\b(?:docker|podman|nerdctl|buildah|helm|oras|skopeo)\b.*\blogin\b"
+    r"|[ \t](?:login|signin|sign-in|auth[ \t]+login)[ \t]"  # any tool's login subcommand: `expo login -p ...`
 )
 # A user given before `-p` on the same command line (`twine upload -u __token__ -p ...`, `az login -u x -p ...`):
 # that `-p` is the user's password, whatever the tool.

@@ -26,7 +26,7 @@ from client_actors.scrub._names import Sense, classify_name, is_placeholder, loo
 
 _SPACED_VALUE = re.compile(
     r"[ \t]+(?:\\\"(?P<esc>[^\"\\\n]{1,512})\\\"|\"(?P<dq>[^\"\\\n]{1,512})\"|'(?P<sq>[^'\\\n]{1,512})'"
-    r"|(?P<bare>[^\s'\"`\\<>|;&(){}\[\]][^\s'\"`\\;&|]{0,512}))"
+    r"|(?P<bare>[^\s'\"`\\<>|;&(){}\[\]\-][^\s'\"`\\;&|]{0,512}))"
 )
 _PAIR = re.compile(
     r"[ \t]*[:=][ \t]*[(\[][ \t]*\\?[\"'][^\"'\\\n]{1,128}\\?[\"'][ \t]*,[ \t]*\\?[\"']"
