@@ -300,6 +300,8 @@ def test_values_ending_in_a_full_stop(template: str) -> None:
         ('export STRIPE_SK="{}"\n', "api-key"),
         ('set -x; export GH_PAT="{}"; gh auth status\n', "token"),
         ('{{"pwd": "{}", "retries": 3}}', "password"),
+        ("DEPLOY_TOKEN ?= {}\n", "token"),
+        ("postgresql:\n  password:\n    value: {}\n", "password"),
     ],
 )
 def test_names_and_quotes_in_transcripts(template: str, kind: str) -> None:
@@ -321,6 +323,8 @@ def test_names_and_quotes_in_transcripts(template: str, kind: str) -> None:
         "token = config.oauth2Token\n",
         "password = forms.CharField(widget=forms.PasswordInput, min_length=12)\n",
         "connect(password=pw1, user=u)\n",
+        "metadata:\n  labels:\n    value: a1b2c3d4e5f6g7h8i9j0\n",
+        "CFLAGS ?= -O2\nTOKEN_LIMIT ?= 4096\n",
     ],
 )
 def test_code_and_settings_beside_secret_names_are_kept(text: str) -> None:

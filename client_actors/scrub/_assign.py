@@ -101,9 +101,9 @@ ASSIGNMENT = re.compile(
     rf"(?P<kw>{trie_pattern(_case_forms(KEYWORDS))})"
     r"(?="
     + _ENCODING_SUFFIX
-    + r"[_0-9]{0,4}(?:(?:\\{1,3})?[\"'`]\]?|\])?(?:[ \t]*[:=>]|[ \t]+(?:is|was)[ \t]))"
+    + r"[_0-9]{0,4}(?:(?:\\{1,3})?[\"'`]\]?|\])?(?:[ \t]*(?:[:=>]|\?=)|[ \t]+(?:is|was)[ \t]))"
     r"(?P<suffix>" + _ENCODING_SUFFIX + r")(?P<num>_?[0-9]{1,3})?"
-    r"(?:(?P<close>(?:\\{1,3})?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>(?>:=|=>|=(?!=)|(?<=[ \t])(?:is|was)(?=[ \t])"
+    r"(?:(?P<close>(?:\\{1,3})?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>(?>:=|=>|\?=|=(?!=)|(?<=[ \t])(?:is|was)(?=[ \t])"
     r"|:(?!:)(?:[ \t]*[A-Za-z_&][\w.\[\]|, &]{0,60}?[ \t]*=(?!=)(?=[ \t]*(?:[^\s=\\]|\\\")))?))[ \t]*(?:"
     + _VALUE
     + r")"
@@ -215,7 +215,7 @@ def _name_start(text: str, kw_start: int) -> int:
 _SEPARATOR_AHEAD = (
     r"(?=" + _ENCODING_SUFFIX + r"[_0-9]{0,4}(?:(?:\\{1,3})?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
     r"|:(?!:)[ \t]*[A-Za-z_&][\w.\[\]|, &]{0,60}?[ \t]*=(?!=)"
-    r"|(?::=|=>|=(?!=)|:(?!:)|[ \t](?:is|was)[ \t])[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
+    r"|(?::=|=>|\?=|=(?!=)|:(?!:)|[ \t](?:is|was)[ \t])[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
 )
 
 
@@ -239,7 +239,7 @@ _SCAN_OF = tuple(PREFIX_SCANS[word[:3].encode()] for word in KEYWORDS)
 # keywords in prose and code are followed by something else ("tokens", "authentication", "key)"), and a
 # byte test is far cheaper than the scan that would reject them.
 _MAY_FOLLOW = frozenset(
-    b"_-.0123456789\\\"'`] \t>:=" + bytes(sorted({ord(suffix[0]) for suffix in IGNORED_SUFFIXES}))
+    b"_-.0123456789\\\"'`] \t>:=?" + bytes(sorted({ord(suffix[0]) for suffix in IGNORED_SUFFIXES}))
 )
 
 

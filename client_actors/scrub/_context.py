@@ -342,6 +342,9 @@ _PAIR_VALUE = re.compile(
     r"|(?P<bare>[^\s\"',}#][^\s\"',}]{0,1024}))"
 )
 _PAIR_NAME = re.compile(r"(?:name|key)\\?[\"']?[ \t]*:[ \t]*\\?[\"']?(?P<name>[A-Za-z_][A-Za-z0-9_.\-]*)")
+_PARENT_KEY = re.compile(
+    r"(?P<name>[A-Za-z_][\w.\-]{0,64})[ \t]*:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*(?:-[ \t]+)?\Z"
+)
 # A cookie as browsers and HAR files list it: {"name": "sid", "value": "...", "domain": ..., "httpOnly": ...}.
 _COOKIE_FIELDS = re.compile(r"(?i:domain|httponly|samesite|expires|expirationDate)\\?[\"']?[ \t]*:")
 
@@ -352,6 +355,9 @@ def _handle_pair(match: re.Match[str]) -> Redaction | None:
         return None
     names = list(_PAIR_NAME.finditer(text, max(0, at - 160), at))
     group = match.lastgroup
+    parent = _PARENT_KEY.search(text, max(0, at - 100), at)
+    if parent is not None and (not names or names[-1].start() < parent.start()):
+        names = [parent]  # `password:` on the line above: its value under `value:` (Helm values, SOPS)
     sense = classify_name(names[-1].group("name")) if names else None
     if sense is None and names and group is not None:
         close = text.find("}", match.end(), match.end() + 400)
