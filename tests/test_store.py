@@ -19,8 +19,6 @@ from groove_actors.store import catalog
 from groove_actors.store.catalog import CreditRecord, EnvelopeRecord, NewSession
 from groove_actors.store.check import check_data_dir, compare_catalogs, rebuild_data_dir
 from groove_actors.store.embedded import (
-    CATALOG_FILE,
-    CHECKPOINT_EVERY_COMMITS,
     CloseSession,
     Credit,
     Done,
@@ -347,20 +345,3 @@ def test_a_version_1_catalog_is_upgraded_and_its_logs_found_already_held(tmp_pat
     assert report.unplaced == () and report.catalog_behind_commits == 0
     assert report.replayed["envelopes"] == 0 and report.replayed["already_held"] > 0
     assert compare_catalogs(upgraded.conn, expected) == []
-
-
-def test_the_servers_writer_checkpoints_the_catalog_every_so_many_commits_not_at_commit(
-    tmp_path: Path,
-) -> None:
-    """Once checkpoints are deferred, COMMIT leaves the WAL alone and `make_durable` copies it back now and then."""
-    store = EmbeddedStore(tmp_path, quota_bytes=10**9)
-    database = tmp_path / CATALOG_FILE
-    store.defer_checkpoints()
-    store.commit([OpenSession(new_session("s1"), opens_per_hour=0)], at=NOW)
-    before = database.stat().st_size
-    for sequence in range(CHECKPOINT_EVERY_COMMITS - 2):
-        store.commit([StoreEnvelope(record("s1", sequence, steps=400))], at=NOW)
-    assert database.stat().st_size == before  # every change is still in the WAL only
-    store.commit([StoreEnvelope(record("s1", CHECKPOINT_EVERY_COMMITS - 2))], at=NOW)
-    assert database.stat().st_size > before  # the 64th commit checkpointed: its pages reached the file
-    store.close()

@@ -107,8 +107,6 @@ class StorageWriter:
 
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         async with self.inbox:
-            if isinstance(self.store, EmbeddedStore):
-                self.store.defer_checkpoints()
             self.readiness.writer_alive = True
             task_status.started()
             try:
@@ -134,7 +132,7 @@ class StorageWriter:
 
     async def _commit(self, ops: list[Operation]) -> list[Outcome]:
         try:
-            outcomes = await self._commit_in_parts(ops)
+            outcomes = await in_thread(partial(self.store.commit, ops, at=self.wall_clock()))
         except StoreDown as down:
             self.readiness.database_down(down.reason)
             refused = Refused(503, f"{down.reason}; retry after the indicated delay", down.retry_after_s)
@@ -148,22 +146,6 @@ class StorageWriter:
             outcomes = unknown.outcomes
         self.readiness.database_up()
         return outcomes
-
-    async def _commit_in_parts(self, ops: list[Operation]) -> list[Outcome]:
-        """The store's commit; the embedded one's catalog transaction on the event loop (store/embedded.py).
-
-        Only the disk waits (the logs' writes and fsyncs) go to a thread: the transaction is SQLite work
-        without I/O waits, which in a thread gave the GIL away at every SQLite call and waited for it back.
-        """
-        store = self.store
-        if not isinstance(store, EmbeddedStore):
-            return await in_thread(partial(store.commit, ops, at=self.wall_clock()))
-        planned = store.plan(ops, at=self.wall_clock())
-        refs = await in_thread(partial(store.make_durable, planned))
-        done = store.apply(planned, refs)
-        if planned.drops_secrets:
-            await in_thread(partial(store.finish, planned, done))
-        return done
 
     async def _resolve(self, unknown: CommitUnknown) -> bool:
         """Whether a batch whose COMMIT lost its connection is in, asked of the database until it answers.

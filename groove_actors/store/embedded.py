@@ -47,10 +47,6 @@ from groove_actors.store.segments import (
 CATALOG_FILE = "central.sqlite3"
 # The write connection's durability: the logs are fsynced before each transaction (see above), so NORMAL.
 CATALOG_SYNCHRONOUS = "NORMAL"
-# Once the server's writer serves (`defer_checkpoints`), the write connection does not checkpoint its WAL at
-# COMMIT (that would be disk I/O on the event loop); `make_durable`, in the writer's thread, checkpoints once
-# every so many commits instead.
-CHECKPOINT_EVERY_COMMITS = 64
 
 
 @attrs.frozen
@@ -133,27 +129,6 @@ class Refused:
 
 
 Outcome = Done | Refused
-
-
-@attrs.frozen
-class Planned:
-    """A batch after step 1 of a commit: refusals decided (None: go ahead) and the log line of each op."""
-
-    ops: Sequence[Operation]
-    at: float
-    day: str
-    refused: list[Outcome | None]
-    lines: list[tuple[int, bytes]]
-
-    @property
-    def credits(self) -> list[tuple[int, Credit]]:
-        return [(i, op) for i, op in enumerate(self.ops) if isinstance(op, Credit)]
-
-    @property
-    def drops_secrets(self) -> bool:
-        return any(isinstance(op, DropSecrets) for op in self.ops)
-
-
 QUOTA_EXHAUSTED = Refused(507, "storage quota of this server is exhausted; retry later")
 
 
@@ -167,9 +142,6 @@ class EmbeddedStore:
     trajectories: SegmentFiles = attrs.field(init=False)
     keys: KeyFile = attrs.field(init=False)
     stored_bytes: int = attrs.field(init=False, default=0)
-    _since_checkpoint: int | None = attrs.field(
-        init=False, default=None
-    )  # None: SQLite checkpoints at COMMIT
 
     def __attrs_post_init__(self) -> None:
         self.conn = connect(self.data_dir / CATALOG_FILE)
@@ -188,33 +160,8 @@ class EmbeddedStore:
 
         Raises OSError or sqlite3.Error when the disk or the database fails; nothing is acknowledged then.
         """
-        planned = self.plan(ops, at=at)
-        refs = self.make_durable(planned)
-        done = self.apply(planned, refs)
-        self.finish(planned, done)
-        return done
-
-    # The server's writer runs `commit` in its three parts (server/writer.py): `plan` and `apply` on the event
-    # loop, `make_durable` and `finish` in a worker thread. `apply` is SQLite work without I/O waits (no fsync
-    # at COMMIT, and no checkpoint: `make_durable` checkpoints); run in a thread, each of its SQLite calls gave
-    # the GIL away and waited up to the switch interval for it back, which stretched a commit to tens of ms.
-
-    def defer_checkpoints(self) -> None:
-        """From now on the WAL is checkpointed by `make_durable`, in the writer's thread, never at COMMIT."""
-        self.conn.execute("PRAGMA wal_autocheckpoint = 0")
-        self._since_checkpoint = 0
-
-    def plan(self, ops: Sequence[Operation], *, at: float) -> Planned:
-        """Step 1: what the catalog alone decides, and the log lines of what goes ahead; no I/O but reads."""
+        day = utc_day(at)
         refused, lines = self._plan(ops)
-        return Planned(ops, at, utc_day(at), refused, lines)
-
-    def make_durable(self, planned: Planned) -> dict[int, RecordRef]:
-        """Step 2: append the planned lines, new secrets and trajectories, each fsynced; where each landed.
-
-        Blocks on the disk: run it in a worker thread. Also checkpoints the catalog's WAL now and then.
-        """
-        ops, at, day, refused, lines = planned.ops, planned.at, planned.day, planned.refused, planned.lines
         refs: dict[int, RecordRef] = {}
         if lines:
             head, *written = self.envelopes.append(
@@ -224,32 +171,21 @@ class EmbeddedStore:
             self.stored_bytes += sum(ref.length + 1 for ref in (head, *written))
         opened = [op.new for i, op in enumerate(ops) if isinstance(op, OpenSession) and refused[i] is None]
         self.keys.append((new.session_id, new.secret) for new in opened)
-        credits = planned.credits
+        credits = [(i, op) for i, op in enumerate(ops) if isinstance(op, Credit)]
         if credits:
             trajectory_refs = self.trajectories.append([op.trajectory for _, op in credits], day=day)
             refs.update((i, ref) for (i, _), ref in zip(credits, trajectory_refs, strict=True))
-        if self._since_checkpoint is not None:
-            self._since_checkpoint += 1
-            if self._since_checkpoint >= CHECKPOINT_EVERY_COMMITS:
-                self._since_checkpoint = 0
-                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        return refs
-
-    def apply(self, planned: Planned, refs: dict[int, RecordRef]) -> list[Outcome]:
-        """Step 3: one SQLite transaction with the batch's changes and the new end of each log."""
         with transaction(self.conn):
-            applied = self._apply(planned.ops, planned.refused, refs, at=planned.at, day=planned.day)
+            applied = self._apply(ops, refused, refs, at=at, day=day)
             for log, ref in (
-                (ENVELOPE_LOG, max((refs[i] for i, _ in planned.lines), key=_end, default=None)),
-                (TRAJECTORY_LOG, max((refs[i] for i, _ in planned.credits), key=_end, default=None)),
+                (ENVELOPE_LOG, max((refs[i] for i, _ in lines), key=_end, default=None)),
+                (TRAJECTORY_LOG, max((refs[i] for i, _ in credits), key=_end, default=None)),
             ):
                 if ref is not None:
                     catalog.advance_log_end(self.conn, log, ref.segment, _end(ref))
-        return [applied[i] if outcome is None else outcome for i, outcome in enumerate(planned.refused)]
-
-    def finish(self, planned: Planned, done: list[Outcome]) -> None:
-        """After the transaction: rewrite the key file if dropped secrets make up most of it (file I/O)."""
-        self._drop_secrets(planned.ops, done)
+        done = [applied[i] if outcome is None else outcome for i, outcome in enumerate(refused)]
+        self._drop_secrets(ops, done)
+        return done
 
     def _plan(self, ops: Sequence[Operation]) -> tuple[list[Outcome | None], list[tuple[int, bytes]]]:
         """Refusals decided now (None: go ahead), and the log line of each operation that goes ahead."""
