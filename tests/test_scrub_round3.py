@@ -139,6 +139,7 @@ def test_words_after_a_name_that_are_no_value_are_kept(text: str) -> None:
         ('curl_setopt($ch, CURLOPT_USERPWD, "api:{}");', "password"),
         ('creds = ("svc-backup", "{}")', "password"),
         ('cfg = Config(signing_key=b"{}", algorithm="HS256")', "api-key"),
+        ('Settings(secret_key=SecretStr("{}"))', "secret"),
     ],
 )
 def test_values_given_to_calls(template: str, kind: str) -> None:
@@ -171,6 +172,9 @@ def test_values_given_to_calls_in_a_transcript_line() -> None:
         "setToken(token)",
         'socket.bind(("0.0.0.0", 8080))',
         'reconnect("a", "b", "Maple123!")',
+        'secret = k8s.core.v1.Secret("db-creds")',
+        "password: Optional[SecretStr] = None",
+        'SecretStr("**********")',
     ],
 )
 def test_calls_that_give_no_secret_are_kept(text: str) -> None:

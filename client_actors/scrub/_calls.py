@@ -22,6 +22,7 @@ from client_actors.scrub._judge import judge_value
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
 
 _PLAIN = re.compile(r"[A-Za-z_]+")
+_NAME_LIKE = re.compile(r"[a-z]+(?:[\-_./][a-z0-9]+)+")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}://")
 
 
@@ -31,6 +32,7 @@ def _secret_like(value: str) -> bool:
         not value
         or is_placeholder(value)
         or (_PLAIN.fullmatch(value) and not looks_random(value))
+        or _NAME_LIKE.fullmatch(value)  # a resource's or a file's name: Secret("db-creds"), "prod/db"
         or " " in value
         or value[0] in "/~$%{"
         or _URL.match(value)
@@ -316,9 +318,30 @@ POETRY_CREDENTIAL = Rule(
     "poetry",
 )
 
+
+def _handle_wrapped(match: re.Match[str]) -> Redaction | None:
+    group = "dq" if match.group("dq") is not None else "sq"
+    value = match.group(group)
+    if is_placeholder(value) or not any(c.isalnum() for c in value):
+        return None
+    return redact(match.start(group), match.end(group), "secret")
+
+
+# A literal wrapped in a type that marks it secret: pydantic's SecretStr("...") and SecretBytes(b"...").
+SECRET_WRAPPER = Rule(
+    "secret-wrapper",
+    re.compile(
+        r"Secret(?:Str|Bytes)\([ \t]*[bru]?"
+        r"(?:\\?\"(?P<dq>[^\"\\\n]{1,1024})\\?\"|'(?P<sq>[^'\n]{1,1024})')"
+    ),
+    _handle_wrapped,
+    "Secret",
+)
+
 CALL_RULES = (
     POSITIONAL_PASSWORD, SDK_KEY, CURL_USERPWD, ORACLE_THIN, PROMPT_ECHO, ACTIONS_DEBUG, HERE_STRING, LISTED_FLAG,
     SECURE_STRING, ENCODED_PAIR, REDIS_AUTH, VALUE_FLAG, LOGIN_ARGUMENT, UNLOCK_ARGUMENT, POETRY_CREDENTIAL,
+    SECRET_WRAPPER,
 )  # fmt: skip
 
 # Go's fmt printing of a map: map[name:value name:[value value]].

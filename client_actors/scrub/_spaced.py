@@ -127,6 +127,7 @@ _NOT_GIVING = frozenset(
     }
 )  # fmt: skip
 _PLAIN = re.compile(r"[A-Za-z_]+|[A-Za-z][a-z]+(?: [a-z]+)+")
+_NAME_LIKE = re.compile(r"[a-z]+(?:[\-_./][a-z0-9]+)+")
 
 
 def find_call_value(text: str, name_start: int, name_end: int) -> Redaction | None:
@@ -155,6 +156,7 @@ def find_call_value(text: str, name_start: int, name_end: int) -> Redaction | No
     if (
         not value
         or (_PLAIN.fullmatch(value) and not looks_random(value))
+        or _NAME_LIKE.fullmatch(value)  # a resource's or a file's name: Secret("db-creds"), "prod/db"
         or " " in value
         or _URL.match(value)
     ):
