@@ -194,7 +194,8 @@ async def in_thread(fn: Callable[[], T]) -> T:
 
     What `trio.to_thread.run_sync` does for the writer, without what the writer does not use: a capacity
     limiter, a copied context, a thread name set and reset through the OS, a cancel scope and the way back
-    in for `trio.from_thread`. Once per group commit, about 60 us of CPU less (bench/RESULTS.md, "A/B").
+    in for `trio.from_thread`. Once per group commit, about 60 us of CPU less (bench/RESULTS.md, "Group
+    commit with one fsync").
     A commit is never abandoned half-way: cancellation waits for it, as `to_thread.run_sync` does by default.
     """
     task = trio.lowlevel.current_task()

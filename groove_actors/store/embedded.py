@@ -14,7 +14,7 @@ Step 2 is what makes a commit durable, so the catalog's own transaction is not f
 connection runs WAL with `synchronous=NORMAL`, which SQLite keeps consistent through a crash but which may
 lose its last transactions to a power loss; recovery then replays them from the logs, which were fsynced
 before those transactions began (the catalog is never ahead of its logs). One fsync per group commit instead
-of two: a commit took about half as long (bench/RESULTS.md, "A/B").
+of two, and shorter commits (bench/RESULTS.md, "Group commit with one fsync").
 
 Resource handling: owns the write connection, both logs and the key file; one caller at a time, in a worker
 thread.
