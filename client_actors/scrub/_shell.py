@@ -244,7 +244,7 @@ SHELL_RULES = (
             f"cli-{flag}-dash-spaced",
             f"-{flag}(?<= -{flag}) (?P<bare>-[^\\s'\"\\\\;&|]{{1,256}})(?P<esc>(?!))?(?P<dq>(?!))?(?P<sq>(?!))?",
             f" -{flag} -",
-            r"(?:sshpass|redis-cli|(?:docker|podman|nerdctl|helm|oras)\b.*\blogin)\b",
+            r"(?:sshpass|redis-cli|mongo(?:sh|dump|restore|import|export)?|(?:docker|podman|nerdctl|helm|oras)\b.*\blogin)\b",
         )
         for flag in "pa"
     ),
