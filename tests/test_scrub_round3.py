@@ -112,6 +112,9 @@ def test_values_after_a_blank(template: str, kind: str) -> None:
         "app --private-key ~/.ssh/id_ed25519\n",
         "set -euo pipefail\nset -x TOKEN\n",
         "Using --password via the CLI is insecure.\n",
+        'secret "db-creds" deleted\n',
+        "secret_key     ****************wxyz shared-credentials-file\n",
+        "token_type          service\n",
     ],
 )
 def test_words_after_a_name_that_are_no_value_are_kept(text: str) -> None:

@@ -89,7 +89,7 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
     line_start = _line_start(text, name_start)
     prefix = text[line_start:name_start]
     quoted = group != "bare"
-    if _CONFIG_PREFIX.fullmatch(prefix) and _LINE_REST.match(text, match.end(group)):
+    if _CONFIG_PREFIX.fullmatch(prefix) and _LINE_REST.match(text, match.end()):
         if _PATH_LIKE.fullmatch(value) or value.isdigit():
             return None  # `ssl_certificate_key /etc/ssl/x.key`, `token_ttl 3600`
         verdict = judge_value(value, name, sense, quoted=quoted, env_style=False)
