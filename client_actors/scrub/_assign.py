@@ -239,7 +239,7 @@ _SCAN_OF = tuple(PREFIX_SCANS[word[:3].encode()] for word in KEYWORDS)
 # keywords in prose and code are followed by something else ("tokens", "authentication", "key)"), and a
 # byte test is far cheaper than the scan that would reject them.
 _MAY_FOLLOW = frozenset(
-    b"_-.0123456789\\\"'`] \t>:=?" + bytes(sorted({ord(suffix[0]) for suffix in IGNORED_SUFFIXES}))
+    b"_-.0123456789\\\"'`] \t>:=?(" + bytes(sorted({ord(suffix[0]) for suffix in IGNORED_SUFFIXES}))
 )
 
 
@@ -257,18 +257,16 @@ def find_assignments_encoded(text: str, raw: bytes) -> list[Redaction]:
     ends = len(lowered)
     may_follow = _MAY_FOLLOW
     scans = {  # "pass" and "password": one start, one scan
-        start: _SCAN_OF[index] for index, start, end in keywords if end < ends and lowered[end] in may_follow
+        start: (index, end) for index, start, end in keywords if end < ends and lowered[end] in may_follow
     }
-    starts = {start for start, scan in scans.items() if scan.match(lowered, start)}
+    starts: set[int] = set()
     # Where no operator follows: a keyword that ends a name before a blank or a call's parenthesis.
-    others = {
-        start: end - start
-        for _, start, end in keywords
-        if end < ends
-        and lowered[end] in _BLANK_OR_CALL
-        and start not in starts
-        and _OTHER_AHEAD.match(lowered, end)
-    }
+    others: dict[int, int] = {}
+    for start, (index, end) in scans.items():
+        if _SCAN_OF[index].match(lowered, start):
+            starts.add(start)
+        elif lowered[end] in _BLANK_OR_CALL and _OTHER_AHEAD.match(lowered, end):
+            others[start] = end - start
     if not starts and not others:
         return []
     # A token's kind is a sensitive word too ("[REDACTED:password] = x"): never a name.
