@@ -1,6 +1,6 @@
 """Ingest on the PostgreSQL store beside the embedded store: one process, and two processes on one database.
 
-Run: .venv/bin/python -m bench.postgres [--quick] [--repeats N] [--steps 20|200]
+Run: .venv/bin/python -m bench.postgres [--quick] [--repeats N] [--steps 20|200] [--against CHECKOUT]
 Needs PostgreSQL on 127.0.0.1:5432 with trust auth (skipped, saying so, when none answers). For 20- and
 200-step chunks at 32 concurrent sessions (32 sessions of 60 resp. 20 chunks; a third of that with --quick),
 every repeat runs, back to back on a fresh store each (a scratch database made for the run, dropped after):
@@ -15,6 +15,8 @@ figure over its send phase, summed over processes), PostgreSQL's CPU per envelop
 backends and the auxiliary processes -- WAL writer, checkpointer, background writer -- read from /proc
 from the first generator's send start to the last generator's end, so it also holds the 32 closes), and
 the machine's busy cores. Every figure is the median over the repeats (3; 1 with --quick).
+--against CHECKOUT (another commit's tree, e.g. `git worktree add /tmp/before COMMIT`) adds "pg x1" and
+"pg x2" run by that tree's server, interleaved with the others, for an A/B of the store on the same load.
 """
 
 from __future__ import annotations
@@ -116,13 +118,14 @@ class LoadRun:
             return dict(json.loads(Path(self._out.name).read_text()))
 
 
-def measure(kind: str, steps: int, *, quick: bool) -> dict[str, Any]:
+def measure(kind: str, steps: int, *, quick: bool, tree: Path | None = None) -> dict[str, Any]:
     chunks = CHUNKS[steps] // (3 if quick else 1)
+    where = {} if tree is None else {"tree": tree}
     with ExitStack() as stack:
         database = None if kind == "embedded" else stack.enter_context(scratch_database())
         store = () if database is None else ("--store", f"postgresql://127.0.0.1:5432/{database}")
         processes = 2 if kind == "pg x2" else 1
-        servers = [stack.enter_context(running_server(*store)) for _ in range(processes)]
+        servers = [stack.enter_context(running_server(*store, **where)) for _ in range(processes)]
         runs = [LoadRun(s.url, s.process.pid, CONCURRENCY // processes, steps, chunks) for s in servers]
         for run in runs:
             run.sending.wait()
@@ -152,17 +155,23 @@ def main(argv: list[str] | None = None) -> None:
         "--repeats", type=int, default=None, help="runs per point (default 3, 1 with --quick)"
     )
     parser.add_argument("--steps", type=int, choices=sorted(CHUNKS), action="append", help="only these sizes")
+    parser.add_argument("--against", type=Path, help="also run pg x1 and pg x2 from this checkout")
     args = parser.parse_args(argv)
     if not postgres_answers():
         print("PostgreSQL store: skipped (no PostgreSQL answers on 127.0.0.1:5432)")
         return
     repeats = args.repeats or (1 if args.quick else 3)
     sizes = args.steps or [20, 200]
-    runs: dict[tuple[int, str], list[dict[str, Any]]] = {(s, k): [] for s in sizes for k in KINDS}
+    against = () if args.against is None else ("pg x1 against", "pg x2 against")
+    kinds = (*KINDS, *against)
+    runs: dict[tuple[int, str], list[dict[str, Any]]] = {(s, k): [] for s in sizes for k in kinds}
     for _ in range(repeats):  # interleaved: a drift in the shared machine's load touches every kind alike
         for steps in sizes:
-            for kind in KINDS:
-                runs[steps, kind].append(measure(kind, steps, quick=args.quick))
+            for kind in kinds:
+                tree = args.against if kind.endswith(" against") else None
+                runs[steps, kind].append(
+                    measure(kind.removesuffix(" against"), steps, quick=args.quick, tree=tree)
+                )
     print(" | ".join(("store", "steps", "c", "envelopes", "env/s", "p50", "p99", "srv ms/env", "pg ms/env",
                       "busy", "env/s over runs")))  # fmt: skip
     for steps in sizes:
@@ -175,6 +184,17 @@ def main(argv: list[str] | None = None) -> None:
             f" | pg x2 env/s {ratio(two, one, 'env_per_s')}x pg x1",
             flush=True,
         )
+        if against:
+            print_row(f"pg x1 ({args.against})", steps, runs[steps, against[0]])
+            print_row(f"pg x2 ({args.against})", steps, runs[steps, against[1]])
+            old_one, old_two = runs[steps, against[0]], runs[steps, against[1]]
+            print(
+                f"against | {steps} | pg x1 srv+pg ms/env {ratio(one, old_one, 'server_ms_per_env', 'pg_ms_per_env')}x"
+                f" | pg x1 pg ms/env {ratio(one, old_one, 'pg_ms_per_env')}x"
+                f" | pg x2 srv+pg ms/env {ratio(two, old_two, 'server_ms_per_env', 'pg_ms_per_env')}x"
+                f" | its pg x2 env/s {ratio(old_two, old_one, 'env_per_s')}x its pg x1",
+                flush=True,
+            )
 
 
 def ratio(a: list[dict[str, Any]], b: list[dict[str, Any]], *names: str) -> float:

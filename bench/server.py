@@ -25,13 +25,13 @@ NO_LIMITS = ("--rate-per-minute", "0", "--rate-per-hour", "0", "--opens-per-hour
 
 
 class Server:
-    def __init__(self, data_dir: Path, *args: str) -> None:
+    def __init__(self, data_dir: Path, *args: str, tree: Path = REPO) -> None:
         command = [
             sys.executable, "-m", "groove_actors.cli", "serve", "--port", "0", "--data-dir", str(data_dir),
             *NO_LIMITS, *args,
         ]  # fmt: skip
         self._log = tempfile.TemporaryFile()  # noqa: SIM115  # closed by _read once the server has ended
-        self.process = subprocess.Popen(command, stderr=self._log, cwd=REPO)
+        self.process = subprocess.Popen(command, stderr=self._log, cwd=tree)  # its package is the tree's
         self.events: list[dict[str, Any]] = []
         self._ready = threading.Event()
         self._idle = threading.Condition()
@@ -91,9 +91,10 @@ def tail_lines(log: IO[bytes], process: subprocess.Popen[bytes]) -> Iterator[byt
 
 
 @contextmanager
-def running_server(*args: str, data_dir: Path | None = None) -> Iterator[Server]:
+def running_server(*args: str, data_dir: Path | None = None, tree: Path = REPO) -> Iterator[Server]:
+    """The server of `tree` (a checkout: this one, or another commit's for an A/B) running until the block ends."""
     with tempfile.TemporaryDirectory(prefix="groove-bench-") as tmp:
-        server = Server(data_dir or Path(tmp) / "data", *args)
+        server = Server(data_dir or Path(tmp) / "data", *args, tree=tree)
         try:
             yield server
         finally:
