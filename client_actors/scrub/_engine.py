@@ -28,7 +28,7 @@ from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY, find_cookie
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
 from client_actors.scrub._gate import Prefilter
-from client_actors.scrub._home import find_home_paths, find_homes, with_echoes
+from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
@@ -125,7 +125,8 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
 # Home paths go first: their "~" is the one replacement that is not a token, and every later rule
 # must see it on the first scrub exactly as it will on the second.
 PASSES: tuple[Pass, ...] = (
-    Pass("home-path", find_home_paths, ("sers", "SERS", "/home/")),
+    # A POSIX home is under /home/ or /Users/, a Windows one under Users, users or USERS and a separator.
+    Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\")),
     *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES, *CALL_RULES)),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
     Pass("go-map", find_go_maps, ("map[",)),
@@ -171,14 +172,14 @@ def scrub_text(text: str) -> ScrubResult:
     """
     if _ANY_RULE_CHAR.search(text) is None:
         return ScrubResult(text, _NOTHING)
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     raw = text.encode("utf-8", "surrogatepass")
     text = _run_passes(text, counts, raw, PREFILTER.mask_bytes(raw))
     return ScrubResult(text, RuleCounts.from_mapping(counts) if counts else _NOTHING)
 
 
 def _run_passes(
-    text: str, counts: Counter[str], raw: bytes | None, found_in: int, home: list[Redaction] | None = None
+    text: str, counts: dict[str, int], raw: bytes | None, found_in: int, home: list[Redaction] | None = None
 ) -> str:
     """Run the passes the prefilter leaves over ``text``, in order; return the text and add to ``counts``.
 
@@ -188,7 +189,9 @@ def _run_passes(
     token such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``home``: what the home-path pass
     finds, when the caller has found it already (`scrub_texts`, with user names from other texts).
     """
-    pending = found_in | _UNGATED | (0 if home is None else 1)
+    pending = found_in | _UNGATED
+    if home is not None:  # the pass is done: only what it found is left to apply
+        pending = pending | 1 if home else pending & ~1
     while pending:
         low = pending & -pending
         pending ^= low
@@ -212,7 +215,8 @@ def _run_passes(
         if found:
             found = outside_tokens(text, found)
             if found:
-                counts.update(item.kind for item in found)
+                for item in found:
+                    counts[item.kind] = counts.get(item.kind, 0) + 1
                 text, spans = splice_spans(text, found)
                 raw = None
                 pending |= PREFILTER.mask_around(text, spans) & -(low << 1)  # later passes only
@@ -261,12 +265,22 @@ def scrub_texts(texts: Sequence[str]) -> tuple[list[str], RuleCounts]:
     lists files owned by alice). Otherwise each text is scrubbed on its own: the prefilter makes a text
     cost the passes it needs, so joining texts to share the passes' fixed cost no longer pays.
     """
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     return scrub_texts_into(texts, counts), RuleCounts.from_mapping(counts)
 
 
-def scrub_texts_into(texts: Sequence[str], counts: Counter[str]) -> list[str]:
+def scrub_texts_into(texts: Sequence[str], counts: dict[str, int]) -> list[str]:
     """`scrub_texts`, adding the counts to ``counts``."""
+    if len(texts) == 1:  # most calls (the capture pipeline's): what follows, with one text
+        text = texts[0]
+        if _ANY_RULE_CHAR.search(text) is None:
+            return [text]
+        encoded = text.encode("utf-8", "surrogatepass")
+        mask = PREFILTER.mask_bytes(encoded)
+        if not mask & 1:
+            return [_run_passes(text, counts, encoded, mask, _NO_HOMES)]
+        found, users = find_homes_in(text)  # the text holds each user name: its home paths do
+        return [_run_passes(text, counts, encoded, mask, with_echoes(text, found, users) if users else found)]
     # A text with none of the rules' characters is left as it is; a home path holds "/" or ":", one of them.
     # One loop, not a comprehension per step: most calls (the capture pipeline's) bring one or two texts.
     raws: list[bytes | None] = []
@@ -283,8 +297,8 @@ def scrub_texts_into(texts: Sequence[str], counts: Counter[str]) -> list[str]:
         mask = PREFILTER.mask_bytes(encoded)
         raws.append(encoded)
         masks.append(mask)
-        if mask & 1:  # the home-path pass's literals: find_homes needs one of them too
-            found, users = find_homes(text)
+        if mask & 1:  # the home-path pass's literals
+            found, users = find_homes_in(text)
             homes.append(found)
             names |= users
         else:

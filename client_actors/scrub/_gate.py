@@ -33,6 +33,7 @@ class Prefilter:
         self._masks = tuple(patterns.values())
         # The DFA: at a hundred-odd patterns the default picks an NFA, about half as fast here.
         self._automaton = BytesAhoCorasick(list(patterns), implementation=Implementation.DFA)
+        self._find = self._automaton.find_matches_as_indexes
         self.widest = max(map(len, patterns), default=1)
         self._chars = frozenset("".join(literal for needs in literals for literal in needs or ()))
         if "\x00" in self._chars:
@@ -45,7 +46,9 @@ class Prefilter:
 
     def mask_bytes(self, raw: bytes) -> int:
         """`mask` of text already encoded."""
-        matches = self._automaton.find_matches_as_indexes(raw, overlapping=True)
+        matches = self._find(raw, overlapping=True)
+        if len(matches) < 2:  # most short texts
+            return self._masks[matches[0][0]] if matches else 0
         # map and reduce keep the walk over the matches (often dozens: "--", "://", "@") out of the interpreter.
         return reduce(operator.or_, map(self._masks.__getitem__, map(_FIRST, matches)), 0)
 

@@ -76,9 +76,16 @@ def find_homes(text: str) -> tuple[list[Redaction], set[str]]:
     the user names they hold that are also redacted where they stand alone."""
     if "sers" not in text and "SERS" not in text and "/home/" not in text:
         return [], set()  # every home path names one of these
+    return find_homes_in(text)
+
+
+def find_homes_in(text: str) -> tuple[list[Redaction], set[str]]:
+    """`find_homes`, for a text already known to hold "sers", "SERS" or "/home/"."""
     # Windows first: "C:/Users/bob" is also "/Users/bob" to the POSIX pattern. Both patterns start
-    # with a literal (":" and "/"), which is as quick to scan for as any substring test.
-    windows, posix = _windows_homes(text), _posix_homes(text)
+    # with a literal (":" and "/"); a Windows home also needs ":\\" or ":/" (a drive), which most texts
+    # lack, and two substring tests cost less than the scan for every ":".
+    windows = _windows_homes(text) if ":\\" in text or ":/" in text else []
+    posix = _posix_homes(text)
     if not windows:  # the usual case: one pattern's matches, already in order and disjoint
         found, users = [item for item, _ in posix], {user for _, user in posix}
     else:

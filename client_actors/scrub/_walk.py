@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
@@ -42,7 +41,7 @@ def scrub_values(values: Sequence[JsonValue]) -> tuple[list[JsonValue], RuleCoun
     judged once: the first walk builds the result with a `_Slot` where a string awaits the rules, the second
     puts the scrubbed strings in.
     """
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     texts: list[str] = []
     planned = [_plan(value, None, texts, counts) for value in values]
     scrubbed = scrub_texts_into(texts, counts)
@@ -61,12 +60,12 @@ def _replaced_whole(value: str, sense: Sense | None) -> bool:
     return sense is not None and not is_placeholder(value) and (sense.strong or looks_random(value))
 
 
-def _plan(value: JsonValue, sense: Sense | None, texts: list[str], counts: Counter[str]) -> object:
+def _plan(value: JsonValue, sense: Sense | None, texts: list[str], counts: dict[str, int]) -> object:
     """`value` with what its keys decide done, and a `_Slot` for each string the rules must see."""
     if isinstance(value, str):
         if _replaced_whole(value, sense):
             assert sense is not None
-            counts[sense.kind] += 1
+            counts[sense.kind] = counts.get(sense.kind, 0) + 1
             return token(sense.kind)
         texts.append(value)
         return _Slot(len(texts) - 1)
@@ -75,7 +74,7 @@ def _plan(value: JsonValue, sense: Sense | None, texts: list[str], counts: Count
     if isinstance(value, list | tuple):
         return [_plan(item, sense, texts, counts) for item in value]
     if sense is not None and sense.kind == "password" and not isinstance(value, bool | None):
-        counts[sense.kind] += 1
+        counts[sense.kind] = counts.get(sense.kind, 0) + 1
         return token(sense.kind)
     return value
 
