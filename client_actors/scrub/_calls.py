@@ -294,7 +294,8 @@ def _handle_login_argument(match: re.Match[str]) -> Redaction | None:
 LOGIN_ARGUMENT = Rule(
     "login-argument",
     re.compile(
-        r"(?:vault|cargo)[ \t]+login[ \t]+(?P<secret>[^\s\-'\"\\][^\s'\"\\]{7,511})(?=[ \t]*(?:$|[\r\n\\'\"]))",
+        r"login(?<=(?:vault|cargo)[ \t]login)[ \t]+"
+        r"(?P<secret>[^\s\-'\"\\][^\s'\"\\]{7,511})(?=[ \t]*(?:$|[\r\n\\'\"]))",
         re.M,
     ),
     _handle_login_argument,
