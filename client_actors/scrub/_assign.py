@@ -189,6 +189,9 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
     return before not in ALNUM
 
 
+_HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
+
+
 def _name_start(text: str, kw_start: int) -> int:
     if kw_start == 0 or (text[kw_start - 1] not in _NAME_CHARS and text[kw_start - 1] != ":"):
         return kw_start  # the keyword is the whole name ("password: ..."), the commonest case
@@ -202,8 +205,12 @@ def _name_start(text: str, kw_start: int) -> int:
     if text[start - 1 : start] == "\\":  # JSON-escaped text: "\nNAME=", "\u0026name=" (an escaped "&")
         if text[start : start + 1] in ("n", "r", "t") and start + 1 <= kw_start:
             return start + 1
-        if text.startswith("u0026", start) and start + 5 <= kw_start:
-            return start + 5
+        if (
+            text[start : start + 1] == "u"
+            and _HEX4.fullmatch(text, start + 1, start + 5)
+            and start + 5 <= kw_start
+        ):
+            return start + 5  # any \uXXXX: an escaped "&" (\u0026), a numbered read's arrow (\u2192)
     return start
 
 

@@ -36,7 +36,7 @@ from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._vendor import VENDOR_RULES
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.4"
+RULESET_VERSION = "2026.12.5"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]

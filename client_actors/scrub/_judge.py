@@ -111,15 +111,32 @@ def judge_value(
     return "redact"
 
 
-_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|setenv|ENV|declare[ \t]+-x|readonly|-)[ \t]+)?[\"']?")
-_LINE_REST = re.compile(r"[\"']?[ \t]*(?:#.*)?(?:\r?\n|$)")
+# What tools put before a file's or a log's line, which is still that line: a numbered read (`  12\t`,
+# `12→`, `12: `), a grep hit (`config/app.yml:12:`), a CI log's timestamp (`2026-12-03T22:00:01.123Z `), a
+# diff's `+` or `-`.
+_LINE_LEAD = (
+    r"(?:[ \t]*[0-9]{1,7}(?:\t|\\t|→|\\u2192|:[ \t]|[ \t]*\|[ \t]?)"
+    # (a name read back from its keyword takes in the grep hit's line number: `app.yml:12:password`)
+    r"|[\w\-]{0,100}[./][\w./\-]{0,100}:(?:[0-9]{1,7}[:\-])?"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?[ \t]+"
+    r"|[+\-](?![+\-]))?"
+)
+_LINE_PREFIX = re.compile(
+    _LINE_LEAD + r"[ \t]*(?:(?:export|set|setenv|ENV|declare[ \t]+-x|readonly|-)[ \t]+)?[\"']?"
+)
+# The line ends: a line break, written or escaped (JSON-escaped text), or the end of the JSON string that holds it.
+_LINE_REST = re.compile(r"(?:\\?[\"'])?[ \t]*(?:#[^\n]*)?(?:\r?\n|\\[rn]|\\?\"(?=[ \t]*[,}\]]|$)|$)")
 
 
 def is_whole_line(text: str, name_start: int, value_end: int) -> bool:
-    """Tell whether the assignment between the two offsets is alone on its line."""
+    """Tell whether the assignment between the two offsets is alone on its line (behind a line number, a
+    grep hit's path, a timestamp or a diff's sign; JSON-escaped line breaks count)."""
     floor = max(0, name_start - 80)  # a longer prefix is no YAML key; the window keeps long lines linear
-    line_start = text.rfind("\n", floor, name_start) + 1
-    if (line_start == 0 and floor > 0) or not _LINE_PREFIX.fullmatch(text, line_start, name_start):
+    newline, escaped = text.rfind("\n", floor, name_start), text.rfind("\\n", floor, name_start)
+    line_start = max(newline + 1, escaped + 2 if escaped >= 0 else 0)
+    if (newline < 0 and escaped < 0 and floor > 0) or not _LINE_PREFIX.fullmatch(
+        text, line_start, name_start
+    ):
         return False
     return _LINE_REST.match(text, value_end) is not None
 

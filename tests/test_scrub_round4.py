@@ -1,0 +1,72 @@
+"""Rules made more general for the sixth tuning part (tests/scrubcorpus/tuning_round4.py): the same value is
+judged the same way whatever wraps its line (a numbered read, a grep hit, a CI log's timestamp, a diff's sign,
+JSON-escaped transcript text), and the near misses beside each case come out unchanged. Every secret is
+generated at test time.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import string
+
+import pytest
+
+from client_actors.scrub import scrub_text
+from client_actors.scrub._engine import scrub_every_pass
+
+RNG = random.Random(20261204)
+
+
+def rand(alphabet: str, n: int) -> str:
+    return "".join(RNG.choice(alphabet) for _ in range(n))
+
+
+def letters() -> str:
+    """A generated secret of letters only, which a bare word alone on its line is judged by."""
+    return rand(string.ascii_letters, 24)
+
+
+def scrubbed(text: str) -> str:
+    out = scrub_text(text).text
+    assert scrub_every_pass(text).text == out
+    assert scrub_text(out).text == out
+    return out
+
+
+def _escaped(text: str) -> str:
+    return json.dumps({"type": "tool_result", "content": text})
+
+
+WRAPPERS = {
+    "plain": lambda line: line,
+    "numbered": lambda line: f"     4\t{line}",
+    "arrow": lambda line: f"    12→{line}",
+    "grep": lambda line: f"config/app.ini:12:{line}",
+    "timestamp": lambda line: f"2026-12-03T22:00:01.1234567Z {line}",
+    "diff": lambda line: f"+{line}",
+}
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+@pytest.mark.parametrize("escape", [False, True])
+def test_a_bare_word_alone_on_its_line_is_a_value_whatever_wraps_the_line(wrap, escape) -> None:
+    secret = letters()
+    text = "[pypi]\n" + wrap("username = __token__") + "\n" + wrap(f"password = {secret}") + "\ntimeout = 30"
+    if escape:
+        text = _escaped(text)
+    out = scrubbed(text)
+    assert secret not in out
+    assert "username = __token__" in out and "timeout = 30" in out
+    assert "password = [REDACTED:password]" in out
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+def test_a_variable_passed_on_is_kept_behind_any_wrapper(wrap) -> None:
+    for line in (
+        "    conn = connect(password=pw, host=host)",
+        '    password=os.environ["DB_PASSWORD"],',
+        "    password = get_password(user)",
+        "if password == expected:",
+    ):
+        assert scrubbed(wrap(line)) == wrap(line)
