@@ -70,3 +70,44 @@ def test_a_variable_passed_on_is_kept_behind_any_wrapper(wrap) -> None:
         "if password == expected:",
     ):
         assert scrubbed(wrap(line)) == wrap(line)
+
+
+def test_a_masked_value_showing_its_last_characters_is_a_placeholder() -> None:
+    # `aws configure list` shows a key's last four characters behind stars; a dashboard its first few.
+    tail = rand(string.ascii_uppercase + string.digits, 4)
+    for line in (
+        f"access_key     {'*' * 16}{tail} shared-credentials-file",
+        f"secret_key     {'*' * 16}{tail} shared-credentials-file",
+        f"api_key: {tail.lower()}{'*' * 8}",
+    ):
+        assert scrubbed(line) == line
+    secret = rand(string.ascii_letters + string.digits, 28)
+    assert secret not in scrubbed(f"api_key: {secret[:4]}*{secret[4:]}")
+
+
+def test_an_encoding_word_before_the_value_stays() -> None:
+    # Laravel's APP_KEY=base64:...: the word says how the value is written; only what follows it goes.
+    secret = rand(string.ascii_letters + string.digits, 43) + "="
+    out = scrubbed(f"APP_NAME=Laravel\nAPP_KEY=base64:{secret}\nAPP_DEBUG=true\n")
+    assert "APP_KEY=base64:[REDACTED:" in out and secret not in out and "APP_DEBUG=true" in out
+
+
+def test_an_amazon_resource_name_holds_a_secrets_name_not_a_secret() -> None:
+    account = rand(string.digits, 12)
+    line = f"2026-05-14T18:25:07.0000001Z arn:aws:secretsmanager:eu-west-1:{account}:secret:prod/db-AbCdEf"
+    assert scrubbed(line) == line
+    secret = rand(string.ascii_letters + string.digits, 24)
+    assert secret not in scrubbed(f"secret: {secret}")
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+def test_a_listing_of_secrets_keeps_its_digests_behind_any_wrapper(wrap) -> None:
+    # `fly secrets list` prints each secret's name, a digest and its age: a table row, not a value given.
+    digest = rand("0123456789abcdef", 16)
+    lines = [
+        wrap("NAME              DIGEST            CREATED AT"),
+        wrap(f"SESSION_SECRET    {digest}  2h ago"),
+    ]
+    assert scrubbed("\n".join(lines)) == "\n".join(lines)
+    secret = rand(string.ascii_letters, 6) + rand(string.digits, 6) + "!x"
+    assert secret not in scrubbed(wrap(f"2026-05-14 12:00:01 INFO using token {secret} for the upload"))

@@ -160,10 +160,33 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     if group == "bare" and value.endswith(".") and value[:-1]:
         # Judged without a full stop, which ends a sentence ("...is required.") as often as a password.
         value = value[:-1]
+    start = match.start(group)
+    encoding = _ENCODING_PREFIX.match(value)
+    if encoding is not None and encoding.end() < len(value):
+        # Laravel's APP_KEY=base64:...: the word says how the value is written; the value follows it.
+        value, start = value[encoding.end() :], start + encoding.end()
     verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style, in_query=in_query)
     if verdict == "keep" or (verdict == "redact-if-whole-line" and not is_whole_line(text, name_start, end)):
         return None
-    return redact(match.start(group), end, sense.kind)
+    if _sep_is_colon(match) and _in_arn(text, name_start):
+        return None  # arn:aws:secretsmanager:region:account:secret:NAME names a secret, it holds none
+    return redact(start, end, sense.kind)
+
+
+_ENCODING_PREFIX = re.compile(r"(?i:base64|b64|hex):")
+_ARN_BACK = re.compile(r"[^\s\"'`=,;()\[\]{}<>]{0,300}")
+
+
+def _sep_is_colon(match: re.Match[str]) -> bool:
+    return (match.group("sep") or "")[:1] == ":"
+
+
+def _in_arn(text: str, name_start: int) -> bool:
+    """Whether the name at ``name_start`` is a part of an Amazon resource name (``arn:partition:service:...``)."""
+    window = text[max(0, name_start - 300) : name_start][::-1]
+    run = _ARN_BACK.match(window)
+    word = window[: run.end() if run else 0][::-1]
+    return word.startswith("arn:")
 
 
 _QUERY_PWD = Sense("password", True)

@@ -113,14 +113,15 @@ def judge_value(
 
 # What tools put before a file's or a log's line, which is still that line: a numbered read (`  12\t`,
 # `12→`, `12: `), a grep hit (`config/app.yml:12:`), a CI log's timestamp (`2026-12-03T22:00:01.123Z `), a
-# diff's `+` or `-`.
+# diff's `+` or `-`, a box's or a table's border.
 _LINE_LEAD = (
     r"(?:[ \t]*[0-9]{1,7}(?:\t|\\t|→|\\u2192|:[ \t]|[ \t]*\|[ \t]?)"
     # (a name read back from its keyword takes in the grep hit's line number: `app.yml:12:password`)
     r"|[\w\-]{0,100}[./][\w./\-]{0,100}:(?:[0-9]{1,7}[:\-])?"
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?[ \t]+"
-    r"|[+\-](?![+\-]))?"
+    r"|[│┃|][ \t]?|[+\-](?![+\-]))?"
 )
+LINE_LEAD = re.compile(_LINE_LEAD)
 _LINE_PREFIX = re.compile(
     _LINE_LEAD + r"[ \t]*(?:(?:export|set|setenv|ENV|declare[ \t]+-x|readonly|-)[ \t]+)?[\"']?"
 )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._core import Redaction, redact
-from client_actors.scrub._judge import judge_value
+from client_actors.scrub._judge import LINE_LEAD, judge_value
 from client_actors.scrub._names import Sense, classify_name, is_placeholder, looks_random
 
 _SPACED_VALUE = re.compile(
@@ -97,7 +97,8 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
     if _SETTER_BEFORE.search(prefix) or prefix.endswith("/:"):
         verdict = judge_value(value, name, sense, quoted=quoted, env_style=False)
         return redact(start, end, sense.kind) if verdict == "redact" else None
-    if prefix.strip() and _looks_secret(value, sense):
+    lead = LINE_LEAD.match(prefix)
+    if prefix[lead.end() if lead else 0 :].strip() and _looks_secret(value, sense):
         return redact(start, end, sense.kind)
     return None
 
