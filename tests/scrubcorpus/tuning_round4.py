@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.contexts import Instance
-from tests.scrubcorpus.fakes import ALNUM, B64, DIGITS, HEX, UPPER, URLSAFE, chars, mixed
+from tests.scrubcorpus.fakes import ALNUM, B64, DIGITS, HEX, LOWER, UPPER, URLSAFE, chars, mixed
 from tests.scrubcorpus.tuning_more import (
     KEEP_CLOSE,
     KEEP_OPEN,
@@ -406,11 +406,245 @@ VENDOR = (
     "⟪2026-05-14 09:12:44,551 DEBUG client: using key ⟫@S@⟪ for project acme⟫\n",
 )
 
+
+def registry_secret(rng: random.Random) -> str:
+    """What package managers' and registries' credential files hold."""
+    shape = rng.randrange(5)
+    if shape == 0:
+        return fakes.npm_token(rng)
+    if shape == 1:
+        return fakes.pypi_token(rng)
+    if shape == 2:
+        return mixed(rng, URLSAFE, rng.randrange(24, 48))
+    if shape == 3:
+        return chars(rng, HEX, rng.choice([40, 64]))
+    return _safe(fakes.password(rng)).replace("@", "%").replace(":", "")
+
+
+def git_token(rng: random.Random) -> str:
+    """Tokens that sit in a git URL's userinfo."""
+    shape = rng.randrange(6)
+    if shape in (0, 1):
+        return fakes.github_token(rng)
+    if shape == 2:
+        return fakes.gitlab_token(rng)
+    if shape == 3:
+        return "AT" + "BB" + chars(rng, ALNUM, 32)
+    if shape == 4:
+        return chars(rng, LOWER + DIGITS, 52)
+    return chars(rng, HEX, 40)
+
+
+def db_password(rng: random.Random) -> str:
+    return mixed(rng, ALNUM + "-_.~", rng.randrange(10, 28))
+
+
+def locals_secret(rng: random.Random) -> str:
+    return rng.choice((env_secret, vendor_token, env_secret))(rng)
+
+
+REGISTRY = (
+    "⟪$ cat ~/.npmrc⟫\n⟪//registry.npmjs.org/:_authToken=⟫@S@\n⟪@acme:registry=https://npm.pkg.github.com⟫\n",
+    "⟪//npm.pkg.github.com/:_authToken=⟫@S@\n⟪always-auth=true⟫\n",
+    "⟪npmScopes:⟫\n  ⟪acme:⟫\n    ⟪npmAlwaysAuth: true⟫\n    ⟪npmAuthToken: ⟫@S@\n"
+    '    ⟪npmRegistryServer: "https://npm.pkg.github.com"⟫\n',
+    "⟪[distutils]⟫\n⟪index-servers = pypi⟫\n\n⟪[pypi]⟫\n⟪username = __token__⟫\n⟪password = ⟫@S@\n",
+    "⟪machine api.heroku.com⟫\n  login ops@acme-corp.io\n  ⟪password ⟫@S@\n⟪machine git.heroku.com⟫\n",
+    "⟪machine github.com login x-access-token password ⟫@S@\n",
+    "⟪[global]⟫\n⟪index-url = https://__token__:⟫@S@⟪@pkgs.acme-corp.io/simple/⟫\n⟪timeout = 60⟫\n",
+    '⟪{⟫\n\t⟪"auths": {⟫\n\t\t⟪"ghcr.io": {⟫\n\t\t\t⟪"auth": "⟫@S@⟪"⟫\n\t\t}\n\t},\n'
+    '\t⟪"credsStore": "desktop"⟫\n}\n',
+    "⟪<server>⟫\n  ⟪<id>github</id>⟫\n  ⟪<username>ci-bot</username>⟫\n  ⟪<password>⟫@S@⟪</password>⟫\n"
+    "⟪</server>⟫\n",
+    "⟪gpr.user=ci-bot⟫\n⟪gpr.key=⟫@S@\n⟪org.gradle.caching=true⟫\n",
+    "⟪ossrhUsername=acme-release⟫\n⟪ossrhPassword=⟫@S@\n⟪signing.keyId=24875D73⟫\n",
+    '⟪[registry]⟫\n⟪token = "⟫@S@⟪"⟫\n\n⟪[registries.acme]⟫\n'
+    '⟪index = "sparse+https://cargo.acme-corp.io/index/"⟫\n',
+    '⟪{⟫\n    ⟪"http-basic": {⟫\n        ⟪"repo.packagist.com": {⟫\n            ⟪"username": "token",⟫\n'
+    '            ⟪"password": "⟫@S@⟪"⟫\n        }\n    }\n}\n',
+    '⟪{"github-oauth": {"github.com": "⟫@S@⟪"}, "gitlab-domains": ["git.acme-corp.io"]}⟫\n',
+    "⟪$ npm config set //registry.npmjs.org/:_authToken ⟫@S@\n⟪$ npm whoami⟫\n⟪acme-release⟫\n",
+    "⟪$ poetry config pypi-token.pypi ⟫@S@\n⟪$ poetry publish --build⟫\n",
+    '⟪[http-basic.acme]⟫\n⟪username = "ci"⟫\n⟪password = "⟫@S@⟪"⟫\n',
+    "⟪UV_INDEX_ACME_USERNAME=ci⟫\n⟪UV_INDEX_ACME_PASSWORD=⟫@S@\n⟪UV_CACHE_DIR=/cache/uv⟫\n",
+    '⟪<packageSourceCredentials>⟫\n  ⟪<github>⟫\n    ⟪<add key="Username" value="ci-bot" />⟫\n'
+    '    ⟪<add key="ClearTextPassword" value="⟫@S@⟪" />⟫\n  ⟪</github>⟫\n',
+    "⟪$ docker login ghcr.io -u ci-bot -p ⟫@S@\n"
+    "⟪WARNING! Using --password via the CLI is insecure. Use --password-stdin.⟫\n"
+    "⟪Login Succeeded⟫\n",
+    "⟪$ helm repo add acme https://charts.acme-corp.io --username ci --password ⟫@S@\n"
+    '⟪"acme" has been added to your repositories⟫\n',
+    "⟪---⟫\n⟪:rubygems_api_key: ⟫@S@\n",
+    '⟪BUNDLE_GEMS__CONTRIBSYS__COM: "ci:⟫@S@⟪"⟫\n⟪BUNDLE_JOBS: "4"⟫\n',
+    '⟪credentials "app.terraform.io" {⟫\n  ⟪token = "⟫@S@⟪"⟫\n⟪}⟫\n',
+    "⟪GONOSUMDB=git.acme-corp.io⟫\n⟪GOPROXY=https://ci:⟫@S@⟪@goproxy.acme-corp.io,direct⟫\n"
+    "⟪GOFLAGS=-mod=mod⟫\n",
+    "⟪channels:⟫\n  ⟪- https://conda.acme-corp.io/t/⟫@S@⟪/main⟫\n  ⟪- conda-forge⟫\n",
+    '⟪"//registry.yarnpkg.com/:_authToken" ⟫@S@\n⟪lastUpdateCheck 1715678000000⟫\n',
+    "⟪realm=Sonatype Nexus Repository Manager⟫\n⟪host=nexus.acme-corp.io⟫\n⟪user=deploy⟫\n⟪password=⟫@S@\n",
+    '⟪  - run: echo "//registry.npmjs.org/:_authToken=⟫@S@⟪" > ~/.npmrc⟫\n',
+)
+
+GIT = (
+    "⟪$ git remote -v⟫\n⟪origin\thttps://x-access-token:⟫@S@⟪@github.com/acme/shop.git (fetch)⟫\n"
+    "⟪upstream\thttps://github.com/acme-oss/shop.git (fetch)⟫\n",
+    "⟪$ git config --list⟫\n⟪user.name=CI Bot⟫\n⟪core.bare=false⟫\n⟪remote.origin.url=https://oauth2:⟫@S@"
+    "⟪@gitlab.com/acme/infra.git⟫\n⟪branch.main.remote=origin⟫\n",
+    "⟪$ cat ~/.git-credentials⟫\n⟪https://ci-bot:⟫@S@⟪@github.com⟫\n",
+    "⟪$ git clone https://⟫@S@⟪@github.com/acme/private-repo.git⟫\n⟪Cloning into 'private-repo'...⟫\n",
+    "⟪Fetching the repository⟫\n⟪[command]/usr/bin/git remote add origin https://x-access-token:⟫@S@"
+    "⟪@github.com/acme/shop⟫\n",
+    "⟪acme-utils @ git+https://⟫@S@⟪@github.com/acme/acme-utils.git@v1.4.0⟫\n⟪requests==2.32.3⟫\n",
+    '    ⟪"@acme/ui": "git+https://⟫@S@⟪:x-oauth-basic@github.com/acme/ui.git#@SHA@",⟫\n',
+    '⟪[url "https://⟫@S@⟪@github.com/"]⟫\n\t⟪insteadOf = https://github.com/⟫\n',
+    '⟪$ git config --global url."https://ci:⟫@S@⟪@git.acme-corp.io/".insteadOf "https://git.acme-corp.io/"⟫\n'
+    "",
+    '⟪[submodule "vendor/sdk"]⟫\n\t⟪path = vendor/sdk⟫\n'
+    "\t⟪url = https://oauth2:⟫@S@⟪@gitlab.acme-corp.io/sdk/sdk.git⟫\n",
+    "⟪fatal: unable to access 'https://⟫@S@⟪@github.com/acme/shop.git/': The requested URL returned error: "
+    "403⟫\n",
+    '⟪subprocess.run(["git", "push", "https://x-access-token:⟫@S@⟪@github.com/acme/site.git", '
+    '"HEAD:gh-pages"], '
+    "check=True)⟫\n",
+    '⟪acme-core = { git = "https://⟫@S@⟪@github.com/acme/core", rev = "@SHA@" }⟫\n',
+    "⟪origin\thttps://acme:⟫@S@⟪@dev.azure.com/acme/Shop/_git/shop (fetch)⟫\n",
+    "⟪$ git remote set-url origin https://x-token-auth:⟫@S@⟪@bitbucket.org/acme/api.git⟫\n",
+    "⟪http.https://github.com/.extraheader=AUTHORIZATION: basic ⟫@S@\n"
+    "⟪core.sshcommand=ssh -o StrictHostKeyChecking=no⟫\n",
+    '⟪module "vpc" {⟫\n  ⟪source = "git::https://oauth2:⟫@S@⟪@gitlab.com/acme/tf-vpc.git?ref=v2.1.0"⟫\n⟪}⟫\n',
+    "⟪RUN git clone https://⟫@S@⟪@github.com/acme/models.git /opt/models⟫\n",
+    "⟪npm ERR! command git --no-replace-objects ls-remote https://⟫@S@⟪@github.com/acme/ui.git⟫\n",
+    "⟪$ git push https://⟫@S@⟪@github.com/acme/shop.git main⟫\n⟪Everything up-to-date⟫\n",
+    "⟪$ git clone https://gitlab-ci-token:⟫@S@⟪@gitlab.acme-corp.io/platform/charts.git⟫\n",
+    '⟪{"type": "vcs", "url": "https://⟫@S@⟪@github.com/acme/php-sdk"}⟫\n',
+    "⟪gem 'acme-auth', git: 'https://⟫@S@⟪:x-oauth-basic@github.com/acme/acme-auth.git', tag: 'v3.2.0'⟫\n",
+    "⟪repositories:⟫\n  ⟪- url: https://git-user:⟫@S@⟪@git.acme-corp.io/ops/deploy.git⟫\n",
+    "⟪ > git fetch --tags --force --progress -- https://jenkins:⟫@S@⟪@git.acme-corp.io/shop.git "
+    "+refs/heads/*:refs/remotes/origin/* # timeout=10⟫\n",
+    "⟪- repo: https://⟫@S@⟪@github.com/acme/hooks⟫\n  ⟪rev: v0.3.1⟫\n",
+    "⟪credential.helper=store⟫\n⟪remote.origin.url=https://deploy:⟫@S@⟪@git.acme-corp.io/web/site.git⟫\n"
+    "⟪remote.origin.fetch=+refs/heads/*:refs/remotes/origin/*⟫\n",
+)
+
+DB = (
+    '⟪$ psql "postgresql://app:⟫@S@⟪@db.internal:5432/shop?sslmode=require"⟫\n⟪psql (16.2)⟫\n'
+    "⟪SSL connection (protocol: TLSv1.3, cipher: TLS_AES_256_GCM_SHA384, compression: off)⟫\n"
+    '⟪Type "help" for help.⟫\n\n⟪shop=>⟫\n',
+    "⟪$ PGPASSWORD=⟫@S@⟪ psql -h db.internal -U app -d shop -c 'select count(*) from orders'⟫\n⟪ count⟫\n"
+    "⟪-------⟫\n⟪ 48213⟫\n",
+    "⟪$ mysql -h 127.0.0.1 -P 3306 -u root -p⟫@S@⟪ shop⟫\n"
+    "⟪mysql: [Warning] Using a password on the command line interface can be insecure.⟫\n"
+    "⟪Welcome to the MySQL monitor.  Commands end with ; or \\g.⟫\n",
+    "⟪$ mysql --user=app --password=⟫@S@⟪ --host=db.internal shop < dump.sql⟫\n",
+    '⟪$ mongosh "mongodb+srv://admin:⟫@S@⟪@cluster0.ab1cd.mongodb.net/shop"⟫\n'
+    "⟪Current Mongosh Log ID: 6643a1f0c2b7e5d1a9f0e3c4⟫\n"
+    "⟪Connecting to:          mongodb+srv://<credentials>@cluster0.ab1cd.mongodb.net/shop⟫\n"
+    "⟪Using MongoDB:          7.0.8⟫\n",
+    "⟪$ redis-cli -h cache.internal -p 6379 -a ⟫@S@⟪ --no-auth-warning ping⟫\n⟪PONG⟫\n",
+    "⟪$ redis-cli -u redis://default:⟫@S@⟪@cache.internal:6379/0 info server⟫\n⟪# Server⟫\n"
+    "⟪redis_version:7.2.4⟫\n",
+    '⟪$ sqlcmd -S sql.internal,1433 -U sa -P ⟫@S@⟪ -d shop -Q "SELECT @@VERSION"⟫\n'
+    "⟪Microsoft SQL Server 2022 (RTM-CU12) - 16.0.4125.3 (X64)⟫\n",
+    "⟪$ pg_dump --dbname=postgresql://backup:⟫@S@⟪@db.internal:5432/shop -Fc -f shop.dump⟫\n",
+    '⟪$ mongodump --uri="mongodb://backup:⟫@S@⟪@mongo-0.mongo.svc:27017/?authSource=admin" --gzip⟫\n',
+    "⟪production:⟫\n  ⟪adapter: postgresql⟫\n  ⟪host: db.internal⟫\n  ⟪username: shop⟫\n  ⟪password: ⟫@S@\n"
+    "  ⟪database: shop_production⟫\n",
+    '⟪DATABASES = {⟫\n    ⟪"default": {⟫\n        ⟪"ENGINE": "django.db.backends.postgresql",⟫\n'
+    '        ⟪"NAME": "shop",⟫\n        ⟪"USER": "shop",⟫\n        ⟪"PASSWORD": "⟫@S@⟪",⟫\n'
+    '        ⟪"HOST": "db.internal",⟫\n        ⟪"PORT": "5432",⟫\n    }\n}\n',
+    "⟪spring:⟫\n  ⟪datasource:⟫\n    ⟪url: jdbc:postgresql://db.internal:5432/shop⟫\n    ⟪username: shop⟫\n"
+    "    ⟪password: ⟫@S@\n",
+    "⟪DB_CONNECTION=mysql⟫\n⟪DB_HOST=127.0.0.1⟫\n⟪DB_PORT=3306⟫\n⟪DB_DATABASE=laravel⟫\n⟪DB_USERNAME=root⟫\n"
+    "⟪DB_PASSWORD=⟫@S@\n",
+    "      ⟪MYSQL_ROOT_PASSWORD: ⟫@S@\n      ⟪MYSQL_DATABASE: shop⟫\n",
+    "⟪HikariPool-1 - Starting...⟫\n"
+    "⟪jdbcUrl=jdbc:mysql://db.internal:3306/shop?user=app&password=⟫@S@⟪&useSSL=true⟫\n",
+    '⟪"ConnectionStrings": {⟫\n'
+    '  ⟪"Default": "Server=sql.internal,1433;Database=Shop;User Id=shop;Password=⟫@S@'
+    '⟪;TrustServerCertificate=True"⟫\n⟪}⟫\n',
+    '⟪dsn := "app:⟫@S@⟪@tcp(db.internal:3306)/shop?parseTime=true"⟫\n',
+    "⟪(Background on this error at: https://sqlalche.me/e/20/e3q8)⟫\n"
+    '⟪engine = create_engine("postgresql+psycopg2://app:⟫@S@⟪@db.internal:5432/shop")⟫\n',
+    '⟪DATABASE_URL="postgresql://prisma:⟫@S@⟪@localhost:5432/mydb?schema=public"⟫\n',
+    "⟪# hostname:port:database:username:password⟫\n⟪db.internal:5432:shop:app:⟫@S@\n",
+    '⟪[client]⟫\n⟪user=backup⟫\n⟪password="⟫@S@⟪"⟫\n⟪host=db.internal⟫\n',
+    "⟪$ docker run -d --name db -e MYSQL_ROOT_PASSWORD=⟫@S@⟪ -p 3306:3306 mysql:8.4⟫\n⟪3f9a1c0d2b7e⟫\n",
+    "⟪connection: { host: '127.0.0.1', port: 5432, user: 'knex', password: '⟫@S@⟪', database: 'app_dev' },⟫\n"
+    "",
+    '⟪let pool = PgPool::connect("postgres://app:⟫@S@⟪@localhost/app").await?;⟫\n',
+    '⟪Connection c = DriverManager.getConnection("jdbc:postgresql://db.internal/shop", "app", "⟫@S@⟪");⟫\n',
+    '⟪var conn = new NpgsqlConnection("Host=db.internal;Username=app;Password=⟫@S@⟪;Database=shop");⟫\n',
+    "⟪$pdo = new PDO('mysql:host=db.internal;dbname=shop', 'app', '⟫@S@⟪');⟫\n",
+    "⟪test> db.getSiblingDB('admin').auth('admin', '⟫@S@⟪')⟫\n⟪{ ok: 1 }⟫\n",
+    "⟪127.0.0.1:6379> AUTH ⟫@S@\n⟪OK⟫\n⟪127.0.0.1:6379> DBSIZE⟫\n",
+)
+
+STACK = (
+    "⟪╭──────────────────── locals ────────────────────╮⟫\n"
+    "⟪│    api_url = 'https://api.acme-corp.io/v2'      │⟫\n"
+    "⟪│    api_key = '⟫@S@⟪'⟫\n⟪│    retries = 3                                  │⟫\n"
+    "⟪╰────────────────────────────────────────────────╯⟫\n",
+    '⟪  File "app/sync.py", line 42, in push⟫\n    ⟪client.post(url, auth=(user, password))⟫\n'
+    "    ⟪│                        └ ⟫'@S@'\n    ⟪└ <app.sync.Client object at 0x7f3a2c1d9e50>⟫\n",
+    "⟪Local vars⟫\n⟪Variable\tValue⟫\n⟪request\t<WSGIRequest: POST '/api/login'>⟫\n⟪password\t'⟫@S@⟪'⟫\n"
+    "⟪username\t'ci-bot'⟫\n",
+    "⟪client     = <httpx.Client object at 0x7f1e2c3b4a90>⟫\n⟪token      = '⟫@S@⟪'⟫\n"
+    "⟪url        = 'https://api.acme-corp.io/v1/orders'⟫\n\n⟪    def test_orders(client, token):⟫\n"
+    "⟪>       assert resp.status_code == 200⟫\n⟪E       assert 401 == 200⟫\n",
+    "⟪debug> exec config⟫\n⟪{ apiBase: 'https://api.acme-corp.io', apiSecret: '⟫@S@⟪', timeoutMs: 5000 }⟫\n",
+    "⟪AxiosError: Request failed with status code 403⟫\n"
+    "⟪    at settle (node_modules/axios/lib/core/settle.js:19:12)⟫\n"
+    "⟪  config: {⟫\n⟪    headers: Object [AxiosHeaders] {⟫\n⟪      'X-Api-Key': '⟫@S@⟪',⟫\n"
+    "⟪      'User-Agent': 'axios/1.6.8'⟫\n",
+    '⟪Exception in thread "main" java.lang.IllegalStateException: login failed for '
+    "DbConfig{host='db.internal', "
+    "port=5432, user='app', password='⟫@S@⟪'}⟫\n⟪\tat com.acme.db.Pool.open(Pool.java:88)⟫\n",
+    "⟪ValueError: bad settings: Settings(debug=False, db_url='postgresql://db.internal/shop', "
+    "secret_key='⟫@S@"
+    "⟪', workers=4)⟫\n",
+    "⟪ipdb> p self.credentials⟫\n⟪{'client_id': 'reporting', 'client_secret': '⟫@S@⟪'}⟫\n",
+    "⟪(Pdb) pp locals()⟫\n⟪{'headers': {'Accept': 'application/json'},⟫\n ⟪'secret': '⟫@S@⟪',⟫\n"
+    " ⟪'timeout': 10}⟫\n",
+    '⟪panic: dial failed: config.DB{Host:"db.internal", Port:5432, User:"app", Password:"⟫@S@⟪"}⟫\n'
+    "⟪goroutine 1 [running]:⟫\n⟪main.main()⟫\n⟪\t/src/cmd/api/main.go:41 +0x1f4⟫\n",
+    "⟪thread 'main' panicked at src/main.rs:27:10:⟫\n"
+    '⟪called `Result::unwrap()` on an `Err` value: Config { url: "https://api.acme-corp.io", token: "⟫@S@⟪" '
+    "}⟫\n",
+    '⟪irb(main):003> Rails.application.credentials.stripe⟫\n⟪=> {:account=>"acme", :secret_key=>"⟫@S@⟪"}⟫\n',
+    '⟪"vars": {⟫\n  ⟪"self": "<Client>",⟫\n  ⟪"api_token": "⟫@S@⟪",⟫\n  ⟪"attempt": 3⟫\n⟪},⟫\n',
+    "⟪System.Net.Http.HttpRequestException: Response status code does not indicate success: 401 "
+    "(Unauthorized).⟫\n"
+    "⟪   at Acme.Billing.Client.SendAsync() in /src/Billing/Client.cs:line 57⟫\n"
+    "⟪Options: { BaseUrl = https://billing.acme-corp.io, ApiSecret = ⟫@S@⟪, Timeout = 00:00:30 }⟫\n",
+    '⟪APP_ENV⟫\n⟪"local"⟫\n⟪MAIL_PASSWORD⟫\n⟪"⟫@S@⟪"⟫\n⟪MAIL_PORT⟫\n⟪"2525"⟫\n',
+    "⟪kotlin.IllegalArgumentException: SmtpConfig(host=smtp.acme-corp.io, port=587, user=mailer, "
+    "password=⟫@S@⟪)⟫\n",
+    "⟪Fatal error: Unexpectedly found nil: file App/Network.swift, line 88⟫\n"
+    '⟪APIConfig(baseURL: https://api.acme-corp.io, apiKey: "⟫@S@⟪")⟫\n',
+    '⟪{"event": "auth failed", "level": "error", "timestamp": "@TS@",⟫ ⟪"password": "⟫@S@⟪", "user_id": '
+    "4812}⟫\n",
+    "⟪2026-05-14 09:12:44.551 | ERROR    | app.jobs:sync:58 - sync failed with {'api_secret': '⟫@S@"
+    "⟪', 'batch': 500}⟫\n",
+    "⟪In [12]:⟫ settings\n⟪Out[12]:⟫ ⟪Settings(env='dev', openai_api_key='⟫@S@⟪', model='gpt-4o')⟫\n",
+    "⟪▾ Locals⟫\n⟪    conn_str: 'postgresql://db.internal/shop'⟫\n⟪    secret: '⟫@S@⟪'⟫\n",
+    "⟪>>> app.config['SECRET_KEY']⟫\n⟪'⟫@S@⟪'⟫\n⟪>>> app.config['DEBUG']⟫\n",
+    '⟪jshell> System.getenv("SIGNING_KEY")⟫\n⟪$1 ==> "⟫@S@⟪"⟫\n',
+    '⟪(gdb) p cfg->api_key⟫\n⟪$1 = 0x5555555592a0 "⟫@S@⟪"⟫\n',
+    "⟪DEBUG:app.auth:token response: {'access_token': '⟫@S@⟪', 'expires_in': 3600, 'token_type': 'Bearer'}⟫\n"
+    "",
+    "⟪{⟫\n  ⟪NODE_ENV: 'development',⟫\n  ⟪SESSION_SECRET: '⟫@S@⟪',⟫\n  ⟪PORT: '3000'⟫\n⟪}⟫\n",
+)
+
+
 CLASSES = (
     Class("env_dump", env_secret, ENV_DUMP),
     Class("aws_secret_key", aws_secret_key, AWS_SECRET),
     Class("k8s_secret", k8s_value, K8S_SECRET),
     Class("vendor_token", vendor_token, VENDOR),
+    Class("registry_auth", registry_secret, REGISTRY),
+    Class("git_url_token", git_token, GIT),
+    Class("db_password", db_password, DB),
+    Class("stack_locals", locals_secret, STACK),
 )
 
 # Secret-free look-alikes --------------------------------------------------------------------------
