@@ -111,3 +111,60 @@ def test_a_listing_of_secrets_keeps_its_digests_behind_any_wrapper(wrap) -> None
     assert scrubbed("\n".join(lines)) == "\n".join(lines)
     secret = rand(string.ascii_letters, 6) + rand(string.digits, 6) + "!x"
     assert secret not in scrubbed(wrap(f"2026-05-14 12:00:01 INFO using token {secret} for the upload"))
+
+
+def generated() -> str:
+    return (
+        rand(string.ascii_letters, 8)
+        + rand(string.digits, 4)
+        + rand(string.ascii_letters + string.digits, 12)
+    )
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+@pytest.mark.parametrize(
+    "command",
+    [
+        "$ printenv SESSION_SECRET",
+        "$ heroku config:get SENDGRID_PASSWORD -a shop",
+        '$ echo "$DB_PASSWORD"',
+        "$ echo ${API_KEY}",
+        "$ vault kv get -field=password secret/prod/db",
+        "$ kubectl get secret app -o jsonpath='{.data.SECRET_KEY}'",
+        "$ kubectl get secret app -o yaml | yq .data.SIGNING_KEY",
+        "$ gcloud auth print-access-token",
+        "$ aws ecr get-login-password --region eu-west-1",
+        "$ gh auth token",
+    ],
+)
+def test_a_secret_printed_on_the_line_after_its_command_goes(command, wrap) -> None:
+    secret = generated()
+    text = "\n".join(wrap(line) for line in (command, secret, "$ printenv NODE_ENV", "production"))
+    out = scrubbed(text)
+    assert secret not in out
+    assert wrap(command) in out and wrap("production") in out
+
+
+def test_output_without_a_final_line_break_ends_at_the_next_prompt() -> None:
+    secret = generated() + "=="
+    out = scrubbed(
+        f"$ kubectl get secret app-env -o jsonpath='{{.data.SECRET_KEY}}'\n{secret}$ kubectl get pods\n"
+    )
+    assert secret not in out and "$ kubectl get pods" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$ printenv PATH\n/usr/local/bin:/usr/bin",
+        "$ printenv NODE_ENV\nproduction",
+        "$ echo $TOKEN_COUNT\n1234",
+        "$ echo hello\nworld12345abc",
+        "$ gcloud auth print-access-token\nERROR: (gcloud.auth) You do not currently have an active account.",
+        "$ printenv GITHUB_TOKEN\n$ ls",
+        "$ kubectl get configmap app -o jsonpath='{.data.LOG_LEVEL}'\ninfo",
+        "$ echo $API_TOKEN\n<not set>",
+    ],
+)
+def test_what_a_command_prints_is_kept_when_it_names_no_secret(text) -> None:
+    assert scrubbed(text) == text

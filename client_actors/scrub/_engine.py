@@ -32,6 +32,8 @@ from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoe
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
+from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
+from client_actors.scrub._printed import PRINTED_RULES
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._vendor import VENDOR_RULES
 
@@ -105,6 +107,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "aws-secret-after-id": ("REDACTED:aws-access-key",),  # without the brackets, which every token has
     "positional-password": POSITIONAL_LITERALS,
     "sdk-client-key": SDK_LITERALS,
+    "printed-value": PRINTED_LITERALS,
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
 }  # fmt: skip
@@ -127,7 +130,7 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
 PASSES: tuple[Pass, ...] = (
     # A POSIX home is under /home/ or /Users/, a Windows one under Users, users or USERS and a separator.
     Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\")),
-    *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES, *CALL_RULES)),
+    *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES, *CALL_RULES, *PRINTED_RULES)),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),

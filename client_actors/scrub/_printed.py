@@ -1,0 +1,76 @@
+"""A secret printed on the line after the command that printed it.
+
+``printenv SESSION_SECRET``, ``heroku config:get DB_PASSWORD``, ``echo $API_TOKEN``, ``vault kv get
+-field=password ...``, ``kubectl get secret ... | yq .data.SIGNING_KEY``, ``gcloud auth print-access-token``,
+``aws ecr get-login-password``: the next line holds the value alone, with nothing that names it. The command
+says what it is: a named variable or field whose name is sensitive, or a command whose one output is a
+credential. The value goes when it fills its line (behind the same wrappers a line can have elsewhere: a line
+number, a timestamp, a border), or when the next prompt follows it directly (output without a final newline).
+"""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._judge import LINE_LEAD
+from client_actors.scrub._names import classify_name, is_placeholder
+
+# Commands whose one line of output is a credential, whatever they are given.
+_CREDENTIAL_COMMANDS = (
+    "print-access-token", "print-identity-token", "get-login-password", "auth token", "get-access-token",
+    "op read ", "get-secret-value", "versions access",
+)  # fmt: skip
+# Commands that print the value of the variable or field they name: printed values of sensitive names.
+_NAMING_COMMANDS = ("printenv", "config:get", "echo", "-field=", ".data.", "secrets get")
+LITERALS = _CREDENTIAL_COMMANDS + _NAMING_COMMANDS
+
+_PRINTED = re.compile(
+    r"(?P<command>"
+    + "|".join(re.escape(literal) for literal in LITERALS)
+    + r")(?P<rest>[^\n]{0,300}?)(?:\r?\n|\\r\\n|\\n)"
+    r"(?P<lead>" + LINE_LEAD.pattern + r")"
+    r"(?P<value>[^\s\\\"'`$#>][^\s\\\"'`]{3,4095}?)(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)|\$[ \t])"
+)
+# The name a naming command is given: its first word that is not a flag (`-a app`, `-n ns` are skipped with
+# their values), with a `$` or `${` before it for echo.
+_FIRST_NAME = re.compile(
+    r"[ \t]*(?:-{1,2}\w[\w\-]*(?:[ =]\S+)?[ \t]+)*\$?\{?(?P<name>[A-Za-z_][\w.\-]{0,80})"
+)
+_FIELD_NAME = re.compile(r"(?P<name>[A-Za-z_][\w\-]{0,80})")
+
+
+def _printed_name(command: str, rest: str) -> str | None:
+    if command in ("-field=", ".data."):
+        found = _FIELD_NAME.match(rest)
+    elif command == "echo":
+        rest = rest.lstrip(" \t\"'")
+        found = _FIRST_NAME.match(rest) if rest.startswith("$") else None
+    else:
+        found = _FIRST_NAME.match(rest)
+    return found.group("name") if found else None
+
+
+def _reads_secret(match: re.Match[str]) -> bool:
+    """Whether the command's line reads a secret store (`kubectl get secret`, `vault kv get secret/...`)."""
+    text, start = match.string, match.start()
+    floor = max(0, start - 300)
+    line_start = max(text.rfind("\n", floor, start) + 1, floor)
+    return "secret" in text[line_start : match.end("rest")].lower()
+
+
+def _handle(match: re.Match[str]) -> Redaction | None:
+    command, value = match.group("command"), match.group("value")
+    if is_placeholder(value) or value.endswith(":"):
+        return None
+    if command not in _CREDENTIAL_COMMANDS:
+        name = _printed_name(command, match.group("rest"))
+        if name is None:
+            return None
+        if classify_name(name) is None and not (command in ("-field=", ".data.") and _reads_secret(match)):
+            return None
+    return redact(match.start("value"), match.end("value"), "secret")
+
+
+PRINTED_VALUE = Rule("printed-value", _PRINTED, _handle)
+PRINTED_RULES = (PRINTED_VALUE,)
