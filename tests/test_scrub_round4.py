@@ -168,3 +168,16 @@ def test_output_without_a_final_line_break_ends_at_the_next_prompt() -> None:
 )
 def test_what_a_command_prints_is_kept_when_it_names_no_secret(text) -> None:
     assert scrubbed(text) == text
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+@pytest.mark.parametrize("escape", [False, True])
+def test_a_configuration_line_without_an_operator_behind_any_wrapper(wrap, escape) -> None:
+    # .netrc's `password VALUE` and a debug page's `password<TAB>'VALUE'` below a line number or a timestamp.
+    secret = generated()
+    for line in (f"  password {secret}", *(() if escape else (f"password\t'{secret}'",))):
+        text = "\n".join(wrap(item) for item in ("machine api.example.com", "  login ops", line))
+        if escape:
+            text = _escaped(text)
+        out = scrubbed(text)
+        assert secret not in out and "login ops" in out

@@ -88,8 +88,12 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
         return None
     line_start = _line_start(text, name_start)
     prefix = text[line_start:name_start]
+    lead = LINE_LEAD.match(prefix)  # a line number, a timestamp, a border: the line is what follows it
+    own = prefix[lead.end() if lead else 0 :]
     quoted = group != "bare"
-    if _CONFIG_PREFIX.fullmatch(prefix) and _LINE_REST.match(text, match.end()):
+    if (_CONFIG_PREFIX.fullmatch(prefix) or _CONFIG_PREFIX.fullmatch(own)) and _LINE_REST.match(
+        text, match.end()
+    ):
         if _PATH_LIKE.fullmatch(value) or value.isdigit():
             return None  # `ssl_certificate_key /etc/ssl/x.key`, `token_ttl 3600`
         verdict = judge_value(value, name, sense, quoted=quoted, env_style=False)
@@ -97,8 +101,7 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
     if _SETTER_BEFORE.search(prefix) or prefix.endswith("/:"):
         verdict = judge_value(value, name, sense, quoted=quoted, env_style=False)
         return redact(start, end, sense.kind) if verdict == "redact" else None
-    lead = LINE_LEAD.match(prefix)
-    if prefix[lead.end() if lead else 0 :].strip() and _looks_secret(value, sense):
+    if own.strip() and _looks_secret(value, sense):
         return redact(start, end, sense.kind)
     return None
 
