@@ -34,8 +34,11 @@ from tests.scrubcorpus.tuning_more import (
     _escape,
     _fill,
     k8s_value,
+    query_secret,
     score,
+    ssn,
 )
+from tests.scrubcorpus.tuning_round2 import auth_credential
 
 SEED = 20261203
 Maker = Callable[[random.Random], str]
@@ -146,6 +149,10 @@ _FILLERS: dict[str, Maker] = {
     "@SRI@": lambda rng: "sha512-" + base64.b64encode(rng.randbytes(64)).decode(),
     "@ACCT@": lambda rng: chars(rng, "123456789", 1) + chars(rng, DIGITS, 11),
     "@TS@": _timestamp,
+    "@PUB@": lambda rng: "AAAAC3NzaC1lZDI1NTE5AAAAI" + chars(rng, B64, 43),
+    "@B44@": lambda rng: base64.b64encode(rng.randbytes(32)).decode(),
+    "@CERT@": lambda rng: "MIID" + chars(rng, B64, 60),
+    "@AROA@": lambda rng: "AR" + "OA" + chars(rng, UPPER + "234567", 17),
     "@STOK@": lambda rng: "IQoJb3JpZ2luX2Vj" + base64.b64encode(rng.randbytes(300)).decode(),
 }
 
@@ -636,6 +643,260 @@ STACK = (
 )
 
 
+def http_credential(rng: random.Random) -> str:
+    return auth_credential(rng)
+
+
+def email(rng: random.Random) -> str:
+    return fakes.email(rng)
+
+
+def private_key(rng: random.Random) -> str:
+    return fakes.private_key(rng)
+
+
+def bearer_token(rng: random.Random) -> str:
+    """Access tokens as cloud CLIs and OAuth servers hand them out: JWTs, Google's, opaque ones."""
+    shape = rng.randrange(5)
+    if shape < 3:
+        return fakes.jwt(rng)
+    if shape == 3:
+        return "ya" + "29." + mixed(rng, URLSAFE, rng.randrange(150, 220))
+    return mixed(rng, URLSAFE, rng.randrange(32, 64))
+
+
+HTTP = (
+    "⟪> GET /v1/orders HTTP/2⟫\n⟪> Host: api.acme-corp.io⟫\n⟪> User-Agent: curl/8.5.0⟫\n"
+    "⟪> Authorization: Bearer ⟫@S@\n"
+    "⟪> Accept: */*⟫\n⟪>⟫\n⟪< HTTP/2 200⟫\n",
+    "⟪DEBUG:urllib3.connectionpool:Starting new HTTPS connection (1): api.acme-corp.io:443⟫\n"
+    "⟪send: b'POST /v2/charges HTTP/1.1\\r\\nHost: api.acme-corp.io\\r\\nAuthorization: Basic ⟫@S@"
+    "⟪\\r\\nContent-Length: 42\\r\\n\\r\\n'⟫\n",
+    "⟪{'User-Agent': 'python-requests/2.32.3', 'Accept-Encoding': 'gzip, deflate', 'Authorization': 'Bearer "
+    "⟫@S@"
+    "⟪', 'Connection': 'keep-alive'}⟫\n",
+    "⟪  config: {⟫\n⟪    url: 'https://api.acme-corp.io/v1/users',⟫\n⟪    method: 'get',⟫\n"
+    "⟪    headers: Object [AxiosHeaders] {⟫\n⟪      Accept: 'application/json, text/plain, */*',⟫\n"
+    "⟪      Authorization: 'Bearer ⟫@S@⟪',⟫\n⟪      'User-Agent': 'axios/1.6.8'⟫\n",
+    "⟪$ http GET api.acme-corp.io/v1/me 'Authorization:Token ⟫@S@⟪'⟫\n⟪HTTP/1.1 200 OK⟫\n"
+    "⟪Content-Type: application/json⟫\n",
+    "⟪GET /v1/me HTTP/1.1⟫\n⟪Accept: */*⟫\n⟪Authorization: Basic ⟫@S@\n⟪Host: api.acme-corp.io⟫\n"
+    "⟪User-Agent: HTTPie/3.2.2⟫\n",
+    "⟪POST https://api.acme-corp.io/oauth/token⟫\n⟪Request Headers⟫\n"
+    "⟪  Content-Type: application/x-www-form-urlencoded⟫\n"
+    "⟪  Authorization: Basic ⟫@S@\n⟪  Postman-Token: @UUID@⟫\n",
+    '⟪10.0.4.17 - - [14/May/2026:09:12:44 +0000] "GET /metrics HTTP/1.1" 200 512 "-" "Prometheus/2.51.0" '
+    'auth="Bearer ⟫@S@⟪"⟫\n',
+    "⟪$ curl -sS -u admin:⟫@S@⟪ https://grafana.acme-corp.io/api/health⟫\n"
+    '⟪{"database": "ok", "version": "10.4.2"}⟫\n',
+    "⟪GET {{baseUrl}}/v1/orders⟫\n⟪Authorization: Bearer ⟫@S@\n⟪Accept: application/json⟫\n",
+    '⟪{"name": "authorization", "value": "Bearer ⟫@S@⟪"},⟫\n'
+    '⟪{"name": "accept", "value": "application/json"}⟫\n',
+    "⟪GET /api/v4/projects HTTP/1.1⟫\n⟪Host: gitlab.acme-corp.io⟫\n⟪Private-Token: ⟫@S@\n"
+    "⟪User-Agent: go-gitlab⟫\n",
+    "⟪> X-API-Key: ⟫@S@\n⟪> Content-Type: application/json⟫\n⟪> Content-Length: 118⟫\n",
+    "⟪> Cookie: theme=dark; sessionid=⟫@S@⟪; lang=en-US⟫\n",
+    "⟪< set-cookie: __Secure-session=⟫@S@⟪; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=1209600⟫\n",
+    "⟪--> GET https://api.acme-corp.io/v1/accounts⟫\n⟪Authorization: Bearer ⟫@S@\n⟪--> END GET⟫\n",
+    "⟪info: System.Net.Http.HttpClient.Default.ClientHandler[100]⟫\n"
+    "⟪      Sending HTTP request GET https://api.acme-corp.io/v1/me⟫\n⟪Authorization: Bearer ⟫@S@\n",
+    '⟪I, [2026-05-14T09:12:44.551102 #4121]  INFO -- request: Authorization: "Token token=⟫@S@⟪"⟫\n',
+    '⟪$ wget --header="Authorization: Bearer ⟫@S@⟪" https://artifacts.acme-corp.io/build.tar.gz⟫\n',
+    '⟪session.headers["X-Auth-Token"] = "⟫@S@⟪"⟫\n',
+    "⟪Request: { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic ⟫@S@"
+    "⟪' } }⟫\n",
+    "⟪Proxy-Authorization: Basic ⟫@S@\n⟪Proxy-Connection: keep-alive⟫\n",
+    "⟪> POST /oauth/token HTTP/1.1⟫\n⟪> Content-Type: application/x-www-form-urlencoded⟫\n"
+    "⟪grant_type=client_credentials&client_id=reporting&client_secret=⟫@S@⟪&scope=read⟫\n",
+    "⟪GET /socket?v=2 HTTP/1.1⟫\n⟪Upgrade: websocket⟫\n⟪Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==⟫\n"
+    "⟪Sec-WebSocket-Protocol: bearer, ⟫@S@\n",
+    "⟪$ grpcurl -H 'authorization: Bearer ⟫@S@⟪' api.acme-corp.io:443 acme.v1.Orders/List⟫\n",
+    '⟪$ curl -H "X-Vault-Token: ⟫@S@⟪" https://vault.acme-corp.io/v1/secret/data/app⟫\n',
+    "⟪* Server auth using Basic with user 'deploy'⟫\n⟪> PUT /repository/releases/app-1.4.2.jar HTTP/1.1⟫\n"
+    "⟪> Authorization: Basic ⟫@S@\n",
+)
+
+URLS = (
+    "⟪https://acme-exports.s3.eu-west-1.amazonaws.com/reports/2026-05.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256⟫"
+    "&X-Amz-Credential=@AKID@%2F20260514%2Feu-west-1%2Fs3%2Faws4_request"
+    "⟪&X-Amz-Date=20260514T091244Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=⟫@S@\n",
+    "⟪https://storage.googleapis.com/acme-builds/app.tar.gz?X-Goog-Algorithm=GOOG4-RSA-SHA256"
+    "&X-Goog-Date=20260514T091244Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature=⟫@S@\n",
+    "⟪https://acmestore.blob.core.windows.net/backups/db.bak?sv=2022-11-02&ss=b&srt=o&sp=r"
+    "&se=2026-05-15T09:12:44Z&spr=https&sig=⟫@S@\n",
+    "⟪SLACK_WEBHOOK_URL=https://hooks.slack.com/services/⟫@S@\n⟪SLACK_CHANNEL=#deploys⟫\n",
+    "⟪https://discord.com/api/webhooks/1238472910384756102/⟫@S@\n",
+    "⟪https://acme.webhook.office.com/webhookb2/@UUID@/IncomingWebhook/⟫@S@⟪/@UUID@⟫\n",
+    "⟪2026-05-14T09:12:44Z INFO GET /download?file=report.pdf&token=⟫@S@⟪&lang=en 200 12ms⟫\n",
+    "⟪GET https://maps.acme-geo.io/v1/geocode?address=Berlin&key=⟫@S@⟪&language=de⟫\n",
+    "⟪Reset your password: https://app.acme-corp.io/reset?uid=4812&token=⟫@S@\n",
+    "⟪< location: https://app.acme-corp.io/callback#access_token=⟫@S@⟪&token_type=bearer&expires_in=3600⟫\n",
+    "⟪GET /oauth/callback?code=⟫@S@⟪&state=af0ifjsldkj HTTP/1.1⟫\n",
+    "⟪https://d111111abcdef8.cloudfront.net/video.mp4?Expires=1767225600&Signature=⟫@S@⟪&Key-Pair-Id=K2JCJMDEHXQW5F⟫\n",
+    "⟪https://pipelines.actions.githubusercontent.com/_apis/pipelines/1/runs/42/signedlogcontent/7"
+    "?urlExpires=2026-05-14T09%3A22%3A44Z&urlSigningMethod=HMACV1&urlSignature=⟫@S@\n",
+    "⟪https://http-intake.logs.datadoghq.eu/api/v2/logs?dd-api-key=⟫@S@⟪&ddsource=nodejs⟫\n",
+    "⟪SENTRY_DSN=https://⟫@S@⟪@o450123.ingest.sentry.io/5512345⟫\n",
+    "⟪curl -X POST https://maker.ifttt.com/trigger/deploy_done/with/key/⟫@S@\n",
+    '⟪curl -X POST "https://ci.acme-corp.io/job/deploy/build?token=⟫@S@⟪&cause=release"⟫\n',
+    "⟪curl -X POST --fail -F token=⟫@S@⟪ -F ref=main "
+    "https://gitlab.acme-corp.io/api/v4/projects/42/trigger/pipeline⟫\n",
+    "⟪https://acme-app.firebaseio.com/users.json?auth=⟫@S@\n",
+    "⟪https://api.mapbox.com/styles/v1/mapbox/streets-v12/tiles/1/0/0?access_token=⟫@S@\n",
+    "⟪https://app.acme-corp.io/invoices/INV-2026-0481.pdf?expires=1767225600&signature=⟫@S@\n",
+    '⟪{"download_url": "https://files.acme-corp.io/export/@UUID@.zip?sig=⟫@S@⟪&exp=1767225600", "size": '
+    "48213}⟫\n",
+    "⟪receivers:⟫\n⟪- name: oncall⟫\n  ⟪webhook_configs:⟫\n"
+    "  ⟪- url: https://events.pagerduty.com/integration/⟫@S@"
+    "⟪/enqueue⟫\n",
+    '⟪203.0.113.9 - - [14/May/2026:09:12:44 +0000] "GET /api/export?apikey=⟫@S@⟪&format=csv HTTP/1.1" 200 '
+    "48213⟫\n",
+    "⟪wss://realtime.acme-corp.io/socket/websocket?vsn=2.0.0&token=⟫@S@⟪&client=web⟫\n",
+    "⟪[INFO] Uploading to https://uploads.acme-corp.io/v1/put?bucket=builds&upload_token=⟫@S@"
+    "⟪&name=app-@SHA@.tgz⟫\n",
+)
+
+EMAILS = (
+    "⟪INSERT INTO users (id, name, email, created_at) VALUES (4812, ⟫'Jane Doe', '@S@⟪', '2026-05-14 "
+    "09:12:44');⟫\n",
+    "⟪COPY public.customers (id, email, country) FROM stdin;⟫\n⟪4812\t⟫@S@⟪\tDE⟫\n⟪\\.⟫\n",
+    "⟪id,email,plan,signup_date⟫\n⟪4812,⟫@S@⟪,pro,2026-05-14⟫\n",
+    "⟪   user_id                         email  orders⟫\n⟪0     4812  ⟫@S@⟪      17⟫\n",
+    "⟪commit @SHA@⟫\nAuthor: Jane Doe <@S@⟪>⟫\n⟪Date:   Thu May 14 09:12:44 2026 +0200⟫\n\n"
+    "⟪    Fix the retry loop⟫\n",
+    "⟪user.name=⟫Jane Doe\n⟪user.email=⟫@S@\n⟪core.editor=vim⟫\n⟪pull.rebase=true⟫\n",
+    "⟪2026-05-14 09:12:44,551 WARNING django.security: Failed login for ⟫@S@⟪ from 10.0.4.17⟫\n",
+    '⟪{"id": 4812, "email": "⟫@S@⟪", "role": "member", "mfa": true}⟫\n',
+    "⟪[⟫\n  ⟪{⟫\n    ⟪_id: ObjectId('6643a1f0c2b7e5d1a9f0e3c4'),⟫\n    ⟪email: '⟫@S@⟪',⟫\n"
+    "    ⟪plan: 'free'⟫\n  ⟪}⟫\n⟪]⟫\n",
+    "⟪  id  |           email           | verified⟫\n⟪------+---------------------------+----------⟫\n"
+    "⟪ 4812 | ⟫@S@"
+    "⟪ | t⟫\n⟪(1 row)⟫\n",
+    "⟪*************************** 1. row ***************************⟫\n⟪     id: 4812⟫\n⟪  email: ⟫@S@\n"
+    "⟪created: 2026-05-14 09:12:44⟫\n",
+    '⟪  "object": "customer",⟫\n⟪  "email": "⟫@S@⟪",⟫\n⟪  "livemode": false,⟫\n',
+    "⟪May 14 09:12:44 mx1 postfix/smtp[4121]: 3F2A1C0D2B: to=<⟫@S@⟪>, "
+    "relay=mx.acme-mail.io[203.0.113.25]:25, "
+    "delay=0.42, status=sent (250 2.0.0 OK)⟫\n",
+    '⟪user = User.objects.create(username="jdoe", email="⟫@S@⟪")⟫\n',
+    "⟪/infra/ @acme/platform⟫\n⟪/docs/ ⟫@S@\n",
+    '⟪  "author": "⟫@S@⟪",⟫\n⟪  "license": "MIT",⟫\n',
+    '⟪irb(main):001> User.find(4812).email⟫\n⟪=> "⟫@S@⟪"⟫\n',
+    "⟪dn: uid=u4812,ou=people,dc=acme,dc=io⟫\n⟪mail: ⟫@S@\n⟪objectClass: inetOrgPerson⟫\n",
+    "⟪Kundennr;E-Mail;PLZ⟫\n⟪10482;⟫@S@⟪;10115⟫\n",
+    "  ⟪annotations:⟫\n    ⟪owner: ⟫@S@\n    ⟪team: payments⟫\n",
+    '⟪"committer": {⟫\n  ⟪"name": "web-flow",⟫\n  ⟪"email": "⟫@S@⟪",⟫\n  ⟪"date": "@TS@"⟫\n⟪},⟫\n',
+    "⟪user: {'id': '4812', 'email': '⟫@S@⟪', 'ip_address': '{{auto}}'}⟫\n",
+    '⟪{"type": "fp", "description": "Wrong email or password.", "user_name": "⟫@S@⟪", "strategy": "auth0"}⟫\n'
+    "",
+    "⟪MAILTO=⟫@S@\n⟪0 3 * * * /srv/app/bin/backup.sh⟫\n",
+    "⟪[{'id': 4812, 'email': '⟫@S@⟪', 'country': 'DE', 'ltv': 412.5}]⟫\n",
+    "⟪UPDATE accounts SET locked = true WHERE email = '⟫@S@⟪';⟫\n⟪UPDATE 1⟫\n",
+    "⟪2026-05-14T09:12:44Z INFO password reset requested user=⟫@S@⟪ ip=10.0.4.17⟫\n",
+    "⟪Subject: Your invoice INV-2026-0481⟫\n⟪To: ⟫@S@\n⟪Message-ID: <@UUID@@mail.acme-corp.io>⟫\n",
+)
+
+SSNS = (
+    "⟪INSERT INTO applicants (id, ssn, dob_year) VALUES (4812, '⟫@S@⟪', 1984);⟫\n",
+    "⟪COPY hr.employees (id, ssn, state) FROM stdin;⟫\n⟪4812\t⟫@S@⟪\tCA⟫\n⟪\\.⟫\n",
+    "⟪employee_id,ssn,hire_date,department⟫\n⟪E-10482,⟫@S@⟪,2019-03-04,Finance⟫\n",
+    "⟪  id  | ssn         | state⟫\n⟪------+-------------+-------⟫\n⟪ 4812 | ⟫@S@⟪ | TX⟫\n⟪(1 row)⟫\n",
+    '⟪{"applicant_id": "A-20931", "ssn": "⟫@S@⟪", "income": 84000}⟫\n',
+    "⟪   employee_id         ssn  salary⟫\n⟪0        10482  ⟫@S@⟪   84000⟫\n",
+    "⟪2026-05-14T09:12:44Z ERROR kyc: verification failed ssn=⟫@S@⟪ reason=MISMATCH request_id=@UUID@⟫\n",
+    '⟪    "tax_id": "⟫@S@⟪",⟫\n⟪    "tax_id_type": "ssn",⟫\n',
+    "⟪a  Employee's social security number⟫\n⟪   ⟫@S@\n⟪b  Employer identification number (EIN)⟫\n",
+    '⟪person = Person(ssn="⟫@S@⟪", state="NY")⟫\n',
+    "⟪         ssn: ⟫@S@\n⟪  work_state: WA⟫\n",
+    "⟪<Applicant>⟫\n  ⟪<SSN>⟫@S@⟪</SSN>⟫\n  ⟪<State>OH</State>⟫\n⟪</Applicant>⟫\n",
+    '⟪- id: 4812⟫\n  ⟪ssn: "⟫@S@⟪"⟫\n  ⟪state: WA⟫\n',
+    '⟪POST /api/apply body={"ssn":"⟫@S@⟪","consent":true}⟫\n',
+    "⟪{ _id: ObjectId('6643a1f0c2b7e5d1a9f0e3c5'), ssn: '⟫@S@⟪', status: 'pending' }⟫\n",
+    "⟪EmpID\tSSN\tState⟫\n⟪10482\t⟫@S@⟪\tFL⟫\n",
+    '⟪irb(main):002> applicant.ssn⟫\n⟪=> "⟫@S@⟪"⟫\n',
+    '⟪PG::UniqueViolation: ERROR:  duplicate key value violates unique constraint "index_people_on_ssn"⟫\n'
+    "⟪DETAIL:  Key (ssn)=(⟫@S@⟪) already exists.⟫\n",
+    '⟪"employee": {"ssn": "⟫@S@⟪", "work_state": "CO"}⟫\n',
+    "⟪data/exports/q2.csv:118:E-118,⟫@S@⟪,IL,2021-07-19⟫\n",
+    "⟪Employee(id=10482, ssn='⟫@S@⟪', manager_id=311)⟫\n",
+    "⟪| id | SSN | state |⟫\n⟪|----|-----|-------|⟫\n⟪| 4812 | ⟫@S@⟪ | NV |⟫\n",
+    "⟪SOCIAL SECURITY NO.⟫ @S@ ⟪  FILING STATUS: SINGLE⟫\n",
+    "⟪o.h.SQL : insert into person (ssn, state, id) values (?, ?, ?)⟫\n"
+    "⟪o.h.t.d.s.BasicBinder : binding parameter [1] as [VARCHAR] - [⟫@S@⟪]⟫\n",
+    "⟪>>> df.loc[df.state == 'MI', ['id', 'ssn']].to_dict('records')⟫\n⟪[{'id': 7731, 'ssn': '⟫@S@⟪'}]⟫\n",
+    "⟪SSN:⟫ @S@\n⟪Verified: yes (2026-05-14)⟫\n",
+)
+
+PEMS = (
+    "⟪$ cat ~/.ssh/id_ed25519⟫\n@S@\n⟪$ ssh-add -l⟫\n",
+    "⟪$ kubectl get secret tls -o jsonpath='{.data.tls\\.key}' | base64 -d⟫\n@S@\n",
+    "⟪$ terraform output -raw deploy_private_key⟫\n@S@\n",
+    "⟪tls:⟫\n  ⟪certificate: /etc/ssl/certs/api.pem⟫\n  ⟪key: |⟫\n@S@\n⟪replicas: 2⟫\n",
+    "⟪cat > /etc/nginx/ssl/api.key <<'EOF'⟫\n@S@\n⟪EOF⟫\n⟪chmod 600 /etc/nginx/ssl/api.key⟫\n",
+    "⟪$ openssl genpkey -algorithm ed25519⟫\n@S@\n",
+    "⟪Run webfactory/ssh-agent@v0.9.0⟫\n⟪with:⟫\n⟪  ssh-private-key: ⟫@S@\n",
+    '⟪PRIVATE_KEY = """⟫\n@S@\n⟪"""⟫\n',
+    "⟪const testKey = `⟫@S@⟪`⟫\n",
+    "⟪const signingKey = `⟫@S@⟪`;⟫\n",
+    "⟪diff --git a/deploy/id_rsa b/deploy/id_rsa⟫\n⟪new file mode 100600⟫\n⟪index 0000000..3f2a1c0⟫\n"
+    "⟪--- /dev/null⟫\n"
+    "⟪+++ b/deploy/id_rsa⟫\n@S@\n",
+    "⟪Key                 Value⟫\n⟪---                 -----⟫\n⟪private_key_type    rsa⟫\n"
+    "⟪private_key         ⟫@S@\n"
+    "⟪serial_number       4f:1c:2a:9b:e0:d3⟫\n",
+    "⟪```⟫\n@S@\n⟪```⟫\n",
+    "⟪$ gpg --export-secret-keys --armor 0x3F2A1C0D2B7E9A41⟫\n@S@\n",
+    "⟪$ ansible-vault view group_vars/prod/vault.yml⟫\n⟪vault_ssh_key: |⟫\n@S@\n",
+    "⟪stringData:⟫\n  ⟪id_rsa: |⟫\n@S@\n  ⟪known_hosts: github.com ssh-ed25519 @PUB@⟫\n",
+    '⟪String pem = """⟫\n@S@\n⟪""";⟫\n',
+    '⟪let key = r#"⟫\n@S@\n⟪"#;⟫\n',
+    '⟪#7 [3/5] RUN echo "$SSH_KEY" > /root/.ssh/id_rsa && cat /root/.ssh/id_rsa⟫\n@S@\n⟪#7 DONE 0.1s⟫\n',
+    "⟪In [4]:⟫ print(open('key.pem').read())\n@S@\n",
+    "⟪saml:⟫\n  ⟪sp:⟫\n    ⟪entityId: https://app.acme-corp.io/saml/metadata⟫\n    ⟪privateKey: |⟫\n@S@\n",
+    "⟪#cloud-config⟫\n⟪write_files:⟫\n  ⟪- path: /etc/ssl/private/app.key⟫\n    ⟪permissions: '0600'⟫\n"
+    "    ⟪content: |⟫\n@S@\n",
+    "⟪$ cat AuthKey_7K2LM9QX4P.p8⟫\n@S@\n",
+    "⟪$ step crypto keypair api.pub api.key --no-password --insecure && cat api.key⟫\n@S@\n",
+    "⟪$ rg -l 'PRIVATE KEY' .⟫\n⟪tests/fixtures/signing.pem⟫\n⟪$ cat tests/fixtures/signing.pem⟫\n@S@\n",
+    '⟪@pytest.fixture⟫\n⟪def rsa_key() -> str:⟫\n    ⟪return """⟫\n@S@\n⟪"""⟫\n',
+    "⟪-----BEGIN CERTIFICATE-----⟫\n⟪@CERT@⟫\n⟪-----END CERTIFICATE-----⟫\n@S@\n",
+)
+
+BEARER = (
+    "⟪$ gcloud auth print-access-token⟫\n@S@\n⟪$ gcloud config get project⟫\n⟪acme-prod⟫\n",
+    '⟪{⟫\n  ⟪"accessToken": "⟫@S@⟪",⟫\n  ⟪"expiresOn": "2026-05-14 10:12:44.000000",⟫\n'
+    '  ⟪"subscription": "@UUID@",⟫\n'
+    '  ⟪"tenant": "@UUID@",⟫\n  ⟪"tokenType": "Bearer"⟫\n⟪}⟫\n',
+    "⟪users:⟫\n⟪- name: ci⟫\n  ⟪user:⟫\n    ⟪token: ⟫@S@\n⟪contexts:⟫\n",
+    '⟪{"access_token":"⟫@S@⟪","token_type":"Bearer","expires_in":3599,"scope":"openid email"}⟫\n',
+    '⟪> localStorage.getItem(\'auth\')⟫\n⟪\'{"token":"⟫@S@⟪","exp":1767225600}\'⟫\n',
+    "⟪< set-cookie: access_token=⟫@S@⟪; Path=/; HttpOnly; Secure⟫\n",
+    "⟪export VAULT_TOKEN=⟫@S@\n⟪export VAULT_ADDR=https://vault.acme-corp.io⟫\n",
+    '⟪$ curl -H "Authorization: Bearer ⟫@S@⟪" '
+    "https://compute.googleapis.com/compute/v1/projects/acme-prod/zones/europe-west1-b/instances⟫\n",
+    "⟪In [7]:⟫ creds.token\n⟪Out[7]:⟫ '@S@'\n",
+    "⟪$ cat /var/run/secrets/kubernetes.io/serviceaccount/token⟫\n@S@⟪$ ⟫\n",
+    "⟪2026-05-14T09:12:44Z DEBUG auth: verified token ⟫@S@⟪ for sub=4812⟫\n",
+    '⟪{"key": "accessToken", "value": "⟫@S@⟪", "type": "secret", "enabled": true}⟫\n',
+    "⟪ACTIONS_ID_TOKEN_REQUEST_TOKEN=⟫@S@\n"
+    "⟪ACTIONS_ID_TOKEN_REQUEST_URL=https://pipelines.actions.githubusercontent.com/idtoken⟫\n",
+    "⟪$ az account get-access-token --query accessToken -o tsv⟫\n@S@\n",
+    '⟪const idToken = "⟫@S@⟪";⟫\n',
+    '⟪req.Header.Set("Authorization", "Bearer ⟫@S@⟪")⟫\n',
+    '⟪"headers": {⟫\n  ⟪"Authorization": "Bearer ⟫@S@⟪"⟫\n⟪},⟫\n',
+    "⟪SUPABASE_SERVICE_ROLE_KEY=⟫@S@\n⟪SUPABASE_URL=https://abcdefghijklmnop.supabase.co⟫\n",
+    '⟪{"ServerURL":"https://index.docker.io/v1/","Username":"acme-ci","Secret":"⟫@S@⟪"}⟫\n',
+    "⟪- name: gke_acme-prod_europe-west1_main⟫\n  ⟪user:⟫\n    ⟪auth-provider:⟫\n      ⟪config:⟫\n"
+    '        ⟪access-token: ⟫@S@\n        ⟪expiry: "@TS@"⟫\n',
+    '⟪request.setValue("Bearer ⟫@S@⟪", forHTTPHeaderField: "Authorization")⟫\n',
+    '⟪.addHeader("Authorization", "Bearer ⟫@S@⟪")⟫\n',
+    '⟪provider "google" {⟫\n  ⟪project      = "acme-prod"⟫\n  ⟪access_token = "⟫@S@⟪"⟫\n⟪}⟫\n',
+    '⟪{"user":{"name":"Jane","image":null},"expires":"@TS@","accessToken":"⟫@S@⟪"}⟫\n',
+    "⟪$client->setAccessToken('⟫@S@⟪');⟫\n",
+    "⟪Bearer token for the staging cluster:⟫ @S@ ⟪(expires in 1h)⟫\n",
+)
+
+
 CLASSES = (
     Class("env_dump", env_secret, ENV_DUMP),
     Class("aws_secret_key", aws_secret_key, AWS_SECRET),
@@ -645,6 +906,12 @@ CLASSES = (
     Class("git_url_token", git_token, GIT),
     Class("db_password", db_password, DB),
     Class("stack_locals", locals_secret, STACK),
+    Class("http_auth", http_credential, HTTP),
+    Class("url_secret", query_secret, URLS),
+    Class("email", email, EMAILS),
+    Class("ssn", ssn, SSNS),
+    Class("private_key", private_key, PEMS),
+    Class("bearer_token", bearer_token, BEARER),
 )
 
 # Secret-free look-alikes --------------------------------------------------------------------------
