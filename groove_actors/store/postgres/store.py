@@ -516,7 +516,7 @@ class Batch:
         self.conn.cursor().executemany(
             "INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, %s, %s, %b"
             " WHERE (SELECT xmin FROM envelopes WHERE session_id = %s AND sequence = %s)"
-            " = pg_current_xact_id()::xid ON CONFLICT DO NOTHING",
+            " = pg_current_xact_id()::xid",
             [(day, r.session_id, r.sequence, r.body, r.session_id, r.sequence) for r in records],
         )
         return locked, claim
