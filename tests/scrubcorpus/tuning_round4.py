@@ -968,6 +968,81 @@ LOOKALIKES = (
     "⟪arn:aws:iam::@ACCT@:role/ci-deploy⟫\n⟪arn:aws:secretsmanager:eu-west-1:@ACCT@:secret:prod/db-AbCdEf⟫\n",
     "⟪Image:          ghcr.io/acme/api@sha256:@H64@⟫\n⟪Image ID:       ghcr.io/acme/api@sha256:@H64@⟫\n",
     "⟪AWS_SECRET_ACCESS_KEY=****⟫\n⟪GITHUB_TOKEN=[MASKED]⟫\n⟪SLACK_WEBHOOK_URL=********⟫\n",
+    '⟪$ npm config list⟫\n⟪; "user" config from /root/.npmrc⟫\n\n'
+    "⟪//registry.npmjs.org/:_authToken = (protected)⟫\n"
+    '⟪@acme:registry = "https://npm.pkg.github.com"⟫\n\n⟪; node bin location = /usr/local/bin/node⟫\n'
+    "⟪; node version = v20.12.2⟫\n",
+    '⟪"@babel/core@^7.24.0":⟫\n  ⟪version "7.24.5"⟫\n'
+    '  ⟪resolved "https://registry.yarnpkg.com/@babel/core/-/core-7.24.5.tgz#@SHA@"⟫\n  ⟪integrity @SRI@⟫\n',
+    '⟪[[package]]⟫\n⟪name = "requests"⟫\n⟪version = "2.32.3"⟫\n⟪files = [⟫\n'
+    '    ⟪{file = "requests-2.32.3-py3-none-any.whl", hash = "sha256:@H64@"},⟫\n⟪]⟫\n',
+    '⟪[[package]]⟫\n⟪name = "serde"⟫\n⟪version = "1.0.203"⟫\n'
+    '⟪source = "registry+https://github.com/rust-lang/crates.io-index"⟫\n⟪checksum = "@H64@"⟫\n',
+    "⟪github.com/stretchr/testify v1.9.0 h1:@B44@⟫\n⟪github.com/stretchr/testify v1.9.0/go.mod h1:@B44@⟫\n",
+    '⟪"Id": "sha256:@H64@",⟫\n⟪"RepoDigests": [⟫\n⟪    "ghcr.io/acme/api@sha256:@H64@"⟫\n⟪],⟫\n⟪"Env": [⟫\n'
+    '⟪    "PATH=/usr/local/bin:/usr/bin",⟫\n⟪    "NODE_VERSION=20.12.2"⟫\n⟪],⟫\n',
+    '⟪metadata:⟫\n  ⟪name: api-5c7d9-zt6qk⟫\n  ⟪resourceVersion: "48213"⟫\n  ⟪uid: @UUID@⟫\n⟪spec:⟫\n'
+    "  ⟪containers:⟫\n  ⟪- image: ghcr.io/acme/api@sha256:@H64@⟫\n",
+    '⟪# aws_iam_access_key.ci:⟫\n⟪resource "aws_iam_access_key" "ci" {⟫\n⟪    secret = (sensitive value)⟫\n'
+    '⟪    status = "Active"⟫\n⟪    user   = "ci-deployer"⟫\n⟪}⟫\n',
+    '⟪  + resource "random_password" "db" {⟫\n⟪      + id          = (known after apply)⟫\n'
+    "⟪      + length      = 32⟫\n⟪      + result      = (sensitive value)⟫\n⟪      + special     = true⟫\n"
+    "⟪    }⟫\n",
+    "⟪auth:⟫\n  ⟪existingSecret: db-credentials⟫\n  ⟪secretKeys:⟫\n"
+    "    ⟪adminPasswordKey: postgres-password⟫\n"
+    "    ⟪userPasswordKey: password⟫\n",
+    "⟪origin\tgit@github.com:acme/shop.git (fetch)⟫\n⟪origin\tgit@github.com:acme/shop.git (push)⟫\n",
+    '⟪$ psql "postgresql://app:${PGPASSWORD}@db.internal:5432/shop"⟫\n⟪psql (16.2)⟫\n',
+    "⟪$ mysql -u root -p shop⟫\n⟪Enter password:⟫\n",
+    '⟪$ redis-cli -a "$REDIS_PASSWORD" --no-auth-warning ping⟫\n⟪PONG⟫\n',
+    "⟪SECRET_KEY\t'********************'⟫\n"
+    "⟪DATABASES\t{'default': {'PASSWORD': '********************', 'HOST': 'db.internal'}}⟫\n",
+    "⟪I0514 09:12:44.551041   4121 round_trippers.go:473]     Authorization: Bearer <masked>⟫\n",
+    '⟪$ curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user⟫\n',
+    "⟪ISBN 978-3-16-148410-0⟫\n⟪part no. 4155-550-132⟫\n⟪ssn_last4: 6789⟫\n",
+    "⟪Author: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>⟫\n"
+    "⟪git@github.com:acme/shop.git⟫\n"
+    "⟪npm install @acme/ui@2.3.1⟫\n",
+    "⟪ssh-ed25519 @PUB@ ci@build-07⟫\n",
+    "⟪-----BEGIN CERTIFICATE-----⟫\n⟪@CERT@⟫\n⟪-----END CERTIFICATE-----⟫\n",
+    "⟪DATABASE_URL=postgres://user:password@localhost:5432/dbname⟫\n⟪STRIPE_SECRET_KEY=⟫\n⟪SENTRY_DSN=⟫\n",
+    "⟪index-url = https://__token__:${PIP_TOKEN}@pkgs.acme-corp.io/simple/⟫\n"
+    "⟪//registry.npmjs.org/:_authToken=${NPM_TOKEN}⟫\n",
+    '⟪{"auths": {"ghcr.io": {}}, "credsStore": "osxkeychain", "currentContext": "desktop-linux"}⟫\n',
+    '⟪{⟫\n    ⟪"UserId": "@AROA@:ci",⟫\n    ⟪"Account": "@ACCT@",⟫\n'
+    '    ⟪"Arn": "arn:aws:sts::@ACCT@:assumed-role/ci-deploy/ci"⟫\n⟪}⟫\n',
+    "⟪@H64@  dist/app-1.4.2.tar.gz⟫\n⟪@H64@  dist/app-1.4.2-py3-none-any.whl⟫\n",
+    "⟪[core]⟫\n⟪account = ci-deployer@acme-prod.iam.gserviceaccount.com⟫\n⟪project = acme-prod⟫\n"
+    "⟪[compute]⟫\n⟪region = europe-west1⟫\n",
+    "⟪    Environment:⟫\n⟪      DB_HOST:      postgres.shop.svc.cluster.local⟫\n"
+    "⟪      DB_PASSWORD:  <set to the key 'password' in secret 'db-credentials'>  Optional: false⟫\n",
+    "⟪ name              value               environments⟫\n"
+    "⟪ DATABASE_URL      Encrypted           Production, Preview⟫\n"
+    "⟪ NEXTAUTH_SECRET   Encrypted           Production⟫\n",
+    '⟪"hashes": [⟫\n    ⟪"sha256:@H64@",⟫\n    ⟪"sha256:@H64@"⟫\n⟪],⟫\n⟪"version": "==3.1.4"⟫\n',
+    '⟪$ terraform output -json⟫\n⟪{⟫\n  ⟪"bucket_arn": {⟫\n    ⟪"sensitive": false,⟫\n'
+    '    ⟪"type": "string",⟫\n'
+    '    ⟪"value": "arn:aws:s3:::acme-exports"⟫\n  ⟪},⟫\n  ⟪"region": {⟫\n    ⟪"sensitive": false,⟫\n'
+    '    ⟪"value": "eu-west-1"⟫\n  ⟪}⟫\n⟪}⟫\n',
+    '⟪password = getpass.getpass("Password: ")⟫\n⟪token = os.environ.get("API_TOKEN", "")⟫\n'
+    '⟪if not token: raise SystemExit("API_TOKEN is not set")⟫\n',
+    "⟪api_key: <your-api-key>⟫\n⟪webhook_url: https://hooks.slack.com/services/XXX/YYY/ZZZ⟫\n"
+    "⟪password: xxx⟫\n",
+    "⟪$ kubectl get secret db-credentials -o jsonpath='{.data.password}' | wc -c⟫\n⟪44⟫\n",
+    "⟪spring.datasource.password=${DB_PASSWORD:}⟫\n⟪spring.datasource.username=${DB_USER:app}⟫\n",
+    "⟪password: !vault |⟫\n          ⟪$ANSIBLE_VAULT;1.1;AES256⟫\n          ⟪@H64@⟫\n",
+    "⟪2026-05-14T09:12:44.0000000Z Run actions/cache@v4⟫\n"
+    "⟪2026-05-14T09:12:44.0000000Z Cache restored from key: "
+    "node-cache-Linux-x64-npm-@H64@⟫\n",
+    '⟪[sensitive]⟫\n⟪DB_PASSWORD   = "%(db_password)s"⟫\n'
+    '⟪REDIS_URL     = "redis://:{{ redis_password }}@cache:6379"⟫\n',
+    "⟪request_id=@UUID@ trace_id=@H64@ span_id=3f2a1c0d2b7e9a41 status=200⟫\n",
+    "⟪Successfully tagged ghcr.io/acme/api:1.14.2⟫\n⟪1.14.2: digest: sha256:@H64@ size: 2417⟫\n",
+    "⟪$ aws configure get region⟫\n⟪eu-west-1⟫\n⟪$ aws s3 ls s3://acme-exports/reports/⟫\n"
+    "⟪2026-05-14 09:12:44      48213 2026-05.csv⟫\n",
+    "⟪Authorization: Basic {{credentials}}⟫\n⟪X-Api-Key: {{apiKey}}⟫\n⟪Cookie: session={{session}}⟫\n",
+    "⟪  auth_token = var.datadog_api_key⟫\n⟪  password   = random_password.db.result⟫\n"
+    "⟪  secret_key = data.aws_secretsmanager_secret_version.app.secret_string⟫\n",
 )
 
 
