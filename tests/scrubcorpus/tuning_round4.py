@@ -897,6 +897,54 @@ BEARER = (
 )
 
 
+def pem_escaped(rng: random.Random) -> str:
+    """A private key whose line breaks are written ``\\n``, as JSON key files and env vars carry them."""
+    return fakes.private_key(rng).replace("\n", "\\n")
+
+
+_SA = "ci-deployer@acme-prod.iam.gserviceaccount.com"
+
+PEMS_ESCAPED = (
+    '⟪{⟫\n  ⟪"type": "service_account",⟫\n  ⟪"project_id": "acme-prod",⟫\n  "private_key_id": "@SHA@",\n'
+    '  ⟪"private_key": "⟫@S@⟪\\n",⟫\n  ⟪"client_email": "' + _SA + '",⟫\n'
+    '  ⟪"client_id": "104829310384756102938",⟫\n'
+    '  ⟪"token_uri": "https://oauth2.googleapis.com/token"⟫\n⟪}⟫\n',
+    '⟪$ jq .private_key key.json⟫\n⟪"⟫@S@⟪\\n"⟫\n⟪$ jq -r .client_email key.json⟫\n',
+    '⟪GOOGLE_CREDENTIALS={"type":"service_account","project_id":"acme-prod","private_key":"⟫@S@'
+    '⟪\\n","client_email":"' + _SA + '"}⟫\n',
+    '⟪FIREBASE_PRIVATE_KEY="⟫@S@⟪\\n"⟫\n⟪FIREBASE_PROJECT_ID=acme-app⟫\n',
+    '⟪GITHUB_APP_ID=412983⟫\n⟪GITHUB_APP_PRIVATE_KEY="⟫@S@⟪"⟫\n⟪GITHUB_APP_WEBHOOK_PATH=/api/github/hooks⟫\n',
+    '⟪"private_key_pem": "⟫@S@⟪\\n",⟫\n⟪"public_key_openssh": "ssh-ed25519 @PUB@\\n",⟫\n⟪"rsa_bits": 4096,⟫\n'
+    "",
+    '            ⟪"JWT_PRIVATE_KEY=⟫@S@⟪",⟫\n            ⟪"JWT_ISSUER=https://auth.acme-corp.io"⟫\n',
+    '⟪"data": {⟫\n  ⟪"data": {⟫\n    ⟪"key": "⟫@S@⟪\\n"⟫\n  ⟪},⟫\n  ⟪"metadata": {"version": 3}⟫\n⟪},⟫\n',
+    '⟪creds = service_account.Credentials.from_service_account_info({"type": "service_account", '
+    '"private_key": "⟫@S@'
+    '⟪\\n", "client_email": "' + _SA + '"})⟫\n',
+    "⟪const privateKey = '⟫@S@⟪\\n'.replace(/\\\\n/g, '\\n');⟫\n",
+    '⟪# Created by Vercel CLI⟫\n⟪GOOGLE_PRIVATE_KEY="⟫@S@⟪\\n"⟫\n⟪GOOGLE_CLIENT_EMAIL="' + _SA + '"⟫\n',
+    "⟪=== acme-ios Config Vars⟫\n⟪APPLE_KEY_ID:      7K2LM9QX4P⟫\n⟪APPLE_PRIVATE_KEY: ⟫@S@\n"
+    "⟪APPLE_TEAM_ID:     ABCDE12345⟫\n",
+    "⟪2026-05-14T09:12:44.0000000Z env:⟫\n⟪2026-05-14T09:12:44.0000000Z   GCP_SA_KEY: ⟫@S@\n",
+    "⟪SNOWFLAKE_ACCOUNT=acme-eu1⟫\n⟪SNOWFLAKE_PRIVATE_KEY=⟫@S@\n⟪SNOWFLAKE_USER=LOADER⟫\n",
+    '⟪jwt:⟫\n  ⟪privateKey: "⟫@S@⟪"⟫\n  ⟪issuer: https://auth.acme-corp.io⟫\n',
+    '⟪{"apns": {"keyId": "7K2LM9QX4P", "teamId": "ABCDE12345", "key": "⟫@S@⟪"}}⟫\n',
+    '⟪const testPEM = "⟫@S@⟪"⟫\n',
+    '⟪var pem = "⟫@S@⟪";⟫\n⟪using var rsa = RSA.Create();⟫\n',
+    "⟪app.jwt.private-key=⟫@S@\n⟪app.jwt.ttl=PT15M⟫\n",
+    '⟪github_app:⟫\n  ⟪app_id: 412983⟫\n  ⟪private_key: "⟫@S@⟪"⟫\n',
+    "    ⟪environment:⟫\n      ⟪SAML_SP_KEY: ⟫@S@\n      ⟪SAML_SP_ENTITY_ID: https://app.acme-corp.io/saml⟫\n"
+    "",
+    '⟪{⟫\n    ⟪"OutputKey": "DeployKey",⟫\n    ⟪"OutputValue": "⟫@S@⟪"⟫\n⟪},⟫\n',
+    '⟪$ jq -c . key.json⟫\n⟪{"type":"service_account","project_id":"acme-prod","private_key_id":⟫"@SHA@",'
+    '⟪"private_key":"⟫@S@⟪\\n","client_email":"' + _SA + '"}⟫\n',
+    "⟪{'type': 'service_account', 'private_key': '⟫@S@⟪\\n', 'client_id': '104829310384756102938'}⟫\n",
+    '⟪config/firebase.json:5:  "private_key": "⟫@S@⟪\\n",⟫\n',
+    '⟪  "credentials": {⟫\n    ⟪"type": "service_account",⟫\n    ⟪"private_key": "⟫@S@⟪\\n",⟫\n'
+    '    ⟪"universe_domain": "googleapis.com"⟫\n  ⟪}⟫\n',
+)
+
+
 CLASSES = (
     Class("env_dump", env_secret, ENV_DUMP),
     Class("aws_secret_key", aws_secret_key, AWS_SECRET),
@@ -912,6 +960,7 @@ CLASSES = (
     Class("ssn", ssn, SSNS),
     Class("private_key", private_key, PEMS),
     Class("bearer_token", bearer_token, BEARER),
+    Class("sa_private_key", pem_escaped, PEMS_ESCAPED),
 )
 
 # Secret-free look-alikes --------------------------------------------------------------------------
