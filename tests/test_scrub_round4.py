@@ -181,3 +181,43 @@ def test_a_configuration_line_without_an_operator_behind_any_wrapper(wrap, escap
             text = _escaped(text)
         out = scrubbed(text)
         assert secret not in out and "login ops" in out
+
+
+def test_a_flags_password_with_a_dot_is_no_attribute_chain() -> None:
+    secret = (
+        rand(string.ascii_letters, 3) + "." + rand(string.ascii_letters, 10) + rand(string.digits, 3) + "xQ"
+    )
+    out = scrubbed(f"$ mysql --user=app --password={secret} --host=db.internal shop < dump.sql")
+    assert secret not in out and "--host=db.internal shop" in out
+    for kept in ('run(["--password", settings.password])', "--password=config.db.password"):
+        assert scrubbed(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        'Connection c = DriverManager.getConnection("jdbc:postgresql://db.internal/shop", "app", "{}");',
+        "test> db.getSiblingDB('admin').auth('admin', '{}')",
+        'client.authenticate("ops", "{}")',
+    ],
+)
+def test_a_password_given_after_its_user_to_a_call(template) -> None:
+    secret = generated()
+    out = scrubbed(template.format(secret))
+    assert secret not in out and out == template.format("[REDACTED:password]")
+
+
+def test_calls_that_pass_no_literal_password_are_kept() -> None:
+    for line in ('client.auth("ann", "word")', "db.auth(user, pwd)", 'oauth("a", "b")', "api.auth(token)"):
+        assert scrubbed(line) == line
+
+
+def test_the_password_place_of_a_url_is_no_mail_address() -> None:
+    # `https://TOKEN:x-oauth-basic@github.com/...`: a vendor token goes; the fixed word beside it is no address.
+    token = "gh" + "p_" + rand(string.ascii_letters + string.digits, 36)
+    out = scrubbed(f"gem 'ui', git: 'https://{token}:x-oauth-basic@github.com/acme/ui.git', tag: 'v3.2.0'")
+    assert (
+        out
+        == "gem 'ui', git: 'https://[REDACTED:github-token]:x-oauth-basic@github.com/acme/ui.git', tag: 'v3.2.0'"
+    )
+    assert "[REDACTED:email]" in scrubbed("contact: ann.lee@gmail.com, mailto:bob.k@gmail.com")

@@ -44,9 +44,11 @@ _ARGUMENT = re.compile(
     r"[ \t]*(?:\\?\"(?P<dq>[^\"\\\n]{0,512})\\?\"|\\?'(?P<sq>[^'\\\n]{0,512})\\?'|(?P<other>[^,\"'()\n]{1,200}))"
     r"[ \t]*(?:,|(?=\)))"
 )
-# The call's name and where its arguments open. login and bind take (user, password); connect and PDO take
-# (where, user, password).
-_POSITIONAL = re.compile(r"(?P<fn>login|simple_bind_s|simple_bind|bind_s|ldap_bind|connect|PDO)\(")
+# The call's name and where its arguments open. login, bind, auth and authenticate take (user, password);
+# connect, PDO and JDBC's getConnection take (where, user, password).
+_POSITIONAL = re.compile(
+    r"(?P<fn>login|simple_bind_s|simple_bind|bind_s|ldap_bind|connect|PDO|getConnection|authenticate|auth)\("
+)
 
 
 def _handle_positional(match: re.Match[str]) -> Redaction | None:
@@ -68,7 +70,7 @@ def _handle_positional(match: re.Match[str]) -> Redaction | None:
             break
     if not text.startswith(")", position):
         return None
-    wanted = 2 if fn in ("connect", "PDO", "ldap_bind") else 1
+    wanted = 2 if fn in ("connect", "PDO", "ldap_bind", "getConnection") else 1
     if len(arguments) <= wanted or (fn != "ldap_bind" and wanted == 1 and len(arguments) != 2):
         return None
     user, secret = arguments[wanted - 1], arguments[wanted]
@@ -81,7 +83,9 @@ def _handle_positional(match: re.Match[str]) -> Redaction | None:
 
 
 POSITIONAL_PASSWORD = Rule("positional-password", _POSITIONAL, _handle_positional)
-POSITIONAL_LITERALS = ("login(", "bind_s(", "simple_bind(", "ldap_bind(", "connect(", "PDO(")
+POSITIONAL_LITERALS = (
+    "login(", "bind_s(", "simple_bind(", "ldap_bind(", "connect(", "PDO(", "getConnection(", "auth(", "authenticate(",
+)  # fmt: skip
 
 # Client libraries built from an API key as their first argument.
 SDK_CLIENTS = (

@@ -7,7 +7,7 @@ import re
 from client_actors.scrub._assign import trie_pattern
 from client_actors.scrub._core import Redaction, Rule, redact
 from client_actors.scrub._judge import judge_value
-from client_actors.scrub._names import classify_name, is_placeholder
+from client_actors.scrub._names import classify_name, is_placeholder, looks_random
 
 FLAG_WORDS = (
     "password", "passwd", "passphrase", "pass", "pwd", "token", "secret", "key", "apikey", "auth",
@@ -35,7 +35,11 @@ def _handle_long(match: re.Match[str]) -> Redaction | None:
     if group == "bare" and match.group(group).lower() in _PROSE_AFTER_FLAG:
         return None  # "Using --password via the CLI is insecure": a sentence about the flag
     # A flag's argument is a value, never a variable: a bare word is redacted like a whole line.
-    if judge_value(match.group(group), name, sense, quoted=group != "bare", env_style=False) == "keep":
+    value = match.group(group)
+    if judge_value(value, name, sense, quoted=group != "bare", env_style=False) == "keep" and not (
+        # a shell's argument is no attribute chain: `--password=oxO.DbUfl5nh` is a password with a dot
+        group == "bare" and sense.strong and "." in value and "/" not in value and looks_random(value)
+    ):
         return None
     return redact(match.start(group), match.end(group), sense.kind)
 

@@ -58,7 +58,18 @@ def _handle_email(match: re.Match[str]) -> Redaction | None:
         return None
     if text[start:at].lower() in ROLE_LOCALS or _SCP_PATH.match(text, match.end()):
         return None
+    if text[start - 1 : start] == ":" and "://" in _word_before(text, start - 1):
+        return None  # a URL's `user:password@host`: the password's place (x-oauth-basic), not an address
     return redact(start, match.end(), "email")
+
+
+_WORD_BACK = re.compile(r"[^\s'\"`<>()]{0,300}")
+
+
+def _word_before(text: str, end: int) -> str:
+    window = text[max(0, end - 300) : end][::-1]
+    run = _WORD_BACK.match(window)
+    return window[: run.end() if run else 0][::-1]
 
 
 EMAILS = Rule("email", _EMAIL_DOMAIN, _handle_email)
