@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, cast
 
 from client_actors.scrub._core import token
@@ -30,7 +30,20 @@ def scrub_value(value: JsonValue) -> tuple[JsonValue, RuleCounts]:
 def _child_sense(key: str, parent: Sense | None) -> Sense | None:
     if parent is not None and parent.strong:
         return parent  # everything under "credentials": {...} goes
-    return classify_name(key) if isinstance(key, str) else None
+    if not isinstance(key, str):
+        return None
+    try:
+        return _SENSES[key]
+    except KeyError:
+        pass
+    sense = classify_name(key)
+    if len(_SENSES) < 4096:
+        _SENSES[key] = sense
+    return sense
+
+
+# What classify_name says of each key seen (a pure function of the key; tool arguments reuse a few keys).
+_SENSES: dict[str, Sense | None] = {}
 
 
 def scrub_values(values: Sequence[JsonValue]) -> tuple[list[JsonValue], RuleCounts]:
@@ -38,22 +51,37 @@ def scrub_values(values: Sequence[JsonValue]) -> tuple[list[JsonValue], RuleCoun
 
     The strings that need the rules (those not replaced whole for their key) are scrubbed together with
     `scrub_texts`, so a home directory's user name found in one is removed from the others too. Each key is
-    judged once: the first walk builds the result with a `_Slot` where a string awaits the rules, the second
-    puts the scrubbed strings in.
+    judged once: the first walk builds the result with `_SLOT` where a string awaits the rules, the second
+    puts the scrubbed strings in, in the same order.
     """
     counts: dict[str, int] = {}
     texts: list[str] = []
     planned = [_plan(value, None, texts, counts) for value in values]
-    scrubbed = scrub_texts_into(texts, counts)
+    scrubbed = iter(scrub_texts_into(texts, counts))
     rebuilt = [_fill(value, scrubbed) for value in planned]
-    return rebuilt, RuleCounts.from_mapping(counts) if counts else _NOTHING
+    return rebuilt, _counts_of(counts) if counts else _NOTHING
 
 
 _NOTHING = RuleCounts()
+# The few sets of counts the pipeline's short texts give, each built once.
+_COUNTS: dict[tuple[tuple[str, int], ...], RuleCounts] = {}
 
 
-class _Slot(int):
-    """Where the rules' output for texts[self] goes in a planned value."""
+def _counts_of(counts: dict[str, int]) -> RuleCounts:
+    key = tuple(counts.items())
+    found = _COUNTS.get(key)
+    if found is None:
+        found = RuleCounts.from_mapping(counts)
+        if len(_COUNTS) < 1024:
+            _COUNTS[key] = found
+    return found
+
+
+class _Slot:
+    """Where the rules' output for the next text goes in a planned value (texts are filled in walk order)."""
+
+
+_SLOT = _Slot()
 
 
 def _replaced_whole(value: str, sense: Sense | None) -> bool:
@@ -68,7 +96,7 @@ def _plan(value: JsonValue, sense: Sense | None, texts: list[str], counts: dict[
             counts[sense.kind] = counts.get(sense.kind, 0) + 1
             return token(sense.kind)
         texts.append(value)
-        return _Slot(len(texts) - 1)
+        return _SLOT
     if isinstance(value, dict):
         return {key: _plan(item, _child_sense(key, sense), texts, counts) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -79,9 +107,9 @@ def _plan(value: JsonValue, sense: Sense | None, texts: list[str], counts: dict[
     return value
 
 
-def _fill(planned: object, scrubbed: Sequence[str]) -> JsonValue:
-    if isinstance(planned, _Slot):
-        return scrubbed[planned]
+def _fill(planned: object, scrubbed: Iterator[str]) -> JsonValue:
+    if planned is _SLOT:
+        return next(scrubbed)
     if isinstance(planned, dict):
         return {key: _fill(item, scrubbed) for key, item in planned.items()}
     if isinstance(planned, list):
