@@ -1,17 +1,21 @@
-"""A seventh tuning corpus: what coding agents get back from tools in a terminal, secrets and the text around them.
+"""A seventh tuning corpus: what command-line tools print back in a terminal, secrets and the text around them.
 
-Environment dumps (``cat .env``, ``env | sort``, ``printenv``, ``set``, ``heroku config``, ``vercel env pull``),
-cloud CLIs' credentials files and JSON, Kubernetes Secrets as ``kubectl`` and ``helm`` print them and
-vendor-prefixed tokens in code and logs, each document possibly reaching the agent through a wrapper: a
-numbered file read, ``grep -n`` prefixes, ``cat -n``, a diff, a Markdown fence, a timestamped CI log or a JSON
-transcript line. Written from the tools' public output formats, not from the rules. Rules may be adjusted
-against it: it is a tuning part, like `tuning_more`.
+Environment dumps (``cat .env``, ``env | sort``, ``printenv``, ``set``, ``heroku config``, ``vercel env pull``,
+``docker inspect``), cloud CLIs' credential files and JSON, Kubernetes Secrets as ``kubectl`` and ``helm`` print
+them, vendor-prefixed tokens, package-registry credential files, tokens in git URLs, database clients' command
+lines and configs, locals printed by stack traces and debuggers, HTTP client logs, signed and webhook URLs,
+e-mail addresses and SSNs in query output and exports, private keys (raw and with escaped line breaks) and
+bearer tokens. Each document may reach the reader through a wrapper: a numbered file read, ``grep -n``
+prefixes, ``cat -n``, a diff, a Markdown fence, a timestamped CI log, a box-drawn panel or a JSON transcript
+line. Written from the tools' public output formats, not from the rules. Rules may be adjusted against it: it
+is a tuning part, like `tuning_more`.
 
 Templates use `tuning_more`'s markers: ``@S@`` for the one labelled secret of a document and ``⟪...⟫`` around
-each span that must come out unchanged. ``@AKID@`` is an AWS access key id that is left unlabelled (never inside
-a marked span); ``@SHA@``, ``@UUID@``, ``@H64@``, ``@SRI@``, ``@ACCT@`` and ``@TS@`` are filled with a git SHA,
-a UUID, a SHA-256 digest, an npm integrity string, an AWS account id and a timestamp: things that must survive.
-Documents without a secret (`LOOKALIKES`) are the secret-free look-alikes of the same tools' output.
+each span that must come out unchanged. ``@AKID@`` (an AWS access key id) and ``@STOK@`` (a session token) are
+left unlabelled and never inside a marked span; ``@SHA@``, ``@UUID@``, ``@H64@``, ``@SRI@``, ``@B44@``,
+``@ACCT@``, ``@AROA@``, ``@TS@``, ``@PUB@`` and ``@CERT@`` are filled with a git SHA, a UUID, a SHA-256 digest,
+an npm integrity string, a go.sum hash, an AWS account id, a role id, a timestamp, an SSH public key and a
+certificate line: public things that must survive. `LOOKALIKES` are secret-free documents of the same tools.
 """
 
 from __future__ import annotations
