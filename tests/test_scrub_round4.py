@@ -221,3 +221,45 @@ def test_the_password_place_of_a_url_is_no_mail_address() -> None:
         == "gem 'ui', git: 'https://[REDACTED:github-token]:x-oauth-basic@github.com/acme/ui.git', tag: 'v3.2.0'"
     )
     assert "[REDACTED:email]" in scrubbed("contact: ann.lee@gmail.com, mailto:bob.k@gmail.com")
+
+
+def ssn_digits() -> str:
+    return str(RNG.randrange(100, 666)) + f"{RNG.randrange(1, 100):02d}" + f"{RNG.randrange(1, 10000):04d}"
+
+
+@pytest.mark.parametrize("sep", ["", " ", "-"])
+@pytest.mark.parametrize(
+    "template",
+    ['"ssn": "{}",', "<SSN>{}</SSN>", "employee_ssn={}", '{{\\"ssn\\":\\"{}\\",\\"consent\\":true}}'],
+)
+def test_a_social_security_number_under_a_name_that_says_so(template, sep) -> None:
+    digits = ssn_digits()
+    value = sep.join((digits[:3], digits[3:5], digits[5:]))
+    assert scrubbed(template.format(value)) == template.format("[REDACTED:ssn]")
+
+
+def test_what_an_ssn_name_holds_is_kept_when_it_is_no_number_of_that_shape() -> None:
+    for line in (
+        "ssn: 123",
+        "ssn_count: 701259703",
+        '"tax_id_type": "ssn"',
+        "lessn = 701259703",
+        "ssn: 000-12-3456",
+    ):
+        assert scrubbed(line) == line
+
+
+def test_service_accounts_and_message_ids_are_no_persons_addresses() -> None:
+    line = 'GOOGLE_CLIENT_EMAIL="ci-deployer@acme-prod.iam.gserviceaccount.com"'
+    assert scrubbed(line) == line
+    line = "Message-ID: <84dba485-7c83-4709-ab06-f13c5d5dd2c7@mail.acme-corp.io>"
+    assert scrubbed(line) == line
+    assert scrubbed("To: ann.lee@acme-corp.io") == "To: [REDACTED:email]"
+
+
+def test_a_count_printed_after_a_secrets_command_is_kept() -> None:
+    text = "app.yml:269:$ kubectl get secret db -o jsonpath='{.data.password}' | wc -c\napp.yml:270:44\n"
+    assert scrubbed(text) == text
+    token = generated()
+    out = scrubbed(f"$ cat /var/run/secrets/kubernetes.io/serviceaccount/token\n{token}$ \n")
+    assert token not in out

@@ -13,14 +13,15 @@ from collections.abc import Iterable
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, redact, token_spans
+from client_actors.scrub._digits import is_ssn
 from client_actors.scrub._judge import is_whole_line, judge_value, line_value_end
-from client_actors.scrub._names import IGNORED_SUFFIXES, Sense, classify_name, is_placeholder
+from client_actors.scrub._names import IGNORED_SUFFIXES, Sense, classify_name, is_placeholder, split_words
 from client_actors.scrub._spaced import find_call_value, find_spaced
 
 KEYWORDS = (
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
     "token", "key", "auth", "credential", "credentials", "creds", "cookie", "signature", "sig", "session",
-    "sessionid", "sessid", "pw", "psk", "bearer", "_sk", "_pat",
+    "sessionid", "sessid", "pw", "psk", "bearer", "_sk", "_pat", "ssn",
 )  # fmt: skip
 # Words that may be glued to a prefix (pgpassword, accessToken); the others need a boundary so
 # that bypass, compass, oauth and monkey-patched names stay ordinary words.
@@ -128,6 +129,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     if text[name_start - 2 : name_start] == "${":
         return None  # a shell expansion names a variable: ${API_KEY:?must be set}, ${PASSWORD:-}
     name = text[name_start : max(match.end("kw"), match.end("suffix"), match.end("num"))].lstrip(".-")
+    if match.group("kw").lower() == "ssn":
+        return _ssn_value(match, group, name)
     sense = _KEYWORD_SENSES[name] if name in _KEYWORD_SENSES else classify_name(name)
     if sense is None and name.lower() == "pwd" and (group != "bare" or _in_query(text, name_start)):
         sense = _QUERY_PWD  # quoted or in a URL, pwd is a password, not the working directory (a path)
@@ -187,6 +190,21 @@ def _in_arn(text: str, name_start: int) -> bool:
     run = _ARN_BACK.match(window)
     word = window[: run.end() if run else 0][::-1]
     return word.startswith("arn:")
+
+
+# A social security number under a name that says so (`"ssn": "701 25 9703"`, `<SSN>...</SSN>`, `ssn=...`):
+# nine digits, grouped by blanks, dashes or not at all, that can be an issued number.
+_SSN_VALUE = re.compile(r"[0-9]{3}([ \-]?)[0-9]{2}\1[0-9]{4}")
+
+
+def _ssn_value(match: re.Match[str], group: str, name: str) -> Redaction | None:
+    words = split_words(name)
+    if not words or words[-1] != "ssn":
+        return None
+    value = match.group(group)
+    if _SSN_VALUE.fullmatch(value) is None or not is_ssn(value.replace(" ", "").replace("-", "")):
+        return None
+    return redact(match.start(group), match.end(group), "ssn")
 
 
 _QUERY_PWD = Sense("password", True)

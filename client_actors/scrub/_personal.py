@@ -29,6 +29,10 @@ _EMAIL_DOMAIN = re.compile(
     r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,8}(?P<tld>[A-Za-z]{2,24}))"
     r"(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
 )
+# Domains whose addresses name service accounts, not people.
+_MACHINE_DOMAINS = ("gserviceaccount.com",)
+# Local parts that are generated identifiers (a UUID, a long hex or digit run), as Message-IDs have.
+_MESSAGE_ID_LOCAL = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[0-9a-fA-F.]{24,64}")
 _LOCAL_BACK = re.compile(r"[A-Za-z0-9._%+\-]{1,64}")
 _SCP_PATH = re.compile(r":[\w~./\-]")
 
@@ -58,6 +62,10 @@ def _handle_email(match: re.Match[str]) -> Redaction | None:
         return None
     if text[start:at].lower() in ROLE_LOCALS or _SCP_PATH.match(text, match.end()):
         return None
+    if match.group("domain").lower().endswith(_MACHINE_DOMAINS) or _MESSAGE_ID_LOCAL.fullmatch(
+        text, start, at
+    ):
+        return None  # a service account's address (no person's), a Message-ID (`<uuid@host>`)
     if text[start - 1 : start] == ":" and "://" in _word_before(text, start - 1):
         return None  # a URL's `user:password@host`: the password's place (x-oauth-basic), not an address
     return redact(start, match.end(), "email")

@@ -19,7 +19,7 @@ from client_actors.scrub._names import classify_name, is_placeholder
 # Commands whose one line of output is a credential, whatever they are given.
 _CREDENTIAL_COMMANDS = (
     "print-access-token", "print-identity-token", "get-login-password", "auth token", "get-access-token",
-    "op read ", "get-secret-value", "versions access",
+    "op read ", "get-secret-value", "versions access", "serviceaccount/token",
 )  # fmt: skip
 # Commands that print the value of the variable or field they name: printed values of sensitive names.
 _NAMING_COMMANDS = ("printenv", "config:get", "echo", "-field=", ".data.", "secrets get")
@@ -37,6 +37,7 @@ _PRINTED = re.compile(
 _FIRST_NAME = re.compile(
     r"[ \t]*(?:-{1,2}\w[\w\-]*(?:[ =]\S+)?[ \t]+)*\$?\{?(?P<name>[A-Za-z_][\w.\-]{0,80})"
 )
+_LETTER = re.compile(r"[A-Za-z]")  # a count (`| wc -c`) or a port is no secret
 _FIELD_NAME = re.compile(r"(?P<name>[A-Za-z_][\w\-]{0,80})")
 
 
@@ -61,7 +62,7 @@ def _reads_secret(match: re.Match[str]) -> bool:
 
 def _handle(match: re.Match[str]) -> Redaction | None:
     command, value = match.group("command"), match.group("value")
-    if is_placeholder(value) or value.endswith(":"):
+    if is_placeholder(value) or value.endswith(":") or not _LETTER.search(value):
         return None
     if command not in _CREDENTIAL_COMMANDS:
         name = _printed_name(command, match.group("rest"))
