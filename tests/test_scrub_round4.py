@@ -263,3 +263,33 @@ def test_a_count_printed_after_a_secrets_command_is_kept() -> None:
     token = generated()
     out = scrubbed(f"$ cat /var/run/secrets/kubernetes.io/serviceaccount/token\n{token}$ \n")
     assert token not in out
+
+
+def _encoded_body(n: int) -> str:
+    body = rand(string.ascii_letters + string.digits, n)
+    return body[: n // 3] + "%2F" + body[n // 3 : 2 * n // 3] + "%2B" + body[2 * n // 3 :]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/{}",
+        "https://discord.com/api/webhooks/1238472910384756102/{}",
+        "curl -X POST https://maker.ifttt.com/trigger/deploy_done/with/key/{}",
+    ],
+)
+def test_a_webhooks_key_goes_with_its_percent_encoded_characters(template) -> None:
+    secret = _encoded_body(36)
+    out = scrubbed(template.format(secret))
+    assert secret not in out and not any(part in out for part in secret.split("%"))
+
+
+def test_webhook_keys_in_paths() -> None:
+    key = rand(string.ascii_letters + string.digits, 16)
+    out = scrubbed(f"  - url: https://events.pagerduty.com/integration/{key}/enqueue")
+    assert out == "  - url: https://events.pagerduty.com/integration/[REDACTED:token]/enqueue"
+    guid = "3d4be64b-6770-4d9a-a277-b30d05f839d1"
+    out = scrubbed(f"https://acme.webhook.office.com/webhookb2/{guid}/IncomingWebhook/{key}/{guid}")
+    assert key not in out
+    for kept in ("see /with/key/rotation for details", "GET /integration/settings/enqueue"):
+        assert scrubbed(kept) == kept

@@ -180,7 +180,7 @@ TELEGRAM_BOT = Rule(
 # Webhook URLs whose path holds the credential: Microsoft Teams (Office 365 connectors), Zapier, Feishu/Lark.
 TEAMS_WEBHOOK = secret_part_rule(
     "teams-webhook",
-    r"IncomingWebhook/(?P<secret>[0-9a-fA-F]{32})(?![0-9a-fA-F])",
+    r"IncomingWebhook/(?P<secret>[0-9A-Za-z]{16,64})(?![0-9A-Za-z])",
     "token",
     "IncomingWebhook/",
 )
@@ -195,6 +195,19 @@ FEISHU_WEBHOOK = secret_part_rule(
     r"/bot/v2/hook/(?P<secret>[A-Za-z0-9\-]{16,64})(?![A-Za-z0-9\-])",
     "token",
     "/bot/v2/hook/",
+)
+# Keys in a webhook's path: IFTTT's maker key (/with/key/KEY), PagerDuty's integration key (/integration/KEY/enqueue).
+IFTTT_WEBHOOK = secret_part_rule(
+    "ifttt-webhook",
+    r"/with/key/(?P<secret>(?:[A-Za-z0-9_\-]|%[0-9A-Fa-f]{2}){16,128})",
+    "token",
+    "/with/key/",
+)
+PAGERDUTY_WEBHOOK = secret_part_rule(
+    "pagerduty-webhook",
+    r"/integration/(?P<secret>[A-Za-z0-9]{16,64})/enqueue",
+    "token",
+    "/integration/",
 )
 # A Discord bot token is base64(user id) "." timestamp "." HMAC. The first dot is the anchor; the
 # user-id part behind it is 24 to 26 characters starting with M, N or O.
@@ -217,13 +230,14 @@ def _handle_discord_bot(match: re.Match[str]) -> Redaction | None:
 DISCORD_BOT = Rule("discord-bot", _DISCORD_BOT, _handle_discord_bot)
 SLACK_WEBHOOK = secret_part_rule(
     "slack-webhook",
-    r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<secret>[A-Za-z0-9_/\-]{20,256})",
+    # percent-encoded characters too: a URL copied from a settings page or a log has its "/" as %2F
+    r"hooks\.slack\.com/(?:services|workflows|triggers)/(?P<secret>(?:[A-Za-z0-9_/\-]|%[0-9A-Fa-f]{2}){20,256})",
     "slack-webhook",
     "hooks.slack.com",
 )
 DISCORD_WEBHOOK = secret_part_rule(
     "discord-webhook",
-    r"discord(?:app)?\.com/api/webhooks/[0-9]{5,24}/(?P<secret>[A-Za-z0-9_\-]{30,128})",
+    r"discord(?:app)?\.com/api/webhooks/[0-9]{5,24}/(?P<secret>(?:[A-Za-z0-9_\-]|%[0-9A-Fa-f]{2}){30,128})",
     "discord-webhook",
     "/api/webhooks/",
 )
@@ -255,6 +269,8 @@ VENDOR_RULES = (
     ATLASSIAN_TOKEN,
     DOPPLER_TOKEN,
     DISCORD_BOT,
+    IFTTT_WEBHOOK,
+    PAGERDUTY_WEBHOOK,
     SLACK_WEBHOOK,
     DISCORD_WEBHOOK,
     TELEGRAM_BOT,
