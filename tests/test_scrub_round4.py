@@ -293,3 +293,23 @@ def test_webhook_keys_in_paths() -> None:
     assert key not in out
     for kept in ("see /with/key/rotation for details", "GET /integration/settings/enqueue"):
         assert scrubbed(kept) == kept
+
+
+def test_a_url_after_a_sensitive_word_is_where_to_go() -> None:
+    token = generated()
+    out = scrubbed(f"Reset your password: https://app.acme-corp.io/reset?uid=4812&token={token}")
+    assert out == "Reset your password: https://app.acme-corp.io/reset?uid=4812&token=[REDACTED:token]"
+
+
+def test_a_cache_key_of_words_and_a_digest_is_kept() -> None:
+    digest = rand("0123456789abcdef", 64)
+    line = f"2026-05-14T09:12:44.0000000Z Cache restored from key: node-cache-Linux-x64-npm-{digest}"
+    assert scrubbed(line) == line
+
+
+def test_mysqls_dash_p_before_a_blank_prompts() -> None:
+    assert scrubbed("$ mysql -u root -p shop\nEnter password:") == "$ mysql -u root -p shop\nEnter password:"
+    secret = generated()
+    assert secret not in scrubbed(f"$ mysql -u root -p{secret} shop")
+    assert secret not in scrubbed(f"$ mysqldump -u root -p '{secret}' shop")
+    assert secret not in scrubbed(f"$ sshpass -p {secret.lower()[:8]} ssh ops@db")

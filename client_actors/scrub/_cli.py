@@ -64,6 +64,9 @@ _PASSWORD_COMMANDS = re.compile(
     r"|\b(?:docker|podman|nerdctl|buildah|helm|oras|skopeo)\b.*\blogin\b"
     r"|[ \t](?:login|signin|sign-in|auth[ \t]+login)[ \t]"  # any tool's login subcommand: `expo login -p ...`
 )
+# The MySQL and MariaDB clients read `-pPASSWORD` glued; after `-p` and a blank they prompt.
+_PROMPTING_P = re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)(?:mysql\w*|mariadb[\w-]*)\b")
+_DATABASE_NAME = re.compile(r"[A-Za-z_]+")
 # A user given before `-p` on the same command line (`twine upload -u __token__ -p ...`, `az login -u x -p ...`):
 # that `-p` is the user's password, whatever the tool.
 _USER_BEFORE = re.compile(r"[ \t](?:-u|--user(?:name)?)(?:[ \t]+|=)[^\s\-]")
@@ -92,6 +95,13 @@ def _handle_short(match: re.Match[str]) -> Redaction | None:
     if match.group("p") is not None:
         if not (_PASSWORD_COMMANDS.search(command) or _USER_BEFORE.search(command)) or is_placeholder(value):
             return None
+        if (
+            group == "bare"
+            and text[match.start() + 2 : match.start() + 3] in (" ", "\t")
+            and _DATABASE_NAME.fullmatch(value)
+            and _PROMPTING_P.search(command)
+        ):
+            return None  # mysql's `-p` before a blank prompts for the password; the next word is the database
         return redact(start, match.end(group), "password")
     colon = value.find(":")
     if not _USER_PASSWORD_COMMANDS.search(command) or colon < 0 or is_placeholder(value[colon + 1 :]):

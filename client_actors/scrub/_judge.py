@@ -36,6 +36,7 @@ _KEEP_BARE = re.compile(
     _PATH_OR_NOTHING + r"|(?:\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|<%|\.[*+]|\^).*"
     r"|[A-Za-z_$][\w$]*(?:(?:\.|->|::)[A-Za-z_$][\w$]*)+(?:[(\[].*)?|[A-Za-z_$][\w$]*[(\[].*|[(\[{].*"
 )
+_URL_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{1,20}://[^\s@]*$")
 _PLAIN_WORD = re.compile(r"[A-Za-z_]+")
 # A query parameter's value that is key material: long, with a digit, in URL-safe characters. In a
 # URL a `signature`, `sig` or `key` is a credential even in hex (S3 and GCS signed URLs).
@@ -89,8 +90,10 @@ def judge_value(
     lowered = value.lower()
     if lowered in TYPE_WORDS or lowered in SETTING_WORDS or lowered == name.lower() or is_placeholder(value):
         return "keep"
-    if (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value):
-        return "keep"
+    if (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value) or _URL_VALUE.match(value):
+        return (
+            "keep"  # a URL is where to go ("Reset your password: https://..."); its userinfo has its own rule
+        )
     if not (sense.strong or env_style):
         credential = looks_random(value) or (in_query and _QUERY_CREDENTIAL.fullmatch(value) is not None)
         if sense.kind == "cookie" and _SESSION_ID.fullmatch(value):

@@ -193,6 +193,7 @@ _RANDOM_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~%]+")
 
 
 _WORDS_JOINED = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+|[a-z]+(?:[_\-][a-z]+)+|[A-Z]+(?:_[A-Z]+)+")
+_NAMED_DIGEST = re.compile(r"[A-Za-z]{2,32}(?:[\-_.][A-Za-z0-9]{1,32}){1,12}[\-_.][0-9a-f]{16,128}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -205,7 +206,9 @@ def looks_random(value: str) -> bool:
         return False
     if value.count("/") >= 2 or value.count(".") >= 2:  # paths and dotted names
         return False
-    if _WORDS_JOINED.fullmatch(value) or _UUID.fullmatch(value):
-        return False  # an identifier made of words (TokenLifetimeMinutes, token_lifetime) or a UUID
+    if _WORDS_JOINED.fullmatch(value) or _UUID.fullmatch(value) or _NAMED_DIGEST.fullmatch(value):
+        # an identifier made of words (TokenLifetimeMinutes, token_lifetime), a UUID, or words and a digest
+        # (a cache key: node-cache-Linux-x64-npm-<sha256>)
+        return False
     classes = sum(1 for test in (str.isupper, str.islower, str.isdigit) if any(map(test, value)))
     return classes >= 2 and shannon_bits(value) >= 3.0
