@@ -313,3 +313,22 @@ def test_mysqls_dash_p_before_a_blank_prompts() -> None:
     assert secret not in scrubbed(f"$ mysql -u root -p{secret} shop")
     assert secret not in scrubbed(f"$ mysqldump -u root -p '{secret}' shop")
     assert secret not in scrubbed(f"$ sshpass -p {secret.lower()[:8]} ssh ops@db")
+
+
+def test_a_printed_objects_closing_bracket_stays() -> None:
+    secret = generated() + "/Q="
+    out = scrubbed(
+        f"kotlin.IllegalArgumentException: SmtpConfig(host=smtp.acme-corp.io, user=mailer, password={secret})"
+    )
+    assert out.endswith("password=[REDACTED:password])")
+    out = scrubbed(f"Server=db;User Id=sa;Password={secret[:6]}(x){secret[6:]};")
+    assert out == "Server=db;User Id=sa;Password=[REDACTED:password];"
+
+
+def test_a_diffs_added_line_that_starts_with_an_address_or_a_date_is_no_phone_number() -> None:
+    for line in (
+        '+203.0.113.9 - - [14/May/2026:09:12:44 +0000] "GET /"',
+        "+2026-05-14 09:12:44,551 WARNING x",
+    ):
+        assert scrubbed(line) == line
+    assert scrubbed("call +44 20 7946 0958 now") == "call [REDACTED:phone] now"

@@ -507,7 +507,13 @@ def _handle_connection_password(match: re.Match[str]) -> Redaction | None:
         line_start = text.rfind("\n", max(0, start - 512), start) + 1
         if _LIBPQ_KEYS.search(text, line_start, start) is None:
             return None
-    return redact(match.start("value"), match.end("value"), "password")
+    end = match.end("value")
+    # `Config(user=app, password=...)`: a printed object's closing bracket and its pairs' commas stay
+    while value.endswith(",") or (value.endswith(")") and value.count(")") > value.count("(")):
+        value, end = value[:-1], end - 1
+    if not value:
+        return None
+    return redact(match.start("value"), end, "password")
 
 
 CONNECTION_PASSWORD = Rule("connection-password", _CONNECTION_PASSWORD, _handle_connection_password)

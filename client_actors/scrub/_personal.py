@@ -142,7 +142,14 @@ def _handle_intl_phone(match: re.Match[str]) -> Redaction | None:
     digits = sum(c.isdigit() for c in match.group())
     if not 8 <= digits <= 15 or not starts_word(match.string, match.start(), _PHONE_BEFORE):
         return None
+    if _NOT_A_NUMBER.match(match.string, match.start() + 1):
+        return None  # a diff's added line that starts with an address or a date: +203.0.113.9, +2026-05-14
     return redact(match.start(), match.end(), "phone")
+
+
+_NOT_A_NUMBER = re.compile(
+    r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9])|[12][0-9]{3}-[01][0-9]-[0-3][0-9](?:[T \t][0-9]{2}:[0-9]{2})?(?![0-9])"
+)
 
 
 PHONES_INTL = Rule("phone-intl", _PHONE_INTL, _handle_intl_phone)
