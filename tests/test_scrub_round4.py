@@ -332,3 +332,30 @@ def test_a_diffs_added_line_that_starts_with_an_address_or_a_date_is_no_phone_nu
     ):
         assert scrubbed(line) == line
     assert scrubbed("call +44 20 7946 0958 now") == "call [REDACTED:phone] now"
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+@pytest.mark.parametrize(
+    "session",
+    [
+        ">>> app.config['SECRET_KEY']\n'{}'",
+        "In [7]: creds.token\nOut[7]: '{}'",
+        'jshell> System.getenv("SIGNING_KEY")\n$1 ==> "{}"',
+        '(gdb) p cfg->api_key\n$1 = 0x5555555592a0 "{}"',
+    ],
+)
+def test_a_string_an_interactive_session_printed_for_a_sensitive_name(session, wrap) -> None:
+    secret = generated()
+    text = "\n".join(wrap(line) for line in session.format(secret).split("\n"))
+    out = scrubbed(text)
+    assert secret not in out and "[REDACTED:secret]" in out
+    assert secret not in scrubbed(_escaped(text))
+
+
+def test_what_a_session_prints_for_ordinary_names_is_kept() -> None:
+    for text in (
+        ">>> user.name\n'Ann Lee'",
+        ">>> os.environ['HOME']\n'/root'",
+        "In [3]: cfg.region\nOut[3]: 'eu-west-1'",
+    ):
+        assert scrubbed(text) == text

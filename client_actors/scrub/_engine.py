@@ -33,7 +33,7 @@ from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
-from client_actors.scrub._printed import PRINTED_RULES
+from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._vendor import VENDOR_RULES
 
@@ -108,6 +108,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "positional-password": POSITIONAL_LITERALS,
     "sdk-client-key": SDK_LITERALS,
     "printed-value": PRINTED_LITERALS,
+    "printed-repl": REPL_LITERALS,
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
 }  # fmt: skip

@@ -74,4 +74,31 @@ def _handle(match: re.Match[str]) -> Redaction | None:
 
 
 PRINTED_VALUE = Rule("printed-value", _PRINTED, _handle)
-PRINTED_RULES = (PRINTED_VALUE,)
+
+# An interactive session's prompt, the expression it was given, and the string it printed on the next line:
+# `>>> app.config['SECRET_KEY']` then `'...'`, IPython's `In [7]: creds.token` then `Out[7]: '...'`, jshell's
+# `System.getenv("SIGNING_KEY")` then `$1 ==> "..."`, gdb's `p cfg->api_key` then `$1 = 0x... "..."`. The
+# string goes when the expression's last name is a sensitive one.
+REPL_LITERALS = (">>> ", "In [", "jshell> ", "(gdb) p", "irb(")
+_REPL = re.compile(
+    r"(?:>>> |In \[[0-9]{1,6}\]: |jshell> |\(gdb\) p(?:rint)?[ \t]|irb\([^)\n]{0,40}\)[:0-9]{0,12}> )"
+    r"(?P<expr>[^\n]{1,300}?)(?:\r?\n|\\r\\n|\\n)(?P<lead>" + LINE_LEAD.pattern + r")"
+    r"(?:Out\[[0-9]{1,6}\]: |\$[0-9]{1,6} ==> |\$[0-9]{1,6} = (?:0x[0-9a-fA-F]{1,16} )?|=> )?"
+    r"(?:\\\"(?P<esc>[^\"\\\n]{4,4095})\\\"|\"(?P<dq>[^\"\\\n]{4,4095})\"|'(?P<sq>[^'\\\n]{4,4095})')"
+)
+_EXPRESSION_NAMES = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _handle_repl(match: re.Match[str]) -> Redaction | None:
+    names = _EXPRESSION_NAMES.findall(match.group("expr"))
+    if not names or classify_name(names[-1]) is None:
+        return None
+    group = next(name for name in ("esc", "dq", "sq") if match.group(name) is not None)
+    value = match.group(group)
+    if is_placeholder(value) or " " in value:
+        return None
+    return redact(match.start(group), match.end(group), "secret")
+
+
+PRINTED_REPL = Rule("printed-repl", _REPL, _handle_repl)
+PRINTED_RULES = (PRINTED_VALUE, PRINTED_REPL)
