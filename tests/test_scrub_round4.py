@@ -359,3 +359,30 @@ def test_what_a_session_prints_for_ordinary_names_is_kept() -> None:
         "In [3]: cfg.region\nOut[3]: 'eu-west-1'",
     ):
         assert scrubbed(text) == text
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "id,ssn,state\n4812,{},IL",
+        "COPY hr.employees (id, ssn, state) FROM stdin;\n4812\t{}\tCA\n\\.",
+        "  id  | ssn         | state\n------+-------------+-------\n 4812 | {} | TX\n(1 row)",
+    ],
+)
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+def test_a_social_security_number_under_its_tables_ssn_column(table, wrap) -> None:
+    digits = ssn_digits()
+    value = " ".join((digits[:3], digits[3:5], digits[5:]))
+    text = "\n".join(wrap(line) for line in table.format(value).split("\n"))
+    out = scrubbed(text)
+    assert value not in out and "[REDACTED:ssn]" in out and "4812" in out
+    assert value not in scrubbed(_escaped(text))
+
+
+def test_other_columns_and_shapes_under_an_ssn_header_are_kept() -> None:
+    for text in (
+        "id,ssn,state\n4812,12,IL",
+        "id,ssn_verified,zip\n4812,true,606017788",
+        "name,ssn\nAnn,unknown",
+    ):
+        assert scrubbed(text) == text

@@ -109,6 +109,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "sdk-client-key": SDK_LITERALS,
     "printed-value": PRINTED_LITERALS,
     "printed-repl": REPL_LITERALS,
+    "ssn-column": ("ssn", "SSN"),
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
 }  # fmt: skip

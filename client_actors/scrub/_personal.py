@@ -6,6 +6,7 @@ import re
 
 from client_actors.scrub._core import ALNUM, Redaction, Rule, redact, starts_word
 from client_actors.scrub._digits import is_ssn
+from client_actors.scrub._judge import LINE_LEAD
 
 # Generic top-level domains that people's addresses actually use. Two-letter country codes are
 # always accepted. A closed list keeps `x@self.weight` (matrix product in Python) out.
@@ -178,7 +179,102 @@ def _ssn_rule(name: str, word: str, trigger: str) -> Rule:
     return Rule(name, pattern, handle, trigger)
 
 
+# A table whose header names an ssn column, and the row below it: CSV, tab-separated (`COPY t (id, ssn, ...)
+# FROM stdin;` and its rows), psql's `|` tables (a `---+---` rule line between), behind any line wrapper.
+_LINE_BREAK = re.compile(r"\r?\n|\\n")
+_RULE_LINE = re.compile(r"[ \t\-+|=:]*")
+_CELL_TEXT = re.compile(r"[\s\"'`]*(?P<name>[A-Za-z_]+)[\s\"'`]*")
+
+
+def _line_at(text: str, at: int) -> tuple[int, int]:
+    """The line holding ``at``: its start and end, at a line break written or escaped (JSON-escaped text)."""
+    floor = max(0, at - 400)
+    escaped = text.rfind("\\n", floor, at)
+    start = max(text.rfind("\n", floor, at) + 1, escaped + 2 if escaped >= 0 else 0, floor)
+    if start == floor:  # the first line of a JSON string: it starts after the string's opening quote
+        quote = text.rfind('"', floor, at)
+        while quote > floor and text[quote - 1] == "\\":
+            quote = text.rfind('"', floor, quote)
+        start = max(start, quote + 1)
+    following = _LINE_BREAK.search(text, at, at + 400)
+    return start, following.start() if following else min(len(text), at + 400)
+
+
+def _lead_end(text: str, start: int, end: int) -> int:
+    lead = LINE_LEAD.match(text, start, end)
+    return lead.end() if lead and lead.group() not in ("|", "-", "+") else start
+
+
+def _cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    position = start
+    spans = []
+    while True:
+        found = text.find(separator, position, end)
+        spans.append((position, end if found < 0 else found))
+        if found < 0:
+            return spans
+        position = found + len(separator)
+
+
+def _separator(body: str) -> str:
+    return "\\t" if "\\t" in body else "\t" if "\t" in body else "|" if "|" in body else ","
+
+
+def _handle_ssn_column(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    start, end = _line_at(text, match.start())
+    body_start = _lead_end(text, start, end)
+    led = body_start > start  # a wrapper's lead on the header: the rows have one too
+    header = text[body_start:end]
+    opening = header.find("(")
+    closing = header.find(")", opening + 1)
+    if 0 <= opening < closing:  # COPY t (id, ssn, state) FROM stdin; the rows are tab-separated
+        names, separator = _cells(text, body_start + opening + 1, body_start + closing, ","), None
+    else:
+        separator = _separator(header)
+        names = _cells(text, body_start, end, separator)
+    index = next(
+        (
+            i
+            for i, (a, b) in enumerate(names)
+            if (c := _CELL_TEXT.fullmatch(text, a, b)) and c.group("name").lower() == "ssn"
+        ),
+        None,
+    )
+    if index is None or len(names) < 2 or not match.start() >= names[index][0]:
+        return None
+    row_start, row_end = start, end
+    for _ in range(2):  # the next line, or the one after a psql rule line (---+---)
+        following = _LINE_BREAK.match(text, row_end)
+        if following is None:
+            return None
+        row_start, row_end = _line_at(text, following.end())
+        if led:
+            row_start = _lead_end(text, row_start, row_end)
+        if not _RULE_LINE.fullmatch(text, row_start, row_end):
+            break
+    row = text[row_start:row_end]
+    cells = _cells(text, row_start, row_end, separator or ("\\t" if "\\t" in row else "\t"))
+    if index >= len(cells):
+        return None
+    a, b = cells[index]
+    value = text[a:b].strip(" \t\"'")
+    if (
+        not value
+        or re.fullmatch(_SSN_NUMBER, value) is None
+        or not is_ssn(value.replace(" ", "").replace("-", ""))
+    ):
+        return None
+    at = text.index(value, a, b)
+    return redact(at, at + len(value), "ssn")
+
+
+SSN_COLUMN = Rule(
+    "ssn-column", re.compile(r"(?<![A-Za-z0-9_])(?:ssn|SSN)(?![A-Za-z0-9_])"), _handle_ssn_column
+)
+
 SSN_RULES = (
+    SSN_COLUMN,
     _ssn_rule("ssn-named", "ssn", "ssn"),
     _ssn_rule("ssn-named-upper", "SSN", "SSN"),
     _ssn_rule("ssn-named-social", "[Ss]ocial[ _\\-][Ss]ecurity", "ecurity"),
