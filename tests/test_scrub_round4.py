@@ -391,6 +391,25 @@ def test_other_columns_and_shapes_under_an_ssn_header_are_kept() -> None:
 
 def test_the_sixth_tuning_part_reaches_the_figures_these_rules_give() -> None:
     figures = measure(per_class=40)
-    assert figures.recall >= 0.965, figures.misses[:3]
-    assert figures.clean_recall >= 0.965
+    assert figures.recall >= 0.97, figures.misses[:3]
+    assert figures.clean_recall >= 0.97
     assert figures.keep_rate >= 0.998, figures.eaten[:3]
+
+
+def test_a_value_in_an_object_its_key_names() -> None:
+    secret = generated()
+    text = f'{{\n  "ci_secret_key": {{\n    "sensitive": true,\n    "type": "string",\n    "value": "{secret}"\n  }}\n'
+    assert secret not in scrubbed(text) and '"sensitive": true' in scrubbed(text)
+    for kept in (
+        '{"region": {"sensitive": false, "value": "eu-west-1"}}',
+        '{"tags": {"value": "abcDEF123456xyz"}}',
+    ):
+        assert scrubbed(kept) == kept
+
+
+def test_a_quoted_name_a_blank_and_its_value() -> None:
+    secret = rand("0123456789abcdef", 64)
+    out = scrubbed(f'"//registry.yarnpkg.com/:_authToken" {secret}\nlastUpdateCheck 1715678000000')
+    assert out == '"//registry.yarnpkg.com/:_authToken" [REDACTED:token]\nlastUpdateCheck 1715678000000'
+    for kept in ('print("token" if x else y)', '"password" is required', 'say "token" 42'):
+        assert scrubbed(kept) == kept

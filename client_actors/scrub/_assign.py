@@ -315,6 +315,14 @@ def find_assignments_encoded(text: str, raw: bytes) -> list[Redaction]:
             starts.add(start)
         elif lowered[end] in _BLANK_OR_CALL and _OTHER_AHEAD.match(lowered, end):
             others[start] = end - start
+        elif (
+            lowered[end] == 34
+            and lowered[end + 1 : end + 2] in (b" ", b"\t")
+            and _OTHER_AHEAD.match(lowered, end + 1)
+        ):
+            others[start] = (
+                end + 1 - start
+            )  # a quoted name, a blank and its value: yarn v1's `"//host/:_authToken" x`
     if not starts and not others:
         return []
     # A token's kind is a sensitive word too ("[REDACTED:password] = x"): never a name.

@@ -345,6 +345,7 @@ _PAIR_NAME = re.compile(r"(?:name|key)\\?[\"']?[ \t]*:[ \t]*\\?[\"']?(?P<name>[A
 _PARENT_KEY = re.compile(
     r"(?P<name>[A-Za-z_][\w.\-]{0,64})[ \t]*:[ \t]*(?:\r?\n|(?:\\r)?\\n)[ \t]*(?:-[ \t]+)?\Z"
 )
+_OBJECT_KEY = re.compile(r"\\?[\"'](?P<name>[A-Za-z_][\w.\-]{0,64})\\?[\"'][ \t]*:[ \t]*\{[^{}]{0,400}\Z")
 # A cookie as browsers and HAR files list it: {"name": "sid", "value": "...", "domain": ..., "httpOnly": ...}.
 _COOKIE_FIELDS = re.compile(r"(?i:domain|httponly|samesite|expires|expirationDate)\\?[\"']?[ \t]*:")
 
@@ -356,6 +357,10 @@ def _handle_pair(match: re.Match[str]) -> Redaction | None:
     names = list(_PAIR_NAME.finditer(text, max(0, at - 160), at))
     group = match.lastgroup
     parent = _PARENT_KEY.search(text, max(0, at - 100), at)
+    if parent is None:
+        # `"db_password": {"sensitive": true, "type": "string", "value": "..."}` (terraform output -json): the
+        # object the value is in is named by its key
+        parent = _OBJECT_KEY.search(text, max(0, at - 400), at)
     if parent is not None and (not names or names[-1].start() < parent.start()):
         names = [parent]  # `password:` on the line above: its value under `value:` (Helm values, SOPS)
     sense = classify_name(names[-1].group("name")) if names else None
