@@ -6,6 +6,7 @@ generated at test time.
 
 from __future__ import annotations
 
+import base64
 import json
 import random
 import string
@@ -413,3 +414,12 @@ def test_a_quoted_name_a_blank_and_its_value() -> None:
     assert out == '"//registry.yarnpkg.com/:_authToken" [REDACTED:token]\nlastUpdateCheck 1715678000000'
     for kept in ('print("token" if x else y)', '"password" is required', 'say "token" 42'):
         assert scrubbed(kept) == kept
+
+
+def test_base64_padding_after_a_colon_is_no_type_annotation() -> None:
+    secret = base64.b64encode(f"ops:{generated()}".encode()).decode().rstrip("=") + "="
+    out = scrubbed(f'$ curl -H "X-Vault-Token: {secret}" https://vault.acme-corp.io/v1/secret/data/app')
+    assert secret not in out and out.endswith('" https://vault.acme-corp.io/v1/secret/data/app')
+    word = generated()
+    assert scrubbed(f'password: str="{word}"') == 'password: str="[REDACTED:password]"'
+    assert scrubbed("api_key: Optional[str] = None") == "api_key: Optional[str] = None"

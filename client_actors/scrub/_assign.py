@@ -94,6 +94,9 @@ _VALUE = (
 # A word after the keyword that says how the value is encoded, not what it is: SECRET_KEY_BASE, TOKEN_B64
 # (the same words `classify_name` ignores at the end of a name).
 _ENCODING_SUFFIX = r"(?:[_\-.]?(?i:" + trie_pattern(sorted(IGNORED_SUFFIXES)) + "))?"
+# A type annotation's rest, before its "=": with a blank before the "=", or without a digit (`password: str="x"`)
+# so that base64 padding after a colon (`X-Vault-Token: ZmFy...NiE=`) is no `name: Type=value`.
+_ANNOTATION = r"(?:[\w.\[\]|, &]{0,60}?[ \t]+|[A-Za-z_.\[\]|, &]{0,60}?)"
 # After the name: an optional closing quote or bracket (JSON keys, env["X"]), an operator (or "is" in
 # prose: "the password is hunter2"), and for Python an optional annotation (`password: str = "..."`,
 # where the annotation is not the value). The operator is atomic: once read as an annotation it is
@@ -105,7 +108,9 @@ ASSIGNMENT = re.compile(
     + r"[_0-9]{0,4}(?:(?:\\{1,3})?[\"'`]\]?|\])?(?:[ \t]*(?:[:=>]|\?=)|[ \t]+(?:is|was)[ \t]))"
     r"(?P<suffix>" + _ENCODING_SUFFIX + r")(?P<num>_?[0-9]{1,3})?"
     r"(?:(?P<close>(?:\\{1,3})?[\"'`]\]?|\])?(?P<sp>[ \t]*)(?P<sep>(?>:=|=>|\?=|=(?!=)|(?<=[ \t])(?:is|was)(?=[ \t])"
-    r"|:(?!:)(?:[ \t]*[A-Za-z_&][\w.\[\]|, &]{0,60}?[ \t]*=(?!=)(?=[ \t]*(?:[^\s=\\]|\\\")))?))[ \t]*(?:"
+    r"|:(?!:)(?:[ \t]*[A-Za-z_&]"
+    + _ANNOTATION
+    + r"=(?!=)(?=[ \t]*(?:[^\s=\\]|\\\")))?))[ \t]*(?:"
     + _VALUE
     + r")"
     r"|>(?P<xml>[^<\n]{1,256})</)"
@@ -262,7 +267,7 @@ def _name_start(text: str, kw_start: int) -> int:
 # The lookahead wants an operator after the word, and drops bare values that are code.
 _SEPARATOR_AHEAD = (
     r"(?=" + _ENCODING_SUFFIX + r"[_0-9]{0,4}(?:(?:\\{1,3})?[\"'`]\]?|\])?[ \t]*(?:>[^<\n]{1,256}</"
-    r"|:(?!:)[ \t]*[A-Za-z_&][\w.\[\]|, &]{0,60}?[ \t]*=(?!=)"
+    r"|:(?!:)[ \t]*[A-Za-z_&]" + _ANNOTATION + r"=(?!=)"
     r"|(?::=|=>|\?=|=(?!=)|:(?!:)|[ \t](?:is|was)[ \t])[ \t]*+(?![\s,;&|)}\]>]|$|" + _CASELESS_CODE + r")))"
 )
 
