@@ -423,3 +423,11 @@ def test_base64_padding_after_a_colon_is_no_type_annotation() -> None:
     word = generated()
     assert scrubbed(f'password: str="{word}"') == 'password: str="[REDACTED:password]"'
     assert scrubbed("api_key: Optional[str] = None") == "api_key: Optional[str] = None"
+
+
+def test_a_value_in_the_cell_beside_its_name() -> None:
+    secret = generated()
+    out = scrubbed(f"$ railway variables\n║ SESSION_KEY      │ {secret} ║\n║ RAILWAY_REGION   │ us-west2 ║\n")
+    assert secret not in out and "║ RAILWAY_REGION   │ us-west2 ║" in out and out.count("║") == 4
+    for kept in ("| password | character varying(255) |", " password   | text      |           | not null |"):
+        assert scrubbed(kept) == kept

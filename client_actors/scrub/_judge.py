@@ -122,7 +122,7 @@ _LINE_LEAD = (
     # (a name read back from its keyword takes in the grep hit's line number: `app.yml:12:password`)
     r"|[\w\-]{0,100}[./][\w./\-]{0,100}:(?:[0-9]{1,7}[:\-])?"
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?[ \t]+"
-    r"|[│┃|][ \t]?|[+\-](?![+\-]))?"
+    r"|[│┃║|][ \t]?|[+\-](?![+\-]))?"
 )
 LINE_LEAD = re.compile(_LINE_LEAD)
 _LINE_PREFIX = re.compile(

@@ -25,7 +25,9 @@ from client_actors.scrub._judge import LINE_LEAD, judge_value
 from client_actors.scrub._names import Sense, classify_name, is_placeholder, looks_random
 
 _SPACED_VALUE = re.compile(
-    r"[ \t]+(?:\\\"(?P<esc>[^\"\\\n]{1,512})\\\"|\"(?P<dq>[^\"\\\n]{1,512})\"|'(?P<sq>[^'\\\n]{1,512})'"
+    # a table's cell border may stand between the name and its value (`║ SESSION_KEY │ value ║`)
+    r"[ \t]+(?:[│┃║|][ \t]+)?"
+    r"(?:\\\"(?P<esc>[^\"\\\n]{1,512})\\\"|\"(?P<dq>[^\"\\\n]{1,512})\"|'(?P<sq>[^'\\\n]{1,512})'"
     r"|(?P<bare>[^\s'\"`\\<>|;&(){}\[\]\-][^\s'\"`\\;&|]{0,512}))"
 )
 _PAIR = re.compile(
@@ -35,7 +37,7 @@ _PAIR = re.compile(
 # What may stand before the name on a configuration line: blanks, a list's or a diff's mark.
 _CONFIG_PREFIX = re.compile(r"[ \t]*(?:[-+][ \t]*)?")
 # The rest of such a line: blanks and a comment.
-_LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\r?\n|\\r\\n|\\n|\\?\"|$)")
+_LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*|[│┃║|])?(?:\r?\n|\\r\\n|\\n|\\?\"|$)")
 # A command that sets a named value, right before the name (flags allowed): set, setx, setenv, `config set`.
 _SETTER_BEFORE = re.compile(r"(?:^|[\s;&|(`])(?:set|setx|setenv)(?:[ \t]+-{1,2}[A-Za-z][\w\-]*)*[ \t]+\Z")
 # A value written in prose after a credential's name: letters and digits, and a symbol or twelve characters.
