@@ -392,8 +392,8 @@ def test_other_columns_and_shapes_under_an_ssn_header_are_kept() -> None:
 
 def test_the_sixth_tuning_part_reaches_the_figures_these_rules_give() -> None:
     figures = measure(per_class=40)
-    assert figures.recall >= 0.97, figures.misses[:3]
-    assert figures.clean_recall >= 0.97
+    assert figures.recall >= 0.974, figures.misses[:3]
+    assert figures.clean_recall >= 0.974
     assert figures.keep_rate >= 0.998, figures.eaten[:3]
 
 
