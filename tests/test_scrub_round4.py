@@ -10,6 +10,7 @@ import base64
 import json
 import random
 import string
+from collections.abc import Callable
 
 import pytest
 
@@ -52,7 +53,9 @@ WRAPPERS = {
 
 @pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
 @pytest.mark.parametrize("escape", [False, True])
-def test_a_bare_word_alone_on_its_line_is_a_value_whatever_wraps_the_line(wrap, escape) -> None:
+def test_a_bare_word_alone_on_its_line_is_a_value_whatever_wraps_the_line(
+    wrap: Callable[[str], str], escape: bool
+) -> None:
     secret = letters()
     text = "[pypi]\n" + wrap("username = __token__") + "\n" + wrap(f"password = {secret}") + "\ntimeout = 30"
     if escape:
@@ -64,7 +67,7 @@ def test_a_bare_word_alone_on_its_line_is_a_value_whatever_wraps_the_line(wrap, 
 
 
 @pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
-def test_a_variable_passed_on_is_kept_behind_any_wrapper(wrap) -> None:
+def test_a_variable_passed_on_is_kept_behind_any_wrapper(wrap: Callable[[str], str]) -> None:
     for line in (
         "    conn = connect(password=pw, host=host)",
         '    password=os.environ["DB_PASSWORD"],',
@@ -103,7 +106,7 @@ def test_an_amazon_resource_name_holds_a_secrets_name_not_a_secret() -> None:
 
 
 @pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
-def test_a_listing_of_secrets_keeps_its_digests_behind_any_wrapper(wrap) -> None:
+def test_a_listing_of_secrets_keeps_its_digests_behind_any_wrapper(wrap: Callable[[str], str]) -> None:
     # `fly secrets list` prints each secret's name, a digest and its age: a table row, not a value given.
     digest = rand("0123456789abcdef", 16)
     lines = [
@@ -139,7 +142,9 @@ def generated() -> str:
         "$ gh auth token",
     ],
 )
-def test_a_secret_printed_on_the_line_after_its_command_goes(command, wrap) -> None:
+def test_a_secret_printed_on_the_line_after_its_command_goes(
+    command: str, wrap: Callable[[str], str]
+) -> None:
     secret = generated()
     text = "\n".join(wrap(line) for line in (command, secret, "$ printenv NODE_ENV", "production"))
     out = scrubbed(text)
@@ -168,13 +173,15 @@ def test_output_without_a_final_line_break_ends_at_the_next_prompt() -> None:
         "$ echo $API_TOKEN\n<not set>",
     ],
 )
-def test_what_a_command_prints_is_kept_when_it_names_no_secret(text) -> None:
+def test_what_a_command_prints_is_kept_when_it_names_no_secret(text: str) -> None:
     assert scrubbed(text) == text
 
 
 @pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
 @pytest.mark.parametrize("escape", [False, True])
-def test_a_configuration_line_without_an_operator_behind_any_wrapper(wrap, escape) -> None:
+def test_a_configuration_line_without_an_operator_behind_any_wrapper(
+    wrap: Callable[[str], str], escape: bool
+) -> None:
     # .netrc's `password VALUE` and a debug page's `password<TAB>'VALUE'` below a line number or a timestamp.
     secret = generated()
     for line in (f"  password {secret}", *(() if escape else (f"password\t'{secret}'",))):
@@ -203,7 +210,7 @@ def test_a_flags_password_with_a_dot_is_no_attribute_chain() -> None:
         'client.authenticate("ops", "{}")',
     ],
 )
-def test_a_password_given_after_its_user_to_a_call(template) -> None:
+def test_a_password_given_after_its_user_to_a_call(template: str) -> None:
     secret = generated()
     out = scrubbed(template.format(secret))
     assert secret not in out and out == template.format("[REDACTED:password]")
@@ -234,7 +241,7 @@ def ssn_digits() -> str:
     "template",
     ['"ssn": "{}",', "<SSN>{}</SSN>", "employee_ssn={}", '{{\\"ssn\\":\\"{}\\",\\"consent\\":true}}'],
 )
-def test_a_social_security_number_under_a_name_that_says_so(template, sep) -> None:
+def test_a_social_security_number_under_a_name_that_says_so(template: str, sep: str) -> None:
     digits = ssn_digits()
     value = sep.join((digits[:3], digits[3:5], digits[5:]))
     assert scrubbed(template.format(value)) == template.format("[REDACTED:ssn]")
@@ -280,7 +287,7 @@ def _encoded_body(n: int) -> str:
         "curl -X POST https://maker.ifttt.com/trigger/deploy_done/with/key/{}",
     ],
 )
-def test_a_webhooks_key_goes_with_its_percent_encoded_characters(template) -> None:
+def test_a_webhooks_key_goes_with_its_percent_encoded_characters(template: str) -> None:
     secret = _encoded_body(36)
     out = scrubbed(template.format(secret))
     assert secret not in out and not any(part in out for part in secret.split("%"))
@@ -346,7 +353,9 @@ def test_a_diffs_added_line_that_starts_with_an_address_or_a_date_is_no_phone_nu
         '(gdb) p cfg->api_key\n$1 = 0x5555555592a0 "{}"',
     ],
 )
-def test_a_string_an_interactive_session_printed_for_a_sensitive_name(session, wrap) -> None:
+def test_a_string_an_interactive_session_printed_for_a_sensitive_name(
+    session: str, wrap: Callable[[str], str]
+) -> None:
     secret = generated()
     text = "\n".join(wrap(line) for line in session.format(secret).split("\n"))
     out = scrubbed(text)
@@ -372,7 +381,7 @@ def test_what_a_session_prints_for_ordinary_names_is_kept() -> None:
     ],
 )
 @pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
-def test_a_social_security_number_under_its_tables_ssn_column(table, wrap) -> None:
+def test_a_social_security_number_under_its_tables_ssn_column(table: str, wrap: Callable[[str], str]) -> None:
     digits = ssn_digits()
     value = " ".join((digits[:3], digits[3:5], digits[5:]))
     text = "\n".join(wrap(line) for line in table.format(value).split("\n"))
