@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from client_actors.scrub import scrub_text, scrub_texts, scrub_values
@@ -58,6 +58,7 @@ def test_on_long_texts_the_prefilter_changes_nothing() -> None:
 @pytest.mark.slow
 @MANY
 @given(TEXTS)
+@example("Bearer<<<\x1b")  # a here-string's operator is the only character a rule needs here
 def test_the_prefilter_changes_nothing(text: str) -> None:
     assert scrub_text(text) == scrub_every_pass(text)
 

@@ -163,9 +163,9 @@ REDACTION_KINDS = frozenset(
 
 
 # Every rule needs one of these characters (digits for numbers and addresses, punctuation for
-# tokens, paths, mail and assignments, A and S for AWS, Google, Twilio and SendGrid keys); most
-# short strings of prose or plain commands contain none and skip the passes altogether.
-_ANY_RULE_CHAR = re.compile(r"[0-9@:/\\=_.>+\-AS]")
+# tokens, paths, mail, assignments and here-strings, A and S for AWS, Google, Twilio and SendGrid
+# keys); most short strings of prose or plain commands contain none and skip the passes altogether.
+_ANY_RULE_CHAR = re.compile(r"[0-9@:/\\=_.<>+\-AS]")
 _NOTHING = RuleCounts()
 
 
