@@ -75,10 +75,10 @@ def second_corpus() -> None:
 
 def third_tuning_corpus() -> None:
     for label, result in (
-        ("third tuning corpus (tests/scrubcorpus/tuning_more.py)", measure_more()),
-        ("fourth tuning corpus (tests/scrubcorpus/tuning_round2.py)", measure_round2()),
-        ("fifth tuning corpus (tests/scrubcorpus/tuning_round3.py)", measure_round3()),
-        ("sixth tuning corpus (tests/scrubcorpus/tuning_round4.py)", measure_round4()),
+        ("tuning part, first round (tests/scrubcorpus/tuning_more.py)", measure_more()),
+        ("tuning part, second round (tests/scrubcorpus/tuning_round2.py)", measure_round2()),
+        ("tuning part, third round (tests/scrubcorpus/tuning_round3.py)", measure_round3()),
+        ("tuning part, fourth round (tests/scrubcorpus/tuning_round4.py)", measure_round4()),
     ):
         _tuning_figures(label, result)
 

@@ -1,8 +1,8 @@
 """Values given to sensitive names in the many ways code, configs, shells and logs write them, and the near
 misses beside them that must come out unchanged.
 
-Each rule added for the fifth tuning part (tests/scrubcorpus/tuning_round3.py) has its cases here: values without
-an operator (configuration lines, set commands, .npmrc keys, logs), setters and builders, positional passwords,
+Each rule added for the third round's tuning part (tests/scrubcorpus/tuning_round3.py) has its cases here: values
+without an operator (configuration lines, set commands, .npmrc keys, logs), setters and builders, positional passwords,
 service clients' keys, Go's printed maps, here-strings, prompts, Actions debug logs, key/value pair objects,
 browser cookie objects, values that end in a full stop or sit before a comma, twice-escaped JSON. Every secret is
 generated at test time.
@@ -427,7 +427,7 @@ def test_names() -> None:
 
 
 def test_round3_corpus_figures() -> None:
-    """The fifth tuning part's figures stay at what the rules reach on it (recall 99.6%, keep-rate 100% at 40 a
+    """The third round's tuning part's figures stay at what the rules reach on it (recall 99.6%, keep-rate 100% at 40 a
     class)."""
     figures = measure(per_class=40)
     assert figures.recall >= 0.995, figures.misses[:3]

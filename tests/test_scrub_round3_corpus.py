@@ -1,4 +1,4 @@
-"""The fifth tuning part's own structure: its templates and documents are well formed (not how the scrubber
+"""The third round's tuning part's own structure: its templates and documents are well formed (not how the scrubber
 does on it)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rules made more general for the sixth tuning part (tests/scrubcorpus/tuning_round4.py): the same value is
+"""Rules made more general for the fourth round's tuning part (tests/scrubcorpus/tuning_round4.py): the same value is
 judged the same way whatever wraps its line (a numbered read, a grep hit, a CI log's timestamp, a diff's sign,
 JSON-escaped transcript text), and the near misses beside each case come out unchanged. Every secret is
 generated at test time.

@@ -1,4 +1,4 @@
-"""A fifth tuning corpus: what coding agents print in terminals and tool results, with the spans around each
+"""The third round's tuning part: what coding agents print in terminals and tool results, with the spans around each
 secret marked, and whole documents that look secret-ish but hold nothing to hide.
 
 Written from the formats' public descriptions (dotenv, YAML with Helm values, GitHub Actions, docker-compose

@@ -1,4 +1,4 @@
-"""A seventh tuning corpus: what command-line tools print back in a terminal, secrets and the text around them.
+"""The fourth round's tuning part: what command-line tools print back in a terminal, secrets and the text around them.
 
 Environment dumps (``cat .env``, ``env | sort``, ``printenv``, ``set``, ``heroku config``, ``vercel env pull``,
 ``docker inspect``), cloud CLIs' credential files and JSON, Kubernetes Secrets as ``kubectl`` and ``helm`` print
