@@ -1,14 +1,21 @@
-"""End-to-end ingest: the JavaScript load generator against a real server process, side by side with the original.
+"""End-to-end ingest: a load generator against a real server process, side by side with the original.
 
 Run: .venv/bin/python -m bench.ingest [--quick] [--repeats N] [--steps 200] [--concurrency 32] [--original DIR]
-For each chunk size (20 and 200 steps) and concurrency (1, 8, 32): a fresh server and store, then
-`loadgen.mjs ingest --concurrency C --sessions 32 --chunks K --steps S --close envelope --server-pid PID`
-(K = 20 for 200-step chunks, 60 for 20-step chunks; a third of that with --quick), so every point sends the
-same envelopes whatever its concurrency, for long enough that the first burst of C requests does not decide
-the tail. Each point runs --repeats times (3; 1 with --quick) and every figure is the median of the runs.
-Reports envelopes/s, MB/s, ack latency p50/p90/p99/max, the server's CPU time per envelope (its CPU delta
-over the envelopes), and the load generator's CPU per envelope and cores: it sends from one Node.js thread,
-so when it keeps about one core busy it, not the server, bounds the run.
+     [--sender bench|node]
+For each chunk size (20 and 200 steps) and concurrency (1, 8, 32): a fresh server and store, then one ingest
+load of 32 sessions x K chunks of S steps, closed by a SESSION_CLOSE envelope each (K = 20 for 200-step
+chunks, 60 for 20-step chunks; a third of that with --quick), so every point sends the same envelopes
+whatever its concurrency, for long enough that the first burst of C requests does not decide the tail. Each
+point runs --repeats times (3; 1 with --quick) and every figure is the median of the runs. Reports
+envelopes/s, MB/s, ack latency p50/p90/p99/max, the server's CPU time per envelope (its CPU delta over the
+envelopes), and the load generator's CPU per envelope and cores.
+
+The load comes from `bench.sender` (the default), which prepares every request before the timed window and
+then spends a few tens of microseconds of CPU per request, so the server, not the sender, bounds a run;
+`--sender node` uses the JavaScript load generator beside this repository (`loadgen.mjs ingest --concurrency
+C --sessions 32 --chunks K --steps S --close envelope --server-pid PID`), which sends through Node's fetch
+from one thread and spends about as much CPU per envelope as the server: near one core busy, it is what
+bounds the run.
 
 With --original DIR (the original Node.js server's `moe-training` folder, prepared outside this repository:
 its dependencies installed with `npm ci`, its per-IP rate limits lifted and its listener bound to
@@ -27,7 +34,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
-from bench.server import loadgen, running_original, running_server
+from bench.server import SENDERS, ingest_load, running_original, running_server
 
 SESSIONS = 32
 CHUNKS = {200: 20, 20: 60}
@@ -45,14 +52,19 @@ class Target(Protocol):
 
 
 def measure(
-    start: Callable[[], AbstractContextManager[Target]], steps: int, concurrency: int, *, quick: bool
+    start: Callable[[], AbstractContextManager[Target]],
+    steps: int,
+    concurrency: int,
+    *,
+    quick: bool,
+    sender: str = "bench",
 ) -> dict[str, Any]:
     chunks = CHUNKS[steps] // (3 if quick else 1)
     with start() as server:
-        result = loadgen(
-            server.url, "ingest", "--concurrency", str(concurrency), "--sessions", str(SESSIONS),
+        result = ingest_load(
+            server.url, "--concurrency", str(concurrency), "--sessions", str(SESSIONS),
             "--chunks", str(chunks), "--steps", str(steps), "--close", "envelope",
-            pid=server.process.pid,
+            pid=server.process.pid, sender=sender,
         )  # fmt: skip
     send, latency = result["send"], result["latency_ms"]["chunk"]
     return {
@@ -98,6 +110,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--steps", type=int, choices=sorted(CHUNKS), action="append", help="only these sizes")
     parser.add_argument("--concurrency", type=int, action="append", help="only these concurrencies")
     parser.add_argument("--original", type=Path, help="the original server's prepared moe-training folder")
+    parser.add_argument(
+        "--sender", choices=sorted(SENDERS), default="bench",
+        help="the load generator: this repository's (bench, the default) or the JavaScript one beside it (node)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     original: Path | None = args.original
     if original is None:
@@ -111,10 +127,10 @@ def main(argv: list[str] | None = None) -> None:
             ours: list[dict[str, Any]] = []
             theirs: list[dict[str, Any]] = []
             for _ in range(repeats):
-                ours.append(measure(running_server, steps, concurrency, quick=args.quick))
+                ours.append(measure(running_server, steps, concurrency, quick=args.quick, sender=args.sender))
                 if original is not None:
                     start = functools.partial(running_original, original)
-                    theirs.append(measure(start, steps, concurrency, quick=args.quick))
+                    theirs.append(measure(start, steps, concurrency, quick=args.quick, sender=args.sender))
             print_row("ours", steps, concurrency, median_of(ours))
             if theirs:
                 print_row("original", steps, concurrency, median_of(theirs))

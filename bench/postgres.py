@@ -36,7 +36,7 @@ from typing import Any
 
 import psycopg
 
-from bench.server import LOADGEN, running_server
+from bench.server import REPO, SENDERS, running_server, sender_command
 
 ADMIN = "postgresql://127.0.0.1:5432/postgres"
 CONCURRENCY = 32
@@ -90,15 +90,14 @@ def postgres_cpu(database: str | None) -> dict[int, float]:
 class LoadRun:
     """One load generator run in the background; `sending` is set when its timed send phase begins."""
 
-    def __init__(self, url: str, pid: int, sessions: int, steps: int, chunks: int) -> None:
+    def __init__(self, url: str, pid: int, sessions: int, steps: int, chunks: int, sender: str) -> None:
         self._out = tempfile.NamedTemporaryFile(suffix=".json")  # noqa: SIM115  # closed by result()
-        command = [
-            "node", str(LOADGEN), "ingest", "--url", url, "--json", self._out.name, "--concurrency", str(sessions),
-            "--sessions", str(sessions), "--chunks", str(chunks), "--steps", str(steps), "--close", "envelope",
-            "--server-pid", str(pid),
-        ]  # fmt: skip
+        command = sender_command(
+            sender, url, self._out.name, "--concurrency", str(sessions), "--sessions", str(sessions),
+            "--chunks", str(chunks), "--steps", str(steps), "--close", "envelope", "--server-pid", str(pid),
+        )  # fmt: skip
         # Not --quiet: its progress lines (a few per run) say when the send phase starts.
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
         self.sending = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -118,7 +117,9 @@ class LoadRun:
             return dict(json.loads(Path(self._out.name).read_text()))
 
 
-def measure(kind: str, steps: int, *, quick: bool, tree: Path | None = None) -> dict[str, Any]:
+def measure(
+    kind: str, steps: int, *, quick: bool, tree: Path | None = None, sender: str = "bench"
+) -> dict[str, Any]:
     chunks = CHUNKS[steps] // (3 if quick else 1)
     where = {} if tree is None else {"tree": tree}
     with ExitStack() as stack:
@@ -126,7 +127,9 @@ def measure(kind: str, steps: int, *, quick: bool, tree: Path | None = None) -> 
         store = () if database is None else ("--store", f"postgresql://127.0.0.1:5432/{database}")
         processes = 2 if kind == "pg x2" else 1
         servers = [stack.enter_context(running_server(*store, **where)) for _ in range(processes)]
-        runs = [LoadRun(s.url, s.process.pid, CONCURRENCY // processes, steps, chunks) for s in servers]
+        runs = [
+            LoadRun(s.url, s.process.pid, CONCURRENCY // processes, steps, chunks, sender) for s in servers
+        ]
         for run in runs:
             run.sending.wait()
         before = postgres_cpu(database)
@@ -156,6 +159,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--steps", type=int, choices=sorted(CHUNKS), action="append", help="only these sizes")
     parser.add_argument("--against", type=Path, help="also run pg x1 and pg x2 from this checkout")
+    parser.add_argument(
+        "--sender", choices=sorted(SENDERS), default="bench",
+        help="the load generator: this repository's (bench, the default) or the JavaScript one beside it (node)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if not postgres_answers():
         print("PostgreSQL store: skipped (no PostgreSQL answers on 127.0.0.1:5432)")
@@ -170,7 +177,9 @@ def main(argv: list[str] | None = None) -> None:
             for kind in kinds:
                 tree = args.against if kind.endswith(" against") else None
                 runs[steps, kind].append(
-                    measure(kind.removesuffix(" against"), steps, quick=args.quick, tree=tree)
+                    measure(
+                        kind.removesuffix(" against"), steps, quick=args.quick, tree=tree, sender=args.sender
+                    )
                 )
     print(" | ".join(("store", "steps", "c", "envelopes", "env/s", "p50", "p99", "srv ms/env", "pg ms/env",
                       "busy", "env/s over runs")))  # fmt: skip

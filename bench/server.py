@@ -101,8 +101,36 @@ def running_server(*args: str, data_dir: Path | None = None, tree: Path = REPO) 
             server.stop()
 
 
+# The two load generators of an ingest run, as commands that take the same options (`--url`, `--json`,
+# `--concurrency`, `--sessions`, `--chunks`, `--steps`, `--close envelope`, `--server-pid`, `--quiet`):
+# this repository's (`bench.sender`: every request prepared before the timed window, a few tens of
+# microseconds of CPU per request) and the JavaScript one beside it (Node's fetch: about as much CPU per
+# envelope as the server takes, so on two cores it bounds a run at 32 concurrent sessions).
+SENDERS = {
+    "bench": (sys.executable, "-m", "bench.sender"),
+    "node": ("node", str(LOADGEN), "ingest"),
+}
+
+
+def sender_command(sender: str, url: str, json_out: str, *args: str) -> list[str]:
+    """The command line of `sender` (a key of SENDERS) sending an ingest load to `url`."""
+    if sender == "node" and not LOADGEN.is_file():
+        raise SystemExit(f"{LOADGEN} not found: the JavaScript load generator lives beside this repository")
+    return [*SENDERS[sender], "--url", url, "--json", json_out, *args]
+
+
+def ingest_load(url: str, *args: str, pid: int | None = None, sender: str = "bench") -> dict[str, Any]:
+    """Run one ingest load with `sender` and return its JSON report."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        pids = () if pid is None else ("--server-pid", str(pid))
+        command = sender_command(sender, url, out.name, "--quiet", *args, *pids)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=os.environ, cwd=REPO)
+        result: dict[str, Any] = json.loads(Path(out.name).read_text())
+        return result
+
+
 def loadgen(url: str, mode: str, *args: str, pid: int | None = None) -> dict[str, Any]:
-    """Run the load generator once and return its JSON result."""
+    """Run the JavaScript load generator once in `mode` (fill, probe) and return its JSON result."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         command = ["node", str(LOADGEN), mode, "--url", url, "--quiet", "--json", out.name, *args]
         if pid is not None:
