@@ -168,6 +168,7 @@ _PLACEHOLDER = re.compile(
       | \*{4,}[A-Za-z0-9_\-]{1,8} | [A-Za-z0-9_\-]{1,12}\*{4,}   # masked but for its last or first few: ****QX7M
       | [A-Z]+(?:[_\-][A-Z]+)+                               # OAUTH-TOKEN, ACCESS_TOKEN: a name, not a value
       | ![A-Za-z]+                                           # YAML tags: !vault, !Ref, !secret
+      | \[[A-Z][A-Z_\-\ ]{2,30}\]                           # [PROTECTED], [MASKED], [HIDDEN]
     """,
     re.VERBOSE,
 )

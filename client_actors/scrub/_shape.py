@@ -1,0 +1,328 @@
+"""Values judged by their own shape and their neighbourhood, whatever the syntax that joins them.
+
+The other passes each read one way of writing a value down (``k=v``, ``--k v``, ``"k": "v"``...). This one
+reads none: it finds a sensitive word (password, token, secret, api key, auth, cookie, session, signature...),
+takes the name it belongs to, and looks at the values that follow it on its line, or on the next line when
+the name ends its own (a YAML block scalar, ``vault kv get``, a name printed above its value). A value goes
+when its shape says it is a credential, and how much shape is asked for depends on how close it sits:
+
+- right after the name, with only punctuation and a linking word between (``is``, ``to``, ``by``, ``:``,
+  ``=>``, a table's border, a tag's ``>``): a password's shape for a name that is always a secret, a
+  generated token's shape for one that may not be (``key``, ``session``);
+- further along the line, or after prose that ends in a colon: only a long generated token (mixed case and
+  digits, no word structure, no digest, UUID, version, path or identifier made of words).
+
+A value that has its own name right before it (``user=alice``, ``client_id: x``) belongs to that name, not to
+the sensitive word. Run after the specific passes, it sees only what they left.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from client_actors.scrub._assign import trie_pattern
+from client_actors.scrub._core import TOKEN_OPEN, Redaction, TokenSpans, disjoint, redact, token_spans
+from client_actors.scrub._judge import LINE_LEAD, SETTING_WORDS, TYPE_WORDS
+from client_actors.scrub._names import Sense, classify_name, is_placeholder, looks_random, shannon_bits
+
+# The words that make a name sensitive, in the case forms they are found in (the prefilter's literals).
+WORDS = (
+    "password", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "token", "key", "auth",
+    "credential", "creds", "cookie", "signature", "sig", "session", "bearer",
+)  # fmt: skip
+FORMS = tuple(form for word in WORDS for form in (word, word.capitalize(), word.upper()))
+_WORD = re.compile(trie_pattern(FORMS))
+
+_NAME_LEFT = re.compile(r"[A-Za-z0-9_\-.]{0,80}")
+_NAME_RIGHT = re.compile(r"[A-Za-z0-9_\-]{0,60}")
+# A word before a lone keyword that may qualify it: "API key", "client secret", "access token".
+_WORD_BEFORE = re.compile(r"([A-Za-z]{2,20})[ \t]\Z")
+# A value candidate: a run of the characters credentials are written in, base64 padding included.
+_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9+/_\-.~!@#%^&*?$])[A-Za-z0-9+/][A-Za-z0-9+/_\-.~!@#%^&*?$]{5,511}(?:={1,2}(?![A-Za-z0-9]))?"
+)
+# What may stand between a name and its value when the value is the name's: punctuation, an operator, a
+# border, a tag's bracket, and a few linking words.
+_ADJACENT_GAP = re.compile(
+    r"(?:[\s\"'`:=<>\[\](){},|│┃║\u203a→*\\]|-(?=[ \t>])"
+    r"|(?i:is|was|to|by|as|now|with|set|new|value|are)\b|[0-9]+\b(?=[ \t]*[:=]))*"
+)
+# A name of its own right before a value: `user=alice`, `"client_id": "x"`, `--region x`, `<Name>x`.
+_OWN_NAME = re.compile(
+    r"(?:(?<![A-Za-z0-9_\-.])(?P<name>[A-Za-z_][A-Za-z0-9_\-.]{0,60})[\"'\]]?[ \t]*(?:=>|->|:=|[:=])[ \t]*[\"'`]?"
+    r"|--?(?P<flag>[A-Za-z][A-Za-z0-9_\-.]{0,60})[ \t=][\"']?|<(?P<tag>[A-Za-z][\w.\-:]{0,60})>)\Z"
+)
+# What ends a name's line when its value is on the next one: an operator, a block scalar's indicator, a tag.
+_NAME_ENDS_LINE = re.compile(
+    r"[\\\"'\]]*[ \t]*(?:=>|:)?[ \t]*(?:[|>][\-+]?)?[ \t]*(?:\\r)?\Z|[\"'\]]*[ \t]*>\Z"
+)
+# A line that holds a value and nothing else (its wrapper taken off): blanks, quotes, PHP's string(N).
+_VALUE_LINE = re.compile(
+    r"[ \t]*(?:string\([0-9]+\)[ \t]*)?\\?[\"'`]?"
+    r"(?P<value>[^\s\"'`<>\\]{5,511}[^\s\"'`<>\\,;])\\?[\"'`]?[ \t]*,?[ \t]*\Z"
+)
+# Digests, fingerprints and encodings that say what follows is not a secret.
+_DIGEST_BEFORE = re.compile(r"(?i:sha[0-9]{1,3}|md5|h1|sha)[:\-]\Z")
+_DIGEST_START = re.compile(r"(?i:sha[0-9]{1,3}|md5|h1)[:\-]")
+_HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_VERSION = re.compile(r"v?[0-9]+(?:[.\-_][0-9A-Za-z]+)+")
+_EMAIL_OR_HOST = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|[A-Za-z][\w\-]*(?:\.[A-Za-z][\w\-]*)+")
+_WORDS_JOINED = re.compile(
+    r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+[0-9]{0,3}|[a-z]+(?:[_\-.][a-z0-9]+)+|[A-Z][A-Z0-9]*(?:[_\-][A-Z0-9]+)+"
+    # a short word and a number, or a word, a separator and a version: oauth2, sha256, ubuntu-22.04, node-18
+    r"|[a-z]{1,5}[0-9]{1,3}|[A-Za-z]+[\-_.]?[0-9]+(?:[.\-_][0-9a-z]+)+|[A-Za-z]+[\-_][0-9]+"
+)
+_SYMBOL = re.compile(r"[^A-Za-z0-9]")
+_LONG_LOWER = re.compile(r"[a-z]{9}")
+# Names that hold something public or a reference, though they end in a sensitive word.
+_PUBLIC = frozenset({"public", "pub", "publishable", "verify", "verification"})
+# Names whose values other passes read with more knowledge (schemes, cookie attributes) or that hold no secret.
+_OTHER_PASSES = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "cookies", "set-cookie", "sec-websocket-key"}
+)
+# After a value: an operator that makes it a name of its own (`"user_id": ...`, `autocomplete=...`).
+_NAME_AHEAD = re.compile(r"\\?[\"']?[ \t]*(?:=(?!=)|:(?![/0-9])|=>)")
+
+
+def is_generated(value: str) -> bool:
+    """Whether ``value`` has the shape of generated key material on its own: long, mixed, no words."""
+    if len(value) < 20 or not _CONTENT.fullmatch(value) or _HEX.fullmatch(value) or _UUID.fullmatch(value):
+        return False
+    if _WORDS_JOINED.fullmatch(value) or _DIGEST_START.match(value) or value.count(".") >= 2:
+        return False
+    if value.startswith("AAAA") or _LONG_LOWER.search(value) or _is_path(value):
+        return False  # an SSH public key's body; a word or a lower-case identifier inside; a path
+    upper = sum(c.isupper() for c in value)
+    lower = sum(c.islower() for c in value)
+    digits = sum(c.isdigit() for c in value)
+    if not (upper and lower and digits) or min(upper, lower) < 3:
+        return False
+    changes = sum(1 for a, b in itertools.pairwise(value) if _class(a) != _class(b))
+    return changes >= 0.3 * len(value) and shannon_bits(value) >= 3.5
+
+
+_PATH_SEGMENT = re.compile(
+    r"[a-z][a-z0-9_\-]{2,}(?:\.[a-z0-9]{1,8})?|[A-Z][a-z]{2,}|[a-z0-9_\-]+\.[a-z]{1,8}"
+)
+
+
+def _is_path(value: str) -> bool:
+    """Whether ``value`` is a path (a segment of it a word or a file name), not base64 that holds a slash."""
+    return "/" in value and any(_PATH_SEGMENT.fullmatch(segment) for segment in value.split("/"))
+
+
+_CONTENT = re.compile(r"[A-Za-z0-9+/=_\-.~]+")
+_PASSWORD_CHARS = re.compile(r"[A-Za-z0-9!@#$%^&*?+~_\-.]+")
+
+
+def _class(char: str) -> int:
+    return 0 if char.isupper() else 1 if char.islower() else 2 if char.isdigit() else 3
+
+
+def is_password(value: str) -> bool:
+    """Whether ``value`` may be a password given right after a name that always holds a secret."""
+    if len(value) < 6 or not any(c.isalpha() for c in value):
+        return False
+    if not any(c.isdigit() for c in value) or "/" in value or not _PASSWORD_CHARS.fullmatch(value):
+        return False  # a path, a word, markup
+    return not (
+        _VERSION.fullmatch(value) or _EMAIL_OR_HOST.fullmatch(value) or _WORDS_JOINED.fullmatch(value)
+    )
+
+
+def _ordinary(value: str) -> bool:
+    """Values no shape makes a secret: placeholders, settings, references, paths, URLs, digests, UUIDs."""
+    lowered = value.lower()
+    if lowered in SETTING_WORDS or lowered in TYPE_WORDS or is_placeholder(value):
+        return True
+    if "/" in value and _PATH.fullmatch(value) and not is_generated(value):
+        return True
+    return bool(
+        _UUID.fullmatch(value) or _DIGEST_START.match(value) or "://" in value or value.startswith("$")
+    )
+
+
+_PATH = re.compile(r"[./~\w\-]*(?:/[\w.\-]+)+/?")
+
+
+def _fits(value: str, sense: Sense, near: bool) -> bool:
+    if _ordinary(value):
+        return False
+    if not near:
+        return is_generated(value)
+    if sense.strong:
+        if _HEX.fullmatch(value):
+            return (
+                32 <= len(value) <= 128
+                and any(c.isdigit() for c in value)
+                and any(c.isalpha() for c in value)
+            )
+        return is_password(value) or is_generated(value)
+    if is_generated(value):
+        return True
+    return looks_random(value) and not _WORDS_JOINED.fullmatch(value) and not value.startswith("AAAA")
+
+
+def _line_end(text: str, at: int) -> int:
+    newline, escaped = text.find("\n", at, at + 400), text.find("\\n", at, at + 400)
+    ends = [end for end in (newline, escaped) if end >= 0]
+    return min(ends) if ends else min(len(text), at + 400)
+
+
+def _sense_at(text: str, start: int, end: int) -> tuple[int, int, Sense] | None:
+    """The name the sensitive word at ``start:end`` belongs to, where it is, and what it says."""
+    left = _NAME_LEFT.match(text[max(0, start - 80) : start][::-1])
+    name_start = start - (left.end() if left else 0)
+    right = _NAME_RIGHT.match(text, end)
+    name_end = right.end() if right else end
+    name = text[name_start:name_end].rsplit("/", 1)[-1].strip("-.")
+    if not name or text[name_start - 1 : name_start] in ("$", "/", "{") or text.startswith("--", name_end):
+        return None  # a variable, a path's segment, a template's name, PEM armour
+    lowered = name.lower()
+    if (
+        lowered in _OTHER_PASSES
+        or "public" in lowered
+        or any(p in _PUBLIC for p in re.split(r"[^a-z]+", lowered))
+    ):
+        return None
+    sense = classify_name(name)
+    before = _WORD_BEFORE.search(text, max(0, name_start - 22), name_start)
+    if before is not None and before.group(1).lower() in _PUBLIC:
+        return None
+    if before is not None and name_start == start and name_end == end:
+        qualified = classify_name(before.group(1) + "_" + name)
+        if qualified is not None and (sense is None or (qualified.strong and not sense.strong)):
+            sense = qualified
+    if sense is None or sense.kind in ("ssn",):
+        return None
+    return name_start, name_end, sense
+
+
+_IS_VALUE = re.compile(r"[=:][ \t]*(?:\\?[\"'])?\Z")
+
+
+def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in _CANDIDATE.finditer(text, start, end):
+        first, last = match.start(), match.end()
+        if text[first - 1 : first] == "\\":
+            if text[first] in "ntr":
+                first += 1
+            elif text[first] == "u" and re.fullmatch(r"u[0-9a-fA-F]{4}", text[first : first + 5]):
+                first += 5
+        while last > first and text[last - 1] in ".,!?:;" and text[last - 2 : last - 1] != text[last - 1]:
+            last -= 1  # a sentence's punctuation
+        if last - first >= 6:
+            spans.append((first, last))
+    return spans
+
+
+def find_shaped(text: str) -> list[Redaction]:
+    """Return the redactions of values whose shape and neighbourhood say they are credentials."""
+    tokens = token_spans(text) if TOKEN_OPEN in text else None
+    found: dict[int, Redaction] = {}
+    hits = list(_WORD.finditer(text))
+    for index, hit in enumerate(hits):
+        if tokens is not None and tokens.overlaps(hit.start(), hit.end()):
+            continue
+        named = _sense_at(text, hit.start(), hit.end())
+        if named is None:
+            continue
+        name_start, name_end, sense = named
+        if _in_template(text, name_start):
+            continue  # {{ .Values.db.password | b64enc }}: a template names the value, the rest is code
+        if _IS_VALUE.search(text, max(0, name_start - 4), name_start):
+            continue  # the word is itself a value: response_type=token, "token_type": "bearer"
+        line_end = _line_end(text, name_end)
+        stop = next((h.start() for h in hits[index + 1 :] if h.start() >= name_end), line_end)
+        stop = min(stop, line_end)
+        rest = text[name_end:line_end]
+        if _NAME_ENDS_LINE.match(rest) or (rest.rstrip().endswith(":") and name_end < line_end):
+            _next_line(text, line_end, sense, bool(_NAME_ENDS_LINE.match(rest)), found, tokens)
+        _same_line(text, name_end, stop, line_end, sense, found, tokens)
+    return disjoint(found.values())
+
+
+def _same_line(
+    text: str,
+    name_end: int,
+    stop: int,
+    line_end: int,
+    sense: Sense,
+    found: dict[int, Redaction],
+    tokens: TokenSpans | None,
+) -> None:
+    for count, (start, end) in enumerate(_candidates(text, name_end, line_end)):
+        if count >= 8 or start >= stop:
+            return
+        if _NAME_AHEAD.match(text, end) and text[end - 1] != "=":
+            continue
+        if start in found or _DIGEST_BEFORE.search(text, max(0, start - 8), start):
+            continue
+        own = _OWN_NAME.search(text, max(name_end, start - 64), start)
+        near = _ADJACENT_GAP.fullmatch(text, name_end, start) is not None
+        if own is not None and own.end() == start and own.start() > name_end and _is_owner(own):
+            owner = own.group("name") or own.group("flag") or own.group("tag") or ""
+            owned = classify_name(owner.rsplit(".", 1)[-1])
+            if owned is None:
+                continue  # the value is its own name's (user=alice, --region eu-west-1)
+            sense, near = owned, True
+        if _fits(text[start:end], sense, near) and not _in_token(tokens, start, end):
+            found[start] = redact(start, end, sense.kind)
+
+
+def _is_owner(own: re.Match[str]) -> bool:
+    """Whether the name before a value is one (an identifier, a flag, a tag, or a word given with "="), not a
+    word of prose before a colon ("Your new password is: ...", "token created: ...")."""
+    name = own.group("name")
+    if name is None:
+        return True
+    if own.string[own.start() - 2 : own.start()] in ("@'", '@"'):
+        return False  # SQL's 'user'@'host': an account, not a name
+    return (
+        "=" in own.group()
+        or not name.isalpha()
+        or not name.islower()
+        or own.string[own.start() - 1 : own.start()] in "\"'"
+    )
+
+
+def _next_line(
+    text: str,
+    line_end: int,
+    sense: Sense,
+    name_ends: bool,
+    found: dict[int, Redaction],
+    tokens: TokenSpans | None,
+) -> None:
+    at = line_end + (2 if text.startswith("\\n", line_end) else 1)
+    for _ in range(2):  # one blank line may come between
+        if at >= len(text):
+            return
+        end = _line_end(text, at)
+        line = text[at:end]
+        lead = LINE_LEAD.match(line)
+        body_start = at + (lead.end() if lead else 0)
+        match = _VALUE_LINE.fullmatch(text, body_start, end)
+        if match is not None:
+            start, stop = match.start("value"), match.end("value")
+            value = text[start:stop]
+            if text[start - 1 : start] == "\\" or start in found or _NAME_AHEAD.match(text, stop):
+                return
+            if _fits(value, sense, name_ends) and not _in_token(tokens, start, stop):
+                found[start] = redact(start, stop, sense.kind)
+            return
+        if text[body_start:end].strip():
+            return
+        at = end + (2 if text.startswith("\\n", end) else 1)
+
+
+def _in_template(text: str, at: int) -> bool:
+    opened = text.rfind("{{", max(0, at - 200), at)
+    return opened >= 0 and text.find("}}", opened, at) < 0
+
+
+def _in_token(tokens: TokenSpans | None, start: int, end: int) -> bool:
+    return tokens is not None and tokens.overlaps(start, end)
