@@ -29,7 +29,15 @@ escaped). Documents carry must-survive spans near their secrets (cookie attribut
 UUIDs, digests, placeholders, masked values), and about one in seven documents is a secret-free look-alike
 (lockfiles, git logs, masked CI output, placeholders, listings with digests and ids).
 
-With the default seed the corpus holds about 150 documents and about 650 secrets.
+With the default seed the part holds 208 documents (52 kinds, 43 of them as transcript lines; 24, or 11.5%,
+secret-free), 780 secrets (195 of them vendor tokens; from 14 `slack_token` and 15 `google_api_key` up to 104
+`email` and 119 `generic_secret`) and 652 must-survive spans.
+
+`measure_held_back` counts a secret as recalled when its exact text is gone from the output, and as recalled
+without a fragment when, besides, no 8 characters of it are left that the document does not also hold outside
+its secrets (a person's name beside their address, a key's prefix in its masked form). A must-survive span is
+kept when it lies inside one unchanged stretch of the output (`difflib`'s matching blocks); a line of a
+secret-free document (blank lines aside) is kept when the output still has it as a whole line.
 """
 
 from __future__ import annotations
@@ -781,7 +789,7 @@ def doc_pem_files(r: random.Random) -> Parts:
 
 
 def doc_gha_log(r: random.Random) -> Parts:
-    ts = [stamp(r)[:-1] + "." + rs(r, DIGITS, 7) + "Z" for _ in range(10)]
+    ts = sorted(stamp(r)[:-1] + "." + rs(r, DIGITS, 7) + "Z" for _ in range(10))
     npm = npm_token(r)
     return fill(
         f"{ts[0]} ##[group]Run npm publish --access public\n"
@@ -847,15 +855,21 @@ def doc_terraform(r: random.Random) -> Parts:
         "$ terraform plan -var-file=prod.tfvars | tail -5\n"
         "      + master_password = (sensitive value)\n"
         '      + role_arn        = "«arn»"\n'
-        "Plan: 3 to add, 0 to change, 0 to destroy.\n",
+        "Plan: 3 to add, 0 to change, 0 to destroy.\n"
+        "$ terraform output -raw bastion_private_key\n"
+        "-----BEGIN «kind»-----\n"
+        "«pem»\n"
+        "-----END «kind»-----\n",
         cd=Keep(stamp(r)),
-        kid=Sec("aws_key_id", kid, True),
+        kid=Sec("aws_key_id", "AKIA" + kid[4:], True),
         sec=Sec("aws_secret_key", sec),
         u=Keep("ci-" + r.choice(PROJECTS)),
         ep=Keep(r.choice(HOSTS[4:5]) + ":5432"),
         pw=Sec("generic_secret", password(r)),
         dbu=Keep(user(r)),
         arn=Keep(f"arn:aws:iam::{arn_acct}:role/deployer"),
+        kind=(kind := r.choice(["RSA PRIVATE KEY", "EC PRIVATE KEY"])),
+        pem=Sec("private_key", pem_body(r, kind)),
     )
 
 
@@ -1110,7 +1124,7 @@ def doc_shell_history(r: random.Random) -> Parts:
         fill("git log --oneline -3 «ref»\n", ref=Keep(sha(r, 7))),
         fill("cd «p» && make test\n", p=Keep("~/src/" + r.choice(PROJECTS))),
     ]
-    picked = r.sample(lines, r.randrange(6, 10))
+    picked = r.sample(lines, r.randrange(4, 8))
     out: Parts = ["$ history | tail -n 40\n"]
     n = r.randrange(300, 900)
     for i, ln in enumerate(picked):
@@ -1121,7 +1135,7 @@ def doc_shell_history(r: random.Random) -> Parts:
 
 def doc_app_log(r: random.Random) -> Parts:
     out: Parts = [r.choice(["$ tail -n 12 logs/app.log\n", "$ docker compose logs --tail 12 api\n"])]
-    for _ in range(r.randrange(5, 8)):
+    for _ in range(r.randrange(3, 5)):
         ts, rid = Keep(stamp(r)), Keep(uuid4(r))
         kind = r.randrange(6)
         if kind == 0:
@@ -1178,7 +1192,7 @@ def doc_app_log(r: random.Random) -> Parts:
 
 def doc_access_log(r: random.Random) -> Parts:
     out: Parts = ["$ sudo tail -n 6 /var/log/nginx/access.log\n"]
-    for _ in range(r.randrange(4, 7)):
+    for _ in range(r.randrange(3, 6)):
         ip = f"{r.randrange(11, 199)}.{r.randrange(256)}.{r.randrange(256)}.{r.randrange(1, 255)}"
         when = f"[03/Dec/2026:{r.randrange(24):02d}:{r.randrange(60):02d}:{r.randrange(60):02d} +0000]"
         kind = r.randrange(4)
@@ -1217,7 +1231,7 @@ def doc_csv_pii(r: random.Random) -> Parts:
         "$ head -n 6 exports/customers_2026-11.csv\n",
         "id,first_name,last_name,email,phone,ssn,created_at\n",
     ]
-    for _ in range(r.randrange(3, 6)):
+    for _ in range(r.randrange(2, 4)):
         who = person(r)
         out += fill(
             "«id»,«f»,«l»,«e»,«p»,«s»,«ts»\n",
@@ -1238,7 +1252,7 @@ def doc_psql_table(r: random.Random) -> Parts:
         "  id   |            email             |       phone        |   tax_id\n",
         "-------+------------------------------+--------------------+-------------\n",
     ]
-    n = r.randrange(4, 6)
+    n = 3
     for _ in range(n):
         out += fill(
             " «id» | «e» | «p» | «s»\n",
@@ -1384,8 +1398,8 @@ def doc_sdk_traceback(r: random.Random) -> Parts:
 
 
 def doc_git_log_authors(r: random.Random) -> Parts:
-    out: Parts = ["$ git log -3 --format=fuller\n"]
-    for _ in range(3):
+    out: Parts = ["$ git log -2 --format=fuller\n"]
+    for _ in range(2):
         a, c = person(r), person(r)
         out += fill(
             "commit «sha»\n"
@@ -1416,12 +1430,11 @@ def doc_contacts_html(r: random.Random) -> Parts:
     return fill(
         "$ grep -n -A3 'contact' templates/footer.html\n"
         '41:<section class="contact">\n'
-        '42:  <a href="tel:«tel»">Call us</a> · <a href="mailto:«e»">«e2»</a>\n'
+        '42:  <a href="tel:«tel»">Call us</a> · <a href="mailto:«e»">Write to us</a>\n'
         "43:  <p>Emergency line (24/7): «p2»</p>\n"
         '44:  <p>Press: <a href="mailto:«press»">«press»</a></p>\n',
         tel=Sec("phone", tel),
         e=Sec("email", email(r)),
-        e2=Sec("email", email(r)),
         p2=Sec("phone", p2),
         press=Keep("press@example.org"),
     )
@@ -1730,6 +1743,220 @@ def doc_misc_vendor(r: random.Random) -> Parts:
     )
 
 
+def azure_secret(r: random.Random) -> str:
+    """An Entra ID client secret: three characters, a `Q~` marker after a digit, then 34 more."""
+    return rs(r, ALNUM, 3) + str(r.randrange(10)) + "Q~" + rs(r, ALNUM + "_~.-", 34)
+
+
+def doc_key_rotation_diff(r: random.Random) -> Parts:
+    kinds: list[tuple[str, str, Callable[[random.Random], str]]] = [
+        ("stripe_key", "STRIPE_SECRET_KEY", lambda q: stripe_key(q, "sk")),
+        ("llm_api_key", "OPENAI_API_KEY", openai_key),
+        ("messaging_token", "SENDGRID_API_KEY", sendgrid_key),
+        ("forge_token", "GH_PAT", gh_token),
+    ]
+    kind, name, gen = r.choice(kinds)
+    return fill(
+        "$ git show «sha» -- config/secrets.env\n"
+        "commit «sha2»\n"
+        "Author: «an» <«ae»>\n"
+        "Date:   «date»\n"
+        "\n"
+        "    Rotate keys after the leak report\n"
+        "\n"
+        "diff --git a/config/secrets.env b/config/secrets.env\n"
+        "index «i1»..«i2» 100644\n"
+        "--- a/config/secrets.env\n"
+        "+++ b/config/secrets.env\n"
+        "@@ -3,7 +3,7 @@ APP_ENV=production\n"
+        " LOG_LEVEL=info\n"
+        "-«name»=«old»\n"
+        "+«name»=«new»\n"
+        "-ADMIN_PASSWORD=«op»\n"
+        "+ADMIN_PASSWORD=«np»\n"
+        " FEATURE_FLAGS=beta-checkout,new-search\n",
+        sha=Keep(sha(r, 10)),
+        sha2=Keep(sha(r)),
+        an=f"{(who := person(r))[0].title()} {who[1].title()}",
+        ae=Sec("email", email(r, who)),
+        date=Keep("Wed Dec 2 17:41:09 2026 -0800"),
+        i1=Keep(sha(r, 7)),
+        i2=Keep(sha(r, 7)),
+        name=name,
+        old=Sec(kind, gen(r), True),
+        new=Sec(kind, gen(r), True),
+        op=Sec("generic_secret", password(r)),
+        np=Sec("generic_secret", password(r)),
+    )
+
+
+def doc_windows_shell(r: random.Random) -> Parts:
+    return fill(
+        'PS C:\\Users\\«wu»\\src\\api> $env:ANTHROPIC_API_KEY = "«ak»"\n'
+        "PS C:\\Users\\«wu»\\src\\api> $env:AZURE_CLIENT_SECRET='«az»'\n"
+        "PS C:\\Users\\«wu»\\src\\api> [Environment]::SetEnvironmentVariable('DB_PASS', '«dp»', 'User')\n"
+        'PS C:\\Users\\«wu»\\src\\api> cmd /c "set SMTP_PASSWORD=«sp»&& node send.js"\n'
+        "Sent to «e» (message id «mid»)\n"
+        "PS C:\\Users\\«wu»\\src\\api> Get-ChildItem Env:AZURE_TENANT_ID\n"
+        "\n"
+        "Name                           Value\n"
+        "----                           -----\n"
+        "AZURE_TENANT_ID                «tenant»\n",
+        wu=r.choice(FIRST),
+        ak=Sec("llm_api_key", anthropic_key(r), True),
+        az=Sec("generic_secret", azure_secret(r)),
+        dp=Sec("generic_secret", password(r)),
+        sp=Sec("generic_secret", password(r, url_safe=True)),
+        e=Sec("email", email(r)),
+        mid=Keep(f"<{uuid4(r)}@mail.fernwood.dev>"),
+        tenant=Keep(uuid4(r)),
+    )
+
+
+def doc_cloud_cli(r: random.Random) -> Parts:
+    app, tenant = uuid4(r), uuid4(r)
+    return fill(
+        "$ az login --service-principal -u «app» -p «az» --tenant «tenant»\n"
+        "[\n"
+        '  {"cloudName": "AzureCloud", "id": "«sub»", "isDefault": true, "state": "Enabled"}\n'
+        "]\n"
+        "$ kubectl create secret generic api-keys --from-literal=stripe=«sk» --from-literal=db-password=«dp»\n"
+        "secret/api-keys created\n"
+        "$ docker run -d --name pg -e POSTGRES_PASSWORD=«pg» -p 5432:5432 postgres:16\n"
+        "«cid»\n"
+        "$ cat ~/.pgpass\n"
+        "«h»:5432:*:«u»:«pp»\n"
+        "$ vault kv get -field=password secret/orders/db\n"
+        "«vp»\n",
+        app=Keep(app),
+        az=Sec("cli_password", azure_secret(r)),
+        tenant=Keep(tenant),
+        sub=Keep(uuid4(r)),
+        sk=Sec("stripe_key", stripe_key(r, "rk"), True),
+        dp=Sec("cli_password", password(r, url_safe=True)),
+        pg=Sec("cli_password", password(r, url_safe=True)),
+        cid=Keep(sha(r, 64)),
+        h=Keep(host(r)),
+        u=Keep(user(r)),
+        pp=Sec("generic_secret", password(r, url_safe=True)),
+        vp=Sec("generic_secret", password(r)),
+    )
+
+
+def doc_heroku_config(r: random.Random) -> Parts:
+    return fill(
+        "$ heroku config -a «app»\n"
+        "=== «app» Config Vars\n"
+        "DATABASE_URL:            postgres://«u»:«pw»@ec2-«ip».compute-1.amazonaws.com:5432/«db»\n"
+        "REDIS_TLS_URL:           rediss://:«rp»@ec2-«ip2».compute-1.amazonaws.com:«port»\n"
+        "CLOUDINARY_URL:          cloudinary://«ck»:«cs»@«cn»\n"
+        "AMQP_URL:                amqps://«au»:«ap»@«ah»/«av»\n"
+        "HEROKU_SLUG_COMMIT:      «slug»\n"
+        "WEB_CONCURRENCY:         2\n",
+        app=Keep(r.choice(PROJECTS) + "-prod"),
+        u=Keep(rs(r, LOWER, 14)),
+        pw=Sec("url_credential", token_hex(r, 64)),
+        ip="-".join(str(r.randrange(3, 250)) for _ in range(4)),
+        db=Keep(rs(r, LOWER + DIGITS, 14)),
+        rp=Sec("url_credential", "p" + token_hex(r, 64)),
+        ip2="-".join(str(r.randrange(3, 250)) for _ in range(4)),
+        port=str(r.randrange(10000, 30000)),
+        ck=Keep(rs(r, DIGITS, 15)),
+        cs=Sec("url_credential", rs(r, B64URL, 27)),
+        cn=Keep(rs(r, LOWER, 8)),
+        au=Keep(rs(r, LOWER, 8)),
+        ap=Sec("url_credential", rs(r, B64URL, 32)),
+        ah=Keep("hawk.rmq.cloudamqp.com"),
+        av=rs(r, LOWER, 8),
+        slug=Keep(sha(r)),
+    )
+
+
+def doc_copy_as_curl(r: random.Random) -> Parts:
+    dom = r.choice(["app.kitehawk.io", "dashboard.orderly.co", "admin.tessellate.app"])
+    return fill(
+        "curl 'https://«dom»/graphql' \\\n"
+        "  -H 'accept: application/json' \\\n"
+        "  -H 'content-type: application/json' \\\n"
+        "  -H 'cookie: _ga=GA1.1.«ga»; ajs_anonymous_id=«anon»; session_token=«st»; "
+        "__Secure-next-auth.session-token=«na»' \\\n"
+        "  -H 'origin: https://«dom2»' \\\n"
+        "  -H 'x-csrf-token: «csrf»' \\\n"
+        '  --data-raw \'{"operationName":"Me","variables":{"email":"«e»"},"query":"query Me { me { id } }"}\'\n',
+        dom=Keep(dom),
+        ga=f"{r.randrange(10**8, 10**9)}.{r.randrange(10**9, 2 * 10**9)}",
+        anon=Keep(uuid4(r)),
+        st=Sec("cookie", b64url(rbytes(r, 36))),
+        na=Sec("cookie", b64url(rbytes(r, 60)) + "." + b64url(rbytes(r, 300)) + "." + b64url(rbytes(r, 16))),
+        dom2=dom,
+        csrf=rs(r, HEX, 40),
+        e=Sec("email", email(r)),
+    )
+
+
+def doc_dotnet_and_package(r: random.Random) -> Parts:
+    a = person(r)
+    return fill(
+        "$ cat appsettings.Production.json\n"
+        "{\n"
+        '  "ConnectionStrings": {\n'
+        '    "Default": "Host=«h»;Database=ledger;Username=«u»;Password=«pw»;SSL Mode=Require"\n'
+        "  },\n"
+        '  "Jwt": { "Issuer": "«iss»", "SigningKey": "«sk»" },\n'
+        '  "SendGrid": { "ApiKey": "«sg»" },\n'
+        '  "Logging": { "LogLevel": { "Default": "Warning" } }\n'
+        "}\n"
+        "$ jq '{name, version, author, contributors}' package.json\n"
+        "{\n"
+        '  "name": "«pkg»",\n'
+        '  "version": "«ver»",\n'
+        '  "author": "«an» <«ae»> (https://«site»)",\n'
+        '  "contributors": [{"name": "«cn»", "email": "«ce»", "phone": "«cp»"}]\n'
+        "}\n",
+        h=Keep(host(r)),
+        u=Keep(user(r)),
+        pw=Sec("generic_secret", password(r, url_safe=True)),
+        iss=Keep("https://ledger.fernwood.dev"),
+        sk=Sec("generic_secret", b64(rbytes(r, 48))),
+        sg=Sec("messaging_token", sendgrid_key(r), True),
+        pkg=Keep("@" + r.choice(PROJECTS) + "/ledger-client"),
+        ver=Keep(version(r)),
+        an=f"{a[0].title()} {a[1].title()}",
+        ae=Sec("email", email(r, a)),
+        site=Keep(f"{a[1]}.dev"),
+        cn=" ".join(x.title() for x in person(r)),
+        ce=Sec("email", email(r)),
+        cp=Sec("phone", phone(r)),
+    )
+
+
+def doc_fixture_json(r: random.Random) -> Parts:
+    out: Parts = ["$ python -m json.tool tests/fixtures/applicants.json | head -30\n", "[\n"]
+    n = r.randrange(2, 4)
+    for i in range(n):
+        who = person(r)
+        digits = ssn(r).replace("-", "") if r.random() < 0.4 else ssn(r)
+        out += fill(
+            "    {\n"
+            '        "id": "«id»",\n'
+            '        "name": "«n»",\n'
+            '        "ssn": "«s»",\n'
+            '        "email": "«e»",\n'
+            '        "mobile": "«p»",\n'
+            '        "submitted_at": "«ts»"\n'
+            "    }«c»\n",
+            id=Keep(uuid4(r)),
+            n=f"{who[0].title()} {who[1].title()}",
+            s=Sec("ssn", digits),
+            e=Sec("email", email(r, who)),
+            p=Sec("phone", phone(r)),
+            ts=Keep(stamp(r)),
+            c="," if i < n - 1 else "",
+        )
+    out.append("]\n")
+    return out
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Secret-free look-alikes: every line of these must come out unchanged.
 
@@ -1936,6 +2163,13 @@ SECRET_DOCS: tuple[tuple[str, Callable[[random.Random], Parts]], ...] = (
     ("auth headers", doc_auth_headers),
     ("cookie jar", doc_cookie_jar),
     ("vendor grep", doc_misc_vendor),
+    ("key rotation diff", doc_key_rotation_diff),
+    ("windows shell", doc_windows_shell),
+    ("cloud cli", doc_cloud_cli),
+    ("heroku config", doc_heroku_config),
+    ("copy as curl", doc_copy_as_curl),
+    ("dotnet and package.json", doc_dotnet_and_package),
+    ("fixture json", doc_fixture_json),
 )
 
 CLEAN_DOCS: tuple[tuple[str, Callable[[random.Random], Parts]], ...] = (
@@ -1980,12 +2214,24 @@ def build_corpus(seed: int = DEFAULT_SEED) -> list[Doc]:
     docs: list[Doc] = []
     for _ in range(ROUNDS):
         for name, gen in SECRET_DOCS + CLEAN_DOCS:
-            parts = gen(r)
-            if r.random() < 0.22:
-                docs.append(assemble(name + " (transcript)", as_transcript(r, parts)))
-            else:
-                docs.append(assemble(name, parts))
+            docs.append(_one_doc(r, name, gen))
     return docs
+
+
+def _one_doc(r: random.Random, name: str, gen: Callable[[random.Random], Parts]) -> Doc:
+    """A document of the kind; drawn again (from the same stream, so still seeded) in the rare case two of
+    its random values coincide, since a secret must be the only copy of its text in its document."""
+    for attempt in range(5):
+        parts = gen(r)
+        if r.random() < 0.22:
+            name, parts = name + " (transcript)", as_transcript(r, parts)
+        try:
+            return assemble(name, parts)
+        except ValueError:
+            if attempt == 4:
+                raise
+            name = name.removesuffix(" (transcript)")
+    raise AssertionError("unreachable")
 
 
 # ---------------------------------------------------------------------------------------------------------
