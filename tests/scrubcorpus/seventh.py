@@ -21,17 +21,19 @@ Twenty classes (the `vendor` flag marks tokens recognisable by a vendor's publis
   `sshpass -p`, `pass:` and kin), `generic_secret` (values of sensitive keys in many syntaxes);
 - personal data: `ssn`, `email` (plain and URL-encoded), `phone` (several countries and layouts).
 
-Documents: shell sessions and environment dumps, `.env`/YAML/TOML/INI/XML/properties/HCL files read raw, as
-`cat -n`/`nl -ba` output or as numbered tool reads, code in Python, TypeScript, Go, Java, Rust and Ruby,
-curl and Python HTTP traces, application and access logs, CI logs, kubectl, docker and terraform output,
-git diffs and logs, SQL and CSV output, and any of these as JSON-escaped transcript lines (once or twice
-escaped). Documents carry must-survive spans near their secrets (cookie attributes, user names, hosts, SHAs,
-UUIDs, digests, placeholders, masked values), and about one in seven documents is a secret-free look-alike
-(lockfiles, git logs, masked CI output, placeholders, listings with digests and ids).
+Documents: shell sessions (bash and PowerShell), histories, process lists and environment dumps;
+`.env`/YAML/TOML/INI/XML/JSON/properties/HCL files read raw, as `cat -n`/`nl -ba` output or as numbered tool
+reads; code in Python, TypeScript, Go, Java, Rust, Ruby and C# settings; curl, browser and Python HTTP traces;
+application and access logs; CI logs; kubectl, docker, terraform, az, heroku and vault output; git diffs and
+logs; SQL, CSV and JSON fixtures; and any of these as a JSON-escaped transcript line (escaped once, or twice
+as a nested tool output). Documents carry must-survive spans near their secrets (cookie attributes, user
+names, hosts, SHAs, UUIDs, digests, placeholders, masked values), and about one in nine documents is a
+secret-free look-alike (lockfiles, git logs, masked and placeholder values, listings with digests and ids,
+test output, code that reads secrets from the environment).
 
-With the default seed the part holds 208 documents (52 kinds, 43 of them as transcript lines; 24, or 11.5%,
-secret-free), 780 secrets (195 of them vendor tokens; from 14 `slack_token` and 15 `google_api_key` up to 104
-`email` and 119 `generic_secret`) and 652 must-survive spans.
+With the default seed the part holds 212 documents (53 kinds, 48 of them as transcript lines; 24, or 11.3%,
+secret-free), 790 secrets (202 of them vendor tokens; from 14 `slack_token` and 16 `private_key` up to 99
+`email` and 117 `generic_secret`) and 674 must-survive spans.
 
 `measure_held_back` counts a secret as recalled when its exact text is gone from the output, and as recalled
 without a fragment when, besides, no 8 characters of it are left that the document does not also hold outside
@@ -1124,7 +1126,7 @@ def doc_shell_history(r: random.Random) -> Parts:
         fill("git log --oneline -3 «ref»\n", ref=Keep(sha(r, 7))),
         fill("cd «p» && make test\n", p=Keep("~/src/" + r.choice(PROJECTS))),
     ]
-    picked = r.sample(lines, r.randrange(4, 8))
+    picked = r.sample(lines, r.randrange(4, 7))
     out: Parts = ["$ history | tail -n 40\n"]
     n = r.randrange(300, 900)
     for i, ln in enumerate(picked):
@@ -1135,7 +1137,7 @@ def doc_shell_history(r: random.Random) -> Parts:
 
 def doc_app_log(r: random.Random) -> Parts:
     out: Parts = [r.choice(["$ tail -n 12 logs/app.log\n", "$ docker compose logs --tail 12 api\n"])]
-    for _ in range(r.randrange(3, 5)):
+    for _ in range(r.randrange(2, 5)):
         ts, rid = Keep(stamp(r)), Keep(uuid4(r))
         kind = r.randrange(6)
         if kind == 0:
@@ -1252,7 +1254,7 @@ def doc_psql_table(r: random.Random) -> Parts:
         "  id   |            email             |       phone        |   tax_id\n",
         "-------+------------------------------+--------------------+-------------\n",
     ]
-    n = 3
+    n = r.randrange(2, 4)
     for _ in range(n):
         out += fill(
             " «id» | «e» | «p» | «s»\n",
@@ -1558,7 +1560,7 @@ def doc_onboarding(r: random.Random) -> Parts:
         "                        EMPLOYEE ONBOARDING FORM\n"
         "Full name: «name»                 Start date: 2026-01-«d»\n"
         "Social Security Number: «s»\n"
-        "Home phone: «p»          Mobile: «p2»\n"
+        "Home phone: «p»\n"
         "Personal e-mail: «e»\n"
         "Emergency contact: «ec» («rel»), «p3»\n"
         "Spouse SSN (for benefits): «s2»\n",
@@ -1567,7 +1569,6 @@ def doc_onboarding(r: random.Random) -> Parts:
         d=f"{r.randrange(10, 28)}",
         s=Sec("ssn", ssn(r)),
         p=Sec("phone", phone(r)),
-        p2=Sec("phone", phone(r)),
         e=Sec("email", email(r, a)),
         ec=" ".join(x.title() for x in person(r)),
         rel=r.choice(["mother", "partner", "brother"]),
@@ -1670,7 +1671,6 @@ def doc_auth_headers(r: random.Random) -> Parts:
         'response="«resp»", qop=auth, nc=00000001, cnonce="«cn»"\n'
         "Authorization: Bearer «ya»\n"
         "Authorization: Bearer «jw»\n"
-        "X-Api-Key: «xk»\n"
         "Authorization: Bearer ${GITHUB_TOKEN}\n",
         basic=Sec("auth_header", basic),
         pb=Sec("auth_header", b64(f"proxyuser:{password(r)}".encode())),
@@ -1684,7 +1684,6 @@ def doc_auth_headers(r: random.Random) -> Parts:
         cn=Keep(rs(r, HEX, 16)),
         ya=Sec("auth_header", "ya29." + rs(r, B64URL, 150)),
         jw=Sec("jwt", jwt(r, "https://login.microsoftonline.com/" + uuid4(r) + "/v2.0")),
-        xk=Sec("generic_secret", rs(r, ALNUM, 36)),
     )
 
 
@@ -1957,6 +1956,31 @@ def doc_fixture_json(r: random.Random) -> Parts:
     return out
 
 
+def doc_process_list(r: random.Random) -> Parts:
+    """Command lines as `ps` shows them: secrets passed as flags and system properties stay visible."""
+    return fill(
+        "$ ps -eo pid,user,args --sort=pid | grep -v grep | grep -E 'java|node|mysql|exporter'\n"
+        " «p1» «u1»   java -Xmx2g -Dspring.profiles.active=prod -Djavax.net.ssl.keyStorePassword=«ks» "
+        "-Dspring.datasource.password=«dp» -jar /opt/app/«jar»\n"
+        " «p2» node     node dist/server.js --port 3000 --api-key=«ak»\n"
+        " «p3» «u3»  mysql -h «h» -u «u» -p«mp» -e SELECT SLEEP(60)\n"
+        " «p4» nobody   /bin/postgres_exporter --web.listen-address=:9187\n",
+        p1=str(r.randrange(1000, 40000)),
+        u1=Keep("appuser"),
+        ks=Sec("cli_password", password(r, url_safe=True)),
+        dp=Sec("cli_password", password(r, url_safe=True)),
+        jar=Keep(f"orders-{version(r)}.jar"),
+        p2=str(r.randrange(1000, 40000)),
+        ak=Sec("cli_password", token_hex(r, 40)),
+        p3=str(r.randrange(1000, 40000)),
+        u3=Keep("dev"),
+        h=Keep(host(r)),
+        u=Keep(user(r)),
+        mp=Sec("cli_password", rs(r, ALNUM, 16)),
+        p4=str(r.randrange(1000, 40000)),
+    )
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Secret-free look-alikes: every line of these must come out unchanged.
 
@@ -2062,7 +2086,7 @@ def clean_placeholders(r: random.Random) -> Parts:
         "GITHUB_TOKEN=ghp_" + "X" * 36 + "\n",
         "DATABASE_URL=postgres://USER:PASSWORD@localhost:5432/app\n",
         "AWS_SECRET_ACCESS_KEY=****************************************\n",
-        "SESSION_SECRET=changeme\n",
+        "SESSION_SECRET=<generate with: openssl rand -hex 32>\n",
         "SMTP_PASSWORD=\n",
         "$ grep -n 'password\\|token' src/config.py\n",
         '12:    db_password: str = Field(default="", repr=False)\n',
@@ -2170,6 +2194,7 @@ SECRET_DOCS: tuple[tuple[str, Callable[[random.Random], Parts]], ...] = (
     ("copy as curl", doc_copy_as_curl),
     ("dotnet and package.json", doc_dotnet_and_package),
     ("fixture json", doc_fixture_json),
+    ("process list", doc_process_list),
 )
 
 CLEAN_DOCS: tuple[tuple[str, Callable[[random.Random], Parts]], ...] = (
