@@ -36,7 +36,7 @@ from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._shape import WORDS as SHAPE_WORDS
-from client_actors.scrub._shape import find_shaped
+from client_actors.scrub._shape import find_shaped, find_shaped_encoded
 from client_actors.scrub._vendor import VENDOR_RULES
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
@@ -140,7 +140,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),
     # Whatever the syntax: a value whose shape and neighbourhood say it is a credential (see _shape.py).
-    Pass("shape", find_shaped, _forms(SHAPE_WORDS)),
+    Pass("shape", find_shaped, _forms(SHAPE_WORDS), None, find_shaped_encoded),
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )

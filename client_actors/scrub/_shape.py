@@ -21,10 +21,19 @@ from __future__ import annotations
 import itertools
 import re
 
-from client_actors.scrub._assign import trie_pattern
-from client_actors.scrub._core import TOKEN_OPEN, Redaction, TokenSpans, disjoint, redact, token_spans
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
+
+from client_actors.scrub._core import (
+    TOKEN_OPEN,
+    Redaction,
+    TokenSpans,
+    char_offsets,
+    disjoint,
+    redact,
+    token_spans,
+)
 from client_actors.scrub._judge import LINE_LEAD, SETTING_WORDS, TYPE_WORDS
-from client_actors.scrub._names import Sense, classify_name, is_placeholder, looks_random, shannon_bits
+from client_actors.scrub._names import Sense, classify_name, is_placeholder, shannon_bits
 
 # The words that make a name sensitive, in the case forms they are found in (the prefilter's literals).
 WORDS = (
@@ -32,7 +41,63 @@ WORDS = (
     "credential", "creds", "cookie", "signature", "sig", "session", "bearer",
 )  # fmt: skip
 FORMS = tuple(form for word in WORDS for form in (word, word.capitalize(), word.upper()))
-_WORD = re.compile(trie_pattern(FORMS))
+# What follows a sensitive word that ends a name: an operator, a blank, a quote, a bracket of markup, a line's
+# end. A word that runs on (tokens, keyboard, PASSED, api_key_id, apiKeyId, X-Auth-Token's Auth) is part of
+# another name, whose own last word is found where it stands. The automaton finds each word with what
+# follows it, so that no other occurrence costs anything.
+_FOLLOWS = ":= \t\"'`\n\r\\>|<"
+# Words whose values are taken only when generated (a cache key, a session store, a signature's algorithm
+# are not): after an operator the assignment pass has judged such a value already, so only the other
+# neighbourhoods are read here.
+_WEAK_WORDS = frozenset({"key", "auth", "session", "sig", "signature", "cookie"})
+# (Their colon is read only where the value is on the next line: a YAML block scalar, a key above its value.)
+_WEAK_COLON = (":\n", ":\r", ": \n", ": |", ": >", ":\\n", ":\\r")
+_SEEN = tuple(
+    (form, follow, form.lower() in _WEAK_WORDS)
+    for form in FORMS
+    for follow in (
+        (*(f for f in _FOLLOWS if f not in ":="), *_WEAK_COLON)
+        if form.lower() in _WEAK_WORDS
+        else (*_FOLLOWS, ",")
+    )
+)
+_FINDER = BytesAhoCorasick(
+    [(form + follow).encode() for form, follow, _ in _SEEN],
+    matchkind=MatchKind.LeftmostLongest,
+    implementation=Implementation.DFA,
+)
+# Every shape a value is taken in holds a letter beside a digit; a value of a word that may hold other things
+# (key, session, sig, auth, cookie) is generated: sixteen or more characters with upper and lower case and
+# digits. Most lines after a sensitive word hold neither, and a regex tells so without a loop in Python.
+_C = rb"[A-Za-z0-9+/=_\-.~!@#%^&*?$]"
+_ADJ = rb"(?:[A-Za-z][0-9]|[0-9][A-Za-z])"
+_WEAK_RUN = (
+    rb"(?="
+    + _C
+    + rb"{16})(?<!"
+    + _C
+    + rb")(?="
+    + _C
+    + rb"*?[A-Z])(?="
+    + _C
+    + rb"*?[a-z])(?="
+    + _C
+    + rb"*?[0-9])"
+)
+
+
+def _gate(run: bytes) -> re.Pattern[bytes]:
+    """The run on the rest of the line, or on the next two when the line ends soon or in a colon."""
+    after = rb"\n(?:[ \t\r]*\n)?[^\n]{0,300}?" + run
+    return re.compile(
+        rb"[^\n]{0,300}?" + run + rb"|[^\n]{0,40}" + after + rb"|[^\n]{0,300}?:[ \t\r]*" + after
+    )
+
+
+_WEAK_GATE, _STRONG_GATE = _gate(_WEAK_RUN).match, _gate(_ADJ).match
+_GATES = tuple(_WEAK_GATE if weak else _STRONG_GATE for _, _, weak in _SEEN)
+_FOLLOW_SIZES = tuple(len(follow.encode()) for _, follow, _ in _SEEN)
+_LETTER_DIGIT = re.compile(_ADJ.decode())
 
 _NAME_LEFT = re.compile(r"[A-Za-z0-9_\-.]{0,80}")
 _NAME_RIGHT = re.compile(r"[A-Za-z0-9_\-]{0,60}")
@@ -48,6 +113,8 @@ _ADJACENT_GAP = re.compile(
     r"(?:[\s\"'`:=<>\[\](){},|│┃║\u203a→*\\]|-(?=[ \t>])"
     r"|(?i:is|was|to|by|as|now|with|set|new|value|are)\b|[0-9]+\b(?=[ \t]*[:=]))*"
 )
+# Only an operator, a quote, a border or a tag's bracket between.
+_TIGHT_GAP = re.compile(r"[\s\"'`:=<>\[\]|│┃║\\]*")
 # A name of its own right before a value: `user=alice`, `"client_id": "x"`, `--region x`, `<Name>x`.
 _OWN_NAME = re.compile(
     r"(?:(?<![A-Za-z0-9_\-.])(?P<name>[A-Za-z_][A-Za-z0-9_\-.]{0,60})[\"'\]]?[ \t]*(?:=>|->|:=|[:=])[ \t]*[\"'`]?"
@@ -86,9 +153,14 @@ _OTHER_PASSES = frozenset(
 _NAME_AHEAD = re.compile(r"\\?[\"']?[ \t]*(?:=(?!=)|:(?![/0-9])|=>)")
 
 
-def is_generated(value: str) -> bool:
+def is_generated(value: str, shortest: int = 20) -> bool:
     """Whether ``value`` has the shape of generated key material on its own: long, mixed, no words."""
-    if len(value) < 20 or not _CONTENT.fullmatch(value) or _HEX.fullmatch(value) or _UUID.fullmatch(value):
+    if (
+        len(value) < shortest
+        or not _CONTENT.fullmatch(value)
+        or _HEX.fullmatch(value)
+        or _UUID.fullmatch(value)
+    ):
         return False
     if _WORDS_JOINED.fullmatch(value) or _DIGEST_START.match(value) or value.count(".") >= 2:
         return False
@@ -147,22 +219,18 @@ def _ordinary(value: str) -> bool:
 _PATH = re.compile(r"[./~\w\-]*(?:/[\w.\-]+)+/?")
 
 
-def _fits(value: str, sense: Sense, near: bool) -> bool:
-    if _ordinary(value):
+def _fits(value: str, sense: Sense, near: bool, tight: bool = False) -> bool:
+    """Whether ``value`` is taken: ``near``, right after its name; ``tight``, with only an operator, a border
+    or a line break between (where a hex value after a name that always holds a secret is that secret)."""
+    if _LETTER_DIGIT.search(value) is None or _ordinary(value):
         return False
     if not near:
         return is_generated(value)
+    if _HEX.fullmatch(value):
+        return tight and sense.strong and 32 <= len(value) <= 128
     if sense.strong:
-        if _HEX.fullmatch(value):
-            return (
-                32 <= len(value) <= 128
-                and any(c.isdigit() for c in value)
-                and any(c.isalpha() for c in value)
-            )
         return is_password(value) or is_generated(value)
-    if is_generated(value):
-        return True
-    return looks_random(value) and not _WORDS_JOINED.fullmatch(value) and not value.startswith("AAAA")
+    return is_generated(value, 16)
 
 
 def _line_end(text: str, at: int) -> int:
@@ -178,7 +246,7 @@ def _sense_at(text: str, start: int, end: int) -> tuple[int, int, Sense] | None:
     right = _NAME_RIGHT.match(text, end)
     name_end = right.end() if right else end
     name = text[name_start:name_end].rsplit("/", 1)[-1].strip("-.")
-    if not name or text[name_start - 1 : name_start] in ("$", "/", "{") or text.startswith("--", name_end):
+    if not name or text[name_start - 1 : name_start] in ("$", "/", "{") or text.startswith("--", end):
         return None  # a variable, a path's segment, a template's name, PEM armour
     lowered = name.lower()
     if (
@@ -221,22 +289,40 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def find_shaped(text: str) -> list[Redaction]:
     """Return the redactions of values whose shape and neighbourhood say they are credentials."""
+    return find_shaped_encoded(text, text.encode("utf-8", "surrogatepass"))
+
+
+def find_shaped_encoded(text: str, raw: bytes) -> list[Redaction]:
+    """`find_shaped`, given ``raw``, the UTF-8 encoding of ``text`` (the engine has it already)."""
+    starts: list[int] = []
+    for index, start, end in _FINDER.find_matches_as_indexes(raw):
+        end -= _FOLLOW_SIZES[index]
+        if _GATES[index](raw, end) is not None:
+            starts += (start, end)
+    if not starts:
+        return []
+    offsets = list(char_offsets(text, raw, starts))
+    return _find_at(text, list(zip(offsets[::2], offsets[1::2], strict=True)))
+
+
+def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
     tokens = token_spans(text) if TOKEN_OPEN in text else None
     found: dict[int, Redaction] = {}
-    hits = list(_WORD.finditer(text))
-    for index, hit in enumerate(hits):
-        if tokens is not None and tokens.overlaps(hit.start(), hit.end()):
+    for index, (hit_start, hit_end) in enumerate(hits):
+        if tokens is not None and tokens.overlaps(hit_start, hit_end):
             continue
-        named = _sense_at(text, hit.start(), hit.end())
+        named = _sense_at(text, hit_start, hit_end)
         if named is None:
             continue
         name_start, name_end, sense = named
         if _in_template(text, name_start):
             continue  # {{ .Values.db.password | b64enc }}: a template names the value, the rest is code
-        if _IS_VALUE.search(text, max(0, name_start - 4), name_start):
+        if _IS_VALUE.search(text, max(0, name_start - 4), name_start) and not _NAME_AHEAD.match(
+            text, name_end
+        ):
             continue  # the word is itself a value: response_type=token, "token_type": "bearer"
         line_end = _line_end(text, name_end)
-        stop = next((h.start() for h in hits[index + 1 :] if h.start() >= name_end), line_end)
+        stop = next((h[0] for h in hits[index + 1 :] if h[0] >= name_end), line_end)
         stop = min(stop, line_end)
         rest = text[name_end:line_end]
         if _NAME_ENDS_LINE.match(rest) or (rest.rstrip().endswith(":") and name_end < line_end):
@@ -257,19 +343,22 @@ def _same_line(
     for count, (start, end) in enumerate(_candidates(text, name_end, line_end)):
         if count >= 8 or start >= stop:
             return
+        if _LETTER_DIGIT.search(text, start, end) is None:
+            continue  # every shape holds a letter beside a digit
         if _NAME_AHEAD.match(text, end) and text[end - 1] != "=":
             continue
         if start in found or _DIGEST_BEFORE.search(text, max(0, start - 8), start):
             continue
         own = _OWN_NAME.search(text, max(name_end, start - 64), start)
         near = _ADJACENT_GAP.fullmatch(text, name_end, start) is not None
+        tight = near and _TIGHT_GAP.fullmatch(text, name_end, start) is not None
         if own is not None and own.end() == start and own.start() > name_end and _is_owner(own):
             owner = own.group("name") or own.group("flag") or own.group("tag") or ""
             owned = classify_name(owner.rsplit(".", 1)[-1])
             if owned is None:
                 continue  # the value is its own name's (user=alice, --region eu-west-1)
-            sense, near = owned, True
-        if _fits(text[start:end], sense, near) and not _in_token(tokens, start, end):
+            sense, near, tight = owned, True, True
+        if _fits(text[start:end], sense, near, tight) and not _in_token(tokens, start, end):
             found[start] = redact(start, end, sense.kind)
 
 
@@ -311,7 +400,7 @@ def _next_line(
             value = text[start:stop]
             if text[start - 1 : start] == "\\" or start in found or _NAME_AHEAD.match(text, stop):
                 return
-            if _fits(value, sense, name_ends) and not _in_token(tokens, start, stop):
+            if _fits(value, sense, name_ends, name_ends) and not _in_token(tokens, start, stop):
                 found[start] = redact(start, stop, sense.kind)
             return
         if text[body_start:end].strip():
