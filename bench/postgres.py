@@ -99,6 +99,7 @@ class LoadRun:
         # Not --quiet: its progress lines (a few per run) say when the send phase starts.
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
         self.sending = threading.Event()
+        self._said: list[bytes] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -107,11 +108,14 @@ class LoadRun:
         for line in self.process.stderr:
             if b"; sending" in line:
                 self.sending.set()
+            self._said = [*self._said[-19:], line]
         self.sending.set()  # ended (or failed) before: nobody waits forever
 
     def result(self) -> dict[str, Any]:
         if self.process.wait() != 0:
-            raise RuntimeError("the load generator failed")
+            self._reader.join()
+            said = b"".join(self._said).decode(errors="replace")
+            raise RuntimeError(f"the load generator failed; its last words:\n{said}")
         self._reader.join()
         with self._out:
             return dict(json.loads(Path(self._out.name).read_text()))

@@ -208,9 +208,11 @@ class PlannedSession:
 
 
 def plan_session(rng: random.Random) -> PlannedSession:
+    """A session whose ids and keys are fresh (two senders on one store never collide) and whose choices
+    follow `rng`."""
     provider = rng.choice(sorted(PROVIDER_MODELS))
     return PlannedSession(
-        session_id=f"sess_{uuid.UUID(int=rng.getrandbits(128))}",
+        session_id=f"sess_{uuid.uuid4()}",
         key_pair=ecdh.generate_key_pair(),
         provider=provider,
         model=rng.choice(PROVIDER_MODELS[provider]),
@@ -247,7 +249,7 @@ def build_requests(session: PlannedSession, content: Content, chunks: int, steps
             coordination += step["type"] == "coordination"
             log.append(step)
         envelope = {
-            "envelope_id": f"env_{uuid.UUID(int=rng.getrandbits(128))}", "session_id": session.session_id,
+            "envelope_id": f"env_{uuid.uuid4()}", "session_id": session.session_id,
             "chunk_sequence": chunk_sequence, "contributor_id": session.contributor_id,
             "metadata": dict(session.metadata), "trajectory_log": log,
         }  # fmt: skip
@@ -259,7 +261,7 @@ def build_requests(session: PlannedSession, content: Content, chunks: int, steps
     session.close = session.signed(
         _with_attestation_slot(
             {
-                "envelope_id": f"env_{uuid.UUID(int=rng.getrandbits(128))}",
+                "envelope_id": f"env_{uuid.uuid4()}",
                 "session_id": session.session_id,
                 "type": "SESSION_CLOSE",
                 "outcome": {
