@@ -18,6 +18,7 @@ the sensitive word. Run after the specific passes, it sees only what they left.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -88,14 +89,21 @@ _WEAK_RUN = (
 
 def _gate(run: bytes) -> re.Pattern[bytes]:
     """The run on the rest of the line, or on the next two when the line ends soon or in a colon."""
-    after = rb"\n(?:[ \t\r]*\n)?[^\n]{0,300}?" + run
+    after = rb"\n(?:[ \t\r]*\n)?[^\n]{0,200}?" + run
     return re.compile(
-        rb"[^\n]{0,300}?" + run + rb"|[^\n]{0,40}" + after + rb"|[^\n]{0,300}?:[ \t\r]*" + after
+        rb"[^\n]{0,200}?" + run + rb"|[^\n]{0,40}" + after + rb"|[^\n]{0,200}?:[ \t\r]*" + after
     )
 
 
-_WEAK_GATE, _STRONG_GATE = _gate(_WEAK_RUN).match, _gate(_ADJ).match
-_GATES = tuple(_WEAK_GATE if weak else _STRONG_GATE for _, _, weak in _SEEN)
+_STRONG_GATE = _gate(_ADJ).match
+# A weak word before an operator, a comma or a closing bracket is code (`key = ...`, `sorted(x, key=len)`), which
+# the assignment pass reads.
+_WEAK_GATE = _gate(_WEAK_RUN).match
+_WEAK_SPACED_GATE = re.compile(rb"(?![ \t]+[=,)\]}:])(?:" + _gate(_WEAK_RUN).pattern + rb")").match
+_GATES = tuple(
+    (_WEAK_SPACED_GATE if follow in " \t" else _WEAK_GATE) if weak else _STRONG_GATE
+    for _, follow, weak in _SEEN
+)
 _FOLLOW_SIZES = tuple(len(follow.encode()) for _, follow, _ in _SEEN)
 _LETTER_DIGIT = re.compile(_ADJ.decode())
 
@@ -245,27 +253,33 @@ def _sense_at(text: str, start: int, end: int) -> tuple[int, int, Sense] | None:
     name_start = start - (left.end() if left else 0)
     right = _NAME_RIGHT.match(text, end)
     name_end = right.end() if right else end
-    name = text[name_start:name_end].rsplit("/", 1)[-1].strip("-.")
-    if not name or text[name_start - 1 : name_start] in ("$", "/", "{") or text.startswith("--", end):
+    if text[name_start - 1 : name_start] in ("$", "/", "{") or text.startswith("--", end):
         return None  # a variable, a path's segment, a template's name, PEM armour
+    before = _WORD_BEFORE.search(text, max(0, name_start - 22), name_start)
+    alone = name_start == start and name_end == end
+    sense = name_sense(text[name_start:name_end], before.group(1) if before else "", alone)
+    return None if sense is None else (name_start, name_end, sense)
+
+
+@functools.lru_cache(maxsize=4096)
+def name_sense(name: str, word_before: str, alone: bool) -> Sense | None:
+    """What the name says about its value (`classify_name`), a lone keyword qualified by the word before it
+    ("API key", "client secret"); none for a public thing or a name another pass reads with more knowledge."""
+    name = name.strip("-.")
     lowered = name.lower()
-    if (
-        lowered in _OTHER_PASSES
-        or "public" in lowered
-        or any(p in _PUBLIC for p in re.split(r"[^a-z]+", lowered))
-    ):
+    if not name or lowered in _OTHER_PASSES or "public" in lowered or word_before.lower() in _PUBLIC:
+        return None
+    if any(part in _PUBLIC for part in _NOT_LETTERS.split(lowered)):
         return None
     sense = classify_name(name)
-    before = _WORD_BEFORE.search(text, max(0, name_start - 22), name_start)
-    if before is not None and before.group(1).lower() in _PUBLIC:
-        return None
-    if before is not None and name_start == start and name_end == end:
-        qualified = classify_name(before.group(1) + "_" + name)
+    if word_before and alone:
+        qualified = classify_name(word_before + "_" + name)
         if qualified is not None and (sense is None or (qualified.strong and not sense.strong)):
             sense = qualified
-    if sense is None or sense.kind in ("ssn",):
-        return None
-    return name_start, name_end, sense
+    return sense
+
+
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 _IS_VALUE = re.compile(r"[=:][ \t]*(?:\\?[\"'])?\Z")
