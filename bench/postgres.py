@@ -13,7 +13,9 @@ every repeat runs, back to back on a fresh store each (a scratch database made f
 Figures: envelopes/s, ack p50/p99 (ms), our server's CPU per envelope (the load generator's --server-pid
 figure over its send phase, summed over processes), PostgreSQL's CPU per envelope (the run's database
 backends and the auxiliary processes -- WAL writer, checkpointer, background writer -- read from /proc
-from the first generator's send start to the last generator's end, so it also holds the 32 closes), and
+from the first generator's send start to the last generator's send end: the window our server's figure
+covers, so neither holds the closes and their stitching; with `--sender node`, whose generator does not say
+when its sends end, to the last generator's end, closes included), and
 the machine's busy cores. Every figure is the median over the repeats (3; 1 with --quick).
 --against CHECKOUT (another commit's tree, e.g. `git worktree add /tmp/before COMMIT`) adds "pg x1" and
 "pg x2" run by that tree's server, interleaved with the others, for an A/B of the store on the same load.
@@ -88,7 +90,8 @@ def postgres_cpu(database: str | None) -> dict[int, float]:
 
 
 class LoadRun:
-    """One load generator run in the background; `sending` is set when its timed send phase begins."""
+    """One load generator run in the background; `sending` is set when its timed send phase begins, `sent`
+    when it ends (before the closes, for a sender that says so; else when the run ends)."""
 
     def __init__(self, url: str, pid: int, sessions: int, steps: int, chunks: int, sender: str) -> None:
         self._out = tempfile.NamedTemporaryFile(suffix=".json")  # noqa: SIM115  # closed by result()
@@ -99,6 +102,7 @@ class LoadRun:
         # Not --quiet: its progress lines (a few per run) say when the send phase starts.
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
         self.sending = threading.Event()
+        self.sent = threading.Event()
         self._said: list[bytes] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -108,8 +112,11 @@ class LoadRun:
         for line in self.process.stderr:
             if b"; sending" in line:
                 self.sending.set()
+            if b"; closing" in line:
+                self.sent.set()
             self._said = [*self._said[-19:], line]
         self.sending.set()  # ended (or failed) before: nobody waits forever
+        self.sent.set()
 
     def result(self) -> dict[str, Any]:
         if self.process.wait() != 0:
@@ -137,8 +144,10 @@ def measure(
         for run in runs:
             run.sending.wait()
         before = postgres_cpu(database)
-        results = [run.result() for run in runs]
+        for run in runs:
+            run.sent.wait()
         after = postgres_cpu(database)
+        results = [run.result() for run in runs]
     pg_s = sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
     envelopes = sum(r["send"]["envelopes_acked"] for r in results)
     window = max(r["send"]["wall_s"] for r in results)

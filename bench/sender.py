@@ -517,6 +517,9 @@ async def run(plan: Plan) -> dict[str, Any]:
         for connection in connections:
             nursery.start_soon(deliver, connection, work, chunks)
     sent = CpuSnapshot.now(plan.server_pid)
+    if not plan.quiet:
+        print(f"sent {len(chunks.latencies)} chunk envelopes in {sent.wall - started.wall:.1f}s; closing",
+              file=sys.stderr, flush=True)  # fmt: skip
     work = iter([[request] for request in close_requests])
     async with trio.open_nursery() as nursery:
         for connection in connections:
