@@ -24,6 +24,7 @@ import re
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
+from client_actors.scrub._assign import _in_arn as in_arn
 from client_actors.scrub._core import (
     TOKEN_OPEN,
     Redaction,
@@ -118,7 +119,7 @@ _CANDIDATE = re.compile(
 # What may stand between a name and its value when the value is the name's: punctuation, an operator, a
 # border, a tag's bracket, and a few linking words.
 _ADJACENT_GAP = re.compile(
-    r"(?:[\s\"'`:=<>\[\](){},|│┃║\u203a→*\\]|-(?=[ \t>])"
+    r"(?:[\s\"'`:=<>\[\](){}|│┃║\u203a→*\\]|-(?=[ \t>])"
     r"|(?i:is|was|to|by|as|now|with|set|new|value|are)\b|[0-9]+\b(?=[ \t]*[:=]))*"
 )
 # Only an operator, a quote, a border or a tag's bracket between.
@@ -179,8 +180,13 @@ def is_generated(value: str, shortest: int = 20) -> bool:
     digits = sum(c.isdigit() for c in value)
     if not (upper and lower and digits) or min(upper, lower) < 3:
         return False
+    if sum(len(word) for word in _WORDISH.findall(value)) * 5 >= len(value) * 2:
+        return False  # words make up two fifths of it: MDLAnimatedMatrix4x4, userTokenStore2024
     changes = sum(1 for a, b in itertools.pairwise(value) if _class(a) != _class(b))
-    return changes >= 0.3 * len(value) and shannon_bits(value) >= 3.5
+    return changes >= 0.4 * len(value) and shannon_bits(value) >= 3.5
+
+
+_WORDISH = re.compile(r"[A-Z]?[a-z]{4,}")
 
 
 _PATH_SEGMENT = re.compile(
@@ -331,6 +337,8 @@ def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
         name_start, name_end, sense = named
         if _in_template(text, name_start):
             continue  # {{ .Values.db.password | b64enc }}: a template names the value, the rest is code
+        if text[name_end : name_end + 1] == ":" and in_arn(text, name_start):
+            continue  # arn:aws:secretsmanager:...:secret:NAME names a secret, it holds none
         if _IS_VALUE.search(text, max(0, name_start - 4), name_start) and not _NAME_AHEAD.match(
             text, name_end
         ):
@@ -359,8 +367,8 @@ def _same_line(
             return
         if _LETTER_DIGIT.search(text, start, end) is None:
             continue  # every shape holds a letter beside a digit
-        if _NAME_AHEAD.match(text, end) and text[end - 1] != "=":
-            continue
+        if (_NAME_AHEAD.match(text, end) and text[end - 1] != "=") or text[end : end + 1] == "(":
+            continue  # a name of its own, or a call
         if start in found or _DIGEST_BEFORE.search(text, max(0, start - 8), start):
             continue
         own = _OWN_NAME.search(text, max(name_end, start - 64), start)
