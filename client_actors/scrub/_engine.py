@@ -166,10 +166,11 @@ REDACTION_KINDS = frozenset(
 )  # fmt: skip
 
 
-# Every rule needs one of these characters (digits for numbers and addresses, punctuation for
-# tokens, paths, mail, assignments and here-strings, A and S for AWS, Google, Twilio and SendGrid
-# keys); most short strings of prose or plain commands contain none and skip the passes altogether.
-_ANY_RULE_CHAR = re.compile(r"[0-9@:/\\=_.<>+\-AS]")
+# Every rule needs a character other than a blank or an ASCII letter (digits for numbers and addresses,
+# punctuation for tokens, paths, mail, assignments and here-strings, a symbol or a non-ASCII letter in a
+# password written after its name: `secret B{`), or an A or S (AWS, Google, Twilio and SendGrid keys);
+# short strings of plain words skip the passes altogether.
+_ANY_RULE_CHAR = re.compile(r"[^B-RT-Za-z\s]")
 _NOTHING = RuleCounts()
 
 

@@ -196,6 +196,8 @@ _RANDOM_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~%]+")
 _WORDS_JOINED = re.compile(
     r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+[0-9]{0,3}|[a-z]+(?:[_\-][a-z]+)+[0-9]{0,3}|[A-Z][A-Z0-9]*(?:[_\-][A-Z0-9]+)+"
     r"|(?i:sha|sha[0-9]{1,3}|md5)[\-:].*"
+    # lower-case words and numbers joined: ubuntu-22.04-amd64, oauth2-proxy-v7.5.1 (a tag, an image, a version)
+    r"|[a-z][a-z0-9]*(?:[\-_.][a-z][a-z0-9]*)*(?:[\-_.][a-z]*[0-9][a-z0-9]*)+(?:[\-_.][a-z0-9]+)*"
 )
 _NAMED_DIGEST = re.compile(r"[A-Za-z]{2,32}(?:[\-_.][A-Za-z0-9]{1,32}){1,12}[\-_.][0-9a-f]{16,128}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")

@@ -384,12 +384,17 @@ def _same_line(
             found[start] = redact(start, end, sense.kind)
 
 
+_VALUE_WORDS = frozenset({"value", "val", "content"})
+
+
 def _is_owner(own: re.Match[str]) -> bool:
     """Whether the name before a value is one (an identifier, a flag, a tag, or a word given with "="), not a
     word of prose before a colon ("Your new password is: ...", "token created: ...")."""
     name = own.group("name")
     if name is None:
         return True
+    if name.lower() in _VALUE_WORDS:
+        return False  # <secret value="...">, {"name": "token", "value": ...}: the value of the name before
     if own.string[own.start() - 2 : own.start()] in ("@'", '@"'):
         return False  # SQL's 'user'@'host': an account, not a name
     return (
