@@ -30,8 +30,14 @@ Decisions:
   cookies (``session=deleted``), vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's
   documented ``AKIA...EXAMPLE`` keys are kept.
 
+- Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
+  near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it
+  takes a password only right after a name that always holds one, and elsewhere only a long generated
+  token with no word, digest, UUID, path or version shape.
+
 Known limits (what it cannot see): a secret with no name and no vendor format (a password alone in
-prose without "password is"); secrets glued to other words; a dotted quad right after ``name==`` is
+prose without "password is"); a human-chosen password given to a name that may hold anything ("API key:
+Falcon914!"); secrets glued to other words; a dotted quad right after ``name==`` is
 taken for a version; personal names in prose; a ``.pgpass`` line only on port 5432 or ``*``.
 """
 

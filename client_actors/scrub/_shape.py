@@ -7,13 +7,23 @@ the name ends its own (a YAML block scalar, ``vault kv get``, a name printed abo
 when its shape says it is a credential, and how much shape is asked for depends on how close it sits:
 
 - right after the name, with only punctuation and a linking word between (``is``, ``to``, ``by``, ``:``,
-  ``=>``, a table's border, a tag's ``>``): a password's shape for a name that is always a secret, a
-  generated token's shape for one that may not be (``key``, ``session``);
-- further along the line, or after prose that ends in a colon: only a long generated token (mixed case and
-  digits, no word structure, no digest, UUID, version, path or identifier made of words).
+  ``=>``, a table's border, a tag's ``>``): a password's shape (letters and a digit, no path, version,
+  host or identifier made of words) for a name that always holds a secret; hex of 32 or more characters
+  only with nothing but an operator, a border or a line break between; a generated token's shape for a
+  name that may hold anything (``key``, ``session``, ``sig``, ``auth``, ``cookie``);
+- further along the line, or after prose that ends in a colon: only a generated token (twenty or more
+  characters of both cases and digits, changing class often, with no words, digest prefix, UUID, path or
+  SSH key body in it).
 
 A value that has its own name right before it (``user=alice``, ``client_id: x``) belongs to that name, not to
-the sensitive word. Run after the specific passes, it sees only what they left.
+the sensitive word. Digests (``sha256:``, ``sha512-``, ``h1:``), ARNs, templates, calls, public keys and the
+names other passes read with more knowledge (Authorization, Cookie) are left. Run after the specific passes,
+it sees only what they left.
+
+Kept cheap, because most texts hold a sensitive word: the words are found in the UTF-8 bytes by one automaton,
+only where a name can end (an operator, a blank, a quote, a bracket of markup follows; for the words that may
+hold anything, not an operator, whose value the assignment pass has judged), and a byte regex then asks for a
+letter beside a digit (a generated run, for those words) on the rest of the line before Python looks further.
 """
 
 from __future__ import annotations
