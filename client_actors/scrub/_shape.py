@@ -36,13 +36,10 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from client_actors.scrub._assign import _in_arn as in_arn
 from client_actors.scrub._core import (
-    TOKEN_OPEN,
     Redaction,
-    TokenSpans,
     char_offsets,
     disjoint,
     redact,
-    token_spans,
 )
 from client_actors.scrub._judge import LINE_LEAD, SETTING_WORDS, TYPE_WORDS
 from client_actors.scrub._names import Sense, classify_name, is_placeholder, shannon_bits
@@ -336,11 +333,10 @@ def find_shaped_encoded(text: str, raw: bytes) -> list[Redaction]:
 
 
 def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
-    tokens = token_spans(text) if TOKEN_OPEN in text else None
+    # No hit lies in a redaction token (a word there is followed by "]"), and no value taken holds "[" or
+    # "]" (`_fits`); the engine drops what touches a token anyway.
     found: dict[int, Redaction] = {}
     for index, (hit_start, hit_end) in enumerate(hits):
-        if tokens is not None and tokens.overlaps(hit_start, hit_end):
-            continue
         named = _sense_at(text, hit_start, hit_end)
         if named is None:
             continue
@@ -358,8 +354,8 @@ def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
         stop = min(stop, line_end)
         rest = text[name_end:line_end]
         if _NAME_ENDS_LINE.match(rest) or (rest.rstrip().endswith(":") and name_end < line_end):
-            _next_line(text, line_end, sense, bool(_NAME_ENDS_LINE.match(rest)), found, tokens)
-        _same_line(text, name_end, stop, line_end, sense, found, tokens)
+            _next_line(text, line_end, sense, bool(_NAME_ENDS_LINE.match(rest)), found)
+        _same_line(text, name_end, stop, line_end, sense, found)
     return disjoint(found.values())
 
 
@@ -370,7 +366,6 @@ def _same_line(
     line_end: int,
     sense: Sense,
     found: dict[int, Redaction],
-    tokens: TokenSpans | None,
 ) -> None:
     for count, (start, end) in enumerate(_candidates(text, name_end, line_end)):
         if count >= 8 or start >= stop:
@@ -390,7 +385,7 @@ def _same_line(
             if owned is None:
                 continue  # the value is its own name's (user=alice, --region eu-west-1)
             sense, near, tight = owned, True, True
-        if _fits(text[start:end], sense, near, tight) and not _in_token(tokens, start, end):
+        if _fits(text[start:end], sense, near, tight):
             found[start] = redact(start, end, sense.kind)
 
 
@@ -421,7 +416,6 @@ def _next_line(
     sense: Sense,
     name_ends: bool,
     found: dict[int, Redaction],
-    tokens: TokenSpans | None,
 ) -> None:
     at = line_end + (2 if text.startswith("\\n", line_end) else 1)
     for _ in range(2):  # one blank line may come between
@@ -437,7 +431,7 @@ def _next_line(
             value = text[start:stop]
             if text[start - 1 : start] == "\\" or start in found or _NAME_AHEAD.match(text, stop):
                 return
-            if _fits(value, sense, name_ends, name_ends) and not _in_token(tokens, start, stop):
+            if _fits(value, sense, name_ends, name_ends):
                 found[start] = redact(start, stop, sense.kind)
             return
         if text[body_start:end].strip():
@@ -448,7 +442,3 @@ def _next_line(
 def _in_template(text: str, at: int) -> bool:
     opened = text.rfind("{{", max(0, at - 200), at)
     return opened >= 0 and text.find("}}", opened, at) < 0
-
-
-def _in_token(tokens: TokenSpans | None, start: int, end: int) -> bool:
-    return tokens is not None and tokens.overlaps(start, end)
