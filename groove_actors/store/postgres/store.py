@@ -465,6 +465,7 @@ class Batch:
             else:
                 outcomes[i] = self._already_used(rec)
                 self.planned -= len(rec.body)
+        self._write_bodies([records[i] for i in stored])
         self.deltas.totals["stored_bytes"] += sum(len(records[i].body) for i in stored)
         effects = self._account([records[i] for i in stored], sessions)
         for i, effect in zip(stored, effects, strict=True):
@@ -490,53 +491,50 @@ class Batch:
     def _lock_and_claim(
         self, records: list[EnvelopeRecord]
     ) -> tuple[psycopg.Cursor[TupleRow], psycopg.Cursor[TupleRow]]:
-        """Lock the records' sessions, then insert the index rows (the claim of each sequence) and, for those
-        that won, the bodies; call it inside a pipeline: the cursors answer once it is synced. The bodies of
-        the few that lose travel for nothing.
-
-        The index rows go in one statement (arrays read by set-returning functions in the select list, which
-        stream). Each body goes in a statement of its own, with no array to build on either side, and is
-        inserted only if its index row is this transaction's (its xmin), which is a claim just won: looked up
-        by its key in a scalar subquery, which the planner cannot turn into a join that hashes the bodies or
-        scans `envelopes`."""
+        """Lock the records' sessions, then insert the index rows (the claim of each sequence); call it inside a
+        pipeline: the cursors answer once it is synced. The index rows go in one statement (arrays read by
+        set-returning functions in the select list, which stream); the bodies follow once the claims are
+        known (`_write_bodies`)."""
         locked = self._lock_sessions([rec.session_id for rec in records])
-        day = dt.date.fromisoformat(self.day)
-        sessions = [r.session_id for r in records]
-        sequences = [r.sequence for r in records]
         claim = self.conn.execute(
             "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps,"
             " stored_at, refusal_status, refusal_reason) SELECT unnest(%s::text[]), unnest(%s::bigint[]),"
             " unnest(%s::text[]), unnest(%s::text[]), %s, unnest(%s::bigint[]), unnest(%s::text[]),"
             " unnest(%s::bigint[]), %s, unnest(%s::int[]), unnest(%s::text[])"
             " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
-            (sessions, sequences, [r.envelope_id for r in records], [r.kind for r in records], day,
-             [len(r.body) for r in records], [r.hmac for r in records], [r.steps for r in records], self.at,
+            ([r.session_id for r in records], [r.sequence for r in records], [r.envelope_id for r in records],
+             [r.kind for r in records], dt.date.fromisoformat(self.day), [len(r.body) for r in records],
+             [r.hmac for r in records], [r.steps for r in records], self.at,
              [r.refusal_status for r in records], [r.refusal_reason for r in records]),
         )  # fmt: skip
-        self.conn.cursor().executemany(
-            "INSERT INTO envelope_bodies (day, session_id, sequence, body) SELECT %s, %s, %s, %b"
-            " WHERE (SELECT xmin FROM envelopes WHERE session_id = %s AND sequence = %s)"
-            " = pg_current_xact_id()::xid",
-            [(day, r.session_id, r.sequence, r.body, r.session_id, r.sequence) for r in records],
-        )
         return locked, claim
 
-    def _take_back(self, records: list[EnvelopeRecord]) -> None:
-        """Delete the claims (and bodies) this transaction made for `records`."""
+    def _write_bodies(self, records: list[EnvelopeRecord]) -> None:
+        """Insert the bodies of envelopes whose claims this transaction won and keeps, with one binary COPY: the
+        database runs one statement for them all, with no per-body statement to bind and start, and each body
+        travels once, as it is, only for a claim won. The deferred statements go first, in their pipeline."""
         if not records:
             return
-        keys = ([r.session_id for r in records], [r.sequence for r in records])
-        with self.conn.pipeline():
-            self.conn.execute(
-                "DELETE FROM envelope_bodies WHERE day = %s AND (session_id, sequence) IN"
-                " (SELECT unnest(%s::text[]), unnest(%s::bigint[]))",
-                (dt.date.fromisoformat(self.day), *keys),
-            )
-            self.conn.execute(
-                "DELETE FROM envelopes WHERE (session_id, sequence) IN (SELECT unnest(%s::text[]),"
-                " unnest(%s::bigint[])) AND xmin = pg_current_xact_id()::xid",
-                keys,
-            )
+        if self.deferred:
+            with self.conn.pipeline():
+                self._send_deferred()
+        day = dt.date.fromisoformat(self.day)
+        with self.conn.cursor().copy(
+            "COPY envelope_bodies (day, session_id, sequence, body) FROM STDIN (FORMAT BINARY)"
+        ) as copy:
+            copy.set_types(["date", "text", "int8", "bytea"])
+            for rec in records:
+                copy.write_row((day, rec.session_id, rec.sequence, rec.body))
+
+    def _take_back(self, records: list[EnvelopeRecord]) -> None:
+        """Delete the claims this transaction made for `records` (their bodies were not written)."""
+        if not records:
+            return
+        self.conn.execute(
+            "DELETE FROM envelopes WHERE (session_id, sequence) IN (SELECT unnest(%s::text[]),"
+            " unnest(%s::bigint[])) AND xmin = pg_current_xact_id()::xid",
+            ([r.session_id for r in records], [r.sequence for r in records]),
+        )
 
     def _already_used(self, rec: EnvelopeRecord, unused: Outcome | None = None) -> Outcome:
         """The answer for an envelope whose sequence was stored before (by any process); `unused` if it was not."""
