@@ -266,3 +266,29 @@ def test_a_symbol_after_a_sensitive_word_is_read_by_every_way_in() -> None:
     skip once let `secret B{` through unscrubbed)."""
     for text in ("secret B{", "password hunter!", "passwd café"):
         assert scrub_text(text) == scrub_every_pass(text)
+
+
+def test_a_key_named_by_two_words_is_a_credential_s() -> None:
+    """ "API key", "Secret Key" written as two words: a password after them goes, as after api_key."""
+    for name in ("API key", "Secret Key", "access key"):
+        secret = password()
+        assert secret not in scrubbed(f"Your {name}: {secret}")
+        assert (
+            scrubbed(f"Your {name}: (see the dashboard, page 2)")
+            == f"Your {name}: (see the dashboard, page 2)"
+        )
+
+
+def test_a_password_given_to_a_sql_account_goes() -> None:
+    secret = password()
+    out = scrubbed(f"SET PASSWORD FOR 'app'@'localhost' = '{secret}';")
+    assert secret not in out and "'app'@'localhost'" in out
+    text = "SET PASSWORD FOR 'app'@'localhost' = PASSWORD_EXPIRED;"
+    assert find_shaped(text) == []
+
+
+def test_documentation_examples_elisions_and_certificate_bodies_stay() -> None:
+    assert find_shaped('"Token": "EXAMPLE12345...",') == []
+    assert find_shaped(f'"sessionToken": "{generated(12)}EXAMPLE{generated(12)}"') == []
+    body = "AAAAHHNzaC1yc2EtY2VydC12MDFAb3BlbnNzaC5jb20" + generated(40)
+    assert find_shaped(f'"certKey": "ssh-rsa-cert-v01@openssh.com {body}"') == []

@@ -50,6 +50,16 @@ WORDS = (
     "credential", "creds", "cookie", "signature", "sig", "session", "bearer",
 )  # fmt: skip
 FORMS = tuple(form for word in WORDS for form in (word, word.capitalize(), word.upper()))
+# A key that a word before it says is a credential, written as two words (prose, tables, printed forms):
+# found as one, so that its value is judged as a credential's, not as any key's.
+QUALIFIED_KEYS = tuple(
+    form
+    for qualifier in ("api", "access", "secret", "signing", "private", "license", "encryption", "master")
+    for form in (
+        *(f"{qualifier} key", f"{qualifier.capitalize()} key", f"{qualifier.capitalize()} Key"),
+        *(f"{qualifier.upper()} key", f"{qualifier.upper()} Key", f"{qualifier.upper()} KEY"),
+    )
+)
 # What follows a sensitive word that ends a name: an operator, a blank, a quote, a bracket of markup, a line's
 # end. A word that runs on (tokens, keyboard, PASSED, api_key_id, apiKeyId, X-Auth-Token's Auth) is part of
 # another name, whose own last word is found where it stands. The automaton finds each word with what
@@ -63,7 +73,7 @@ _WEAK_WORDS = frozenset({"key", "auth", "session", "sig", "signature", "cookie"}
 _WEAK_COLON = (":\n", ":\r", ": \n", ": |", ": >", ":\\n", ":\\r")
 _SEEN = tuple(
     (form, follow, form.lower() in _WEAK_WORDS)
-    for form in FORMS
+    for form in (*FORMS, *QUALIFIED_KEYS)
     for follow in (
         (*(f for f in _FOLLOWS if f not in ":="), *_WEAK_COLON)
         if form.lower() in _WEAK_WORDS
@@ -146,6 +156,7 @@ _VALUE_LINE = re.compile(
     r"(?P<value>[^\s\"'`<>\\]{5,511}[^\s\"'`<>\\,;])\\?[\"'`]?[ \t]*,?[ \t]*\Z"
 )
 # Digests, fingerprints and encodings that say what follows is not a secret.
+_PUBLIC_KEY_BEFORE = re.compile(r"(?:ssh-[\w\-@.]+|ecdsa-sha2-[\w\-@.]+|sk-ssh-[\w\-@.]+)[ \t]+\Z")
 _DIGEST_BEFORE = re.compile(r"(?i:sha[0-9]{1,3}|md5|h1|sha)[:\-]\Z")
 _DIGEST_START = re.compile(r"(?i:sha[0-9]{1,3}|md5|h1)[:\-]")
 _HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")
@@ -232,6 +243,8 @@ def _ordinary(value: str) -> bool:
         return True
     if "/" in value and _PATH.fullmatch(value) and not is_generated(value):
         return True
+    if value.endswith(("...", "\u2026")) or "EXAMPLE" in value:
+        return True  # elided, or a documentation example (AWS's ...EXAMPLE keys)
     return bool(
         _UUID.fullmatch(value) or _DIGEST_START.match(value) or "://" in value or value.startswith("$")
     )
@@ -307,7 +320,7 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 first += 1
             elif text[first] == "u" and re.fullmatch(r"u[0-9a-fA-F]{4}", text[first : first + 5]):
                 first += 5
-        while last > first and text[last - 1] in ".,!?:;" and text[last - 2 : last - 1] != text[last - 1]:
+        while last > first and text[last - 1] in ".,:;" and text[last - 2 : last - 1] != text[last - 1]:
             last -= 1  # a sentence's punctuation
         if last - first >= 6:
             spans.append((first, last))
@@ -376,8 +389,13 @@ def _same_line(
             continue  # a name of its own, or a call
         if start in found or _DIGEST_BEFORE.search(text, max(0, start - 8), start):
             continue
+        if _PUBLIC_KEY_BEFORE.search(text, max(0, start - 64), start):
+            continue  # an SSH public key's or certificate's body
         own = _OWN_NAME.search(text, max(name_end, start - 64), start)
-        near = _ADJACENT_GAP.fullmatch(text, name_end, start) is not None
+        near = (
+            _ADJACENT_GAP.fullmatch(text, name_end, start) is not None
+            or _SQL_ACCOUNT.fullmatch(text, name_end, start) is not None
+        )
         tight = near and _TIGHT_GAP.fullmatch(text, name_end, start) is not None
         if own is not None and own.end() == start and own.start() > name_end and _is_owner(own):
             owner = own.group("name") or own.group("flag") or own.group("tag") or ""
@@ -389,6 +407,10 @@ def _same_line(
             found[start] = redact(start, end, sense.kind)
 
 
+# `PASSWORD FOR 'app'@'host' = '...'`: an account between a password and what is given to it.
+_SQL_ACCOUNT = re.compile(
+    r"[ \t]+(?i:for|to)[ \t]+['\"]?[\w.\-]+['\"]?@['\"]?[\w.\-%]+['\"]?[ \t]*=[ \t]*['\"]?"
+)
 _VALUE_WORDS = frozenset({"value", "val", "content"})
 
 
@@ -401,7 +423,7 @@ def _is_owner(own: re.Match[str]) -> bool:
     if name.lower() in _VALUE_WORDS:
         return False  # <secret value="...">, {"name": "token", "value": ...}: the value of the name before
     if own.string[own.start() - 2 : own.start()] in ("@'", '@"'):
-        return False  # SQL's 'user'@'host': an account, not a name
+        return False  # SQL's 'user'@'host': an account, not a name (what is given to it is the name's before)
     return (
         "=" in own.group()
         or not name.isalpha()
