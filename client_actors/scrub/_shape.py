@@ -65,9 +65,8 @@ QUALIFIED_KEYS = tuple(
 # another name, whose own last word is found where it stands. The automaton finds each word with what
 # follows it, so that no other occurrence costs anything.
 _FOLLOWS = ":= \t\"'`\n\r\\>|<"
-# Words whose values are taken only when generated (a cache key, a session store, a signature's algorithm
-# are not): after an operator the assignment pass has judged such a value already, so only the other
-# neighbourhoods are read here.
+# A value right after "=" the assignment pass has judged already. Words whose values are taken only when
+# generated (a cache key, a session store, a signature's algorithm are not) are not read after ":" either.
 _WEAK_WORDS = frozenset({"key", "auth", "session", "sig", "signature", "cookie"})
 # (Their colon is read only where the value is on the next line: a YAML block scalar, a key above its value.)
 _WEAK_COLON = (":\n", ":\r", ": \n", ": |", ": >", ":\\n", ":\\r")
@@ -77,7 +76,7 @@ _SEEN = tuple(
     for follow in (
         (*(f for f in _FOLLOWS if f not in ":="), *_WEAK_COLON)
         if form.lower() in _WEAK_WORDS
-        else (*_FOLLOWS, ",")
+        else (*(f for f in _FOLLOWS if f != "="), ",")
     )
 )
 _FINDER = BytesAhoCorasick(
