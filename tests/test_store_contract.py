@@ -565,3 +565,34 @@ def test_envelopes_of_an_unknown_or_closed_session_are_refused_beside_others_and
     finally:
         store.close()
     assert kept == bodies == [("s1", 0)]
+
+
+def test_a_batch_stores_the_bodies_of_the_claims_it_keeps_byte_for_byte_and_no_others(database: str) -> None:
+    """On PostgreSQL the bodies go in after the claims are known (one COPY): a duplicate, a conflict, a refusal
+    and new envelopes in one batch leave exactly the new bodies, whatever their bytes and however large."""
+    store = postgres_store(database, quota_bytes=2_000_000)
+    large = bytes(range(256)) * 1_600  # 400 KB, every byte value: sent in several pieces
+    try:
+        store.commit([OpenSession(new_session(s), 20) for s in ("s1", "s2", "s3")], at=NOW)
+        first = attrs.evolve(record("s1", 0), body=large)
+        assert statuses(store.commit([StoreEnvelope(first)], at=NOW)) == ["ok"]
+        new = [attrs.evolve(record("s2", 0), body=large[::-1]), attrs.evolve(record("s1", 1), body=b"\x00")]
+        ops = [
+            StoreEnvelope(first),  # the same bytes again: a duplicate
+            StoreEnvelope(new[0]),
+            StoreEnvelope(attrs.evolve(record("s1", 0, hmac="cd" * 32), body=b"other")),  # a conflict
+            StoreEnvelope(attrs.evolve(record("s3", 0), body=large * 4)),  # past the quota
+            StoreEnvelope(new[1]),
+        ]
+        outcomes = store.commit(ops, at=NOW)
+        assert statuses(outcomes) == ["ok", "ok", 409, 507, "ok"]
+        assert outcomes[0] == Done(contract.STORED_BEFORE)
+        with store.pool.connection() as conn:
+            bodies = conn.execute(
+                "SELECT session_id, sequence, body FROM envelope_bodies ORDER BY session_id, sequence"
+            ).fetchall()
+            claims = conn.execute("SELECT session_id, sequence FROM envelopes ORDER BY 1, 2").fetchall()
+    finally:
+        store.close()
+    assert bodies == [("s1", 0, large), ("s1", 1, b"\x00"), ("s2", 0, large[::-1])]
+    assert claims == [(s, q) for s, q, _ in bodies]
