@@ -3,14 +3,16 @@ place when a newer one opens it, and keeps what it held."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
 import psycopg
 import pytest
 
-from groove_actors.store.embedded import Credit, Done, OpenSession
+from groove_actors.store.embedded import Credit, Done, OpenSession, StoreEnvelope
 from groove_actors.store.postgres import schema
+from groove_actors.store.postgres.reads import sessions_due
 from groove_actors.store.postgres.stats import load_stats
 from tests.test_store_contract import (
     DAY,
@@ -19,7 +21,9 @@ from tests.test_store_contract import (
     credit,
     new_session,
     postgres_store,
+    record,
     scratch_database,
+    statuses,
 )
 
 
@@ -73,3 +77,55 @@ def test_a_database_of_version_1_keeps_its_counters_and_counts_on_after_the_upgr
     assert (after.daily[DAY].envelopes, after.daily[DAY].sessions) == (3, 1)
     assert after.models["o3"].steps == 18 and after.providers["codex"].points == 7.5
     assert all(1 <= count <= schema.COUNTER_SLOTS for _, count in slots)
+
+
+# The columns a batch's envelopes set in `sessions` (store.Batch._count and _account): in no index since
+# version 3, so that those updates are HOT.
+UPDATED_BY_ENVELOPES = (
+    "next_sequence", "last_activity_at", "accepted", "stored_bytes", "contributor_id", "data_provider",
+    "data_model", "feedback_signal", "feedback_at",
+)  # fmt: skip
+
+
+def test_a_database_of_version_2_loses_the_index_on_last_activity_and_still_finds_idle_sessions(
+    database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with psycopg.connect(database, autocommit=True) as conn:
+        with monkeypatch.context() as older:  # the server as it was at schema version 2
+            older.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
+            older.setattr(schema, "SCHEMA_VERSION", 2)
+            assert schema.migrate(conn) == [1, 2]
+        for sid, status, last_activity in (
+            ("idle", "open", NOW - 7200),
+            ("busy", "open", NOW),
+            ("done", "closed", 0),
+        ):
+            conn.execute(
+                "INSERT INTO sessions (session_id, secret, client_public_key, provider, model, machine_fingerprint,"
+                " app_version_hash, groove_version, created_at, last_activity_at, status)"
+                " VALUES (%s, '\\x00', 'pk', 'codex', 'o3', 'fp', 'a', 'v', 0, %s, %s)",
+                (sid, last_activity, status),
+            )
+
+    store = postgres_store(database)  # opening it upgrades it
+    try:
+        with store.pool.connection() as conn:
+            versions = conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+            indexes = [
+                str(row[0])
+                for row in conn.execute(
+                    "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'sessions'::regclass"
+                )
+            ]
+            options = conn.execute(
+                "SELECT reloptions FROM pg_class WHERE oid = 'sessions'::regclass"
+            ).fetchone()
+            due = sessions_due(conn, close_before=NOW - 60, idle_before=NOW - 3600)
+        stored = statuses(store.commit([StoreEnvelope(record("busy", 0))], at=NOW))
+    finally:
+        store.close()
+    assert (3,) in versions and len(versions) == schema.SCHEMA_VERSION
+    assert indexes and not any("last_activity_at" in d for d in indexes)
+    assert not [c for c in UPDATED_BY_ENVELOPES for d in indexes if re.search(rf"\b{c}\b", d)]
+    assert options is not None and "fillfactor=80" in options[0]
+    assert due == [("idle", "idle")] and stored == ["ok"]
