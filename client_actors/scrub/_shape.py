@@ -87,6 +87,8 @@ _FINDER = BytesAhoCorasick(
 # Every shape a value is taken in holds a letter beside a digit; a value of a word that may hold other things
 # (key, session, sig, auth, cookie) is generated: sixteen or more characters with upper and lower case and
 # digits. Most lines after a sensitive word hold neither, and a regex tells so without a loop in Python.
+# How far along its line a value is looked for, in characters (the gate and the reading alike).
+REACH = 1000
 _C = rb"[A-Za-z0-9+/=_\-.~!@#%^&*?$]"
 _ADJ = rb"(?:[A-Za-z][0-9]|[0-9][A-Za-z])"
 _WEAK_RUN = (
@@ -106,9 +108,9 @@ _WEAK_RUN = (
 
 def _gate(run: bytes) -> re.Pattern[bytes]:
     """The run on the rest of the line, or on the next two when the line ends soon or in a colon."""
-    after = rb"\n(?:[ \t\r]*\n)?[^\n]{0,200}?" + run
+    after = rb"\n(?:[ \t\r]*\n)?[^\n]{0,%d}?" % REACH + run
     return re.compile(
-        rb"[^\n]{0,200}?" + run + rb"|[^\n]{0,40}" + after + rb"|[^\n]{0,200}?:[ \t\r]*" + after
+        rb"[^\n]{0,%d}?" % REACH + run + rb"|[^\n]{0,40}" + after + rb"|[^\n]{0,%d}?:[ \t\r]*" % REACH + after
     )
 
 
@@ -130,7 +132,7 @@ _NAME_RIGHT = re.compile(r"[A-Za-z0-9_\-]{0,60}")
 _WORD_BEFORE = re.compile(r"([A-Za-z]{2,20})[ \t]\Z")
 # A value candidate: a run of the characters credentials are written in, base64 padding included.
 _CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9+/_\-.~!@#%^&*?$])[A-Za-z0-9+/][A-Za-z0-9+/_\-.~!@#%^&*?$]{5,511}(?:={1,2}(?![A-Za-z0-9]))?"
+    r"(?<![A-Za-z0-9+/_\-.~!@#%^&*?$])[A-Za-z0-9+/][A-Za-z0-9+/_\-.~!@#%^&*?$]{5,}(?:={1,2}(?![A-Za-z0-9\[]))?"
 )
 # What may stand between a name and its value when the value is the name's: punctuation, an operator, a
 # border, a tag's bracket, and a few linking words.
@@ -142,8 +144,9 @@ _ADJACENT_GAP = re.compile(
 _TIGHT_GAP = re.compile(r"[\s\"'`:=<>\[\]|│┃║\\]*")
 # A name of its own right before a value: `user=alice`, `"client_id": "x"`, `--region x`, `<Name>x`.
 _OWN_NAME = re.compile(
-    r"(?:(?<![A-Za-z0-9_\-.])(?P<name>[A-Za-z_][A-Za-z0-9_\-.]{0,60})[\"'\]]?[ \t]*(?:=>|->|:=|[:=])[ \t]*[\"'`]?"
-    r"|--?(?P<flag>[A-Za-z][A-Za-z0-9_\-.]{0,60})[ \t=][\"']?|<(?P<tag>[A-Za-z][\w.\-:]{0,60})>)\Z"
+    r"(?:(?<![\w\-.+/~!@#%^&*?$])(?P<name>[A-Za-z_][A-Za-z0-9_\-.]{0,60})[\"'\]]?[ \t]*(?:=>|->|:=|[:=])[ \t]*[\"'`]?"
+    r"|(?<![\w\-.+/~!@#%^&*?$])--?(?P<flag>[A-Za-z][A-Za-z0-9_\-.]{0,60})[ \t=][\"']?"
+    r"|<(?P<tag>[A-Za-z][\w.\-:]{0,60})>)\Z"
 )
 # What ends a name's line when its value is on the next one: an operator, a block scalar's indicator, a tag.
 _NAME_ENDS_LINE = re.compile(
@@ -155,8 +158,11 @@ _VALUE_LINE = re.compile(
     r"(?P<value>[^\s\"'`<>\\]{5,511}[^\s\"'`<>\\,;])\\?[\"'`]?[ \t]*,?[ \t]*\Z"
 )
 # Digests, fingerprints and encodings that say what follows is not a secret.
-_PUBLIC_KEY_BEFORE = re.compile(r"(?:ssh-[\w\-@.]+|ecdsa-sha2-[\w\-@.]+|sk-ssh-[\w\-@.]+)[ \t]+\Z")
-_DIGEST_BEFORE = re.compile(r"(?i:sha[0-9]{1,3}|md5|h1|sha)[:\-]\Z")
+# (Each a word of its own: one glued to a value may be redacted with it, and a second scrub must read alike.)
+_PUBLIC_KEY_BEFORE = re.compile(
+    r"(?<![\w+/\-.~!@#%^&*?$])(?:ssh-[\w\-@.]+|ecdsa-sha2-[\w\-@.]+|sk-ssh-[\w\-@.]+)[ \t]+\Z"
+)
+_DIGEST_BEFORE = re.compile(r"(?<![\w+/\-.~!@#%^&*?$])(?i:sha[0-9]{1,3}|md5|h1|sha)[:\-]\Z")
 _DIGEST_START = re.compile(r"(?i:sha[0-9]{1,3}|md5|h1)[:\-]")
 _HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -165,7 +171,7 @@ _EMAIL_OR_HOST = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|[A-Za-z][\w\-]*(?:
 _WORDS_JOINED = re.compile(
     r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+[0-9]{0,3}|[a-z]+(?:[_\-.][a-z0-9]+)+|[A-Z][A-Z0-9]*(?:[_\-][A-Z0-9]+)+"
     # a short word and a number, or a word, a separator and a version: oauth2, sha256, ubuntu-22.04, node-18
-    r"|[a-z]{1,5}[0-9]{1,3}|[A-Za-z]+[\-_.]?[0-9]+(?:[.\-_][0-9a-z]+)+|[A-Za-z]+[\-_][0-9]+"
+    r"|(?i:[a-z]{1,5}[0-9]{1,3})|[A-Za-z]+[\-_.]?[0-9]+(?:[.\-_][0-9a-z]+)+|[A-Za-z]+[\-_][0-9]+"
 )
 _SYMBOL = re.compile(r"[^A-Za-z0-9]")
 _LONG_LOWER = re.compile(r"[a-z]{9}")
@@ -266,10 +272,11 @@ def _fits(value: str, sense: Sense, near: bool, tight: bool = False) -> bool:
     return is_generated(value, 16)
 
 
-def _line_end(text: str, at: int) -> int:
-    newline, escaped = text.find("\n", at, at + 400), text.find("\\n", at, at + 400)
+def _line_end(text: str, at: int, reach: int = REACH) -> int:
+    """Where the line at ``at`` ends (a line break, written or escaped), looking ``reach`` characters ahead."""
+    newline, escaped = text.find("\n", at, at + reach), text.find("\\n", at, at + reach)
     ends = [end for end in (newline, escaped) if end >= 0]
-    return min(ends) if ends else min(len(text), at + 400)
+    return min(ends) if ends else min(len(text), at + reach)
 
 
 def _sense_at(text: str, start: int, end: int) -> tuple[int, int, Sense] | None:
@@ -311,9 +318,15 @@ _IS_VALUE = re.compile(r"[=:][ \t]*(?:\\?[\"'])?\Z")
 
 
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The values that start in ``text[start:end]``, each whole (a value is never cut where a window ends, so
+    that a scrub of what this one leaves finds nothing new)."""
     spans: list[tuple[int, int]] = []
-    for match in _CANDIDATE.finditer(text, start, end):
+    for match in _CANDIDATE.finditer(text, start):
+        if match.start() >= end:
+            break
         first, last = match.start(), match.end()
+        if last - first > 512:
+            continue  # longer than any credential: a blob
         if text[first - 1 : first] == "\\":
             if text[first] in "ntr":
                 first += 1
@@ -348,7 +361,7 @@ def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
     # No hit lies in a redaction token (a word there is followed by "]"), and no value taken holds "[" or
     # "]" (`_fits`); the engine drops what touches a token anyway.
     found: dict[int, Redaction] = {}
-    for index, (hit_start, hit_end) in enumerate(hits):
+    for hit_start, hit_end in hits:
         named = _sense_at(text, hit_start, hit_end)
         if named is None:
             continue
@@ -362,26 +375,24 @@ def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
         ):
             continue  # the word is itself a value: response_type=token, "token_type": "bearer"
         line_end = _line_end(text, name_end)
-        stop = next((h[0] for h in hits[index + 1 :] if h[0] >= name_end), line_end)
-        stop = min(stop, line_end)
         rest = text[name_end:line_end]
-        if _NAME_ENDS_LINE.match(rest) or (rest.rstrip().endswith(":") and name_end < line_end):
+        ends = line_end == len(text) or text.startswith(("\n", "\\n"), line_end)
+        if ends and (_NAME_ENDS_LINE.match(rest) or (rest.rstrip().endswith(":") and name_end < line_end)):
             _next_line(text, line_end, sense, bool(_NAME_ENDS_LINE.match(rest)), found)
-        _same_line(text, name_end, stop, line_end, sense, found)
+        _same_line(text, name_end, line_end, sense, found)
     return disjoint(found.values())
 
 
 def _same_line(
     text: str,
     name_end: int,
-    stop: int,
     line_end: int,
     sense: Sense,
     found: dict[int, Redaction],
 ) -> None:
-    for count, (start, end) in enumerate(_candidates(text, name_end, line_end)):
-        if count >= 8 or start >= stop:
-            return
+    # Every value on the rest of the line is read, whatever sensitive word or redaction comes between (a
+    # scrub of what this one leaves must read each the same way); the first word to take a value names it.
+    for start, end in _candidates(text, name_end, line_end):
         if _LETTER_DIGIT.search(text, start, end) is None:
             continue  # every shape holds a letter beside a digit
         if (_NAME_AHEAD.match(text, end) and text[end - 1] != "=") or text[end : end + 1] == "(":
@@ -419,6 +430,8 @@ def _is_owner(own: re.Match[str]) -> bool:
     name = own.group("name")
     if name is None:
         return True
+    if own.string.endswith("[REDACTED:", 0, own.start()):
+        return False  # a redaction token's kind is no name
     if name.lower() in _VALUE_WORDS:
         return False  # <secret value="...">, {"name": "token", "value": ...}: the value of the name before
     if own.string[own.start() - 2 : own.start()] in ("@'", '@"'):
@@ -442,7 +455,7 @@ def _next_line(
     for _ in range(2):  # one blank line may come between
         if at >= len(text):
             return
-        end = _line_end(text, at)
+        end = _line_end(text, at, 1024)
         line = text[at:end]
         lead = LINE_LEAD.match(line)
         body_start = at + (lead.end() if lead else 0)
