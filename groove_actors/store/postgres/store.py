@@ -427,7 +427,8 @@ class Batch:
 
         Their sessions are locked and their sequences claimed in one round trip, before what the sessions say
         is known: the claims of envelopes refused then (an unknown or closed session, past the quota) are taken
-        back, in the same transaction, before anything else is done.
+        back, in the same transaction, before anything else is done. Then the bodies of the claims kept go in
+        with one COPY (two more round trips, which cost the batch latency, not CPU), and no other body travels.
         """
         answers, self.prelocked = self.prelocked, None
         if answers is None:
