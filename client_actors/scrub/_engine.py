@@ -40,7 +40,7 @@ from client_actors.scrub._shape import find_shaped, find_shaped_encoded
 from client_actors.scrub._vendor import VENDOR_RULES
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.6"
+RULESET_VERSION = "2026.12.7"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]

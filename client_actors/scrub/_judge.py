@@ -75,6 +75,8 @@ SETTING_WORDS = frozenset(
         "es256", "sha256", "sha512", "header", "query", "keyring", "keychain", "present", "absent", "unset",
     }
 )  # fmt: skip
+# A colour written in hex, as in a theme's `Token: '#ABB2BF'`.
+_CSS_COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
 _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,4096}")
 
 
@@ -88,6 +90,9 @@ def judge_value(
     a parameter of a URL's query string.
     """
     lowered = value.lower()
+    if len(value) < 2 or _CSS_COLOUR.fullmatch(value):
+        # One character is no secret (HTML's `accesskey="u"`), nor is a colour.
+        return "keep"
     if lowered in TYPE_WORDS or lowered in SETTING_WORDS or lowered == name.lower() or is_placeholder(value):
         return "keep"
     if (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value) or _URL_VALUE.match(value):

@@ -58,9 +58,15 @@ _IPV4 = re.compile(
 )
 # Versions written in the same four-part shape: "version 4.0.0.1", "pkg==1.2.3.4", "gem ~> 1.2.3.4".
 # Known limit: an address written right after "name==" is read as a version and kept.
+# Also a release named after its package ("V8 to 9.8.177.9", "v8@3.14.5.9", "Git 1.7.12.2"), and the
+# numbers of a standard's sections and object identifiers ("section 4.2.2.13", "§4.2.3.2", "OID 1.3.101.110").
 _VERSION_BEFORE = re.compile(
-    r"(?i:version|ver\.?|release)[ :=]*\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
+    r"(?i:version|ver\.?|release|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
+    r"|\bv8|\bgit|section|\boid|\bper)[ :=\"'>@]*\Z"
+    r"|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
 )
+# After a version: a pre-release or build suffix ("12.4.254.14-node.11", "1.2.3.4-rc.1"), or "release".
+_VERSION_AFTER = re.compile(r"-[A-Za-z]|[ \t]+(?i:release)\b")
 
 
 def is_kept_v4(address: str) -> bool:
@@ -81,7 +87,7 @@ def _handle_v4(match: re.Match[str]) -> Redaction | None:
     candidate = text[start:end]
     if is_kept_v4(candidate) or not starts_word(text, start, _V4_BEFORE):
         return None
-    if _VERSION_BEFORE.search(text, max(0, start - 12), start):
+    if _VERSION_BEFORE.search(text, max(0, start - 40), start) or _VERSION_AFTER.match(text, end):
         return None
     return redact(start, end, "ipv4")
 

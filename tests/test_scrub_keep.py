@@ -1,0 +1,86 @@
+"""What the scrubber must leave alone in ordinary code, docs and logs (the keep-rate), each case beside a
+generated secret in the same place, which must still go. The cases come from scrubbing installed packages'
+sources and documentation, which hold essentially no live secrets. Every secret is generated at test time.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+from client_actors.scrub import scrub_text
+
+RNG = random.Random(20261207)
+ALNUM = string.ascii_letters + string.digits
+
+
+def generated(n: int = 32) -> str:
+    """A generated token: letters of both cases and digits."""
+    while True:
+        value = "".join(RNG.choice(ALNUM) for _ in range(n))
+        if (
+            any(c.isupper() for c in value)
+            and any(c.islower() for c in value)
+            and any(c.isdigit() for c in value)
+        ):
+            return value
+
+
+def public_v4() -> str:
+    """A public address (first octet in 52..99: no kept range starts there)."""
+    return ".".join(
+        str(part) for part in (RNG.randrange(52, 100), *(RNG.randrange(1, 255) for _ in range(3)))
+    )
+
+
+def kept(text: str) -> bool:
+    return scrub_text(text).text == text
+
+
+def taken(text: str, secret: str) -> bool:
+    out = scrub_text(text).text
+    return secret not in out and "[REDACTED:" in out
+
+
+def test_an_html_access_key_of_one_character_is_kept() -> None:
+    for letter in "unp12":
+        assert kept(f'Next: <a href="#Randomness" accesskey="{letter}" rel="next">Randomness</a>\n')
+    secret = generated()
+    assert taken(f'<a href="#Randomness" accesskey="{secret}" rel="next">Randomness</a>\n', secret)
+
+
+def test_a_hex_colour_is_kept() -> None:
+    assert kept("        Token:                  '#ABB2BF',\n")
+    secret = generated()
+    assert taken(f"        Token:                  '{secret}',\n", secret)
+
+
+def test_a_release_numbered_in_four_parts_is_kept() -> None:
+    for line in (
+        "- **deps**: update V8 to 9.8.177.9 (someone) [#41610]\n",
+        "- **deps**: patch V8 to 6.5.254.43 [#19615]\n",
+        "  v8: '12.4.254.14-node.11',\n",
+        "  v8@3.14.5.9\n",
+        "Git 1.7.12.2 Release Notes\n",
+        "   was merged to 'maint' and the 1.8.1.2 release.\n",
+    ):
+        assert kept(line), line
+    address = public_v4()
+    assert taken(f"- **deps**: fetch V8 from {address} [#41610]\n", address)
+    address = public_v4()
+    assert taken(f"  peer: '{address}',\n", address)
+
+
+def test_a_section_or_object_number_is_kept() -> None:
+    for line in (
+        "event and [RFC 1122] (section 4.2.2.13) for more information.\n",
+        '<h4 class="subsubsection">7.1.1.1 <acronym>SHA256</acronym></h4>\n',
+        "    Per :rfc:`5891` §4.2.3.2 a label must not start with\n",
+        "* `'x25519'` (OID 1.3.101.110)\n",
+        "  } // Per 4.2.1.2 Throw error if too many\n",
+    ):
+        assert kept(line), line
+    address = public_v4()
+    assert taken(f"event and [RFC 1122] (host {address}) for more information.\n", address)
+    address = public_v4()
+    assert taken(f'<td class="host">{address} <acronym>SHA256</acronym></td>\n', address)
