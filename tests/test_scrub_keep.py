@@ -84,3 +84,50 @@ def test_a_section_or_object_number_is_kept() -> None:
     assert taken(f"event and [RFC 1122] (host {address}) for more information.\n", address)
     address = public_v4()
     assert taken(f'<td class="host">{address} <acronym>SHA256</acronym></td>\n', address)
+
+
+def password() -> str:
+    """A generated password: a word, digits and a symbol."""
+    return RNG.choice(["Maple", "tiger", "Orbit"]) + str(RNG.randrange(1000, 9999)) + RNG.choice("!#%*")
+
+
+def test_pass_the_verb_is_kept() -> None:
+    for line in (
+        "    # Pass allow_yanked=False to ignore yanked versions\n",
+        "       contours and components, you can pass OverlapMode.REMOVE (or\n",
+        "    # We pass uint32_t as int64_t if we write it\n",
+        "# when we *don't* pass AI_V4MAPPED.\n",
+        "    Pass :meth:`peek` a default value to\n",
+        "pass is needed:\n",
+    ):
+        assert kept(line), line
+    secret = generated()
+    assert taken(f"    # Pass {secret} to ignore yanked versions\n", secret)
+    secret = password()
+    assert taken(f"the pass is {secret}\n", secret)
+
+
+def test_a_pattern_named_pat_is_kept() -> None:
+    assert kept('HEX_PAT = "[0-9A-Fa-f]{1,4}"\n')
+    assert kept("                new_pat = pat\n")
+    assert kept("longopt_pat = r'[a-zA-Z](?:[a-zA-Z0-9-]*)'\n")
+    secret = generated(52).lower()
+    assert taken(f'AZURE_DEVOPS_PAT = "{secret}"\n', secret)
+
+
+def test_a_type_named_in_words_is_kept() -> None:
+    assert kept("    key: PKCS12PrivateKeyTypes | None,\n")
+    assert kept("    public_key: SSHPublicKeyTypes\n")
+    secret = generated()
+    assert taken(f"    key: {secret}\n", secret)
+
+
+def test_an_object_keeping_its_argument_is_kept() -> None:
+    for line in (
+        "        self.pw = pw\n",
+        "        self._secret_value = value\n",
+        "    this._token = token;\n",
+    ):
+        assert kept(line), line
+    secret = password()
+    assert taken(f'        self.pw = "{secret}"\n', secret)

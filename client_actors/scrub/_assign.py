@@ -154,6 +154,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
             value, end = value[: escape.start()], end - len(value) + escape.start()
             if not value:
                 return None
+    if group == "bare" and name.startswith(_OWN_ATTRIBUTE) and _IDENTIFIER.fullmatch(value):
+        return None  # `self.pw = pw`, `this._token = token`: an object keeps what it was given
     env_style = group == "bare" and match.group("sep") == "=" and not match.group("sp") and name.isupper()
     in_query = group == "bare" and _in_query(text, name_start)
     if in_query and "#" in value:  # the URL's fragment follows
@@ -165,8 +167,9 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         value, end = value + text[end:longer], longer
     if group == "bare" and value.endswith("/") and text[end : end + 1] in ("'", '"') and value[:-1]:
         value, end = value[:-1], end - 1  # `sed 's/^X=.*/X=value/'`: the expression's delimiter
-    if group == "bare" and value.endswith(".") and value[:-1]:
-        # Judged without a full stop, which ends a sentence ("...is required.") as often as a password.
+    if group == "bare" and value.endswith((".", ":")) and value[:-1]:
+        # Judged without a full stop, which ends a sentence ("...is required.") as often as a password, or a
+        # colon, which ends a role's name (":meth:`peek`") or introduces what follows.
         value = value[:-1]
     start = match.start(group)
     encoding = _ENCODING_PREFIX.match(value)
@@ -174,7 +177,11 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         # Laravel's APP_KEY=base64:...: the word says how the value is written; the value follows it.
         value, start = value[encoding.end() :], start + encoding.end()
     verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style, in_query=in_query)
-    if verdict == "keep" or (verdict == "redact-if-whole-line" and not is_whole_line(text, name_start, end)):
+    if verdict == "keep" or (
+        verdict == "redact-if-whole-line"
+        # after "is" a lone word is prose ("pass is needed:"), whatever its line holds
+        and (match.group("sep") in ("is", "was") or not is_whole_line(text, name_start, end))
+    ):
         return None
     if _sep_is_colon(match) and _in_arn(text, name_start):
         return None  # arn:aws:secretsmanager:region:account:secret:NAME names a secret, it holds none
@@ -182,6 +189,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
 
 
 _ENCODING_PREFIX = re.compile(r"(?i:base64|b64|hex):")
+_OWN_ATTRIBUTE = ("self.", "this.", "cls.")
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*;?")
 _ARN_BACK = re.compile(r"[^\s\"'`=,;()\[\]{}<>]{0,300}")
 
 

@@ -30,7 +30,8 @@ PASSWORD_WORDS = frozenset(
 )
 # Abbreviations that name a credential only after another word: STRIPE_SK (a secret key), GH_PAT (a personal
 # access token). On their own they are too short to say anything.
-QUALIFIED_ABBREVIATIONS = {"sk": Sense("api-key", True), "pat": Sense("token", True)}
+# A PAT is weak: `HEX_PAT = "[0-9a-f]+"` names a pattern as often, and the vendors' PATs have their own rules.
+QUALIFIED_ABBREVIATIONS = {"sk": Sense("api-key", True), "pat": Sense("token", False)}
 # Words that qualify "key" as a credential; a bare "key" (cache key, sort key) is only weak.
 KEY_QUALIFIERS = frozenset(
     {
@@ -194,7 +195,7 @@ _RANDOM_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~%]+")
 
 
 _WORDS_JOINED = re.compile(
-    r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+[0-9]{0,3}|[a-z]+(?:[_\-][a-z]+)+[0-9]{0,3}|[A-Z][A-Z0-9]*(?:[_\-][A-Z0-9]+)+"
+    r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+[0-9]{0,3}|[A-Z]{2,8}[0-9]{0,3}(?:[A-Z][a-z]{2,})+|[a-z]+(?:[_\-][a-z]+)+[0-9]{0,3}|[A-Z][A-Z0-9]*(?:[_\-][A-Z0-9]+)+"
     r"|(?i:sha|sha[0-9]{1,3}|md5)[\-:].*"
     # lower-case words and numbers joined: ubuntu-22.04-amd64, oauth2-proxy-v7.5.1 (a tag, an image, a version)
     r"|[a-z][a-z0-9]*(?:[\-_.][a-z][a-z0-9]*)*(?:[\-_.][a-z]*[0-9][a-z0-9]*)+(?:[\-_.][a-z0-9]+)*"
@@ -211,6 +212,10 @@ def looks_random(value: str) -> bool:
     if len(value) < 16 or not _RANDOM_CHARS.fullmatch(value) or _HEX.fullmatch(value):
         return False
     if value.count("/") >= 2 or value.count(".") >= 2:  # paths and dotted names
+        return False
+    if "." in value and all(_WORDS_JOINED.fullmatch(part) or part.isalpha() for part in value.split(".")):
+        return False  # an attribute or an enum's member: OverlapMode.REMOVE
+    if "=" in value.rstrip("="):  # base64 pads only at its end: `allow_yanked=False` is an argument
         return False
     if _WORDS_JOINED.fullmatch(value) or _UUID.fullmatch(value) or _NAMED_DIGEST.fullmatch(value):
         # an identifier made of words (TokenLifetimeMinutes, token_lifetime), a UUID, or words and a digest

@@ -103,9 +103,15 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
     if _SETTER_BEFORE.search(prefix) or prefix.endswith("/:"):
         verdict = judge_value(value, name, sense, quoted=quoted, env_style=False)
         return redact(start, end, sense.kind) if verdict == "redact" else None
+    if name in _VERB_PASS:
+        sense = _WEAK_PASS  # the verb: "pass allow_yanked=False", "we pass uint32_t", "you can pass X.Y"
     if own.strip() and _looks_secret(value, sense):
         return redact(start, end, sense.kind)
     return None
+
+
+_VERB_PASS = frozenset({"pass", "Pass"})
+_WEAK_PASS = Sense("password", False)
 
 
 def _looks_secret(value: str, sense: Sense) -> bool:
