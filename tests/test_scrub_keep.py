@@ -131,3 +131,21 @@ def test_an_object_keeping_its_argument_is_kept() -> None:
         assert kept(line), line
     secret = password()
     assert taken(f'        self.pw = "{secret}"\n', secret)
+
+
+def test_object_identifiers_change_log_releases_and_repeated_octets_are_kept() -> None:
+    for line in (
+        '    KEY_USAGE = ObjectIdentifier("2.5.29.15")\n',
+        "message is not supported by HTTP/2 (RFC 7540 8.1.2.4). It returns\n",
+        " * RegExp to match type in RFC 7231 sec 3.1.1.1\n",
+        "This was fixed in 1.5.4.1.\n",
+        "# Up to 1.7.3.1 it failed with one option\n",
+        '        scenario.sockets["2.2.2.2"].succeeded\n',
+    ):
+        assert kept(line), line
+    address = public_v4()
+    assert taken(f'    KEY_USAGE = resolve("{address}")\n', address)
+    address = public_v4()
+    assert taken(f"This was fetched from {address}.\n", address)
+    address = public_v4()
+    assert taken(f'        scenario.sockets["{address}"].succeeded\n', address)

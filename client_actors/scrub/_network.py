@@ -59,20 +59,23 @@ _IPV4 = re.compile(
 # Versions written in the same four-part shape: "version 4.0.0.1", "pkg==1.2.3.4", "gem ~> 1.2.3.4".
 # Known limit: an address written right after "name==" is read as a version and kept.
 # Also a release named after its package ("V8 to 9.8.177.9", "v8@3.14.5.9", "Git 1.7.12.2"), and the
-# numbers of a standard's sections and object identifiers ("section 4.2.2.13", "§4.2.3.2", "OID 1.3.101.110").
+# numbers of a standard's sections and object identifiers ("section 4.2.2.13", "§4.2.3.2", "RFC 7540 8.1.2.4",
+# "OID 1.3.101.110", `ObjectIdentifier("2.5.29.9")`), and what a change log says of a release ("fixed in 1.5.4.1").
 _VERSION_BEFORE = re.compile(
     r"(?i:version|ver\.?|release|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
-    r"|\bv8|\bgit|section|\boid|\bper)[ :=\"'>@]*\Z"
-    r"|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
+    r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince|\bup to"
+    r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
 )
 # After a version: a pre-release or build suffix ("12.4.254.14-node.11", "1.2.3.4-rc.1"), or "release".
 _VERSION_AFTER = re.compile(r"-[A-Za-z]|[ \t]+(?i:release)\b")
 
 
 def is_kept_v4(address: str) -> bool:
-    """Tell whether a valid dotted-quad IPv4 address is infrastructure that identifies no one."""
+    """Tell whether a valid dotted-quad IPv4 address is infrastructure, or an example, that identifies no one."""
     a, b, c, d = map(int, address.split("."))
     value = a << 24 | b << 16 | c << 8 | d
+    if a == b == c == d:
+        return True  # 2.2.2.2, 123.123.123.123: what examples and tests write for "some address"
     return address in PUBLIC_RESOLVERS or any(value & mask == net for net, mask in _KEPT_V4.get(a, ()))
 
 
