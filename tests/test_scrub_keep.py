@@ -149,3 +149,19 @@ def test_object_identifiers_change_log_releases_and_repeated_octets_are_kept() -
     assert taken(f"This was fetched from {address}.\n", address)
     address = public_v4()
     assert taken(f'        scenario.sockets["{address}"].succeeded\n', address)
+
+
+def user_name() -> str:
+    """A generated user name: letters only."""
+    return "".join(RNG.choice(string.ascii_lowercase) for _ in range(RNG.randrange(5, 9)))
+
+
+def test_a_file_under_home_and_a_role_account_are_no_person() -> None:
+    assert kept("<li><code>/home/index.js</code></li>: index.js first\n")
+    out = scrub_text("<li><code>/home/node_modules/bar.js</code></li> then node_modules\n").text
+    assert out == "<li><code>~/bar.js</code></li> then node_modules\n"
+    assert kept("/home/.gitignore\n")
+    assert scrub_text("/home/www/site is served by www\n").text == "~/site is served by www\n"
+    name = user_name()
+    out = scrub_text(f"/home/{name}/site is served by {name}\n").text
+    assert out == "~/site is served by [REDACTED:username]\n"

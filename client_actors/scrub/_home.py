@@ -21,12 +21,14 @@ GENERIC_ACCOUNTS = frozenset(
         "www-data", "git", "guest", "shared", "public", "default", "circleci", "jenkins", "build",
         "builder", "docker", "vscode", "codespace", "codespaces", "gitpod", "coder", "home", "nobody",
         "me", "pi", "sandbox", "work", "workspace", "project", "projects", "src", "code", "opt", "tmp",
-        "local", "bin", "lib", "redacted",
+        "local", "bin", "lib", "redacted", "www", "web", "staging", "production", "dist", "node_modules",
     }
 )  # fmt: skip
 
 _NAME = r"[\w.\-]{1,64}"  # Unicode: /home/josé is josé's
-_POSIX_HOME = re.compile(rf"/(?:mnt/[a-z]/Users|home|Users)/(?P<user>{_NAME})(?![\w.\-])")
+# A file right under /home (`/home/index.js`, `/home/.gitignore`, as module resolution lists them) is no home.
+_FILE_NAME = r"(?!\.|[\w.\-]*\.(?:js|mjs|cjs|json|ts|py|md|txt|ya?ml|html|css|sh|log|gitignore)(?![\w.\-]))"
+_POSIX_HOME = re.compile(rf"/(?:mnt/[a-z]/Users|home|Users)/{_FILE_NAME}(?P<user>{_NAME})(?![\w.\-])")
 # A Windows user name may contain spaces ("C:\Users\Jane Doe\x"); it then runs to the next separator.
 _WINDOWS_HOME = re.compile(
     rf":(?P<sep>\\+|/)(?:Users|users|USERS)(?P=sep)"
