@@ -40,6 +40,17 @@ KEPT_V6 = tuple(
     ipaddress.IPv6Network(net)
     for net in ("::1/128", "::/128", "fe80::/10", "fc00::/7", "2001:db8::/32", "ff00::/8")
 )
+# The same resolvers' IPv6 addresses (Google, Cloudflare, Quad9).
+PUBLIC_RESOLVERS_V6 = frozenset(
+    ipaddress.IPv6Address(address)
+    for address in (
+        "2001:4860:4860::8888",
+        "2001:4860:4860::8844",
+        "2606:4700:4700::1111",
+        "2606:4700:4700::1001",
+        "2620:fe::fe",
+    )
+)
 _DIGITS = frozenset("0123456789")
 _V4_BEFORE = ALNUM | {"_", "."}
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -68,6 +79,9 @@ _VERSION_BEFORE = re.compile(
 )
 # After a version: a pre-release or build suffix ("12.4.254.14-node.11", "1.2.3.4-rc.1"), or "release".
 _VERSION_AFTER = re.compile(r"-[A-Za-z]|[ \t]+(?i:release)\b")
+# A numbered heading in HTML: right after a tag, and followed by its title (`<h4>7.1.1.1 SHA256</h4>`,
+# `href="#MD5">7.1.3.1 <acronym>`).
+_HEADING_AFTER = re.compile(r"\.?[ \t\xa0]+(?:[A-Za-z]|<acronym)")
 
 
 def is_kept_v4(address: str) -> bool:
@@ -91,6 +105,8 @@ def _handle_v4(match: re.Match[str]) -> Redaction | None:
     if is_kept_v4(candidate) or not starts_word(text, start, _V4_BEFORE):
         return None
     if _VERSION_BEFORE.search(text, max(0, start - 40), start) or _VERSION_AFTER.match(text, end):
+        return None
+    if text[start - 1 : start] == ">" and _HEADING_AFTER.match(text, end):
         return None
     return redact(start, end, "ipv4")
 
@@ -124,7 +140,9 @@ def _handle_v6(match: re.Match[str]) -> Redaction | None:
         return None
     if address.ipv4_mapped is not None:
         return None if is_kept_v4(str(address.ipv4_mapped)) else redact(start, match.end(), "ipv6")
-    return None if any(address in net for net in KEPT_V6) else redact(start, match.end(), "ipv6")
+    if address in PUBLIC_RESOLVERS_V6 or any(address in net for net in KEPT_V6):
+        return None
+    return redact(start, match.end(), "ipv6")
 
 
 IPV6 = Rule("ipv6", _IPV6, _handle_v6)
