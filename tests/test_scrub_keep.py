@@ -175,3 +175,21 @@ def test_a_numbered_html_heading_and_the_public_resolvers_v6_are_kept() -> None:
     assert taken(f'        <li><a id="toc-MD5" href="#MD5">{address}</a></li>\n', address)
     address = "2001:4860:4860::" + format(RNG.randrange(0x1000, 0x8000), "x")
     assert taken(f"  '{address}',\n", address)
+
+
+def test_the_markers_of_a_private_key_alone_are_kept() -> None:
+    code = (
+        '_SK_START = b"-----BEGIN OPENSSH PRIVATE KEY-----"\n_SK_END = b"-----END OPENSSH PRIVATE KEY-----"\n'
+    )
+    assert kept(code)
+    body = "\n".join(generated(64) for _ in range(4))
+    pem = f"-----BEGIN OPENSSH PRIVATE KEY-----\n{body}\n-----END OPENSSH PRIVATE KEY-----\n"
+    assert scrub_text(pem).text == "[REDACTED:private-key]\n"
+
+
+def test_an_object_literal_keeps_its_comma() -> None:
+    assert kept("  secret: 42,\n")
+    secret = password()
+    assert scrub_text(f"  password: {secret},\n").text == "  password: [REDACTED:password],\n"
+    secret = generated()
+    assert scrub_text(f"  secret: {secret};\n").text == "  secret: [REDACTED:secret];\n"

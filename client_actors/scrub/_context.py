@@ -20,9 +20,17 @@ PEM_BLOCK = re.compile(
     r"(?:(?:(?!-----(?:BEGIN|END) )[\s\S]){0,16000}-----END (?P=label)-----"
     r"|(?:(?:\r?\n|\\(?:r\\)?n|[ \t]){1,8}(?:[A-Za-z0-9+/=]{4,128}|[A-Z][A-Za-z\-]{0,32}:[^\n\\]{0,256})){0,400})"
 )
-PRIVATE_KEY = Rule(
-    "private-key", PEM_BLOCK, lambda m: redact(m.start(), m.end(), "private-key"), "-----BEGIN "
-)
+_KEY_MATERIAL = re.compile(r"[A-Za-z0-9+/]{16}")
+
+
+def _handle_pem(match: re.Match[str]) -> Redaction | None:
+    body = match.group()[len(match.group("label")) + 16 :]
+    if "-----END " in body and _KEY_MATERIAL.search(body) is None:
+        return None  # the markers alone, as code that looks for them writes them: `START = b"-----BEGIN ..."`
+    return redact(match.start(), match.end(), "private-key")
+
+
+PRIVATE_KEY = Rule("private-key", PEM_BLOCK, _handle_pem, "-----BEGIN ")
 
 # scheme://user:password@host keeps scheme and host. The password may contain "@": the greedy
 # class runs to the last "@" that is followed by a host.

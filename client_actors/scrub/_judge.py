@@ -160,8 +160,8 @@ def line_value_end(text: str, name_start: int, value_end: int) -> int:
     on to the end of the line only when the assignment starts it and what follows holds no space, quote
     or ``=`` (which would be more code, or another ``key=value``)."""
     run = _RUN_ON.match(text, value_end)
-    if run is None or _LINE_END.match(text, run.end()) is None:
-        return value_end
+    if run is None or run.end() == value_end + 1 or _LINE_END.match(text, run.end()) is None:
+        return value_end  # (a lone "," or ";" ends the line's value: `secret: 42,` in an object literal)
     floor = max(0, name_start - 80)
     newline, escaped = text.rfind("\n", floor, name_start), text.rfind("\\n", floor, name_start)
     line_start = max(newline + 1, escaped + 2 if escaped >= 0 else 0)
