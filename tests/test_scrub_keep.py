@@ -193,3 +193,16 @@ def test_an_object_literal_keeps_its_comma() -> None:
     assert scrub_text(f"  password: {secret},\n").text == "  password: [REDACTED:password],\n"
     secret = generated()
     assert scrub_text(f"  secret: {secret};\n").text == "  secret: [REDACTED:secret];\n"
+
+
+def test_names_listed_in_a_row_are_kept() -> None:
+    for line in (
+        "const key = pbkdf2Sync('secret', 'salt', 100000, 64, 'sha512');\n",
+        '    __slots__ = ("next_token", "position", "rules", "source")\n',
+        "        @field_serializer('password', 'password_bytes', when_used='json')\n",
+    ):
+        assert kept(line), line
+    secret = password()
+    assert taken(f"const key = pbkdf2Sync('secret', '{secret}', 100000, 64, 'sha512');\n", secret)
+    secret = generated()
+    assert taken(f'    props.put("next_token", "{secret}", "rules")\n', secret)

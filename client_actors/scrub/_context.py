@@ -593,7 +593,22 @@ def _handle_named_value(match: re.Match[str]) -> Redaction | None:
     return redact(match.start("value"), match.end("value"), sense.kind)
 
 
-CALL_PAIR = Rule("call-pair", _CALL_PAIR, _handle_named_value)
+# A lower-case word of letters and underscores, as names are written: `("next_token", "position", ...)`.
+_LOWER_NAME = re.compile(r"[a-z][a-z_]{0,63}")
+_MORE_ARGUMENTS = re.compile(r"[ \t]*,")
+
+
+def _handle_call_pair(match: re.Match[str]) -> Redaction | None:
+    if (
+        match.group("name").islower()
+        and _LOWER_NAME.fullmatch(match.group("value"))
+        and _MORE_ARGUMENTS.match(match.string, match.end())
+    ):
+        return None  # names listed, or a call's words in a row: `pbkdf2('secret', 'salt', 100000)`, __slots__
+    return _handle_named_value(match)
+
+
+CALL_PAIR = Rule("call-pair", _CALL_PAIR, _handle_call_pair)
 DIRECTIVE = Rule("directive", _DIRECTIVE, _handle_named_value)
 
 # A value with a dot given to a password's, secret's or token's name where a bare value is the value: a YAML, ini or
