@@ -206,3 +206,12 @@ def test_names_listed_in_a_row_are_kept() -> None:
     assert taken(f"const key = pbkdf2Sync('secret', '{secret}', 100000, 64, 'sha512');\n", secret)
     secret = generated()
     assert taken(f'    props.put("next_token", "{secret}", "rules")\n', secret)
+
+
+def test_a_flag_named_in_prose_or_help_is_kept() -> None:
+    assert kept("            # The --username and --password options can't be used for\n")
+    assert kept("  -P|--pass  passphrase   passphrase for private key\n")
+    secret = password()
+    assert taken(f"            # The --username and --password {secret} can't be used for\n", secret)
+    secret = password()
+    assert taken(f"  -P|--pass  {secret}   passphrase for private key\n", secret)

@@ -47,7 +47,8 @@ def _handle_long(match: re.Match[str]) -> Redaction | None:
 _PROSE_AFTER_FLAG = frozenset(
     {"via", "is", "was", "are", "were", "the", "a", "an", "to", "for", "and", "or", "with", "without", "option",
      "flag", "argument", "instead", "in", "on", "of", "if", "when", "not", "must", "should", "can", "will",
-     "only", "from", "as", "that", "which", "has", "have", "be", "also", "then"}
+     "only", "from", "as", "that", "which", "has", "have", "be", "also", "then", "options", "flags",
+     "arguments", "parameter", "parameters", "switch", "switches", "setting", "settings"}
 )  # fmt: skip
 LONG_FLAGS = Rule("cli-flag", LONG_FLAG, _handle_long)
 

@@ -155,7 +155,7 @@ PLACEHOLDER_WORDS = frozenset(
     {
         "changeme", "change-me", "change_me", "changeit", "replaceme", "replace-me", "replace_me",
         "placeholder", "redacted", "dummy", "example", "sample", "none", "null", "nil", "undefined",
-        "empty", "todo", "tbd", "fixme", "secret", "password", "passwd", "token", "apikey",
+        "empty", "todo", "tbd", "fixme", "secret", "password", "passwd", "passphrase", "token", "apikey",
         "api_key", "api-key", "mysecret", "mypassword", "yourpassword", "true", "false", "yes", "no",
     }
 )  # fmt: skip
