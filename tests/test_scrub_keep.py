@@ -215,3 +215,10 @@ def test_a_flag_named_in_prose_or_help_is_kept() -> None:
     assert taken(f"            # The --username and --password {secret} can't be used for\n", secret)
     secret = password()
     assert taken(f"  -P|--pass  {secret}   passphrase for private key\n", secret)
+
+
+def test_a_signature_naming_key_and_value_is_kept() -> None:
+    assert kept("    def __setitem__(self, key: StashKey[T], value: T) -> None:\n")
+    secret = generated()
+    out = scrub_text(f"    env(name: API_TOKEN, value: {secret}) -> None:\n").text
+    assert out == "    env(name: API_TOKEN, value: [REDACTED:token]) -> None:\n"

@@ -385,17 +385,22 @@ def _handle_pair(match: re.Match[str]) -> Redaction | None:
             )
     if sense is None or group is None:
         return None
-    value, start = match.group(group), match.start(group)
+    value, start, end = match.group(group), match.start(group), match.end(group)
     name = names[-1].group("name").lower()
     if name in ("cookie", "set-cookie"):
         return None  # the cookie pass judges each of its pairs
+    if group == "bare":
+        if value.endswith((")", "]", ";")) and not ("(" in value or "[" in value) and len(value) > 1:
+            value, end = value[:-1], end - 1  # a call's or a list's close: `f(key: Key[T], value: T)`
+        if value == "value":
+            return None  # a docstring's `:param value: value for item`
     if sense.kind == "authorization":
         scheme = _SCHEME.match(value)
         if scheme is not None:  # {"name": "Authorization", "value": "Basic ..."}: the scheme stays
             value, start = value[scheme.end() :], start + scheme.end()
     if judge_value(value, names[-1].group("name"), sense, quoted=group != "bare", env_style=True) == "keep":
         return None
-    return redact(start, match.end(group), sense.kind)
+    return redact(start, end, sense.kind)
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9\-]{0,31}[ \t]+(?=\S)")
