@@ -222,3 +222,10 @@ def test_a_signature_naming_key_and_value_is_kept() -> None:
     secret = generated()
     out = scrub_text(f"    env(name: API_TOKEN, value: {secret}) -> None:\n").text
     assert out == "    env(name: API_TOKEN, value: [REDACTED:token]) -> None:\n"
+
+
+def test_a_pattern_for_tokens_is_kept() -> None:
+    assert kept('token = r"[-!#$%&\'*+.^_`|~0-9a-zA-Z]+"\n')
+    assert kept("jsonnet_token = r'[^\\W\\d]\\w*'\n")
+    secret = password()
+    assert taken(f'token = r"{secret}"\n', secret)

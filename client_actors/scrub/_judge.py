@@ -75,6 +75,8 @@ SETTING_WORDS = frozenset(
         "es256", "sha256", "sha512", "header", "query", "keyring", "keychain", "present", "absent", "unset",
     }
 )  # fmt: skip
+# What only a regular expression holds: a class with a quantifier, a group's syntax, or a class escape.
+_REGEX = re.compile(r"\][+*?]|\]\{[0-9]|\(\?[:=!<P]|\\[dwsDWSb][+*?\]{|)]")
 # A colour written in hex, as in a theme's `Token: '#ABB2BF'`.
 _CSS_COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
 _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,4096}")
@@ -95,6 +97,8 @@ def judge_value(
         return "keep"
     if lowered in TYPE_WORDS or lowered in SETTING_WORDS or lowered == name.lower() or is_placeholder(value):
         return "keep"
+    if quoted and _REGEX.search(value):
+        return "keep"  # a pattern for tokens, not one: `token = r"[-!#$%&'*+.^_`|~0-9a-zA-Z]+"`
     if (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value) or _URL_VALUE.match(value):
         return (
             "keep"  # a URL is where to go ("Reset your password: https://..."); its userinfo has its own rule
