@@ -229,3 +229,27 @@ def test_a_pattern_for_tokens_is_kept() -> None:
     assert kept("jsonnet_token = r'[^\\W\\d]\\w*'\n")
     secret = password()
     assert taken(f'token = r"{secret}"\n', secret)
+
+
+def test_a_variable_named_for_its_secret_and_a_dunder_version_are_kept() -> None:
+    for line in (
+        "        'MINIO_SECRET_KEY': secret_key\n",
+        "                credentials = _creds\n",
+        "        PARENT_TASK_DATA.token = current_trio_token\n",
+        "_DHPrivateKey = DHPrivateKey\n",
+        '__version__ = "3.5.0.1"\n',
+        " https://tools.ietf.org/html/rfc7540#section-8.1.2.4\n",
+    ):
+        assert kept(line), line
+    secret = generated()
+    assert taken(f"        'MINIO_SECRET_KEY': {secret}\n", secret)
+    secret = password()
+    assert taken(f"                credentials = {secret}\n", secret)
+    address = public_v4()
+    assert taken(f'__server__ = "{address}"\n', address)
+
+
+def test_a_server_is_no_version() -> None:
+    address = public_v4()
+    assert taken(f"server: {address}\n", address)
+    assert kept("ver. 3.5.0.1\n")

@@ -156,6 +156,13 @@ def _handle(match: re.Match[str]) -> Redaction | None:
                 return None
     if group == "bare" and name.startswith(_OWN_ATTRIBUTE) and _IDENTIFIER.fullmatch(value):
         return None  # `self.pw = pw`, `this._token = token`: an object keeps what it was given
+    if (
+        group == "bare"
+        and (match.group("close") or (match.group("sp") and match.group("sep") == "="))
+        and _SNAKE_NAME.fullmatch(value)
+        and classify_name(value) is not None
+    ):
+        return None  # code's variable named for what it holds: `'MINIO_SECRET_KEY': secret_key`, `creds = _creds`
     env_style = group == "bare" and match.group("sep") == "=" and not match.group("sp") and name.isupper()
     in_query = group == "bare" and _in_query(text, name_start)
     if in_query and "#" in value:  # the URL's fragment follows
@@ -190,6 +197,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
 
 _ENCODING_PREFIX = re.compile(r"(?i:base64|b64|hex):")
 _OWN_ATTRIBUTE = ("self.", "this.", "cls.")
+# A variable's name in snake case (an underscore at least, no digit).
+_SNAKE_NAME = re.compile(r"_*[a-z]+(?:_[a-z]+)*(?<=_[a-z])[a-z]*|_+[a-z]+")
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*;?")
 _ARN_BACK = re.compile(r"[^\s\"'`=,;()\[\]{}<>]{0,300}")
 

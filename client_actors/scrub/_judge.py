@@ -95,7 +95,12 @@ def judge_value(
     if len(value) < 2 or _CSS_COLOUR.fullmatch(value):
         # One character is no secret (HTML's `accesskey="u"`), nor is a colour.
         return "keep"
-    if lowered in TYPE_WORDS or lowered in SETTING_WORDS or lowered == name.lower() or is_placeholder(value):
+    if (
+        lowered in TYPE_WORDS
+        or lowered in SETTING_WORDS
+        or lowered.lstrip("_") == name.lower().lstrip("_")
+        or is_placeholder(value)
+    ):
         return "keep"
     if quoted and _REGEX.search(value):
         return "keep"  # a pattern for tokens, not one: `token = r"[-!#$%&'*+.^_`|~0-9a-zA-Z]+"`

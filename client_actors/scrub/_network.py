@@ -73,9 +73,9 @@ _IPV4 = re.compile(
 # numbers of a standard's sections and object identifiers ("section 4.2.2.13", "§4.2.3.2", "RFC 7540 8.1.2.4",
 # "OID 1.3.101.110", `ObjectIdentifier("2.5.29.9")`), and what a change log says of a release ("fixed in 1.5.4.1").
 _VERSION_BEFORE = re.compile(
-    r"(?i:version|ver\.?|release|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
+    r"(?i:version|(?<![A-Za-z])ver\.?|release|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
     r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince|\bup to"
-    r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
+    r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
 )
 # After a version: a pre-release or build suffix ("12.4.254.14-node.11", "1.2.3.4-rc.1"), or "release".
 _VERSION_AFTER = re.compile(r"-[A-Za-z]|[ \t]+(?i:release)\b")
