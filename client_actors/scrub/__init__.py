@@ -30,6 +30,11 @@ Decisions:
   cookies (``session=deleted``), vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's
   documented ``AKIA...EXAMPLE`` keys are kept.
 
+- What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's
+  ``accesskey="u"``), a colour, a regular expression, a type or a variable named for a secret, "pass" the
+  verb, a flag named in prose; dotted quads that are releases, sections or object identifiers, headings'
+  numbers, addresses of four equal octets; a private key's markers with no key between them.
+
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it
   takes a password only right after a name that always holds one, and elsewhere only a long generated
