@@ -253,3 +253,12 @@ def test_a_server_is_no_version() -> None:
     address = public_v4()
     assert taken(f"server: {address}\n", address)
     assert kept("ver. 3.5.0.1\n")
+
+
+def test_decimals_run_together_in_an_svg_path_are_kept() -> None:
+    assert kept(
+        '<path d="M12 .15A4.01 4.01 0 0111 18c0 1.52-.87 2.83-2.12 3.51.98.32 2.03.5 3.11.5 3.5 0"/>\n'
+    )
+    first, second, third = public_v4(), public_v4(), public_v4()
+    out = scrub_text(f"peers {first} {second} {third}\n").text
+    assert out == "peers [REDACTED:ipv4] [REDACTED:ipv4] [REDACTED:ipv4]\n"

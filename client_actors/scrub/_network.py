@@ -79,6 +79,9 @@ _VERSION_BEFORE = re.compile(
 )
 # After a version: a pre-release or build suffix ("12.4.254.14-node.11", "1.2.3.4-rc.1"), or "release".
 _VERSION_AFTER = re.compile(r"-[A-Za-z]|[ \t]+(?i:release)\b")
+# Decimals on both sides, as in an SVG path's or a table's numbers.
+_DECIMAL_BEFORE = re.compile(r"(?<![0-9.])[0-9]*\.[0-9]+[ ,]\Z")  # one decimal, not an address's end
+_DECIMAL_AFTER = re.compile(r"[ ,]-?[0-9]*\.[0-9]")
 # A numbered heading in HTML: right after a tag, and followed by its title (`<h4>7.1.1.1 SHA256</h4>`,
 # `href="#MD5">7.1.3.1 <acronym>`).
 _HEADING_AFTER = re.compile(r"\.?[ \t\xa0]+(?:[A-Za-z]|<acronym)")
@@ -108,6 +111,8 @@ def _handle_v4(match: re.Match[str]) -> Redaction | None:
         return None
     if text[start - 1 : start] == ">" and _HEADING_AFTER.match(text, end):
         return None
+    if _DECIMAL_AFTER.match(text, end) and _DECIMAL_BEFORE.search(text, max(0, start - 24), start):
+        return None  # among decimals, as an SVG path runs them together: `2.83-2.12 3.51.98.32 2.03.5`
     return redact(start, end, "ipv4")
 
 
