@@ -9,21 +9,14 @@ import random
 import string
 
 from client_actors.scrub import scrub_text
+from tests.scrubcorpus import fakes
 
 RNG = random.Random(20261207)
-ALNUM = string.ascii_letters + string.digits
 
 
 def generated(n: int = 32) -> str:
     """A generated token: letters of both cases and digits."""
-    while True:
-        value = "".join(RNG.choice(ALNUM) for _ in range(n))
-        if (
-            any(c.isupper() for c in value)
-            and any(c.islower() for c in value)
-            and any(c.isdigit() for c in value)
-        ):
-            return value
+    return fakes.generated_token(RNG, n)
 
 
 def public_v4() -> str:

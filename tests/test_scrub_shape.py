@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from client_actors.scrub import scrub_text
 from client_actors.scrub._engine import scrub_every_pass
 from client_actors.scrub._shape import find_shaped, is_generated, is_password
+from tests.scrubcorpus import fakes
 from tests.scrubcorpus.tuning_round5 import measure
 
 RNG = random.Random(20261205)
@@ -26,14 +27,7 @@ ALNUM = string.ascii_letters + string.digits
 
 def generated(n: int = 32) -> str:
     """A generated token: letters of both cases and digits."""
-    while True:
-        value = "".join(RNG.choice(ALNUM) for _ in range(n))
-        if (
-            any(c.isupper() for c in value)
-            and any(c.islower() for c in value)
-            and any(c.isdigit() for c in value)
-        ):
-            return value
+    return fakes.generated_token(RNG, n)
 
 
 def password() -> str:

@@ -34,6 +34,18 @@ def mixed(rng: random.Random, alphabet: str, n: int) -> str:
             return body
 
 
+def generated_token(rng: random.Random, n: int = 32) -> str:
+    """``n`` letters of both cases and digits, at least one of each: the shape of a generated credential."""
+    while True:
+        value = chars(rng, string.ascii_letters + string.digits, n)
+        if (
+            any(c.isupper() for c in value)
+            and any(c.islower() for c in value)
+            and any(c.isdigit() for c in value)
+        ):
+            return value
+
+
 def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode().rstrip("=")
 

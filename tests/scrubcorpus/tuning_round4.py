@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.contexts import Instance
@@ -1101,9 +1101,17 @@ LOOKALIKES = (
 
 def build(per_class: int = 40, seed: int = SEED) -> list[Labelled]:
     """Every class's documents (at least one per template, ``per_class`` at least) and the look-alikes."""
+    return build_part(CLASSES, LOOKALIKES, per_class=per_class, seed=seed)
+
+
+def build_part(
+    classes: Sequence[Class], lookalikes: Sequence[str], *, per_class: int, seed: int, wrappings: int = 1
+) -> list[Labelled]:
+    """A tuning part's documents: each class's templates filled, wrapped and sometimes escaped, then each
+    look-alike under ``wrappings`` wrappers (a part of this round's kind, whichever round wrote it)."""
     rng = random.Random(seed)
     out: list[Labelled] = []
-    for item in CLASSES:
+    for item in classes:
         for index in range(max(per_class, len(item.templates))):
             secret = item.make(rng)
             template = _wrap(item.templates[index % len(item.templates)], rng, "\n" in secret)
@@ -1112,11 +1120,12 @@ def build(per_class: int = 40, seed: int = SEED) -> list[Labelled]:
                 doc, secret, keep = _escape(doc, secret, keep)
             start = doc.index(secret)
             out.append(Labelled(Instance(item.name, doc, start, start + len(secret)), keep, doc))
-    for template in LOOKALIKES:
-        doc, keep = _fill(_placeholders(_wrap(template, rng, False), rng), "", rng)
-        if rng.random() < TRANSCRIPT_SHARE:
-            doc, _, keep = _escape(doc, "", keep)
-        out.append(Labelled(None, keep, doc))
+    for template in lookalikes:
+        for _ in range(wrappings):
+            doc, keep = _fill(_placeholders(_wrap(template, rng, False), rng), "", rng)
+            if rng.random() < TRANSCRIPT_SHARE:
+                doc, _, keep = _escape(doc, "", keep)
+            out.append(Labelled(None, keep, doc))
     return out
 
 

@@ -22,10 +22,9 @@ import re
 from collections.abc import Callable
 
 from tests.scrubcorpus import fakes
-from tests.scrubcorpus.contexts import Instance
 from tests.scrubcorpus.fakes import ALNUM, HEX, URLSAFE, chars, mixed
-from tests.scrubcorpus.tuning_more import TRANSCRIPT_SHARE, Class, Figures, Labelled, _escape, _fill, score
-from tests.scrubcorpus.tuning_round4 import _placeholders, _wrap
+from tests.scrubcorpus.tuning_more import Class, Figures, Labelled, score
+from tests.scrubcorpus.tuning_round4 import build_part
 
 SEED = 20261205
 Maker = Callable[[random.Random], str]
@@ -296,25 +295,9 @@ LOOKALIKES = (
 
 
 def build(per_class: int = 40, seed: int = SEED) -> list[Labelled]:
-    """Every class's documents (at least one per template, ``per_class`` at least) and the look-alikes."""
-    rng = random.Random(seed)
-    out: list[Labelled] = []
-    for item in CLASSES:
-        for index in range(max(per_class, len(item.templates))):
-            secret = item.make(rng)
-            template = _wrap(item.templates[index % len(item.templates)], rng, "\n" in secret)
-            doc, keep = _fill(_placeholders(template, rng), secret, rng)
-            if rng.random() < TRANSCRIPT_SHARE:
-                doc, secret, keep = _escape(doc, secret, keep)
-            start = doc.index(secret)
-            out.append(Labelled(Instance(item.name, doc, start, start + len(secret)), keep, doc))
-    for template in LOOKALIKES:
-        for _ in range(3):  # each look-alike under several wrappers
-            doc, keep = _fill(_placeholders(_wrap(template, rng, False), rng), "", rng)
-            if rng.random() < TRANSCRIPT_SHARE:
-                doc, _, keep = _escape(doc, "", keep)
-            out.append(Labelled(None, keep, doc))
-    return out
+    """Every class's documents (at least one per template, ``per_class`` at least) and the look-alikes, each
+    look-alike under three wrappers."""
+    return build_part(CLASSES, LOOKALIKES, per_class=per_class, seed=seed, wrappings=3)
 
 
 def measure(per_class: int = 40) -> Figures:
