@@ -7,6 +7,7 @@ without containing it; ``PASSWORD=hunter2`` and ``api_key = "..."`` contain it.
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from typing import Literal
 
@@ -82,6 +83,7 @@ _CSS_COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
 _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,4096}")
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and the same few assignments come back across records
 def judge_value(
     value: str, name: str, sense: Sense, *, quoted: bool, env_style: bool, in_query: bool = False
 ) -> Verdict:

@@ -175,6 +175,7 @@ _PLACEHOLDER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and the same values (placeholders, flags, words) come back often
 def is_placeholder(value: str) -> bool:
     """Tell whether ``value`` stands for a secret instead of being one (or is already redacted)."""
     stripped = value.strip()
