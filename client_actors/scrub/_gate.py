@@ -16,6 +16,9 @@ from functools import reduce
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
 _FIRST = operator.itemgetter(0)
+# Up to this many literals crossing a replacement's edges are looked for one by one; more, and the
+# replacement is scanned with what surrounds it.
+_FEW_EDGES = 8
 
 
 class Prefilter:
@@ -39,6 +42,20 @@ class Prefilter:
         if "\x00" in self._chars:
             raise ValueError("a literal holds NUL, which joins the windows mask_around scans")
         self._inside: dict[str, int] = {}  # the mask of each replacement seen, on its own
+        # The literals that can cross a replacement's edge, by the character at that edge: (literal, where the
+        # character is in it, its bits) for an occurrence that starts before the replacement (the character
+        # is not its first) and for one that ends after it (the character is not its last).
+        left: dict[str, list[tuple[str, int, int]]] = {}
+        right: dict[str, list[tuple[str, int, int]]] = {}
+        for index, needs in enumerate(literals):
+            for literal in needs or ():
+                for at, char in enumerate(literal):
+                    if at > 0:
+                        left.setdefault(char, []).append((literal, at, 1 << index))
+                    if at < len(literal) - 1:
+                        right.setdefault(char, []).append((literal, at, 1 << index))
+        self._left = {char: tuple(found) for char, found in left.items()}
+        self._right = {char: tuple(found) for char, found in right.items()}
 
     def mask(self, text: str) -> int:
         """Return the bits of the passes at least one of whose literals is in ``text``."""
@@ -57,18 +74,31 @@ class Prefilter:
 
         After a pass replaced those spans, a literal new to the text can only be one that overlaps a
         replacement; every other occurrence was in the text before. One that overlaps a replacement without
-        lying inside it holds the replacement's first or last character: where no literal holds either
-        (``[`` and ``]`` of a token), what the replacement alone holds is enough, and is remembered. Other
-        replacements are scanned with what surrounds them, in windows joined by NUL (in no literal), so no
-        occurrence is made up across two of them.
+        lying inside it holds the replacement's first character (not as its own first) or its last (not as
+        its own last): where few literals do (``[`` and ``]`` of a token), each of those is looked for where
+        it would stand, and what the replacement alone holds is remembered. Other replacements are scanned
+        with what surrounds them, in windows joined by NUL (in no literal), so no occurrence is made up
+        across two of them.
         """
         found = 0
         windows: list[str] = []
         for start, end in spans:
             replacement = text[start:end]
-            if not replacement or replacement[0] in self._chars or replacement[-1] in self._chars:
+            if not replacement:
                 windows.append(text[max(0, start - self.widest + 1) : end + self.widest - 1])
                 continue
+            left, right = self._left.get(replacement[0], ()), self._right.get(replacement[-1], ())
+            if len(left) + len(right) > _FEW_EDGES:
+                windows.append(text[max(0, start - self.widest + 1) : end + self.widest - 1])
+                continue
+            # Few literals can cross an edge (a token's "[" ends "map[" and "In ["): each is looked for where
+            # it would stand.
+            for literal, at, bits in left:
+                if start >= at and text.startswith(literal, start - at):
+                    found |= bits
+            for literal, at, bits in right:
+                if end - 1 >= at and text.startswith(literal, end - 1 - at):
+                    found |= bits
             inside = self._inside.get(replacement)
             if inside is None:
                 inside = self.mask(replacement)
