@@ -12,14 +12,14 @@ is measured by bench.verify_path and bench.stages.
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 from typing import Any
+
+from bench.server import free_loopback_port, process_cpu_seconds
 
 BODY_SIZES = {"20 steps": 34 * 1024, "200 steps": 366 * 1024}
 CLIENTS = 8
@@ -61,18 +61,6 @@ def serve(port: int) -> None:
     trio.run(lambda: serve_http(make_app(), config, shutdown_trigger=trio.sleep_forever))
 
 
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def wait_listening(port: int) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -105,12 +93,12 @@ def measure(port: int, pid: int, size: int, requests: int) -> dict[str, float]:
     threads = [
         threading.Thread(target=send_requests, args=(port, request, per_client)) for _ in range(CLIENTS)
     ]
-    cpu, started = cpu_seconds(pid), time.perf_counter()
+    cpu, started = process_cpu_seconds(pid), time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed, cpu = time.perf_counter() - started, cpu_seconds(pid) - cpu
+    elapsed, cpu = time.perf_counter() - started, process_cpu_seconds(pid) - cpu
     done = per_client * CLIENTS
     return {"requests_per_s": done / elapsed, "server_ms_per_request": 1000 * cpu / done}
 
@@ -123,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.serve:
         serve(args.serve)
         return
-    port = free_port()
+    port = free_loopback_port()
     server = subprocess.Popen([sys.executable, "-m", "bench.http_read", "--serve", str(port)])
     try:
         wait_listening(port)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import tempfile
@@ -38,14 +37,13 @@ from typing import Any
 
 import psycopg
 
-from bench.server import REPO, SENDERS, running_server, sender_command
+from bench.server import REPO, SENDERS, process_cpu_seconds, running_server, sender_command
 
 ADMIN = "postgresql://127.0.0.1:5432/postgres"
 CONCURRENCY = 32
 CHUNKS = {200: 20, 20: 60}
 KINDS = ("embedded", "pg x1", "pg x2")
 FIGURES = ("env_per_s", "p50", "p99", "server_ms_per_env", "pg_ms_per_env", "machine_cores_busy")
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def postgres_answers() -> bool:
@@ -82,10 +80,9 @@ def postgres_cpu(database: str | None) -> dict[int, float]:
     seconds = {}
     for (pid,) in rows:
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            seconds[int(pid)] = process_cpu_seconds(int(pid))
         except OSError:
             continue
-        seconds[int(pid)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
     return seconds
 
 

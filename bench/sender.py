@@ -26,7 +26,6 @@ import argparse
 import hashlib
 import json
 import math
-import os
 import random
 import secrets
 import sys
@@ -41,6 +40,7 @@ from urllib.parse import urlsplit
 import attrs
 import trio
 
+from bench.server import CLOCK_TICKS, process_cpu_seconds
 from groove_actors.protocol import ecdh, jsjson, signing
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -49,7 +49,6 @@ OPEN = "/v1/sessions/open"
 GROOVE_VERSION = "0.27.78"
 APP_HASH = hashlib.sha256(b"bench.sender app bundle").hexdigest()
 READ_SIZE = 1 << 16
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 WORDS = (
     "the", "a", "to", "of", "and", "in", "is", "it", "that", "for", "on", "with", "this", "be", "as",
@@ -438,10 +437,9 @@ def _process_cpu(pid: int | None) -> float | None:
     if pid is None:
         return None
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        return process_cpu_seconds(pid)
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
 
 
 def _machine_busy() -> float | None:

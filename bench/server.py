@@ -11,7 +11,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -22,6 +22,7 @@ LOADGEN = REPO.parent / "shared" / "tools" / "loadgen" / "loadgen.mjs"
 REQUEST_LINE = b'"event":"request",'
 TAIL_POLL_S = 0.02
 NO_LIMITS = ("--rate-per-minute", "0", "--rate-per-hour", "0", "--opens-per-hour", "0")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class Server:
@@ -121,23 +122,30 @@ def sender_command(sender: str, url: str, json_out: str, *args: str) -> list[str
 
 def ingest_load(url: str, *args: str, pid: int | None = None, sender: str = "bench") -> dict[str, Any]:
     """Run one ingest load with `sender` and return its JSON report."""
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        pids = () if pid is None else ("--server-pid", str(pid))
-        command = sender_command(sender, url, out.name, "--quiet", *args, *pids)
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=os.environ, cwd=REPO)
-        result: dict[str, Any] = json.loads(Path(out.name).read_text())
-        return result
+    pids = () if pid is None else ("--server-pid", str(pid))
+    return _json_report(lambda out: sender_command(sender, url, out, "--quiet", *args, *pids))
 
 
 def loadgen(url: str, mode: str, *args: str, pid: int | None = None) -> dict[str, Any]:
     """Run the JavaScript load generator once in `mode` (fill, probe) and return its JSON result."""
+    pids = () if pid is None else ("--server-pid", str(pid))
+    return _json_report(
+        lambda out: ["node", str(LOADGEN), mode, "--url", url, "--quiet", "--json", out, *args, *pids]
+    )
+
+
+def _json_report(command_writing_to: Callable[[str], list[str]]) -> dict[str, Any]:
+    """Run the command that writes its JSON report to the file it is given, and return that report."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        command = ["node", str(LOADGEN), mode, "--url", url, "--quiet", "--json", out.name, *args]
-        if pid is not None:
-            command += ["--server-pid", str(pid)]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=os.environ)
+        subprocess.run(command_writing_to(out.name), check=True, stdout=subprocess.DEVNULL, cwd=REPO)
         result: dict[str, Any] = json.loads(Path(out.name).read_text())
         return result
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of process `pid` so far, from /proc; raises OSError once it has ended."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
 
 
 class OriginalServer:
@@ -152,7 +160,7 @@ class OriginalServer:
         entry = folder / "server" / "index.js"
         if not entry.is_file():
             raise SystemExit(f"{entry} not found: --original must name the original's moe-training folder")
-        port = _free_loopback_port()
+        port = free_loopback_port()
         env = {**os.environ, "GROOVE_CENTRAL_PORT": str(port)}
         # Its output goes to a file, as ours does (see `tail_lines`), so neither pays for a reader's wake-ups.
         self._log = tempfile.TemporaryFile()  # noqa: SIM115  # closed by stop()
@@ -186,7 +194,7 @@ def running_original(folder: Path) -> Iterator[OriginalServer]:
             server.stop()
 
 
-def _free_loopback_port() -> int:
+def free_loopback_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
