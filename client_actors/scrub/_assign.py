@@ -190,7 +190,7 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         and (match.group("sep") in ("is", "was") or not is_whole_line(text, name_start, end))
     ):
         return None
-    if _sep_is_colon(match) and _in_arn(text, name_start):
+    if _sep_is_colon(match) and in_arn(text, name_start):
         return None  # arn:aws:secretsmanager:region:account:secret:NAME names a secret, it holds none
     return redact(start, end, sense.kind)
 
@@ -207,7 +207,7 @@ def _sep_is_colon(match: re.Match[str]) -> bool:
     return (match.group("sep") or "")[:1] == ":"
 
 
-def _in_arn(text: str, name_start: int) -> bool:
+def in_arn(text: str, name_start: int) -> bool:
     """Whether the name at ``name_start`` is a part of an Amazon resource name (``arn:partition:service:...``)."""
     window = text[max(0, name_start - 300) : name_start][::-1]
     run = _ARN_BACK.match(window)

@@ -8,7 +8,7 @@ from client_actors.scrub._assign import KEYWORDS as _ASSIGN_KEYWORDS
 from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
 from client_actors.scrub._judge import is_whole_line, judge_value
 from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
-from client_actors.scrub._names import classify_name, is_placeholder, looks_random
+from client_actors.scrub._names import UUID, classify_name, is_placeholder, looks_random
 from client_actors.scrub._shell import SHELL_RULES
 
 # The whole block goes, armour lines included; the body never runs past another armour line, so a
@@ -161,7 +161,6 @@ _SESSION_NAME = re.compile(
 
 
 _SHORT_WORD = re.compile(r"[a-z]{1,12}")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 # What a server writes into a cookie it is clearing.
@@ -175,7 +174,7 @@ def _cookie_value_goes(name: str, value: str) -> bool:
         return _SHORT_WORD.fullmatch(value) is None  # `csrftoken=present`, `auth=yes`: a flag, not an id
     # Analytics and preference cookies (`_ga=GA1.2.1234.5678`, `lang=en-US`, an anonymous UUID) are not
     # credentials.
-    if _UUID.fullmatch(value):
+    if UUID.fullmatch(value):
         return False
     return looks_random(value) or (len(value) >= 24 and value.count(".") < 2 and _credential_like(value))
 

@@ -191,7 +191,7 @@ def shannon_bits(value: str) -> float:
     return -sum(n / size * math.log2(n / size) for n in counts.values())
 
 
-_HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")
+HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")  # a digest or a number, not a secret of its own shape
 _RANDOM_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~%]+")
 
 
@@ -202,7 +202,7 @@ _WORDS_JOINED = re.compile(
     r"|[a-z][a-z0-9]*(?:[\-_.][a-z][a-z0-9]*)*(?:[\-_.][a-z]*[0-9][a-z0-9]*)+(?:[\-_.][a-z0-9]+)*"
 )
 _NAMED_DIGEST = re.compile(r"[A-Za-z]{2,32}(?:[\-_.][A-Za-z0-9]{1,32}){1,12}[\-_.][0-9a-f]{16,128}")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def looks_random(value: str) -> bool:
@@ -210,7 +210,7 @@ def looks_random(value: str) -> bool:
 
     Pure hex is treated as a digest (git SHAs, checksums) and kept; a weak name needs more.
     """
-    if len(value) < 16 or not _RANDOM_CHARS.fullmatch(value) or _HEX.fullmatch(value):
+    if len(value) < 16 or not _RANDOM_CHARS.fullmatch(value) or HEX.fullmatch(value):
         return False
     if value.count("/") >= 2 or value.count(".") >= 2:  # paths and dotted names
         return False
@@ -218,7 +218,7 @@ def looks_random(value: str) -> bool:
         return False  # an attribute or an enum's member: OverlapMode.REMOVE
     if "=" in value.rstrip("="):  # base64 pads only at its end: `allow_yanked=False` is an argument
         return False
-    if _WORDS_JOINED.fullmatch(value) or _UUID.fullmatch(value) or _NAMED_DIGEST.fullmatch(value):
+    if _WORDS_JOINED.fullmatch(value) or UUID.fullmatch(value) or _NAMED_DIGEST.fullmatch(value):
         # an identifier made of words (TokenLifetimeMinutes, token_lifetime), a UUID, or words and a digest
         # (a cache key: node-cache-Linux-x64-npm-<sha256>)
         return False

@@ -34,7 +34,7 @@ import re
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
-from client_actors.scrub._assign import _in_arn as in_arn
+from client_actors.scrub._assign import in_arn
 from client_actors.scrub._core import (
     Redaction,
     char_offsets,
@@ -42,7 +42,7 @@ from client_actors.scrub._core import (
     redact,
 )
 from client_actors.scrub._judge import LINE_LEAD, SETTING_WORDS, TYPE_WORDS
-from client_actors.scrub._names import Sense, classify_name, is_placeholder, shannon_bits
+from client_actors.scrub._names import HEX, UUID, Sense, classify_name, is_placeholder, shannon_bits
 
 # The words that make a name sensitive, in the case forms they are found in (the prefilter's literals).
 WORDS = (
@@ -164,8 +164,6 @@ _PUBLIC_KEY_BEFORE = re.compile(
 )
 _DIGEST_BEFORE = re.compile(r"(?<![\w+/\-.~!@#%^&*?$])(?i:sha[0-9]{1,3}|md5|h1|sha)[:\-]\Z")
 _DIGEST_START = re.compile(r"(?i:sha[0-9]{1,3}|md5|h1)[:\-]")
-_HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _VERSION = re.compile(r"v?[0-9]+(?:[.\-_][0-9A-Za-z]+)+")
 _EMAIL_OR_HOST = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|[A-Za-z][\w\-]*(?:\.[A-Za-z][\w\-]*)+")
 _WORDS_JOINED = re.compile(
@@ -190,8 +188,8 @@ def is_generated(value: str, shortest: int = 20) -> bool:
     if (
         len(value) < shortest
         or not _CONTENT.fullmatch(value)
-        or _HEX.fullmatch(value)
-        or _UUID.fullmatch(value)
+        or HEX.fullmatch(value)
+        or UUID.fullmatch(value)
     ):
         return False
     if _WORDS_JOINED.fullmatch(value) or _DIGEST_START.match(value) or value.count(".") >= 2:
@@ -251,7 +249,7 @@ def _ordinary(value: str) -> bool:
     if value.endswith(("...", "\u2026")) or "EXAMPLE" in value:
         return True  # elided, or a documentation example (AWS's ...EXAMPLE keys)
     return bool(
-        _UUID.fullmatch(value) or _DIGEST_START.match(value) or "://" in value or value.startswith("$")
+        UUID.fullmatch(value) or _DIGEST_START.match(value) or "://" in value or value.startswith("$")
     )
 
 
@@ -265,7 +263,7 @@ def _fits(value: str, sense: Sense, near: bool, tight: bool = False) -> bool:
         return False
     if not near:
         return is_generated(value)
-    if _HEX.fullmatch(value):
+    if HEX.fullmatch(value):
         return tight and sense.strong and 32 <= len(value) <= 128
     if sense.strong:
         return is_password(value) or is_generated(value)
