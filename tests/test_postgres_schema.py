@@ -4,16 +4,23 @@ place when a newer one opens it, and keeps what it held."""
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Iterator
+from pathlib import Path
 
 import attrs
 import psycopg
 import pytest
 
+from groove_actors.store.catalog import NewSession
 from groove_actors.store.embedded import Credit, Done, OpenSession, StoreEnvelope
 from groove_actors.store.postgres import schema
-from groove_actors.store.postgres.reads import sessions_due
+from groove_actors.store.postgres.check import check_database
+from groove_actors.store.postgres.reads import session_envelopes, sessions_due
 from groove_actors.store.postgres.stats import load_stats
+from groove_actors.store.postgres.url import StoreUrl
+from groove_actors.store.replay import envelope_record
+from tests.support.envelopes import ClientSession
 from tests.test_store_contract import (
     DAY,
     NOW,
@@ -129,3 +136,55 @@ def test_a_database_of_version_2_loses_the_index_on_last_activity_and_still_find
     assert not [c for c in UPDATED_BY_ENVELOPES for d in indexes if re.search(rf"\b{c}\b", d)]
     assert options is not None and "fillfactor=80" in options[0]
     assert due == [("idle", "idle")] and stored == ["ok"]
+
+
+def test_a_database_of_version_3_reads_its_compressed_bodies_as_stored_and_stores_new_ones_uncompressed(
+    database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = ClientSession(secrets.token_bytes(32), session_id="sess_v3")
+    opened = NewSession(client.session_id, client.secret, "pk", "codex", "o3", "fp", "a" * 64, "0.1", NOW)
+    chunks = [envelope_record(client.chunk_body(n, now=NOW), refused=None) for n in (1, 400, 40, 400)]
+    assert all(rec is not None for rec in chunks)
+    with monkeypatch.context() as older:  # the server as it was at schema version 3, with lz4
+        older.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+        older.setattr(schema, "SCHEMA_VERSION", 3)
+        old = postgres_store(database)
+        try:
+            old.commit([OpenSession(opened, 0)], at=NOW)
+            assert (
+                statuses(old.commit([StoreEnvelope(rec) for rec in chunks[:3] if rec], at=NOW)) == ["ok"] * 3
+            )
+        finally:
+            old.close()
+    with psycopg.connect(database, autocommit=True) as conn:  # one body as a server without lz4 stored it
+        conn.execute("SET default_toast_compression = pglz")
+        conn.execute("UPDATE envelope_bodies SET body = body || ''::bytea WHERE sequence = 2")
+        before = conn.execute(COMPRESSION).fetchall()
+
+    store = postgres_store(database)  # opening it upgrades it
+    try:
+        later = chunks[3]
+        assert later is not None
+        tomorrow = envelope_record(client.chunk_body(400, now=NOW + 86_400), refused=None)
+        assert tomorrow is not None
+        assert statuses(store.commit([StoreEnvelope(later)], at=NOW)) == ["ok"]
+        assert statuses(store.commit([StoreEnvelope(tomorrow)], at=NOW + 86_400)) == ["ok"]  # a new partition
+        with store.pool.connection() as conn:
+            versions = conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+            after = conn.execute(COMPRESSION).fetchall()
+            storage = conn.execute(
+                "SELECT c.relname, a.attstorage FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                " WHERE a.attname = 'body' AND c.relname LIKE 'envelope_bodies%' ORDER BY 1"
+            ).fetchall()
+            read = session_envelopes(conn, Path(), client.session_id)
+    finally:
+        store.close()
+    assert (4,) in versions and len(versions) == schema.SCHEMA_VERSION
+    assert before == [(0, None), (1, "lz4"), (2, "pglz")]  # the small one inline, uncompressed
+    assert after == [*before, (3, None), (4, None)]  # the bodies stored before keep their compression
+    assert len(storage) == 3 and {kind for _, kind in storage} == {"e"}  # the parent and both days
+    assert [body for _, _, body in read] == [rec.body for rec in (*chunks, tomorrow) if rec]
+    assert check_database(StoreUrl.parse(database), say=lambda _: None).problems == ()
+
+
+COMPRESSION = "SELECT sequence, pg_column_compression(body) FROM envelope_bodies ORDER BY sequence"

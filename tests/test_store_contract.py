@@ -48,7 +48,7 @@ from groove_actors.store.embedded import (
     StoreEnvelope,
 )
 from groove_actors.store.postgres import schema
-from groove_actors.store.postgres.reads import PostgresReads, claim_pending
+from groove_actors.store.postgres.reads import PostgresReads, claim_pending, session_envelopes
 from groove_actors.store.postgres.stats import load_stats
 from groove_actors.store.postgres.store import PostgresStore
 from groove_actors.store.postgres.url import StoreUrl
@@ -596,3 +596,36 @@ def test_a_batch_stores_the_bodies_of_the_claims_it_keeps_byte_for_byte_and_no_o
         store.close()
     assert bodies == [("s1", 0, large), ("s1", 1, b"\x00"), ("s2", 0, large[::-1])]
     assert claims == [(s, q) for s, q, _ in bodies]
+
+
+def test_bodies_of_every_byte_value_come_back_byte_for_byte_at_every_size_the_database_splits_them_at(
+    database: str,
+) -> None:
+    """On PostgreSQL bodies are stored uncompressed and out of line, in the database's TOAST chunks (schema
+    version 4): a body of every byte value comes back exactly, whatever its size against a chunk's (the
+    database's own figure), the size past which a row's values are moved out of line, and a page."""
+    store = postgres_store(database)
+    try:
+        with store.pool.connection() as conn:
+            row = conn.execute("SELECT max_toast_chunk_size FROM pg_control_init()").fetchone()
+        assert row is not None
+        chunk = int(row[0])
+        edges = (0, 1, chunk, 2 * chunk, 2032, 8192, 50 * chunk)
+        sizes = sorted({max(0, edge + d) for edge in edges for d in (-1, 0, 1)} | {400_000})
+        every = bytes(range(256)) * (max(sizes) // 256 + 2)
+        bodies = [every[n % 256 : n % 256 + n] for n in sizes]  # each starting at a byte of its own
+        store.commit([OpenSession(new_session("s1"), 20)], at=NOW)
+        ops: list[Operation] = [
+            StoreEnvelope(attrs.evolve(record("s1", i), body=body)) for i, body in enumerate(bodies)
+        ]
+        assert statuses(store.commit(ops, at=NOW)) == ["ok"] * len(bodies)
+        with store.pool.connection() as conn:
+            read = session_envelopes(conn, Path(), "s1")
+            compressed = conn.execute(
+                "SELECT COUNT(*) FROM envelope_bodies WHERE pg_column_compression(body) IS NOT NULL"
+            ).fetchone()
+    finally:
+        store.close()
+    assert [len(body) for _, _, body in read] == sizes
+    assert [body for _, _, body in read] == bodies
+    assert compressed == (0,)

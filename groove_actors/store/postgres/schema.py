@@ -14,6 +14,7 @@ The tables follow the embedded catalog (store/schema.py), with what several proc
 - the counters (`totals`, `daily`, `breakdown`) are kept in up to COUNTER_SLOTS rows per key (version 2), summed
   when read, so that processes committing at once do not queue on one row.
 - the columns a batch's envelopes update in `sessions` are in no index (version 3), so those updates are HOT.
+- bodies are stored uncompressed (version 4): compressing them cost the database more CPU than the bytes.
 - credits keep the stitched trajectory (the embedded store's trajectory log).
 """
 
@@ -199,6 +200,17 @@ ALTER TABLE breakdown DROP CONSTRAINT breakdown_pkey, ADD PRIMARY KEY (kind, nam
         """
 DROP INDEX sessions_open_by_activity;
 ALTER TABLE sessions SET (fillfactor = 80);
+""",
+    ),
+    (
+        4,
+        # Bodies are no longer compressed (STORAGE EXTERNAL: still kept out of line, in TOAST's chunks). lz4 on
+        # every body cost the database about a quarter of its CPU for writing it, more than writing twice the
+        # bytes (table and WAL) costs it (bench/RESULTS.md, "PostgreSQL store"); bodies are written once and
+        # read about once. The setting reaches every day's partition, those made later too. Bodies stored
+        # before keep their compression (a rewrite of every body is not worth it): reading either is the same.
+        """
+ALTER TABLE envelope_bodies ALTER COLUMN body SET STORAGE EXTERNAL;
 """,
     ),
 )

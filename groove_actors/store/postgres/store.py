@@ -802,9 +802,10 @@ def _session_states(cursor: psycopg.Cursor[TupleRow]) -> dict[str, list[Any]]:
 def _configure(conn: Conn, *, lz4: bool) -> None:
     """Settings of each pooled connection.
 
-    Bodies are compressed with lz4 (where the server has it) rather than the default pglz: on a 366 KB chunk
-    pglz took most of the database's CPU per envelope. Values already stored keep their method; reading either
-    is transparent.
+    Values the database compresses (credits' stitched trajectories; envelope bodies before schema version 4,
+    which stores them uncompressed) are compressed with lz4 (where the server has it) rather than the default
+    pglz: on a 366 KB chunk pglz took most of the database's CPU per envelope. Values already stored keep their
+    method; reading any is transparent.
     """
     if lz4:
         conn.execute("SET default_toast_compression = lz4")
