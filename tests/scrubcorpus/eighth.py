@@ -7,11 +7,12 @@ print (shell sessions, env dumps, CI logs, kubectl and docker output, curl trace
 formats, source code, stack traces, SQL sessions, git output, test failures, notebooks), apart from the
 scrubber's rules and the other corpora.
 
-`build_corpus()` yields, for the default seed, about 230 documents of 70 kinds (one in ten is a secret-free
-look-alike), holding about 800 labelled secrets of 39 classes and over 2,000 must-survive spans, many of them
-right beside a secret. Each snippet is delivered as is, as a JSON-escaped agent transcript line, as a diff's
-added lines, line-numbered like a file read, timestamped like a CI log or inside a Markdown code block; spans
-always point at the final text. Every fake is generated from the seed, none is written here.
+`build_corpus()` yields, for the default seed, 293 documents of 100 kinds (one in ten is a secret-free
+look-alike, of 12 kinds), holding 822 labelled secrets of 39 classes (a third of them vendor tokens with a
+published prefix) and about 2,600 must-survive spans, many of them right beside a secret. Each snippet is
+delivered as is, as a JSON-escaped agent transcript line, as a diff's added lines, line-numbered like a file
+read, timestamped like a CI log or inside a Markdown code block; spans always point at the final text. Every
+fake is generated from the seed, none is written here.
 
 `measure_held_back()` reports aggregate figures only, never which item was missed, so that the corpus stays
 useful as a held-back measure.
@@ -376,13 +377,19 @@ def vendor_cred(r: Rng) -> tuple[str, str, str]:
 
 
 def cred(r: Rng) -> tuple[str, str, str]:
-    """(variable name, value, class): mostly vendor tokens, some generic secrets and passwords."""
+    """(variable name, value, class): mostly vendor tokens, some cloud keys, generic secrets and passwords."""
     x = r.random()
-    if x < 0.62:
+    if x < 0.66:
         return vendor_cred(r)
     if x < 0.72:
         return "AWS_SECRET_ACCESS_KEY", aws_secret(r), "aws_secret_key"
-    if x < 0.86:
+    if x < 0.75:
+        return "AWS_SESSION_TOKEN", aws_session(r), "aws_session_token"
+    if x < 0.79:
+        return r.choice(["ACCESS_TOKEN", "API_JWT", "SERVICE_TOKEN"]), jwt(r), "jwt"
+    if x < 0.81:
+        return "GOOGLE_PRIVATE_KEY_ID", sha(r), "service_account_key_id"
+    if x < 0.91:
         return r.choice(GENERIC_NAMES), generic_value(r), "generic_secret"
     return (
         r.choice(
@@ -681,7 +688,7 @@ def db_url(r: Rng) -> str:
 
 def k_env_dump(r: Rng) -> str:
     u = username(r)
-    items = [env_line(r, *cred(r)) for _ in range(r.randrange(3, 5))]
+    items = [env_line(r, *cred(r)) for _ in range(r.randrange(4, 7))]
     items.append(K("HOME=/home/", "key") + S("home_user", u))
     items.append(K("PWD=", "key") + "/home/" + S("home_user", u) + K("/src/api", "path"))
     items += [
@@ -697,7 +704,7 @@ def k_env_dump(r: Rng) -> str:
 
 def k_dotenv(r: Rng) -> str:
     out = [K("$ cat .env", "cmd"), line("# local development settings"), "DATABASE_URL=" + db_url(r)]
-    for _ in range(r.randrange(2, 4)):
+    for _ in range(r.randrange(3, 6)):
         n, v, c = cred(r)
         q = r.choice(["", '"', "'"])
         out.append(env_line(r, n, v, c, "=", q) + r.choice(["", "  " + K("# rotate quarterly", "comment")]))
@@ -1084,6 +1091,11 @@ def k_aws_credentials(r: Rng) -> str:
             K("aws_access_key_id", "key") + " = " + S("aws_access_key_id", aws_key_id(r)),
             K("aws_secret_access_key", "key") + " = " + S("aws_secret_key", aws_secret(r)),
             line(f"region = {r.choice(['us-east-1', 'eu-west-1', 'eu-central-1'])}"),
+            *(
+                [K("aws_session_token", "key") + " = " + S("aws_session_token", aws_session(r))]
+                if prof != "default"
+                else []
+            ),
             "",
         ]
     return "\n".join(out)
@@ -1965,7 +1977,7 @@ def k_heroku_config(r: Rng) -> str:
         line("=== " + company(r) + "-prod Config Vars"),
     ]
     out.append(K("DATABASE_URL:", "key") + "          " + db_url(r))
-    for _ in range(r.randrange(2, 4)):
+    for _ in range(r.randrange(3, 6)):
         n, v, c = cred(r)
         out.append(K(n + ":", "key") + " " * max(1, 22 - len(n)) + S(c, v))
     out.append(line("WEB_CONCURRENCY:       2"))
@@ -2477,6 +2489,525 @@ def k_stripe_cli(r: Rng) -> str:
     )
 
 
+def k_gh_auth(r: Rng) -> str:
+    u = username(r)
+    tok = gh_token(r)
+    return (
+        K("$ gh auth status -t", "cmd")
+        + "\n"
+        + line("github.com")
+        + "\n  "
+        + K(f"\u2713 Logged in to github.com account {u} (keyring)", "text")
+        + "\n  "
+        + line("- Active account: true")
+        + "\n  "
+        + line("- Git operations protocol: https")
+        + "\n  "
+        + K("- Token:", "key")
+        + " "
+        + S("github_token", tok)
+        + "\n  "
+        + K("- Token scopes: 'gist', 'read:org', 'repo', 'workflow'", "text")
+        + "\n"
+        + K("$ cat ~/.config/gh/hosts.yml", "cmd")
+        + "\n"
+        + line("github.com:")
+        + "\n    "
+        + K("oauth_token:", "key")
+        + " "
+        + S("github_token", tok)
+        + "\n    "
+        + line("git_protocol: https")
+        + "\n"
+    )
+
+
+def k_vendor_cli_configs(r: Rng) -> str:
+    return (
+        K("$ cat ~/.config/doctl/config.yaml", "cmd")
+        + "\n"
+        + K("access-token:", "key")
+        + " "
+        + S("digitalocean_token", do_token(r))
+        + "\n"
+        + line("context: default")
+        + "\n"
+        + K("$ cat ~/.cache/huggingface/token", "cmd")
+        + "\n"
+        + S("huggingface_token", hf_token(r))
+        + "\n"
+        + K("$ twilio profiles:list --properties apiKey,apiSecret", "cmd")
+        + "\n"
+        + line("ID       Account SID                         Active")
+        + "\n"
+        + K("default", "text")
+        + "  "
+        + S("twilio_key", twilio_key(r))
+        + "  "
+        + S("generic_secret", rs(r, B62, 32))
+        + "  "
+        + K("true", "text")
+        + "\n"
+        + K("$ cat ~/.config/linear/config.json", "cmd")
+        + '\n{ "'
+        + K('apiKey": "', "key")
+        + S("vendor_other", other_vendor(r)[1])
+        + '", '
+        + K('"workspace": "eng"', "text")
+        + " }\n"
+    )
+
+
+def k_slack_api_curl(r: Rng) -> str:
+    ch = "C" + rs(r, UP + DIG, 10)
+    return (
+        K("$ curl -s -X POST https://slack.com/api/chat.postMessage \\", "cmd")
+        + "\n    -H '"
+        + K("Authorization:", "header")
+        + " "
+        + K("Bearer", "scheme")
+        + " "
+        + S("slack_token", slack_token(r))
+        + "' \\\n    "
+        + K("-H 'Content-type: application/json' \\", "cmd")
+        + "\n    "
+        + K(f'-d \'{{"channel":"{ch}","text":"deploy finished"}}\'', "cmd")
+        + "\n"
+        + line(f'{{"ok":true,"channel":"{ch}","ts":"17{rs(r, DIG, 8)}.{rs(r, DIG, 6)}"}}')
+        + "\n"
+        + K('$ curl -s https://api.sendgrid.com/v3/mail/send -H "', "cmd")
+        + K("Authorization:", "header")
+        + " "
+        + K("Bearer", "scheme")
+        + " "
+        + S("sendgrid_key", sendgrid_key(r))
+        + '" '
+        + K("-H 'Content-Type: application/json' -d @mail.json", "cmd")
+        + "\n"
+        + line('{"errors":[{"message":"The from address does not match a verified Sender Identity."}]}')
+        + "\n"
+    )
+
+
+def k_k8s_manifest(r: Rng) -> str:
+    name = r.choice(["payments-api", "worker-env", "grafana-admin"])
+    data = []
+    for key in r.sample(["DB_PASSWORD", "API_TOKEN", "STRIPE_KEY", "SMTP_PASS", "ADMIN_PASSWORD"], 3):
+        val = stripe_key(r) if key == "STRIPE_KEY" else password(r) if "PASS" in key else generic_value(r)
+        data.append("  " + K(key + ":", "key") + " " + S("k8s_secret_data", b64(val.encode())))
+    return (
+        K("$ cat k8s/secret.yaml", "cmd")
+        + "\n"
+        + line("apiVersion: v1")
+        + "\n"
+        + line("kind: Secret")
+        + "\nmetadata:\n  "
+        + line(f"name: {name}")
+        + "\n  "
+        + line("labels: {app: " + name + "}")
+        + "\n"
+        + line("type: Opaque")
+        + "\ndata:\n"
+        + "\n".join(data)
+        + "\nstringData:\n  "
+        + K("REDIS_PASSWORD:", "key")
+        + " "
+        + S("password", password(r))
+        + "\n  "
+        + line('LOG_FORMAT: "json"')
+        + "\n"
+    )
+
+
+def k_tf_state(r: Rng) -> str:
+    proj = company(r) + "-" + str(r.randrange(100000, 999999))
+    creds = json.dumps({"type": "service_account", "project_id": proj, "private_key_id": sha(r)})
+    return (
+        K("$ terraform state pull | jq '.resources[] | select(.type==\"google_service_account_key\")'", "cmd")
+        + "\n{\n  "
+        + line('"mode": "managed",')
+        + "\n  "
+        + line('"type": "google_service_account_key",')
+        + '\n  "instances": [\n    {\n      "attributes": {\n        '
+        + K(
+            '"id": "projects/' + proj + "/serviceAccounts/ci@" + proj + ".iam.gserviceaccount.com/keys/",
+            "text",
+        )
+        + S("service_account_key_id", sha(r))
+        + '",\n        '
+        + K('"key_algorithm": "KEY_ALG_RSA_2048",', "line")
+        + "\n        "
+        + K('"private_key": ', "key")
+        + '"'
+        + S("private_key", b64(creds.encode() + rbytes(r, 300)))
+        + '",\n        '
+        + K('"private_key_type": "TYPE_GOOGLE_CREDENTIALS_FILE",', "line")
+        + "\n        "
+        + K('"valid_after": "' + ts(r) + 'Z"', "line")
+        + "\n      }\n    }\n  ]\n}\n"
+    )
+
+
+def k_ai_script(r: Rng) -> str:
+    return (
+        K("$ cat scripts/compare_models.py", "cmd")
+        + "\n"
+        + line("import anthropic, openai")
+        + "\n"
+        + line("import google.generativeai as genai")
+        + "\n\n"
+        + K("oa = openai.OpenAI(api_key=", "code")
+        + '"'
+        + S("openai_key", openai_key(r))
+        + '")\n'
+        + K("cl = anthropic.Anthropic(api_key=", "code")
+        + '"'
+        + S("anthropic_key", anthropic_key(r))
+        + '")\n'
+        + K("genai.configure(api_key=", "code")
+        + '"'
+        + S("google_api_key", google_key(r))
+        + '")\n'
+        + K("HF_TOKEN = ", "key")
+        + '"'
+        + S("huggingface_token", hf_token(r))
+        + '"  '
+        + K("# read-only", "comment")
+        + "\n\n"
+        + line("for prompt in load_prompts('prompts.jsonl'):")
+        + "\n    "
+        + line("print(compare(oa, cl, prompt))")
+        + "\n"
+    )
+
+
+def k_yarnrc(r: Rng) -> str:
+    return (
+        K("$ npm config list", "cmd")
+        + "\n"
+        + line('; "user" config from ~/.npmrc')
+        + "\n\n"
+        + K("//registry.npmjs.org/:_authToken = (protected)", "lookalike")
+        + "\n"
+        + line("; node bin location = /usr/local/bin/node")
+        + "\n"
+        + K("$ cat .yarnrc.yml", "cmd")
+        + "\n"
+        + line("nodeLinker: node-modules")
+        + "\n"
+        + K("npmAuthToken:", "key")
+        + " "
+        + S("npm_token", npm_token(r))
+        + "\n"
+        + K("$ cat ~/.config/shopify/env", "cmd")
+        + "\n"
+        + K("SHOPIFY_API_SECRET=", "key")
+        + S("shopify_token", shopify_token(r))
+        + "\n"
+        + K("SHOPIFY_ACCESS_TOKEN=", "key")
+        + S("shopify_token", shopify_token(r))
+        + "\n"
+    )
+
+
+def k_aws_export(r: Rng) -> str:
+    return (
+        K("$ aws configure export-credentials --profile prod --format env", "cmd")
+        + "\n"
+        + K("export AWS_ACCESS_KEY_ID=", "key")
+        + S("aws_access_key_id", aws_key_id(r, True))
+        + "\n"
+        + K("export AWS_SECRET_ACCESS_KEY=", "key")
+        + S("aws_secret_key", aws_secret(r))
+        + "\n"
+        + K("export AWS_SESSION_TOKEN=", "key")
+        + S("aws_session_token", aws_session(r))
+        + "\n"
+        + line(f"export AWS_CREDENTIAL_EXPIRATION={ts(r)}+00:00")
+        + "\n"
+        + K("$ aws sts get-caller-identity --query Arn --output text", "cmd")
+        + "\n"
+        + line(f"arn:aws:sts::{rs(r, DIG, 12)}:assumed-role/Admin/botocore-session-{rs(r, DIG, 10)}")
+        + "\n"
+    )
+
+
+def k_copy_as_curl(r: Rng) -> str:
+    c = company(r)
+    tok = jwt(r)
+    return (
+        K(f"curl 'https://app.{c}.com/api/graphql' \\", "cmd")
+        + "\n  "
+        + K("-H 'accept: application/json' \\", "cmd")
+        + "\n  -H '"
+        + K("authorization:", "header")
+        + " "
+        + K("Bearer", "scheme")
+        + " "
+        + S("jwt", tok)
+        + "' \\\n  -H '"
+        + K("cookie:", "header")
+        + " "
+        + K("_ga=GA1.1." + rs(r, DIG, 10) + "." + rs(r, DIG, 10), "cookie_attr")
+        + "; "
+        + K("access_token=", "key")
+        + S("jwt", tok)
+        + "; "
+        + K("refresh=", "key")
+        + S("cookie_session", b64url(rbytes(r, 32)))
+        + "; "
+        + K("locale=en-GB", "cookie_attr")
+        + "' \\\n  "
+        + K('--data-raw \'{"query":"{ viewer { id } }"}\'', "cmd")
+        + "\n"
+    )
+
+
+def k_chatops_env(r: Rng) -> str:
+    t = company(r)
+    return (
+        K("$ cat bot/.env", "cmd")
+        + "\n"
+        + K("SLACK_BOT_TOKEN=", "key")
+        + S("slack_token", slack_token(r))
+        + "\n"
+        + K("SLACK_WEBHOOK_URL=https://hooks.slack.com/services/", "key")
+        + K("T" + rs(r, UP + DIG, 10) + "/B" + rs(r, UP + DIG, 10) + "/", "path")
+        + S("webhook_secret", rs(r, B62, 24))
+        + "\n"
+        + K(f"TEAMS_WEBHOOK_URL=https://{t}.webhook.office.com/webhookb2/", "key")
+        + K(f"{uuid4(r)}@{uuid4(r)}/IncomingWebhook/", "path")
+        + S("webhook_secret", rs(r, HEX, 32))
+        + K("/" + uuid4(r), "path")
+        + "\n"
+        + K("GITHUB_WEBHOOK_SECRET=", "key")
+        + S("webhook_secret", rs(r, HEX, 40))
+        + "\n"
+        + line("BOT_NAME=release-bot")
+        + "\n"
+    )
+
+
+def k_pii_csv(r: Rng) -> str:
+    out = [
+        K("$ head -n 4 exports/customers_2026-10.csv", "cmd"),
+        line("customer_id,country,phone,ssn,iban,plan"),
+    ]
+    for _ in range(3):
+        out.append(
+            K(f"C{rs(r, DIG, 7)},{r.choice(['US', 'DE', 'GB', 'NL'])},", "text")
+            + S("phone", phone(r))
+            + ","
+            + S("ssn", ssn(r))
+            + ","
+            + S("iban", iban(r))
+            + ","
+            + K(r.choice(["pro", "free", "team"]), "text")
+        )
+    return "\n".join(out) + "\n"
+
+
+def k_gitlab_api(r: Rng) -> str:
+    c = company(r)
+    return (
+        K('$ curl --header "', "cmd")
+        + K("PRIVATE-TOKEN:", "header")
+        + " "
+        + S("gitlab_token", gitlab_token(r))
+        + '" '
+        + K(f'"https://gitlab.{c}.com/api/v4/projects?membership=true&per_page=5"', "url")
+        + "\n"
+        + line('[{"id":412,"name":"backend","default_branch":"main"}]')
+        + "\n"
+        + K("$ glab auth status", "cmd")
+        + "\n"
+        + line(f"gitlab.{c}.com")
+        + "\n  "
+        + line("\u2713 Git operations will use https protocol")
+        + "\n  "
+        + K("\u2713 Token:", "key")
+        + " "
+        + S("gitlab_token", gitlab_token(r))
+        + "\n"
+    )
+
+
+def k_pypi_upload(r: Rng) -> str:
+    return (
+        K("$ twine upload -u __token__ -p ", "cmd")
+        + S("pypi_token", pypi_token(r))
+        + K(" dist/*", "cmd")
+        + "\n"
+        + line("Uploading distributions to https://upload.pypi.org/legacy/")
+        + "\n"
+        + line("Uploading mypkg-0.4.1-py3-none-any.whl")
+        + "\n"
+        + line("100% \u2501\u2501\u2501\u2501\u2501\u2501\u2501\u2501 12.3/12.3 kB \u2022 00:00")
+        + "\n"
+        + K("$ UV_PUBLISH_TOKEN=", "key")
+        + S("pypi_token", pypi_token(r))
+        + K(" uv publish", "cmd")
+        + "\n"
+        + line("Publishing 2 files https://upload.pypi.org/legacy/")
+        + "\n"
+    )
+
+
+def k_llm_curl(r: Rng) -> str:
+    return (
+        K('$ curl https://api.openai.com/v1/chat/completions -H "', "cmd")
+        + K("Authorization:", "header")
+        + " "
+        + K("Bearer", "scheme")
+        + " "
+        + S("openai_key", openai_key(r))
+        + '" '
+        + K('-H "Content-Type: application/json" -d @req.json', "cmd")
+        + "\n"
+        + line('{"error":{"message":"You exceeded your current quota.","type":"insufficient_quota"}}')
+        + "\n"
+        + K('$ curl https://api.anthropic.com/v1/messages -H "', "cmd")
+        + K("x-api-key:", "header")
+        + " "
+        + S("anthropic_key", anthropic_key(r))
+        + '" '
+        + K('-H "anthropic-version: 2023-06-01" -d @msg.json', "cmd")
+        + "\n"
+        + line('{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}')
+        + "\n"
+    )
+
+
+def azure_secret(r: Rng) -> str:
+    return rs(r, B62, 3) + "8Q~" + rs(r, B62 + "_-.~", 34)
+
+
+def k_azure_cli(r: Rng) -> str:
+    return (
+        K("$ az ad sp create-for-rbac --name ci-deployer --role contributor", "cmd")
+        + "\n{\n  "
+        + K(f'"appId": "{uuid4(r)}",', "uuid")
+        + "\n  "
+        + line('"displayName": "ci-deployer",')
+        + "\n  "
+        + K('"password": ', "key")
+        + '"'
+        + S("azure_key", azure_secret(r))
+        + '",\n  '
+        + K(f'"tenant": "{uuid4(r)}"', "uuid")
+        + "\n}\n"
+        + K("$ az storage account keys list -n " + company(r).replace("-", "") + " -o json", "cmd")
+        + "\n[\n  {\n    "
+        + line('"keyName": "key1",')
+        + "\n    "
+        + line('"permissions": "FULL",')
+        + '\n    "value": "'
+        + S("azure_key", b64(rbytes(r, 64)))
+        + '"\n  },\n  {\n    '
+        + line('"keyName": "key2",')
+        + '\n    "value": "'
+        + S("azure_key", b64(rbytes(r, 64)))
+        + '"\n  }\n]\n'
+    )
+
+
+def k_header_dump(r: Rng) -> str:
+    u = username(r)
+    return (
+        line(f"{ts(r)}Z DEBUG gateway: incoming request headers")
+        + "\n  "
+        + line(f"host: api.{company(r)}.com")
+        + "\n  "
+        + K("authorization:", "header")
+        + " "
+        + K("Basic", "scheme")
+        + " "
+        + S("auth_header", b64(f"{u}:{password(r)}".encode()))
+        + "\n  "
+        + K("x-auth-token:", "header")
+        + " "
+        + S("auth_header", rs(r, HEX, 40))
+        + "\n  "
+        + K("proxy-authorization:", "header")
+        + " "
+        + K("Basic", "scheme")
+        + " "
+        + S("auth_header", b64(f"svc-proxy:{password(r)}".encode()))
+        + "\n  "
+        + line("x-forwarded-proto: https")
+        + "\n  "
+        + K(f"x-request-id: {uuid4(r)}", "uuid")
+        + "\n"
+    )
+
+
+def k_gcloud_keys(r: Rng) -> str:
+    proj = company(r) + "-prod"
+    kid = sha(r)
+    return (
+        K(
+            f"$ gcloud iam service-accounts keys create key.json --iam-account ci@{proj}.iam.gserviceaccount.com",
+            "cmd",
+        )
+        + "\n"
+        + K("created key [", "text")
+        + S("service_account_key_id", kid)
+        + K(f"] of type [json] as [key.json] for [ci@{proj}.iam.gserviceaccount.com]", "text")
+        + "\n"
+        + K("$ jq -r .private_key_id key.json", "cmd")
+        + "\n"
+        + S("service_account_key_id", kid)
+        + "\n"
+        + K("$ gcloud auth print-access-token", "cmd")
+        + "\n"
+        + S("vendor_other", "ya" + "29." + rs(r, B64URL, 150))
+        + "\n"
+        + line("Updated property [core/project].")
+        + "\n"
+    )
+
+
+def k_bolt_logs(r: Rng) -> str:
+    return (
+        line("[INFO]  bolt-app Starting Socket Mode app")
+        + "\n"
+        + K("[DEBUG]  web-api:WebClient:0 initialized with token: ", "text")
+        + S("slack_token", slack_token(r))
+        + "\n"
+        + K("[DEBUG]  socket-mode:SocketModeClient:0 app token: ", "text")
+        + S(
+            "slack_token", "xap" + "p-1-A" + rs(r, UP + DIG, 10) + "-" + rs(r, DIG, 13) + "-" + rs(r, HEX, 64)
+        )
+        + "\n"
+        + K("[DEBUG]  signing secret: ", "text")
+        + S("generic_secret", rs(r, HEX, 32))
+        + "\n"
+        + line("[INFO]  \u26a1\ufe0f Bolt app is running!")
+        + "\n"
+    )
+
+
+def k_printenv_grep(r: Rng) -> str:
+    items = [
+        env_line(r, "DIGITALOCEAN_ACCESS_TOKEN", do_token(r), "digitalocean_token"),
+        env_line(r, "SENDGRID_API_KEY", sendgrid_key(r), "sendgrid_key"),
+        env_line(r, "AWS_SESSION_TOKEN", aws_session(r), "aws_session_token"),
+        env_line(r, r.choice(["GOOGLE_API_KEY", "GEMINI_API_KEY"]), google_key(r), "google_api_key"),
+        env_line(r, "STRIPE_SECRET_KEY", stripe_key(r), "stripe_key"),
+        env_line(r, "SHOPIFY_ADMIN_TOKEN", shopify_token(r), "shopify_token"),
+        env_line(r, *other_vendor(r), "vendor_other"),
+        K("CALLBACK_URL=", "key")
+        + K(f"https://hooks.{company(r)}.com/ingest?", "url")
+        + K("source=ci&", "param")
+        + K("sig=", "param")
+        + S("url_query_token", b64url(rbytes(r, 32))),
+        line("TOKEN_REFRESH_SECONDS=3600"),
+        line("KEYBOARD_LAYOUT=us"),
+    ]
+    r.shuffle(items)
+    return K("$ printenv | grep -E 'TOKEN|KEY|URL'", "cmd") + "\n" + "\n".join(items) + "\n"
+
+
 SECRET_KINDS: dict[str, Callable[[Rng], str]] = {
     "env_dump": k_env_dump,
     "dotenv": k_dotenv,
@@ -2547,6 +3078,25 @@ SECRET_KINDS: dict[str, Callable[[Rng], str]] = {
     "proxy_env": k_proxy_env,
     "netrc": k_wandb_netrc,
     "stripe_cli": k_stripe_cli,
+    "gh_auth": k_gh_auth,
+    "vendor_cli_configs": k_vendor_cli_configs,
+    "slack_api_curl": k_slack_api_curl,
+    "k8s_manifest": k_k8s_manifest,
+    "terraform_state": k_tf_state,
+    "ai_script": k_ai_script,
+    "npm_yarn_shopify": k_yarnrc,
+    "aws_export": k_aws_export,
+    "copy_as_curl": k_copy_as_curl,
+    "chatops_env": k_chatops_env,
+    "pii_csv": k_pii_csv,
+    "gitlab_api": k_gitlab_api,
+    "pypi_upload": k_pypi_upload,
+    "llm_curl": k_llm_curl,
+    "azure_cli": k_azure_cli,
+    "header_dump": k_header_dump,
+    "gcloud_keys": k_gcloud_keys,
+    "slack_bolt_logs": k_bolt_logs,
+    "printenv_grep": k_printenv_grep,
 }
 
 
@@ -2904,10 +3454,9 @@ def sound(doc: Doc) -> bool:
 
 def build_corpus(seed: int = DEFAULT_SEED) -> list[Doc]:
     """The labelled documents for a seed: the same seed gives the same corpus."""
-    n_secret, n_look = 207, 23
-    plan = [(k, False) for k in list(SECRET_KINDS) * 3][:n_secret]
-    plan += [(k, False) for k in list(SECRET_KINDS)[: n_secret - len(plan)]]
-    plan += [(k, True) for k in (list(LOOKALIKE_KINDS) * 2)[:n_look]]
+    plan = [(k, False) for k in list(SECRET_KINDS) * 3]
+    n_look = round(len(plan) / 9)  # one document in ten
+    plan += [(k, True) for k in (list(LOOKALIKE_KINDS) * 3)[:n_look]]
     docs = []
     for i, (kind, look) in enumerate(plan):
         make = LOOKALIKE_KINDS[kind] if look else SECRET_KINDS[kind]
