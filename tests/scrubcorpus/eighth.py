@@ -7,8 +7,8 @@ print (shell sessions, env dumps, CI logs, kubectl and docker output, curl trace
 formats, source code, stack traces, SQL sessions, git output, test failures, notebooks), apart from the
 scrubber's rules and the other corpora.
 
-`build_corpus()` yields, for the default seed, 293 documents of 100 kinds (one in ten is a secret-free
-look-alike, of 12 kinds), holding 822 labelled secrets of 39 classes (a third of them vendor tokens with a
+`build_corpus()` yields, for the default seed, 293 documents of 103 kinds (one in ten is a secret-free
+look-alike, of 15 kinds), holding 822 labelled secrets of 39 classes (a third of them vendor tokens with a
 published prefix) and about 2,600 must-survive spans, many of them right beside a secret. Each snippet is
 delivered as is, as a JSON-escaped agent transcript line, as a diff's added lines, line-numbered like a file
 read, timestamped like a CI log or inside a Markdown code block; spans always point at the final text. Every
@@ -476,12 +476,19 @@ def username(r: Rng) -> str:
     return r.choice([f + last[0], f[0] + last, f + "." + last, f + "_" + last, f + last[:3]])
 
 
-def email(r: Rng) -> str:
-    f, last = person(r)
+def email(r: Rng, who: tuple[str, str] | None = None) -> str:
+    f, last = who or person(r)
     local = r.choice([f + "." + last, f + last[0], f[0] + last, f + str(r.randrange(10, 99))])
     if r.random() < 0.3:
         return f"{local}@{r.choice(COMPANIES)}.{r.choice(['com', 'io', 'dev'])}"
     return f"{local}@{r.choice(MAIL_DOMAINS)}"
+
+
+def svc_user(r: Rng) -> str:
+    """A service account's name: kept beside its password, unlike a person's."""
+    return r.choice(
+        ["ci-bot", "deploy", "svc-build", "jenkins", "release-bot", "nexus-reader", "backup", "etl"]
+    )
 
 
 def company(r: Rng) -> str:
@@ -721,14 +728,13 @@ def k_gh_actions_log(r: Rng) -> str:
         f"{t}:01.1046512Z   " + line("repository: " + company(r) + "/api"),
         f"{t}:01.1047881Z " + line("##[endgroup]"),
         f"{t}:03.5521908Z " + line("Run ./scripts/publish.sh"),
-        f"{t}:03.5523311Z " + K("+ export ", "x") + env_line(r, n, v, c),
+        f"{t}:03.5523311Z " + K("+ export ", "text") + env_line(r, n, v, c),
         f"{t}:03.5529942Z + curl -fsS -H '"
         + K("Authorization: token", "header")
         + " "
-        + S(c, v)
+        + S("github_token", gh_token(r))
         + "' "
-        + K("https://api.github.com/repos/" + company(r) + "/api/releases", "url")
-        + "'",
+        + K("https://api.github.com/repos/" + company(r) + "/api/releases", "url"),
         f"{t}:04.0120334Z " + line("HTTP/2 201"),
         f"{t}:04.0131857Z "
         + line("Release v" + f"{r.randrange(1, 4)}.{r.randrange(20)}.{r.randrange(10)}" + " published"),
@@ -1102,7 +1108,7 @@ def k_aws_credentials(r: Rng) -> str:
 
 
 def k_pip_conf(r: Rng) -> str:
-    u = username(r)
+    u = svc_user(r)
     return (
         K("$ pip config list", "cmd")
         + "\nglobal.index-url='https://"
@@ -1227,9 +1233,9 @@ def k_tf_plan(r: Rng) -> str:
         + K(host(r), "host")
         + " -U "
         + K("admin", "user")
-        + " -c 'ALTER ROLE app PASSWORD '"
+        + " -c \\\"ALTER ROLE app PASSWORD '"
         + S("cli_password", pw)
-        + "''\" -> (known after apply)\n        }\n\n"
+        + '\'\\"" -> (known after apply)\n        }\n\n'
         + line("Plan: 1 to add, 1 to change, 1 to destroy.")
         + "\n"
     )
@@ -1447,7 +1453,7 @@ def k_php(r: Rng) -> str:
 
 
 def k_shell_script(r: Rng) -> str:
-    u = username(r)
+    u = svc_user(r)
     n, v, c = cred(r)
     return (
         K("$ cat scripts/deploy.sh", "cmd")
@@ -1593,7 +1599,7 @@ def k_psql(r: Rng) -> str:
         f, last = person(r)
         rows.append(
             f" {K(str(1000 + i), 'id')} | {f.capitalize()} {last.capitalize()} | "
-            + S("email", email(r))
+            + S("email", email(r, (f, last)))
             + " | "
             + S("phone", phone(r))
             + " | "
@@ -1653,9 +1659,9 @@ def k_sql_inserts(r: Rng) -> str:
     for i in range(r.randrange(2, 4)):
         f, last = person(r)
         out.append(
-            K(f"INSERT INTO users (id, name, email, iban) VALUES ({i + 1}, '{f} {last}', ", "code")
-            + "'"
-            + S("email", email(r))
+            K("INSERT INTO users (id, name, email, iban) VALUES (", "code")
+            + f"{i + 1}, '{f.capitalize()} {last.capitalize()}', '"
+            + S("email", email(r, (f, last)))
             + "', '"
             + S("iban", iban(r))
             + "');"
@@ -1695,7 +1701,10 @@ def k_git_log(r: Rng) -> str:
         f, last = person(r)
         out += [
             "commit " + K(sha(r), "sha"),
-            K(f"Author:     {f.capitalize()} {last.capitalize()} <", "text") + S("email", email(r)) + ">",
+            K("Author:", "key")
+            + f"     {f.capitalize()} {last.capitalize()} <"
+            + S("email", email(r, (f, last)))
+            + ">",
             line(
                 f"AuthorDate: Tue Oct {r.randrange(1, 28)} 1{r.randrange(10)}:0{r.randrange(10)}:11 2026 +0200"
             ),
@@ -1995,7 +2004,7 @@ def k_customer_json(r: Rng) -> str:
         + '",\n  '
         + K('"email": ', "key")
         + '"'
-        + S("email", email(r))
+        + S("email", email(r, (f, last)))
         + '",\n  '
         + K('"phone": ', "key")
         + '"'
@@ -2276,7 +2285,7 @@ def k_db_clis(r: Rng) -> str:
 
 
 def k_cli_flags(r: Rng) -> str:
-    u = username(r)
+    u = svc_user(r)
     return (
         K("$ docker login -u ", "cmd")
         + K(u, "user")
@@ -2398,7 +2407,7 @@ def k_grpc_metadata(r: Rng) -> str:
 
 
 def k_digest_auth(r: Rng) -> str:
-    u = username(r)
+    u = svc_user(r)
     return (
         K("$ curl -v --digest -u ", "cmd")
         + K(u, "user")
@@ -2422,7 +2431,7 @@ def k_digest_auth(r: Rng) -> str:
 
 
 def k_proxy_env(r: Rng) -> str:
-    u = username(r)
+    u = svc_user(r)
     pw = password(r)
     h = f"proxy.{company(r)}.com:3128"
     return (
@@ -2497,7 +2506,7 @@ def k_gh_auth(r: Rng) -> str:
         + "\n"
         + line("github.com")
         + "\n  "
-        + K(f"\u2713 Logged in to github.com account {u} (keyring)", "text")
+        + f"\u2713 Logged in to github.com account {u} (keyring)"
         + "\n  "
         + line("- Active account: true")
         + "\n  "
@@ -3341,6 +3350,81 @@ def l_trace_ids(r: Rng) -> str:
     return "\n".join(out) + "\n"
 
 
+def l_masked(r: Rng) -> str:
+    return (
+        "\n".join(
+            [
+                K("$ vercel env ls production", "cmd"),
+                kl(" name                 value               environments        created"),
+                kl(
+                    f" DATABASE_URL         Encrypted           Production          {r.randrange(2, 30)}d ago"
+                ),
+                kl(
+                    f" STRIPE_SECRET_KEY    Encrypted           Production          {r.randrange(2, 30)}d ago"
+                ),
+                K("$ aws configure list", "cmd"),
+                kl("      Name                    Value             Type    Location"),
+                kl("      ----                    -----             ----    --------"),
+                kl(f"access_key     ****************{rs(r, UP + '234567', 4)} shared-credentials-file"),
+                kl(f"secret_key     ****************{rs(r, B62, 4)} shared-credentials-file"),
+                kl("    region                eu-west-1      config-file    ~/.aws/config"),
+                kl(
+                    "Incorrect API key provided: sk-proj-****...****. You can find your API key at platform settings."
+                ),
+                kl("password: [REDACTED]"),
+            ]
+        )
+        + "\n"
+    )
+
+
+def l_secret_names(r: Rng) -> str:
+    names = r.sample(
+        [
+            "NPM_TOKEN",
+            "PYPI_API_TOKEN",
+            "AWS_SECRET_ACCESS_KEY",
+            "SLACK_WEBHOOK_URL",
+            "DOCKERHUB_TOKEN",
+            "SENTRY_DSN",
+        ],
+        4,
+    )
+    out = [K("$ gh secret list", "cmd")]
+    out += [kl(f"{n:<24}Updated 2026-{r.randrange(1, 12):02d}-{r.randrange(1, 28):02d}") for n in names]
+    out += [
+        K("$ grep -n secrets .github/workflows/release.yml", "cmd"),
+        kl("14:          password: ${{ secrets.DOCKERHUB_TOKEN }}"),
+        kl("27:        env: { NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' }"),
+        kl('31:      - run: twine upload -u __token__ -p "$PYPI_API_TOKEN" dist/*'),
+    ]
+    return "\n".join(out) + "\n"
+
+
+def l_openapi(r: Rng) -> str:
+    return (
+        "\n".join(
+            [
+                K("$ sed -n '/securitySchemes/,/^$/p' openapi.yaml", "cmd"),
+                kl("  securitySchemes:"),
+                kl("    bearerAuth:"),
+                kl("      type: http"),
+                kl("      scheme: bearer"),
+                kl("      bearerFormat: JWT"),
+                kl("    apiKey:"),
+                kl("      type: apiKey"),
+                kl("      in: header"),
+                kl("      name: X-API-Key"),
+                kl(
+                    "      description: 'Send as `X-API-Key: <key>`; get one at https://example.com/settings/keys'"
+                ),
+                kl("  example: 'Authorization: Bearer <token>'"),
+            ]
+        )
+        + "\n"
+    )
+
+
 LOOKALIKE_KINDS: dict[str, Callable[[Rng], str]] = {
     "readme_placeholders": l_readme,
     "env_example": l_env_example,
@@ -3354,6 +3438,9 @@ LOOKALIKE_KINDS: dict[str, Callable[[Rng], str]] = {
     "terraform_ids": l_terraform_ids,
     "public_keys": l_public_keys,
     "trace_ids": l_trace_ids,
+    "masked_values": l_masked,
+    "secret_names": l_secret_names,
+    "openapi_security": l_openapi,
 }
 
 
@@ -3394,7 +3481,8 @@ def deliver(r: Rng, segs: list[Seg], kind: str) -> list[Seg]:
     multiline = any(role and "\n" in t for t, role, _ in segs)
     if segs and not segs[-1][1] and segs[-1][0].endswith("\n"):
         segs = [*segs[:-1], (segs[-1][0][:-1], "", "")]
-    line_form = "none" if multiline else r.choice(["none", "none", "arrow", "tab", "diff", "ci"])
+    forms = ["none", "none", "arrow", "tab", "diff"] + ([] if "log" in kind else ["ci"])
+    line_form = "none" if multiline else r.choice(forms)
     if line_form == "arrow":
         segs = prefix_lines(segs, lambda n: f"{n:>6}→")
     elif line_form == "tab":
@@ -3423,7 +3511,7 @@ def deliver(r: Rng, segs: list[Seg], kind: str) -> list[Seg]:
             ('"}', "", ""),
         ]
     elif envelope == "markdown":
-        lang = r.choice(["", "text", "console", "yaml", "json"])
+        lang = r.choice(["", "text", "console"])
         segs = [("Here is the output:\n\n```" + lang + "\n", "", ""), *segs, ("\n```", "", "")]
     return [*segs, ("\n", "", "")]
 
