@@ -673,11 +673,10 @@ def dbname(r: Rng) -> str:
     return r.choice(["app", "orders", "billing", "analytics", "users_prod", "inventory"])
 
 
-def db_url(r: Rng) -> str:
+def db_url(r: Rng, family: str = "") -> str:
     """A marked database URL with the password a secret and the rest kept."""
-    scheme, port = r.choice(
-        [("postgres", 5432), ("postgresql", 5432), ("mysql", 3306), ("mongodb", 27017), ("redis", 6379)]
-    )
+    kinds = [("postgres", 5432), ("postgresql", 5432), ("mysql", 3306), ("mongodb", 27017), ("redis", 6379)]
+    scheme, port = r.choice([k for k in kinds if k[0].startswith(family)])
     user = r.choice(["app", "admin", "svc_orders", "readonly", "root", "postgres"])
     h = host(r)
     tail = f"{h}:{port}/{dbname(r) if scheme != 'redis' else r.randrange(16)}"
@@ -784,10 +783,7 @@ def k_kubectl_secret(r: Rng) -> str:
     ]:
         enc = b64(val.encode())
         items.append(
-            "  "
-            + K(key + ":", "key")
-            + " "
-            + (S("k8s_secret_data", enc) if key != "username" else K(enc, "value"))
+            "  " + K(key + ":", "key") + " " + (S("k8s_secret_data", enc) if key != "username" else enc)
         )
     return (
         K(f"$ kubectl get secret {name} -n {ns} -o yaml", "cmd")
@@ -861,7 +857,7 @@ def k_docker_inspect(r: Rng) -> str:
         + '",\n  "'
         + line("PYTHON_VERSION=3.12.7")
         + '",\n  "'
-        + line("GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305")
+        + "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305"
         + '"\n]\n'
     )
 
@@ -912,9 +908,7 @@ def k_curl_verbose(r: Rng) -> str:
     return (
         K(f"$ curl -v https://{h}/v2/orders?limit=20", "cmd")
         + "\n*   "
-        + line(
-            f"Trying {r.randrange(20, 200)}.{r.randrange(256)}.{r.randrange(256)}.{r.randrange(256)}:443..."
-        )
+        + f"Trying {r.randrange(20, 200)}.{r.randrange(256)}.{r.randrange(256)}.{r.randrange(256)}:443..."
         + "\n* "
         + line(f"Connected to {h} port 443")
         + "\n* "
@@ -957,13 +951,23 @@ def k_curl_verbose(r: Rng) -> str:
 
 def k_requests_debug(r: Rng) -> str:
     c = company(r)
-    _n, v, cls = vendor_cred(r)
+    header, cls = r.choice(
+        [
+            ("X-Api-Key:", "google_api_key"),
+            ("X-Api-Key:", "anthropic_key"),
+            ("X-Shopify-Access-Token:", "shopify_token"),
+            ("X-Api-Key:", "generic_secret"),
+        ]
+    )
+    v = {"google_api_key": google_key, "anthropic_key": anthropic_key, "shopify_token": shopify_token}.get(
+        cls, generic_value
+    )(r)
     ck = rs(r, HEX, 32)
     return (
         line("DEBUG:urllib3.connectionpool:Starting new HTTPS connection (1): " + f"api.{c}.io:443")
         + "\nsend: b'"
         + K(f"POST /v1/events HTTP/1.1\\r\\nHost: api.{c}.io\\r\\n", "text")
-        + K("X-Api-Key:", "header")
+        + K(header, "header")
         + " "
         + S(cls, v)
         + "\\r\\n"
@@ -1372,7 +1376,7 @@ def k_ruby(r: Rng) -> str:
         + "\n  "
         + K("api_key: ", "key")
         + "'"
-        + K(rs(r, HEX, 32), "client_id")
+        + rs(r, HEX, 32)
         + "',\n  "
         + K("api_secret_key: ", "key")
         + "'"
@@ -1415,7 +1419,7 @@ def k_csharp(r: Rng) -> str:
         + '", "'
         + S("generic_secret", rs(r, B62, 32))
         + '", "'
-        + K(sid, "account_sid")
+        + sid
         + '");\n'
         + line("var message = MessageResource.Create(")
         + "\n    "
@@ -1607,10 +1611,7 @@ def k_psql(r: Rng) -> str:
         )
     return (
         '$ psql "'
-        + db_url(r)
-        .replace("mysql", "postgresql")
-        .replace("mongodb", "postgresql")
-        .replace("redis", "postgresql")
+        + db_url(r, "postgres")
         + '"\n'
         + line("psql (16.4)")
         + "\n"
@@ -2418,7 +2419,9 @@ def k_digest_auth(r: Rng) -> str:
         + "\n> "
         + K("Authorization:", "header")
         + " "
-        + K(f'Digest username="{u}", realm="cam", nonce="{rs(r, HEX, 32)}", uri="/api/snapshot", ', "text")
+        + K(f'Digest username="{u}", realm="cam"', "text")
+        + f', nonce="{rs(r, HEX, 32)}", '
+        + K('uri="/api/snapshot", ', "text")
         + K("response=", "key")
         + '"'
         + S("auth_header", rs(r, HEX, 32))
@@ -2638,10 +2641,12 @@ def k_tf_state(r: Rng) -> str:
         + "\n  "
         + line('"type": "google_service_account_key",')
         + '\n  "instances": [\n    {\n      "attributes": {\n        '
-        + K(
-            '"id": "projects/' + proj + "/serviceAccounts/ci@" + proj + ".iam.gserviceaccount.com/keys/",
-            "text",
-        )
+        + K('"id": ', "key")
+        + '"projects/'
+        + proj
+        + "/serviceAccounts/ci@"
+        + proj
+        + ".iam.gserviceaccount.com/keys/"
         + S("service_account_key_id", sha(r))
         + '",\n        '
         + K('"key_algorithm": "KEY_ALG_RSA_2048",', "line")
@@ -2954,14 +2959,13 @@ def k_gcloud_keys(r: Rng) -> str:
     proj = company(r) + "-prod"
     kid = sha(r)
     return (
-        K(
-            f"$ gcloud iam service-accounts keys create key.json --iam-account ci@{proj}.iam.gserviceaccount.com",
-            "cmd",
-        )
+        K("$ gcloud iam service-accounts keys create key.json --iam-account", "cmd")
+        + f" ci@{proj}.iam.gserviceaccount.com"
         + "\n"
         + K("created key [", "text")
         + S("service_account_key_id", kid)
-        + K(f"] of type [json] as [key.json] for [ci@{proj}.iam.gserviceaccount.com]", "text")
+        + K("] of type [json] as [key.json]", "text")
+        + f" for [ci@{proj}.iam.gserviceaccount.com]"
         + "\n"
         + K("$ jq -r .private_key_id key.json", "cmd")
         + "\n"
