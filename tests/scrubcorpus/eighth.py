@@ -8,7 +8,7 @@ formats, source code, stack traces, SQL sessions, git output, test failures, not
 scrubber's rules and the other corpora.
 
 `build_corpus()` yields, for the default seed, 293 documents of 103 kinds (one in ten is a secret-free
-look-alike, of 15 kinds), holding 822 labelled secrets of 39 classes (a third of them vendor tokens with a
+look-alike, of 15 kinds), holding 821 labelled secrets of 39 classes (a third of them vendor tokens with a
 published prefix) and about 2,600 must-survive spans, many of them right beside a secret. Each snippet is
 delivered as is, as a JSON-escaped agent transcript line, as a diff's added lines, line-numbered like a file
 read, timestamped like a CI log or inside a Markdown code block; spans always point at the final text. Every
@@ -680,7 +680,15 @@ def db_url(r: Rng, family: str = "") -> str:
     user = r.choice(["app", "admin", "svc_orders", "readonly", "root", "postgres"])
     h = host(r)
     tail = f"{h}:{port}/{dbname(r) if scheme != 'redis' else r.randrange(16)}"
-    q = r.choice(["", "?sslmode=require", "?authSource=admin", "?connect_timeout=10"])
+    q = r.choice(
+        {
+            "postgres": ["", "?sslmode=require", "?connect_timeout=10"],
+            "postgresql": ["", "?sslmode=require", "?application_name=api"],
+            "mysql": ["", "?charset=utf8mb4", "?parseTime=true"],
+            "mongodb": ["", "?authSource=admin", "?retryWrites=true&w=majority"],
+            "redis": [""],
+        }[scheme]
+    )
     if scheme == "redis":
         return f"{scheme}://:{S('db_connection_password', password(r))}@{K(tail + q, 'host')}"
     return (
@@ -709,7 +717,11 @@ def k_env_dump(r: Rng) -> str:
 
 
 def k_dotenv(r: Rng) -> str:
-    out = [K("$ cat .env", "cmd"), line("# local development settings"), "DATABASE_URL=" + db_url(r)]
+    out = [
+        K("$ cat .env", "cmd"),
+        line("# local development settings"),
+        K("DATABASE_URL=", "key") + db_url(r, r.choice(["postgres", "mysql", "mongodb"])),
+    ]
     for _ in range(r.randrange(3, 6)):
         n, v, c = cred(r)
         q = r.choice(["", '"', "'"])
@@ -1977,17 +1989,20 @@ def k_aws_sts(r: Rng) -> str:
         + '",\n        '
         + line(f'"Expiration": "{ts(r)}+00:00"')
         + '\n    },\n    "AssumedRoleUser": {\n        '
-        + K('"AssumedRoleId": "AROA' + rs(r, UP + "234567", 17) + ':ci",', "line")
+        + '"AssumedRoleId": "AROA'
+        + rs(r, UP + "234567", 17)
+        + ':ci",'
         + "\n    }\n}\n"
     )
 
 
 def k_heroku_config(r: Rng) -> str:
+    app = company(r) + "-prod"
     out = [
-        K("$ heroku config -a " + company(r) + "-prod", "cmd"),
-        line("=== " + company(r) + "-prod Config Vars"),
+        K("$ heroku config -a " + app, "cmd"),
+        line("=== " + app + " Config Vars"),
     ]
-    out.append(K("DATABASE_URL:", "key") + "          " + db_url(r))
+    out.append(K("DATABASE_URL:", "key") + "          " + db_url(r, "postgres"))
     for _ in range(r.randrange(3, 6)):
         n, v, c = cred(r)
         out.append(K(n + ":", "key") + " " * max(1, 22 - len(n)) + S(c, v))
