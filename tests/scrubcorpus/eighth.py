@@ -2234,7 +2234,7 @@ def k_systemd(r: Rng) -> str:
         + K("Environment=", "key")
         + '"'
         + K("REDIS_URL=", "key")
-        + db_url(r)
+        + db_url(r, "redis")
         + '"\n'
         + line("ExecStart=/opt/worker/bin/worker --concurrency 4")
         + "\n"
@@ -2551,6 +2551,7 @@ def k_gh_auth(r: Rng) -> str:
 
 
 def k_vendor_cli_configs(r: Rng) -> str:
+    other = other_vendor(r)
     return (
         K("$ cat ~/.config/doctl/config.yaml", "cmd")
         + "\n"
@@ -2566,7 +2567,7 @@ def k_vendor_cli_configs(r: Rng) -> str:
         + "\n"
         + K("$ twilio profiles:list --properties apiKey,apiSecret", "cmd")
         + "\n"
-        + line("ID       Account SID                         Active")
+        + line("ID       API Key                             API Secret                        Active")
         + "\n"
         + K("default", "text")
         + "  "
@@ -2576,10 +2577,11 @@ def k_vendor_cli_configs(r: Rng) -> str:
         + "  "
         + K("true", "text")
         + "\n"
-        + K("$ cat ~/.config/linear/config.json", "cmd")
-        + '\n{ "'
-        + K('apiKey": "', "key")
-        + S("vendor_other", other_vendor(r)[1])
+        + K("$ cat ~/.config/devtools/credentials.json", "cmd")
+        + "\n{ "
+        + K(f'"{other[0]}": ', "key")
+        + '"'
+        + S("vendor_other", other[1])
         + '", '
         + K('"workspace": "eng"', "text")
         + " }\n"
