@@ -6,26 +6,31 @@ its rules: a figure measured on text the rules were tuned to says how well they 
 generalise. It was written only from the formats' public descriptions (vendors' published token prefixes,
 lengths and checksums; the HTTP, cookie and URL RFCs; ISO 13616 IBAN check digits; the Luhn check; the SSA's
 SSN issuance rules; the PEM and OpenSSH key layouts) and from what a terminal shows while code is written and
-run, without reading the scrubber's rules or the other corpora.
+run, apart from the scrubber's rules and the other corpora, none of which were read.
 
 Every fake value is generated from a seeded `random.Random` (the same seed gives the same corpus); vendor
-prefixes are assembled from pieces so that no literal in this file looks like a credential.
+prefixes and key markers are assembled from pieces so that no literal in this file looks like a credential.
 
-Size (default seed): about 300 documents of 97 kinds, 34 secret classes, roughly 800 secret spans and 2,500
-must-survive spans; about one document in ten is a secret-free look-alike. Each snippet is delivered one of
-six ways (as is, as an escaped transcript line, as a diff's added lines, line-numbered like a file read,
-timestamped like a CI log, or inside a Markdown code block) and its spans are mapped into the final text.
+Size (default seed): 316 documents of 168 kinds (154 kinds holding secrets, 14 secret-free look-alike kinds,
+31 look-alike documents), 34 secret classes, 791 secret spans of which 177 carry a vendor's published prefix
+(49 vendor formats), and 3,284 must-survive spans (315 of them CI-log timestamps, 248 look-alike lines). Each
+snippet is delivered one of six ways (as is, as an escaped transcript line, as a diff's added lines,
+line-numbered like a file read, timestamped like a CI log, or inside a Markdown code block) and its spans are
+mapped into the final text. A span spanning several lines (a key body) includes the delivery's line prefixes.
 
 What counts as a secret: anything whose leak gives access (tokens, keys, passwords, signatures, session
-cookies, private keys, signed-URL signatures, webhook URLs' secret paths), and personal data that names or
-reaches a person or host: e-mail addresses, phone numbers, card numbers, SSNs, IBANs, IP addresses of real
-hosts (private and public, but not the documentation ranges or loopback), the user-name part of home
-directory paths (and the same name in a shell prompt), and person names in structured fields (git author
-lines, customer exports' name columns), because together with an e-mail they identify someone. Identifiers
-that grant nothing (UUIDs, git SHAs, digests, ARNs, account ids inside ARNs, public keys, certificates,
-placeholders, masked values, documentation IPs) are must-survive text. AWS secret keys and session tokens
-have no published prefix, so their spans are not counted as vendor-prefixed even though a vendor issues them;
-the same holds for Discord bot tokens and Cloudflare API tokens.
+cookies, private keys with the whole body labelled, signed-URL signatures, webhook URLs' secret paths,
+service-account key ids), and personal data that names or reaches a person or a host: e-mail addresses (also
+percent-encoded), phone numbers, card numbers, SSNs, IBANs, IP addresses of real hosts (private and public,
+not the documentation ranges or loopback), the user-name part of home-directory paths (and the same local
+account name wherever it shows in the same document: a prompt, `ls -l` owners, an ssh `User`), and person
+names in structured fields (git author and committer lines, shortlog, export and fixture name columns, a
+ticket's sender), since a name next to an e-mail identifies someone as surely as the e-mail does. Not counted:
+user names of remote services and databases (the `app` in `postgres://app:...`), which name an account rather
+than a person, and identifiers that grant nothing (UUIDs, git SHAs, digests, ARNs and the account ids in them,
+public keys, certificates, OAuth client ids, Twilio account SIDs, placeholders, masked values, documentation
+IPs); those are must-survive text where labelled. AWS secret keys and session tokens, Discord bot tokens and
+Cloudflare API tokens have no published prefix, so they are not counted as vendor-prefixed (vendor=False).
 """
 
 from __future__ import annotations
@@ -243,6 +248,14 @@ def _email(r: random.Random) -> str:
         [f"{first}.{last}", f"{first[0]}{last}", f"{first}{r.randint(10, 99)}", f"{first}_{last}"]
     )
     return f"{local}@{r.choice(MAIL_DOMAINS + ORG_DOMAINS)}"
+
+
+def _email_of(r: random.Random, person: str) -> str:
+    """An address that goes with a name already shown (a git author line shows both)."""
+    first, last = person.lower().split()
+    return (
+        f"{r.choice([f'{first}.{last}', f'{first[0]}{last}', first])}@{r.choice(MAIL_DOMAINS + ORG_DOMAINS)}"
+    )
 
 
 def _username(r: random.Random) -> str:
@@ -817,6 +830,7 @@ SECRET_GENS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
     ),
     "bearer": ("auth_header", lambda r: _pick(r, B64URL, r.randint(40, 64))),
     "basic": ("auth_header", _basic),
+    "smtpplain": ("auth_header", lambda r: _b64(f"\x00{_email(r)}\x00{_password(r)}".encode())),
     "tokhdr": ("auth_header", lambda r: _pick(r, HEXL, 40)),
     "digest": ("auth_header", lambda r: _pick(r, HEXL, 32)),
     "sigv4": ("auth_header", lambda r: _pick(r, HEXL, 64)),
@@ -989,6 +1003,9 @@ class _Renderer:
                 value = self._value(key, binding, lambda: vendor.make(r))
                 return _Segment(value, Span(0, 0, vendor.cls, vendor.fmt, bool(vendor.prefix)))
             cls, make = SECRET_GENS[name]
+            person = self.bound.get(f"person@{binding}")
+            if name == "email" and person is not None:
+                make = lambda r: _email_of(r, person)  # noqa: E731
             return _Segment(self._value(key, binding, lambda: make(r)), Span(0, 0, cls, name))
         if tag in ("K", "v"):
             label = Span(0, 0, "keep") if tag == "K" else None
@@ -1987,10 +2004,10 @@ $ «k:kubectl get svc ingress -o jsonpath='{.status.loadBalancer.ingress[0].ip}'
     (
         "redis_cli",
         "term",
-        """$ «k:redis-cli -h »«s:ippriv»«k: -a »«s:clipw»«k: --no-auth-warning»
-«k:»«s:ippriv»«k::6379> AUTH »«s:pw»
+        """$ «k:redis-cli -h »«s:ippriv@h»«k: -a »«s:clipw»«k: --no-auth-warning»
+«s:ippriv@h»«k::6379> AUTH »«s:pw»
 «k:OK»
-«k:»«s:ippriv»«k::6379> GET session:»«K:uuid»
+«s:ippriv@h»«k::6379> GET session:»«K:uuid»
 "«k:{\\"user_id\\":42}»"
 """,
     ),
@@ -2018,14 +2035,14 @@ $ «k:kubectl get svc ingress -o jsonpath='{.status.loadBalancer.ingress[0].ip}'
         "term",
         """$ «k:git log -3 --format=fuller»
 «k:commit »«K:sha»
-«k:Author:     »«s:person@a» <«s:email@ae»>
+«k:Author:     »«s:person@a» <«s:email@a»>
 «k:AuthorDate: Tue Nov 3 10:12:44 2026 +0100»
-«k:Commit:     »«s:person@a» <«s:email@ae»>
+«k:Commit:     »«s:person@a» <«s:email@a»>
 
     «k:Add retry to the payments client»
 
 «k:commit »«K:sha»
-«k:Author:     »«s:person» <«s:email»>
+«k:Author:     »«s:person@b» <«s:email@b»>
 «k:AuthorDate: Mon Nov 2 17:40:01 2026 +0100»
 
     «k:Bump requests to »«K:ver»
@@ -2051,8 +2068,8 @@ $ «k:kubectl get svc ingress -o jsonpath='{.status.loadBalancer.ingress[0].ip}'
         "git_blame_email",
         "term",
         """$ «k:git shortlog -sne --since=2026-10-01»
-    «K:int»	«s:person» <«s:email»>
-    «K:int»	«s:person» <«s:email»>
+    «K:int»	«s:person@a» <«s:email@a»>
+    «K:int»	«s:person@b» <«s:email@b»>
     «K:int»	«k:dependabot[bot]» <49699333+dependabot[bot]@users.noreply.github.com>
 """,
     ),
@@ -2568,6 +2585,113 @@ $ «k:curl -s https://api.openai.com/v1/models -H "Authorization: Bearer »«s:v
 """,
     ),
     (
+        "az_access_token",
+        "term",
+        """$ «k:az account get-access-token --resource https://management.azure.com»
+{
+  «k:"accessToken": "»«s:jwt»",
+  «k:"expiresOn": "2026-11-03 11:14:07.000000",»
+  «k:"subscription": "»«K:uuid»",
+  «k:"tenant": "»«K:uuid»",
+  «k:"tokenType": "Bearer"»
+}
+""",
+    ),
+    (
+        "helm_get_values",
+        "term",
+        """$ «k:helm get values payments -n prod -o yaml»
+«k:USER-SUPPLIED VALUES:»
+«k:env:»
+«k:  DATABASE_URL: postgresql://»payments:«s:dbpw»«k:@»«K:rds»«k::5432/»«K:db»
+«k:  »«K:vkey@a»«k:: »«s:vtok@a»
+«k:image:»
+«k:  tag: »«K:ver»
+«k:replicaCount: 2»
+""",
+    ),
+    (
+        "docker_login",
+        "term",
+        PROMPT_USER
+        + """«k:echo "$CR_PAT" | docker login ghcr.io -u »«v:user»«k: --password-stdin»
+«k:WARNING! Your password will be stored unencrypted in /home/»«s:user@u»«k:/.docker/config.json.»
+«k:Configure a credential helper to remove this warning. See»
+«k:https://docs.docker.com/engine/reference/commandline/login/#credential-stores»
+«k:Login Succeeded»
+""",
+    ),
+    (
+        "laravel_env",
+        "file",
+        """«k:APP_NAME=Shop»
+«k:APP_ENV=production»
+«k:APP_KEY=base64:»«s:apikey»
+«k:APP_DEBUG=false»
+«k:DB_CONNECTION=mysql»
+«k:DB_HOST=»«s:ippriv»
+«k:DB_PORT=3306»
+«k:DB_PASSWORD=»«s:pw»
+«k:MAIL_MAILER=smtp»
+«k:MAIL_USERNAME=»«s:email»
+""",
+    ),
+    (
+        "terraform_provider",
+        "file",
+        """«k:terraform {»
+«k:  required_providers {»
+«k:    github = { source = "integrations/github", version = "~> 6.0" }»
+«k:  }»
+«k:}»
+
+«k:provider "github" {»
+«k:  owner = "acme"»
+«k:  token = »"«s:v.github_fine_grained»"
+«k:}»
+
+«k:provider "cloudflare" {»
+«k:  api_token = »"«s:v.cloudflare_api_token»"
+«k:}»
+""",
+    ),
+    (
+        "gitlab_api_curl",
+        "term",
+        """$ «k:curl --header "PRIVATE-TOKEN: »«s:v.gitlab_pat»«k:" "https://gitlab.com/api/v4/projects/»«K:int»«k:/variables" | jq '.[].key'»
+«k:"AWS_ACCESS_KEY_ID"»
+«k:"AWS_SECRET_ACCESS_KEY"»
+«k:"SENTRY_DSN"»
+$ «k:curl -X POST --fail -F token=»«s:v.gitlab_trigger»«k: -F ref=main https://gitlab.com/api/v4/projects/»«K:int»«k:/trigger/pipeline»
+""",
+    ),
+    (
+        "smtp_session",
+        "term",
+        """$ «k:openssl s_client -quiet -starttls smtp -connect smtp.office365.com:587»
+«k:250 SMTPUTF8»
+«k:AUTH PLAIN »«s:smtpplain»
+«k:235 2.7.0 Authentication successful»
+«k:MAIL FROM:<»«s:email»«k:>»
+«k:250 2.1.0 Sender OK»
+""",
+    ),
+    (
+        "postman_environment",
+        "file",
+        """{
+  «k:"id": "»«K:uuid»",
+  «k:"name": "staging",»
+  «k:"values": [»
+    { «k:"key": "baseUrl", "value": "https://staging.api.internal", "enabled": true» },
+    { «k:"key": "accessToken", "value": "»«s:jwt»«k:", "type": "secret", "enabled": true» },
+    { «k:"key": "postmanKey", "value": "»«s:v.postman»«k:", "type": "secret", "enabled": true» }
+  ],
+  «k:"_postman_variable_scope": "environment"»
+}
+""",
+    ),
+    (
         "customer_csv",
         "term",
         """$ «k:head -4 exports/customers-2026-11.csv»
@@ -2616,7 +2740,7 @@ $ «k:curl -s https://api.openai.com/v1/models -H "Authorization: Bearer »«s:v
         "support_ticket",
         "term",
         """«k:Ticket #»«K:int»«k: (priority: high)»
-«k:From: »«s:person@p» <«s:email»>
+«k:From: »«s:person@p» <«s:email@p»>
 «k:Hi, my card »«s:card»«k: was charged twice. You can call me on »«s:phone»«k:. My account IBAN is »«s:iban_print»«k: for the refund.»
 «k:Thanks, »«s:person@p»
 """,
@@ -3016,6 +3140,20 @@ metadata:
   uid: «K:uuid»
 $ terraform plan | grep password
       + password = (sensitive value)
+""",
+    ),
+    (
+        "aws_configure_list",
+        "term",
+        """$ aws configure list
+      Name                    Value             Type    Location
+      ----                    -----             ----    --------
+   profile                  staging           manual    --profile
+access_key     ****************«K:mask»   shared-credentials-file
+secret_key     ****************«K:mask»   shared-credentials-file
+    region                eu-west-1      config-file    ~/.aws/config
+$ aws configure get sso_start_url
+https://acme.awsapps.com/start
 """,
     ),
     (
