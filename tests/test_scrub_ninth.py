@@ -22,6 +22,10 @@ import pytest
 
 from tests.scrubcorpus.ninth import (
     DEFAULT_SEED,
+    FIRST,
+    LAST,
+    MAIL_DOMAINS,
+    ORG_DOMAINS,
     VENDORS,
     Doc,
     Span,
@@ -135,7 +139,10 @@ def span_text(doc: Doc, span: Span) -> str:
 
 def plain_text(doc: Doc) -> str:
     """The snippet as the terminal showed it, before a transcript line escaped it."""
-    return str(json.loads(doc.text)["content"]) if doc.delivery == "transcript" else doc.text
+    if doc.delivery != "transcript":
+        return doc.text
+    line = json.loads(doc.text)
+    return str(line["content"] if line["type"] == "tool_result" else line["output"])
 
 
 def base62_checksum(body: str) -> str:
@@ -208,6 +215,26 @@ def test_no_secret_appears_inside_a_must_survive_span_or_unlabelled_elsewhere() 
                 assert secret not in doc.text[keep.start : keep.end], (doc.kind, span.cls)
 
 
+def test_no_personal_value_is_left_unlabelled() -> None:
+    """Outside the secret spans there is no generated e-mail, person name or address of a real host."""
+    addresses = re.compile(r"(@|%40)(" + "|".join(re.escape(d) for d in MAIL_DOMAINS + ORG_DOMAINS) + ")")
+    names = re.compile(r"\b(" + "|".join(FIRST) + r") (" + "|".join(LAST) + r")\b")
+    for doc in corpus():
+        blanked = list(doc.text)
+        for span in doc.secrets:
+            blanked[span.start : span.end] = ["\x00"] * (span.end - span.start)
+        outside = "".join(blanked)
+        assert not addresses.search(outside), doc.kind
+        assert not names.search(outside), doc.kind
+        for ip in re.findall(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])", outside):
+            address = ipaddress.ip_address(ip)
+            assert (
+                address.is_loopback
+                or not (address.is_global or address.is_private)
+                or any(ip.startswith(p) for p in ("192.0.2.", "198.51.100.", "203.0.113.", "0."))
+            ), (doc.kind, ip)
+
+
 def test_lookalike_documents_hold_no_secret_and_survive_line_by_line() -> None:
     layouts = [re.compile(p) for fmt, p in VENDOR_LAYOUTS.items() if fmt != "cloudflare_api_token"]
     lookalikes = [d for d in corpus() if d.lookalike]
@@ -225,8 +252,8 @@ def test_deliveries_have_their_shapes() -> None:
     for doc in corpus():
         lines = doc.text.rstrip("\n").split("\n")
         if doc.delivery == "transcript":
-            line = json.loads(doc.text)
-            assert line["type"] == "tool_result" and isinstance(line["content"], str)
+            assert json.loads(doc.text)["type"] in ("tool_result", "function_call_output")
+            assert doc.text.index("\n") == len(doc.text) - 1, doc.kind
         elif doc.delivery == "numbered":
             assert all(re.match(r"^ *\d+→", line) for line in lines), doc.kind
         elif doc.delivery == "ci_log":

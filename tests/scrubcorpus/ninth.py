@@ -3249,9 +3249,11 @@ def _deliver(doc: _Labelled, how: str, r: random.Random, kind: str) -> _Labelled
     if how == "transcript":
         pieces = [("", json.dumps(ch, ensure_ascii=False)[1:-1]) for ch in doc.text]
         escaped = _remap(doc, pieces, [])
-        tool_id = "toolu_01" + _pick(r, ALNUM, 22)
-        head = '{"type":"tool_result","tool_use_id":"' + tool_id + '","content":"'
-        return _shift(escaped, head, '","is_error":false}\n')
+        if r.random() < 0.7:
+            head = '{"type":"tool_result","tool_use_id":"toolu_01' + _pick(r, ALNUM, 22) + '","content":"'
+            return _shift(escaped, head, '","is_error":false}\n')
+        head = '{"type":"function_call_output","call_id":"call_' + _pick(r, ALNUM, 24) + '","output":"'
+        return _shift(escaped, head, '"}\n')
     if how == "numbered":
         first = r.randint(1, 120)
         return _prefix_lines(doc, lambda n: f"{first + n - 1:>6}→", False)
@@ -3276,6 +3278,22 @@ def _deliver(doc: _Labelled, how: str, r: random.Random, kind: str) -> _Labelled
     raise ValueError(how)
 
 
+LINE_PREFIX_PATTERNS = {
+    "numbered": re.compile(r"(?<=\n) *\d+→"),
+    "ci_log": re.compile(r"(?<=\n)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z "),
+    "diff": re.compile(r"(?<=\n)\+"),
+}
+
+
+def undeliver(piece: str, how: str) -> str:
+    """A delivered span's text as the snippet had it: unescaped from a transcript line, line prefixes removed."""
+    if how == "transcript":
+        return str(json.loads(f'"{piece}"'))
+    if how in LINE_PREFIX_PATTERNS:
+        return LINE_PREFIX_PATTERNS[how].sub("", piece)
+    return piece
+
+
 def build_corpus(seed: int = DEFAULT_SEED) -> list[Doc]:
     """The labelled documents for one seed; the same seed always gives the same corpus."""
     r = random.Random(seed)
@@ -3296,6 +3314,11 @@ def build_corpus(seed: int = DEFAULT_SEED) -> list[Doc]:
         flat = _flatten(segments, lookalike)
         how = r.choice(FILE_DELIVERIES if where == "file" else TERM_DELIVERIES)
         delivered = _deliver(flat, how, r, kind)
+        for before, after in zip(flat.spans, delivered.spans, strict=False):
+            assert (
+                undeliver(delivered.text[after.start : after.end], how)
+                == flat.text[before.start : before.end]
+            )
         secrets = tuple(s for s in delivered.spans if s.cls != "keep")
         keeps = tuple(s for s in delivered.spans if s.cls == "keep")
         docs.append(Doc(kind, how, delivered.text, secrets, keeps, lookalike))
