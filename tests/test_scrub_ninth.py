@@ -74,6 +74,7 @@ VENDOR_LAYOUTS: dict[str, str] = {
     "google_client_secret": r"GOCSPX-[0-9A-Za-z_-]{28}",
     "npm": r"npm_[0-9A-Za-z]{36}",
     "pypi": r"pypi-AgEIcHlwaS5vcmc[0-9A-Za-z_-]{150,180}",
+    "crates_io": r"cio[0-9A-Za-z]{32}",
     "sendgrid": r"SG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}",
     "twilio_api_key": r"SK[0-9a-f]{32}",
     "shopify_admin": r"shpat_[0-9a-f]{32}",
@@ -194,6 +195,7 @@ def test_sizes_are_in_the_planned_ranges() -> None:
 
 def test_spans_point_into_the_text_and_do_not_overlap() -> None:
     for doc in corpus():
+        assert not re.search("[«»¦]", doc.text), doc.kind  # no template markup left over
         spans = sorted(doc.secrets + doc.keeps, key=lambda s: s.start)
         for span in spans:
             assert 0 <= span.start < span.end <= len(doc.text), doc.kind

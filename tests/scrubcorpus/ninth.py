@@ -11,12 +11,14 @@ run, apart from the scrubber's rules and the other corpora, none of which were r
 Every fake value is generated from a seeded `random.Random` (the same seed gives the same corpus); vendor
 prefixes and key markers are assembled from pieces so that no literal in this file looks like a credential.
 
-Size (default seed): 316 documents of 168 kinds (154 kinds holding secrets, 14 secret-free look-alike kinds,
-31 look-alike documents), 34 secret classes, 791 secret spans of which 177 carry a vendor's published prefix
-(49 vendor formats), and 3,284 must-survive spans (315 of them CI-log timestamps, 248 look-alike lines). Each
-snippet is delivered one of six ways (as is, as an escaped transcript line, as a diff's added lines,
-line-numbered like a file read, timestamped like a CI log, or inside a Markdown code block) and its spans are
-mapped into the final text. A span spanning several lines (a key body) includes the delivery's line prefixes.
+Size (default seed): 316 documents of 177 kinds (161 kinds holding secrets, 16 secret-free look-alike kinds,
+31 look-alike documents), 34 secret classes with 12 to 67 spans each, 831 secret spans of which 181 carry a
+vendor's published prefix (50 vendor formats), and 3,304 must-survive spans (329 of them CI-log timestamps,
+266 look-alike lines). Every kind appears once and the kinds holding the classes seen least so far fill the
+rest, so that the classes stay even. Each snippet is delivered one of six ways (as is, as an escaped
+transcript line, as a diff's added lines, line-numbered like a file read, timestamped like a CI log, or inside
+a Markdown code block) and its spans are mapped into the final text, which the build asserts. A span running
+over several lines (a key body) includes the delivery's line prefixes.
 
 What counts as a secret: anything whose leak gives access (tokens, keys, passwords, signatures, session
 cookies, private keys with the whole body labelled, signed-URL signatures, webhook URLs' secret paths,
@@ -36,6 +38,7 @@ Cloudflare API tokens have no published prefix, so they are not counted as vendo
 from __future__ import annotations
 
 import base64
+import collections
 import difflib
 import hashlib
 import json
@@ -260,9 +263,8 @@ def _email_of(r: random.Random, person: str) -> str:
 
 def _username(r: random.Random) -> str:
     first, last = r.choice(FIRST).lower(), r.choice(LAST).lower()
-    return r.choice([f"{first[0]}{last}", f"{first}.{last}", f"{first}{last[:2]}", first + last[:3]]).ljust(
-        6, "x"
-    )
+    name = r.choice([f"{first[0]}{last}", f"{first}.{last}", f"{first}{last[:2]}", first + last[:3]])
+    return name if len(name) >= 6 else f"{name}{r.randint(10, 99)}"
 
 
 def _password(r: random.Random, url_safe: bool = False) -> str:
@@ -771,6 +773,13 @@ VENDORS: tuple[Vendor, ...] = (
         lambda r: "wh" + "sec_" + _pick(r, ALNUM, 32),
         ("STRIPE_WEBHOOK_SECRET",),
     ),
+    Vendor(
+        "crates_io",
+        "package_registry_token",
+        "ci" + "o",
+        lambda r: "ci" + "o" + _pick(r, ALNUM, 32),
+        ("CARGO_REGISTRY_TOKEN",),
+    ),
 )
 VENDOR_BY_FMT = {v.fmt: v for v in VENDORS}
 
@@ -933,6 +942,8 @@ KEEP_GENS: dict[str, Callable[[random.Random], str]] = {
     "reqid": lambda r: _pick(r, HEXL, 16),
     "int": lambda r: str(r.randint(2, 9999)),
     "word": lambda r: r.choice(WORDS),
+    "modulus": lambda r: _b64u(b"\xc1" + _rand_bytes(r, 255)),
+    "colonhex": lambda r: ":".join(_pick(r, "0123456789ABCDEF", 2) for _ in range(32)),
     "fingerprint": lambda r: "SHA256:" + _b64(_rand_bytes(r, 32)).rstrip("="),
 }
 
@@ -2692,6 +2703,95 @@ $ «k:curl -X POST --fail -F token=»«s:v.gitlab_trigger»«k: -F ref=main http
 """,
     ),
     (
+        "go_config_log",
+        "term",
+        """«k:2026/11/03 10:14:07 config loaded: »{«k:Host:»«K:host» «k:Port:5432 User:app Password:»«s:pw» «k:Token:»«s:vtok» «k:Debug:false»}
+«k:2026/11/03 10:14:07 dial tcp »«s:ippriv»«k::5432: connect: connection refused»
+«k:panic: cannot reach database»
+
+«k:goroutine 1 [running]:»
+«k:main.main()»
+	«k:/home/»«s:user@u»«k:/go/src/acme/api/main.go:48 +0x1c5»
+«k:exit status 2»
+""",
+    ),
+    (
+        "go_test_failure",
+        "term",
+        """«k:--- FAIL: TestSignRequest (0.00s)»
+    «k:client_test.go:42:»
+            «k:Error Trace:    client_test.go:42»
+            «k:Error:          Not equal:»
+                            «k:expected: "Bearer »«s:bearer»"
+                            «k:actual  : "Bearer »«s:bearer»"
+            «k:Test:           TestSignRequest»
+«k:FAIL»
+«k:FAIL	github.com/acme/api/client	0.012s»
+""",
+    ),
+    (
+        "elixir_runtime",
+        "file",
+        """«k:import Config»
+
+«k:config :shop, Shop.Repo,»
+  «k:username: "postgres",»
+  «k:password: »"«s:pw»",
+  «k:hostname: »"«K:host»",
+  «k:database: »"«K:db»",
+  «k:pool_size: 10»
+
+«k:config :shop, ShopWeb.Endpoint, secret_key_base: »"«s:apikey»"
+«k:config :stripity_stripe, api_key: »"«s:v.stripe_live_secret»"
+""",
+    ),
+    (
+        "rails_console",
+        "term",
+        """«k:irb(main):001> User.last»
+«k:=> #<User id: »«K:int»«k:, email: »"«s:email@p»", «k:name: »"«s:person@p»", «k:phone: »"«s:phone»", «k:created_at: "2026-11-02 17:40:01.000000000 +0000">»
+«k:irb(main):002> Rails.application.credentials.dig(:aws, :secret_access_key)»
+«k:=> »"«s:aws_secret»"
+""",
+    ),
+    (
+        "cargo_credentials",
+        "file",
+        """«k:# ~/.cargo/credentials.toml»
+«k:[registry]»
+«k:token = »"«s:v.crates_io»"
+
+«k:[registries.internal]»
+«k:token = »"«s:apikey»"
+""",
+    ),
+    (
+        "sql_dump",
+        "file",
+        """«k:-- MySQL dump 10.13  Distrib »«K:ver»«k:, for Linux (x86_64)»
+«k:LOCK TABLES `customers` WRITE;»
+«k:INSERT INTO `customers` VALUES »(«K:int»,'«s:person»','«s:email»','«s:phone»','«s:card»'),(«K:int»,'«s:person»','«s:email»','«s:e164»','«s:card_plain»');
+«k:UNLOCK TABLES;»
+«k:INSERT INTO `api_clients` VALUES »(1,'mobile','«s:apikey»');
+""",
+    ),
+    (
+        "ios_plist",
+        "file",
+        """«k:<?xml version="1.0" encoding="UTF-8"?>»
+«k:<plist version="1.0">»
+«k:<dict>»
+	«k:<key>API_KEY</key>»
+	«k:<string>»«s:v.google_api_key»«k:</string>»
+	«k:<key>GCM_SENDER_ID</key>»
+	«k:<string>»«K:int»«k:</string>»
+	«k:<key>BUNDLE_ID</key>»
+	«k:<string>com.acme.shop</string>»
+«k:</dict>»
+«k:</plist>»
+""",
+    ),
+    (
         "customer_csv",
         "term",
         """$ «k:head -4 exports/customers-2026-11.csv»
@@ -2815,6 +2915,10 @@ $ «k:curl -X POST --fail -F token=»«s:v.gitlab_trigger»«k: -F ref=main http
 «k:    basicAuthUser: »«K:int»
 «k:    secureJsonData:»
 «k:      basicAuthPassword: »«s:vtok»
+«k:  - name: Grafana API»
+«k:    type: grafana-api»
+«k:    secureJsonData:»
+«k:      token: »«s:v.grafana_service_account»
 """,
     ),
     (
@@ -3157,6 +3261,36 @@ https://acme.awsapps.com/start
 """,
     ),
     (
+        "jwks",
+        "term",
+        """$ curl -s https://auth.example.com/.well-known/jwks.json | jq .
+{
+  "keys": [
+    {
+      "kty": "RSA",
+      "kid": "«K:reqid»",
+      "use": "sig",
+      "alg": "RS256",
+      "n": "«K:modulus»",
+      "e": "AQAB"
+    }
+  ]
+}
+""",
+    ),
+    (
+        "x509_text",
+        "term",
+        """$ openssl x509 -in api.pem -noout -subject -issuer -serial -dates -fingerprint -sha256
+subject=CN = api.example.com
+issuer=C = US, O = Let's Encrypt, CN = R11
+serial=«K:reqid»«K:reqid»
+notBefore=Oct  4 08:12:01 2026 GMT
+notAfter=Jan  2 08:12:00 2027 GMT
+sha256 Fingerprint=«K:colonhex»
+""",
+    ),
+    (
         "checksums",
         "term",
         """$ sha256sum dist/*
@@ -3294,22 +3428,54 @@ def undeliver(piece: str, how: str) -> str:
     return piece
 
 
+def _static_classes(template: str) -> set[str]:
+    """The secret classes a template always yields (a randomly chosen vendor's class is not known in advance)."""
+    classes: set[str] = set()
+    for tag, arg in MARKUP.findall(template):
+        name = arg.partition("@")[0]
+        if tag == "s" and name.startswith("v."):
+            classes.add(VENDOR_BY_FMT[name[2:]].cls)
+        elif tag == "s" and name in SECRET_GENS:
+            classes.add(SECRET_GENS[name][0])
+    return classes
+
+
+def _kind_order(r: random.Random, count: int) -> list[tuple[str, str, str]]:
+    """Every kind once, then more of the kinds that hold the classes seen least so far, so classes stay even."""
+    order = list(TEMPLATES)
+    r.shuffle(order)
+    classes = {t[0]: _static_classes(t[2]) for t in TEMPLATES}
+    seen: collections.Counter[str] = collections.Counter(c for t in order for c in classes[t[0]])
+    uses = collections.Counter(t[0] for t in order)
+    candidates = list(TEMPLATES)
+    r.shuffle(candidates)
+    while len(order) < count:
+        pick = min(
+            candidates,
+            key=lambda t: (uses[t[0]] >= 3, min((seen[c] for c in classes[t[0]]), default=10**6), uses[t[0]]),
+        )
+        order.append(pick)
+        uses[pick[0]] += 1
+        seen.update(classes[pick[0]])
+    return order[:count]
+
+
 def build_corpus(seed: int = DEFAULT_SEED) -> list[Doc]:
     """The labelled documents for one seed; the same seed always gives the same corpus."""
     r = random.Random(seed)
     renderer = _Renderer(r)
     lookalike_every = 10
-    kinds = list(TEMPLATES)
-    docs: list[Doc] = []
-    order: list[tuple[str, str, str]] = []
+    lookalike_count = DOCUMENT_COUNT // lookalike_every
+    order = _kind_order(r, DOCUMENT_COUNT - lookalike_count)
+    order.reverse()
     lookalike_order: list[tuple[str, str, str]] = []
+    docs: list[Doc] = []
     for i in range(DOCUMENT_COUNT):
         lookalike = i % lookalike_every == lookalike_every - 1
-        queue = lookalike_order if lookalike else order
-        if not queue:
-            queue.extend(LOOKALIKES if lookalike else kinds)
-            r.shuffle(queue)
-        kind, where, template = queue.pop()
+        if lookalike and not lookalike_order:
+            lookalike_order.extend(LOOKALIKES)
+            r.shuffle(lookalike_order)
+        kind, where, template = (lookalike_order if lookalike else order).pop()
         segments = renderer.render(template)
         flat = _flatten(segments, lookalike)
         how = r.choice(FILE_DELIVERIES if where == "file" else TERM_DELIVERIES)
