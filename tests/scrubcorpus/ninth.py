@@ -12,9 +12,9 @@ Every fake value is generated from a seeded `random.Random` (the same seed gives
 prefixes and key markers are assembled from pieces so that no literal in this file looks like a credential.
 
 Size (default seed): 316 documents of 177 kinds (161 kinds holding secrets, 16 secret-free look-alike kinds,
-31 look-alike documents), 34 secret classes with 12 to 67 spans each, 831 secret spans of which 181 carry a
-vendor's published prefix (50 vendor formats), and 3,304 must-survive spans (329 of them CI-log timestamps,
-266 look-alike lines). Every kind appears once and the kinds holding the classes seen least so far fill the
+31 look-alike documents), 34 secret classes with 12 to 67 spans each, 831 secret spans of which 180 carry a
+vendor's published prefix (50 vendor formats), and 3,237 must-survive spans (269 of them CI-log timestamps,
+257 look-alike lines). Every kind appears once and the kinds holding the classes seen least so far fill the
 rest, so that the classes stay even. Each snippet is delivered one of six ways (as is, as an escaped
 transcript line, as a diff's added lines, line-numbered like a file read, timestamped like a CI log, or inside
 a Markdown code block) and its spans are mapped into the final text, which the build asserts. A span running
@@ -396,7 +396,8 @@ PRIVATE_KEY = "PRIVATE" + " KEY"
 def _key_body(r: random.Random, kind: str) -> str:
     if kind == "openssh":
         raw = b"openssh-key-v1\x00" + b"\x00\x00\x00\x04none" * 2 + _rand_bytes(r, 380)
-        return "\n".join(_wrap64(_b64(raw)))
+        encoded = _b64(raw)
+        return "\n".join(encoded[i : i + 70] for i in range(0, len(encoded), 70))  # OpenSSH wraps at 70
     if kind == "ec":
         raw = (
             b"\x30\x77\x02\x01\x01\x04\x20"
@@ -408,7 +409,7 @@ def _key_body(r: random.Random, kind: str) -> str:
         raw = b"\x30\x82\x04\xa4\x02\x01\x00\x02\x82\x01\x01\x00" + _rand_bytes(r, 1180)
     else:
         raw = (
-            b"\x30\x82\x04\xbe\x02\x01\x00\x30\x0d\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01\x05\x00"
+            b"\x30\x82\x04\xbe\x02\x01\x00\x30\x0d\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x01\x01\x05\x00\x04\x82\x04\xa8\x30\x82\x04\xa4\x02\x01\x00\x02\x82\x01\x01\x00"
             + _rand_bytes(r, 1190)
         )
     return "\n".join(_wrap64(_b64(raw)))
@@ -942,6 +943,9 @@ KEEP_GENS: dict[str, Callable[[random.Random], str]] = {
     "reqid": lambda r: _pick(r, HEXL, 16),
     "int": lambda r: str(r.randint(2, 9999)),
     "word": lambda r: r.choice(WORDS),
+    "svcuser": lambda r: r.choice(
+        ["deploy", "ci-bot", "svc-build", "jenkins", "release-bot", "readonly", "etl", "app"]
+    ),
     "modulus": lambda r: _b64u(b"\xc1" + _rand_bytes(r, 255)),
     "colonhex": lambda r: ":".join(_pick(r, "0123456789ABCDEF", 2) for _ in range(32)),
     "fingerprint": lambda r: "SHA256:" + _b64(_rand_bytes(r, 32)).rstrip("="),
@@ -1097,7 +1101,7 @@ TEMPLATES: list[tuple[str, str, str]] = [
         "file",
         """«k:# local development settings, do not commit»
 «k:APP_ENV=development»
-«k:DATABASE_URL=postgresql://»«v:user»:«s:dbpw»@«K:host»:«K:port»/«K:db»
+«k:DATABASE_URL=postgresql://»«v:svcuser@a»:«s:dbpw»@«K:host»«k::5432/»«K:db»
 «K:vkey@a»=«s:vtok@a»
 «K:vkey@b»=«s:vtok@b»
 «k:SMTP_HOST=smtp.»«c:mailgun.org¦sendgrid.net»
@@ -1491,7 +1495,7 @@ $ «k:kubectl get svc ingress -o jsonpath='{.status.loadBalancer.ingress[0].ip}'
         "file",
         """«k:[global]»
 «k:timeout = 60»
-«k:index-url = https://»«v:user»:«s:urlpw»«k:@pypi.internal/simple/»
+«k:index-url = https://»«v:svcuser@a»:«s:urlpw»«k:@pypi.internal/simple/»
 «k:extra-index-url = https://pypi.org/simple/»
 «k:trusted-host = pypi.internal»
 """,
@@ -1503,7 +1507,7 @@ $ «k:kubectl get svc ingress -o jsonpath='{.status.loadBalancer.ingress[0].ip}'
   «k:login »«s:email»
   «k:password »«s:apikey»
 «k:machine github.com»
-  «k:login »«v:user»
+  «k:login »«v:svcuser@a»
   «k:password »«s:v.github_fine_grained»
 """,
     ),
@@ -1760,7 +1764,7 @@ $ «k:kubectl get svc ingress -o jsonpath='{.status.loadBalancer.ingress[0].ip}'
 «k:spring.datasource.username=app»
 «k:spring.datasource.password=»«s:pw»
 «k:spring.mail.password=»«s:pw»
-«k:app.github.token=»«s:vtok»
+«k:app.github.token=»«s:v.github_classic»
 «k:management.endpoints.web.exposure.include=health,info»
 """,
     ),
@@ -2027,8 +2031,8 @@ $ «k:kubectl get svc ingress -o jsonpath='{.status.loadBalancer.ingress[0].ip}'
         "term",
         PROMPT
         + """«k:git remote -v»
-«k:origin	https://»«v:user»:«s:v.github_classic@g»«k:@github.com/acme/api.git (fetch)»
-«k:origin	https://»«v:user»:«s:v.github_classic@g»«k:@github.com/acme/api.git (push)»
+«k:origin	https://»«v:svcuser@a»:«s:v.github_classic@g»«k:@github.com/acme/api.git (fetch)»
+«k:origin	https://»«v:svcuser@a»:«s:v.github_classic@g»«k:@github.com/acme/api.git (push)»
 «k:upstream	git@github.com:acme/api.git (fetch)»
 """,
     ),
@@ -2295,7 +2299,7 @@ $ «k:journalctl -u api -n 2 --no-pager»
         "term",
         """$ «k:heroku config -a acme-api»
 «k:=== acme-api Config Vars»
-«k:DATABASE_URL:            postgres://»«v:user»:«s:dbpw»«k:@»«K:rds»«k::5432/»«K:db»
+«k:DATABASE_URL:            postgres://»«v:svcuser@a»:«s:dbpw»«k:@»«K:rds»«k::5432/»«K:db»
 «k:MAILGUN_API_KEY:         »«s:v.mailgun»
 «k:PAPERTRAIL_API_TOKEN:    »«s:apikey»
 «k:WEB_CONCURRENCY:         2»
@@ -2394,7 +2398,7 @@ $ «k:kubectl get secret registry-creds -o jsonpath='{.metadata.uid}'»
     (
         "git_credentials",
         "file",
-        """https://«v:user»:«s:urlpw»«k:@git.internal.example»
+        """https://«v:svcuser@a»:«s:urlpw»«k:@git.internal.example»
 https://x-access-token:«s:v.github_app»«k:@github.com»
 https://«s:email_enc»:«s:urlpw»«k:@bitbucket.org»
 """,
@@ -2403,11 +2407,11 @@ https://«s:email_enc»:«s:urlpw»«k:@bitbucket.org»
         "proxy_env",
         "term",
         """$ «k:env | grep -i proxy»
-«k:HTTP_PROXY=http://»«v:user»:«s:urlpw»«k:@proxy.corp.internal:3128»
-«k:HTTPS_PROXY=http://»«v:user»:«s:urlpw»«k:@proxy.corp.internal:3128»
+«k:HTTP_PROXY=http://»«v:svcuser@a»:«s:urlpw@p»«k:@proxy.corp.internal:3128»
+«k:HTTPS_PROXY=http://»«v:svcuser@a»:«s:urlpw@p»«k:@proxy.corp.internal:3128»
 «k:NO_PROXY=localhost,127.0.0.1,.svc,.cluster.local»
 $ «k:npm config get proxy»
-«k:http://»«v:user»:«s:urlpw»«k:@proxy.corp.internal:3128/»
+«k:http://»«v:svcuser@a»:«s:urlpw@p»«k:@proxy.corp.internal:3128/»
 """,
     ),
     (
@@ -2625,7 +2629,7 @@ $ «k:curl -s https://api.openai.com/v1/models -H "Authorization: Bearer »«s:v
         "docker_login",
         "term",
         PROMPT_USER
-        + """«k:echo "$CR_PAT" | docker login ghcr.io -u »«v:user»«k: --password-stdin»
+        + """«k:echo "$CR_PAT" | docker login ghcr.io -u »«s:user@u»«k: --password-stdin»
 «k:WARNING! Your password will be stored unencrypted in /home/»«s:user@u»«k:/.docker/config.json.»
 «k:Configure a credential helper to remove this warning. See»
 «k:https://docs.docker.com/engine/reference/commandline/login/#credential-stores»
@@ -2914,7 +2918,7 @@ $ «k:curl -X POST --fail -F token=»«s:v.gitlab_trigger»«k: -F ref=main http
 «k:    basicAuth: true»
 «k:    basicAuthUser: »«K:int»
 «k:    secureJsonData:»
-«k:      basicAuthPassword: »«s:vtok»
+«k:      basicAuthPassword: »«s:v.grafana_cloud»
 «k:  - name: Grafana API»
 «k:    type: grafana-api»
 «k:    secureJsonData:»
