@@ -18,6 +18,8 @@ Decisions:
 - Private addresses (RFC 1918, IPv6 unique-local) are kept: the same few are reused on millions of
   networks and are what makes infrastructure logs legible (see `_network`). Public, and
   carrier-grade NAT, addresses are redacted; loopback, link-local and documentation ranges kept.
+- Bank account numbers (IBAN) are redacted when valid: a registry country, its length and account layout,
+  and the mod-97 check; compact or in groups of four (see `_iban`). Look-alikes failing any of these stay.
 - Well-known placeholders (``changeme``, ``<your-api-key>``, ``${TOKEN}``, ``****``) are kept: they
   carry no secret, and they show where one goes (see `_names`).
 - Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role

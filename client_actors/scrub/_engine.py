@@ -160,7 +160,7 @@ REDACTION_KINDS = frozenset(
         "sendgrid-api-key", "twilio-key", "shopify-token", "digitalocean-token", "jwt", "linear-api-key",
         "sentry-token", "postman-api-key", "databricks-token", "atlassian-token", "doppler-token",
         "url-credentials", "authorization", "cookie", "password", "secret", "token", "api-key",
-        "credential", "signature", "key", "email", "phone", "credit-card", "ssn", "ipv4",
+        "credential", "signature", "key", "email", "phone", "credit-card", "iban", "ssn", "ipv4",
         "ipv6", "home-path", "username",
     }
 )  # fmt: skip
