@@ -5,6 +5,7 @@ timestamp), beside the look-alikes that must come out unchanged. Every value is 
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import random
 import re
@@ -183,3 +184,137 @@ def test_any_iban_with_wrong_check_digits_is_kept(rng: random.Random, printed: b
     text = f"Send it to {grouped(other) if printed else other}, please."
     out = scrubbed(text)
     assert "[REDACTED:iban]" not in out
+
+
+# --- Private addresses --------------------------------------------------------------------------------------
+
+
+def private_v4(rng: random.Random) -> str:
+    """A host address in one of the RFC 1918 blocks (last octet never 0, which names a network)."""
+    block = rng.choice(["10", "172", "192"])
+    if block == "10":
+        head = f"10.{rng.randrange(256)}"
+    elif block == "172":
+        head = f"172.{rng.randrange(16, 32)}"
+    else:
+        head = "192.168"
+    while True:
+        address = f"{head}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
+        if len(set(address.split("."))) > 1:  # four equal octets are an example's address, kept
+            return address
+
+
+def unique_local_v6(rng: random.Random) -> str:
+    """A unique-local (fc00::/7) host address with a non-zero interface identifier."""
+    groups = [f"fd{rng.randrange(256):02x}", *(f"{rng.randrange(1, 1 << 16):x}" for _ in range(3))]
+    return ":".join(groups) + f"::{rng.randrange(1, 1 << 16):x}"
+
+
+ADDRESS_LINES = [
+    "psql -h {} -U app shop",
+    "DB_HOST={}",
+    "upstream backend {{ server {}:8080; }}",
+    '{{"host": "{}", "port": 5432}}',
+    "host: {}",
+    "2026-12-04 09:12:44 INFO accepted connection from {} port 51234",
+    "ssh deploy@{} 'systemctl restart api'",
+    "curl -s http://{}:9200/_cluster/health",
+    "inet {}/24 brd 10.0.1.255 scope global eth0",
+]
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+@pytest.mark.parametrize("line", ADDRESS_LINES)
+def test_a_private_address_is_redacted_in_any_syntax_behind_any_wrapper(
+    wrap: Callable[[str], str], line: str
+) -> None:
+    address = private_v4(RNG)
+    out = scrubbed(wrap(line.format(address)))
+    assert address not in out
+    assert out.count("[REDACTED:ipv4]") == 1 + line.count("10.0.1.255"), out
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+def test_a_unique_local_ipv6_address_is_redacted_behind_any_wrapper(wrap: Callable[[str], str]) -> None:
+    address = unique_local_v6(RNG)
+    for line in (f"ping6 {address}", f"http://[{address}]:8080/healthz", f"listen [{address}]:443;"):
+        out = scrubbed(wrap(line))
+        assert out == wrap(line.replace(address, "[REDACTED:ipv6]")), out
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+def test_addresses_that_name_no_host_are_kept(wrap: Callable[[str], str]) -> None:
+    for text in (
+        "listening on 127.0.0.1:8080 and 0.0.0.0:443 and [::]:80 and [::1]:8443",
+        "metadata at 169.254.169.254, link-local fe80::1ff:fe23:4567:890a%eth0",
+        "broadcast 255.255.255.255, netmask 255.255.255.0, mask 255.255.240.0, default route 0.0.0.0/0",
+        "docs 192.0.2.10 198.51.100.23 203.0.113.7 2001:db8::42, bench 198.18.0.1, mdns 224.0.0.251 ff02::fb",
+        "resolvers 8.8.8.8 1.1.1.1 9.9.9.9 2001:4860:4860::8888",
+        "vpc cidr_block = 10.0.0.0/16, subnets 10.0.1.0/24 and 10.0.2.0/24",
+        "allow 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and fd00::/8; pods fd12:3456:789a::/48",
+        "Destination     Gateway         Genmask\n192.168.1.0     0.0.0.0         255.255.255.0",
+        "version 10.2.3.4, OID 1.3.6.1.4.1, section 4.2.2.13, pkg==10.0.0.1",
+        "the answer is 10.10.10.10 and 192.192.192.192",
+    ):
+        assert scrubbed(wrap(text)) == wrap(text), text
+
+
+def test_an_interface_address_with_its_prefix_is_a_host() -> None:
+    # 10.0.1.23/24: a host and its subnet's length (ip addr); the network is 10.0.1.0/24, which stays.
+    assert scrubbed("inet 10.0.1.23/24 scope global") == "inet [REDACTED:ipv4]/24 scope global"
+    assert scrubbed("inet6 fd12:3456:789a:1::5/64") == "inet6 [REDACTED:ipv6]/64"
+    assert scrubbed("route 10.0.1.0/24 via 10.0.1.1") == "route 10.0.1.0/24 via [REDACTED:ipv4]"
+    # A /32 (or /31) is one host (two): a firewall rule's single address, whatever its last octet.
+    assert scrubbed("allow 10.0.1.0/32 and 10.0.1.24/31") == "allow [REDACTED:ipv4]/32 and [REDACTED:ipv4]/31"
+    assert scrubbed("peer fd12:3456:789a:1::7/128") == "peer [REDACTED:ipv6]/128"
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+def test_host_names_made_of_an_address_lose_the_address(wrap: Callable[[str], str]) -> None:
+    address = private_v4(RNG)
+    dashed = address.replace(".", "-")
+    for line, expected in (
+        (f"ip-{dashed}.ec2.internal", "ip-[REDACTED:ipv4].ec2.internal"),
+        (f"ip-{dashed}.us-west-2.compute.internal   Ready    <none>   3d", None),
+        (f"Host ip-{dashed} resolved", "Host ip-[REDACTED:ipv4] resolved"),
+        ("ec2-52-94-12-7.compute-1.amazonaws.com", "ec2-[REDACTED:ipv4].compute-1.amazonaws.com"),
+    ):
+        out = scrubbed(wrap(line))
+        assert dashed not in out and "52-94-12-7" not in out
+        if expected is not None:
+            assert out == wrap(expected)
+    for kept in (
+        "ip-127-0-0-1.localdomain",
+        "zip-10-0-1-23",
+        "ip-10-0-1-256",
+        "chip-10-0-1-23",
+        "ip-010-0-1-2",
+    ):
+        assert scrubbed(wrap(kept)) == wrap(kept), kept
+
+
+def test_the_counts_name_private_addresses() -> None:
+    result = scrub_text(f"from {private_v4(RNG)} to {unique_local_v6(RNG)} via ip-10-1-2-3.ec2.internal")
+    assert result.counts.get("ipv4") == 2 and result.counts.get("ipv6") == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_any_private_host_address_in_a_sentence_is_removed(rng: random.Random) -> None:
+    address = private_v4(rng)
+    assert scrubbed(f"The database runs on {address}, port 5432.") == (
+        "The database runs on [REDACTED:ipv4], port 5432."
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["10.0.0.0", "172.16.0.0", "192.168.0.0"]), st.integers(0, 30), st.integers(0, 2**32 - 1)
+)
+def test_any_private_network_in_cidr_notation_is_kept(base: str, length: int, bits: int) -> None:
+    block = ipaddress.IPv4Network(f"{base}/{8 if base == '10.0.0.0' else 12 if base == '172.16.0.0' else 16}")
+    length = max(length, block.prefixlen)
+    host_mask = (1 << (32 - length)) - 1
+    network = int(block.network_address) | (bits & ~host_mask & int(block.hostmask))
+    text = f"allow {ipaddress.IPv4Address(network)}/{length} only"
+    assert scrubbed(text) == text

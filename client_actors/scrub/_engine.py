@@ -114,6 +114,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "ssn-column": ("ssn", "SSN"),
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
+    "ipv4-host-name": ("ip-", "ec2-"),
 }  # fmt: skip
 
 
