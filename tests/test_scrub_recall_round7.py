@@ -318,3 +318,191 @@ def test_any_private_network_in_cidr_notation_is_kept(base: str, length: int, bi
     network = int(block.network_address) | (bits & ~host_mask & int(block.hostmask))
     text = f"allow {ipaddress.IPv4Address(network)}/{length} only"
     assert scrubbed(text) == text
+
+
+# --- Service-account key ids and OAuth client secrets -------------------------------------------------------
+
+
+def hex40(rng: random.Random) -> str:
+    return "".join(rng.choice("0123456789abcdef") for _ in range(40))
+
+
+def oauth_client_secret(rng: random.Random) -> str:
+    """An OAuth client secret of the current layout: a fixed prefix and 28 URL-safe characters."""
+    return (
+        "GOC" + "SPX-" + "".join(rng.choice(string.ascii_letters + string.digits + "_-") for _ in range(28))
+    )
+
+
+def wrap_lines(wrap: Callable[[str], str], text: str) -> str:
+    """``text`` with ``wrap`` applied to each line (a numbered read, a diff, a CI log), or escaped whole."""
+    if wrap is _escaped:
+        return _escaped(text)
+    return "\n".join(wrap(line) for line in text.split("\n"))
+
+
+def key_file(rng: random.Random, key_id: str, indent: int | None = 2) -> str:
+    body = "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(64))
+    return json.dumps(
+        {
+            "type": "service_account",
+            "project_id": "shop-prod",
+            "private_key_id": key_id,
+            "private_key": "-----BEGIN " + f"PRIVATE KEY-----\n{body}\n-----END " + "PRIVATE KEY-----\n",
+            "client_email": "ci-deployer@shop-prod.iam.gserviceaccount.com",
+            "client_id": "".join(rng.choice(string.digits) for _ in range(21)),
+            "token_uri": "https://oauth2.googleapis.com/token",
+        },
+        indent=indent,
+    )
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+@pytest.mark.parametrize("indent", [2, None], ids=["pretty", "compact"])
+def test_a_key_files_id_goes_with_its_key(wrap: Callable[[str], str], indent: int | None) -> None:
+    key_id = hex40(RNG)
+    text = wrap_lines(wrap, key_file(RNG, key_id, indent))
+    out = scrubbed(text)
+    assert key_id not in out and "PRIVATE KEY-----\\n" not in out
+    assert "[REDACTED:key]" in out and "[REDACTED:private-key]" in out
+    assert "shop-prod" in out and "ci-deployer@shop-prod.iam.gserviceaccount.com" in out
+
+
+KEY_ID_LINES = [
+    '  "private_key_id": "{}",',
+    "private_key_id: {}",
+    "  private_key_id: '{}'",
+    'private_key_id = "{}"',
+    "GOOGLE_PRIVATE_KEY_ID={}",
+    'export GCP_PRIVATE_KEY_ID="{}"',
+    '  privateKeyId: "{}",',
+    '\tPrivateKeyID: "{}",',
+    '"private_key_id" => "{}",',
+    "credentials = {{'type': 'service_account', 'private_key_id': '{}'}}",
+]
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+@pytest.mark.parametrize("line", KEY_ID_LINES)
+def test_a_private_key_id_is_redacted_in_any_syntax(wrap: Callable[[str], str], line: str) -> None:
+    key_id = hex40(RNG)
+    out = scrubbed(wrap(line.format(key_id)))
+    assert out == wrap(line.format("[REDACTED:key]")), out
+
+
+def test_a_kubernetes_secret_and_terraform_output_lose_the_id() -> None:
+    key_id = hex40(RNG)
+    manifest = (
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: gcp-sa\ntype: Opaque\nstringData:\n  key.json: |\n"
+        + "\n".join("    " + line for line in key_file(RNG, key_id).split("\n"))
+    )
+    out = scrubbed(manifest)
+    assert key_id not in out and "name: gcp-sa" in out and "kind: Secret" in out
+    other = hex40(RNG)
+    terraform = (
+        "$ terraform output\n"
+        'sa_email = "ci-deployer@shop-prod.iam.gserviceaccount.com"\n'
+        f'sa_key_id = "{key_id}"\n'
+        'sa_key_name = "projects/shop-prod/serviceAccounts/ci-deployer@shop-prod.iam.gserviceaccount.com'
+        f'/keys/{other}"\n'
+    )
+    out = scrubbed(terraform)
+    assert key_id not in out and other not in out and out.count("[REDACTED:key]") == 2, out
+
+
+def gcloud_listing(rng: random.Random, ids: list[str]) -> str:
+    rows = [f"{key_id}  2026-0{rng.randrange(1, 10)}-1{rng.randrange(10)}T0{rng.randrange(10)}:12:44Z  "
+            "9999-12-31T23:59:59Z  False" for key_id in ids]  # fmt: skip
+    return (
+        "KEY_ID                                    CREATED_AT            EXPIRES_AT            DISABLED\n"
+        + ("\n".join(rows))
+    )
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+def test_key_ids_printed_by_the_cli_are_redacted(wrap: Callable[[str], str]) -> None:
+    ids = [hex40(RNG) for _ in range(3)]
+    command = (
+        "$ gcloud iam service-accounts keys list --iam-account=ci-deployer@shop-prod.iam.gserviceaccount.com"
+    )
+    out = scrubbed(wrap_lines(wrap, command + "\n" + gcloud_listing(RNG, ids)))
+    assert not any(key_id in out for key_id in ids) and out.count("[REDACTED:key]") == 3, out
+    assert "9999-12-31T23:59:59Z" in out and "KEY_ID" in out
+    for line, expected in (
+        (
+            f"created key [{ids[0]}] of type [json] as [key.json] for [ci@shop-prod.iam.gserviceaccount.com]",
+            "created key [[REDACTED:key]] of type [json] as [key.json] for [ci@shop-prod.iam.gserviceaccount.com]",
+        ),
+        (
+            f"$ gcloud iam service-accounts keys delete {ids[1]} --iam-account=ci@shop.iam.gserviceaccount.com -q",
+            "$ gcloud iam service-accounts keys delete [REDACTED:key] --iam-account=ci@shop.iam.gserviceaccount.com -q",
+        ),
+        (
+            f'"name": "projects/shop-prod/serviceAccounts/ci@shop-prod.iam.gserviceaccount.com/keys/{ids[2]}",',
+            '"name": "projects/shop-prod/serviceAccounts/ci@shop-prod.iam.gserviceaccount.com/keys/[REDACTED:key]",',
+        ),
+    ):
+        assert scrubbed(wrap(line)) == wrap(expected)
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+def test_an_oauth_client_files_secret_goes(wrap: Callable[[str], str]) -> None:
+    secret = oauth_client_secret(RNG)
+    client = json.dumps(
+        {
+            "installed": {
+                "client_id": "4812-abc.apps.googleusercontent.com",
+                "project_id": "shop-prod",
+                "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+                "client_secret": secret,
+                "redirect_uris": ["http://localhost"],
+            }
+        },
+        indent=2,
+    )
+    out = scrubbed(wrap_lines(wrap, client))
+    assert secret not in out and "[REDACTED:secret]" in out and "4812-abc.apps.googleusercontent.com" in out
+    for line in (f"GOOGLE_CLIENT_SECRET={secret}", f"client_secret: {secret}", f'client_secret = "{secret}"'):
+        assert secret not in scrubbed(wrap(line))
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+def test_commits_and_digests_of_forty_hex_digits_are_kept(wrap: Callable[[str], str]) -> None:
+    sha = hex40(RNG)
+    for text in (
+        f"commit {sha}",
+        f"Merge: {sha[:7]} {sha[7:14]}\n{sha} refs/heads/main",
+        f"https://github.com/acme/api/commit/{sha}",
+        f"https://github.com/acme/api/blob/{sha}/src/key_id.py",
+        f'"sha": "{sha}", "digest": "sha1:{sha}", "checksum": "{sha}", "etag": "{sha}"',
+        f"git log --format='%H %aI'\n{sha} 2026-05-14T09:12:44+00:00",
+        f"HEAD is now at {sha[:7]}; git rev-parse HEAD -> {sha}",
+        f'key_id = "{sha}"  # a signing key fingerprint, no key file near',
+        f"gpg: key_id: {sha.upper()}",
+    ):
+        assert scrubbed(wrap(text)) == wrap(text), text
+
+
+def test_a_git_log_after_a_key_listing_keeps_its_commits() -> None:
+    ids, sha = [hex40(RNG)], hex40(RNG)
+    text = gcloud_listing(RNG, ids) + f"\n$ git log -1 --format='%H %aI'\n{sha} 2026-05-14T09:12:44+00:00\n"
+    out = scrubbed(text)
+    assert ids[0] not in out and sha in out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.randoms(use_true_random=False), st.sampled_from(KEY_ID_LINES))
+def test_any_id_after_a_key_files_name_is_removed(rng: random.Random, line: str) -> None:
+    key_id = hex40(rng)
+    assert key_id not in scrubbed(line.format(key_id))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.randoms(use_true_random=False),
+    st.sampled_from(["commit {}", "sha: {}", '"etag": "{}"', "checksum={}", "/tree/{}/docs", "digest {}"]),
+)
+def test_any_commit_or_digest_stays_even_beside_a_key_file(rng: random.Random, line: str) -> None:
+    sha = hex40(rng)
+    text = key_file(rng, hex40(rng)) + "\n" + line.format(sha)
+    assert sha in scrubbed(text)

@@ -22,6 +22,9 @@ Decisions:
   public DNS resolvers, and private networks (``10.0.0.0/8``, a route table's ``192.168.1.0``); see `_network`.
 - Bank account numbers (IBAN) are redacted when valid: a registry country, its length and account layout,
   and the mod-97 check; compact or in groups of four (see `_iban`). Look-alikes failing any of these stay.
+- A cloud service-account key's id (a key file's ``private_key_id``) is redacted as ``key`` wherever it
+  is named as one: the key file in any syntax, and the CLI's listings, messages and resource names (see
+  `_key_ids`). Forty hex digits elsewhere (commits, digests, etags) are kept.
 - Well-known placeholders (``changeme``, ``<your-api-key>``, ``${TOKEN}``, ``****``) are kept: they
   carry no secret, and they show where one goes (see `_names`).
 - Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role
