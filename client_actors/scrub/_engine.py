@@ -171,7 +171,7 @@ REDACTION_KINDS = frozenset(
 )  # fmt: skip
 
 
-# Every rule needs a character other than a blank or an ASCII letter (digits for numbers and addresses,
+# Every rule needs a character other than a blank or an ASCII letter (digits for numbers, addresses and IBANs,
 # punctuation for tokens, paths, mail, assignments and here-strings, a symbol or a non-ASCII letter in a
 # password written after its name: `secret B{`), or an A or S (AWS, Google, Twilio and SendGrid keys);
 # short strings of plain words skip the passes altogether.
