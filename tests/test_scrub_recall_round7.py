@@ -5,6 +5,7 @@ timestamp), beside the look-alikes that must come out unchanged. Every value is 
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import json
 import random
@@ -506,3 +507,32 @@ def test_any_commit_or_digest_stays_even_beside_a_key_file(rng: random.Random, l
     sha = hex40(rng)
     text = key_file(rng, hex40(rng)) + "\n" + line.format(sha)
     assert sha in scrubbed(text)
+
+
+@pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
+@pytest.mark.parametrize("indent", [2, None], ids=["pretty", "compact"])
+def test_a_base64_encoded_key_file_goes_whole(wrap: Callable[[str], str], indent: int | None) -> None:
+    encoded = base64.b64encode(key_file(RNG, hex40(RNG), indent).encode()).decode()
+    for line in (
+        "GCP_SA_KEY={}",
+        'private_key = "{}"',
+        "  key.json: {}",
+        '{{"credentials": "{}", "project": "shop-prod"}}',
+    ):
+        out = scrubbed(wrap(line.format(encoded)))
+        assert out == wrap(line.format("[REDACTED:private-key]")), out
+    # `base64 key.json` wraps at 76 columns; `terraform output -raw` prints it on a line of its own.
+    wrapped = "\n".join(encoded[i : i + 76] for i in range(0, len(encoded), 76))
+    for text in (
+        f"$ base64 key.json\n{wrapped}\n$ echo done",
+        f"$ terraform output -raw sa_key\n{encoded}\nok",
+    ):
+        out = scrubbed(wrap_lines(wrap, text) if wrap is _escaped else text)
+        assert encoded[:40] not in out and encoded[-40:] not in out and "[REDACTED:private-key]" in out, out
+        assert "$ echo done" in out or "\nok" in out or "\\nok" in out
+
+
+def test_base64_that_only_mentions_a_service_account_is_kept() -> None:
+    manifest = base64.b64encode(b'{"type": "service_account", "note": "see the docs"}').decode()
+    text = f"payload: {manifest}"
+    assert scrubbed(text) == text

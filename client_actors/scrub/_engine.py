@@ -30,7 +30,7 @@ from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_enc
 from client_actors.scrub._gate import Prefilter
 from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
-from client_actors.scrub._key_ids import KEY_ID_LITERALS, KEY_ID_RULES
+from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
@@ -138,7 +138,16 @@ PASSES: tuple[Pass, ...] = (
     # A POSIX home is under /home/ or /Users/, a Windows one under Users, users or USERS and a separator.
     Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\")),
     *_rule_passes(
-        (PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *KEY_ID_RULES, *CLI_RULES, *CALL_RULES, *PRINTED_RULES)
+        (
+            PRIVATE_KEY,
+            KEY_FILE_BASE64,
+            *VENDOR_RULES,
+            *CONTEXT_RULES,
+            *KEY_ID_RULES,
+            *CLI_RULES,
+            *CALL_RULES,
+            *PRINTED_RULES,
+        )
     ),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
     Pass("go-map", find_go_maps, ("map[",)),

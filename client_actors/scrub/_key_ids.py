@@ -16,6 +16,8 @@ A bare ``key_id`` is taken only near the words of a key file (``service_account`
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
@@ -100,6 +102,84 @@ def _handle_listing_row(match: re.Match[str]) -> Redaction | None:
 
 KEY_LISTING = Rule("key-listing", _LISTING_ROW, _handle_listing_row)
 
+# The whole key file base64-encoded, as Terraform's google_service_account_key.private_key, a Secret's data,
+# a CI variable (GCP_SA_KEY=...) or `base64 key.json` give it: it holds the private key. Its `"service_account"`
+# encodes to one of three strings (one per alignment in the 3-byte groups), which anchor the search; the run
+# of base64 around it, wrapped lines included, goes when it decodes to text naming a private key.
+SERVICE_ACCOUNT_BASE64 = ("InNlcnZpY2VfYWNjb3VudC", "JzZXJ2aWNlX2FjY291bnQi", "ic2VydmljZV9hY2NvdW50I")
+_KEY_FILE_BASE64 = re.compile("|".join(SERVICE_ACCOUNT_BASE64))
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{0,8192}")
+# `base64` wraps its output at 76 columns (PEM-style tools at 64): lines that long, one after another, are one
+# run. A line break written or escaped (JSON-escaped text).
+_WRAPPED = 60
+_BREAK = re.compile(r"\r?\n|(?:\\r)?\\n")
+_BREAK_BACK = re.compile(r"\n\r?|n\\(?:r\\)?")  # the same, read backwards
+
+
+def _run_start(text: str, at: int) -> int:
+    """Where the base64 run holding ``at`` starts: back over base64 characters, then over each whole line
+    before it that holds base64 characters only and is a wrapped line's length."""
+    while True:
+        start = _back_over_run(text, at)
+        brk = _BREAK_BACK.match(text[max(0, start - 4) : start][::-1])
+        if brk is None:
+            return start
+        line_end = start - brk.end()
+        line_start = _back_over_run(text, line_end)
+        if line_end - line_start < _WRAPPED:
+            return start
+        if line_start > 0 and _BREAK_BACK.match(text[max(0, line_start - 4) : line_start][::-1]) is None:
+            return start  # the line before holds more than base64: it is no wrapped line
+        at = line_start
+
+
+def _back_over_run(text: str, at: int) -> int:
+    """Where the base64 characters ending at ``at`` start (an escape's ``n`` before them is no part of them)."""
+    back = _BASE64_RUN.match(text[max(0, at - 8192) : at][::-1])
+    start = at - (back.end() if back else 0)
+    if start < at and text[start] == "n" and text[start - 1 : start] == "\\":
+        start += 1  # "\\nZXlK...": the n belongs to the escape
+    return start
+
+
+def _run_end(text: str, at: int) -> int:
+    """Where the base64 run holding ``at`` ends: on over base64 characters, then over each following line
+    while the one before was a wrapped line's length and the next holds base64 characters only."""
+    line_start = _back_over_run(text, at)
+    while True:
+        run = _BASE64_RUN.match(text, at)
+        end = run.end() if run else at
+        while run is not None and run.end() - run.start() == 8192:  # a very long run: on to its end
+            run = _BASE64_RUN.match(text, end)
+            end = run.end() if run else end
+        brk = _BREAK.match(text, end)
+        if brk is None or end - line_start < _WRAPPED:
+            break
+        following = _BASE64_RUN.match(text, brk.end())
+        after = following.end() if following else brk.end()
+        if after == brk.end() or not (after == len(text) or text[after] == "=" or _BREAK.match(text, after)):
+            break
+        line_start = at = brk.end()
+    while text.startswith("=", end) and end - line_start < 8192:
+        end += 1
+    return end
+
+
+def _handle_key_file_base64(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    start, end = _run_start(text, match.start()), _run_end(text, match.start())
+    body = _BREAK.sub("", text[start:end]).rstrip("=")
+    try:
+        decoded = base64.b64decode(body[: len(body) - len(body) % 4])
+    except (binascii.Error, ValueError):
+        return None
+    if b"private_key" not in decoded:
+        return None
+    return redact(start, end, "private-key")
+
+
+KEY_FILE_BASE64 = Rule("key-file-base64", _KEY_FILE_BASE64, _handle_key_file_base64)
+
 KEY_ID_RULES = (KEY_ID, KEY_RESOURCE, KEY_CREATED, KEY_COMMAND, KEY_LISTING)
 # The literals every redaction of each rule needs in the text (for the prefilter, see `_engine`).
 KEY_ID_LITERALS: dict[str, tuple[str, ...]] = {
@@ -109,4 +189,5 @@ KEY_ID_LITERALS: dict[str, tuple[str, ...]] = {
     KEY_CREATED.name: ("reated key [",),
     KEY_COMMAND.name: ("service-accounts keys ",),
     KEY_LISTING.name: ("CREATED_AT",),  # the handler needs the table's header (the rarer of its names)
+    KEY_FILE_BASE64.name: SERVICE_ACCOUNT_BASE64,
 }
