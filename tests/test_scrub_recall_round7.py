@@ -131,6 +131,13 @@ def test_an_iban_is_redacted_in_any_syntax_behind_any_wrapper(
     assert "iban" in REDACTION_KINDS
 
 
+def test_an_iban_printed_with_no_break_spaces_is_redacted() -> None:
+    for space in ("\u00a0", "\u202f"):
+        iban = make_iban(RNG, "FR")
+        printed = space.join(iban[i : i + 4] for i in range(0, len(iban), 4))
+        assert scrubbed(f"<td>IBAN&nbsp;: {printed}</td>") == "<td>IBAN&nbsp;: [REDACTED:iban]</td>"
+
+
 def test_the_counts_name_the_iban() -> None:
     result = scrub_text(f"IBAN {make_iban(RNG)} and {grouped(make_iban(RNG))}")
     assert result.counts.get("iban") == 2 and result.counts.total == 2

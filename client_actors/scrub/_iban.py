@@ -32,6 +32,9 @@ BBAN_LAYOUTS: dict[str, str] = {
     "SE": "3n16n1n", "SI": "5n8n2n", "SK": "4n6n10n", "SM": "1a5n5n12c", "ST": "8n11n2n", "SV": "4a20n",
     "TL": "3n14n2n", "TN": "2n3n13n2n", "TR": "5n1n16c", "UA": "6n19c", "VA": "3n15n", "VG": "4a16n",
     "XK": "4n10n2n",
+    # Countries that joined the registry later, their layouts taken as letters or digits throughout.
+    "BI": "23c", "DJ": "23c", "FK": "14c", "HN": "24c", "LY": "21c", "MN": "16c", "NI": "24c", "OM": "19c",
+    "RU": "29c", "SD": "14c", "SO": "19c", "YE": "26c",
 }  # fmt: skip
 _CLASS = {"n": "[0-9]", "a": "[A-Z]", "c": "[A-Z0-9]"}
 _SEGMENT = re.compile(r"([0-9]+)([nac])")
@@ -47,6 +50,7 @@ def _layout(spec: str) -> tuple[int, re.Pattern[str]]:
 _COUNTRIES = {country: _layout(spec) for country, spec in BBAN_LAYOUTS.items()}
 IBAN_LENGTHS = {country: 4 + length for country, (length, _) in _COUNTRIES.items()}
 _UPPER_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_GROUP_SPACES = frozenset(" \u00a0\u202f")
 # Each character's value in the check: digits as themselves, letters A=10 ... Z=35.
 _CHECK_VALUES = str.maketrans({chr(ord("A") + i): str(10 + i) for i in range(26)})
 
@@ -76,13 +80,18 @@ def _iban_end(text: str, start: int) -> int | None:
     compact = text[start:end]
     if len(compact) == length and _UPPER_ALNUM.issuperset(compact) and ends_word(text, end, WORD):
         return end if is_iban(compact) else None
-    # The printed form: "DE89 3704 0044 0532 0130 00", one space between groups of four.
+    # The printed form: "DE89 3704 0044 0532 0130 00", one space between groups of four (a no-break space
+    # where a document or a web page printed it).
     pieces = [text[start : start + 4]]
     position, left = start + 4, length - 4
     while left > 0:
         size = min(4, left)
         group = text[position + 1 : position + 1 + size]
-        if text[position : position + 1] != " " or len(group) != size or not _UPPER_ALNUM.issuperset(group):
+        if (
+            text[position : position + 1] not in _GROUP_SPACES
+            or len(group) != size
+            or not _UPPER_ALNUM.issuperset(group)
+        ):
             return None
         pieces.append(group)
         position, left = position + 1 + size, left - size
