@@ -24,7 +24,10 @@ from client_actors.scrub import scrub_text
             "mysqldump -h db -u backup -p 'S3cret' shop",
             "mysqldump -h db -u backup -p '[REDACTED:password]' shop",
         ),
-        ("sshpass -p 'hunter2' ssh deploy@10.0.0.5", "sshpass -p '[REDACTED:password]' ssh deploy@10.0.0.5"),
+        (
+            "sshpass -p 'hunter2' ssh deploy@10.0.0.5",
+            "sshpass -p '[REDACTED:password]' ssh deploy@[REDACTED:ipv4]",
+        ),
         ("docker login -u ci -p s3cr3t registry.io", "docker login -u ci -p [REDACTED:password] registry.io"),
         ("curl -u admin:s3cr3t https://ci.io/api", "curl -u admin:[REDACTED:password] https://ci.io/api"),
         (

@@ -164,11 +164,11 @@ def test_secret_data_printed_by_kubectl_jsonpath_goes() -> None:
         "openssl pkcs12 -export -in c.pem -out b.p12 -passout pass:{}",
         "keytool -importkeystore -srckeystore a.p12 -storepass {} -noprompt",
         "smbclient //fs.internal/share -U backup%{}",
-        "xfreerdp /v:10.0.0.7 /u:admin /p:{}",
+        "xfreerdp /v:192.0.2.7 /u:admin /p:{}",
         "htpasswd -b .htpasswd admin {}",
         "htpasswd -nb admin {}",
         "rabbitmqctl add_user app {}",
-        "SSHPASS={} sshpass -e ssh deploy@10.0.0.5",
+        "SSHPASS={} sshpass -e ssh deploy@192.0.2.5",
         "echo '{}' | docker login -u ci --password-stdin registry.acme-corp.io",
         "echo {} | sudo -S apt-get update",
         "CREATE USER 'app'@'%' IDENTIFIED BY '{}';",
@@ -185,7 +185,7 @@ def test_passwords_go_in_the_forms_each_command_takes_them(line: str) -> None:
 
 
 def test_the_same_flags_elsewhere_stay() -> None:
-    for near in ("scp -P 2222 build.tgz deploy@10.0.0.5:/srv", "openssl enc -aes-256-cbc -pass env:KEY -in a",
+    for near in ("scp -P 2222 build.tgz deploy@192.0.2.5:/srv", "openssl enc -aes-256-cbc -pass env:KEY -in a",
                  "keytool -list -storepass:env STOREPASS", "htpasswd -c .htpasswd admin",
                  "7z x -o/tmp a.7z", "zip -r backup.zip data/", "echo hello | docker login --help",
                  "ALTER TABLE users ADD COLUMN password TEXT;", "ENV PATH /usr/local/bin:$PATH",

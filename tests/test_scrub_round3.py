@@ -99,7 +99,7 @@ def test_values_after_a_blank(template: str, kind: str) -> None:
         "secret_name shop-tls\n",
         "token_ttl 3600\n",
         "ssl_certificate_key /etc/ssl/private/server.key;\n",
-        "    proxy_pass http://10.0.0.1:8080;\n",
+        "    proxy_pass http://192.0.2.1:8080;\n",
         "default-token db\n",
         "│ id     │ token   │ created    │ readonly │\n",
         "PASS  src/auth/password.test.ts (5 tests)\n",
@@ -161,7 +161,7 @@ def test_values_given_to_calls_in_a_transcript_line() -> None:
     [
         "conn = psycopg2.connect(dsn)",
         'db.connect("localhost", 5432)',
-        'client.connect("10.0.0.5", "app", "shop")',
+        'client.connect("192.0.2.5", "app", "shop")',
         "server.login(user, password)",
         "ldap.simple_bind_s(dn, pw)",
         "mysqli_connect($host, $user, $pass, $db);",

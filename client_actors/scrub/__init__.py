@@ -15,9 +15,16 @@ Output contract:
   is raised.
 
 Decisions:
-- Private addresses (RFC 1918, IPv6 unique-local) are kept: the same few are reused on millions of
-  networks and are what makes infrastructure logs legible (see `_network`). Public, and
-  carrier-grade NAT, addresses are redacted; loopback, link-local and documentation ranges kept.
+- Host addresses are redacted, private ones (RFC 1918, IPv6 unique-local) as public and carrier-grade NAT
+  ones: an internal address maps an organisation's network (which host runs the database, the VPN, the CI
+  runner). Also the address inside a host name (``ip-10-0-1-23.ec2.internal``). Kept: loopback, the
+  unspecified address, link-local, broadcast, netmasks, documentation, multicast and reserved ranges, the
+  public DNS resolvers, and private networks (``10.0.0.0/8``, a route table's ``192.168.1.0``); see `_network`.
+- Bank account numbers (IBAN) are redacted when valid: a registry country, its length and account layout,
+  and the mod-97 check; compact or in groups of four (see `_iban`). Look-alikes failing any of these stay.
+- A cloud service-account key's id (a key file's ``private_key_id``) is redacted as ``key`` wherever it
+  is named as one: the key file in any syntax, and the CLI's listings, messages and resource names (see
+  `_key_ids`). Forty hex digits elsewhere (commits, digests, etags) are kept.
 - Well-known placeholders (``changeme``, ``<your-api-key>``, ``${TOKEN}``, ``****``) are kept: they
   carry no secret, and they show where one goes (see `_names`).
 - Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role

@@ -8,6 +8,7 @@ from client_actors.scrub._assign import KEYWORDS as _ASSIGN_KEYWORDS
 from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
 from client_actors.scrub._judge import is_whole_line, judge_value
 from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
+from client_actors.scrub._key_ids import KEY_FILE_ID
 from client_actors.scrub._names import UUID, classify_name, is_placeholder, looks_random
 from client_actors.scrub._shell import SHELL_RULES
 
@@ -489,15 +490,6 @@ NETRC = Rule(
         None if is_placeholder(m.group("secret")) else redact(m.start("secret"), m.end("secret"), "password")
     ),
     "machine",
-)
-
-# A cloud service-account key file names its key: the id is not the key, but it is what an attacker
-# needs to pick the key out of a leak, and nobody needs it in training data.
-KEY_FILE_ID = Rule(
-    "private-key-id",
-    re.compile(r"private_key_id\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?(?P<id>[0-9a-fA-F]{40})(?![0-9a-fA-F])"),
-    lambda m: redact(m.start("id"), m.end("id"), "key"),
-    "private_key_id",
 )
 
 # A password among a connection string's key=value pairs: ADO.NET and OLE DB (`User ID=app;Password=...;`),

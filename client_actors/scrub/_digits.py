@@ -1,23 +1,28 @@
-"""Payment card numbers, North American phone numbers and US social security numbers: digit run shapes.
+"""Payment card numbers, North American phone numbers, US social security numbers: digit run shapes;
+and bank account numbers (IBANs, see `_iban`), found in the same class string.
 
 Digits are everywhere in logs, and a regex that starts with ``[0-9]`` makes ``re`` test a class
 at every character. Instead the UTF-8 bytes are mapped one-to-one onto a class string (digits to
 ``0``, letters to ``a``) where every shape starts with the literal ``000``, which ``re`` skips to
 quickly. Only the few matches of a shape are decoded and checked (issuer prefix, length, Luhn,
-area code), so the cost is a translation and one fast scan.
+area code), so the cost is a translation and one fast scan. Upper-case letters get a class of their own
+(``A``) so that an IBAN's start, two letters and two check digits, is the literal ``AA00``.
 """
 
 from __future__ import annotations
 
 import re
 
-from client_actors.scrub._core import ALNUM, Redaction, char_offsets, ends_word, redact, starts_word
+from client_actors.scrub._core import ALNUM, Redaction, char_offsets, disjoint, ends_word, redact, starts_word
+from client_actors.scrub._iban import find_ibans
 
 
 def _class_table() -> bytes:
     table = bytearray(b"#" * 256)
-    for char in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_":
+    for char in b"abcdefghijklmnopqrstuvwxyz_":
         table[char] = ord("a")
+    for char in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        table[char] = ord("A")
     for char in b"0123456789":
         table[char] = ord("0")
     for char in b" -.()":
@@ -83,15 +88,16 @@ def _judge(text: str, start: int, end: int, match: re.Match[bytes]) -> Redaction
 
 
 def find_digit_shapes(text: str) -> list[Redaction]:
-    """Return the card, phone and social security number redactions in ``text``, in order."""
+    """Return the card, phone, social security number and IBAN redactions in ``text``, in order."""
     return find_digit_shapes_encoded(text, text.encode("utf-8", "surrogatepass"))
 
 
 def find_digit_shapes_encoded(text: str, raw: bytes) -> list[Redaction]:
     """`find_digit_shapes`, given ``raw``, the UTF-8 encoding of ``text`` (the engine has it already)."""
     classes = raw.translate(CLASSES)
+    ibans = find_ibans(text, raw, classes) if b"AA00" in classes else []  # most texts: no IBAN's start
     if b"000" not in classes:
-        return []  # most texts: no run of three digits, so no shape
+        return ibans  # most texts: no run of three digits, so no shape
     # Every run start is tried, not only non-overlapping matches: a rejected shape
     # ("0000 4111 1111 1111") may overlap a real card starting one run later.
     matches = []
@@ -100,10 +106,13 @@ def find_digit_shapes_encoded(text: str, raw: bytes) -> list[Redaction]:
         matches.append(match)
         match = SHAPES.search(classes, match.start() + 1)
     if not matches:
-        return []
+        return ibans
     found: list[Redaction] = []
     for match, start in zip(matches, char_offsets(text, raw, (m.start() for m in matches)), strict=True):
         item = _judge(text, start, start + match.end() - match.start(), match)  # shapes are ASCII
         if item is not None and (not found or item.start >= found[-1].end):
             found.append(item)
-    return found
+    if not ibans:
+        return found
+    # An IBAN's account digits can take a card's or a phone's shape: the IBAN is what they are.
+    return disjoint([*ibans, *found])

@@ -30,6 +30,7 @@ from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_enc
 from client_actors.scrub._gate import Prefilter
 from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
+from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
@@ -114,6 +115,8 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "ssn-column": ("ssn", "SSN"),
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
+    "ipv4-host-name": ("ip-", "ec2-"),
+    **KEY_ID_LITERALS,
 }  # fmt: skip
 
 
@@ -134,7 +137,18 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
 PASSES: tuple[Pass, ...] = (
     # A POSIX home is under /home/ or /Users/, a Windows one under Users, users or USERS and a separator.
     Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\")),
-    *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES, *CALL_RULES, *PRINTED_RULES)),
+    *_rule_passes(
+        (
+            PRIVATE_KEY,
+            KEY_FILE_BASE64,
+            *VENDOR_RULES,
+            *CONTEXT_RULES,
+            *KEY_ID_RULES,
+            *CLI_RULES,
+            *CALL_RULES,
+            *PRINTED_RULES,
+        )
+    ),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
@@ -160,13 +174,13 @@ REDACTION_KINDS = frozenset(
         "sendgrid-api-key", "twilio-key", "shopify-token", "digitalocean-token", "jwt", "linear-api-key",
         "sentry-token", "postman-api-key", "databricks-token", "atlassian-token", "doppler-token",
         "url-credentials", "authorization", "cookie", "password", "secret", "token", "api-key",
-        "credential", "signature", "key", "email", "phone", "credit-card", "ssn", "ipv4",
+        "credential", "signature", "key", "email", "phone", "credit-card", "iban", "ssn", "ipv4",
         "ipv6", "home-path", "username",
     }
 )  # fmt: skip
 
 
-# Every rule needs a character other than a blank or an ASCII letter (digits for numbers and addresses,
+# Every rule needs a character other than a blank or an ASCII letter (digits for numbers, addresses and IBANs,
 # punctuation for tokens, paths, mail, assignments and here-strings, a symbol or a non-ASCII letter in a
 # password written after its name: `secret B{`), or an A or S (AWS, Google, Twilio and SendGrid keys);
 # short strings of plain words skip the passes altogether.

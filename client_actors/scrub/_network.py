@@ -1,12 +1,19 @@
-"""IP addresses that can locate a machine or a person.
+"""IP addresses that can locate a machine, a person or an organisation's network.
 
-Decision on private ranges: RFC 1918 (10/8, 172.16/12, 192.168/16) and IPv6 unique-local
-(fc00::/7) addresses are KEPT. The same few addresses (docker's 172.17.0.1, a home router's
-192.168.1.1, a cluster's 10.96.0.1) are reused on millions of networks, so they do not single out
-a person or an organisation, and they are much of what makes infrastructure debugging legible.
-Carrier-grade NAT space (100.64/10) is redacted: overlay VPNs hand out stable per-device addresses
-there. Loopback, link-local, documentation, benchmarking, multicast and reserved ranges are kept,
-as are the anycast addresses of the big public DNS resolvers, which belong to no one in particular.
+Decision on private ranges: RFC 1918 (10/8, 172.16/12, 192.168/16) and IPv6 unique-local (fc00::/7)
+host addresses are REDACTED, as public ones are. An internal address maps an organisation's network: which
+host runs the database, the VPN endpoint, the CI runner, what sits in which subnet; the same lines read
+from many records piece that map together. An address redacted costs a log little of its sense (the token
+says an address stood there). Carrier-grade NAT space (100.64/10) is redacted too: overlay VPNs hand out
+stable per-device addresses there. Host names made of an address (EC2's ``ip-10-0-1-23.ec2.internal``,
+``ec2-52-94-12-7.compute-1.amazonaws.com``) lose the address and keep the rest of the name.
+
+Kept, because they name no one's machine: loopback, the unspecified address (0.0.0.0, ::), link-local,
+broadcast and netmasks (255.x), documentation, benchmarking, multicast and reserved ranges, the anycast
+addresses of the big public DNS resolvers, addresses of four equal octets (what examples write), and a
+private network rather than a host: a private block in CIDR notation whose host part is zero
+(``10.0.0.0/8``, ``192.168.0.0/16``, ``fd00:1:2::/48``) or a private address ending in ``.0`` (a route
+table's destination), since the same few such blocks are every network's defaults.
 """
 
 from __future__ import annotations
@@ -17,9 +24,14 @@ import re
 from client_actors.scrub._core import ALNUM, Redaction, Rule, redact, starts_word
 
 KEPT_V4_NETS = (
-    "0.0.0.0/8", "10.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16",
-    "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
+    "0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24",
+    "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
 )  # fmt: skip
+# RFC 1918, as (network, mask) integers.
+PRIVATE_V4_NETS = tuple(
+    (int(net.network_address), int(net.netmask))
+    for net in map(ipaddress.IPv4Network, ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
+)
 
 
 def _kept_by_first_octet() -> dict[int, tuple[tuple[int, int], ...]]:
@@ -37,9 +49,9 @@ PUBLIC_RESOLVERS = frozenset(
     {"8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222"}
 )
 KEPT_V6 = tuple(
-    ipaddress.IPv6Network(net)
-    for net in ("::1/128", "::/128", "fe80::/10", "fc00::/7", "2001:db8::/32", "ff00::/8")
+    ipaddress.IPv6Network(net) for net in ("::1/128", "::/128", "fe80::/10", "2001:db8::/32", "ff00::/8")
 )
+UNIQUE_LOCAL_V6 = ipaddress.IPv6Network("fc00::/7")
 # The same resolvers' IPv6 addresses (Google, Cloudflare, Quad9).
 PUBLIC_RESOLVERS_V6 = frozenset(
     ipaddress.IPv6Address(address)
@@ -57,14 +69,13 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 
 # Anchored on the first dot, with a digit before it; the first octet is read back in the handler.
 # The lookahead checks the other three octets, and the lookarounds then drop the commonest kept
-# addresses (private, loopback, link-local, multicast and reserved, documentation, Google DNS)
+# addresses (loopback, link-local, multicast and reserved, documentation, Google DNS)
 # before they cost a handler call; the handler's range check remains the authority.
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
 _IPV4 = re.compile(
     rf"\.(?<=[0-9]\.)(?={_OCTET}\.{_OCTET}\.{_OCTET}(?![0-9A-Za-z_]|\.[0-9A-Za-z]))"
-    r"(?<![^0-9]10\.)(?<![^0-9]127\.)(?<![^0-9]0\.)(?<![^0-9]2[2-5][0-9]\.)"
-    r"(?!(?<=[^0-9]192\.)168\.|(?<=[^0-9]169\.)254\.|(?<=[^0-9]172\.)(?:1[6-9]|2[0-9]|3[01])\."
-    r"|(?<=[^0-9]198\.)51\.100\.|(?<=[^0-9]203\.)0\.113\.|(?<=[^0-9]8\.)8\.[48]\.8(?![0-9]))"
+    r"(?<![^0-9]127\.)(?<![^0-9]0\.)(?<![^0-9]2[2-5][0-9]\.)"
+    r"(?!(?<=[^0-9]169\.)254\.|(?<=[^0-9]198\.)51\.100\.|(?<=[^0-9]203\.)0\.113\.|(?<=[^0-9]8\.)8\.[48]\.8(?![0-9]))"
     r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
 )
 # Versions written in the same four-part shape: "version 4.0.0.1", "pkg==1.2.3.4", "gem ~> 1.2.3.4".
@@ -96,6 +107,30 @@ def is_kept_v4(address: str) -> bool:
     return address in PUBLIC_RESOLVERS or any(value & mask == net for net, mask in _KEPT_V4.get(a, ()))
 
 
+# A prefix length after an address: CIDR notation.
+_PREFIX = re.compile(r"/([0-9]{1,3})(?![0-9])")
+
+
+def _prefix_at(text: str, end: int, bits: int) -> int | None:
+    """The CIDR prefix length written right after an address ending at ``end``, if one is."""
+    prefix = _PREFIX.match(text, end)
+    return int(prefix.group(1)) if prefix is not None and int(prefix.group(1)) <= bits else None
+
+
+def is_private_network_v4(address: str, prefix: int | None) -> bool:
+    """Tell whether a private address names a network, not a host: its host part under ``prefix`` is zero
+    (``10.0.0.0/8``), or with no prefix its last octet is (a route table's ``192.168.1.0``). A /31 or /32
+    is one or two hosts (a firewall rule's ``10.0.1.23/32``)."""
+    if prefix is not None and prefix > 30:
+        return False
+    a, b, c, d = map(int, address.split("."))
+    value = a << 24 | b << 16 | c << 8 | d
+    if not any(value & mask == net for net, mask in PRIVATE_V4_NETS):
+        return False
+    host_bits = 8 if prefix is None else 32 - prefix
+    return value & ((1 << host_bits) - 1) == 0
+
+
 def _handle_v4(match: re.Match[str]) -> Redaction | None:
     text, start, end = match.string, match.start(), match.end()
     floor = max(0, start - 4)
@@ -106,6 +141,8 @@ def _handle_v4(match: re.Match[str]) -> Redaction | None:
         return None  # zero-padded or out-of-range groups are serial numbers or versions
     candidate = text[start:end]
     if is_kept_v4(candidate) or not starts_word(text, start, _V4_BEFORE):
+        return None
+    if is_private_network_v4(candidate, _prefix_at(text, end, 32)):
         return None
     if _VERSION_BEFORE.search(text, max(0, start - 40), start) or _VERSION_AFTER.match(text, end):
         return None
@@ -124,8 +161,8 @@ IPV4 = Rule("ipv4", _IPV4, _handle_v4)
 _GROUP_BEFORE = "|".join(f"(?<=[^\\w:.][0-9A-Fa-f]{{{n}}}:)|(?<=\\A[0-9A-Fa-f]{{{n}}}:)" for n in range(1, 5))
 _IPV6 = re.compile(
     rf":(?<=[0-9A-Fa-f]:)(?=:|[0-9A-Fa-f:]{{0,39}}::|(?:[0-9A-Fa-f]{{1,4}}:){{6}}[0-9A-Fa-f]{{1,4}})(?:{_GROUP_BEFORE})"
-    # kept ranges dropped early: link-local fe80::/10, unique-local fc00::/7, documentation 2001:db8::/32
-    r"(?<![^\w:.][fF][eE][89abAB][0-9a-fA-F]:)(?<![^\w:.][fF][cdCD][0-9a-fA-F]{2}:)"
+    # kept ranges dropped early: link-local fe80::/10, documentation 2001:db8::/32
+    r"(?<![^\w:.][fF][eE][89abAB][0-9a-fA-F]:)"
     r"(?!(?<=[^\w:.]2001:)[dD][bB]8:)"
     r"[0-9A-Fa-f:]{0,44}[0-9A-Fa-f](?:\.[0-9]{1,3}){0,3}(?![\w:]|\.\w)"
 )
@@ -147,8 +184,35 @@ def _handle_v6(match: re.Match[str]) -> Redaction | None:
         return None if is_kept_v4(str(address.ipv4_mapped)) else redact(start, match.end(), "ipv6")
     if address in PUBLIC_RESOLVERS_V6 or any(address in net for net in KEPT_V6):
         return None
+    if address in UNIQUE_LOCAL_V6:
+        # A unique-local network, not a host: its host part under the prefix is zero (``fd00:1:2::/48``),
+        # or with no prefix its interface identifier (the low 64 bits) is.
+        prefix = _prefix_at(text, match.end(), 128)
+        if (prefix is None or prefix <= 126) and int(address) & (
+            (1 << (64 if prefix is None else 128 - prefix)) - 1
+        ) == 0:
+            return None
     return redact(start, match.end(), "ipv6")
 
 
 IPV6 = Rule("ipv6", _IPV6, _handle_v6)
-NETWORK_RULES = (IPV4, IPV6)
+
+# A host name made of an address, dashes for dots: EC2's private ``ip-10-0-1-23`` (``.ec2.internal``,
+# ``.us-west-2.compute.internal``, Kubernetes node names) and public ``ec2-52-94-12-7`` names. The address
+# goes, the name's shape stays (``ip-[REDACTED:ipv4].ec2.internal``), as the same address dotted would.
+_DASHED_HOST = re.compile(
+    rf"(?:ip|ec2)-(?P<quad>{_OCTET}-{_OCTET}-{_OCTET}-{_OCTET})(?![0-9A-Za-z_])", re.ASCII
+)
+
+
+def _handle_dashed_host(match: re.Match[str]) -> Redaction | None:
+    if not starts_word(match.string, match.start(), _V4_BEFORE | {"-"}):
+        return None
+    address = match.group("quad").replace("-", ".")
+    if any(len(octet) > 1 and octet[0] == "0" for octet in address.split(".")) or is_kept_v4(address):
+        return None
+    return redact(match.start("quad"), match.end("quad"), "ipv4")
+
+
+DASHED_HOSTS = Rule("ipv4-host-name", _DASHED_HOST, _handle_dashed_host)
+NETWORK_RULES = (IPV4, IPV6, DASHED_HOSTS)

@@ -2,8 +2,9 @@
 
 Each generator returns one document with fresh random hashes, ids, versions and times, and each
 is full of things a careless scrubber eats: SHAs, UUIDs, integrity hashes, ``std::``, ``::before``,
-versions, timestamps, loopback/private/documentation addresses, example.com mail, references to
-secrets (``os.environ["API_KEY"]``), type hints, placeholders and ordinary base64.
+versions, timestamps, loopback and documentation addresses, private networks (not private hosts, whose
+addresses map a network and go), example.com mail, references to secrets (``os.environ["API_KEY"]``),
+type hints, placeholders and ordinary base64.
 """
 
 from __future__ import annotations
@@ -166,10 +167,10 @@ def server_log(rng: random.Random) -> str:
             f"{_time(rng)} INFO  [worker-{rng.randrange(8)}] request_id={_uuid(rng)} "
             f"method=GET path=/api/v1/items/{rng.randrange(10**6)} status=200 "
             f"duration_ms={rng.random() * 900:.1f} "
-            f"peer=10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
+            f"peer=198.51.100.{rng.randrange(1, 255)}"
         )
     lines.append(
-        f"{_time(rng)} WARN  upstream 192.168.1.{rng.randrange(2, 250)}:8080 slow; retrying via 127.0.0.1:9000"
+        f"{_time(rng)} WARN  upstream 192.0.2.{rng.randrange(2, 250)}:8080 slow; retrying via 127.0.0.1:9000"
     )
     lines.append(
         f"{_time(rng)} INFO  listening on [::1]:8443 and 0.0.0.0:8080 (docs: 203.0.113.7, 2001:db8::42)"
@@ -205,7 +206,7 @@ $ docker run -p 8080:80 -v $PWD:/app --env-file .env ghcr.io/acme/api:v{_version
 $ kubectl get pods -n prod
 NAME                           READY   STATUS    RESTARTS   AGE
 api-7d{chars(rng, HEX, 8)}-{chars(rng, ALNUM, 5).lower()}   1/1     Running   0          {rng.randrange(2, 59)}m
-service/api   ClusterIP   10.96.{rng.randrange(256)}.{rng.randrange(256)}   <none>   443/TCP
+service/api   ClusterIP   192.0.2.{rng.randrange(1, 255)}   <none>   443/TCP
 """
 
 
@@ -252,7 +253,7 @@ The token: a short-lived credential, refreshed every {rng.randrange(5, 60)} minu
 Contact the owners at dev@example.com or ops@acme.test; reports go to noreply@github.com.
 Build {rng.randrange(1000, 99999)} took {rng.random() * 100:.1f}s; ETA {rng.randrange(1, 60)} min; ratio 3:4:5.
 Version 4.0.0.1 of the SDK and pkg==1.2.3.4 are pinned; see RFC 5737 (198.51.100.23).
-Netmask 255.255.255.0, gateway 172.17.0.1, link-local 169.254.169.254, multicast 224.0.0.251.
+Netmask 255.255.255.0, bridge network 172.17.0.0/16, link-local 169.254.169.254, multicast 224.0.0.251.
 Timestamp 1700000000{rng.randrange(100, 999)} (ms), id 0x{chars(rng, HEX, 8)}, sum {rng.randrange(10**6)}.
 "content": "{_b64(rng, 30)}", "sha": "{_sha(rng)}", "etag": "W/\\"{_sha(rng, 16)}\\""
 <img src="data:image/png;base64,iVBORw0KGgo{_b64(rng, 24)}">

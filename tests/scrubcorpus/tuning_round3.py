@@ -11,7 +11,8 @@ from the rules. Rules may be adjusted against it: it is a tuning part, like `tun
 Templates use `tuning_more`'s markers: ``@S@`` for the labelled secret and ``⟪...⟫`` around each span that
 must come out unchanged. ``@SE@`` is the secret with its line breaks written ``\\n`` (a key inside JSON or an
 env var). ``@TS@``, ``@SHA@``, ``@SHA7@``, ``@UUID@``, ``@HEX64@``, ``@N@`` and ``@IP@`` are filled with
-fresh timestamps, commit ids, UUIDs, digests, numbers and private addresses, so the spans beside a secret vary.
+fresh timestamps, commit ids, UUIDs, digests, numbers and documentation addresses (RFC 5737: private ones are
+redacted now, as every internal host's address is), so the spans beside a secret vary.
 Text left outside both markers is neither: a reviewer would not insist on it either way (a person's name, a
 ``changeme`` placeholder, an image's base64 body). Some documents arrive inside a JSON transcript line, escaped.
 """
@@ -156,7 +157,7 @@ def _vary(template: str, rng: random.Random) -> str:
         "@UUID@": lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         "@HEX64@": lambda: chars(rng, HEX, 64),
         "@N@": lambda: str(rng.randrange(2, 400)),
-        "@IP@": lambda: f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}",
+        "@IP@": lambda: f"198.51.100.{rng.randrange(1, 255)}",
         "@B64SUM@": lambda: base64.b64encode(rng.randbytes(32)).decode(),
         "@SHA512B64@": lambda: base64.b64encode(rng.randbytes(64)).decode(),
         "@PUBKEY@": lambda: "MCowBQYDK2VwAyEA" + base64.b64encode(rng.randbytes(32)).decode(),
