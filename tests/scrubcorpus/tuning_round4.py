@@ -270,8 +270,8 @@ ENV_DUMP = (
     "⟪app   4121     1  0 09:12 ?        00:00:03 node worker.js --api-secret=⟫@S@⟪ --queue=emails⟫\n",
     "⟪$ docker history --no-trunc acme/api:2.3.0⟫\n"
     "⟪<missing>   3 weeks ago   ENV REGISTRY_PASSWORD=⟫@S@⟪   0B⟫\n",
-    "⟪$ kubectl exec deploy/api -- env⟫\n⟪KUBERNETES_SERVICE_HOST=10.96.0.1⟫\n⟪WEBHOOK_SECRET=⟫@S@\n"
-    "⟪KUBERNETES_PORT=tcp://10.96.0.1:443⟫\n",
+    "⟪$ kubectl exec deploy/api -- env⟫\n⟪KUBERNETES_SERVICE_HOST=192.0.2.1⟫\n⟪WEBHOOK_SECRET=⟫@S@\n"
+    "⟪KUBERNETES_PORT=tcp://192.0.2.1:443⟫\n",
     '⟪[program:worker]⟫\n⟪command=/srv/app/bin/worker⟫\n⟪environment=QUEUE="default",API_SECRET="⟫@S@⟪"⟫\n',
     "⟪$ dotenv list⟫\n⟪FLASK_APP=app.py⟫\n⟪SECRET_KEY=⟫@S@\n⟪FLASK_DEBUG=0⟫\n",
     "⟪$ heroku config:get SENDGRID_PASSWORD -a acme-mail⟫\n@S@\n⟪$ heroku ps -a acme-mail⟫\n",
@@ -689,7 +689,7 @@ HTTP = (
     "⟪POST https://api.acme-corp.io/oauth/token⟫\n⟪Request Headers⟫\n"
     "⟪  Content-Type: application/x-www-form-urlencoded⟫\n"
     "⟪  Authorization: Basic ⟫@S@\n⟪  Postman-Token: @UUID@⟫\n",
-    '⟪10.0.4.17 - - [14/May/2026:09:12:44 +0000] "GET /metrics HTTP/1.1" 200 512 "-" "Prometheus/2.51.0" '
+    '⟪198.51.100.17 - - [14/May/2026:09:12:44 +0000] "GET /metrics HTTP/1.1" 200 512 "-" "Prometheus/2.51.0" '
     'auth="Bearer ⟫@S@⟪"⟫\n',
     "⟪$ curl -sS -u admin:⟫@S@⟪ https://grafana.acme-corp.io/api/health⟫\n"
     '⟪{"database": "ok", "version": "10.4.2"}⟫\n',
@@ -769,7 +769,7 @@ EMAILS = (
     "⟪commit @SHA@⟫\nAuthor: Jane Doe <@S@⟪>⟫\n⟪Date:   Thu May 14 09:12:44 2026 +0200⟫\n\n"
     "⟪    Fix the retry loop⟫\n",
     "⟪user.name=⟫Jane Doe\n⟪user.email=⟫@S@\n⟪core.editor=vim⟫\n⟪pull.rebase=true⟫\n",
-    "⟪2026-05-14 09:12:44,551 WARNING django.security: Failed login for ⟫@S@⟪ from 10.0.4.17⟫\n",
+    "⟪2026-05-14 09:12:44,551 WARNING django.security: Failed login for ⟫@S@⟪ from 198.51.100.17⟫\n",
     '⟪{"id": 4812, "email": "⟫@S@⟪", "role": "member", "mfa": true}⟫\n',
     "⟪[⟫\n  ⟪{⟫\n    ⟪_id: ObjectId('6643a1f0c2b7e5d1a9f0e3c4'),⟫\n    ⟪email: '⟫@S@⟪',⟫\n"
     "    ⟪plan: 'free'⟫\n  ⟪}⟫\n⟪]⟫\n",
@@ -796,7 +796,7 @@ EMAILS = (
     "⟪MAILTO=⟫@S@\n⟪0 3 * * * /srv/app/bin/backup.sh⟫\n",
     "⟪[{'id': 4812, 'email': '⟫@S@⟪', 'country': 'DE', 'ltv': 412.5}]⟫\n",
     "⟪UPDATE accounts SET locked = true WHERE email = '⟫@S@⟪';⟫\n⟪UPDATE 1⟫\n",
-    "⟪2026-05-14T09:12:44Z INFO password reset requested user=⟫@S@⟪ ip=10.0.4.17⟫\n",
+    "⟪2026-05-14T09:12:44Z INFO password reset requested user=⟫@S@⟪ ip=198.51.100.17⟫\n",
     "⟪Subject: Your invoice INV-2026-0481⟫\n⟪To: ⟫@S@\n⟪Message-ID: <@UUID@@mail.acme-corp.io>⟫\n",
 )
 
