@@ -265,6 +265,25 @@ async def test_what_envelopes_change_in_the_stats_is_said_per_envelope(make: Mak
     assert [seq for seq, _, _ in await h.envelopes("s1")] == [0, 1]  # feedback and refused are no data
 
 
+async def test_text_of_every_kind_of_character_is_stored_and_read_back_as_sent(make: Make) -> None:
+    """What envelopes carry as text (a refusal's reason, the provider and model they name) comes back exactly,
+    whatever characters a statement's parameters must quote or escape."""
+    h = make()
+    h.commit([OpenSession(new_session(s), 20) for s in ("s1", "s2")])
+    odd = "q\"uo\\te {a,b} NULL\n\ttab \x01 é 😀 'x'"
+    named = attrs.evolve(record("s1", 0), provider=f"prov {odd}", model=f"model {odd}")
+    refused = attrs.evolve(record("s2", 0), steps=0, refusal_status=422, refusal_reason=f"reason {odd}")
+    empty = attrs.evolve(record("s2", 1), steps=0, refusal_status=422, refusal_reason="")
+    assert (
+        statuses(h.commit([StoreEnvelope(named), StoreEnvelope(refused), StoreEnvelope(empty)])) == ["ok"] * 3
+    )
+    assert (await h.read(catalog.session_close_info, "s1"))[2:] == (f"prov {odd}", f"model {odd}")
+    assert await h.read(catalog.stored_envelope, "s2", 0) == (HMAC, 422, f"reason {odd}")
+    assert await h.read(catalog.stored_envelope, "s2", 1) == (HMAC, 422, "")
+    book = await stats_of(h)
+    assert set(book.providers) == {f"prov {odd}"} and set(book.models) == {f"model {odd}"}
+
+
 async def test_past_the_quota_envelopes_and_opens_are_refused_with_507_and_nothing_is_stored(
     make: Make,
 ) -> None:
