@@ -386,7 +386,8 @@ async def test_the_stats_read_back_equal_what_the_writer_counted_as_it_committed
     writer = StorageWriter(h.store, receive, live)
     ops: list[Operation] = [
         OpenSession(new_session("s1"), 20), OpenSession(new_session("s2"), 20),
-        *a_session("s1", chunks=2), StoreEnvelope(record("s2", 0)), credit("s1", 4.5),
+        *a_session("s1", chunks=2), StoreEnvelope(attrs.evolve(record("s2", 0), provider="gemini", model="g-1")),
+        credit("s1", 4.5),
     ]  # fmt: skip
     for op, outcome in zip(ops, h.commit(ops), strict=True):
         writer._count(op, outcome)
@@ -395,6 +396,7 @@ async def test_the_stats_read_back_equal_what_the_writer_counted_as_it_committed
     assert summary(loaded)["totalEnvelopes"] == 4 and summary(loaded)["activeSessions"] == 1
     assert summary(loaded)["uniqueContributors"] == 1 and summary(loaded)["totalSessions"] == 2
     assert loaded.models == live.models and loaded.providers == live.providers and loaded.daily == live.daily
+    assert set(loaded.models) == {"o3", "g-1"} and set(loaded.providers) == {"codex", "gemini"}
     await send.aclose()
 
 

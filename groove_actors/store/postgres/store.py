@@ -785,14 +785,18 @@ class Batch:
                     (day, slot, int(amounts["envelopes"]), int(amounts["steps"]), int(amounts["sessions"]),
                      amounts["points"]),
                 )  # fmt: skip
-            for (kind, name), amounts in sorted(self.deltas.breakdown.items()):
+            labels = sorted(self.deltas.breakdown.items())
+            if labels:  # one statement for every label, its rows in key order
                 conn.execute(
                     "INSERT INTO breakdown (kind, name, slot, sessions, steps, points)"
-                    " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (kind, name, slot) DO UPDATE SET"
+                    " SELECT k, n, %s, s, t, p FROM unnest(%s::text[], %s::text[], %s::bigint[], %s::bigint[],"
+                    " %s::float8[]) AS u(k, n, s, t, p) ON CONFLICT (kind, name, slot) DO UPDATE SET"
                     " sessions = breakdown.sessions + excluded.sessions, steps = breakdown.steps + excluded.steps,"
                     " points = breakdown.points + excluded.points",
-                    (kind, name, slot, int(amounts["sessions"]), int(amounts["steps"]), amounts["points"]),
-                )
+                    (slot, [kind for (kind, _), _ in labels], [name for (_, name), _ in labels],
+                     [int(a["sessions"]) for _, a in labels], [int(a["steps"]) for _, a in labels],
+                     [float(a["points"]) for _, a in labels]),
+                )  # fmt: skip
             conn.execute("COMMIT")
 
 
