@@ -387,7 +387,7 @@ async def test_the_stats_read_back_equal_what_the_writer_counted_as_it_committed
     ops: list[Operation] = [
         OpenSession(new_session("s1"), 20), OpenSession(new_session("s2"), 20),
         *a_session("s1", chunks=2), StoreEnvelope(attrs.evolve(record("s2", 0), provider="gemini", model="g-1")),
-        credit("s1", 4.5),
+        credit("s1", 0.1 + 0.2),  # a float whose shortest text has 17 digits: it must come back exact
     ]  # fmt: skip
     for op, outcome in zip(ops, h.commit(ops), strict=True):
         writer._count(op, outcome)

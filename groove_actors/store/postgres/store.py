@@ -762,42 +762,47 @@ class Batch:
     def _apply_deltas(self) -> None:
         """The deferred statements, then the batch's counts added to the counter rows of one slot (picked at
         random, so that two processes committing at once seldom wait on the same rows) in key order, then
-        COMMIT, as one pipeline: one round trip, not one per row; the statements still run in order, and an
-        error in any skips the rest (COMMIT too) and fails the batch as before."""
-        conn = self.conn
+        COMMIT, as one query of several statements: one message and one round trip, not one per row; the
+        statements still run in order, and an error in any skips the rest (COMMIT too) and fails the batch as
+        before. Nothing of their answers is read, so they need not be separate statements of a pipeline,
+        which psycopg sends one by one (about 35 us of our CPU each, bench/RESULTS.md)."""
         slot = random.randrange(COUNTER_SLOTS)
-        with conn.pipeline():
-            self._send_deferred()
-            totals = sorted((name, value) for name, value in self.deltas.totals.items() if value)
-            if totals:
-                conn.execute(
-                    "INSERT INTO totals (name, slot, value) SELECT n, %s, v FROM unnest(%s::text[], %s::float8[])"
-                    " AS t(n, v) ON CONFLICT (name, slot) DO UPDATE SET value = totals.value + excluded.value",
-                    (slot, [n for n, _ in totals], [float(v) for _, v in totals]),
-                )
-            for day, amounts in sorted(self.deltas.daily.items()):
-                conn.execute(
-                    "INSERT INTO daily (day, slot, envelopes, steps, sessions, points)"
-                    " VALUES (%s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT (day, slot) DO UPDATE SET envelopes = daily.envelopes + excluded.envelopes,"
-                    " steps = daily.steps + excluded.steps, sessions = daily.sessions + excluded.sessions,"
-                    " points = daily.points + excluded.points",
-                    (day, slot, int(amounts["envelopes"]), int(amounts["steps"]), int(amounts["sessions"]),
-                     amounts["points"]),
-                )  # fmt: skip
-            labels = sorted(self.deltas.breakdown.items())
-            if labels:  # one statement for every label, its rows in key order
-                conn.execute(
-                    "INSERT INTO breakdown (kind, name, slot, sessions, steps, points)"
-                    " SELECT k, n, %s, s, t, p FROM unnest(%s::text[], %s::text[], %s::bigint[], %s::bigint[],"
-                    " %s::float8[]) AS u(k, n, s, t, p) ON CONFLICT (kind, name, slot) DO UPDATE SET"
-                    " sessions = breakdown.sessions + excluded.sessions, steps = breakdown.steps + excluded.steps,"
-                    " points = breakdown.points + excluded.points",
-                    (slot, [kind for (kind, _), _ in labels], [name for (_, name), _ in labels],
-                     [int(a["sessions"]) for _, a in labels], [int(a["steps"]) for _, a in labels],
-                     [float(a["points"]) for _, a in labels]),
-                )  # fmt: skip
-            conn.execute("COMMIT")
+        statements, self.deferred = self.deferred, []
+        totals = sorted((name, value) for name, value in self.deltas.totals.items() if value)
+        if totals:
+            statements.append((
+                "INSERT INTO totals (name, slot, value) SELECT n, %s, v FROM json_to_recordset(%s::json)"
+                " AS t(n text, v float8) ON CONFLICT (name, slot) DO UPDATE SET value = totals.value + excluded.value",
+                (slot, _json_rows([{"n": name, "v": _float_text(value)} for name, value in totals])),
+            ))  # fmt: skip
+        for day, amounts in sorted(self.deltas.daily.items()):
+            statements.append((
+                "INSERT INTO daily (day, slot, envelopes, steps, sessions, points)"
+                " VALUES (%s, %s, %s, %s, %s, %s)"
+                " ON CONFLICT (day, slot) DO UPDATE SET envelopes = daily.envelopes + excluded.envelopes,"
+                " steps = daily.steps + excluded.steps, sessions = daily.sessions + excluded.sessions,"
+                " points = daily.points + excluded.points",
+                (day, slot, int(amounts["envelopes"]), int(amounts["steps"]), int(amounts["sessions"]),
+                 float(amounts["points"])),
+            ))  # fmt: skip
+        labels = sorted(self.deltas.breakdown.items())
+        if labels:  # one statement for every label, its rows in key order
+            statements.append((
+                "INSERT INTO breakdown (kind, name, slot, sessions, steps, points)"
+                " SELECT k, n, %s, s, t, p FROM json_to_recordset(%s::json)"
+                " AS u(k text, n text, s bigint, t bigint, p float8) ON CONFLICT (kind, name, slot) DO UPDATE SET"
+                " sessions = breakdown.sessions + excluded.sessions, steps = breakdown.steps + excluded.steps,"
+                " points = breakdown.points + excluded.points",
+                (slot, _json_rows([
+                    {"k": kind, "n": name, "s": int(a["sessions"]), "t": int(a["steps"]),
+                     "p": _float_text(a["points"])}
+                    for (kind, name), a in labels
+                ])),
+            ))  # fmt: skip
+        statements.append(("COMMIT", ()))
+        psycopg.ClientCursor(self.conn).execute(
+            "; ".join(query for query, _ in statements), [p for _, params in statements for p in params]
+        )
 
 
 def _session_states(cursor: psycopg.Cursor[TupleRow]) -> dict[str, list[Any]]:
@@ -822,8 +827,13 @@ def _json_rows(rows: list[dict[str, Any]]) -> str:
     """Rows for `json_to_recordset`, one parameter for a statement's every row: psycopg adapts a Python list to
     an array element by element in Python, which cost our process more than the rest of the statement: 0.03 ms
     per envelope for the claims and the sessions' update (bench/RESULTS.md). Ints, text and None only: a
-    float's NaN would not survive JSON."""
+    float goes as text (`_float_text`), since JSON has no NaN."""
     return orjson.dumps(rows).decode()
+
+
+def _float_text(value: float) -> str:
+    """A float as text the database reads back as the same float (NaN and the infinities too), for JSON rows."""
+    return repr(float(value))
 
 
 def _max_sequences(stored: list[EnvelopeRecord]) -> dict[str, int]:
