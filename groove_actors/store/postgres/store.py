@@ -71,6 +71,7 @@ from groove_actors.store.postgres.url import StoreUrl
 from groove_actors.store.segments import utc_day
 
 Conn = psycopg.Connection[TupleRow]
+Statement = tuple[str, tuple[Any, ...]]  # a query and its parameters
 RETRIES = 5
 # The room an open needs under the quota: about its row, as the embedded store counts its open record.
 OPEN_BYTES = 512
@@ -154,8 +155,8 @@ class PostgresStore:
         # The pool's own warnings (one per failed attempt, plain text) would repeat what the server says once
         # per outage (store.unavailable, store.recovered); its errors still show.
         logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
-        # Nor the driver's plain-text warning when a pipeline cannot be closed on a connection already lost:
-        # the error that lost it is raised, and answered, as any other.
+        # Nor the driver's plain-text warnings about a connection already lost: the error that lost it is
+        # raised, and answered, as any other.
         logging.getLogger("psycopg").setLevel(logging.ERROR)
         self.pool = ConnectionPool(
             self.url.conninfo,
@@ -293,10 +294,10 @@ class Batch:
     token: str = ""  # the transaction's id: whether it committed can be asked after a lost COMMIT
     # The leading envelopes' sessions locked and their sequences claimed with the batch's first statement
     # (the cursors answering both); taken by the first _store.
-    prelocked: tuple[psycopg.Cursor[TupleRow], psycopg.Cursor[TupleRow]] | None = None
+    prelocked: tuple[list[TupleRow], list[TupleRow]] | None = None
     # Statements whose answers nothing waits for (storing's session updates and closes), sent with the next
-    # statements that must follow them: the counters' pipeline at the end, or what the batch does next.
-    deferred: list[tuple[str, tuple[Any, ...]]] = attrs.Factory(list)
+    # statements that must follow them (`_query`): the counters at the end, or what the batch does next.
+    deferred: list[Statement] = attrs.Factory(list)
 
     def apply(self, ops: Sequence[Operation]) -> list[Outcome]:
         leading = []  # the envelopes the batch begins with: locked and claimed in the first round trip
@@ -304,14 +305,13 @@ class Batch:
             if not isinstance(op, StoreEnvelope):
                 break
             leading.append(op.record)
-        with self.conn.pipeline():
-            head = self.conn.execute(
-                "SELECT (SELECT SUM(value) FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
-            )
-            if leading:
-                self.prelocked = self._lock_and_claim(leading)
-        row = head.fetchone()
-        assert row is not None
+        head = (
+            "SELECT (SELECT SUM(value) FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
+        )
+        answers = self._query([(head, ()), *(self._lock_and_claim(leading) if leading else [])])
+        if leading:
+            self.prelocked = (answers[1], answers[2])
+        row = answers[0][0]
         self.planned = int(row[0]) if row[0] is not None else 0
         self.token = str(row[1])
         outcomes: list[Outcome | None] = [None] * len(ops)
@@ -322,16 +322,15 @@ class Batch:
                 continue
             self._store_run(run, ops, outcomes)
             if self.deferred:  # what the operation reads or changes must follow them
-                with self.conn.pipeline():
-                    self._send_deferred()
+                self._query([])
             outcomes[i] = self._one(op)
         self._store_run(run, ops, outcomes)
         return [o for o in outcomes if o is not None]
 
     def finish(self) -> None:
-        """Send what is deferred, add the batch's counts, and COMMIT: one pipeline, so one round trip. A
-        statement the database refuses there fails the pipeline before COMMIT runs (nothing is in, and the
-        error says so); a connection lost there leaves COMMIT's outcome unknown, which the caller resolves."""
+        """Send what is deferred, add the batch's counts, and COMMIT: one query, so one round trip. A statement
+        the database refuses there fails the query before COMMIT runs (nothing is in, and the error says so);
+        a connection lost there leaves COMMIT's outcome unknown, which the caller resolves."""
         self._apply_deltas()
         self.conn.commit()  # sent with them: nothing is left to send
 
@@ -433,10 +432,10 @@ class Batch:
         """
         answers, self.prelocked = self.prelocked, None
         if answers is None:
-            with self.conn.pipeline():  # with the deferred statements: one round trip
-                answers = self._lock_and_claim(records)
+            locked, claims = self._query(self._lock_and_claim(records))  # with the deferred statements
+            answers = (locked, claims)
         sessions = _session_states(answers[0])
-        claimed = {(str(sid), int(seq)) for sid, seq in answers[1].fetchall()}  # by this transaction
+        claimed = {(str(sid), int(seq)) for sid, seq in answers[1]}  # by this transaction
         outcomes: list[Outcome | None] = [None] * len(records)
         take: list[int] = []
         back: list[EnvelopeRecord] = []  # claimed, then refused
@@ -474,30 +473,38 @@ class Batch:
             outcomes[i] = Done(effect)
         return [o for o in outcomes if o is not None]
 
-    def _lock_sessions(self, ids: list[str]) -> psycopg.Cursor[TupleRow]:
-        """Lock the sessions `ids` (in session order, the one lock order) and select what storing needs of them;
-        the deferred statements go first, so that what is read holds them. Call it inside a pipeline."""
-        self._send_deferred()
-        return self.conn.execute(
-            "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
-            " FROM sessions WHERE session_id = ANY(%s) ORDER BY session_id FOR UPDATE",
-            (sorted(set(ids)),),
+    def _query(self, statements: list[Statement]) -> list[list[TupleRow]]:
+        """The deferred statements, then `statements`, in order, as one query of several statements: one message
+        and one round trip, where psycopg's pipeline sends each statement as it is added (about 35 us of our
+        CPU each, bench/RESULTS.md); their parameters are bound into it by psycopg. An error in any skips the
+        rest and fails the transaction. Returns the rows of each of `statements` (none for those without)."""
+        everything, self.deferred = [*self.deferred, *statements], []
+        if not everything:
+            return []
+        cursor = psycopg.ClientCursor(self.conn)
+        cursor.execute(
+            "; ".join(query for query, _ in everything), [p for _, params in everything for p in params]
         )
+        answers: list[list[TupleRow]] = []
+        for i in range(len(everything)):
+            if i:
+                cursor.nextset()
+            if i >= len(everything) - len(statements):
+                answers.append(cursor.fetchall() if cursor.description is not None else [])
+        return answers
 
-    def _send_deferred(self) -> None:
-        """Send the deferred statements, in order; inside a pipeline, so they go with what follows them."""
-        for query, params in self.deferred:
-            self.conn.execute(query, params)
-        self.deferred.clear()
-
-    def _lock_and_claim(
-        self, records: list[EnvelopeRecord]
-    ) -> tuple[psycopg.Cursor[TupleRow], psycopg.Cursor[TupleRow]]:
-        """Lock the records' sessions, then insert the index rows (the claim of each sequence); call it inside a
-        pipeline: the cursors answer once it is synced. The index rows go in one statement, as one JSON
-        parameter (`_json_rows`); the bodies follow once the claims are known (`_write_bodies`)."""
-        locked = self._lock_sessions([rec.session_id for rec in records])
-        claim = self.conn.execute(
+    def _lock_and_claim(self, records: list[EnvelopeRecord]) -> list[Statement]:
+        """Lock the records' sessions (in session order, the one lock order) and select what storing needs of
+        them, then insert the index rows (the claim of each sequence): two statements for `_query`, which sends
+        the deferred ones first, so that what is read holds them. The index rows go in one statement, as one
+        JSON parameter (`_json_rows`); the bodies follow once the claims are known (`_write_bodies`)."""
+        lock = (
+            "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
+            " FROM sessions WHERE session_id = ANY(ARRAY(SELECT json_array_elements_text(%s::json)))"
+            " ORDER BY session_id FOR UPDATE",
+            (orjson.dumps(sorted({rec.session_id for rec in records})).decode(),),
+        )
+        claim = (
             "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps,"
             " stored_at, refusal_status, refusal_reason) SELECT s, q, e, k, %s, l, h, n, %s, rs, rr"
             " FROM json_to_recordset(%s::json) AS t(s text, q bigint, e text, k text, l bigint, h text, n bigint,"
@@ -508,17 +515,16 @@ class Batch:
                 for r in records
             ])),
         )  # fmt: skip
-        return locked, claim
+        return [lock, claim]
 
     def _write_bodies(self, records: list[EnvelopeRecord]) -> None:
         """Insert the bodies of envelopes whose claims this transaction won and keeps, with one binary COPY: the
         database runs one statement for them all, with no per-body statement to bind and start, and each body
-        travels once, as it is, only for a claim won. The deferred statements go first, in their pipeline."""
+        travels once, as it is, only for a claim won. The deferred statements go first."""
         if not records:
             return
         if self.deferred:
-            with self.conn.pipeline():
-                self._send_deferred()
+            self._query([])
         day = dt.date.fromisoformat(self.day)
         with self.conn.cursor().copy(
             "COPY envelope_bodies (day, session_id, sequence, body) FROM STDIN (FORMAT BINARY)"
@@ -609,18 +615,16 @@ class Batch:
                     for s in touched
                 ])),
             ))  # fmt: skip
-        inserted = None
-        if wanted:
-            with self.conn.pipeline():  # the deferred statements and this one: one round trip
-                self._send_deferred()
-                inserted = self.conn.execute(
-                    "INSERT INTO contributors (contributor_id) SELECT unnest(%s::text[])"
-                    " ON CONFLICT DO NOTHING RETURNING contributor_id",
-                    (wanted,),
-                )
+        inserted: list[TupleRow] = []
+        if wanted:  # with the deferred statements: one round trip
+            (inserted,) = self._query([(
+                "INSERT INTO contributors (contributor_id) SELECT json_array_elements_text(%s::json)"
+                " ON CONFLICT DO NOTHING RETURNING contributor_id",
+                (orjson.dumps(wanted).decode(),),
+            )])  # fmt: skip
         if not counted:
             return []
-        new_contributors = set() if inserted is None else {str(row[0]) for row in inserted.fetchall()}
+        new_contributors = {str(row[0]) for row in inserted}
         effects = []
         for rec in counted:
             state = sessions[rec.session_id]
@@ -762,12 +766,10 @@ class Batch:
     def _apply_deltas(self) -> None:
         """The deferred statements, then the batch's counts added to the counter rows of one slot (picked at
         random, so that two processes committing at once seldom wait on the same rows) in key order, then
-        COMMIT, as one query of several statements: one message and one round trip, not one per row; the
-        statements still run in order, and an error in any skips the rest (COMMIT too) and fails the batch as
-        before. Nothing of their answers is read, so they need not be separate statements of a pipeline,
-        which psycopg sends one by one (about 35 us of our CPU each, bench/RESULTS.md)."""
+        COMMIT, as one query (`_query`): one round trip, not one per row; the statements still run in order,
+        and an error in any skips the rest (COMMIT too) and fails the batch."""
         slot = random.randrange(COUNTER_SLOTS)
-        statements, self.deferred = self.deferred, []
+        statements: list[Statement] = []
         totals = sorted((name, value) for name, value in self.deltas.totals.items() if value)
         if totals:
             statements.append((
@@ -800,14 +802,12 @@ class Batch:
                 ])),
             ))  # fmt: skip
         statements.append(("COMMIT", ()))
-        psycopg.ClientCursor(self.conn).execute(
-            "; ".join(query for query, _ in statements), [p for _, params in statements for p in params]
-        )
+        self._query(statements)
 
 
-def _session_states(cursor: psycopg.Cursor[TupleRow]) -> dict[str, list[Any]]:
+def _session_states(rows: list[TupleRow]) -> dict[str, list[Any]]:
     """Each locked session's state by id, as a list `_count` fills in as the batch goes."""
-    return {row[0]: list(row[1:]) for row in cursor.fetchall()}
+    return {row[0]: list(row[1:]) for row in rows}
 
 
 def _configure(conn: Conn, *, lz4: bool) -> None:
