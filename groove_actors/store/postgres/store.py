@@ -87,6 +87,61 @@ RECONNECT_GIVE_UP_S = 10.0
 DOWN_RETRY_AFTER_S = 2.0
 DISK_FULL_RETRY_AFTER_S = 60.0
 FAILED_OPERATION = Refused(500, "the store could not take this operation; the server logged why")
+# The statements every batch runs, by name: (parameter types, statement). Each pooled connection prepares them
+# once (`_configure`) and a batch runs them with EXECUTE (`_execute`), several to a query, so the database parses
+# and plans none of them again per batch. Their rows come as one JSON parameter each (`_json_rows`).
+PREPARED: dict[str, tuple[str, str]] = {
+    # The stored bytes as committed (the quota's base) and the transaction's id (asked after a lost COMMIT).
+    "groove_head": (
+        "",
+        "SELECT (SELECT SUM(value) FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text",
+    ),
+    # The sessions a batch stores to, locked in session order (the one lock order), with what storing needs.
+    "groove_lock": (
+        "json",
+        "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
+        " FROM sessions WHERE session_id = ANY(ARRAY(SELECT json_array_elements_text($1)))"
+        " ORDER BY session_id FOR UPDATE",
+    ),
+    # The claim of each sequence: an index row, unless the sequence is taken; says which it claimed.
+    "groove_claim": (
+        "date, float8, json",
+        "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps, stored_at,"
+        " refusal_status, refusal_reason) SELECT s, q, e, k, $1, l, h, n, $2, rs, rr FROM json_to_recordset($3)"
+        " AS t(s text, q bigint, e text, k text, l bigint, h text, n bigint, rs int, rr text)"
+        " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
+    ),
+    # What a batch's envelopes change in their sessions (q < 0: the session's sequence did not advance).
+    "groove_sessions": (
+        "float8, json",
+        "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1),"
+        " last_activity_at = CASE WHEN t.q >= 0 THEN $1 ELSE last_activity_at END,"
+        " accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
+        " contributor_id = t.c, data_provider = t.p, data_model = t.m"
+        " FROM json_to_recordset($2) AS t(s text, q bigint, a bigint, b bigint, c text, p text, m text)"
+        " WHERE session_id = t.s",
+    ),
+    # The counters: a batch's counts added to the rows of one slot, in key order.
+    "groove_totals": (
+        "smallint, json",
+        "INSERT INTO totals (name, slot, value) SELECT n, $1, v FROM json_to_recordset($2) AS t(n text, v float8)"
+        " ON CONFLICT (name, slot) DO UPDATE SET value = totals.value + excluded.value",
+    ),
+    "groove_daily": (
+        "text, smallint, bigint, bigint, bigint, float8",
+        "INSERT INTO daily (day, slot, envelopes, steps, sessions, points) VALUES ($1, $2, $3, $4, $5, $6)"
+        " ON CONFLICT (day, slot) DO UPDATE SET envelopes = daily.envelopes + excluded.envelopes,"
+        " steps = daily.steps + excluded.steps, sessions = daily.sessions + excluded.sessions,"
+        " points = daily.points + excluded.points",
+    ),
+    "groove_breakdown": (
+        "smallint, json",
+        "INSERT INTO breakdown (kind, name, slot, sessions, steps, points) SELECT k, n, $1, s, t, p"
+        " FROM json_to_recordset($2) AS u(k text, n text, s bigint, t bigint, p float8)"
+        " ON CONFLICT (kind, name, slot) DO UPDATE SET sessions = breakdown.sessions + excluded.sessions,"
+        " steps = breakdown.steps + excluded.steps, points = breakdown.points + excluded.points",
+    ),
+}
 
 
 def unavailable(exc: psycopg.Error) -> StoreDown | None:
@@ -305,10 +360,7 @@ class Batch:
             if not isinstance(op, StoreEnvelope):
                 break
             leading.append(op.record)
-        head = (
-            "SELECT (SELECT SUM(value) FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
-        )
-        answers = self._query([(head, ()), *(self._lock_and_claim(leading) if leading else [])])
+        answers = self._query([_execute("groove_head"), *(self._lock_and_claim(leading) if leading else [])])
         if leading:
             self.prelocked = (answers[1], answers[2])
         row = answers[0][0]
@@ -498,23 +550,12 @@ class Batch:
         them, then insert the index rows (the claim of each sequence): two statements for `_query`, which sends
         the deferred ones first, so that what is read holds them. The index rows go in one statement, as one
         JSON parameter (`_json_rows`); the bodies follow once the claims are known (`_write_bodies`)."""
-        lock = (
-            "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
-            " FROM sessions WHERE session_id = ANY(ARRAY(SELECT json_array_elements_text(%s::json)))"
-            " ORDER BY session_id FOR UPDATE",
-            (orjson.dumps(sorted({rec.session_id for rec in records})).decode(),),
-        )
-        claim = (
-            "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps,"
-            " stored_at, refusal_status, refusal_reason) SELECT s, q, e, k, %s, l, h, n, %s, rs, rr"
-            " FROM json_to_recordset(%s::json) AS t(s text, q bigint, e text, k text, l bigint, h text, n bigint,"
-            " rs int, rr text) ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
-            (dt.date.fromisoformat(self.day), self.at, _json_rows([
-                {"s": r.session_id, "q": r.sequence, "e": r.envelope_id, "k": r.kind, "l": len(r.body), "h": r.hmac,
-                 "n": r.steps, "rs": r.refusal_status, "rr": r.refusal_reason}
-                for r in records
-            ])),
-        )  # fmt: skip
+        lock = _execute("groove_lock", orjson.dumps(sorted({rec.session_id for rec in records})).decode())
+        claim = _execute("groove_claim", dt.date.fromisoformat(self.day), self.at, _json_rows([
+            {"s": r.session_id, "q": r.sequence, "e": r.envelope_id, "k": r.kind, "l": len(r.body), "h": r.hmac,
+             "n": r.steps, "rs": r.refusal_status, "rr": r.refusal_reason}
+            for r in records
+        ]))  # fmt: skip
         return [lock, claim]
 
     def _write_bodies(self, records: list[EnvelopeRecord]) -> None:
@@ -602,19 +643,11 @@ class Batch:
         for rec in counted:
             size[rec.session_id] += len(rec.body)
         if touched:
-            self.deferred.append((
-                "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1),"
-                " last_activity_at = CASE WHEN t.q >= 0 THEN %s ELSE last_activity_at END,"
-                " accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
-                " contributor_id = t.c, data_provider = t.p, data_model = t.m"
-                " FROM json_to_recordset(%s::json) AS t(s text, q bigint, a bigint, b bigint, c text, p text, m text)"
-                " WHERE session_id = t.s",
-                (self.at, _json_rows([
-                    {"s": s, "q": advance.get(s, -1), "a": added[s], "b": size[s], "c": sessions[s][2],
-                     "p": sessions[s][5], "m": sessions[s][6]}
-                    for s in touched
-                ])),
-            ))  # fmt: skip
+            self.deferred.append(_execute("groove_sessions", self.at, _json_rows([
+                {"s": s, "q": advance.get(s, -1), "a": added[s], "b": size[s], "c": sessions[s][2],
+                 "p": sessions[s][5], "m": sessions[s][6]}
+                for s in touched
+            ])))  # fmt: skip
         inserted: list[TupleRow] = []
         if wanted:  # with the deferred statements: one round trip
             (inserted,) = self._query([(
@@ -772,35 +805,26 @@ class Batch:
         statements: list[Statement] = []
         totals = sorted((name, value) for name, value in self.deltas.totals.items() if value)
         if totals:
-            statements.append((
-                "INSERT INTO totals (name, slot, value) SELECT n, %s, v FROM json_to_recordset(%s::json)"
-                " AS t(n text, v float8) ON CONFLICT (name, slot) DO UPDATE SET value = totals.value + excluded.value",
-                (slot, _json_rows([{"n": name, "v": _float_text(value)} for name, value in totals])),
-            ))  # fmt: skip
+            rows: list[dict[str, Any]] = [{"n": name, "v": _float_text(value)} for name, value in totals]
+            statements.append(_execute("groove_totals", slot, _json_rows(rows)))
         for day, amounts in sorted(self.deltas.daily.items()):
-            statements.append((
-                "INSERT INTO daily (day, slot, envelopes, steps, sessions, points)"
-                " VALUES (%s, %s, %s, %s, %s, %s)"
-                " ON CONFLICT (day, slot) DO UPDATE SET envelopes = daily.envelopes + excluded.envelopes,"
-                " steps = daily.steps + excluded.steps, sessions = daily.sessions + excluded.sessions,"
-                " points = daily.points + excluded.points",
-                (day, slot, int(amounts["envelopes"]), int(amounts["steps"]), int(amounts["sessions"]),
-                 float(amounts["points"])),
+            statements.append(_execute(
+                "groove_daily", day, slot, int(amounts["envelopes"]), int(amounts["steps"]), int(amounts["sessions"]),
+                float(amounts["points"]),
             ))  # fmt: skip
         labels = sorted(self.deltas.breakdown.items())
         if labels:  # one statement for every label, its rows in key order
-            statements.append((
-                "INSERT INTO breakdown (kind, name, slot, sessions, steps, points)"
-                " SELECT k, n, %s, s, t, p FROM json_to_recordset(%s::json)"
-                " AS u(k text, n text, s bigint, t bigint, p float8) ON CONFLICT (kind, name, slot) DO UPDATE SET"
-                " sessions = breakdown.sessions + excluded.sessions, steps = breakdown.steps + excluded.steps,"
-                " points = breakdown.points + excluded.points",
-                (slot, _json_rows([
-                    {"k": kind, "n": name, "s": int(a["sessions"]), "t": int(a["steps"]),
-                     "p": _float_text(a["points"])}
-                    for (kind, name), a in labels
-                ])),
-            ))  # fmt: skip
+            rows = [
+                {
+                    "k": kind,
+                    "n": name,
+                    "s": int(a["sessions"]),
+                    "t": int(a["steps"]),
+                    "p": _float_text(a["points"]),
+                }
+                for (kind, name), a in labels
+            ]
+            statements.append(_execute("groove_breakdown", slot, _json_rows(rows)))
         statements.append(("COMMIT", ()))
         self._query(statements)
 
@@ -811,7 +835,7 @@ def _session_states(rows: list[TupleRow]) -> dict[str, list[Any]]:
 
 
 def _configure(conn: Conn, *, lz4: bool) -> None:
-    """Settings of each pooled connection.
+    """Settings of each pooled connection, and the statements it prepares (PREPARED).
 
     Values the database compresses (credits' stitched trajectories; envelope bodies before schema version 4,
     which stores them uncompressed) are compressed with lz4 (where the server has it) rather than the default
@@ -820,7 +844,9 @@ def _configure(conn: Conn, *, lz4: bool) -> None:
     """
     if lz4:
         conn.execute("SET default_toast_compression = lz4")
-        conn.commit()
+    for name, (types, statement) in PREPARED.items():
+        conn.execute(f"PREPARE {name}{f'({types})' if types else ''} AS {statement}")
+    conn.commit()
 
 
 def _json_rows(rows: list[dict[str, Any]]) -> str:
@@ -829,6 +855,11 @@ def _json_rows(rows: list[dict[str, Any]]) -> str:
     per envelope for the claims and the sessions' update (bench/RESULTS.md). Ints, text and None only: a
     float goes as text (`_float_text`), since JSON has no NaN."""
     return orjson.dumps(rows).decode()
+
+
+def _execute(name: str, *params: Any) -> Statement:
+    """The statement that runs the prepared statement `name` (of PREPARED) with `params`, for `Batch._query`."""
+    return (f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}", params)
 
 
 def _float_text(value: float) -> str:
