@@ -464,7 +464,7 @@ class CommitCutter:
         async def upstream() -> None:
             nonlocal storing, cutting
             async for data in client:
-                storing = storing or b"INSERT INTO envelopes" in data
+                storing = storing or b"EXECUTE groove_claim" in data  # the claims of envelopes
                 if b"COMMIT" in data:
                     cutting, self.armed = self.armed and storing, self.armed and not storing
                     storing = False

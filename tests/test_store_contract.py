@@ -265,6 +265,25 @@ async def test_what_envelopes_change_in_the_stats_is_said_per_envelope(make: Mak
     assert [seq for seq, _, _ in await h.envelopes("s1")] == [0, 1]  # feedback and refused are no data
 
 
+async def test_text_of_every_kind_of_character_is_stored_and_read_back_as_sent(make: Make) -> None:
+    """What envelopes carry as text (a refusal's reason, the provider and model they name) comes back exactly,
+    whatever characters a statement's parameters must quote or escape."""
+    h = make()
+    h.commit([OpenSession(new_session(s), 20) for s in ("s1", "s2")])
+    odd = "q\"uo\\te {a,b} NULL\n\ttab \x01 é 😀 'x'"
+    named = attrs.evolve(record("s1", 0), provider=f"prov {odd}", model=f"model {odd}")
+    refused = attrs.evolve(record("s2", 0), steps=0, refusal_status=422, refusal_reason=f"reason {odd}")
+    empty = attrs.evolve(record("s2", 1), steps=0, refusal_status=422, refusal_reason="")
+    assert (
+        statuses(h.commit([StoreEnvelope(named), StoreEnvelope(refused), StoreEnvelope(empty)])) == ["ok"] * 3
+    )
+    assert (await h.read(catalog.session_close_info, "s1"))[2:] == (f"prov {odd}", f"model {odd}")
+    assert await h.read(catalog.stored_envelope, "s2", 0) == (HMAC, 422, f"reason {odd}")
+    assert await h.read(catalog.stored_envelope, "s2", 1) == (HMAC, 422, "")
+    book = await stats_of(h)
+    assert set(book.providers) == {f"prov {odd}"} and set(book.models) == {f"model {odd}"}
+
+
 async def test_past_the_quota_envelopes_and_opens_are_refused_with_507_and_nothing_is_stored(
     make: Make,
 ) -> None:
@@ -367,7 +386,8 @@ async def test_the_stats_read_back_equal_what_the_writer_counted_as_it_committed
     writer = StorageWriter(h.store, receive, live)
     ops: list[Operation] = [
         OpenSession(new_session("s1"), 20), OpenSession(new_session("s2"), 20),
-        *a_session("s1", chunks=2), StoreEnvelope(record("s2", 0)), credit("s1", 4.5),
+        *a_session("s1", chunks=2), StoreEnvelope(attrs.evolve(record("s2", 0), provider="gemini", model="g-1")),
+        credit("s1", 0.1 + 0.2),  # a float whose shortest text has 17 digits: it must come back exact
     ]  # fmt: skip
     for op, outcome in zip(ops, h.commit(ops), strict=True):
         writer._count(op, outcome)
@@ -376,6 +396,7 @@ async def test_the_stats_read_back_equal_what_the_writer_counted_as_it_committed
     assert summary(loaded)["totalEnvelopes"] == 4 and summary(loaded)["activeSessions"] == 1
     assert summary(loaded)["uniqueContributors"] == 1 and summary(loaded)["totalSessions"] == 2
     assert loaded.models == live.models and loaded.providers == live.providers and loaded.daily == live.daily
+    assert set(loaded.models) == {"o3", "g-1"} and set(loaded.providers) == {"codex", "gemini"}
     await send.aclose()
 
 

@@ -1,7 +1,7 @@
 """The PostgreSQL store: the embedded store's contract (EmbeddedStore.commit) on a database several processes share.
 
 `commit` applies a batch of operations as one group commit: one transaction, so one WAL flush serves every
-envelope in it, and the statements are per kind of change (arrays through unnest), not per envelope. What a
+envelope in it, and the statements are per kind of change (all rows in one parameter), not per envelope. What a
 single process decides in memory with the embedded store is decided here by the database, so that any process
 can take any envelope of any session:
 - a sequence is taken once: `envelopes` has the key (session_id, sequence); an envelope whose sequence another
@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
+import orjson
 import psycopg
 from psycopg import errors
 from psycopg.rows import TupleRow
@@ -70,6 +71,7 @@ from groove_actors.store.postgres.url import StoreUrl
 from groove_actors.store.segments import utc_day
 
 Conn = psycopg.Connection[TupleRow]
+Statement = tuple[str, tuple[Any, ...]]  # a query and its parameters
 RETRIES = 5
 # The room an open needs under the quota: about its row, as the embedded store counts its open record.
 OPEN_BYTES = 512
@@ -85,6 +87,61 @@ RECONNECT_GIVE_UP_S = 10.0
 DOWN_RETRY_AFTER_S = 2.0
 DISK_FULL_RETRY_AFTER_S = 60.0
 FAILED_OPERATION = Refused(500, "the store could not take this operation; the server logged why")
+# The statements every batch runs, by name: (parameter types, statement). Each pooled connection prepares them
+# once (`_configure`) and a batch runs them with EXECUTE (`_execute`), several to a query, so the database parses
+# and plans none of them again per batch. Their rows come as one JSON parameter each (`_json_rows`).
+PREPARED: dict[str, tuple[str, str]] = {
+    # The stored bytes as committed (the quota's base) and the transaction's id (asked after a lost COMMIT).
+    "groove_head": (
+        "",
+        "SELECT (SELECT SUM(value) FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text",
+    ),
+    # The sessions a batch stores to, locked in session order (the one lock order), with what storing needs.
+    "groove_lock": (
+        "json",
+        "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
+        " FROM sessions WHERE session_id = ANY(ARRAY(SELECT json_array_elements_text($1)))"
+        " ORDER BY session_id FOR UPDATE",
+    ),
+    # The claim of each sequence: an index row, unless the sequence is taken; says which it claimed.
+    "groove_claim": (
+        "date, float8, json",
+        "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps, stored_at,"
+        " refusal_status, refusal_reason) SELECT s, q, e, k, $1, l, h, n, $2, rs, rr FROM json_to_recordset($3)"
+        " AS t(s text, q bigint, e text, k text, l bigint, h text, n bigint, rs int, rr text)"
+        " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
+    ),
+    # What a batch's envelopes change in their sessions (q < 0: the session's sequence did not advance).
+    "groove_sessions": (
+        "float8, json",
+        "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1),"
+        " last_activity_at = CASE WHEN t.q >= 0 THEN $1 ELSE last_activity_at END,"
+        " accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
+        " contributor_id = t.c, data_provider = t.p, data_model = t.m"
+        " FROM json_to_recordset($2) AS t(s text, q bigint, a bigint, b bigint, c text, p text, m text)"
+        " WHERE session_id = t.s",
+    ),
+    # The counters: a batch's counts added to the rows of one slot, in key order.
+    "groove_totals": (
+        "smallint, json",
+        "INSERT INTO totals (name, slot, value) SELECT n, $1, v FROM json_to_recordset($2) AS t(n text, v float8)"
+        " ON CONFLICT (name, slot) DO UPDATE SET value = totals.value + excluded.value",
+    ),
+    "groove_daily": (
+        "text, smallint, bigint, bigint, bigint, float8",
+        "INSERT INTO daily (day, slot, envelopes, steps, sessions, points) VALUES ($1, $2, $3, $4, $5, $6)"
+        " ON CONFLICT (day, slot) DO UPDATE SET envelopes = daily.envelopes + excluded.envelopes,"
+        " steps = daily.steps + excluded.steps, sessions = daily.sessions + excluded.sessions,"
+        " points = daily.points + excluded.points",
+    ),
+    "groove_breakdown": (
+        "smallint, json",
+        "INSERT INTO breakdown (kind, name, slot, sessions, steps, points) SELECT k, n, $1, s, t, p"
+        " FROM json_to_recordset($2) AS u(k text, n text, s bigint, t bigint, p float8)"
+        " ON CONFLICT (kind, name, slot) DO UPDATE SET sessions = breakdown.sessions + excluded.sessions,"
+        " steps = breakdown.steps + excluded.steps, points = breakdown.points + excluded.points",
+    ),
+}
 
 
 def unavailable(exc: psycopg.Error) -> StoreDown | None:
@@ -153,8 +210,8 @@ class PostgresStore:
         # The pool's own warnings (one per failed attempt, plain text) would repeat what the server says once
         # per outage (store.unavailable, store.recovered); its errors still show.
         logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
-        # Nor the driver's plain-text warning when a pipeline cannot be closed on a connection already lost:
-        # the error that lost it is raised, and answered, as any other.
+        # Nor the driver's plain-text warnings about a connection already lost: the error that lost it is
+        # raised, and answered, as any other.
         logging.getLogger("psycopg").setLevel(logging.ERROR)
         self.pool = ConnectionPool(
             self.url.conninfo,
@@ -292,10 +349,10 @@ class Batch:
     token: str = ""  # the transaction's id: whether it committed can be asked after a lost COMMIT
     # The leading envelopes' sessions locked and their sequences claimed with the batch's first statement
     # (the cursors answering both); taken by the first _store.
-    prelocked: tuple[psycopg.Cursor[TupleRow], psycopg.Cursor[TupleRow]] | None = None
+    prelocked: tuple[list[TupleRow], list[TupleRow]] | None = None
     # Statements whose answers nothing waits for (storing's session updates and closes), sent with the next
-    # statements that must follow them: the counters' pipeline at the end, or what the batch does next.
-    deferred: list[tuple[str, tuple[Any, ...]]] = attrs.Factory(list)
+    # statements that must follow them (`_query`): the counters at the end, or what the batch does next.
+    deferred: list[Statement] = attrs.Factory(list)
 
     def apply(self, ops: Sequence[Operation]) -> list[Outcome]:
         leading = []  # the envelopes the batch begins with: locked and claimed in the first round trip
@@ -303,14 +360,10 @@ class Batch:
             if not isinstance(op, StoreEnvelope):
                 break
             leading.append(op.record)
-        with self.conn.pipeline():
-            head = self.conn.execute(
-                "SELECT (SELECT SUM(value) FROM totals WHERE name = 'stored_bytes'), pg_current_xact_id()::text"
-            )
-            if leading:
-                self.prelocked = self._lock_and_claim(leading)
-        row = head.fetchone()
-        assert row is not None
+        answers = self._query([_execute("groove_head"), *(self._lock_and_claim(leading) if leading else [])])
+        if leading:
+            self.prelocked = (answers[1], answers[2])
+        row = answers[0][0]
         self.planned = int(row[0]) if row[0] is not None else 0
         self.token = str(row[1])
         outcomes: list[Outcome | None] = [None] * len(ops)
@@ -321,16 +374,15 @@ class Batch:
                 continue
             self._store_run(run, ops, outcomes)
             if self.deferred:  # what the operation reads or changes must follow them
-                with self.conn.pipeline():
-                    self._send_deferred()
+                self._query([])
             outcomes[i] = self._one(op)
         self._store_run(run, ops, outcomes)
         return [o for o in outcomes if o is not None]
 
     def finish(self) -> None:
-        """Send what is deferred, add the batch's counts, and COMMIT: one pipeline, so one round trip. A
-        statement the database refuses there fails the pipeline before COMMIT runs (nothing is in, and the
-        error says so); a connection lost there leaves COMMIT's outcome unknown, which the caller resolves."""
+        """Send what is deferred, add the batch's counts, and COMMIT: one query, so one round trip. A statement
+        the database refuses there fails the query before COMMIT runs (nothing is in, and the error says so);
+        a connection lost there leaves COMMIT's outcome unknown, which the caller resolves."""
         self._apply_deltas()
         self.conn.commit()  # sent with them: nothing is left to send
 
@@ -432,10 +484,10 @@ class Batch:
         """
         answers, self.prelocked = self.prelocked, None
         if answers is None:
-            with self.conn.pipeline():  # with the deferred statements: one round trip
-                answers = self._lock_and_claim(records)
+            locked, claims = self._query(self._lock_and_claim(records))  # with the deferred statements
+            answers = (locked, claims)
         sessions = _session_states(answers[0])
-        claimed = {(str(sid), int(seq)) for sid, seq in answers[1].fetchall()}  # by this transaction
+        claimed = {(str(sid), int(seq)) for sid, seq in answers[1]}  # by this transaction
         outcomes: list[Outcome | None] = [None] * len(records)
         take: list[int] = []
         back: list[EnvelopeRecord] = []  # claimed, then refused
@@ -473,52 +525,47 @@ class Batch:
             outcomes[i] = Done(effect)
         return [o for o in outcomes if o is not None]
 
-    def _lock_sessions(self, ids: list[str]) -> psycopg.Cursor[TupleRow]:
-        """Lock the sessions `ids` (in session order, the one lock order) and select what storing needs of them;
-        the deferred statements go first, so that what is read holds them. Call it inside a pipeline."""
-        self._send_deferred()
-        return self.conn.execute(
-            "SELECT session_id, status, accepted, contributor_id, provider, model, data_provider, data_model"
-            " FROM sessions WHERE session_id = ANY(%s) ORDER BY session_id FOR UPDATE",
-            (sorted(set(ids)),),
+    def _query(self, statements: list[Statement]) -> list[list[TupleRow]]:
+        """The deferred statements, then `statements`, in order, as one query of several statements: one message
+        and one round trip, where psycopg's pipeline sends each statement as it is added (about 35 us of our
+        CPU each, bench/RESULTS.md); their parameters are bound into it by psycopg. An error in any skips the
+        rest and fails the transaction. Returns the rows of each of `statements` (none for those without)."""
+        everything, self.deferred = [*self.deferred, *statements], []
+        if not everything:
+            return []
+        cursor = psycopg.ClientCursor(self.conn)
+        cursor.execute(
+            "; ".join(query for query, _ in everything), [p for _, params in everything for p in params]
         )
+        answers: list[list[TupleRow]] = []
+        for i in range(len(everything)):
+            if i:
+                cursor.nextset()
+            if i >= len(everything) - len(statements):
+                answers.append(cursor.fetchall() if cursor.description is not None else [])
+        return answers
 
-    def _send_deferred(self) -> None:
-        """Send the deferred statements, in order; inside a pipeline, so they go with what follows them."""
-        for query, params in self.deferred:
-            self.conn.execute(query, params)
-        self.deferred.clear()
-
-    def _lock_and_claim(
-        self, records: list[EnvelopeRecord]
-    ) -> tuple[psycopg.Cursor[TupleRow], psycopg.Cursor[TupleRow]]:
-        """Lock the records' sessions, then insert the index rows (the claim of each sequence); call it inside a
-        pipeline: the cursors answer once it is synced. The index rows go in one statement (arrays read by
-        set-returning functions in the select list, which stream); the bodies follow once the claims are
-        known (`_write_bodies`)."""
-        locked = self._lock_sessions([rec.session_id for rec in records])
-        claim = self.conn.execute(
-            "INSERT INTO envelopes (session_id, sequence, envelope_id, kind, day, length, hmac, steps,"
-            " stored_at, refusal_status, refusal_reason) SELECT unnest(%s::text[]), unnest(%s::bigint[]),"
-            " unnest(%s::text[]), unnest(%s::text[]), %s, unnest(%s::bigint[]), unnest(%s::text[]),"
-            " unnest(%s::bigint[]), %s, unnest(%s::int[]), unnest(%s::text[])"
-            " ON CONFLICT (session_id, sequence) DO NOTHING RETURNING session_id, sequence",
-            ([r.session_id for r in records], [r.sequence for r in records], [r.envelope_id for r in records],
-             [r.kind for r in records], dt.date.fromisoformat(self.day), [len(r.body) for r in records],
-             [r.hmac for r in records], [r.steps for r in records], self.at,
-             [r.refusal_status for r in records], [r.refusal_reason for r in records]),
-        )  # fmt: skip
-        return locked, claim
+    def _lock_and_claim(self, records: list[EnvelopeRecord]) -> list[Statement]:
+        """Lock the records' sessions (in session order, the one lock order) and select what storing needs of
+        them, then insert the index rows (the claim of each sequence): two statements for `_query`, which sends
+        the deferred ones first, so that what is read holds them. The index rows go in one statement, as one
+        JSON parameter (`_json_rows`); the bodies follow once the claims are known (`_write_bodies`)."""
+        lock = _execute("groove_lock", orjson.dumps(sorted({rec.session_id for rec in records})).decode())
+        claim = _execute("groove_claim", dt.date.fromisoformat(self.day), self.at, _json_rows([
+            {"s": r.session_id, "q": r.sequence, "e": r.envelope_id, "k": r.kind, "l": len(r.body), "h": r.hmac,
+             "n": r.steps, "rs": r.refusal_status, "rr": r.refusal_reason}
+            for r in records
+        ]))  # fmt: skip
+        return [lock, claim]
 
     def _write_bodies(self, records: list[EnvelopeRecord]) -> None:
         """Insert the bodies of envelopes whose claims this transaction won and keeps, with one binary COPY: the
         database runs one statement for them all, with no per-body statement to bind and start, and each body
-        travels once, as it is, only for a claim won. The deferred statements go first, in their pipeline."""
+        travels once, as it is, only for a claim won. The deferred statements go first."""
         if not records:
             return
         if self.deferred:
-            with self.conn.pipeline():
-                self._send_deferred()
+            self._query([])
         day = dt.date.fromisoformat(self.day)
         with self.conn.cursor().copy(
             "COPY envelope_bodies (day, session_id, sequence, body) FROM STDIN (FORMAT BINARY)"
@@ -596,29 +643,21 @@ class Batch:
         for rec in counted:
             size[rec.session_id] += len(rec.body)
         if touched:
-            self.deferred.append((
-                    "UPDATE sessions SET next_sequence = GREATEST(next_sequence, t.q + 1),"
-                    " last_activity_at = CASE WHEN t.q >= 0 THEN %s ELSE last_activity_at END,"
-                    " accepted = accepted + t.a, stored_bytes = sessions.stored_bytes + t.b,"
-                    " contributor_id = t.c, data_provider = t.p, data_model = t.m"
-                    " FROM unnest(%s::text[], %s::bigint[], %s::bigint[], %s::bigint[], %s::text[], %s::text[],"
-                    " %s::text[]) AS t(s, q, a, b, c, p, m) WHERE session_id = t.s",
-                    (self.at, touched, [advance.get(s, -1) for s in touched], [added[s] for s in touched],
-                     [size[s] for s in touched], [sessions[s][2] for s in touched], [sessions[s][5] for s in touched],
-                     [sessions[s][6] for s in touched]),
-            ))  # fmt: skip
-        inserted = None
-        if wanted:
-            with self.conn.pipeline():  # the deferred statements and this one: one round trip
-                self._send_deferred()
-                inserted = self.conn.execute(
-                    "INSERT INTO contributors (contributor_id) SELECT unnest(%s::text[])"
-                    " ON CONFLICT DO NOTHING RETURNING contributor_id",
-                    (wanted,),
-                )
+            self.deferred.append(_execute("groove_sessions", self.at, _json_rows([
+                {"s": s, "q": advance.get(s, -1), "a": added[s], "b": size[s], "c": sessions[s][2],
+                 "p": sessions[s][5], "m": sessions[s][6]}
+                for s in touched
+            ])))  # fmt: skip
+        inserted: list[TupleRow] = []
+        if wanted:  # with the deferred statements: one round trip
+            (inserted,) = self._query([(
+                "INSERT INTO contributors (contributor_id) SELECT json_array_elements_text(%s::json)"
+                " ON CONFLICT DO NOTHING RETURNING contributor_id",
+                (orjson.dumps(wanted).decode(),),
+            )])  # fmt: skip
         if not counted:
             return []
-        new_contributors = set() if inserted is None else {str(row[0]) for row in inserted.fetchall()}
+        new_contributors = {str(row[0]) for row in inserted}
         effects = []
         for rec in counted:
             state = sessions[rec.session_id]
@@ -760,47 +799,43 @@ class Batch:
     def _apply_deltas(self) -> None:
         """The deferred statements, then the batch's counts added to the counter rows of one slot (picked at
         random, so that two processes committing at once seldom wait on the same rows) in key order, then
-        COMMIT, as one pipeline: one round trip, not one per row; the statements still run in order, and an
-        error in any skips the rest (COMMIT too) and fails the batch as before."""
-        conn = self.conn
+        COMMIT, as one query (`_query`): one round trip, not one per row; the statements still run in order,
+        and an error in any skips the rest (COMMIT too) and fails the batch."""
         slot = random.randrange(COUNTER_SLOTS)
-        with conn.pipeline():
-            self._send_deferred()
-            totals = sorted((name, value) for name, value in self.deltas.totals.items() if value)
-            if totals:
-                conn.execute(
-                    "INSERT INTO totals (name, slot, value) SELECT n, %s, v FROM unnest(%s::text[], %s::float8[])"
-                    " AS t(n, v) ON CONFLICT (name, slot) DO UPDATE SET value = totals.value + excluded.value",
-                    (slot, [n for n, _ in totals], [float(v) for _, v in totals]),
-                )
-            for day, amounts in sorted(self.deltas.daily.items()):
-                conn.execute(
-                    "INSERT INTO daily (day, slot, envelopes, steps, sessions, points)"
-                    " VALUES (%s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT (day, slot) DO UPDATE SET envelopes = daily.envelopes + excluded.envelopes,"
-                    " steps = daily.steps + excluded.steps, sessions = daily.sessions + excluded.sessions,"
-                    " points = daily.points + excluded.points",
-                    (day, slot, int(amounts["envelopes"]), int(amounts["steps"]), int(amounts["sessions"]),
-                     amounts["points"]),
-                )  # fmt: skip
-            for (kind, name), amounts in sorted(self.deltas.breakdown.items()):
-                conn.execute(
-                    "INSERT INTO breakdown (kind, name, slot, sessions, steps, points)"
-                    " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (kind, name, slot) DO UPDATE SET"
-                    " sessions = breakdown.sessions + excluded.sessions, steps = breakdown.steps + excluded.steps,"
-                    " points = breakdown.points + excluded.points",
-                    (kind, name, slot, int(amounts["sessions"]), int(amounts["steps"]), amounts["points"]),
-                )
-            conn.execute("COMMIT")
+        statements: list[Statement] = []
+        totals = sorted((name, value) for name, value in self.deltas.totals.items() if value)
+        if totals:
+            rows: list[dict[str, Any]] = [{"n": name, "v": _float_text(value)} for name, value in totals]
+            statements.append(_execute("groove_totals", slot, _json_rows(rows)))
+        for day, amounts in sorted(self.deltas.daily.items()):
+            statements.append(_execute(
+                "groove_daily", day, slot, int(amounts["envelopes"]), int(amounts["steps"]), int(amounts["sessions"]),
+                float(amounts["points"]),
+            ))  # fmt: skip
+        labels = sorted(self.deltas.breakdown.items())
+        if labels:  # one statement for every label, its rows in key order
+            rows = [
+                {
+                    "k": kind,
+                    "n": name,
+                    "s": int(a["sessions"]),
+                    "t": int(a["steps"]),
+                    "p": _float_text(a["points"]),
+                }
+                for (kind, name), a in labels
+            ]
+            statements.append(_execute("groove_breakdown", slot, _json_rows(rows)))
+        statements.append(("COMMIT", ()))
+        self._query(statements)
 
 
-def _session_states(cursor: psycopg.Cursor[TupleRow]) -> dict[str, list[Any]]:
+def _session_states(rows: list[TupleRow]) -> dict[str, list[Any]]:
     """Each locked session's state by id, as a list `_count` fills in as the batch goes."""
-    return {row[0]: list(row[1:]) for row in cursor.fetchall()}
+    return {row[0]: list(row[1:]) for row in rows}
 
 
 def _configure(conn: Conn, *, lz4: bool) -> None:
-    """Settings of each pooled connection.
+    """Settings of each pooled connection, and the statements it prepares (PREPARED).
 
     Values the database compresses (credits' stitched trajectories; envelope bodies before schema version 4,
     which stores them uncompressed) are compressed with lz4 (where the server has it) rather than the default
@@ -809,7 +844,27 @@ def _configure(conn: Conn, *, lz4: bool) -> None:
     """
     if lz4:
         conn.execute("SET default_toast_compression = lz4")
-        conn.commit()
+    for name, (types, statement) in PREPARED.items():
+        conn.execute(f"PREPARE {name}{f'({types})' if types else ''} AS {statement}")
+    conn.commit()
+
+
+def _json_rows(rows: list[dict[str, Any]]) -> str:
+    """Rows for `json_to_recordset`, one parameter for a statement's every row: psycopg adapts a Python list to
+    an array element by element in Python, which cost our process more than the rest of the statement: 0.03 ms
+    per envelope for the claims and the sessions' update (bench/RESULTS.md). Ints, text and None only: a
+    float goes as text (`_float_text`), since JSON has no NaN."""
+    return orjson.dumps(rows).decode()
+
+
+def _execute(name: str, *params: Any) -> Statement:
+    """The statement that runs the prepared statement `name` (of PREPARED) with `params`, for `Batch._query`."""
+    return (f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}", params)
+
+
+def _float_text(value: float) -> str:
+    """A float as text the database reads back as the same float (NaN and the infinities too), for JSON rows."""
+    return repr(float(value))
 
 
 def _max_sequences(stored: list[EnvelopeRecord]) -> dict[str, int]:
