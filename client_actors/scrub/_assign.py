@@ -141,6 +141,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         sense = _QUERY_PWD  # quoted or in a URL, pwd is a password, not the working directory (a path)
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
+    if sense.kind == "key" and _PUBLIC_BEFORE.search(text, max(0, name_start - 8), name_start):
+        return None  # "Public key: age1...", as key generators print it: the key anyone may have
     if name.lower().rsplit(".", 1)[-1] in _COOKIE_HEADERS and (
         "=" in match.group("sep")[1:] or "=" in match.group(group)
     ):
@@ -195,6 +197,7 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     return redact(start, end, sense.kind)
 
 
+_PUBLIC_BEFORE = re.compile(r"(?<![A-Za-z])(?:public|Public|PUBLIC)[ \t]\Z")
 _ENCODING_PREFIX = re.compile(r"(?i:base64|b64|hex):")
 _OWN_ATTRIBUTE = ("self.", "this.", "cls.")
 # A variable's name in snake case (an underscore at least, no digit).

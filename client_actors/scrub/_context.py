@@ -11,27 +11,6 @@ from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
 from client_actors.scrub._names import UUID, classify_name, is_placeholder, looks_random
 from client_actors.scrub._shell import SHELL_RULES
 
-# The whole block goes, armour lines included; the body never runs past another armour line, so a
-# run of BEGIN lines costs one scan each. A block cut short (a `head` of the file, a truncated log
-# line) loses its base64 lines and "Proc-Type:"-style headers up to the first line that is
-# neither. Public keys and certificates are not secret and are kept.
-PEM_BLOCK = re.compile(
-    r"-----BEGIN (?P<label>[A-Z0-9 ]{0,24}PRIVATE KEY(?: BLOCK)?)-----"
-    r"(?:(?:(?!-----(?:BEGIN|END) )[\s\S]){0,16000}-----END (?P=label)-----"
-    r"|(?:(?:\r?\n|\\(?:r\\)?n|[ \t]){1,8}(?:[A-Za-z0-9+/=]{4,128}|[A-Z][A-Za-z\-]{0,32}:[^\n\\]{0,256})){0,400})"
-)
-_KEY_MATERIAL = re.compile(r"[A-Za-z0-9+/]{16}")
-
-
-def _handle_pem(match: re.Match[str]) -> Redaction | None:
-    body = match.group()[len(match.group("label")) + 16 :]
-    if "-----END " in body and _KEY_MATERIAL.search(body) is None:
-        return None  # the markers alone, as code that looks for them writes them: `START = b"-----BEGIN ..."`
-    return redact(match.start(), match.end(), "private-key")
-
-
-PRIVATE_KEY = Rule("private-key", PEM_BLOCK, _handle_pem, "-----BEGIN ")
-
 # scheme://user:password@host keeps scheme and host. The password may contain "@": the greedy
 # class runs to the last "@" that is followed by a host.
 _URL_USERINFO = re.compile(

@@ -24,12 +24,13 @@ from ahocorasick_rs import BytesAhoCorasick
 from client_actors.scrub._assign import KEYWORDS, find_assignments, find_assignments_encoded
 from client_actors.scrub._calls import CALL_RULES, POSITIONAL_LITERALS, SDK_LITERALS, find_go_maps
 from client_actors.scrub._cli import CLI_RULES
-from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY, find_cookies
+from client_actors.scrub._context import CONTEXT_RULES, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
 from client_actors.scrub._gate import Prefilter
 from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
+from client_actors.scrub._keys import KEY_RULES
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
@@ -93,6 +94,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     ),
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),
+    "putty-private-key": ("Private-Lines:", "Private-MAC:", "PuTTY-User-Key-File"),
     "azure-storage-key": ("AccountKey=", "SharedAccessKey="),
     "azure-sas": ("?sig=", "&sig=", ";sig="),
     "url-credentials": ("://",),
@@ -134,7 +136,7 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
 PASSES: tuple[Pass, ...] = (
     # A POSIX home is under /home/ or /Users/, a Windows one under Users, users or USERS and a separator.
     Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\")),
-    *_rule_passes((PRIVATE_KEY, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES, *CALL_RULES, *PRINTED_RULES)),
+    *_rule_passes((*KEY_RULES, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES, *CALL_RULES, *PRINTED_RULES)),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),

@@ -1,0 +1,268 @@
+"""Private keys in every way a tool shows them (client_actors/scrub/_keys.py): the body goes, whatever wraps its
+lines, and public keys, certificates, fingerprints and code that names the markers stay."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from client_actors.scrub import scrub_text
+
+RNG = random.Random(20261204)
+BEGIN, END = "-----BEGIN ", "-----END "
+BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+# A key as a tool shows it: its lines, and the lines of it that are secret.
+Key = tuple[list[str], list[str]]
+
+
+def base64_lines(rng: random.Random, size: int, width: int = 64) -> list[str]:
+    text = base64.b64encode(rng.randbytes(size)).decode()
+    return [text[at : at + width] for at in range(0, len(text), width)]
+
+
+def pem_key(rng: random.Random, label: str = "", size: int = 600) -> Key:
+    name = label + "PRIVATE" + " KEY"
+    body = base64_lines(rng, size, 70 if label == "OPENSSH " else 64)
+    return [f"{BEGIN}{name}-----", *body, f"{END}{name}-----"], body
+
+
+def legacy_encrypted_pem(rng: random.Random) -> Key:
+    name = "RSA PRIVATE" + " KEY"
+    body = base64_lines(rng, 600)
+    headers = ["Proc-Type: 4,ENCRYPTED", "DEK-Info: AES-128-CBC," + rng.randbytes(16).hex().upper(), ""]
+    return [f"{BEGIN}{name}-----", *headers, *body, f"{END}{name}-----"], body
+
+
+def pgp_key(rng: random.Random) -> Key:
+    name = "PGP PRIVATE" + " KEY BLOCK"
+    body = base64_lines(rng, 900)
+    checksum = base64.b64encode(rng.randbytes(3)).decode()
+    return [f"{BEGIN}{name}-----", "Comment: exported", "", *body, "=" + checksum, f"{END}{name}-----"], body
+
+
+def putty_key(rng: random.Random) -> Key:
+    public = base64_lines(rng, 51)
+    private = base64_lines(rng, rng.choice([32, 300]))
+    lines = [
+        "PuTTY-User-Key-File-3: ssh-ed25519",
+        "Encryption: none",
+        "Comment: eddsa-key-20260101",
+        f"Public-Lines: {len(public)}",
+        *public,
+        f"Private-Lines: {len(private)}",
+        *private,
+        "Private-MAC: " + rng.randbytes(32).hex(),
+    ]
+    return lines, private
+
+
+def age_identity(rng: random.Random) -> Key:
+    secret = "".join(rng.choice(BECH32) for _ in range(58)).upper()
+    public = "age1" + "".join(rng.choice(BECH32) for _ in range(58))
+    lines = ["# created: 2026-01-01T00:00:00Z", f"# public key: {public}", "AGE-SECRET" + "-KEY-1" + secret]
+    return lines, [secret]
+
+
+def wireguard_config(rng: random.Random) -> Key:
+    secret = base64.b64encode(rng.randbytes(32)).decode()
+    return ["[Interface]", "Address = 10.8.0.2/32", f"PrivateKey = {secret}", "ListenPort = 51820"], [secret]
+
+
+KEYS: dict[str, Callable[[random.Random], Key]] = {
+    "pkcs8": lambda rng: pem_key(rng),
+    "rsa": lambda rng: pem_key(rng, "RSA "),
+    "ec": lambda rng: pem_key(rng, "EC ", 121),
+    "dsa": lambda rng: pem_key(rng, "DSA "),
+    "openssh": lambda rng: pem_key(rng, "OPENSSH ", 400),
+    "encrypted": lambda rng: pem_key(rng, "ENCRYPTED ", 1190),
+    "legacy-encrypted": legacy_encrypted_pem,
+    "pgp": pgp_key,
+    "putty": putty_key,
+    "age": age_identity,
+    "wireguard": wireguard_config,
+}
+
+
+def numbered(lines: list[str], arrow: str = "→") -> str:
+    return "\n".join(f"{index + 1:6d}{arrow}{line}" for index, line in enumerate(lines))
+
+
+# How tools hand a file's lines on.
+WRAPPERS: dict[str, Callable[[list[str]], str]] = {
+    "as-is": "\n".join,
+    "json": lambda lines: json.dumps({"type": "service_account", "private_key": "\n".join(lines), "id": 1}),
+    "json-twice": lambda lines: json.dumps({"content": json.dumps({"stdout": "\n".join(lines)})}),
+    "diff": lambda lines: "@@ -0,0 +1,40 @@\n" + "\n".join("+" + line for line in lines),
+    "read-arrow": numbered,
+    "read-tab": lambda lines: "\n".join(f"{index + 12:6d}\t{line}" for index, line in enumerate(lines)),
+    "read-json": lambda lines: json.dumps({"output": numbered(lines)}),
+    "read-json-ascii": lambda lines: json.dumps({"output": numbered(lines)}, ensure_ascii=True),
+    "ci": lambda lines: "\n".join(
+        f"2026-01-02T03:04:05.{1234567 + i}Z {line}" for i, line in enumerate(lines)
+    ),
+    "fence": lambda lines: "Here it is:\n```\n" + "\n".join(lines) + "\n```\nDone.",
+    "yaml": lambda lines: "tls:\n  key: |\n" + "\n".join("    " + line for line in lines) + "\n  port: 443",
+    "k8s": lambda lines: (
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: deploy\nstringData:\n  id_rsa: |\n"
+        + "\n".join("    " + line for line in lines)
+    ),
+    "heredoc": lambda lines: "private_key = <<EOF\n" + "\n".join(lines) + "\nEOF\n",
+    "heredoc-indented": lambda lines: (
+        "  key = <<-EOT\n" + "\n".join("    " + x for x in lines) + "\n    EOT\n"
+    ),
+    "env-literal": lambda lines: 'SIGNING_KEY="' + "\\n".join(lines) + '"\nAPP_ENV=prod',
+    "crlf": "\r\n".join,
+    "crlf-json": lambda lines: json.dumps({"output": "\r\n".join(lines)}),
+    "quoted": lambda lines: "\n".join("> " + line for line in lines),
+}
+
+
+def cut(lines: list[str]) -> list[str]:
+    """A `head` of the file: the end marker and the last lines are not shown."""
+    return lines[: max(2, len(lines) * 2 // 3)]
+
+
+def elided(lines: list[str]) -> list[str]:
+    """A tool's cut in the middle: the first and last lines, a mark between."""
+    return [*lines[:3], "... [2048 characters truncated] ...", *lines[-3:]]
+
+
+def cut_mid_line(lines: list[str]) -> list[str]:
+    """Output cut at a character count, in the middle of a line."""
+    return [*lines[:3], lines[3][:20] + "… (output truncated)"] if len(lines) > 3 else lines
+
+
+SHOWN: dict[str, Callable[[list[str]], list[str]]] = {
+    "whole": lambda lines: lines,
+    "cut": cut,
+    "elided": elided,
+    "cut-mid-line": cut_mid_line,
+}
+
+
+def fragments(secret_lines: list[str], size: int = 8) -> set[str]:
+    return {line[at : at + size] for line in secret_lines for at in range(len(line) - size + 1)}
+
+
+def left_over(text: str, secret_lines: list[str]) -> list[str]:
+    scrubbed = scrub_text(text).text
+    return sorted(piece for piece in fragments(secret_lines) if piece in scrubbed)
+
+
+@pytest.mark.parametrize("shown", SHOWN)
+@pytest.mark.parametrize("wrapper", WRAPPERS)
+@pytest.mark.parametrize("kind", KEYS)
+def test_no_fragment_of_a_private_key_is_left(kind: str, wrapper: str, shown: str) -> None:
+    lines, secret = KEYS[kind](RNG)
+    text = WRAPPERS[wrapper](SHOWN[shown](lines))
+    assert left_over(text, secret) == []
+
+
+@pytest.mark.parametrize("wrapper", ["fence", "yaml", "heredoc", "env-literal", "json"])
+def test_what_wraps_a_key_block_stays(wrapper: str) -> None:
+    lines, _ = pem_key(RNG, "RSA ")
+    scrubbed = scrub_text(WRAPPERS[wrapper](lines)).text
+    expected = WRAPPERS[wrapper](["[REDACTED:private-key]"])
+    assert scrubbed == expected
+
+
+def test_numbered_lines_keep_their_first_number() -> None:
+    lines, _ = pem_key(RNG, "EC ", 121)
+    assert scrub_text(numbered(lines) + "\n").text == "     1→[REDACTED:private-key]\n"
+
+
+def test_a_cut_block_keeps_the_tool_s_mark_and_what_follows() -> None:
+    lines, _ = pem_key(RNG, "OPENSSH ", 400)
+    text = "\n".join(cut(lines)) + "\n... (truncated)\n$ ls -la\n2 files changed\n"
+    assert scrub_text(text).text == "[REDACTED:private-key]\n... (truncated)\n$ ls -la\n2 files changed\n"
+
+
+def test_a_putty_key_keeps_its_public_part_and_mac() -> None:
+    lines, private = putty_key(RNG)
+    scrubbed = scrub_text("\n".join(lines)).text
+    public_end = lines.index(next(line for line in lines if line.startswith("Private-Lines")))
+    assert scrubbed == "\n".join([*lines[: public_end + 1], "[REDACTED:private-key]", lines[-1]])
+    assert not any(line in scrubbed for line in private)
+
+
+def test_an_age_identity_keeps_its_public_key() -> None:
+    lines, _ = age_identity(RNG)
+    assert scrub_text("\n".join(lines)).text == "\n".join([*lines[:2], "[REDACTED:private-key]"])
+    public = lines[1].split(": ")[1]
+    assert scrub_text(f"Public key: {public}\n").text == f"Public key: {public}\n"
+
+
+def test_a_wireguard_private_key_goes() -> None:
+    lines, secret = wireguard_config(RNG)
+    assert scrub_text("\n".join(lines)).text == "\n".join(lines).replace(secret[0], "[REDACTED:private-key]")
+
+
+def public_blocks(rng: random.Random) -> list[str]:
+    body = "\n".join(base64_lines(rng, 300))
+    ed25519 = "AAAAC3NzaC1lZDI1NTE5AAAAI" + base64.b64encode(rng.randbytes(32)).decode()[:43]
+    fingerprint = "SHA256:" + base64.b64encode(rng.randbytes(32)).decode().rstrip("=")
+    return [
+        f"{BEGIN}CERTIFICATE-----\n{body}\n{END}CERTIFICATE-----\n",
+        f"{BEGIN}PUBLIC KEY-----\n{body}\n{END}PUBLIC KEY-----\n",
+        f"{BEGIN}RSA PUBLIC KEY-----\n{body}\n{END}RSA PUBLIC KEY-----\n",
+        f"{BEGIN}PGP PUBLIC KEY BLOCK-----\n\n{body}\n{END}PGP PUBLIC KEY BLOCK-----\n",
+        f"{BEGIN}CERTIFICATE-----\n{body}\n",  # cut short
+        json.dumps({"cert": f"{BEGIN}CERTIFICATE-----\n{body}\n{END}CERTIFICATE-----\n"}),
+        f"ssh-ed25519 {ed25519} deploy@ci-07\n",
+        f"     1→ssh-ed25519 {ed25519} deploy@ci-07\n",
+        f"256 {fingerprint} deploy@ci-07 (ED25519)\n",
+        f"The key fingerprint is:\n{fingerprint} root@build\n",
+    ]
+
+
+MARKER_CODE = [
+    'if line.startswith("-----BEGIN"):\n    in_block = True\n',
+    'PEM = re.compile(r"-----BEGIN (?:RSA |EC )?PRIVATE' + ' KEY-----")\n',
+    'if "-----BEGIN RSA PRIVATE' + ' KEY-----" in data:\n    return True\n',
+    'HEADER = "-----BEGIN OPENSSH PRIVATE'
+    + ' KEY-----"\nFOOTER = "-----END OPENSSH PRIVATE'
+    + ' KEY-----"\n',
+    'const marker = "-----BEGIN PRIVATE' + ' KEY-----\\n";\nconst body = readKey(path);\n',
+    "-----BEGIN PRIVATE" + " KEY-----\n...\n-----END PRIVATE" + " KEY-----\n",
+    "-----BEGIN RSA PRIVATE" + " KEY-----\n<your key here>\n-----END RSA PRIVATE" + " KEY-----\n",
+    "keys/deploy.pem:1:-----BEGIN RSA PRIVATE" + " KEY-----\nDone in 2s\n",
+    "AGE-SECRET" + "-KEY-1 starts every age identity\n",
+    "match = re.search(r'AGE-SECRET" + "-KEY-1[0-9A-Z]+', text)\n",
+    "Private-Lines: 0\n",
+]
+
+
+@pytest.mark.parametrize("text", public_blocks(RNG) + MARKER_CODE)
+def test_public_keys_certificates_fingerprints_and_marker_code_stay(text: str) -> None:
+    assert scrub_text(text).text == text
+
+
+LABELS = st.sampled_from(["", "RSA ", "EC ", "DSA ", "OPENSSH ", "ENCRYPTED "])
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    label=LABELS,
+    size=st.integers(32, 1800),
+    wrappers=st.lists(st.sampled_from(sorted(WRAPPERS)), min_size=1, max_size=2),
+    shown=st.sampled_from(sorted(SHOWN)),
+)
+def test_any_private_key_in_any_wrapper_leaves_no_fragment(
+    seed: int, label: str, size: int, wrappers: list[str], shown: str
+) -> None:
+    lines, secret = pem_key(random.Random(seed), label, size)
+    text_lines = SHOWN[shown](lines)
+    for name in wrappers:  # a wrapper's output wrapped again: a diff of a YAML file, read with line numbers
+        text_lines = WRAPPERS[name](text_lines).split("\n")
+    text = "\n".join(text_lines)
+    assert left_over(text, secret) == []
+    scrubbed = scrub_text(text).text
+    assert scrub_text(scrubbed).text == scrubbed
