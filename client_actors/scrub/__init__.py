@@ -29,6 +29,9 @@ Decisions:
   headers, the keys of a Secret manifest. Analytics and preference cookies, anonymous UUIDs, cleared
   cookies (``session=deleted``), vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's
   documented ``AKIA...EXAMPLE`` keys are kept.
+- Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
+  hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
+  is given one), and they only say where telemetry goes.
 
 - What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's
   ``accesskey="u"``), a colour, a regular expression, a type or a variable named for a secret, "pass" the

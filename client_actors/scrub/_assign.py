@@ -148,6 +148,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     ):
         return None  # a Cookie header's name=value pairs: the cookie pass judges each of them
     value, end = match.group(group), match.end(group)
+    if group == "bare" and value.endswith("=") and _QUERY_STRING.match(text, match.start(group)):
+        return None  # a query string given whole (AZURE_SAS_TOKEN=sv=...&sig=...): its parameters are judged each
     if group == "bare":
         # JSON-escaped text: `\"` closes the string around the value, `\n` ends its line, `\u0026` is the
         # next query parameter's "&".
@@ -197,6 +199,7 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     return redact(start, end, sense.kind)
 
 
+_QUERY_STRING = re.compile(r"(?:[A-Za-z_]{1,16}=[^&\s\"'=]{0,256}&){2}")
 _PUBLIC_BEFORE = re.compile(r"(?<![A-Za-z])(?:public|Public|PUBLIC)[ \t]\Z")
 _ENCODING_PREFIX = re.compile(r"(?i:base64|b64|hex):")
 _OWN_ATTRIBUTE = ("self.", "this.", "cls.")

@@ -38,7 +38,7 @@ from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._shape import WORDS as SHAPE_WORDS
 from client_actors.scrub._shape import find_shaped, find_shaped_encoded
-from client_actors.scrub._vendor import VENDOR_RULES
+from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
 RULESET_VERSION = "2026.12.7"
@@ -96,7 +96,8 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "vendor-S": ("SG.", "SK"),
     "putty-private-key": ("Private-Lines:", "Private-MAC:", "PuTTY-User-Key-File"),
     "azure-storage-key": ("AccountKey=", "SharedAccessKey="),
-    "azure-sas": ("?sig=", "&sig=", ";sig="),
+    "azure-sas": ("?sig=", "&sig=", ";sig=", "u0026sig="),
+    "azure-listed-key": ("==",),
     "url-credentials": ("://",),
     "call-pair": _forms(KEYWORDS),
     "go-dsn": ("@tcp(", "@unix("),
@@ -138,6 +139,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\")),
     *_rule_passes((*KEY_RULES, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES, *CALL_RULES, *PRINTED_RULES)),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
+    Pass("function-keys", find_function_keys, ("unctionKeys", "ystemKeys")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),

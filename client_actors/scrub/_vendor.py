@@ -247,13 +247,120 @@ AZURE_KEY = secret_part_rule(
     "azure-storage-key",
     "Key=",
 )
-# SAS tokens are URL query strings; only the signature is secret, the rest says what it grants.
+# SAS tokens are URL query strings; only the signature is secret, the rest says what it grants. The "&" before it
+# may be written as JSON's \u0026 (Go and .NET escape it) or HTML's &amp;.
 AZURE_SAS = secret_part_rule(
     "azure-sas",
-    r"sig=(?<=[?&;]sig=)(?P<secret>(?:[A-Za-z0-9+/=_\-]|%[0-9A-Fa-f]{2}){16,256})",
+    r"sig=(?:(?<=[?&;]sig=)|(?<=\\u0026sig=))(?P<secret>(?:[A-Za-z0-9+/=_\-]|%[0-9A-Fa-f]{2}){16,256})",
     "azure-sas-signature",
     "sig=",
 )
+
+# A storage account key is 64 random bytes in base64: 86 characters and "==". Alone it is no different from a
+# SHA-512 digest (npm's integrity strings), so it is taken where `az storage account keys list` (or `renew`) prints
+# it: after the key's permissions (FULL or READ) in its JSON, YAML, table or TSV output, or on a line of its own
+# in the output of a command that lists keys (`--query "[0].value" -o tsv`).
+_STORAGE_KEY = re.compile(r"==(?<=[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])")
+_PERMISSION_BEFORE = re.compile(
+    r"(?:FULL|Full|READ|Read)(?:[\\\"',\s]|\\[nrt]){1,16}(?:value\\?\"?[ \t]*:[ \t]*\\?\"?)?\Z"
+)
+_KEY_LINE_BEFORE = re.compile(r"(?:\n|\\n|\A)[ \t]*\\?\"?\Z")
+_B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+
+
+def _handle_storage_key(match: re.Match[str]) -> Redaction | None:
+    text, start = match.string, match.end() - 88
+    if start > 0 and text[start - 1] in _B64_CHARS and text[start - 2 : start] not in ("\\n", "\\t", "\\r"):
+        return None  # (a JSON-escaped line break or tab before it is a boundary)
+    permission = _PERMISSION_BEFORE.search(text, max(0, start - 48), start)
+    # (one blank after the word is prose: "Read <key>"; the listings put quotes, tabs or a column's blanks there)
+    if (permission is not None and text[permission.start() + 4 : start] != " ") or (
+        text.find("keys list", max(0, start - 400), start) >= 0
+        and _KEY_LINE_BEFORE.search(text, max(0, start - 8), start) is not None
+    ):
+        return redact(start, match.end(), "azure-storage-key")
+    return None
+
+
+AZURE_LISTED_KEY = Rule("azure-listed-key", _STORAGE_KEY, _handle_storage_key)
+
+# Microsoft Entra ID (Azure AD) client secrets: 40 characters, three, a digit, "Q~", and 34 more.
+_SECRET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-+/=")
+
+
+def _handle_client_secret(match: re.Match[str]) -> Redaction | None:
+    start = match.start() - 5  # three characters, the digit and "Q" before the "~"
+    if start > 0 and match.string[start - 1] in _SECRET_CHARS:
+        return None
+    return redact(start, match.end(), "secret")
+
+
+AZURE_CLIENT_SECRET = Rule(
+    "azure-client-secret",
+    re.compile(r"~(?<=[A-Za-z0-9_~.\-]{3}[0-9]Q~)[A-Za-z0-9_~.\-]{34}(?![A-Za-z0-9_~.\-+/=])"),
+    _handle_client_secret,
+    "Q~",
+)
+
+# `az functionapp keys list` names its keys freely ("default", a client's name) inside "functionKeys" and
+# "systemKeys": every value there is a key.
+_FUNCTION_KEYS = re.compile(r"(?:unction|ystem)Keys\\?\"[ \t]*:[ \t]*\{(?P<body>[^{}]{1,4096})\}")
+_QUOTED_VALUE = re.compile(r":[ \t]*\\?\"(?P<value>[A-Za-z0-9_\-+/=]{20,256})\\?\"")
+
+
+def find_function_keys(text: str) -> list[Redaction]:
+    """Return the redactions of the keys in an Azure Functions key listing."""
+    found: list[Redaction] = []
+    for match in _FUNCTION_KEYS.finditer(text):
+        for value in _QUOTED_VALUE.finditer(text, match.start("body"), match.end("body")):
+            found.append(redact(value.start("value"), value.end("value"), "api-key"))
+    return found
+
+
+@attrs.frozen
+class IdentifiableKey:
+    """An Azure key that names its service: a four-character signature at a fixed place in a fixed length."""
+
+    signature: str
+    before: int  # characters before the signature
+    after: str  # a regex of what follows it, padding included
+    alphabet: str  # a regex class of the key's characters
+    kind: str
+
+
+_BASE64 = "[A-Za-z0-9+/]"
+IDENTIFIABLE_KEYS = (
+    IdentifiableKey("+ASt", 76, _BASE64 + "{5}[AQgw]==", _BASE64, "azure-storage-key"),  # Storage
+    IdentifiableKey("ACDb", 76, _BASE64 + "{5}[AQgw]==", _BASE64, "azure-storage-key"),  # Cosmos DB
+    IdentifiableKey("+ABa", 76, _BASE64 + "{5}[AQgw]==", _BASE64, "azure-storage-key"),  # Batch
+    IdentifiableKey("APIM", 76, _BASE64 + "{5}[AQgw]==", _BASE64, "api-key"),  # API Management
+    IdentifiableKey(
+        "+ASb", 33, _BASE64 + "{5}[AEIMQUYcgkosw048]=", _BASE64, "azure-storage-key"
+    ),  # Service Bus
+    IdentifiableKey(
+        "+AEh", 33, _BASE64 + "{5}[AEIMQUYcgkosw048]=", _BASE64, "azure-storage-key"
+    ),  # Event Hubs
+    IdentifiableKey("+ARm", 33, _BASE64 + "{5}[AEIMQUYcgkosw048]=", _BASE64, "azure-storage-key"),  # Relay
+    IdentifiableKey("AIoT", 33, _BASE64 + "{5}[AEIMQUYcgkosw048]=", _BASE64, "azure-storage-key"),  # IoT Hub
+    IdentifiableKey("AzFu", 44, "[A-Za-z0-9_\\-]{5}[AQgw]==", "[A-Za-z0-9_\\-]", "api-key"),  # Functions
+    IdentifiableKey("AzSe", 42, "[A-D][A-Za-z0-9]{5}", "[A-Za-z0-9]", "api-key"),  # AI Search
+)
+
+
+def _identifiable_rule(key: IdentifiableKey) -> Rule:
+    pattern = re.compile(
+        re.escape(key.signature)
+        + f"(?<={key.alphabet}{{{key.before}}}{re.escape(key.signature)}){key.after}(?![A-Za-z0-9+/=_\\-])"
+    )
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        start = match.start() - key.before
+        before = match.string[start - 1 : start]
+        if before and (before in _B64_CHARS or before in "_-="):
+            return None
+        return redact(start, match.end(), key.kind)
+
+    return Rule(f"azure-identifiable-{key.signature.lstrip('+').lower()}", pattern, handle, key.signature)
 
 
 VENDOR_RULES = (
@@ -279,4 +386,7 @@ VENDOR_RULES = (
     FEISHU_WEBHOOK,
     AZURE_KEY,
     AZURE_SAS,
+    AZURE_LISTED_KEY,
+    AZURE_CLIENT_SECRET,
+    *(_identifiable_rule(key) for key in IDENTIFIABLE_KEYS),
 )
