@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import random
+import re
 from collections.abc import Callable
 
 import pytest
@@ -151,7 +152,8 @@ def fragments(secret_lines: list[str], size: int = 8) -> set[str]:
 
 
 def left_over(text: str, secret_lines: list[str]) -> list[str]:
-    scrubbed = scrub_text(text).text
+    """The pieces of the key left in the scrubbed text (not counting what a redaction token spells)."""
+    scrubbed = re.sub(r"\[REDACTED:[a-z0-9\-]+\]", "|", scrub_text(text).text)
     return sorted(piece for piece in fragments(secret_lines) if piece in scrubbed)
 
 

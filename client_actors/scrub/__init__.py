@@ -22,6 +22,8 @@ Decisions:
   carry no secret, and they show where one goes (see `_names`).
 - Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role
   accounts such as ``git@github.com`` and ``noreply@`` are kept.
+- A URL keeps its scheme, host, port, path and a plain user name (``ssh://deploy@bastion.acme.io`` is an account
+  and a host, not an address); its password, or a token given as its user, goes.
 - A bare word after ``name=`` is a value only where code is unlikely: ``NAME=value`` with an
   upper-case name, a line of its own (YAML, ini), or a CLI flag; ``connect(password=pw)`` keeps ``pw``.
 - Only the secret goes, never what says how it is used: cookie names and attributes, the other

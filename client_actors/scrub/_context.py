@@ -12,20 +12,47 @@ from client_actors.scrub._names import UUID, classify_name, is_placeholder, look
 from client_actors.scrub._shell import SHELL_RULES
 
 # scheme://user:password@host keeps scheme and host. The password may contain "@": the greedy
-# class runs to the last "@" that is followed by a host.
+# class runs to the last "@" that is followed by a host. A user name may be an address
+# (`https://bob@acme.io:pw@host`, its "@" unencoded) when a password follows it.
 _URL_USERINFO = re.compile(
-    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}]{0,256})(?::(?P<password>[^\s/?'\"<>]{0,256}))?@(?=[A-Za-z0-9\[])"
+    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}]{0,256}(?:@[A-Za-z0-9][A-Za-z0-9.\-]{0,252}(?=:))?)"
+    r"(?::(?P<password>[^\s/?'\"<>]{0,256}))?@(?=[A-Za-z0-9\[])"
 )
+# A shell or template variable in the password's place (`$DB_PASSWORD`, `$dbPassword`): its name, in one case or
+# snake or camel case; what else follows a "$" is a password that starts with one.
+_VARIABLE = re.compile(r"\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|[a-z]+(?:[A-Z][a-z0-9]+)+)")
+
+
+def _placeholder_password(password: str) -> bool:
+    if password.startswith("$") and not password.startswith(("${", "$(")):
+        return _VARIABLE.fullmatch(password) is not None
+    return is_placeholder(password)
+
+
+# What a host is written as after a URL's "@": lower-case names of two characters or more, a letter among them (db,
+# cache-1, db.acme.internal), a dotted name with a top-level domain, an IPv4 or bracketed IPv6 address; then a port,
+# a path, a query, or the URL's end.
+_PLAUSIBLE_HOST = re.compile(
+    r"(?:(?=[a-z0-9\-]{0,62}[a-z])[a-z0-9][a-z0-9\-]{1,62}(?:\.[a-z0-9\-]{1,63}){0,8}|[0-9]{1,3}(?:\.[0-9]{1,3}){3}|(?:[A-Za-z0-9\-]{1,63}\.){1,8}[A-Za-z]{2,24}"
+    r"|\[[0-9A-Fa-f:.]{2,45}\])(?=[:/?#)\]\s'\"<>\\,;`]|$)"
+)
+_URL_REST = re.compile(r"[^\s'\"<>\\]{0,512}")
 
 
 def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
     user, password = match.group("user"), match.group("password")
+    if (
+        password
+        and _PLAUSIBLE_HOST.match(match.string, match.end()) is None
+        and "@" in _rest_of_url(match.string, match.end())
+    ):
+        return None  # no host after this "@", another further on: the password holds "/" or "?" (see below)
     if password is None:
         # A bare user name (git@, postgres@) is kept; a token used as the user name is not.
         if looks_random(user) or len(user) >= 32:
             return redact(match.start("user"), match.end("user"), "url-credentials")
         return None
-    if is_placeholder(password):
+    if _placeholder_password(password):
         return None
     if not password or looks_random(user) or len(user) >= 32:
         # A token carried as the user name (`https://TOKEN:x-oauth-basic@...`) goes with its password.
@@ -35,6 +62,37 @@ def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
 
 
 URL_CREDENTIALS = Rule("url-credentials", _URL_USERINFO, _handle_userinfo)
+# A password that holds "/" or "?" unencoded (RFC 3986 would have them percent-encoded; generated passwords often
+# hold them), "@" too: it ends at the first "@" that a host follows. The user name is no host (it holds no dot)
+# and what follows the colon is no port (`http://localhost:8080/users/bob@...` is a path).
+_URL_SLASHED_PASSWORD = re.compile(
+    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}.]{0,256}):(?P<password>[^\s'\"<>\\]{1,512})@(?=[A-Za-z0-9\[])"
+)
+_PORT_FIRST = re.compile(r"[0-9]{1,5}[/?]")
+
+
+def _rest_of_url(text: str, at: int) -> str:
+    rest = _URL_REST.match(text, at)
+    return rest.group() if rest else ""
+
+
+def _handle_slashed_password(match: re.Match[str]) -> Redaction | None:
+    text, start, last = match.string, match.start("password"), match.end("password")
+    end = text.find("@", start, last + 1)
+    while end < last and _PLAUSIBLE_HOST.match(text, end + 1) is None:
+        end = text.find("@", end + 1, last + 1)
+    password = text[start:end]
+    if not ("/" in password or "?" in password) or _PORT_FIRST.match(password):
+        return None  # no "/" or "?": the rule before has judged it; a port and a path
+    if _placeholder_password(password):
+        return None
+    user = match.group("user")
+    if looks_random(user) or len(user) >= 32:
+        return redact(match.start("user"), end, "url-credentials")
+    return redact(start, end, "url-credentials")
+
+
+URL_SLASHED_PASSWORD = Rule("url-slashed-password", _URL_SLASHED_PASSWORD, _handle_slashed_password, "://")
 
 # Schemes whose credential is not self-evident from its shape (Basic's base64 can be short, Digest's
 # fields are quoted), and the bearer-token family; any other scheme word (SSWS, Splunk, ApiKey, Key,
@@ -670,8 +728,8 @@ GO_DSN = Rule("go-dsn", _GO_DSN, _handle_go_dsn)
 FROM_LITERAL = Rule("from-literal", _FROM_LITERAL, _handle_from_literal)
 
 CONTEXT_RULES = (
-    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, CONNECTION_PASSWORD, AUTHORIZATION,
-    AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
+    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, URL_SLASHED_PASSWORD, CONNECTION_PASSWORD,
+    AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
     TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, DIRECTIVE, DOTTED_VALUE, DOTTED_VALUE_COLON,
     GO_DSN, FROM_LITERAL, *CONNECTION_PAIRS,
