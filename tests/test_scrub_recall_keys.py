@@ -7,6 +7,7 @@ import base64
 import json
 import random
 import re
+import string
 from collections.abc import Callable
 
 import pytest
@@ -268,3 +269,42 @@ def test_any_private_key_in_any_wrapper_leaves_no_fragment(
     assert left_over(text, secret) == []
     scrubbed = scrub_text(text).text
     assert scrub_text(scrubbed).text == scrubbed
+
+
+def encoded(lines: list[str]) -> str:
+    return base64.b64encode(("\n".join(lines) + "\n").encode()).decode()
+
+
+def test_a_base64_encoded_key_goes_and_an_encoded_certificate_stays() -> None:
+    key = encoded(pem_key(RNG, "EC ", 121)[0])
+    certificate = encoded([f"{BEGIN}CERTIFICATE-----", *base64_lines(RNG, 300), f"{END}CERTIFICATE-----"])
+    kubeconfig = (
+        "users:\n- name: admin\n  user:\n"
+        f"    client-certificate-data: {certificate}\n    client-key-data: {key}\n"
+    )
+    assert scrub_text(kubeconfig).text == kubeconfig.replace(key, "[REDACTED:private-key]")
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda key: f"  tls.key: {key}\n",
+        lambda key: json.dumps({"privateKey": key, "keyId": "k1"}),
+        lambda key: "$ base64 -w0 id_rsa\n" + key + "\n",
+        lambda key: (
+            "$ base64 id_rsa\n" + "\n".join(key[at : at + 76] for at in range(0, len(key), 76)) + "\n$ ls\n"
+        ),
+        lambda key: json.dumps({"stdout": "\n".join(key[at : at + 76] for at in range(0, len(key), 76))}),
+    ],
+)
+def test_a_base64_encoded_key_goes_whole(wrap: Callable[[str], str]) -> None:
+    key = encoded(pem_key(RNG, "RSA ", 1190)[0])
+    text = wrap(key)
+    scrubbed = scrub_text(text).text
+    assert "[REDACTED:private-key]" in scrubbed
+    assert left_over(text, [key]) == []
+
+
+def test_a_value_longer_than_a_value_is_read_goes_whole() -> None:
+    value = "".join(RNG.choice(string.ascii_letters + string.digits) for _ in range(1500))
+    assert scrub_text(f"API_TOKEN={value}\nNEXT=1\n").text == "API_TOKEN=[REDACTED:token]\nNEXT=1\n"

@@ -196,9 +196,13 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         return None
     if _sep_is_colon(match) and in_arn(text, name_start):
         return None  # arn:aws:secretsmanager:region:account:secret:NAME names a secret, it holds none
+    if group == "bare" and end == match.end(group) and len(match.group(group)) > 512:
+        rest = _BARE_REST.match(text, end)  # longer than a value is read: it goes whole
+        end = rest.end() if rest else end
     return redact(start, end, sense.kind)
 
 
+_BARE_REST = re.compile(r"[^\s'\"`,;&|)}\]<>=]{0,65536}={0,2}")
 _QUERY_STRING = re.compile(r"(?:[A-Za-z_]{1,16}=[^&\s\"'=]{0,256}&){2}")
 _PUBLIC_BEFORE = re.compile(r"(?<![A-Za-z])(?:public|Public|PUBLIC)[ \t]\Z")
 _ENCODING_PREFIX = re.compile(r"(?i:base64|b64|hex):")

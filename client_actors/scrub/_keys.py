@@ -11,6 +11,7 @@ output) loses every line that is still its body, across a tool's ``...`` where i
 
 from __future__ import annotations
 
+import base64
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
@@ -103,4 +104,27 @@ AGE_SECRET_KEY = Rule(
     "AGE-SECRET-KEY-",
 )
 
-KEY_RULES = (PRIVATE_KEY, PUTTY_PRIVATE_LINES, AGE_SECRET_KEY)
+# A PEM block itself base64-encoded, as a kubeconfig's client-key-data, a Secret's data, a CI variable or `base64
+# id_rsa` give it: "-----BEGIN " encodes to "LS0tLS1CRUdJTi", and the label that follows says whether the block is
+# a private key (a certificate's, in client-certificate-data, is kept). `base64` wraps its output at 76 characters.
+_ENCODED_PEM = re.compile(
+    r"LS0tLS1CRUdJTi[A-Za-z0-9+/]{16,65536}={0,2}(?:" + _PLAIN_STEP + r"[A-Za-z0-9+/]{4,128}={0,2}){0,2048}"
+    r"(?![A-Za-z0-9+/=])"
+)
+_ENCODED_LABEL = re.compile(r"-----BEGIN [A-Z0-9 ]{0,24}PRIVATE KEY")
+
+
+def _handle_encoded_pem(match: re.Match[str]) -> Redaction | None:
+    head = match.group()[:64]
+    try:
+        decoded = base64.b64decode(head[: len(head) // 4 * 4]).decode("ascii", "replace")
+    except ValueError:
+        return None
+    if _ENCODED_LABEL.match(decoded) is None:
+        return None
+    return redact(match.start(), match.end(), "private-key")
+
+
+ENCODED_PRIVATE_KEY = Rule("encoded-private-key", _ENCODED_PEM, _handle_encoded_pem, "LS0tLS1CRUdJTi")
+
+KEY_RULES = (PRIVATE_KEY, PUTTY_PRIVATE_LINES, AGE_SECRET_KEY, ENCODED_PRIVATE_KEY)
