@@ -232,3 +232,31 @@ def test_a_percent_encoded_password_in_escaped_json_goes() -> None:
     secret = urllib.parse.quote(password(12) + "@/:" + password(6), safe="")
     text = json.dumps({"cmd": f"psql 'postgresql://app:{secret}@db/app'"})
     assert json.loads(scrub_text(text).text)["cmd"] == f"psql 'postgresql://app:{TOKEN}@db/app'"
+
+
+def test_a_url_in_json_that_escapes_its_slashes_loses_its_password() -> None:
+    secret = password()
+    text = json.dumps({"dsn": f"mysql://app:{secret}@db.acme.io:3306/app"}).replace("/", "\\/")
+    assert scrub_text(text).text == text.replace(secret, TOKEN)
+    user_token = token()
+    remote = '{"url":"' + f"https://{user_token}@github.com/acme/x.git".replace("/", "\\/") + '"}'
+    assert scrub_text(remote).text == remote.replace(user_token, TOKEN)
+
+
+@pytest.mark.parametrize("extra", ["", "!@#x"])
+def test_a_percent_encoded_url_loses_its_password(extra: str) -> None:
+    secret = password(16, "") + extra
+    encoded_url = urllib.parse.quote(f"https://app:{secret}@db.acme.io/x", safe="")
+    encoded_secret = urllib.parse.quote(secret, safe="")
+    for url, secret_as_written in (
+        (encoded_url, encoded_secret),
+        (encoded_url.lower(), encoded_secret.lower()),
+    ):
+        text = f"GET /login?next={url}"
+        assert fragments_left(text, secret_as_written) == []
+        assert "%40db.acme.io%2" in scrub_text(text).text.replace("%2f", "%2F")
+
+
+def test_a_percent_encoded_url_without_a_password_stays() -> None:
+    text = "redirect=" + urllib.parse.quote("https://acme-corp.io/a?b=c", safe="")
+    assert scrub_text(text).text == text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 
 from client_actors.scrub._assign import KEYWORDS as _ASSIGN_KEYWORDS
 from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
@@ -62,6 +63,28 @@ def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
 
 
 URL_CREDENTIALS = Rule("url-credentials", _URL_USERINFO, _handle_userinfo)
+# The same URL in JSON that escapes its slashes (PHP's json_encode, `https:\/\/user:pw@host`).
+URL_CREDENTIALS_ESCAPED = Rule(
+    "url-credentials-escaped",
+    re.compile(_URL_USERINFO.pattern.replace("://", ":\\\\/\\\\/", 1)),
+    _handle_userinfo,
+    ":\\/\\/",
+)
+# A URL percent-encoded whole, as a query parameter's value (`?next=https%3A%2F%2Fapp%3Apw%40host`): its
+# password ends at the first "%40" a host follows.
+_ENCODED_USERINFO = re.compile(
+    r"%3[Aa]%2[Ff]%2[Ff](?P<user>[A-Za-z0-9._~\-]{0,256})%3[Aa]"
+    r"(?P<password>(?:[A-Za-z0-9._~\-!*()+]|%(?!40[A-Za-z0-9])[0-9A-Fa-f]{2}){1,256})%40(?=[A-Za-z0-9])"
+)
+
+
+def _handle_encoded_userinfo(match: re.Match[str]) -> Redaction | None:
+    if is_placeholder(urllib.parse.unquote(match.group("password"))):
+        return None
+    return redact(match.start("password"), match.end("password"), "url-credentials")
+
+
+URL_CREDENTIALS_ENCODED = Rule("url-credentials-encoded", _ENCODED_USERINFO, _handle_encoded_userinfo)
 # A password that holds "/" or "?" unencoded (RFC 3986 would have them percent-encoded; generated passwords often
 # hold them), "@" too: it ends at the first "@" that a host follows. The user name is no host (it holds no dot)
 # and what follows the colon is no port (`http://localhost:8080/users/bob@...` is a path).
@@ -728,7 +751,8 @@ GO_DSN = Rule("go-dsn", _GO_DSN, _handle_go_dsn)
 FROM_LITERAL = Rule("from-literal", _FROM_LITERAL, _handle_from_literal)
 
 CONTEXT_RULES = (
-    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, URL_SLASHED_PASSWORD, CONNECTION_PASSWORD,
+    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, URL_SLASHED_PASSWORD, URL_CREDENTIALS_ESCAPED,
+    URL_CREDENTIALS_ENCODED, CONNECTION_PASSWORD,
     AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
     TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, DIRECTIVE, DOTTED_VALUE, DOTTED_VALUE_COLON,

@@ -99,6 +99,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "azure-sas": ("?sig=", "&sig=", ";sig=", "u0026sig="),
     "azure-listed-key": ("==",),
     "url-credentials": ("://",),
+    "url-credentials-encoded": ("%2F%2F", "%2f%2f", "%2F%2f", "%2f%2F"),
     "call-pair": _forms(KEYWORDS),
     "go-dsn": ("@tcp(", "@unix("),
     "from-literal": ("--from-literal",),
