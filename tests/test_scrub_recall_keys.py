@@ -4,6 +4,7 @@ lines, and public keys, certificates, fingerprints and code that names the marke
 from __future__ import annotations
 
 import base64
+import datetime
 import json
 import random
 import re
@@ -11,6 +12,9 @@ import string
 from collections.abc import Callable
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -308,3 +312,114 @@ def test_a_base64_encoded_key_goes_whole(wrap: Callable[[str], str]) -> None:
 def test_a_value_longer_than_a_value_is_read_goes_whole() -> None:
     value = "".join(RNG.choice(string.ascii_letters + string.digits) for _ in range(1500))
     assert scrub_text(f"API_TOKEN={value}\nNEXT=1\n").text == "API_TOKEN=[REDACTED:token]\nNEXT=1\n"
+
+
+def der_keys() -> list[tuple[str, str]]:
+    """Private keys generated now, in DER and base64, in the encodings tools write them in."""
+    keys: list[tuple[str, PrivateKey]] = [
+        ("rsa", rsa.generate_private_key(65537, 2048)),
+        ("p256", ec.generate_private_key(ec.SECP256R1())),
+        ("p384", ec.generate_private_key(ec.SECP384R1())),
+        ("ed25519", ed25519.Ed25519PrivateKey.generate()),
+    ]
+    found = []
+    for name, key in keys:
+        formats = [("pkcs8", serialization.PrivateFormat.PKCS8)]
+        if name != "ed25519":
+            formats.append(("traditional", serialization.PrivateFormat.TraditionalOpenSSL))
+        for format_name, private_format in formats:
+            der = key.private_bytes(serialization.Encoding.DER, private_format, serialization.NoEncryption())
+            found.append((f"{name}-{format_name}", base64.b64encode(der).decode()))
+    return found
+
+
+PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey
+DER_KEYS = der_keys()
+
+
+@pytest.mark.parametrize(("name", "key"), DER_KEYS, ids=[name for name, _ in DER_KEYS])
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda key: f"SNOWFLAKE_PRIVATE_KEY={key}\n",
+        lambda key: json.dumps({"privateKeyDer": key, "alg": "RS256"}),
+        lambda key: f"config.signing_key = '{key}'\n",
+        lambda key: f"$ openssl pkey -outform DER -in k.pem | base64 -w0\n{key}\n",
+        lambda key: "\n".join(key[at : at + 64] for at in range(0, len(key), 64)),
+    ],
+)
+def test_a_private_key_s_der_in_base64_goes(name: str, key: str, wrap: Callable[[str], str]) -> None:
+    text = wrap(key)
+    assert "[REDACTED:private-key]" in scrub_text(text).text, name
+    assert left_over(text, [key]) == []
+
+
+def test_public_keys_and_certificates_in_der_stay() -> None:
+    key = rsa.generate_private_key(65537, 2048)
+    public = key.public_key()
+    name = x509.Name([x509.NameAttribute(x509.oid.NameOID.COMMON_NAME, "acme-corp.io")])
+    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(public)
+        .serial_number(RNG.getrandbits(64))
+        .not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=90))
+        .sign(key, hashes.SHA256())
+    )
+    for der in (
+        public.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo),
+        public.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.PKCS1),
+        certificate.public_bytes(serialization.Encoding.DER),
+    ):
+        text = f"value: {base64.b64encode(der).decode()}\n"
+        assert scrub_text(text).text == text
+
+
+def b64url_int(number: int) -> str:
+    return (
+        base64.urlsafe_b64encode(number.to_bytes((number.bit_length() + 7) // 8, "big")).decode().rstrip("=")
+    )
+
+
+def rsa_jwk() -> dict[str, str]:
+    numbers = rsa.generate_private_key(65537, 2048).private_numbers()
+    return {
+        "kty": "RSA", "kid": "signing-1", "use": "sig", "n": b64url_int(numbers.public_numbers.n), "e": "AQAB",
+        "d": b64url_int(numbers.d), "p": b64url_int(numbers.p), "q": b64url_int(numbers.q),
+        "dp": b64url_int(numbers.dmp1), "dq": b64url_int(numbers.dmq1), "qi": b64url_int(numbers.iqmp),
+    }  # fmt: skip
+
+
+PRIVATE_MEMBERS = ("d", "p", "q", "dp", "dq", "qi", "k")
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        json.dumps,
+        lambda jwk: json.dumps(jwk, indent=2, sort_keys=True),
+        lambda jwk: json.dumps({"stdout": json.dumps({"keys": [jwk]})}),
+        repr,
+    ],
+)
+def test_a_jwk_loses_its_private_members_and_keeps_its_public_ones(
+    write: Callable[[dict[str, str]], str],
+) -> None:
+    jwk = rsa_jwk()
+    symmetric = {"kty": "oct", "kid": "hmac-1", "k": b64url_int(RNG.getrandbits(256) | 1 << 255)}
+    for key in (jwk, symmetric):
+        scrubbed = scrub_text(write(key)).text
+        for member, value in key.items():
+            if member in PRIVATE_MEMBERS:
+                assert value[:12] not in scrubbed
+            else:
+                assert value in scrubbed
+
+
+def test_a_public_jwk_stays() -> None:
+    public = {name: value for name, value in rsa_jwk().items() if name not in PRIVATE_MEMBERS}
+    text = json.dumps({"keys": [public]})
+    assert scrub_text(text).text == text

@@ -30,7 +30,7 @@ from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_enc
 from client_actors.scrub._gate import Prefilter
 from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
-from client_actors.scrub._keys import KEY_RULES
+from client_actors.scrub._keys import KEY_RULES, find_jwk_private
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
@@ -94,6 +94,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     ),
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),
+    "der-private-key": ("IBAA", "IBAD", "AgEA", "AgEB", "MHcCAQEE", "MC4CAQAw"),
     "putty-private-key": ("Private-Lines:", "Private-MAC:", "PuTTY-User-Key-File"),
     "azure-storage-key": ("AccountKey=", "SharedAccessKey="),
     "azure-sas": ("?sig=", "&sig=", ";sig=", "u0026sig="),
@@ -139,6 +140,7 @@ PASSES: tuple[Pass, ...] = (
     # A POSIX home is under /home/ or /Users/, a Windows one under Users, users or USERS and a separator.
     Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\")),
     *_rule_passes((*KEY_RULES, *VENDOR_RULES, *CONTEXT_RULES, *CLI_RULES, *CALL_RULES, *PRINTED_RULES)),
+    Pass("jwk", find_jwk_private, ("kty",)),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
     Pass("function-keys", find_function_keys, ("unctionKeys", "ystemKeys")),
     Pass("go-map", find_go_maps, ("map[",)),

@@ -127,4 +127,48 @@ def _handle_encoded_pem(match: re.Match[str]) -> Redaction | None:
 
 ENCODED_PRIVATE_KEY = Rule("encoded-private-key", _ENCODED_PEM, _handle_encoded_pem, "LS0tLS1CRUdJTi")
 
-KEY_RULES = (PRIVATE_KEY, PUTTY_PRIVATE_LINES, AGE_SECRET_KEY, ENCODED_PRIVATE_KEY)
+# A private key's DER in base64 with no armour (an env var, a JSON field, a .p8 file's body on one line): its first
+# bytes say what it is. RSA and DSA keys, PKCS #1 or #8, start SEQUENCE, INTEGER 0, then an INTEGER or the algorithm's
+# SEQUENCE ("MII" + 3 + "IBAA" or "IBAD"); EC keys' SEQUENCE holds INTEGER 0 or 1 ("AgEA", "AgEB"), or is short
+# ("MHcCAQEE", P-256's SEC 1); Ed25519's PKCS #8 is "MC4CAQAw". Certificates, requests and public keys start
+# otherwise ("MII?" + 2 + "CCA", "MIIBIjAN").
+_DER_PRIVATE = re.compile(
+    r"(?:MII[A-Za-z0-9+/]{3}IBA[AD]|M[IH][GH][A-Za-z0-9+/]AgE[AB]|MHcCAQEE|MC4CAQAw)[A-Za-z0-9+/]{40,8192}={0,2}"
+    r"(?:" + _PLAIN_STEP + r"[A-Za-z0-9+/]{4,128}={0,2}){0,256}(?![A-Za-z0-9+/=])"
+)
+_BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+
+
+def _handle_der(match: re.Match[str]) -> Redaction | None:
+    text, start = match.string, match.start()
+    if start > 0 and text[start - 1] in _BASE64_CHARS and text[start - 2 : start] not in ("\\n", "\\t"):
+        return None  # inside a longer run of base64: a certificate's or a blob's bytes
+    return redact(start, match.end(), "private-key")
+
+
+DER_PRIVATE_KEY = Rule("der-private-key", _DER_PRIVATE, _handle_der)
+
+KEY_RULES = (PRIVATE_KEY, PUTTY_PRIVATE_LINES, AGE_SECRET_KEY, ENCODED_PRIVATE_KEY, DER_PRIVATE_KEY)
+
+# A JSON Web Key names its private members: "d" (RSA, EC, OKP), "p", "q", "dp", "dq", "qi" (RSA), "k" (a symmetric
+# key). They go; the public ones ("n", "e", "x", "y", "crv") and the key's id stay. The object is the one around
+# "kty", whatever order its members come in.
+_JWK_MEMBER = re.compile(
+    r"(?P<q>\\{0,3}[\"'])(?:d|p|q|dp|dq|qi|k)(?P=q)[ \t]*:[ \t]*\\{0,3}[\"'](?P<value>[A-Za-z0-9_\-]{16,16384})"
+)
+_JWK_TYPE = re.compile(r"kty\\{0,3}[\"'][ \t]*:")
+
+
+def find_jwk_private(text: str) -> list[Redaction]:
+    """Return the redactions of the private members of the JSON Web Keys in ``text``."""
+    found: list[Redaction] = []
+    for kty in _JWK_TYPE.finditer(text):
+        opened = text.rfind("{", max(0, kty.start() - 16384), kty.start())
+        closed = text.find("}", kty.end(), kty.end() + 65536)
+        if opened < 0:
+            continue
+        end = closed if closed >= 0 else min(len(text), kty.end() + 65536)
+        for member in _JWK_MEMBER.finditer(text, opened, end):
+            if not found or member.start("value") >= found[-1].end:
+                found.append(redact(member.start("value"), member.end("value"), "private-key"))
+    return found
