@@ -319,7 +319,8 @@ def find_function_keys(text: str) -> list[Redaction]:
 
 @attrs.frozen
 class IdentifiableKey:
-    """An Azure key that names its service: a four-character signature at a fixed place in a fixed length."""
+    """An Azure key that names its service: a signature of four or five characters at a fixed place, in a key of
+    fixed length."""
 
     signature: str
     before: int  # characters before the signature
@@ -344,6 +345,16 @@ IDENTIFIABLE_KEYS = (
     IdentifiableKey("AIoT", 33, _BASE64 + "{5}[AEIMQUYcgkosw048]=", _BASE64, "azure-storage-key"),  # IoT Hub
     IdentifiableKey("AzFu", 44, "[A-Za-z0-9_\\-]{5}[AQgw]==", "[A-Za-z0-9_\\-]", "api-key"),  # Functions
     IdentifiableKey("AzSe", 42, "[A-D][A-Za-z0-9]{5}", "[A-Za-z0-9]", "api-key"),  # AI Search
+    IdentifiableKey("AzCa", 33, "[A-P][A-Za-z0-9]{5}=", "[A-Za-z0-9]", "api-key"),  # Cache for Redis
+    # Common annotated security keys (Azure DevOps personal access tokens among them): 52 characters, the "JQQJ9"
+    # signature, a version, a region and a date, 7 more, and base64's padding when given in that form.
+    IdentifiableKey(
+        "JQQJ9",
+        52,
+        "[9DH][A-Za-z0-9][A-L][A-Za-z0-9]{16}[A-Za-z][A-Za-z0-9]{7}(?:[A-Za-z0-9]{2}==)?",
+        "[A-Za-z0-9]",
+        "token",
+    ),
 )
 
 
