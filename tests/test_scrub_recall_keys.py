@@ -423,3 +423,19 @@ def test_a_public_jwk_stays() -> None:
     public = {name: value for name, value in rsa_jwk().items() if name not in PRIVATE_MEMBERS}
     text = json.dumps({"keys": [public]})
     assert scrub_text(text).text == text
+
+
+CODE_HOLDING_LINES: dict[str, Callable[[list[str]], str]] = {
+    "javascript": lambda lines: "const key =\n" + "".join(f'  "{line}\\n" +\n' for line in lines),
+    "python-list": lambda lines: "KEY_LINES = [\n" + "".join(f"    '{line}',\n" for line in lines),
+    "go": lambda lines: "key :=\n" + "".join(f'\t"{line}\\n" +\n' for line in lines),
+    "python-implicit": lambda lines: "KEY = (\n" + "".join(f'    "{line}\\n"\n' for line in lines),
+}
+
+
+@pytest.mark.parametrize("shown", ["whole", "cut"])
+@pytest.mark.parametrize("code", CODE_HOLDING_LINES)
+def test_a_key_held_a_line_to_a_string_in_code_goes(code: str, shown: str) -> None:
+    lines, secret = pem_key(RNG, "RSA ", 900)
+    text = CODE_HOLDING_LINES[code](SHOWN[shown](lines))
+    assert left_over(text, secret) == []

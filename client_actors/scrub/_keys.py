@@ -31,8 +31,12 @@ _LEAD = (
 )
 # Where a tool left lines or characters out: "...", "…", "... [1234 characters truncated] ...".
 _ELLIPSIS = r"(?:\.\.\.|…)(?:[^\r\n\\.…]{0,80}(?:\.\.\.|…))?"
+# Code that holds a key a line to a string: each line quoted, and joined by "+", ".", "," or nothing
+# ("MIIE...\n" +, a Python list's 'MIIE...',).
+_CLOSE_QUOTE = r"(?:\\{0,3}[\"'`](?:[ \t]*[+.,])?[ \t]*)?"
+_OPEN_QUOTE = r"(?:[+.,]?[ \t]*\\{0,3}[\"'`])?"
 # One or more line breaks, blank or elided lines between, then what a tool put before the next line.
-_STEP = rf"(?:{_BREAK}{_LEAD}(?:{_ELLIPSIS}[^\r\n\\]{{0,40}})?){{1,8}}"
+_STEP = rf"(?:{_CLOSE_QUOTE}{_BREAK}{_LEAD}{_OPEN_QUOTE}(?:{_ELLIPSIS}[^\r\n\\]{{0,40}})?){{1,8}}"
 _PLAIN_STEP = rf"(?:{_BREAK}{_LEAD})"
 # A line's base64 (a line flattened into one with blanks between its parts included), ending where the line
 # does or where a tool cut it; an armour header ("Proc-Type: 4,ENCRYPTED", "Version: GnuPG v2").
