@@ -260,3 +260,10 @@ def test_a_percent_encoded_url_loses_its_password(extra: str) -> None:
 def test_a_percent_encoded_url_without_a_password_stays() -> None:
     text = "redirect=" + urllib.parse.quote("https://acme-corp.io/a?b=c", safe="")
     assert scrub_text(text).text == text
+
+
+def test_a_url_without_a_host_loses_its_password() -> None:
+    secret = password()
+    url = f"postgresql://app:{secret}@/app?host=/var/run/postgresql"
+    assert scrub_text(url).text == url.replace(secret, TOKEN)
+    assert scrub_text("postgres://postgres@/app").text == "postgres://postgres@/app"

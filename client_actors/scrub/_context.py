@@ -14,10 +14,11 @@ from client_actors.scrub._shell import SHELL_RULES
 
 # scheme://user:password@host keeps scheme and host. The password may contain "@": the greedy
 # class runs to the last "@" that is followed by a host. A user name may be an address
-# (`https://bob@acme.io:pw@host`, its "@" unencoded) when a password follows it.
+# (`https://bob@acme.io:pw@host`, its "@" unencoded) when a password follows it. The host may be left out
+# (libpq's `postgresql://app:pw@/db?host=/run/postgresql`, a Unix socket).
 _URL_USERINFO = re.compile(
     r"://(?P<user>[^\s/?#@:'\"<>\[\]{}]{0,256}(?:@[A-Za-z0-9][A-Za-z0-9.\-]{0,252}(?=:))?)"
-    r"(?::(?P<password>[^\s/?'\"<>]{0,256}))?@(?=[A-Za-z0-9\[])"
+    r"(?::(?P<password>[^\s/?'\"<>]{0,256}))?@(?=[A-Za-z0-9\[]|/(?!/))"
 )
 # A shell or template variable in the password's place (`$DB_PASSWORD`, `$dbPassword`): its name, in one case or
 # snake or camel case; what else follows a "$" is a password that starts with one.
