@@ -298,3 +298,44 @@ def test_look_alikes_stay() -> None:
         "SharedAccessKeyName=RootManageSharedAccessKey\n",
     ):
         assert scrub_text(text).text == text
+
+
+def key_vault_secret() -> tuple[str, str]:
+    secret = "".join(RNG.choice(string.ascii_letters + string.digits) for _ in range(40))
+    shown = {
+        "attributes": {"enabled": True},
+        "contentType": None,
+        "id": "https://acme-kv.vault.azure.net/secrets/stripe/" + RNG.randbytes(16).hex(),
+        "name": "stripe",
+        "tags": {"env": "prod"},
+        "value": secret,
+    }
+    return json.dumps(shown, indent=2), secret
+
+
+def test_a_key_vault_secret_shown_by_the_cli_goes_whatever_its_name() -> None:
+    text, secret = key_vault_secret()
+    assert scrub_text(text).text == text.replace(secret, "[REDACTED:secret]")
+    escaped = json.dumps({"stdout": text})
+    assert scrub_text(escaped).text == escaped.replace(secret, "[REDACTED:secret]")
+
+
+@pytest.mark.parametrize("output", ["-o tsv\n{}\n$ ls\n", '\n"{}"\n'])
+def test_a_key_vault_secret_s_value_alone_goes(output: str) -> None:
+    _, secret = key_vault_secret()
+    text = "$ az keyvault secret show --vault-name acme-kv -n stripe --query value " + output.format(secret)
+    assert scrub_text(text).text == text.replace(secret, "[REDACTED:secret]")
+
+
+def test_a_publish_profile_loses_its_password() -> None:
+    secret = "".join(RNG.choice(string.ascii_letters + string.digits) for _ in range(60))
+    text = (
+        '<publishProfile profileName="acme-app - Web Deploy" publishUrl="acme-app.scm.azurewebsites.net:443" '
+        f'userName="$acme-app" userPWD="{secret}" destinationAppUrl="https://acme-app.azurewebsites.net"/>'
+    )
+    assert scrub_text(text).text == text.replace(secret, "[REDACTED:password]")
+
+
+def test_a_key_vault_url_alone_stays() -> None:
+    for text in ("https://acme-kv.vault.azure.net/secrets/stripe\n", "userPWD = None\n"):
+        assert scrub_text(text).text == text

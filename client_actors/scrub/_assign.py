@@ -260,6 +260,8 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
         return True  # JSON-escaped text: "\\npass = ..." starts a line
     if keyword[0].isupper() and not keyword.isupper():
         return not before.isupper()  # camelCase: dbPass is fine, BYPass is not a thing
+    if keyword.isupper() and before.islower():
+        return True  # an upper-case word after a lower-case one: userPWD (a publish profile's), userSSN
     return before not in ALNUM
 
 

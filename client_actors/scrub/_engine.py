@@ -38,7 +38,7 @@ from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._shape import WORDS as SHAPE_WORDS
 from client_actors.scrub._shape import find_shaped, find_shaped_encoded
-from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys
+from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
 RULESET_VERSION = "2026.12.7"
@@ -143,6 +143,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("jwk", find_jwk_private, ("kty",)),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
     Pass("function-keys", find_function_keys, ("unctionKeys", "ystemKeys")),
+    Pass("vault-secrets", find_vault_secrets, ("/secrets/", "keyvault")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),

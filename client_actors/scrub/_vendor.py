@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from client_actors.scrub._core import TOKEN_CHARS, Redaction, Rule, ends_word, redact, starts_word
+from client_actors.scrub._core import TOKEN_CHARS, Redaction, Rule, disjoint, ends_word, redact, starts_word
 
 
 @attrs.frozen
@@ -315,6 +315,31 @@ def find_function_keys(text: str) -> list[Redaction]:
         for value in _QUOTED_VALUE.finditer(text, match.start("body"), match.end("body")):
             found.append(redact(value.start("value"), value.end("value"), "api-key"))
     return found
+
+
+# What `az keyvault secret show` prints is a secret's value: "value" in the object whose "id" is the secret's URL, or
+# the line after the command when it asks for the value alone (`--query value -o tsv`).
+_VAULT_SECRET_ID = re.compile(r"\.vault\.azure\.(?:net|cn|us)/secrets/")
+_VAULT_VALUE = re.compile(r"\\?\"value\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[^\"\\\n]{1,4096})\\?\"")
+_VALUE_QUERY = re.compile(
+    r"keyvault[ \t]+secret[ \t]+show[^\n]{0,400}--query[ \t=]+[\"']?value[\"']?[^\n]{0,200}"
+    r"(?:\r?\n|\\r\\n|\\n)\\?\"?(?P<value>[^\s\"\\]{1,4096})\\?\"?(?=\r?\n|\\[rn]|$)"
+)
+
+
+def find_vault_secrets(text: str) -> list[Redaction]:
+    """Return the redactions of the secret values that Azure Key Vault's CLI printed in ``text``."""
+    found: list[Redaction] = []
+    for secret_id in _VAULT_SECRET_ID.finditer(text):
+        following_id = text.find('"id"', secret_id.end(), secret_id.end() + 4096)
+        end = following_id if following_id >= 0 else min(len(text), secret_id.end() + 4096)
+        value = _VAULT_VALUE.search(text, secret_id.end(), end)
+        if value is not None and not value.group("value").startswith("[REDACTED:"):
+            found.append(redact(value.start("value"), value.end("value"), "secret"))
+    for query in _VALUE_QUERY.finditer(text):
+        if not query.group("value").startswith("[REDACTED:"):
+            found.append(redact(query.start("value"), query.end("value"), "secret"))
+    return disjoint(found)
 
 
 @attrs.frozen
