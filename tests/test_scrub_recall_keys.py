@@ -80,6 +80,12 @@ def wireguard_config(rng: random.Random) -> Key:
     return ["[Interface]", "Address = 10.8.0.2/32", f"PrivateKey = {secret}", "ListenPort = 51820"], [secret]
 
 
+def ssh2_key(rng: random.Random) -> Key:
+    name = "SSH2 ENCRYPTED PRIVATE" + " KEY"
+    body = base64_lines(rng, 900, 70)
+    return [f"---- BEGIN {name} ----", 'Comment: "rsa-key-20260101"', *body, f"---- END {name} ----"], body
+
+
 KEYS: dict[str, Callable[[random.Random], Key]] = {
     "pkcs8": lambda rng: pem_key(rng),
     "rsa": lambda rng: pem_key(rng, "RSA "),
@@ -89,6 +95,7 @@ KEYS: dict[str, Callable[[random.Random], Key]] = {
     "encrypted": lambda rng: pem_key(rng, "ENCRYPTED ", 1190),
     "legacy-encrypted": legacy_encrypted_pem,
     "pgp": pgp_key,
+    "ssh2": ssh2_key,
     "putty": putty_key,
     "age": age_identity,
     "wireguard": wireguard_config,
@@ -126,6 +133,9 @@ WRAPPERS: dict[str, Callable[[list[str]], str]] = {
     "crlf": "\r\n".join,
     "crlf-json": lambda lines: json.dumps({"output": "\r\n".join(lines)}),
     "quoted": lambda lines: "\n".join("> " + line for line in lines),
+    "xml-references": lambda lines: "<key>" + "&#xA;".join(lines) + "</key>",
+    "html-breaks": lambda lines: "<pre>" + "<br>".join(lines) + "</pre>",
+    "cat-A": lambda lines: "$ cat -A id_rsa\n" + "\n".join(line + "^M$" for line in lines) + "\n",
 }
 
 
@@ -220,6 +230,7 @@ def public_blocks(rng: random.Random) -> list[str]:
         f"{BEGIN}RSA PUBLIC KEY-----\n{body}\n{END}RSA PUBLIC KEY-----\n",
         f"{BEGIN}PGP PUBLIC KEY BLOCK-----\n\n{body}\n{END}PGP PUBLIC KEY BLOCK-----\n",
         f"{BEGIN}CERTIFICATE-----\n{body}\n",  # cut short
+        f"---- BEGIN SSH2 PUBLIC KEY ----\nComment: deploy\n{body}\n---- END SSH2 PUBLIC KEY ----\n",
         json.dumps({"cert": f"{BEGIN}CERTIFICATE-----\n{body}\n{END}CERTIFICATE-----\n"}),
         f"ssh-ed25519 {ed25519} deploy@ci-07\n",
         f"     1→ssh-ed25519 {ed25519} deploy@ci-07\n",

@@ -17,8 +17,8 @@ import re
 from client_actors.scrub._core import Redaction, Rule, redact
 
 # A line break: raw, or JSON-escaped once or more (``\n``, ``\\n``, ``\r\n``; JSON in JSON in JSON), as an env
-# var's literal ``\n`` is.
-_BREAK = r"(?:\r{0,2}\n|\r|(?:\\{1,8}r){0,2}\\{1,8}n)"
+# var's literal ``\n`` is; XML's character references (``&#xA;``, ``&#13;&#10;``) and HTML's ``<br>``.
+_BREAK = r"(?:\r{0,2}\n|\r|(?:\\{1,8}r){0,2}\\{1,8}n|(?:&#(?:x0?[AaDd]|1[03]);){1,2}|<br ?/?>)"
 _BLANK = r"(?:[ \t]|\\{1,8}t)"
 # What a tool puts before a line it shows: indentation, a line number (with its tab, arrow, colon or bar), a
 # grep hit's file name, a CI log's timestamp, a diff's sign, a quote's or a box's border.
@@ -35,23 +35,33 @@ _ELLIPSIS = r"(?:\.\.\.|…)(?:[^\r\n\\.…]{0,80}(?:\.\.\.|…))?"
 # ("MIIE...\n" +, a Python list's 'MIIE...',).
 _CLOSE_QUOTE = r"(?:\\{0,3}[\"'`](?:[ \t]*[+.,])?[ \t]*)?"
 _OPEN_QUOTE = r"(?:[+.,]?[ \t]*\\{0,3}[\"'`])?"
+# `cat -A`'s marks at a line's end: "$", and "^M" for a carriage return.
+_MARKED_END = r"(?:(?:\^M)?\$){0,2}"
 # One or more line breaks, blank or elided lines between, then what a tool put before the next line.
-_STEP = rf"(?:{_CLOSE_QUOTE}{_BREAK}{_LEAD}{_OPEN_QUOTE}(?:{_ELLIPSIS}[^\r\n\\]{{0,40}})?){{1,8}}"
-_PLAIN_STEP = rf"(?:{_BREAK}{_LEAD})"
+_STEP = (
+    rf"(?:{_CLOSE_QUOTE}{_MARKED_END}{_BREAK}{_LEAD}{_OPEN_QUOTE}(?:{_ELLIPSIS}[^\r\n\\]{{0,40}})?){{1,8}}"
+)
+_PLAIN_STEP = rf"(?:{_MARKED_END}{_BREAK}{_LEAD})"
 # A line's base64 (a line flattened into one with blanks between its parts included), ending where the line
-# does or where a tool cut it; an armour header ("Proc-Type: 4,ENCRYPTED", "Version: GnuPG v2").
+# does (`cat -A` marks the end with "$", a carriage return with "^M") or where a tool cut it; an armour header
+# ("Proc-Type: 4,ENCRYPTED", "Version: GnuPG v2").
 _BASE64_LINE = (
     r"[A-Za-z0-9+/=]{4,128}(?:[ \t]{1,4}[A-Za-z0-9+/=]{16,128}){0,64}"
-    r"(?![A-Za-z0-9+/=])(?=[ \t]*(?:[\r\n\"'`\\<\[(…]|\.\.\.|$))"
+    r"(?![A-Za-z0-9+/=])(?=[ \t]*(?:[\r\n\"'`\\<\[(…$^&]|\.\.\.|$))"
 )
-_HEADER = r"[A-Z][A-Za-z\-]{0,32}:[^\r\n\\]{0,256}"
+_HEADER = (
+    r"[A-Z][A-Za-z\-]{0,32}:(?:(?!&#|<br)[^\r\n\\]|\\{1,7}[\"'])" + "{0,256}"
+)  # (its quotes escaped in JSON)
 _BODY_LINES = rf"(?:(?:{_STEP}|[ \t]{{1,8}}|{_ELLIPSIS})(?:{_BASE64_LINE}|{_HEADER})){{0,400}}"
 
 # The whole block goes, armour lines included; the body never runs past another armour line, so a run of
-# BEGIN lines costs one scan each. Public keys and certificates are not secret and are kept.
+# BEGIN lines costs one scan each. Public keys and certificates are not secret and are kept. The SSH2 (RFC 4716)
+# armour is written "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----".
 PEM_BLOCK = re.compile(
-    r"-----BEGIN (?P<label>[A-Z0-9 ]{0,24}PRIVATE KEY(?: BLOCK)?)-----"
-    r"(?:(?P<whole>(?:(?!-----(?:BEGIN|END) )[\s\S]){0,32000}-----END (?P=label)-----)|" + _BODY_LINES + ")"
+    r"(?:-----|---- )BEGIN (?P<label>[A-Z0-9 ]{0,24}PRIVATE KEY(?: BLOCK)?)(?:-----| ----)"
+    r"(?:(?P<whole>(?:(?!(?:-----|---- )(?:BEGIN|END) )[\s\S]){0,32000}(?:-----|---- )END (?P=label)(?:-----| ----))|"
+    + _BODY_LINES
+    + ")"
 )
 _KEY_MATERIAL = re.compile(r"[A-Za-z0-9+/]{16}")
 _CUT_MATERIAL = re.compile(r"[A-Za-z0-9+/]{8}")
@@ -67,7 +77,7 @@ def _handle_pem(match: re.Match[str]) -> Redaction | None:
     return redact(match.start(), match.end(), "private-key")
 
 
-PRIVATE_KEY = Rule("private-key", PEM_BLOCK, _handle_pem, "-----BEGIN ")
+PRIVATE_KEY = Rule("private-key", PEM_BLOCK, _handle_pem)
 
 # A PuTTY key file (.ppk) gives its private part as "Private-Lines: N" and N lines of base64; the public part,
 # the comment and the MAC stay. Where a tool left the header out ("..." in the middle), the base64 lines after
