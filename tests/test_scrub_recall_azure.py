@@ -339,3 +339,9 @@ def test_a_publish_profile_loses_its_password() -> None:
 def test_a_key_vault_url_alone_stays() -> None:
     for text in ("https://acme-kv.vault.azure.net/secrets/stripe\n", "userPWD = None\n"):
         assert scrub_text(text).text == text
+
+
+@pytest.mark.parametrize("lead", ["+", "    12→", "2026-01-02T03:04:05.1234567Z ", "> ", "config/app.env:3:"])
+def test_an_entra_client_secret_behind_what_a_tool_puts_before_a_line_goes(lead: str) -> None:
+    secret = client_secret()
+    assert scrub_text(f"{lead}{secret}\n").text == f"{lead}[REDACTED:secret]\n"

@@ -285,7 +285,7 @@ def _handle_storage_key(match: re.Match[str]) -> Redaction | None:
 AZURE_LISTED_KEY = Rule("azure-listed-key", _STORAGE_KEY, _handle_storage_key)
 
 # Microsoft Entra ID (Azure AD) client secrets: 40 characters, three, a digit, "Q~", and 34 more.
-_SECRET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-+/=")
+_SECRET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-")
 
 
 def _handle_client_secret(match: re.Match[str]) -> Redaction | None:
@@ -297,7 +297,7 @@ def _handle_client_secret(match: re.Match[str]) -> Redaction | None:
 
 AZURE_CLIENT_SECRET = Rule(
     "azure-client-secret",
-    re.compile(r"~(?<=[A-Za-z0-9_~.\-]{3}[0-9]Q~)[A-Za-z0-9_~.\-]{34}(?![A-Za-z0-9_~.\-+/=])"),
+    re.compile(r"~(?<=[A-Za-z0-9_~.\-]{3}[0-9]Q~)[A-Za-z0-9_~.\-]{34}(?![A-Za-z0-9_~.\-])"),
     _handle_client_secret,
     "Q~",
 )
