@@ -1,4 +1,5 @@
-"""Private keys, whatever wraps their lines: PEM and PGP armour, PuTTY key files, age identities.
+"""Private keys, whatever wraps their lines: PEM, PGP and SSH2 armour, PuTTY key files, age identities, a PEM block
+base64-encoded whole, a key's DER in base64 with no armour, a JSON Web Key's private members.
 
 A key reaches the scrubber as a file is shown, and the tool that shows it puts something before each line or
 changes how lines end: a line number and a tab or an arrow (a file read), a CI log's timestamp, a diff's ``+``,
@@ -6,7 +7,9 @@ a YAML block scalar's indentation, a quote's ``>``, JSON's ``\\n`` (escaped twic
 that holds the key), an env var's literal ``\\n``, Windows' ``\\r\\n``. One description of a line of the body
 serves every rule here: a line break as written, what a tool may put before the line, and the line's base64.
 A block whose end marker is in view goes whole from marker to marker; one cut short (``head``, a truncated
-output) loses every line that is still its body, across a tool's ``...`` where it left lines out.
+output) loses every line that is still its body, across a tool's ``...`` where it left lines out. Code that
+holds a key a line to a string (``"MIIE...\\n" +``), XML's ``&#xA;``, HTML's ``<br>`` and ``cat -A``'s ``$`` are
+line breaks too.
 """
 
 from __future__ import annotations
