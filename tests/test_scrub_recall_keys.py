@@ -450,3 +450,46 @@ def test_a_key_held_a_line_to_a_string_in_code_goes(code: str, shown: str) -> No
     lines, secret = pem_key(RNG, "RSA ", 900)
     text = CODE_HOLDING_LINES[code](SHOWN[shown](lines))
     assert left_over(text, secret) == []
+
+
+def service_account_file(indent: int | None) -> str:
+    key = rsa.generate_private_key(65537, 2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    account = {
+        "type": "service_account",
+        "project_id": "acme-prod",
+        "private_key": pem,
+        "client_email": "ci@acme-prod.iam.gserviceaccount.com",
+    }
+    return json.dumps(account, indent=indent)
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda encoded: f"GOOGLE_CREDENTIALS={encoded}\n",
+        lambda encoded: json.dumps({"variables": {"GCP_SA_KEY": encoded}}),
+        lambda encoded: f"  key.json: {encoded}\n",
+        lambda encoded: (
+            "$ base64 sa.json\n" + "\n".join(encoded[at : at + 76] for at in range(0, len(encoded), 76))
+        ),
+        lambda encoded: json.dumps(
+            {"stdout": "\n".join(encoded[at : at + 76] for at in range(0, len(encoded), 76))}
+        ),
+    ],
+)
+def test_a_base64_encoded_file_that_holds_a_private_key_goes(
+    indent: int | None, wrap: Callable[[str], str]
+) -> None:
+    encoded = base64.b64encode(service_account_file(indent).encode()).decode()
+    text = wrap(encoded)
+    assert "[REDACTED:private-key]" in scrub_text(text).text
+    assert left_over(text, [encoded]) == []
+
+
+def test_base64_that_names_a_private_key_without_holding_one_stays() -> None:
+    script = base64.b64encode(b'#!/bin/sh\ngrep -l "BEGIN RSA PRIVATE KEY" *.pem\n').decode()
+    assert scrub_text(f"script: {script}\n").text == f"script: {script}\n"

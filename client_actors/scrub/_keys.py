@@ -124,9 +124,15 @@ AGE_SECRET_KEY = Rule(
 # A PEM block itself base64-encoded, as a kubeconfig's client-key-data, a Secret's data, a CI variable or `base64
 # id_rsa` give it: "-----BEGIN " encodes to "LS0tLS1CRUdJTi", and the label that follows says whether the block is
 # a private key (a certificate's, in client-certificate-data, is kept). `base64` wraps its output at 76 characters.
+# A run starts where base64 does not go on before it (a JSON escape's letter aside): one inside a longer run is a
+# file that holds the key (see below), and trying each would cost a scan of the run each.
+_RUN_START = r"(?:(?<![A-Za-z0-9+/=])|(?<=\\[nt]))"
 _ENCODED_PEM = re.compile(
-    r"LS0tLS1CRUdJTi[A-Za-z0-9+/]{16,65536}={0,2}(?:" + _PLAIN_STEP + r"[A-Za-z0-9+/]{4,128}={0,2}){0,2048}"
-    r"(?![A-Za-z0-9+/=])"
+    _RUN_START
+    + r"LS0tLS1CRUdJTi[A-Za-z0-9+/]{16,65536}={0,2}"
+    + r"(?:"
+    + _PLAIN_STEP
+    + r"[A-Za-z0-9+/]{4,128}={0,2}){0,2048}(?![A-Za-z0-9+/=])"
 )
 _ENCODED_LABEL = re.compile(r"-----BEGIN [A-Z0-9 ]{0,24}PRIVATE KEY")
 
@@ -144,28 +150,90 @@ def _handle_encoded_pem(match: re.Match[str]) -> Redaction | None:
 
 ENCODED_PRIVATE_KEY = Rule("encoded-private-key", _ENCODED_PEM, _handle_encoded_pem, "LS0tLS1CRUdJTi")
 
+# Anything base64-encoded that holds a PEM private key (a service account's JSON key file given to a CI variable,
+# `base64 -w0 sa.json`): "PRIVATE KEY" encodes to one of three runs, by where it falls in a group of three bytes.
+# The whole run of base64 around one goes (lines of it too, wrapped as `base64` wraps them) when what it decodes to
+# holds a private key's armour and key material after it.
+_ENCODED_MARKER = re.compile(r"UFJJVkFURSBLRV|BSSVZBVEUgS0VZ|QUklWQVRFIEtFW")
+_RUN_BACK = re.compile(r"[A-Za-z0-9+/]{0,65536}")
+_RUN_AHEAD = re.compile(r"[A-Za-z0-9+/]{0,65536}={0,2}")
+# (lines after a line break and blanks only: what a tool puts before a line could be read as base64)
+_PLAIN_BREAK = r"(?:\r?\n|\\{1,4}r\\{1,4}n|\\{1,4}n)"
+_WRAPPED_AHEAD = re.compile(
+    r"(?:"
+    + _PLAIN_BREAK
+    + r"[ \t]*(?:[A-Za-z0-9+/]{4,128}={0,2}|[A-Za-z0-9+/]{2,3}={1,2})(?![A-Za-z0-9+/=]))*"
+)
+_NOT_BASE64 = re.compile(r"\\{1,8}[nrt]|[^A-Za-z0-9+/]")
+_BREAK_BEFORE = re.compile(_PLAIN_BREAK + r"[ \t]*\Z")
+_FULL_LINE = re.compile(r"[A-Za-z0-9+/]{60,128}\Z")
+_DECODED_KEY = re.compile(
+    rb"-----BEGIN [A-Z0-9 ]{0,24}PRIVATE KEY-----(?:\\{0,4}[rn]|\s){1,8}[A-Za-z0-9+/]{16}"
+)
+
+
+def _after_escape(text: str, at: int) -> int:
+    """``at``, or one further when it is the letter of a JSON escape (the "n" of "\\n"), which base64 holds too."""
+    return at + 1 if text[at - 1 : at] == "\\" and text[at : at + 1] in ("n", "r", "t") else at
+
+
+def _holds_key_near(text: str, start: int, end: int) -> bool:
+    """Whether the base64 around ``text[start:end]`` decodes, at one of its four alignments, to a private key's
+    armour and key material (a look at the neighbourhood alone, so that many markers in a long run cost little)."""
+    window = _NOT_BASE64.sub("", text[max(0, start - 96) : end + 160])
+    for shift in range(4):
+        piece = window[shift:]
+        try:
+            decoded = base64.b64decode(piece[: len(piece) // 4 * 4])
+        except ValueError:
+            continue
+        if _DECODED_KEY.search(decoded) is not None:
+            return True
+    return False
+
+
+def _handle_embedded_key(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    if not _holds_key_near(text, match.start(), match.end()):
+        return None
+    back = _RUN_BACK.match(text[max(0, match.start() - 65536) : match.start()][::-1])
+    start = _after_escape(text, match.start() - (back.end() if back else 0))
+    for _ in range(256):  # earlier lines of a wrapped run: each a full line of base64 before a line break
+        brk = _BREAK_BEFORE.search(text, max(0, start - 16), start)
+        line = _FULL_LINE.search(text, max(0, brk.start() - 128), brk.start()) if brk else None
+        if brk is None or line is None:
+            break
+        line_start = _after_escape(text, line.start())
+        before = text[line_start - 1 : line_start]
+        if before and before not in " \t\n\"'=:" and not text.endswith("\\n", 0, line_start):
+            break
+        start = line_start
+    ahead = _RUN_AHEAD.match(text, match.end())
+    end = ahead.end() if ahead else match.end()
+    wrapped = _WRAPPED_AHEAD.match(text, end)
+    end = wrapped.end() if wrapped else end
+    return redact(start, end, "private-key")
+
+
+EMBEDDED_PRIVATE_KEY = Rule("embedded-private-key", _ENCODED_MARKER, _handle_embedded_key)
+
 # A private key's DER in base64 with no armour (an env var, a JSON field, a .p8 file's body on one line): its first
 # bytes say what it is. RSA and DSA keys, PKCS #1 or #8, start SEQUENCE, INTEGER 0, then an INTEGER or the algorithm's
 # SEQUENCE ("MII" + 3 + "IBAA" or "IBAD"); EC keys' SEQUENCE holds INTEGER 0 or 1 ("AgEA", "AgEB"), or is short
 # ("MHcCAQEE", P-256's SEC 1); Ed25519's PKCS #8 is "MC4CAQAw". Certificates, requests and public keys start
 # otherwise ("MII?" + 2 + "CCA", "MIIBIjAN").
 _DER_PRIVATE = re.compile(
-    r"(?:MII[A-Za-z0-9+/]{3}IBA[AD]|M[IH][GH][A-Za-z0-9+/]AgE[AB]|MHcCAQEE|MC4CAQAw)[A-Za-z0-9+/]{40,8192}={0,2}"
+    _RUN_START
+    + r"(?:MII[A-Za-z0-9+/]{3}IBA[AD]|M[IH][GH][A-Za-z0-9+/]AgE[AB]|MHcCAQEE|MC4CAQAw)[A-Za-z0-9+/]{40,8192}={0,2}"
     r"(?:" + _PLAIN_STEP + r"[A-Za-z0-9+/]{4,128}={0,2}){0,256}(?![A-Za-z0-9+/=])"
 )
-_BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 
 
-def _handle_der(match: re.Match[str]) -> Redaction | None:
-    text, start = match.string, match.start()
-    if start > 0 and text[start - 1] in _BASE64_CHARS and text[start - 2 : start] not in ("\\n", "\\t"):
-        return None  # inside a longer run of base64: a certificate's or a blob's bytes
-    return redact(start, match.end(), "private-key")
+DER_PRIVATE_KEY = Rule("der-private-key", _DER_PRIVATE, lambda m: redact(m.start(), m.end(), "private-key"))
 
-
-DER_PRIVATE_KEY = Rule("der-private-key", _DER_PRIVATE, _handle_der)
-
-KEY_RULES = (PRIVATE_KEY, PUTTY_PRIVATE_LINES, AGE_SECRET_KEY, ENCODED_PRIVATE_KEY, DER_PRIVATE_KEY)
+KEY_RULES = (
+    PRIVATE_KEY, PUTTY_PRIVATE_LINES, AGE_SECRET_KEY, ENCODED_PRIVATE_KEY, EMBEDDED_PRIVATE_KEY, DER_PRIVATE_KEY
+)  # fmt: skip
 
 # A JSON Web Key names its private members: "d" (RSA, EC, OKP), "p", "q", "dp", "dq", "qi" (RSA), "k" (a symmetric
 # key). They go; the public ones ("n", "e", "x", "y", "crv") and the key's id stay. The object is the one around
@@ -179,12 +247,16 @@ _JWK_TYPE = re.compile(r"kty\\{0,3}[\"'][ \t]*:")
 def find_jwk_private(text: str) -> list[Redaction]:
     """Return the redactions of the private members of the JSON Web Keys in ``text``."""
     found: list[Redaction] = []
+    read_to = 0  # each stretch of text is read once, however many "kty" it holds
     for kty in _JWK_TYPE.finditer(text):
-        opened = text.rfind("{", max(0, kty.start() - 16384), kty.start())
-        closed = text.find("}", kty.end(), kty.end() + 65536)
+        if kty.start() < read_to:
+            continue
+        opened = text.rfind("{", max(read_to, kty.start() - 16384), kty.start())
+        closed = text.find("}", kty.end(), kty.end() + 16384)
         if opened < 0:
             continue
-        end = closed if closed >= 0 else min(len(text), kty.end() + 65536)
+        end = closed if closed >= 0 else min(len(text), kty.end() + 16384)
+        read_to = end
         for member in _JWK_MEMBER.finditer(text, opened, end):
             if not found or member.start("value") >= found[-1].end:
                 found.append(redact(member.start("value"), member.end("value"), "private-key"))
