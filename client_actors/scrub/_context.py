@@ -88,9 +88,10 @@ def _handle_encoded_userinfo(match: re.Match[str]) -> Redaction | None:
 URL_CREDENTIALS_ENCODED = Rule("url-credentials-encoded", _ENCODED_USERINFO, _handle_encoded_userinfo)
 # A password that holds "/" or "?" unencoded (RFC 3986 would have them percent-encoded; generated passwords often
 # hold them), "@" too: it ends at the first "@" that a host follows. The user name is no host (it holds no dot)
-# and what follows the colon is no port (`http://localhost:8080/users/bob@...` is a path).
+# and what follows the colon is no port (`http://localhost:8080/users/bob@...` is a path). It never runs into the
+# next URL.
 _URL_SLASHED_PASSWORD = re.compile(
-    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}.]{0,256}):(?P<password>[^\s'\"<>\\]{1,512})@(?=[A-Za-z0-9\[])"
+    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}.]{0,256}):(?P<password>(?:(?!://)[^\s'\"<>\\]){1,512})@(?=[A-Za-z0-9\[])"
 )
 _PORT_FIRST = re.compile(r"[0-9]{1,5}[/?]")
 
