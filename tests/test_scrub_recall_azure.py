@@ -345,3 +345,16 @@ def test_a_key_vault_url_alone_stays() -> None:
 def test_an_entra_client_secret_behind_what_a_tool_puts_before_a_line_goes(lead: str) -> None:
     secret = client_secret()
     assert scrub_text(f"{lead}{secret}\n").text == f"{lead}[REDACTED:secret]\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), [("+", "\n"), ("-", "\n"), ('{"log": "ok\\n', '"}'), ("key1\t", "\n")]
+)
+def test_an_identifiable_key_at_a_line_s_start_goes(before: str, after: str) -> None:
+    key = identifiable("+ASt", 76, "?????w==")
+    assert scrub_text(f"{before}{key}{after}").text == f"{before}[REDACTED:azure-storage-key]{after}"
+
+
+def test_an_identifiable_key_s_shape_inside_longer_base64_stays() -> None:
+    blob = identifiable("", 12, "") + identifiable("+ASt", 76, "?????Q==")
+    assert scrub_text(f"data: {blob}\n").text == f"data: {blob}\n"

@@ -52,9 +52,8 @@ _BASE64_LINE = (
     r"[A-Za-z0-9+/=]{4,128}(?:[ \t]{1,4}[A-Za-z0-9+/=]{16,128}){0,64}"
     r"(?![A-Za-z0-9+/=])(?=[ \t]*(?:[\r\n\"'`\\<\[(…$^&]|\.\.\.|$))"
 )
-_HEADER = (
-    r"[A-Z][A-Za-z\-]{0,32}:(?:(?!&#|<br)[^\r\n\\]|\\{1,7}[\"'])" + "{0,256}"
-)  # (its quotes escaped in JSON)
+# (a header's value ends at its line's end, and may hold quotes that JSON escaped)
+_HEADER = r"[A-Z][A-Za-z\-]{0,32}:(?:(?!&#|<br)[^\r\n\\]|\\{1,7}[\"']){0,256}"
 _BODY_LINES = rf"(?:(?:{_STEP}|[ \t]{{1,8}}|{_ELLIPSIS})(?:{_BASE64_LINE}|{_HEADER})){{0,400}}"
 
 # The whole block goes, armour lines included; the body never runs past another armour line, so a run of

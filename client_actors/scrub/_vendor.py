@@ -266,12 +266,24 @@ _PERMISSION_BEFORE = re.compile(
 )
 _KEY_LINE_BEFORE = re.compile(r"(?:\n|\\n|\A)[ \t]*\\?\"?\Z")
 _B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+_KEY_CHARS = _B64_CHARS | {"_", "-", "="}
+
+
+def _key_starts(text: str, start: int) -> bool:
+    """Whether a base64 key may start at ``start``: no key character before it, but for a JSON escape's letter
+    (``\\n``) or a diff's sign at the start of a line."""
+    before = text[start - 1 : start]
+    if not before or before not in _KEY_CHARS:
+        return True
+    if before in "nrt" and text[start - 2 : start - 1] == "\\":
+        return True
+    return before in "+-" and text[start - 2 : start - 1] in ("", "\n")
 
 
 def _handle_storage_key(match: re.Match[str]) -> Redaction | None:
     text, start = match.string, match.end() - 88
-    if start > 0 and text[start - 1] in _B64_CHARS and text[start - 2 : start] not in ("\\n", "\\t", "\\r"):
-        return None  # (a JSON-escaped line break or tab before it is a boundary)
+    if not _key_starts(text, start):
+        return None
     permission = _PERMISSION_BEFORE.search(text, max(0, start - 48), start)
     # (one blank after the word is prose: "Read <key>"; the listings put quotes, tabs or a column's blanks there)
     if (permission is not None and text[permission.start() + 4 : start] != " ") or (
@@ -391,10 +403,7 @@ def _identifiable_rule(key: IdentifiableKey) -> Rule:
 
     def handle(match: re.Match[str]) -> Redaction | None:
         start = match.start() - key.before
-        before = match.string[start - 1 : start]
-        if before and (before in _B64_CHARS or before in "_-="):
-            return None
-        return redact(start, match.end(), key.kind)
+        return redact(start, match.end(), key.kind) if _key_starts(match.string, start) else None
 
     return Rule(f"azure-identifiable-{key.signature.lstrip('+').lower()}", pattern, handle, key.signature)
 
