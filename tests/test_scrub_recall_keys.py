@@ -220,6 +220,12 @@ def test_a_wireguard_private_key_goes() -> None:
     assert scrub_text("\n".join(lines)).text == "\n".join(lines).replace(secret[0], "[REDACTED:private-key]")
 
 
+def test_a_wireguard_peer_s_public_key_stays_and_its_preshared_key_goes() -> None:
+    public, preshared = (base64.b64encode(RNG.randbytes(32)).decode() for _ in range(2))
+    text = f"[Peer]\nPublicKey = {public}\nPresharedKey = {preshared}\nAllowedIPs = 10.8.0.0/24\n"
+    assert scrub_text(text).text == text.replace(preshared, "[REDACTED:key]")
+
+
 def public_blocks(rng: random.Random) -> list[str]:
     body = "\n".join(base64_lines(rng, 300))
     ed25519 = "AAAAC3NzaC1lZDI1NTE5AAAAI" + base64.b64encode(rng.randbytes(32)).decode()[:43]

@@ -50,8 +50,7 @@ prose without "password is"); a human-chosen password given to a name that may h
 Falcon914!"); secrets glued to other words; a dotted quad right after ``name==`` is
 taken for a version; personal names in prose; a ``.pgpass`` line only on port 5432 or ``*``; a quoted value
 longer than 512 characters with no format of its own; a URL password holding both "@" and "/" where what
-follows an inner "@" reads as a host; a key shown as a hex dump (``xxd``). A WireGuard ``PublicKey = ...`` is
-redacted as any random value given to a key's name is.
+follows an inner "@" reads as a host; a key shown as a hex dump (``xxd``).
 """
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts

@@ -143,6 +143,12 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         return None
     if sense.kind == "key" and _PUBLIC_BEFORE.search(text, max(0, name_start - 8), name_start):
         return None  # "Public key: age1...", as key generators print it: the key anyone may have
+    if (
+        sense.kind == "key"
+        and "public" in split_words(name)
+        and _CURVE25519_KEY.fullmatch(match.group(group))
+    ):
+        return None  # WireGuard's `PublicKey = ...` (32 bytes in base64): a peer's address, not a secret
     if name.lower().rsplit(".", 1)[-1] in _COOKIE_HEADERS and (
         "=" in match.group("sep")[1:] or "=" in match.group(group)
     ):
@@ -204,6 +210,7 @@ def _handle(match: re.Match[str]) -> Redaction | None:
 
 _BARE_REST = re.compile(r"[^\s'\"`,;&|)}\]<>=]{0,65536}={0,2}")
 _QUERY_STRING = re.compile(r"(?:[A-Za-z_]{1,16}=[^&\s\"'=]{0,256}&){2}")
+_CURVE25519_KEY = re.compile(r"[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=")
 _PUBLIC_BEFORE = re.compile(r"(?<![A-Za-z])(?:public|Public|PUBLIC)[ \t]\Z")
 _ENCODING_PREFIX = re.compile(r"(?i:base64|b64|hex):")
 _OWN_ATTRIBUTE = ("self.", "this.", "cls.")
