@@ -95,6 +95,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),
     "private-key": ("-----BEGIN ", "---- BEGIN "),
+    "headless-private-key": ("PRIVATE KEY-----", "PRIVATE KEY ----", "PRIVATE KEY BLOCK-----"),
     "embedded-private-key": ("UFJJVkFURSBLRV", "BSSVZBVEUgS0VZ", "QUklWQVRFIEtFW"),
     "der-private-key": ("IBAA", "IBAD", "AgEA", "AgEB", "MHcCAQEE", "MC4CAQAw"),
     "putty-private-key": ("Private-Lines:", "Private-MAC:", "PuTTY-User-Key-File"),

@@ -81,6 +81,59 @@ def _handle_pem(match: re.Match[str]) -> Redaction | None:
 
 PRIVATE_KEY = Rule("private-key", PEM_BLOCK, _handle_pem)
 
+# A block whose first lines were not shown (`tail` of the file, a log's window): its base64 lines up to the end
+# marker, read back from the marker line by line (each line once), from the first line that is still its body or
+# the base64 a tool's cut left at the end of a line. (A whole block has gone by then: an end marker left is one whose
+# beginning was cut off.)
+_END_MARKER = re.compile(r"(?:-----|---- )END [A-Z0-9 ]{0,24}PRIVATE KEY(?: BLOCK)?(?:-----| ----)")
+_BREAK_AT = re.compile(_BREAK)
+_LEAD_ONLY = re.compile(_LEAD + _OPEN_QUOTE)
+_LINE_OF_BODY = re.compile(
+    _LEAD
+    + _OPEN_QUOTE
+    + r"(?P<b64>[A-Za-z0-9+/=]{4,128}(?:[ \t]{1,4}[A-Za-z0-9+/=]{16,128}){0,64}|[A-Za-z0-9+/]{1,3}={0,2})"
+    + _CLOSE_QUOTE
+    + _MARKED_END
+)
+_BASE64_AT_END = re.compile(r"(?P<b64>[A-Za-z0-9+/=]{4,128})" + _CLOSE_QUOTE + _MARKED_END + r"\Z")
+
+
+def _headless_start(text: str, floor: int, marker: int) -> tuple[int | None, bool]:
+    """Where the body before the end marker at ``marker`` starts, reading back no further than ``floor``; and
+    whether the reading reached ``floor`` still in the body (so that a longer look back may find more)."""
+    breaks = [(found.start(), found.end()) for found in _BREAK_AT.finditer(text, floor, marker)]
+    if not breaks or _LEAD_ONLY.fullmatch(text, breaks[-1][1], marker) is None:
+        return None, False  # the marker is not alone on its line (or its line is longer than any lead)
+    start = None
+    for index in range(len(breaks) - 1, max(-1, len(breaks) - 402), -1):
+        if index == 0 and floor > 0:
+            return start, True  # the line before is cut by the window: look further back
+        line_from, line_to = breaks[index - 1][1] if index > 0 else 0, breaks[index][0]
+        line = _LINE_OF_BODY.fullmatch(text, line_from, line_to)
+        if line is None:
+            cut = _BASE64_AT_END.search(text, max(line_from, line_to - 160), line_to)
+            return (cut.start("b64") if cut is not None else start), False
+        start = line.start("b64")
+        while start > line_from and text[start - 1].isdigit():
+            start -= 1  # digits the line number's pattern took are the line's first characters
+    return start, False
+
+
+def _handle_headless(match: re.Match[str]) -> Redaction | None:
+    text, reach = match.string, 256
+    start, more = _headless_start(text, max(0, match.start() - reach), match.start())
+    while more and reach < 65536:  # most bodies before a cut are short: look further back only when needed
+        reach *= 4
+        start, more = _headless_start(text, max(0, match.start() - reach), match.start())
+    if start is None or _SOME_MATERIAL.search(text, start, match.start()) is None:
+        return None
+    return redact(start, match.end(), "private-key")
+
+
+# (eight characters of base64 at least: no short word before an end marker, as "Done")
+_SOME_MATERIAL = re.compile(r"[A-Za-z0-9+/=]{8}")
+HEADLESS_PRIVATE_KEY = Rule("headless-private-key", _END_MARKER, _handle_headless)
+
 # A PuTTY key file (.ppk) gives its private part as "Private-Lines: N" and N lines of base64; the public part,
 # the comment and the MAC stay. Where a tool left the header out ("..." in the middle), the base64 lines after
 # the gap and before "Private-MAC:" (or the end of what was shown, in a key file's text) are the private part's
@@ -231,7 +284,8 @@ _DER_PRIVATE = re.compile(
 DER_PRIVATE_KEY = Rule("der-private-key", _DER_PRIVATE, lambda m: redact(m.start(), m.end(), "private-key"))
 
 KEY_RULES = (
-    PRIVATE_KEY, PUTTY_PRIVATE_LINES, AGE_SECRET_KEY, ENCODED_PRIVATE_KEY, EMBEDDED_PRIVATE_KEY, DER_PRIVATE_KEY
+    PRIVATE_KEY, HEADLESS_PRIVATE_KEY, PUTTY_PRIVATE_LINES, AGE_SECRET_KEY, ENCODED_PRIVATE_KEY,
+    EMBEDDED_PRIVATE_KEY, DER_PRIVATE_KEY,
 )  # fmt: skip
 
 # A JSON Web Key names its private members: "d" (RSA, EC, OKP), "p", "q", "dp", "dq", "qi" (RSA), "k" (a symmetric
