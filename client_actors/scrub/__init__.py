@@ -29,6 +29,8 @@ Decisions:
   carry no secret, and they show where one goes (see `_names`).
 - Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role
   accounts such as ``git@github.com`` and ``noreply@`` are kept.
+- A URL keeps its scheme, host, port, path and a plain user name (``ssh://deploy@bastion.acme.io`` is an account
+  and a host, not an address); its password, or a token given as its user, goes.
 - A bare word after ``name=`` is a value only where code is unlikely: ``NAME=value`` with an
   upper-case name, a line of its own (YAML, ini), or a CLI flag; ``connect(password=pw)`` keeps ``pw``.
 - Only the secret goes, never what says how it is used: cookie names and attributes, the other
@@ -36,6 +38,9 @@ Decisions:
   headers, the keys of a Secret manifest. Analytics and preference cookies, anonymous UUIDs, cleared
   cookies (``session=deleted``), vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's
   documented ``AKIA...EXAMPLE`` keys are kept.
+- Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
+  hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
+  is given one), and they only say where telemetry goes.
 
 - What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's
   ``accesskey="u"``), a colour, a regular expression, a type or a variable named for a secret, "pass" the
@@ -50,7 +55,9 @@ Decisions:
 Known limits (what it cannot see): a secret with no name and no vendor format (a password alone in
 prose without "password is"); a human-chosen password given to a name that may hold anything ("API key:
 Falcon914!"); secrets glued to other words; a dotted quad right after ``name==`` is
-taken for a version; personal names in prose; a ``.pgpass`` line only on port 5432 or ``*``.
+taken for a version; personal names in prose; a ``.pgpass`` line only on port 5432 or ``*``; a quoted value
+longer than 512 characters with no format of its own; a URL password holding both "@" and "/" where what
+follows an inner "@" reads as a host; a key shown as a hex dump (``xxd``).
 """
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts

@@ -141,11 +141,21 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         sense = _QUERY_PWD  # quoted or in a URL, pwd is a password, not the working directory (a path)
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
+    if sense.kind == "key" and _PUBLIC_BEFORE.search(text, max(0, name_start - 8), name_start):
+        return None  # "Public key: age1...", as key generators print it: the key anyone may have
+    if (
+        sense.kind == "key"
+        and "public" in split_words(name)
+        and _CURVE25519_KEY.fullmatch(match.group(group))
+    ):
+        return None  # WireGuard's `PublicKey = ...` (32 bytes in base64): a peer's address, not a secret
     if name.lower().rsplit(".", 1)[-1] in _COOKIE_HEADERS and (
         "=" in match.group("sep")[1:] or "=" in match.group(group)
     ):
         return None  # a Cookie header's name=value pairs: the cookie pass judges each of them
     value, end = match.group(group), match.end(group)
+    if group == "bare" and value.endswith("=") and _QUERY_STRING.match(text, match.start(group)):
+        return None  # a query string given whole (AZURE_SAS_TOKEN=sv=...&sig=...): its parameters are judged each
     if group == "bare":
         # JSON-escaped text: `\"` closes the string around the value, `\n` ends its line, `\u0026` is the
         # next query parameter's "&".
@@ -192,9 +202,16 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         return None
     if _sep_is_colon(match) and in_arn(text, name_start):
         return None  # arn:aws:secretsmanager:region:account:secret:NAME names a secret, it holds none
+    if group == "bare" and end == match.end(group) and len(match.group(group)) > 512:
+        rest = _BARE_REST.match(text, end)  # longer than a value is read: it goes whole
+        end = rest.end() if rest else end
     return redact(start, end, sense.kind)
 
 
+_BARE_REST = re.compile(r"[^\s'\"`,;&|)}\]<>=]{0,65536}={0,2}")
+_QUERY_STRING = re.compile(r"(?:[A-Za-z_]{1,16}=[^&\s\"'=]{0,256}&){2}")
+_CURVE25519_KEY = re.compile(r"[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=")
+_PUBLIC_BEFORE = re.compile(r"(?<![A-Za-z])(?:public|Public|PUBLIC)[ \t]\Z")
 _ENCODING_PREFIX = re.compile(r"(?i:base64|b64|hex):")
 _OWN_ATTRIBUTE = ("self.", "this.", "cls.")
 # A variable's name in snake case (an underscore at least, no digit).
@@ -250,6 +267,8 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
         return True  # JSON-escaped text: "\\npass = ..." starts a line
     if keyword[0].isupper() and not keyword.isupper():
         return not before.isupper()  # camelCase: dbPass is fine, BYPass is not a thing
+    if keyword.isupper() and before.islower():
+        return True  # an upper-case word after a lower-case one: userPWD (a publish profile's), userSSN
     return before not in ALNUM
 
 

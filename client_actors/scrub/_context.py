@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 
 from client_actors.scrub._assign import KEYWORDS as _ASSIGN_KEYWORDS
 from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
@@ -12,42 +13,49 @@ from client_actors.scrub._key_ids import KEY_FILE_ID
 from client_actors.scrub._names import UUID, classify_name, is_placeholder, looks_random
 from client_actors.scrub._shell import SHELL_RULES
 
-# The whole block goes, armour lines included; the body never runs past another armour line, so a
-# run of BEGIN lines costs one scan each. A block cut short (a `head` of the file, a truncated log
-# line) loses its base64 lines and "Proc-Type:"-style headers up to the first line that is
-# neither. Public keys and certificates are not secret and are kept.
-PEM_BLOCK = re.compile(
-    r"-----BEGIN (?P<label>[A-Z0-9 ]{0,24}PRIVATE KEY(?: BLOCK)?)-----"
-    r"(?:(?:(?!-----(?:BEGIN|END) )[\s\S]){0,16000}-----END (?P=label)-----"
-    r"|(?:(?:\r?\n|\\(?:r\\)?n|[ \t]){1,8}(?:[A-Za-z0-9+/=]{4,128}|[A-Z][A-Za-z\-]{0,32}:[^\n\\]{0,256})){0,400})"
-)
-_KEY_MATERIAL = re.compile(r"[A-Za-z0-9+/]{16}")
-
-
-def _handle_pem(match: re.Match[str]) -> Redaction | None:
-    body = match.group()[len(match.group("label")) + 16 :]
-    if "-----END " in body and _KEY_MATERIAL.search(body) is None:
-        return None  # the markers alone, as code that looks for them writes them: `START = b"-----BEGIN ..."`
-    return redact(match.start(), match.end(), "private-key")
-
-
-PRIVATE_KEY = Rule("private-key", PEM_BLOCK, _handle_pem, "-----BEGIN ")
-
 # scheme://user:password@host keeps scheme and host. The password may contain "@": the greedy
-# class runs to the last "@" that is followed by a host.
+# class runs to the last "@" that is followed by a host. A user name may be an address
+# (`https://bob@acme.io:pw@host`, its "@" unencoded) when a password follows it. The host may be left out
+# (libpq's `postgresql://app:pw@/db?host=/run/postgresql`, a Unix socket).
 _URL_USERINFO = re.compile(
-    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}]{0,256})(?::(?P<password>[^\s/?'\"<>]{0,256}))?@(?=[A-Za-z0-9\[])"
+    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}]{0,256}(?:@[A-Za-z0-9][A-Za-z0-9.\-]{0,252}(?=:))?)"
+    r"(?::(?P<password>[^\s/?'\"<>]{0,256}))?@(?=[A-Za-z0-9\[]|/(?!/))"
 )
+# A shell or template variable in the password's place (`$DB_PASSWORD`, `$dbPassword`): its name, in one case or
+# snake or camel case; what else follows a "$" is a password that starts with one.
+_VARIABLE = re.compile(r"\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|[a-z]+(?:[A-Z][a-z0-9]+)+)")
+
+
+def _placeholder_password(password: str) -> bool:
+    if password.startswith("$") and not password.startswith(("${", "$(")):
+        return _VARIABLE.fullmatch(password) is not None
+    return is_placeholder(password)
+
+
+# What a host is written as after a URL's "@": lower-case names of two characters or more, a letter among them (db,
+# cache-1, db.acme.internal), a dotted name with a top-level domain, an IPv4 or bracketed IPv6 address; then a port,
+# a path, a query, or the URL's end.
+_PLAUSIBLE_HOST = re.compile(
+    r"(?:(?=[a-z0-9\-]{0,62}[a-z])[a-z0-9][a-z0-9\-]{1,62}(?:\.[a-z0-9\-]{1,63}){0,8}|[0-9]{1,3}(?:\.[0-9]{1,3}){3}|(?:[A-Za-z0-9\-]{1,63}\.){1,8}[A-Za-z]{2,24}"
+    r"|\[[0-9A-Fa-f:.]{2,45}\])(?=[:/?#)\]\s'\"<>\\,;`]|$)"
+)
+_URL_REST = re.compile(r"[^\s'\"<>\\]{0,512}")
 
 
 def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
     user, password = match.group("user"), match.group("password")
+    if (
+        password
+        and _PLAUSIBLE_HOST.match(match.string, match.end()) is None
+        and "@" in _rest_of_url(match.string, match.end())
+    ):
+        return None  # no host after this "@", another further on: the password holds "/" or "?" (see below)
     if password is None:
         # A bare user name (git@, postgres@) is kept; a token used as the user name is not.
         if looks_random(user) or len(user) >= 32:
             return redact(match.start("user"), match.end("user"), "url-credentials")
         return None
-    if is_placeholder(password):
+    if _placeholder_password(password):
         return None
     if not password or looks_random(user) or len(user) >= 32:
         # A token carried as the user name (`https://TOKEN:x-oauth-basic@...`) goes with its password.
@@ -57,6 +65,60 @@ def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
 
 
 URL_CREDENTIALS = Rule("url-credentials", _URL_USERINFO, _handle_userinfo)
+# The same URL in JSON that escapes its slashes (PHP's json_encode, `https:\/\/user:pw@host`).
+URL_CREDENTIALS_ESCAPED = Rule(
+    "url-credentials-escaped",
+    re.compile(_URL_USERINFO.pattern.replace("://", ":\\\\/\\\\/", 1)),
+    _handle_userinfo,
+    ":\\/\\/",
+)
+# A URL percent-encoded whole, as a query parameter's value (`?next=https%3A%2F%2Fapp%3Apw%40host`): its
+# password ends at the first "%40" a host follows.
+_ENCODED_USERINFO = re.compile(
+    r"%3[Aa]%2[Ff]%2[Ff](?P<user>[A-Za-z0-9._~\-]{0,256})%3[Aa]"
+    r"(?P<password>(?:[A-Za-z0-9._~\-!*()+]|%(?!40[A-Za-z0-9])[0-9A-Fa-f]{2}){1,256})%40(?=[A-Za-z0-9])"
+)
+
+
+def _handle_encoded_userinfo(match: re.Match[str]) -> Redaction | None:
+    if is_placeholder(urllib.parse.unquote(match.group("password"))):
+        return None
+    return redact(match.start("password"), match.end("password"), "url-credentials")
+
+
+URL_CREDENTIALS_ENCODED = Rule("url-credentials-encoded", _ENCODED_USERINFO, _handle_encoded_userinfo)
+# A password that holds "/" or "?" unencoded (RFC 3986 would have them percent-encoded; generated passwords often
+# hold them), "@" too: it ends at the first "@" that a host follows. The user name is no host (it holds no dot)
+# and what follows the colon is no port (`http://localhost:8080/users/bob@...` is a path). It never runs into the
+# next URL.
+_URL_SLASHED_PASSWORD = re.compile(
+    r"://(?P<user>[^\s/?#@:'\"<>\[\]{}.]{0,256}):(?P<password>(?:(?!://)[^\s'\"<>\\]){1,512})@(?=[A-Za-z0-9\[])"
+)
+_PORT_FIRST = re.compile(r"[0-9]{1,5}[/?]")
+
+
+def _rest_of_url(text: str, at: int) -> str:
+    rest = _URL_REST.match(text, at)
+    return rest.group() if rest else ""
+
+
+def _handle_slashed_password(match: re.Match[str]) -> Redaction | None:
+    text, start, last = match.string, match.start("password"), match.end("password")
+    end = text.find("@", start, last + 1)
+    while end < last and _PLAUSIBLE_HOST.match(text, end + 1) is None:
+        end = text.find("@", end + 1, last + 1)
+    password = text[start:end]
+    if not ("/" in password or "?" in password) or _PORT_FIRST.match(password):
+        return None  # no "/" or "?": the rule before has judged it; a port and a path
+    if _placeholder_password(password):
+        return None
+    user = match.group("user")
+    if looks_random(user) or len(user) >= 32:
+        return redact(match.start("user"), end, "url-credentials")
+    return redact(start, end, "url-credentials")
+
+
+URL_SLASHED_PASSWORD = Rule("url-slashed-password", _URL_SLASHED_PASSWORD, _handle_slashed_password, "://")
 
 # Schemes whose credential is not self-evident from its shape (Basic's base64 can be short, Digest's
 # fields are quoted), and the bearer-token family; any other scheme word (SSWS, Splunk, ApiKey, Key,
@@ -683,8 +745,9 @@ GO_DSN = Rule("go-dsn", _GO_DSN, _handle_go_dsn)
 FROM_LITERAL = Rule("from-literal", _FROM_LITERAL, _handle_from_literal)
 
 CONTEXT_RULES = (
-    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, CONNECTION_PASSWORD, AUTHORIZATION,
-    AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
+    AWS_SECRET_AFTER_ID, AWS_SECRET_AFTER_NAME, URL_CREDENTIALS, URL_SLASHED_PASSWORD, URL_CREDENTIALS_ESCAPED,
+    URL_CREDENTIALS_ENCODED, CONNECTION_PASSWORD,
+    AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
     TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, DIRECTIVE, DOTTED_VALUE, DOTTED_VALUE_COLON,
     GO_DSN, FROM_LITERAL, *CONNECTION_PAIRS,

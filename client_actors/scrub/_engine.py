@@ -24,13 +24,14 @@ from ahocorasick_rs import BytesAhoCorasick
 from client_actors.scrub._assign import KEYWORDS, find_assignments, find_assignments_encoded
 from client_actors.scrub._calls import CALL_RULES, POSITIONAL_LITERALS, SDK_LITERALS, find_go_maps
 from client_actors.scrub._cli import CLI_RULES
-from client_actors.scrub._context import CONTEXT_RULES, PRIVATE_KEY, find_cookies
+from client_actors.scrub._context import CONTEXT_RULES, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
 from client_actors.scrub._gate import Prefilter
 from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
+from client_actors.scrub._keys import KEY_RULES, find_jwk_private
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
@@ -38,7 +39,7 @@ from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._shape import WORDS as SHAPE_WORDS
 from client_actors.scrub._shape import find_shaped, find_shaped_encoded
-from client_actors.scrub._vendor import VENDOR_RULES
+from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
 RULESET_VERSION = "2026.12.7"
@@ -94,9 +95,16 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     ),
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),
+    "private-key": ("-----BEGIN ", "---- BEGIN "),
+    "headless-private-key": ("PRIVATE KEY-----", "PRIVATE KEY ----", "PRIVATE KEY BLOCK-----"),
+    "embedded-private-key": ("UFJJVkFURSBLRV", "BSSVZBVEUgS0VZ", "QUklWQVRFIEtFW"),
+    "der-private-key": ("IBAA", "IBAD", "AgEA", "AgEB", "MHcCAQEE", "MC4CAQAw"),
+    "putty-private-key": ("Private-Lines:", "Private-MAC:", "PuTTY-User-Key-File"),
     "azure-storage-key": ("AccountKey=", "SharedAccessKey="),
-    "azure-sas": ("?sig=", "&sig=", ";sig="),
+    "azure-sas": ("?sig=", "&sig=", ";sig=", "u0026sig="),
+    "azure-listed-key": ("==",),
     "url-credentials": ("://",),
+    "url-credentials-encoded": ("%2F%2F", "%2f%2f", "%2F%2f", "%2f%2F"),
     "call-pair": _forms(KEYWORDS),
     "go-dsn": ("@tcp(", "@unix("),
     "from-literal": ("--from-literal",),
@@ -139,7 +147,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\")),
     *_rule_passes(
         (
-            PRIVATE_KEY,
+            *KEY_RULES,
             KEY_FILE_BASE64,
             *VENDOR_RULES,
             *CONTEXT_RULES,
@@ -149,7 +157,10 @@ PASSES: tuple[Pass, ...] = (
             *PRINTED_RULES,
         )
     ),
+    Pass("jwk", find_jwk_private, ("kty",)),
     Pass("cookie", find_cookies, ("ookie", " -b", "\t-b")),
+    Pass("function-keys", find_function_keys, ("unctionKeys", "ystemKeys")),
+    Pass("vault-secrets", find_vault_secrets, ("/secrets/", "keyvault")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),

@@ -144,6 +144,8 @@ def _classify_key(before: list[str]) -> Sense:
         return Sense("private-key", True)
     if qualifier == "secret":
         return Sense("secret", True)
+    if qualifier == "preshared":
+        return Sense("key", True)  # WireGuard's PresharedKey, an IPsec pre-shared key: a shared secret
     if qualifier in KEY_QUALIFIERS:
         return Sense("api-key", True)
     return Sense("key", False)

@@ -69,9 +69,14 @@ def _handle_email(match: re.Match[str]) -> Redaction | None:
         return None  # a service account's address (no person's), a Message-ID (`<uuid@host>`)
     if text[start - 1 : start] == ":" and "://" in _word_before(text, start - 1):
         return None  # a URL's `user:password@host`: the password's place (x-oauth-basic), not an address
+    if text.endswith("://", 0, start) and not _PASSWORD_AFTER.match(text, match.end()):
+        # a URL's user name and host (ssh://deploy@bastion.acme.io): which account, and where; an address given as
+        # the user name has a password after it (https://bob@acme.io:pw@host)
+        return None
     return redact(start, match.end(), "email")
 
 
+_PASSWORD_AFTER = re.compile(r":(?![0-9]{1,5}(?![^/?#\s]))")
 _WORD_BACK = re.compile(r"[^\s'\"`<>()]{0,300}")
 
 

@@ -315,6 +315,9 @@ _NOT_LETTERS = re.compile(r"[^a-z]+")
 _IS_VALUE = re.compile(r"[=:][ \t]*(?:\\?[\"'])?\Z")
 
 
+_MORE_ON_LINE = re.compile(r"[ \t]*[^\s=\\]")
+
+
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The values that start in ``text[start:end]``, each whole (a value is never cut where a window ends, so
     that a scrub of what this one leaves finds nothing new)."""
@@ -332,6 +335,10 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 first += 5
         while last > first and text[last - 1] in ".,:;" and text[last - 2 : last - 1] != text[last - 1]:
             last -= 1  # a sentence's punctuation
+        if text[last - 1 : last] == "=" and (last - first) % 4 and _MORE_ON_LINE.match(text, last):
+            last = (
+                len(text[first:last].rstrip("=")) + first
+            )  # no base64's padding but an operator: `name=  value`
         if last - first >= 6:
             spans.append((first, last))
     return spans

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from client_actors.scrub._core import TOKEN_CHARS, Redaction, Rule, ends_word, redact, starts_word
+from client_actors.scrub._core import TOKEN_CHARS, Redaction, Rule, disjoint, ends_word, redact, starts_word
 
 
 @attrs.frozen
@@ -247,13 +247,165 @@ AZURE_KEY = secret_part_rule(
     "azure-storage-key",
     "Key=",
 )
-# SAS tokens are URL query strings; only the signature is secret, the rest says what it grants.
+# SAS tokens are URL query strings; only the signature is secret, the rest says what it grants. The "&" before it
+# may be written as JSON's \u0026 (Go and .NET escape it) or HTML's &amp;.
 AZURE_SAS = secret_part_rule(
     "azure-sas",
-    r"sig=(?<=[?&;]sig=)(?P<secret>(?:[A-Za-z0-9+/=_\-]|%[0-9A-Fa-f]{2}){16,256})",
+    r"sig=(?:(?<=[?&;]sig=)|(?<=\\u0026sig=))(?P<secret>(?:[A-Za-z0-9+/=_\-]|%[0-9A-Fa-f]{2}){16,256})",
     "azure-sas-signature",
     "sig=",
 )
+
+# A storage account key is 64 random bytes in base64: 86 characters and "==". Alone it is no different from a
+# SHA-512 digest (npm's integrity strings), so it is taken where `az storage account keys list` (or `renew`) prints
+# it: after the key's permissions (FULL or READ) in its JSON, YAML, table or TSV output, or on a line of its own
+# in the output of a command that lists keys (`--query "[0].value" -o tsv`).
+_STORAGE_KEY = re.compile(r"==(?<=[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])")
+_PERMISSION_BEFORE = re.compile(
+    r"(?:FULL|Full|READ|Read)(?:[\\\"',\s]|\\[nrt]){1,16}(?:value\\?\"?[ \t]*:[ \t]*\\?\"?)?\Z"
+)
+_KEY_LINE_BEFORE = re.compile(r"(?:\n|\\n|\A)[ \t]*\\?\"?\Z")
+_B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+_KEY_CHARS = _B64_CHARS | {"_", "-", "="}
+
+
+def _key_starts(text: str, start: int) -> bool:
+    """Whether a base64 key may start at ``start``: no key character before it, but for a JSON escape's letter
+    (``\\n``) or a diff's sign at the start of a line."""
+    before = text[start - 1 : start]
+    if not before or before not in _KEY_CHARS:
+        return True
+    if before in "nrt" and text[start - 2 : start - 1] == "\\":
+        return True
+    return before in "+-" and text[start - 2 : start - 1] in ("", "\n")
+
+
+def _handle_storage_key(match: re.Match[str]) -> Redaction | None:
+    text, start = match.string, match.end() - 88
+    if not _key_starts(text, start):
+        return None
+    permission = _PERMISSION_BEFORE.search(text, max(0, start - 48), start)
+    # (one blank after the word is prose: "Read <key>"; the listings put quotes, tabs or a column's blanks there)
+    if (permission is not None and text[permission.start() + 4 : start] != " ") or (
+        text.find("keys list", max(0, start - 400), start) >= 0
+        and _KEY_LINE_BEFORE.search(text, max(0, start - 8), start) is not None
+    ):
+        return redact(start, match.end(), "azure-storage-key")
+    return None
+
+
+AZURE_LISTED_KEY = Rule("azure-listed-key", _STORAGE_KEY, _handle_storage_key)
+
+# Microsoft Entra ID (Azure AD) client secrets: 40 characters, three, a digit, "Q~", and 34 more.
+_SECRET_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-")
+
+
+def _handle_client_secret(match: re.Match[str]) -> Redaction | None:
+    start = match.start() - 5  # three characters, the digit and "Q" before the "~"
+    if start > 0 and match.string[start - 1] in _SECRET_CHARS:
+        return None
+    return redact(start, match.end(), "secret")
+
+
+AZURE_CLIENT_SECRET = Rule(
+    "azure-client-secret",
+    re.compile(r"~(?<=[A-Za-z0-9_~.\-]{3}[0-9]Q~)[A-Za-z0-9_~.\-]{34}(?![A-Za-z0-9_~.\-])"),
+    _handle_client_secret,
+    "Q~",
+)
+
+# `az functionapp keys list` names its keys freely ("default", a client's name) inside "functionKeys" and
+# "systemKeys": every value there is a key.
+_FUNCTION_KEYS = re.compile(r"(?:unction|ystem)Keys\\?\"[ \t]*:[ \t]*\{(?P<body>[^{}]{1,4096})\}")
+_QUOTED_VALUE = re.compile(r":[ \t]*\\?\"(?P<value>[A-Za-z0-9_\-+/=]{20,256})\\?\"")
+
+
+def find_function_keys(text: str) -> list[Redaction]:
+    """Return the redactions of the keys in an Azure Functions key listing."""
+    found: list[Redaction] = []
+    for match in _FUNCTION_KEYS.finditer(text):
+        for value in _QUOTED_VALUE.finditer(text, match.start("body"), match.end("body")):
+            found.append(redact(value.start("value"), value.end("value"), "api-key"))
+    return found
+
+
+# What `az keyvault secret show` prints is a secret's value: "value" in the object whose "id" is the secret's URL, or
+# the line after the command when it asks for the value alone (`--query value -o tsv`).
+_VAULT_SECRET_ID = re.compile(r"\.vault\.azure\.(?:net|cn|us)/secrets/")
+_VAULT_VALUE = re.compile(r"\\?\"value\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[^\"\\\n]{1,4096})\\?\"")
+_VALUE_QUERY = re.compile(
+    r"keyvault[ \t]+secret[ \t]+show[^\n]{0,400}--query[ \t=]+[\"']?value[\"']?[^\n]{0,200}"
+    r"(?:\r?\n|\\r\\n|\\n)\\?\"?(?P<value>[^\s\"\\]{1,4096})\\?\"?(?=\r?\n|\\[rn]|$)"
+)
+
+
+def find_vault_secrets(text: str) -> list[Redaction]:
+    """Return the redactions of the secret values that Azure Key Vault's CLI printed in ``text``."""
+    found: list[Redaction] = []
+    for secret_id in _VAULT_SECRET_ID.finditer(text):
+        following_id = text.find('"id"', secret_id.end(), secret_id.end() + 4096)
+        end = following_id if following_id >= 0 else min(len(text), secret_id.end() + 4096)
+        value = _VAULT_VALUE.search(text, secret_id.end(), end)
+        if value is not None and not value.group("value").startswith("[REDACTED:"):
+            found.append(redact(value.start("value"), value.end("value"), "secret"))
+    for query in _VALUE_QUERY.finditer(text):
+        if not query.group("value").startswith("[REDACTED:"):
+            found.append(redact(query.start("value"), query.end("value"), "secret"))
+    return disjoint(found)
+
+
+@attrs.frozen
+class IdentifiableKey:
+    """An Azure key that names its service: a signature of four or five characters at a fixed place, in a key of
+    fixed length."""
+
+    signature: str
+    before: int  # characters before the signature
+    after: str  # a regex of what follows it, padding included
+    alphabet: str  # a regex class of the key's characters
+    kind: str
+
+
+_BASE64 = "[A-Za-z0-9+/]"
+IDENTIFIABLE_KEYS = (
+    IdentifiableKey("+ASt", 76, _BASE64 + "{5}[AQgw]==", _BASE64, "azure-storage-key"),  # Storage
+    IdentifiableKey("ACDb", 76, _BASE64 + "{5}[AQgw]==", _BASE64, "azure-storage-key"),  # Cosmos DB
+    IdentifiableKey("+ABa", 76, _BASE64 + "{5}[AQgw]==", _BASE64, "azure-storage-key"),  # Batch
+    IdentifiableKey("APIM", 76, _BASE64 + "{5}[AQgw]==", _BASE64, "api-key"),  # API Management
+    IdentifiableKey(
+        "+ASb", 33, _BASE64 + "{5}[AEIMQUYcgkosw048]=", _BASE64, "azure-storage-key"
+    ),  # Service Bus
+    IdentifiableKey(
+        "+AEh", 33, _BASE64 + "{5}[AEIMQUYcgkosw048]=", _BASE64, "azure-storage-key"
+    ),  # Event Hubs
+    IdentifiableKey("+ARm", 33, _BASE64 + "{5}[AEIMQUYcgkosw048]=", _BASE64, "azure-storage-key"),  # Relay
+    IdentifiableKey("AIoT", 33, _BASE64 + "{5}[AEIMQUYcgkosw048]=", _BASE64, "azure-storage-key"),  # IoT Hub
+    IdentifiableKey("AzFu", 44, "[A-Za-z0-9_\\-]{5}[AQgw]==", "[A-Za-z0-9_\\-]", "api-key"),  # Functions
+    IdentifiableKey("AzSe", 42, "[A-D][A-Za-z0-9]{5}", "[A-Za-z0-9]", "api-key"),  # AI Search
+    IdentifiableKey("AzCa", 33, "[A-P][A-Za-z0-9]{5}=", "[A-Za-z0-9]", "api-key"),  # Cache for Redis
+    # Common annotated security keys (Azure DevOps personal access tokens among them): 52 characters, the "JQQJ9"
+    # signature, a version, a region and a date, 7 more, and base64's padding when given in that form.
+    IdentifiableKey(
+        "JQQJ9",
+        52,
+        "[9DH][A-Za-z0-9][A-L][A-Za-z0-9]{16}[A-Za-z][A-Za-z0-9]{7}(?:[A-Za-z0-9]{2}==)?",
+        "[A-Za-z0-9]",
+        "token",
+    ),
+)
+
+
+def _identifiable_rule(key: IdentifiableKey) -> Rule:
+    pattern = re.compile(
+        re.escape(key.signature)
+        + f"(?<={key.alphabet}{{{key.before}}}{re.escape(key.signature)}){key.after}(?![A-Za-z0-9+/=_\\-])"
+    )
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        start = match.start() - key.before
+        return redact(start, match.end(), key.kind) if _key_starts(match.string, start) else None
+
+    return Rule(f"azure-identifiable-{key.signature.lstrip('+').lower()}", pattern, handle, key.signature)
 
 
 VENDOR_RULES = (
@@ -279,4 +431,7 @@ VENDOR_RULES = (
     FEISHU_WEBHOOK,
     AZURE_KEY,
     AZURE_SAS,
+    AZURE_LISTED_KEY,
+    AZURE_CLIENT_SECRET,
+    *(_identifiable_rule(key) for key in IDENTIFIABLE_KEYS),
 )
