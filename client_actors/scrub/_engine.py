@@ -32,6 +32,13 @@ from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoe
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
 from client_actors.scrub._network import NETWORK_RULES
+from client_actors.scrub._people import (
+    find_blame_names,
+    find_git_identity,
+    find_names_beside_addresses,
+    find_record_names,
+    find_shortlog_names,
+)
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
@@ -156,6 +163,13 @@ PASSES: tuple[Pass, ...] = (
     # Whatever the syntax: a value whose shape and neighbourhood say it is a credential (see _shape.py).
     Pass("shape", find_shaped, _forms(SHAPE_WORDS), None, find_shaped_encoded),
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
+    # People's names where the structure says a string is one (see _people.py); after the e-mail rule, whose
+    # tokens mark a name-addr as its addresses do.
+    Pass("person-name-addr", find_names_beside_addresses, (" <",)),
+    Pass("person-name-git", find_git_identity, ("user.name", "_NAME", "[user]")),
+    Pass("person-name-blame", find_blame_names, ("(",)),
+    Pass("person-name-shortlog", find_shortlog_names, ("\t", "\\t")),
+    Pass("person-name-record", find_record_names, ("ame", "AME", "older", "OLDER")),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )
 PREFILTER = Prefilter([item.literals for item in PASSES])
@@ -175,7 +189,7 @@ REDACTION_KINDS = frozenset(
         "sentry-token", "postman-api-key", "databricks-token", "atlassian-token", "doppler-token",
         "url-credentials", "authorization", "cookie", "password", "secret", "token", "api-key",
         "credential", "signature", "key", "email", "phone", "credit-card", "iban", "ssn", "ipv4",
-        "ipv6", "home-path", "username",
+        "ipv6", "home-path", "username", "person-name",
     }
 )  # fmt: skip
 

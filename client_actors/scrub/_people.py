@@ -1,0 +1,295 @@
+"""People's names, where the structure around a string says it is one.
+
+A name alone in prose cannot be told from a product, a heading or a class; a name in a field that holds
+one can. The places taken:
+- a name beside an address, ``Jane Doe <jane@...>`` (git's Author and Commit lines, trailers such as
+  ``Signed-off-by:``, mail headers, package metadata, ``.mailmap``): the address goes anyway, and the
+  name beside it names the same person;
+- the local git identity: ``git config user.name``, ``user.name=`` in ``git config --list``, ``name =``
+  under ``[user]``, ``GIT_AUTHOR_NAME`` and ``GIT_COMMITTER_NAME``; ``git blame`` and ``git shortlog``
+  lines, which print that identity;
+- data records: a value under a key or column that holds a person's name (``first_name``,
+  ``customer_name``, ``cardholder``...), and under ``name`` when the same record holds an e-mail, phone or
+  address field (a record of a person, not a manifest or a workflow step).
+
+Kept on purpose: a name with no address beside it in package metadata (``Author: Jane Doe`` in PKG-INFO,
+``author='Jane Doe'`` in setup.py) and in a licence header (``Copyright (c) 2024 Jane Doe``): both are the
+public attribution of published code, and what the data is about. A single word (``Jane <jane@...>``) is
+kept too, beside an address or in a git line: a handle or a given name alone, which names nobody once the
+address is gone; only a column that holds one part of a name (``first_name``) takes a single word.
+
+A name is one to four capitalised words of letters (accented ones too, inner apostrophes and hyphens,
+``J.`` initials, lower-case particles such as ``van der``); never an identifier (digits, ``_``, all lower
+or upper case) and never one holding a word that names a role, a machine or an organisation (``Test User``,
+``GitHub Actions``, ``Acme Corp``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._core import Redaction, redact
+
+KIND = "person-name"
+
+# Lower-case words inside a name ("Guido van Rossum", "María de la Cruz").
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "do",
+     "bin", "ibn", "al", "el", "ter", "ten", "zu", "y"}
+)  # fmt: skip
+# Words that make a capitalised run a role, a machine, a product or an organisation rather than a person.
+NOT_NAME_WORDS = frozenset(
+    {
+        "default", "admin", "administrator", "test", "tests", "testing", "user", "users", "bot", "root",
+        "system", "service", "services", "server", "jenkins", "github", "gitlab", "bitbucket", "actions",
+        "action", "dependabot", "renovate", "unknown", "anonymous", "team", "build", "builder", "deploy",
+        "release", "example", "sample", "demo", "support", "sales", "billing", "customer", "guest", "owner",
+        "maintainers", "developers", "developer", "project", "contributors", "authors", "noreply", "api",
+        "web", "app", "cloud", "inc", "ltd", "llc", "gmbh", "corp", "co", "foundation", "company", "group",
+        "org", "organization", "software", "labs", "studio", "platform", "infra", "ops", "devops",
+        "security", "engineering", "account", "automation", "daemon", "agent", "runner", "pipeline",
+        "continuous", "integration", "mailer", "postmaster", "notifications", "notification", "no", "reply",
+        "info", "help", "desk", "office", "the", "and", "of", "for", "new", "first", "last", "name", "your",
+        "my", "our", "full", "display", "null", "none", "true", "false", "todo", "fixme", "changeme",
+        "placeholder", "string", "value", "data", "main", "master", "merge", "branch", "pull",
+        "request", "commit", "update", "fix", "add", "remove", "run", "set", "get", "install", "check",
+        "checkout", "setup", "use", "step", "job", "hello", "world", "foo", "bar", "baz", "lorem", "ipsum",
+    }
+)  # fmt: skip
+
+# A letter, or one JSON-escaped as ensure_ascii writes it ("Jos\\u00e9").
+_LETTERS = r"(?:[^\W\d_]|\\u[0-9a-fA-F]{4})"
+_ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _decoded(value: str) -> str:
+    return _ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), value) if "\\u" in value else value
+
+
+# One word of a name: letters, inner apostrophes and hyphens ("O'Brien", "Jean-Luc"), or an initial ("J.").
+_WORD = re.compile(rf"{_LETTERS}+(?:['\u2019\-]{_LETTERS}+)*|{_LETTERS}\.")
+# A name as a regex, for the rules that read one forward; `is_person_name` judges it.
+NAME = rf"{_LETTERS}+(?:['\u2019\-.]{_LETTERS}+)*\.?(?: {_LETTERS}+(?:['\u2019\-.]{_LETTERS}+)*\.?){{0,5}}"
+
+
+def _is_name_word(word: str) -> bool:
+    word = _decoded(word)
+    if word.endswith("."):
+        return len(word) == 2 and word[0].isupper()
+    if not word[0].isupper() or word.lower() in NOT_NAME_WORDS:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) == 1 or any(c.islower() for c in letters)  # "CI", "AWS" are not names
+
+
+def is_person_name(value: str, min_words: int = 2) -> bool:
+    """Tell whether ``value`` reads as a person's name of at least ``min_words`` capitalised words."""
+    words = _decoded(value).split(" ")
+    if len(words) > 6 or not all(_WORD.fullmatch(word) for word in words):
+        return False
+    if words[0] in _PARTICLES or words[-1] in _PARTICLES:
+        return False
+    named = [word for word in words if word not in _PARTICLES]
+    return min_words <= len(named) <= 4 and all(_is_name_word(word) for word in named)
+
+
+# What glues a name's first word to what precedes it: a label's colon, a quote, a list's comma, a tab.
+_GLUE = re.compile(r"\\[tn\"]|[\"'`\[(,:=\t]")
+
+
+def _name_back(text: str, end: int, min_words: int = 2) -> tuple[int, int] | None:
+    """The name that ends at ``end``: its words read back to the line's start or a word no name holds."""
+    floor = max(0, end - 160)
+    line_start = max(text.rfind("\n", floor, end) + 1, floor)
+    escaped = text.rfind("\\n", line_start, end)
+    if escaped >= 0:
+        line_start = escaped + 2
+    start = end
+    words: list[str] = []
+    for piece in reversed(text[line_start:end].split(" ")):
+        if _WORD.fullmatch(piece) and (_is_name_word(piece) or piece in _PARTICLES):
+            words.append(piece)
+            start -= len(piece) + 1
+            continue
+        bare = _GLUE.split(piece)[-1]
+        if bare and bare != piece and _WORD.fullmatch(bare) and _is_name_word(bare):
+            words.append(bare)
+            start -= len(bare) + 1
+        break
+    start += 1
+    while words and words[-1] in _PARTICLES:  # read back past the name into prose ("see de ...")
+        start += len(words.pop()) + 1
+    if not words or not is_person_name(" ".join(reversed(words)), min_words):
+        return None
+    return start, end
+
+
+# A name-addr: an address in angle brackets after a blank, or one the e-mail rule has redacted already.
+_ADDRESS = re.compile(r" <(?:[^\s<>@\"'\\]{1,64}@[^\s<>\"'\\]{1,255}|\[REDACTED:email\])>")
+# A quoted display name, ``"Doe, Jane" <...>`` or ``"Jane Doe" <...>``, written or JSON-escaped.
+_QUOTED_BEFORE = re.compile(r"(\\?\")((?:[^\"\\\n]|\\u[0-9a-fA-F]{4}){1,80})\1\Z")
+
+
+def find_names_beside_addresses(text: str) -> list[Redaction]:
+    """Names written beside an address: ``Author: Jane Doe <jane@...>``, ``"Jane Doe <jane@...>"``."""
+    found: list[Redaction] = []
+    for match in _ADDRESS.finditer(text):
+        end = match.start()
+        quoted = _QUOTED_BEFORE.search(text, max(0, end - 84), end)
+        if quoted is not None:
+            value = quoted.group(2)
+            last, comma, first = value.partition(", ")
+            if is_person_name(f"{first} {last}" if comma else value, 2):
+                found.append(redact(quoted.start(2), quoted.end(2), KIND))
+            continue
+        span = _name_back(text, end)
+        if span is not None and (not found or span[0] >= found[-1].end):
+            found.append(redact(span[0], span[1], KIND))
+    return found
+
+
+# What ends a value read forward: a closing quote, a line's end (written or escaped), a separator.
+_VALUE_END = re.compile(r"(?:\\?[\"'])|[ \t]*(?:\r?\n|\\[rn]|$|[,;}\])#|])")
+
+
+def _name_forward(match: re.Match[str], min_words: int) -> Redaction | None:
+    start, end = match.span("name")
+    quote = match.group("q")
+    if quote and not match.string.startswith(quote, end):
+        return None
+    if not quote and _VALUE_END.match(match.string, end) is None:
+        return None
+    if not is_person_name(match.group("name"), min_words):
+        return None
+    return redact(start, end, KIND)
+
+
+_QUOTE = r"(?P<q>\\?[\"']|)"
+# The local git identity, as set and as listed: `git config --global user.name "Jane Doe"`, `user.name=Jane
+# Doe`, `GIT_AUTHOR_NAME="Jane Doe"`, `GIT_COMMITTER_NAME: Jane Doe`.
+_USER_NAME = re.compile(rf"user\.name(?:[ \t]*=[ \t]*|[ \t]+){_QUOTE}(?P<name>{NAME})")
+_GIT_ENV_NAME = re.compile(rf"_NAME\\?[\"']?[ \t]*[=:][ \t]*{_QUOTE}(?P<name>{NAME})")
+_GIT_ENV_NAMES = ("GIT_AUTHOR", "GIT_COMMITTER")
+# `[user]` in a git config file, then its `name = Jane Doe` a few lines below.
+_USER_SECTION = re.compile(r"\[user\]")
+_SECTION_NAME = re.compile(rf"(?:\r?\n|\\n)(?:[ \t]|\\t)*name[ \t]*=[ \t]*{_QUOTE}(?P<name>{NAME})")
+_NEXT_SECTION = re.compile(r"(?:\r?\n|\\n)(?:[ \t]|\\t)*\[")
+
+
+def find_git_identity(text: str) -> list[Redaction]:
+    """The name of the local git identity where it is set or listed."""
+    found: list[Redaction] = []
+    if "user.name" in text:
+        for match in _USER_NAME.finditer(text):
+            item = _name_forward(match, 2)
+            if item is not None:
+                found.append(item)
+    if "_NAME" in text:
+        for match in _GIT_ENV_NAME.finditer(text):
+            if text.endswith(_GIT_ENV_NAMES, max(0, match.start() - 13), match.start()):
+                item = _name_forward(match, 2)
+                if item is not None:
+                    found.append(item)
+    if "[user]" in text:
+        for match in _USER_SECTION.finditer(text):
+            section_end = _NEXT_SECTION.search(text, match.end(), match.end() + 600)
+            limit = section_end.start() if section_end else min(len(text), match.end() + 600)
+            named = _SECTION_NAME.search(text, match.end(), limit)
+            if named is not None:
+                item = _name_forward(named, 2)
+                if item is not None:
+                    found.append(item)
+    return sorted(found, key=lambda item: item.start)
+
+
+# `git blame`: `^1a2b3c4 (Jane Doe 2026-01-02 10:11:12 +0100 42) code`, and with --date=short.
+_BLAME = re.compile(
+    rf"\((?P<name>{NAME}) +[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}"
+    r"(?: [0-9]{2}:[0-9]{2}:[0-9]{2} [+\-][0-9]{4})? +[0-9]+\)"
+)
+# `git shortlog -sn`: `    42\tJane Doe`, one author a line.
+_SHORTLOG = re.compile(rf"(?:\t|\\t)(?P<name>{NAME})(?=\r?\n|\\n|$|\\\")")
+_SHORTLOG_COUNT = re.compile(r"(?:\A|\n|\\n|\")[ ]*[0-9]+\Z")
+
+
+def find_blame_names(text: str) -> list[Redaction]:
+    """Authors' names in `git blame` lines."""
+    return [
+        redact(match.start("name"), match.end("name"), KIND)
+        for match in _BLAME.finditer(text)
+        if is_person_name(match.group("name"), 2)
+    ]
+
+
+def find_shortlog_names(text: str) -> list[Redaction]:
+    """Authors' names in `git shortlog -s` lines."""
+    found = []
+    for match in _SHORTLOG.finditer(text):
+        if _SHORTLOG_COUNT.search(text, max(0, match.start() - 20), match.start()) and is_person_name(
+            match.group("name"), 2
+        ):
+            found.append(redact(match.start("name"), match.end("name"), KIND))
+    return found
+
+
+# Keys and columns that hold a person's name, or one part of it (spelt without "_" and "-", lower case).
+PERSON_KEYS = frozenset(
+    {
+        "firstname", "lastname", "givenname", "familyname", "surname", "middlename", "fullname",
+        "customername", "cardholder", "cardholdername", "billingname", "contactname", "displayname",
+        "holdername", "accountholder", "accountholdername", "recipientname", "patientname", "employeename",
+    }
+)  # fmt: skip
+# Keys that also name things other than people (a service account's display name "Terraform"): a whole
+# name of two words or more only.
+_WHOLE_NAME_KEYS = frozenset({"displayname", "holdername"})
+# A key, read back from where the pattern finds its ending.
+_KEY_BACK = re.compile(r"[A-Za-z_\-]{0,40}\Z")
+_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;")
+# The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`.
+_KEYED = re.compile(
+    rf"(?:ame|AME|older|OLDER)(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?P<name>{NAME})"
+)
+# A field of a record about a person: it makes the record's `name` a person's.
+_CONTACT_FIELD = re.compile(
+    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code)"
+    r"[\w\-]{0,20}\\?[\"'`]?[ \t]*(?::|=>?)"
+    r"|\[REDACTED:(?:email|phone)\]"
+)
+
+
+def _record_around(text: str, at: int) -> tuple[int, int]:
+    """The record holding ``at``: its braces when it is an object, else the lines around it."""
+    floor, ceiling = max(0, at - 400), min(len(text), at + 400)
+    opening, closing = text.rfind("{", floor, at), text.find("}", at, ceiling)
+    if opening >= 0 and "}" not in text[opening:at] and closing >= 0:
+        return opening, closing
+    return max(0, at - 240), min(len(text), at + 240)
+
+
+def find_record_names(text: str) -> list[Redaction]:
+    """Names under a key that holds one, in JSON, YAML, dict reprs and assignments."""
+    found: list[Redaction] = []
+    for match in _KEYED.finditer(text):
+        key_end = match.start() + (5 if match.group(0)[:5].lower() == "older" else 3)
+        back = _KEY_BACK.search(text, max(0, key_end - 45), match.start())
+        key_start = back.start() if back else match.start()
+        if (
+            key_start > 0
+            and text[key_start - 1] not in _KEY_EDGE
+            and text[key_start - 2 : key_start] != "\\n"
+        ):
+            continue
+        key = text[key_start:key_end].replace("_", "").replace("-", "").lower()
+        if key == "name":
+            opening, closing = _record_around(text, match.start())
+            if _CONTACT_FIELD.search(text, opening, closing) is None:
+                continue
+            item = _name_forward(match, 2)
+        elif key in PERSON_KEYS:
+            item = _name_forward(match, 2 if key in _WHOLE_NAME_KEYS else 1)
+        else:
+            continue
+        if item is not None and (not found or item.start >= found[-1].end):
+            found.append(item)
+    return found

@@ -1,0 +1,376 @@
+"""People's names where the structure says a string is one (client_actors/scrub/_people.py): git lines, the
+local git identity, package metadata beside an address, data records and mail headers; and the look-alikes
+beside them (identifiers, manifests, prose, licence headers) that stay as they are."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from client_actors.scrub import REDACTION_KINDS, scrub_text
+from client_actors.scrub._people import NOT_NAME_WORDS
+
+NAME_TOKEN = "[REDACTED:person-name]"
+MAIL_TOKEN = "[REDACTED:email]"
+
+# Parts names are made of at test time; accented, hyphenated and apostrophed ones among them.
+GIVEN = ["Mara", "Tomas", "Ingrid", "José", "Zoë", "Łukasz", "Siobhán", "Jean-Luc", "Anaïs", "Bjørn", "Renée"]
+FAMILY = [
+    "Holm",
+    "Okafor",
+    "Álvarez-Núñez",
+    "O'Brien",
+    "Müller",
+    "Kowalczyk",
+    "Lindqvist",
+    "Dubois",
+    "Søndergaard",
+]
+DOMAINS = ["acme-corp.io", "uni-heidelberg.de", "proton.me", "mailbox.org"]
+
+
+def names(seed: int, count: int = 6) -> list[str]:
+    rng = random.Random(seed)
+    made = []
+    for _ in range(count):
+        parts = [rng.choice(GIVEN), rng.choice(FAMILY)]
+        if rng.random() < 0.25:
+            parts.insert(1, rng.choice("ABCDEFGHJKLMNPRSTW") + ".")
+        made.append(" ".join(parts))
+    return made
+
+
+def address(name: str, rng: random.Random) -> str:
+    local = "".join(c for c in name.lower() if c.isascii() and c.isalpha())[:10] or "someone"
+    return f"{local}@{rng.choice(DOMAINS)}"
+
+
+def wrappers(line: str) -> list[tuple[str, str]]:
+    """The line as is and behind the wrappers agents' terminals show: (wrapped, how to unwrap the result)."""
+    return [
+        ("{}", line),
+        ("json", json.dumps({"type": "tool_result", "content": line})),
+        ("diff", "+" + line),
+        ("numbered", "    12→" + line),
+        ("ci", "2026-03-04T05:06:07.0812345Z " + line),
+    ]
+
+
+def unwrap(how: str, text: str) -> str:
+    if how == "json":
+        return str(json.loads(text)["content"])
+    if how == "diff":
+        return text.removeprefix("+")
+    if how == "numbered":
+        return text.removeprefix("    12→")
+    if how == "ci":
+        return text.removeprefix("2026-03-04T05:06:07.0812345Z ")
+    return text
+
+
+def assert_redacted(line: str, expected: str) -> None:
+    for how, wrapped in wrappers(line):
+        assert unwrap(how, scrub_text(wrapped).text) == expected, (how, wrapped)
+
+
+def assert_kept(line: str) -> None:
+    for _, wrapped in wrappers(line):
+        assert scrub_text(wrapped).text == wrapped
+
+
+def test_the_kind_is_listed() -> None:
+    assert "person-name" in REDACTION_KINDS
+
+
+# --- git ---------------------------------------------------------------------------------------------------
+
+GIT_LABELS = [
+    "Author: ", "Commit: ", "Author:     ", "Commit:     ", "Signed-off-by: ", "Co-authored-by: ",
+    "Co-Authored-By: ", "Reviewed-by: ", "Acked-by: ", "Reported-by: ", "Tested-by: ", "    Signed-off-by: ",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("label", GIT_LABELS)
+def test_git_identity_lines_lose_the_name_and_keep_the_rest(label: str) -> None:
+    rng = random.Random(label)
+    for name in names(len(label)):
+        line = f"{label}{name} <{address(name, rng)}>"
+        assert_redacted(line, f"{label}{NAME_TOKEN} <{MAIL_TOKEN}>")
+
+
+def test_a_fuller_log_loses_both_names_and_keeps_the_dates_and_merge_line() -> None:
+    rng = random.Random(1)
+    author, committer = names(1, 2)
+    log = (
+        "commit 3f2a9c1d0b7e6a5f4c3b2a1908f7e6d5c4b3a291\n"
+        "Merge: 1a2b3c4 5d6e7f8\n"
+        f"Author:     {author} <{address(author, rng)}>\n"
+        "AuthorDate: Tue May 14 09:12:44 2024 +0200\n"
+        f"Commit:     {committer} <{address(committer, rng)}>\n"
+        "CommitDate: Tue May 14 09:15:02 2024 +0200\n"
+        "\n"
+        "    Fix the retry loop in the uploader\n"
+    )
+    assert scrub_text(log).text == (
+        "commit 3f2a9c1d0b7e6a5f4c3b2a1908f7e6d5c4b3a291\n"
+        "Merge: 1a2b3c4 5d6e7f8\n"
+        f"Author:     {NAME_TOKEN} <{MAIL_TOKEN}>\n"
+        "AuthorDate: Tue May 14 09:12:44 2024 +0200\n"
+        f"Commit:     {NAME_TOKEN} <{MAIL_TOKEN}>\n"
+        "CommitDate: Tue May 14 09:15:02 2024 +0200\n"
+        "\n"
+        "    Fix the retry loop in the uploader\n"
+    )
+
+
+def test_blame_lines_lose_the_name() -> None:
+    for name in names(2):
+        assert_redacted(
+            f"^1a2b3c4 ({name} 2026-01-02 10:11:12 +0100 42)     return retry(upload)",
+            f"^1a2b3c4 ({NAME_TOKEN} 2026-01-02 10:11:12 +0100 42)     return retry(upload)",
+        )
+        assert_redacted(
+            f"8e9f0a1b ({name} 2025-11-30 7) import os", f"8e9f0a1b ({NAME_TOKEN} 2025-11-30 7) import os"
+        )
+
+
+def test_shortlog_lines_lose_the_name() -> None:
+    first, second = names(3, 2)
+    text = f"    42\t{first}\n     7\t{second}\n     3\tdependabot[bot]\n"
+    assert scrub_text(text).text == f"    42\t{NAME_TOKEN}\n     7\t{NAME_TOKEN}\n     3\tdependabot[bot]\n"
+    escaped = json.dumps(text)
+    assert json.loads(scrub_text(escaped).text) == json.loads(json.dumps(scrub_text(text).text))
+
+
+def test_the_local_git_identity_loses_the_name() -> None:
+    for name in names(4):
+        assert_redacted(
+            f'git config --global user.name "{name}"', f'git config --global user.name "{NAME_TOKEN}"'
+        )
+        assert_redacted(f"git config user.name '{name}'", f"git config user.name '{NAME_TOKEN}'")
+        assert_redacted(f"user.name={name}", f"user.name={NAME_TOKEN}")
+        assert_redacted(f'export GIT_AUTHOR_NAME="{name}"', f'export GIT_AUTHOR_NAME="{NAME_TOKEN}"')
+        assert_redacted(f"GIT_COMMITTER_NAME={name}", f"GIT_COMMITTER_NAME={NAME_TOKEN}")
+        config = (
+            f"[core]\n\teditor = vim\n[user]\n\tname = {name}\n\temail = {address(name, random.Random(4))}\n"
+        )
+        assert (
+            scrub_text(config).text
+            == f"[core]\n\teditor = vim\n[user]\n\tname = {NAME_TOKEN}\n\temail = {MAIL_TOKEN}\n"
+        )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Merge: 1a2b3c4 5d6e7f8",
+        "Author: dependabot[bot] <49699333+dependabot[bot]@users.noreply.example.com>",
+        "Author: ci-runner <ci@example.com>",
+        "Author: GitHub Actions <actions@example.com>",
+        "Signed-off-by: release-bot <bot@example.com>",
+        "Author: Test User <test@example.com>",
+        "^1a2b3c4 (ci-runner 2026-01-02 10:11:12 +0100 42) code",
+        "    42\tdependabot[bot]",
+        "    42\tweb-flow",
+        'git config --global user.name "ci-bot"',
+        "user.name=jenkins",
+        "GIT_AUTHOR_NAME=github-actions",
+        "[user]\n\tname = deploy_bot\n",
+        "Reviewed-by: somebody",
+        "AuthorDate: Tue May 14 09:12:44 2024 +0200",
+    ],
+)
+def test_git_lines_with_identifiers_are_kept(line: str) -> None:
+    assert_kept(line)
+
+
+def test_a_single_word_beside_an_address_is_kept() -> None:
+    assert scrub_text("Author: Mara <mara@acme-corp.io>").text == f"Author: Mara <{MAIL_TOKEN}>"
+
+
+# --- package metadata --------------------------------------------------------------------------------------
+
+
+def test_package_metadata_loses_a_name_beside_an_address() -> None:
+    rng = random.Random(5)
+    for name in names(5):
+        mail = address(name, rng)
+        assert_redacted(
+            f'  "author": "{name} <{mail}> (https://acme-corp.io)",',
+            f'  "author": "{NAME_TOKEN} <{MAIL_TOKEN}> (https://acme-corp.io)",',
+        )
+        assert_redacted(f'authors = ["{name} <{mail}>"]', f'authors = ["{NAME_TOKEN} <{MAIL_TOKEN}>"]')
+        assert_redacted(f"Maintainer: {name} <{mail}>", f"Maintainer: {NAME_TOKEN} <{MAIL_TOKEN}>")
+        assert_redacted(f'Author-email: "{name}" <{mail}>', f'Author-email: "{NAME_TOKEN}" <{MAIL_TOKEN}>')
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Author: Mara Holm",  # PKG-INFO without an address: public attribution
+        "author='Mara Holm',",
+        "Copyright (c) 2024 Mara Holm",
+        "# Copyright 2021-2024 Ingrid Lindqvist and contributors",
+        '  "name": "my-package",',
+        '  "author": "Acme Corp",',
+        "name: api-server",
+        "  - name: Run Tests",
+        "Home-page: https://acme-corp.io/tool",
+    ],
+)
+def test_metadata_without_an_address_is_kept(line: str) -> None:
+    assert_kept(line)
+
+
+# --- data records ------------------------------------------------------------------------------------------
+
+PERSON_KEYS = ["first_name", "last_name", "full_name", "customer_name", "cardholder", "card_holder",
+               "cardholder_name", "billing_name", "contact_name", "display_name", "firstName", "lastName"]  # fmt: skip
+
+
+@pytest.mark.parametrize("key", PERSON_KEYS)
+def test_a_record_loses_the_name_under_a_person_key(key: str) -> None:
+    for name in names(len(key)):
+        value = name if key not in ("first_name", "firstName") else name.split(" ")[0]
+        assert_redacted(
+            f'{{"id": 7, "{key}": "{value}", "plan": "pro"}}',
+            f'{{"id": 7, "{key}": "{NAME_TOKEN}", "plan": "pro"}}',
+        )
+        assert_redacted(
+            f"{{'{key}': '{value}', 'active': True}}", f"{{'{key}': '{NAME_TOKEN}', 'active': True}}"
+        )
+        assert_redacted(f"  {key}: {value}", f"  {key}: {NAME_TOKEN}")
+
+
+def test_a_name_key_is_a_person_s_only_beside_contact_fields() -> None:
+    rng = random.Random(6)
+    for name in names(6):
+        mail = address(name, rng)
+        assert_redacted(
+            f'{{"name": "{name}", "email": "{mail}", "role": "member"}}',
+            f'{{"name": "{NAME_TOKEN}", "email": "{MAIL_TOKEN}", "role": "member"}}',
+        )
+        assert_redacted(f'{{"name": "{name}", "phone": null}}', f'{{"name": "{NAME_TOKEN}", "phone": null}}')
+        assert_kept(
+            f'{{"name": "{name}", "version": "1.0.0"}}'
+        )  # a project's name, as far as the record says
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"first_name": "first_name", "last_name": "x"}',
+        '{"customer_name": "cust_0042", "email": "ops@example.com"}',
+        '{"name": "Ops Rota", "email": "ops@example.com"}',
+        '{"display_name": "api-server", "email": "ops@example.com"}',
+        '{"display_name": "Terraform"}',
+        '{"full_name": "acme/widgets", "private": false}',
+        '{"name": "web-flow", "email": "noreply@github.com"}',
+        '{"cardholder": "TEST CARD"}',
+        '{"billing_name": "Default"}',
+        "metadata:\n  name: payments-api\n  namespace: prod\n",
+        "services:\n  db:\n    container_name: postgres-main\n",
+        "class UserName(BaseModel):",
+        "first_name = models.CharField(max_length=50)",
+        "last_name: str",
+        "customer_name: Optional[str] = None",
+    ],
+)
+def test_records_with_identifiers_are_kept(line: str) -> None:
+    assert_kept(line)
+
+
+# --- mail headers ------------------------------------------------------------------------------------------
+
+
+def test_mail_headers_lose_display_names() -> None:
+    rng = random.Random(7)
+    first, second, third = names(7, 3)
+    headers = (
+        f"From: {first} <{address(first, rng)}>\n"
+        f"To: {second} <{address(second, rng)}>, {third} <{address(third, rng)}>\n"
+        f'Cc: "{third}" <{address(third, rng)}>\n'
+        f"Reply-To: {first} <{address(first, rng)}>\n"
+        "Subject: Quarterly report draft\n"
+        "Date: Tue, 14 May 2024 09:12:44 +0200\n"
+    )
+    assert scrub_text(headers).text == (
+        f"From: {NAME_TOKEN} <{MAIL_TOKEN}>\n"
+        f"To: {NAME_TOKEN} <{MAIL_TOKEN}>, {NAME_TOKEN} <{MAIL_TOKEN}>\n"
+        f'Cc: "{NAME_TOKEN}" <{MAIL_TOKEN}>\n'
+        f"Reply-To: {NAME_TOKEN} <{MAIL_TOKEN}>\n"
+        "Subject: Quarterly report draft\n"
+        "Date: Tue, 14 May 2024 09:12:44 +0200\n"
+    )
+
+
+def test_a_family_name_first_display_name_goes_whole() -> None:
+    assert scrub_text('From: "Holm, Mara" <mara@acme-corp.io>').text == f'From: "{NAME_TOKEN}" <{MAIL_TOKEN}>'
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From: noreply@github.com",
+        "From: GitHub <noreply@github.com>",
+        "To: ops-team <ops@example.com>",
+        "From: Acme Billing <billing@example.com>",
+        "Subject: Re: Mara Holm's review",
+        "if a < b and c > d:",
+        "Vec<String> <T as Trait>",
+    ],
+)
+def test_mail_look_alikes_are_kept(line: str) -> None:
+    assert_kept(line)
+
+
+# --- prose and code stay ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Holm fixed the retry loop in the uploader last week.",
+        "## Getting Started With Kubernetes",
+        "class ConnectionPool(BaseModel):",
+        "logger.info('Customer Name updated')",
+        "Thanks to Ingrid Lindqvist for the review!",
+        "See Apache License 2.0 for details.",
+    ],
+)
+def test_prose_and_code_are_kept(text: str) -> None:
+    assert scrub_text(text).text == text
+
+
+def test_scrubbing_twice_changes_nothing_more() -> None:
+    rng = random.Random(9)
+    for name in names(9):
+        for line in (f"Author: {name} <{address(name, rng)}>", f'{{"first_name": "{name.split()[0]}"}}',
+                     f"^1a2b3c4 ({name} 2026-01-02 10:11:12 +0100 42) x"):  # fmt: skip
+            once = scrub_text(line).text
+            assert scrub_text(once).text == once
+
+
+# --- property ----------------------------------------------------------------------------------------------
+
+NAME_WORD = st.builds(
+    lambda first, rest: first + rest,
+    st.sampled_from("ABCDEFGHIJKLMNOPRSTUVWZÁÉÖÜŁŚŽØ"),
+    st.text(alphabet="abcdefghijklmnoprstuvwyzáéíóúäöüøåñçł", min_size=2, max_size=9),
+).filter(lambda word: word.lower() not in NOT_NAME_WORDS)
+GENERATED_NAMES = st.lists(NAME_WORD, min_size=2, max_size=3).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=GENERATED_NAMES, label=st.sampled_from(["Author: ", "Commit:     ", "Signed-off-by: "]),
+       local=st.text(alphabet="abcdefghijklmnopqrstuvwxyz.", min_size=1, max_size=12).filter(
+           lambda s: s.strip(".") == s and ".." not in s))  # fmt: skip
+def test_any_name_in_a_git_identity_line_goes_and_the_rest_stays(name: str, label: str, local: str) -> None:
+    line = f"{label}{name} <{local}@acme-corp.io>\n"
+    out = scrub_text(line).text
+    assert name not in out
+    assert out == f"{label}{NAME_TOKEN} <{MAIL_TOKEN}>\n"
