@@ -188,6 +188,12 @@ def test_git_lines_with_identifiers_are_kept(line: str) -> None:
     assert_kept(line)
 
 
+def test_a_name_beside_a_documentation_address_is_an_example_and_kept() -> None:
+    for name in names(10):
+        assert_kept(f"Author: {name} <{name.split()[0].lower()}@example.com>")
+        assert_kept(f"Signed-off-by: {name} <dev@build.test>")
+
+
 def test_a_single_word_beside_an_address_is_kept() -> None:
     assert scrub_text("Author: Mara <mara@acme-corp.io>").text == f"Author: Mara <{MAIL_TOKEN}>"
 

@@ -14,9 +14,11 @@ one can. The places taken:
 
 Kept on purpose: a name with no address beside it in package metadata (``Author: Jane Doe`` in PKG-INFO,
 ``author='Jane Doe'`` in setup.py) and in a licence header (``Copyright (c) 2024 Jane Doe``): both are the
-public attribution of published code, and what the data is about. A single word (``Jane <jane@...>``) is
-kept too, beside an address or in a git line: a handle or a given name alone, which names nobody once the
-address is gone; only a column that holds one part of a name (``first_name``) takes a single word.
+public attribution of published code, and what the data is about. So is a name beside a reserved
+documentation address (``Jane Doe <jane@example.com>``), as the address is: it is an example. A single
+word (``Jane <jane@...>``) is kept too, beside an address or in a git line: a handle or a given name alone,
+which names nobody once the address is gone; only a column that holds one part of a name (``first_name``)
+takes a single word.
 
 A name is one to four capitalised words of letters (accented ones too, inner apostrophes and hyphens,
 ``J.`` initials, lower-case particles such as ``van der``); never an identifier (digits, ``_``, all lower
@@ -29,6 +31,7 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._core import Redaction, redact
+from client_actors.scrub._personal import RESERVED_DOMAINS, RESERVED_TLDS
 
 KIND = "person-name"
 
@@ -130,10 +133,21 @@ _ADDRESS = re.compile(r" <(?:[^\s<>@\"'\\]{1,64}@[^\s<>\"'\\]{1,255}|\[REDACTED:
 _QUOTED_BEFORE = re.compile(r"(\\?\")((?:[^\"\\\n]|\\u[0-9a-fA-F]{4}){1,80})\1\Z")
 
 
+def _is_documentation_address(bracketed: str) -> bool:
+    """Tell whether `` <...>`` holds a reserved documentation address: the name beside it is an example's."""
+    domain = bracketed[bracketed.rfind("@") + 1 : -1].lower() if "@" in bracketed else ""
+    return bool(domain) and (
+        domain.rsplit(".", 1)[-1] in RESERVED_TLDS
+        or any(domain == reserved or domain.endswith("." + reserved) for reserved in RESERVED_DOMAINS)
+    )
+
+
 def find_names_beside_addresses(text: str) -> list[Redaction]:
     """Names written beside an address: ``Author: Jane Doe <jane@...>``, ``"Jane Doe <jane@...>"``."""
     found: list[Redaction] = []
     for match in _ADDRESS.finditer(text):
+        if _is_documentation_address(match.group()):
+            continue
         end = match.start()
         quoted = _QUOTED_BEFORE.search(text, max(0, end - 84), end)
         if quoted is not None:
