@@ -290,6 +290,58 @@ def test_records_with_identifiers_are_kept(line: str) -> None:
     assert_kept(line)
 
 
+def test_table_rows_lose_the_names_under_person_columns() -> None:
+    rng = random.Random(11)
+    people = names(11, 3)
+    rows = [(str(n), *person.rsplit(" ", 1), address(person, rng)) for n, person in enumerate(people, 1)]
+    csv = "id,first_name,last_name,email\n" + "".join(f"{a},{b},{c},{d}\n" for a, b, c, d in rows)
+    expected = "id,first_name,last_name,email\n" + "".join(
+        f"{a},{NAME_TOKEN},{NAME_TOKEN},{MAIL_TOKEN}\n" for a, _, _, _ in rows
+    )
+    assert scrub_text(csv).text == expected
+    assert json.loads(scrub_text(json.dumps(csv)).text) == expected
+    assert scrub_text(csv.replace(",", "\t")).text == expected.replace(",", "\t")
+    numbered = "".join(f"{n:>6}→{line}\n" for n, line in enumerate(csv.splitlines(), 1))
+    assert scrub_text(numbered).text == "".join(
+        f"{n:>6}→{line}\n" for n, line in enumerate(expected.splitlines(), 1)
+    )
+    psql = f" id | customer_name | total\n----+---------------+-------\n  1 | {people[0]} | 12.00\n(1 row)\n"
+    assert scrub_text(psql).text == (
+        f" id | customer_name | total\n----+---------------+-------\n  1 | {NAME_TOKEN} | 12.00\n(1 row)\n"
+    )
+
+
+def test_sql_insert_rows_lose_the_names_under_person_columns() -> None:
+    first, second = names(12, 2)
+    given, family = first.rsplit(" ", 1)
+    sql_family = family.replace("'", "''")
+    text = (
+        f"INSERT INTO customers (id, first_name, last_name, plan) VALUES (1, '{given}', '{sql_family}', 'pro'),"
+        f" (2, 'Mara', 'Holm', 'free');\n"
+        f"INSERT INTO users (id, name, email) VALUES (7, '{second}', NULL);\n"
+    )
+    assert scrub_text(text).text == (
+        f"INSERT INTO customers (id, first_name, last_name, plan) VALUES (1, '{NAME_TOKEN}', '{NAME_TOKEN}', 'pro'),"
+        f" (2, '{NAME_TOKEN}', '{NAME_TOKEN}', 'free');\n"
+        f"INSERT INTO users (id, name, email) VALUES (7, '{NAME_TOKEN}', NULL);\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id,name,version\n1,Mara Holm,1.0\n",  # no contact column: a project's name as far as it says
+        "name,image,replicas\napi,nginx,3\n",
+        "id,first_name,last_name\n1,first_name,x_y\n2,mara,holm\n",
+        "INSERT INTO services (id, name) VALUES (1, 'Api Server');",
+        "INSERT INTO users (id, display_name, email) VALUES (1, 'release-bot', NULL);",
+        "SELECT first_name, last_name FROM customers WHERE id = 4;",
+    ],
+)
+def test_tables_with_identifiers_are_kept(text: str) -> None:
+    assert_kept(text)
+
+
 # --- mail headers ------------------------------------------------------------------------------------------
 
 

@@ -30,8 +30,17 @@ from __future__ import annotations
 
 import re
 
-from client_actors.scrub._core import Redaction, redact
-from client_actors.scrub._personal import RESERVED_DOMAINS, RESERVED_TLDS
+from client_actors.scrub._core import Redaction, disjoint, redact
+from client_actors.scrub._personal import (
+    LINE_BREAK,
+    RESERVED_DOMAINS,
+    RESERVED_TLDS,
+    RULE_LINE,
+    lead_end,
+    line_at,
+    line_cells,
+    table_separator,
+)
 
 KIND = "person-name"
 
@@ -307,3 +316,131 @@ def find_record_names(text: str) -> list[Redaction]:
         if item is not None and (not found or item.start >= found[-1].end):
             found.append(item)
     return found
+
+
+# A table's header cell: a column's name, quoted or not.
+_HEADER_CELL = re.compile(r"[\s\"'`]*(?P<name>[A-Za-z_][A-Za-z0-9_ \-]{0,40}?)[\s\"'`]*")
+_CONTACT_COLUMN = re.compile(r"(?i)e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip")
+# A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
+_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
+_MAX_ROWS = 500
+
+
+def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, int]:
+    """The header's person columns: their index, and the fewest words a value there needs."""
+    names = []
+    for start, end in cells:
+        cell = _HEADER_CELL.fullmatch(text, start, end)
+        if cell is None:
+            return {}  # a cell that names no column: not a header
+        names.append(cell.group("name"))
+    contact = any(_CONTACT_COLUMN.search(name) for name in names)
+    columns = {}
+    for index, written in enumerate(names):
+        if _KEYED_CELL.search(written) is None:  # the literal the pass is gated on
+            continue
+        name = written.replace("_", "").replace("-", "").replace(" ", "").lower()
+        if name in PERSON_KEYS:
+            columns[index] = 2 if name in _WHOLE_NAME_KEYS else 1
+        elif name == "name" and contact:
+            columns[index] = 2
+    return columns
+
+
+def find_table_names(text: str) -> list[Redaction]:
+    """Names in the rows of a table whose header names a person column: CSV, tab-separated, psql, and SQL
+    ``INSERT`` rows."""
+    inserted = find_insert_names(text) if "VALUES" in text or "values" in text or "Values" in text else []
+    return disjoint([*_rows_names(text), *inserted])
+
+
+def _rows_names(text: str) -> list[Redaction]:
+    found: list[Redaction] = []
+    header_seen = -1
+    for match in _KEYED_CELL.finditer(text):
+        start, end = line_at(text, match.start())
+        if start <= header_seen:
+            continue
+        header_seen = start
+        body_start = lead_end(text, start, end)
+        led = body_start > start
+        separator = table_separator(text[body_start:end])
+        cells = line_cells(text, body_start, end, separator)
+        columns = _person_columns(text, cells) if len(cells) >= 2 else {}
+        if not columns:
+            continue
+        row_end = end
+        for _ in range(_MAX_ROWS):
+            following = LINE_BREAK.match(text, row_end)
+            if following is None:
+                break
+            row_start, row_end = line_at(text, following.end())
+            if led:
+                row_start = lead_end(text, row_start, row_end)
+            if RULE_LINE.fullmatch(text, row_start, row_end):
+                continue
+            row = line_cells(text, row_start, row_end, separator)
+            if len(row) != len(cells):
+                break
+            for index, fewest in columns.items():
+                cell = _CELL_VALUE.fullmatch(text, *row[index])
+                if cell is not None and is_person_name(cell.group("value"), fewest):
+                    found.append(redact(cell.start("value"), cell.end("value"), KIND))
+    return found
+
+
+# A header cell naming a person column, where the table rule starts looking.
+_KEYED_CELL = re.compile(r"(?:ame|AME|older|OLDER)(?![A-Za-z0-9_])")
+# `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
+_INSERT = re.compile(
+    r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"
+)
+_SQL_ITEM = re.compile(r"[ \t]*(?:'(?P<string>(?:[^'\\\n]|'')*)'|(?P<other>[^,()'\n]*))[ \t]*")
+
+
+_ROW_GAP = re.compile(r"[ \t]*,[ \t]*(?:\r?\n|\\n)?[ \t]*")
+
+
+def _sql_row(text: str, at: int) -> tuple[list[re.Match[str]] | None, int]:
+    """The values of the row whose "(" ends before ``at``, and where its ")" ends; None if it is no row."""
+    values: list[re.Match[str]] = []
+    while True:
+        item = _SQL_ITEM.match(text, at)
+        if item is None:
+            return None, at
+        values.append(item)
+        at = item.end()
+        if not text.startswith(",", at):
+            break
+        at += 1
+    return (values, at + 1) if text.startswith(")", at) else (None, at)
+
+
+def find_insert_names(text: str) -> list[Redaction]:
+    """Names in SQL `INSERT ... VALUES` rows, by the column list."""
+    found: list[Redaction] = []
+    for match in _INSERT.finditer(text):
+        columns_start, columns_end = match.span("columns")
+        columns = _person_columns(text, line_cells(text, columns_start, columns_end, ","))
+        if not columns:
+            continue
+        at, rows = match.end(), 0
+        while rows < _MAX_ROWS and text.startswith("(", at):
+            values, at = _sql_row(text, at + 1)
+            if values is None:
+                break
+            rows += 1
+            for index, fewest in columns.items():
+                value = values[index] if index < len(values) else None
+                string = None if value is None else value.group("string")
+                if (
+                    value is not None
+                    and string is not None
+                    and is_person_name(string.replace("''", "'"), fewest)
+                ):
+                    found.append(redact(value.start("string"), value.end("string"), KIND))
+            gap = _ROW_GAP.match(text, at)
+            if gap is None:
+                break
+            at = gap.end()
+    return sorted(found, key=lambda item: item.start)
