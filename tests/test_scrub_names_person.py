@@ -342,6 +342,36 @@ def test_tables_with_identifiers_are_kept(text: str) -> None:
     assert_kept(text)
 
 
+def test_a_name_beside_an_address_goes_after_what_leads_a_name() -> None:
+    rng = random.Random(13)
+    for name in names(13):
+        mail = address(name, rng)
+        for lead in (
+            "Copyright (c) 2024 ",
+            "Copyright 2019-2024 ",
+            " * ",
+            "# ",
+            "- ",
+            "Reported by ",
+            "",
+            "> ",
+        ):
+            assert scrub_text(f"{lead}{name} <{mail}>").text == f"{lead}{NAME_TOKEN} <{MAIL_TOKEN}>"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "INFO Sending Welcome Email <{mail}>",
+        "queued Password Reset Notice <{mail}>",
+        "DEBUG mailer: Weekly Digest Ready <{mail}>",
+    ],
+)
+def test_prose_before_an_address_is_no_name(line: str) -> None:
+    text = line.format(mail="mara@acme-corp.io")
+    assert scrub_text(text).text == text.replace("mara@acme-corp.io", MAIL_TOKEN)
+
+
 # --- mail headers ------------------------------------------------------------------------------------------
 
 

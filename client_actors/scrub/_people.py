@@ -110,30 +110,65 @@ _GLUE = re.compile(r"\\[tn\"]|[\"'`\[(,:=\t]")
 
 
 def _name_back(text: str, end: int, min_words: int = 2) -> tuple[int, int] | None:
-    """The name that ends at ``end``: its words read back to the line's start or a word no name holds."""
+    """The name that ends at ``end``: its words read back to what leads a name (a label's colon, a quote, a
+    list's comma, the line's start); None where prose leads it ("INFO Sending Welcome Email <...>")."""
     floor = max(0, end - 160)
     line_start = max(text.rfind("\n", floor, end) + 1, floor)
     escaped = text.rfind("\\n", line_start, end)
     if escaped >= 0:
         line_start = escaped + 2
-    start = end
+    pieces = text[line_start:end].split(" ")
+    index = len(pieces)
     words: list[str] = []
-    for piece in reversed(text[line_start:end].split(" ")):
+    glued = False
+    while index > 0:
+        piece = pieces[index - 1]
         if _WORD.fullmatch(piece) and (_is_name_word(piece) or piece in _PARTICLES):
             words.append(piece)
-            start -= len(piece) + 1
+            index -= 1
             continue
         bare = _GLUE.split(piece)[-1]
         if bare and bare != piece and _WORD.fullmatch(bare) and _is_name_word(bare):
             words.append(bare)
-            start -= len(bare) + 1
+            glued = True
         break
-    start += 1
-    while words and words[-1] in _PARTICLES:  # read back past the name into prose ("see de ...")
-        start += len(words.pop()) + 1
-    if not words or not is_person_name(" ".join(reversed(words)), min_words):
+    if not words or words[-1] in _PARTICLES or not is_person_name(" ".join(reversed(words)), min_words):
         return None
-    return start, end
+    if not glued:
+        lead = next((piece for piece in reversed(pieces[:index]) if piece), None)
+        if lead is not None and not _leads_a_name(lead):
+            return None
+    return end - sum(len(word) + 1 for word in words) + 1, end
+
+
+# Words and marks that may stand before a name beside an address: a trailer's "by", a list's "and", a
+# copyright's "(c)", a comment's or a list item's mark.
+_NAME_LEADS = frozenset({"by", "and", "&", "(c)", "(C)", "\u00a9", "//", "--", "\u2022"})
+_YEARS = re.compile(r"[0-9]{4}(?:[\-\u2013,][0-9]{0,4})*,?")
+
+
+# Labels whose value is a person (git's, mail headers', package metadata's); and any trailer's "-by".
+_LABELS = frozenset(
+    {"author", "authors", "commit", "committer", "tagger", "from", "to", "cc", "bcc", "reply-to", "sender",
+     "maintainer", "maintainers", "uploaders", "author-email", "maintainer-email", "original-maintainer",
+     "xsbc-original-maintainer", "contact", "contacts", "owner", "owners", "contributor", "contributors",
+     "reviewer", "reviewers", "assignee", "reporter"}
+)  # fmt: skip
+_LABEL_END = re.compile(r"[A-Za-z][A-Za-z\-]*(?=\\?[\"'`]?\Z)")
+
+
+def _leads_a_name(piece: str) -> bool:
+    if piece[-1] == ":":  # a label's: one whose value is a person
+        label = _LABEL_END.search(piece, 0, len(piece) - 1)  # past a wrapper's lead ("+", "12→", a quote)
+        return label is not None and (
+            label.group().lower() in _LABELS or label.group().lower().endswith("-by")
+        )
+    return (
+        piece[-1] in "\"'`[(,=\t|>*#-"
+        or piece.endswith(("\\t", "\\n"))
+        or piece in _NAME_LEADS
+        or _YEARS.fullmatch(piece) is not None
+    )
 
 
 # A name-addr: an address in angle brackets after a blank, or one the e-mail rule has redacted already.
