@@ -261,6 +261,13 @@ def test_a_name_key_is_a_person_s_only_beside_contact_fields() -> None:
             f'{{"name": "{NAME_TOKEN}", "email": "{MAIL_TOKEN}", "role": "member"}}',
         )
         assert_redacted(f'{{"name": "{name}", "phone": null}}', f'{{"name": "{NAME_TOKEN}", "phone": null}}')
+        assert_redacted(
+            f'{{"name": "{name}", "billing_address": "4 Elm Row"}}',
+            f'{{"name": "{NAME_TOKEN}", "billing_address": "4 Elm Row"}}',
+        )
+        assert_redacted(
+            f"- name: {name}\n  email: {mail}\n", f"- name: {NAME_TOKEN}\n  email: {MAIL_TOKEN}\n"
+        )
         assert_kept(
             f'{{"name": "{name}", "version": "1.0.0"}}'
         )  # a project's name, as far as the record says
@@ -280,6 +287,10 @@ def test_a_name_key_is_a_person_s_only_beside_contact_fields() -> None:
         '{"billing_name": "Default"}',
         "metadata:\n  name: payments-api\n  namespace: prod\n",
         "services:\n  db:\n    container_name: postgres-main\n",
+        '{"name": "Core Router", "mac_address": "02:00:5e:10:00:01", "vlan": 12}',
+        '{"name": "Edge Box", "ip_address": "192.0.2.10"}',
+        '{"name": "Welcome Series", "email_template": "welcome.html"}',
+        '{"displayName": "Production Cluster", "email": "ops@example.com"}',
         "class UserName(BaseModel):",
         "first_name = models.CharField(max_length=50)",
         "last_name: str",

@@ -66,6 +66,13 @@ NOT_NAME_WORDS = frozenset(
         "placeholder", "string", "value", "data", "main", "master", "merge", "branch", "pull",
         "request", "commit", "update", "fix", "add", "remove", "run", "set", "get", "install", "check",
         "checkout", "setup", "use", "step", "job", "hello", "world", "foo", "bar", "baz", "lorem", "ipsum",
+        "production", "staging", "prod", "development", "environment", "cluster", "network", "node",
+        "nodes", "pool", "bucket", "database", "db", "instance", "gateway", "role", "policy", "key", "keys",
+        "router", "switch", "proxy", "cache", "queue", "topic", "worker", "workers", "frontend", "backend",
+        "primary", "secondary", "replica", "internal", "external", "public", "private", "shared", "global",
+        "region", "zone", "subnet", "vpc", "storage", "monitoring", "logging", "alerts", "dashboard", "report",
+        "welcome", "newsletter", "digest", "weekly", "daily", "monthly", "series", "campaign", "template",
+        "order", "invoice", "payment", "subscription", "plan", "free", "pro", "premium", "enterprise",
     }
 )  # fmt: skip
 
@@ -309,11 +316,14 @@ _KEYED = re.compile(
     rf"(?:ame|AME|older|OLDER)(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?P<name>{NAME})"
 )
 # A field of a record about a person: it makes the record's `name` a person's.
-_CONTACT_FIELD = re.compile(
-    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code)"
-    r"[\w\-]{0,20}\\?[\"'`]?[ \t]*(?::|=>?)"
-    r"|\[REDACTED:(?:email|phone)\]"
+# A person's contact field's name, with a qualifier or none (`email`, `work_phone`, `billing_address`); a
+# machine's address (`ip_address`, `mac_address`) is none.
+_CONTACT_KEY = (
+    r"(?<![A-Za-z0-9_\-])(?!(?i:ip|mac|remote|server|bind|listen|host|proxy|public|private|local|wallet|contract|"
+    r"memory|base|return|from|to|sender|recipient)[_\-]?address)(?:[A-Za-z]{1,12}[_\-]?)?"
+    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code)(?:[_\-]?(?i:address|addr|number|num|no|line)?[_\-]?[0-9]?)"
 )
+_CONTACT_FIELD = re.compile(rf"{_CONTACT_KEY}\\?[\"'`]?[ \t]*(?::|=>?)|\[REDACTED:(?:email|phone)\]")
 
 
 def _record_around(text: str, at: int) -> tuple[int, int]:
@@ -355,7 +365,7 @@ def find_record_names(text: str) -> list[Redaction]:
 
 # A table's header cell: a column's name, quoted or not.
 _HEADER_CELL = re.compile(r"[\s\"'`]*(?P<name>[A-Za-z_][A-Za-z0-9_ \-]{0,40}?)[\s\"'`]*")
-_CONTACT_COLUMN = re.compile(r"(?i)e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip")
+_CONTACT_COLUMN = re.compile(_CONTACT_KEY)
 # A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
 _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
 _MAX_ROWS = 500
@@ -369,7 +379,7 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, int]:
         if cell is None:
             return {}  # a cell that names no column: not a header
         names.append(cell.group("name"))
-    contact = any(_CONTACT_COLUMN.search(name) for name in names)
+    contact = any(_CONTACT_COLUMN.fullmatch(name) for name in names)
     columns = {}
     for index, written in enumerate(names):
         if _KEYED_CELL.search(written) is None:  # the literal the pass is gated on
