@@ -146,6 +146,26 @@ def test_shortlog_lines_lose_the_name() -> None:
     assert json.loads(scrub_text(escaped).text) == json.loads(json.dumps(scrub_text(text).text))
 
 
+def test_blame_porcelain_and_shortlog_headings_lose_the_name() -> None:
+    author, committer = names(14, 2)
+    porcelain = (
+        "3f2a9c1d0b7e6a5f4c3b2a1908f7e6d5c4b3a291 12 12 1\n"
+        f"author {author}\nauthor-mail <mara@acme-corp.io>\nauthor-time 1767261072\nauthor-tz +0100\n"
+        f"committer {committer}\ncommitter-mail <tomas@acme-corp.io>\nsummary Fix the uploader\n"
+    )
+    assert scrub_text(porcelain).text == (
+        "3f2a9c1d0b7e6a5f4c3b2a1908f7e6d5c4b3a291 12 12 1\n"
+        f"author {NAME_TOKEN}\nauthor-mail <{MAIL_TOKEN}>\nauthor-time 1767261072\nauthor-tz +0100\n"
+        f"committer {NAME_TOKEN}\ncommitter-mail <{MAIL_TOKEN}>\nsummary Fix the uploader\n"
+    )
+    shortlog = f"{author} (12):\n      Fix the uploader\n\n{committer} (3):\n      Add retries\n"
+    assert scrub_text(shortlog).text == (
+        f"{NAME_TOKEN} (12):\n      Fix the uploader\n\n{NAME_TOKEN} (3):\n      Add retries\n"
+    )
+    for heading in ("Bug Fixes (4):\n  - retry\n", "Breaking Changes (2):\n  - x\n", "Summary (3):\n  x\n"):
+        assert scrub_text(heading).text == heading
+
+
 def test_the_local_git_identity_loses_the_name() -> None:
     for name in names(4):
         assert_redacted(

@@ -167,10 +167,10 @@ PASSES: tuple[Pass, ...] = (
     # People's names where the structure says a string is one (see _people.py); after the e-mail rule, whose
     # tokens mark a name-addr as its addresses do.
     Pass("person-name-addr", find_names_beside_addresses, (" <",)),
-    Pass("person-name-git", find_git_identity, ("user.name", "_NAME", "[user]")),
+    Pass("person-name-git", find_git_identity, ("user.name", "_NAME", "[user]", "-mail <")),
     # A blame line's date holds its month between dashes, a far rarer literal than its "(".
     Pass("person-name-blame", find_blame_names, tuple(f"-{month:02d}-" for month in range(1, 13))),
-    Pass("person-name-shortlog", find_shortlog_names, ("\t", "\\t")),
+    Pass("person-name-shortlog", find_shortlog_names, ("\t", "\\t", "):")),
     Pass("person-name-record", find_record_names, ("ame", "AME", "older", "OLDER")),
     Pass("person-name-table", find_table_names, ("ame", "AME", "older", "OLDER")),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),

@@ -73,6 +73,9 @@ NOT_NAME_WORDS = frozenset(
         "region", "zone", "subnet", "vpc", "storage", "monitoring", "logging", "alerts", "dashboard", "report",
         "welcome", "newsletter", "digest", "weekly", "daily", "monthly", "series", "campaign", "template",
         "order", "invoice", "payment", "subscription", "plan", "free", "pro", "premium", "enterprise",
+        "bug", "bugs", "fixes", "fixed", "feature", "features", "changes", "changed", "breaking", "improvements",
+        "documentation", "docs", "deprecations", "deprecated", "dependencies", "chores", "chore", "refactoring",
+        "performance", "other", "misc", "notes", "added", "removed", "known", "issues", "summary",
     }
 )  # fmt: skip
 
@@ -241,9 +244,20 @@ _SECTION_NAME = re.compile(rf"(?:\r?\n|\\n)(?:[ \t]|\\t)*name[ \t]*=[ \t]*{_QUOT
 _NEXT_SECTION = re.compile(r"(?:\r?\n|\\n)(?:[ \t]|\\t)*\[")
 
 
+# `git blame --porcelain` and `--line-porcelain`: `author Jane Doe`, then `author-mail <...>` on the next line.
+_PORCELAIN = re.compile(
+    rf"(?:\A|\n|\\n)(?P<role>author|committer) (?P<name>{NAME})(?P<q>)(?:\r?\n|\\n)(?P=role)-mail <"
+)
+
+
 def find_git_identity(text: str) -> list[Redaction]:
-    """The name of the local git identity where it is set or listed."""
+    """The name of the local git identity where it is set or listed, and an author's in blame's porcelain."""
     found: list[Redaction] = []
+    if "-mail <" in text:
+        for match in _PORCELAIN.finditer(text):
+            item = _name_forward(match, 2)
+            if item is not None:
+                found.append(item)
     if "user.name" in text:
         for match in _USER_NAME.finditer(text):
             item = _name_forward(match, 2)
@@ -264,7 +278,7 @@ def find_git_identity(text: str) -> list[Redaction]:
                 item = _name_forward(named, 2)
                 if item is not None:
                     found.append(item)
-    return sorted(found, key=lambda item: item.start)
+    return disjoint(found)
 
 
 # `git blame`: `^1a2b3c4 (Jane Doe 2026-01-02 10:11:12 +0100 42) code`, and with --date=short.
@@ -286,15 +300,27 @@ def find_blame_names(text: str) -> list[Redaction]:
     ]
 
 
+# `git shortlog` without -s: `Jane Doe (12):`, the author's commits' subjects indented below.
+_SHORTLOG_HEAD = re.compile(rf"(?:\A|\n|\\n)(?P<name>{NAME}) \([0-9]+\):(?=\r?\n|\\n)")
+
+
 def find_shortlog_names(text: str) -> list[Redaction]:
-    """Authors' names in `git shortlog -s` lines."""
+    """Authors' names in `git shortlog` lines."""
     found = []
+    if "):" in text:
+        found = [
+            redact(match.start("name"), match.end("name"), KIND)
+            for match in _SHORTLOG_HEAD.finditer(text)
+            if is_person_name(match.group("name"), 2)
+        ]
+        if "\t" not in text and "\\t" not in text:
+            return found
     for match in _SHORTLOG.finditer(text):
         if _SHORTLOG_COUNT.search(text, max(0, match.start() - 20), match.start()) and is_person_name(
             match.group("name"), 2
         ):
             found.append(redact(match.start("name"), match.end("name"), KIND))
-    return found
+    return disjoint(found)
 
 
 # Keys and columns that hold a person's name, or one part of it (spelt without "_" and "-", lower case).
