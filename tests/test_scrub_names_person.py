@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from client_actors.scrub import REDACTION_KINDS, scrub_text
 from client_actors.scrub._people import NOT_NAME_WORDS
+from client_actors.scrub._personal import ROLE_LOCALS
 
 NAME_TOKEN = "[REDACTED:person-name]"
 MAIL_TOKEN = "[REDACTED:email]"
@@ -49,27 +50,34 @@ def address(name: str, rng: random.Random) -> str:
     return f"{local}@{rng.choice(DOMAINS)}"
 
 
-def wrappers(line: str) -> list[tuple[str, str]]:
-    """The line as is and behind the wrappers agents' terminals show: (wrapped, how to unwrap the result)."""
+DIFF, NUMBERED, CI = "+", "    12→", "2026-03-04T05:06:07.0812345Z "
+
+
+def _each_line(text: str, lead: str) -> str:
+    return "\n".join(lead + line if line else line for line in text.split("\n"))
+
+
+def _strip_each_line(text: str, lead: str) -> str:
+    return "\n".join(line.removeprefix(lead) for line in text.split("\n"))
+
+
+def wrappers(text: str) -> list[tuple[str, str]]:
+    """The text as is and behind the wrappers agents' terminals show: (how, wrapped). A wrapper with a line
+    lead puts it before every line, as a diff, a numbered listing and a CI log do."""
     return [
-        ("{}", line),
-        ("json", json.dumps({"type": "tool_result", "content": line})),
-        ("diff", "+" + line),
-        ("numbered", "    12→" + line),
-        ("ci", "2026-03-04T05:06:07.0812345Z " + line),
+        ("as is", text),
+        ("json", json.dumps({"type": "tool_result", "content": text})),
+        ("diff", _each_line(text, DIFF)),
+        ("numbered", _each_line(text, NUMBERED)),
+        ("ci", _each_line(text, CI)),
     ]
 
 
 def unwrap(how: str, text: str) -> str:
     if how == "json":
         return str(json.loads(text)["content"])
-    if how == "diff":
-        return text.removeprefix("+")
-    if how == "numbered":
-        return text.removeprefix("    12→")
-    if how == "ci":
-        return text.removeprefix("2026-03-04T05:06:07.0812345Z ")
-    return text
+    lead = {"diff": DIFF, "numbered": NUMBERED, "ci": CI}.get(how)
+    return text if lead is None else _strip_each_line(text, lead)
 
 
 def assert_redacted(line: str, expected: str) -> None:
@@ -270,6 +278,21 @@ def test_a_record_loses_the_name_under_a_person_key(key: str) -> None:
             f"{{'{key}': '{value}', 'active': True}}", f"{{'{key}': '{NAME_TOKEN}', 'active': True}}"
         )
         assert_redacted(f"  {key}: {value}", f"  {key}: {NAME_TOKEN}")
+
+
+def test_a_card_s_upper_case_name_and_a_log_line_s_pairs_lose_the_name() -> None:
+    for name in names(15):
+        given, family = name.split(" ")[0], name.split(" ")[-1]
+        upper = name.upper()
+        assert_redacted(f'{{"cardholder_name": "{upper}"}}', f'{{"cardholder_name": "{NAME_TOKEN}"}}')
+        assert_redacted(
+            f"INFO signup first_name={given} last_name={family} plan=pro",
+            f"INFO signup first_name={NAME_TOKEN} last_name={NAME_TOKEN} plan=pro",
+        )
+        assert_redacted(
+            f"id,card_holder,amount\n7,{upper},12.00", f"id,card_holder,amount\n7,{NAME_TOKEN},12.00"
+        )
+    assert_kept(f"Author: {names(15)[0].upper()} <ops@example.com>")  # upper case only under a person key
 
 
 def test_a_name_key_is_a_person_s_only_beside_contact_fields() -> None:
@@ -487,9 +510,10 @@ GENERATED_NAMES = st.lists(NAME_WORD, min_size=2, max_size=3).map(" ".join)
 @settings(max_examples=200, deadline=None)
 @given(name=GENERATED_NAMES, label=st.sampled_from(["Author: ", "Commit:     ", "Signed-off-by: "]),
        local=st.text(alphabet="abcdefghijklmnopqrstuvwxyz.", min_size=1, max_size=12).filter(
-           lambda s: s.strip(".") == s and ".." not in s))  # fmt: skip
+           lambda s: s.strip(".") == s and ".." not in s and s not in ROLE_LOCALS))  # fmt: skip
 def test_any_name_in_a_git_identity_line_goes_and_the_rest_stays(name: str, label: str, local: str) -> None:
     line = f"{label}{name} <{local}@acme-corp.io>\n"
     out = scrub_text(line).text
     assert name not in out
     assert out == f"{label}{NAME_TOKEN} <{MAIL_TOKEN}>\n"
+    assert_redacted(line, out)  # behind every wrapper too

@@ -94,25 +94,27 @@ _WORD = re.compile(rf"{_LETTERS}+(?:['\u2019\-]{_LETTERS}+)*|{_LETTERS}\.")
 NAME = rf"{_LETTERS}+(?:['\u2019\-.]{_LETTERS}+)*\.?(?: {_LETTERS}+(?:['\u2019\-.]{_LETTERS}+)*\.?){{0,5}}"
 
 
-def _is_name_word(word: str) -> bool:
+def _is_name_word(word: str, upper: bool = False) -> bool:
     word = _decoded(word)
     if word.endswith("."):
         return len(word) == 2 and word[0].isupper()
     if not word[0].isupper() or word.lower() in NOT_NAME_WORDS:
         return False
     letters = [c for c in word if c.isalpha()]
-    return len(letters) == 1 or any(c.islower() for c in letters)  # "CI", "AWS" are not names
+    # "CI", "AWS" are not names; under a key that holds one, "JANE DOE" is (a card's embossed name).
+    return len(letters) == 1 or upper or any(c.islower() for c in letters)
 
 
-def is_person_name(value: str, min_words: int = 2) -> bool:
-    """Tell whether ``value`` reads as a person's name of at least ``min_words`` capitalised words."""
+def is_person_name(value: str, min_words: int = 2, upper: bool = False) -> bool:
+    """Tell whether ``value`` reads as a person's name of at least ``min_words`` capitalised words (or
+    upper-case ones, with ``upper``)."""
     words = _decoded(value).split(" ")
     if len(words) > 6 or not all(_WORD.fullmatch(word) for word in words):
         return False
     if words[0] in _PARTICLES or words[-1] in _PARTICLES:
         return False
     named = [word for word in words if word not in _PARTICLES]
-    return min_words <= len(named) <= 4 and all(_is_name_word(word) for word in named)
+    return min_words <= len(named) <= 4 and all(_is_name_word(word, upper) for word in named)
 
 
 # What glues a name's first word to what precedes it: a label's colon, a quote, a list's comma, a tab.
@@ -220,14 +222,22 @@ def find_names_beside_addresses(text: str) -> list[Redaction]:
 _VALUE_END = re.compile(r"(?:\\?[\"'])|[ \t]*(?:\r?\n|\\[rn]|$|[,;}\])#|])")
 
 
-def _name_forward(match: re.Match[str], min_words: int) -> Redaction | None:
-    start, end = match.span("name")
+# After an unquoted value, the next pair of a log line's `key=value` list (`first_name=Jane last_name=Doe`).
+_NEXT_PAIR = re.compile(r"[ \t]+[A-Za-z_][\w.\-]{0,40}=")
+
+
+def _name_forward(match: re.Match[str], min_words: int, upper: bool = False) -> Redaction | None:
+    text, (start, end) = match.string, match.span("name")
     quote = match.group("q")
-    if quote and not match.string.startswith(quote, end):
-        return None
-    if not quote and _VALUE_END.match(match.string, end) is None:
-        return None
-    if not is_person_name(match.group("name"), min_words):
+    if quote:
+        if not text.startswith(quote, end):
+            return None
+    else:  # the value ends at the line's end or a separator, or where the next pair starts
+        while _VALUE_END.match(text, end) is None and _NEXT_PAIR.match(text, end) is None:
+            end = text.rfind(" ", start, end)
+            if end < 0:
+                return None
+    if not is_person_name(text[start:end], min_words, upper):
         return None
     return redact(start, end, KIND)
 
@@ -381,7 +391,7 @@ def find_record_names(text: str) -> list[Redaction]:
                 continue
             item = _name_forward(match, 2)
         elif key in PERSON_KEYS:
-            item = _name_forward(match, 2 if key in _WHOLE_NAME_KEYS else 1)
+            item = _name_forward(match, 2 if key in _WHOLE_NAME_KEYS else 1, upper=True)
         else:
             continue
         if item is not None and (not found or item.start >= found[-1].end):
@@ -397,8 +407,9 @@ _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-
 _MAX_ROWS = 500
 
 
-def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, int]:
-    """The header's person columns: their index, and the fewest words a value there needs."""
+def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[int, bool]]:
+    """The header's person columns: their index, the fewest words a value there needs, and whether
+    upper-case words will do."""
     names = []
     for start, end in cells:
         cell = _HEADER_CELL.fullmatch(text, start, end)
@@ -412,9 +423,9 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, int]:
             continue
         name = written.replace("_", "").replace("-", "").replace(" ", "").lower()
         if name in PERSON_KEYS:
-            columns[index] = 2 if name in _WHOLE_NAME_KEYS else 1
+            columns[index] = (2 if name in _WHOLE_NAME_KEYS else 1, True)
         elif name == "name" and contact:
-            columns[index] = 2
+            columns[index] = (2, False)
     return columns
 
 
@@ -425,6 +436,18 @@ def find_table_names(text: str) -> list[Redaction]:
     return disjoint([*_rows_names(text), *inserted])
 
 
+def _table_lead_end(text: str, start: int, end: int) -> int:
+    """Where a table's line starts behind its wrapper's lead, a diff's sign included."""
+    at = lead_end(text, start, end)
+    if (
+        at == start
+        and text[start : start + 1] in ("+", "-")
+        and text[start + 1 : start + 2] not in ("+", "-")
+    ):
+        return start + 1
+    return at
+
+
 def _rows_names(text: str) -> list[Redaction]:
     found: list[Redaction] = []
     header_seen = -1
@@ -433,7 +456,7 @@ def _rows_names(text: str) -> list[Redaction]:
         if start <= header_seen:
             continue
         header_seen = start
-        body_start = lead_end(text, start, end)
+        body_start = _table_lead_end(text, start, end)
         led = body_start > start
         separator = table_separator(text[body_start:end])
         cells = line_cells(text, body_start, end, separator)
@@ -447,7 +470,7 @@ def _rows_names(text: str) -> list[Redaction]:
                 break
             row_start, row_end = line_at(text, following.end())
             if led:
-                row_start = lead_end(text, row_start, row_end)
+                row_start = _table_lead_end(text, row_start, row_end)
             if RULE_LINE.fullmatch(text, row_start, row_end):
                 continue
             row = line_cells(text, row_start, row_end, separator)
@@ -455,7 +478,7 @@ def _rows_names(text: str) -> list[Redaction]:
                 break
             for index, fewest in columns.items():
                 cell = _CELL_VALUE.fullmatch(text, *row[index])
-                if cell is not None and is_person_name(cell.group("value"), fewest):
+                if cell is not None and is_person_name(cell.group("value"), *fewest):
                     found.append(redact(cell.start("value"), cell.end("value"), KIND))
     return found
 
@@ -507,7 +530,7 @@ def find_insert_names(text: str) -> list[Redaction]:
                 if (
                     value is not None
                     and string is not None
-                    and is_person_name(string.replace("''", "'"), fewest)
+                    and is_person_name(string.replace("''", "'"), *fewest)
                 ):
                     found.append(redact(value.start("string"), value.end("string"), KIND))
             gap = _ROW_GAP.match(text, at)
