@@ -35,10 +35,9 @@ from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._people import (
     find_blame_names,
     find_git_identity,
+    find_keyed_names,
     find_names_beside_addresses,
-    find_record_names,
     find_shortlog_names,
-    find_table_names,
 )
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
@@ -171,8 +170,7 @@ PASSES: tuple[Pass, ...] = (
     # A blame line's date holds its month between dashes, a far rarer literal than its "(".
     Pass("person-name-blame", find_blame_names, tuple(f"-{month:02d}-" for month in range(1, 13))),
     Pass("person-name-shortlog", find_shortlog_names, ("\t", "\\t", "):")),
-    Pass("person-name-record", find_record_names, ("ame", "AME", "older", "OLDER")),
-    Pass("person-name-table", find_table_names, ("ame", "AME", "older", "OLDER")),
+    Pass("person-name-keyed", find_keyed_names, ("ame", "AME", "older", "OLDER")),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )
 PREFILTER = Prefilter([item.literals for item in PASSES])

@@ -109,9 +109,11 @@ def is_person_name(value: str, min_words: int = 2, upper: bool = False) -> bool:
     """Tell whether ``value`` reads as a person's name of at least ``min_words`` capitalised words (or
     upper-case ones, with ``upper``)."""
     words = _decoded(value).split(" ")
-    if len(words) > 6 or not all(_WORD.fullmatch(word) for word in words):
+    if len(words) > 6 or words[0] in _PARTICLES or words[-1] in _PARTICLES:
         return False
-    if words[0] in _PARTICLES or words[-1] in _PARTICLES:
+    if any(word.lower() in NOT_NAME_WORDS for word in words):  # the commonest no, and the cheapest
+        return False
+    if not all(_WORD.fullmatch(word) for word in words):
         return False
     named = [word for word in words if word not in _PARTICLES]
     return min_words <= len(named) <= 4 and all(_is_name_word(word, upper) for word in named)
@@ -297,7 +299,9 @@ _BLAME = re.compile(
     r"(?: [0-9]{2}:[0-9]{2}:[0-9]{2} [+\-][0-9]{4})? +[0-9]+\)"
 )
 # `git shortlog -sn`: `    42\tJane Doe`, one author a line.
-_SHORTLOG = re.compile(rf"(?:\t|\\t)(?P<name>{NAME})(?=\r?\n|\\n|$|\\\")")
+_SHORTLOG = tuple(
+    (tab, re.compile(re.escape(tab) + rf"(?P<name>{NAME})(?=\r?\n|\\n|$|\\\")")) for tab in ("\t", "\\t")
+)
 _SHORTLOG_COUNT = re.compile(r"(?:\A|\n|\\n|\")[ ]*[0-9]+\Z")
 
 
@@ -325,7 +329,7 @@ def find_shortlog_names(text: str) -> list[Redaction]:
         ]
         if "\t" not in text and "\\t" not in text:
             return found
-    for match in _SHORTLOG.finditer(text):
+    for match in (m for tab, pattern in _SHORTLOG if tab in text for m in pattern.finditer(text)):
         if _SHORTLOG_COUNT.search(text, max(0, match.start() - 20), match.start()) and is_person_name(
             match.group("name"), 2
         ):
@@ -345,12 +349,26 @@ PERSON_KEYS = frozenset(
 # name of two words or more only.
 _WHOLE_NAME_KEYS = frozenset({"displayname", "holdername"})
 # A key, read back from where the pattern finds its ending.
-_KEY_BACK = re.compile(r"[A-Za-z_\-]{0,40}\Z")
+_KEY_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")
 _KEY_EDGE = frozenset(" \t\n\"'{,[(`:;")
-# The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`.
-_KEYED = re.compile(
-    rf"(?:ame|AME|older|OLDER)(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?P<name>{NAME})"
-)
+# The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`. One that starts with a
+# lower-case letter or a digit (most identifiers) is no name, which the pattern says without a handler's call.
+_KEY_ENDS = ("ame", "AME", "older", "OLDER")
+_VALUE_AFTER_KEY = rf"(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?![a-z0-9_\-.])(?P<name>{NAME})"
+# One pattern a key's ending: a pattern that starts with a literal is searched for at C speed, an alternation
+# is tried at every position.
+_KEYED = tuple((end, re.compile(end + _VALUE_AFTER_KEY)) for end in _KEY_ENDS)
+
+
+def _keyed_matches(text: str) -> list[re.Match[str]]:
+    """Every key ending followed by a value, in order."""
+    found: list[re.Match[str]] = []
+    for end, pattern in _KEYED:
+        if end in text:
+            found.extend(pattern.finditer(text))
+    return sorted(found, key=re.Match.start) if len(found) > 1 else found
+
+
 # A field of a record about a person: it makes the record's `name` a person's.
 # A person's contact field's name, with a qualifier or none (`email`, `work_phone`, `billing_address`); a
 # machine's address (`ip_address`, `mac_address`) is none.
@@ -359,7 +377,33 @@ _CONTACT_KEY = (
     r"memory|base|return|from|to|sender|recipient)[_\-]?address)(?:[A-Za-z]{1,12}[_\-]?)?"
     r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code)(?:[_\-]?(?i:address|addr|number|num|no|line)?[_\-]?[0-9]?)"
 )
-_CONTACT_FIELD = re.compile(rf"{_CONTACT_KEY}\\?[\"'`]?[ \t]*(?::|=>?)|\[REDACTED:(?:email|phone)\]")
+_CONTACT_COLUMN = re.compile(_CONTACT_KEY)
+# Found by `str.find` in the lower-cased record (one C scan each), then judged whole by `_CONTACT_COLUMN`.
+_CONTACT_WORDS = ("mail", "phone", "mobile", "address", "street", "post", "zip")
+_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+_KEY_SEPARATOR = re.compile(r"\\?[\"'`]?[ \t]*(?::|=>?)")
+
+
+def _has_contact_field(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` holds a person's contact field (`email`, `work_phone`...)."""
+    record = text[start:end]
+    if "[REDACTED:email]" in record or "[REDACTED:phone]" in record:
+        return True
+    lower = record.lower()
+    for word in _CONTACT_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            key_start, key_end = at, at + len(word)
+            while key_start > 0 and key_start > at - 24 and lower[key_start - 1] in _KEY_CHARS:
+                key_start -= 1
+            while key_end < len(lower) and key_end < at + 24 and lower[key_end] in _KEY_CHARS:
+                key_end += 1
+            if _KEY_SEPARATOR.match(record, key_end) and _CONTACT_COLUMN.fullmatch(
+                record, key_start, key_end
+            ):
+                return True
+            at = lower.find(word, key_end)
+    return False
 
 
 def _record_around(text: str, at: int) -> tuple[int, int]:
@@ -371,13 +415,21 @@ def _record_around(text: str, at: int) -> tuple[int, int]:
     return max(0, at - 240), min(len(text), at + 240)
 
 
+def find_keyed_names(text: str) -> list[Redaction]:
+    """Names under a key or a column that holds one: records (`find_record_names`) and tables
+    (`find_table_names`), one pass as both look for the same key endings."""
+    records, tables = find_record_names(text), find_table_names(text)
+    return disjoint([*records, *tables]) if records and tables else records or tables
+
+
 def find_record_names(text: str) -> list[Redaction]:
     """Names under a key that holds one, in JSON, YAML, dict reprs and assignments."""
     found: list[Redaction] = []
-    for match in _KEYED.finditer(text):
+    for match in _keyed_matches(text):
         key_end = match.start() + (5 if match.group(0)[:5].lower() == "older" else 3)
-        back = _KEY_BACK.search(text, max(0, key_end - 45), match.start())
-        key_start = back.start() if back else match.start()
+        key_start, floor = match.start(), max(0, key_end - 45)
+        while key_start > floor and text[key_start - 1] in _KEY_LETTERS:
+            key_start -= 1
         if (
             key_start > 0
             and text[key_start - 1] not in _KEY_EDGE
@@ -386,10 +438,9 @@ def find_record_names(text: str) -> list[Redaction]:
             continue
         key = text[key_start:key_end].replace("_", "").replace("-", "").lower()
         if key == "name":
-            opening, closing = _record_around(text, match.start())
-            if _CONTACT_FIELD.search(text, opening, closing) is None:
-                continue
             item = _name_forward(match, 2)
+            if item is not None and not _has_contact_field(text, *_record_around(text, match.start())):
+                continue
         elif key in PERSON_KEYS:
             item = _name_forward(match, 2 if key in _WHOLE_NAME_KEYS else 1, upper=True)
         else:
@@ -401,7 +452,6 @@ def find_record_names(text: str) -> list[Redaction]:
 
 # A table's header cell: a column's name, quoted or not.
 _HEADER_CELL = re.compile(r"[\s\"'`]*(?P<name>[A-Za-z_][A-Za-z0-9_ \-]{0,40}?)[\s\"'`]*")
-_CONTACT_COLUMN = re.compile(_CONTACT_KEY)
 # A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
 _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
 _MAX_ROWS = 500
@@ -436,6 +486,10 @@ def find_table_names(text: str) -> list[Redaction]:
     return disjoint([*_rows_names(text), *inserted])
 
 
+# What no header line holds around a column's name (a JSON or YAML key's colon, an assignment, a call).
+_NOT_HEADER = re.compile(r"[{}:=()\[\]<>;]")
+
+
 def _table_lead_end(text: str, start: int, end: int) -> int:
     """Where a table's line starts behind its wrapper's lead, a diff's sign included."""
     at = lead_end(text, start, end)
@@ -451,12 +505,15 @@ def _table_lead_end(text: str, start: int, end: int) -> int:
 def _rows_names(text: str) -> list[Redaction]:
     found: list[Redaction] = []
     header_seen = -1
-    for match in _KEYED_CELL.finditer(text):
+    candidates = [m for end, pattern in _CELL_ENDS if end in text for m in pattern.finditer(text)]
+    for match in sorted(candidates, key=re.Match.start) if len(candidates) > 1 else candidates:
         start, end = line_at(text, match.start())
         if start <= header_seen:
             continue
         header_seen = start
         body_start = _table_lead_end(text, start, end)
+        if _NOT_HEADER.search(text, body_start, end):
+            continue  # a record's key or code: a header holds column names and separators only
         led = body_start > start
         separator = table_separator(text[body_start:end])
         cells = line_cells(text, body_start, end, separator)
@@ -484,7 +541,8 @@ def _rows_names(text: str) -> list[Redaction]:
 
 
 # A header cell naming a person column, where the table rule starts looking.
-_KEYED_CELL = re.compile(r"(?:ame|AME|older|OLDER)(?![A-Za-z0-9_])")
+_KEYED_CELL = re.compile(r"(?:ame|AME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
+_CELL_ENDS = tuple((end, re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")) for end in _KEY_ENDS)
 # `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
 _INSERT = re.compile(
     r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"
