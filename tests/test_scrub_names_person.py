@@ -242,11 +242,36 @@ def test_package_metadata_loses_a_name_beside_an_address() -> None:
         assert_redacted(f'Author-email: "{name}" <{mail}>', f'Author-email: "{NAME_TOKEN}" <{MAIL_TOKEN}>')
 
 
+def test_package_records_and_lists_lose_a_name_beside_an_address() -> None:
+    rng = random.Random(16)
+    first, second = names(16, 2)
+    one, two = address(first, rng), address(second, rng)
+    assert_redacted(
+        f'authors = [{{name = "{first}", email = "{one}"}}]',
+        f'authors = [{{name = "{NAME_TOKEN}", email = "{MAIL_TOKEN}"}}]',
+    )
+    assert_redacted(
+        f'  "author": {{"name": "{first}", "email": "{one}", "url": "https://acme-corp.io"}},',
+        f'  "author": {{"name": "{NAME_TOKEN}", "email": "{MAIL_TOKEN}", "url": "https://acme-corp.io"}},',
+    )
+    assert_redacted(
+        f"Uploaders: {first} <{one}>, {second} <{two}>",
+        f"Uploaders: {NAME_TOKEN} <{MAIL_TOKEN}>, {NAME_TOKEN} <{MAIL_TOKEN}>",
+    )
+    assert_redacted(f"{first} <{one}> <{two}>", f"{NAME_TOKEN} <{MAIL_TOKEN}> <{MAIL_TOKEN}>")  # .mailmap
+    assert_redacted(
+        f'git -c user.name="{first}" -c user.email={one} commit -m "Fix retries"',
+        f'git -c user.name="{NAME_TOKEN}" -c user.email={MAIL_TOKEN} commit -m "Fix retries"',
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "Author: Mara Holm",  # PKG-INFO without an address: public attribution
         "author='Mara Holm',",
+        "    author='Mara Holm', author_email='mara@example.com',",  # setup.py: only a name key beside an address
+        '  "contributors": [{"name": "Mara Holm", "url": "https://acme-corp.io/mara"}],',
         "Copyright (c) 2024 Mara Holm",
         "# Copyright 2021-2024 Ingrid Lindqvist and contributors",
         '  "name": "my-package",',

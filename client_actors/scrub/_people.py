@@ -4,17 +4,24 @@ A name alone in prose cannot be told from a product, a heading or a class; a nam
 one can. The places taken:
 - a name beside an address, ``Jane Doe <jane@...>`` (git's Author and Commit lines, trailers such as
   ``Signed-off-by:``, mail headers, package metadata, ``.mailmap``): the address goes anyway, and the
-  name beside it names the same person;
-- the local git identity: ``git config user.name``, ``user.name=`` in ``git config --list``, ``name =``
-  under ``[user]``, ``GIT_AUTHOR_NAME`` and ``GIT_COMMITTER_NAME``; ``git blame`` and ``git shortlog``
-  lines, which print that identity;
+  name beside it names the same person. Only after what leads a name: a person's label (``Author:``,
+  ``From:``, any ``-by:``), a quote, a list's comma, a comment's mark, a copyright's year, the line's start;
+  capitalised words of a log line before an address (``INFO Sending Welcome Email <...>``) stay;
+- the local git identity, which is the person at the keyboard: ``git config user.name``, ``user.name=`` in
+  ``git config --list``, ``name =`` under ``[user]``, ``GIT_AUTHOR_NAME`` and ``GIT_COMMITTER_NAME``; and
+  ``git blame`` (and its porcelain) and ``git shortlog`` lines, which print identities with no address;
 - data records: a value under a key or column that holds a person's name (``first_name``,
   ``customer_name``, ``cardholder``...), and under ``name`` when the same record holds an e-mail, phone or
-  address field (a record of a person, not a manifest or a workflow step).
+  address field (a record of a person, not a manifest or a workflow step); JSON, YAML, dict reprs, a log
+  line's ``key=value`` pairs, CSV, tab-separated and psql tables, SQL ``INSERT`` rows. Under those keys an
+  upper-case name is one too (a card's embossed ``JANE DOE``).
 
-Kept on purpose: a name with no address beside it in package metadata (``Author: Jane Doe`` in PKG-INFO,
-``author='Jane Doe'`` in setup.py) and in a licence header (``Copyright (c) 2024 Jane Doe``): both are the
-public attribution of published code, and what the data is about. So is a name beside a reserved
+Package metadata is taken only where an address stands beside the name, as ``Name <mail>`` or in the same
+record (``{name = "Jane Doe", email = "..."}``). Kept on purpose: a name with no address beside it in
+package metadata (``Author: Jane Doe`` in PKG-INFO, ``author='Jane Doe'`` in setup.py, whose
+``author_email`` is another key) and in a licence header (``Copyright (c) 2024 Jane Doe``): both are the
+public attribution of published code, and what the data is about (with an address beside it, a licence
+header's name goes with the address, as everywhere). So is a name beside a reserved
 documentation address (``Jane Doe <jane@example.com>``), as the address is: it is an example. A single
 word (``Jane <jane@...>``) is kept too, beside an address or in a git line: a handle or a given name alone,
 which names nobody once the address is gone; only a column that holds one part of a name (``first_name``)
@@ -131,6 +138,7 @@ def _name_back(text: str, end: int, min_words: int = 2) -> tuple[int, int] | Non
     escaped = text.rfind("\\n", line_start, end)
     if escaped >= 0:
         line_start = escaped + 2
+    line_start = _table_lead_end(text, line_start, end)  # past a diff's sign, a line number, a timestamp
     pieces = text[line_start:end].split(" ")
     index = len(pieces)
     words: list[str] = []
@@ -375,7 +383,8 @@ def _keyed_matches(text: str) -> list[re.Match[str]]:
 _CONTACT_KEY = (
     r"(?<![A-Za-z0-9_\-])(?!(?i:ip|mac|remote|server|bind|listen|host|proxy|public|private|local|wallet|contract|"
     r"memory|base|return|from|to|sender|recipient)[_\-]?address)(?:[A-Za-z]{1,12}[_\-]?)?"
-    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code)(?:[_\-]?(?i:address|addr|number|num|no|line)?[_\-]?[0-9]?)"
+    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code)"
+    r"(?:[_\-]?(?i:address|addr|number|num|no|line)?[_\-]?[0-9]?)"
 )
 _CONTACT_COLUMN = re.compile(_CONTACT_KEY)
 # Found by `str.find` in the lower-cased record (one C scan each), then judged whole by `_CONTACT_COLUMN`.
@@ -491,7 +500,7 @@ _NOT_HEADER = re.compile(r"[{}:=()\[\]<>;]")
 
 
 def _table_lead_end(text: str, start: int, end: int) -> int:
-    """Where a table's line starts behind its wrapper's lead, a diff's sign included."""
+    """Where a line starts behind its wrapper's lead, a diff's sign included."""
     at = lead_end(text, start, end)
     if (
         at == start
