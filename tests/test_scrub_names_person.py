@@ -542,3 +542,17 @@ def test_any_name_in_a_git_identity_line_goes_and_the_rest_stays(name: str, labe
     assert name not in out
     assert out == f"{label}{NAME_TOKEN} <{MAIL_TOKEN}>\n"
     assert_redacted(line, out)  # behind every wrapper too
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    name=GENERATED_NAMES,
+    key=st.sampled_from(["full_name", "customer_name", "cardholder_name", "contact_name", "billing_name"]),
+    quote=st.sampled_from(['"', "'"]),
+)
+def test_any_name_under_a_person_key_goes_and_the_record_stays(name: str, key: str, quote: str) -> None:
+    q = quote
+    record = f"{{{q}id{q}: 7, {q}{key}{q}: {q}{name}{q}, {q}plan{q}: {q}pro{q}}}"
+    expected = record.replace(name, NAME_TOKEN)
+    assert name not in scrub_text(record).text
+    assert_redacted(record, expected)
