@@ -444,6 +444,9 @@ def test_a_name_beside_an_address_goes_after_what_leads_a_name() -> None:
         "INFO Sending Welcome Email <{mail}>",
         "queued Password Reset Notice <{mail}>",
         "DEBUG mailer: Weekly Digest Ready <{mail}>",
+        "Contact Us <{mail}>",
+        "Questions? Write To Us <{mail}>",
+        "Mailing List <{mail}>",
     ],
 )
 def test_prose_before_an_address_is_no_name(line: str) -> None:

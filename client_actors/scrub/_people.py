@@ -83,6 +83,9 @@ NOT_NAME_WORDS = frozenset(
         "bug", "bugs", "fixes", "fixed", "feature", "features", "changes", "changed", "breaking", "improvements",
         "documentation", "docs", "deprecations", "deprecated", "dependencies", "chores", "chore", "refactoring",
         "performance", "other", "misc", "notes", "added", "removed", "known", "issues", "summary",
+        "contact", "us", "email", "mail", "mailing", "list", "feedback", "questions", "send", "write", "ask",
+        "reach", "hi", "hey", "dear", "thanks", "thank", "regards", "cheers", "best", "via", "at", "on", "in",
+        "or", "is", "it", "this", "that", "please", "see", "note", "subscribe", "unsubscribe",
     }
 )  # fmt: skip
 
