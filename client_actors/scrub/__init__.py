@@ -47,7 +47,8 @@ Decisions:
   identity and the lines that print it (``user.name``, ``[user] name =``, ``GIT_AUTHOR_NAME``, blame,
   shortlog), and data records' name keys and columns (``first_name``; ``name`` beside an e-mail, phone or
   address field). Kept: names in prose, package metadata and licence headers without an address (public
-  attribution of published code), a single word beside an address, identifiers.
+  attribution of published code), a name beside a documentation address (an example), a single word
+  beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it
@@ -57,8 +58,10 @@ Decisions:
 Known limits (what it cannot see): a secret with no name and no vendor format (a password alone in
 prose without "password is"); a human-chosen password given to a name that may hold anything ("API key:
 Falcon914!"); secrets glued to other words; a dotted quad right after ``name==`` is
-taken for a version; personal names in prose, and in a structure only with capitalised words
-(``jane doe``, ``JANE DOE`` and one-word names beside an address stay); a ``.pgpass`` line only on port 5432 or ``*``.
+taken for a version; personal names in prose and in output with no structure around them (``git log
+--format=%an``), and in a structure only as one to four capitalised words (``jane doe``, and ``JANE DOE``
+outside a person's key, stay); an organisation's name in a record with contact fields goes as a person's;
+a ``.pgpass`` line only on port 5432 or ``*``.
 """
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts
