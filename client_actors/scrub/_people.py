@@ -313,7 +313,7 @@ _BLAME = re.compile(
 _SHORTLOG = tuple(
     (tab, re.compile(re.escape(tab) + rf"(?P<name>{NAME})(?=\r?\n|\\n|$|\\\")")) for tab in ("\t", "\\t")
 )
-_SHORTLOG_COUNT = re.compile(r"(?:\A|\n|\\n|\")[ ]*[0-9]+\Z")
+_SHORTLOG_COUNT = re.compile(r"[ ]*[0-9]+")
 
 
 def find_blame_names(text: str) -> list[Redaction]:
@@ -326,22 +326,32 @@ def find_blame_names(text: str) -> list[Redaction]:
 
 
 # `git shortlog` without -s: `Jane Doe (12):`, the author's commits' subjects indented below.
-_SHORTLOG_HEAD = re.compile(rf"(?:\A|\n|\\n)(?P<name>{NAME}) \([0-9]+\):(?=\r?\n|\\n)")
+# Found by its count (a pattern that starts with a literal), the name read back to the line's start.
+_SHORTLOG_COUNT_HEAD = re.compile(r" \([0-9]+\):(?=\r?\n|\\n)")
+_NAME_ALONE = re.compile(NAME)
+
+
+def _shortlog_heads(text: str) -> list[Redaction]:
+    found = []
+    for match in _SHORTLOG_COUNT_HEAD.finditer(text):
+        start = _table_lead_end(text, line_at(text, match.start())[0], match.start())
+        if _NAME_ALONE.fullmatch(text, start, match.start()) and is_person_name(
+            text[start : match.start()], 2
+        ):
+            found.append(redact(start, match.start(), KIND))
+    return found
 
 
 def find_shortlog_names(text: str) -> list[Redaction]:
     """Authors' names in `git shortlog` lines."""
     found = []
     if "):" in text:
-        found = [
-            redact(match.start("name"), match.end("name"), KIND)
-            for match in _SHORTLOG_HEAD.finditer(text)
-            if is_person_name(match.group("name"), 2)
-        ]
+        found = _shortlog_heads(text)
         if "\t" not in text and "\\t" not in text:
             return found
     for match in (m for tab, pattern in _SHORTLOG if tab in text for m in pattern.finditer(text)):
-        if _SHORTLOG_COUNT.search(text, max(0, match.start() - 20), match.start()) and is_person_name(
+        count_start = _table_lead_end(text, line_at(text, match.start())[0], match.start())
+        if _SHORTLOG_COUNT.fullmatch(text, count_start, match.start()) and is_person_name(
             match.group("name"), 2
         ):
             found.append(redact(match.start("name"), match.end("name"), KIND))
