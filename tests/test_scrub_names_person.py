@@ -186,9 +186,8 @@ def test_the_local_git_identity_loses_the_name() -> None:
         config = (
             f"[core]\n\teditor = vim\n[user]\n\tname = {name}\n\temail = {address(name, random.Random(4))}\n"
         )
-        assert (
-            scrub_text(config).text
-            == f"[core]\n\teditor = vim\n[user]\n\tname = {NAME_TOKEN}\n\temail = {MAIL_TOKEN}\n"
+        assert_redacted(
+            config, f"[core]\n\teditor = vim\n[user]\n\tname = {NAME_TOKEN}\n\temail = {MAIL_TOKEN}\n"
         )
 
 

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._core import Redaction, disjoint, redact
+from client_actors.scrub._judge import LINE_LEAD
 from client_actors.scrub._personal import (
     LINE_BREAK,
     RESERVED_DOMAINS,
@@ -263,8 +264,11 @@ _GIT_ENV_NAME = re.compile(rf"_NAME\\?[\"']?[ \t]*[=:][ \t]*{_QUOTE}(?P<name>{NA
 _GIT_ENV_NAMES = ("GIT_AUTHOR", "GIT_COMMITTER")
 # `[user]` in a git config file, then its `name = Jane Doe` a few lines below.
 _USER_SECTION = re.compile(r"\[user\]")
-_SECTION_NAME = re.compile(rf"(?:\r?\n|\\n)(?:[ \t]|\\t)*name[ \t]*=[ \t]*{_QUOTE}(?P<name>{NAME})")
-_NEXT_SECTION = re.compile(r"(?:\r?\n|\\n)(?:[ \t]|\\t)*\[")
+# Each line may stand behind a wrapper's lead (a diff's sign, a line number, a timestamp).
+_SECTION_NAME = re.compile(
+    rf"(?:\r?\n|\\n){LINE_LEAD.pattern}(?:[ \t]|\\t)*name[ \t]*=[ \t]*{_QUOTE}(?P<name>{NAME})"
+)
+_NEXT_SECTION = re.compile(rf"(?:\r?\n|\\n){LINE_LEAD.pattern}(?:[ \t]|\\t)*\[")
 
 
 # `git blame --porcelain` and `--line-porcelain`: `author Jane Doe`, then `author-mail <...>` on the next line.
