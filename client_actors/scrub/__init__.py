@@ -7,7 +7,7 @@ at once, each as alone except that a home directory's user name found in one is 
 
 Output contract:
 - Redactions are typed, stable tokens, ``[REDACTED:<kind>]`` with kind in `REDACTION_KINDS`
-  (``aws-access-key``, ``github-token``, ``email``, ``password``...). Home directories become
+  (``aws-access-key``, ``github-token``, ``email``, ``person-name``, ``password``...). Home directories become
   ``~`` (``/home/alice/x``, ``/Users/bob/x``, ``C:\\Users\\carol\\x`` -> ``~/x``); their user name
   is also redacted where it stands alone in the same text.
 - Only kinds and counts are reported (`RuleCounts`), never a redacted value.
@@ -47,6 +47,14 @@ Decisions:
   verb, a flag named in prose; dotted quads that are releases, sections or object identifiers, headings'
   numbers, addresses of four equal octets; a private key's markers with no key between them.
 
+- A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside
+  an address (``Author: Jane Doe <jane@...>``, trailers, mail headers, package metadata), the local git
+  identity and the lines that print it (``user.name``, ``[user] name =``, ``GIT_AUTHOR_NAME``, blame,
+  shortlog), and data records' name keys and columns (``first_name``; ``name`` beside an e-mail, phone or
+  address field). Kept: names in prose, package metadata and licence headers without an address (public
+  attribution of published code), a name beside a documentation address (an example), a single word
+  beside an address, identifiers.
+
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it
   takes a password only right after a name that always holds one, and elsewhere only a long generated
@@ -55,9 +63,12 @@ Decisions:
 Known limits (what it cannot see): a secret with no name and no vendor format (a password alone in
 prose without "password is"); a human-chosen password given to a name that may hold anything ("API key:
 Falcon914!"); secrets glued to other words; a dotted quad right after ``name==`` is
-taken for a version; personal names in prose; a ``.pgpass`` line only on port 5432 or ``*``; a quoted value
-longer than 512 characters with no format of its own; a URL password holding both "@" and "/" where what
-follows an inner "@" reads as a host; a key shown as a hex dump (``xxd``).
+taken for a version; personal names in prose and in output with no structure around them (``git log
+--format=%an``), and in a structure only as one to four capitalised words (``jane doe``, and ``JANE DOE``
+outside a person's key, stay); an organisation's name in a record with contact fields goes as a person's;
+a ``.pgpass`` line only on port 5432 or ``*``; a quoted value longer than 512 characters with no format of
+its own; a URL password holding both "@" and "/" where what follows an inner "@" reads as a host; a key
+shown as a hex dump (``xxd``).
 """
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts

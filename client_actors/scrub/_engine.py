@@ -33,6 +33,13 @@ from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
 from client_actors.scrub._keys import KEY_RULES, find_jwk_private
 from client_actors.scrub._network import NETWORK_RULES
+from client_actors.scrub._people import (
+    find_blame_names,
+    find_git_identity,
+    find_keyed_names,
+    find_names_beside_addresses,
+    find_shortlog_names,
+)
 from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
@@ -42,7 +49,7 @@ from client_actors.scrub._shape import find_shaped, find_shaped_encoded
 from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.7"
+RULESET_VERSION = "2026.12.8"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -167,6 +174,14 @@ PASSES: tuple[Pass, ...] = (
     # Whatever the syntax: a value whose shape and neighbourhood say it is a credential (see _shape.py).
     Pass("shape", find_shaped, _forms(SHAPE_WORDS), None, find_shaped_encoded),
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
+    # People's names where the structure says a string is one (see _people.py); after the e-mail rule, whose
+    # tokens mark a name-addr as its addresses do.
+    Pass("person-name-addr", find_names_beside_addresses, (" <",)),
+    Pass("person-name-git", find_git_identity, ("user.name", "_NAME", "[user]", "-mail <")),
+    # A blame line's date holds its month between dashes, a far rarer literal than its "(".
+    Pass("person-name-blame", find_blame_names, tuple(f"-{month:02d}-" for month in range(1, 13))),
+    Pass("person-name-shortlog", find_shortlog_names, ("\t", "\\t", "):")),
+    Pass("person-name-keyed", find_keyed_names, ("ame", "AME", "older", "OLDER")),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )
 PREFILTER = Prefilter([item.literals for item in PASSES])
@@ -186,7 +201,7 @@ REDACTION_KINDS = frozenset(
         "sentry-token", "postman-api-key", "databricks-token", "atlassian-token", "doppler-token",
         "url-credentials", "authorization", "cookie", "password", "secret", "token", "api-key",
         "credential", "signature", "key", "email", "phone", "credit-card", "iban", "ssn", "ipv4",
-        "ipv6", "home-path", "username",
+        "ipv6", "home-path", "username", "person-name",
     }
 )  # fmt: skip
 

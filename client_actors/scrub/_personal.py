@@ -186,12 +186,12 @@ def _ssn_rule(name: str, word: str, trigger: str) -> Rule:
 
 # A table whose header names an ssn column, and the row below it: CSV, tab-separated (`COPY t (id, ssn, ...)
 # FROM stdin;` and its rows), psql's `|` tables (a `---+---` rule line between), behind any line wrapper.
-_LINE_BREAK = re.compile(r"\r?\n|\\n")
-_RULE_LINE = re.compile(r"[ \t\-+|=:]*")
+LINE_BREAK = re.compile(r"\r?\n|\\n")
+RULE_LINE = re.compile(r"[ \t\-+|=:]*")
 _CELL_TEXT = re.compile(r"[\s\"'`]*(?P<name>[A-Za-z_]+)[\s\"'`]*")
 
 
-def _line_at(text: str, at: int) -> tuple[int, int]:
+def line_at(text: str, at: int) -> tuple[int, int]:
     """The line holding ``at``: its start and end, at a line break written or escaped (JSON-escaped text)."""
     floor = max(0, at - 400)
     escaped = text.rfind("\\n", floor, at)
@@ -201,16 +201,16 @@ def _line_at(text: str, at: int) -> tuple[int, int]:
         while quote > floor and text[quote - 1] == "\\":
             quote = text.rfind('"', floor, quote)
         start = max(start, quote + 1)
-    following = _LINE_BREAK.search(text, at, at + 400)
+    following = LINE_BREAK.search(text, at, at + 400)
     return start, following.start() if following else min(len(text), at + 400)
 
 
-def _lead_end(text: str, start: int, end: int) -> int:
+def lead_end(text: str, start: int, end: int) -> int:
     lead = LINE_LEAD.match(text, start, end)
     return lead.end() if lead and lead.group() not in ("|", "-", "+") else start
 
 
-def _cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+def line_cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
     position = start
     spans = []
     while True:
@@ -221,23 +221,23 @@ def _cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, i
         position = found + len(separator)
 
 
-def _separator(body: str) -> str:
+def table_separator(body: str) -> str:
     return "\\t" if "\\t" in body else "\t" if "\t" in body else "|" if "|" in body else ","
 
 
 def _handle_ssn_column(match: re.Match[str]) -> Redaction | None:
     text = match.string
-    start, end = _line_at(text, match.start())
-    body_start = _lead_end(text, start, end)
+    start, end = line_at(text, match.start())
+    body_start = lead_end(text, start, end)
     led = body_start > start  # a wrapper's lead on the header: the rows have one too
     header = text[body_start:end]
     opening = header.find("(")
     closing = header.find(")", opening + 1)
     if 0 <= opening < closing:  # COPY t (id, ssn, state) FROM stdin; the rows are tab-separated
-        names, separator = _cells(text, body_start + opening + 1, body_start + closing, ","), None
+        names, separator = line_cells(text, body_start + opening + 1, body_start + closing, ","), None
     else:
-        separator = _separator(header)
-        names = _cells(text, body_start, end, separator)
+        separator = table_separator(header)
+        names = line_cells(text, body_start, end, separator)
     index = next(
         (
             i
@@ -250,16 +250,16 @@ def _handle_ssn_column(match: re.Match[str]) -> Redaction | None:
         return None
     row_start, row_end = start, end
     for _ in range(2):  # the next line, or the one after a psql rule line (---+---)
-        following = _LINE_BREAK.match(text, row_end)
+        following = LINE_BREAK.match(text, row_end)
         if following is None:
             return None
-        row_start, row_end = _line_at(text, following.end())
+        row_start, row_end = line_at(text, following.end())
         if led:
-            row_start = _lead_end(text, row_start, row_end)
-        if not _RULE_LINE.fullmatch(text, row_start, row_end):
+            row_start = lead_end(text, row_start, row_end)
+        if not RULE_LINE.fullmatch(text, row_start, row_end):
             break
     row = text[row_start:row_end]
-    cells = _cells(text, row_start, row_end, separator or ("\\t" if "\\t" in row else "\t"))
+    cells = line_cells(text, row_start, row_end, separator or ("\\t" if "\\t" in row else "\t"))
     if index >= len(cells):
         return None
     a, b = cells[index]

@@ -1,0 +1,624 @@
+"""People's names, where the structure around a string says it is one.
+
+A name alone in prose cannot be told from a product, a heading or a class; a name in a field that holds
+one can. The places taken:
+- a name beside an address, ``Jane Doe <jane@...>`` (git's Author and Commit lines, trailers such as
+  ``Signed-off-by:``, mail headers, package metadata, ``.mailmap``): the address goes anyway, and the
+  name beside it names the same person. Only after what leads a name: a person's label (``Author:``,
+  ``From:``, any ``-by:``), a quote, a list's comma, a comment's mark, a copyright's year, the line's start;
+  capitalised words of a log line before an address (``INFO Sending Welcome Email <...>``) stay;
+- the local git identity, which is the person at the keyboard: ``git config user.name``, ``user.name=`` in
+  ``git config --list``, ``name =`` under ``[user]``, ``GIT_AUTHOR_NAME`` and ``GIT_COMMITTER_NAME``; and
+  ``git blame`` (and its porcelain) and ``git shortlog`` lines, which print identities with no address;
+- data records: a value under a key or column that holds a person's name (``first_name``,
+  ``customer_name``, ``cardholder``...), and under ``name`` when the same record holds an e-mail, phone or
+  address field (a record of a person, not a manifest or a workflow step); JSON, YAML, dict reprs, a log
+  line's ``key=value`` pairs, CSV, tab-separated and psql tables, SQL ``INSERT`` rows. Under those keys an
+  upper-case name is one too (a card's embossed ``JANE DOE``).
+
+Package metadata is taken only where an address stands beside the name, as ``Name <mail>`` or in the same
+record (``{name = "Jane Doe", email = "..."}``). Kept on purpose: a name with no address beside it in
+package metadata (``Author: Jane Doe`` in PKG-INFO, ``author='Jane Doe'`` in setup.py, whose
+``author_email`` is another key) and in a licence header (``Copyright (c) 2024 Jane Doe``): both are the
+public attribution of published code, and what the data is about (with an address beside it, a licence
+header's name goes with the address, as everywhere). So is a name beside a reserved
+documentation address (``Jane Doe <jane@example.com>``), as the address is: it is an example. A single
+word (``Jane <jane@...>``) is kept too, beside an address or in a git line: a handle or a given name alone,
+which names nobody once the address is gone; only a column that holds one part of a name (``first_name``)
+takes a single word.
+
+A name is one to four capitalised words of letters (accented ones too, inner apostrophes and hyphens,
+``J.`` initials, lower-case particles such as ``van der``); never an identifier (digits, ``_``, all lower
+or upper case) and never one holding a word that names a role, a machine or an organisation (``Test User``,
+``GitHub Actions``, ``Acme Corp``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from client_actors.scrub._core import Redaction, disjoint, redact
+from client_actors.scrub._judge import LINE_LEAD
+from client_actors.scrub._personal import (
+    LINE_BREAK,
+    RESERVED_DOMAINS,
+    RESERVED_TLDS,
+    RULE_LINE,
+    lead_end,
+    line_at,
+    line_cells,
+    table_separator,
+)
+
+KIND = "person-name"
+
+# Lower-case words inside a name ("Guido van Rossum", "María de la Cruz").
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "do",
+     "bin", "ibn", "al", "el", "ter", "ten", "zu", "y"}
+)  # fmt: skip
+# Words that make a capitalised run a role, a machine, a product or an organisation rather than a person.
+NOT_NAME_WORDS = frozenset(
+    {
+        "default", "admin", "administrator", "test", "tests", "testing", "user", "users", "bot", "root",
+        "system", "service", "services", "server", "jenkins", "github", "gitlab", "bitbucket", "actions",
+        "action", "dependabot", "renovate", "unknown", "anonymous", "team", "build", "builder", "deploy",
+        "release", "example", "sample", "demo", "support", "sales", "billing", "customer", "guest", "owner",
+        "maintainers", "developers", "developer", "project", "contributors", "authors", "noreply", "api",
+        "web", "app", "cloud", "inc", "ltd", "llc", "gmbh", "corp", "co", "foundation", "company", "group",
+        "org", "organization", "software", "labs", "studio", "platform", "infra", "ops", "devops",
+        "security", "engineering", "account", "automation", "daemon", "agent", "runner", "pipeline",
+        "continuous", "integration", "mailer", "postmaster", "notifications", "notification", "no", "reply",
+        "info", "help", "desk", "office", "the", "and", "of", "for", "new", "first", "last", "name", "your",
+        "my", "our", "full", "display", "null", "none", "true", "false", "todo", "fixme", "changeme",
+        "placeholder", "string", "value", "data", "main", "master", "merge", "branch", "pull",
+        "request", "commit", "update", "fix", "add", "remove", "run", "set", "get", "install", "check",
+        "checkout", "setup", "use", "step", "job", "hello", "world", "foo", "bar", "baz", "lorem", "ipsum",
+        "production", "staging", "prod", "development", "environment", "cluster", "network", "node",
+        "nodes", "pool", "bucket", "database", "db", "instance", "gateway", "role", "policy", "key", "keys",
+        "router", "switch", "proxy", "cache", "queue", "topic", "worker", "workers", "frontend", "backend",
+        "primary", "secondary", "replica", "internal", "external", "public", "private", "shared", "global",
+        "region", "zone", "subnet", "vpc", "storage", "monitoring", "logging", "alerts", "dashboard", "report",
+        "welcome", "newsletter", "digest", "weekly", "daily", "monthly", "series", "campaign", "template",
+        "order", "invoice", "payment", "subscription", "plan", "free", "pro", "premium", "enterprise",
+        "bug", "bugs", "fixes", "fixed", "feature", "features", "changes", "changed", "breaking", "improvements",
+        "documentation", "docs", "deprecations", "deprecated", "dependencies", "chores", "chore", "refactoring",
+        "performance", "other", "misc", "notes", "added", "removed", "known", "issues", "summary",
+        "contact", "us", "email", "mail", "mailing", "list", "feedback", "questions", "send", "write", "ask",
+        "reach", "hi", "hey", "dear", "thanks", "thank", "regards", "cheers", "best", "via", "at", "on", "in",
+        "or", "is", "it", "this", "that", "please", "see", "note", "subscribe", "unsubscribe",
+    }
+)  # fmt: skip
+
+# A letter, or one JSON-escaped as ensure_ascii writes it ("Jos\\u00e9").
+_LETTERS = r"(?:[^\W\d_]|\\u[0-9a-fA-F]{4})"
+_ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _decoded(value: str) -> str:
+    return _ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), value) if "\\u" in value else value
+
+
+# One word of a name: letters, inner apostrophes and hyphens ("O'Brien", "Jean-Luc"), or an initial ("J.").
+_WORD = re.compile(rf"{_LETTERS}+(?:['\u2019\-]{_LETTERS}+)*|{_LETTERS}\.")
+# A name as a regex, for the rules that read one forward; `is_person_name` judges it.
+NAME = rf"{_LETTERS}+(?:['\u2019\-.]{_LETTERS}+)*\.?(?: {_LETTERS}+(?:['\u2019\-.]{_LETTERS}+)*\.?){{0,5}}"
+
+
+def _is_name_word(word: str, upper: bool = False) -> bool:
+    word = _decoded(word)
+    if word.endswith("."):
+        return len(word) == 2 and word[0].isupper()
+    if not word[0].isupper() or word.lower() in NOT_NAME_WORDS:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    # "CI", "AWS" are not names; under a key that holds one, "JANE DOE" is (a card's embossed name).
+    return len(letters) == 1 or upper or any(c.islower() for c in letters)
+
+
+def is_person_name(value: str, min_words: int = 2, upper: bool = False) -> bool:
+    """Tell whether ``value`` reads as a person's name of at least ``min_words`` capitalised words (or
+    upper-case ones, with ``upper``)."""
+    words = _decoded(value).split(" ")
+    if len(words) > 6 or words[0] in _PARTICLES or words[-1] in _PARTICLES:
+        return False
+    if any(word.lower() in NOT_NAME_WORDS for word in words):  # the commonest no, and the cheapest
+        return False
+    if not all(_WORD.fullmatch(word) for word in words):
+        return False
+    named = [word for word in words if word not in _PARTICLES]
+    return min_words <= len(named) <= 4 and all(_is_name_word(word, upper) for word in named)
+
+
+# What glues a name's first word to what precedes it: a label's colon, a quote, a list's comma, a tab.
+_GLUE = re.compile(r"\\[tn\"]|[\"'`\[(,:=\t]")
+
+
+def _name_back(text: str, end: int, min_words: int = 2) -> tuple[int, int] | None:
+    """The name that ends at ``end``: its words read back to what leads a name (a label's colon, a quote, a
+    list's comma, the line's start); None where prose leads it ("INFO Sending Welcome Email <...>")."""
+    floor = max(0, end - 160)
+    line_start = max(text.rfind("\n", floor, end) + 1, floor)
+    escaped = text.rfind("\\n", line_start, end)
+    if escaped >= 0:
+        line_start = escaped + 2
+    line_start = _table_lead_end(text, line_start, end)  # past a diff's sign, a line number, a timestamp
+    pieces = text[line_start:end].split(" ")
+    index = len(pieces)
+    words: list[str] = []
+    glued = False
+    while index > 0:
+        piece = pieces[index - 1]
+        if _WORD.fullmatch(piece) and (_is_name_word(piece) or piece in _PARTICLES):
+            words.append(piece)
+            index -= 1
+            continue
+        bare = _GLUE.split(piece)[-1]
+        if bare and bare != piece and _WORD.fullmatch(bare) and _is_name_word(bare):
+            words.append(bare)
+            glued = True
+        break
+    if not words or words[-1] in _PARTICLES or not is_person_name(" ".join(reversed(words)), min_words):
+        return None
+    if not glued:
+        lead = next((piece for piece in reversed(pieces[:index]) if piece), None)
+        if lead is not None and not _leads_a_name(lead):
+            return None
+    return end - sum(len(word) + 1 for word in words) + 1, end
+
+
+# Words and marks that may stand before a name beside an address: a trailer's "by", a list's "and", a
+# copyright's "(c)", a comment's or a list item's mark.
+_NAME_LEADS = frozenset({"by", "and", "&", "(c)", "(C)", "\u00a9", "//", "--", "\u2022"})
+_YEARS = re.compile(r"[0-9]{4}(?:[\-\u2013,][0-9]{0,4})*,?")
+
+
+# Labels whose value is a person (git's, mail headers', package metadata's); and any trailer's "-by".
+_LABELS = frozenset(
+    {"author", "authors", "commit", "committer", "tagger", "from", "to", "cc", "bcc", "reply-to", "sender",
+     "maintainer", "maintainers", "uploaders", "author-email", "maintainer-email", "original-maintainer",
+     "xsbc-original-maintainer", "contact", "contacts", "owner", "owners", "contributor", "contributors",
+     "reviewer", "reviewers", "assignee", "reporter"}
+)  # fmt: skip
+_LABEL_END = re.compile(r"[A-Za-z][A-Za-z\-]*(?=\\?[\"'`]?\Z)")
+
+
+def _leads_a_name(piece: str) -> bool:
+    if piece[-1] == ":":  # a label's: one whose value is a person
+        label = _LABEL_END.search(piece, 0, len(piece) - 1)  # past a wrapper's lead ("+", "12→", a quote)
+        return label is not None and (
+            label.group().lower() in _LABELS or label.group().lower().endswith("-by")
+        )
+    return (
+        piece[-1] in "\"'`[(,=\t|>*#-"
+        or piece.endswith(("\\t", "\\n"))
+        or piece in _NAME_LEADS
+        or _YEARS.fullmatch(piece) is not None
+    )
+
+
+# A name-addr: an address in angle brackets after a blank, or one the e-mail rule has redacted already.
+_ADDRESS = re.compile(r" <(?:[^\s<>@\"'\\]{1,64}@[^\s<>\"'\\]{1,255}|\[REDACTED:email\])>")
+# A quoted display name, ``"Doe, Jane" <...>`` or ``"Jane Doe" <...>``, written or JSON-escaped.
+_QUOTED_BEFORE = re.compile(r"(\\?\")((?:[^\"\\\n]|\\u[0-9a-fA-F]{4}){1,80})\1\Z")
+
+
+def _is_documentation_address(bracketed: str) -> bool:
+    """Tell whether `` <...>`` holds a reserved documentation address: the name beside it is an example's."""
+    domain = bracketed[bracketed.rfind("@") + 1 : -1].lower() if "@" in bracketed else ""
+    return bool(domain) and (
+        domain.rsplit(".", 1)[-1] in RESERVED_TLDS
+        or any(domain == reserved or domain.endswith("." + reserved) for reserved in RESERVED_DOMAINS)
+    )
+
+
+def find_names_beside_addresses(text: str) -> list[Redaction]:
+    """Names written beside an address: ``Author: Jane Doe <jane@...>``, ``"Jane Doe <jane@...>"``."""
+    found: list[Redaction] = []
+    for match in _ADDRESS.finditer(text):
+        if _is_documentation_address(match.group()):
+            continue
+        end = match.start()
+        quoted = _QUOTED_BEFORE.search(text, max(0, end - 84), end)
+        if quoted is not None:
+            value = quoted.group(2)
+            last, comma, first = value.partition(", ")
+            if is_person_name(f"{first} {last}" if comma else value, 2):
+                found.append(redact(quoted.start(2), quoted.end(2), KIND))
+            continue
+        span = _name_back(text, end)
+        if span is not None and (not found or span[0] >= found[-1].end):
+            found.append(redact(span[0], span[1], KIND))
+    return found
+
+
+# What ends a value read forward: a closing quote, a line's end (written or escaped), a separator.
+_VALUE_END = re.compile(r"(?:\\?[\"'])|[ \t]*(?:\r?\n|\\[rn]|$|[,;}\])#|])")
+
+
+# After an unquoted value, the next pair of a log line's `key=value` list (`first_name=Jane last_name=Doe`).
+_NEXT_PAIR = re.compile(r"[ \t]+[A-Za-z_][\w.\-]{0,40}=")
+
+
+def _name_forward(match: re.Match[str], min_words: int, upper: bool = False) -> Redaction | None:
+    text, (start, end) = match.string, match.span("name")
+    quote = match.group("q")
+    if quote:
+        if not text.startswith(quote, end):
+            return None
+    else:  # the value ends at the line's end or a separator, or where the next pair starts
+        while _VALUE_END.match(text, end) is None and _NEXT_PAIR.match(text, end) is None:
+            end = text.rfind(" ", start, end)
+            if end < 0:
+                return None
+    if not is_person_name(text[start:end], min_words, upper):
+        return None
+    return redact(start, end, KIND)
+
+
+_QUOTE = r"(?P<q>\\?[\"']|)"
+# The local git identity, as set and as listed: `git config --global user.name "Jane Doe"`, `user.name=Jane
+# Doe`, `GIT_AUTHOR_NAME="Jane Doe"`, `GIT_COMMITTER_NAME: Jane Doe`.
+_USER_NAME = re.compile(rf"user\.name(?:[ \t]*=[ \t]*|[ \t]+){_QUOTE}(?P<name>{NAME})")
+_GIT_ENV_NAME = re.compile(rf"_NAME\\?[\"']?[ \t]*[=:][ \t]*{_QUOTE}(?P<name>{NAME})")
+_GIT_ENV_NAMES = ("GIT_AUTHOR", "GIT_COMMITTER")
+# `[user]` in a git config file, then its `name = Jane Doe` a few lines below.
+_USER_SECTION = re.compile(r"\[user\]")
+# Each line may stand behind a wrapper's lead (a diff's sign, a line number, a timestamp).
+_SECTION_NAME = re.compile(
+    rf"(?:\r?\n|\\n){LINE_LEAD.pattern}(?:[ \t]|\\t)*name[ \t]*=[ \t]*{_QUOTE}(?P<name>{NAME})"
+)
+_NEXT_SECTION = re.compile(rf"(?:\r?\n|\\n){LINE_LEAD.pattern}(?:[ \t]|\\t)*\[")
+
+
+# `git blame --porcelain` and `--line-porcelain`: `author Jane Doe`, then `author-mail <...>` on the next line.
+_PORCELAIN = re.compile(
+    rf"(?:\A|\n|\\n)(?P<role>author|committer) (?P<name>{NAME})(?P<q>)(?:\r?\n|\\n)(?P=role)-mail <"
+)
+
+
+def find_git_identity(text: str) -> list[Redaction]:
+    """The name of the local git identity where it is set or listed, and an author's in blame's porcelain."""
+    found: list[Redaction] = []
+    if "-mail <" in text:
+        for match in _PORCELAIN.finditer(text):
+            item = _name_forward(match, 2)
+            if item is not None:
+                found.append(item)
+    if "user.name" in text:
+        for match in _USER_NAME.finditer(text):
+            item = _name_forward(match, 2)
+            if item is not None:
+                found.append(item)
+    if "_NAME" in text:
+        for match in _GIT_ENV_NAME.finditer(text):
+            if text.endswith(_GIT_ENV_NAMES, max(0, match.start() - 13), match.start()):
+                item = _name_forward(match, 2)
+                if item is not None:
+                    found.append(item)
+    if "[user]" in text:
+        for match in _USER_SECTION.finditer(text):
+            section_end = _NEXT_SECTION.search(text, match.end(), match.end() + 600)
+            limit = section_end.start() if section_end else min(len(text), match.end() + 600)
+            named = _SECTION_NAME.search(text, match.end(), limit)
+            if named is not None:
+                item = _name_forward(named, 2)
+                if item is not None:
+                    found.append(item)
+    return disjoint(found)
+
+
+# `git blame`: `^1a2b3c4 (Jane Doe 2026-01-02 10:11:12 +0100 42) code`, and with --date=short.
+_BLAME = re.compile(
+    rf"\((?P<name>{NAME}) +[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}"
+    r"(?: [0-9]{2}:[0-9]{2}:[0-9]{2} [+\-][0-9]{4})? +[0-9]+\)"
+)
+# `git shortlog -sn`: `    42\tJane Doe`, one author a line.
+_SHORTLOG = tuple(
+    (tab, re.compile(re.escape(tab) + rf"(?P<name>{NAME})(?=\r?\n|\\n|$|\\\")")) for tab in ("\t", "\\t")
+)
+_SHORTLOG_COUNT = re.compile(r"[ ]*[0-9]+")
+
+
+def find_blame_names(text: str) -> list[Redaction]:
+    """Authors' names in `git blame` lines."""
+    return [
+        redact(match.start("name"), match.end("name"), KIND)
+        for match in _BLAME.finditer(text)
+        if is_person_name(match.group("name"), 2)
+    ]
+
+
+# `git shortlog` without -s: `Jane Doe (12):`, the author's commits' subjects indented below.
+# Found by its count (a pattern that starts with a literal), the name read back to the line's start.
+_SHORTLOG_COUNT_HEAD = re.compile(r" \([0-9]+\):(?=\r?\n|\\n)")
+_NAME_ALONE = re.compile(NAME)
+
+
+def _shortlog_heads(text: str) -> list[Redaction]:
+    found = []
+    for match in _SHORTLOG_COUNT_HEAD.finditer(text):
+        start = _table_lead_end(text, line_at(text, match.start())[0], match.start())
+        if _NAME_ALONE.fullmatch(text, start, match.start()) and is_person_name(
+            text[start : match.start()], 2
+        ):
+            found.append(redact(start, match.start(), KIND))
+    return found
+
+
+def find_shortlog_names(text: str) -> list[Redaction]:
+    """Authors' names in `git shortlog` lines."""
+    found = []
+    if "):" in text:
+        found = _shortlog_heads(text)
+        if "\t" not in text and "\\t" not in text:
+            return found
+    for match in (m for tab, pattern in _SHORTLOG if tab in text for m in pattern.finditer(text)):
+        count_start = _table_lead_end(text, line_at(text, match.start())[0], match.start())
+        if _SHORTLOG_COUNT.fullmatch(text, count_start, match.start()) and is_person_name(
+            match.group("name"), 2
+        ):
+            found.append(redact(match.start("name"), match.end("name"), KIND))
+    return disjoint(found)
+
+
+# Keys and columns that hold a person's name, or one part of it (spelt without "_" and "-", lower case).
+PERSON_KEYS = frozenset(
+    {
+        "firstname", "lastname", "givenname", "familyname", "surname", "middlename", "fullname",
+        "customername", "cardholder", "cardholdername", "billingname", "contactname", "displayname",
+        "holdername", "accountholder", "accountholdername", "recipientname", "patientname", "employeename",
+    }
+)  # fmt: skip
+# Keys that also name things other than people (a service account's display name "Terraform"): a whole
+# name of two words or more only.
+_WHOLE_NAME_KEYS = frozenset({"displayname", "holdername"})
+# A key, read back from where the pattern finds its ending.
+_KEY_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")
+_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;")
+# The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`. One that starts with a
+# lower-case letter or a digit (most identifiers) is no name, which the pattern says without a handler's call.
+_KEY_ENDS = ("ame", "AME", "older", "OLDER")
+_VALUE_AFTER_KEY = rf"(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?![a-z0-9_\-.])(?P<name>{NAME})"
+# One pattern a key's ending: a pattern that starts with a literal is searched for at C speed, an alternation
+# is tried at every position.
+_KEYED = tuple((end, re.compile(end + _VALUE_AFTER_KEY)) for end in _KEY_ENDS)
+
+
+def _keyed_matches(text: str) -> list[re.Match[str]]:
+    """Every key ending followed by a value, in order."""
+    found: list[re.Match[str]] = []
+    for end, pattern in _KEYED:
+        if end in text:
+            found.extend(pattern.finditer(text))
+    return sorted(found, key=re.Match.start) if len(found) > 1 else found
+
+
+# A field of a record about a person: it makes the record's `name` a person's.
+# A person's contact field's name, with a qualifier or none (`email`, `work_phone`, `billing_address`); a
+# machine's address (`ip_address`, `mac_address`) is none.
+_CONTACT_KEY = (
+    r"(?<![A-Za-z0-9_\-])(?!(?i:ip|mac|remote|server|bind|listen|host|proxy|public|private|local|wallet|contract|"
+    r"memory|base|return|from|to|sender|recipient)[_\-]?address)(?:[A-Za-z]{1,12}[_\-]?)?"
+    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code)"
+    r"(?:[_\-]?(?i:address|addr|number|num|no|line)?[_\-]?[0-9]?)"
+)
+_CONTACT_COLUMN = re.compile(_CONTACT_KEY)
+# Found by `str.find` in the lower-cased record (one C scan each), then judged whole by `_CONTACT_COLUMN`.
+_CONTACT_WORDS = ("mail", "phone", "mobile", "address", "street", "post", "zip")
+_KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+_KEY_SEPARATOR = re.compile(r"\\?[\"'`]?[ \t]*(?::|=>?)")
+
+
+def _has_contact_field(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` holds a person's contact field (`email`, `work_phone`...)."""
+    record = text[start:end]
+    if "[REDACTED:email]" in record or "[REDACTED:phone]" in record:
+        return True
+    lower = record.lower()
+    for word in _CONTACT_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            key_start, key_end = at, at + len(word)
+            while key_start > 0 and key_start > at - 24 and lower[key_start - 1] in _KEY_CHARS:
+                key_start -= 1
+            while key_end < len(lower) and key_end < at + 24 and lower[key_end] in _KEY_CHARS:
+                key_end += 1
+            if _KEY_SEPARATOR.match(record, key_end) and _CONTACT_COLUMN.fullmatch(
+                record, key_start, key_end
+            ):
+                return True
+            at = lower.find(word, key_end)
+    return False
+
+
+def _record_around(text: str, at: int) -> tuple[int, int]:
+    """The record holding ``at``: its braces when it is an object, else the lines around it."""
+    floor, ceiling = max(0, at - 400), min(len(text), at + 400)
+    opening, closing = text.rfind("{", floor, at), text.find("}", at, ceiling)
+    if opening >= 0 and "}" not in text[opening:at] and closing >= 0:
+        return opening, closing
+    return max(0, at - 240), min(len(text), at + 240)
+
+
+def find_keyed_names(text: str) -> list[Redaction]:
+    """Names under a key or a column that holds one: records (`find_record_names`) and tables
+    (`find_table_names`), one pass as both look for the same key endings."""
+    records, tables = find_record_names(text), find_table_names(text)
+    return disjoint([*records, *tables]) if records and tables else records or tables
+
+
+def find_record_names(text: str) -> list[Redaction]:
+    """Names under a key that holds one, in JSON, YAML, dict reprs and assignments."""
+    found: list[Redaction] = []
+    for match in _keyed_matches(text):
+        key_end = match.start() + (5 if match.group(0)[:5].lower() == "older" else 3)
+        key_start, floor = match.start(), max(0, key_end - 45)
+        while key_start > floor and text[key_start - 1] in _KEY_LETTERS:
+            key_start -= 1
+        if (
+            key_start > 0
+            and text[key_start - 1] not in _KEY_EDGE
+            and text[key_start - 2 : key_start] != "\\n"
+        ):
+            continue
+        key = text[key_start:key_end].replace("_", "").replace("-", "").lower()
+        if key == "name":
+            item = _name_forward(match, 2)
+            if item is not None and not _has_contact_field(text, *_record_around(text, match.start())):
+                continue
+        elif key in PERSON_KEYS:
+            item = _name_forward(match, 2 if key in _WHOLE_NAME_KEYS else 1, upper=True)
+        else:
+            continue
+        if item is not None and (not found or item.start >= found[-1].end):
+            found.append(item)
+    return found
+
+
+# A table's header cell: a column's name, quoted or not.
+_HEADER_CELL = re.compile(r"[\s\"'`]*(?P<name>[A-Za-z_][A-Za-z0-9_ \-]{0,40}?)[\s\"'`]*")
+# A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
+_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
+_MAX_ROWS = 500
+
+
+def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[int, bool]]:
+    """The header's person columns: their index, the fewest words a value there needs, and whether
+    upper-case words will do."""
+    names = []
+    for start, end in cells:
+        cell = _HEADER_CELL.fullmatch(text, start, end)
+        if cell is None:
+            return {}  # a cell that names no column: not a header
+        names.append(cell.group("name"))
+    contact = any(_CONTACT_COLUMN.fullmatch(name) for name in names)
+    columns = {}
+    for index, written in enumerate(names):
+        if _KEYED_CELL.search(written) is None:  # the literal the pass is gated on
+            continue
+        name = written.replace("_", "").replace("-", "").replace(" ", "").lower()
+        if name in PERSON_KEYS:
+            columns[index] = (2 if name in _WHOLE_NAME_KEYS else 1, True)
+        elif name == "name" and contact:
+            columns[index] = (2, False)
+    return columns
+
+
+def find_table_names(text: str) -> list[Redaction]:
+    """Names in the rows of a table whose header names a person column: CSV, tab-separated, psql, and SQL
+    ``INSERT`` rows."""
+    inserted = find_insert_names(text) if "VALUES" in text or "values" in text or "Values" in text else []
+    return disjoint([*_rows_names(text), *inserted])
+
+
+# What no header line holds around a column's name (a JSON or YAML key's colon, an assignment, a call).
+_NOT_HEADER = re.compile(r"[{}:=()\[\]<>;]")
+
+
+def _table_lead_end(text: str, start: int, end: int) -> int:
+    """Where a line starts behind its wrapper's lead, a diff's sign included."""
+    at = lead_end(text, start, end)
+    if (
+        at == start
+        and text[start : start + 1] in ("+", "-")
+        and text[start + 1 : start + 2] not in ("+", "-")
+    ):
+        return start + 1
+    return at
+
+
+def _rows_names(text: str) -> list[Redaction]:
+    found: list[Redaction] = []
+    header_seen = -1
+    candidates = [m for end, pattern in _CELL_ENDS if end in text for m in pattern.finditer(text)]
+    for match in sorted(candidates, key=re.Match.start) if len(candidates) > 1 else candidates:
+        start, end = line_at(text, match.start())
+        if start <= header_seen:
+            continue
+        header_seen = start
+        body_start = _table_lead_end(text, start, end)
+        if _NOT_HEADER.search(text, body_start, end):
+            continue  # a record's key or code: a header holds column names and separators only
+        led = body_start > start
+        separator = table_separator(text[body_start:end])
+        cells = line_cells(text, body_start, end, separator)
+        columns = _person_columns(text, cells) if len(cells) >= 2 else {}
+        if not columns:
+            continue
+        row_end = end
+        for _ in range(_MAX_ROWS):
+            following = LINE_BREAK.match(text, row_end)
+            if following is None:
+                break
+            row_start, row_end = line_at(text, following.end())
+            if led:
+                row_start = _table_lead_end(text, row_start, row_end)
+            if RULE_LINE.fullmatch(text, row_start, row_end):
+                continue
+            row = line_cells(text, row_start, row_end, separator)
+            if len(row) != len(cells):
+                break
+            for index, fewest in columns.items():
+                cell = _CELL_VALUE.fullmatch(text, *row[index])
+                if cell is not None and is_person_name(cell.group("value"), *fewest):
+                    found.append(redact(cell.start("value"), cell.end("value"), KIND))
+    return found
+
+
+# A header cell naming a person column, where the table rule starts looking.
+_KEYED_CELL = re.compile(r"(?:ame|AME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
+_CELL_ENDS = tuple((end, re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")) for end in _KEY_ENDS)
+# `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
+_INSERT = re.compile(
+    r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"
+)
+_SQL_ITEM = re.compile(r"[ \t]*(?:'(?P<string>(?:[^'\\\n]|'')*)'|(?P<other>[^,()'\n]*))[ \t]*")
+
+
+_ROW_GAP = re.compile(r"[ \t]*,[ \t]*(?:\r?\n|\\n)?[ \t]*")
+
+
+def _sql_row(text: str, at: int) -> tuple[list[re.Match[str]] | None, int]:
+    """The values of the row whose "(" ends before ``at``, and where its ")" ends; None if it is no row."""
+    values: list[re.Match[str]] = []
+    while True:
+        item = _SQL_ITEM.match(text, at)
+        if item is None:
+            return None, at
+        values.append(item)
+        at = item.end()
+        if not text.startswith(",", at):
+            break
+        at += 1
+    return (values, at + 1) if text.startswith(")", at) else (None, at)
+
+
+def find_insert_names(text: str) -> list[Redaction]:
+    """Names in SQL `INSERT ... VALUES` rows, by the column list."""
+    found: list[Redaction] = []
+    for match in _INSERT.finditer(text):
+        columns_start, columns_end = match.span("columns")
+        columns = _person_columns(text, line_cells(text, columns_start, columns_end, ","))
+        if not columns:
+            continue
+        at, rows = match.end(), 0
+        while rows < _MAX_ROWS and text.startswith("(", at):
+            values, at = _sql_row(text, at + 1)
+            if values is None:
+                break
+            rows += 1
+            for index, fewest in columns.items():
+                value = values[index] if index < len(values) else None
+                string = None if value is None else value.group("string")
+                if (
+                    value is not None
+                    and string is not None
+                    and is_person_name(string.replace("''", "'"), *fewest)
+                ):
+                    found.append(redact(value.start("string"), value.end("string"), KIND))
+            gap = _ROW_GAP.match(text, at)
+            if gap is None:
+                break
+            at = gap.end()
+    return sorted(found, key=lambda item: item.start)
