@@ -77,7 +77,7 @@ def age_identity(rng: random.Random) -> Key:
 
 def wireguard_config(rng: random.Random) -> Key:
     secret = base64.b64encode(rng.randbytes(32)).decode()
-    return ["[Interface]", "Address = 10.8.0.2/32", f"PrivateKey = {secret}", "ListenPort = 51820"], [secret]
+    return ["[Interface]", "Address = 192.0.2.2/32", f"PrivateKey = {secret}", "ListenPort = 51820"], [secret]
 
 
 def ssh2_key(rng: random.Random) -> Key:
