@@ -181,7 +181,7 @@ PASSES: tuple[Pass, ...] = (
     # A blame line's date holds its month between dashes, a far rarer literal than its "(".
     Pass("person-name-blame", find_blame_names, tuple(f"-{month:02d}-" for month in range(1, 13))),
     Pass("person-name-shortlog", find_shortlog_names, ("\t", "\\t", "):")),
-    Pass("person-name-keyed", find_keyed_names, ("ame", "AME", "older", "OLDER")),
+    Pass("person-name-keyed", find_keyed_names, ("name", "Name", "NAME", "older", "OLDER")),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )
 PREFILTER = Prefilter([item.literals for item in PASSES])

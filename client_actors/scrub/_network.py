@@ -200,13 +200,16 @@ IPV6 = Rule("ipv6", _IPV6, _handle_v6)
 # A host name made of an address, dashes for dots: EC2's private ``ip-10-0-1-23`` (``.ec2.internal``,
 # ``.us-west-2.compute.internal``, Kubernetes node names) and public ``ec2-52-94-12-7`` names. The address
 # goes, the name's shape stays (``ip-[REDACTED:ipv4].ec2.internal``), as the same address dotted would.
+# (Found by its dash, a literal searched for at C speed; an alternation first would be tried everywhere.)
 _DASHED_HOST = re.compile(
-    rf"(?:ip|ec2)-(?P<quad>{_OCTET}-{_OCTET}-{_OCTET}-{_OCTET})(?![0-9A-Za-z_])", re.ASCII
+    rf"-(?<=ip-|c2-)(?P<quad>{_OCTET}-{_OCTET}-{_OCTET}-{_OCTET})(?![0-9A-Za-z_])", re.ASCII
 )
 
 
 def _handle_dashed_host(match: re.Match[str]) -> Redaction | None:
-    if not starts_word(match.string, match.start(), _V4_BEFORE | {"-"}):
+    text, dash = match.string, match.start()
+    begin = dash - 2 if text[dash - 2 : dash] == "ip" else dash - 3
+    if text[begin:dash] not in ("ip", "ec2") or not starts_word(text, begin, _V4_BEFORE | {"-"}):
         return None
     address = match.group("quad").replace("-", ".")
     if any(len(octet) > 1 and octet[0] == "0" for octet in address.split(".")) or is_kept_v4(address):

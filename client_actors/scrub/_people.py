@@ -378,7 +378,7 @@ _KEY_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-
 _KEY_EDGE = frozenset(" \t\n\"'{,[(`:;")
 # The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`. One that starts with a
 # lower-case letter or a digit (most identifiers) is no name, which the pattern says without a handler's call.
-_KEY_ENDS = ("ame", "AME", "older", "OLDER")
+_KEY_ENDS = ("name", "Name", "NAME", "older", "OLDER")
 _VALUE_AFTER_KEY = rf"(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?![a-z0-9_\-.])(?P<name>{NAME})"
 # One pattern a key's ending: a pattern that starts with a literal is searched for at C speed, an alternation
 # is tried at every position.
@@ -452,7 +452,7 @@ def find_record_names(text: str) -> list[Redaction]:
     """Names under a key that holds one, in JSON, YAML, dict reprs and assignments."""
     found: list[Redaction] = []
     for match in _keyed_matches(text):
-        key_end = match.start() + (5 if match.group(0)[:5].lower() == "older" else 3)
+        key_end = match.start() + (5 if match.group(0)[:5].lower() == "older" else 4)
         key_start, floor = match.start(), max(0, key_end - 45)
         while key_start > floor and text[key_start - 1] in _KEY_LETTERS:
             key_start -= 1
@@ -567,7 +567,7 @@ def _rows_names(text: str) -> list[Redaction]:
 
 
 # A header cell naming a person column, where the table rule starts looking.
-_KEYED_CELL = re.compile(r"(?:ame|AME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
+_KEYED_CELL = re.compile(r"(?:name|Name|NAME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
 _CELL_ENDS = tuple((end, re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")) for end in _KEY_ENDS)
 # `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
 _INSERT = re.compile(
