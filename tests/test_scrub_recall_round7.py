@@ -18,18 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from client_actors.scrub import REDACTION_KINDS, scrub_text
-from client_actors.scrub._engine import scrub_every_pass
 from client_actors.scrub._iban import BBAN_LAYOUTS, IBAN_LENGTHS, is_iban
+from tests.support.scrubbing import scrubbed
 
 RNG = random.Random(20261207)
-
-
-def scrubbed(text: str) -> str:
-    """The scrubbed text, after checking it is what every pass run ungated gives and that it is stable."""
-    out = scrub_text(text).text
-    assert scrub_every_pass(text).text == out
-    assert scrub_text(out).text == out
-    return out
 
 
 def _escaped(text: str) -> str:

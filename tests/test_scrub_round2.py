@@ -12,9 +12,8 @@ import string
 
 import pytest
 
-from client_actors.scrub import scrub_text
-from client_actors.scrub._engine import scrub_every_pass
 from tests.scrubcorpus.tuning_round2 import CLASSES, KEEP_LINES, build, measure
+from tests.support.scrubbing import scrubbed
 
 RNG = random.Random(20261214)
 ALNUM = string.ascii_letters + string.digits
@@ -38,13 +37,6 @@ def password() -> str:
 
 def word_password() -> str:
     return rand(string.ascii_letters, 4) + rand(string.digits, 3) + rand(string.ascii_letters, 5)
-
-
-def scrubbed(text: str) -> str:
-    out = scrub_text(text).text
-    assert scrub_every_pass(text).text == out
-    assert scrub_text(out).text == out
-    return out
 
 
 def exactly(template: str, secret: str, kind: str) -> None:

@@ -18,10 +18,9 @@ import string
 
 import pytest
 
-from client_actors.scrub import scrub_text
-from client_actors.scrub._engine import scrub_every_pass
 from client_actors.scrub._names import classify_name, looks_random
 from tests.scrubcorpus.tuning_round3 import measure
+from tests.support.scrubbing import scrubbed
 
 RNG = random.Random(20261203)
 ALNUM = string.ascii_letters + string.digits
@@ -49,13 +48,6 @@ def password() -> str:
 def dotted_password() -> str:
     """A password that ends in a full stop, which code-shaped rules read as an attribute chain's dot."""
     return RNG.choice(["maple", "orbit", "pixel"]) + rand(string.digits, 4) + "."
-
-
-def scrubbed(text: str) -> str:
-    out = scrub_text(text).text
-    assert scrub_every_pass(text).text == out
-    assert scrub_text(out).text == out
-    return out
 
 
 def exactly(template: str, secret: str, kind: str) -> None:

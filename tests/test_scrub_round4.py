@@ -14,9 +14,8 @@ from collections.abc import Callable
 
 import pytest
 
-from client_actors.scrub import scrub_text
-from client_actors.scrub._engine import scrub_every_pass
 from tests.scrubcorpus.tuning_round4 import measure
+from tests.support.scrubbing import scrubbed
 
 RNG = random.Random(20261204)
 
@@ -28,13 +27,6 @@ def rand(alphabet: str, n: int) -> str:
 def letters() -> str:
     """A generated secret of letters only, which a bare word alone on its line is judged by."""
     return rand(string.ascii_letters, 24)
-
-
-def scrubbed(text: str) -> str:
-    out = scrub_text(text).text
-    assert scrub_every_pass(text).text == out
-    assert scrub_text(out).text == out
-    return out
 
 
 def _escaped(text: str) -> str:

@@ -20,6 +20,7 @@ from client_actors.scrub._engine import scrub_every_pass
 from client_actors.scrub._shape import find_shaped, is_generated, is_password
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.tuning_round5 import measure
+from tests.support.scrubbing import scrubbed
 
 RNG = random.Random(20261205)
 ALNUM = string.ascii_letters + string.digits
@@ -36,13 +37,6 @@ def password() -> str:
 
 def sha() -> str:
     return "".join(RNG.choice("0123456789abcdef") for _ in range(40))
-
-
-def scrubbed(text: str) -> str:
-    out = scrub_text(text).text
-    assert scrub_every_pass(text).text == out
-    assert scrub_text(out).text == out
-    return out
 
 
 # Where the value is the name's: each syntax with a generated secret, and the same syntax with a look-alike.
