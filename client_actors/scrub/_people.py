@@ -512,6 +512,8 @@ def find_table_names(text: str) -> list[Redaction]:
     return disjoint([*_rows_names(text), *inserted])
 
 
+# A character of every separator `table_separator` picks (a tab, written or escaped, a bar, a comma).
+_CELL_SEPARATOR = re.compile(r"[,\t|\\]")
 # What no header line holds around a column's name (a JSON or YAML key's colon, an assignment, a call).
 _NOT_HEADER = re.compile(r"[{}:=()\[\]<>;]")
 
@@ -539,6 +541,8 @@ def _rows_names(text: str) -> list[Redaction]:
         if start <= header_seen:
             continue
         header_seen = start
+        if _CELL_SEPARATOR.search(text, start, end) is None:
+            continue  # one cell only: no separator `table_separator` picks is on the line
         body_start = _table_lead_end(text, start, end)
         if _NOT_HEADER.search(text, body_start, end):
             continue  # a record's key or code: a header holds column names and separators only
