@@ -313,6 +313,9 @@ _BLAME = re.compile(
     rf"\((?P<name>{NAME}) +[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}"
     r"(?: [0-9]{2}:[0-9]{2}:[0-9]{2} [+\-][0-9]{4})? +[0-9]+\)"
 )
+# What follows a blame line's year, found from its dash (a literal): text without it holds no blame line, and
+# `_BLAME`, which starts at every "(", need not be tried.
+_BLAME_TAIL = re.compile(r"-[0-9]{2}-[0-9]{2}(?: [0-9]{2}:[0-9]{2}:[0-9]{2} [+\-][0-9]{4})? +[0-9]+\)")
 # `git shortlog -sn`: `    42\tJane Doe`, one author a line.
 _SHORTLOG = tuple(
     (tab, re.compile(re.escape(tab) + rf"(?P<name>{NAME})(?=\r?\n|\\n|$|\\\")")) for tab in ("\t", "\\t")
@@ -322,6 +325,8 @@ _SHORTLOG_COUNT = re.compile(r"[ ]*[0-9]+")
 
 def find_blame_names(text: str) -> list[Redaction]:
     """Authors' names in `git blame` lines."""
+    if _BLAME_TAIL.search(text) is None:
+        return []
     return [
         redact(match.start("name"), match.end("name"), KIND)
         for match in _BLAME.finditer(text)
