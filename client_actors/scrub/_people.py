@@ -313,6 +313,9 @@ _BLAME = re.compile(
     rf"\((?P<name>{NAME}) +[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}"
     r"(?: [0-9]{2}:[0-9]{2}:[0-9]{2} [+\-][0-9]{4})? +[0-9]+\)"
 )
+# What follows a blame line's year, found from its dash (a literal): text without it holds no blame line, and
+# `_BLAME`, which starts at every "(", need not be tried.
+_BLAME_TAIL = re.compile(r"-[0-9]{2}-[0-9]{2}(?: [0-9]{2}:[0-9]{2}:[0-9]{2} [+\-][0-9]{4})? +[0-9]+\)")
 # `git shortlog -sn`: `    42\tJane Doe`, one author a line.
 _SHORTLOG = tuple(
     (tab, re.compile(re.escape(tab) + rf"(?P<name>{NAME})(?=\r?\n|\\n|$|\\\")")) for tab in ("\t", "\\t")
@@ -322,6 +325,8 @@ _SHORTLOG_COUNT = re.compile(r"[ ]*[0-9]+")
 
 def find_blame_names(text: str) -> list[Redaction]:
     """Authors' names in `git blame` lines."""
+    if _BLAME_TAIL.search(text) is None:
+        return []
     return [
         redact(match.start("name"), match.end("name"), KIND)
         for match in _BLAME.finditer(text)
@@ -512,6 +517,8 @@ def find_table_names(text: str) -> list[Redaction]:
     return disjoint([*_rows_names(text), *inserted])
 
 
+# A character of every separator `table_separator` picks (a tab, written or escaped, a bar, a comma).
+_CELL_SEPARATOR = re.compile(r"[,\t|\\]")
 # What no header line holds around a column's name (a JSON or YAML key's colon, an assignment, a call).
 _NOT_HEADER = re.compile(r"[{}:=()\[\]<>;]")
 
@@ -529,6 +536,8 @@ def _table_lead_end(text: str, start: int, end: int) -> int:
 
 
 def _rows_names(text: str) -> list[Redaction]:
+    if "\n" not in text and "\\n" not in text:
+        return []  # a header with no line after it has no rows: most short texts end here
     found: list[Redaction] = []
     header_seen = -1
     candidates = [m for end, pattern in _CELL_ENDS if end in text for m in pattern.finditer(text)]
@@ -537,6 +546,8 @@ def _rows_names(text: str) -> list[Redaction]:
         if start <= header_seen:
             continue
         header_seen = start
+        if _CELL_SEPARATOR.search(text, start, end) is None:
+            continue  # one cell only: no separator `table_separator` picks is on the line
         body_start = _table_lead_end(text, start, end)
         if _NOT_HEADER.search(text, body_start, end):
             continue  # a record's key or code: a header holds column names and separators only
