@@ -204,7 +204,9 @@ PASSWORDS = st.builds(
     st.text(st.sampled_from(string.ascii_letters + string.digits + SYMBOLS), min_size=10, max_size=30),
     st.sampled_from(string.digits),
 ).filter(lambda value: not is_placeholder(value))  # "my-...", "xxxx...": kept on purpose (see _names)
-HOSTS = st.sampled_from(["db-1.acme.internal:5432", "cache.acme.io", "192.0.2.7:6379", "[2001:db8::1]:5432", "db"])
+HOSTS = st.sampled_from(
+    ["db-1.acme.internal:5432", "cache.acme.io", "192.0.2.7:6379", "[2001:db8::1]:5432", "db"]
+)
 USERS = st.sampled_from(["app", "root", "svc_ci", "deploy", "x-access-token", "oauth2", "__token__"])
 
 

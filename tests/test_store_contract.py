@@ -277,7 +277,8 @@ async def test_text_of_every_kind_of_character_is_stored_and_read_back_as_sent(m
     assert (
         statuses(h.commit([StoreEnvelope(named), StoreEnvelope(refused), StoreEnvelope(empty)])) == ["ok"] * 3
     )
-    assert (await h.read(catalog.session_close_info, "s1"))[2:] == (f"prov {odd}", f"model {odd}")
+    close_info = await h.read(catalog.session_close_info, "s1")
+    assert isinstance(close_info, tuple) and close_info[2:] == (f"prov {odd}", f"model {odd}")
     assert await h.read(catalog.stored_envelope, "s2", 0) == (HMAC, 422, f"reason {odd}")
     assert await h.read(catalog.stored_envelope, "s2", 1) == (HMAC, 422, "")
     book = await stats_of(h)
