@@ -31,6 +31,7 @@ from psycopg_pool import PoolTimeout
 from groove_actors.protocol import ecdh
 from groove_actors.store.contract import CommitUnknown, StoreDown
 from groove_actors.store.embedded import Done, OpenSession, StoreEnvelope
+from groove_actors.store.postgres import bodies
 from groove_actors.store.postgres.serving import LEASE_FOR_TESTS
 from groove_actors.store.postgres.store import FAILED_OPERATION, unavailable
 from tests.support.client import ingest, open_request, open_session
@@ -234,11 +235,11 @@ async def until(condition: Any, *args: Any) -> Any:
 def stored_bodies(url: str, session_id: str) -> list[bytes]:
     found = rows(
         url,
-        "SELECT b.body FROM envelopes e JOIN envelope_bodies b USING (session_id, sequence, day)"
+        "SELECT b.encoding, b.body FROM envelopes e JOIN envelope_bodies b USING (session_id, sequence, day)"
         " WHERE e.session_id = %s ORDER BY e.sequence",
         session_id,
     )
-    return [bytes(body) for (body,) in found]
+    return [bodies.unpack(encoding, bytes(body)) for encoding, body in found]
 
 
 def credits_of(url: str, session_ids: list[str]) -> dict[str, int]:

@@ -39,8 +39,8 @@ from groove_actors.store.embedded import (
     StoreEnvelope,
 )
 from groove_actors.store.lock import DataDirBusy, hold_data_dir
+from groove_actors.store.postgres import bodies, schema
 from groove_actors.store.postgres import migrate as migration
-from groove_actors.store.postgres import schema
 from groove_actors.store.postgres.check import check_database
 from groove_actors.store.postgres.migrate import DATA_TABLES, MigrateRefused, migrate_data_dir
 from groove_actors.store.postgres.url import StoreUrl
@@ -212,10 +212,14 @@ def test_an_interrupted_migration_run_again_moves_what_a_whole_one_does(
     assert checked.notes == ()  # every session keeps its secret here: every body's signature was checked
     with psycopg.connect(interrupted, autocommit=True) as conn:
         conn.execute("UPDATE totals SET value = value + 3 WHERE name = 'steps'")
+        where = "WHERE session_id = %s AND sequence = 0"
+        ((encoding, stored),) = conn.execute(
+            f"SELECT encoding, body FROM envelope_bodies {where}", (clients["s4"].session_id,)
+        ).fetchall()
+        altered = bodies.unpack(encoding, stored).replace(b"thought 1", b"thinker 1")
         conn.execute(
-            "UPDATE envelope_bodies SET body = convert_to(replace(convert_from(body, 'UTF8'), 'thought 1',"
-            " 'thinker 1'), 'UTF8') WHERE session_id = %s AND sequence = 0",
-            (clients["s4"].session_id,),
+            f"UPDATE envelope_bodies SET (encoding, body) = (%s, %s) {where}",
+            (*bodies.pack(altered), clients["s4"].session_id),
         )
     problems = check_database(StoreUrl.parse(interrupted), say=quiet).problems
     assert problems == (
@@ -241,6 +245,10 @@ CORRUPTIONS = {
     "DELETE FROM coordination_links WHERE session_id = 'sess_m2'":
         "coordination links without their other side: 1 row(s): sess_m3/2/sess_m2/2",
     "UPDATE ledger_roots SET credits = 3": "ledger day 2026-11-23: sealed with head ",
+    "UPDATE envelope_bodies SET encoding = 9 WHERE session_id = 'sess_m1' AND sequence = 1":
+        "envelopes whose stored bytes do not decode (body encoding 9 is not one this server reads",
+    "UPDATE envelope_bodies SET (encoding, body) = (1, substring(body from 1 for 16)) WHERE session_id = 'sess_m1'"
+    " AND sequence = 1": "envelopes whose stored bytes do not decode (compressed body does not decode: ",
 }  # fmt: skip
 
 

@@ -3,6 +3,8 @@ place when a newer one opens it, and keeps what it held."""
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
 import secrets
 from collections.abc import Iterator
@@ -14,7 +16,7 @@ import pytest
 
 from groove_actors.store.catalog import NewSession
 from groove_actors.store.embedded import Credit, Done, OpenSession, StoreEnvelope
-from groove_actors.store.postgres import schema
+from groove_actors.store.postgres import bodies, schema
 from groove_actors.store.postgres.check import check_database
 from groove_actors.store.postgres.reads import session_envelopes, sessions_due
 from groove_actors.store.postgres.stats import load_stats
@@ -138,16 +140,14 @@ def test_a_database_of_version_2_loses_the_index_on_last_activity_and_still_find
     assert due == [("idle", "idle")] and stored == ["ok"]
 
 
-def test_a_database_of_version_3_reads_its_compressed_bodies_as_stored_and_stores_new_ones_uncompressed(
+def test_a_database_of_version_3_reads_its_compressed_bodies_as_stored_and_stores_new_ones_as_version_5_does(
     database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     client = ClientSession(secrets.token_bytes(32), session_id="sess_v3")
     opened = NewSession(client.session_id, client.secret, "pk", "codex", "o3", "fp", "a" * 64, "0.1", NOW)
     chunks = [envelope_record(client.chunk_body(n, now=NOW), refused=None) for n in (1, 400, 40, 400)]
     assert all(rec is not None for rec in chunks)
-    with monkeypatch.context() as older:  # the server as it was at schema version 3, with lz4
-        older.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
-        older.setattr(schema, "SCHEMA_VERSION", 3)
+    with older_server(monkeypatch, database, 3):  # with lz4
         old = postgres_store(database)
         try:
             old.commit([OpenSession(opened, 0)], at=NOW)
@@ -177,14 +177,38 @@ def test_a_database_of_version_3_reads_its_compressed_bodies_as_stored_and_store
                 " WHERE a.attname = 'body' AND c.relname LIKE 'envelope_bodies%' ORDER BY 1"
             ).fetchall()
             read = session_envelopes(conn, Path(), client.session_id)
+            encodings = conn.execute("SELECT sequence, encoding FROM envelope_bodies ORDER BY 1").fetchall()
     finally:
         store.close()
     assert (4,) in versions and len(versions) == schema.SCHEMA_VERSION
     assert before == [(0, None), (1, "lz4"), (2, "pglz")]  # the small one inline, uncompressed
     assert after == [*before, (3, None), (4, None)]  # the bodies stored before keep their compression
+    assert encodings == [(0, 0), (1, 0), (2, 0), (3, 1), (4, 1)]  # as received before version 5, zstd after
     assert len(storage) == 3 and {kind for _, kind in storage} == {"e"}  # the parent and both days
     assert [body for _, _, body in read] == [rec.body for rec in (*chunks, tomorrow) if rec]
     assert check_database(StoreUrl.parse(database), say=lambda _: None).problems == ()
 
 
 COMPRESSION = "SELECT sequence, pg_column_compression(body) FROM envelope_bodies ORDER BY sequence"
+
+
+@contextlib.contextmanager
+def older_server(monkeypatch: pytest.MonkeyPatch, database: str, version: int) -> Iterator[None]:
+    """The server as it was at schema `version`, as far as what it stores goes.
+
+    Before version 5 bodies had no `encoding` and were stored as received: the column is there while the older
+    server runs, with every body kept as received, and dropped after, leaving the rows as that server left them.
+    """
+    with monkeypatch.context() as older:
+        older.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:version])
+        older.setattr(schema, "SCHEMA_VERSION", version)
+        if version >= 5:
+            yield
+            return
+        older.setattr(bodies, "SMALLEST_COMPRESSED", math.inf)
+        with psycopg.connect(database, autocommit=True) as conn:
+            schema.migrate(conn)
+            conn.execute("ALTER TABLE envelope_bodies ADD COLUMN encoding SMALLINT NOT NULL DEFAULT 0")
+        yield
+        with psycopg.connect(database, autocommit=True) as conn:
+            conn.execute("ALTER TABLE envelope_bodies DROP COLUMN encoding")

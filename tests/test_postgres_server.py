@@ -20,6 +20,7 @@ import psycopg
 import pytest
 import trio
 
+from groove_actors.store.postgres import bodies
 from tests.support.client import ingest, open_session
 from tests.support.server import ServerProcess, run_central, start_server
 from tests.test_store_contract import scratch_database
@@ -87,11 +88,11 @@ async def test_a_session_over_http_is_stored_as_received_and_credited_once(
     assert rows(database, "SELECT COUNT(*) FROM credits WHERE session_id = %s", session.session_id) == [(1,)]
     stored = rows(
         database,
-        "SELECT b.body FROM envelopes e JOIN envelope_bodies b USING (session_id, sequence, day)"
+        "SELECT b.encoding, b.body FROM envelopes e JOIN envelope_bodies b USING (session_id, sequence, day)"
         " WHERE e.session_id = %s AND e.kind = 'chunk' ORDER BY e.sequence",
         session.session_id,
     )
-    assert [bytes(body) for (body,) in stored] == sent  # the bytes as received
+    assert [bodies.unpack(encoding, bytes(body)) for encoding, body in stored] == sent  # as received
     assert not (tmp_path / "data").exists()  # nothing on disk: the database holds it all
 
 

@@ -47,6 +47,7 @@ from groove_actors.store.embedded import (
     SealDay,
     StoreEnvelope,
 )
+from groove_actors.store.postgres import bodies as pg_bodies
 from groove_actors.store.postgres import schema
 from groove_actors.store.postgres.reads import PostgresReads, claim_pending, session_envelopes
 from groove_actors.store.postgres.stats import load_stats
@@ -610,22 +611,24 @@ def test_a_batch_stores_the_bodies_of_the_claims_it_keeps_byte_for_byte_and_no_o
         assert statuses(outcomes) == ["ok", "ok", 409, 507, "ok"]
         assert outcomes[0] == Done(contract.STORED_BEFORE)
         with store.pool.connection() as conn:
-            bodies = conn.execute(
-                "SELECT session_id, sequence, body FROM envelope_bodies ORDER BY session_id, sequence"
+            stored = conn.execute(
+                "SELECT session_id, sequence, encoding, body FROM envelope_bodies ORDER BY session_id, sequence"
             ).fetchall()
             claims = conn.execute("SELECT session_id, sequence FROM envelopes ORDER BY 1, 2").fetchall()
     finally:
         store.close()
-    assert bodies == [("s1", 0, large), ("s1", 1, b"\x00"), ("s2", 0, large[::-1])]
-    assert claims == [(s, q) for s, q, _ in bodies]
+    read = [(s, q, pg_bodies.unpack(encoding, body)) for s, q, encoding, body in stored]
+    assert read == [("s1", 0, large), ("s1", 1, b"\x00"), ("s2", 0, large[::-1])]
+    assert claims == [(s, q) for s, q, _ in read]
 
 
 def test_bodies_of_every_byte_value_come_back_byte_for_byte_at_every_size_the_database_splits_them_at(
     database: str,
 ) -> None:
-    """On PostgreSQL bodies are stored uncompressed and out of line, in the database's TOAST chunks (schema
-    version 4): a body of every byte value comes back exactly, whatever its size against a chunk's (the
-    database's own figure), the size past which a row's values are moved out of line, and a page."""
+    """On PostgreSQL bodies are compressed by our process, not the database (schema versions 4 and 5), and kept
+    out of line, in the database's TOAST chunks: a body of every byte value comes back exactly, whatever its
+    size against a chunk's (the database's own figure), the size past which a row's values are moved out of
+    line, and a page; and so does one that does not compress, which is kept as received."""
     store = postgres_store(database)
     try:
         with store.pool.connection() as conn:
@@ -636,6 +639,7 @@ def test_bodies_of_every_byte_value_come_back_byte_for_byte_at_every_size_the_da
         sizes = sorted({max(0, edge + d) for edge in edges for d in (-1, 0, 1)} | {400_000})
         every = bytes(range(256)) * (max(sizes) // 256 + 2)
         bodies = [every[n % 256 : n % 256 + n] for n in sizes]  # each starting at a byte of its own
+        bodies.append(os.urandom(400_000))  # no compression makes it smaller
         store.commit([OpenSession(new_session("s1"), 20)], at=NOW)
         ops: list[Operation] = [
             StoreEnvelope(attrs.evolve(record("s1", i), body=body)) for i, body in enumerate(bodies)
@@ -646,8 +650,15 @@ def test_bodies_of_every_byte_value_come_back_byte_for_byte_at_every_size_the_da
             compressed = conn.execute(
                 "SELECT COUNT(*) FROM envelope_bodies WHERE pg_column_compression(body) IS NOT NULL"
             ).fetchone()
+            kept = conn.execute(
+                "SELECT sequence, encoding, octet_length(body) FROM envelope_bodies ORDER BY sequence"
+            ).fetchall()
     finally:
         store.close()
-    assert [len(body) for _, _, body in read] == sizes
+    assert [len(body) for _, _, body in read] == [*sizes, 400_000]
     assert [body for _, _, body in read] == bodies
     assert compressed == (0,)
+    small = pg_bodies.SMALLEST_COMPRESSED
+    assert [encoding for _, encoding, _ in kept] == [int(len(b) >= small) for b in bodies[:-1]] + [0]
+    assert all(length < len(bodies[q]) / 4 for q, encoding, length in kept if encoding)
+    assert kept[-1][2] == 400_000

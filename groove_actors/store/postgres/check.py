@@ -30,7 +30,7 @@ from psycopg.rows import TupleRow
 from groove_actors.protocol import merkle, signing
 from groove_actors.protocol.limits import known_model
 from groove_actors.store.check import SHOWN_ROWS, CheckResult
-from groove_actors.store.postgres import reads
+from groove_actors.store.postgres import bodies, reads
 from groove_actors.store.postgres.migrate import FINISHED, PROGRESS_TABLE
 from groove_actors.store.postgres.stats import BREAKDOWN, DAILY, TOTALS
 from groove_actors.store.postgres.url import StoreUrl
@@ -130,18 +130,34 @@ def check_bodies(conn: Conn, findings: Findings) -> int:
         cursor.itersize = ROWS_PER_FETCH
         cursor.execute(
             "SELECT e.session_id, e.sequence, e.envelope_id, e.kind, e.length, e.hmac, e.steps,"
-            " e.refusal_status, b.body, s.secret FROM envelopes e"
+            " e.refusal_status, b.encoding, b.body, s.secret FROM envelopes e"
             " LEFT JOIN envelope_bodies b ON b.session_id = e.session_id AND b.sequence = e.sequence"
             " AND b.day = e.day LEFT JOIN sessions s ON s.session_id = e.session_id"
         )  # in no order: sorting every body would cost the database as much again
-        for sid, sequence, envelope_id, kind, length, hmac, steps, refusal, body, secret in cursor:
+        for (
+            sid,
+            sequence,
+            envelope_id,
+            kind,
+            length,
+            hmac,
+            steps,
+            refusal,
+            encoding,
+            stored,
+            secret,
+        ) in cursor:
             name = f"{sid} #{sequence}"
             if secret is None:
                 findings.add("envelopes of a session the store does not hold", name)
-            if body is None:
+            if stored is None:
                 findings.add("envelopes without their stored bytes", name)
                 continue
-            body = bytes(body)
+            try:
+                body = bodies.unpack(encoding, bytes(stored))
+            except bodies.UnreadableBody as exc:
+                findings.add(f"envelopes whose stored bytes do not decode ({exc})", name)
+                continue
             problem = _body_problem(body, sid, sequence, envelope_id, kind, length, hmac, steps, refusal)
             if problem is not None:
                 findings.add(f"envelopes whose bytes disagree with their index ({problem})", name)

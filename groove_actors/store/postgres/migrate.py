@@ -41,6 +41,7 @@ from groove_actors.errors import ConfigError
 from groove_actors.store import catalog
 from groove_actors.store.embedded import CATALOG_FILE
 from groove_actors.store.lock import hold_data_dir
+from groove_actors.store.postgres import bodies
 from groove_actors.store.postgres.schema import MIGRATION_LOCK, SchemaTooNew, ensure_day, migrate
 from groove_actors.store.postgres.url import StoreUrl
 from groove_actors.store.recovery import find_losses
@@ -419,14 +420,14 @@ class _Mover:
         """The target's rows for a batch of source rows (with the bytes they point to read from the logs)."""
         if step.name == "envelopes":
             refs = [RecordRef(str(r[0]), int(r[1]), int(r[2])) for r in batch]
-            bodies = read_records(self.data_dir / ENVELOPE_LOG, refs)
+            received = read_records(self.data_dir / ENVELOPE_LOG, refs)
             for day in {utc_day(float(r[9])) for r in batch} - self._days:
                 ensure_day(self.target, day)
                 self._days.add(day)
-            self.report.body_bytes += sum(len(b) for b in bodies)
+            self.report.body_bytes += sum(len(b) for b in received)
             return [
                 (r[3], r[4], r[5], r[6], utc_day(float(r[9])), r[2], r[7], r[8], r[9], r[10], r[11], body)
-                for r, body in zip(batch, bodies, strict=True)
+                for r, body in zip(batch, received, strict=True)
             ]
         if step.name == "credits":
             return [(*r[:14], self._trajectory(r[14:])) for r in batch]
@@ -445,13 +446,11 @@ class _Mover:
             with cursor.copy(_copy_statement("envelopes", step.target_columns)) as copy:
                 for row in rows:
                     copy.write_row(row[:-1])
-            bodies = _copy_statement("envelope_bodies", ("day", "session_id", "sequence", "body"))
-            with cursor.copy(
-                bodies + sql.SQL(" (FORMAT BINARY)")
-            ) as copy:  # the bytes as they are, not in hex
-                copy.set_types(["date", "text", "int8", "bytea"])
-                for row in rows:
-                    copy.write_row((dt.date.fromisoformat(row[4]), row[0], row[1], row[-1]))
+            into = _copy_statement("envelope_bodies", ("day", "session_id", "sequence", "encoding", "body"))
+            with cursor.copy(into + sql.SQL(" (FORMAT BINARY)")) as copy:  # the bytes as bytes, not in hex
+                copy.set_types(["date", "text", "int8", "int2", "bytea"])
+                for row in rows:  # kept as the server keeps them
+                    copy.write_row((dt.date.fromisoformat(row[4]), row[0], row[1], *bodies.pack(row[-1])))
             return
         with cursor.copy(_copy_statement(step.name, step.target_columns)) as copy:
             for row in rows:

@@ -29,6 +29,7 @@ from groove_actors.server.reads import ReadPool
 from groove_actors.store import catalog, contract
 from groove_actors.store.catalog import LEAF_FIELDS, SessionState, ledger_leaf
 from groove_actors.store.catalog.envelopes import gaps_of
+from groove_actors.store.postgres import bodies
 from groove_actors.store.postgres.store import unavailable
 
 T = TypeVar("T")
@@ -124,12 +125,12 @@ def session_gaps(conn: Conn, session_id: str) -> list[tuple[int, str]]:
 def session_envelopes(conn: Conn, envelopes_dir: Path, session_id: str) -> list[tuple[int, str, bytes]]:
     """(sequence, kind, body as received) of a session's envelopes that make its data, in sequence order."""
     rows = conn.execute(
-        "SELECT e.sequence, e.kind, b.body FROM envelopes e JOIN envelope_bodies b"
+        "SELECT e.sequence, e.kind, b.encoding, b.body FROM envelopes e JOIN envelope_bodies b"
         " ON b.session_id = e.session_id AND b.sequence = e.sequence AND b.day = e.day"
         " WHERE e.session_id = %s AND e.refusal_status IS NULL AND e.kind <> 'feedback' ORDER BY e.sequence",
         (session_id,),
     ).fetchall()
-    return [(int(seq), str(kind), bytes(body)) for seq, kind, body in rows]
+    return [(int(seq), str(kind), bodies.unpack(encoding, bytes(body))) for seq, kind, encoding, body in rows]
 
 
 def session_close_info(conn: Conn, session_id: str) -> tuple[str | None, str | None, str, str]:

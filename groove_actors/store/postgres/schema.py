@@ -14,7 +14,8 @@ The tables follow the embedded catalog (store/schema.py), with what several proc
 - the counters (`totals`, `daily`, `breakdown`) are kept in up to COUNTER_SLOTS rows per key (version 2), summed
   when read, so that processes committing at once do not queue on one row.
 - the columns a batch's envelopes update in `sessions` are in no index (version 3), so those updates are HOT.
-- bodies are stored uncompressed (version 4): compressing them cost the database more CPU than the bytes.
+- bodies are not compressed by the database (version 4): that cost it more CPU than the bytes; since
+  version 5 our process compresses them (store/postgres/bodies.py) and `encoding` says how each is kept.
 - credits keep the stitched trajectory (the embedded store's trajectory log).
 """
 
@@ -211,6 +212,15 @@ ALTER TABLE sessions SET (fillfactor = 80);
         # before keep their compression (a rewrite of every body is not worth it): reading either is the same.
         """
 ALTER TABLE envelope_bodies ALTER COLUMN body SET STORAGE EXTERNAL;
+""",
+    ),
+    (
+        5,
+        # Bodies are compressed in our process (store/postgres/bodies.py), and each row says how its body is
+        # kept: 0 as received (every body stored before, and the small ones), 1 zstd. Adding a column with a
+        # constant default rewrites no row.
+        """
+ALTER TABLE envelope_bodies ADD COLUMN encoding SMALLINT NOT NULL DEFAULT 0;
 """,
     ),
 )

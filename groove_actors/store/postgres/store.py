@@ -66,6 +66,7 @@ from groove_actors.store.embedded import (
     SealDay,
     StoreEnvelope,
 )
+from groove_actors.store.postgres import bodies
 from groove_actors.store.postgres.schema import COUNTER_SLOTS, ensure_day, migrate
 from groove_actors.store.postgres.url import StoreUrl
 from groove_actors.store.segments import utc_day
@@ -561,18 +562,18 @@ class Batch:
     def _write_bodies(self, records: list[EnvelopeRecord]) -> None:
         """Insert the bodies of envelopes whose claims this transaction won and keeps, with one binary COPY: the
         database runs one statement for them all, with no per-body statement to bind and start, and each body
-        travels once, as it is, only for a claim won. The deferred statements go first."""
+        travels once, compressed (`bodies.pack`), only for a claim won. The deferred statements go first."""
         if not records:
             return
         if self.deferred:
             self._query([])
         day = dt.date.fromisoformat(self.day)
         with self.conn.cursor().copy(
-            "COPY envelope_bodies (day, session_id, sequence, body) FROM STDIN (FORMAT BINARY)"
+            "COPY envelope_bodies (day, session_id, sequence, encoding, body) FROM STDIN (FORMAT BINARY)"
         ) as copy:
-            copy.set_types(["date", "text", "int8", "bytea"])
+            copy.set_types(["date", "text", "int8", "int2", "bytea"])
             for rec in records:
-                copy.write_row((day, rec.session_id, rec.sequence, rec.body))
+                copy.write_row((day, rec.session_id, rec.sequence, *bodies.pack(rec.body)))
 
     def _take_back(self, records: list[EnvelopeRecord]) -> None:
         """Delete the claims this transaction made for `records` (their bodies were not written)."""
