@@ -16,7 +16,10 @@ backends and the auxiliary processes -- WAL writer, checkpointer, background wri
 from the first generator's send start to the last generator's send end: the window our server's figure
 covers, so neither holds the closes and their stitching; with `--sender node`, whose generator does not say
 when its sends end, to the last generator's end, closes included), and
-the machine's busy cores. Every figure is the median over the repeats (3; 1 with --quick).
+the write-ahead log written per envelope over the same window (the database server's whole log: nothing
+else should run on it), the database's growth per envelope over the run (its size after the closes and their
+stitching, less its size before the load), and the machine's busy cores. Every figure is the median over the
+repeats (3; 1 with --quick).
 --against CHECKOUT (another commit's tree, e.g. `git worktree add /tmp/before COMMIT`) adds "pg x1" and
 "pg x2" run by that tree's server, interleaved with the others, for an A/B of the store on the same load.
 """
@@ -43,7 +46,10 @@ ADMIN = "postgresql://127.0.0.1:5432/postgres"
 CONCURRENCY = 32
 CHUNKS = {200: 20, 20: 60}
 KINDS = ("embedded", "pg x1", "pg x2")
-FIGURES = ("env_per_s", "p50", "p99", "server_ms_per_env", "pg_ms_per_env", "machine_cores_busy")
+FIGURES = (
+    "env_per_s", "p50", "p99", "server_ms_per_env", "pg_ms_per_env", "wal_kb_per_env", "db_kb_per_env",
+    "machine_cores_busy",
+)  # fmt: skip
 
 
 def postgres_answers() -> bool:
@@ -84,6 +90,31 @@ def postgres_cpu(database: str | None) -> dict[int, float]:
         except OSError:
             continue
     return seconds
+
+
+def wal_position(database: str | None) -> str | None:
+    """Where the database server's write-ahead log is now (an LSN); the log is the whole server's."""
+    if database is None:
+        return None
+    with psycopg.connect(ADMIN, autocommit=True) as admin:
+        row = admin.execute("SELECT pg_current_wal_lsn()::text").fetchone()
+    return None if row is None else str(row[0])
+
+
+def wal_bytes(since: str | None, until: str | None) -> int:
+    if since is None or until is None:
+        return 0
+    with psycopg.connect(ADMIN, autocommit=True) as admin:
+        row = admin.execute("SELECT pg_wal_lsn_diff(%s::pg_lsn, %s::pg_lsn)", (until, since)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def database_bytes(database: str | None) -> int:
+    if database is None:
+        return 0
+    with psycopg.connect(ADMIN, autocommit=True) as admin:
+        row = admin.execute("SELECT pg_database_size(%s)", (database,)).fetchone()
+    return 0 if row is None else int(row[0])
 
 
 class LoadRun:
@@ -138,13 +169,15 @@ def measure(
         runs = [
             LoadRun(s.url, s.process.pid, CONCURRENCY // processes, steps, chunks, sender) for s in servers
         ]
+        empty = database_bytes(database)
         for run in runs:
             run.sending.wait()
-        before = postgres_cpu(database)
+        before, wal_before = postgres_cpu(database), wal_position(database)
         for run in runs:
             run.sent.wait()
-        after = postgres_cpu(database)
+        after, wal_after = postgres_cpu(database), wal_position(database)
         results = [run.result() for run in runs]
+        stored = database_bytes(database) - empty
     pg_s = sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
     envelopes = sum(r["send"]["envelopes_acked"] for r in results)
     window = max(r["send"]["wall_s"] for r in results)
@@ -157,6 +190,8 @@ def measure(
         "p99": max(x["p99"] for x in latency),
         "server_ms_per_env": 1000 * sum(r["send"]["server_cpu_s"] for r in results) / max(1, envelopes),
         "pg_ms_per_env": 1000 * pg_s / max(1, envelopes),
+        "wal_kb_per_env": wal_bytes(wal_before, wal_after) / 1000 / max(1, envelopes),
+        "db_kb_per_env": stored / 1000 / max(1, envelopes),
         "machine_cores_busy": max(r["send"]["machine_busy_cores"] for r in results),
     }
 
@@ -192,7 +227,7 @@ def main(argv: list[str] | None = None) -> None:
                     )
                 )
     print(" | ".join(("store", "steps", "c", "envelopes", "env/s", "p50", "p99", "srv ms/env", "pg ms/env",
-                      "busy", "env/s over runs")))  # fmt: skip
+                      "WAL KB/env", "db KB/env", "busy", "env/s over runs")))  # fmt: skip
     for steps in sizes:
         for kind in KINDS:
             print_row(kind, steps, runs[steps, kind])
@@ -228,7 +263,8 @@ def print_row(kind: str, steps: int, runs: list[dict[str, Any]]) -> None:
     m = {name: round(statistics.median(run[name] for run in runs), 2) for name in FIGURES}
     spread = "{}-{}".format(min(r["env_per_s"] for r in runs), max(r["env_per_s"] for r in runs))
     row = (kind, steps, CONCURRENCY, runs[0]["envelopes"], m["env_per_s"], m["p50"], m["p99"],
-           m["server_ms_per_env"], m["pg_ms_per_env"], m["machine_cores_busy"], spread)  # fmt: skip
+           m["server_ms_per_env"], m["pg_ms_per_env"], m["wal_kb_per_env"], m["db_kb_per_env"],
+           m["machine_cores_busy"], spread)  # fmt: skip
     rejected = sum(r["rejected"] for r in runs)
     print(" | ".join(str(x) for x in row) + (f"  ({rejected} rejected!)" if rejected else ""), flush=True)
 
