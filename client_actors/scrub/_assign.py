@@ -75,8 +75,9 @@ _CASELESS_CODE = (
     r"[A-Za-z_$](?:[\w$]{0,128}(?:\.(?=[A-Za-z_$])|[(\[]|->|::)"
     # a variable passed on (`f(key=key, ...)`) has at most one digit: `Summer2024,` is a value
     r"|[A-Za-z_$]{0,128}(?:[0-9][A-Za-z_$]{0,64})?[ \t]*[,)}\]])|[(\[{<]|\$[A-Za-z_{(]"
-    # whole paths, but not base64 that starts with "/" (one long segment with a digit)
-    r"|(?!/(?=[^\s/]{0,80}[0-9])[A-Za-z0-9+]{16,256}={0,2}(?![\w./\-]))"
+    # whole paths, but not base64 that starts with "/" (base64's alphabet only, a digit among it: `judge_value`
+    # tells a key with slashes from a path)
+    r"|(?!/(?=[A-Za-z0-9+/]{0,80}[0-9])[A-Za-z0-9+/]{16,512}={0,2}(?![\w.\-]))"
     r"(?:~|\.{1,2})?/[\w.\-/]{0,512}(?![^\s'\"`,;&|)}\]<>])"
     r"|(?i:str|int|bool|bytes|float|none|true|false|null|undefined|string|number|any|optional"
     r"|secretstr|lambda|await|new|function|not|yield)(?![\w$.\-])"

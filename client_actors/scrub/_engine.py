@@ -46,6 +46,7 @@ from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._shape import WORDS as SHAPE_WORDS
 from client_actors.scrub._shape import find_shaped, find_shaped_encoded
+from client_actors.scrub._tools import COMPOSER_LITERALS, TOOL_LITERALS, TOOL_RULES, find_composer_auth
 from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
@@ -132,6 +133,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
     "ipv4-host-name": ("ip-", "ec2-"),
     **KEY_ID_LITERALS,
+    **TOOL_LITERALS,
 }  # fmt: skip
 
 
@@ -162,6 +164,7 @@ PASSES: tuple[Pass, ...] = (
             *CLI_RULES,
             *CALL_RULES,
             *PRINTED_RULES,
+            *TOOL_RULES,
         )
     ),
     Pass("jwk", find_jwk_private, ("kty",)),
@@ -169,6 +172,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("function-keys", find_function_keys, ("unctionKeys", "ystemKeys")),
     Pass("vault-secrets", find_vault_secrets, ("/secrets/", "keyvault")),
     Pass("go-map", find_go_maps, ("map[",)),
+    Pass("composer-auth", find_composer_auth, COMPOSER_LITERALS),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),
     # Whatever the syntax: a value whose shape and neighbourhood say it is a credential (see _shape.py).

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import base64
 import functools
+import math
 import re
 from typing import Literal
 
-from client_actors.scrub._names import Sense, is_placeholder, looks_random
+from client_actors.scrub._names import Sense, is_placeholder, looks_random, shannon_bits
 
 # What to do with a value: keep it, redact it, or redact it only if the assignment fills its line
 # (YAML, ini and .env lines, where a bare word is a value; elsewhere it is a variable, as in
@@ -83,6 +84,28 @@ _CSS_COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})")
 _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,4096}")
 
 
+_SLASHED_KEY = re.compile(r"/?(?:[A-Za-z0-9+]{0,256}/){1,64}[A-Za-z0-9+]{0,256}={0,2}")
+
+
+def _slashed_key(value: str) -> bool:
+    """Whether a value shaped like a path (`/tZaZnl742AfgIMGj/Gh7Xm9iPlkV8G8`) is base64 key material whose
+    alphabet holds "/": most of it in runs that mix cases or digits with capitals, as generated keys do and
+    path segments (words, versions) seldom do, and its entropy near the most its length allows. Of keys of 30
+    to 48 random bytes that start with "/" and hold another, about 1 in 7,000 is not recognised (a run of
+    short segments, or repeats); no path in the tests is taken."""
+    body = value.lstrip("/")
+    if len(body) < 24 or _SLASHED_KEY.fullmatch(value) is None:
+        return False
+    flat = body.replace("/", "").rstrip("=")
+    mixed = sum(len(part) for part in body.rstrip("=").split("/") if len(part) >= 4 and _mixes(part))
+    return mixed >= 0.6 * len(flat) and shannon_bits(flat) >= min(4.3, math.log2(len(flat)) - 0.5)
+
+
+def _mixes(part: str) -> bool:
+    """Capitals with lower case or digits."""
+    return part != part.lower() and (part != part.upper() or any(c.isdigit() for c in part))
+
+
 @functools.lru_cache(maxsize=4096)  # pure, and the same few assignments come back across records
 def judge_value(
     value: str, name: str, sense: Sense, *, quoted: bool, env_style: bool, in_query: bool = False
@@ -106,7 +129,9 @@ def judge_value(
         return "keep"
     if quoted and _REGEX.search(value):
         return "keep"  # a pattern for tokens, not one: `token = r"[-!#$%&'*+.^_`|~0-9a-zA-Z]+"`
-    if (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value) or _URL_VALUE.match(value):
+    if (
+        (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value) and not _slashed_key(value)
+    ) or _URL_VALUE.match(value):
         return (
             "keep"  # a URL is where to go ("Reset your password: https://..."); its userinfo has its own rule
         )

@@ -25,7 +25,11 @@ WINDOW = 4096  # how far from `kind: Secret` a manifest's maps are looked for
 # YAML: a `data:` or `stringData:` line (found from its "ata" by str.find), then its more-indented
 # `key: value` lines.
 _YAML_MAP = re.compile(r"(?P<indent>[ \t]*)(?:data|stringData)[ \t]*:[ \t]*(?=\r?\n|\\(?:r\\)?n)")
-_LINE_START = re.compile(r"(?:\n|\\n)[ \t]*\Z")
+# A line starts after a newline, or where a JSON string that holds the manifest opens (`"content": "data:`);
+# a numbered read's number (`  12→`, `12\t`) or a diff's sign may come first, and is no indentation.
+_LEAD = r"(?:[ \t]*[0-9]{1,7}(?:→|\\u2192|\t|\\t)|[+\-](?![+\-]))?"
+_LINE_START = re.compile(r"(?:\n|\\n|[:\[,][ \t]?\"|\A)" + _LEAD + r"[ \t]*\Z")
+_ENTRY_LEAD = re.compile(_LEAD)
 _YAML_ENTRY = re.compile(
     r"(?P<indent>[ \t]+)(?P<key>[^\s:\"'][^:\n\\]{0,252}|\"[^\"\n\\]{1,253}\"|'[^'\n]{1,253}')[ \t]*:[ \t]*"
     r"(?:\\?\"(?P<dq>[^\"\n\\]{1,65536})\\?\"|'(?P<sq>[^'\n]{1,65536})'|(?P<bare>[^\s\"'#|>][^\s\\]{0,65535}))"
@@ -84,7 +88,7 @@ def _map_line(text: str, at: int, floor: int) -> re.Match[str] | None:
     line_start = name_start
     while line_start > floor and text[line_start - 1] in " \t":
         line_start -= 1
-    if line_start > floor and not _LINE_START.search(text, max(floor, line_start - 2), line_start):
+    if line_start > floor and not _LINE_START.search(text, max(floor, line_start - 16), line_start):
         return None
     return _YAML_MAP.match(text, line_start)
 
@@ -97,11 +101,13 @@ def _entries(text: str, block: re.Match[str], end: int) -> list[Redaction]:
         newline = _NEWLINE.match(text, position, end)
         if newline is None:
             break
-        skipped = _BLANK_OR_COMMENT.match(text, newline.end(), end)
+        lead = _ENTRY_LEAD.match(text, newline.end(), end)
+        line = lead.end() if lead is not None else newline.end()
+        skipped = _BLANK_OR_COMMENT.match(text, line, end)
         if skipped is not None:  # a blank line or a comment inside the map
             position = skipped.end()
             continue
-        entry = _YAML_ENTRY.match(text, newline.end(), end)
+        entry = _YAML_ENTRY.match(text, line, end)
         if entry is None or len(entry.group("indent")) <= outer:
             break
         group = next(g for g in ("dq", "sq", "bare") if entry.group(g) is not None)

@@ -21,7 +21,8 @@ from client_actors.scrub._core import Redaction, Rule, redact
 
 # A line break: raw, or JSON-escaped once or more (``\n``, ``\\n``, ``\r\n``; JSON in JSON in JSON), as an env
 # var's literal ``\n`` is; XML's character references (``&#xA;``, ``&#13;&#10;``) and HTML's ``<br>``.
-_BREAK = r"(?:\r{0,2}\n|\r|(?:\\{1,8}r){0,2}\\{1,8}n|(?:&#(?:x0?[AaDd]|1[03]);){1,2}|<br ?/?>)"
+# (a raw carriage return may come before any form of a line feed: a CRLF file's lines joined again)
+_BREAK = r"(?:\r{0,2}(?:\n|(?:\\{1,8}r){0,2}\\{1,8}n|(?:&#(?:x0?[AaDd]|1[03]);){1,2}|<br ?/?>)|\r)"
 _BLANK = r"(?:[ \t]|\\{1,8}t)"
 # What a tool puts before a line it shows: indentation, a line number (with its tab, arrow, colon or bar), a
 # grep hit's file name, a CI log's timestamp, a diff's sign, a quote's or a box's border.
@@ -38,8 +39,10 @@ _ELLIPSIS = r"(?:\.\.\.|…)(?:[^\r\n\\.…]{0,80}(?:\.\.\.|…))?"
 # ("MIIE...\n" +, a Python list's 'MIIE...',).
 _CLOSE_QUOTE = r"(?:\\{0,3}[\"'`](?:[ \t]*[+.,])?[ \t]*)?"
 _OPEN_QUOTE = r"(?:[+.,]?[ \t]*\\{0,3}[\"'`])?"
-# `cat -A`'s marks at a line's end: "$", and "^M" for a carriage return.
-_MARKED_END = r"(?:(?:\^M)?\$){0,2}"
+# `cat -A`'s marks at a line's end: "$", and "^M" for a carriage return (twice where a file with CRLF endings
+# was shown so once more; after a raw carriage return, a break, the marks are a line of their own).
+_MARKED_END = r"(?:(?:\^M){0,2}\$){0,2}"
+_MARKS_ONLY = re.compile(r"(?:(?:\^M){0,2}\$){1,2}")
 # One or more line breaks, blank or elided lines between, then what a tool put before the next line.
 _STEP = (
     rf"(?:{_CLOSE_QUOTE}{_MARKED_END}{_BREAK}{_LEAD}{_OPEN_QUOTE}(?:{_ELLIPSIS}[^\r\n\\]{{0,40}})?){{1,8}}"
@@ -110,6 +113,8 @@ def _headless_start(text: str, floor: int, marker: int) -> tuple[int | None, boo
             return start, True  # the line before is cut by the window: look further back
         line_from, line_to = breaks[index - 1][1] if index > 0 else 0, breaks[index][0]
         line = _LINE_OF_BODY.fullmatch(text, line_from, line_to)
+        if line is None and _MARKS_ONLY.fullmatch(text, line_from, line_to) is not None:
+            continue  # the marks `cat -A` put after a carriage return, which the break before took
         if line is None:
             cut = _BASE64_AT_END.search(text, max(line_from, line_to - 160), line_to)
             return (cut.start("b64") if cut is not None else start), False

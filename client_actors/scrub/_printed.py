@@ -22,7 +22,13 @@ _CREDENTIAL_COMMANDS = (
     "op read ", "get-secret-value", "versions access", "serviceaccount/token",
 )  # fmt: skip
 # Commands that print the value of the variable or field they name: printed values of sensitive names.
-_NAMING_COMMANDS = ("printenv", "config:get", "echo", "-field=", ".data.", "secrets get")
+# `consul kv get shop/api/token` names a key path (its last segment says what it is); `op item get ...
+# --fields password` names the field it prints.
+_NAMING_COMMANDS = (
+    "printenv", "config:get", "echo", "-field=", ".data.", "secrets get", "kv get ", "--fields ", "--fields=",
+)  # fmt: skip
+_FIELD_COMMANDS = ("-field=", ".data.", "--fields ", "--fields=")
+_PATH_COMMANDS = ("kv get ",)
 LITERALS = _CREDENTIAL_COMMANDS + _NAMING_COMMANDS
 
 _PRINTED = re.compile(
@@ -41,9 +47,15 @@ _LETTER = re.compile(r"[A-Za-z]")  # a count (`| wc -c`) or a port is no secret
 _FIELD_NAME = re.compile(r"(?P<name>[A-Za-z_][\w\-]{0,80})")
 
 
+_KEY_PATH = re.compile(r"[ \t]*(?:-{1,2}\w[\w\-]*(?:=\S+)?[ \t]+)*[\"']?(?P<path>[\w.\-/]{1,400})")
+
+
 def _printed_name(command: str, rest: str) -> str | None:
-    if command in ("-field=", ".data."):
-        found = _FIELD_NAME.match(rest)
+    if command in _PATH_COMMANDS:
+        path = _KEY_PATH.match(rest)
+        return path.group("path").rstrip("/").rpartition("/")[2] or None if path else None
+    if command in _FIELD_COMMANDS:
+        found = _FIELD_NAME.match(rest.removeprefix("label="))
     elif command == "echo":
         rest = rest.lstrip(" \t\"'")
         found = _FIRST_NAME.match(rest) if rest.startswith("$") else None
@@ -68,7 +80,7 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         name = _printed_name(command, match.group("rest"))
         if name is None:
             return None
-        if classify_name(name) is None and not (command in ("-field=", ".data.") and _reads_secret(match)):
+        if classify_name(name) is None and not (command in _FIELD_COMMANDS and _reads_secret(match)):
             return None
     return redact(match.start("value"), match.end("value"), "secret")
 

@@ -1,0 +1,133 @@
+"""Credentials that only a tool's own format marks as such: secrets printed by secret-store commands
+(`consul kv get`, `op item get --fields`), package-registry credentials (Gradle's `gpr.key`, Composer's auth
+sections, Bundler's per-host variables), a bearer token in `Sec-WebSocket-Protocol`, a settings file's JWT
+signing key, `consul acl set-agent-token`, a secret shown once by a service, base64 keys that start with or
+hold "/", and a Kubernetes Secret whose manifest opens a JSON string. Each behind the line wrappers agents
+print, beside look-alikes that must come out unchanged. Every value is generated at test time.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+from collections.abc import Callable
+
+import pytest
+
+from client_actors.scrub import scrub_text
+from tests.scrubcorpus import fakes
+from tests.support.scrubbing import scrubbed
+
+RNG = random.Random(20261204)
+
+
+def _escaped(text: str) -> str:
+    return json.dumps({"type": "tool_result", "content": text})
+
+
+WRAPPERS: dict[str, Callable[[str], str]] = {
+    "plain": lambda text: text,
+    "escaped": _escaped,
+    "diff": lambda text: "".join(f"+{line}\n" for line in text.splitlines()),
+    "arrow": lambda text: "".join(f"    {n}→{line}\n" for n, line in enumerate(text.splitlines(), 12)),
+}
+
+
+def _token(rng: random.Random, n: int = 32) -> str:
+    return fakes.generated_token(rng, n)
+
+
+def _slashed(rng: random.Random) -> str:
+    """Base64 of random bytes holding at least two "/" (a third of such keys hold one or more)."""
+    while True:
+        value = base64.b64encode(rng.randbytes(33)).decode()
+        if value.count("/") >= 2 and not value.startswith("/"):
+            return "/" + value
+
+
+# (template with {S} for the secret, kind of token expected)
+SECRETS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
+    "consul-kv": ("$ consul kv get shop/api/token\n{S}\n", lambda rng: _token(rng, 24)),
+    "op-fields": ("$ op item get 'Shop DB' --fields password\n{S}\n", fakes.password),
+    "gradle-gpr": ("gpr.user=ci-bot\ngpr.key={S}\norg.gradle.caching=true\n", fakes.github_token),
+    "composer": (
+        '{{"github-oauth": {{"github.com": "{S}"}}, "gitlab-domains": ["git.example.org"]}}\n',
+        lambda rng: _token(rng, 40),
+    ),
+    "bundler-pair": ('BUNDLE_GEMS__EXAMPLE__COM: "ci:{S}"\nBUNDLE_JOBS: "4"\n', fakes.password),
+    "bundler-token": ("export BUNDLE_RUBYGEMS__PKG__GITHUB__COM={S}\n", fakes.github_token),
+    "websocket": (
+        "GET /socket HTTP/1.1\nUpgrade: websocket\nSec-WebSocket-Protocol: bearer, {S}\n",
+        lambda rng: _token(rng, 40),
+    ),
+    "jwt-section": (
+        '{{\n  "ConnectionStrings": {{ "Redis": "cache:6379" }},\n  "Jwt": {{ "Issuer": "acme", "Key": "{S}" }}\n}}\n',
+        fakes.password,
+    ),
+    "consul-agent-token": ("$ consul acl set-agent-token default {S}\n", lambda rng: _token(rng, 36)),
+    "shown-once": (
+        "Here is your webhook secret, it will not be shown again:\n\n    {S}\n",
+        lambda rng: _token(rng, 28),
+    ),
+    "logfmt-slashed": ('level=info msg="session created" session_token={S} user=alice\n', _slashed),
+    "k8s-data": (
+        "data:\n  .dockerconfigjson: {S}\nkind: Secret\ntype: kubernetes.io/dockerconfigjson\n",
+        lambda rng: base64.b64encode(_token(rng, 24).encode()).decode(),
+    ),
+}
+
+
+@pytest.mark.parametrize("wrapper", sorted(WRAPPERS))
+@pytest.mark.parametrize("name", sorted(SECRETS))
+def test_a_credential_a_tool_marks_goes_behind_every_wrapper(name: str, wrapper: str) -> None:
+    template, make = SECRETS[name]
+    for _ in range(5):
+        secret = make(RNG)
+        text = WRAPPERS[wrapper](template.format(S=secret))
+        out = scrubbed(text)
+        assert secret not in out and json.dumps(secret)[1:-1] not in out, (name, out)
+        assert "[REDACTED:" in out
+
+
+# Beside each: what the same tools print that is not a credential.
+KEPT = (
+    "$ consul kv get shop/api/region\neu-west-1\n",
+    "$ op item get 'Shop DB' --fields username\nci-bot\n",
+    "gpr.user=ci-bot\norg.gradle.caching=true\nsystemProp.http.keepAlive=true\n",
+    "gpr.key=$GPR_KEY\n",
+    '{"gitlab-domains": ["git.example.org"], "config": {"github-protocols": ["https"]}}\n',
+    'BUNDLE_JOBS: "4"\nBUNDLE_PATH: "vendor/bundle"\nBUNDLE_BUILD__NOKOGIRI: "--use-system-libraries"\n',
+    "Sec-WebSocket-Protocol: graphql-transport-ws\nSec-WebSocket-Version: 13\n",
+    '"Jwt": { "Issuer": "acme", "Audience": "shop-api", "ExpiryMinutes": 60 }\n',
+    "$ consul acl set-agent-token default $CONSUL_TOKEN\n",
+    "Your changes will not be shown again until you reload:\n\n    settings/profile\n",
+    "Could not connect, trying again in 5s:\n\n    ConnectionRefusedError\n",
+    "config_path=/etc/app/conf.d/server.yaml token_file=/var/run/secrets/kubernetes.io/token\n",
+    "secret_dir=/opt/Build2024x/ReleaseCandidate7/out\n",
+    "token_endpoint=/v1/auth/token/lookup2 user=alice\n",
+    "data:\n  app.properties: bG9nLmxldmVsPWluZm8=\nkind: ConfigMap\n",
+)
+
+
+@pytest.mark.parametrize("wrapper", sorted(WRAPPERS))
+@pytest.mark.parametrize("text", KEPT)
+def test_what_the_same_tools_print_that_is_no_credential_is_kept(text: str, wrapper: str) -> None:
+    wrapped = WRAPPERS[wrapper](text)
+    assert scrubbed(wrapped) == wrapped
+
+
+def test_base64_keys_after_a_token_name_go_whether_they_start_with_or_hold_a_slash() -> None:
+    """Random keys of 30-48 bytes, as the logfmt line of a session store prints them: about 1 in 7,000 of
+    those that start with "/" and hold another is left (a run of short segments), so a few in 1,500 fail
+    this test only if the rule got worse."""
+    rng = random.Random(7)
+    left = []
+    for _ in range(1_500):
+        value = base64.b64encode(rng.randbytes(rng.randint(30, 48))).decode()
+        value = "/" + value if rng.random() < 0.5 else value
+        out = scrub_text(f"session_token={value} user=alice\n").text
+        assert out.endswith(" user=alice\n")
+        if value in out:
+            left.append(value)
+    assert len(left) <= 1, left
