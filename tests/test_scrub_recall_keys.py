@@ -517,3 +517,15 @@ def test_a_base64_encoded_file_that_holds_a_private_key_goes(
 def test_base64_that_names_a_private_key_without_holding_one_stays() -> None:
     script = base64.b64encode(b'#!/bin/sh\ngrep -l "BEGIN RSA PRIVATE KEY" *.pem\n').decode()
     assert scrub_text(f"script: {script}\n").text == f"script: {script}\n"
+
+
+@pytest.mark.parametrize("shown", ["whole", "tail"])
+@pytest.mark.parametrize("outer", sorted(WRAPPERS))
+def test_a_crlf_files_key_wrapped_again_leaves_no_fragment(outer: str, shown: str) -> None:
+    """Each line of a CRLF file keeps its carriage return inside the next wrapper: before an escaped line
+    feed, a `<br>`, an XML reference or `cat -A`'s marks, which then stand on a line of their own."""
+    for seed, size in ((0, 32), (1, 300), (2, 1200)):
+        lines, secret = pem_key(random.Random(seed), "", size)
+        shown_lines = tail(lines) if shown == "tail" else lines
+        text = WRAPPERS[outer](WRAPPERS["crlf"](shown_lines).split("\n"))
+        assert left_over(text, secret) == [], (outer, shown, size)
