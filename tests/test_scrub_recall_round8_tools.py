@@ -1,7 +1,8 @@
 """Credentials that only a tool's own format marks as such: secrets printed by secret-store commands
 (`consul kv get`, `op item get --fields`), package-registry credentials (Gradle's `gpr.key`, Composer's auth
 sections, Bundler's per-host variables), a bearer token in `Sec-WebSocket-Protocol`, a settings file's JWT
-signing key, `consul acl set-agent-token`, a secret shown once by a service, base64 keys that start with or
+signing key, `consul acl set-agent-token`, a secret shown once by a service, GitHub Actions' `::add-mask::`,
+SMTP's AUTH PLAIN, password hashes in crypt(3), Argon2 and Django formats, base64 keys that start with or
 hold "/", and a Kubernetes Secret whose manifest opens a JSON string. Each behind the line wrappers agents
 print, beside look-alikes that must come out unchanged. Every value is generated at test time.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import random
+import string
 from collections.abc import Callable
 
 import pytest
@@ -75,7 +77,37 @@ SECRETS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
         "data:\n  .dockerconfigjson: {S}\nkind: Secret\ntype: kubernetes.io/dockerconfigjson\n",
         lambda rng: base64.b64encode(_token(rng, 24).encode()).decode(),
     ),
+    "add-mask": ("echo ::add-mask::{S}\n", lambda rng: _token(rng, 40)),
+    "smtp-auth-plain": (
+        "C: EHLO client.example.com\nC: AUTH PLAIN {S}\nS: 235 2.7.0 Authentication successful\n",
+        lambda rng: base64.b64encode(b"\0alice\0" + fakes.password(rng).encode()).decode(),
+    ),
+    "htpasswd-apr1": ("alice:{S}\n", lambda rng: f"$apr1${_crypt(rng, 8)}${_crypt(rng, 22)}"),
+    "md5-crypt": ("root:{S}:19700:0:99999:7:::\n", lambda rng: f"$1${_crypt(rng, 8)}${_crypt(rng, 22)}"),
+    "bcrypt": ('password_hash: "{S}"\n', lambda rng: f"$2b$12${_crypt(rng, 53)}"),
+    "sha512-crypt": (
+        "root:{S}:19700:0:99999:7:::\n",
+        lambda rng: f"$6$rounds=5000${_crypt(rng, 16)}${_crypt(rng, 86)}",
+    ),
+    "sha256-crypt": ("deploy:{S}:19700::::::\n", lambda rng: f"$5${_crypt(rng, 16)}${_crypt(rng, 43)}"),
+    "yescrypt": ("alice:{S}:19700:0:99999:7:::\n", lambda rng: f"$y$j9T${_crypt(rng, 22)}${_crypt(rng, 43)}"),
+    "argon2": (
+        "INSERT INTO users (email, pw) VALUES ('a@example.com', '{S}');\n",
+        lambda rng: f"$argon2id$v=19$m=65536,t=3,p=4${_b64(rng, 16)}${_b64(rng, 32)}",
+    ),
+    "django-pbkdf2": (
+        '{{"model": "auth.user", "fields": {{"password": "{S}"}}}}\n',
+        lambda rng: f"pbkdf2_sha256$600000${_token(rng, 22)}${base64.b64encode(rng.randbytes(32)).decode()}",
+    ),
 }
+
+
+def _crypt(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("./" + string.ascii_letters + string.digits) for _ in range(n))
+
+
+def _b64(rng: random.Random, n: int) -> str:
+    return base64.b64encode(rng.randbytes(n)).decode().rstrip("=")
 
 
 @pytest.mark.parametrize("wrapper", sorted(WRAPPERS))
@@ -107,6 +139,12 @@ KEPT = (
     "secret_dir=/opt/Build2024x/ReleaseCandidate7/out\n",
     "token_endpoint=/v1/auth/token/lookup2 user=alice\n",
     "data:\n  app.properties: bG9nLmxldmVsPWluZm8=\nkind: ConfigMap\n",
+    "echo ::add-mask::\n::group::Build\n",
+    "S: 250-AUTH PLAIN LOGIN CRAM-MD5\nS: 250 8BITMIME\n",
+    "Price: $1$ per unit, $2$ for two; amounts in $5$ and $6$ steps\n",
+    'sed -i "s/$1$/$2/" file.txt\n',
+    "root:x:0:0:root:/root:/bin/bash\nalice:!:19700:0:99999:7:::\n",
+    "pbkdf2_sha256 is the default hasher; PASSWORD_HASHERS lists argon2 and bcrypt_sha256\n",
 )
 
 

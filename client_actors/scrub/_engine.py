@@ -28,6 +28,7 @@ from client_actors.scrub._context import CONTEXT_RULES, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
 from client_actors.scrub._gate import Prefilter
+from client_actors.scrub._hashes import HASH_LITERALS, PASSWORD_HASH
 from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
@@ -134,6 +135,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "ipv4-host-name": ("ip-", "ec2-"),
     **KEY_ID_LITERALS,
     **TOOL_LITERALS,
+    "password-hash": HASH_LITERALS,
 }  # fmt: skip
 
 
@@ -165,6 +167,7 @@ PASSES: tuple[Pass, ...] = (
             *CALL_RULES,
             *PRINTED_RULES,
             *TOOL_RULES,
+            PASSWORD_HASH,
         )
     ),
     Pass("jwk", find_jwk_private, ("kty",)),

@@ -10,6 +10,7 @@
 - `consul acl set-agent-token <type> <token>`: the token is the command's second argument.
 - A service's one-time display of a new secret: a line that says the secret will not be shown again, then
   the value alone on a following line.
+- GitHub Actions' `::add-mask::VALUE`, and SMTP's `AUTH PLAIN <base64>` in a mail client's debug output.
 """
 
 from __future__ import annotations
@@ -142,8 +143,27 @@ def _handle_shown_once(match: re.Match[str]) -> Redaction | None:
 
 SHOWN_ONCE = Rule("shown-once", _SHOWN_ONCE, _handle_shown_once, "again")
 
+# GitHub Actions' `::add-mask::VALUE` asks the runner to hide a value in the log from then on: it is a secret by
+# the workflow's own word (the command's line itself is printed when debug logging is on).
+ADD_MASK = Rule(
+    "actions-add-mask",
+    re.compile(r"::add-mask::(?P<value>[^\s\\\"']{4,4096})"),
+    lambda m: _value(m, "secret"),
+    "::add-mask::",
+)
+
+# SMTP's AUTH PLAIN (base64 of NUL, user, NUL, password) and the password step of AUTH LOGIN, as a mail
+# client's debug output prints them.
+SMTP_AUTH = Rule(
+    "smtp-auth",
+    re.compile(r"AUTH[ \t]PLAIN[ \t]+(?P<value>[A-Za-z0-9+/]{8,1024}={0,2})"),
+    lambda m: _value(m, "password"),
+    "AUTH",
+)
+
 TOOL_RULES = (
-    GRADLE_GPR, BUNDLER_HOST, WEBSOCKET_BEARER, JWT_SECTION_KEY, CONSUL_AGENT_TOKEN, SHOWN_ONCE,
+    GRADLE_GPR, BUNDLER_HOST, WEBSOCKET_BEARER, JWT_SECTION_KEY, CONSUL_AGENT_TOKEN, SHOWN_ONCE, ADD_MASK,
+    SMTP_AUTH,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -152,4 +172,6 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "jwt-section-key": ("Jwt", "JWT"),
     "consul-agent-token": ("set-agent-token",),
     "shown-once": ("again",),
+    "actions-add-mask": ("::add-mask::",),
+    "smtp-auth": ("AUTH PLAIN", "AUTH\tPLAIN"),
 }
