@@ -77,6 +77,10 @@ SECRETS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
         "data:\n  .dockerconfigjson: {S}\nkind: Secret\ntype: kubernetes.io/dockerconfigjson\n",
         lambda rng: base64.b64encode(_token(rng, 24).encode()).decode(),
     ),
+    "dbi-connect-slashed": (
+        'my $dbh = DBI->connect("dbi:Pg:dbname=shop;host=198.51.100.7", "app", "{S}");\n',
+        _slashed,
+    ),
     "add-mask": ("echo ::add-mask::{S}\n", lambda rng: _token(rng, 40)),
     "smtp-auth-plain": (
         "C: EHLO client.example.com\nC: AUTH PLAIN {S}\nS: 235 2.7.0 Authentication successful\n",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
-from client_actors.scrub._judge import judge_value
+from client_actors.scrub._judge import judge_value, slashed_key
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
 
 _PLAIN = re.compile(r"[A-Za-z_]+")
@@ -34,7 +34,7 @@ def _secret_like(value: str) -> bool:
         or (_PLAIN.fullmatch(value) and not looks_random(value))
         or _NAME_LIKE.fullmatch(value)  # a resource's or a file's name: Secret("db-creds"), "prod/db"
         or " " in value
-        or value[0] in "/~$%{"
+        or (value[0] in "/~$%{" and not slashed_key(value))
         or _URL.match(value)
     )
 

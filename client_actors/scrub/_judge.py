@@ -87,7 +87,7 @@ _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,
 _SLASHED_KEY = re.compile(r"/?(?:[A-Za-z0-9+]{0,256}/){1,64}[A-Za-z0-9+]{0,256}={0,2}")
 
 
-def _slashed_key(value: str) -> bool:
+def slashed_key(value: str) -> bool:
     """Whether a value shaped like a path (`/tZaZnl742AfgIMGj/Gh7Xm9iPlkV8G8`) is base64 key material whose
     alphabet holds "/": most of it in runs that mix cases or digits with capitals, as generated keys do and
     path segments (words, versions) seldom do, and its entropy near the most its length allows. Of keys of 30
@@ -130,7 +130,7 @@ def judge_value(
     if quoted and _REGEX.search(value):
         return "keep"  # a pattern for tokens, not one: `token = r"[-!#$%&'*+.^_`|~0-9a-zA-Z]+"`
     if (
-        (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value) and not _slashed_key(value)
+        (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value) and not slashed_key(value)
     ) or _URL_VALUE.match(value):
         return (
             "keep"  # a URL is where to go ("Reset your password: https://..."); its userinfo has its own rule
