@@ -24,7 +24,7 @@ from ahocorasick_rs import BytesAhoCorasick
 from client_actors.scrub._assign import KEYWORDS, find_assignments, find_assignments_encoded
 from client_actors.scrub._calls import CALL_RULES, POSITIONAL_LITERALS, SDK_LITERALS, find_go_maps
 from client_actors.scrub._cli import CLI_RULES
-from client_actors.scrub._context import CONTEXT_RULES, find_cookies
+from client_actors.scrub._context import CONTEXT_RULES, PGPASS_NAMES, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
 from client_actors.scrub._gate import Prefilter
@@ -114,6 +114,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "url-credentials-encoded": ("%2F%2F", "%2f%2f", "%2F%2f", "%2f%2F"),
     "call-pair": _forms(KEYWORDS),
     "go-dsn": ("@tcp(", "@unix("),
+    "pgpass-named": PGPASS_NAMES,
     "from-literal": ("--from-literal",),
     "dotted-value": _DOTTED_NAMES,
     "dotted-value-colon": _DOTTED_NAMES,
