@@ -67,8 +67,8 @@ taken for a version; personal names in prose and in output with no structure aro
 --format=%an``), and in a structure only as one to four capitalised words (``jane doe``, and ``JANE DOE``
 outside a person's key, stay); an organisation's name in a record with contact fields goes as a person's;
 a ``.pgpass`` line on a port other than 5432 or ``*`` with neither its header comment nor the file's name in
-view; a quoted value longer than 512 characters with no format of its own; a URL password holding both "@" and "/" where what follows an inner "@" reads as a host; a key
-shown as a hex dump (``xxd``).
+view; a quoted value longer than 512 characters with no format of its own; a URL password holding both "@"
+and "/" where what follows an inner "@" reads as a host; a key shown as a hex dump (``xxd``).
 """
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts
