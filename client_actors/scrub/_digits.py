@@ -81,7 +81,9 @@ def _is_csv_cell(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` is a whole cell of a comma-separated row of three cells or more: a 3-2-4 number
     with blanks is a US social security number's printed shape (no phone, date, amount or version has it),
     and an export's row is where one stands without its column's name (`E-118,756 70 2462,IL,2021-07-19`)."""
-    if text[start - 1 : start] == '"' and text[end : end + 1] == '"':
+    if text[start - 2 : start] == '\\"' and text[end : end + 2] == '\\"':
+        start, end = start - 2, end + 2  # a quoted cell in JSON-escaped text
+    elif text[start - 1 : start] == '"' and text[end : end + 1] == '"':
         start, end = start - 1, end + 1  # a quoted cell
     if text[start - 1 : start] != ",":
         return False

@@ -44,6 +44,8 @@ from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
+from client_actors.scrub._rows import RULE_LITERALS as TABLE_RULE_LITERALS
+from client_actors.scrub._rows import find_inserted, find_printed_tables
 from client_actors.scrub._shape import WORDS as SHAPE_WORDS
 from client_actors.scrub._shape import find_shaped, find_shaped_encoded
 from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
@@ -171,6 +173,9 @@ PASSES: tuple[Pass, ...] = (
     Pass("vault-secrets", find_vault_secrets, ("/secrets/", "keyvault")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
+    # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).
+    Pass("sql-rows", find_inserted, ("nsert", "NSERT")),
+    Pass("printed-tables", find_printed_tables, TABLE_RULE_LITERALS),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),
     # Whatever the syntax: a value whose shape and neighbourhood say it is a credential (see _shape.py).
     Pass("shape", find_shaped, _forms(SHAPE_WORDS), None, find_shaped_encoded),
