@@ -196,6 +196,7 @@ def test_table_look_alikes_are_kept(wrap: Callable[[str], str]) -> None:
         "   Column   |          Type          | Nullable\n------------+------------------------+----------\n"
         " password   | character varying(255) | not null\n api_key    | text                   |",
         " token | count\n-------+-------\n the   |   523\n key   |   101",
+        "| key | value |\n|-----|-------|\n| password | the user's own password |\n| api_token | see the vault |",
     ):
         assert scrubbed(wrap(text)) == wrap(text), text
 

@@ -329,6 +329,8 @@ _CELL_VALUE = re.compile(r"[ \t]*(?P<value>[^ \t](?:[^|]*[^ \t|])?)?[ \t]*")
 # A file named as a value (`ssl_key | certs/server.key`): a path with an extension, or all lower case.
 _FILE = re.compile(r"[\w.\-~]*(?:/[\w.\-]+)+/?")
 _FILE_NAME = re.compile(r".*\.[A-Za-z0-9]{1,8}|[a-z0-9_.\-/]+")
+# A cell that reads as prose, three words or more (`The user's password`, `see the vault`), describes a value.
+_PROSE = re.compile(r"[A-Za-z'`]+[ \t]+[A-Za-z'`]+[ \t]+[A-Za-z'`]+")
 
 
 def _row_cells(
@@ -344,7 +346,10 @@ def _row_cells(
         if cell is None or cell.group("value") is None:
             continue
         value = cell.group("value")
-        if judge_value(value, names[index], sense, quoted=False, env_style=False) == "redact":
+        if (
+            not _PROSE.search(value)
+            and judge_value(value, names[index], sense, quoted=False, env_style=False) == "redact"
+        ):
             found.append(redact(cell.start("value"), cell.end("value"), sense.kind))
     item = _keyed_cell(text, cells, keyed) if keyed is not None else None
     if item is not None:
@@ -359,6 +364,6 @@ def _keyed_cell(text: str, cells: list[tuple[int, int]], keyed: tuple[int, int])
         return None
     name, value = key.group("value"), cell.group("value")
     sense = classify_name(name)
-    if sense is None or (_FILE.fullmatch(value) and _FILE_NAME.fullmatch(value)):
+    if sense is None or (_FILE.fullmatch(value) and _FILE_NAME.fullmatch(value)) or _PROSE.search(value):
         return None
     return _judged(value, name, sense, cell.start("value"), quoted=False)
