@@ -178,6 +178,18 @@ def test_a_key_value_tables_secret_row_loses_its_value(wrap: Callable[[str], str
     assert out.count("[REDACTED:") == 1, out
 
 
+def test_a_tables_last_row_in_a_json_string_loses_only_its_value() -> None:
+    value = secret(RNG)
+    table = (
+        "     key      |   value\n--------------+-----------\n region       | eu-west-1\n api_secret   | {}"
+    )
+    for cell in (value, f'"{value}"'):
+        line = json.dumps({"type": "tool_result", "content": table.format(cell)})
+        out = scrubbed(line)
+        assert out == line.replace(value, "[REDACTED:secret]"), out
+        assert json.loads(out)["content"].endswith(cell.replace(value, "[REDACTED:secret]"))
+
+
 @pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())
 def test_a_column_named_for_a_secret_loses_its_cells_but_not_plain_words(wrap: Callable[[str], str]) -> None:
     value = secret(RNG) + "7!"

@@ -302,6 +302,11 @@ def _header(
     return body > line[0], len(names), names, senses, keyed
 
 
+# The end of the JSON string that holds a JSON-escaped table: a quote no backslash escapes, then what follows a
+# value in JSON.
+_STRING_END = re.compile(r"(?<!\\)\"(?=[ \t]*(?:[,}\]]|$))")
+
+
 def _table_rows(text: str, rule_start: int, rule_body: int, rule_end: int) -> list[Redaction]:
     header = _header(text, rule_start, rule_body, rule_end)
     if header is None:
@@ -314,6 +319,9 @@ def _table_rows(text: str, rule_start: int, rule_body: int, rule_end: int) -> li
         if following is None:
             break
         row_start, row_end = line_at(text, following.end())
+        closing = _STRING_END.search(text, row_start, row_end)
+        if closing is not None:  # the last line of a JSON-escaped text ends where its string does
+            row_end = closing.start()
         if led:
             row_start = _line_body(text, row_start, row_end)
         if RULE_LINE.fullmatch(text, row_start, row_end) and "-" in text[row_start:row_end]:
@@ -325,7 +333,8 @@ def _table_rows(text: str, rule_start: int, rule_body: int, rule_end: int) -> li
     return found
 
 
-_CELL_VALUE = re.compile(r"[ \t]*(?P<value>[^ \t](?:[^|]*[^ \t|])?)?[ \t]*")
+# A cell's value: what its blanks and quotes (written or JSON-escaped) hold.
+_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>[^ \t](?:[^|]*[^ \t|])?)?(?P=q)[ \t]*")
 # A file named as a value (`ssl_key | certs/server.key`): a path with an extension, or all lower case.
 _FILE = re.compile(r"[\w.\-~]*(?:/[\w.\-]+)+/?")
 _FILE_NAME = re.compile(r".*\.[A-Za-z0-9]{1,8}|[a-z0-9_.\-/]+")
