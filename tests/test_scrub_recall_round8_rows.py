@@ -209,6 +209,9 @@ def test_table_look_alikes_are_kept(wrap: Callable[[str], str]) -> None:
         " password   | character varying(255) | not null\n api_key    | text                   |",
         " token | count\n-------+-------\n the   |   523\n key   |   101",
         "| key | value |\n|-----|-------|\n| password | the user's own password |\n| api_token | see the vault |",
+        "| Option | Value |\n|---|---|\n| `API_TOKEN` | `your-token` |\n| `DB_PASSWORD` | `<password>` |",
+        "| Feature | Token | Session |\n|---|---|---|\n| Expiry | Fixed lifetime | Idle timeout |\n"
+        "| Storage | no | yes |",
     ):
         assert scrubbed(wrap(text)) == wrap(text), text
 

@@ -12,8 +12,8 @@
   (``---+---``, ``|---|---|``) under a header. In a table whose header has a key column and a value column
   (``key | value``, ``Variable | Value``, ``name | setting``, psql's expanded ``-[ RECORD 1 ]-+---``), a row's
   value goes when its key names a credential; under a column whose own name names one (``| user | password |``),
-  a cell goes when it is no plain word. Every line may stand behind a wrapper's lead (a grep hit's
-  ``path:LINE:``, a numbered read), the header's as the rows'.
+  a cell goes when it is no plain word. A cell of several words describes a value and stays. Every line may
+  stand behind a wrapper's lead (a grep hit's ``path:LINE:``, a numbered read), the header's as the rows'.
 """
 
 from __future__ import annotations
@@ -333,13 +333,14 @@ def _table_rows(text: str, rule_start: int, rule_body: int, rule_end: int) -> li
     return found
 
 
-# A cell's value: what its blanks and quotes (written or JSON-escaped) hold.
-_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>[^ \t](?:[^|]*[^ \t|])?)?(?P=q)[ \t]*")
+# A cell's value: what its blanks and quotes (written, JSON-escaped, or Markdown's backticks) hold.
+_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"'`]|)(?P<value>[^ \t](?:[^|]*[^ \t|])?)?(?P=q)[ \t]*")
 # A file named as a value (`ssl_key | certs/server.key`): a path with an extension, or all lower case.
 _FILE = re.compile(r"[\w.\-~]*(?:/[\w.\-]+)+/?")
 _FILE_NAME = re.compile(r".*\.[A-Za-z0-9]{1,8}|[a-z0-9_.\-/]+")
-# A cell that reads as prose, three words or more (`The user's password`, `see the vault`), describes a value.
-_PROSE = re.compile(r"[A-Za-z'`]+[ \t]+[A-Za-z'`]+[ \t]+[A-Za-z'`]+")
+# A cell of words (`The user's password`, `see the vault`, a comparison's `Stateless design`) describes a value;
+# a passphrase of words in a table is left (a known limit).
+_PROSE = re.compile(r"[^ \t][ \t]+[^ \t]")
 
 
 def _row_cells(
