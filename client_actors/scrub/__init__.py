@@ -41,6 +41,14 @@ Decisions:
 - Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
   hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
   is given one), and they only say where telemetry goes.
+- Values sent in the clear that grant nothing are kept though their names end in a sensitive word: Postman's
+  ``Postman-Token`` (a request id), ``Sec-WebSocket-Key`` (a handshake's nonce), a service account token
+  Secret's ``namespace``.
+- A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
+  bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
+  by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
+  security number", or as a whole cell of a comma-separated row in its 3-2-4 shape with blanks (no phone,
+  date, amount or version is written so).
 
 - What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's
   ``accesskey="u"``), a colour, a regular expression, a type or a variable named for a secret, "pass" the
@@ -66,9 +74,9 @@ Falcon914!"); secrets glued to other words; a dotted quad right after ``name==``
 taken for a version; personal names in prose and in output with no structure around them (``git log
 --format=%an``), and in a structure only as one to four capitalised words (``jane doe``, and ``JANE DOE``
 outside a person's key, stay); an organisation's name in a record with contact fields goes as a person's;
-a ``.pgpass`` line only on port 5432 or ``*``; a quoted value longer than 512 characters with no format of
-its own; a URL password holding both "@" and "/" where what follows an inner "@" reads as a host; a key
-shown as a hex dump (``xxd``).
+a ``.pgpass`` line on a port other than 5432 or ``*`` with neither its header comment nor the file's name in
+view; a quoted value longer than 512 characters with no format of its own; a URL password holding both "@"
+and "/" where what follows an inner "@" reads as a host; a key shown as a hex dump (``xxd``).
 """
 
 from client_actors.scrub._engine import REDACTION_KINDS, RULESET_VERSION, scrub_text, scrub_texts

@@ -7,7 +7,7 @@ import urllib.parse
 
 from client_actors.scrub._assign import KEYWORDS as _ASSIGN_KEYWORDS
 from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
-from client_actors.scrub._judge import is_whole_line, judge_value
+from client_actors.scrub._judge import LINE_LEAD, is_whole_line, judge_value
 from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
 from client_actors.scrub._key_ids import KEY_FILE_ID
 from client_actors.scrub._names import UUID, classify_name, is_placeholder, looks_random
@@ -524,11 +524,21 @@ ENV_DEFAULTS = (
     Rule("env-default", re.compile("env" + _ENV_DEFAULT_REST), _handle_env_default, "env"),
     Rule("env-default-upper", re.compile("ENV" + _ENV_DEFAULT_REST), _handle_env_default, "ENV"),
 )
-# .pgpass: "host:port:database:user:password", a line each; the port is nearly always 5432 or "*".
-_PGPASS_LINE = (
-    r"(?:^|(?<=\n)|(?<=\\n)|(?<=\"))[A-Za-z0-9_.\-*\[\]]{1,253}:(?:5432|\*):[^:\s\\]{1,128}:[^:\s\\]{1,128}:"
-    r"(?P<secret>(?:\\:|[^\s\\])(?:\\:|[^\s\\]){0,255})(?=\r?\n|\\[rn]|\\?\"|$)"
-)
+
+
+# .pgpass: "host:port:database:user:password", a line each (behind a wrapper's lead: a numbered read, a grep hit,
+# a diff's sign, a box's border); the port is nearly always 5432 or "*". Another port is taken where the text says
+# what the lines are: the file's own header comment (`# hostname:port:database:username:password`) or its name.
+def _pgpass_line(port: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|(?<=\n)|(?<=\\n)|(?<=\"))(?:"
+        + LINE_LEAD.pattern
+        + r")[A-Za-z0-9_.\-*\[\]]{1,253}:"
+        + port
+        + r":[^:\s\\]{1,128}:[^:\s\\]{1,128}:"
+        r"(?P<secret>(?:\\:|[^\s\\])(?:\\:|[^\s\\]){0,255})(?=\r?\n|\\[rn]|\\?\"|$)",
+        re.MULTILINE,
+    )
 
 
 def _handle_pgpass(match: re.Match[str]) -> Redaction | None:
@@ -537,9 +547,26 @@ def _handle_pgpass(match: re.Match[str]) -> Redaction | None:
     return redact(match.start("secret"), match.end("secret"), "password")
 
 
+# What says a text holds a password file's lines: its header comment, its name (pgpass.conf on Windows), the
+# variable that points to it.
+PGPASS_NAMES = ("username:password", ".pgpass", "pgpass.conf", "PGPASSFILE")
+_PGPASS_CONTEXT = 4096  # how far from the line its header or name is looked for
+
+
+def _handle_named_pgpass(match: re.Match[str]) -> Redaction | None:
+    text, at = match.string, match.start()
+    floor, ceiling = max(0, at - _PGPASS_CONTEXT), min(len(text), match.end() + _PGPASS_CONTEXT)
+    if text.find(PGPASS_NAMES[0], floor, at) < 0 and not any(
+        text.find(name, floor, ceiling) >= 0 for name in PGPASS_NAMES[1:]
+    ):
+        return None
+    return _handle_pgpass(match)
+
+
 PGPASS = (
-    Rule("pgpass", re.compile(_PGPASS_LINE, re.MULTILINE), _handle_pgpass, ":5432:"),
-    Rule("pgpass-any-port", re.compile(_PGPASS_LINE, re.MULTILINE), _handle_pgpass, ":*:"),
+    Rule("pgpass", _pgpass_line("5432"), _handle_pgpass, ":5432:"),
+    Rule("pgpass-any-port", _pgpass_line(r"\*"), _handle_pgpass, ":*:"),
+    Rule("pgpass-named", _pgpass_line(r"[0-9]{1,5}"), _handle_named_pgpass),
 )
 # .netrc: "machine HOST login USER password SECRET", on one line or several.
 NETRC = Rule(

@@ -32,12 +32,13 @@ def _class_table() -> bytes:
 
 CLASSES = _class_table()
 # Cards: 13-19 digits in one run, or 4-4-4-(1..7) / 4-6-5 groups with one separator throughout.
-# Phones: 3-3-4 with "-" or ".", or "(3) 3-4". Social security numbers: 3-2-4 with "-".
+# Phones: 3-3-4 with "-" or ".", or "(3) 3-4". Social security numbers: 3-2-4 with "-", or with blanks as a
+# cell of a comma-separated row.
 # Every shape starts at the start of a digit run.
 SHAPES = re.compile(
     rb"000(?:(?<!0000)(?:(?P<card>0(?:0{9,15}|(?P<s>[ \-])0000(?P=s)0000(?P=s)0{1,7}"
     rb"|(?P<a>[ \-])000000(?P=a)00000))"
-    rb"|(?P<phone>(?P<p>[\-.])000(?P=p)0000)|(?P<ssn>-00-0000))"
+    rb"|(?P<phone>(?P<p>[\-.])000(?P=p)0000)|(?P<ssn>-00-0000)|(?P<spaced> 00 0000))"
     rb"|(?P<paren>(?<=\(000)\)[ .\-]?000[ .\-]0000))(?!0|[.\-]0)"
 )
 _BEFORE = ALNUM | {"_", ".", "-", "+"}
@@ -72,6 +73,29 @@ def is_ssn(digits: str) -> bool:
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
 
 
+# A row's line break: written, escaped (JSON-escaped text), or the end of the string that holds it.
+_ROW_END = re.compile(r"\r?\n|\\[rn]|\\?\"|$")
+
+
+def _is_csv_cell(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a whole cell of a comma-separated row of three cells or more: a 3-2-4 number
+    with blanks is a US social security number's printed shape (no phone, date, amount or version has it),
+    and an export's row is where one stands without its column's name (`E-118,756 70 2462,IL,2021-07-19`)."""
+    if text[start - 2 : start] == '\\"' and text[end : end + 2] == '\\"':
+        start, end = start - 2, end + 2  # a quoted cell in JSON-escaped text
+    elif text[start - 1 : start] == '"' and text[end : end + 1] == '"':
+        start, end = start - 1, end + 1  # a quoted cell
+    if text[start - 1 : start] != ",":
+        return False
+    if text[end : end + 1] != "," and _ROW_END.match(text, end) is None:
+        return False
+    floor = max(0, start - 400)
+    newline, escaped = text.rfind("\n", floor, start), text.rfind("\\n", floor, start)
+    line_start = max(newline + 1, escaped + 2 if escaped >= 0 else 0, floor)
+    following = _ROW_END.search(text, end, end + 400)
+    return text.count(",", line_start, following.start() if following else end + 400) >= 2
+
+
 def _judge(text: str, start: int, end: int, match: re.Match[bytes]) -> Redaction | None:
     if match.group("paren") is not None:
         start -= 1  # the "(" sits just before the area code, where the match starts
@@ -80,6 +104,8 @@ def _judge(text: str, start: int, end: int, match: re.Match[bytes]) -> Redaction
     digits = "".join(c for c in text[start:end] if c.isdigit())
     if match.group("ssn") is not None:
         return redact(start, end, "ssn") if is_ssn(digits) else None
+    if match.group("spaced") is not None:
+        return redact(start, end, "ssn") if is_ssn(digits) and _is_csv_cell(text, start, end) else None
     if match.group("card") is not None:
         return redact(start, end, "credit-card") if is_card_number(digits) else None
     if digits[0] in _AREA and digits[3] in _AREA:

@@ -24,7 +24,7 @@ from ahocorasick_rs import BytesAhoCorasick
 from client_actors.scrub._assign import KEYWORDS, find_assignments, find_assignments_encoded
 from client_actors.scrub._calls import CALL_RULES, POSITIONAL_LITERALS, SDK_LITERALS, find_go_maps
 from client_actors.scrub._cli import CLI_RULES
-from client_actors.scrub._context import CONTEXT_RULES, find_cookies
+from client_actors.scrub._context import CONTEXT_RULES, PGPASS_NAMES, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
 from client_actors.scrub._gate import Prefilter
@@ -45,6 +45,8 @@ from client_actors.scrub._personal import PERSONAL_RULES
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
+from client_actors.scrub._rows import RULE_LITERALS as TABLE_RULE_LITERALS
+from client_actors.scrub._rows import find_inserted, find_printed_tables
 from client_actors.scrub._shape import WORDS as SHAPE_WORDS
 from client_actors.scrub._shape import find_shaped, find_shaped_encoded
 from client_actors.scrub._tools import COMPOSER_LITERALS, TOOL_LITERALS, TOOL_RULES, find_composer_auth
@@ -116,6 +118,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "url-credentials-encoded": ("%2F%2F", "%2f%2f", "%2F%2f", "%2f%2F"),
     "call-pair": _forms(KEYWORDS),
     "go-dsn": ("@tcp(", "@unix("),
+    "pgpass-named": PGPASS_NAMES,
     "from-literal": ("--from-literal",),
     "dotted-value": _DOTTED_NAMES,
     "dotted-value-colon": _DOTTED_NAMES,
@@ -177,6 +180,9 @@ PASSES: tuple[Pass, ...] = (
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("composer-auth", find_composer_auth, COMPOSER_LITERALS),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
+    # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).
+    Pass("sql-rows", find_inserted, ("nsert", "NSERT")),
+    Pass("printed-tables", find_printed_tables, TABLE_RULE_LITERALS),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),
     # Whatever the syntax: a value whose shape and neighbourhood say it is a credential (see _shape.py).
     Pass("shape", find_shaped, _forms(SHAPE_WORDS), None, find_shaped_encoded),

@@ -38,7 +38,8 @@ _BLANK_OR_COMMENT = re.compile(r"[ \t]*(?:#[^\n\\]*)?(?=\r?\n|\\(?:r\\)?n)")
 # JSON: "data": { "key": "value", ... }
 _JSON_MAP = re.compile(r"\\?\"(?:data|stringData)\\?\"[ \t]*:[ \t]*\{")
 _JSON_ENTRY = re.compile(
-    r"[ \t\r\n]*(?:\\[rn])*[ \t]*\\?\"[^\"\\]{1,253}\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[^\"\\]{1,65536})\\?\"[ \t]*,?"
+    r"[ \t\r\n]*(?:\\[rn])*[ \t]*\\?\"(?P<key>[^\"\\]{1,253})\\?\"[ \t]*:[ \t]*"
+    r"\\?\"(?P<value>[^\"\\]{1,65536})\\?\"[ \t]*,?"
 )
 
 
@@ -111,10 +112,29 @@ def _entries(text: str, block: re.Match[str], end: int) -> list[Redaction]:
         if entry is None or len(entry.group("indent")) <= outer:
             break
         group = next(g for g in ("dq", "sq", "bare") if entry.group(g) is not None)
-        if not is_placeholder(entry.group(group)):
+        if not is_placeholder(entry.group(group)) and not _is_namespace(
+            entry.group("key"), entry.group(group)
+        ):
             found.append(redact(entry.start(group), entry.end(group), "secret"))
         position = entry.end()
     return found
+
+
+# A service account token's Secret holds the namespace it was issued in beside the token (`namespace:
+# ZGVmYXVsdA==`, "default"): a name, in base64 under `data` or as written under `stringData`.
+_NAMESPACE_NAME = re.compile(r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?")
+
+
+def _is_namespace(key: str, value: str) -> bool:
+    if key.strip("\"'") != "namespace":
+        return False
+    if _NAMESPACE_NAME.fullmatch(value):
+        return True
+    try:
+        plain = base64.b64decode(value, validate=True).decode("ascii")
+    except ValueError:
+        return False
+    return _NAMESPACE_NAME.fullmatch(plain) is not None
 
 
 def _json_values(text: str, start: int, end: int) -> list[Redaction]:
@@ -125,7 +145,8 @@ def _json_values(text: str, start: int, end: int) -> list[Redaction]:
             entry = _JSON_ENTRY.match(text, position, end)
             if entry is None:
                 break
-            if not is_placeholder(entry.group("value")):
+            value = entry.group("value")
+            if not is_placeholder(value) and not _is_namespace(entry.group("key"), value):
                 found.append(redact(entry.start("value"), entry.end("value"), "secret"))
             position = entry.end()
     return found

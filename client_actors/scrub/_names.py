@@ -103,6 +103,10 @@ _REFERRING = frozenset({"existing", "external"})
 # Configuration directives whose one word holds "pass" or "auth" glued: Redis's requirepass and masterauth.
 _PASSWORD_DIRECTIVES = frozenset({"requirepass", "masterauth", "masterpass"})
 _PASSING = frozenset({"proxy", "fastcgi", "uwsgi", "grpc", "scgi", "memcached", "by"})
+# Headers whose names end in a sensitive word but whose values grant nothing, written as their words joined:
+# Postman's `Postman-Token` (a per-request id) and `Sec-WebSocket-Key` (a handshake's nonce, sent in the clear
+# and answered by Sec-WebSocket-Accept).
+_NOT_CREDENTIALS = frozenset({"postmantoken", "secwebsocketkey"})
 
 
 @functools.lru_cache(maxsize=4096)  # the same few keys (command, file_path, env...) come back all the time
@@ -120,7 +124,7 @@ def classify_name(name: str) -> Sense | None:
     if not words:
         return None
     last, before = words[-1], words[:-1]
-    if _REFERRING.intersection(before):
+    if _REFERRING.intersection(before) or (before and "".join(words) in _NOT_CREDENTIALS):
         return None
     if last in QUALIFIED_ABBREVIATIONS:
         return QUALIFIED_ABBREVIATIONS[last] if before else None

@@ -49,6 +49,7 @@ from client_actors.scrub._personal import (
     line_cells,
     table_separator,
 )
+from client_actors.scrub._rows import ROW_GAP, sql_row
 
 KIND = "person-name"
 
@@ -584,25 +585,6 @@ _CELL_ENDS = tuple((end, re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(
 _INSERT = re.compile(
     r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"
 )
-_SQL_ITEM = re.compile(r"[ \t]*(?:'(?P<string>(?:[^'\\\n]|'')*)'|(?P<other>[^,()'\n]*))[ \t]*")
-
-
-_ROW_GAP = re.compile(r"[ \t]*,[ \t]*(?:\r?\n|\\n)?[ \t]*")
-
-
-def _sql_row(text: str, at: int) -> tuple[list[re.Match[str]] | None, int]:
-    """The values of the row whose "(" ends before ``at``, and where its ")" ends; None if it is no row."""
-    values: list[re.Match[str]] = []
-    while True:
-        item = _SQL_ITEM.match(text, at)
-        if item is None:
-            return None, at
-        values.append(item)
-        at = item.end()
-        if not text.startswith(",", at):
-            break
-        at += 1
-    return (values, at + 1) if text.startswith(")", at) else (None, at)
 
 
 def find_insert_names(text: str) -> list[Redaction]:
@@ -615,7 +597,7 @@ def find_insert_names(text: str) -> list[Redaction]:
             continue
         at, rows = match.end(), 0
         while rows < _MAX_ROWS and text.startswith("(", at):
-            values, at = _sql_row(text, at + 1)
+            values, at = sql_row(text, at + 1)
             if values is None:
                 break
             rows += 1
@@ -628,7 +610,7 @@ def find_insert_names(text: str) -> list[Redaction]:
                     and is_person_name(string.replace("''", "'"), *fewest)
                 ):
                     found.append(redact(value.start("string"), value.end("string"), KIND))
-            gap = _ROW_GAP.match(text, at)
+            gap = ROW_GAP.match(text, at)
             if gap is None:
                 break
             at = gap.end()

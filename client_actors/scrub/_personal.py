@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from client_actors.scrub._core import ALNUM, Redaction, Rule, redact, starts_word
@@ -165,9 +166,11 @@ PHONES_INTL = Rule("phone-intl", _PHONE_INTL, _handle_intl_phone)
 # `social security number`), or under an `ssn` column of a CSV header on the line before. The dashed form
 # needs no name (see `_digits`).
 _SSN_NUMBER = r"(?P<number>[0-9]{3}(?P<sep>[ \-]?)[0-9]{2}(?P=sep)[0-9]{4})(?![0-9A-Za-z_]|[.\-][0-9])"
+# On the next line, the number may stand behind the lead a wrapper gives every line (a form read with line
+# numbers: `83→a  Employee's social security number` and `84→   044271028`).
 _SSN_AFTER_NAME = (
     r"(?:[ \t]*(?:#|no\.?|number|num)?[\"']?[ \t]*[:=,|]?[ \t]*[\"']?"
-    r"|[^\n0-9]{0,80}(?:\r?\n|\\n)[^\n0-9]{0,80}?)"
+    r"|[^\n0-9]{0,80}(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[^\n0-9]{0,80}?)"
 )
 
 
@@ -225,7 +228,42 @@ def table_separator(body: str) -> str:
     return "\\t" if "\\t" in body else "\t" if "\t" in body else "|" if "|" in body else ","
 
 
+# A record that says which kind of number a field holds (`"tax_id": "840 62 8604"` beside `"tax_id_type": "ssn"`):
+# the `ssn` is the value of a name ending in "type" or "kind", and the field is that name without the ending
+# (or with `_number`/`_value` in its place), in the same record.
+_TYPE_NAME = re.compile(
+    r"(?<![A-Za-z0-9_])(?P<base>[A-Za-z][A-Za-z0-9_]{0,40}?)[_\-]?(?:type|Type|TYPE|kind|Kind|KIND)"
+    r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?\Z"
+)
+_RECORD_REACH = 400  # how far from the `ssn` its field is looked for
+
+
+@functools.lru_cache(maxsize=64)
+def _typed_field(base: str) -> re.Pattern[str]:
+    names = "|".join(
+        re.escape(base + ending) for ending in ("", "_number", "Number", "_value", "Value", "_no")
+    )
+    return re.compile(
+        rf"(?<![A-Za-z0-9_])(?:{names})(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?" + _SSN_NUMBER
+    )
+
+
+def _typed_ssn(match: re.Match[str]) -> Redaction | None:
+    text, at = match.string, match.start()
+    typed = _TYPE_NAME.search(text, max(0, at - 80), at)
+    if typed is None:
+        return None
+    field = _typed_field(typed.group("base"))
+    for found in field.finditer(text, max(0, at - _RECORD_REACH), min(len(text), at + _RECORD_REACH)):
+        if is_ssn(found.group("number").replace(" ", "").replace("-", "")):
+            return redact(found.start("number"), found.end("number"), "ssn")
+    return None
+
+
 def _handle_ssn_column(match: re.Match[str]) -> Redaction | None:
+    typed = _typed_ssn(match)
+    if typed is not None:
+        return typed
     text = match.string
     start, end = line_at(text, match.start())
     body_start = lead_end(text, start, end)

@@ -949,7 +949,7 @@ BENIGN = (
     "⟪2026-05-14 09:12:44.120 UTC [@N@] LOG:  connection authorized: user=app database=shop SSL enabled⟫\n",
     '⟪stripe_sk = settings.STRIPE_SECRET_KEY⟫\n⟪client_secret = credentials["client_secret"]⟫\n',
     '⟪    password=os.environ["DB_PASSWORD"],⟫\n⟪    host="@IP@",⟫\n',
-    '⟪10.14.3.2 - - [14/May/2026:09:12:44 +0000] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.29"⟫\n',
+    '⟪192.0.2.14 - - [14/May/2026:09:12:44 +0000] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.29"⟫\n',
     "⟪openssl rand -hex 32 > secret.txt⟫\n⟪chmod 600 secret.txt⟫\n",
     # listings and tool output that name secrets without holding them
     "⟪$ kubectl get secrets -n prod⟫\n⟪NAME                  TYPE                             DATA   AGE⟫\n"

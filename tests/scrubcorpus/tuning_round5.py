@@ -151,7 +151,7 @@ CLI = (
     "⟪$ helm upgrade --install shop ./chart --set auth.password=⟫@S@⟪ --namespace shop⟫\n",
     "⟪$ terraform apply -var 'db_password=⟫@S@⟪' -auto-approve⟫\n",
     '⟪$ ansible-playbook site.yml -e "vault_token=⟫@S@⟪"⟫\n',
-    "⟪$ sshpass -p ⟫@S@⟪ ssh deploy@10.0.3.7 uptime⟫\n",
+    "⟪$ sshpass -p ⟫@S@⟪ ssh deploy@198.51.100.7 uptime⟫\n",
     "⟪$ htpasswd -b -c .htpasswd admin ⟫@S@\n",
     "⟪$ mongosh mongodb://db.internal:27017/shop --username app --password ⟫@S@\n",
     "⟪$ java -Djavax.net.ssl.trustStorePassword=⟫@S@⟪ -jar app.jar⟫\n",
