@@ -173,3 +173,38 @@ def test_base64_keys_after_a_token_name_go_whether_they_start_with_or_hold_a_sla
         if value in out:
             left.append(value)
     assert len(left) <= 1, left
+
+
+def _diagnosed(secret: str, name: str = "password") -> str:
+    code = f"client.post(url, auth=(user, {name}))"
+    at = code.index(name)
+    user_at = code.index("user")
+    url_at = code.index("url")
+    lines = [
+        "Traceback (most recent call last):",
+        '  File "app/sync.py", line 42, in push',
+        "    " + code,
+        "    " + _bars([0, url_at, user_at]) + " " * (at - user_at - 1) + f"└ '{secret}'",
+        "    " + _bars([0, url_at]) + " " * (user_at - url_at - 1) + "└ 'alice'",
+        "    " + _bars([0]) + " " * (url_at - 1) + "└ 'https://api.example.com/v1'",
+        "    └ <app.sync.Client object at 0x7f3a2c1d9e50>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _bars(columns: list[int]) -> str:
+    width = max(columns) + 1
+    return "".join("│" if i in columns else " " for i in range(width))
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_value_a_traceback_prints_under_a_sensitive_name_goes_and_the_others_stay(numbered: bool) -> None:
+    secret = fakes.password(RNG)
+    text = _diagnosed(secret)
+    if numbered:
+        text = "".join(f"    {n}\t{line}\n" for n, line in enumerate(text.splitlines(), 70))
+    out = scrubbed(text)
+    assert secret not in out
+    assert "└ 'alice'" in out and "└ 'https://api.example.com/v1'" in out
+    harmless = _diagnosed("retry-budget", name="strategy")
+    assert scrubbed(harmless) == harmless

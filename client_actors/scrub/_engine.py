@@ -33,6 +33,7 @@ from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoe
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
 from client_actors.scrub._keys import KEY_RULES, find_jwk_private
+from client_actors.scrub._locals import find_pointed_locals
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._people import (
     find_blame_names,
@@ -179,6 +180,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("vault-secrets", find_vault_secrets, ("/secrets/", "keyvault")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("composer-auth", find_composer_auth, COMPOSER_LITERALS),
+    Pass("pointed-locals", find_pointed_locals, ("└ ",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).
     Pass("sql-rows", find_inserted, ("nsert", "NSERT")),
