@@ -357,7 +357,7 @@ KEEP_HELD_BACK = (
     "kind: Secret\nmetadata:\n  name: tls\ntype: kubernetes.io/tls\n",
     'API_KEY="${API_KEY:=}"\n',
     "echo ${GITHUB_TOKEN:+set}\n",
-    "ssh -p 2222 deploy@10.0.0.5\n",
+    "ssh -p 2222 deploy@203.0.113.5\n",
     "psql -h db.internal -U app -W\n",
     'headers["Authorization"] = f"Bearer {token}"\n',
     "the Digest scheme (RFC 7616) replaced MD5 with SHA-256\n",
