@@ -48,6 +48,20 @@ def _slashed(rng: random.Random) -> str:
             return "/" + value
 
 
+def _ssn(rng: random.Random, sep: str = "") -> str:
+    """A number of an SSN's shape (area not 000, 666 or 9xx; group and serial not zero)."""
+    area = rng.choice([n for n in range(1, 900) if n != 666])
+    return f"{area:03d}{sep}{rng.randint(1, 99):02d}{sep}{rng.randint(1, 9999):04d}"
+
+
+def _crypt(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("./" + string.ascii_letters + string.digits) for _ in range(n))
+
+
+def _b64(rng: random.Random, n: int) -> str:
+    return base64.b64encode(rng.randbytes(n)).decode().rstrip("=")
+
+
 # (template with {S} for the secret, kind of token expected)
 SECRETS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
     "consul-kv": ("$ consul kv get shop/api/token\n{S}\n", lambda rng: _token(rng, 24)),
@@ -81,6 +95,84 @@ SECRETS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
         'my $dbh = DBI->connect("dbi:Pg:dbname=shop;host=198.51.100.7", "app", "{S}");\n',
         _slashed,
     ),
+    "vso-setvariable": (
+        "##vso[task.setvariable variable=registryPassword;isoutput=true]{S}\n",
+        lambda rng: _token(rng, 40),
+    ),
+    "vso-issecret": ("##vso[task.setvariable variable=build.stamp;issecret=true]{S}\n", fakes.password),
+    "vso-debug-result": (
+        "##[debug]Evaluating: variables['registry.password']\n##[debug]Result: '{S}'\n",
+        fakes.password,
+    ),
+    "teamcity": (
+        "##teamcity[setParameter name='env.SONAR_TOKEN' value='{S}']\n",
+        lambda rng: _token(rng, 40),
+    ),
+    "plist": ("<key>BackendApiSecret</key>\n<string>{S}</string>\n", lambda rng: _token(rng, 32)),
+    "android-meta": (
+        '<meta-data android:name="io.sentry.auth-token" android:value="{S}" />\n',
+        lambda rng: _token(rng, 40),
+    ),
+    "android-string": ('<string name="backend_api_key" translatable="false">{S}</string>\n', _token),
+    "aws-text-credentials": (
+        "$ aws sts get-session-token --output text\nCREDENTIALS\tASIAXXXXEXAMPLE00000\t2026-11-20T01:01:27Z"
+        "\t{S}\tIQoJb3JpZ2luX2Vj" + "A" * 40 + "\n",
+        lambda rng: base64.b64encode(rng.randbytes(30)).decode(),
+    ),
+    "doctl": (
+        "$ doctl auth init --context ci -t {S}\nValidating token... done\n",
+        lambda rng: _token(rng, 64),
+    ),
+    "heroku-auth-token": (
+        "$ heroku auth:token\n \u203a   Warning: token will expire 05/14/2027\n{S}\n",
+        lambda rng: _token(rng, 36),
+    ),
+    "kubectl-create-token": (
+        "$ kubectl create token ci-deployer -n shop\n{S}\n",
+        lambda rng: _token(rng, 48),
+    ),
+    "az-keys-list": (
+        "$ az storage account keys list -g shop -n assets -o table\nKeyName    Permissions    Value\n"
+        "---------  -------------  ----------\nkey1       FULL           {S}\n$ ls\n",
+        lambda rng: base64.b64encode(rng.randbytes(48)).decode(),
+    ),
+    "cfn-parameter": (
+        '[{{ "ParameterKey": "Stage", "ParameterValue": "prod" }},\n'
+        ' {{ "ParameterKey": "MasterUserPassword", "ParameterValue": "{S}" }}]\n',
+        fakes.password,
+    ),
+    "spring-form": (
+        'DEBUG o.s.web.client.RestTemplate - Writing [{{username=[svc], password=[{S}]}}] as "application/json"\n',
+        lambda rng: _token(rng, 40),
+    ),
+    "spring-resolved": (
+        "DEBUG 1 --- [main] o.s.b.c.c.ConfigDataEnvironment : Property 'app.jwt.signing-secret' resolved to '{S}'\n",
+        fakes.password,
+    ),
+    "django-settings": ("Setting\tValue\nMAILGUN_CREDENTIALS\t'{S}'\nMEDIA_ROOT\t'/srv/media'\n", _token),
+    "otlp-headers": (
+        "OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-team={S},x-honeycomb-dataset=shop\n",
+        lambda rng: _token(rng, 32),
+    ),
+    "pgbouncer-userlist": ('# /etc/pgbouncer/userlist.txt\n"shop" "{S}"\n', lambda rng: _token(rng, 32)),
+    "postfix-sasl": (
+        "# /etc/postfix/sasl_passwd\n[smtp.example.com]:587 alerts:{S}\n",
+        lambda rng: _token(rng, 40),
+    ),
+    "terraform-random-password": (
+        '"type": "random_password",\n"name": "db",\n"attributes": {{\n  "length": 24,\n  "result": "{S}",\n'
+        '  "special": true\n}}\n',
+        lambda rng: _token(rng, 24),
+    ),
+    "redis-acl": ("127.0.0.1:6379> ACL SETUSER reporting on >{S} ~reports:* +get\nOK\n", fakes.password),
+    "algolia": ('const client = algoliasearch(ALGOLIA_APP_ID, "{S}");\n', lambda rng: _token(rng, 32)),
+    "pagerduty-routing-key": (
+        '{{"routing_key": "{S}", "event_action": "trigger"}}\n',
+        lambda rng: "".join(rng.choice("0123456789abcdef") for _ in range(32)),
+    ),
+    "tin": ("Recipient's TIN: {S}\nAccount number (see instructions): 7731\n", lambda rng: _ssn(rng, " ")),
+    "tax-id-json": ('{{"applicant": {{"state": "OH", "taxId": "{S}", "income": 58000}}}}\n', _ssn),
+    "ssn-no": ("Social Security No.: {S}\nFiling status: single\n", lambda rng: _ssn(rng, " ")),
     "add-mask": ("echo ::add-mask::{S}\n", lambda rng: _token(rng, 40)),
     "smtp-auth-plain": (
         "C: EHLO client.example.com\nC: AUTH PLAIN {S}\nS: 235 2.7.0 Authentication successful\n",
@@ -104,14 +196,6 @@ SECRETS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
         lambda rng: f"pbkdf2_sha256$600000${_token(rng, 22)}${base64.b64encode(rng.randbytes(32)).decode()}",
     ),
 }
-
-
-def _crypt(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("./" + string.ascii_letters + string.digits) for _ in range(n))
-
-
-def _b64(rng: random.Random, n: int) -> str:
-    return base64.b64encode(rng.randbytes(n)).decode().rstrip("=")
 
 
 @pytest.mark.parametrize("wrapper", sorted(WRAPPERS))
@@ -144,6 +228,23 @@ KEPT = (
     "token_endpoint=/v1/auth/token/lookup2 user=alice\n",
     "data:\n  app.properties: bG9nLmxldmVsPWluZm8=\nkind: ConfigMap\n",
     "echo ::add-mask::\n::group::Build\n",
+    "##vso[task.setvariable variable=buildNumber;isoutput=true]20261204.3\n",
+    "##[debug]Evaluating: variables['build.sourceBranch']\n##[debug]Result: 'refs/heads/main'\n",
+    "##teamcity[setParameter name='env.BUILD_FLAVOR' value='release-candidate']\n",
+    "<key>CFBundleShortVersionString</key>\n<string>4.2.1</string>\n",
+    '<meta-data android:name="com.google.firebase.messaging.default_icon" android:value="@drawable/ic" />\n',
+    '<string name="app_name">Shop</string>\n',
+    '[{ "ParameterKey": "Stage", "ParameterValue": "prod" }]\n',
+    "DEBUG Writing [{username=[svc], page=[2]}]\n++ export CI_JOB_TOKEN=[MASKED]\n",
+    "Property 'server.port' resolved to '8080'\n",
+    "Setting\tValue\nMEDIA_ROOT\t'/srv/media'\nDEBUG\t'False'\n",
+    "OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-dataset=shop\n",
+    '# /etc/pgbouncer/userlist.txt\n"shop" "$PGBOUNCER_PASSWORD"\n',
+    '"type": "random_string",\n"attributes": {\n  "result": "shop-bucket-7f3a"\n}\n',
+    "127.0.0.1:6379> ACL SETUSER reporting on nopass ~reports:* +get\n",
+    "profile::db::password: \"%{lookup('secrets::db_password')}\"\n",
+    "Employer EIN: 12-3456789\nmartin=123456789\n",
+    '{"tax_id": "524 22 0516", "tax_id_type": "ein"}\n',
     "S: 250-AUTH PLAIN LOGIN CRAM-MD5\nS: 250 8BITMIME\n",
     "Price: $1$ per unit, $2$ for two; amounts in $5$ and $6$ steps\n",
     'sed -i "s/$1$/$2/" file.txt\n',

@@ -42,7 +42,7 @@ from client_actors.scrub._people import (
     find_names_beside_addresses,
     find_shortlog_names,
 )
-from client_actors.scrub._personal import PERSONAL_RULES
+from client_actors.scrub._personal import PERSONAL_RULES, TIN_LITERALS
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
@@ -50,7 +50,17 @@ from client_actors.scrub._rows import RULE_LITERALS as TABLE_RULE_LITERALS
 from client_actors.scrub._rows import find_inserted, find_printed_tables
 from client_actors.scrub._shape import WORDS as SHAPE_WORDS
 from client_actors.scrub._shape import find_shaped, find_shaped_encoded
-from client_actors.scrub._tools import COMPOSER_LITERALS, TOOL_LITERALS, TOOL_RULES, find_composer_auth
+from client_actors.scrub._tools import (
+    COMPOSER_LITERALS,
+    FINDER_LITERALS,
+    TOOL_LITERALS,
+    TOOL_RULES,
+    find_aws_text_credentials,
+    find_composer_auth,
+    find_credential_files,
+    find_listed_keys,
+    find_otlp_headers,
+)
 from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
@@ -134,6 +144,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "printed-value": PRINTED_LITERALS,
     "printed-repl": REPL_LITERALS,
     "ssn-column": ("ssn", "SSN"),
+    "ssn-named-tin": TIN_LITERALS,
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
     "ipv4-host-name": ("ip-", "ec2-"),
@@ -180,6 +191,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("vault-secrets", find_vault_secrets, ("/secrets/", "keyvault")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("composer-auth", find_composer_auth, COMPOSER_LITERALS),
+    Pass("aws-text-credentials", find_aws_text_credentials, FINDER_LITERALS["aws-text-credentials"]),
+    Pass("listed-keys", find_listed_keys, FINDER_LITERALS["listed-keys"]),
+    Pass("otlp-headers", find_otlp_headers, FINDER_LITERALS["otlp-headers"]),
+    Pass("credential-files", find_credential_files, FINDER_LITERALS["credential-files"]),
     Pass("pointed-locals", find_pointed_locals, ("└ ",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).

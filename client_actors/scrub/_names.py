@@ -38,7 +38,7 @@ KEY_QUALIFIERS = frozenset(
         "api", "access", "secret", "signing", "encryption", "master", "client", "shared", "account",
         "app", "auth", "license", "subscription", "session", "service", "admin", "deploy", "private",
         "hmac", "jwt", "aes", "cipher", "crypto", "webhook", "bot", "oauth", "csrf", "xsrf", "cookie",
-        "storage", "kms", "merchant", "integration",
+        "storage", "kms", "merchant", "integration", "routing",
     }
 )  # fmt: skip
 # Trailing words that describe an encoding of the value, not what it is: SECRET_KEY_BASE.
@@ -169,6 +169,7 @@ _PLACEHOLDER = re.compile(
     r"""[*xX•.#_\-]+                       # masked: ****, xxxx, ...
       | <[^<>]+>                           # <your-api-key>
       | \{\{.*\}\} | \$\{.*\} | \{[\w.]*\}  # {{ secrets.X }}, ${VAR}, {name}
+      | %\{.*\}                           # Hiera's and Puppet's %{lookup('...')}, %{::fact}
       | \$[A-Za-z_]\w* | \$\(.* | %\w+% | %\(?\w*\)?[sd]  # $VAR, $(cmd (cut at a space), %VAR%, %(name)s
       | (?i:your|my)[-_ ].* | (?i:your)[A-Z_].*             # your-token-here, YOUR_API_KEY
       | [A-Za-z0-9_\-]{1,16}?[-_.](?:x{3,}|X{3,}|\*{3,}|\.{3,}|…)  # sk-..., ghp_xxxx, sk-proj-****

@@ -169,18 +169,32 @@ _SSN_NUMBER = r"(?P<number>[0-9]{3}(?P<sep>[ \-]?)[0-9]{2}(?P=sep)[0-9]{4})(?![0
 # On the next line, the number may stand behind the lead a wrapper gives every line (a form read with line
 # numbers: `83→a  Employee's social security number` and `84→   044271028`).
 _SSN_AFTER_NAME = (
-    r"(?:[ \t]*(?:#|no\.?|number|num)?[\"']?[ \t]*[:=,|]?[ \t]*[\"']?"
+    r"(?:[ \t]*(?:#|(?i:no\.?|number|num))?\\?[\"']?[ \t]*[:=,|]?[ \t]*\\?[\"']?"
     r"|[^\n0-9]{0,80}(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[^\n0-9]{0,80}?)"
 )
 
 
-def _ssn_rule(name: str, word: str, trigger: str) -> Rule:
+# A record's word on what kind of number its tax id is (`"tax_id_type": "ein"`): another kind keeps it.
+_TYPE_BESIDE = re.compile(
+    r"(?i:(?:tax|tin|id)[_\-]?(?:id[_\-]?)?(?:type|kind))\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?(?P<kind>[A-Za-z]{2,12})"
+)
+_TYPE_REACH = 300
+
+
+def _typed_otherwise(text: str, start: int, end: int) -> bool:
+    beside = _TYPE_BESIDE.search(text, max(0, start - _TYPE_REACH), min(len(text), end + _TYPE_REACH))
+    return beside is not None and beside.group("kind").lower() != "ssn"
+
+
+def _ssn_rule(name: str, word: str, trigger: str | None, *, typed: bool = False) -> Rule:
     pattern = re.compile(word + _SSN_AFTER_NAME + _SSN_NUMBER)
 
     def handle(match: re.Match[str]) -> Redaction | None:
         if not starts_word(match.string, match.start()):
             return None
         if not is_ssn(match.group("number").replace(" ", "").replace("-", "")):
+            return None
+        if typed and _typed_otherwise(match.string, match.start(), match.end()):
             return None
         return redact(match.start("number"), match.end("number"), "ssn")
 
@@ -316,10 +330,20 @@ SSN_COLUMN = Rule(
     "ssn-column", re.compile(r"(?<![A-Za-z0-9_])(?:ssn|SSN)(?![A-Za-z0-9_])"), _handle_ssn_column
 )
 
+# What the TIN rule's names cannot be written without (the engine's prefilter).
+TIN_LITERALS = (
+    "TIN", "tin", "AX_ID", "AXID",
+    *(f"ax{sep}{i}{d}" for sep in ("", " ", "_", "-") for i in "Ii" for d in "Dd"),
+)  # fmt: skip
+
 SSN_RULES = (
     SSN_COLUMN,
     _ssn_rule("ssn-named", "ssn", "ssn"),
     _ssn_rule("ssn-named-upper", "SSN", "SSN"),
     _ssn_rule("ssn-named-social", "[Ss]ocial[ _\\-][Ss]ecurity", "ecurity"),
+    # A taxpayer identification number is a person's SSN (or an ITIN, or a business's EIN, whose 2-7 form the
+    # shape leaves alone): `Recipient's TIN: `, `tin=`, `"taxId": "`, `tax_id: `; unless the record beside it
+    # says its kind is another (`"tax_id_type": "ein"`).
+    _ssn_rule("ssn-named-tin", "(?:TIN|tin|[Tt]ax[ _\\-]?[Ii][Dd]|TAX_?ID)", None, typed=True),
 )
 PERSONAL_RULES = (EMAILS, ENCODED_EMAILS, TWICE_ENCODED_EMAILS, PHONES_INTL, *SSN_RULES)

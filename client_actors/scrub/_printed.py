@@ -19,7 +19,7 @@ from client_actors.scrub._names import classify_name, is_placeholder
 # Commands whose one line of output is a credential, whatever they are given.
 _CREDENTIAL_COMMANDS = (
     "print-access-token", "print-identity-token", "get-login-password", "auth token", "get-access-token",
-    "op read ", "get-secret-value", "versions access", "serviceaccount/token",
+    "op read ", "get-secret-value", "versions access", "serviceaccount/token", "auth:token", "create token ",
 )  # fmt: skip
 # Commands that print the value of the variable or field they name: printed values of sensitive names.
 # `consul kv get shop/api/token` names a key path (its last segment says what it is); `op item get ...
@@ -35,6 +35,10 @@ _PRINTED = re.compile(
     r"(?P<command>"
     + "|".join(re.escape(literal) for literal in LITERALS)
     + r")(?P<rest>[^\n]{0,300}?)(?:\r?\n|\\r\\n|\\n)"
+    # (a warning the tool prints first behind an arrow, as Heroku's `Warning: token will expire ...`)
+    r"(?:(?:"
+    + LINE_LEAD.pattern
+    + r")[ \t]*(?:\u203a|\\u203a|\u25b8|\\u25b8)[^\n]{0,200}?(?:\r?\n|\\r\\n|\\n)){0,2}"
     r"(?P<lead>" + LINE_LEAD.pattern + r")"
     r"(?P<value>[^\s\\\"'`$#>][^\s\\\"'`]{3,4095}?)(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)|\$[ \t])"
 )

@@ -45,7 +45,8 @@ KEY_HEADERS = frozenset(
     }
 )  # fmt: skip
 VALUE_HEADERS = frozenset({"value", "val", "setting", "current_value", "v"})
-_SSN_COLUMNS = frozenset({"ssn", "socialsecuritynumber", "socialsecurityno"})
+# (a taxpayer id column holds SSNs among others: only values of an SSN's shape go)
+_SSN_COLUMNS = frozenset({"ssn", "socialsecuritynumber", "socialsecurityno", "taxid", "tin", "taxpayerid"})
 # A column that holds what its table is named for: `key` in api_keys, `value` in secrets.
 _GENERIC_COLUMNS = frozenset({"key", "value", "val", "secret_value"})
 
