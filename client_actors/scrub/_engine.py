@@ -23,7 +23,16 @@ from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._assign import KEYWORDS, find_assignments, find_assignments_encoded
 from client_actors.scrub._calls import CALL_RULES, POSITIONAL_LITERALS, SDK_LITERALS, find_go_maps
+from client_actors.scrub._ci import CI_LITERALS, CI_RULES
 from client_actors.scrub._cli import CLI_RULES
+from client_actors.scrub._cloud_cli import (
+    AWS_TEXT_LITERALS,
+    CLOUD_CLI_LITERALS,
+    CLOUD_CLI_RULES,
+    LISTED_KEYS_LITERALS,
+    find_aws_text_credentials,
+    find_listed_keys,
+)
 from client_actors.scrub._context import CONTEXT_RULES, PGPASS_NAMES, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
@@ -34,7 +43,9 @@ from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
 from client_actors.scrub._keys import KEY_RULES, find_jwk_private
 from client_actors.scrub._locals import find_pointed_locals
+from client_actors.scrub._mobile import MOBILE_LITERALS, MOBILE_RULES
 from client_actors.scrub._network import NETWORK_RULES
+from client_actors.scrub._pairs import PAIR_LITERALS, PAIR_RULES
 from client_actors.scrub._people import (
     find_blame_names,
     find_git_identity,
@@ -55,10 +66,8 @@ from client_actors.scrub._tools import (
     FINDER_LITERALS,
     TOOL_LITERALS,
     TOOL_RULES,
-    find_aws_text_credentials,
     find_composer_auth,
     find_credential_files,
-    find_listed_keys,
     find_otlp_headers,
 )
 from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
@@ -150,6 +159,10 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "ipv4-host-name": ("ip-", "ec2-"),
     **KEY_ID_LITERALS,
     **TOOL_LITERALS,
+    **CI_LITERALS,
+    **MOBILE_LITERALS,
+    **CLOUD_CLI_LITERALS,
+    **PAIR_LITERALS,
     "password-hash": HASH_LITERALS,
 }  # fmt: skip
 
@@ -182,6 +195,10 @@ PASSES: tuple[Pass, ...] = (
             *CALL_RULES,
             *PRINTED_RULES,
             *TOOL_RULES,
+            *CI_RULES,
+            *MOBILE_RULES,
+            *CLOUD_CLI_RULES,
+            *PAIR_RULES,
             PASSWORD_HASH,
         )
     ),
@@ -191,8 +208,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("vault-secrets", find_vault_secrets, ("/secrets/", "keyvault")),
     Pass("go-map", find_go_maps, ("map[",)),
     Pass("composer-auth", find_composer_auth, COMPOSER_LITERALS),
-    Pass("aws-text-credentials", find_aws_text_credentials, FINDER_LITERALS["aws-text-credentials"]),
-    Pass("listed-keys", find_listed_keys, FINDER_LITERALS["listed-keys"]),
+    Pass("aws-text-credentials", find_aws_text_credentials, AWS_TEXT_LITERALS),
+    Pass("listed-keys", find_listed_keys, LISTED_KEYS_LITERALS),
     Pass("otlp-headers", find_otlp_headers, FINDER_LITERALS["otlp-headers"]),
     Pass("credential-files", find_credential_files, FINDER_LITERALS["credential-files"]),
     Pass("pointed-locals", find_pointed_locals, ("└ ",)),

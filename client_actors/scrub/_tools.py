@@ -10,7 +10,10 @@
 - `consul acl set-agent-token <type> <token>`: the token is the command's second argument.
 - A service's one-time display of a new secret: a line that says the secret will not be shown again, then
   the value alone on a following line.
-- GitHub Actions' `::add-mask::VALUE`, and SMTP's `AUTH PLAIN <base64>` in a mail client's debug output.
+- SMTP's `AUTH PLAIN <base64>` in a mail client's debug output; Redis ACL passwords (`>password`); Algolia's
+  key, the client's second argument; OpenTelemetry exporter headers that carry a vendor's key.
+- Files whose lines are credentials by their place (PgBouncer's user list, Postfix's SASL map) and Terraform
+  state's `random_password` results.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ _QUOTE = r"\\?[\"']?"
 _FUNCTION_REFERENCE = re.compile(r"%\w+\(.*\)%")
 
 
-def _value(match: re.Match[str], kind: str, group: str = "value") -> Redaction | None:
+def redact_value(match: re.Match[str], kind: str, group: str = "value") -> Redaction | None:
+    """The match's value redacted as ``kind``, unless it is a placeholder or a reference to one."""
     value = match.group(group)
     if is_placeholder(value) or _FUNCTION_REFERENCE.fullmatch(value):
         return None  # `gpr.key=$GPR_KEY`, `{{ token }}`, `<token>`, Symfony's `%env(TOKEN)%`
@@ -38,7 +42,7 @@ def _value(match: re.Match[str], kind: str, group: str = "value") -> Redaction |
 GRADLE_GPR = Rule(
     "gradle-gpr-key",
     re.compile(r"gpr\.(?:key|token|password)[ \t]*[=:][ \t]*" + _QUOTE + r"(?P<value>[^\s\"'\\]{4,512})"),
-    lambda m: _value(m, "token"),
+    lambda m: redact_value(m, "token"),
     "gpr.",
 )
 
@@ -59,7 +63,7 @@ def find_composer_auth(text: str) -> list[Redaction]:
     for section in _COMPOSER_SECTION.finditer(text):
         for entry in _COMPOSER_ENTRY.finditer(text, section.start("map"), section.end("map")):
             if entry.group("key") not in _COMPOSER_NOT_SECRET:
-                item = _value(entry, "token")
+                item = redact_value(entry, "token")
                 if item is not None:
                     found.append(item)
     return found
@@ -77,7 +81,7 @@ _BUNDLER = re.compile(
 def _handle_bundler(match: re.Match[str]) -> Redaction | None:
     if match.group("host").startswith(("BUILD__", "MIRROR__", "SPECIFIC_PLATFORM")):
         return None
-    return _value(match, "password" if match.group("user") else "token")
+    return redact_value(match, "password" if match.group("user") else "token")
 
 
 BUNDLER_HOST = Rule("bundler-host-credentials", _BUNDLER, _handle_bundler, "BUNDLE_")
@@ -88,7 +92,7 @@ WEBSOCKET_BEARER = Rule(
         r"Sec-WebSocket-Protocol[ \t]*:[ \t]*(?:[^\n,\\]{0,128},[ \t]*)*?(?:[Bb]earer|access_token|token)"
         r"[ \t]*,[ \t]*(?P<value>[^\s,\\\"']{8,4096})"
     ),
-    lambda m: _value(m, "token"),
+    lambda m: redact_value(m, "token"),
     "WebSocket-Protocol",
 )
 
@@ -99,7 +103,7 @@ JWT_SECTION_KEY = Rule(
         r"\\?\"(?:Key|Secret|SecretKey|SigningKey|IssuerSigningKey)\\?\"[ \t]*:[ \t]*"
         r"\\?\"(?P<value>[^\"\\\n]{4,1024})\\?\""
     ),
-    lambda m: _value(m, "secret"),
+    lambda m: redact_value(m, "secret"),
     "Jwt",
 )
 
@@ -111,7 +115,7 @@ CONSUL_AGENT_TOKEN = Rule(
         + r"(?P<value>[^\s\"'\\]{6,512})"
         + _END
     ),
-    lambda m: _value(m, "token"),
+    lambda m: redact_value(m, "token"),
     "set-agent-token",
 )
 
@@ -141,211 +145,19 @@ def _handle_shown_once(match: re.Match[str]) -> Redaction | None:
         return None
     if not looks_random(match.group("value")):
         return None
-    return _value(match, "secret")
+    return redact_value(match, "secret")
 
 
 SHOWN_ONCE = Rule("shown-once", _SHOWN_ONCE, _handle_shown_once, "again")
-
-# GitHub Actions' `::add-mask::VALUE` asks the runner to hide a value in the log from then on: it is a secret by
-# the workflow's own word (the command's line itself is printed when debug logging is on).
-ADD_MASK = Rule(
-    "actions-add-mask",
-    re.compile(r"::add-mask::(?P<value>[^\s\\\"']{4,4096})"),
-    lambda m: _value(m, "secret"),
-    "::add-mask::",
-)
 
 # SMTP's AUTH PLAIN (base64 of NUL, user, NUL, password) and the password step of AUTH LOGIN, as a mail
 # client's debug output prints them.
 SMTP_AUTH = Rule(
     "smtp-auth",
     re.compile(r"AUTH[ \t]PLAIN[ \t]+(?P<value>[A-Za-z0-9+/]{8,1024}={0,2})"),
-    lambda m: _value(m, "password"),
+    lambda m: redact_value(m, "password"),
     "AUTH",
 )
-
-# CI systems' logging commands that set a variable, and their debug logs that print one: the variable's name
-# says what the value is (`issecret=true` says it outright).
-# Azure Pipelines: `##vso[task.setvariable variable=registryPassword;isoutput=true]VALUE`.
-_VSO_SET = re.compile(
-    r"##vso\[task\.setvariable[ \t]+(?P<props>[^\]\n]{1,400})\](?P<value>[^\s\\\"']{4,4096})"
-)
-
-
-def _handle_vso_set(match: re.Match[str]) -> Redaction | None:
-    props = dict(
-        (key.strip().lower(), value.strip())
-        for key, _, value in (part.partition("=") for part in match.group("props").split(";"))
-    )
-    name = props.get("variable", "")
-    if props.get("issecret", "").lower() != "true" and classify_name(name) is None:
-        return None
-    return _value(match, "secret")
-
-
-VSO_SET_VARIABLE = Rule("vso-set-variable", _VSO_SET, _handle_vso_set, "##vso[task.setvariable")
-
-# Azure Pipelines' debug log of an expression: `##[debug]Evaluating: variables['registry.password']`, then
-# `##[debug]Result: 'VALUE'` (up to a few lines later).
-_VSO_RESULT = re.compile(
-    r"##\[debug\]Evaluating:[^\n]{0,200}?variables\[\\?'(?P<name>[^'\\\n]{1,128})\\?'\][^\n]{0,80}"
-    r"(?:(?:\r?\n|\\r\\n|\\n)[^\n]{0,200}?){1,4}?##\[debug\]Result:[ \t]*\\?'(?P<value>[^'\\\n]{4,4096})\\?'"
-)
-
-
-def _handle_vso_result(match: re.Match[str]) -> Redaction | None:
-    return _value(match, "secret") if classify_name(match.group("name")) is not None else None
-
-
-VSO_DEBUG_RESULT = Rule("vso-debug-result", _VSO_RESULT, _handle_vso_result, "##[debug]Evaluating")
-
-# TeamCity: `##teamcity[setParameter name='env.SONAR_TOKEN' value='VALUE']`.
-_TEAMCITY_SET = re.compile(
-    r"##teamcity\[setParameter[ \t]+name=\\?'(?P<name>[^'\\\n]{1,128})\\?'"
-    r"[ \t]+value=\\?'(?P<value>[^'\\\n]{4,4096})\\?'"
-)
-
-
-def _handle_teamcity(match: re.Match[str]) -> Redaction | None:
-    name = match.group("name").rpartition(".")[2]
-    return _value(match, "secret") if classify_name(name) is not None else None
-
-
-TEAMCITY_SET_PARAMETER = Rule(
-    "teamcity-set-parameter", _TEAMCITY_SET, _handle_teamcity, "##teamcity[setParameter"
-)
-
-# Mobile apps' configuration: a property list's `<key>API_KEY</key>` and the `<string>` after it, Android's
-# `<meta-data android:name="...API_KEY" android:value="..."/>` and a resource's `<string name="api_key">`.
-# The name says what the value is; its last dotted part counts (`com.google.android.geo.API_KEY`).
-_PLIST_PAIR = re.compile(
-    r"<key>(?P<name>[A-Za-z_][\w.\-]{0,128})</key>[^<\n]{0,40}(?:(?:\r?\n|\\r\\n|\\n)[^<\n]{0,80}?)?"
-    r"<string>(?P<value>[^<\n\\]{4,4096})</string>"
-)
-_ANDROID_META = re.compile(
-    r"android:name=\\?\"(?P<name>[\w.\-]{1,200})\\?\"[^>]{0,400}?android:value=\\?\"(?P<value>[^\"\\\n]{4,4096})\\?\""
-)
-_ANDROID_STRING = re.compile(
-    r"<string[ \t]+name=\\?\"(?P<name>[\w.\-]{1,200})\\?\"[^>\n]{0,120}>(?P<value>[^<\n\\]{4,4096})</string>"
-)
-
-
-def _handle_named_value(match: re.Match[str]) -> Redaction | None:
-    name = match.group("name").rpartition(".")[2]
-    sense = classify_name(name)
-    if sense is None:
-        return None
-    value = match.group("value")
-    if not sense.strong and not looks_random(value):
-        return None
-    return _value(match, sense.kind)
-
-
-PLIST_SECRET = Rule("plist-secret", _PLIST_PAIR, _handle_named_value, "</key>")
-ANDROID_META_SECRET = Rule("android-meta-secret", _ANDROID_META, _handle_named_value, "android:value")
-ANDROID_STRING_SECRET = Rule("android-string-secret", _ANDROID_STRING, _handle_named_value, "<string")
-
-# `aws sts get-session-token --output text` (and assume-role's): `CREDENTIALS  AKID  EXPIRATION  SECRET  TOKEN`,
-# tab-separated. The access key id is the vendor rules' (already a token by then); the secret key and the session
-# token go.
-_TAB = r"(?:\t|\\t)"
-_AWS_TEXT_CREDENTIALS = re.compile(
-    r"CREDENTIALS" + _TAB + r"(?:\[REDACTED:[a-z\-]{1,40}\]|[A-Z0-9]{16,32})" + _TAB
-    + r"[0-9T:.+\-Z]{10,40}" + _TAB + r"(?P<secret>[A-Za-z0-9/+=]{16,256})" + _TAB
-    + r"(?P<token>[A-Za-z0-9/+=]{16,4096})"
-)  # fmt: skip
-
-
-def find_aws_text_credentials(text: str) -> list[Redaction]:
-    """The secret key and session token of each `CREDENTIALS` line of the AWS CLI's text output."""
-    found = []
-    for match in _AWS_TEXT_CREDENTIALS.finditer(text):
-        found.append(redact(match.start("secret"), match.end("secret"), "aws-secret-key"))
-        found.append(redact(match.start("token"), match.end("token"), "token"))
-    return found
-
-
-# `doctl auth init -t TOKEN`, `flyctl auth token`-style logins whose short flag is the token.
-DOCTL_TOKEN = Rule(
-    "doctl-auth-token",
-    re.compile(r"auth[ \t]+init[^\n\\]{0,200}?[ \t]-t[ \t=]+(?P<value>[^\s\\\"']{8,4096})"),
-    lambda m: _value(m, "token"),
-    "auth init",
-)
-
-# What a cloud CLI prints for `... keys list` (Azure's storage, Cosmos DB, Search, Maps; `az ... keys list -o
-# table` or JSON): every key-like value until the next prompt.
-_KEYS_LIST = re.compile(r"[ \t](?:keys|key) list\b[^\n\\]{0,300}")
-_KEY_LIKE = re.compile(r"(?<![\w+/=\-])(?P<value>[A-Za-z0-9+/_\-]{20,256}={0,2})(?![\w+/=\-])")
-_PROMPT_LINE = re.compile(r"(?:\r?\n|\\n)(?:[^\n]{0,40}?)(?:\$|#|>|PS [^>\n]{0,80}>)[ \t]")
-_KEYS_LIST_REACH = 4096
-
-
-def find_listed_keys(text: str) -> list[Redaction]:
-    """Key-like values a `keys list` command printed, up to the next prompt."""
-    found = []
-    for command in _KEYS_LIST.finditer(text):
-        start = command.end()
-        prompt = _PROMPT_LINE.search(text, start, start + _KEYS_LIST_REACH)
-        end = prompt.start() if prompt is not None else min(len(text), start + _KEYS_LIST_REACH)
-        for value in _KEY_LIKE.finditer(text, start, end):
-            if looks_random(value.group("value").replace("/", "")):  # base64 holds "/", which a path would
-                found.append(redact(value.start("value"), value.end("value"), "key"))
-    return found
-
-
-# Names and values that a structure pairs, where the name says what the value is:
-# CloudFormation's `{"ParameterKey": "MasterUserPassword", "ParameterValue": "..."}` (and the CLI's
-# `ParameterKey=...,ParameterValue=...`), Spring's debug log of a form (`password=[...]`) and of a resolved
-# property (`Property 'app.jwt.signing-secret' resolved to '...'`), Django's settings dump (`NAME<TAB>'...'`).
-_CFN_PARAMETER = re.compile(
-    r"ParameterKey\\?\"?[ \t]*[:=][ \t]*\\?\"?(?P<name>[A-Za-z0-9_]{1,128})\\?\"?[ \t]*,[ \t]*"
-    r"\\?\"?ParameterValue\\?\"?[ \t]*[:=][ \t]*(?:\\?\"(?P<dq>[^\"\\\n]{1,4096})\\?\"|(?P<bare>[^\s,\"\\]{1,4096}))"
-)
-_BRACKETED = re.compile(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,80})=\[(?P<value>[^\]\[\n,\\]{4,1024})\]")
-_RESOLVED = re.compile(
-    r"[Pp]roperty \\?'(?P<name>[\w.\-\[\]]{1,200})\\?' resolved to \\?'(?P<value>[^'\\\n]{1,4096})\\?'"
-)
-_SETTINGS_DUMP = re.compile(
-    r"(?:(?<!\w)|(?<=\\n))(?P<name>[A-Z][A-Z0-9_]{2,80})(?:\t|\\t)+"
-    r"(?:'(?P<sq>[^'\\\n]{4,4096})'|\\'(?P<esq>[^'\\\n]{4,4096})\\')"
-)
-
-
-def _last_part_sense(name: str) -> str | None:
-    sense = classify_name(name.rpartition(".")[2])
-    return None if sense is None else sense.kind
-
-
-def _handle_cfn(match: re.Match[str]) -> Redaction | None:
-    kind = _last_part_sense(match.group("name"))
-    group = "dq" if match.group("dq") is not None else "bare"
-    return None if kind is None else _value(match, kind, group)
-
-
-def _handle_pair(match: re.Match[str]) -> Redaction | None:
-    kind = _last_part_sense(match.group("name"))
-    return None if kind is None else _value(match, kind)
-
-
-def _handle_settings_dump(match: re.Match[str]) -> Redaction | None:
-    kind = _last_part_sense(match.group("name"))
-    group = "sq" if match.group("sq") is not None else "esq"
-    return None if kind is None else _value(match, kind, group)
-
-
-CFN_PARAMETER = Rule("cfn-parameter", _CFN_PARAMETER, _handle_cfn, "ParameterValue")
-
-
-def _handle_bracketed(match: re.Match[str]) -> Redaction | None:
-    if is_placeholder(f"[{match.group('value')}]"):
-        return None  # `CI_JOB_TOKEN=[MASKED]`: a CI's mask, not a value
-    return _handle_pair(match)
-
-
-BRACKETED_PAIR = Rule("bracketed-pair", _BRACKETED, _handle_bracketed, "=[")
-RESOLVED_PROPERTY = Rule("resolved-property", _RESOLVED, _handle_pair, " resolved to ")
-SETTINGS_DUMP = Rule("settings-dump", _SETTINGS_DUMP, _handle_settings_dump)
 
 # OpenTelemetry's exporter headers: `OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-team=KEY,other=...`. Each header
 # whose name says it is a credential, or is a vendor's key header, goes.
@@ -366,7 +178,7 @@ def find_otlp_headers(text: str) -> list[Redaction]:
         for pair in _OTLP_PAIR.finditer(text, setting.start("pairs"), setting.end("pairs")):
             name = pair.group("name").lower()
             if name in _VENDOR_KEY_HEADERS or classify_name(name) is not None:
-                item = _value(pair, "api-key")
+                item = redact_value(pair, "api-key")
                 if item is not None:
                     found.append(item)
     return found
@@ -393,7 +205,7 @@ def find_credential_files(text: str) -> list[Redaction]:
         while at >= 0:
             end = min(len(text), at + _FILE_REACH)
             for match in line.finditer(text, at, end):
-                item = _value(match, "password")
+                item = redact_value(match, "password")
                 if item is not None:
                     found.append(item)
             at = text.find(name, end)
@@ -407,7 +219,7 @@ _RANDOM_PASSWORD = re.compile(
     r"\\?\"(?P<value>[^\"\\\n]{1,4096})\\?\""
 )
 TERRAFORM_RANDOM_PASSWORD = Rule(
-    "terraform-random-password", _RANDOM_PASSWORD, lambda m: _value(m, "password"), "random_password"
+    "terraform-random-password", _RANDOM_PASSWORD, lambda m: redact_value(m, "password"), "random_password"
 )
 
 # Redis ACLs: `ACL SETUSER name on >password ~keys +@commands` (">" adds a password; "#" adds its SHA-256).
@@ -418,7 +230,9 @@ _REDIS_ACL = re.compile(
 
 def _handle_redis_acl(match: re.Match[str]) -> Redaction | None:
     return (
-        _value(match, "password") if match.group("value") is not None else _value(match, "credential", "hash")
+        redact_value(match, "password")
+        if match.group("value") is not None
+        else redact_value(match, "credential", "hash")
     )
 
 
@@ -428,14 +242,12 @@ REDIS_ACL_PASSWORD = Rule("redis-acl-password", _REDIS_ACL, _handle_redis_acl)
 ALGOLIA_KEY = Rule(
     "algolia-key",
     re.compile(r"algoliasearch\([^,()\n]{1,120},[ \t]*\\?[\"'](?P<value>[A-Za-z0-9]{16,64})\\?[\"']"),
-    lambda m: _value(m, "api-key"),
+    lambda m: redact_value(m, "api-key"),
     "algoliasearch(",
 )
 
 TOOL_RULES = (
-    GRADLE_GPR, BUNDLER_HOST, WEBSOCKET_BEARER, JWT_SECTION_KEY, CONSUL_AGENT_TOKEN, SHOWN_ONCE, ADD_MASK,
-    SMTP_AUTH, VSO_SET_VARIABLE, VSO_DEBUG_RESULT, TEAMCITY_SET_PARAMETER, PLIST_SECRET, ANDROID_META_SECRET,
-    ANDROID_STRING_SECRET, DOCTL_TOKEN, CFN_PARAMETER, BRACKETED_PAIR, RESOLVED_PROPERTY, SETTINGS_DUMP,
+    GRADLE_GPR, BUNDLER_HOST, WEBSOCKET_BEARER, JWT_SECTION_KEY, CONSUL_AGENT_TOKEN, SHOWN_ONCE, SMTP_AUTH,
     TERRAFORM_RANDOM_PASSWORD, REDIS_ACL_PASSWORD, ALGOLIA_KEY,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
@@ -445,26 +257,12 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "jwt-section-key": ("Jwt", "JWT"),
     "consul-agent-token": ("set-agent-token",),
     "shown-once": ("again",),
-    "actions-add-mask": ("::add-mask::",),
     "smtp-auth": ("AUTH PLAIN", "AUTH\tPLAIN"),
-    "vso-set-variable": ("##vso[task.setvariable",),
-    "vso-debug-result": ("##[debug]Evaluating",),
-    "teamcity-set-parameter": ("##teamcity[setParameter",),
-    "plist-secret": ("</key>",),
-    "android-meta-secret": ("android:value",),
-    "android-string-secret": ("<string",),
-    "doctl-auth-token": ("auth init",),
-    "cfn-parameter": ("ParameterValue",),
-    "bracketed-pair": ("=[",),
-    "resolved-property": (" resolved to ",),
-    "settings-dump": ("\t'", "\\t'", "\t\\'", "\\t\\'"),
     "terraform-random-password": ("random_password",),
-    "redis-acl-password": ("SETUSER", "setuser", "Setuser", "SetUser"),
+    "redis-acl-password": ("SETUSER", "setuser"),
     "algolia-key": ("algoliasearch(",),
 }
 FINDER_LITERALS = {
-    "aws-text-credentials": ("CREDENTIALS",),
-    "listed-keys": ("keys list", "key list"),
     "otlp-headers": ("_HEADERS",),
     "credential-files": ("userlist", "sasl_passwd"),
 }
