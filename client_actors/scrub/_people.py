@@ -44,12 +44,11 @@ from client_actors.scrub._personal import (
     RESERVED_DOMAINS,
     RESERVED_TLDS,
     RULE_LINE,
-    lead_end,
     line_at,
     line_cells,
     table_separator,
 )
-from client_actors.scrub._rows import ROW_GAP, sql_row
+from client_actors.scrub._rows import ROW_GAP, line_body, sql_row
 
 KIND = "person-name"
 
@@ -143,7 +142,7 @@ def _name_back(text: str, end: int, min_words: int = 2) -> tuple[int, int] | Non
     escaped = text.rfind("\\n", line_start, end)
     if escaped >= 0:
         line_start = escaped + 2
-    line_start = _table_lead_end(text, line_start, end)  # past a diff's sign, a line number, a timestamp
+    line_start = line_body(text, line_start, end)  # past a diff's sign, a line number, a timestamp
     pieces = text[line_start:end].split(" ")
     index = len(pieces)
     words: list[str] = []
@@ -344,7 +343,7 @@ _NAME_ALONE = re.compile(NAME)
 def _shortlog_heads(text: str) -> list[Redaction]:
     found = []
     for match in _SHORTLOG_COUNT_HEAD.finditer(text):
-        start = _table_lead_end(text, line_at(text, match.start())[0], match.start())
+        start = line_body(text, line_at(text, match.start())[0], match.start())
         if _NAME_ALONE.fullmatch(text, start, match.start()) and is_person_name(
             text[start : match.start()], 2
         ):
@@ -360,7 +359,7 @@ def find_shortlog_names(text: str) -> list[Redaction]:
         if "\t" not in text and "\\t" not in text:
             return found
     for match in (m for tab, pattern in _SHORTLOG if tab in text for m in pattern.finditer(text)):
-        count_start = _table_lead_end(text, line_at(text, match.start())[0], match.start())
+        count_start = line_body(text, line_at(text, match.start())[0], match.start())
         if _SHORTLOG_COUNT.fullmatch(text, count_start, match.start()) and is_person_name(
             match.group("name"), 2
         ):
@@ -524,18 +523,6 @@ _CELL_SEPARATOR = re.compile(r"[,\t|\\]")
 _NOT_HEADER = re.compile(r"[{}:=()\[\]<>;]")
 
 
-def _table_lead_end(text: str, start: int, end: int) -> int:
-    """Where a line starts behind its wrapper's lead, a diff's sign included."""
-    at = lead_end(text, start, end)
-    if (
-        at == start
-        and text[start : start + 1] in ("+", "-")
-        and text[start + 1 : start + 2] not in ("+", "-")
-    ):
-        return start + 1
-    return at
-
-
 def _rows_names(text: str) -> list[Redaction]:
     if "\n" not in text and "\\n" not in text:
         return []  # a header with no line after it has no rows: most short texts end here
@@ -549,7 +536,7 @@ def _rows_names(text: str) -> list[Redaction]:
         header_seen = start
         if _CELL_SEPARATOR.search(text, start, end) is None:
             continue  # one cell only: no separator `table_separator` picks is on the line
-        body_start = _table_lead_end(text, start, end)
+        body_start = line_body(text, start, end)
         if _NOT_HEADER.search(text, body_start, end):
             continue  # a record's key or code: a header holds column names and separators only
         led = body_start > start
@@ -565,7 +552,7 @@ def _rows_names(text: str) -> list[Redaction]:
                 break
             row_start, row_end = line_at(text, following.end())
             if led:
-                row_start = _table_lead_end(text, row_start, row_end)
+                row_start = line_body(text, row_start, row_end)
             if RULE_LINE.fullmatch(text, row_start, row_end):
                 continue
             row = line_cells(text, row_start, row_end, separator)

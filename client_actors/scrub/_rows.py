@@ -260,7 +260,7 @@ def find_printed_tables(text: str) -> list[Redaction]:
     return found
 
 
-def _line_body(text: str, start: int, end: int) -> int:
+def line_body(text: str, start: int, end: int) -> int:
     """Where a table's line starts behind its wrapper's lead, a diff's sign included."""
     at = lead_end(text, start, end)
     if (
@@ -282,7 +282,7 @@ def _header(
     line = _previous_line(text, rule_start)
     if line is None:
         return None
-    body = _line_body(text, *line)
+    body = line_body(text, *line)
     if "|" not in text[body : line[1]]:
         return None
     names = []
@@ -324,7 +324,7 @@ def _table_rows(text: str, rule_start: int, rule_body: int, rule_end: int) -> li
         if closing is not None:  # the last line of a JSON-escaped text ends where its string does
             row_end = closing.start()
         if led:
-            row_start = _line_body(text, row_start, row_end)
+            row_start = line_body(text, row_start, row_end)
         if RULE_LINE.fullmatch(text, row_start, row_end) and "-" in text[row_start:row_end]:
             continue  # a border between rows
         cells = _cells(text, row_start, row_end)

@@ -150,8 +150,7 @@ def _handle_shown_once(match: re.Match[str]) -> Redaction | None:
 
 SHOWN_ONCE = Rule("shown-once", _SHOWN_ONCE, _handle_shown_once, "again")
 
-# SMTP's AUTH PLAIN (base64 of NUL, user, NUL, password) and the password step of AUTH LOGIN, as a mail
-# client's debug output prints them.
+# SMTP's AUTH PLAIN (base64 of NUL, user, NUL, password), as a mail client's debug output prints it.
 SMTP_AUTH = Rule(
     "smtp-auth",
     re.compile(r"AUTH[ \t]PLAIN[ \t]+(?P<value>[A-Za-z0-9+/]{8,1024}={0,2})"),
