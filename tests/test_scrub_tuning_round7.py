@@ -1,0 +1,75 @@
+"""The seventh tuning part (tests/scrubcorpus/tuning_round7.py): well formed, and scrubbed at least as well as today.
+
+The floors are the figures the scrubber reaches on this part as it was written (before any round tuned against
+it), rounded down to two decimals: the test holds today and fails when recall or the keep-rate falls, overall or
+in any class. A round that improves on them raises them.
+"""
+
+from __future__ import annotations
+
+from tests.scrubcorpus import tuning_round7
+from tests.scrubcorpus.tuning_more import KEEP_CLOSE, KEEP_OPEN
+from tests.scrubcorpus.tuning_round7 import measure
+
+RECALL_FLOOR = 0.92
+CLEAN_RECALL_FLOOR = 0.92
+KEEP_RATE_FLOOR = 0.99
+CLASS_RECALL_FLOORS = {
+    "card_number": 1.0,
+    "container_inspect": 1.0,
+    "framework_signing_key": 0.7,
+    "iban": 1.0,
+    "mail_client": 0.9,
+    "notebook_output": 0.97,
+    "oauth_flow_log": 1.0,
+    "orm_database_config": 0.92,
+    "proxy_credentials": 0.82,
+    "queue_client": 0.87,
+    "runtime_env_dump": 0.92,
+    "shell_history": 0.92,
+    "vcs_artifact": 1.0,
+    "webhook_integration": 0.85,
+}
+
+
+def test_the_seventh_tuning_part_is_well_formed() -> None:
+    """Each template holds one secret and balanced marks; each label points at a secret found once."""
+    assert 12 <= len(tuning_round7.CLASSES) <= 15
+    for item in tuning_round7.CLASSES:
+        assert 8 <= len(item.templates) <= 15
+        for template in item.templates:
+            assert template.count("@S@") == 1 and template.count(KEEP_OPEN) == template.count(KEEP_CLOSE)
+    items = tuning_round7.build(per_class=10)
+    assert sum(1 for i in items if i.instance is None) == 3 * len(tuning_round7.LOOKALIKES)
+    for labelled in items:
+        assert labelled.keep and all(span in labelled.doc for span in labelled.keep)
+        if labelled.instance is not None:
+            secret = labelled.instance.secret
+            assert labelled.doc.count(secret) == 1 and all(secret not in span for span in labelled.keep)
+
+
+def test_the_seventh_part_labels_only_numbers_that_pass_their_check() -> None:
+    """Card numbers pass Luhn and IBANs pass mod 97, as the part's policy says of what it labels."""
+    items = tuning_round7.build(per_class=40)
+    for labelled in items:
+        if labelled.instance is None or labelled.instance.category not in ("card_number", "iban"):
+            continue
+        value = labelled.instance.secret.replace(" ", "").replace("-", "")
+        if labelled.instance.category == "card_number":
+            digits = [int(c) for c in reversed(value)]
+            total = sum(d if i % 2 == 0 else (d * 2 - 9 if d > 4 else d * 2) for i, d in enumerate(digits))
+            assert total % 10 == 0, value
+        else:
+            moved = value[4:] + value[:4]
+            assert int("".join(str(int(c, 36)) for c in moved)) % 97 == 1, value
+
+
+def test_the_seventh_tuning_part_holds() -> None:
+    figures = measure()
+    assert figures.recall >= RECALL_FLOOR
+    assert figures.clean_recall >= CLEAN_RECALL_FLOOR
+    assert figures.keep_rate >= KEEP_RATE_FLOOR
+    by_class = dict(figures.recall_by_class)
+    assert by_class.keys() == CLASS_RECALL_FLOORS.keys()
+    fallen = {name: by_class[name] for name, floor in CLASS_RECALL_FLOORS.items() if by_class[name] < floor}
+    assert not fallen, f"recall fell below its floor in {fallen}"
