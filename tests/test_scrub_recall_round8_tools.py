@@ -173,6 +173,58 @@ SECRETS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
     "tin": ("Recipient's TIN: {S}\nAccount number (see instructions): 7731\n", lambda rng: _ssn(rng, " ")),
     "tax-id-json": ('{{"applicant": {{"state": "OH", "taxId": "{S}", "income": 58000}}}}\n', _ssn),
     "ssn-no": ("Social Security No.: {S}\nFiling status: single\n", lambda rng: _ssn(rng, " ")),
+    "sqs-broker": (
+        "app.conf.broker_url = 'sqs://{S}@'\n",
+        lambda rng: f"{fakes.aws_access_key(rng)}:{_token(rng, 40)}",
+    ),
+    "curlrc-proxy-user": (
+        "# ~/.curlrc\nproxy = http://proxy.example.com:3128\nproxy-user = build:{S}\n",
+        fakes.password,
+    ),
+    "squid-login": ("cache_peer parent.example.com parent 3128 0 no-query login=build:{S}\n", fakes.password),
+    "curl-proxy-flag": (
+        "curl -U build:{S} -x http://proxy.example.com:3128 https://example.com\n",
+        fakes.password,
+    ),
+    "nats-userinfo": (
+        'nc, err := nats.Connect("tls://nats.example.com:4222", nats.UserInfo("orders", "{S}"))\n',
+        lambda rng: _token(rng, 40),
+    ),
+    "sequelize": (
+        "const sequelize = new Sequelize('shop', 'shop_app', '{S}', {{\n  host: 'db.example.com',\n}});\n",
+        fakes.password,
+    ),
+    "stripe-construct-event": (
+        'event = stripe.Webhook.construct_event(payload, sig_header, "{S}")\n',
+        lambda rng: _token(rng, 32),
+    ),
+    "cookie-parser": ('app.use(cookieParser("{S}"));\n', lambda rng: _token(rng, 48)),
+    "joken-signer": ('config :joken,\n  default_signer: "{S}"\n', lambda rng: _token(rng, 64)),
+    "machine-key": (
+        '<machineKey validationKey="{S}" decryptionKey="AutoGenerate,IsolateApps" validation="HMACSHA256" />\n',
+        lambda rng: "".join(rng.choice("0123456789ABCDEF") for _ in range(128)),
+    ),
+    "rails-master-key": (
+        "$ cat config/master.key\n{S}\n$ EDITOR=vim bin/rails credentials:edit\n",
+        lambda rng: "".join(rng.choice("0123456789abcdef") for _ in range(32)),
+    ),
+    "phx-gen-secret": ("$ mix phx.gen.secret\n{S}\n", lambda rng: _token(rng, 64)),
+    "mattermost-hook": (
+        'curl -i -X POST -d \'payload={{"text": "done"}}\' https://chat.example.com/hooks/{S}\n',
+        lambda rng: _token(rng, 26),
+    ),
+    "discord-short-token": (
+        "curl -X POST https://discord.com/api/webhooks/1238476523984756234/{S}\n",
+        lambda rng: _token(rng, 24),
+    ),
+    "expect-send": (
+        '#!/usr/bin/expect -f\nspawn ssh deploy@203.0.113.7\nexpect "password:"\nsend "{S}\\r"\ninteract\n',
+        lambda rng: _token(rng, 16),
+    ),
+    "offlineimap": (
+        "[Repository remote]\ntype = IMAP\nremoteuser = alerts\nremotepass = {S}\n",
+        fakes.password,
+    ),
     "add-mask": ("echo ::add-mask::{S}\n", lambda rng: _token(rng, 40)),
     "smtp-auth-plain": (
         "C: EHLO client.example.com\nC: AUTH PLAIN {S}\nS: 235 2.7.0 Authentication successful\n",
@@ -245,6 +297,14 @@ KEPT = (
     "profile::db::password: \"%{lookup('secrets::db_password')}\"\n",
     "Employer EIN: 12-3456789\nmartin=123456789\n",
     '{"tax_id": "524 22 0516", "tax_id_type": "ein"}\n',
+    'TEST_CARD = "4242 4242 4242 4242"\nDECLINED = "4000000000000002"\n',
+    "git config -l\nuser.signingkey=24875D73\ncommit.gpgsign=true\n",
+    "set smtp_pass = `pass show mail/alerts`\n",
+    'DB_PASSWORD="{{ with secret "kv/shop/db" }}{{ .Data.data.password }}{{ end }}"\n',
+    '<machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="AutoGenerate,IsolateApps" />\n',
+    "ls .git/hooks/pre-commit.sample\ncurl https://api.github.com/repos/acme/shop/hooks/123456789\n",
+    "app.use(cookieParser());\nconst sequelize = new Sequelize(process.env.DATABASE_URL);\n",
+    "$ mix phx.gen.secret > .secret\n$ ls\n",
     "S: 250-AUTH PLAIN LOGIN CRAM-MD5\nS: 250 8BITMIME\n",
     "Price: $1$ per unit, $2$ for two; amounts in $5$ and $6$ steps\n",
     'sed -i "s/$1$/$2/" file.txt\n',

@@ -1,8 +1,8 @@
 """The seventh tuning part (tests/scrubcorpus/tuning_round7.py): well formed, and scrubbed at least as well as today.
 
-The floors are the figures the scrubber reaches on this part as it was written (before any round tuned against
-it), rounded down to two decimals: the test holds today and fails when recall or the keep-rate falls, overall or
-in any class. A round that improves on them raises them.
+The floors are the figures the scrubber reaches on this part after the round it was written for (92.1% recall
+and 99.6% keep-rate before it), rounded down to two decimals: the test holds today and fails when recall or the
+keep-rate falls, overall or in any class. A round that improves on them raises them.
 """
 
 from __future__ import annotations
@@ -11,24 +11,24 @@ from tests.scrubcorpus import tuning_round7
 from tests.scrubcorpus.tuning_more import KEEP_CLOSE, KEEP_OPEN
 from tests.scrubcorpus.tuning_round7 import measure
 
-RECALL_FLOOR = 0.92
-CLEAN_RECALL_FLOOR = 0.92
-KEEP_RATE_FLOOR = 0.99
+RECALL_FLOOR = 0.98
+CLEAN_RECALL_FLOOR = 0.98
+KEEP_RATE_FLOOR = 1.0
 CLASS_RECALL_FLOORS = {
     "card_number": 1.0,
     "container_inspect": 1.0,
-    "framework_signing_key": 0.7,
+    "framework_signing_key": 0.92,
     "iban": 1.0,
-    "mail_client": 0.9,
+    "mail_client": 0.97,
     "notebook_output": 0.97,
     "oauth_flow_log": 1.0,
-    "orm_database_config": 0.92,
-    "proxy_credentials": 0.82,
-    "queue_client": 0.87,
+    "orm_database_config": 1.0,
+    "proxy_credentials": 1.0,
+    "queue_client": 1.0,
     "runtime_env_dump": 0.92,
-    "shell_history": 0.92,
+    "shell_history": 1.0,
     "vcs_artifact": 1.0,
-    "webhook_integration": 0.85,
+    "webhook_integration": 1.0,
 }
 
 

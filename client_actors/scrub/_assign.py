@@ -122,6 +122,10 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _KEYWORD_SENSES = {form: classify_name(form) for form in _case_forms(KEYWORDS)}
 
 
+# A backquoted value that is a command: a word, a blank, and more (a password has no blank).
+_COMMAND_WORDS = re.compile(r"[a-z][\w.\-]{0,40}[ \t]+\S")
+
+
 def _handle(match: re.Match[str]) -> Redaction | None:
     text, kw_start = match.string, match.start()
     group = match.lastgroup  # the value's group closes last: esc, dq, sq, bq, bare or xml
@@ -155,6 +159,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     ):
         return None  # a Cookie header's name=value pairs: the cookie pass judges each of them
     value, end = match.group(group), match.end(group)
+    if group == "bq" and _COMMAND_WORDS.match(value):
+        return None  # a shell's command substitution (`pass show mail/alerts`): the value is what it prints
     if group == "bare" and value.endswith("=") and _QUERY_STRING.match(text, match.start(group)):
         return None  # a query string given whole (AZURE_SAS_TOKEN=sv=...&sig=...): its parameters are judged each
     if group == "bare":

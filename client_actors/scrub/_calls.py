@@ -47,7 +47,7 @@ _ARGUMENT = re.compile(
 # The call's name and where its arguments open. login, bind, auth and authenticate take (user, password);
 # connect, PDO and JDBC's getConnection take (where, user, password).
 _POSITIONAL = re.compile(
-    r"(?P<fn>login|simple_bind_s|simple_bind|bind_s|ldap_bind|connect|PDO|getConnection|authenticate|auth)\("
+    r"(?P<fn>login|simple_bind_s|simple_bind|bind_s|ldap_bind|connect|PDO|getConnection|authenticate|auth|UserInfo)\("
 )
 
 
@@ -85,6 +85,7 @@ def _handle_positional(match: re.Match[str]) -> Redaction | None:
 POSITIONAL_PASSWORD = Rule("positional-password", _POSITIONAL, _handle_positional)
 POSITIONAL_LITERALS = (
     "login(", "bind_s(", "simple_bind(", "ldap_bind(", "connect(", "PDO(", "getConnection(", "auth(", "authenticate(",
+    "UserInfo(",
 )  # fmt: skip
 
 # Client libraries built from an API key as their first argument.
@@ -109,6 +110,30 @@ def _handle_sdk(match: re.Match[str]) -> Redaction | None:
 
 SDK_KEY = Rule("sdk-client-key", _SDK, _handle_sdk)
 SDK_LITERALS = tuple(f"{name}(" for name in SDK_CLIENTS)
+
+# Calls whose Nth string argument is a secret, by the library's signature: Sequelize's (database, user,
+# password, options), Stripe's construct_event(payload, signature header, endpoint secret), Express's
+# cookieParser(secret), Joken's `default_signer: "..."` in Elixir config.
+_NTH_SECRET = re.compile(
+    r"(?P<fn>new Sequelize|construct_event|cookieParser|default_signer:)[ \t]*\(?"
+    r"(?P<before>(?:[ \t]*(?:\\?'[^'\\\n]{0,256}\\?'|\\?\"[^\"\\\n]{0,256}\\?\"|[A-Za-z_][\w.]{0,64})[ \t]*,){0,2})"
+    r"[ \t]*(?:\\?'(?P<sq>[^'\\\n]{4,512})\\?'|\\?\"(?P<dq>[^\"\\\n]{4,512})\\?\")"
+)
+_NTH = {"new Sequelize": 2, "construct_event": 2, "cookieParser": 0, "default_signer:": 0}
+
+
+def _handle_nth_secret(match: re.Match[str]) -> Redaction | None:
+    if match.group("before").count(",") != _NTH[match.group("fn")]:
+        return None
+    group = "sq" if match.group("sq") is not None else "dq"
+    value = match.group(group)
+    if is_placeholder(value) or " " in value:
+        return None
+    return redact(match.start(group), match.end(group), "secret")
+
+
+NTH_SECRET = Rule("nth-argument-secret", _NTH_SECRET, _handle_nth_secret)
+NTH_SECRET_LITERALS = ("new Sequelize", "construct_event", "cookieParser", "default_signer:")
 
 CURL_USERPWD = Rule(
     "curl-userpwd",
@@ -346,7 +371,7 @@ SECRET_WRAPPER = Rule(
 CALL_RULES = (
     POSITIONAL_PASSWORD, SDK_KEY, CURL_USERPWD, ORACLE_THIN, PROMPT_ECHO, ACTIONS_DEBUG, HERE_STRING, LISTED_FLAG,
     SECURE_STRING, ENCODED_PAIR, REDIS_AUTH, VALUE_FLAG, LOGIN_ARGUMENT, UNLOCK_ARGUMENT, POETRY_CREDENTIAL,
-    SECRET_WRAPPER,
+    SECRET_WRAPPER, NTH_SECRET,
 )  # fmt: skip
 
 # Go's fmt printing of a map: map[name:value name:[value value]].

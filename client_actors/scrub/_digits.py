@@ -55,6 +55,20 @@ _CARD_LENGTHS = (
 )
 
 
+# Card numbers the payment processors publish for testing (Stripe's, Adyen's, Braintree's and the card
+# networks' own): they charge nothing and name nobody, and code and docs are full of them.
+PUBLISHED_TEST_CARDS = frozenset(
+    {
+        "4242424242424242", "4000056655665556", "4000000000000002", "4000000000009995", "4000000000000069",
+        "4000000000000127", "4000000000000119", "4000002500003155", "4000002760003184", "4000000000003220",
+        "5555555555554444", "2223003122003222", "5200828282828210", "5105105105105100", "378282246310005",
+        "371449635398431", "6011111111111117", "6011000990139424", "3056930009020004", "36227206271667",
+        "3566002020360505", "6200000000000005", "4111111111111111", "4012888888881881", "4222222222222",
+        "5454545454545454",
+    }
+)  # fmt: skip
+
+
 def is_card_number(digits: str) -> bool:
     """Tell whether ``digits`` has a card issuer's prefix and length and passes the Luhn check."""
     if not any(digits.startswith(prefix) and len(digits) in lengths for prefix, lengths in _CARD_LENGTHS):
@@ -107,6 +121,8 @@ def _judge(text: str, start: int, end: int, match: re.Match[bytes]) -> Redaction
     if match.group("spaced") is not None:
         return redact(start, end, "ssn") if is_ssn(digits) and _is_csv_cell(text, start, end) else None
     if match.group("card") is not None:
+        if digits in PUBLISHED_TEST_CARDS:
+            return None
         return redact(start, end, "credit-card") if is_card_number(digits) else None
     if digits[0] in _AREA and digits[3] in _AREA:
         return redact(start, end, "phone")

@@ -22,7 +22,13 @@ import attrs
 from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._assign import KEYWORDS, find_assignments, find_assignments_encoded
-from client_actors.scrub._calls import CALL_RULES, POSITIONAL_LITERALS, SDK_LITERALS, find_go_maps
+from client_actors.scrub._calls import (
+    CALL_RULES,
+    NTH_SECRET_LITERALS,
+    POSITIONAL_LITERALS,
+    SDK_LITERALS,
+    find_go_maps,
+)
 from client_actors.scrub._ci import CI_LITERALS, CI_RULES
 from client_actors.scrub._cli import CLI_RULES
 from client_actors.scrub._cloud_cli import (
@@ -150,6 +156,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "aws-secret-after-id": ("REDACTED:aws-access-key",),  # without the brackets, which every token has
     "positional-password": POSITIONAL_LITERALS,
     "sdk-client-key": SDK_LITERALS,
+    "nth-argument-secret": NTH_SECRET_LITERALS,
     "printed-value": PRINTED_LITERALS,
     "printed-repl": REPL_LITERALS,
     "ssn-column": ("ssn", "SSN"),

@@ -38,7 +38,7 @@ KEY_QUALIFIERS = frozenset(
         "api", "access", "secret", "signing", "encryption", "master", "client", "shared", "account",
         "app", "auth", "license", "subscription", "session", "service", "admin", "deploy", "private",
         "hmac", "jwt", "aes", "cipher", "crypto", "webhook", "bot", "oauth", "csrf", "xsrf", "cookie",
-        "storage", "kms", "merchant", "integration", "routing",
+        "storage", "kms", "merchant", "integration", "routing", "validation", "decryption",
     }
 )  # fmt: skip
 # Trailing words that describe an encoding of the value, not what it is: SECRET_KEY_BASE.
@@ -101,7 +101,8 @@ _KNOWN_LAST = frozenset(
 # secretRef-style `existing_password_secret`.
 _REFERRING = frozenset({"existing", "external"})
 # Configuration directives whose one word holds "pass" or "auth" glued: Redis's requirepass and masterauth.
-_PASSWORD_DIRECTIVES = frozenset({"requirepass", "masterauth", "masterpass"})
+# (offlineimap's remotepass and localpass)
+_PASSWORD_DIRECTIVES = frozenset({"requirepass", "masterauth", "masterpass", "remotepass", "localpass"})
 _PASSING = frozenset({"proxy", "fastcgi", "uwsgi", "grpc", "scgi", "memcached", "by"})
 # Headers whose names end in a sensitive word but whose values grant nothing, written as their words joined:
 # Postman's `Postman-Token` (a per-request id) and `Sec-WebSocket-Key` (a handshake's nonce, sent in the clear
@@ -136,6 +137,10 @@ def classify_name(name: str) -> Sense | None:
     if last in ("hash", "digest") and before and before[-1] in PASSWORD_WORDS:
         return Sense("password", True)
     if last == "key":
+        if before and before[-1] == "signing" and "user" in before:
+            return (
+                None  # git's user.signingkey names the key (its id, or a public key's file), never holds it
+            )
         return _classify_key(before)
     return SINGLE_WORDS.get(last)
 
@@ -170,6 +175,8 @@ _PLACEHOLDER = re.compile(
       | <[^<>]+>                           # <your-api-key>
       | \{\{.*\}\} | \$\{.*\} | \{[\w.]*\}  # {{ secrets.X }}, ${VAR}, {name}
       | %\{.*\}                           # Hiera's and Puppet's %{lookup('...')}, %{::fact}
+      | \{\{.*                            # a template's expression, cut where its own quotes end the value
+      | AutoGenerate(?:,[A-Za-z]+)*         # ASP.NET's machineKey: the keys are made at run time
       | \$[A-Za-z_]\w* | \$\(.* | %\w+% | %\(?\w*\)?[sd]  # $VAR, $(cmd (cut at a space), %VAR%, %(name)s
       | (?i:your|my)[-_ ].* | (?i:your)[A-Z_].*             # your-token-here, YOUR_API_KEY
       | [A-Za-z0-9_\-]{1,16}?[-_.](?:x{3,}|X{3,}|\*{3,}|\.{3,}|…)  # sk-..., ghp_xxxx, sk-proj-****

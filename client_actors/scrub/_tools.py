@@ -245,9 +245,60 @@ ALGOLIA_KEY = Rule(
     "algoliasearch(",
 )
 
+# Kombu's (Celery's) SQS broker URL, `sqs://ACCESS_KEY_ID:SECRET_KEY@`, whose host is implied: nothing follows
+# the "@", so no URL rule reads it. The key id is the vendor rules'.
+SQS_BROKER_SECRET = Rule(
+    "sqs-broker-secret",
+    re.compile(r"sqs://(?:\[REDACTED:[a-z\-]{1,40}\]|[^\s:@'\"\\]{1,128}):(?P<value>[^\s@'\"\\]{1,256})@"),
+    lambda m: redact_value(m, "aws-secret-key"),
+    "sqs://",
+)
+
+# Proxy credentials as `user:password`: curl's `proxy-user = ...` (.curlrc) and `--proxy-user`/`-U`, Squid's
+# `cache_peer ... login=user:password`.
+_PROXY_USER = re.compile(
+    r"(?:proxy-user(?:[ \t]*=[ \t]*|[ \t]+)|(?<=[ \t])-U[ \t]+|cache_peer[^\n\\]{0,200}?[ \t]login=)"
+    r"\\?[\"']?(?P<user>[^\s:\"'\\]{1,128}):(?P<value>[^\s\"'\\]{1,256})"
+)
+PROXY_USER_PASSWORD = Rule("proxy-user-password", _PROXY_USER, lambda m: redact_value(m, "password"))
+
+# Incoming webhooks whose URL path ends in the token (Mattermost's and Rocket.Chat's `/hooks/<token>`, many
+# chat and CI services alike): a generated segment after `/hooks/` goes; a name or a number (`.git/hooks/`,
+# an API's `/hooks/123`) stays.
+_HOOK_PATH = re.compile(r"://[^\s/'\"\\]{1,253}/hooks/(?P<value>[A-Za-z0-9_\-]{20,128})(?=[\s'\"\\?#/]|$)")
+
+
+def _handle_hook_path(match: re.Match[str]) -> Redaction | None:
+    value = match.group("value")
+    if not (
+        looks_random(value)
+        or (len(value) >= 24 and re.fullmatch(r"[0-9a-f]+", value) and not value.isdigit())
+    ):
+        return None
+    return redact_value(match, "token")
+
+
+WEBHOOK_PATH_TOKEN = Rule("webhook-path-token", _HOOK_PATH, _handle_hook_path, "/hooks/")
+
+# An `expect` script's answer to a password prompt: `expect "password:"` then `send "...\r"`.
+_EXPECT_SEND = re.compile(
+    r"expect[ \t]+\\?\"[^\"\n\\]{0,80}(?:assword|assphrase|PIN|[Tt]oken)[^\"\n\\]{0,40}\\?\"[^\n]{0,40}?"
+    r"(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")?[ \t]*send[ \t]+(?:--[ \t]+)?\\?\""
+    r"(?P<value>[^\"\\\n]{1,256}?)(?:\\{1,2}[rn])?\\?\""
+)
+EXPECT_PASSWORD = Rule("expect-send-password", _EXPECT_SEND, lambda m: redact_value(m, "password"), "send ")
+
+# offlineimap's `remotepass = ...` / `localpass = ...` (one word, so no keyword boundary finds its "pass").
+OFFLINEIMAP_PASSWORD = Rule(
+    "offlineimap-password",
+    re.compile(r"(?:(?<![\w.])|(?<=\\n))(?:remotepass|localpass)[ \t]*[=:][ \t]*(?P<value>[^\s\\]{1,1024})"),
+    lambda m: redact_value(m, "password"),
+)
+
 TOOL_RULES = (
     GRADLE_GPR, BUNDLER_HOST, WEBSOCKET_BEARER, JWT_SECTION_KEY, CONSUL_AGENT_TOKEN, SHOWN_ONCE, SMTP_AUTH,
-    TERRAFORM_RANDOM_PASSWORD, REDIS_ACL_PASSWORD, ALGOLIA_KEY,
+    TERRAFORM_RANDOM_PASSWORD, REDIS_ACL_PASSWORD, ALGOLIA_KEY, SQS_BROKER_SECRET, PROXY_USER_PASSWORD,
+    WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -260,6 +311,11 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "terraform-random-password": ("random_password",),
     "redis-acl-password": ("SETUSER", "setuser"),
     "algolia-key": ("algoliasearch(",),
+    "sqs-broker-secret": ("sqs://",),
+    "proxy-user-password": ("proxy-user", " -U", "\t-U", "login="),
+    "webhook-path-token": ("/hooks/",),
+    "expect-send-password": ("send ", "send\t"),
+    "offlineimap-password": ("remotepass", "localpass"),
 }
 FINDER_LITERALS = {
     "otlp-headers": ("_HEADERS",),

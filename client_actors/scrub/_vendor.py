@@ -237,7 +237,7 @@ SLACK_WEBHOOK = secret_part_rule(
 )
 DISCORD_WEBHOOK = secret_part_rule(
     "discord-webhook",
-    r"discord(?:app)?\.com/api/webhooks/[0-9]{5,24}/(?P<secret>(?:[A-Za-z0-9_\-]|%[0-9A-Fa-f]{2}){30,128})",
+    r"discord(?:app)?\.com/api/webhooks/[0-9]{5,24}/(?P<secret>(?:[A-Za-z0-9_\-]|%[0-9A-Fa-f]{2}){16,128})",
     "discord-webhook",
     "/api/webhooks/",
 )
