@@ -160,7 +160,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "printed-value": PRINTED_LITERALS,
     "printed-repl": REPL_LITERALS,
     "ssn-column": ("ssn", "SSN"),
-    "ssn-named-tin": TIN_LITERALS,
+    **TIN_LITERALS,
     "email": ("@",),
     "phone-intl": tuple(f"+{digit}" for digit in range(1, 10)),
     "ipv4-host-name": ("ip-", "ec2-"),

@@ -330,11 +330,16 @@ SSN_COLUMN = Rule(
     "ssn-column", re.compile(r"(?<![A-Za-z0-9_])(?:ssn|SSN)(?![A-Za-z0-9_])"), _handle_ssn_column
 )
 
-# What the TIN rule's names cannot be written without (the engine's prefilter).
-TIN_LITERALS = (
-    "TIN", "tin", "AX_ID", "AXID",
-    *(f"ax{sep}{i}{d}" for sep in ("", " ", "_", "-") for i in "Ii" for d in "Dd"),
-)  # fmt: skip
+# What the taxpayer-id rules' names cannot be written without (the engine's prefilter).
+TIN_LITERALS: dict[str, tuple[str, ...]] = {
+    "ssn-named-tin": ("TIN",),
+    "ssn-named-tin-lower": tuple(f"tin{after}" for after in " \t\r\n:=\"'\\,|"),
+    "ssn-named-tax-id": tuple(f"tax{sep}{i}{d}" for sep in ("", " ", "_", "-") for i in "Ii" for d in "Dd"),
+    "ssn-named-tax-id-title": tuple(
+        f"Tax{sep}{i}{d}" for sep in ("", " ", "_", "-") for i in "Ii" for d in "Dd"
+    ),
+    "ssn-named-tax-id-upper": ("TAX_ID", "TAXID"),
+}
 
 SSN_RULES = (
     SSN_COLUMN,
@@ -344,6 +349,11 @@ SSN_RULES = (
     # A taxpayer identification number is a person's SSN (or an ITIN, or a business's EIN, whose 2-7 form the
     # shape leaves alone): `Recipient's TIN: `, `tin=`, `"taxId": "`, `tax_id: `; unless the record beside it
     # says its kind is another (`"tax_id_type": "ein"`).
-    _ssn_rule("ssn-named-tin", "(?:TIN|tin|[Tt]ax[ _\\-]?[Ii][Dd]|TAX_?ID)", None, typed=True),
+    # (one rule per spelling, each starting with its literal, which the regex engine skips to)
+    _ssn_rule("ssn-named-tin", "TIN", "TIN", typed=True),
+    _ssn_rule("ssn-named-tin-lower", "tin(?=[ \t\r\n:=\"'\\,|])", "tin", typed=True),
+    _ssn_rule("ssn-named-tax-id", "tax[ _\\-]?[Ii][Dd]", "tax", typed=True),
+    _ssn_rule("ssn-named-tax-id-title", "Tax[ _\\-]?[Ii][Dd]", "Tax", typed=True),
+    _ssn_rule("ssn-named-tax-id-upper", "TAX_?ID", "TAX", typed=True),
 )
 PERSONAL_RULES = (EMAILS, ENCODED_EMAILS, TWICE_ENCODED_EMAILS, PHONES_INTL, *SSN_RULES)
