@@ -50,6 +50,17 @@ Decisions:
   security number", or as a whole cell of a comma-separated row in its 3-2-4 shape with blanks (no phone,
   date, amount or version is written so).
 
+- Password hashes in the formats systems store them (crypt(3)'s MD5, SHA-256/512 and yescrypt, bcrypt, Argon2,
+  Django's PBKDF2) are redacted as ``credential``: whoever holds one can try passwords against it offline (see
+  `_hashes`). The card numbers payment processors publish for testing (``4242 4242 4242 4242``) are kept: they
+  charge nothing and name nobody.
+- A value is a secret where a tool's own format says so, though no generic name does (see `_tools`, `_ci`,
+  `_mobile`, `_cloud_cli`, `_pairs`, `_locals`): a registry's credential file, a CI's logging command that sets
+  a secret-named variable or masks a value, a mobile app's keyed config, what a cloud CLI prints for a token
+  or a key list, a parameter or property a structure names, the values a traceback's diagnose view prints
+  under a sensitive name. Values that refer to a secret rather than hold it stay: template expressions, a
+  shell's command substitution, Hiera lookups, ASP.NET's ``AutoGenerate``, git's ``user.signingkey`` id.
+
 - What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's
   ``accesskey="u"``), a colour, a regular expression, a type or a variable named for a secret, "pass" the
   verb, a flag named in prose; dotted quads that are releases, sections or object identifiers, headings'
