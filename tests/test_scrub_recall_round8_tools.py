@@ -225,6 +225,72 @@ SECRETS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
         "[Repository remote]\ntype = IMAP\nremoteuser = alerts\nremotepass = {S}\n",
         fakes.password,
     ),
+    "printf-netrc": (
+        "$ printf 'machine git.example.com login ci password %s\\n' {S} > ~/.netrc\n",
+        lambda rng: _token(rng, 40),
+    ),
+    "nomad-secret-id": (
+        "$ nomad acl bootstrap\nAccessor ID  = 70d3a985-e194-4e21-a56e-0f6af835d5fb\n"
+        "Secret ID    = {S}\nName         = x\n",
+        lambda rng: base64.b64encode(rng.randbytes(32)).decode(),
+    ),
+    "vault-secret-id": (
+        "$ vault write -f auth/approle/role/ci/secret-id\nKey                   Value\n---                   -----\n"
+        "secret_id             {S}\nsecret_id_accessor    50949294-7287-42f7-a24a-b20e51e7c105\n",
+        lambda rng: base64.b64encode(rng.randbytes(24)).decode(),
+    ),
+    "consul-initial-management": (
+        'acl = {{\n  enabled = true\n  tokens = {{\n    initial_management = "{S}"\n  }}\n}}\n',
+        lambda rng: base64.b64encode(rng.randbytes(32)).decode(),
+    ),
+    "jfrog-header": (
+        "$ curl -H 'X-JFrog-Art-Api: {S}' -T dist/app.tgz https://acme.example.com/artifactory/npm\n",
+        _token,
+    ),
+    "otel-collector-header": (
+        'exporters:\n  otlp/honeycomb:\n    headers:\n      "x-honeycomb-team": "{S}"\n',
+        lambda rng: _token(rng, 32),
+    ),
+    "conda-channel-token": (
+        "channels:\n  - defaults\nchannel_alias: https://conda.example.com/t/{S}/get\n",
+        lambda rng: _token(rng, 40),
+    ),
+    "piped-pub-token": (
+        "$ echo {S} | dart pub token add https://pub.example.com\n",
+        lambda rng: _token(rng, 48),
+    ),
+    "helm-set-password": (
+        "$ helm install alloy grafana/alloy --set externalServices.loki.basicAuth.password={S}"
+        " --set cluster.name=prod\n",
+        lambda rng: _token(rng, 40),
+    ),
+    "elasticsearch-reset": (
+        "$ bin/elasticsearch-reset-password -u elastic -b\nPassword for the [elastic] user successfully reset.\n"
+        "New value: {S}\n",
+        lambda rng: _token(rng, 24),
+    ),
+    "keychain-unlock": ("$ security unlock-keychain -p {S} build.keychain\n", lambda rng: _token(rng, 24)),
+    "openai-bad-key": (
+        "openai.AuthenticationError: Error code: 401 - {{'error': {{'message': 'Incorrect API key provided: {S}. "
+        "You can find your API key at https://platform.openai.com/account/api-keys.'}}}}\n",
+        lambda rng: "".join(rng.choice("0123456789abcdef") for _ in range(40)),
+    ),
+    "pulumi-show-secrets": (
+        "$ pulumi config get dbPassword --show-secrets\n{S}\n",
+        lambda rng: _token(rng, 32),
+    ),
+    "ansible-vault-pass": ("$ cat ~/.ansible/vault_pass.txt\n{S}\n$ ls\n", lambda rng: _token(rng, 32)),
+    "terraform-state-show": (
+        'resource "random_password" "db" {{\n    length      = 24\n    result      = "{S}"\n}}\n',
+        lambda rng: _token(rng, 24),
+    ),
+    "apksigner-pass": (
+        "$ apksigner sign --ks release.jks --ks-pass pass:{S} app.apk\n",
+        lambda rng: _token(rng, 20),
+    ),
+    "bearer-in-value": ('token = "Bearer {S}"\n', lambda rng: _token(rng, 40)),
+    "kyc-ssn-yaml": ('- applicant: 5821\n  social_security_number: "{S}"\n', _ssn),
+    "kyc-ssn-xml": ('<Applicant id="5821">\n  <TaxId type="SSN">{S}</TaxId>\n</Applicant>\n', _ssn),
     "add-mask": ("echo ::add-mask::{S}\n", lambda rng: _token(rng, 40)),
     "smtp-auth-plain": (
         "C: EHLO client.example.com\nC: AUTH PLAIN {S}\nS: 235 2.7.0 Authentication successful\n",
@@ -305,6 +371,14 @@ KEPT = (
     "ls .git/hooks/pre-commit.sample\ncurl https://api.github.com/repos/acme/shop/hooks/123456789\n",
     "app.use(cookieParser());\nconst sequelize = new Sequelize(process.env.DATABASE_URL);\n",
     "$ mix phx.gen.secret > .secret\n$ ls\n",
+    "$ apksigner sign --ks release.jks --ks-pass env:KS_PASS app-release.apk\n",
+    "'authorization': 'Bearer sk-...a3f9', 'openai-organization': 'org-acmecorp'\n",
+    "machine git.example.com login ci password $GIT_TOKEN\n",
+    "<user-password>$PROJECT_DIR$/.secrets/db</user-password>\n",
+    "SENTRY_DSN=https://a9f4c810a8625d84d75fbb4deef90444@o412873.ingest.sentry.io/4505123\n",
+    "OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-dataset=shop\nAccessor ID  = 70d3a985-e194-4e21-a56e-0f6af835d5fb\n",
+    "$ helm install web ./chart --set image.tag=2.4.1 --set replicaCount=3\n",
+    "$ ansible-playbook site.yml --vault-password-file ~/.ansible/vault_pass.txt\nPLAY [all] ***\n",
     "S: 250-AUTH PLAIN LOGIN CRAM-MD5\nS: 250 8BITMIME\n",
     "Price: $1$ per unit, $2$ for two; amounts in $5$ and $6$ steps\n",
     'sed -i "s/$1$/$2/" file.txt\n',

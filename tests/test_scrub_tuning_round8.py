@@ -1,7 +1,7 @@
 """The eighth tuning part (tests/scrubcorpus/tuning_round8.py): well formed, and scrubbed at least as well as today.
 
-The floors are the figures the scrubber reaches on this part as it was written (87.5% recall, 87.5% clean
-recall, 99.3% keep-rate), rounded down to two decimals: the test holds today and fails when recall or the
+The floors are the figures the scrubber reaches on this part after the round it was written for (87.5% recall
+and 99.3% keep-rate before it), rounded down to two decimals: the test holds today and fails when recall or the
 keep-rate falls, overall or in any class. A round that improves on them raises them.
 """
 
@@ -11,22 +11,22 @@ from tests.scrubcorpus import tuning_round8
 from tests.scrubcorpus.tuning_more import KEEP_CLOSE, KEEP_OPEN
 from tests.scrubcorpus.tuning_round8 import measure
 
-RECALL_FLOOR = 0.87
-CLEAN_RECALL_FLOOR = 0.87
-KEEP_RATE_FLOOR = 0.99
+RECALL_FLOOR = 0.98
+CLEAN_RECALL_FLOOR = 0.98
+KEEP_RATE_FLOOR = 1.0
 CLASS_RECALL_FLOORS = {
     "agent_tool_config": 0.97,
     "ci_runner_token": 1.0,
-    "cloud_identity_output": 0.92,
-    "database_admin_output": 0.8,
+    "cloud_identity_output": 1.0,
+    "database_admin_output": 0.9,
     "editor_forge_file": 1.0,
-    "iac_secret_output": 0.7,
-    "kyc_ssn": 0.95,
-    "llm_sdk_trace": 0.97,
-    "mobile_signing": 0.9,
-    "observability_pipeline": 0.82,
-    "registry_client_auth": 0.75,
-    "secret_store_bootstrap": 0.7,
+    "iac_secret_output": 1.0,
+    "kyc_ssn": 1.0,
+    "llm_sdk_trace": 1.0,
+    "mobile_signing": 1.0,
+    "observability_pipeline": 1.0,
+    "registry_client_auth": 1.0,
+    "secret_store_bootstrap": 1.0,
 }
 
 

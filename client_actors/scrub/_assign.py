@@ -122,6 +122,8 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _KEYWORD_SENSES = {form: classify_name(form) for form in _case_forms(KEYWORDS)}
 
 
+# An authorization scheme before the credential in a value (`"Bearer eyJ..."`).
+_SCHEME_PREFIX = re.compile(r"(?:Bearer|bearer|BEARER|Basic|basic|Token|token)[ \t]+(?=\S{8})")
 # A backquoted value that is a command: a word, a blank, and more (a password has no blank).
 _COMMAND_WORDS = re.compile(r"[a-z][\w.\-]{0,40}[ \t]+\S")
 
@@ -196,6 +198,11 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         # colon, which ends a role's name (":meth:`peek`") or introduces what follows.
         value = value[:-1]
     start = match.start(group)
+    scheme = _SCHEME_PREFIX.match(value)
+    if scheme is not None:  # `token = "Bearer ..."`: the scheme says how the token is sent; the token goes
+        value, start = value[scheme.end() :], start + scheme.end()
+        if is_placeholder(value):
+            return None
     encoding = _ENCODING_PREFIX.match(value)
     if encoding is not None and encoding.end() < len(value):
         # Laravel's APP_KEY=base64:...: the word says how the value is written; the value follows it.

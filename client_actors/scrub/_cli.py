@@ -35,15 +35,25 @@ def _handle_long(match: re.Match[str]) -> Redaction | None:
     if group == "bare" and match.group(group).lower() in _PROSE_AFTER_FLAG:
         return None  # "Using --password via the CLI is insecure": a sentence about the flag
     # A flag's argument is a value, never a variable: a bare word is redacted like a whole line.
-    value = match.group(group)
+    value, start = match.group(group), match.start(group)
+    source = _PASSWORD_SOURCE.match(value)
+    if (
+        source is not None
+    ):  # apksigner, keytool, openssl: `pass:SECRET`, or where to read it (`env:`, `file:`)
+        if source.group("kind") != "pass":
+            return None
+        value, start = value[source.end() :], start + source.end()
+        if not value or is_placeholder(value):
+            return None
     if judge_value(value, name, sense, quoted=group != "bare", env_style=False) == "keep" and not (
         # a shell's argument is no attribute chain: `--password=oxO.DbUfl5nh` is a password with a dot
         group == "bare" and sense.strong and "." in value and "/" not in value and looks_random(value)
     ):
         return None
-    return redact(match.start(group), match.end(group), sense.kind)
+    return redact(start, match.end(group), sense.kind)
 
 
+_PASSWORD_SOURCE = re.compile(r"(?P<kind>pass|env|file|fd):(?=\S)|(?P<stdin>stdin$)")
 _PROSE_AFTER_FLAG = frozenset(
     {"via", "is", "was", "are", "were", "the", "a", "an", "to", "for", "and", "or", "with", "without", "option",
      "flag", "argument", "instead", "in", "on", "of", "if", "when", "not", "must", "should", "can", "will",

@@ -15,8 +15,8 @@ from client_actors.scrub._tools import redact_value
 _TAB = r"(?:\t|\\t)"
 _AWS_TEXT_CREDENTIALS = re.compile(
     r"CREDENTIALS" + _TAB + r"(?:\[REDACTED:[a-z\-]{1,40}\]|[A-Z0-9]{16,32})" + _TAB
-    + r"[0-9T:.+\-Z]{10,40}" + _TAB + r"(?P<secret>[A-Za-z0-9/+=]{16,256})" + _TAB
-    + r"(?P<token>[A-Za-z0-9/+=]{16,4096})"
+    + r"[0-9T:.+\-Z]{10,40}" + _TAB + r"(?P<secret>[A-Za-z0-9/+=]{16,256})(?:" + _TAB
+    + r"(?P<token>[A-Za-z0-9/+=]{16,4096}))?"
 )  # fmt: skip
 
 
@@ -25,7 +25,8 @@ def find_aws_text_credentials(text: str) -> list[Redaction]:
     found = []
     for match in _AWS_TEXT_CREDENTIALS.finditer(text):
         found.append(redact(match.start("secret"), match.end("secret"), "aws-secret-key"))
-        found.append(redact(match.start("token"), match.end("token"), "token"))
+        if match.group("token") is not None:
+            found.append(redact(match.start("token"), match.end("token"), "token"))
     return found
 
 

@@ -42,6 +42,9 @@ _PLAUSIBLE_HOST = re.compile(
 _URL_REST = re.compile(r"[^\s'\"<>\\]{0,512}")
 
 
+_SENTRY_INGEST = re.compile(r"(?:[a-z0-9\-]{1,63}\.){0,3}ingest\.(?:[a-z]{2}\.)?sentry\.io\b")
+
+
 def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
     user, password = match.group("user"), match.group("password")
     if (
@@ -50,6 +53,10 @@ def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
         and "@" in _rest_of_url(match.string, match.end())
     ):
         return None  # no host after this "@", another further on: the password holds "/" or "?" (see below)
+    if password is None and _SENTRY_INGEST.match(match.string, match.end()):
+        return (
+            None  # a Sentry DSN's key is public by design (every browser SDK is given it); its host says so
+        )
     if password is None:
         # A bare user name (git@, postgres@) is kept; a token used as the user name is not.
         if looks_random(user) or len(user) >= 32:
@@ -573,7 +580,7 @@ NETRC = Rule(
     "netrc",
     re.compile(
         r"machine[ \t]+\S{1,256}(?:\s{1,16}(?:login|account)[ \t]+\S{1,256}){0,2}\s{1,16}password[ \t]+"
-        r"(?P<secret>\S{1,256})"
+        r"(?P<secret>[^\s\\'\"]{1,256})"
     ),
     lambda m: (
         None if is_placeholder(m.group("secret")) else redact(m.start("secret"), m.end("secret"), "password")

@@ -75,6 +75,7 @@ from client_actors.scrub._tools import (
     find_composer_auth,
     find_credential_files,
     find_otlp_headers,
+    find_printf_credentials,
 )
 from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
 
@@ -219,6 +220,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("listed-keys", find_listed_keys, LISTED_KEYS_LITERALS),
     Pass("otlp-headers", find_otlp_headers, FINDER_LITERALS["otlp-headers"]),
     Pass("credential-files", find_credential_files, FINDER_LITERALS["credential-files"]),
+    Pass("printf-credentials", find_printf_credentials, FINDER_LITERALS["printf-credentials"]),
     Pass("pointed-locals", find_pointed_locals, ("└ ",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).

@@ -177,6 +177,8 @@ _PLACEHOLDER = re.compile(
       | %\{.*\}                           # Hiera's and Puppet's %{lookup('...')}, %{::fact}
       | \{\{.*                            # a template's expression, cut where its own quotes end the value
       | AutoGenerate(?:,[A-Za-z]+)*         # ASP.NET's machineKey: the keys are made at run time
+      | [A-Za-z0-9_\-]{1,16}?(?:\.{3,}|…|\*{3,})[A-Za-z0-9]{1,6}  # masked but for its ends: sk-...a3f9
+      | \$[A-Z_]{2,40}\$.*                 # a JetBrains IDE's path macro: $PROJECT_DIR$/...
       | \$[A-Za-z_]\w* | \$\(.* | %\w+% | %\(?\w*\)?[sd]  # $VAR, $(cmd (cut at a space), %VAR%, %(name)s
       | (?i:your|my)[-_ ].* | (?i:your)[A-Z_].*             # your-token-here, YOUR_API_KEY
       | [A-Za-z0-9_\-]{1,16}?[-_.](?:x{3,}|X{3,}|\*{3,}|\.{3,}|…)  # sk-..., ghp_xxxx, sk-proj-****

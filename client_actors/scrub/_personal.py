@@ -169,7 +169,7 @@ _SSN_NUMBER = r"(?P<number>[0-9]{3}(?P<sep>[ \-]?)[0-9]{2}(?P=sep)[0-9]{4})(?![0
 # On the next line, the number may stand behind the lead a wrapper gives every line (a form read with line
 # numbers: `83→a  Employee's social security number` and `84→   044271028`).
 _SSN_AFTER_NAME = (
-    r"(?:[ \t]*(?:#|(?i:no\.?|number|num))?\\?[\"']?[ \t]*[:=,|]?[ \t]*\\?[\"']?"
+    r"(?:[ \t_\-]*(?:#|(?i:no\.?|number|num))?\\?[\"']?[ \t]*[:=,|>]?[ \t]*\\?[\"']?"
     r"|[^\n0-9]{0,80}(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[^\n0-9]{0,80}?)"
 )
 
@@ -330,8 +330,9 @@ SSN_COLUMN = Rule(
     "ssn-column", re.compile(r"(?<![A-Za-z0-9_])(?:ssn|SSN)(?![A-Za-z0-9_])"), _handle_ssn_column
 )
 
-# What the taxpayer-id rules' names cannot be written without (the engine's prefilter).
+# What the named SSN rules' names cannot be written without (the engine's prefilter).
 TIN_LITERALS: dict[str, tuple[str, ...]] = {
+    "ssn-named-social": ("ecurity", "ECURITY"),
     "ssn-named-tin": ("TIN",),
     "ssn-named-tin-lower": tuple(f"tin{after}" for after in " \t\r\n:=\"'\\,|"),
     "ssn-named-tax-id": tuple(f"tax{sep}{i}{d}" for sep in ("", " ", "_", "-") for i in "Ii" for d in "Dd"),
@@ -345,7 +346,7 @@ SSN_RULES = (
     SSN_COLUMN,
     _ssn_rule("ssn-named", "ssn", "ssn"),
     _ssn_rule("ssn-named-upper", "SSN", "SSN"),
-    _ssn_rule("ssn-named-social", "[Ss]ocial[ _\\-][Ss]ecurity", "ecurity"),
+    _ssn_rule("ssn-named-social", "(?:[Ss]ocial[ _\\-][Ss]ecurity|SOCIAL[ _\\-]SECURITY)", None),
     # A taxpayer identification number is a person's SSN (or an ITIN, or a business's EIN, whose 2-7 form the
     # shape leaves alone): `Recipient's TIN: `, `tin=`, `"taxId": "`, `tax_id: `; unless the record beside it
     # says its kind is another (`"tax_id_type": "ein"`).

@@ -20,13 +20,14 @@ from client_actors.scrub._names import classify_name, is_placeholder
 _CREDENTIAL_COMMANDS = (
     "print-access-token", "print-identity-token", "get-login-password", "auth token", "get-access-token",
     "op read ", "get-secret-value", "versions access", "serviceaccount/token", "auth:token", "create token ",
-    "config/master.key", "gen.secret", "rails secret", "rake secret",
+    "config/master.key", "gen.secret", "rails secret", "rake secret", "vault_pass", "vault_password",
 )  # fmt: skip
 # Commands that print the value of the variable or field they name: printed values of sensitive names.
 # `consul kv get shop/api/token` names a key path (its last segment says what it is); `op item get ...
 # --fields password` names the field it prints.
 _NAMING_COMMANDS = (
     "printenv", "config:get", "echo", "-field=", ".data.", "secrets get", "kv get ", "--fields ", "--fields=",
+    "config get ",
 )  # fmt: skip
 _FIELD_COMMANDS = ("-field=", ".data.", "--fields ", "--fields=")
 _PATH_COMMANDS = ("kv get ",)

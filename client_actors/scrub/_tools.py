@@ -163,7 +163,9 @@ SMTP_AUTH = Rule(
 _OTLP_HEADERS = re.compile(
     r"OTEL_EXPORTER_OTLP(?:_TRACES|_METRICS|_LOGS)?_HEADERS\\?\"?[ \t]*[=:][ \t]*\\?[\"']?(?P<pairs>[^\s\"'\\]{3,4096})"
 )
-_OTLP_PAIR = re.compile(r"(?P<name>[A-Za-z0-9_.\-]{1,128})=(?P<value>[^,]{1,2048})")
+_OTLP_PAIR = re.compile(
+    r"(?P<name>[A-Za-z0-9_.\-]{1,128})=(?:(?:Bearer|Basic)(?:[ \t]+|%20))?(?P<value>[^,]{1,2048})"
+)
 _VENDOR_KEY_HEADERS = frozenset(
     {"x-honeycomb-team", "lightstep-access-token", "signoz-access-token", "x-sf-token", "dd-api-key",
      "uptrace-dsn", "x-newrelic-license-key", "api-key", "x-api-key", "authorization"}
@@ -176,6 +178,8 @@ def find_otlp_headers(text: str) -> list[Redaction]:
     for setting in _OTLP_HEADERS.finditer(text):
         for pair in _OTLP_PAIR.finditer(text, setting.start("pairs"), setting.end("pairs")):
             name = pair.group("name").lower()
+            if pair.group("value") in ("Basic", "Bearer"):
+                continue  # `Authorization=Basic <credential>`: the setting ends at the blank, the credential after it
             if name in _VENDOR_KEY_HEADERS or classify_name(name) is not None:
                 item = redact_value(pair, "api-key")
                 if item is not None:
@@ -214,7 +218,7 @@ def find_credential_files(text: str) -> list[Redaction]:
 
 # Terraform state: a `random_password` resource's `result`.
 _RANDOM_PASSWORD = re.compile(
-    r"random_password\\?\"[^{}]{0,400}?\{[^{}]{0,2048}?\\?\"result\\?\"[ \t]*:[ \t]*"
+    r"random_password\\?\"[^{}]{0,400}?\{[^{}]{0,2048}?\\?\"?result\\?\"?[ \t]*[:=][ \t]*"
     r"\\?\"(?P<value>[^\"\\\n]{1,4096})\\?\""
 )
 TERRAFORM_RANDOM_PASSWORD = Rule(
@@ -295,10 +299,132 @@ OFFLINEIMAP_PASSWORD = Rule(
     lambda m: redact_value(m, "password"),
 )
 
+# printf writing a credential from its arguments: `printf 'machine h login ci password %s\n' "$X"`, or a
+# value: the argument that fills the conversion after a sensitive word goes.
+_PRINTF = re.compile(
+    r"printf[ \t]+(?P<q>['\"])(?P<format>[^'\"\n]{1,400})(?P=q)(?P<args>(?:[ \t]+(?:'[^'\n]{0,512}'|\"[^\"\n]{0,512}\""
+    r"|[^\s'\"|;&>]{1,512})){1,8})"
+)
+_CONVERSION = re.compile(r"%[-+ #0-9.]*[sdqb]")
+_SENSITIVE_BEFORE = re.compile(
+    r"(?i:password|passwd|token|secret|api[_-]?key)[\w-]*[ \t]*[=:]?[ \t]*[\"']?\Z"
+)
+_PRINTF_ARG = re.compile(
+    r"[ \t]+(?:'(?P<sq>[^'\n]{0,512})'|\"(?P<dq>[^\"\n]{0,512})\"|(?P<bare>[^\s'\"|;&>]{1,512}))"
+)
+
+
+def find_printf_credentials(text: str) -> list[Redaction]:
+    """The arguments a printf format puts after a sensitive word, in order."""
+    found = []
+    for match in _PRINTF.finditer(text):
+        form = match.group("format")
+        wanted = [
+            index
+            for index, conversion in enumerate(_CONVERSION.finditer(form))
+            if _SENSITIVE_BEFORE.search(form, 0, conversion.start())
+        ]
+        if not wanted:
+            continue
+        args = list(_PRINTF_ARG.finditer(text, match.start("args"), match.end("args")))
+        for index in wanted:
+            if index < len(args):
+                arg = args[index]
+                group = next(g for g in ("sq", "dq", "bare") if arg.group(g) is not None)
+                item = redact_value(arg, "password", group)
+                if item is not None and item.end > item.start:
+                    found.append(item)
+    return found
+
+
+# Secret stores' bootstrap and token output: Nomad's and Consul's `Secret ID = ...` / `SecretID: ...` (the
+# accessor beside it is an id), Vault's `secret_id    ...` row, Consul's `initial_management = "..."`.
+_SECRET_ID = re.compile(
+    r"(?:(?<![\w-])|(?<=\\[nt]))(?:Secret ID|SecretID|secret_id|secret-id)(?:[ \t]*[=:][ \t]*|[ \t]{2,})\\?[\"']?"
+    r"(?P<value>[A-Za-z0-9+/=\-]{16,128})(?![\w+/=\-])"
+)
+SECRET_ID = Rule("secret-id", _SECRET_ID, lambda m: redact_value(m, "token"))
+CONSUL_MANAGEMENT_TOKEN = Rule(
+    "consul-management-token",
+    re.compile(
+        r"(?:initial_management|agent_recovery|agent_master|master)[ \t]*=[ \t]*\\?\"(?P<value>[^\"\\\n]{8,256})\\?\""
+    ),
+    lambda m: redact_value(m, "token"),
+)
+
+# JFrog's API key header; the vendors' key headers of OpenTelemetry exporters and agents in any syntax
+# (`"x-honeycomb-team": "..."`, `dd-api-key: ...`).
+_VENDOR_HEADER = re.compile(
+    r"(?:X-JFrog-Art-Api|x-honeycomb-team|lightstep-access-token|signoz-access-token|x-sf-token|dd-api-key)"
+    r"\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?(?P<value>[^\s\"'\\,&;]{16,512})"
+)
+VENDOR_KEY_HEADER = Rule("vendor-key-header", _VENDOR_HEADER, lambda m: redact_value(m, "api-key"))
+
+# Anaconda's token in a channel URL: `https://conda.example.com/t/<token>/get`.
+CONDA_URL_TOKEN = Rule(
+    "conda-url-token",
+    re.compile(r"://[^\s/'\"\\]{1,253}/t/(?P<value>[A-Za-z0-9_\-]{16,128})/"),
+    lambda m: redact_value(m, "token") if looks_random(m.group("value")) else None,
+    "/t/",
+)
+
+# A token piped into a command that reads it from its input: `echo TOKEN | dart pub token add ...`,
+# `... | gh auth login --with-token`, `... | docker login --password-stdin`.
+_PIPED_TOKEN = re.compile(
+    r"(?:echo|printf)[ \t]+(?:-n[ \t]+)?\\?[\"']?(?P<value>[^\s\"'\\|$]{8,512})\\?[\"']?[ \t]*\|[ \t]*"
+    r"[^\n|]{0,120}?(?:pub token add|--with-token|--password-stdin|token add)"
+)
+PIPED_TOKEN = Rule("piped-token", _PIPED_TOKEN, lambda m: redact_value(m, "token"), "|")
+
+# Helm's `--set path.to.password=VALUE`: the path's last part names the value.
+_HELM_SET = re.compile(
+    r"--set(?:-string)?(?:[ \t]+|=)(?P<name>[\w.\-\[\]]{1,200})=(?P<value>[^\s,'\"\\]{1,1024})"
+)
+
+
+def _handle_helm_set(match: re.Match[str]) -> Redaction | None:
+    sense = classify_name(match.group("name").rpartition(".")[2])
+    return None if sense is None else redact_value(match, sense.kind)
+
+
+HELM_SET_SECRET = Rule("helm-set-secret", _HELM_SET, _handle_helm_set, "--set")
+
+# What a reset prints: `elasticsearch-reset-password` then `New value: ...`.
+NEW_PASSWORD_VALUE = Rule(
+    "new-password-value",
+    re.compile(
+        r"reset-password[^\n]{0,200}(?:\r?\n|\\n)(?:[^\n]{0,200}(?:\r?\n|\\n)){0,3}?[^\n]{0,40}?New value:[ \t]+"
+        r"(?P<value>[^\s\\\"']{4,256})"
+    ),
+    lambda m: redact_value(m, "password"),
+    "reset-password",
+)
+
+# macOS's `security unlock-keychain -p PASSWORD ...` (and create-keychain, set-key-partition-list -k).
+KEYCHAIN_PASSWORD = Rule(
+    "keychain-password",
+    re.compile(
+        r"security[ \t]+(?:unlock-keychain|create-keychain|set-keychain-password|set-key-partition-list)"
+        r"(?:[ \t]+-[a-zA-Z](?:[ \t]+[^\s\-][^\s]{0,200})?)*?[ \t]+-[pk][ \t]+\\?[\"']?(?P<value>[^\s\"'\\]{1,512})"
+    ),
+    lambda m: redact_value(m, "password"),
+    "security ",
+)
+
+# OpenAI's error message quoting the key it was given.
+QUOTED_BAD_KEY = Rule(
+    "quoted-bad-key",
+    re.compile(r"Incorrect API key provided: (?P<value>[^\s.'\"\\]{8,512})"),
+    lambda m: redact_value(m, "api-key"),
+    "Incorrect API key provided",
+)
+
 TOOL_RULES = (
     GRADLE_GPR, BUNDLER_HOST, WEBSOCKET_BEARER, JWT_SECTION_KEY, CONSUL_AGENT_TOKEN, SHOWN_ONCE, SMTP_AUTH,
     TERRAFORM_RANDOM_PASSWORD, REDIS_ACL_PASSWORD, ALGOLIA_KEY, SQS_BROKER_SECRET, PROXY_USER_PASSWORD,
-    WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD,
+    WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
+    VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
+    QUOTED_BAD_KEY,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -316,8 +442,30 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "webhook-path-token": ("/hooks/",),
     "expect-send-password": ("send ", "send\t"),
     "offlineimap-password": ("remotepass", "localpass"),
+    "secret-id": ("Secret ID", "SecretID", "secret_id", "secret-id"),
+    "consul-management-token": ("initial_management", "agent_recovery", "master"),
+    "vendor-key-header": (
+        "X-JFrog-Art-Api",
+        "x-honeycomb-team",
+        "lightstep-access-token",
+        "signoz-access-token",
+        "x-sf-token",
+        "dd-api-key",
+    ),
+    "conda-url-token": ("/t/",),
+    "piped-token": ("token add", "--with-token", "--password-stdin"),
+    "helm-set-secret": ("--set",),
+    "new-password-value": ("reset-password",),
+    "keychain-password": (
+        "unlock-keychain",
+        "create-keychain",
+        "set-keychain-password",
+        "set-key-partition-list",
+    ),
+    "quoted-bad-key": ("Incorrect API key provided",),
 }
 FINDER_LITERALS = {
+    "printf-credentials": ("printf",),
     "otlp-headers": ("_HEADERS",),
     "credential-files": ("userlist", "sasl_passwd"),
 }

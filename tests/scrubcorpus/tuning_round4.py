@@ -150,6 +150,7 @@ _FILLERS: dict[str, Maker] = {
     "@SHA@": lambda rng: chars(rng, HEX, 40),
     "@UUID@": _uuid,
     "@H64@": lambda rng: chars(rng, HEX, 64),
+    "@H32@": lambda rng: chars(rng, HEX, 32),
     "@SRI@": lambda rng: "sha512-" + base64.b64encode(rng.randbytes(64)).decode(),
     "@ACCT@": lambda rng: chars(rng, "123456789", 1) + chars(rng, DIGITS, 11),
     "@TS@": _timestamp,
@@ -740,7 +741,8 @@ URLS = (
     "⟪https://pipelines.actions.githubusercontent.com/_apis/pipelines/1/runs/42/signedlogcontent/7"
     "?urlExpires=2026-05-14T09%3A22%3A44Z&urlSigningMethod=HMACV1&urlSignature=⟫@S@\n",
     "⟪https://http-intake.logs.datadoghq.eu/api/v2/logs?dd-api-key=⟫@S@⟪&ddsource=nodejs⟫\n",
-    "⟪SENTRY_DSN=https://⟫@S@⟪@o450123.ingest.sentry.io/5512345⟫\n",
+    # (a DSN's public key is public by design: the legacy form's secret key is the secret)
+    "⟪SENTRY_DSN=https://⟫@H32@:@S@⟪@o450123.ingest.sentry.io/5512345⟫\n",
     "⟪curl -X POST https://maker.ifttt.com/trigger/deploy_done/with/key/⟫@S@\n",
     '⟪curl -X POST "https://ci.acme-corp.io/job/deploy/build?token=⟫@S@⟪&cause=release"⟫\n',
     "⟪curl -X POST --fail -F token=⟫@S@⟪ -F ref=main "
