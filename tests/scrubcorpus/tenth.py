@@ -653,15 +653,15 @@ def render_lookalike(rng: random.Random) -> Doc:
             d.t("api_key: ").k("sk_live_****" + pick(rng, DIGITS, 4)).t("   # masked by the dashboard\n")
         ),
         lambda d: (
-            d.t("trace_id=").k(uuid_of(rng)).t(" request_id=").k("req_" + pick(rng, LOWER + DIGITS, 14))
+            d.t("trace_id=")
+            .k(uuid_of(rng))
+            .t(" request_id=")
+            .k("req_" + pick(rng, LOWER + DIGITS, 14))
+            .t("\n")
         ),
-        lambda d: d.t("\npayload: ").k(base64.b64encode(b"hello from the build pipeline").decode()).t("\n"),
-        lambda d: (
-            d.t("node ")
-            .k(f"v{rng.randrange(18, 23)}.{rng.randrange(20)}.{rng.randrange(9)}")
-            .t(", served from ")
-        ),
-        lambda d: d.k(doc_ip(rng)).t(" at ").k("https://docs.example.org/setup").t("\n"),
+        lambda d: d.t("payload: ").k(base64.b64encode(b"hello from the build pipeline").decode()).t("\n"),
+        lambda d: d.t("node ").k(f"v{rng.randrange(18, 23)}.{rng.randrange(20)}.{rng.randrange(9)}").t("\n"),
+        lambda d: d.t("served from ").k(doc_ip(rng)).t(" at ").k("https://docs.example.org/setup").t("\n"),
     ]
     d = Doc()
     for at in sorted(rng.sample(range(len(lines)), 8)):
@@ -701,7 +701,8 @@ def deliver(d: Doc, delivery: str) -> tuple[str, list[Span], list[Span]]:
     elif delivery == "fence":
         put("Here is the output:\n\n```text\n")
     elif delivery == "diff":
-        put("diff --git a/notes.txt b/notes.txt\n--- a/notes.txt\n+++ b/notes.txt\n@@ -0,0 +1 @@\n")
+        added = "".join(text for text, _ in d.parts).count("\n")
+        put(f"diff --git a/notes.txt b/notes.txt\n--- a/notes.txt\n+++ b/notes.txt\n@@ -0,0 +1,{added} @@\n")
     for text, tag in d.parts:
         if delivery == "json":
             text = json.dumps(text)[1:-1]
