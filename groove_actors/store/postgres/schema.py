@@ -6,8 +6,9 @@ then finds nothing left to do). Never edit a migration that has shipped: add the
 
 The tables follow the embedded catalog (store/schema.py), with what several processes need besides:
 - `envelopes` is the index and the claim: its primary key (session_id, sequence) is what makes a sequence
-  taken once, whichever process stores it. The bytes, as received, are in `envelope_bodies`, partitioned by
-  UTC day, so that old days can be detached and moved out whole (README "PostgreSQL store").
+  taken once, whichever process stores it. The bytes (compressed by the server since version 5, given back
+  exact) are in `envelope_bodies`, partitioned by UTC day, so that old days can be detached and moved out
+  whole (README "PostgreSQL store").
 - sessions keep their secret (the embedded store's key file) and the bytes their data takes (`stored_bytes`).
 - `pending_credits` is claimed with a lease (claimed_by, claimed_until) by the process that credits it.
 - `totals` also counts what the stats need in O(1): contributors, active sessions, stored envelope bytes.
