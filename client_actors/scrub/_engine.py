@@ -37,6 +37,7 @@ from client_actors.scrub._people import (
     find_blame_names,
     find_git_identity,
     find_keyed_names,
+    find_keyed_names_encoded,
     find_names_beside_addresses,
     find_shortlog_names,
 )
@@ -135,6 +136,11 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+_SHORTLOG_LITERALS = tuple(
+    f"{digit}{after}" for digit in range(10) for after in ("\t", "\\t", "):\n", "):\r", "):\\n")
+)
+
+
 def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
     return tuple(
         Pass(
@@ -177,11 +183,24 @@ PASSES: tuple[Pass, ...] = (
     # People's names where the structure says a string is one (see _people.py); after the e-mail rule, whose
     # tokens mark a name-addr as its addresses do.
     Pass("person-name-addr", find_names_beside_addresses, (" <",)),
-    Pass("person-name-git", find_git_identity, ("user.name", "_NAME", "[user]", "-mail <")),
+    # `user.name` as set or listed (a blank or "=" after it, not code's `user.name)`), git's own variables' names
+    # (the pattern's "_NAME" is taken only after them), a config's section, porcelain's author-mail line.
+    Pass(
+        "person-name-git",
+        find_git_identity,
+        ("user.name ", "user.name\t", "user.name=", "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "[user]", "-mail <"),
+    ),
     # A blame line's date holds its month between dashes, a far rarer literal than its "(".
     Pass("person-name-blame", find_blame_names, tuple(f"-{month:02d}-" for month in range(1, 13))),
-    Pass("person-name-shortlog", find_shortlog_names, ("\t", "\\t", "):")),
-    Pass("person-name-keyed", find_keyed_names, ("name", "Name", "NAME", "older", "OLDER")),
+    # Shortlog's count before its tab (written or JSON-escaped), or in its heading's "(12):" at a line's end.
+    Pass("person-name-shortlog", find_shortlog_names, _SHORTLOG_LITERALS),
+    Pass(
+        "person-name-keyed",
+        find_keyed_names,
+        ("name", "Name", "NAME", "older", "OLDER"),
+        None,
+        find_keyed_names_encoded,
+    ),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )
 PREFILTER = Prefilter([item.literals for item in PASSES])

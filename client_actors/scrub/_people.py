@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import re
 
+from ahocorasick_rs import BytesAhoCorasick
+
 from client_actors.scrub._core import Redaction, disjoint, redact
 from client_actors.scrub._judge import LINE_LEAD
 from client_actors.scrub._personal import (
@@ -444,6 +446,23 @@ def _record_around(text: str, at: int) -> tuple[int, int]:
     if opening >= 0 and "}" not in text[opening:at] and closing >= 0:
         return opening, closing
     return max(0, at - 240), min(len(text), at + 240)
+
+
+# Every name taken under a key or a column needs one of these words where keys and columns are written (ASCII,
+# any case, "_", "-" and " " between their letters): a person key or column (`first_name`, `Card Holder`), or a
+# contact field's (`email`, `Phone`), which alone makes a `name` a person's. One scan of the text's bytes with
+# ASCII letters lower-cased and those separators dropped says whether it holds one; most texts with a `name`
+# hold none (code, manifests), and the passes over their key endings and table headers are not run.
+_FOLD_CASE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_KEY_SEPARATORS = b"_- "
+_PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in sorted({*PERSON_KEYS, *_CONTACT_WORDS})])
+
+
+def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
+    """`find_keyed_names`, given ``raw``, the UTF-8 encoding of ``text`` (the engine has it already)."""
+    if not _PERSON_FIELD_WORDS.find_matches_as_indexes(raw.translate(_FOLD_CASE, _KEY_SEPARATORS)):
+        return []
+    return find_keyed_names(text)
 
 
 def find_keyed_names(text: str) -> list[Redaction]:
