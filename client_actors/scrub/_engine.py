@@ -136,6 +136,12 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# `user.name` as set or listed (a blank or "=" after it, not code's `user.name)`), git's own variables (the
+# pattern's "_NAME" is taken only after them), a config's section, porcelain's author-mail line.
+_GIT_IDENTITY_LITERALS = (
+    "user.name ", "user.name\t", "user.name=", "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "[user]", "-mail <",
+)  # fmt: skip
+# Shortlog's count before its tab (written or JSON-escaped), or in its heading's "(12):" at a line's end.
 _SHORTLOG_LITERALS = tuple(
     f"{digit}{after}" for digit in range(10) for after in ("\t", "\\t", "):\n", "):\r", "):\\n")
 )
@@ -183,16 +189,9 @@ PASSES: tuple[Pass, ...] = (
     # People's names where the structure says a string is one (see _people.py); after the e-mail rule, whose
     # tokens mark a name-addr as its addresses do.
     Pass("person-name-addr", find_names_beside_addresses, (" <",)),
-    # `user.name` as set or listed (a blank or "=" after it, not code's `user.name)`), git's own variables' names
-    # (the pattern's "_NAME" is taken only after them), a config's section, porcelain's author-mail line.
-    Pass(
-        "person-name-git",
-        find_git_identity,
-        ("user.name ", "user.name\t", "user.name=", "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "[user]", "-mail <"),
-    ),
+    Pass("person-name-git", find_git_identity, _GIT_IDENTITY_LITERALS),
     # A blame line's date holds its month between dashes, a far rarer literal than its "(".
     Pass("person-name-blame", find_blame_names, tuple(f"-{month:02d}-" for month in range(1, 13))),
-    # Shortlog's count before its tab (written or JSON-escaped), or in its heading's "(12):" at a line's end.
     Pass("person-name-shortlog", find_shortlog_names, _SHORTLOG_LITERALS),
     Pass(
         "person-name-keyed",
