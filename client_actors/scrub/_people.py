@@ -392,12 +392,16 @@ _VALUE_AFTER_KEY = rf"(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?![a-z0
 _KEYED = tuple((end, re.compile(end + _VALUE_AFTER_KEY)) for end in _KEY_ENDS)
 
 
-def _keyed_matches(text: str) -> list[re.Match[str]]:
-    """Every key ending followed by a value, in order."""
+def _key_ends_in(text: str) -> tuple[int, ...]:
+    """The indexes in `_KEY_ENDS` of the key endings ``text`` holds."""
+    return tuple(index for index, end in enumerate(_KEY_ENDS) if end in text)
+
+
+def _keyed_matches(text: str, ends: tuple[int, ...] | None = None) -> list[re.Match[str]]:
+    """Every key ending followed by a value, in order; ``ends``: `_key_ends_in` of the text, if known."""
     found: list[re.Match[str]] = []
-    for end, pattern in _KEYED:
-        if end in text:
-            found.extend(pattern.finditer(text))
+    for index in _key_ends_in(text) if ends is None else ends:
+        found.extend(_KEYED[index][1].finditer(text))
     return sorted(found, key=re.Match.start) if len(found) > 1 else found
 
 
@@ -467,15 +471,17 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
 
 def find_keyed_names(text: str) -> list[Redaction]:
     """Names under a key or a column that holds one: records (`find_record_names`) and tables
-    (`find_table_names`), one pass as both look for the same key endings."""
-    records, tables = find_record_names(text), find_table_names(text)
+    (`find_table_names`), one pass as both look for the same key endings (found in the text once)."""
+    ends = _key_ends_in(text)
+    records, tables = find_record_names(text, ends), find_table_names(text, ends)
     return disjoint([*records, *tables]) if records and tables else records or tables
 
 
-def find_record_names(text: str) -> list[Redaction]:
-    """Names under a key that holds one, in JSON, YAML, dict reprs and assignments."""
+def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Redaction]:
+    """Names under a key that holds one, in JSON, YAML, dict reprs and assignments (``ends``: as for
+    `_keyed_matches`)."""
     found: list[Redaction] = []
-    for match in _keyed_matches(text):
+    for match in _keyed_matches(text, ends):
         key_end = match.start() + (5 if match.group(0)[:5].lower() == "older" else 4)
         key_start, floor = match.start(), max(0, key_end - 45)
         while key_start > floor and text[key_start - 1] in _KEY_LETTERS:
@@ -529,11 +535,11 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
     return columns
 
 
-def find_table_names(text: str) -> list[Redaction]:
+def find_table_names(text: str, ends: tuple[int, ...] | None = None) -> list[Redaction]:
     """Names in the rows of a table whose header names a person column: CSV, tab-separated, psql, and SQL
-    ``INSERT`` rows."""
+    ``INSERT`` rows (``ends``: as for `_keyed_matches`)."""
     inserted = find_insert_names(text) if "VALUES" in text or "values" in text or "Values" in text else []
-    return disjoint([*_rows_names(text), *inserted])
+    return disjoint([*_rows_names(text, ends), *inserted])
 
 
 # A character of every separator `table_separator` picks (a tab, written or escaped, a bar, a comma).
@@ -554,12 +560,13 @@ def _table_lead_end(text: str, start: int, end: int) -> int:
     return at
 
 
-def _rows_names(text: str) -> list[Redaction]:
+def _rows_names(text: str, ends: tuple[int, ...] | None = None) -> list[Redaction]:
     if "\n" not in text and "\\n" not in text:
         return []  # a header with no line after it has no rows: most short texts end here
     found: list[Redaction] = []
     header_seen = -1
-    candidates = [m for end, pattern in _CELL_ENDS if end in text for m in pattern.finditer(text)]
+    indexes = _key_ends_in(text) if ends is None else ends
+    candidates = [m for index in indexes for m in _CELL_ENDS[index].finditer(text)]
     for match in sorted(candidates, key=re.Match.start) if len(candidates) > 1 else candidates:
         start, end = line_at(text, match.start())
         if start <= header_seen:
@@ -598,7 +605,7 @@ def _rows_names(text: str) -> list[Redaction]:
 
 # A header cell naming a person column, where the table rule starts looking.
 _KEYED_CELL = re.compile(r"(?:name|Name|NAME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
-_CELL_ENDS = tuple((end, re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")) for end in _KEY_ENDS)
+_CELL_ENDS = tuple(re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])") for end in _KEY_ENDS)
 # `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
 _INSERT = re.compile(
     r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"
