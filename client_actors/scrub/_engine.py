@@ -89,6 +89,8 @@ def _forms(words: Iterable[str]) -> tuple[str, ...]:
 # The dotted-value rules act on names holding one of these (see _context.py).
 _DOTTED_NAMES = _forms(("pass", "pwd", "secret", "token"))
 
+_BASE64_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
 # What each rule's regex cannot match without (read off the patterns: see each rule's module). A rule not
 # listed is gated on its trigger, or runs on every text if it has none. Whoever changes a rule's regex keeps
 # its entry true: tests/test_scrub_prefilter.py holds the scrubber to what every pass run ungated gives.
@@ -110,7 +112,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "putty-private-key": ("Private-Lines:", "Private-MAC:", "PuTTY-User-Key-File"),
     "azure-storage-key": ("AccountKey=", "SharedAccessKey="),
     "azure-sas": ("?sig=", "&sig=", ";sig=", "u0026sig="),
-    "azure-listed-key": ("==",),
+    "azure-listed-key": tuple(f"{char}==" for char in _BASE64_CHARS),  # the key's "==" after its characters
     "url-credentials": ("://",),
     "url-credentials-encoded": ("%2F%2F", "%2f%2f", "%2F%2f", "%2f%2F"),
     "call-pair": _forms(KEYWORDS),

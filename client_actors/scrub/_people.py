@@ -216,6 +216,8 @@ def _is_documentation_address(bracketed: str) -> bool:
 
 def find_names_beside_addresses(text: str) -> list[Redaction]:
     """Names written beside an address: ``Author: Jane Doe <jane@...>``, ``"Jane Doe <jane@...>"``."""
+    if "@" not in text and "[REDACTED:email]" not in text:
+        return []  # the pass is gated on " <", common in code; every address holds one of these
     found: list[Redaction] = []
     for match in _ADDRESS.finditer(text):
         if _is_documentation_address(match.group()):
