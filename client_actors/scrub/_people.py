@@ -36,6 +36,7 @@ or upper case) and never one holding a word that names a role, a machine or an o
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ahocorasick_rs import BytesAhoCorasick
 
@@ -466,16 +467,26 @@ _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in sorted({*PERSO
 
 def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
     """`find_keyed_names`, given ``raw``, the UTF-8 encoding of ``text`` (the engine has it already)."""
-    if not _PERSON_FIELD_WORDS.find_matches_as_indexes(raw.translate(_FOLD_CASE, _KEY_SEPARATORS)):
+    folded = raw.translate(_FOLD_CASE, _KEY_SEPARATORS)  # line feeds stay: its lines are the text's
+    words = _PERSON_FIELD_WORDS.find_matches_as_indexes(folded)
+    if not words:
         return []
-    return find_keyed_names(text)
+    lines, line, counted = set(), 0, 0
+    for _, start, _ in words:  # in order, and none holds a line feed
+        line += folded.count(b"\n", counted, start)
+        counted = start
+        lines.add(line)
+    return find_keyed_names(text, lines)
 
 
-def find_keyed_names(text: str) -> list[Redaction]:
+def find_keyed_names(text: str, person_lines: Collection[int] | None = None) -> list[Redaction]:
     """Names under a key or a column that holds one: records (`find_record_names`) and tables
-    (`find_table_names`), one pass as both look for the same key endings (found in the text once)."""
+    (`find_table_names`), one pass as both look for the same key endings (found in the text once).
+
+    ``person_lines``: the lines of the text (counted from 0, at line feeds) that hold a person key's or a contact
+    field's word as `find_keyed_names_encoded` looks for them, if known; a table's header is on one of them."""
     ends = _key_ends_in(text)
-    records, tables = find_record_names(text, ends), find_table_names(text, ends)
+    records, tables = find_record_names(text, ends), find_table_names(text, ends, person_lines)
     return disjoint([*records, *tables]) if records and tables else records or tables
 
 
@@ -537,11 +548,13 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
     return columns
 
 
-def find_table_names(text: str, ends: tuple[int, ...] | None = None) -> list[Redaction]:
+def find_table_names(
+    text: str, ends: tuple[int, ...] | None = None, person_lines: Collection[int] | None = None
+) -> list[Redaction]:
     """Names in the rows of a table whose header names a person column: CSV, tab-separated, psql, and SQL
-    ``INSERT`` rows (``ends``: as for `_keyed_matches`)."""
+    ``INSERT`` rows (``ends``: as for `_keyed_matches`; ``person_lines``: as for `find_keyed_names`)."""
     inserted = find_insert_names(text) if "VALUES" in text or "values" in text or "Values" in text else []
-    return disjoint([*_rows_names(text, ends), *inserted])
+    return disjoint([*_rows_names(text, ends, person_lines), *inserted])
 
 
 # A character of every separator `table_separator` picks (a tab, written or escaped, a bar, a comma).
@@ -562,14 +575,25 @@ def _table_lead_end(text: str, start: int, end: int) -> int:
     return at
 
 
-def _rows_names(text: str, ends: tuple[int, ...] | None = None) -> list[Redaction]:
+def _rows_names(
+    text: str, ends: tuple[int, ...] | None = None, person_lines: Collection[int] | None = None
+) -> list[Redaction]:
     if "\n" not in text and "\\n" not in text:
         return []  # a header with no line after it has no rows: most short texts end here
     found: list[Redaction] = []
     header_seen = -1
     indexes = _key_ends_in(text) if ends is None else ends
     candidates = [m for index in indexes for m in _CELL_ENDS[index].finditer(text)]
+    line, counted = 0, 0
     for match in sorted(candidates, key=re.Match.start) if len(candidates) > 1 else candidates:
+        if person_lines is not None:
+            # The header `line_at` reads lies within the line feeds around the candidate (as do all the
+            # candidates it would read the same header for): a line with no person key's or contact field's
+            # word has no person column.
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            if line not in person_lines:
+                continue
         start, end = line_at(text, match.start())
         if start <= header_seen:
             continue
