@@ -395,9 +395,10 @@ _VALUE_AFTER_KEY = rf"(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?![a-z0
 _KEYED = tuple((end, re.compile(end + _VALUE_AFTER_KEY)) for end in _KEY_ENDS)
 
 
-def _key_ends_in(text: str) -> tuple[int, ...]:
-    """The indexes in `_KEY_ENDS` of the key endings ``text`` holds."""
-    return tuple(index for index, end in enumerate(_KEY_ENDS) if end in text)
+def _key_ends_in(text: str, older: bool = True) -> tuple[int, ...]:
+    """The indexes in `_KEY_ENDS` of the key endings ``text`` holds (``older``: False where it holds no
+    "older" in any case)."""
+    return tuple(index for index, end in enumerate(_KEY_ENDS if older else _KEY_ENDS[:3]) if end in text)
 
 
 def _keyed_matches(text: str, ends: tuple[int, ...] | None = None) -> list[re.Match[str]]:
@@ -462,31 +463,41 @@ def _record_around(text: str, at: int) -> tuple[int, int]:
 # hold none (code, manifests), and the passes over their key endings and table headers are not run.
 _FOLD_CASE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _KEY_SEPARATORS = b"_- "
-_PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in sorted({*PERSON_KEYS, *_CONTACT_WORDS})])
+# The same scan says whether the text may hold the key endings "older" and "OLDER", and "VALUES" in the cases
+# the SQL rows are looked for in, each folded as the words are (the substring tests it spares scan the str).
+_FOLDED_WORDS = (*sorted({*PERSON_KEYS, *_CONTACT_WORDS}), "older", "values")
+_OLDER, _VALUES = len(_FOLDED_WORDS) - 2, len(_FOLDED_WORDS) - 1
+_PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS])
 
 
 def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
     """`find_keyed_names`, given ``raw``, the UTF-8 encoding of ``text`` (the engine has it already)."""
     folded = raw.translate(_FOLD_CASE, _KEY_SEPARATORS)  # line feeds stay: its lines are the text's
-    words = _PERSON_FIELD_WORDS.find_matches_as_indexes(folded)
-    if not words:
-        return []
-    lines, line, counted = set(), 0, 0
-    for _, start, _ in words:  # in order, and none holds a line feed
-        line += folded.count(b"\n", counted, start)
-        counted = start
+    lines, line, counted, others = set(), 0, 0, set()
+    # Every occurrence (one word may hold another), in the order they end; none holds a line feed.
+    for index, _, end in _PERSON_FIELD_WORDS.find_matches_as_indexes(folded, overlapping=True):
+        if index >= _OLDER:
+            others.add(index)
+            continue
+        line += folded.count(b"\n", counted, end)
+        counted = end
         lines.add(line)
-    return find_keyed_names(text, lines)
+    if not lines:
+        return []
+    return find_keyed_names(text, lines, older=_OLDER in others, values=_VALUES in others)
 
 
-def find_keyed_names(text: str, person_lines: Collection[int] | None = None) -> list[Redaction]:
+def find_keyed_names(
+    text: str, person_lines: Collection[int] | None = None, *, older: bool = True, values: bool = True
+) -> list[Redaction]:
     """Names under a key or a column that holds one: records (`find_record_names`) and tables
     (`find_table_names`), one pass as both look for the same key endings (found in the text once).
 
     ``person_lines``: the lines of the text (counted from 0, at line feeds) that hold a person key's or a contact
-    field's word as `find_keyed_names_encoded` looks for them, if known; a table's header is on one of them."""
-    ends = _key_ends_in(text)
-    records, tables = find_record_names(text, ends), find_table_names(text, ends, person_lines)
+    field's word as `find_keyed_names_encoded` looks for them, if known; a table's header is on one of them.
+    ``older``, ``values``: False where the text is known to hold no "older" or "values" in any case."""
+    ends = _key_ends_in(text, older)
+    records, tables = find_record_names(text, ends), find_table_names(text, ends, person_lines, values)
     return disjoint([*records, *tables]) if records and tables else records or tables
 
 
@@ -549,11 +560,19 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
 
 
 def find_table_names(
-    text: str, ends: tuple[int, ...] | None = None, person_lines: Collection[int] | None = None
+    text: str,
+    ends: tuple[int, ...] | None = None,
+    person_lines: Collection[int] | None = None,
+    values: bool = True,
 ) -> list[Redaction]:
     """Names in the rows of a table whose header names a person column: CSV, tab-separated, psql, and SQL
-    ``INSERT`` rows (``ends``: as for `_keyed_matches`; ``person_lines``: as for `find_keyed_names`)."""
-    inserted = find_insert_names(text) if "VALUES" in text or "values" in text or "Values" in text else []
+    ``INSERT`` rows (``ends``: as for `_keyed_matches`; ``person_lines`` and ``values``: as for
+    `find_keyed_names`)."""
+    inserted = (
+        find_insert_names(text)
+        if values and ("VALUES" in text or "values" in text or "Values" in text)
+        else []
+    )
     return disjoint([*_rows_names(text, ends, person_lines), *inserted])
 
 
