@@ -66,6 +66,8 @@ class Pass:
     finds them all in one scan, at any length of text. ``rule``: the pass is that rule's, and it runs only
     where its regex finds a first candidate (one C call; the candidate is handed on, not searched for
     again). ``encoded``: `find` given the text's UTF-8 encoding as well, which the engine has already made.
+    ``also``: strings one of which the text must hold as well, anywhere, for the pass to redact anything (a
+    URL's credentials need "@" besides "://"); found in the same scan.
     """
 
     name: str
@@ -73,6 +75,7 @@ class Pass:
     literals: tuple[str, ...] | None = None
     rule: Rule | None = None
     encoded: EncodedFinder | None = None
+    also: tuple[str, ...] | None = None
 
 
 def _fewest(words: Iterable[str]) -> tuple[str, ...]:
@@ -149,6 +152,17 @@ _SHORTLOG_LITERALS = tuple(
 )
 
 
+# What a text must hold besides a rule's literals (read off the patterns and handlers, kept true as the
+# literals are): common literals ("://", a date's month) let many texts in that lack these.
+_RULE_ALSO: dict[str, tuple[str, ...]] = {
+    "url-credentials": ("@",),
+    "url-slashed-password": ("@",),
+    "url-credentials-escaped": ("@",),
+    # The listing's key permission before the key, or the command that lists keys (see `_handle_storage_key`).
+    "azure-listed-key": ("FULL", "Full", "READ", "Read", "keys list"),
+}
+
+
 def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
     return tuple(
         Pass(
@@ -156,6 +170,7 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
             partial(find_redactions, rule),
             _RULE_LITERALS.get(rule.name, None if rule.trigger is None else (rule.trigger,)),
             rule,
+            also=_RULE_ALSO.get(rule.name),
         )
         for rule in rules
     )
@@ -190,10 +205,17 @@ PASSES: tuple[Pass, ...] = (
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
     # People's names where the structure says a string is one (see _people.py); after the e-mail rule, whose
     # tokens mark a name-addr as its addresses do.
-    Pass("person-name-addr", find_names_beside_addresses, (" <",)),
+    Pass("person-name-addr", find_names_beside_addresses, (" <",), also=("@", "[REDACTED:email]")),
     Pass("person-name-git", find_git_identity, _GIT_IDENTITY_LITERALS),
     # A blame line's date holds its month between dashes, a far rarer literal than its "(".
-    Pass("person-name-blame", find_blame_names, tuple(f"-{month:02d}-" for month in range(1, 13))),
+    # A blame line's date holds its month between dashes, a far rarer literal than its "(", and its line number
+    # is followed by ")".
+    Pass(
+        "person-name-blame",
+        find_blame_names,
+        tuple(f"-{month:02d}-" for month in range(1, 13)),
+        also=tuple(f"{digit})" for digit in range(10)),
+    ),
     Pass("person-name-shortlog", find_shortlog_names, _SHORTLOG_LITERALS),
     Pass(
         "person-name-keyed",
@@ -204,7 +226,15 @@ PASSES: tuple[Pass, ...] = (
     ),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )
-PREFILTER = Prefilter([item.literals for item in PASSES])
+# The prefilter's bits: one a pass, then one for each pass's `also` (its "second" bit).
+_ALSO = tuple(index for index, item in enumerate(PASSES) if item.also)
+PREFILTER = Prefilter([*(item.literals for item in PASSES), *(PASSES[index].also for index in _ALSO)])
+_PASS_BITS = (1 << len(PASSES)) - 1
+# By the second bits found (shifted down), the passes they leave out: those whose `also` is missing.
+_LEFT_OUT = tuple(
+    sum(1 << index for bit, index in enumerate(_ALSO) if not found >> bit & 1)
+    for found in range(1 << len(_ALSO))
+)
 _UNGATED = sum(1 << index for index, item in enumerate(PASSES) if item.literals is None)
 # The passes' parts by index, for the loop in `_run_passes`.
 _RULES = tuple(None if item.rule is None else (item.rule, item.rule.pattern.search) for item in PASSES)
@@ -259,7 +289,7 @@ def _run_passes(
     token such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``home``: what the home-path pass
     finds, when the caller has found it already (`scrub_texts`, with user names from other texts).
     """
-    pending = found_in | _UNGATED
+    pending = found_in & ~_LEFT_OUT[found_in >> len(PASSES)] & _PASS_BITS | _UNGATED
     if home is not None:  # the pass is done: only what it found is left to apply
         pending = pending | 1 if home else pending & ~1
     while pending:
@@ -289,7 +319,11 @@ def _run_passes(
                     counts[item.kind] = counts.get(item.kind, 0) + 1
                 text, spans = splice_spans(text, found)
                 raw = None
-                pending |= PREFILTER.mask_around(text, spans) & -(low << 1)  # later passes only
+                # Later passes only: those whose literals the text held or now holds, the second ones too.
+                found_in |= PREFILTER.mask_around(text, spans)
+                pending = (found_in & ~_LEFT_OUT[found_in >> len(PASSES)] & _PASS_BITS | _UNGATED) & -(
+                    low << 1
+                )
     return text
 
 
