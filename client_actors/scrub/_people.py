@@ -470,10 +470,23 @@ _OLDER, _VALUES = len(_FOLDED_WORDS) - 2, len(_FOLDED_WORDS) - 1
 _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS])
 
 
+# What every match of a record's key ending "name", "Name" or "NAME" (`_KEYED`) holds, in the UTF-8 bytes: the
+# separator, then a value's first letter that is no lower-case ASCII one (a capital, a non-ASCII letter's first
+# byte, or a JSON escape's "\\u"). Code's `name: string` has none; two scans of the bytes, each from a literal.
+_RECORD_AFTER_KEY = rb"\\?[\"'`]?[ \t]*(?::|=>?)[ \t]*(?:\\?[\"'])?(?:[A-Z\x80-\xff]|\\u)"
+_RECORD_HINTS = (
+    re.compile(rb"ame(?<=[nN]ame)" + _RECORD_AFTER_KEY),
+    re.compile(rb"AME(?<=NAME)" + _RECORD_AFTER_KEY),
+)
+# A character of every separator a table's header holds (`_CELL_SEPARATOR`), as the folded text has them.
+_FOLDED_SEPARATORS = (b",", b"\t", b"|", b"\\")
+
+
 def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
     """`find_keyed_names`, given ``raw``, the UTF-8 encoding of ``text`` (the engine has it already)."""
     folded = raw.translate(_FOLD_CASE, _KEY_SEPARATORS)  # line feeds stay: its lines are the text's
-    lines, line, counted, others = set(), 0, 0, set()
+    lines: dict[int, int] = {}  # a line's number: where a word on it ends
+    line, counted, others = 0, 0, set()
     # Every occurrence (one word may hold another), in the order they end; none holds a line feed.
     for index, _, end in _PERSON_FIELD_WORDS.find_matches_as_indexes(folded, overlapping=True):
         if index >= _OLDER:
@@ -481,24 +494,40 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
             continue
         line += folded.count(b"\n", counted, end)
         counted = end
-        lines.add(line)
+        lines[line] = end
     if not lines:
         return []
-    return find_keyed_names(text, lines, older=_OLDER in others, values=_VALUES in others)
+    older = _OLDER in others
+    # A table's header is on one of these lines, and holds a key ending and a cell separator there too.
+    headers = set()
+    for number, at in lines.items():
+        piece = folded[folded.rfind(b"\n", 0, at) + 1 : folded.find(b"\n", at) % (len(folded) + 1)]
+        if (b"name" in piece or b"older" in piece) and any(mark in piece for mark in _FOLDED_SEPARATORS):
+            headers.add(number)
+    records = older or any(hint.search(raw) for hint in _RECORD_HINTS)
+    return find_keyed_names(text, headers, older=older, values=_VALUES in others, records=records)
 
 
 def find_keyed_names(
-    text: str, person_lines: Collection[int] | None = None, *, older: bool = True, values: bool = True
+    text: str,
+    person_lines: Collection[int] | None = None,
+    *,
+    older: bool = True,
+    values: bool = True,
+    records: bool = True,
 ) -> list[Redaction]:
     """Names under a key or a column that holds one: records (`find_record_names`) and tables
     (`find_table_names`), one pass as both look for the same key endings (found in the text once).
 
-    ``person_lines``: the lines of the text (counted from 0, at line feeds) that hold a person key's or a contact
-    field's word as `find_keyed_names_encoded` looks for them, if known; a table's header is on one of them.
-    ``older``, ``values``: False where the text is known to hold no "older" or "values" in any case."""
-    ends = _key_ends_in(text, older)
-    records, tables = find_record_names(text, ends), find_table_names(text, ends, person_lines, values)
-    return disjoint([*records, *tables]) if records and tables else records or tables
+    ``person_lines``: the lines of the text (counted from 0, at line feeds) a table's header may be on (each
+    holding a person key's or a contact field's word as `find_keyed_names_encoded` looks for them), if known.
+    ``older``, ``values``: False where the text is known to hold no "older" or "values" in any case;
+    ``records``: False where it is known to hold no record's key and value (`_RECORD_HINTS`)."""
+    rows = person_lines is None or bool(person_lines)
+    ends = _key_ends_in(text, older) if records or rows else ()
+    found = find_record_names(text, ends) if records else []
+    tables = find_table_names(text, ends, person_lines, values)
+    return disjoint([*found, *tables]) if found and tables else found or tables
 
 
 def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Redaction]:
@@ -597,7 +626,7 @@ def _table_lead_end(text: str, start: int, end: int) -> int:
 def _rows_names(
     text: str, ends: tuple[int, ...] | None = None, person_lines: Collection[int] | None = None
 ) -> list[Redaction]:
-    if "\n" not in text and "\\n" not in text:
+    if ("\n" not in text and "\\n" not in text) or (person_lines is not None and not person_lines):
         return []  # a header with no line after it has no rows: most short texts end here
     found: list[Redaction] = []
     header_seen = -1
