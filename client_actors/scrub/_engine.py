@@ -229,10 +229,10 @@ PASSES: tuple[Pass, ...] = (
 # The prefilter's bits: one a pass, then one for each pass's `also` (its "second" bit).
 _ALSO = tuple(index for index, item in enumerate(PASSES) if item.also)
 PREFILTER = Prefilter([*(item.literals for item in PASSES), *(PASSES[index].also for index in _ALSO)])
-_PASS_BITS = (1 << len(PASSES)) - 1
-# By the second bits found (shifted down), the passes they leave out: those whose `also` is missing.
-_LEFT_OUT = tuple(
-    sum(1 << index for bit, index in enumerate(_ALSO) if not found >> bit & 1)
+_SECOND = len(PASSES)  # where the second bits start
+# By the second bits found (shifted down), the passes' bits to keep: all but those whose `also` is missing.
+_KEPT = tuple(
+    (1 << _SECOND) - 1 - sum(1 << index for bit, index in enumerate(_ALSO) if not found >> bit & 1)
     for found in range(1 << len(_ALSO))
 )
 _UNGATED = sum(1 << index for index, item in enumerate(PASSES) if item.literals is None)
@@ -289,7 +289,7 @@ def _run_passes(
     token such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``home``: what the home-path pass
     finds, when the caller has found it already (`scrub_texts`, with user names from other texts).
     """
-    pending = found_in & ~_LEFT_OUT[found_in >> len(PASSES)] & _PASS_BITS | _UNGATED
+    pending = found_in & _KEPT[found_in >> _SECOND] | _UNGATED
     if home is not None:  # the pass is done: only what it found is left to apply
         pending = pending | 1 if home else pending & ~1
     while pending:
@@ -321,9 +321,7 @@ def _run_passes(
                 raw = None
                 # Later passes only: those whose literals the text held or now holds, the second ones too.
                 found_in |= PREFILTER.mask_around(text, spans)
-                pending = (found_in & ~_LEFT_OUT[found_in >> len(PASSES)] & _PASS_BITS | _UNGATED) & -(
-                    low << 1
-                )
+                pending = (found_in & _KEPT[found_in >> _SECOND] | _UNGATED) & -(low << 1)
     return text
 
 
