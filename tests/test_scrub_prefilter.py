@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from client_actors.scrub import scrub_text, scrub_texts, scrub_values
-from client_actors.scrub._engine import _RULE_LITERALS, PASSES, PREFILTER, scrub_every_pass
+from client_actors.scrub._engine import _RULE_ALSO, _RULE_LITERALS, PASSES, PREFILTER, scrub_every_pass
 from client_actors.scrub._gate import Prefilter
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.benign import build_documents
@@ -20,7 +20,7 @@ from tests.test_scrub_properties import FRAGMENTS
 
 # Every literal a pass is gated on, its pieces (so that a literal is often cut or completed by what is
 # around it), and the tokens the rules write (a token is another pass's literal).
-LITERALS = sorted({literal for step in PASSES for literal in step.literals or ()})
+LITERALS = sorted({literal for step in PASSES for literal in (*(step.literals or ()), *(step.also or ()))})
 PIECES = [*FRAGMENTS, *LITERALS, *(literal[: len(literal) // 2] for literal in LITERALS)]
 PIECES += [
     "[REDACTED:aws-access-key]", "[REDACTED:password]", "[REDACTED:token]", "~", "~/", "Secret\n", "kind: ",
@@ -75,7 +75,7 @@ def test_texts_scrubbed_together_are_scrubbed_as_alone(texts: list[str]) -> None
 
 
 def test_every_rule_given_literals_is_a_pass() -> None:
-    assert set(_RULE_LITERALS) <= {step.name for step in PASSES}
+    assert set(_RULE_LITERALS) | set(_RULE_ALSO) <= {step.name for step in PASSES}
 
 
 def test_a_rule_redacts_only_in_a_text_that_holds_one_of_its_literals() -> None:
@@ -85,6 +85,7 @@ def test_a_rule_redacts_only_in_a_text_that_holds_one_of_its_literals() -> None:
         for step in PASSES:
             if step.literals is not None and step.find(text):
                 assert any(literal in text for literal in step.literals), (step.name, text)
+                assert step.also is None or any(literal in text for literal in step.also), (step.name, text)
 
 
 @pytest.mark.slow

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from client_actors.scrub._engine import PASSES, PREFILTER
 
-LITERALS = sorted({literal for step in PASSES for literal in step.literals or ()})
+LITERALS = sorted({literal for step in PASSES for literal in (*(step.literals or ()), *(step.also or ()))})
 # What passes write (tokens, the home path's "~"), and literals and their halves, so that a replacement's edge
 # often completes a literal ("map" before "[REDACTED:...]" is "map[").
 REPLACEMENTS = ["[REDACTED:token]", "[REDACTED:aws-access-key]", "[REDACTED:password]", "~", "~/", "", "x"]

@@ -56,6 +56,7 @@ from client_actors.scrub._people import (
     find_blame_names,
     find_git_identity,
     find_keyed_names,
+    find_keyed_names_encoded,
     find_names_beside_addresses,
     find_shortlog_names,
 )
@@ -96,6 +97,8 @@ class Pass:
     finds them all in one scan, at any length of text. ``rule``: the pass is that rule's, and it runs only
     where its regex finds a first candidate (one C call; the candidate is handed on, not searched for
     again). ``encoded``: `find` given the text's UTF-8 encoding as well, which the engine has already made.
+    ``also``: strings one of which the text must hold as well, anywhere, for the pass to redact anything (a
+    URL's credentials need "@" besides "://"); found in the same scan.
     """
 
     name: str
@@ -103,6 +106,7 @@ class Pass:
     literals: tuple[str, ...] | None = None
     rule: Rule | None = None
     encoded: EncodedFinder | None = None
+    also: tuple[str, ...] | None = None
 
 
 def _fewest(words: Iterable[str]) -> tuple[str, ...]:
@@ -118,6 +122,8 @@ def _forms(words: Iterable[str]) -> tuple[str, ...]:
 
 # The dotted-value rules act on names holding one of these (see _context.py).
 _DOTTED_NAMES = _forms(("pass", "pwd", "secret", "token"))
+
+_BASE64_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 # What each rule's regex cannot match without (read off the patterns: see each rule's module). A rule not
 # listed is gated on its trigger, or runs on every text if it has none. Whoever changes a rule's regex keeps
@@ -140,7 +146,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "putty-private-key": ("Private-Lines:", "Private-MAC:", "PuTTY-User-Key-File"),
     "azure-storage-key": ("AccountKey=", "SharedAccessKey="),
     "azure-sas": ("?sig=", "&sig=", ";sig=", "u0026sig="),
-    "azure-listed-key": ("==",),
+    "azure-listed-key": tuple(f"{char}==" for char in _BASE64_CHARS),  # the key's "==" after its characters
     "url-credentials": ("://",),
     "url-credentials-encoded": ("%2F%2F", "%2f%2f", "%2F%2f", "%2f%2F"),
     "call-pair": _forms(KEYWORDS),
@@ -175,6 +181,28 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# `user.name` as set or listed (a blank or "=" after it, not code's `user.name)`), git's own variables (the
+# pattern's "_NAME" is taken only after them), a config's section, porcelain's author-mail line.
+_GIT_IDENTITY_LITERALS = (
+    "user.name ", "user.name\t", "user.name=", "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "[user]", "-mail <",
+)  # fmt: skip
+# Shortlog's count before its tab (written or JSON-escaped), or in its heading's "(12):" at a line's end.
+_SHORTLOG_LITERALS = tuple(
+    f"{digit}{after}" for digit in range(10) for after in ("\t", "\\t", "):\n", "):\r", "):\\n")
+)
+
+
+# What a text must hold besides a rule's literals (read off the patterns and handlers, kept true as the
+# literals are): common literals ("://", a date's month) let many texts in that lack these.
+_RULE_ALSO: dict[str, tuple[str, ...]] = {
+    "url-credentials": ("@",),
+    "url-slashed-password": ("@",),
+    "url-credentials-escaped": ("@",),
+    # The listing's key permission before the key, or the command that lists keys (see `_handle_storage_key`).
+    "azure-listed-key": ("FULL", "Full", "READ", "Read", "keys list"),
+}
+
+
 def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
     return tuple(
         Pass(
@@ -182,6 +210,7 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
             partial(find_redactions, rule),
             _RULE_LITERALS.get(rule.name, None if rule.trigger is None else (rule.trigger,)),
             rule,
+            also=_RULE_ALSO.get(rule.name),
         )
         for rule in rules
     )
@@ -232,15 +261,36 @@ PASSES: tuple[Pass, ...] = (
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
     # People's names where the structure says a string is one (see _people.py); after the e-mail rule, whose
     # tokens mark a name-addr as its addresses do.
-    Pass("person-name-addr", find_names_beside_addresses, (" <",)),
-    Pass("person-name-git", find_git_identity, ("user.name", "_NAME", "[user]", "-mail <")),
+    Pass("person-name-addr", find_names_beside_addresses, (" <",), also=("@", "[REDACTED:email]")),
+    Pass("person-name-git", find_git_identity, _GIT_IDENTITY_LITERALS),
     # A blame line's date holds its month between dashes, a far rarer literal than its "(".
-    Pass("person-name-blame", find_blame_names, tuple(f"-{month:02d}-" for month in range(1, 13))),
-    Pass("person-name-shortlog", find_shortlog_names, ("\t", "\\t", "):")),
-    Pass("person-name-keyed", find_keyed_names, ("name", "Name", "NAME", "older", "OLDER")),
+    # A blame line's date holds its month between dashes, a far rarer literal than its "(", and its line number
+    # is followed by ")".
+    Pass(
+        "person-name-blame",
+        find_blame_names,
+        tuple(f"-{month:02d}-" for month in range(1, 13)),
+        also=tuple(f"{digit})" for digit in range(10)),
+    ),
+    Pass("person-name-shortlog", find_shortlog_names, _SHORTLOG_LITERALS),
+    Pass(
+        "person-name-keyed",
+        find_keyed_names,
+        ("name", "Name", "NAME", "older", "OLDER"),
+        None,
+        find_keyed_names_encoded,
+    ),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )
-PREFILTER = Prefilter([item.literals for item in PASSES])
+# The prefilter's bits: one a pass, then one for each pass's `also` (its "second" bit).
+_ALSO = tuple(index for index, item in enumerate(PASSES) if item.also)
+PREFILTER = Prefilter([*(item.literals for item in PASSES), *(PASSES[index].also for index in _ALSO)])
+_SECOND = len(PASSES)  # where the second bits start
+# By the second bits found (shifted down), the passes' bits to keep: all but those whose `also` is missing.
+_KEPT = tuple(
+    (1 << _SECOND) - 1 - sum(1 << index for bit, index in enumerate(_ALSO) if not found >> bit & 1)
+    for found in range(1 << len(_ALSO))
+)
 _UNGATED = sum(1 << index for index, item in enumerate(PASSES) if item.literals is None)
 # The passes' parts by index, for the loop in `_run_passes`.
 _RULES = tuple(None if item.rule is None else (item.rule, item.rule.pattern.search) for item in PASSES)
@@ -295,7 +345,7 @@ def _run_passes(
     token such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``home``: what the home-path pass
     finds, when the caller has found it already (`scrub_texts`, with user names from other texts).
     """
-    pending = found_in | _UNGATED
+    pending = found_in & _KEPT[found_in >> _SECOND] | _UNGATED
     if home is not None:  # the pass is done: only what it found is left to apply
         pending = pending | 1 if home else pending & ~1
     while pending:
@@ -325,7 +375,9 @@ def _run_passes(
                     counts[item.kind] = counts.get(item.kind, 0) + 1
                 text, spans = splice_spans(text, found)
                 raw = None
-                pending |= PREFILTER.mask_around(text, spans) & -(low << 1)  # later passes only
+                # Later passes only: those whose literals the text held or now holds, the second ones too.
+                found_in |= PREFILTER.mask_around(text, spans)
+                pending = (found_in & _KEPT[found_in >> _SECOND] | _UNGATED) & -(low << 1)
     return text
 
 

@@ -36,6 +36,9 @@ or upper case) and never one holding a word that names a role, a machine or an o
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._core import Redaction, disjoint, redact
 from client_actors.scrub._judge import LINE_LEAD
@@ -214,6 +217,8 @@ def _is_documentation_address(bracketed: str) -> bool:
 
 def find_names_beside_addresses(text: str) -> list[Redaction]:
     """Names written beside an address: ``Author: Jane Doe <jane@...>``, ``"Jane Doe <jane@...>"``."""
+    if "@" not in text and "[REDACTED:email]" not in text:
+        return []  # the pass is gated on " <", common in code; every address holds one of these
     found: list[Redaction] = []
     for match in _ADDRESS.finditer(text):
         if _is_documentation_address(match.group()):
@@ -390,12 +395,17 @@ _VALUE_AFTER_KEY = rf"(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?![a-z0
 _KEYED = tuple((end, re.compile(end + _VALUE_AFTER_KEY)) for end in _KEY_ENDS)
 
 
-def _keyed_matches(text: str) -> list[re.Match[str]]:
-    """Every key ending followed by a value, in order."""
+def _key_ends_in(text: str, older: bool = True) -> tuple[int, ...]:
+    """The indexes in `_KEY_ENDS` of the key endings ``text`` holds (``older``: False where it holds no
+    "older" in any case)."""
+    return tuple(index for index, end in enumerate(_KEY_ENDS if older else _KEY_ENDS[:3]) if end in text)
+
+
+def _keyed_matches(text: str, ends: tuple[int, ...] | None = None) -> list[re.Match[str]]:
+    """Every key ending followed by a value, in order; ``ends``: `_key_ends_in` of the text, if known."""
     found: list[re.Match[str]] = []
-    for end, pattern in _KEYED:
-        if end in text:
-            found.extend(pattern.finditer(text))
+    for index in _key_ends_in(text) if ends is None else ends:
+        found.extend(_KEYED[index][1].finditer(text))
     return sorted(found, key=re.Match.start) if len(found) > 1 else found
 
 
@@ -446,17 +456,85 @@ def _record_around(text: str, at: int) -> tuple[int, int]:
     return max(0, at - 240), min(len(text), at + 240)
 
 
-def find_keyed_names(text: str) -> list[Redaction]:
+# Every name taken under a key or a column needs one of these words where keys and columns are written (ASCII,
+# any case, "_", "-" and " " between their letters): a person key or column (`first_name`, `Card Holder`), or a
+# contact field's (`email`, `Phone`), which alone makes a `name` a person's. One scan of the text's bytes with
+# ASCII letters lower-cased and those separators dropped says whether it holds one; most texts with a `name`
+# hold none (code, manifests), and the passes over their key endings and table headers are not run.
+_FOLD_CASE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_KEY_SEPARATORS = b"_- "
+# The same scan says whether the text may hold the key endings "older" and "OLDER", and "VALUES" in the cases
+# the SQL rows are looked for in, each folded as the words are (the substring tests it spares scan the str).
+_FOLDED_WORDS = (*sorted({*PERSON_KEYS, *_CONTACT_WORDS}), "older", "values")
+_OLDER, _VALUES = len(_FOLDED_WORDS) - 2, len(_FOLDED_WORDS) - 1
+_PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS])
+
+
+# What every match of a record's key ending "name", "Name" or "NAME" (`_KEYED`) holds, in the UTF-8 bytes: the
+# separator, then a value's first letter that is no lower-case ASCII one (a capital, a non-ASCII letter's first
+# byte, or a JSON escape's "\\u"). Code's `name: string` has none; two scans of the bytes, each from a literal.
+_RECORD_AFTER_KEY = rb"\\?[\"'`]?[ \t]*(?::|=>?)[ \t]*(?:\\?[\"'])?(?:[A-Z\x80-\xff]|\\u)"
+_RECORD_HINTS = (
+    re.compile(rb"ame(?<=[nN]ame)" + _RECORD_AFTER_KEY),
+    re.compile(rb"AME(?<=NAME)" + _RECORD_AFTER_KEY),
+)
+# A character of every separator a table's header holds (`_CELL_SEPARATOR`), as the folded text has them.
+_FOLDED_SEPARATORS = (b",", b"\t", b"|", b"\\")
+
+
+def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
+    """`find_keyed_names`, given ``raw``, the UTF-8 encoding of ``text`` (the engine has it already)."""
+    folded = raw.translate(_FOLD_CASE, _KEY_SEPARATORS)  # line feeds stay: its lines are the text's
+    lines: dict[int, int] = {}  # a line's number: where a word on it ends
+    line, counted, others = 0, 0, set()
+    # Every occurrence (one word may hold another), in the order they end; none holds a line feed.
+    for index, _, end in _PERSON_FIELD_WORDS.find_matches_as_indexes(folded, overlapping=True):
+        if index >= _OLDER:
+            others.add(index)
+            continue
+        line += folded.count(b"\n", counted, end)
+        counted = end
+        lines[line] = end
+    if not lines:
+        return []
+    older = _OLDER in others
+    # A table's header is on one of these lines, and holds a key ending and a cell separator there too.
+    headers = set()
+    for number, at in lines.items():
+        piece = folded[folded.rfind(b"\n", 0, at) + 1 : folded.find(b"\n", at) % (len(folded) + 1)]
+        if (b"name" in piece or b"older" in piece) and any(mark in piece for mark in _FOLDED_SEPARATORS):
+            headers.add(number)
+    records = older or any(hint.search(raw) for hint in _RECORD_HINTS)
+    return find_keyed_names(text, headers, older=older, values=_VALUES in others, records=records)
+
+
+def find_keyed_names(
+    text: str,
+    person_lines: Collection[int] | None = None,
+    *,
+    older: bool = True,
+    values: bool = True,
+    records: bool = True,
+) -> list[Redaction]:
     """Names under a key or a column that holds one: records (`find_record_names`) and tables
-    (`find_table_names`), one pass as both look for the same key endings."""
-    records, tables = find_record_names(text), find_table_names(text)
-    return disjoint([*records, *tables]) if records and tables else records or tables
+    (`find_table_names`), one pass as both look for the same key endings (found in the text once).
+
+    ``person_lines``: the lines of the text (counted from 0, at line feeds) a table's header may be on (each
+    holding a person key's or a contact field's word as `find_keyed_names_encoded` looks for them), if known.
+    ``older``, ``values``: False where the text is known to hold no "older" or "values" in any case;
+    ``records``: False where it is known to hold no record's key and value (`_RECORD_HINTS`)."""
+    rows = person_lines is None or bool(person_lines)
+    ends = _key_ends_in(text, older) if records or rows else ()
+    found = find_record_names(text, ends) if records else []
+    tables = find_table_names(text, ends, person_lines, values)
+    return disjoint([*found, *tables]) if found and tables else found or tables
 
 
-def find_record_names(text: str) -> list[Redaction]:
-    """Names under a key that holds one, in JSON, YAML, dict reprs and assignments."""
+def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Redaction]:
+    """Names under a key that holds one, in JSON, YAML, dict reprs and assignments (``ends``: as for
+    `_keyed_matches`)."""
     found: list[Redaction] = []
-    for match in _keyed_matches(text):
+    for match in _keyed_matches(text, ends):
         key_end = match.start() + (5 if match.group(0)[:5].lower() == "older" else 4)
         key_start, floor = match.start(), max(0, key_end - 45)
         while key_start > floor and text[key_start - 1] in _KEY_LETTERS:
@@ -510,11 +588,21 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
     return columns
 
 
-def find_table_names(text: str) -> list[Redaction]:
+def find_table_names(
+    text: str,
+    ends: tuple[int, ...] | None = None,
+    person_lines: Collection[int] | None = None,
+    values: bool = True,
+) -> list[Redaction]:
     """Names in the rows of a table whose header names a person column: CSV, tab-separated, psql, and SQL
-    ``INSERT`` rows."""
-    inserted = find_insert_names(text) if "VALUES" in text or "values" in text or "Values" in text else []
-    return disjoint([*_rows_names(text), *inserted])
+    ``INSERT`` rows (``ends``: as for `_keyed_matches`; ``person_lines`` and ``values``: as for
+    `find_keyed_names`)."""
+    inserted = (
+        find_insert_names(text)
+        if values and ("VALUES" in text or "values" in text or "Values" in text)
+        else []
+    )
+    return disjoint([*_rows_names(text, ends, person_lines), *inserted])
 
 
 # A character of every separator `table_separator` picks (a tab, written or escaped, a bar, a comma).
@@ -523,13 +611,25 @@ _CELL_SEPARATOR = re.compile(r"[,\t|\\]")
 _NOT_HEADER = re.compile(r"[{}:=()\[\]<>;]")
 
 
-def _rows_names(text: str) -> list[Redaction]:
-    if "\n" not in text and "\\n" not in text:
+def _rows_names(
+    text: str, ends: tuple[int, ...] | None = None, person_lines: Collection[int] | None = None
+) -> list[Redaction]:
+    if ("\n" not in text and "\\n" not in text) or (person_lines is not None and not person_lines):
         return []  # a header with no line after it has no rows: most short texts end here
     found: list[Redaction] = []
     header_seen = -1
-    candidates = [m for end, pattern in _CELL_ENDS if end in text for m in pattern.finditer(text)]
+    indexes = _key_ends_in(text) if ends is None else ends
+    candidates = [m for index in indexes for m in _CELL_ENDS[index].finditer(text)]
+    line, counted = 0, 0
     for match in sorted(candidates, key=re.Match.start) if len(candidates) > 1 else candidates:
+        if person_lines is not None:
+            # The header `line_at` reads lies within the line feeds around the candidate (as do all the
+            # candidates it would read the same header for): a line with no person key's or contact field's
+            # word has no person column.
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            if line not in person_lines:
+                continue
         start, end = line_at(text, match.start())
         if start <= header_seen:
             continue
@@ -567,7 +667,7 @@ def _rows_names(text: str) -> list[Redaction]:
 
 # A header cell naming a person column, where the table rule starts looking.
 _KEYED_CELL = re.compile(r"(?:name|Name|NAME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
-_CELL_ENDS = tuple((end, re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")) for end in _KEY_ENDS)
+_CELL_ENDS = tuple(re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])") for end in _KEY_ENDS)
 # `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
 _INSERT = re.compile(
     r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"

@@ -218,8 +218,16 @@ def line_at(text: str, at: int) -> tuple[int, int]:
         while quote > floor and text[quote - 1] == "\\":
             quote = text.rfind('"', floor, quote)
         start = max(start, quote + 1)
-    following = LINE_BREAK.search(text, at, at + 400)
-    return start, following.start() if following else min(len(text), at + 400)
+    # Where `LINE_BREAK` first matches in the next 400 characters, found by `str.find` (a pattern that does not
+    # start with a literal is tried at every character): a line feed (its carriage return, if one stands before
+    # it), or an escaped one, whichever comes first.
+    limit = at + 400
+    feed, escaped = text.find("\n", at, limit), text.find("\\n", at, limit)
+    if feed > at and text[feed - 1] == "\r":
+        feed -= 1
+    if feed < 0:
+        return start, escaped if escaped >= 0 else min(len(text), limit)
+    return start, feed if escaped < 0 or feed < escaped else escaped
 
 
 def lead_end(text: str, start: int, end: int) -> int:
