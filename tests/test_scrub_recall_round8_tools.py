@@ -375,7 +375,6 @@ KEPT = (
     "'authorization': 'Bearer sk-...a3f9', 'openai-organization': 'org-acmecorp'\n",
     "machine git.example.com login ci password $GIT_TOKEN\n",
     "<user-password>$PROJECT_DIR$/.secrets/db</user-password>\n",
-    "SENTRY_DSN=https://a9f4c810a8625d84d75fbb4deef90444@o412873.ingest.sentry.io/4505123\n",
     "OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-dataset=shop\nAccessor ID  = 70d3a985-e194-4e21-a56e-0f6af835d5fb\n",
     "$ helm install web ./chart --set image.tag=2.4.1 --set replicaCount=3\n",
     "$ ansible-playbook site.yml --vault-password-file ~/.ansible/vault_pass.txt\nPLAY [all] ***\n",

@@ -42,9 +42,6 @@ _PLAUSIBLE_HOST = re.compile(
 _URL_REST = re.compile(r"[^\s'\"<>\\]{0,512}")
 
 
-_SENTRY_INGEST = re.compile(r"(?:[a-z0-9\-]{1,63}\.){0,3}ingest\.(?:[a-z]{2}\.)?sentry\.io\b")
-
-
 def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
     user, password = match.group("user"), match.group("password")
     if (
@@ -53,10 +50,6 @@ def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
         and "@" in _rest_of_url(match.string, match.end())
     ):
         return None  # no host after this "@", another further on: the password holds "/" or "?" (see below)
-    if password is None and _SENTRY_INGEST.match(match.string, match.end()):
-        return (
-            None  # a Sentry DSN's key is public by design (every browser SDK is given it); its host says so
-        )
     if password is None:
         # A bare user name (git@, postgres@) is kept; a token used as the user name is not.
         if looks_random(user) or len(user) >= 32:

@@ -476,7 +476,8 @@ _LOOKALIKE_TEMPLATES = (
     "⟪ARM_CLIENT_SECRET=${{ secrets.ARM_CLIENT_SECRET }}⟫\n",
     "⟪      password: ${GRAFANA_CLOUD_API_KEY}⟫\n",
     '⟪      "x-honeycomb-team": "${env:HONEYCOMB_API_KEY}"⟫\n',
-    "⟪SENTRY_DSN=https://@H32@@o412873.ingest.sentry.io/4505123⟫\n",
+    # (a DSN's key: public by Sentry's own account, but most who label such text count it a secret)
+    "⟪SENTRY_DSN=https://⟫@H32@⟪@o412873.ingest.sentry.io/4505123⟫\n",
     "⟪  appKeyExistingSecret: datadog-app-key⟫\n⟪  apiKeyExistingSecret: datadog-api-key⟫\n",
     "⟪trace_id=@H32@ span_id=@H16@⟫\n",
     "⟪Password for the [elastic] user successfully reset.⟫\n⟪New value: <printed once, stored in the vault>⟫\n",
