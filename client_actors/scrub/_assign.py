@@ -72,7 +72,8 @@ def _case_forms(words: Iterable[str]) -> list[str]:
 # whole paths, type names and keywords (all case-blind, so the byte scan below can use them too);
 # then prose after a colon ("the token: a short-lived credential").
 _CASELESS_CODE = (
-    r"[A-Za-z_$](?:[\w$]{0,128}(?:\.(?=[A-Za-z_$])|[(\[]|->|::)"
+    # (two long runs joined by a dot may be a token in parts, a signed cookie: `judge_value` tells)
+    r"(?![\w\-]{16,1024}\.[\w\-]{16,1024}(?![\w.\-]))[A-Za-z_$](?:[\w$]{0,128}(?:\.(?=[A-Za-z_$])|[(\[]|->|::)"
     # a variable passed on (`f(key=key, ...)`) has at most one digit: `Summer2024,` is a value
     r"|[A-Za-z_$]{0,128}(?:[0-9][A-Za-z_$]{0,64})?[ \t]*[,)}\]])|[(\[{<]|\$[A-Za-z_{(]"
     # whole paths, but not base64 that starts with "/" (base64's alphabet only, a digit among it: `judge_value`

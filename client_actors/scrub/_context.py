@@ -649,7 +649,7 @@ CONNECTION_PAIRS = tuple(
 # A sensitive name and its value as the first two string arguments of a call, quotes JSON-escaped or not:
 # `props.put("password", "...")`, `define('AUTH_KEY', '...')`, `os.environ.setdefault("API_TOKEN", "...")`.
 _CALL_PAIR = re.compile(
-    r"\((?P<e>\\?)(?P<q>[\"'])(?P<name>[A-Za-z_][\w.\-]{0,63})(?P=e)(?P=q)[ \t]*,[ \t]*"
+    r"\([ \t]*(?P<e>\\?)(?P<q>[\"'])(?P<name>[A-Za-z_][\w.\-]{0,63})(?P=e)(?P=q)[ \t]*,[ \t]*"
     r"(?P=e)(?P<vq>[\"'])(?P<value>[^\"'\\\n]{1,512})(?P=e)(?P=vq)"
 )
 # Server directives that set a named variable or header: Apache's `SetEnv NAME value` and `RequestHeader set

@@ -39,6 +39,12 @@ from client_actors.scrub._cloud_cli import (
     find_aws_text_credentials,
     find_listed_keys,
 )
+from client_actors.scrub._columns import (
+    COLUMN_LITERALS,
+    PHONE_KEY_LITERALS,
+    find_column_values,
+    find_keyed_phones,
+)
 from client_actors.scrub._context import CONTEXT_RULES, PGPASS_NAMES, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
@@ -280,6 +286,9 @@ PASSES: tuple[Pass, ...] = (
         None,
         find_keyed_names_encoded,
     ),
+    # Phone and social security numbers by the column or key that holds them (see _columns.py).
+    Pass("column-values", find_column_values, COLUMN_LITERALS),
+    Pass("keyed-phones", find_keyed_phones, PHONE_KEY_LITERALS),
     Pass("digit-shapes", find_digit_shapes, None, None, find_digit_shapes_encoded),
 )
 # The prefilter's bits: one a pass, then one for each pass's `also` (its "second" bit).

@@ -87,6 +87,13 @@ _QUERY_CREDENTIAL = re.compile(r"(?=[^0-9]{0,4096}[0-9])[A-Za-z0-9%+/=_\-.~]{16,
 _SLASHED_KEY = re.compile(r"/?(?:[A-Za-z0-9+]{0,256}/){1,64}[A-Za-z0-9+]{0,256}={0,2}")
 
 
+def _dotted_token(value: str) -> bool:
+    """Whether a value shaped like an attribute chain is a token in parts (a signed cookie's payload and
+    signature, `eyJ1aWQiOi....j8XKHaVQ`): every part long and generated, as no name in code is."""
+    parts = value.split(".")
+    return len(parts) >= 2 and all(len(part) >= 16 and looks_random(part) for part in parts)
+
+
 def slashed_key(value: str) -> bool:
     """Whether a value shaped like a path (`/tZaZnl742AfgIMGj/Gh7Xm9iPlkV8G8`) is base64 key material whose
     alphabet holds "/": most of it in runs that mix cases or digits with capitals, as generated keys do and
@@ -130,7 +137,9 @@ def judge_value(
     if quoted and _REGEX.search(value):
         return "keep"  # a pattern for tokens, not one: `token = r"[-!#$%&'*+.^_`|~0-9a-zA-Z]+"`
     if (
-        (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value) and not slashed_key(value)
+        (_KEEP_QUOTED if quoted else _KEEP_BARE).fullmatch(value)
+        and not slashed_key(value)
+        and not _dotted_token(value)
     ) or _URL_VALUE.match(value):
         return (
             "keep"  # a URL is where to go ("Reset your password: https://..."); its userinfo has its own rule

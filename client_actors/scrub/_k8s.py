@@ -185,8 +185,8 @@ K8S_DATA_OUTPUT = Rule("k8s-data-output", _DATA_OUTPUT, _handle_data_output, ".d
 # Secret's data without its `kind:` line: a `key: value` line whose value is the base64 of printable text,
 # below a command that read a Secret (and above the next prompt).
 _OUTPUT_LINE = re.compile(
-    r":[ \t]+(?P<value>(?:[A-Za-z0-9+/]{4}){2,16384}"
-    r"(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?=\r?\n|\\(?:r\\)?n|\\?\"|$)"
+    r":[ \t]+(?P<quote>\\?\")?(?P<value>(?:[A-Za-z0-9+/]{4}){2,16384}"
+    r"(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?(quote)\\?\",?[ \t]*)(?=\r?\n|\\(?:r\\)?n|\\?\"|$)"
 )
 _SECRET_COMMAND = re.compile(r"kubectl[^\n]{0,200}?[ \t]secrets?\b")
 _PROMPT = re.compile(r"(?:^|\n|\\n)[ \t]*(?:\$|#|>|PS [^>\n]{0,80}>)[ \t]")
@@ -224,7 +224,10 @@ def _commands_of(text: str) -> _Commands:
     return found
 
 
-_KEY_BEFORE = re.compile(r"(?:\r?\n|\\(?:r\\)?n)[ \t]*[A-Za-z0-9_.\-]{1,253}\Z")
+# (a key of `-o yaml`, or a quoted one of `-o json` and `jq .data`)
+_KEY_BEFORE = re.compile(
+    r"(?:\r?\n|\\(?:r\\)?n)" + _LEAD + r"[ \t]*(?:\\?\")?[A-Za-z0-9_.\-]{1,253}(?:\\?\")?\Z"
+)
 
 
 def _handle_output_line(match: re.Match[str]) -> Redaction | None:

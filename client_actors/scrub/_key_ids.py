@@ -38,7 +38,7 @@ KEY_FILE_ID = Rule(
 
 # Words of a key file or of the commands that handle one; a bare `key_id` is taken near one of them.
 _KEY_FILE_WORDS = re.compile(
-    r"service_account|serviceAccount|gserviceaccount\.com|private_key|service-accounts"
+    r"service_account|serviceAccount|gserviceaccount\.com|private_key|service-accounts|firebase"
 )
 _NEAR = 2000
 
@@ -51,7 +51,10 @@ def _handle_key_id(match: re.Match[str]) -> Redaction | None:
 
 
 KEY_ID_NAMES = ("key_id", "KEY_ID", "keyId", "KeyId", "keyID", "KeyID")
-_KEY_ID = re.compile(r"(?<![A-Za-z])(?:key_id|KEY_ID|[kK]eyI[dD])" + _SEPARATOR + _HEX40)
+# (also the end of a camel-case name: `adminKeyId`)
+_KEY_ID = re.compile(
+    r"(?:(?<![A-Za-z])(?:key_id|KEY_ID|[kK]eyI[dD])|(?<=[a-z])KeyI[dD])" + _SEPARATOR + _HEX40
+)
 KEY_ID = Rule("key-id", _KEY_ID, _handle_key_id)
 
 # A key's resource name, as the API, `--format=json` listings and Terraform's `id` print it.

@@ -16,6 +16,14 @@ COMMON_TLDS = frozenset(
         "com", "org", "net", "edu", "gov", "mil", "int", "io", "ai", "dev", "app", "co", "me", "info",
         "biz", "xyz", "tech", "cloud", "email", "online", "site", "pro", "local", "lan", "corp",
         "internal", "intranet", "company", "digital", "consulting",
+        # organisations' generic domains (none a common attribute name in code, as `x@self.weight` would be)
+        "health", "store", "shop", "blog", "news", "media", "studio", "design", "agency", "network", "systems",
+        "solutions", "services", "software", "global", "world", "team", "space", "website", "finance", "bank",
+        "insurance", "legal", "law", "care", "clinic", "energy", "engineering", "foundation", "fund", "institute",
+        "international", "ltd", "llc", "inc", "academy", "school", "university", "education", "travel", "works",
+        "today", "center", "london", "berlin", "nyc", "art", "music", "capital", "partners", "ventures",
+        "holdings", "industries", "enterprises", "group", "club", "social", "chat", "support", "marketing",
+        "money", "press", "science", "labs", "tools",
     }
 )  # fmt: skip
 # RFC 2606 / RFC 6761 names reserved for documentation and testing: never anyone's address.
