@@ -115,3 +115,13 @@ KEPT = (
 @pytest.mark.parametrize("text", KEPT)
 def test_look_alikes_stay(text: str) -> None:
     assert scrubbed(text) == text
+
+
+def test_a_value_cut_at_an_equals_sign_inside_its_run_goes_whole() -> None:
+    """`AccountKey=0=3760...`: the "=" is no base64 padding, so the value is the whole run; a redaction that
+    ended at it would leave the rest (here a card number) glued to its token, where no rule reads it."""
+    card = "376048764759382"
+    out = scrubbed(f"AccountKey=0={card} ")
+    assert card not in out and out.endswith(" ")
+    lone = scrubbed("Tel\ud800: 07727 597214\n")  # a lone surrogate: the scrubber takes any str
+    assert "597214" not in lone

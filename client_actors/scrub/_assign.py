@@ -123,6 +123,7 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _KEYWORD_SENSES = {form: classify_name(form) for form in _case_forms(KEYWORDS)}
 
 
+_REST_OF_RUN = re.compile(r"[^\s'\"`,;&|)}\]<>\\=]{0,512}")
 # An authorization scheme before the credential in a value (`"Bearer eyJ..."`).
 _SCHEME_PREFIX = re.compile(r"(?:Bearer|bearer|BEARER|Basic|basic|Token|token)[ \t]+(?=\S{8})")
 # A backquoted value that is a command: a word, a blank, and more (a password has no blank).
@@ -166,6 +167,12 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         return None  # a shell's command substitution (`pass show mail/alerts`): the value is what it prints
     if group == "bare" and value.endswith("=") and _QUERY_STRING.match(text, match.start(group)):
         return None  # a query string given whole (AZURE_SAS_TOKEN=sv=...&sig=...): its parameters are judged each
+    if group == "bare" and value.endswith("=") and text[end : end + 1].isalnum():
+        # "=" inside a run is no base64 padding (`AccountKey=0=3760...`): the value is the whole run, or a
+        # redaction would end inside a word and leave the rest glued to its token
+        rest = _REST_OF_RUN.match(text, end)
+        assert rest is not None  # the pattern matches the empty string
+        value, end = value + rest.group(), rest.end()
     if group == "bare":
         # JSON-escaped text: `\"` closes the string around the value, `\n` ends its line, `\u0026` is the
         # next query parameter's "&".

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from client_actors.scrub._core import Redaction, redact
 from client_actors.scrub._digits import is_ssn
 from client_actors.scrub._personal import LINE_BREAK, lead_end, line_at, line_cells
@@ -20,10 +22,10 @@ _PHONE_COLUMNS = frozenset(
      "cellphone", "cell_phone", "contact_phone", "msisdn"}
 )  # fmt: skip
 _SSN_COLUMNS = frozenset({"ssn", "socialsecuritynumber", "social_security_number", "ssn_number"})
-_HEADER_WORD = re.compile(
-    r"phone|Phone|PHONE|mobile|Mobile|MOBILE|[Tt]elephone|TELEPHONE|msisdn|MSISDN|ssn|Ssn|SSN"
-    r"|[Ss]ocial_[Ss]ecurity|SOCIAL_SECURITY"
-)
+_HEADER_WORDS = (
+    "phone", "Phone", "PHONE", "mobile", "Mobile", "MOBILE", "elephone", "ELEPHONE", "msisdn", "MSISDN", "ssn",
+    "Ssn", "SSN", "ocial_security", "ocial_Security", "OCIAL_SECURITY",
+)  # fmt: skip
 _SEPARATORS = (",", ";", "\\t", "\t", "|")
 # A phone number: seven to fifteen digits, with the blanks, dashes, dots, brackets and "+" people write.
 _PHONE_SHAPE = re.compile(r"\+?\(?[0-9]{1,5}\)?(?:[ \-.]?\(?[0-9]{1,5}\)?){1,6}")
@@ -48,14 +50,50 @@ def _judged(kind: str, value: str) -> bool:
     return 7 <= len(digits) <= 15 and _PHONE_SHAPE.fullmatch(value) is not None
 
 
+_CELL_EDGE = frozenset(
+    ",;\t|\"'\n `([{tTsS_"
+)  # before a column's name (its first letters: Telephone, Social)
+
+
+_HEADER_FINDER = AhoCorasick(list(_HEADER_WORDS), matchkind=MatchKind.LeftmostLongest)
+
+
+def _occurrences(text: str) -> list[int]:
+    """Where a header word stands in ``text``, in order: one automaton scan, far faster than an alternation the
+    regex engine tries at every character, or a search per word."""
+    return [start for _, start, _ in _find(_HEADER_FINDER, _HEADER_WORDS, text)]
+
+
+def _find(finder: AhoCorasick, words: tuple[str, ...], text: str) -> list[tuple[int, int, int]]:
+    """(word's index, start, end) of the words in ``text``, leftmost longest; by `str.find` where the text holds a
+    lone surrogate, which the automaton cannot take."""
+    try:
+        return finder.find_matches_as_indexes(text)
+    except UnicodeEncodeError:
+        found = []
+        for index, word in enumerate(words):
+            at = text.find(word)
+            while at >= 0:
+                found.append((index, at, at + len(word)))
+                at = text.find(word, at + 1)
+        found.sort(key=lambda item: (item[1], -(item[2] - item[1])))
+        kept: list[tuple[int, int, int]] = []
+        for item in found:  # leftmost longest, not overlapping, as the automaton gives them
+            if not kept or item[1] >= kept[-1][2]:
+                kept.append(item)
+        return kept
+
+
 def find_column_values(text: str) -> list[Redaction]:
     """Phone and social security numbers under a separated header naming their column, in order."""
     found: list[Redaction] = []
     done = -1
-    for word in _HEADER_WORD.finditer(text):
-        if word.start() < done:
-            continue
-        start, end = line_at(text, word.start())
+    for at in _occurrences(text):
+        if at < done or (
+            at > 0 and text[at - 1] not in _CELL_EDGE and text[at - 2 : at] not in ("\\t", "\\n")
+        ):
+            continue  # within a word or a sentence: no header's cell starts here
+        start, end = line_at(text, at)
         done = end
         body = lead_end(text, start, end)
         separator = next((s for s in _SEPARATORS if text.count(s, body, end) >= 2), None)
@@ -88,30 +126,49 @@ def find_column_values(text: str) -> list[Redaction]:
 
 
 # A value after a key naming a phone (`'mobile': '07727 597214'`, `phone = "+44 ..."`, `tel: 0711 ...`), or
-# after a person's "call me on" in a message.
-_PHONE_KEYED = re.compile(
-    r"(?:(?<![A-Za-z0-9_])(?:phone|Phone|PHONE|mobile|Mobile|MOBILE|telephone|Telephone|tel|Tel|msisdn)"
-    r"(?:_?(?:number|Number|no))?\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?"
-    r"|(?:[Cc]all|[Tt]ext|[Rr]each|[Cc]ontact) (?:me|us) (?:on|at) )"
-    r"(?P<value>\+?\(?[0-9]{1,5}\)?(?:[ \-.]?\(?[0-9]{1,5}\)?){1,6})(?![0-9A-Za-z])"
+# after a person's "call me on" in a message. One pattern per word, each starting with its literal.
+_PHONE_NUMBER = r"(?P<value>\+?\(?[0-9]{1,5}\)?(?:[ \-.]?\(?[0-9]{1,5}\)?){1,6})(?![0-9A-Za-z])"
+_PHONE_KEYS = (
+    "phone",
+    "Phone",
+    "PHONE",
+    "mobile",
+    "Mobile",
+    "MOBILE",
+    "telephone",
+    "Telephone",
+    "tel",
+    "Tel",
+    "msisdn",
 )
+_PHONE_PHRASES = (" me on ", " me at ", " us on ", " us at ")
+_PHONE_KEYED = tuple(
+    re.compile(key + r"(?:_?(?:number|Number|no))?\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?" + _PHONE_NUMBER)
+    for key in _PHONE_KEYS
+) + tuple(re.compile(phrase + _PHONE_NUMBER) for phrase in _PHONE_PHRASES)
+_PHONE_FINDER = AhoCorasick(list(_PHONE_KEYS + _PHONE_PHRASES), matchkind=MatchKind.LeftmostLongest)
+_PHONE_VERBS = re.compile(r"(?:[Cc]all|[Tt]ext|[Rr]each|[Cc]ontact)\Z")
 
 
 def find_keyed_phones(text: str) -> list[Redaction]:
-    """Phone numbers after a key that names one, in order."""
+    """Phone numbers after a key that names one, or a "call me on", in order."""
     found = []
-    for match in _PHONE_KEYED.finditer(text):
-        digits = sum(c.isdigit() for c in match.group("value"))
-        if 7 <= digits <= 15:
-            found.append(redact(match.start("value"), match.end("value"), "phone"))
-    return found
+    for index, at, _ in _find(_PHONE_FINDER, _PHONE_KEYS + _PHONE_PHRASES, text):
+        match = _PHONE_KEYED[index].match(text, at)
+        if match is not None:
+            if index < len(_PHONE_KEYS):
+                if match.start() > 0 and (
+                    text[match.start() - 1].isalnum() or text[match.start() - 1] == "_"
+                ):
+                    continue  # part of a longer word (`hotel:`, `Intel`)
+            elif _PHONE_VERBS.search(text, max(0, match.start() - 8), match.start()) is None:
+                continue
+            digits = sum(c.isdigit() for c in match.group("value"))
+            if 7 <= digits <= 15:
+                found.append(redact(match.start("value"), match.end("value"), "phone"))
+    found.sort(key=lambda item: item.start)
+    return [item for index, item in enumerate(found) if index == 0 or item.start >= found[index - 1].end]
 
 
-COLUMN_LITERALS = (
-    "phone", "Phone", "PHONE", "mobile", "Mobile", "MOBILE", "elephone", "ELEPHONE", "msisdn", "MSISDN", "ssn",
-    "SSN", "Ssn", "ocial_security", "OCIAL_SECURITY", "ocial_Security",
-)  # fmt: skip
-PHONE_KEY_LITERALS = (
-    "phone", "Phone", "PHONE", "mobile", "Mobile", "MOBILE", "tel", "Tel", "msisdn", " me on ", " me at ",
-    " us on ", " us at ",
-)  # fmt: skip
+COLUMN_LITERALS = _HEADER_WORDS
+PHONE_KEY_LITERALS = _PHONE_KEYS + _PHONE_PHRASES
