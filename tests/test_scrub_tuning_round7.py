@@ -8,8 +8,8 @@ keep-rate falls, overall or in any class. A round that improves on them raises t
 from __future__ import annotations
 
 from tests.scrubcorpus import tuning_round7
-from tests.scrubcorpus.tuning_more import KEEP_CLOSE, KEEP_OPEN
 from tests.scrubcorpus.tuning_round7 import measure
+from tests.support.tuning import assert_holds, assert_well_formed
 
 RECALL_FLOOR = 0.98
 CLEAN_RECALL_FLOOR = 0.98
@@ -33,19 +33,8 @@ CLASS_RECALL_FLOORS = {
 
 
 def test_the_seventh_tuning_part_is_well_formed() -> None:
-    """Each template holds one secret and balanced marks; each label points at a secret found once."""
     assert 12 <= len(tuning_round7.CLASSES) <= 15
-    for item in tuning_round7.CLASSES:
-        assert 8 <= len(item.templates) <= 15
-        for template in item.templates:
-            assert template.count("@S@") == 1 and template.count(KEEP_OPEN) == template.count(KEEP_CLOSE)
-    items = tuning_round7.build(per_class=10)
-    assert sum(1 for i in items if i.instance is None) == 3 * len(tuning_round7.LOOKALIKES)
-    for labelled in items:
-        assert labelled.keep and all(span in labelled.doc for span in labelled.keep)
-        if labelled.instance is not None:
-            secret = labelled.instance.secret
-            assert labelled.doc.count(secret) == 1 and all(secret not in span for span in labelled.keep)
+    assert_well_formed(tuning_round7, (8, 15))
 
 
 def test_the_seventh_part_labels_only_numbers_that_pass_their_check() -> None:
@@ -65,11 +54,4 @@ def test_the_seventh_part_labels_only_numbers_that_pass_their_check() -> None:
 
 
 def test_the_seventh_tuning_part_holds() -> None:
-    figures = measure()
-    assert figures.recall >= RECALL_FLOOR
-    assert figures.clean_recall >= CLEAN_RECALL_FLOOR
-    assert figures.keep_rate >= KEEP_RATE_FLOOR
-    by_class = dict(figures.recall_by_class)
-    assert by_class.keys() == CLASS_RECALL_FLOORS.keys()
-    fallen = {name: by_class[name] for name, floor in CLASS_RECALL_FLOORS.items() if by_class[name] < floor}
-    assert not fallen, f"recall fell below its floor in {fallen}"
+    assert_holds(measure(), RECALL_FLOOR, CLEAN_RECALL_FLOOR, KEEP_RATE_FLOOR, CLASS_RECALL_FLOORS)
