@@ -245,7 +245,12 @@ class PostgresStore:
                     ensure_day(conn, day)
                     conn.autocommit = False
                 self._days.add(day)
-            return self._retried(ops, at, day)
+            # Bodies are compressed before the transaction, not while it holds its sessions' locks, and once
+            # however many times a deadlock makes it run again.
+            packed = {
+                id(op.record): bodies.pack(op.record.body) for op in ops if isinstance(op, StoreEnvelope)
+            }
+            return self._retried(ops, at, day, packed)
         except psycopg.Error as exc:
             down = unavailable(exc)
             if down is not None:
@@ -259,19 +264,19 @@ class PostgresStore:
             )  # fmt: skip
             return [FAILED_OPERATION]
 
-    def _retried(self, ops: Sequence[Operation], at: float, day: str) -> list[Outcome]:
+    def _retried(self, ops: Sequence[Operation], at: float, day: str, packed: Packed) -> list[Outcome]:
         for attempt in range(RETRIES):
             try:
-                return self._transaction(ops, at, day)
+                return self._transaction(ops, at, day, packed)
             except (errors.DeadlockDetected, errors.SerializationFailure) as exc:
                 if attempt == RETRIES - 1:
                     raise
                 logs.event("store.retry", level=30, error=type(exc).__name__, attempt=attempt + 1)
         raise AssertionError("unreachable")
 
-    def _transaction(self, ops: Sequence[Operation], at: float, day: str) -> list[Outcome]:
+    def _transaction(self, ops: Sequence[Operation], at: float, day: str, packed: Packed) -> list[Outcome]:
         with self.pool.connection() as conn:
-            batch = Batch(conn, self.quota_bytes, at, day)
+            batch = Batch(conn, self.quota_bytes, at, day, packed)
             outcomes = batch.apply(ops)  # an error here rolls back (or loses) the transaction: nothing is in
             try:
                 batch.finish()  # the counters and COMMIT, in one round trip
@@ -337,6 +342,10 @@ class PostgresStore:
         self.pool.close()
 
 
+# Envelope bodies as the store keeps them, by their record's identity (`bodies.pack`).
+Packed = dict[int, tuple[int, bytes]]
+
+
 @attrs.define(eq=False)
 class Batch:
     """One group commit inside its transaction: carries out each operation in order, the counters at the end."""
@@ -345,6 +354,7 @@ class Batch:
     quota_bytes: int
     at: float
     day: str
+    packed: Packed  # each envelope's (encoding, stored bytes), by its record's identity
     deltas: Deltas = attrs.Factory(Deltas)
     planned: int = 0
     token: str = ""  # the transaction's id: whether it committed can be asked after a lost COMMIT
@@ -562,7 +572,8 @@ class Batch:
     def _write_bodies(self, records: list[EnvelopeRecord]) -> None:
         """Insert the bodies of envelopes whose claims this transaction won and keeps, with one binary COPY: the
         database runs one statement for them all, with no per-body statement to bind and start, and each body
-        travels once, compressed (`bodies.pack`), only for a claim won. The deferred statements go first."""
+        travels once, compressed before the transaction (`commit`), only for a claim won. The deferred
+        statements go first."""
         if not records:
             return
         if self.deferred:
@@ -573,7 +584,7 @@ class Batch:
         ) as copy:
             copy.set_types(["date", "text", "int8", "int2", "bytea"])
             for rec in records:
-                copy.write_row((day, rec.session_id, rec.sequence, *bodies.pack(rec.body)))
+                copy.write_row((day, rec.session_id, rec.sequence, *self.packed[id(rec)]))
 
     def _take_back(self, records: list[EnvelopeRecord]) -> None:
         """Delete the claims this transaction made for `records` (their bodies were not written)."""
