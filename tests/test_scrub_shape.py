@@ -283,20 +283,10 @@ def test_documentation_examples_elisions_and_certificate_bodies_stay() -> None:
 
 
 def test_the_fifth_tuning_part_is_well_formed() -> None:
-    """Each template holds one secret and balanced marks; each label points at a secret found once."""
     from tests.scrubcorpus import tuning_round5
-    from tests.scrubcorpus.tuning_more import KEEP_CLOSE, KEEP_OPEN
+    from tests.support.tuning import assert_well_formed
 
-    for item in tuning_round5.CLASSES:
-        for template in item.templates:
-            assert template.count("@S@") == 1 and template.count(KEEP_OPEN) == template.count(KEEP_CLOSE)
-    items = tuning_round5.build(per_class=10)
-    assert sum(1 for i in items if i.instance is None) == 3 * len(tuning_round5.LOOKALIKES)
-    for labelled in items:
-        assert labelled.keep and all(span in labelled.doc for span in labelled.keep)
-        if labelled.instance is not None:
-            secret = labelled.instance.secret
-            assert labelled.doc.count(secret) == 1 and all(secret not in span for span in labelled.keep)
+    assert_well_formed(tuning_round5)
 
 
 PIECES = [

@@ -272,11 +272,13 @@ PROXY_USER_PASSWORD = Rule("proxy-user-password", _PROXY_USER, lambda m: redact_
 _HOOK_PATH = re.compile(r"://[^\s/'\"\\]{1,253}/hooks/(?P<value>[A-Za-z0-9_\-]{20,128})(?=[\s'\"\\?#/]|$)")
 
 
+_LOWER_HEX = re.compile(r"[0-9a-f]+")
+
+
 def _handle_hook_path(match: re.Match[str]) -> Redaction | None:
     value = match.group("value")
     if not (
-        looks_random(value)
-        or (len(value) >= 24 and re.fullmatch(r"[0-9a-f]+", value) and not value.isdigit())
+        looks_random(value) or (len(value) >= 24 and _LOWER_HEX.fullmatch(value) and not value.isdigit())
     ):
         return None
     return redact_value(match, "token")
