@@ -3,8 +3,8 @@ in a setting or an environment variable (`AUTHOR = "..."`, `export AUTHOR=...`, 
 line), under a person key behind a receiver (`config.full_name = "..."`), as an environment lookup's default
 and in prose's "`full_name` is set to `...`"; a name beside a documentation address where git log or a
 manifest's author field prints it; a memorable password of two words and a number under a password key; a hex
-value a secret's name gives in prose. Each beside the look-alikes that must come out unchanged; every value
-is generated here.
+value a secret's name gives in prose; a private key's tail whose last line is its padding alone. Each beside
+the look-alikes that must come out unchanged; every value is generated here.
 """
 
 from __future__ import annotations
@@ -255,3 +255,17 @@ def test_every_value_of_a_secret_s_data_goes_its_user_name_too(wrapper: str) -> 
     )
     out = scrubbed(WRAPPERS[wrapper](text))
     assert login not in out and password not in out and "username: [REDACTED:secret]" in out, out
+
+
+# --- a private key's tail ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("wrapper", sorted(WRAPPERS))
+def test_a_key_s_tail_whose_last_line_is_its_padding_alone_goes(wrapper: str) -> None:
+    """157 bytes are 212 characters of base64 ending in "==": in lines of 70, the last holds the padding."""
+    body = base64.b64encode(RNG.randbytes(157)).decode()
+    lines = [body[at : at + 70] for at in range(0, len(body), 70)]
+    assert lines[-1] == "=="
+    end = "-----END OPENSSH PRIVATE" + " KEY-----"
+    out = scrubbed(WRAPPERS[wrapper]("\n".join([*lines[1:], end]) + "\n"))
+    assert not [line for line in lines[1:-1] if line[:16] in out], out
