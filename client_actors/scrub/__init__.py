@@ -32,7 +32,9 @@ Decisions:
 - A URL keeps its scheme, host, port, path and a plain user name (``ssh://deploy@bastion.acme.io`` is an account
   and a host, not an address); its password, or a token given as its user, goes.
 - A bare word after ``name=`` is a value only where code is unlikely: ``NAME=value`` with an
-  upper-case name, a line of its own (YAML, ini), or a CLI flag; ``connect(password=pw)`` keeps ``pw``.
+  upper-case name, a line of its own (YAML, ini), or a CLI flag; ``connect(password=pw)`` keeps ``pw``. A
+  dotted one on such a line is an attribute (``password = config.db_password``) unless it holds a symbol or
+  an inner digit, or is two words and a number under a password's name (``smtp_pass = lilac.mango809``).
 - Only the secret goes, never what says how it is used: cookie names and attributes, the other
   parameters of a query string, an Authorization scheme and the unsigned fields of AWS4 and Digest
   headers, the keys of a Secret manifest. Analytics and preference cookies, anonymous UUIDs, cleared
@@ -69,10 +71,13 @@ Decisions:
 - A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside
   an address (``Author: Jane Doe <jane@...>``, trailers, mail headers, package metadata), the local git
   identity and the lines that print it (``user.name``, ``[user] name =``, ``GIT_AUTHOR_NAME``, blame,
-  shortlog), and data records' name keys and columns (``first_name``; ``name`` beside an e-mail, phone or
-  address field). Kept: names in prose, package metadata and licence headers without an address (public
-  attribution of published code), a name beside a documentation address (an example), a single word
-  beside an address, identifiers.
+  shortlog), data records' name keys and columns (``first_name``; ``name`` beside an e-mail, phone or
+  address field), and an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini
+  ``author`` line). Kept: names in prose, package metadata and licence headers without an address (public
+  attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO,
+  setup.cfg's ``[metadata]``), a name beside a documentation address (an example) except where git log or a
+  manifest's author field prints it as an identity (the address stays), a stand-in's name (``Jane Doe``)
+  there and in an author's setting, a single word beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

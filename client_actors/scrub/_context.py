@@ -709,6 +709,14 @@ _NAME_TAIL = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
 # engine's gate for these two rules is the same case forms.
 _PASSWORD_NAME = re.compile(r"pass|Pass|PASS|pwd|Pwd|PWD|secret|Secret|SECRET|token|Token|TOKEN")
 _SYMBOL_OR_INNER_DIGIT = re.compile(r"[^\w.$\-]|[A-Za-z][0-9]+[A-Za-z]")
+# Two words and a number, as people make a password memorable (`lilac.mango809`, `copper.Tundra384`): no
+# attribute's or host's name ends in two digits after a lower-case word, whose receiver code names so.
+_WORDS_AND_NUMBER = re.compile(r"(?P<first>[a-z]{3,24})\.[A-Za-z][a-z]{2,24}[0-9]{2,6}")
+_RECEIVERS = frozenset(
+    {"self", "this", "cls", "config", "conf", "cfg", "settings", "env", "environ", "os", "process", "options",
+     "opts", "args", "params", "secrets", "creds", "credentials", "ctx", "context", "vars", "values", "props",
+     "properties", "request", "req", "data", "kwargs", "app", "user", "account"}
+)  # fmt: skip
 
 
 def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
@@ -719,6 +727,8 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
     window = text[max(0, name_end - 80) : name_end][::-1]
     back = _NAME_TAIL.match(window)
     name_start = name_end - (back.end() if back else 0)
+    if text[name_start - 1 : name_start + 1] in ("\\n", "\\t"):
+        name_start += 1  # JSON-escaped text: the line starts after its escaped line feed
     name = text[name_start:name_end].lstrip(".-")
     if not name or _PASSWORD_NAME.search(name) is None:
         return None  # most candidates: no such word before the operator (and the gate stays exact)
@@ -730,9 +740,11 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
         end = match.start("value") + len(value)
         if not value:
             return None
-    if _SYMBOL_OR_INNER_DIGIT.search(value) is None:
+    worded = _WORDS_AND_NUMBER.fullmatch(value)
+    memorable = sense.kind == "password" and worded is not None and worded.group("first") not in _RECEIVERS
+    if _SYMBOL_OR_INNER_DIGIT.search(value) is None and not memorable:
         return None  # an attribute chain or a host name
-    if name_end < match.start() and not any(c.isdigit() for c in value.split(".", 1)[0]):
+    if name_end < match.start() and not memorable and not any(c.isdigit() for c in value.split(".", 1)[0]):
         return None  # `token = config.oauth2Token`: code, where an attribute's name may hold digits
     shell = match.group("sep") == "=" and name.isupper() and (end == len(text) or text[end] in " \t\r\n\"'\\")
     if not shell and not is_whole_line(text, name_start, end):

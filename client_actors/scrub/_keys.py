@@ -91,10 +91,12 @@ PRIVATE_KEY = Rule("private-key", PEM_BLOCK, _handle_pem)
 _END_MARKER = re.compile(r"(?:-----|---- )END [A-Z0-9 ]{0,24}PRIVATE KEY(?: BLOCK)?(?:-----| ----)")
 _BREAK_AT = re.compile(_BREAK)
 _LEAD_ONLY = re.compile(_LEAD + _OPEN_QUOTE)
+# (a last line may hold the padding alone: "==" where the body's length left two characters over)
 _LINE_OF_BODY = re.compile(
     _LEAD
     + _OPEN_QUOTE
-    + r"(?P<b64>[A-Za-z0-9+/=]{4,128}(?:[ \t]{1,4}[A-Za-z0-9+/=]{16,128}){0,64}|[A-Za-z0-9+/]{1,3}={0,2})"
+    + r"(?P<b64>[A-Za-z0-9+/=]{4,128}(?:[ \t]{1,4}[A-Za-z0-9+/=]{16,128}){0,64}"
+    + r"|[A-Za-z0-9+/]{1,3}={0,2}|={1,2})"
     + _CLOSE_QUOTE
     + _MARKED_END
 )

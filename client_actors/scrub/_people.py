@@ -13,19 +13,28 @@ one can. The places taken:
 - data records: a value under a key or column that holds a person's name (``first_name``,
   ``customer_name``, ``cardholder``...), and under ``name`` when the same record holds an e-mail, phone or
   address field (a record of a person, not a manifest or a workflow step); JSON, YAML, dict reprs, a log
-  line's ``key=value`` pairs, CSV, tab-separated and psql tables, SQL ``INSERT`` rows. Under those keys an
-  upper-case name is one too (a card's embossed ``JANE DOE``).
+  line's ``key=value`` pairs, an attribute's assignment (``config.full_name = "..."``), an environment
+  lookup's default (``os.environ.get("FULL_NAME", "...")``), prose's "`full_name` is set to `...`", CSV,
+  tab-separated and psql tables, SQL ``INSERT`` rows. Under those keys an upper-case name is one too (a card's
+  embossed ``JANE DOE``);
+- an author's setting: ``AUTHOR`` as a constant or an environment variable (``AUTHOR = "..."``, ``export
+  AUTHOR=...``, a lookup's default), and ``author`` on a YAML or ini line of its own (``author: Jane Doe``,
+  ``author = Jane Doe``) outside setup.cfg's ``[metadata]``.
 
 Package metadata is taken only where an address stands beside the name, as ``Name <mail>`` or in the same
 record (``{name = "Jane Doe", email = "..."}``). Kept on purpose: a name with no address beside it in
 package metadata (``Author: Jane Doe`` in PKG-INFO, ``author='Jane Doe'`` in setup.py, whose
 ``author_email`` is another key) and in a licence header (``Copyright (c) 2024 Jane Doe``): both are the
 public attribution of published code, and what the data is about (with an address beside it, a licence
-header's name goes with the address, as everywhere). So is a name beside a reserved
-documentation address (``Jane Doe <jane@example.com>``), as the address is: it is an example. A single
-word (``Jane <jane@...>``) is kept too, beside an address or in a git line: a handle or a given name alone,
-which names nobody once the address is gone; only a column that holds one part of a name (``first_name``)
-takes a single word.
+header's name goes with the address, as everywhere). So is a quoted ``author = '...'`` (setup.py, Sphinx's
+conf.py, TOML), where a settings file writes the key in upper case or the value unquoted. So is a name beside
+a reserved documentation address (``Jane Doe <jane@example.com>``), as the address is: it is an example; but
+not where a tool prints it as someone's identity whatever the address's domain, git log's ``Author:`` and
+``Commit:`` lines below their commit's header and a manifest's ``"author": "First Last <...>"`` (the address
+stays there, as everywhere). There, and in an author's setting, a stand-in's name (``Jane Doe``, ``Max
+Mustermann``) is an example's still. A single word (``Jane <jane@...>``) is kept too, beside an address or
+in a git line: a handle or a given name alone, which names nobody once the address is gone; only a column
+that holds one part of a name (``first_name``) takes a single word.
 
 A name is one to four capitalised words of letters (accented ones too, inner apostrophes and hyphens,
 ``J.`` initials, lower-case particles such as ``van der``); never an identifier (digits, ``_``, all lower
@@ -41,7 +50,7 @@ from collections.abc import Collection
 from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._core import Redaction, disjoint, redact
-from client_actors.scrub._judge import LINE_LEAD
+from client_actors.scrub._judge import LINE_LEAD, is_whole_line
 from client_actors.scrub._personal import (
     LINE_BREAK,
     RESERVED_DOMAINS,
@@ -215,16 +224,49 @@ def _is_documentation_address(bracketed: str) -> bool:
     )
 
 
+# Where a tool prints a real identity, whatever its address's domain: git log's `Author:` and `Commit:` lines
+# below their commit's header, and a manifest's author field (`"author": "Jane Doe <jane@...>"`).
+_GIT_LOG_LABEL = re.compile(r"(?:Author|Commit):[ \t]+")
+_COMMIT_HEADER = re.compile(r"commit [0-9a-f]{7,64}(?![0-9A-Za-z])")
+_MANIFEST_AUTHOR = re.compile(
+    r"\\?\"(?:author|authors|maintainer|maintainers|contributors)\\?\"[ \t]*:[ \t]*\[?[ \t]*\\?\"\Z"
+)
+
+
+# The names documentation and templates stand in for anyone with: beside a documentation address or as a
+# template's author they are an example's, as the address is.
+STAND_IN_NAMES = frozenset(
+    {"jane doe", "john doe", "jane roe", "richard roe", "john smith", "jane smith", "joe bloggs",
+     "jane bloggs", "john q. public", "max mustermann", "erika mustermann", "mario rossi", "jean dupont",
+     "ola nordmann", "kari nordmann", "jan kowalski", "juan p\u00e9rez", "fulano de tal"}
+)  # fmt: skip
+
+
+def _stands_in(name: str) -> bool:
+    return _decoded(name).casefold() in STAND_IN_NAMES
+
+
+def _prints_an_identity(text: str, start: int) -> bool:
+    """Tell whether the name at ``start`` is one a tool prints as someone's identity (git log, a manifest's
+    author), not an example beside a documentation address."""
+    if _MANIFEST_AUTHOR.search(text, max(0, start - 40), start):
+        return True
+    body = line_body(text, line_at(text, start)[0], start)
+    return (
+        _GIT_LOG_LABEL.fullmatch(text, body, start) is not None
+        and _COMMIT_HEADER.search(text, max(0, body - 400), body) is not None
+    )
+
+
 def find_names_beside_addresses(text: str) -> list[Redaction]:
     """Names written beside an address: ``Author: Jane Doe <jane@...>``, ``"Jane Doe <jane@...>"``."""
     if "@" not in text and "[REDACTED:email]" not in text:
         return []  # the pass is gated on " <", common in code; every address holds one of these
     found: list[Redaction] = []
     for match in _ADDRESS.finditer(text):
-        if _is_documentation_address(match.group()):
-            continue
+        example = _is_documentation_address(match.group())
         end = match.start()
-        quoted = _QUOTED_BEFORE.search(text, max(0, end - 84), end)
+        quoted = None if example else _QUOTED_BEFORE.search(text, max(0, end - 84), end)
         if quoted is not None:
             value = quoted.group(2)
             last, comma, first = value.partition(", ")
@@ -232,7 +274,11 @@ def find_names_beside_addresses(text: str) -> list[Redaction]:
                 found.append(redact(quoted.start(2), quoted.end(2), KIND))
             continue
         span = _name_back(text, end)
-        if span is not None and (not found or span[0] >= found[-1].end):
+        if span is None or (
+            example and (not _prints_an_identity(text, span[0]) or _stands_in(text[span[0] : span[1]]))
+        ):
+            continue
+        if not found or span[0] >= found[-1].end:
             found.append(redact(span[0], span[1], KIND))
     return found
 
@@ -385,20 +431,37 @@ PERSON_KEYS = frozenset(
 _WHOLE_NAME_KEYS = frozenset({"displayname", "holdername"})
 # A key, read back from where the pattern finds its ending.
 _KEY_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")
-_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;")
-# The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`. One that starts with a
-# lower-case letter or a digit (most identifiers) is no name, which the pattern says without a handler's call.
-_KEY_ENDS = ("name", "Name", "NAME", "older", "OLDER")
-_VALUE_AFTER_KEY = rf"(?P<close>\\?[\"'`]?)[ \t]*(?::|=>?)[ \t]*{_QUOTE}(?![a-z0-9_\-.])(?P<name>{NAME})"
+# (a receiver's dot too: Ruby's `config.full_name = "..."`, a properties file's `app.author=...`; and the
+# lead of a numbered read's or a diff's line: `3→AUTHOR = ...`, `+full_name: ...`)
+_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+")
+# The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`, an environment
+# lookup's default (`getenv("FULL_NAME", "Jane Doe")`, the handler checks the lookup) and prose's "`key` is
+# set to `Jane Doe`". One that starts with a lower-case letter or a digit (most identifiers) is no name,
+# which the pattern says without a handler's call. "author" (`_AUTHOR_ENDS`) is a record's key only, no
+# table's column.
+_KEY_ENDS = ("name", "Name", "NAME", "older", "OLDER", "uthor", "UTHOR")
+_CELL_KEY_ENDS = _KEY_ENDS[:5]
+_AUTHOR_ENDS = frozenset({5, 6})
+_KEY_QUOTE = r"(?P<q>\\?[\"'`]|)"
+_VALUE_AFTER_KEY = (
+    r"(?P<close>\\?[\"'`]?)(?P<sep>[ \t]*(?::|=>?)[ \t]*"
+    r"|(?<=`)[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t]+(?=`)"
+    r"|(?<=[\"'])[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?)"
+    rf"{_KEY_QUOTE}(?![a-z0-9_\-.])(?P<name>{NAME})"
+)
 # One pattern a key's ending: a pattern that starts with a literal is searched for at C speed, an alternation
 # is tried at every position.
 _KEYED = tuple((end, re.compile(end + _VALUE_AFTER_KEY)) for end in _KEY_ENDS)
 
 
-def _key_ends_in(text: str, older: bool = True) -> tuple[int, ...]:
-    """The indexes in `_KEY_ENDS` of the key endings ``text`` holds (``older``: False where it holds no
-    "older" in any case)."""
-    return tuple(index for index, end in enumerate(_KEY_ENDS if older else _KEY_ENDS[:3]) if end in text)
+def _key_ends_in(text: str, older: bool = True, author: bool = True) -> tuple[int, ...]:
+    """The indexes in `_KEY_ENDS` of the key endings ``text`` holds (``older``, ``author``: False where it
+    holds no "older" or "author" in any case)."""
+    return tuple(
+        index
+        for index, end in enumerate(_KEY_ENDS)
+        if (older or end not in ("older", "OLDER")) and (author or index not in _AUTHOR_ENDS) and end in text
+    )
 
 
 def _keyed_matches(text: str, ends: tuple[int, ...] | None = None) -> list[re.Match[str]]:
@@ -465,18 +528,26 @@ _FOLD_CASE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqr
 _KEY_SEPARATORS = b"_- "
 # The same scan says whether the text may hold the key endings "older" and "OLDER", and "VALUES" in the cases
 # the SQL rows are looked for in, each folded as the words are (the substring tests it spares scan the str).
-_FOLDED_WORDS = (*sorted({*PERSON_KEYS, *_CONTACT_WORDS}), "older", "values")
-_OLDER, _VALUES = len(_FOLDED_WORDS) - 2, len(_FOLDED_WORDS) - 1
+_FOLDED_WORDS = (*sorted({*PERSON_KEYS, *_CONTACT_WORDS}), "author", "older", "values")
+_AUTHOR, _OLDER, _VALUES = len(_FOLDED_WORDS) - 3, len(_FOLDED_WORDS) - 2, len(_FOLDED_WORDS) - 1
 _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS])
 
 
-# What every match of a record's key ending "name", "Name" or "NAME" (`_KEYED`) holds, in the UTF-8 bytes: the
-# separator, then a value's first letter that is no lower-case ASCII one (a capital, a non-ASCII letter's first
-# byte, or a JSON escape's "\\u"). Code's `name: string` has none; two scans of the bytes, each from a literal.
-_RECORD_AFTER_KEY = rb"\\?[\"'`]?[ \t]*(?::|=>?)[ \t]*(?:\\?[\"'])?(?:[A-Z\x80-\xff]|\\u)"
+# What every match of a record's key ending "name", "Name", "NAME" or an author's (`_KEYED`) holds, in the
+# UTF-8 bytes: the separator, then a value's first letter that is no lower-case ASCII one (a capital, a
+# non-ASCII letter's first byte, or a JSON escape's "\\u"). Code's `name: string` has none; a scan of the
+# bytes for each pattern, each from a literal.
+_RECORD_AFTER_KEY = (
+    rb"\\?[\"'`]?(?:[ \t]*(?::|=>?|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
+    rb"[ \t]*(?:\\?[\"'`])?(?:[A-Z\x80-\xff]|\\u)"
+)
 _RECORD_HINTS = (
     re.compile(rb"ame(?<=[nN]ame)" + _RECORD_AFTER_KEY),
     re.compile(rb"AME(?<=NAME)" + _RECORD_AFTER_KEY),
+)
+_AUTHOR_HINTS = (
+    re.compile(rb"uthor(?<=[aA]uthor)" + _RECORD_AFTER_KEY),
+    re.compile(rb"UTHOR(?<=AUTHOR)" + _RECORD_AFTER_KEY),
 )
 # A character of every separator a table's header holds (`_CELL_SEPARATOR`), as the folded text has them.
 _FOLDED_SEPARATORS = (b",", b"\t", b"|", b"\\")
@@ -489,23 +560,26 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
     line, counted, others = 0, 0, set()
     # Every occurrence (one word may hold another), in the order they end; none holds a line feed.
     for index, _, end in _PERSON_FIELD_WORDS.find_matches_as_indexes(folded, overlapping=True):
-        if index >= _OLDER:
+        if index >= _AUTHOR:
             others.add(index)
             continue
         line += folded.count(b"\n", counted, end)
         counted = end
         lines[line] = end
-    if not lines:
+    if not lines and _AUTHOR not in others:
         return []
-    older = _OLDER in others
+    older, author = _OLDER in others, _AUTHOR in others
     # A table's header is on one of these lines, and holds a key ending and a cell separator there too.
     headers = set()
     for number, at in lines.items():
         piece = folded[folded.rfind(b"\n", 0, at) + 1 : folded.find(b"\n", at) % (len(folded) + 1)]
         if (b"name" in piece or b"older" in piece) and any(mark in piece for mark in _FOLDED_SEPARATORS):
             headers.add(number)
-    records = older or any(hint.search(raw) for hint in _RECORD_HINTS)
-    return find_keyed_names(text, headers, older=older, values=_VALUES in others, records=records)
+    author = author and any(hint.search(raw) for hint in _AUTHOR_HINTS)
+    records = older or author or any(hint.search(raw) for hint in _RECORD_HINTS)
+    return find_keyed_names(
+        text, headers, older=older, values=_VALUES in others, records=records, author=author
+    )
 
 
 def find_keyed_names(
@@ -515,6 +589,7 @@ def find_keyed_names(
     older: bool = True,
     values: bool = True,
     records: bool = True,
+    author: bool = True,
 ) -> list[Redaction]:
     """Names under a key or a column that holds one: records (`find_record_names`) and tables
     (`find_table_names`), one pass as both look for the same key endings (found in the text once).
@@ -522,9 +597,10 @@ def find_keyed_names(
     ``person_lines``: the lines of the text (counted from 0, at line feeds) a table's header may be on (each
     holding a person key's or a contact field's word as `find_keyed_names_encoded` looks for them), if known.
     ``older``, ``values``: False where the text is known to hold no "older" or "values" in any case;
-    ``records``: False where it is known to hold no record's key and value (`_RECORD_HINTS`)."""
+    ``records``: False where it is known to hold no record's key and value (`_RECORD_HINTS`); ``author``:
+    False where it is known to hold no author's key and value (`_AUTHOR_HINTS`)."""
     rows = person_lines is None or bool(person_lines)
-    ends = _key_ends_in(text, older) if records or rows else ()
+    ends = _key_ends_in(text, older, author) if records or rows else ()
     found = find_record_names(text, ends) if records else []
     tables = find_table_names(text, ends, person_lines, values)
     return disjoint([*found, *tables]) if found and tables else found or tables
@@ -535,16 +611,22 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
     `_keyed_matches`)."""
     found: list[Redaction] = []
     for match in _keyed_matches(text, ends):
-        key_end = match.start() + (5 if match.group(0)[:5].lower() == "older" else 4)
+        key_end = match.start() + (4 if match.group(0)[:4].lower() == "name" else 5)
         key_start, floor = match.start(), max(0, key_end - 45)
         while key_start > floor and text[key_start - 1] in _KEY_LETTERS:
             key_start -= 1
+        if text[key_start - 1 : key_start + 1] in ("\\n", "\\t"):
+            key_start += 1  # JSON-escaped text: the key starts after its escaped line feed or tab
         if (
             key_start > 0
             and text[key_start - 1] not in _KEY_EDGE
-            and text[key_start - 2 : key_start] != "\\n"
+            and text[key_start - 2 : key_start] not in ("\\n", "\\t")
         ):
             continue
+        if "," in match.group("sep") and not _ENV_LOOKUP.search(
+            text, max(0, key_start - 40), key_start - len(match.group("close"))
+        ):
+            continue  # a default's comma is one only after an environment lookup
         key = text[key_start:key_end].replace("_", "").replace("-", "").lower()
         if key == "name":
             item = _name_forward(match, 2)
@@ -552,11 +634,58 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
                 continue
         elif key in PERSON_KEYS:
             item = _name_forward(match, 2 if key in _WHOLE_NAME_KEYS else 1, upper=True)
+        elif key == "author":
+            item = _name_forward(match, 2)
+            if item is not None and (
+                _stands_in(text[item.start : item.end]) or not _names_a_person(match, key_start, item.end)
+            ):
+                continue
         else:
             continue
         if item is not None and (not found or item.start >= found[-1].end):
             found.append(item)
     return found
+
+
+# An environment lookup before its variable's quoted name: `os.environ.get("`, `os.getenv('`, `ENV.fetch("`,
+# `env('` (the default after the name is the value when the variable is unset).
+_ENV_LOOKUP = re.compile(r"(?:env|ENV)(?:iron)?(?:\.get|\.fetch|\.str)?[ \t]*\([ \t]*\Z")
+# A package's metadata section in setup.cfg, whose `author = ...` is the public attribution of published code.
+_METADATA_SECTION = "[metadata]"
+_SECTION_HEADER = re.compile(r"(?:\n|\\n)[^\n\[\\]{0,40}\[[\w.\-: \"]{1,80}\][ \t]*(?=\r?\n|\\[rn]|$)")
+# What stands before a key on its line in a properties file: a dotted prefix (`app.author=...`).
+_DOTTED_PREFIX = re.compile(r"[A-Za-z0-9_\-]+\.\Z")
+
+
+def _names_a_person(match: re.Match[str], key_start: int, value_end: int) -> bool:
+    """Tell whether an `author` key's value is a person's to redact: a setting's or an environment variable's
+    (`AUTHOR = "..."`, `export AUTHOR=...`, a lookup's default, "`author` is set to"), or a YAML or ini line's
+    own (`author: Jane Doe`, `author = Jane Doe`). Package and docs metadata stay, as public attribution:
+    setup.py's and Sphinx's quoted `author='...'`, PKG-INFO's `Author:`, package.json's quoted key,
+    setup.cfg's `[metadata]` section."""
+    text, sep = match.string, match.group("sep").strip()
+    written = text[key_start : match.start("close")]
+    if written.isupper() or sep.startswith(("is", "was", ",")):
+        return True
+    if written != "author" or match.group("close") or sep == "=>":
+        return False
+    if sep == "=" and match.group("q"):
+        return False  # Python's and TOML's quoted metadata: setup.py, Sphinx's conf.py, pyproject
+    line_start = key_start
+    while line_start > 0:
+        prefix = _DOTTED_PREFIX.search(text, max(0, line_start - 64), line_start)
+        if prefix is None:
+            break
+        line_start = prefix.start()
+    if text[line_start - 1 : line_start + 1] == "\\n":
+        line_start += 1  # JSON-escaped text: the line starts after its escaped line feed
+    if not is_whole_line(text, line_start, value_end):
+        return False
+    if sep == "=":  # an ini line: not in setup.cfg's metadata
+        section = text.rfind(_METADATA_SECTION, max(0, line_start - 4000), line_start)
+        after = section + len(_METADATA_SECTION)
+        return section < 0 or _SECTION_HEADER.search(text, after, line_start) is not None
+    return True
 
 
 # A table's header cell: a column's name, quoted or not.
@@ -619,7 +748,7 @@ def _rows_names(
     found: list[Redaction] = []
     header_seen = -1
     indexes = _key_ends_in(text) if ends is None else ends
-    candidates = [m for index in indexes for m in _CELL_ENDS[index].finditer(text)]
+    candidates = [m for index in indexes if index < len(_CELL_ENDS) for m in _CELL_ENDS[index].finditer(text)]
     line, counted = 0, 0
     for match in sorted(candidates, key=re.Match.start) if len(candidates) > 1 else candidates:
         if person_lines is not None:
@@ -667,7 +796,7 @@ def _rows_names(
 
 # A header cell naming a person column, where the table rule starts looking.
 _KEYED_CELL = re.compile(r"(?:name|Name|NAME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
-_CELL_ENDS = tuple(re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])") for end in _KEY_ENDS)
+_CELL_ENDS = tuple(re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])") for end in _CELL_KEY_ENDS)
 # `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
 _INSERT = re.compile(
     r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"

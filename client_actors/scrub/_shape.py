@@ -9,7 +9,8 @@ when its shape says it is a credential, and how much shape is asked for depends 
 - right after the name, with only punctuation and a linking word between (``is``, ``to``, ``by``, ``:``,
   ``=>``, a table's border, a tag's ``>``): a password's shape (letters and a digit, no path, version,
   host or identifier made of words) for a name that always holds a secret; hex of 32 or more characters
-  only with nothing but an operator, a border or a line break between; a generated token's shape for a
+  only with nothing but an operator, a border or a line break between, or as prose gives a quoted name its
+  quoted value ("`API_SECRET` is set to `...`"); a generated token's shape for a
   name that may hold anything (``key``, ``session``, ``sig``, ``auth``, ``cookie``);
 - further along the line, or after prose that ends in a colon: only a generated token (twenty or more
   characters of both cases and digits, changing class often, with no words, digest prefix, UUID, path or
@@ -142,6 +143,8 @@ _ADJACENT_GAP = re.compile(
 )
 # Only an operator, a quote, a border or a tag's bracket between.
 _TIGHT_GAP = re.compile(r"[\s\"'`:=<>\[\]|│┃║\\]*")
+# Prose that gives a quoted name its quoted value, as a setting's: "`API_SECRET` is set to `...`".
+_PROSE_SETTING = re.compile(r"`[ \t]+(?:is|was)(?:[ \t]+(?:set[ \t]+to|now))?[ \t]+`")
 # A name of its own right before a value: `user=alice`, `"client_id": "x"`, `--region x`, `<Name>x`.
 _OWN_NAME = re.compile(
     r"(?:(?<![\w\-.+/~!@#%^&*?$])(?P<name>[A-Za-z_][A-Za-z0-9_\-.]{0,60})[\"'\]]?[ \t]*(?:=>|->|:=|[:=])[ \t]*[\"'`]?"
@@ -384,7 +387,8 @@ def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
         ends = line_end == len(text) or text.startswith(("\n", "\\n"), line_end)
         if ends and (_NAME_ENDS_LINE.match(rest) or (rest.rstrip().endswith(":") and name_end < line_end)):
             _next_line(text, line_end, sense, bool(_NAME_ENDS_LINE.match(rest)), found)
-        _same_line(text, name_end, line_end, sense, found)
+        quoted = text[name_start - 1 : name_start] == "`"
+        _same_line(text, name_end, line_end, sense, found, quoted)
     return disjoint(found.values())
 
 
@@ -394,7 +398,9 @@ def _same_line(
     line_end: int,
     sense: Sense,
     found: dict[int, Redaction],
+    quoted: bool = False,
 ) -> None:
+    """``quoted``: the name stands in backticks, as prose quotes a setting's name."""
     # Every value on the rest of the line is read, whatever sensitive word or redaction comes between (a
     # scrub of what this one leaves must read each the same way); the first word to take a value names it.
     for start, end in _candidates(text, name_end, line_end):
@@ -411,7 +417,14 @@ def _same_line(
             _ADJACENT_GAP.fullmatch(text, name_end, start) is not None
             or _SQL_ACCOUNT.fullmatch(text, name_end, start) is not None
         )
-        tight = near and _TIGHT_GAP.fullmatch(text, name_end, start) is not None
+        tight = near and (
+            _TIGHT_GAP.fullmatch(text, name_end, start) is not None
+            or (
+                quoted
+                and text[end : end + 1] == "`"
+                and _PROSE_SETTING.fullmatch(text, name_end, start) is not None
+            )
+        )
         if own is not None and own.end() == start and own.start() > name_end and _is_owner(own):
             owner = own.group("name") or own.group("flag") or own.group("tag") or ""
             owned = classify_name(owner.rsplit(".", 1)[-1])
