@@ -2743,6 +2743,11 @@ def t_pw_tfvars(rng: Rng) -> Draft:
     ), pick(rng, ("terraform.tfvars", "envs/prod/db.auto.tfvars")))  # fmt: skip
 
 
+def yaml_scalar(value: Val) -> str:
+    """Plain where YAML allows it, double-quoted where the first character would mean something else."""
+    return str(value) if value.raw[0].isalnum() else f'"{value}"'
+
+
 def t_pw_ansible(rng: Rng) -> Draft:
     become, connection = pw(rng), pw(rng)
     return Draft("yaml", lines(
@@ -2752,8 +2757,8 @@ def t_pw_ansible(rng: Rng) -> Draft:
         f"      ansible_host: {keep(doc_ip(rng))}",
         "  vars:",
         "    ansible_user: deploy",
-        f"    {keep('ansible_password')}: {connection}",
-        f"    {keep('ansible_become_password')}: {become}",
+        f"    {keep('ansible_password')}: {yaml_scalar(connection)}",
+        f"    {keep('ansible_become_password')}: {yaml_scalar(become)}",
     ), "inventories/prod/hosts.yml")  # fmt: skip
 
 
