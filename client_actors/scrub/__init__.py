@@ -40,6 +40,10 @@ Decisions:
   headers, the keys of a Secret manifest. Analytics and preference cookies, anonymous UUIDs, cleared
   cookies (``session=deleted``), vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's
   documented ``AKIA...EXAMPLE`` keys are kept.
+- Keys a vendor publishes by design stay beside their secret twins, which go: PostHog's project key (``phc_``;
+  its personal key ``phx_`` goes), Mapbox's public token (``pk.``; ``sk.`` goes), Supabase's publishable key
+  (``sb_publishable_``; ``sb_secret_`` goes). Vendors' tokens are found by their published layouts, typed by
+  the vendor where the kind names one, else as ``token``, ``api-key``, ``secret`` or ``password``.
 - Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
   hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
   is given one), and they only say where telemetry goes.

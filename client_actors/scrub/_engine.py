@@ -87,7 +87,7 @@ from client_actors.scrub._tools import (
 from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.10"
+RULESET_VERSION = "2026.12.11"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -137,12 +137,21 @@ _BASE64_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "vendor-underscore": (
         "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "k_live_", "k_test_", "whsec_", "hf_", "npm_",
-        "shpat_", "shpca_", "shppa_", "shpss_", "_v1_", "lin_api_", "sntryu_", "sntrys_",
+        "shpat_", "shpca_", "shppa_", "shpss_", "_v1_", "lin_api_", "sntryu_", "sntrys_", "glsa_", "glc_", "sbp_",
+        "sb_secret_", "nfp_", "rnd_", "dckr_pat_", "dckr_oat_", "rubygems_", "squ_", "sqp_", "sqa_", "sgp_", "pnu_",
+        "lsv2_pt_", "lsv2_sk_", "gsk_", "r8_", "pscale_tkn_", "pscale_pw_", "napi_", "ops_", "ntn_", "figd_",
+        "shippo_live_", "shippo_test_", "aio_", "phx_", "bkua_", "pcsk_", "fw_", "jina_", "e2b_", "tfp_", "rdme_",
+        "duffel_live_", "duffel_test_", "hcaik_", "hcxik_", "hcxmk_", "hcamk_",
+        "CCIPAT_", "CLOJARS_", "esecret_", "api_org_", "fm1_", "fm2_", "fo1_",
     ),
     "vendor-dash": (
         "glpat-", "glptt-", "glcbt-", "glimt-", "gldt-", "glrt-", "glft-", "xox", "xapp-", "sk-", "xai-",
-        "pypi-", "PMAK-",
+        "pypi-", "PMAK-", "glsoat-", "glffct-", "glagent-", "gloas-", "NRAK-", "NRII-", "pplx-", "xkeysib-",
+        "xsmtpsib-", "pul-", "tskey-", "tvly-", "fc-", "csk-", "HRKU-", "CFPAT-", "FLWSECK-", "FLWSECK_TEST-",
+        "sq0atp-", "sq0csp-", "GOCSPX-", "key-", "api-", "sdk-", "pat-na1-", "pat-eu1-", "API-",
     ),
+    "vendor-capitals": ("EZAK", "EZTK", "LTAI", "ATBB", "AKCp", "cmVmdGtu", "ABSK"),
+    "vendor-dotted": ("sk.eyJ", "access_token$", "sl."),
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),
     "private-key": ("-----BEGIN ", "---- BEGIN "),

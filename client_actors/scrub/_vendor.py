@@ -45,17 +45,84 @@ UNDERSCORE_FORMATS = (
     SeparatorFormat("linear-api-key", r"lin_api_", 8, r"[A-Za-z0-9]{40,64}"),
     SeparatorFormat("sentry-token", r"sntryu_", 7, r"[a-f0-9]{64}"),
     SeparatorFormat("sentry-token", r"sntrys_", 7, r"[A-Za-z0-9+/=_]{60,1024}"),
+    # Platforms' and tools' tokens and keys in their published layouts; typed by what they are, not whose.
+    SeparatorFormat("token", r"glsa_", 5, r"[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"),  # Grafana service account
+    SeparatorFormat("token", r"glc_", 4, r"[A-Za-z0-9+/=_\-]{32,1024}"),  # Grafana Cloud access policy
+    SeparatorFormat("token", r"sbp_", 4, r"[a-f0-9]{40}"),  # Supabase
+    SeparatorFormat(
+        "api-key", r"sb_secret_", 10, r"[A-Za-z0-9_\-]{20,128}"
+    ),  # Supabase (the publishable key stays)
+    SeparatorFormat("token", r"nfp_", 4, r"[A-Za-z0-9]{36,64}"),  # Netlify
+    SeparatorFormat("api-key", r"rnd_", 4, r"[A-Za-z0-9]{32,64}"),  # Render
+    SeparatorFormat("token", r"dckr_[po]at_", 9, r"[A-Za-z0-9_\-]{24,64}"),  # Docker Hub
+    SeparatorFormat("api-key", r"rubygems_", 9, r"[a-f0-9]{48}"),
+    SeparatorFormat("token", r"sq[upa]_", 4, r"[a-f0-9]{40}"),  # SonarQube and SonarCloud
+    SeparatorFormat("token", r"sgp_", 4, r"[A-Za-z0-9_]{40,80}"),  # Sourcegraph
+    SeparatorFormat("api-key", r"pnu_", 4, r"[A-Za-z0-9]{36}"),  # Prefect
+    SeparatorFormat("api-key", r"lsv2_(?:pt|sk)_", 8, r"[a-f0-9]{32}_[a-f0-9]{10}"),  # LangSmith
+    SeparatorFormat("api-key", r"gsk_", 4, r"[A-Za-z0-9]{48,64}"),  # Groq
+    SeparatorFormat("api-key", r"r8_", 3, r"[A-Za-z0-9]{37}", mixed=True),  # Replicate
+    SeparatorFormat("token", r"pscale_tkn_", 11, r"[A-Za-z0-9_\-]{32,64}"),  # PlanetScale
+    SeparatorFormat("password", r"pscale_pw_", 10, r"[A-Za-z0-9_\-]{32,64}"),
+    SeparatorFormat("api-key", r"napi_", 5, r"[A-Za-z0-9]{64}"),  # Neon
+    SeparatorFormat("token", r"ops_", 4, r"eyJ[A-Za-z0-9_\-]{50,2048}"),  # 1Password service account
+    SeparatorFormat("token", r"ntn_", 4, r"[A-Za-z0-9]{40,64}"),  # Notion
+    SeparatorFormat("token", r"figd_", 5, r"[A-Za-z0-9_\-]{40,64}"),  # Figma
+    SeparatorFormat("api-key", r"shippo_(?:live|test)_", 12, r"[a-f0-9]{40}"),
+    SeparatorFormat("api-key", r"aio_", 4, r"[A-Za-z0-9]{28,32}", mixed=True),  # Adafruit IO
+    SeparatorFormat("api-key", r"phx_", 4, r"[A-Za-z0-9]{40,64}"),  # PostHog personal (the project key stays)
+    SeparatorFormat("token", r"bkua_", 5, r"[a-f0-9]{40}"),  # Buildkite
+    SeparatorFormat("api-key", r"pcsk_", 5, r"[A-Za-z0-9_]{40,128}"),  # Pinecone
+    SeparatorFormat("api-key", r"fw_", 3, r"[A-Za-z0-9]{24,64}", mixed=True),  # Fireworks
+    SeparatorFormat("api-key", r"jina_", 5, r"[A-Za-z0-9_\-]{40,128}"),
+    SeparatorFormat("api-key", r"e2b_", 4, r"[a-f0-9]{40}"),
+    SeparatorFormat("token", r"tfp_", 4, r"[A-Za-z0-9_\-.]{40,64}"),  # Typeform
+    SeparatorFormat("api-key", r"rdme_", 5, r"[A-Za-z0-9]{60,80}"),  # ReadMe
+    SeparatorFormat("token", r"duffel_(?:live|test)_", 12, r"[A-Za-z0-9_\-]{40,64}"),
+    SeparatorFormat("api-key", r"hc[ax][im]k_", 6, r"[a-z0-9]{20,64}", mixed=True),  # Honeycomb
+    SeparatorFormat("token", r"CCIPAT_", 7, r"[A-Za-z0-9]{22}_[a-f0-9]{40}"),  # CircleCI
+    SeparatorFormat("token", r"CLOJARS_", 8, r"[a-f0-9]{60}"),
+    SeparatorFormat("api-key", r"esecret_", 8, r"[A-Za-z0-9]{32,64}", mixed=True),  # Anyscale
+    SeparatorFormat("huggingface-token", r"api_org_", 8, r"[A-Za-z0-9]{34}", mixed=True),
+    SeparatorFormat("token", r"fm[12]_", 4, r"[A-Za-z0-9+/=_\-]{40,4096}"),  # Fly.io
+    SeparatorFormat("token", r"fo1_", 4, r"[A-Za-z0-9_\-]{40,128}"),
 )
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 DASH_FORMATS = (
     SeparatorFormat("gitlab-token", r"gl(?:pat|ptt|cbt|imt)-", 6, r"[A-Za-z0-9_\-.]{20,256}"),
     SeparatorFormat("gitlab-token", r"gl(?:dt|rt|ft)-", 5, r"[A-Za-z0-9_\-.]{20,256}"),
     SeparatorFormat("slack-token", r"xox[abposre]-", 5, r"[A-Za-z0-9\-]{10,256}", mixed=True),
     SeparatorFormat("slack-token", r"xapp-", 5, r"[A-Za-z0-9\-]{10,256}", mixed=True),
+    # (before "sk-", which ends it: the first format whose prefix matches takes the candidate)
+    SeparatorFormat("api-key", r"csk-", 4, r"[A-Za-z0-9]{40,64}", mixed=True),  # Cerebras
     SeparatorFormat("anthropic-api-key", r"sk-ant-", 7, r"[A-Za-z0-9_\-]{32,512}", mixed=True),
     SeparatorFormat("openai-api-key", r"sk-", 3, r"(?!ant-)[A-Za-z0-9_\-]{20,256}", mixed=True),
     SeparatorFormat("xai-api-key", r"xai-", 4, r"[A-Za-z0-9]{32,256}", mixed=True),
     SeparatorFormat("pypi-token", r"pypi-", 5, r"Ag[A-Za-z0-9_\-]{40,512}"),
     SeparatorFormat("postman-api-key", r"PMAK-", 5, r"[a-f0-9]{24}-[a-f0-9]{34}"),
+    SeparatorFormat("gitlab-token", r"gl(?:soat|ffct)-", 7, r"[A-Za-z0-9_\-.]{20,256}"),
+    SeparatorFormat("gitlab-token", r"glagent-", 8, r"[A-Za-z0-9_\-.]{20,256}"),
+    SeparatorFormat("gitlab-token", r"gloas-", 6, r"[A-Za-z0-9_\-.]{20,256}"),
+    SeparatorFormat("api-key", r"NRAK-", 5, r"[A-Z0-9]{27}"),  # New Relic user key
+    SeparatorFormat("api-key", r"NRII-", 5, r"[A-Za-z0-9_\-]{32}"),  # New Relic insert key
+    SeparatorFormat("api-key", r"pplx-", 5, r"[A-Za-z0-9]{48}"),  # Perplexity
+    SeparatorFormat("api-key", r"xkeysib-", 8, r"[a-f0-9]{64}-[A-Za-z0-9]{16}"),  # Brevo
+    SeparatorFormat("api-key", r"xsmtpsib-", 9, r"[a-f0-9]{64}-[A-Za-z0-9]{16}"),
+    SeparatorFormat("token", r"pul-", 4, r"[a-f0-9]{40}"),  # Pulumi
+    SeparatorFormat("api-key", r"tskey-", 6, r"[A-Za-z0-9\-]{20,128}", mixed=True),  # Tailscale
+    SeparatorFormat("api-key", r"tvly-", 5, r"[A-Za-z0-9\-]{32,64}", mixed=True),  # Tavily
+    SeparatorFormat("api-key", r"fc-", 3, r"[a-f0-9]{32}", mixed=True),  # Firecrawl
+    SeparatorFormat("token", r"HRKU-", 5, r"[A-Za-z0-9_\-]{30,128}"),  # Heroku
+    SeparatorFormat("token", r"CFPAT-", 6, r"[A-Za-z0-9_\-]{43}"),  # Contentful
+    SeparatorFormat("api-key", r"FLWSECK-", 8, r"[a-f0-9]{32}-X"),  # Flutterwave
+    SeparatorFormat("api-key", r"FLWSECK_TEST-", 13, r"[a-f0-9]{32}-X"),
+    SeparatorFormat("token", r"sq0atp-", 7, r"[A-Za-z0-9_\-]{22}"),  # Square
+    SeparatorFormat("api-key", r"sq0csp-", 7, r"[A-Za-z0-9_\-]{43}"),
+    SeparatorFormat("secret", r"GOCSPX-", 7, r"[A-Za-z0-9_\-]{28}"),  # a Google OAuth client's secret
+    SeparatorFormat("api-key", r"key-", 4, r"[a-f0-9]{32}", mixed=True),  # Mailgun
+    SeparatorFormat("api-key", r"(?:api|sdk)-", 4, _UUID),  # LaunchDarkly
+    SeparatorFormat("token", r"pat-(?:na|eu)1-", 8, _UUID),  # HubSpot private app
+    SeparatorFormat("api-key", r"API-", 4, r"[A-Z0-9]{25,32}", mixed=True),  # Octopus Deploy
 )
 
 
@@ -168,6 +235,48 @@ DOPPLER_TOKEN = literal_rule(
 # HashiCorp Vault service, batch and recovery tokens.
 VAULT_TOKEN = literal_rule(
     "vault-token", r"(?P<vault>hv[sbr]\.[A-Za-z0-9_\-]{24,512})", {"vault": "token"}, "hv"
+)
+# Terraform Cloud's user and team tokens: fourteen characters, ".atlasv1.", then the rest.
+TERRAFORM_TOKEN = literal_rule(
+    "terraform-token",
+    r"(?P<terraform>[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_\-=]{60,90})",
+    {"terraform": "token"},
+    ".atlasv1.",
+)
+# Dynatrace's API and platform tokens: dt0c01 (or dt0s01...), a public id of 24 and a secret of 64.
+DYNATRACE_TOKEN = literal_rule(
+    "dynatrace-token",
+    r"(?P<dynatrace>dt0[cs][0-9]{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64})",
+    {"dynatrace": "token"},
+    "dt0",
+)
+# Keys whose prefix is a word of capitals, each with its literals in the engine's table: EasyPost's production
+# and test keys, Alibaba Cloud's access key ids, Bitbucket's API tokens, JFrog's API keys and reference tokens
+# ("reftkn" in base64), AWS Bedrock's API keys.
+CAPITAL_PREFIXED = literal_rule(
+    "vendor-capitals",
+    r"(?P<easypost>EZ[AT]K[A-Za-z0-9]{54})|(?P<alibaba>LTAI[A-Za-z0-9]{12,20})|(?P<bitbucket>ATBB[A-Za-z0-9_\-=.]{28,64})"
+    r"|(?P<jfrog>AKCp[A-Za-z0-9]{69}|cmVmdGtu[A-Za-z0-9]{56,80})|(?P<bedrock>ABSK[A-Za-z0-9+/]{100,400}={0,2})",
+    {
+        "easypost": "api-key",
+        "alibaba": "api-key",
+        "bitbucket": "token",
+        "jfrog": "api-key",
+        "bedrock": "api-key",
+    },
+)
+# Mapbox's secret tokens (sk.eyJ...: its public ones, pk.eyJ..., stay); Braintree's and PayPal's access tokens;
+# Dropbox's short-lived tokens.
+DOTTED_PREFIXED = literal_rule(
+    "vendor-dotted",
+    r"(?P<mapbox>sk\.eyJ[A-Za-z0-9_\-]{20,512}\.[A-Za-z0-9_\-]{20,64})"
+    r"|(?P<braintree>access_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32})"
+    r"|(?P<dropbox>sl\.[A-Za-z0-9_\-]{130,1400})",
+    {"mapbox": "token", "braintree": "token", "dropbox": "token"},
+)
+# Mailchimp's API keys: 32 hex digits, "-us" and the data centre's number.
+MAILCHIMP_KEY = literal_rule(
+    "mailchimp-key", r"(?P<mailchimp>[a-f0-9]{32}-us[0-9]{1,2})", {"mailchimp": "api-key"}, "-us"
 )
 # Telegram bot tokens: the bot's numeric id, ":AA" and about 33 more characters; often inside an API URL
 # (https://api.telegram.org/bot<token>/sendMessage), glued to "bot".
@@ -409,9 +518,15 @@ def _identifiable_rule(key: IdentifiableKey) -> Rule:
 
 
 VENDOR_RULES = (
-    # The gates: the letter that ends some prefix, then at least 8 body characters.
-    separator_rule("vendor-underscore", "_", UNDERSCORE_FORMATS, r"(?<=[pousrtecfmas1i]_)(?=[A-Za-z0-9]{8})"),
-    separator_rule("vendor-dash", "-", DASH_FORMATS, r"(?<=[tabposrekipK]-)(?=[A-Za-z0-9_\-]{8})"),
+    # The gates: the character that ends some prefix, then at least 8 characters a body may hold (base64's too:
+    # a webhook secret's or a Grafana token's first eight may hold a "+" or a "/").
+    separator_rule(
+        "vendor-underscore",
+        "_",
+        UNDERSCORE_FORMATS,
+        r"(?<=[pousrtecfmas1ikdnwxbg2TS8]_)(?=[A-Za-z0-9+/=_\-]{8})",
+    ),
+    separator_rule("vendor-dash", "-", DASH_FORMATS, r"(?<=[tabposrekipKIxylcUTX1]-)(?=[A-Za-z0-9_\-]{8})"),
     AWS_GOOGLE_TWILIO,
     SENDGRID_TWILIO,
     JWT,
@@ -420,6 +535,11 @@ VENDOR_RULES = (
     DATABRICKS_TOKEN,
     ATLASSIAN_TOKEN,
     DOPPLER_TOKEN,
+    TERRAFORM_TOKEN,
+    DYNATRACE_TOKEN,
+    CAPITAL_PREFIXED,
+    DOTTED_PREFIXED,
+    MAILCHIMP_KEY,
     DISCORD_BOT,
     IFTTT_WEBHOOK,
     PAGERDUTY_WEBHOOK,
