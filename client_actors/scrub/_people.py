@@ -710,8 +710,12 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
     # A table's header is on one of these lines, and holds a key ending and a cell separator there too.
     headers = set()
     for number, at in lines.items():
-        piece = folded[folded.rfind(b"\n", 0, at) + 1 : folded.find(b"\n", at) % (len(folded) + 1)]
-        if (b"name" in piece or b"older" in piece) and any(mark in piece for mark in _FOLDED_SEPARATORS):
+        line_end = folded.find(b"\n", at) % (len(folded) + 1)
+        piece = folded[folded.rfind(b"\n", 0, at) + 1 : line_end]
+        if (b"name" in piece or b"older" in piece) and (
+            any(mark in piece for mark in _FOLDED_SEPARATORS)
+            or folded[line_end + 1 : line_end + 2].isdigit()  # a data frame's header: a row's index below
+        ):
             headers.add(number)
     author = author and any(hint.search(raw) for hint in _AUTHOR_HINTS)
     records = older or author or any(hint.search(raw) for hint in _RECORD_HINTS)
@@ -914,13 +918,14 @@ def _rows_names(
             continue
         header_seen = start
         if _CELL_SEPARATOR.search(text, start, end) is None:
+            found += _frame_names(text, start, end)  # or a data frame's printed columns
             continue  # one cell only: no separator `table_separator` picks is on the line
         body_start = line_body(text, start, end)
         if _NOT_HEADER.search(text, body_start, end):
             continue  # a record's key or code: a header holds column names and separators only
         led = body_start > start
         separator = table_separator(text[body_start:end])
-        cells = line_cells(text, body_start, end, separator)
+        cells = _table_cells(text, body_start, end, separator)
         columns = _person_columns(text, cells) if len(cells) >= 2 else {}
         if not columns:
             continue
@@ -934,7 +939,7 @@ def _rows_names(
                 row_start = line_body(text, row_start, row_end)
             if RULE_LINE.fullmatch(text, row_start, row_end):
                 continue
-            row = line_cells(text, row_start, row_end, separator)
+            row = _table_cells(text, row_start, row_end, separator)
             if len(row) != len(cells):
                 break
             for index, fewest in columns.items():
@@ -944,6 +949,58 @@ def _rows_names(
     return found
 
 
+# A data frame as pandas prints it: a header of column names apart by blanks, each row its index and then its
+# values; values apart by two blanks or more (a value of words holds single ones).
+_FRAME_HEADER = re.compile(r"[ \t]*[A-Za-z_][A-Za-z0-9_]{0,40}(?:[ \t]+[A-Za-z_][A-Za-z0-9_]{0,40})+[ \t]*")
+_FRAME_ROW = re.compile(r"[ \t]*[0-9]{1,9}(?=[ \t]{2})")
+_FRAME_GAP = re.compile(r"[ \t]{2,}")
+
+
+def _frame_names(text: str, start: int, end: int) -> list[Redaction]:
+    """Names in the rows of a printed data frame whose header names a person column."""
+    body = line_body(text, start, end)
+    if _FRAME_HEADER.fullmatch(text, body, end) is None:
+        return []
+    names = [(m.start(), m.end()) for m in re.finditer(r"[^ \t]+", text[body:end])]
+    columns = _person_columns(text, [(body + a, body + b) for a, b in names])
+    found: list[Redaction] = []
+    row_end = end
+    for _ in range(_MAX_ROWS if columns else 0):
+        following = LINE_BREAK.match(text, row_end)
+        if following is None:
+            break
+        row_start, row_end = line_at(text, following.end())
+        row_start = line_body(text, row_start, row_end)
+        index = _FRAME_ROW.match(text, row_start, row_end)
+        if index is None:
+            break
+        cells, at = [], index.end()
+        for gap in _FRAME_GAP.finditer(text, at, row_end):
+            if gap.start() > at:
+                cells.append((at, gap.start()))
+            at = gap.end()
+        if at < row_end and text[at:row_end].strip():
+            cells.append((at, len(text[:row_end].rstrip())))
+        if len(cells) != len(names):
+            break
+        for column, (fewest, upper) in columns.items():
+            value = text[cells[column][0] : cells[column][1]]
+            if is_person_name(value, fewest, upper):
+                found.append(redact(cells[column][0], cells[column][1], KIND))
+    return found
+
+
+def _table_cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    """A table line's cells, a bordered table's empty ends left out (MySQL's and Markdown's `| a | b |`)."""
+    cells = line_cells(text, start, end, separator)
+    if separator == "|" and len(cells) > 2:
+        if not text[cells[0][0] : cells[0][1]].strip():
+            cells = cells[1:]
+        if not text[cells[-1][0] : cells[-1][1]].strip():
+            cells = cells[:-1]
+    return cells
+
+
 # A header cell naming a person column, where the table rule starts looking.
 _KEYED_CELL = re.compile(r"(?:name|Name|NAME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
 _CELL_ENDS = tuple(re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])") for end in _CELL_KEY_ENDS)
@@ -951,6 +1008,18 @@ _CELL_ENDS = tuple(re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])") f
 _INSERT = re.compile(
     r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]\\]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"
 )
+
+
+# What Django's SQL log prints after a statement's row of placeholders: the values bound to them.
+_LOGGED_ARGS = re.compile(r"[ \t]*;?[ \t]*args=\(")
+_PLACEHOLDER = re.compile(r"[ \t]*(?:%s|\?|\$[0-9]{1,4}|:[A-Za-z_][\w]{0,40})[ \t]*")
+
+
+def _placeholders_only(values: list[re.Match[str]]) -> bool:
+    return all(
+        value.group("string") is None and _PLACEHOLDER.fullmatch(value.group("other") or "")
+        for value in values
+    )
 
 
 def find_insert_names(text: str) -> list[Redaction]:
@@ -967,6 +1036,9 @@ def find_insert_names(text: str) -> list[Redaction]:
             if values is None:
                 break
             rows += 1
+            bound = _LOGGED_ARGS.match(text, at) if _placeholders_only(values) else None
+            if bound is not None:  # Django's `VALUES (%s, %s); args=('Jane Doe', 'pro')`: the values bound
+                values = sql_row(text, bound.end())[0] or values
             for index, fewest in columns.items():
                 value = values[index] if index < len(values) else None
                 string = None if value is None else value.group("string")
