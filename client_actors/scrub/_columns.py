@@ -175,7 +175,7 @@ _PHONE_KEYED = (
     )
 )
 _SMS_RECIPIENT = re.compile(
-    r"(?<![\w.])(?:to|recipient|(?:sms_?)?(?:number|to_number))\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?"
+    r"(?:(?<![\w.])|(?<=\\[nt]))(?:to|recipient|(?:sms_?)?(?:number|to_number))\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?"
     + _PHONE_NUMBER
 )
 _PHONE_WORDS = _PHONE_KEYS + _PHONE_PHRASES + _VCARD_TEL + _SMS_WORDS

@@ -407,8 +407,10 @@ def find_blame_names(text: str) -> list[Redaction]:
 # Directory entries that name a person: a vCard's formatted name (`FN:Jane Doe`, `FN;CHARSET=UTF-8:...`) and an
 # LDIF entry's common name (`cn: Jane Doe`) where the entry's object class is a person's. Each on a line of its
 # own, behind a wrapper's lead.
-_VCARD_NAME = re.compile(rf"(?<![A-Za-z;])FN(?:;[A-Za-z\-]{{1,20}}=[^:;\n\\]{{0,40}})*:(?P<name>{NAME})")
-_LDIF_NAME = re.compile(rf"(?<![A-Za-z])cn:[ \t]+(?P<name>{NAME})")
+_VCARD_NAME = re.compile(
+    rf"(?:(?<![A-Za-z;])|(?<=\\n))FN(?:;[A-Za-z\-]{{1,20}}=[^:;\n\\]{{0,40}})*:(?P<name>{NAME})"
+)
+_LDIF_NAME = re.compile(rf"(?:(?<![A-Za-z])|(?<=\\n))cn:[ \t]+(?P<name>{NAME})")
 _PERSON_OBJECT_CLASS = re.compile(
     r"(?i:objectClass):[ \t]*(?:inetOrgPerson|organizationalPerson|person|posixAccount|user)(?![A-Za-z])"
 )
@@ -687,6 +689,8 @@ _AUTHOR_HINTS = (
     re.compile(rb"uthor(?<=[aA]uthor)" + _RECORD_AFTER_KEY),
     re.compile(rb"UTHOR(?<=AUTHOR)" + _RECORD_AFTER_KEY),
 )
+# A digit on a line (folded), as a data frame's row holds its index.
+_DIGIT_ON_LINE = re.compile(rb"[^\n]{0,120}?[0-9]")
 # A character of every separator a table's header holds (`_CELL_SEPARATOR`), as the folded text has them.
 _FOLDED_SEPARATORS = (b",", b"\t", b"|", b"\\")
 
@@ -714,7 +718,8 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
         piece = folded[folded.rfind(b"\n", 0, at) + 1 : line_end]
         if (b"name" in piece or b"older" in piece) and (
             any(mark in piece for mark in _FOLDED_SEPARATORS)
-            or folded[line_end + 1 : line_end + 2].isdigit()  # a data frame's header: a row's index below
+            or _DIGIT_ON_LINE.match(folded, line_end + 1)
+            is not None  # a data frame's header: a row's index below
         ):
             headers.add(number)
     author = author and any(hint.search(raw) for hint in _AUTHOR_HINTS)
