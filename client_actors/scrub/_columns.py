@@ -3,8 +3,10 @@
 A phone number in a country's own format (`07411 270747`, `07 72 23 83 78`) or a social security number
 without dashes (`695385233`) looks like any other number. Under a CSV or semicolon- or tab-separated header
 that names the column (`phone`, `mobile`, `ssn`), every row's cell in that column is one, as far as the rows
-keep the header's number of cells; after a key that names it (`'mobile': '07727 597214'`, `phone = ...`),
-so is the value.
+keep the header's number of cells (psql's rule line under it skipped); after a key that names it (`'mobile':
+'07727 597214'`, `phone = ...`, `ONCALL_PHONE=...`, `setPhoneNumber("...")`, a vCard's `TEL;TYPE=CELL:`), so
+is the value, and so is a text message's recipient on a line that sends one (`sms.sent to="..."`,
+`twilio.messages.create(to=...)`).
 """
 
 from __future__ import annotations

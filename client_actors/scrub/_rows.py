@@ -4,7 +4,8 @@
   now())``. The column list says what each value is: a string under a column whose name names a credential
   (``password``, ``api_key``, ``token``...) is judged as that name's value is elsewhere; a lone ``key`` or
   ``value`` column takes its sense from a table named for credentials (``api_keys``, ``secrets``); a string
-  under an ``ssn`` column goes when it has a social security number's shape; a row of a key-value table
+  under an ``ssn`` column goes when it has a social security number's shape, one under a phone column
+  (``mobile``, ``phone_number``) when it has a phone number's; a row of a key-value table
   (``(name, value) VALUES ('stripe_secret', '...')``) is judged by the name it holds. Where the statement's
   values are ``?`` placeholders, the bindings an ORM logs after it (Hibernate's ``binding parameter [1] as
   [VARCHAR] - [...]``) are read the same way: parameter N is the Nth placeholder's column.
