@@ -72,16 +72,18 @@ Decisions:
   verb, a flag named in prose; dotted quads that are releases, sections or object identifiers, headings'
   numbers, addresses of four equal octets; a private key's markers with no key between them.
 
-- A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside
-  an address (``Author: Jane Doe <jane@...>``, trailers, mail headers, package metadata), the local git
-  identity and the lines that print it (``user.name``, ``[user] name =``, ``GIT_AUTHOR_NAME``, blame,
-  shortlog), data records' name keys and columns (``first_name``; ``name`` beside an e-mail, phone or
-  address field), and an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini
-  ``author`` line). Kept: names in prose, package metadata and licence headers without an address (public
-  attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO,
-  setup.cfg's ``[metadata]``), a name beside a documentation address (an example) except where git log or a
-  manifest's author field prints it as an identity (the address stays), a stand-in's name (``Jane Doe``)
-  there and in an author's setting, a single word beside an address, identifiers.
+- A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside an address
+  (``Author: Jane Doe <jane@...>``, trailers, mail headers, package metadata), the local git identity and the lines
+  that print it (``user.name``, ``[user] name =``, ``GIT_AUTHOR_NAME``, what ``git config user.name`` prints, blame,
+  shortlog), data records' name keys and columns (``first_name``; a role's name such as ``user_name`` or
+  ``REPORT_OWNER_NAME`` and an issue's ``assignee``, two words at least; ``name`` beside an e-mail, phone or address
+  field, an XML record's sibling elements included), their setters' calls and logged bindings, vCards' ``FN`` and
+  people's LDIF ``cn``, and an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author``
+  line). Kept: names in prose, package metadata and licence headers without an address (public attribution of
+  published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a
+  name beside a documentation address (an example, in a record as beside ``<...>``) except where git log or a
+  manifest's author field prints it as an identity (the address stays), a stand-in's name (``Jane Doe``) there and in
+  an author's setting, a single word beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -205,6 +205,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         # Judged without a full stop, which ends a sentence ("...is required.") as often as a password, or a
         # colon, which ends a role's name (":meth:`peek`") or introduces what follows.
         value = value[:-1]
+        if match.group("sep") in ("is", "was") and _SENTENCE_END.match(text, end):
+            end -= 1  # prose's full stop ("Your app secret is ... . Store it now") stays with its sentence
     start = match.start(group)
     scheme = _SCHEME_PREFIX.match(value)
     if scheme is not None:  # `token = "Bearer ..."`: the scheme says how the token is sent; the token goes
@@ -230,6 +232,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     return redact(start, end, sense.kind)
 
 
+# After a value given in prose: its sentence's end, a blank or the line's.
+_SENTENCE_END = re.compile(r"[ \t]|\r?\n|\\n|\\?\"|$")
 _BARE_REST = re.compile(r"[^\s'\"`,;&|)}\]<>=]{0,65536}={0,2}")
 _QUERY_STRING = re.compile(r"(?:[A-Za-z_]{1,16}=[^&\s\"'=]{0,256}&){2}")
 _CURVE25519_KEY = re.compile(r"[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=")

@@ -3,8 +3,10 @@
 A phone number in a country's own format (`07411 270747`, `07 72 23 83 78`) or a social security number
 without dashes (`695385233`) looks like any other number. Under a CSV or semicolon- or tab-separated header
 that names the column (`phone`, `mobile`, `ssn`), every row's cell in that column is one, as far as the rows
-keep the header's number of cells; after a key that names it (`'mobile': '07727 597214'`, `phone = ...`),
-so is the value.
+keep the header's number of cells (psql's rule line under it skipped); after a key that names it (`'mobile':
+'07727 597214'`, `phone = ...`, `ONCALL_PHONE=...`, `setPhoneNumber("...")`, a vCard's `TEL;TYPE=CELL:`), so
+is the value, and so is a text message's recipient on a line that sends one (`sms.sent to="..."`,
+`twilio.messages.create(to=...)`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from client_actors.scrub._core import Redaction, redact
 from client_actors.scrub._digits import is_ssn
-from client_actors.scrub._personal import LINE_BREAK, lead_end, line_at, line_cells
+from client_actors.scrub._personal import LINE_BREAK, RULE_LINE, lead_end, line_at, line_cells
 
 _PHONE_COLUMNS = frozenset(
     {"phone", "phonenumber", "phone_number", "mobile", "mobilephone", "mobile_phone", "tel", "telephone", "cell",
@@ -41,6 +43,16 @@ def _kind(name: str) -> str | None:
     if name in _SSN_COLUMNS:
         return "ssn"
     return None
+
+
+def is_phone_value(value: str) -> bool:
+    """Tell whether a value under a phone's column or key has a phone number's digits and shape."""
+    return _judged("phone", value)
+
+
+def phone_column(name: str) -> bool:
+    """Tell whether a column or key named ``name`` holds phone numbers."""
+    return _kind(name) == "phone"
 
 
 def _judged(kind: str, value: str) -> bool:
@@ -115,6 +127,9 @@ def find_column_values(text: str) -> list[Redaction]:
             row_body = lead_end(text, row_start, row_end) if body > start else row_start
             cells = line_cells(text, row_body, row_end, separator)
             if len(cells) != len(names):
+                if RULE_LINE.fullmatch(text, row_body, row_end) and "-" in text[row_body:row_end]:
+                    position = row_end  # psql's rule under its header, `----+-------`
+                    continue
                 break
             for index, kind in wanted.items():
                 a, b = cells[index]
@@ -142,27 +157,77 @@ _PHONE_KEYS = (
     "msisdn",
 )
 _PHONE_PHRASES = (" me on ", " me at ", " us on ", " us at ")
-_PHONE_KEYED = tuple(
-    re.compile(key + r"(?:_?(?:number|Number|no))?\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?" + _PHONE_NUMBER)
-    for key in _PHONE_KEYS
-) + tuple(re.compile(phrase + _PHONE_NUMBER) for phrase in _PHONE_PHRASES)
-_PHONE_FINDER = AhoCorasick(list(_PHONE_KEYS + _PHONE_PHRASES), matchkind=MatchKind.LeftmostLongest)
+# A vCard's telephone line, its parameters before the colon: `TEL;TYPE=CELL:+44 ...`.
+_VCARD_TEL = ("TEL;", "TEL:")
+# Words of a line that sends a text message (`sms.sent provider=twilio to="..."`, `twilio.messages.create(to=...)`):
+# its recipient's number is a phone's though its key is `to`.
+_SMS_WORDS = ("sms", "SMS", "twilio", "Twilio")
+_PHONE_KEYED = (
+    tuple(
+        re.compile(
+            key
+            + r"(?:_?(?:number|Number|no))?\\?[\"']?[ \t]*(?:[:=]|(?<=[a-z])\()[ \t]*\\?[\"']?"
+            + _PHONE_NUMBER
+        )
+        for key in _PHONE_KEYS
+    )
+    + tuple(re.compile(phrase + _PHONE_NUMBER) for phrase in _PHONE_PHRASES)
+    + tuple(
+        re.compile(r"TEL(?:;[A-Za-z\-]{1,20}=[^:;\n\\]{0,40})*:[ \t]*" + _PHONE_NUMBER) for _ in _VCARD_TEL
+    )
+)
+_SMS_RECIPIENT = re.compile(
+    r"(?:(?<![\w.])|(?<=\\[nt]))(?:to|recipient|(?:sms_?)?(?:number|to_number))\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?"
+    + _PHONE_NUMBER
+)
+_PHONE_WORDS = _PHONE_KEYS + _PHONE_PHRASES + _VCARD_TEL + _SMS_WORDS
+_PHONE_FINDER = AhoCorasick(list(_PHONE_WORDS), matchkind=MatchKind.LeftmostLongest)
 _PHONE_VERBS = re.compile(r"(?:[Cc]all|[Tt]ext|[Rr]each|[Cc]ontact)\Z")
+_PHRASES_END = len(_PHONE_KEYS) + len(_PHONE_PHRASES)
+_TEL_END = _PHRASES_END + len(_VCARD_TEL)
+
+
+def _glued(text: str, at: int) -> bool:
+    """Tell whether the key word at ``at`` is part of a longer word (`hotel:`, `Intel`, `iPhone`), not the end of
+    a key's (`ONCALL_PHONE`, `work_phone`, `setPhoneNumber`)."""
+    before = text[at - 1] if at > 0 else " "
+    if before == "_" or not before.isalnum():
+        return False
+    camel = before.islower() and text[at].isupper() and text[at + 1 : at + 2].islower()
+    return not camel or text[max(0, at - 2) : at].strip().lower() == "i"
+
+
+def _sms_recipients(text: str, at: int) -> list[Redaction]:
+    """The recipient's number on a line that sends a text message."""
+    start, end = line_at(text, at)
+    return [
+        redact(match.start("value"), match.end("value"), "phone")
+        for match in _SMS_RECIPIENT.finditer(text, start, end)
+        if 7 <= sum(c.isdigit() for c in match.group("value")) <= 15
+    ]
 
 
 def find_keyed_phones(text: str) -> list[Redaction]:
-    """Phone numbers after a key that names one, or a "call me on", in order."""
+    """Phone numbers after a key that names one, a vCard's `TEL`, a "call me on" or a text message's recipient,
+    in order."""
     found = []
-    for index, at, _ in _find(_PHONE_FINDER, _PHONE_KEYS + _PHONE_PHRASES, text):
+    lines_done = -1
+    for index, at, _ in _find(_PHONE_FINDER, _PHONE_WORDS, text):
+        if index >= _TEL_END:
+            if at >= lines_done:
+                found += _sms_recipients(text, at)
+                lines_done = line_at(text, at)[1]
+            continue
         match = _PHONE_KEYED[index].match(text, at)
         if match is not None:
             if index < len(_PHONE_KEYS):
-                if match.start() > 0 and (
-                    text[match.start() - 1].isalnum() or text[match.start() - 1] == "_"
-                ):
-                    continue  # part of a longer word (`hotel:`, `Intel`)
-            elif _PHONE_VERBS.search(text, max(0, match.start() - 8), match.start()) is None:
-                continue
+                if _glued(text, match.start()):
+                    continue
+            elif index < _PHRASES_END:
+                if _PHONE_VERBS.search(text, max(0, match.start() - 8), match.start()) is None:
+                    continue
+            elif lead_end(text, *line_at(text, match.start())) != match.start():
+                continue  # a vCard's TEL starts its line
             digits = sum(c.isdigit() for c in match.group("value"))
             if 7 <= digits <= 15:
                 found.append(redact(match.start("value"), match.end("value"), "phone"))
@@ -171,4 +236,4 @@ def find_keyed_phones(text: str) -> list[Redaction]:
 
 
 COLUMN_LITERALS = _HEADER_WORDS
-PHONE_KEY_LITERALS = _PHONE_KEYS + _PHONE_PHRASES
+PHONE_KEY_LITERALS = _PHONE_WORDS

@@ -59,7 +59,9 @@ from client_actors.scrub._mobile import MOBILE_LITERALS, MOBILE_RULES
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._pairs import PAIR_LITERALS, PAIR_RULES
 from client_actors.scrub._people import (
+    DIRECTORY_LITERALS,
     find_blame_names,
+    find_directory_names,
     find_git_identity,
     find_keyed_names,
     find_keyed_names_encoded,
@@ -199,7 +201,8 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
 # `user.name` as set or listed (a blank or "=" after it, not code's `user.name)`), git's own variables (the
 # pattern's "_NAME" is taken only after them), a config's section, porcelain's author-mail line.
 _GIT_IDENTITY_LITERALS = (
-    "user.name ", "user.name\t", "user.name=", "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "[user]", "-mail <",
+    "user.name ", "user.name\t", "user.name=", "user.name\n", "user.name\r", "user.name\\n", "GIT_AUTHOR_NAME",
+    "GIT_COMMITTER_NAME", "[user]", "-mail <",
 )  # fmt: skip
 # Shortlog's count before its tab (written or JSON-escaped), or in its heading's "(12):" at a line's end.
 _SHORTLOG_LITERALS = tuple(
@@ -291,10 +294,11 @@ PASSES: tuple[Pass, ...] = (
     Pass(
         "person-name-keyed",
         find_keyed_names,
-        ("name", "Name", "NAME", "older", "OLDER", "uthor", "UTHOR"),
+        ("name", "Name", "NAME", "older", "OLDER", "uthor", "UTHOR", "ssignee"),
         None,
         find_keyed_names_encoded,
     ),
+    Pass("person-name-directory", find_directory_names, DIRECTORY_LITERALS),
     # Phone and social security numbers by the column or key that holds them (see _columns.py).
     Pass("column-values", find_column_values, COLUMN_LITERALS),
     Pass("keyed-phones", find_keyed_phones, PHONE_KEY_LITERALS),

@@ -120,6 +120,8 @@ def classify_name(name: str) -> Sense | None:
     if name.lower() in _PASSWORD_DIRECTIVES:
         return Sense("password", True)
     words = [word for word in split_words(name) if not word.isdigit()]
+    if words == [name.rsplit(":", 1)[-1].lower()] and words[0] in _PASSWORD_DIRECTIVES:
+        return Sense("password", True)  # behind a grep hit's line number: `redis.conf:44:requirepass`
     while len(words) > 1 and words[-1] in IGNORED_SUFFIXES:
         words.pop()
     if not words:

@@ -9,14 +9,20 @@ one can. The places taken:
   capitalised words of a log line before an address (``INFO Sending Welcome Email <...>``) stay;
 - the local git identity, which is the person at the keyboard: ``git config user.name``, ``user.name=`` in
   ``git config --list``, ``name =`` under ``[user]``, ``GIT_AUTHOR_NAME`` and ``GIT_COMMITTER_NAME``; and
-  ``git blame`` (and its porcelain) and ``git shortlog`` lines, which print identities with no address;
+  ``git blame`` (and its porcelain) and ``git shortlog`` lines, which print identities with no address, and
+  the line ``git config user.name`` prints;
 - data records: a value under a key or column that holds a person's name (``first_name``,
-  ``customer_name``, ``cardholder``...), and under ``name`` when the same record holds an e-mail, phone or
-  address field (a record of a person, not a manifest or a workflow step); JSON, YAML, dict reprs, a log
-  line's ``key=value`` pairs, an attribute's assignment (``config.full_name = "..."``), an environment
-  lookup's default (``os.environ.get("FULL_NAME", "...")``), prose's "`full_name` is set to `...`", CSV,
-  tab-separated and psql tables, SQL ``INSERT`` rows. Under those keys an upper-case name is one too (a card's
-  embossed ``JANE DOE``);
+  ``customer_name``, ``cardholder``...; a role's name, ``user_name``, ``REPORT_OWNER_NAME``, and an issue's
+  ``assignee``, as two words at least: a user's or an owner's is often a handle or a team's), and under
+  ``name`` when the same record holds an e-mail, phone or address field (a record of a person, not a manifest
+  or a workflow step; in XML, the leaf elements beside it: a POM's ``<developer>``) unless that field holds a
+  documentation address (the record is an example's); JSON, YAML, dict reprs, a log line's ``key=value``
+  pairs, an attribute's assignment (``config.full_name = "..."``), a setter's call (``setFullName("...")``),
+  an environment lookup's default (``os.environ.get("FULL_NAME", "...")``), a logged binding's pair (Rails'
+  ``["contact_name", "..."]``), prose's "`full_name` is set to `...`", CSV, tab-separated, psql, MySQL and
+  Markdown tables, a printed data frame, SQL ``INSERT`` rows and the values Django's log binds to them. Under
+  those keys an upper-case name is one too (a card's embossed ``JANE DOE``);
+- directory entries: a vCard's ``FN`` and an LDIF ``cn`` where the entry's object class is a person's;
 - an author's setting: ``AUTHOR`` as a constant or an environment variable (``AUTHOR = "..."``, ``export
   AUTHOR=...``, a lookup's default), and ``author`` on a YAML or ini line of its own (``author: Jane Doe``,
   ``author = Jane Doe``) outside setup.cfg's ``[metadata]``.
@@ -284,7 +290,7 @@ def find_names_beside_addresses(text: str) -> list[Redaction]:
 
 
 # What ends a value read forward: a closing quote, a line's end (written or escaped), a separator.
-_VALUE_END = re.compile(r"(?:\\?[\"'])|[ \t]*(?:\r?\n|\\[rn]|$|[,;}\])#|])")
+_VALUE_END = re.compile(r"(?:\\?[\"'])|[ \t]*(?:\r?\n|\\[rn]|$|[,;}\])#|]|</)")
 
 
 # After an unquoted value, the next pair of a log line's `key=value` list (`first_name=Jane last_name=Doe`).
@@ -322,6 +328,24 @@ _SECTION_NAME = re.compile(
 _NEXT_SECTION = re.compile(rf"(?:\r?\n|\\n){LINE_LEAD.pattern}(?:[ \t]|\\t)*\[")
 
 
+# `git config user.name` asked, its line ending there: git prints the name alone on the next line.
+_USER_NAME_ASKED = re.compile(r"git config(?: --(?:global|local|system|get))* user\.name[ \t]*(?=\r?\n|\\n)")
+
+
+def _asked_user_names(text: str) -> list[Redaction]:
+    """The name git prints on the line after `git config user.name`, that line's wrapper's lead left."""
+    found = []
+    for match in _USER_NAME_ASKED.finditer(text):
+        following = LINE_BREAK.match(text, match.end())
+        if following is None:
+            continue
+        start, end = line_at(text, following.end())
+        name = _NAME_ALONE.match(text, line_body(text, start, end), end)
+        if name is not None and _LINE_ENDS.match(text, name.end()) and is_person_name(name.group(), 2):
+            found.append(redact(name.start(), name.end(), KIND))
+    return found
+
+
 # `git blame --porcelain` and `--line-porcelain`: `author Jane Doe`, then `author-mail <...>` on the next line.
 _PORCELAIN = re.compile(
     rf"(?:\A|\n|\\n)(?P<role>author|committer) (?P<name>{NAME})(?P<q>)(?:\r?\n|\\n)(?P=role)-mail <"
@@ -341,6 +365,7 @@ def find_git_identity(text: str) -> list[Redaction]:
             item = _name_forward(match, 2)
             if item is not None:
                 found.append(item)
+        found += _asked_user_names(text)
     if "_NAME" in text:
         for match in _GIT_ENV_NAME.finditer(text):
             if text.endswith(_GIT_ENV_NAMES, max(0, match.start() - 13), match.start()):
@@ -383,6 +408,42 @@ def find_blame_names(text: str) -> list[Redaction]:
         for match in _BLAME.finditer(text)
         if is_person_name(match.group("name"), 2)
     ]
+
+
+# Directory entries that name a person: a vCard's formatted name (`FN:Jane Doe`, `FN;CHARSET=UTF-8:...`) and an
+# LDIF entry's common name (`cn: Jane Doe`) where the entry's object class is a person's. Each on a line of its
+# own, behind a wrapper's lead.
+_VCARD_NAME = re.compile(
+    rf"(?:(?<![A-Za-z;])|(?<=\\n))FN(?:;[A-Za-z\-]{{1,20}}=[^:;\n\\]{{0,40}})*:(?P<name>{NAME})"
+)
+_LDIF_NAME = re.compile(rf"(?:(?<![A-Za-z])|(?<=\\n))cn:[ \t]+(?P<name>{NAME})")
+_PERSON_OBJECT_CLASS = re.compile(
+    r"(?i:objectClass):[ \t]*(?:inetOrgPerson|organizationalPerson|person|posixAccount|user)(?![A-Za-z])"
+)
+# What a pass needs in a text to find one: a vCard's start, an LDIF entry's object class.
+DIRECTORY_LITERALS = ("BEGIN:VCARD", "objectClass:", "objectclass:")
+_LINE_ENDS = re.compile(r"[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)")
+
+
+def find_directory_names(text: str) -> list[Redaction]:
+    """Names in vCards' `FN` lines and in LDIF entries of people (`cn`)."""
+    patterns = []
+    if "BEGIN:VCARD" in text:
+        patterns.append(_VCARD_NAME)
+    if ("bjectClass:" in text or "bjectclass:" in text) and _PERSON_OBJECT_CLASS.search(text):
+        patterns.append(_LDIF_NAME)
+    found = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = line_at(text, match.start())
+            name_start, name_end = match.span("name")
+            if (
+                line_body(text, start, end) == match.start()
+                and _LINE_ENDS.match(text, name_end)
+                and is_person_name(text[name_start:name_end], 2)
+            ):
+                found.append(redact(name_start, name_end, KIND))
+    return disjoint(found) if len(patterns) > 1 else found
 
 
 # `git shortlog` without -s: `Jane Doe (12):`, the author's commits' subjects indented below.
@@ -429,22 +490,40 @@ PERSON_KEYS = frozenset(
 # Keys that also name things other than people (a service account's display name "Terraform"): a whole
 # name of two words or more only.
 _WHOLE_NAME_KEYS = frozenset({"displayname", "holdername"})
+# A role's name ending a key (`user_name`, `REPORT_OWNER_NAME`, `defaultReviewerName`): the person in that role.
+# A user's or an owner's name is often a handle or a team's: a whole name of two words or more only.
+_ROLE_NAME_KEYS = (
+    "username", "ownername", "reviewername", "assigneename", "authorname", "requestername", "reportername",
+    "approvername", "managername", "membername", "personname", "signername", "studentname",
+)  # fmt: skip
+
+
+def _person_key(key: str) -> tuple[int, bool] | None:
+    """The fewest words a value under ``key`` (spelt without "_" and "-", lower case) needs to be a person's name,
+    and whether upper-case words will do; None for a key that holds no person's name."""
+    if key in PERSON_KEYS:
+        return (2 if key in _WHOLE_NAME_KEYS else 1), True
+    if key.endswith(_ROLE_NAME_KEYS) or key == "assignee":
+        return 2, False
+    return None
+
+
 # A key, read back from where the pattern finds its ending.
 _KEY_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")
 # (a receiver's dot too: Ruby's `config.full_name = "..."`, a properties file's `app.author=...`; and the
 # lead of a numbered read's or a diff's line: `3→AUTHOR = ...`, `+full_name: ...`)
-_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+")
+_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+<")
 # The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`, an environment
 # lookup's default (`getenv("FULL_NAME", "Jane Doe")`, the handler checks the lookup) and prose's "`key` is
 # set to `Jane Doe`". One that starts with a lower-case letter or a digit (most identifiers) is no name,
-# which the pattern says without a handler's call. "author" (`_AUTHOR_ENDS`) is a record's key only, no
-# table's column.
-_KEY_ENDS = ("name", "Name", "NAME", "older", "OLDER", "uthor", "UTHOR")
+# which the pattern says without a handler's call. "author" (`_AUTHOR_ENDS`) and "assignee" (a tracker's
+# issue's) are a record's keys only, no table's columns.
+_KEY_ENDS = ("name", "Name", "NAME", "older", "OLDER", "uthor", "UTHOR", "ssignee")
 _CELL_KEY_ENDS = _KEY_ENDS[:5]
 _AUTHOR_ENDS = frozenset({5, 6})
 _KEY_QUOTE = r"(?P<q>\\?[\"'`]|)"
 _VALUE_AFTER_KEY = (
-    r"(?P<close>\\?[\"'`]?)(?P<sep>[ \t]*(?::|=>?)[ \t]*"
+    r"(?P<close>\\?[\"'`]?)(?P<sep>[ \t]*(?::|=>?)[ \t]*|\([ \t]*|(?<=[a-zA-Z])>"
     r"|(?<=`)[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t]+(?=`)"
     r"|(?<=[\"'])[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?)"
     rf"{_KEY_QUOTE}(?![a-z0-9_\-.])(?P<name>{NAME})"
@@ -502,12 +581,73 @@ def _has_contact_field(text: str, start: int, end: int) -> bool:
                 key_start -= 1
             while key_end < len(lower) and key_end < at + 24 and lower[key_end] in _KEY_CHARS:
                 key_end += 1
-            if _KEY_SEPARATOR.match(record, key_end) and _CONTACT_COLUMN.fullmatch(
-                record, key_start, key_end
+            separator = _KEY_SEPARATOR.match(record, key_end)
+            if (
+                separator is None
+                and record.startswith(">", key_end)
+                and record[key_start - 1 : key_start] == "<"
+            ):
+                separator = _ELEMENT_END.match(record, key_end)  # an XML element's: `<email>`
+            if (
+                separator is not None
+                and _CONTACT_COLUMN.fullmatch(record, key_start, key_end)
+                and not _holds_documentation_address(record, separator.end())
             ):
                 return True
             at = lower.find(word, key_end)
     return False
+
+
+_ELEMENT_END = re.compile(">")
+# A field's value that is one address: after the separator's blanks and quotes, up to what ends it.
+_ADDRESS_VALUE = re.compile(r"[ \t]*(?:\\?[\"'`])?(?P<address>[^\s\"'`<>,;\\@]{1,64}@[A-Za-z0-9.\-]{1,255})")
+
+
+def _holds_documentation_address(record: str, at: int) -> bool:
+    """Tell whether the field whose value starts at ``at`` holds a reserved documentation address: the record
+    is an example's (`{"email": "jane.doe@example.com", "name": "Jane Doe"}`), and so is the name beside it."""
+    value = _ADDRESS_VALUE.match(record, at)
+    return value is not None and _is_documentation_address(f" <{value.group('address')}>")
+
+
+# Where a logged binding's pair opens: Rails' `[["contact_name", "Jane Doe"], ...]` (written or JSON-escaped).
+_PAIR_OPENINGS = ('["', "['", '[\\"')
+# An XML element on a line of its own with no element inside: `<email>jane@...</email>`.
+_XML_LEAF = re.compile(
+    r"[ \t]*<(?P<tag>[A-Za-z][\w.:\-]{0,60})(?:[ \t][^<>]{0,200})?>[^<>]{0,300}</(?P=tag)>[ \t]*"
+)
+
+
+def _xml_siblings(text: str, at: int) -> tuple[int, int]:
+    """The lines around ``at`` that are XML elements with no element inside, as a record: a POM's
+    `<developer>` holds `<name>` and `<email>`, a project's own `<name>` sits among its `<url>`, `<version>`."""
+    start, end = line_at(text, at)
+    first, last = start, end
+    for _ in range(12):
+        line = _line_before(text, first)
+        if line is None or _XML_LEAF.fullmatch(text, line_body(text, *line), line[1]) is None:
+            break
+        first = line[0]
+    for _ in range(12):
+        following = LINE_BREAK.match(text, last)
+        if following is None:
+            break
+        line = line_at(text, following.end())
+        if _XML_LEAF.fullmatch(text, line_body(text, *line), line[1]) is None:
+            break
+        last = line[1]
+    return first, last
+
+
+def _line_before(text: str, start: int) -> tuple[int, int] | None:
+    """The line before the one starting at ``start``, if any."""
+    if text[start - 1 : start] == "\n":
+        end = start - 1 - (text[start - 2 : start - 1] == "\r")
+    elif text.endswith("\\n", 0, start):
+        end = start - 2
+    else:
+        return None
+    return line_at(text, end)[0], end
 
 
 def _record_around(text: str, at: int) -> tuple[int, int]:
@@ -528,7 +668,12 @@ _FOLD_CASE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqr
 _KEY_SEPARATORS = b"_- "
 # The same scan says whether the text may hold the key endings "older" and "OLDER", and "VALUES" in the cases
 # the SQL rows are looked for in, each folded as the words are (the substring tests it spares scan the str).
-_FOLDED_WORDS = (*sorted({*PERSON_KEYS, *_CONTACT_WORDS}), "author", "older", "values")
+_FOLDED_WORDS = (
+    *sorted({*PERSON_KEYS, *_ROLE_NAME_KEYS, "assignee", *_CONTACT_WORDS}),
+    "author",
+    "older",
+    "values",
+)
 _AUTHOR, _OLDER, _VALUES = len(_FOLDED_WORDS) - 3, len(_FOLDED_WORDS) - 2, len(_FOLDED_WORDS) - 1
 _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS])
 
@@ -538,17 +683,20 @@ _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS]
 # non-ASCII letter's first byte, or a JSON escape's "\\u"). Code's `name: string` has none; a scan of the
 # bytes for each pattern, each from a literal.
 _RECORD_AFTER_KEY = (
-    rb"\\?[\"'`]?(?:[ \t]*(?::|=>?|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
+    rb"\\?[\"'`]?(?:[ \t]*(?::|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
     rb"[ \t]*(?:\\?[\"'`])?(?:[A-Z\x80-\xff]|\\u)"
 )
 _RECORD_HINTS = (
     re.compile(rb"ame(?<=[nN]ame)" + _RECORD_AFTER_KEY),
     re.compile(rb"AME(?<=NAME)" + _RECORD_AFTER_KEY),
+    re.compile(rb"ssignee" + _RECORD_AFTER_KEY),
 )
 _AUTHOR_HINTS = (
     re.compile(rb"uthor(?<=[aA]uthor)" + _RECORD_AFTER_KEY),
     re.compile(rb"UTHOR(?<=AUTHOR)" + _RECORD_AFTER_KEY),
 )
+# A digit on a line (folded), as a data frame's row holds its index.
+_DIGIT_ON_LINE = re.compile(rb"[^\n]{0,120}?[0-9]")
 # A character of every separator a table's header holds (`_CELL_SEPARATOR`), as the folded text has them.
 _FOLDED_SEPARATORS = (b",", b"\t", b"|", b"\\")
 
@@ -572,8 +720,13 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
     # A table's header is on one of these lines, and holds a key ending and a cell separator there too.
     headers = set()
     for number, at in lines.items():
-        piece = folded[folded.rfind(b"\n", 0, at) + 1 : folded.find(b"\n", at) % (len(folded) + 1)]
-        if (b"name" in piece or b"older" in piece) and any(mark in piece for mark in _FOLDED_SEPARATORS):
+        line_end = folded.find(b"\n", at) % (len(folded) + 1)
+        piece = folded[folded.rfind(b"\n", 0, at) + 1 : line_end]
+        if (b"name" in piece or b"older" in piece) and (
+            any(mark in piece for mark in _FOLDED_SEPARATORS)
+            or _DIGIT_ON_LINE.match(folded, line_end + 1)
+            is not None  # a data frame's header: a row's index below
+        ):
             headers.add(number)
     author = author and any(hint.search(raw) for hint in _AUTHOR_HINTS)
     records = older or author or any(hint.search(raw) for hint in _RECORD_HINTS)
@@ -611,7 +764,7 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
     `_keyed_matches`)."""
     found: list[Redaction] = []
     for match in _keyed_matches(text, ends):
-        key_end = match.start() + (4 if match.group(0)[:4].lower() == "name" else 5)
+        key_end = match.start("close")
         key_start, floor = match.start(), max(0, key_end - 45)
         while key_start > floor and text[key_start - 1] in _KEY_LETTERS:
             key_start -= 1
@@ -623,17 +776,29 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
             and text[key_start - 2 : key_start] not in ("\\n", "\\t")
         ):
             continue
-        if "," in match.group("sep") and not _ENV_LOOKUP.search(
-            text, max(0, key_start - 40), key_start - len(match.group("close"))
+        sep = match.group("sep")
+        opening = key_start - len(match.group("close"))
+        if "," in sep and not (
+            _ENV_LOOKUP.search(text, max(0, key_start - 40), opening)
+            or text.endswith(_PAIR_OPENINGS, 0, key_start)
         ):
-            continue  # a default's comma is one only after an environment lookup
+            continue  # a default's comma is one only after an environment lookup, or in a logged binding's pair
         key = text[key_start:key_end].replace("_", "").replace("-", "").lower()
+        if sep.startswith("("):  # a setter's call: `c.setFullName("Jane Doe")`
+            if not key.startswith("set"):
+                continue
+            key = key[3:]
+        elif sep == ">" and (
+            text[key_start - 1 : key_start] != "<" or text[key_start - 2 : key_start] == "</"
+        ):
+            continue  # an XML element's name only: `<name>Jane Doe</name>`
         if key == "name":
             item = _name_forward(match, 2)
-            if item is not None and not _has_contact_field(text, *_record_around(text, match.start())):
+            record = _xml_siblings(text, match.start()) if sep == ">" else _record_around(text, match.start())
+            if item is not None and not _has_contact_field(text, *record):
                 continue
-        elif key in PERSON_KEYS:
-            item = _name_forward(match, 2 if key in _WHOLE_NAME_KEYS else 1, upper=True)
+        elif (keyed := _person_key(key)) is not None:
+            item = _name_forward(match, *keyed)
         elif key == "author":
             item = _name_forward(match, 2)
             if item is not None and (
@@ -689,7 +854,7 @@ def _names_a_person(match: re.Match[str], key_start: int, value_end: int) -> boo
 
 
 # A table's header cell: a column's name, quoted or not.
-_HEADER_CELL = re.compile(r"[\s\"'`]*(?P<name>[A-Za-z_][A-Za-z0-9_ \-]{0,40}?)[\s\"'`]*")
+_HEADER_CELL = re.compile(r"[\s\"'`\\]*(?P<name>[A-Za-z_][A-Za-z0-9_ \-]{0,40}?)[\s\"'`\\]*")
 # A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
 _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
 _MAX_ROWS = 500
@@ -710,8 +875,8 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
         if _KEYED_CELL.search(written) is None:  # the literal the pass is gated on
             continue
         name = written.replace("_", "").replace("-", "").replace(" ", "").lower()
-        if name in PERSON_KEYS:
-            columns[index] = (2 if name in _WHOLE_NAME_KEYS else 1, True)
+        if (keyed := _person_key(name)) is not None:
+            columns[index] = keyed
         elif name == "name" and contact:
             columns[index] = (2, False)
     return columns
@@ -764,13 +929,14 @@ def _rows_names(
             continue
         header_seen = start
         if _CELL_SEPARATOR.search(text, start, end) is None:
+            found += _frame_names(text, start, end)  # or a data frame's printed columns
             continue  # one cell only: no separator `table_separator` picks is on the line
         body_start = line_body(text, start, end)
         if _NOT_HEADER.search(text, body_start, end):
             continue  # a record's key or code: a header holds column names and separators only
         led = body_start > start
         separator = table_separator(text[body_start:end])
-        cells = line_cells(text, body_start, end, separator)
+        cells = _table_cells(text, body_start, end, separator)
         columns = _person_columns(text, cells) if len(cells) >= 2 else {}
         if not columns:
             continue
@@ -784,7 +950,7 @@ def _rows_names(
                 row_start = line_body(text, row_start, row_end)
             if RULE_LINE.fullmatch(text, row_start, row_end):
                 continue
-            row = line_cells(text, row_start, row_end, separator)
+            row = _table_cells(text, row_start, row_end, separator)
             if len(row) != len(cells):
                 break
             for index, fewest in columns.items():
@@ -794,13 +960,77 @@ def _rows_names(
     return found
 
 
+# A data frame as pandas prints it: a header of column names apart by blanks, each row its index and then its
+# values; values apart by two blanks or more (a value of words holds single ones).
+_FRAME_HEADER = re.compile(r"[ \t]*[A-Za-z_][A-Za-z0-9_]{0,40}(?:[ \t]+[A-Za-z_][A-Za-z0-9_]{0,40})+[ \t]*")
+_FRAME_ROW = re.compile(r"[ \t]*[0-9]{1,9}(?=[ \t]{2})")
+_FRAME_GAP = re.compile(r"[ \t]{2,}")
+
+
+def _frame_names(text: str, start: int, end: int) -> list[Redaction]:
+    """Names in the rows of a printed data frame whose header names a person column."""
+    body = line_body(text, start, end)
+    if _FRAME_HEADER.fullmatch(text, body, end) is None:
+        return []
+    names = [(m.start(), m.end()) for m in re.finditer(r"[^ \t]+", text[body:end])]
+    columns = _person_columns(text, [(body + a, body + b) for a, b in names])
+    found: list[Redaction] = []
+    row_end = end
+    for _ in range(_MAX_ROWS if columns else 0):
+        following = LINE_BREAK.match(text, row_end)
+        if following is None:
+            break
+        row_start, row_end = line_at(text, following.end())
+        row_start = line_body(text, row_start, row_end)
+        index = _FRAME_ROW.match(text, row_start, row_end)
+        if index is None:
+            break
+        cells, at = [], index.end()
+        for gap in _FRAME_GAP.finditer(text, at, row_end):
+            if gap.start() > at:
+                cells.append((at, gap.start()))
+            at = gap.end()
+        if at < row_end and text[at:row_end].strip():
+            cells.append((at, len(text[:row_end].rstrip())))
+        if len(cells) != len(names):
+            break
+        for column, (fewest, upper) in columns.items():
+            value = text[cells[column][0] : cells[column][1]]
+            if is_person_name(value, fewest, upper):
+                found.append(redact(cells[column][0], cells[column][1], KIND))
+    return found
+
+
+def _table_cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    """A table line's cells, a bordered table's empty ends left out (MySQL's and Markdown's `| a | b |`)."""
+    cells = line_cells(text, start, end, separator)
+    if separator == "|" and len(cells) > 2:
+        if not text[cells[0][0] : cells[0][1]].strip():
+            cells = cells[1:]
+        if not text[cells[-1][0] : cells[-1][1]].strip():
+            cells = cells[:-1]
+    return cells
+
+
 # A header cell naming a person column, where the table rule starts looking.
 _KEYED_CELL = re.compile(r"(?:name|Name|NAME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
 _CELL_ENDS = tuple(re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])") for end in _CELL_KEY_ENDS)
 # `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
 _INSERT = re.compile(
-    r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"
+    r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]\\]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"
 )
+
+
+# What Django's SQL log prints after a statement's row of placeholders: the values bound to them.
+_LOGGED_ARGS = re.compile(r"[ \t]*;?[ \t]*args=\(")
+_PLACEHOLDER = re.compile(r"[ \t]*(?:%s|\?|\$[0-9]{1,4}|:[A-Za-z_][\w]{0,40})[ \t]*")
+
+
+def _placeholders_only(values: list[re.Match[str]]) -> bool:
+    return all(
+        value.group("string") is None and _PLACEHOLDER.fullmatch(value.group("other") or "")
+        for value in values
+    )
 
 
 def find_insert_names(text: str) -> list[Redaction]:
@@ -817,6 +1047,9 @@ def find_insert_names(text: str) -> list[Redaction]:
             if values is None:
                 break
             rows += 1
+            bound = _LOGGED_ARGS.match(text, at) if _placeholders_only(values) else None
+            if bound is not None:  # Django's `VALUES (%s, %s); args=('Jane Doe', 'pro')`: the values bound
+                values = sql_row(text, bound.end())[0] or values
             for index, fewest in columns.items():
                 value = values[index] if index < len(values) else None
                 string = None if value is None else value.group("string")

@@ -175,9 +175,11 @@ PHONES_INTL = Rule("phone-intl", _PHONE_INTL, _handle_intl_phone)
 # needs no name (see `_digits`).
 _SSN_NUMBER = r"(?P<number>[0-9]{3}(?P<sep>[ \-]?)[0-9]{2}(?P=sep)[0-9]{4})(?![0-9A-Za-z_]|[.\-][0-9])"
 # On the next line, the number may stand behind the lead a wrapper gives every line (a form read with line
-# numbers: `83→a  Employee's social security number` and `84→   044271028`).
+# numbers: `83→a  Employee's social security number` and `84→   044271028`). A form's field gives its value
+# after its name (`<input name="ssn" value="044271028">`).
 _SSN_AFTER_NAME = (
     r"(?:[ \t_\-]*(?:#|(?i:no\.?|number|num))?\\?[\"']?[ \t]*[:=,|>]?[ \t]*\\?[\"']?"
+    r"|\\?[\"'][ \t]+value=\\?[\"']"
     r"|[^\n0-9]{0,80}(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[^\n0-9]{0,80}?)"
 )
 

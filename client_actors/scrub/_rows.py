@@ -4,7 +4,8 @@
   now())``. The column list says what each value is: a string under a column whose name names a credential
   (``password``, ``api_key``, ``token``...) is judged as that name's value is elsewhere; a lone ``key`` or
   ``value`` column takes its sense from a table named for credentials (``api_keys``, ``secrets``); a string
-  under an ``ssn`` column goes when it has a social security number's shape; a row of a key-value table
+  under an ``ssn`` column goes when it has a social security number's shape, one under a phone column
+  (``mobile``, ``phone_number``) when it has a phone number's; a row of a key-value table
   (``(name, value) VALUES ('stripe_secret', '...')``) is judged by the name it holds. Where the statement's
   values are ``?`` placeholders, the bindings an ORM logs after it (Hibernate's ``binding parameter [1] as
   [VARCHAR] - [...]``) are read the same way: parameter N is the Nth placeholder's column.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from client_actors.scrub._columns import is_phone_value, phone_column
 from client_actors.scrub._core import Redaction, redact
 from client_actors.scrub._digits import is_ssn
 from client_actors.scrub._judge import LINE_LEAD, judge_value
@@ -29,6 +31,7 @@ from client_actors.scrub._personal import LINE_BREAK, RULE_LINE, lead_end, line_
 _MAX_ROWS = 500
 _SSN = re.compile(r"[0-9]{3}([ \-]?)[0-9]{2}\1[0-9]{4}")
 _SSN_KIND = Sense("ssn", True)  # not a name's sense: what an ssn column's value is checked as
+_PHONE_KIND = Sense("phone", True)  # nor is this: what a phone column's value is checked as
 
 
 def _is_ssn_value(value: str) -> bool:
@@ -56,6 +59,8 @@ def _column_sense(name: str, table_sense: Sense | None) -> Sense | None:
     words = split_words(name)
     if words and (words[-1] == "ssn" or "".join(words) in _SSN_COLUMNS):
         return _SSN_KIND
+    if phone_column(name):
+        return _PHONE_KIND
     sense = classify_name(name)
     if (sense is None or not sense.strong) and table_sense is not None and name.lower() in _GENERIC_COLUMNS:
         return table_sense
@@ -73,6 +78,8 @@ def _judged(value: str, name: str, sense: Sense, start: int, *, quoted: bool) ->
     """The redaction of ``value`` (at ``start``) under ``name``, if it goes."""
     if sense is _SSN_KIND:
         return redact(start, start + len(value), "ssn") if _is_ssn_value(value) else None
+    if sense is _PHONE_KIND:
+        return redact(start, start + len(value), "phone") if is_phone_value(value) else None
     if not value or judge_value(value, name, sense, quoted=quoted, env_style=False) == "keep":
         return None
     return redact(start, start + len(value), sense.kind)

@@ -143,8 +143,11 @@ _ADJACENT_GAP = re.compile(
 )
 # Only an operator, a quote, a border or a tag's bracket between.
 _TIGHT_GAP = re.compile(r"[\s\"'`:=<>\[\]|│┃║\\]*")
-# Prose that gives a quoted name its quoted value, as a setting's: "`API_SECRET` is set to `...`".
+# Prose that gives a quoted name its quoted value, as a setting's: "`API_SECRET` is set to `...`", "I've set
+# `API_SECRET` to `...`" (`_SET_BEFORE` before the name).
 _PROSE_SETTING = re.compile(r"`[ \t]+(?:is|was)(?:[ \t]+(?:set[ \t]+to|now))?[ \t]+`")
+_SET_TO = re.compile(r"`[ \t]+to[ \t]+`")
+_SET_BEFORE = re.compile(r"(?<![A-Za-z])(?:[Ss]et|SET)[ \t]+`\Z")
 # A name of its own right before a value: `user=alice`, `"client_id": "x"`, `--region x`, `<Name>x`.
 _OWN_NAME = re.compile(
     r"(?:(?<![\w\-.+/~!@#%^&*?$])(?P<name>[A-Za-z_][A-Za-z0-9_\-.]{0,60})[\"'\]]?[ \t]*(?:=>|->|:=|[:=])[ \t]*[\"'`]?"
@@ -388,7 +391,8 @@ def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
         if ends and (_NAME_ENDS_LINE.match(rest) or (rest.rstrip().endswith(":") and name_end < line_end)):
             _next_line(text, line_end, sense, bool(_NAME_ENDS_LINE.match(rest)), found)
         quoted = text[name_start - 1 : name_start] == "`"
-        _same_line(text, name_end, line_end, sense, found, quoted)
+        set_before = quoted and _SET_BEFORE.search(text, max(0, name_start - 8), name_start) is not None
+        _same_line(text, name_end, line_end, sense, found, quoted, set_before)
     return disjoint(found.values())
 
 
@@ -399,8 +403,10 @@ def _same_line(
     sense: Sense,
     found: dict[int, Redaction],
     quoted: bool = False,
+    set_before: bool = False,
 ) -> None:
-    """``quoted``: the name stands in backticks, as prose quotes a setting's name."""
+    """``quoted``: the name stands in backticks, as prose quotes a setting's name; ``set_before``: "set" before
+    it ("I've set `API_SECRET` to `...`")."""
     # Every value on the rest of the line is read, whatever sensitive word or redaction comes between (a
     # scrub of what this one leaves must read each the same way); the first word to take a value names it.
     for start, end in _candidates(text, name_end, line_end):
@@ -422,7 +428,10 @@ def _same_line(
             or (
                 quoted
                 and text[end : end + 1] == "`"
-                and _PROSE_SETTING.fullmatch(text, name_end, start) is not None
+                and (
+                    _PROSE_SETTING.fullmatch(text, name_end, start) is not None
+                    or (_SET_TO.fullmatch(text, name_end, start) is not None and set_before)
+                )
             )
         )
         if own is not None and own.end() == start and own.start() > name_end and _is_owner(own):

@@ -84,6 +84,7 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
         return None
     group = _value_group(match)
     value, start, end = match.group(group), match.start(group), match.end(group)
+    whole = value  # a configuration line's value is all of what follows its name
     if group == "bare" and value.endswith((",", ".", ":")) and len(value) > 1:
         value, end = value[:-1], end - 1  # a sentence's or a list's punctuation
     if is_placeholder(value) or _URL.match(value) or not _WORD_CHARS.search(value):
@@ -99,7 +100,7 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
         if _PATH_LIKE.fullmatch(value) or value.isdigit():
             return None  # `ssl_certificate_key /etc/ssl/x.key`, `token_ttl 3600`
         verdict = judge_value(value, name, sense, quoted=quoted, env_style=False)
-        return redact(start, end, sense.kind) if verdict == "redact" else None
+        return redact(start, start + len(whole), sense.kind) if verdict == "redact" else None
     if _SETTER_BEFORE.search(prefix) or prefix.endswith("/:"):
         verdict = judge_value(value, name, sense, quoted=quoted, env_style=False)
         return redact(start, end, sense.kind) if verdict == "redact" else None
