@@ -179,8 +179,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         escape = _ESCAPE_IN_VALUE.search(value)
         if escape is not None:
             value, end = value[: escape.start()], end - len(value) + escape.start()
-            if not value:
-                return None
+            if not value or is_placeholder(value):
+                return None  # (a placeholder is told once the escape is off: `KEY=sk-...\\n`)
     if group == "bare" and name.startswith(_OWN_ATTRIBUTE) and _IDENTIFIER.fullmatch(value):
         return None  # `self.pw = pw`, `this._token = token`: an object keeps what it was given
     if (

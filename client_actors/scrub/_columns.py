@@ -141,8 +141,11 @@ def find_column_values(text: str) -> list[Redaction]:
 
 
 # A value after a key naming a phone (`'mobile': '07727 597214'`, `phone = "+44 ..."`, `tel: 0711 ...`), or
-# after a person's "call me on" in a message. One pattern per word, each starting with its literal.
-_PHONE_NUMBER = r"(?P<value>\+?\(?[0-9]{1,5}\)?(?:[ \-.]?\(?[0-9]{1,5}\)?){1,6})(?![0-9A-Za-z])"
+# after a person's "call me on" in a message. One pattern per word, each starting with its literal. A form's
+# body writes its blanks as "+" (`phone=(646)+374-9277`).
+_PHONE_NUMBER = (
+    r"(?P<value>\+?\(?[0-9]{1,5}\)?(?:(?:[ \-.]|\+(?=\(?[0-9]))?\(?[0-9]{1,5}\)?){1,6})(?![0-9A-Za-z])"
+)
 _PHONE_KEYS = (
     "phone",
     "Phone",
@@ -180,6 +183,12 @@ _SMS_RECIPIENT = re.compile(
     r"(?:(?<![\w.])|(?<=\\[nt]))(?:to|recipient|(?:sms_?)?(?:number|to_number))\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?"
     + _PHONE_NUMBER
 )
+# Prose of a line that sends a text message, before its recipient: `[sms] sent verification code to 07 52 ...`.
+_SMS_SENT_TO = re.compile(r"(?<![A-Za-z])(?:sent|code|message|text|SMS|sms)[ \t]+to[ \t]+" + _PHONE_NUMBER)
+# What such prose may send to that is no phone: a date, a time.
+_DATE_SHAPE = re.compile(
+    r"[0-9]{4}[\-./][0-9]{1,2}[\-./][0-9]{1,2}|[0-9]{1,2}[\-./][0-9]{1,2}[\-./][0-9]{2,4}"
+)
 _PHONE_WORDS = _PHONE_KEYS + _PHONE_PHRASES + _VCARD_TEL + _SMS_WORDS
 _PHONE_FINDER = AhoCorasick(list(_PHONE_WORDS), matchkind=MatchKind.LeftmostLongest)
 _PHONE_VERBS = re.compile(r"(?:[Cc]all|[Tt]ext|[Rr]each|[Cc]ontact)\Z")
@@ -198,12 +207,14 @@ def _glued(text: str, at: int) -> bool:
 
 
 def _sms_recipients(text: str, at: int) -> list[Redaction]:
-    """The recipient's number on a line that sends a text message."""
+    """The recipient's number on a line that sends a text message (`to="..."`, "sent ... to 07 ...")."""
     start, end = line_at(text, at)
     return [
         redact(match.start("value"), match.end("value"), "phone")
-        for match in _SMS_RECIPIENT.finditer(text, start, end)
+        for pattern in (_SMS_RECIPIENT, _SMS_SENT_TO)
+        for match in pattern.finditer(text, start, end)
         if 7 <= sum(c.isdigit() for c in match.group("value")) <= 15
+        and _DATE_SHAPE.fullmatch(match.group("value")) is None
     ]
 
 

@@ -66,7 +66,7 @@ from client_actors.scrub._personal import (
     line_cells,
     table_separator,
 )
-from client_actors.scrub._rows import ROW_GAP, line_body, sql_row
+from client_actors.scrub._rows import ROW_GAP, bound_rows, line_body, sql_row
 
 KIND = "person-name"
 
@@ -293,8 +293,9 @@ def find_names_beside_addresses(text: str) -> list[Redaction]:
 _VALUE_END = re.compile(r"(?:\\?[\"'])|[ \t]*(?:\r?\n|\\[rn]|$|[,;}\])#|]|</)")
 
 
-# After an unquoted value, the next pair of a log line's `key=value` list (`first_name=Jane last_name=Doe`).
-_NEXT_PAIR = re.compile(r"[ \t]+[A-Za-z_][\w.\-]{0,40}=")
+# After an unquoted value, the next pair of a log line's `key=value` list (`first_name=Jane last_name=Doe`) or
+# of a form's body (`first_name=Jane&last_name=Doe`).
+_NEXT_PAIR = re.compile(r"(?:[ \t]+|&)[A-Za-z_][\w.\-]{0,40}=")
 
 
 def _name_forward(match: re.Match[str], min_words: int, upper: bool = False) -> Redaction | None:
@@ -352,6 +353,22 @@ _PORCELAIN = re.compile(
 )
 
 
+# The address set beside a user name: `git config user.email jane@...`, `user.email=...`, `email = ...`.
+_USER_EMAIL = re.compile(
+    r"(?:user\.)?email(?:[ \t]*=[ \t]*|[ \t]+)\\?[\"']?(?P<address>[^\s\"'\\@]{1,64}@[A-Za-z0-9.\-]{1,255})"
+)
+_IDENTITY_REACH = 300
+
+
+def _example_identity(text: str, at: int) -> bool:
+    """Tell whether the user name set at ``at`` is an example's: the address set beside it is a reserved
+    documentation one (a guide's `git config user.email jane@example.org`)."""
+    return any(
+        _is_documentation_address(f" <{found.group('address')}>")
+        for found in _USER_EMAIL.finditer(text, max(0, at - _IDENTITY_REACH), at + _IDENTITY_REACH)
+    )
+
+
 def find_git_identity(text: str) -> list[Redaction]:
     """The name of the local git identity where it is set or listed, and an author's in blame's porcelain."""
     found: list[Redaction] = []
@@ -363,7 +380,7 @@ def find_git_identity(text: str) -> list[Redaction]:
     if "user.name" in text:
         for match in _USER_NAME.finditer(text):
             item = _name_forward(match, 2)
-            if item is not None:
+            if item is not None and not _example_identity(text, match.start()):
                 found.append(item)
         found += _asked_user_names(text)
     if "_NAME" in text:
@@ -420,19 +437,84 @@ _LDIF_NAME = re.compile(rf"(?:(?<![A-Za-z])|(?<=\\n))cn:[ \t]+(?P<name>{NAME})")
 _PERSON_OBJECT_CLASS = re.compile(
     r"(?i:objectClass):[ \t]*(?:inetOrgPerson|organizationalPerson|person|posixAccount|user)(?![A-Za-z])"
 )
-# What a pass needs in a text to find one: a vCard's start, an LDIF entry's object class.
-DIRECTORY_LITERALS = ("BEGIN:VCARD", "objectClass:", "objectclass:")
+# A vCard's structured name (`N:Doe;Jane;Q.;Dr.;Jr.`): family, given and additional names, apart by ";".
+_VCARD_PARTS = re.compile(
+    r"(?:(?<![A-Za-z;])|(?<=\\n))N(?:;[A-Za-z\-]{1,20}=[^:;\n\\]{0,40})*:"
+    r"(?P<parts>[^;:\n\\]{0,80}(?:;[^;:\n\\]{0,80}){1,4})"
+)
+_VCARD_NAME_PARTS = 3  # family, given, additional; honorifics (`Dr.`, `Jr.`) name no one
+# A payment's party in ISO 20022 XML (pain.001, pacs.008, camt.053): `<Cdtr><Nm>Jane Doe</Nm>`, and the element
+# of the name; an organisation's name there holds a word no person's does (`GmbH`, `Ltd`).
+_PARTY_NAME = re.compile(rf"<(?:[A-Za-z][\w\-]{{0,11}}:)?Nm>(?P<name>{NAME})</")
+_PARTY_BEFORE = re.compile(
+    r"<(?:[A-Za-z][\w\-]{0,11}:)?(?:Cdtr|Dbtr|UltmtCdtr|UltmtDbtr)>"
+    r"(?:\s|\\[nrt]|[0-9]{1,7}(?:\u2192|\\u2192|\t|\\t|:[ \t]))*<\Z"
+)
+# A tax form's name line as text extracted from it prints it (a W-9's "1 Name of entity/individual", the older
+# "1 Name (as shown on your income tax return)"): the name is on the next line.
+_FORM_NAME_LABEL = re.compile(r"Name of entity/individual|Name \(as shown on your income tax return\)")
+_FORM_NAME = re.compile(rf"[ \t]*(?P<name>{NAME})(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)|[ \t]{{2}})")
+# What a pass needs in a text to find one: a vCard's start, an LDIF entry's object class, a payment party's
+# name element, a tax form's name label.
+DIRECTORY_LITERALS = (
+    "BEGIN:VCARD", "objectClass:", "objectclass:", "Nm>", "Name of entity", "income tax return"
+)  # fmt: skip
 _LINE_ENDS = re.compile(r"[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)")
 
 
+def _vcard_parts(text: str) -> list[Redaction]:
+    """The family, given and additional names of a vCard's `N` line: each one part of a name."""
+    found = []
+    for match in _VCARD_PARTS.finditer(text):
+        start, end = line_at(text, match.start())
+        if line_body(text, start, end) != match.start() or not _LINE_ENDS.match(text, match.end()):
+            continue
+        at = match.start("parts")
+        for part in match.group("parts").split(";")[:_VCARD_NAME_PARTS]:
+            if part and is_person_name(part, 1):
+                found.append(redact(at, at + len(part), KIND))
+            at += len(part) + 1
+    return found
+
+
+def _party_names(text: str) -> list[Redaction]:
+    """Names of a payment's creditor and debtor (and their ultimate ones) in ISO 20022 XML."""
+    return [
+        redact(match.start("name"), match.end("name"), KIND)
+        for match in _PARTY_NAME.finditer(text)
+        if _PARTY_BEFORE.search(text, max(0, match.start() - 120), match.start() + 1)
+        and is_person_name(match.group("name"), 2)
+    ]
+
+
+def _form_names(text: str) -> list[Redaction]:
+    """The name on the line after a tax form's name label."""
+    found = []
+    for match in _FORM_NAME_LABEL.finditer(text):
+        following = LINE_BREAK.search(text, match.end(), match.end() + 200)
+        if following is None:
+            continue
+        start, end = line_at(text, following.end())
+        name = _FORM_NAME.match(text, line_body(text, start, end), end)
+        if name is not None and is_person_name(name.group("name"), 2):
+            found.append(redact(name.start("name"), name.end("name"), KIND))
+    return found
+
+
 def find_directory_names(text: str) -> list[Redaction]:
-    """Names in vCards' `FN` lines and in LDIF entries of people (`cn`)."""
+    """Names in vCards' `FN` and `N` lines, in LDIF entries of people (`cn`), in a payment's parties and on a
+    tax form's name line."""
     patterns = []
+    found = []
     if "BEGIN:VCARD" in text:
         patterns.append(_VCARD_NAME)
+        found += _vcard_parts(text)
     if ("bjectClass:" in text or "bjectclass:" in text) and _PERSON_OBJECT_CLASS.search(text):
         patterns.append(_LDIF_NAME)
-    found = []
+    if "Nm>" in text:
+        found += _party_names(text)
+    if "Name of entity" in text or "income tax return" in text:
+        found += _form_names(text)
     for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = line_at(text, match.start())
@@ -443,7 +525,7 @@ def find_directory_names(text: str) -> list[Redaction]:
                 and is_person_name(text[name_start:name_end], 2)
             ):
                 found.append(redact(name_start, name_end, KIND))
-    return disjoint(found) if len(patterns) > 1 else found
+    return disjoint(found)
 
 
 # `git shortlog` without -s: `Jane Doe (12):`, the author's commits' subjects indented below.
@@ -510,9 +592,10 @@ def _person_key(key: str) -> tuple[int, bool] | None:
 
 # A key, read back from where the pattern finds its ending.
 _KEY_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-")
-# (a receiver's dot too: Ruby's `config.full_name = "..."`, a properties file's `app.author=...`; and the
-# lead of a numbered read's or a diff's line: `3→AUTHOR = ...`, `+full_name: ...`)
-_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+<")
+# (a receiver's dot too: Ruby's `config.full_name = "..."`, a properties file's `app.author=...`; the lead of
+# a numbered read's or a diff's line: `3→AUTHOR = ...`, `+full_name: ...`; and a form body's or a query's
+# `body=first_name=...&last_name=...`)
+_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+<&?=")
 # The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`, an environment
 # lookup's default (`getenv("FULL_NAME", "Jane Doe")`, the handler checks the lookup) and prose's "`key` is
 # set to `Jane Doe`". One that starts with a lower-case letter or a digit (most identifiers) is no name,
@@ -648,6 +731,14 @@ def _line_before(text: str, start: int) -> tuple[int, int] | None:
     else:
         return None
     return line_at(text, end)[0], end
+
+
+# An object under a key that says whose it is: a card's, a payment's billing or shipping details, a customer's;
+# its `name` is its holder's (`"card": {"number": "...", "name": "Jane Doe"}`).
+_PERSON_OBJECT = re.compile(
+    r"(?<![A-Za-z0-9_])(?:card|billing_details|billingDetails|billing|shipping|customer|cardholder|payer)"
+    r"\\?[\"']?[ \t]*[:=][ \t]*\{\Z"
+)
 
 
 def _record_around(text: str, at: int) -> tuple[int, int]:
@@ -795,7 +886,11 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
         if key == "name":
             item = _name_forward(match, 2)
             record = _xml_siblings(text, match.start()) if sep == ">" else _record_around(text, match.start())
-            if item is not None and not _has_contact_field(text, *record):
+            if (
+                item is not None
+                and not _has_contact_field(text, *record)
+                and not (sep != ">" and _PERSON_OBJECT.search(text, max(0, record[0] - 40), record[0] + 1))
+            ):
                 continue
         elif (keyed := _person_key(key)) is not None:
             item = _name_forward(match, *keyed)
@@ -1016,21 +1111,12 @@ def _table_cells(text: str, start: int, end: int, separator: str) -> list[tuple[
 _KEYED_CELL = re.compile(r"(?:name|Name|NAME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
 _CELL_ENDS = tuple(re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])") for end in _CELL_KEY_ENDS)
 # `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
+# VALUES and the first row may each follow a line break (written or escaped), behind the next line's lead.
 _INSERT = re.compile(
-    r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]\\]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*(?i:VALUES)[ \t]*"
+    r"(?i:INSERT)[ \t]+(?i:INTO)[ \t]+[\w.\"`\[\]\\]{1,120}[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]*"
+    r"(?:(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[ \t]*)?(?i:VALUES)[ \t]*"
+    r"(?:(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[ \t]*)?"
 )
-
-
-# What Django's SQL log prints after a statement's row of placeholders: the values bound to them.
-_LOGGED_ARGS = re.compile(r"[ \t]*;?[ \t]*args=\(")
-_PLACEHOLDER = re.compile(r"[ \t]*(?:%s|\?|\$[0-9]{1,4}|:[A-Za-z_][\w]{0,40})[ \t]*")
-
-
-def _placeholders_only(values: list[re.Match[str]]) -> bool:
-    return all(
-        value.group("string") is None and _PLACEHOLDER.fullmatch(value.group("other") or "")
-        for value in values
-    )
 
 
 def find_insert_names(text: str) -> list[Redaction]:
@@ -1047,18 +1133,17 @@ def find_insert_names(text: str) -> list[Redaction]:
             if values is None:
                 break
             rows += 1
-            bound = _LOGGED_ARGS.match(text, at) if _placeholders_only(values) else None
-            if bound is not None:  # Django's `VALUES (%s, %s); args=('Jane Doe', 'pro')`: the values bound
-                values = sql_row(text, bound.end())[0] or values
-            for index, fewest in columns.items():
-                value = values[index] if index < len(values) else None
-                string = None if value is None else value.group("string")
-                if (
-                    value is not None
-                    and string is not None
-                    and is_person_name(string.replace("''", "'"), *fewest)
-                ):
-                    found.append(redact(value.start("string"), value.end("string"), KIND))
+            # an ORM's log after a row of placeholders: the values bound (Django's `args=(...)`, SQLAlchemy's)
+            for row in bound_rows(text, at, values) or [values]:
+                for index, fewest in columns.items():
+                    value = row[index] if index < len(row) else None
+                    string = None if value is None else value.group("string")
+                    if (
+                        value is not None
+                        and string is not None
+                        and is_person_name(string.replace("''", "'"), *fewest)
+                    ):
+                        found.append(redact(value.start("string"), value.end("string"), KIND))
             gap = ROW_GAP.match(text, at)
             if gap is None:
                 break

@@ -117,6 +117,37 @@ def sql_row(text: str, at: int) -> tuple[list[re.Match[str]] | None, int]:
     return (values, at + 1) if text.startswith(")", at) else (None, at)
 
 
+# What an ORM's log prints after a statement whose values are placeholders: the values bound to them, as a
+# tuple. Django's `VALUES (%s, %s); args=('Jane', 'pro')`; SQLAlchemy's next line, `INFO sqlalchemy.engine.Engine
+# [generated in 0.00031s] ('Jane', 'pro')` (or `[cached since 12.5s ago]`, `[no key 0.0001s]`, `[raw sql]`).
+_LOGGED_ARGS = re.compile(r"[ \t]*;?[ \t]*args=\(")
+_ENGINE_LOG_ARGS = re.compile(
+    r"[ \t]*;?[ \t]*(?:\r?\n|\\n)(?:[^\n\\]|\\(?!n)){0,200}?"
+    r"\[(?:generated in [0-9.]{1,12}s|cached since [0-9.]{1,12}s(?: ago)?|no key [0-9.]{1,12}s|raw sql)\][ \t]+\["
+    r"?\("
+)
+_PLACEHOLDER = re.compile(r"[ \t]*(?:%s|\?|\$[0-9]{1,4}|:[A-Za-z_][\w]{0,40})[ \t]*")
+
+
+def bound_rows(text: str, at: int, values: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """The rows of values an ORM's log binds to a row of placeholders (``values``) ending at ``at``: Django's
+    one, or SQLAlchemy's, each execution of a statement cached its own line below the last."""
+    if not all(
+        value.group("string") is None and _PLACEHOLDER.fullmatch(value.group("other") or "")
+        for value in values
+    ):
+        return []
+    rows: list[list[re.Match[str]]] = []
+    bound = _LOGGED_ARGS.match(text, at) or _ENGINE_LOG_ARGS.match(text, at)
+    while bound is not None and len(rows) < _MAX_ROWS:
+        row, at = sql_row(text, bound.end())
+        if row is None:
+            break
+        rows.append(row)
+        bound = _ENGINE_LOG_ARGS.match(text, at + (text[at : at + 1] == "]"))
+    return rows
+
+
 def _column_names(text: str, start: int, end: int) -> list[str] | None:
     names = []
     for a, b in line_cells(text, start, end, ","):
@@ -145,7 +176,8 @@ def find_inserted(text: str) -> list[Redaction]:
             if values is None:
                 break
             rows += 1
-            found += _row_secrets(names, senses, keyed, values)
+            for row in bound_rows(text, at, values) or [values]:
+                found += _row_secrets(names, senses, keyed, row)
             placeholders = [
                 i for i, value in enumerate(values) if (value.group("other") or "").strip() == "?"
             ]
