@@ -759,13 +759,17 @@ _FOLD_CASE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqr
 _KEY_SEPARATORS = b"_- "
 # The same scan says whether the text may hold the key endings "older" and "OLDER", and "VALUES" in the cases
 # the SQL rows are looked for in, each folded as the words are (the substring tests it spares scan the str).
+# The words of `_PERSON_OBJECT`'s keys (a card's, a customer's object) say a record's `name` may be a person's.
+_OBJECT_WORDS = ("card", "billing", "shipping", "customer", "payer")
 _FOLDED_WORDS = (
     *sorted({*PERSON_KEYS, *_ROLE_NAME_KEYS, "assignee", *_CONTACT_WORDS}),
+    *_OBJECT_WORDS,
     "author",
     "older",
     "values",
 )
 _AUTHOR, _OLDER, _VALUES = len(_FOLDED_WORDS) - 3, len(_FOLDED_WORDS) - 2, len(_FOLDED_WORDS) - 1
+_OBJECTS = _AUTHOR - len(_OBJECT_WORDS)
 _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS])
 
 
@@ -799,13 +803,13 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
     line, counted, others = 0, 0, set()
     # Every occurrence (one word may hold another), in the order they end; none holds a line feed.
     for index, _, end in _PERSON_FIELD_WORDS.find_matches_as_indexes(folded, overlapping=True):
-        if index >= _AUTHOR:
-            others.add(index)
+        if index >= _OBJECTS:
+            others.add(_OBJECTS if index < _AUTHOR else index)  # an object word, or one of the last three
             continue
         line += folded.count(b"\n", counted, end)
         counted = end
         lines[line] = end
-    if not lines and _AUTHOR not in others:
+    if not lines and _AUTHOR not in others and not (_OBJECTS in others and b"{" in folded):
         return []
     older, author = _OLDER in others, _AUTHOR in others
     # A table's header is on one of these lines, and holds a key ending and a cell separator there too.
