@@ -77,11 +77,14 @@ Decisions:
   that print it (``user.name``, ``[user] name =``, ``GIT_AUTHOR_NAME``, what ``git config user.name`` prints, blame,
   shortlog), data records' name keys and columns (``first_name``; a role's name such as ``user_name`` or
   ``REPORT_OWNER_NAME`` and an issue's ``assignee``, two words at least; ``name`` beside an e-mail, phone or address
-  field, an XML record's sibling elements included), their setters' calls and logged bindings, vCards' ``FN`` and
-  people's LDIF ``cn``, and an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author``
+  field, an XML record's sibling elements included, and in an object under a card's, billing, shipping or customer
+  key), their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's pairs, vCards' ``FN`` and
+  ``N``, people's LDIF ``cn``, a payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), the line under a tax
+  form's name label, and an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author``
   line). Kept: names in prose, package metadata and licence headers without an address (public attribution of
   published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a
-  name beside a documentation address (an example, in a record as beside ``<...>``) except where git log or a
+  name beside a documentation address (an example, in a record as beside ``<...>``, and a git identity set beside
+  one: a guide's ``git config user.email jane@example.org``) except where git log or a
   manifest's author field prints it as an identity (the address stays), a stand-in's name (``Jane Doe``) there and in
   an author's setting, a single word beside an address, identifiers.
 

@@ -5,8 +5,9 @@ without dashes (`695385233`) looks like any other number. Under a CSV or semicol
 that names the column (`phone`, `mobile`, `ssn`), every row's cell in that column is one, as far as the rows
 keep the header's number of cells (psql's rule line under it skipped); after a key that names it (`'mobile':
 '07727 597214'`, `phone = ...`, `ONCALL_PHONE=...`, `setPhoneNumber("...")`, a vCard's `TEL;TYPE=CELL:`), so
-is the value, and so is a text message's recipient on a line that sends one (`sms.sent to="..."`,
-`twilio.messages.create(to=...)`).
+is the value (a form body's "+" standing for a blank: `phone=(646)+374-9277`), and so is a text message's
+recipient on a line that sends one (`sms.sent to="..."`, `twilio.messages.create(to=...)`, `[sms] sent
+verification code to 07 52 ...`; a date there is none).
 """
 
 from __future__ import annotations

@@ -7,22 +7,28 @@ one can. The places taken:
   name beside it names the same person. Only after what leads a name: a person's label (``Author:``,
   ``From:``, any ``-by:``), a quote, a list's comma, a comment's mark, a copyright's year, the line's start;
   capitalised words of a log line before an address (``INFO Sending Welcome Email <...>``) stay;
-- the local git identity, which is the person at the keyboard: ``git config user.name``, ``user.name=`` in
+- the local git identity, which is the person at the keyboard (unless the address set beside it is a
+  documentation one: a guide's example): ``git config user.name``, ``user.name=`` in
   ``git config --list``, ``name =`` under ``[user]``, ``GIT_AUTHOR_NAME`` and ``GIT_COMMITTER_NAME``; and
   ``git blame`` (and its porcelain) and ``git shortlog`` lines, which print identities with no address, and
   the line ``git config user.name`` prints;
-- data records: a value under a key or column that holds a person's name (``first_name``,
-  ``customer_name``, ``cardholder``...; a role's name, ``user_name``, ``REPORT_OWNER_NAME``, and an issue's
-  ``assignee``, as two words at least: a user's or an owner's is often a handle or a team's), and under
-  ``name`` when the same record holds an e-mail, phone or address field (a record of a person, not a manifest
-  or a workflow step; in XML, the leaf elements beside it: a POM's ``<developer>``) unless that field holds a
-  documentation address (the record is an example's); JSON, YAML, dict reprs, a log line's ``key=value``
-  pairs, an attribute's assignment (``config.full_name = "..."``), a setter's call (``setFullName("...")``),
-  an environment lookup's default (``os.environ.get("FULL_NAME", "...")``), a logged binding's pair (Rails'
-  ``["contact_name", "..."]``), prose's "`full_name` is set to `...`", CSV, tab-separated, psql, MySQL and
-  Markdown tables, a printed data frame, SQL ``INSERT`` rows and the values Django's log binds to them. Under
-  those keys an upper-case name is one too (a card's embossed ``JANE DOE``);
-- directory entries: a vCard's ``FN`` and an LDIF ``cn`` where the entry's object class is a person's;
+- data records: a value under a key or column that holds a person's name (``first_name``, ``customer_name``,
+  ``cardholder``...; a role's name, ``user_name``, ``REPORT_OWNER_NAME``, and an issue's ``assignee``, as two words at
+  least: a user's or an owner's is often a handle or a team's), and under ``name`` when the same record holds an
+  e-mail, phone or address field (a record of a person, not a manifest or a workflow step; in XML, the leaf elements
+  beside it: a POM's ``<developer>``), or when the record is an object under a key that says whose it is (``"card":
+  {..., "name": "..."}``, ``billing_details``, ``shipping``, ``customer``), unless a contact field holds a
+  documentation address (the record is an example's); JSON, YAML, dict reprs, a log line's ``key=value`` pairs, an
+  attribute's assignment (``config.full_name = "..."``), a setter's call (``setFullName("...")``), an environment
+  lookup's default (``os.environ.get("FULL_NAME", "...")``), a logged binding's pair (Rails' ``["contact_name",
+  "..."]``), prose's "`full_name` is set to `...`", CSV, tab-separated, psql, MySQL and Markdown tables, a printed
+  data frame, SQL ``INSERT`` rows (``VALUES`` and its rows behind line breaks, written or escaped) and the values
+  Django's and SQLAlchemy's logs bind to them, a form body's ``first_name=...&...``. Under those keys an upper-case
+  name is one too (a card's embossed ``JANE DOE``);
+- directory entries and forms: a vCard's ``FN`` and the family, given and additional names of its ``N``, an LDIF
+  ``cn`` where the entry's object class is a person's, a payment's creditor and debtor and their ultimate ones
+  in ISO 20022 XML (``<Cdtr><Nm>...</Nm>``; an organisation's name there holds a word no person's does), and
+  the line under a tax form's name label (a W-9's "Name of entity/individual");
 - an author's setting: ``AUTHOR`` as a constant or an environment variable (``AUTHOR = "..."``, ``export
   AUTHOR=...``, a lookup's default), and ``author`` on a YAML or ini line of its own (``author: Jane Doe``,
   ``author = Jane Doe``) outside setup.cfg's ``[metadata]``.

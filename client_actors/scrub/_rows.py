@@ -8,7 +8,9 @@
   (``mobile``, ``phone_number``) when it has a phone number's; a row of a key-value table
   (``(name, value) VALUES ('stripe_secret', '...')``) is judged by the name it holds. Where the statement's
   values are ``?`` placeholders, the bindings an ORM logs after it (Hibernate's ``binding parameter [1] as
-  [VARCHAR] - [...]``) are read the same way: parameter N is the Nth placeholder's column.
+  [VARCHAR] - [...]``) are read the same way: parameter N is the Nth placeholder's column; so are the tuples
+  Django's ``args=(...)`` and SQLAlchemy's engine log (``[generated in 0.0003s] (...)``, and each ``[cached
+  since ...]`` line below it) bind to a row of placeholders.
 - Tables that tools print (`find_printed_tables`): psql, MySQL and Markdown tables, found by their rule line
   (``---+---``, ``|---|---|``) under a header. In a table whose header has a key column and a value column
   (``key | value``, ``Variable | Value``, ``name | setting``, psql's expanded ``-[ RECORD 1 ]-+---``), a row's
