@@ -625,11 +625,19 @@ _KEYED = tuple((end, re.compile(end + _VALUE_AFTER_KEY)) for end in _KEY_ENDS)
 def _key_ends_in(text: str, older: bool = True, author: bool = True) -> tuple[int, ...]:
     """The indexes in `_KEY_ENDS` of the key endings ``text`` holds (``older``, ``author``: False where it
     holds no "older" or "author" in any case)."""
-    return tuple(
+    return tuple(index for index in _ENDS_LOOKED_FOR[older, author] if _KEY_ENDS[index] in text)
+
+
+# The endings `_key_ends_in` looks for, by what the text is known to hold ("older", "author").
+_ENDS_LOOKED_FOR = {
+    (older, author): tuple(
         index
         for index, end in enumerate(_KEY_ENDS)
-        if (older or end not in ("older", "OLDER")) and (author or index not in _AUTHOR_ENDS) and end in text
+        if (older or end not in ("older", "OLDER")) and (author or index not in _AUTHOR_ENDS)
     )
+    for older in (False, True)
+    for author in (False, True)
+}
 
 
 def _keyed_matches(text: str, ends: tuple[int, ...] | None = None) -> list[re.Match[str]]:
@@ -799,7 +807,7 @@ _AUTHOR_HINTS = (
 # A digit on a line (folded), as a data frame's row holds its index.
 _DIGIT_ON_LINE = re.compile(rb"[^\n]{0,120}?[0-9]")
 # A character of every separator a table's header holds (`_CELL_SEPARATOR`), as the folded text has them.
-_FOLDED_SEPARATORS = (b",", b"\t", b"|", b"\\")
+_FOLDED_SEPARATOR = re.compile(rb"[,\t|\\]")
 
 
 def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
@@ -824,7 +832,7 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
         line_end = folded.find(b"\n", at) % (len(folded) + 1)
         piece = folded[folded.rfind(b"\n", 0, at) + 1 : line_end]
         if (b"name" in piece or b"older" in piece) and (
-            any(mark in piece for mark in _FOLDED_SEPARATORS)
+            _FOLDED_SEPARATOR.search(piece) is not None
             or _DIGIT_ON_LINE.match(folded, line_end + 1)
             is not None  # a data frame's header: a row's index below
         ):
