@@ -150,7 +150,7 @@ def held_back_parts() -> None:
                        twelve["vendor_prefix_recall"], twelve["keep_rate"]),
     }  # fmt: skip
     for name, (secrets, recall, clean, prefixed, keep) in parts.items():
-        print(f"held-back part {name}: secrets {secrets}")
+        print(f"held-back part {name}: secrets {int(secrets)}")
         for label, value, target in (("recall", recall, 0.98), ("clean_recall", clean, 0.98),
                                      ("prefixed_recall", prefixed, 1.0), ("keep_rate", keep, 0.99)):  # fmt: skip
             print(f"  {label:16s} {value:8.3f}   target >= {target:g}: {_verdict(value, target)}")
