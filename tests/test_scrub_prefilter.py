@@ -139,3 +139,30 @@ def test_a_token_another_pass_wrote_brings_its_literal_in() -> None:
     key_id, secret = fakes.aws_access_key(rng), fakes.aws_secret_key(rng)
     text = f"{key_id},{secret}\n"
     assert scrub_text(text).text == "[REDACTED:aws-access-key],[REDACTED:aws-secret-key]\n"
+
+
+_GIVEN = ("Ana", "Bruno", "Chiara", "Dmitri", "Elif", "Farid")
+_FAMILY = ("Lima", "Okafor", "Rossi", "Novak", "Yilmaz", "Haddad")
+
+
+@pytest.mark.parametrize("far", ["", "(x)", "(x)" + " " * 420, "[x]" + "_" * 420, "{x}" + "é" * 210])
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("id,full_name,email", "{n},{name},{user}@mail.acme-corp.io"),
+        ("id\tcustomer_name\tcity", "{n}\t{name}\tPorto"),
+        ("    customer_name  city", "{n}  {name}  Porto"),  # a data frame as pandas prints it
+    ],
+)
+def test_a_header_known_to_be_none_changes_nothing(header: str, row: str, far: str) -> None:
+    """The keyed-name pass knows some lines are no table's or frame's header before reading them, only where
+    every line is short enough for the rows' reader to read whole: a bracket on a long line, farther before the
+    name than that reader looks, changes nothing either."""
+    rng = random.Random(len(far))
+    rows = []
+    for n in range(3):
+        name = f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}"
+        rows.append(row.format(n=n, name=name, user=name.split()[0].lower()))
+    for lead in ("", "     1→"):
+        text = "\n".join(lead + line for line in (far + header, *rows))
+        assert scrub_text(text) == scrub_every_pass(text), text

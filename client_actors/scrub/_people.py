@@ -806,6 +806,20 @@ _AUTHOR_HINTS = (
 )
 # A digit on a line (folded), as a data frame's row holds its index.
 _DIGIT_ON_LINE = re.compile(rb"[^\n]{0,120}?[0-9]")
+# What no data frame's header holds (its column names and blanks), nor any line's lead (`LINE_LEAD`): a line
+# holding one is no frame's header, whatever the line below it (code's lines, mostly, in a numbered read).
+_NOT_IN_FRAME_HEADER = re.compile(rb"[(){}\[\]<>=;\"'`@#$!?*&%^~]")
+# What no table's header holds (`_NOT_HEADER`, less the ":" a lead's timestamp or path holds).
+_NOT_IN_HEADER = re.compile(rb"[{}=()\[\]<>;]")
+
+
+def _never_a_header(piece: bytes) -> bool:
+    """Tell whether a line (folded, of a text with no long line) can be known here to be no table's header as
+    `_rows_names` reads it: with no escaped line break or quote to start a line of its own inside it, and holding
+    what no header holds."""
+    return b"\\" not in piece and b'"' not in piece and _NOT_IN_HEADER.search(piece) is not None
+
+
 # A character of every separator a table's header holds (`_CELL_SEPARATOR`), as the folded text has them.
 _FOLDED_SEPARATOR = re.compile(rb"[,\t|\\]")
 
@@ -826,16 +840,26 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
     if not lines and _AUTHOR not in others and not (_OBJECTS in others and b"{" in folded):
         return []
     older, author = _OLDER in others, _AUTHOR in others
-    # A table's header is on one of these lines, and holds a key ending and a cell separator there too.
+    # A table's header is on one of these lines, and holds a key ending and a cell separator there too, or it is
+    # a data frame's with a row's index below. A line that cannot be one is known here where `_rows_names` reads
+    # every line whole (none longer than the 400 characters `line_at` reads around a place; a character is a byte
+    # or more): most lines of code that name a name, in a numbered read.
     headers = set()
+    short: bool | None = None
     for number, at in lines.items():
         line_end = folded.find(b"\n", at) % (len(folded) + 1)
         piece = folded[folded.rfind(b"\n", 0, at) + 1 : line_end]
-        if (b"name" in piece or b"older" in piece) and (
-            _FOLDED_SEPARATOR.search(piece) is not None
-            or _DIGIT_ON_LINE.match(folded, line_end + 1)
-            is not None  # a data frame's header: a row's index below
-        ):
+        if b"name" not in piece and b"older" not in piece:
+            continue
+        if _FOLDED_SEPARATOR.search(piece) is not None:
+            never = _never_a_header(piece)
+        elif _DIGIT_ON_LINE.match(folded, line_end + 1) is not None:
+            never = _NOT_IN_FRAME_HEADER.search(piece) is not None
+        else:
+            continue
+        if never and short is None:
+            short = len(raw) <= 400 or max(map(len, raw.split(b"\n"))) <= 400
+        if not (never and short):
             headers.add(number)
     author = author and any(hint.search(raw) for hint in _AUTHOR_HINTS)
     records = older or author or any(hint.search(raw) for hint in _RECORD_HINTS)
