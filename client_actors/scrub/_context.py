@@ -230,8 +230,14 @@ _SHORT_WORD = re.compile(r"[a-z]{1,12}")
 _CLEARED = frozenset({"deleted", "expired", "invalid", "logout", "loggedout", "removed"})
 
 
+# A page to return to, as next-auth's callback-url cookie holds it: an address with no query, no credential.
+_URL_COOKIE = re.compile(
+    r"(?i:https?(?:%3A%2F%2F|://))[A-Za-z0-9.\-]{1,253}(?::[0-9]{1,5})?(?:(?:%2F|/)[\w.~\-]{0,200})*"
+)
+
+
 def _cookie_value_goes(name: str, value: str) -> bool:
-    if is_placeholder(value) or len(value) < 4 or value.lower() in _CLEARED:
+    if is_placeholder(value) or len(value) < 4 or value.lower() in _CLEARED or _URL_COOKIE.fullmatch(value):
         return False
     if _SESSION_NAME.search(name) is not None:
         return _SHORT_WORD.fullmatch(value) is None  # `csrftoken=present`, `auth=yes`: a flag, not an id
