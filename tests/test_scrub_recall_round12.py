@@ -208,3 +208,45 @@ def test_a_cookie_url_with_a_query_is_still_judged() -> None:
     session = _pick(RNG, ALNUM, 40)
     text = f"Set-Cookie: session=https%3A%2F%2Fshop.acme-corp.io%2F%3Fsid%3D{session}; Path=/"
     assert session not in scrubbed(text)
+
+
+def _numbered_memorable(rng: random.Random) -> str:
+    """A word and a number, a dot, two letters and a digit: `quartz576.gj3`."""
+    word = rng.choice(("quartz", "harbor", "juniper", "falcon", "tulip"))
+    tail = _pick(rng, string.ascii_lowercase, 2)
+    return f"{word}{rng.randint(100, 999)}.{tail}{rng.randint(1, 9)}"
+
+
+def test_a_jvm_password_property_on_a_command_line_goes() -> None:
+    password = _numbered_memorable(RNG)
+    text = (
+        "app  2211  3.1  8.0 java -Dspring.datasource.username=app "
+        f"-Dspring.datasource.password={password} -jar app-1.15.18.jar"
+    )
+    out = scrubbed(text)
+    assert password not in out
+    assert "-Dspring.datasource.username=app " in out and " -jar app-1.15.18.jar" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "java -Dspring.datasource.password=config.db_pass -jar app.jar",
+        "java -Dlog.level=debug.x -Dtoken.ttl=ttl30.s -jar app.jar",
+        "token: release10.rc1",
+    ],
+)
+def test_jvm_properties_and_dotted_values_that_are_no_password_stay(text: str) -> None:
+    assert scrubbed(text) == text
+
+
+def test_a_json_session_kept_as_a_string_loses_each_token() -> None:
+    refresh = _pick(RNG, ALNUM, 22)
+    access = _pick(RNG, ALNUM, 30)
+    text = (
+        '> JSON.stringify(localStorage)\n\'{"sb-acme-auth-token":"{\\"access_token\\":\\"'
+        f'{access}\\",\\"token_type\\":\\"bearer\\",\\"refresh_token\\":\\"{refresh}\\"}}","theme":"dark"}}\''
+    )
+    out = scrubbed(text)
+    assert refresh not in out and access not in out
+    assert '\\"token_type\\":\\"bearer\\"' in out and '"theme":"dark"' in out

@@ -163,6 +163,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     ):
         return None  # a Cookie header's name=value pairs: the cookie pass judges each of them
     value, end = match.group(group), match.end(group)
+    if group in ("dq", "sq") and value.startswith('{\\"'):
+        return None  # a JSON object kept as a string (a stored session): its own keys say which values are secret
     if group == "bq" and _COMMAND_WORDS.match(value):
         return None  # a shell's command substitution (`pass show mail/alerts`): the value is what it prints
     if group == "bare" and value.endswith("=") and _QUERY_STRING.match(text, match.start(group)):
