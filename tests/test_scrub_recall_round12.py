@@ -250,3 +250,11 @@ def test_a_json_session_kept_as_a_string_loses_each_token() -> None:
     out = scrubbed(text)
     assert refresh not in out and access not in out
     assert '\\"token_type\\":\\"bearer\\"' in out and '"theme":"dark"' in out
+
+
+def test_a_percent_encoded_sts_token_in_a_presigned_url_goes_whole() -> None:
+    token = _sts_token(RNG, STS_HEADS[0])
+    encoded = token.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")
+    text = f"https://media.acme-corp.io/u/42.png?X-Amz-Security-Token={encoded}&X-Amz-Expires=3600"
+    out = scrubbed(text)
+    assert "X-Amz-Security-Token=[REDACTED:token]&X-Amz-Expires=3600" in out
