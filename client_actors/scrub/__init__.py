@@ -30,7 +30,8 @@ Decisions:
 - Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role
   accounts such as ``git@github.com`` and ``noreply@`` are kept.
 - A URL keeps its scheme, host, port, path and a plain user name (``ssh://deploy@bastion.acme.io`` is an account
-  and a host, not an address); its password, or a token given as its user, goes.
+  and a host, not an address); its password, or a token given as its user, goes. An ssh command's destination
+  and jump host stay the same way (``ssh -J ec2-user@bastion.acme.io deploy@db1.acme.io``, ssh_config's ``ProxyJump``).
 - A bare word after ``name=`` is a value only where code is unlikely: ``NAME=value`` with an
   upper-case name, a line of its own (YAML, ini), or a CLI flag; ``connect(password=pw)`` keeps ``pw``. A
   dotted one on such a line is an attribute (``password = config.db_password``) unless it holds a symbol or

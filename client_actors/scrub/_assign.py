@@ -93,9 +93,9 @@ _VALUE = (
     # A bare value takes "=" only as base64 padding at its end: "a=b=c" runs are not one value.
     r"|(?!" + _CODE_LIKE + r")(?P<bare>[^\s'\"`,;&|)}\]<>:=][^\s'\"`,;&|)}\]<>=]{0,512}={0,2})"
 )
-# A word after the keyword that says how the value is encoded, not what it is: SECRET_KEY_BASE, TOKEN_B64
-# (the same words `classify_name` ignores at the end of a name).
-_ENCODING_SUFFIX = r"(?:[_\-.]?(?i:" + trie_pattern(sorted(IGNORED_SUFFIXES)) + "))?"
+# A word after the keyword that says how the value is encoded, not what it is: SECRET_KEY_BASE, TOKEN_B64, or
+# which generation it is: ses_smtp_password_v4 (the same words `classify_name` ignores at the end of a name).
+_ENCODING_SUFFIX = r"(?:[_\-.]?(?i:" + trie_pattern(sorted(IGNORED_SUFFIXES)) + r"|v[0-9]{1,2}(?![0-9])))?"
 # A type annotation's rest, before its "=": with a blank before the "=", or without a digit (`password: str="x"`)
 # so that base64 padding after a colon (`X-Vault-Token: ZmFy...NiE=`) is no `name: Type=value`.
 _ANNOTATION = r"(?:[\w.\[\]|, &]{0,60}?[ \t]+|[A-Za-z_.\[\]|, &]{0,60}?)"
@@ -163,6 +163,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     ):
         return None  # a Cookie header's name=value pairs: the cookie pass judges each of them
     value, end = match.group(group), match.end(group)
+    if group in ("dq", "sq") and value.startswith('{\\"'):
+        return None  # a JSON object kept as a string (a stored session): its own keys say which values are secret
     if group == "bq" and _COMMAND_WORDS.match(value):
         return None  # a shell's command substitution (`pass show mail/alerts`): the value is what it prints
     if group == "bare" and value.endswith("=") and _QUERY_STRING.match(text, match.start(group)):

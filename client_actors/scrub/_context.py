@@ -230,8 +230,14 @@ _SHORT_WORD = re.compile(r"[a-z]{1,12}")
 _CLEARED = frozenset({"deleted", "expired", "invalid", "logout", "loggedout", "removed"})
 
 
+# A page to return to, as next-auth's callback-url cookie holds it: an address with no query, no credential.
+_URL_COOKIE = re.compile(
+    r"(?i:https?(?:%3A%2F%2F|://))[A-Za-z0-9.\-]{1,253}(?::[0-9]{1,5})?(?:(?:%2F|/)[\w.~\-]{0,200})*"
+)
+
+
 def _cookie_value_goes(name: str, value: str) -> bool:
-    if is_placeholder(value) or len(value) < 4 or value.lower() in _CLEARED:
+    if is_placeholder(value) or len(value) < 4 or value.lower() in _CLEARED or _URL_COOKIE.fullmatch(value):
         return False
     if _SESSION_NAME.search(name) is not None:
         return _SHORT_WORD.fullmatch(value) is None  # `csrftoken=present`, `auth=yes`: a flag, not an id
@@ -711,7 +717,10 @@ _PASSWORD_NAME = re.compile(r"pass|Pass|PASS|pwd|Pwd|PWD|secret|Secret|SECRET|to
 _SYMBOL_OR_INNER_DIGIT = re.compile(r"[^\w.$\-]|[A-Za-z][0-9]+[A-Za-z]")
 # Two words and a number, as people make a password memorable (`lilac.mango809`, `copper.Tundra384`): no
 # attribute's or host's name ends in two digits after a lower-case word, whose receiver code names so.
-_WORDS_AND_NUMBER = re.compile(r"(?P<first>[a-z]{3,24})\.[A-Za-z][a-z]{2,24}[0-9]{2,6}")
+# Also a word and a number, then a short tail that ends in a digit (`quartz576.gj3`).
+_WORDS_AND_NUMBER = re.compile(
+    r"(?P<first>[a-z]{3,24})\.[A-Za-z][a-z]{2,24}[0-9]{2,6}|(?P<numbered>[a-z]{3,24})[0-9]{2,6}\.[a-z]{1,6}[0-9]{1,4}"
+)
 _RECEIVERS = frozenset(
     {"self", "this", "cls", "config", "conf", "cfg", "settings", "env", "environ", "os", "process", "options",
      "opts", "args", "params", "secrets", "creds", "credentials", "ctx", "context", "vars", "values", "props",
@@ -742,12 +751,14 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
             return None
     worded = _WORDS_AND_NUMBER.fullmatch(value)
     memorable = sense.kind == "password" and worded is not None and worded.group("first") not in _RECEIVERS
+    # a JVM system property on a command line (`java -Dspring.datasource.password=...`): a flag's value
+    jvm_flag = text.startswith("-D", name_start) and text[name_start - 1 : name_start] in ("", " ", "\t")
     if _SYMBOL_OR_INNER_DIGIT.search(value) is None and not memorable:
         return None  # an attribute chain or a host name
     if name_end < match.start() and not memorable and not any(c.isdigit() for c in value.split(".", 1)[0]):
         return None  # `token = config.oauth2Token`: code, where an attribute's name may hold digits
     shell = match.group("sep") == "=" and name.isupper() and (end == len(text) or text[end] in " \t\r\n\"'\\")
-    if not shell and not is_whole_line(text, name_start, end):
+    if not shell and not jvm_flag and not is_whole_line(text, name_start, end):
         return None
     return redact(match.start("value"), end, sense.kind)
 

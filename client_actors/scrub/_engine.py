@@ -89,7 +89,7 @@ from client_actors.scrub._tools import (
 from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.12"
+RULESET_VERSION = "2026.12.13"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -137,6 +137,7 @@ _BASE64_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 # listed is gated on its trigger, or runs on every text if it has none. Whoever changes a rule's regex keeps
 # its entry true: tests/test_scrub_prefilter.py holds the scrubber to what every pass run ungated gives.
 _RULE_LITERALS: dict[str, tuple[str, ...]] = {
+    "aws-session-token": ("IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz"),
     "vendor-underscore": (
         "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "k_live_", "k_test_", "whsec_", "hf_", "npm_",
         "shpat_", "shpca_", "shppa_", "shpss_", "_v1_", "lin_api_", "sntryu_", "sntrys_", "glsa_", "glc_", "sbp_",

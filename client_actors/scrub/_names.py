@@ -97,6 +97,7 @@ def split_words(name: str) -> list[str]:
 _KNOWN_LAST = frozenset(
     {*PASSWORD_WORDS, *SINGLE_WORDS, *QUALIFIED_ABBREVIATIONS, "key", "hash", "digest", *IGNORED_SUFFIXES}
 )
+_VERSION_WORD = re.compile(r"v[0-9]{1,2}")
 # Words before the last that make the name name a secret kept elsewhere, not hold one: existingSecret,
 # secretRef-style `existing_password_secret`.
 _REFERRING = frozenset({"existing", "external"})
@@ -122,8 +123,8 @@ def classify_name(name: str) -> Sense | None:
     words = [word for word in split_words(name) if not word.isdigit()]
     if words == [name.rsplit(":", 1)[-1].lower()] and words[0] in _PASSWORD_DIRECTIVES:
         return Sense("password", True)  # behind a grep hit's line number: `redis.conf:44:requirepass`
-    while len(words) > 1 and words[-1] in IGNORED_SUFFIXES:
-        words.pop()
+    while len(words) > 1 and (words[-1] in IGNORED_SUFFIXES or _VERSION_WORD.fullmatch(words[-1])):
+        words.pop()  # SECRET_KEY_BASE; ses_smtp_password_v4: which generation of the value, not what it is
     if not words:
         return None
     last, before = words[-1], words[:-1]
@@ -177,7 +178,7 @@ _PLACEHOLDER = re.compile(
       | <[^<>]+>                           # <your-api-key>
       | \{\{.*\}\} | \$\{.*\} | \{[\w.]*\}  # {{ secrets.X }}, ${VAR}, {name}
       | %\{.*\}                           # Hiera's and Puppet's %{lookup('...')}, %{::fact}
-      | \{\{.*                            # a template's expression, cut where its own quotes end the value
+      | \$?\{\{.*                         # a template's expression, cut where its own quotes or a blank end it
       | AutoGenerate(?:,[A-Za-z]+)*         # ASP.NET's machineKey: the keys are made at run time
       | [A-Za-z0-9_\-]{1,16}?(?:\.{3,}|…|\*{3,})[A-Za-z0-9]{1,6}  # masked but for its ends: sk-...a3f9
       | \$[A-Z_]{2,40}\$.*                 # a JetBrains IDE's path macro: $PROJECT_DIR$/...

@@ -82,7 +82,27 @@ def _handle_email(match: re.Match[str]) -> Redaction | None:
         # a URL's user name and host (ssh://deploy@bastion.acme.io): which account, and where; an address given as
         # the user name has a password after it (https://bob@acme.io:pw@host)
         return None
+    if _ssh_destination(text, start):
+        return None  # `ssh -J ec2-user@bastion.acme.io deploy@db1.acme.io`: accounts and hosts, as in a URL
     return redact(start, match.end(), "email")
+
+
+# What stands before an ssh command's destination or jump host: the command, then only its options (those that
+# take an argument, with it) and other destinations; or an ssh_config's ProxyJump list.
+_SSH_DESTINATION = re.compile(
+    r"(?:(?:^|(?<=[\s;&|(`'\"])|(?<=\\n))(?:auto)?ssh(?:[ \t]+(?:-[46AaCfGgKkMNnqsTtVvXxYy]*[BbcDEeFIiJLlmOoPpQRSWw]"
+    r"[ \t]*[^\s\-][^\s]{0,200}|-[46AaCfGgKkMNnqsTtVvXxYy]+|[\w.\-]{1,64}@[\w.\-]{1,253}))*[ \t]+"
+    r"(?:-[46AaCfGgKkMNnqsTtVvXxYy]*J[ \t]*)?"
+    r"|(?i:ProxyJump)[ \t=]+(?:[\w.\-]{1,64}@[\w.:\-]{1,253},)*)\Z"
+)
+
+
+def _ssh_destination(text: str, start: int) -> bool:
+    """Tell whether the address starting at ``start`` is an ssh command's destination, on the same line."""
+    floor = max(0, start - 300)
+    if text.find("ssh", floor, start) < 0 and text.find("roxyJump", floor, start) < 0:
+        return False
+    return _SSH_DESTINATION.search(text, floor, start) is not None
 
 
 _PASSWORD_AFTER = re.compile(r":(?![0-9]{1,5}(?![^/?#\s]))")

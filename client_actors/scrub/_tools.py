@@ -12,8 +12,9 @@
   the value alone on a following line.
 - SMTP's `AUTH PLAIN <base64>` in a mail client's debug output; Redis ACL passwords (`>password`); Algolia's
   key, the client's second argument; OpenTelemetry exporter headers that carry a vendor's key.
-- Files whose lines are credentials by their place (PgBouncer's user list, Postfix's SASL map) and Terraform
-  state's `random_password` results.
+- Files whose lines are credentials by their place (PgBouncer's user list, Postfix's SASL map), Terraform
+  state's `random_password` results and what `terraform console` prints for a secret, Kaggle's `kaggle.json`,
+  redis-cli's numbered field-and-value replies.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
-from client_actors.scrub._judge import LINE_LEAD
+from client_actors.scrub._judge import LINE_LEAD, judge_value
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
 
 _END = r"(?=[ \t]*(?:\r?\n|\\[rn]|\\?[\"']|$))"
@@ -225,6 +226,54 @@ TERRAFORM_RANDOM_PASSWORD = Rule(
     "terraform-random-password", _RANDOM_PASSWORD, lambda m: redact_value(m, "password"), "random_password"
 )
 
+# `terraform console`: an expression naming a secret at the prompt, then its value alone on the next line
+# (`> nonsensitive(random_password.admin.result)` and `"..."`); what names no secret (`> aws_iam_access_key.ci.id`)
+# stays.
+_CONSOLE_VALUE = re.compile(
+    r">[ \t]+(?P<expr>(?:nonsensitive\()?(?P<resource>[a-z][a-z0-9_]{0,63})\.[\w.\[\]\-]{1,160}?\)?)[ \t]*"
+    r"(?:\r?\n|\\r\\n|\\n)(?:" + LINE_LEAD.pattern + r")?[ \t]*\\?\"(?P<value>[^\"\\\n]{1,1024})\\?\"" + _END
+)
+
+
+def _handle_console_value(match: re.Match[str]) -> Redaction | None:
+    last = match.group("expr").rstrip(")").rsplit(".", 1)[-1].split("[", 1)[0]
+    if match.group("resource") == "random_password" and last == "result":
+        return redact_value(match, "password")
+    sense = classify_name(last)
+    return None if sense is None else redact_value(match, sense.kind)
+
+
+TERRAFORM_CONSOLE_VALUE = Rule("terraform-console-value", _CONSOLE_VALUE, _handle_console_value)
+
+# Kaggle's API credentials file (`~/.kaggle/kaggle.json`): the user name, then the key, 32 hex digits.
+KAGGLE_KEY = Rule(
+    "kaggle-key",
+    re.compile(
+        r"\\?\"username\\?\"[ \t]*:[ \t]*\\?\"[^\"\\\n]{1,128}\\?\"[ \t]*,[ \t]*"
+        r"\\?\"key\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[0-9a-f]{32})\\?\""
+    ),
+    lambda m: redact_value(m, "api-key"),
+)
+
+# redis-cli's reply to HGETALL (and CONFIG GET): fields and values on alternate numbered lines, `1) "api_key"`
+# then `2) "..."`; a value goes as its field's name says.
+_REDIS_PAIR = re.compile(
+    r"(?P<index>[0-9]{1,6})\)[ \t]+\\?\"(?P<name>[\w.:\-]{1,128})\\?\"[ \t]*(?:\r?\n|\\r\\n|\\n)"
+    r"(?:" + LINE_LEAD.pattern + r")?[ \t]*(?P<next>[0-9]{1,6})\)[ \t]+\\?\"(?P<value>[^\"\\\n]{1,1024})\\?\""
+)
+
+
+def _handle_redis_pair(match: re.Match[str]) -> Redaction | None:
+    index, following = int(match.group("index")), int(match.group("next"))
+    sense = classify_name(match.group("name"))
+    if following != index + 1 or index % 2 == 0 or sense is None:
+        return None
+    verdict = judge_value(match.group("value"), match.group("name"), sense, quoted=True, env_style=False)
+    return None if verdict == "keep" else redact_value(match, sense.kind)
+
+
+REDIS_REPLY_PAIR = Rule("redis-reply-pair", _REDIS_PAIR, _handle_redis_pair)
+
 # Redis ACLs: `ACL SETUSER name on >password ~keys +@commands` (">" adds a password; "#" adds its SHA-256).
 _REDIS_ACL = re.compile(
     r"(?i:ACL[ \t]+SETUSER)[^\n\\]{0,200}?[ \t](?:>(?P<value>[^\s\\\"']{1,1024})|#(?P<hash>[0-9a-f]{64}))"
@@ -426,7 +475,7 @@ TOOL_RULES = (
     TERRAFORM_RANDOM_PASSWORD, REDIS_ACL_PASSWORD, ALGOLIA_KEY, SQS_BROKER_SECRET, PROXY_USER_PASSWORD,
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
     VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
-    QUOTED_BAD_KEY,
+    QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -465,6 +514,9 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
         "set-key-partition-list",
     ),
     "quoted-bad-key": ("Incorrect API key provided",),
+    "terraform-console-value": ("nonsensitive(", "random_password."),
+    "kaggle-key": ("kaggle",),
+    "redis-reply-pair": ('1) "', '1) \\"'),
 }
 FINDER_LITERALS = {
     "printf-credentials": ("printf",),

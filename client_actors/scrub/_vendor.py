@@ -236,6 +236,14 @@ DOPPLER_TOKEN = literal_rule(
 VAULT_TOKEN = literal_rule(
     "vault-token", r"(?P<vault>hv[sbr]\.[A-Za-z0-9_\-]{24,512})", {"vault": "token"}, "hv"
 )
+# AWS STS session tokens: base64 whose first bytes are fixed by their layout, so it opens with "IQoJb3JpZ2luX2Vj"
+# (or, before 2019, "FwoGZXIvYXdz"); a long one has no other format a quoted value's length limit would let pass.
+# A presigned URL's X-Amz-Security-Token carries it percent-encoded.
+AWS_SESSION_TOKEN = literal_rule(
+    "aws-session-token",
+    r"(?P<sts>(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz)(?:[A-Za-z0-9+/]|%2[BbFf]){100,4096}(?:={0,2}|(?:%3[Dd]){1,2}))",
+    {"sts": "token"},
+)
 # Terraform Cloud's user and team tokens: fourteen characters, ".atlasv1.", then the rest.
 TERRAFORM_TOKEN = literal_rule(
     "terraform-token",
@@ -536,6 +544,7 @@ VENDOR_RULES = (
     ATLASSIAN_TOKEN,
     DOPPLER_TOKEN,
     TERRAFORM_TOKEN,
+    AWS_SESSION_TOKEN,
     DYNATRACE_TOKEN,
     CAPITAL_PREFIXED,
     DOTTED_PREFIXED,
