@@ -72,7 +72,7 @@ from client_actors.scrub._personal import (
     line_cells,
     table_separator,
 )
-from client_actors.scrub._rows import ROW_GAP, bound_rows, line_body, sql_row
+from client_actors.scrub._rows import ROW_GAP, bound_rows, line_body, previous_line, sql_row
 
 KIND = "person-name"
 
@@ -721,7 +721,7 @@ def _xml_siblings(text: str, at: int) -> tuple[int, int]:
     start, end = line_at(text, at)
     first, last = start, end
     for _ in range(12):
-        line = _line_before(text, first)
+        line = previous_line(text, first)
         if line is None or _XML_LEAF.fullmatch(text, line_body(text, *line), line[1]) is None:
             break
         first = line[0]
@@ -734,17 +734,6 @@ def _xml_siblings(text: str, at: int) -> tuple[int, int]:
             break
         last = line[1]
     return first, last
-
-
-def _line_before(text: str, start: int) -> tuple[int, int] | None:
-    """The line before the one starting at ``start``, if any."""
-    if text[start - 1 : start] == "\n":
-        end = start - 1 - (text[start - 2 : start - 1] == "\r")
-    elif text.endswith("\\n", 0, start):
-        end = start - 2
-    else:
-        return None
-    return line_at(text, end)[0], end
 
 
 # An object under a key that says whose it is: a card's, a payment's billing or shipping details, a customer's;

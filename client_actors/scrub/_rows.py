@@ -273,7 +273,8 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return cells
 
 
-def _previous_line(text: str, start: int) -> tuple[int, int] | None:
+def previous_line(text: str, start: int) -> tuple[int, int] | None:
+    """The line before the one starting at ``start``, if any: its start and end (a line break written or escaped)."""
     if text[start - 1 : start] == "\n":
         end = start - 1 - (text[start - 2 : start - 1] == "\r")
     elif text.endswith("\\n", 0, start):
@@ -320,7 +321,7 @@ def _header(
     columns and key-value columns."""
     if _EXPANDED.match(text, rule_body, rule_end):
         return rule_body > rule_start, 2, ["key", "value"], {}, (0, 1)
-    line = _previous_line(text, rule_start)
+    line = previous_line(text, rule_start)
     if line is None:
         return None
     body = line_body(text, *line)
