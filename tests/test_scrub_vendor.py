@@ -9,6 +9,7 @@ import pytest
 from client_actors.scrub import scrub_text
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.fakes import ALNUM, HEX, URLSAFE, chars
+from tests.test_scrub_vendor_formats import PLATFORM_FORMATS
 
 RNG = random.Random(4242)
 
@@ -47,6 +48,7 @@ FORMATS = [
     ),
     (lambda rng: "dp" + ".st." + "prd." + chars(rng, ALNUM, 40), "doppler-token"),
     (lambda rng: "dp" + ".pt." + chars(rng, ALNUM, 43), "doppler-token"),
+    *PLATFORM_FORMATS,
 ]
 CONTEXTS = ["{}", "TOKEN={}\n", '"{}"', "Bearer {}", "x={}&y=1", "\\n{}\\n", "({})", "'{}',", "key: {}"]
 
