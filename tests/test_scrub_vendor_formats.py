@@ -4,6 +4,7 @@ redacted and typed in tests/test_scrub_vendor.py's contexts, and what shares a p
 from __future__ import annotations
 
 import base64
+import json
 import random
 import uuid
 
@@ -123,3 +124,17 @@ PLATFORM_FORMATS: list[tuple[fakes.Maker, str]] = [
 )
 def test_lookalikes_are_kept(text: str) -> None:
     assert scrub_text(text).text == text
+
+
+@pytest.mark.parametrize("glue", ["-", "_"])
+def test_a_prefix_inside_a_longer_run_of_token_characters_is_no_token(glue: str) -> None:
+    """A JSON Web Key's modulus or a nonce in base64url can hold "-sk-" and twenty characters more: they are the
+    run's, as a token glued to the letters before it would be."""
+    before, after = mixed(RNG, ALNUM, 40), mixed(RNG, ALNUM, 40)
+    for prefix in ("s" + "k-", "gh" + "p_", "gl" + "pat-", "xo" + "xb-"):
+        modulus = before + glue + prefix + after
+        text = json.dumps({"kty": "RSA", "n": modulus, "e": "AQAB"})
+        assert scrub_text(text).text == text
+    secret = "s" + "k-" + mixed(RNG, ALNUM, 40)
+    for lead in ("x=", "-H 'Authorization: Bearer ", "\n-", "--key ", " -"):
+        assert secret not in scrub_text(lead + secret).text  # a flag's dash, a line's dash: the token's edge

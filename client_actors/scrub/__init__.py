@@ -44,7 +44,8 @@ Decisions:
 - Keys a vendor publishes by design stay beside their secret twins, which go: PostHog's project key (``phc_``;
   its personal key ``phx_`` goes), Mapbox's public token (``pk.``; ``sk.`` goes), Supabase's publishable key
   (``sb_publishable_``; ``sb_secret_`` goes). Vendors' tokens are found by their published layouts, typed by
-  the vendor where the kind names one, else as ``token``, ``api-key``, ``secret`` or ``password``.
+  the vendor where the kind names one, else as ``token``, ``api-key``, ``secret`` or ``password``. A prefix glued
+  by "-" or "_" to the letters before it (``...A-sk-...``) is part of a longer run (base64url), no token.
 - Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
   hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
   is given one), and they only say where telemetry goes.

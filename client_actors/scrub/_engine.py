@@ -89,7 +89,7 @@ from client_actors.scrub._tools import (
 from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.13"
+RULESET_VERSION = "2026.12.14"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]

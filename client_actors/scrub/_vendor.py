@@ -148,11 +148,20 @@ def separator_rule(name: str, anchor: str, formats: Sequence[SeparatorFormat], g
         fmt = formats[int(group[1:])]
         body = match.group(group)
         start = match.start(group) - fmt.width
-        if not starts_word(match.string, start) or (fmt.mixed and not _is_mixed(body)) or _filler(body):
+        if not starts_word(match.string, start) or _glued(match.string, start):
+            return None
+        if (fmt.mixed and not _is_mixed(body)) or _filler(body):
             return None
         return redact(start, match.end(), fmt.kind)
 
     return Rule(name, pattern, handle)
+
+
+def _glued(text: str, start: int) -> bool:
+    """Tell whether a prefix at ``start`` is glued by a "-" or "_" to the letters or digits before it: inside a
+    longer run of token characters (base64url, as a JSON Web Key's modulus or a nonce is written), "-sk-" and
+    what follows are that run's, no key's."""
+    return start >= 2 and text[start - 1] in "-_" and text[start - 2].isalnum()
 
 
 def _filler(body: str) -> bool:
