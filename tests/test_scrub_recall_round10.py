@@ -11,13 +11,12 @@ unchanged; every value is generated here.
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 
 import pytest
 
-from tests.support.scrubbing import scrubbed
+from tests.support.scrubbing import each_line, scrubbed, transcript_line
 
 RNG = random.Random(20261211)
 
@@ -77,20 +76,12 @@ def _ssn(rng: random.Random) -> str:
     return f"{area:03d}{rng.randint(1, 99):02d}{rng.randint(1, 9999):04d}"
 
 
-def _escaped(text: str) -> str:
-    return json.dumps({"type": "tool_result", "content": text})
-
-
-def _each_line(lead: Callable[[int], str]) -> Callable[[str], str]:
-    return lambda text: "".join(f"{lead(n)}{line}\n" for n, line in enumerate(text.splitlines(), 1))
-
-
 WRAPPERS: dict[str, Callable[[str], str]] = {
     "plain": lambda text: text,
-    "escaped": _escaped,
-    "arrow": _each_line(lambda n: f"{n:6d}→"),
-    "grep": _each_line(lambda n: f"conf/app.conf:{n}:"),
-    "ci": _each_line(lambda n: f"2026-12-04T09:00:{n:02d}.1110000Z "),
+    "escaped": transcript_line,
+    "arrow": each_line(lambda n: f"{n:6d}→"),
+    "grep": each_line(lambda n: f"conf/app.conf:{n}:"),
+    "ci": each_line(lambda n: f"2026-12-04T09:00:{n:02d}.1110000Z "),
 }
 
 

@@ -8,14 +8,13 @@ that must come out unchanged; every value is generated here.
 
 from __future__ import annotations
 
-import json
 import random
 import uuid
 from collections.abc import Callable
 
 import pytest
 
-from tests.support.scrubbing import scrubbed
+from tests.support.scrubbing import each_line, scrubbed, transcript_line
 
 RNG = random.Random(20261212)
 
@@ -60,22 +59,14 @@ def _record_id(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def _escaped(text: str) -> str:
-    return json.dumps({"type": "tool_result", "content": text})
-
-
-def _each_line(lead: Callable[[int], str]) -> Callable[[str], str]:
-    return lambda text: "".join(f"{lead(n)}{line}\n" for n, line in enumerate(text.splitlines(), 1))
-
-
 def _fenced(text: str) -> str:
     return f"Current contents:\n\n```\n{text}```\n"
 
 
 WRAPPERS: dict[str, Callable[[str], str]] = {
     "plain": lambda text: text,
-    "escaped": _escaped,
-    "arrow": _each_line(lambda n: f"{n:6d}→"),
+    "escaped": transcript_line,
+    "arrow": each_line(lambda n: f"{n:6d}→"),
     "fenced": _fenced,
 }
 

@@ -10,13 +10,12 @@ the look-alikes that must come out unchanged; every value is generated here.
 from __future__ import annotations
 
 import base64
-import json
 import random
 from collections.abc import Callable
 
 import pytest
 
-from tests.support.scrubbing import scrubbed
+from tests.support.scrubbing import each_line, scrubbed, transcript_line
 
 RNG = random.Random(20261209)
 
@@ -58,21 +57,13 @@ def _login(rng: random.Random) -> str:
     return rng.choice(GIVEN).lower()[:4] + rng.choice(("-svc", "_app", "", "-ro"))
 
 
-def _escaped(text: str) -> str:
-    return json.dumps({"type": "tool_result", "content": text})
-
-
-def _each_line(lead: Callable[[int], str]) -> Callable[[str], str]:
-    return lambda text: "".join(f"{lead(n)}{line}\n" for n, line in enumerate(text.splitlines(), 1))
-
-
 WRAPPERS: dict[str, Callable[[str], str]] = {
     "plain": lambda text: text,
-    "escaped": _escaped,
-    "arrow": _each_line(lambda n: f"{n:6d}→"),
-    "tab": _each_line(lambda n: f"{n}\t"),
-    "diff": _each_line(lambda n: "+"),
-    "ci": _each_line(lambda n: f"2026-12-04T09:00:{n:02d}.1110000Z "),
+    "escaped": transcript_line,
+    "arrow": each_line(lambda n: f"{n:6d}→"),
+    "tab": each_line(lambda n: f"{n}\t"),
+    "diff": each_line(lambda n: "+"),
+    "ci": each_line(lambda n: f"2026-12-04T09:00:{n:02d}.1110000Z "),
 }
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+
 from client_actors.scrub import scrub_text
 from client_actors.scrub._engine import scrub_every_pass
 
@@ -12,3 +15,13 @@ def scrubbed(text: str) -> str:
     assert scrub_every_pass(text).text == out
     assert scrub_text(out).text == out
     return out
+
+
+def transcript_line(text: str) -> str:
+    """The text as a tool result's transcript line carries it: a JSON object, the text escaped inside it."""
+    return json.dumps({"type": "tool_result", "content": text})
+
+
+def each_line(lead: Callable[[int], str]) -> Callable[[str], str]:
+    """A wrapper putting ``lead(n)`` before the text's n-th line (from 1): a line number, a diff's sign, a CI stamp."""
+    return lambda text: "".join(f"{lead(n)}{line}\n" for n, line in enumerate(text.splitlines(), 1))
