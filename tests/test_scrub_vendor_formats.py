@@ -6,11 +6,13 @@ from __future__ import annotations
 import base64
 import json
 import random
+import re
 import uuid
 
 import pytest
 
 from client_actors.scrub import scrub_text
+from client_actors.scrub._vendor import DASH_FORMATS, UNDERSCORE_FORMATS, SeparatorFormat, prefix_forms
 from tests.scrubcorpus import fakes
 from tests.scrubcorpus.fakes import ALNUM, DIGITS, HEX, URLSAFE, chars, mixed
 
@@ -138,3 +140,28 @@ def test_a_prefix_inside_a_longer_run_of_token_characters_is_no_token(glue: str)
     secret = "s" + "k-" + mixed(RNG, ALNUM, 40)
     for lead in ("x=", "-H 'Authorization: Bearer ", "\n-", "--key ", " -"):
         assert secret not in scrub_text(lead + secret).text  # a flag's dash, a line's dash: the token's edge
+
+
+@pytest.mark.parametrize("fmt", [*UNDERSCORE_FORMATS, *DASH_FORMATS], ids=lambda fmt: fmt.prefix)
+def test_a_prefix_is_read_as_every_string_it_matches(fmt: SeparatorFormat) -> None:
+    """The prefilter's literals and the rules' gates are read off the prefixes (`prefix_forms`): each form is
+    one the prefix matches, as wide as the format says, and a form with one character changed is another form
+    or no match."""
+    forms = set(prefix_forms(fmt.prefix))
+    alphabet = {char for form in forms for char in form} | set("_-.0Zz")
+    for form in forms:
+        assert re.fullmatch(fmt.prefix, form), form
+        assert len(form) == fmt.width, form
+        for at in range(len(form)):
+            for char in alphabet:
+                changed = form[:at] + char + form[at + 1 :]
+                assert (changed in forms) == bool(re.fullmatch(fmt.prefix, changed)), changed
+
+
+def test_a_prefix_of_more_than_literals_classes_and_groups_is_refused() -> None:
+    assert prefix_forms("[spr]k_(?:live|test)_") == tuple(
+        f"{first}k_{mode}_" for first in "spr" for mode in ("live", "test")
+    )
+    for prefix in ("gh.?_", "sk-+", "(?:a|)_", "x[ab]*_", "x[a-c]_", "x[^a]_"):
+        with pytest.raises(ValueError, match="not a prefix"):
+            prefix_forms(prefix)

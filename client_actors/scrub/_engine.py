@@ -86,7 +86,12 @@ from client_actors.scrub._tools import (
     find_otlp_headers,
     find_printf_credentials,
 )
-from client_actors.scrub._vendor import VENDOR_RULES, find_function_keys, find_vault_secrets
+from client_actors.scrub._vendor import (
+    SEPARATOR_LITERALS,
+    VENDOR_RULES,
+    find_function_keys,
+    find_vault_secrets,
+)
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
 RULESET_VERSION = "2026.12.14"
@@ -138,21 +143,7 @@ _BASE64_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 # its entry true: tests/test_scrub_prefilter.py holds the scrubber to what every pass run ungated gives.
 _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "aws-session-token": ("IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz"),
-    "vendor-underscore": (
-        "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "k_live_", "k_test_", "whsec_", "hf_", "npm_",
-        "shpat_", "shpca_", "shppa_", "shpss_", "_v1_", "lin_api_", "sntryu_", "sntrys_", "glsa_", "glc_", "sbp_",
-        "sb_secret_", "nfp_", "rnd_", "dckr_pat_", "dckr_oat_", "rubygems_", "squ_", "sqp_", "sqa_", "sgp_", "pnu_",
-        "lsv2_pt_", "lsv2_sk_", "gsk_", "r8_", "pscale_tkn_", "pscale_pw_", "napi_", "ops_", "ntn_", "figd_",
-        "shippo_live_", "shippo_test_", "aio_", "phx_", "bkua_", "pcsk_", "fw_", "jina_", "e2b_", "tfp_", "rdme_",
-        "duffel_live_", "duffel_test_", "hcaik_", "hcxik_", "hcxmk_", "hcamk_",
-        "CCIPAT_", "CLOJARS_", "esecret_", "api_org_", "fm1_", "fm2_", "fo1_",
-    ),
-    "vendor-dash": (
-        "glpat-", "glptt-", "glcbt-", "glimt-", "gldt-", "glrt-", "glft-", "xox", "xapp-", "sk-", "xai-",
-        "pypi-", "PMAK-", "glsoat-", "glffct-", "glagent-", "gloas-", "NRAK-", "NRII-", "pplx-", "xkeysib-",
-        "xsmtpsib-", "pul-", "tskey-", "tvly-", "fc-", "csk-", "HRKU-", "CFPAT-", "FLWSECK-", "FLWSECK_TEST-",
-        "sq0atp-", "sq0csp-", "GOCSPX-", "key-", "api-", "sdk-", "pat-na1-", "pat-eu1-", "API-",
-    ),
+    **SEPARATOR_LITERALS,
     "vendor-capitals": ("EZAK", "EZTK", "LTAI", "ATBB", "AKCp", "cmVmdGtu", "ABSK"),
     "vendor-dotted": ("sk.eyJ", "access_token$", "sl."),
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),

@@ -130,6 +130,41 @@ DASH_FORMATS = (
 _HAS_DIGIT = r"(?=[A-Za-z_\-]{0,255}[0-9])"
 
 
+_SPECIAL = frozenset("\\.^$*+?{}[]|()")
+
+
+def prefix_forms(prefix: str) -> tuple[str, ...]:
+    """Every string a format's prefix matches. A prefix is literal characters, classes of them and groups of
+    literal alternatives (``gh[pousr]_``, ``[spr]k_(?:live|test)_``); the prefilter looks for these strings,
+    and the rule's gate for the character each ends its prefix with."""
+    forms = [""]
+    at = 0
+    while at < len(prefix):
+        if prefix.startswith("(?:", at):
+            end = prefix.index(")", at)
+            choices = prefix[at + 3 : end].split("|")
+        elif prefix[at] == "[":
+            end = prefix.index("]", at)
+            choices = list(prefix[at + 1 : end])
+            if "-" in choices or "^" in choices:  # a range or a negated class: not a list of characters
+                choices = [""]
+        else:
+            end, choices = at, [prefix[at]]
+        if any(not choice or not _SPECIAL.isdisjoint(choice) for choice in choices):
+            raise ValueError(f"not a prefix of literals, classes and groups: {prefix!r}")
+        forms = [form + choice for form in forms for choice in choices]
+        at = end + 1
+    return tuple(forms)
+
+
+def _gate(anchor: str, formats: Sequence[SeparatorFormat], ahead: str) -> str:
+    """The cheap lookaround a separator rule tries first: a prefix's character before the anchor, then at least
+    8 characters a body may hold (base64's too: a webhook secret's or a Grafana token's first eight may hold a
+    "+" or a "/")."""
+    before = sorted({form[-2] for fmt in formats for form in prefix_forms(fmt.prefix)})
+    return f"(?<=[{re.escape(''.join(before))}]{re.escape(anchor)})(?=[{ahead}]{{8}})"
+
+
 def separator_rule(name: str, anchor: str, formats: Sequence[SeparatorFormat], gate: str) -> Rule:
     """Build one rule that jumps to each ``anchor`` and tries every format's prefix behind it.
 
@@ -534,16 +569,16 @@ def _identifiable_rule(key: IdentifiableKey) -> Rule:
     return Rule(f"azure-identifiable-{key.signature.lstrip('+').lower()}", pattern, handle, key.signature)
 
 
+# What the separator rules cannot match without: a format's prefix (see `_engine`).
+SEPARATOR_LITERALS = {
+    "vendor-underscore": tuple(form for fmt in UNDERSCORE_FORMATS for form in prefix_forms(fmt.prefix)),
+    "vendor-dash": tuple(form for fmt in DASH_FORMATS for form in prefix_forms(fmt.prefix)),
+}
 VENDOR_RULES = (
-    # The gates: the character that ends some prefix, then at least 8 characters a body may hold (base64's too:
-    # a webhook secret's or a Grafana token's first eight may hold a "+" or a "/").
     separator_rule(
-        "vendor-underscore",
-        "_",
-        UNDERSCORE_FORMATS,
-        r"(?<=[pousrtecfmas1ikdnwxbg2TS8]_)(?=[A-Za-z0-9+/=_\-]{8})",
+        "vendor-underscore", "_", UNDERSCORE_FORMATS, _gate("_", UNDERSCORE_FORMATS, r"A-Za-z0-9+/=_\-")
     ),
-    separator_rule("vendor-dash", "-", DASH_FORMATS, r"(?<=[tabposrekipKIxylcUTX1]-)(?=[A-Za-z0-9_\-]{8})"),
+    separator_rule("vendor-dash", "-", DASH_FORMATS, _gate("-", DASH_FORMATS, r"A-Za-z0-9_\-")),
     AWS_GOOGLE_TWILIO,
     SENDGRID_TWILIO,
     JWT,
