@@ -798,8 +798,11 @@ _DIGIT_ON_LINE = re.compile(rb"[^\n]{0,120}?[0-9]")
 # What no data frame's header holds (its column names and blanks), nor any line's lead (`LINE_LEAD`): a line
 # holding one is no frame's header, whatever the line below it (code's lines, mostly, in a numbered read).
 _NOT_IN_FRAME_HEADER = re.compile(rb"[(){}\[\]<>=;\"'`@#$!?*&%^~]")
-# What no table's header holds (`_NOT_HEADER`, less the ":" a lead's timestamp or path holds).
-_NOT_IN_HEADER = re.compile(rb"[{}=()\[\]<>;]")
+# What no header line holds around a column's name (a JSON or YAML key's colon, an assignment, a call), behind
+# the line's lead; and in the folded bytes of a whole line, the same less the ":" a lead's timestamp or path holds.
+_NOT_HEADER_CHARS = "{}=()[]<>;"
+_NOT_HEADER = re.compile(f"[{re.escape(_NOT_HEADER_CHARS)}:]")
+_NOT_IN_HEADER = re.compile(f"[{re.escape(_NOT_HEADER_CHARS)}]".encode())
 
 
 def _never_a_header(piece: bytes) -> bool:
@@ -1027,8 +1030,6 @@ def find_table_names(
 
 # A character of every separator `table_separator` picks (a tab, written or escaped, a bar, a comma).
 _CELL_SEPARATOR = re.compile(r"[,\t|\\]")
-# What no header line holds around a column's name (a JSON or YAML key's colon, an assignment, a call).
-_NOT_HEADER = re.compile(r"[{}:=()\[\]<>;]")
 
 
 def _rows_names(
