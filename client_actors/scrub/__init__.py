@@ -25,6 +25,11 @@ Decisions:
 - A cloud service-account key's id (a key file's ``private_key_id``) is redacted as ``key`` wherever it
   is named as one: the key file in any syntax, and the CLI's listings, messages and resource names (see
   `_key_ids`). Forty hex digits elsewhere (commits, digests, etags) are kept.
+- A value a rule took in one place of a text goes wherever else it stands whole in that text, with the same kind
+  (an agent sets a variable and then uses its value): values of eight characters or more, five of them different,
+  and people's names of two words or more (see `_echoes`).
+- git's signing key (``user.signingkey``) and a ``GPG_KEY`` name a key by its id or fingerprint, which are public:
+  they stay.
 - Well-known placeholders (``changeme``, ``<your-api-key>``, ``${TOKEN}``, ``****``) are kept: they
   carry no secret, and they show where one goes (see `_names`).
 - Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role
@@ -41,11 +46,12 @@ Decisions:
   headers, the keys of a Secret manifest. Analytics and preference cookies, anonymous UUIDs, cleared
   cookies (``session=deleted``), vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's
   documented ``AKIA...EXAMPLE`` keys are kept.
-- Keys a vendor publishes by design stay beside their secret twins, which go: PostHog's project key (``phc_``;
-  its personal key ``phx_`` goes), Mapbox's public token (``pk.``; ``sk.`` goes), Supabase's publishable key
-  (``sb_publishable_``; ``sb_secret_`` goes). Vendors' tokens are found by their published layouts, typed by
-  the vendor where the kind names one, else as ``token``, ``api-key``, ``secret`` or ``password``. A prefix glued
-  by "-" or "_" to the letters before it (``...A-sk-...``) is part of a longer run (base64url), no token.
+- Keys a vendor publishes by design stay beside their secret twins, which go, under a key's name too
+  (``POSTHOG_KEY=phc_...``): PostHog's project key (``phc_``; its personal key ``phx_`` goes), Mapbox's public
+  token (``pk.``; ``sk.`` goes), Supabase's publishable key (``sb_publishable_``; ``sb_secret_`` goes). Vendors'
+  tokens are found by their published layouts, typed by the vendor where the kind names one, else as ``token``,
+  ``api-key``, ``secret`` or ``password``. A prefix glued by "-" or "_" to the letters before it
+  (``...A-sk-...``) is part of a longer run (base64url), no token.
 - Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
   hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
   is given one), and they only say where telemetry goes.

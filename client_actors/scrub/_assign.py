@@ -12,7 +12,16 @@ from collections.abc import Iterable
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation
 
-from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, redact, token_spans
+from client_actors.scrub._core import (
+    ALNUM,
+    TOKEN_OPEN,
+    WORD,
+    Redaction,
+    Rule,
+    char_offsets,
+    redact,
+    token_spans,
+)
 from client_actors.scrub._digits import is_ssn
 from client_actors.scrub._judge import is_whole_line, judge_value, line_value_end
 from client_actors.scrub._names import IGNORED_SUFFIXES, Sense, classify_name, is_placeholder, split_words
@@ -429,3 +438,54 @@ def _unassigned(text: str, start: int, end: int) -> Redaction | None:
     if text[end] == "(":
         return find_call_value(text, name_start, end)
     return find_spaced(text, name_start, end)
+
+
+# An environment variable's secret on a line of its own (`env`, a .env file, a crash report's dump of the
+# environment): its value is the rest of the line, whatever it holds. A Django secret key holds "(", ")", "&", "$"
+# and "=", each of which ends a value elsewhere or makes it read as code, a query string or a shell variable.
+_ENV_LINE_VALUE = re.compile(r"=(?<=[A-Z0-9_]=)(?P<value>[^\s'\"`\\]{8,512})")
+_ENV_NAME_BACK = re.compile(r"[A-Z0-9_]{1,80}")  # read backwards from the "="
+
+
+def _handle_env_line(match: re.Match[str]) -> Redaction | None:
+    text, equals = match.string, match.start()
+    back = _ENV_NAME_BACK.match(text[max(0, equals - 80) : equals][::-1])
+    assert back is not None  # the lookbehind saw one such character
+    name_start = equals - back.end()
+    name, value, end = text[name_start:equals], match.group("value"), match.end("value")
+    glued = text[name_start - 1 : name_start] in WORD and text[name_start - 2 : name_start] not in (
+        "\\n",
+        "\\t",
+    )
+    if not name[0].isalpha() or glued or TOKEN_OPEN in value:
+        return None  # (a lower-case letter or "_" before it, but an escape's: `dbPASSWORD=`, a longer name)
+    sense = classify_name(name)
+    if sense is None or not sense.strong or not is_whole_line(text, name_start, end):
+        return None
+    start = match.start("value")
+    encoding = _ENCODING_PREFIX.match(value)
+    if encoding is not None and encoding.end() < len(value):  # Laravel's APP_KEY=base64:...
+        value, start = value[encoding.end() :], start + encoding.end()
+    if judge_value(value, name, sense, quoted=False, env_style=True) == "keep" and not _symbol_soup(value):
+        return None
+    return redact(start, end, sense.kind)
+
+
+# The symbols of generated secrets (Django's secret keys draw from these, "-" and "_", lower-case letters and
+# digits), less those names and identifiers hold.
+_SOUP_SYMBOLS = frozenset("!@#$%^&*()=+")
+
+
+def _symbol_soup(value: str) -> bool:
+    """Tell whether ``value`` mixes letters, digits and three symbols or more, as a generated secret does (code's
+    `config(SECRET_2)`, `${A}_${B}` hold two at most): what reads as a call or a variable then is none."""
+    return (
+        len(value) >= 16
+        and any(char.isalpha() for char in value)
+        and any(char.isdigit() for char in value)
+        and len(_SOUP_SYMBOLS.intersection(value)) >= 3
+        and not is_placeholder(value)
+    )
+
+
+ENV_LINE_SECRET = Rule("env-line-secret", _ENV_LINE_VALUE, _handle_env_line)

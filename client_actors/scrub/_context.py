@@ -304,6 +304,12 @@ _MAP_ENTRY = re.compile(  # keys quoted (JSON, Python) or not (a JavaScript obje
     r"\\?[\"'](?P<value>[^\"'\\\n]{0,4096})\\?[\"']"
 )
 # http.cookiejar and requests print a jar as <Cookie sessionid=abc123 for .acme-corp.io/>.
+# A cookie as a Set-Cookie header's value gives it, printed where no header is (a cookie jar's log, "stored cookie
+# ..."): its name, its value, then one of its attributes. The value goes; its name and attributes stay.
+_SET_COOKIE_STRING = re.compile(
+    r"(?<![A-Za-z0-9_.%\-])(?P<name>[A-Za-z0-9_.\-]{1,64})=(?P<value>[^;\s\"'\\=]{4,4096}={0,2});[ \t]*"
+    r"(?i:path|domain|expires|max-age|httponly|secure|samesite)(?![A-Za-z])"
+)
 _JAR_REPR = re.compile(r"ookie[ \t]+(?P<name>[^=\s<>]{1,128})=(?P<value>[^\s<>]{0,4096})[ \t]+for[ \t]")
 
 
@@ -354,6 +360,9 @@ def find_cookies(text: str) -> list[Redaction]:
     for match in _COOKIE_OBJECTS.finditer(text):
         if match.start() > 0 and text[match.start() - 1] in "Cc":
             found += _cookie_objects(text, match)
+    for match in _SET_COOKIE_STRING.finditer(text):
+        if _cookie_value_goes(match.group("name"), match.group("value")):
+            found.append(redact(match.start("value"), match.end("value"), "cookie"))
     for match in _JAR_REPR.finditer(text):
         if text[max(0, match.start() - 2) : match.start()] == "<C" and _cookie_value_goes(
             match.group("name"), match.group("value")

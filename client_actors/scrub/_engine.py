@@ -21,7 +21,12 @@ from functools import partial
 import attrs
 from ahocorasick_rs import BytesAhoCorasick
 
-from client_actors.scrub._assign import KEYWORDS, find_assignments, find_assignments_encoded
+from client_actors.scrub._assign import (
+    ENV_LINE_SECRET,
+    KEYWORDS,
+    find_assignments,
+    find_assignments_encoded,
+)
 from client_actors.scrub._calls import (
     CALL_RULES,
     NTH_SECRET_LITERALS,
@@ -48,6 +53,7 @@ from client_actors.scrub._columns import (
 from client_actors.scrub._context import CONTEXT_RULES, PGPASS_NAMES, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
+from client_actors.scrub._echoes import echoed_values, find_echoes
 from client_actors.scrub._gate import Prefilter
 from client_actors.scrub._hashes import HASH_LITERALS, PASSWORD_HASH
 from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
@@ -94,7 +100,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.14"
+RULESET_VERSION = "2026.12.15"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -187,6 +193,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     **CLOUD_CLI_LITERALS,
     **PAIR_LITERALS,
     "password-hash": HASH_LITERALS,
+    "env-line-secret": _fewest(word.upper() for word in KEYWORDS),  # its name's keyword, in capitals
 }  # fmt: skip
 
 
@@ -237,6 +244,7 @@ PASSES: tuple[Pass, ...] = (
             KEY_FILE_BASE64,
             *VENDOR_RULES,
             *CONTEXT_RULES,
+            ENV_LINE_SECRET,
             *KEY_ID_RULES,
             *CLI_RULES,
             *CALL_RULES,
@@ -348,8 +356,18 @@ def scrub_text(text: str) -> ScrubResult:
     return ScrubResult(text, RuleCounts.from_mapping(counts) if counts else _NOTHING)
 
 
+# Rounds of the passes a text gets at most: each after the first runs over what the echoes of the one before left
+# (`_echoes`), and finds nothing new in all but rare texts.
+_ROUNDS = 4
+
+
 def _run_passes(
-    text: str, counts: dict[str, int], raw: bytes | None, found_in: int, home: list[Redaction] | None = None
+    text: str,
+    counts: dict[str, int],
+    raw: bytes | None,
+    found_in: int,
+    home: list[Redaction] | None = None,
+    rounds: int = _ROUNDS,
 ) -> str:
     """Run the passes the prefilter leaves over ``text``, in order; return the text and add to ``counts``.
 
@@ -357,8 +375,10 @@ def _run_passes(
     mask. The passes to run are the set bits of one integer, visited lowest first. The prefilter's bits are
     kept true of the current text: after a pass changes it, what the replacements brought in is added (a
     token such as ``[REDACTED:aws-access-key]`` is another rule's literal). ``home``: what the home-path pass
-    finds, when the caller has found it already (`scrub_texts`, with user names from other texts).
+    finds, when the caller has found it already (`scrub_texts`, with user names from other texts). Then the
+    echoes of what the passes took go (`_echoes`), and the passes run again over what they leave.
     """
+    removed: list[tuple[str, str]] | None = None
     pending = found_in & _KEPT[found_in >> _SECOND] | _UNGATED
     if home is not None:  # the pass is done: only what it found is left to apply
         pending = pending | 1 if home else pending & ~1
@@ -387,11 +407,22 @@ def _run_passes(
             if found:
                 for item in found:
                     counts[item.kind] = counts.get(item.kind, 0) + 1
+                values = echoed_values(text, found)
+                if values:
+                    removed = values if removed is None else removed + values
                 text, spans = splice_spans(text, found)
                 raw = None
                 # Later passes only: those whose literals the text held or now holds, the second ones too.
                 found_in |= PREFILTER.mask_around(text, spans)
                 pending = (found_in & _KEPT[found_in >> _SECOND] | _UNGATED) & -(low << 1)
+    if removed is not None and rounds > 1:
+        echoes = outside_tokens(text, find_echoes(text, removed))
+        if echoes:
+            for item in echoes:
+                counts[item.kind] = counts.get(item.kind, 0) + 1
+            text = splice(text, echoes)
+            raw = text.encode("utf-8", "surrogatepass")
+            return _run_passes(text, counts, raw, PREFILTER.mask_bytes(raw), rounds=rounds - 1)
     return text
 
 
@@ -401,13 +432,21 @@ def scrub_every_pass(text: str) -> ScrubResult:
     Slow; it is what `scrub_text` must give exactly, and the tests hold it to that.
     """
     counts: Counter[str] = Counter()
-    for step in PASSES:
-        found = step.find(text)
-        if found:
-            found = outside_tokens(text, found)
+    for rounds in range(_ROUNDS, 0, -1):
+        removed: list[tuple[str, str]] = []
+        for step in PASSES:
+            found = step.find(text)
             if found:
-                counts.update(item.kind for item in found)
-                text = splice(text, found)
+                found = outside_tokens(text, found)
+                if found:
+                    counts.update(item.kind for item in found)
+                    removed += echoed_values(text, found)
+                    text = splice(text, found)
+        echoes = outside_tokens(text, find_echoes(text, removed)) if removed and rounds > 1 else []
+        if not echoes:
+            break
+        counts.update(item.kind for item in echoes)
+        text = splice(text, echoes)
     return ScrubResult(text, RuleCounts.from_mapping(counts))
 
 

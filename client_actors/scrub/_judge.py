@@ -165,13 +165,17 @@ def judge_value(
 
 
 # What tools put before a file's or a log's line, which is still that line: a numbered read (`  12\t`,
-# `12→`, `12: `), a grep hit (`config/app.yml:12:`), a CI log's timestamp (`2026-12-03T22:00:01.123Z `), a
-# diff's `+` or `-`, a box's or a table's border.
+# `12→`, `12: `), a grep hit (`config/app.yml:12:`), a CI log's timestamp (`2026-12-03T22:00:01.123Z `, or in
+# brackets as many loggers write it), a diff's `+` or `-`, a box's or a table's border.
+_TIMESTAMP = (
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}"  # a date and a time
+    r"(?:[.,][0-9]{1,9})?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?"  # fractions of a second, a zone
+)
 _LINE_LEAD = (
     r"(?:[ \t]*[0-9]{1,7}(?:\t|\\t|→|\\u2192|:[ \t]|[ \t]*\|[ \t]?)"
     # (a name read back from its keyword takes in the grep hit's line number: `app.yml:12:password`)
     r"|[\w\-]{0,100}[./][\w./\-]{0,100}:(?:[0-9]{1,7}[:\-])?"
-    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(?:[.,][0-9]{1,9})?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?[ \t]+"
+    rf"|{_TIMESTAMP}[ \t]+|\[{_TIMESTAMP}\][ \t]+"
     r"|[│┃║|][ \t]?|[+\-](?![+\-]))?"
 )
 LINE_LEAD = re.compile(_LINE_LEAD)

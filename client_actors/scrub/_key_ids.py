@@ -64,10 +64,13 @@ KEY_RESOURCE = Rule(
     lambda m: redact(m.start("id"), m.end("id"), "key"),
 )
 
-# What `gcloud iam service-accounts keys create` says, and the id given to the commands that act on a key.
+# What `gcloud iam service-accounts keys create` (and delete, disable, enable) says, and the id given to the
+# commands that act on a key.
+# (without the bracket: a literal holding a token's first character is looked for around every replacement)
+_KEY_DONE = ("reated key ", "eleted key ", "isabled key ", "nabled key ")
 KEY_CREATED = Rule(
     "key-created",
-    re.compile(r"[cC]reated key \[" + _HEX40),
+    re.compile(r"(?:[cC]reated|[dD]eleted|[dD]isabled|[eE]nabled) key \[" + _HEX40),
     lambda m: redact(m.start("id"), m.end("id"), "key"),
 )
 KEY_COMMAND = Rule(
@@ -189,7 +192,7 @@ KEY_ID_LITERALS: dict[str, tuple[str, ...]] = {
     KEY_FILE_ID.name: KEY_FILE_ID_NAMES,
     KEY_ID.name: KEY_ID_NAMES,
     KEY_RESOURCE.name: ("serviceAccounts/",),
-    KEY_CREATED.name: ("reated key [",),
+    KEY_CREATED.name: _KEY_DONE,
     KEY_COMMAND.name: ("service-accounts keys ",),
     KEY_LISTING.name: ("CREATED_AT",),  # the handler needs the table's header (the rarer of its names)
     KEY_FILE_BASE64.name: SERVICE_ACCOUNT_BASE64,

@@ -140,10 +140,12 @@ def classify_name(name: str) -> Sense | None:
     if last in ("hash", "digest") and before and before[-1] in PASSWORD_WORDS:
         return Sense("password", True)
     if last == "key":
-        if before and before[-1] == "signing" and "user" in before:
+        if before and before[-1] == "signing" and ("user" in before or name == "signingkey"):
             return (
-                None  # git's user.signingkey names the key (its id, or a public key's file), never holds it
+                None  # git's user.signingkey (or under `[user]`) names the key: its id, a public key's file
             )
+        if before == ["gpg"]:
+            return None  # a key's fingerprint (`GPG_KEY`, as official container images verify what they download)
         return _classify_key(before)
     return SINGLE_WORDS.get(last)
 
@@ -194,13 +196,26 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# Decision: keys a vendor publishes by design are kept wherever they stand, under a key's name too
+# (`POSTHOG_KEY=phc_...`, `MAPBOX_TOKEN=pk.eyJ...`): every browser that loads the page is given them.
+# PostHog's project key, Mapbox's public token, Supabase's publishable key.
+_PUBLISHED_KEY = re.compile(
+    r"phc_[A-Za-z0-9]{20,128}|pk\.eyJ[A-Za-z0-9_\-]{8,2048}\.[A-Za-z0-9_\-]{8,512}|sb_publishable_[A-Za-z0-9_\-]{16,128}"
+)
+
+
 @functools.lru_cache(maxsize=4096)  # pure, and the same values (placeholders, flags, words) come back often
 def is_placeholder(value: str) -> bool:
-    """Tell whether ``value`` stands for a secret instead of being one (or is already redacted)."""
+    """Tell whether ``value`` is no secret of its own: it stands for one (or is already redacted), or it is a
+    key its vendor publishes by design."""
     stripped = value.strip()
     if not stripped or stripped.startswith(TOKEN_OPEN):
         return True
-    return stripped.lower() in PLACEHOLDER_WORDS or _PLACEHOLDER.fullmatch(stripped) is not None
+    return (
+        stripped.lower() in PLACEHOLDER_WORDS
+        or _PLACEHOLDER.fullmatch(stripped) is not None
+        or _PUBLISHED_KEY.fullmatch(stripped) is not None
+    )
 
 
 def shannon_bits(value: str) -> float:

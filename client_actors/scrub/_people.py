@@ -202,7 +202,7 @@ _LABELS = frozenset(
     {"author", "authors", "commit", "committer", "tagger", "from", "to", "cc", "bcc", "reply-to", "sender",
      "maintainer", "maintainers", "uploaders", "author-email", "maintainer-email", "original-maintainer",
      "xsbc-original-maintainer", "contact", "contacts", "owner", "owners", "contributor", "contributors",
-     "reviewer", "reviewers", "assignee", "reporter"}
+     "reviewer", "reviewers", "assignee", "reporter", "requester", "requestor", "submitter", "customer"}
 )  # fmt: skip
 _LABEL_END = re.compile(r"[A-Za-z][A-Za-z\-]*(?=\\?[\"'`]?\Z)")
 

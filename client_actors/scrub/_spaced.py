@@ -46,6 +46,7 @@ _PROSE_SECRET = re.compile(
     r"(?:(?=[A-Za-z0-9]{0,512}[^A-Za-z0-9])[^\s]{8,512}|[A-Za-z0-9]{12,512})"
 )
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}://")
+_COOKIE_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,64}=(?=[^=])")
 _PATH_LIKE = re.compile(r"[\w.\-~]*(?:/[\w.\-]+)+/?")
 _FILE_PATH = re.compile(r".*\.[A-Za-z0-9]{1,8}|[a-z0-9_.\-/]+")  # an extension, or all lower case
 _WORD_CHARS = re.compile(r"[A-Za-z]")
@@ -87,6 +88,9 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
     whole = value  # a configuration line's value is all of what follows its name
     if group == "bare" and value.endswith((",", ".", ":")) and len(value) > 1:
         value, end = value[:-1], end - 1  # a sentence's or a list's punctuation
+    named = _COOKIE_NAME.match(value) if sense.kind == "cookie" else None
+    if named is not None:  # `cookie sid=...`: the cookie's name stays, as a header's does
+        value, start, whole = value[named.end() :], start + named.end(), whole[named.end() :]
     if is_placeholder(value) or _URL.match(value) or not _WORD_CHARS.search(value):
         return None
     line_start = _line_start(text, name_start)

@@ -1,0 +1,57 @@
+"""Echoes: a value one pass took, left elsewhere in the same text where nothing says what it is.
+
+An agent sets a variable and then uses its value, reads a key file and then passes the key on, prints a record
+and then names its person in a sentence: one place says what the value is (a password's name, a key file's field,
+a column), the others do not. Once a pass has taken a value, every other copy of it in the text goes too, with the
+same kind: a whole run (no ASCII letter or digit glued on either side), outside the tokens already written.
+
+Only values too long and too varied to be met by chance are looked for again: eight characters or more, five of
+them different (not a run of zeros, which ids and placeholders hold), and a person's name of two words or more.
+Home directories (whose user names have echoes of their own, see `_home`) and addresses (found by their shape
+wherever they stand) are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, disjoint, redact
+
+_NOT_ECHOED = frozenset({"home-path", "username", "ipv4", "ipv6"})
+_SHORTEST = 8
+_FEWEST_CHARACTERS = 5
+
+
+def echoed_values(text: str, found: Sequence[Redaction]) -> list[tuple[str, str]]:
+    """The values of ``found`` (redactions about to be applied to ``text``) to look for again, with their kinds."""
+    values: list[tuple[str, str]] = []
+    for item in found:
+        if item.kind in _NOT_ECHOED or item.end - item.start < _SHORTEST:
+            continue
+        value = text[item.start : item.end]
+        if (
+            "\n" in value
+            or TOKEN_OPEN in value
+            or len(set(value)) < _FEWEST_CHARACTERS
+            or (item.kind == "person-name" and " " not in value.strip())
+        ):
+            continue
+        values.append((value, item.kind))
+    return values
+
+
+def find_echoes(text: str, values: Sequence[tuple[str, str]]) -> list[Redaction]:
+    """Every whole copy in ``text`` of one of ``values``, ordered and disjoint (the first value named wins)."""
+    found: list[Redaction] = []
+    seen: set[str] = set()
+    for value, kind in values:
+        if value in seen:
+            continue
+        seen.add(value)
+        at = text.find(value)
+        while at >= 0:
+            end = at + len(value)
+            if (at == 0 or text[at - 1] not in ALNUM) and (end == len(text) or text[end] not in ALNUM):
+                found.append(redact(at, end, kind))
+            at = text.find(value, at + 1)
+    return disjoint(found) if found else found
