@@ -271,3 +271,44 @@ def test_an_application_s_signing_key_goes() -> None:
     key = _pick(RNG, HEX_DIGITS, 64)
     out = scrubbed(f'JWT_SIGNING_KEY={key}\nsigning_key = "{key[:40]}"\n')
     assert key not in out and key[:40] not in out
+
+
+# A key-value table aligned by blanks.
+
+
+@pytest.mark.parametrize(
+    "wrap", [lambda text: text, each_line(lambda n: f"2026-02-10T08:20:0{n % 10}.190544Z "), transcript_line]
+)
+def test_an_aligned_table_s_secret_values_go_and_the_rest_stays(wrap: object) -> None:
+    digest, password = _pick(RNG, HEX_DIGITS, 128), _password(RNG)
+    text = (
+        "$ pulumi config --show-secrets\n"
+        "KEY                     VALUE\n"
+        f"platform:secretKeyBase  {digest}\n"
+        "aws:region              eu-central-1\n"
+        f"platform:dbPassword     {password}\n"
+        "platform:apiToken       [secret]\n"
+        "\n"
+        "$ az webapp config appsettings list -o table\n"
+        "Name           Value\n"
+        f"DB_PASSWORD    {password}\n"
+        "WEBSITES_PORT  8080\n"
+    )
+    out = scrubbed(wrap(text))  # type: ignore[operator]
+    assert digest not in out and password not in out
+    for kept in (
+        "aws:region              eu-central-1",
+        "platform:apiToken       [secret]",
+        "WEBSITES_PORT  8080",
+    ):
+        assert kept in out
+
+
+def test_a_table_s_misaligned_lines_and_prose_stay() -> None:
+    text = (
+        "NAME        VALUE\n"
+        "token_ttl   3600\n"
+        "the next line is not a row of it:\n"
+        "secret_key is rotated weekly by the job\n"
+    )
+    assert scrubbed(text) == text

@@ -78,8 +78,13 @@ from client_actors.scrub._personal import PERSONAL_RULES, TIN_LITERALS
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
+from client_actors.scrub._rows import (
+    ALIGNED_LITERALS,
+    find_aligned_key_values,
+    find_inserted,
+    find_printed_tables,
+)
 from client_actors.scrub._rows import RULE_LITERALS as TABLE_RULE_LITERALS
-from client_actors.scrub._rows import find_inserted, find_printed_tables
 from client_actors.scrub._shape import WORDS as SHAPE_WORDS
 from client_actors.scrub._shape import find_shaped, find_shaped_encoded
 from client_actors.scrub._tools import (
@@ -100,7 +105,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.15"
+RULESET_VERSION = "2026.12.16"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -273,6 +278,7 @@ PASSES: tuple[Pass, ...] = (
     # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).
     Pass("sql-rows", find_inserted, ("nsert", "NSERT")),
     Pass("printed-tables", find_printed_tables, TABLE_RULE_LITERALS),
+    Pass("aligned-key-values", find_aligned_key_values, ALIGNED_LITERALS),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),
     # Whatever the syntax: a value whose shape and neighbourhood say it is a credential (see _shape.py).
     Pass("shape", find_shaped, _forms(SHAPE_WORDS), None, find_shaped_encoded),

@@ -420,3 +420,50 @@ def _keyed_cell(text: str, cells: list[tuple[int, int]], keyed: tuple[int, int])
     if sense is None or (_FILE.fullmatch(value) and _FILE_NAME.fullmatch(value)) or _PROSE.search(value):
         return None
     return _judged(value, name, sense, cell.start("value"), quoted=False)
+
+
+# --- Key and value columns aligned by blanks --------------------------------------------------------------------
+
+# A table a CLI prints with its columns aligned by blanks and no rule line: `pulumi config --show-secrets`,
+# `az ... -o table`, a settings listing. Its header names a key column and then a value column; each row's value
+# starts where the header's VALUE does (every line behind a lead of the same width), and goes when its key names a
+# credential. A key namespaced by a project (`platform:secretKeyBase`) is judged by its last part.
+ALIGNED_LITERALS = ("VALUE", "Value")
+_ALIGNED_HEADER = re.compile(
+    r"(?:(?<![A-Za-z])|(?<=\\n))(?:KEY|NAME|Key|Name)[ \t]{2,}(?P<value>VALUE|Value)[ \t]*\r?(?=\n|\\n|$)"
+)
+_ALIGNED_KEY = re.compile(r"[ \t]*(?P<key>[^\s]{1,120})[ \t]+")
+_ALIGNED_VALUE = re.compile(r"[^ \t\r\n\\][^\r\n\\]{0,1024}?(?=[ \t]*\r?(?:\n|\\n|$))")
+
+
+def find_aligned_key_values(text: str) -> list[Redaction]:
+    """The values of an aligned key-value table's rows whose keys name a credential."""
+    found: list[Redaction] = []
+    for header in _ALIGNED_HEADER.finditer(text):
+        line_start = line_at(text, header.start())[0]
+        key_column, value_column = header.start() - line_start, header.start("value") - line_start
+        row_end = header.end()
+        for _ in range(_MAX_ROWS):
+            following = LINE_BREAK.match(text, row_end)
+            if following is None:
+                break
+            row_start, row_end = line_at(text, following.end())
+            key = _ALIGNED_KEY.fullmatch(text, row_start + key_column, row_start + value_column)
+            value = _ALIGNED_VALUE.match(text, row_start + value_column, row_end)
+            if key is None or value is None or value.end() != _line_content_end(text, value.end(), row_end):
+                break
+            name = key.group("key").rsplit(":", 1)[-1]
+            sense = classify_name(name)
+            cell = value.group()
+            if sense is not None and not (cell.startswith("[") and cell.endswith("]")):  # pulumi's `[secret]`
+                item = _judged(cell, name, sense, value.start(), quoted=True)  # data, as a string is: no code
+                if item is not None:
+                    found.append(item)
+    return found
+
+
+def _line_content_end(text: str, at: int, end: int) -> int:
+    """Where the line's content ends: before the blanks that close it."""
+    while end > at and text[end - 1] in " \t\r":
+        end -= 1
+    return end
