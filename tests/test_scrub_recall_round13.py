@@ -312,3 +312,43 @@ def test_a_table_s_misaligned_lines_and_prose_stay() -> None:
         "secret_key is rotated weekly by the job\n"
     )
     assert scrubbed(text) == text
+
+
+# pg_dump's COPY rows.
+
+
+@pytest.mark.parametrize("wrap", [lambda text: text, transcript_line, each_line(lambda n: f"{n:6d}\u2192")])
+def test_copy_rows_lose_their_people_and_secrets_by_column(wrap: object) -> None:
+    token = _pick(RNG, ALNUM, 32)
+    text = (
+        "SET client_encoding = 'UTF8';\n"
+        "COPY public.customers (id, first_name, last_name, plan, created_at) FROM stdin;\n"
+        "1\tQuentin\tVasquez\tfree\t2026-01-10 07:25:25.285+00\n"
+        "2\tMarisol\t\\N\tbusiness\t2026-01-11 09:00:00+00\n"
+        "\\.\n"
+        "\n"
+        "COPY public.api_tokens (id, owner, token, created_at) FROM stdin;\n"
+        f"1\tci\t{token}\t2026-01-10\n"
+        "\\.\n"
+    )
+    out = scrubbed(wrap(text))  # type: ignore[operator]
+    for gone in ("Quentin", "Vasquez", "Marisol", token):
+        assert gone not in out
+    for kept in (
+        "free",
+        "business",
+        "2026-01-10 07:25:25.285+00",
+        "ci",
+        "COPY public.customers (id, first_name",
+    ):
+        assert kept in out
+
+
+def test_copy_rows_under_ordinary_columns_stay() -> None:
+    text = (
+        "COPY public.plans (id, name, price_cents) FROM stdin;\n"
+        "1\tStarter Plan\t900\n"
+        "2\tGrowth Plan\t4900\n"
+        "\\.\n"
+    )
+    assert scrubbed(text) == text

@@ -81,6 +81,7 @@ from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._rows import (
     ALIGNED_LITERALS,
     find_aligned_key_values,
+    find_copied,
     find_inserted,
     find_printed_tables,
 )
@@ -105,7 +106,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.16"
+RULESET_VERSION = "2026.12.17"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -277,6 +278,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).
     Pass("sql-rows", find_inserted, ("nsert", "NSERT")),
+    Pass("copied-rows", find_copied, ("FROM stdin",)),
     Pass("printed-tables", find_printed_tables, TABLE_RULE_LITERALS),
     Pass("aligned-key-values", find_aligned_key_values, ALIGNED_LITERALS),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),

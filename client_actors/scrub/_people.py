@@ -72,7 +72,15 @@ from client_actors.scrub._personal import (
     line_cells,
     table_separator,
 )
-from client_actors.scrub._rows import ROW_GAP, bound_rows, line_body, previous_line, sql_row
+from client_actors.scrub._rows import (
+    COPY,
+    ROW_GAP,
+    bound_rows,
+    copied_rows,
+    line_body,
+    previous_line,
+    sql_row,
+)
 
 KIND = "person-name"
 
@@ -1025,7 +1033,8 @@ def find_table_names(
         if values and ("VALUES" in text or "values" in text or "Values" in text)
         else []
     )
-    return disjoint([*_rows_names(text, ends, person_lines), *inserted])
+    copied = find_copy_names(text) if "FROM stdin" in text else []
+    return disjoint([*_rows_names(text, ends, person_lines), *inserted, *copied])
 
 
 # A character of every separator `table_separator` picks (a tab, written or escaped, a bar, a comma).
@@ -1149,6 +1158,18 @@ _INSERT = re.compile(
     r"(?:(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[ \t]*)?(?i:VALUES)[ \t]*"
     r"(?:(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[ \t]*)?"
 )
+
+
+def find_copy_names(text: str) -> list[Redaction]:
+    """Names in the rows a `COPY ... FROM stdin` statement gives (pg_dump's), by its column list."""
+    found: list[Redaction] = []
+    for statement in COPY.finditer(text):
+        columns = _person_columns(text, line_cells(text, *statement.span("columns"), ","))
+        for cells in copied_rows(text, statement) if columns else ():
+            for index, fewest in columns.items():
+                if index < len(cells) and is_person_name(text[cells[index][0] : cells[index][1]], *fewest):
+                    found.append(redact(*cells[index], KIND))
+    return found
 
 
 def find_insert_names(text: str) -> list[Redaction]:

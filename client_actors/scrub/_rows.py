@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from client_actors.scrub._columns import is_phone_value, phone_column
 from client_actors.scrub._core import Redaction, redact
@@ -192,6 +193,57 @@ def find_inserted(text: str) -> list[Redaction]:
                 text, at, [(names[i], senses[i]) if i < len(names) else None for i in placeholders]
             )
     return sorted(found, key=lambda item: item.start)
+
+
+# pg_dump's `COPY t (a, b) FROM stdin;`: its rows follow, one a line, their values apart by tabs (written or
+# escaped), up to a line `\.`; `\N` is no value (NULL).
+COPY = re.compile(
+    r"COPY[ \t]+(?P<table>[\w.\"]{1,120})[ \t]*\((?P<columns>[^()]{1,600})\)[ \t]+FROM[ \t]+stdin;"
+)
+_COPY_TAB = re.compile(r"\t|\\t")
+_COPY_END = re.compile(r"\\{1,2}\.")
+_NO_VALUE = ("\\N", "\\\\N")
+
+
+def copied_rows(text: str, statement: re.Match[str]) -> Iterator[list[tuple[int, int]]]:
+    """The cells of each row a `COPY ... FROM stdin` statement gives (`COPY`'s match), as spans of ``text``."""
+    row_end = statement.end()
+    for _ in range(_MAX_ROWS):
+        following = LINE_BREAK.match(text, row_end)
+        if following is None:
+            return
+        row_start, row_end = line_at(text, following.end())
+        if row_start == row_end or _COPY_END.fullmatch(text, row_start, row_end):
+            return
+        cells, at = [], row_start
+        for tab in _COPY_TAB.finditer(text, row_start, row_end):
+            cells.append((at, tab.start()))
+            at = tab.end()
+        cells.append((at, row_end))
+        yield cells
+
+
+def find_copied(text: str) -> list[Redaction]:
+    """Secrets in the rows a `COPY ... FROM stdin` statement gives, by their columns."""
+    found: list[Redaction] = []
+    for statement in COPY.finditer(text):
+        names = _column_names(text, *statement.span("columns"))
+        if not names:
+            continue
+        table_sense = _table_sense(statement.group("table"))
+        senses = [_column_sense(name, table_sense) for name in names]
+        if not any(senses):
+            continue
+        for cells in copied_rows(text, statement):
+            if len(cells) != len(names):
+                break
+            for (start, end), name, sense in zip(cells, names, senses, strict=True):
+                value = text[start:end]
+                if sense is not None and value not in _NO_VALUE:
+                    item = _judged(value, name, sense, start, quoted=True)
+                    if item is not None:
+                        found.append(item)
+    return found
 
 
 def _row_secrets(
