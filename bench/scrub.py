@@ -5,10 +5,10 @@ The corpora (fake credentials in real formats, generated from seeds at run time,
 contexts, plus text that must survive) live with the tests in tests/scrubcorpus: the first one, which the rules
 were written with; the second one's tuning part, which rules were adjusted against; its held-back part, which is
 only ever measured; further tuning parts (tuning_more, tuning_round2 to tuning_round9) for the classes the rules
-were weakest on, with marked spans that must survive. Then ten held-back parts written apart from the rules, by
-hands that never saw them (tests/scrubcorpus/third.py to twelfth.py): only their aggregate figures are printed,
-never what was missed, so that nobody tunes against them (the eighth to eleventh had their misses read after
-they were measured blind, and rules followed: they are blind no longer). The capture pipeline's own speed
+were weakest on, with marked spans that must survive. Then twelve held-back parts written apart from the rules, by
+hands that never saw them (tests/scrubcorpus/third.py to fourteenth.py): only their aggregate figures are printed,
+never what was missed, so that nobody tunes against them (the fifth to eleventh and the thirteenth had their misses
+read after they were measured blind, and rules followed: they are blind no longer). The capture pipeline's own speed
 on agent streams is bench/capture.py.
 """
 
@@ -30,6 +30,7 @@ from tests.scrubcorpus import (
     eighth,
     eleventh,
     fifth,
+    fourteenth,
     fourth,
     measure,
     ninth,
@@ -37,6 +38,7 @@ from tests.scrubcorpus import (
     sixth,
     tenth,
     third,
+    thirteenth,
     twelfth,
 )
 from tests.scrubcorpus.benign import build_documents
@@ -128,6 +130,8 @@ def held_back_parts() -> None:
     ten = tenth.measure_held_back()
     eleven = eleventh.measure_held_back()
     twelve = twelfth.measure_held_back()
+    thirteen = thirteenth.measure_held_back()
+    fourteen = fourteenth.measure_held_back()
     parts = {
         "third.py": (three.secrets, three.recall, three.clean_recall, three.prefixed_recall, three.keep_rate),
         "fourth.py": (four["secrets"], four["recall"], four["recall_no_fragment"], four["vendor_prefix_recall"],
@@ -148,6 +152,10 @@ def held_back_parts() -> None:
                         eleven["vendor_prefix_recall"], eleven["keep_rate"]),
         "twelfth.py": (twelve["secrets"], twelve["recall"], twelve["recall_no_fragment"],
                        twelve["vendor_prefix_recall"], twelve["keep_rate"]),
+        "thirteenth.py": (thirteen["secrets"], thirteen["recall"], thirteen["recall_no_fragment"],
+                          thirteen["vendor_prefix_recall"], thirteen["keep_rate"]),
+        "fourteenth.py": (fourteen["secrets"], fourteen["recall"], fourteen["recall_no_fragment"],
+                          fourteen["vendor_prefix_recall"], fourteen["keep_rate"]),
     }  # fmt: skip
     for name, (secrets, recall, clean, prefixed, keep) in parts.items():
         print(f"held-back part {name}: secrets {int(secrets)}")
