@@ -306,10 +306,13 @@ _MAP_ENTRY = re.compile(  # keys quoted (JSON, Python) or not (a JavaScript obje
 # http.cookiejar and requests print a jar as <Cookie sessionid=abc123 for .acme-corp.io/>.
 # A cookie as a Set-Cookie header's value gives it, printed where no header is (a cookie jar's log, "stored cookie
 # ..."): its name, its value, then one of its attributes. The value goes; its name and attributes stay.
+# (found by its "=", a literal searched for at C speed; its name read back from there)
 _SET_COOKIE_STRING = re.compile(
-    r"(?<![A-Za-z0-9_.%\-])(?P<name>[A-Za-z0-9_.\-]{1,64})=(?P<value>[^;\s\"'\\=]{4,4096}={0,2});[ \t]*"
+    r"=(?<=[A-Za-z0-9_.\-]=)(?P<value>[^;\s\"'\\=]{4,4096}={0,2});[ \t]*"
     r"(?i:path|domain|expires|max-age|httponly|secure|samesite)(?![A-Za-z])"
 )
+_COOKIE_NAME_BACK = re.compile(r"[A-Za-z0-9_.\-]{1,64}")  # read backwards from the "="
+_COOKIE_NAME_GLUE = WORD | {".", "-", "%"}  # before a name: it is part of a longer run
 _JAR_REPR = re.compile(r"ookie[ \t]+(?P<name>[^=\s<>]{1,128})=(?P<value>[^\s<>]{0,4096})[ \t]+for[ \t]")
 
 
@@ -361,7 +364,12 @@ def find_cookies(text: str) -> list[Redaction]:
         if match.start() > 0 and text[match.start() - 1] in "Cc":
             found += _cookie_objects(text, match)
     for match in _SET_COOKIE_STRING.finditer(text):
-        if _cookie_value_goes(match.group("name"), match.group("value")):
+        back = _COOKIE_NAME_BACK.match(text[max(0, match.start() - 64) : match.start()][::-1])
+        assert back is not None  # the lookbehind saw one such character
+        name_start = match.start() - back.end()
+        if text[name_start - 1 : name_start] not in _COOKIE_NAME_GLUE and _cookie_value_goes(
+            text[name_start : match.start()], match.group("value")
+        ):
             found.append(redact(match.start("value"), match.end("value"), "cookie"))
     for match in _JAR_REPR.finditer(text):
         if text[max(0, match.start() - 2) : match.start()] == "<C" and _cookie_value_goes(

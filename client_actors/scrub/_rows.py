@@ -481,9 +481,9 @@ def _keyed_cell(text: str, cells: list[tuple[int, int]], keyed: tuple[int, int])
 # starts where the header's VALUE does (every line behind a lead of the same width), and goes when its key names a
 # credential. A key namespaced by a project (`platform:secretKeyBase`) is judged by its last part.
 ALIGNED_LITERALS = ("VALUE", "Value")
-_ALIGNED_HEADER = re.compile(
-    r"(?:(?<![A-Za-z])|(?<=\\n))(?:KEY|NAME|Key|Name)[ \t]{2,}(?P<value>VALUE|Value)[ \t]*\r?(?=\n|\\n|$)"
-)
+# (found by its VALUE, a literal searched for at C speed, then read back to its key column's name)
+_ALIGNED_VALUE_WORD = re.compile(r"(?:VALUE|Value)[ \t]*\r?(?=\n|\\n|$)")
+_ALIGNED_KEY_WORD = re.compile(r"(?:(?<![A-Za-z])|(?<=\\n))(?:KEY|NAME|Key|Name)[ \t]{2,}\Z")
 _ALIGNED_KEY = re.compile(r"[ \t]*(?P<key>[^\s]{1,120})[ \t]+")
 _ALIGNED_VALUE = re.compile(r"[^ \t\r\n\\][^\r\n\\]{0,1024}?(?=[ \t]*\r?(?:\n|\\n|$))")
 
@@ -491,9 +491,12 @@ _ALIGNED_VALUE = re.compile(r"[^ \t\r\n\\][^\r\n\\]{0,1024}?(?=[ \t]*\r?(?:\n|\\
 def find_aligned_key_values(text: str) -> list[Redaction]:
     """The values of an aligned key-value table's rows whose keys name a credential."""
     found: list[Redaction] = []
-    for header in _ALIGNED_HEADER.finditer(text):
+    for header in _ALIGNED_VALUE_WORD.finditer(text):
+        key_word = _ALIGNED_KEY_WORD.search(text, max(0, header.start() - 80), header.start())
+        if key_word is None:
+            continue
         line_start = line_at(text, header.start())[0]
-        key_column, value_column = header.start() - line_start, header.start("value") - line_start
+        key_column, value_column = key_word.start() - line_start, header.start() - line_start
         row_end = header.end()
         for _ in range(_MAX_ROWS):
             following = LINE_BREAK.match(text, row_end)
