@@ -1,4 +1,6 @@
-"""The classes the thirteenth held-back part's misses by class showed, after its blind measurement: a value one
+"""The classes the thirteenth held-back part's misses by class showed, after its blind measurement (and at the end,
+the fourteenth's lost keeps: a service account token Secret's namespace as `jq` prints it, AWS's documented example
+secret key): a value one
 pass took left elsewhere in the same text (`_echoes`), what gcloud says of a key it deleted, a cookie as a
 Set-Cookie header's value gives it outside any header, an environment variable's secret holding "&" and "=", a
 bracketed timestamp before a line, a ticket's requester; and what must stay: the keys vendors publish under a
@@ -8,6 +10,7 @@ out unchanged; every value is generated here.
 
 from __future__ import annotations
 
+import base64
 import random
 import string
 
@@ -350,5 +353,27 @@ def test_copy_rows_under_ordinary_columns_stay() -> None:
         "1\tStarter Plan\t900\n"
         "2\tGrowth Plan\t4900\n"
         "\\.\n"
+    )
+    assert scrubbed(text) == text
+
+
+# The fourteenth part's lost keeps.
+
+
+def test_a_token_secret_s_namespace_stays_as_jq_prints_its_data() -> None:
+    token = base64.b64encode(_pick(RNG, ALNUM, 60).encode()).decode()
+    namespace = base64.b64encode(b"deploy-agents").decode()
+    text = (
+        "$ kubectl -n deploy-agents get secret deployer-token -o jsonpath='{.data}' | jq .\n"
+        f'{{\n  "namespace": "{namespace}",\n  "token": "{token}"\n}}\n'
+    )
+    out = scrubbed(text)
+    assert f'"namespace": "{namespace}"' in out and token not in out
+
+
+def test_aws_s_documented_example_keys_stay() -> None:
+    text = (
+        "[default]\naws_access_key_id = AKIA" + "IOSFODNN7EXAMPLE\n"
+        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfi" + "CYEXAMPLEKEY\n"
     )
     assert scrubbed(text) == text

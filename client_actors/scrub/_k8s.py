@@ -226,13 +226,14 @@ def _commands_of(text: str) -> _Commands:
 
 # (a key of `-o yaml`, or a quoted one of `-o json` and `jq .data`)
 _KEY_BEFORE = re.compile(
-    r"(?:\r?\n|\\(?:r\\)?n)" + _LEAD + r"[ \t]*(?:\\?\")?[A-Za-z0-9_.\-]{1,253}(?:\\?\")?\Z"
+    r"(?:\r?\n|\\(?:r\\)?n)" + _LEAD + r"[ \t]*(?:\\?\")?(?P<key>[A-Za-z0-9_.\-]{1,253})(?:\\?\")?\Z"
 )
 
 
 def _handle_output_line(match: re.Match[str]) -> Redaction | None:
     text, at = match.string, match.start()
-    if not _KEY_BEFORE.search(text, max(0, at - 270), at):
+    key = _KEY_BEFORE.search(text, max(0, at - 270), at)
+    if key is None:
         return None  # the line is `key: value`, nothing before the key
     seen = _commands_of(text)
     index = bisect.bisect_right(seen.commands, at) - 1
@@ -242,7 +243,7 @@ def _handle_output_line(match: re.Match[str]) -> Redaction | None:
     if after < len(seen.prompts) and seen.prompts[after] <= at:
         return None  # another command ran since
     value = match.group("value")
-    if is_placeholder(value) or not _decodes_to_text(value):
+    if is_placeholder(value) or not _decodes_to_text(value) or _is_namespace(key.group("key"), value):
         return None
     return redact(match.start("value"), match.end("value"), "secret")
 

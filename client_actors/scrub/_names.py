@@ -191,6 +191,7 @@ _PLACEHOLDER = re.compile(
       | [A-Z]+(?:[_\-][A-Z]+)+                               # OAUTH-TOKEN, ACCESS_TOKEN: a name, not a value
       | ![A-Za-z]+                                           # YAML tags: !vault, !Ref, !secret
       | \[[A-Z][A-Z_\-\ ]{2,30}\]                           # [PROTECTED], [MASKED], [HIDDEN]
+      | [A-Za-z0-9/+]{8,40}EXAMPLE(?:KEY)?                   # AWS's documented examples: wJalrXUtn...EXAMPLEKEY
     """,
     re.VERBOSE,
 )
