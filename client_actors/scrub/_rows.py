@@ -161,15 +161,21 @@ def _column_names(text: str, start: int, end: int) -> list[str] | None:
     return names
 
 
+def _statement_columns(text: str, statement: re.Match[str]) -> tuple[list[str], list[Sense | None]]:
+    """The column names a statement (its ``table`` and ``columns`` groups) lists, and what each column's values
+    are by its name and its table's (none of either when the list is no list of names)."""
+    names = _column_names(text, *statement.span("columns")) or []
+    table_sense = _table_sense(statement.group("table"))
+    return names, [_column_sense(name, table_sense) for name in names]
+
+
 def find_inserted(text: str) -> list[Redaction]:
     """Secrets and social security numbers in SQL `INSERT ... VALUES` rows and their logged bindings."""
     found: list[Redaction] = []
     for match in _INSERT.finditer(text):
-        names = _column_names(text, *match.span("columns"))
+        names, senses = _statement_columns(text, match)
         if not names:
             continue
-        table_sense = _table_sense(match.group("table"))
-        senses = [_column_sense(name, table_sense) for name in names]
         keyed = _key_value_columns([name.lower() for name in names])
         if not any(senses) and keyed is None:
             continue
@@ -227,11 +233,7 @@ def find_copied(text: str) -> list[Redaction]:
     """Secrets in the rows a `COPY ... FROM stdin` statement gives, by their columns."""
     found: list[Redaction] = []
     for statement in COPY.finditer(text):
-        names = _column_names(text, *statement.span("columns"))
-        if not names:
-            continue
-        table_sense = _table_sense(statement.group("table"))
-        senses = [_column_sense(name, table_sense) for name in names]
+        names, senses = _statement_columns(text, statement)
         if not any(senses):
             continue
         for cells in copied_rows(text, statement):
