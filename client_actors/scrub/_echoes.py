@@ -7,8 +7,9 @@ same kind: a whole run (no ASCII letter or digit glued on either side), outside 
 
 Only values too long and too varied to be met by chance are looked for again: eight characters or more, five of
 them different (not a run of zeros, which ids and placeholders hold), and a person's name of two words or more.
-Home directories (whose user names have echoes of their own, see `_home`) and addresses (found by their shape
-wherever they stand) are not.
+Not looked for: what a rule finds by its shape alone, wherever it stands (vendors' tokens, JWTs, private keys,
+e-mail and host addresses, card numbers and IBANs), and home directories, whose user names have echoes of their own
+(see `_home`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ from collections.abc import Sequence
 
 from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, disjoint, redact
 
-_NOT_ECHOED = frozenset({"home-path", "username", "ipv4", "ipv6"})
+_NOT_ECHOED = frozenset(
+    {
+        "home-path", "username", "ipv4", "ipv6", "email", "credit-card", "iban", "jwt", "private-key",
+        "aws-access-key", "google-api-key", "github-token", "gitlab-token", "slack-token", "slack-webhook",
+        "discord-token", "discord-webhook", "stripe-key", "openai-api-key", "anthropic-api-key", "xai-api-key",
+        "huggingface-token", "npm-token", "pypi-token", "sendgrid-api-key", "twilio-key", "shopify-token",
+        "digitalocean-token", "linear-api-key", "sentry-token", "postman-api-key", "databricks-token",
+        "atlassian-token", "doppler-token",
+    }
+)  # fmt: skip
 _SHORTEST = 8
 _FEWEST_CHARACTERS = 5
 
