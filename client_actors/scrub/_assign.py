@@ -443,7 +443,10 @@ def _unassigned(text: str, start: int, end: int) -> Redaction | None:
 # An environment variable's secret on a line of its own (`env`, a .env file, a crash report's dump of the
 # environment): its value is the rest of the line, whatever it holds. A Django secret key holds "(", ")", "&", "$"
 # and "=", each of which ends a value elsewhere or makes it read as code, a query string or a shell variable.
-_ENV_LINE_VALUE = re.compile(r"=(?<=[A-Z0-9_]=)(?P<value>[^\s'\"`\\]{8,512})")
+_ENV_LINE_VALUE = re.compile(
+    r"=(?<=[A-Z0-9_]=)(?P<value>[^\s'\"`\\]{8,512}+)"
+    r"(?=(?:\\?[\"'])?[ \t]*(?:#[^\n]*)?(?:\r?\n|\\[rn]|\\?\"(?=[ \t]*[,}\]]|$)|$))"  # the line ends (`is_whole_line`)
+)
 _ENV_NAME_BACK = re.compile(r"[A-Z0-9_]{1,80}")  # read backwards from the "="
 
 
