@@ -51,6 +51,13 @@ def _processes_refused(nodeid: str) -> Iterator[None]:
         subprocess.Popen.__init__ = original  # type: ignore[method-assign]
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Load matplotlib's font list before any test runs. Where it has no cache of it yet (a fresh machine, or
+    another process rebuilding it), matplotlib asks fontconfig (`fc-list`): a process, which a test drawing the
+    first chart would otherwise start."""
+    import matplotlib.font_manager  # noqa: F401  (importing it is the loading)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(
     item: pytest.Item, nextitem: pytest.Item | None
