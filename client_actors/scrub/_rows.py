@@ -211,14 +211,19 @@ _COPY_END = re.compile(r"\\{1,2}\.")
 _NO_VALUE = ("\\N", "\\\\N")
 
 
-def copied_rows(text: str, statement: re.Match[str]) -> Iterator[list[tuple[int, int]]]:
-    """The cells of each row a `COPY ... FROM stdin` statement gives (`COPY`'s match), as spans of ``text``."""
-    row_end = statement.end()
+def lines_after(text: str, end: int) -> Iterator[tuple[int, int]]:
+    """The lines after the one ending at ``end`` (as `line_at` reads them, escaped breaks too), a table's worth."""
     for _ in range(_MAX_ROWS):
-        following = LINE_BREAK.match(text, row_end)
+        following = LINE_BREAK.match(text, end)
         if following is None:
             return
-        row_start, row_end = line_at(text, following.end())
+        start, end = line_at(text, following.end())
+        yield start, end
+
+
+def copied_rows(text: str, statement: re.Match[str]) -> Iterator[list[tuple[int, int]]]:
+    """The cells of each row a `COPY ... FROM stdin` statement gives (`COPY`'s match), as spans of ``text``."""
+    for row_start, row_end in lines_after(text, statement.end()):
         if row_start == row_end or _COPY_END.fullmatch(text, row_start, row_end):
             return
         cells, at = [], row_start
@@ -499,12 +504,7 @@ def find_aligned_key_values(text: str) -> list[Redaction]:
             continue
         line_start = line_at(text, header.start())[0]
         key_column, value_column = key_word.start() - line_start, header.start() - line_start
-        row_end = header.end()
-        for _ in range(_MAX_ROWS):
-            following = LINE_BREAK.match(text, row_end)
-            if following is None:
-                break
-            row_start, row_end = line_at(text, following.end())
+        for row_start, row_end in lines_after(text, header.end()):
             key = _ALIGNED_KEY.fullmatch(text, row_start + key_column, row_start + value_column)
             value = _ALIGNED_VALUE.match(text, row_start + value_column, row_end)
             if key is None or value is None or value.end() != _line_content_end(text, value.end(), row_end):
