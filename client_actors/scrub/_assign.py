@@ -20,6 +20,7 @@ from client_actors.scrub._core import (
     Rule,
     char_offsets,
     redact,
+    run_start,
     token_spans,
 )
 from client_actors.scrub._digits import is_ssn
@@ -315,13 +316,10 @@ _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
 def _name_start(text: str, kw_start: int) -> int:
     if kw_start == 0 or (text[kw_start - 1] not in _NAME_CHARS and text[kw_start - 1] != ":"):
         return kw_start  # the keyword is the whole name ("password: ..."), the commonest case
-    window = text[max(0, kw_start - 80) : kw_start][::-1]
-    found = _NAME_BACK.match(window)
-    start = kw_start - (found.end() if found else 0)
+    start = run_start(text, kw_start, _NAME_BACK, 80)
     if text[start - 1 : start] == ":" and start >= 2 and text[start - 2] in ALNUM:
         # A section inside the name: Configuration["Jwt:Key"], Pulumi's `shop:dbPassword`.
-        found = _NAME_BACK.match(text[max(0, start - 41) : start - 1][::-1])
-        start = start - 1 - (found.end() if found else 0)
+        start = run_start(text, start - 1, _NAME_BACK, 40)
     if text[start - 1 : start] == "\\":  # JSON-escaped text: "\nNAME=", "\u0026name=" (an escaped "&")
         if text[start : start + 1] in ("n", "r", "t") and start + 1 <= kw_start:
             return start + 1
@@ -452,9 +450,7 @@ _ENV_NAME_BACK = re.compile(r"[A-Z0-9_]{1,80}")  # read backwards from the "="
 
 def _handle_env_line(match: re.Match[str]) -> Redaction | None:
     text, equals = match.string, match.start()
-    back = _ENV_NAME_BACK.match(text[max(0, equals - 80) : equals][::-1])
-    assert back is not None  # the lookbehind saw one such character
-    name_start = equals - back.end()
+    name_start = run_start(text, equals, _ENV_NAME_BACK, 80)
     name, value, end = text[name_start:equals], match.group("value"), match.end("value")
     glued = text[name_start - 1 : name_start] in WORD and text[name_start - 2 : name_start] not in (
         "\\n",

@@ -6,7 +6,16 @@ import re
 import urllib.parse
 
 from client_actors.scrub._assign import KEYWORDS as _ASSIGN_KEYWORDS
-from client_actors.scrub._core import TOKEN_OPEN, WORD, Redaction, Rule, disjoint, redact, starts_word
+from client_actors.scrub._core import (
+    TOKEN_OPEN,
+    WORD,
+    Redaction,
+    Rule,
+    disjoint,
+    redact,
+    run_start,
+    starts_word,
+)
 from client_actors.scrub._judge import LINE_LEAD, is_whole_line, judge_value
 from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
 from client_actors.scrub._key_ids import KEY_FILE_ID
@@ -303,7 +312,6 @@ _MAP_ENTRY = re.compile(  # keys quoted (JSON, Python) or not (a JavaScript obje
     r"(?:\\?[\"'](?P<name>[^\"'\\\n]{1,256})\\?[\"']|(?<![\w$])(?P<bare>[A-Za-z_$][\w$.\-]{0,255}))[ \t]*:[ \t]*"
     r"\\?[\"'](?P<value>[^\"'\\\n]{0,4096})\\?[\"']"
 )
-# http.cookiejar and requests print a jar as <Cookie sessionid=abc123 for .acme-corp.io/>.
 # A cookie as a Set-Cookie header's value gives it, printed where no header is (a cookie jar's log, "stored cookie
 # ..."): its name, its value, then one of its attributes. The value goes; its name and attributes stay.
 # (found by its "=", a literal searched for at C speed; its name read back from there)
@@ -313,6 +321,7 @@ _SET_COOKIE_STRING = re.compile(
 )
 _COOKIE_NAME_BACK = re.compile(r"[A-Za-z0-9_.\-]{1,64}")  # read backwards from the "="
 _COOKIE_NAME_GLUE = WORD | {".", "-", "%"}  # before a name: it is part of a longer run
+# http.cookiejar and requests print a jar as <Cookie sessionid=abc123 for .acme-corp.io/>.
 _JAR_REPR = re.compile(r"ookie[ \t]+(?P<name>[^=\s<>]{1,128})=(?P<value>[^\s<>]{0,4096})[ \t]+for[ \t]")
 
 
@@ -364,9 +373,7 @@ def find_cookies(text: str) -> list[Redaction]:
         if match.start() > 0 and text[match.start() - 1] in "Cc":
             found += _cookie_objects(text, match)
     for match in _SET_COOKIE_STRING.finditer(text):
-        back = _COOKIE_NAME_BACK.match(text[max(0, match.start() - 64) : match.start()][::-1])
-        assert back is not None  # the lookbehind saw one such character
-        name_start = match.start() - back.end()
+        name_start = run_start(text, match.start(), _COOKIE_NAME_BACK, 64)
         if text[name_start - 1 : name_start] not in _COOKIE_NAME_GLUE and _cookie_value_goes(
             text[name_start : match.start()], match.group("value")
         ):
@@ -647,8 +654,7 @@ _PAIR_END = re.compile(r"[;\"'\s]|\\[\"nrt]|$")
 
 def _handle_connection_pair(match: re.Match[str]) -> Redaction | None:
     text, value, start = match.string, match.group("value"), match.start()
-    back = _NAME_TAIL.match(text[max(0, start - 64) : start][::-1])
-    name_start = start - (back.end() if back else 0)
+    name_start = run_start(text, start, _NAME_TAIL, 64)
     before = text[name_start - 1 : name_start]
     if not (before in ("", ";", '"', "'", " ") or text.endswith(("\\n", '\\"'), 0, name_start)):
         return None

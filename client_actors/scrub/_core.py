@@ -187,6 +187,13 @@ def char_offsets(text: str, raw: bytes, byte_offsets: Iterable[int]) -> Iterator
         yield char_pos
 
 
+def run_start(text: str, at: int, run: re.Pattern[str], reach: int) -> int:
+    """Where the run ending at ``at`` starts: ``run`` matched over the text read backwards from ``at``, at most
+    ``reach`` characters back (a name before its "=", a local part before its "@", base64 before a marker)."""
+    back = run.match(text[max(0, at - reach) : at][::-1])
+    return at - (back.end() if back else 0)
+
+
 def starts_word(text: str, index: int, inside: frozenset[str] = ALNUM) -> bool:
     """Tell whether a token may start at ``index``: the character before is not in ``inside``.
 

@@ -20,7 +20,7 @@ import base64
 import binascii
 import re
 
-from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._core import Redaction, Rule, redact, run_start
 
 _HEX40 = r"(?P<id>[0-9a-fA-F]{40})(?![0-9a-zA-Z_])"
 # Between a name and its value: a JSON, YAML, TOML, HCL, env, Python or Ruby separator, quotes plain or
@@ -141,8 +141,7 @@ def _run_start(text: str, at: int) -> int:
 
 def _back_over_run(text: str, at: int) -> int:
     """Where the base64 characters ending at ``at`` start (an escape's ``n`` before them is no part of them)."""
-    back = _BASE64_RUN.match(text[max(0, at - 8192) : at][::-1])
-    start = at - (back.end() if back else 0)
+    start = run_start(text, at, _BASE64_RUN, 8192)
     if start < at and text[start] == "n" and text[start - 1 : start] == "\\":
         start += 1  # "\\nZXlK...": the n belongs to the escape
     return start

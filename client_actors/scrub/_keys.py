@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import re
 
-from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._core import Redaction, Rule, redact, run_start
 
 # A line break: raw, or JSON-escaped once or more (``\n``, ``\\n``, ``\r\n``; JSON in JSON in JSON), as an env
 # var's literal ``\n`` is; XML's character references (``&#xA;``, ``&#13;&#10;``) and HTML's ``<br>``.
@@ -255,8 +255,7 @@ def _handle_embedded_key(match: re.Match[str]) -> Redaction | None:
     text = match.string
     if not _holds_key_near(text, match.start(), match.end()):
         return None
-    back = _RUN_BACK.match(text[max(0, match.start() - 65536) : match.start()][::-1])
-    start = _after_escape(text, match.start() - (back.end() if back else 0))
+    start = _after_escape(text, run_start(text, match.start(), _RUN_BACK, 65536))
     for _ in range(256):  # earlier lines of a wrapped run: each a full line of base64 before a line break
         brk = _BREAK_BEFORE.search(text, max(0, start - 16), start)
         line = _FULL_LINE.search(text, max(0, brk.start() - 128), brk.start()) if brk else None

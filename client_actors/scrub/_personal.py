@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from client_actors.scrub._core import ALNUM, Redaction, Rule, redact, starts_word
+from client_actors.scrub._core import ALNUM, Redaction, Rule, redact, run_start, starts_word
 from client_actors.scrub._digits import is_ssn
 from client_actors.scrub._judge import LINE_LEAD
 
@@ -49,8 +49,7 @@ _SCP_PATH = re.compile(r":[\w~./\-]")
 
 def _local_start(text: str, at: int) -> int:
     """Return where the local part ending at ``at`` starts (``at`` itself if there is none)."""
-    found = _LOCAL_BACK.match(text[max(0, at - 64) : at][::-1])
-    start = at - (found.end() if found else 0)
+    start = run_start(text, at, _LOCAL_BACK, 64)
     while start < at and text[start] == ".":
         start += 1
     if start < at and text[start] in "ntr" and text[start - 1 : start] == "\\":

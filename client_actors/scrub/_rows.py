@@ -492,7 +492,8 @@ ALIGNED_LITERALS = ("VALUE", "Value")
 _ALIGNED_VALUE_WORD = re.compile(r"(?:VALUE|Value)[ \t]*\r?(?=\n|\\n|$)")
 _ALIGNED_KEY_WORD = re.compile(r"(?:(?<![A-Za-z])|(?<=\\n))(?:KEY|NAME|Key|Name)[ \t]{2,}\Z")
 _ALIGNED_KEY = re.compile(r"[ \t]*(?P<key>[^\s]{1,120})[ \t]+")
-_ALIGNED_VALUE = re.compile(r"[^ \t\r\n\\][^\r\n\\]{0,1024}?(?=[ \t]*\r?(?:\n|\\n|$))")
+# (matched up to the row's end, which `line_at` sets before its line break: the value is all of the row's content)
+_ALIGNED_VALUE = re.compile(r"[^ \t\r\n\\][^\r\n\\]{0,1024}?(?=[ \t]*$)")
 
 
 def find_aligned_key_values(text: str) -> list[Redaction]:
@@ -507,7 +508,7 @@ def find_aligned_key_values(text: str) -> list[Redaction]:
         for row_start, row_end in lines_after(text, header.end()):
             key = _ALIGNED_KEY.fullmatch(text, row_start + key_column, row_start + value_column)
             value = _ALIGNED_VALUE.match(text, row_start + value_column, row_end)
-            if key is None or value is None or value.end() != _line_content_end(text, value.end(), row_end):
+            if key is None or value is None:
                 break
             name = key.group("key").rsplit(":", 1)[-1]
             sense = classify_name(name)
@@ -517,10 +518,3 @@ def find_aligned_key_values(text: str) -> list[Redaction]:
                 if item is not None:
                     found.append(item)
     return found
-
-
-def _line_content_end(text: str, at: int, end: int) -> int:
-    """Where the line's content ends: before the blanks that close it."""
-    while end > at and text[end - 1] in " \t\r":
-        end -= 1
-    return end

@@ -41,6 +41,7 @@ from client_actors.scrub._core import (
     char_offsets,
     disjoint,
     redact,
+    run_start,
 )
 from client_actors.scrub._judge import LINE_LEAD, SETTING_WORDS, TYPE_WORDS
 from client_actors.scrub._names import HEX, UUID, Sense, classify_name, is_placeholder, shannon_bits
@@ -285,8 +286,7 @@ def _line_end(text: str, at: int, reach: int = REACH) -> int:
 
 def _sense_at(text: str, start: int, end: int) -> tuple[int, int, Sense] | None:
     """The name the sensitive word at ``start:end`` belongs to, where it is, and what it says."""
-    left = _NAME_LEFT.match(text[max(0, start - 80) : start][::-1])
-    name_start = start - (left.end() if left else 0)
+    name_start = run_start(text, start, _NAME_LEFT, 80)
     right = _NAME_RIGHT.match(text, end)
     name_end = right.end() if right else end
     if text[name_start - 1 : name_start] in ("$", "/", "{") or text.startswith("--", end):
