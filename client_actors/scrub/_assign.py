@@ -21,6 +21,7 @@ from client_actors.scrub._core import (
     char_offsets,
     redact,
     run_start,
+    starts_word,
     token_spans,
 )
 from client_actors.scrub._digits import is_ssn
@@ -452,11 +453,7 @@ def _handle_env_line(match: re.Match[str]) -> Redaction | None:
     text, equals = match.string, match.start()
     name_start = run_start(text, equals, _ENV_NAME_BACK, 80)
     name, value, end = text[name_start:equals], match.group("value"), match.end("value")
-    glued = text[name_start - 1 : name_start] in WORD and text[name_start - 2 : name_start] not in (
-        "\\n",
-        "\\t",
-    )
-    if not name[0].isalpha() or glued or TOKEN_OPEN in value:
+    if not name[0].isalpha() or not starts_word(text, name_start, WORD) or TOKEN_OPEN in value:
         return None  # (a lower-case letter or "_" before it, but an escape's: `dbPASSWORD=`, a longer name)
     sense = classify_name(name)
     if sense is None or not sense.strong or not is_whole_line(text, name_start, end):
