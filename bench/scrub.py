@@ -122,45 +122,15 @@ def _tuning_figures(label: str, result: Figures) -> None:
 def held_back_parts() -> None:
     """The parts written without sight of the rules: overall figures only (their misses stay unseen)."""
     three = third.measure_held_back()
-    four = fourth.measure_held_back()
-    five = fifth.measure_held_back()
-    six = sixth.measure_held_back()
-    seven = seventh.measure_held_back()
-    eight = eighth.measure_held_back()
-    nine = ninth.measure_held_back()
-    ten = tenth.measure_held_back()
-    eleven = eleventh.measure_held_back()
-    twelve = twelfth.measure_held_back()
-    thirteen = thirteenth.measure_held_back()
-    fourteen = fourteenth.measure_held_back()
-    fifteen = fifteenth.measure_held_back()
-    parts = {
-        "third.py": (three.secrets, three.recall, three.clean_recall, three.prefixed_recall, three.keep_rate),
-        "fourth.py": (four["secrets"], four["recall"], four["recall_no_fragment"], four["vendor_prefix_recall"],
-                      four["keep_rate"]),
-        "fifth.py": (five["secrets"], five["recall"], five["recall_no_fragment"], five["vendor_prefix_recall"],
-                     five["keep_rate"]),
-        "sixth.py": (six["secrets"], six["recall"], six["recall_no_fragment"], six["vendor_prefix_recall"],
-                     six["keep_rate"]),
-        "seventh.py": (seven["secrets"], seven["recall"], seven["recall_no_fragment"],
-                       seven["vendor_prefix_recall"], seven["keep_rate"]),
-        "eighth.py": (eight["secrets"], eight["recall"], eight["recall_no_fragment"],
-                      eight["vendor_prefix_recall"], eight["keep_rate"]),
-        "ninth.py": (nine["secrets"], nine["recall"], nine["recall_no_fragment"],
-                     nine["vendor_prefix_recall"], nine["keep_rate"]),
-        "tenth.py": (ten["secrets"], ten["recall"], ten["recall_no_fragment"], ten["vendor_prefix_recall"],
-                     ten["keep_rate"]),
-        "eleventh.py": (eleven["secrets"], eleven["recall"], eleven["recall_no_fragment"],
-                        eleven["vendor_prefix_recall"], eleven["keep_rate"]),
-        "twelfth.py": (twelve["secrets"], twelve["recall"], twelve["recall_no_fragment"],
-                       twelve["vendor_prefix_recall"], twelve["keep_rate"]),
-        "thirteenth.py": (thirteen["secrets"], thirteen["recall"], thirteen["recall_no_fragment"],
-                          thirteen["vendor_prefix_recall"], thirteen["keep_rate"]),
-        "fourteenth.py": (fourteen["secrets"], fourteen["recall"], fourteen["recall_no_fragment"],
-                          fourteen["vendor_prefix_recall"], fourteen["keep_rate"]),
-        "fifteenth.py": (fifteen["secrets"], fifteen["recall"], fifteen["recall_no_fragment"],
-                         fifteen["vendor_prefix_recall"], fifteen["keep_rate"]),
-    }  # fmt: skip
+    parts = {"third.py": (three.secrets, three.recall, three.clean_recall, three.prefixed_recall, three.keep_rate)}
+    # The later parts each report the same keys.
+    for part in (fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
+                 fifteenth):  # fmt: skip
+        figures = part.measure_held_back()
+        parts[f"{part.__name__.rsplit('.', 1)[-1]}.py"] = (
+            figures["secrets"], figures["recall"], figures["recall_no_fragment"], figures["vendor_prefix_recall"],
+            figures["keep_rate"],
+        )  # fmt: skip
     for name, (secrets, recall, clean, prefixed, keep) in parts.items():
         print(f"held-back part {name}: secrets {int(secrets)}")
         for label, value, target in (("recall", recall, 0.98), ("clean_recall", clean, 0.98),
