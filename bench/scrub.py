@@ -122,7 +122,9 @@ def _tuning_figures(label: str, result: Figures) -> None:
 def held_back_parts() -> None:
     """The parts written without sight of the rules: overall figures only (their misses stay unseen)."""
     three = third.measure_held_back()
-    parts = {"third.py": (three.secrets, three.recall, three.clean_recall, three.prefixed_recall, three.keep_rate)}
+    parts = {
+        "third.py": (three.secrets, three.recall, three.clean_recall, three.prefixed_recall, three.keep_rate)
+    }
     # The later parts each report the same keys.
     for part in (fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
                  fifteenth):  # fmt: skip
