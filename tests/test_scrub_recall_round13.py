@@ -377,3 +377,11 @@ def test_aws_s_documented_example_keys_stay() -> None:
         "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfi" + "CYEXAMPLEKEY\n"
     )
     assert scrubbed(text) == text
+
+
+def test_the_kinds_with_no_echo_are_kinds_the_rules_write() -> None:
+    """A misspelt kind in the list would leave its values looked for again, unnoticed."""
+    from client_actors.scrub._echoes import _NOT_ECHOED
+    from client_actors.scrub._engine import REDACTION_KINDS
+
+    assert _NOT_ECHOED <= REDACTION_KINDS
