@@ -385,3 +385,21 @@ def test_the_kinds_with_no_echo_are_kinds_the_rules_write() -> None:
     from client_actors.scrub._engine import REDACTION_KINDS
 
     assert _NOT_ECHOED <= REDACTION_KINDS
+
+
+def test_many_values_are_looked_for_in_one_scan_and_found_as_one_by_one() -> None:
+    """Past a few values (a dump of many credentials) the echoes are looked for with one automaton, so that the cost
+    follows the text, not the text times the values: it finds what looking for each value alone finds, overlapping
+    copies, non-ASCII text and lone surrogates included."""
+    from client_actors.scrub._echoes import _FEW, _occurrences
+
+    rng = random.Random(7)
+    alphabet = "ab1\u00e9\ud800 -"
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(200))
+        values = list(
+            {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(3 * _FEW)}
+        )
+        assert len(values) > _FEW
+        one_by_one = {found for value in values for found in _occurrences(text, [value])}
+        assert sorted(_occurrences(text, values)) == sorted(one_by_one)

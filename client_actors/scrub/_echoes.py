@@ -14,9 +14,12 @@ e-mail and host addresses, card numbers and IBANs), and home directories, whose 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import operator
+from collections.abc import Iterator, Sequence
 
-from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, disjoint, redact
+from ahocorasick_rs import BytesAhoCorasick
+
+from client_actors.scrub._core import ALNUM, TOKEN_OPEN, Redaction, char_offsets, disjoint, redact
 
 _NOT_ECHOED = frozenset(
     {
@@ -51,17 +54,38 @@ def echoed_values(text: str, found: Sequence[Redaction]) -> list[tuple[str, str]
 
 
 def find_echoes(text: str, values: Sequence[tuple[str, str]]) -> list[Redaction]:
-    """Every whole copy in ``text`` of one of ``values``, ordered and disjoint (the first value named wins)."""
-    found: list[Redaction] = []
-    seen: set[str] = set()
+    """Every whole copy in ``text`` of one of ``values``, ordered and disjoint (a value's kind: the first it was
+    named with)."""
+    kinds: dict[str, str] = {}
     for value, kind in values:
-        if value in seen:
-            continue
-        seen.add(value)
-        at = text.find(value)
-        while at >= 0:
-            end = at + len(value)
-            if (at == 0 or text[at - 1] not in ALNUM) and (end == len(text) or text[end] not in ALNUM):
-                found.append(redact(at, end, kind))
-            at = text.find(value, at + 1)
+        kinds.setdefault(value, kind)
+    found: list[Redaction] = []
+    for value, at in _occurrences(text, list(kinds)):
+        end = at + len(value)
+        if (at == 0 or text[at - 1] not in ALNUM) and (end == len(text) or text[end] not in ALNUM):
+            found.append(redact(at, end, kinds[value]))
     return disjoint(found) if found else found
+
+
+# Up to this many values, each is looked for with `str.find`; more (a dump of many credentials), all in one scan,
+# so that the cost follows the text's length and not its length times the values' count.
+_FEW = 8
+
+
+def _occurrences(text: str, values: list[str]) -> Iterator[tuple[str, int]]:
+    """Each value and where it occurs, every occurrence (overlapping ones too)."""
+    if len(values) <= _FEW:
+        for value in values:
+            at = text.find(value)
+            while at >= 0:
+                yield value, at
+                at = text.find(value, at + 1)
+        return
+    raw = text.encode("utf-8", "surrogatepass")
+    automaton = BytesAhoCorasick([value.encode("utf-8", "surrogatepass") for value in values])
+    matches = sorted(automaton.find_matches_as_indexes(raw, overlapping=True), key=_START)
+    for (index, _, _), at in zip(matches, char_offsets(text, raw, map(_START, matches)), strict=True):
+        yield values[index], at
+
+
+_START = operator.itemgetter(1)
