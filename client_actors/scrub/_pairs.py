@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from client_actors.scrub._core import Redaction, Rule
+from client_actors.scrub._core import Redaction, Rule, run_start
 from client_actors.scrub._names import classify_name, is_placeholder
 from client_actors.scrub._tools import redact_value
 
@@ -18,7 +18,11 @@ _CFN_PARAMETER = re.compile(
     r"ParameterKey\\?\"?[ \t]*[:=][ \t]*\\?\"?(?P<name>[A-Za-z0-9_]{1,128})\\?\"?[ \t]*,[ \t]*"
     r"\\?\"?ParameterValue\\?\"?[ \t]*[:=][ \t]*(?:\\?\"(?P<dq>[^\"\\\n]{1,4096})\\?\"|(?P<bare>[^\s,\"\\]{1,4096}))"
 )
-_BRACKETED = re.compile(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,80})=\[(?P<value>[^\]\[\n,\\]{4,1024})\]")
+# Found from its "=[" (a pattern that starts with a class is tried at every position); the name before it is read
+# back by the handler: a run of `_NAME_BACK`'s characters, up to 81, the first an ASCII letter or "_".
+_BRACKETED = re.compile(r"=(?<=[\w.\-]=)\[(?P<value>[^\]\[\n,\\]{4,1024})\]")
+_NAME_BACK = re.compile(r"[\w.\-]{1,82}")
+_NAME_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _RESOLVED = re.compile(
     r"[Pp]roperty \\?'(?P<name>[\w.\-\[\]]{1,200})\\?' resolved to \\?'(?P<value>[^'\\\n]{1,4096})\\?'"
 )
@@ -54,9 +58,14 @@ CFN_PARAMETER = Rule("cfn-parameter", _CFN_PARAMETER, _handle_cfn, "ParameterVal
 
 
 def _handle_bracketed(match: re.Match[str]) -> Redaction | None:
+    equals = match.start()
+    name = match.string[run_start(match.string, equals, _NAME_BACK, 82) : equals]
+    if len(name) > 81 or name[0] not in _NAME_FIRST:
+        return None  # a run too long for a name, or one that starts as no name does
     if is_placeholder(f"[{match.group('value')}]"):
         return None  # `CI_JOB_TOKEN=[MASKED]`: a CI's mask, not a value
-    return _handle_pair(match)
+    kind = _last_part_sense(name)
+    return None if kind is None else redact_value(match, kind)
 
 
 BRACKETED_PAIR = Rule("bracketed-pair", _BRACKETED, _handle_bracketed, "=[")
