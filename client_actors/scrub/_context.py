@@ -21,6 +21,7 @@ from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
 from client_actors.scrub._key_ids import KEY_FILE_ID
 from client_actors.scrub._names import UUID, classify_name, is_placeholder, looks_random
 from client_actors.scrub._shell import SHELL_RULES
+from client_actors.scrub._spaced import COOKIE_NAME_CHAR
 
 # scheme://user:password@host keeps scheme and host. The password may contain "@": the greedy
 # class runs to the last "@" that is followed by a host. A user name may be an address
@@ -316,10 +317,10 @@ _MAP_ENTRY = re.compile(  # keys quoted (JSON, Python) or not (a JavaScript obje
 # ..."): its name, its value, then one of its attributes. The value goes; its name and attributes stay.
 # (found by its "=", a literal searched for at C speed; its name read back from there)
 _SET_COOKIE_STRING = re.compile(
-    r"=(?<=[A-Za-z0-9_.\-]=)(?P<value>[^;\s\"'\\=]{4,4096}={0,2});[ \t]*"
+    r"=(?<=" + COOKIE_NAME_CHAR + r"=)(?P<value>[^;\s\"'\\=]{4,4096}={0,2});[ \t]*"
     r"(?i:path|domain|expires|max-age|httponly|secure|samesite)(?![A-Za-z])"
 )
-_COOKIE_NAME_BACK = re.compile(r"[A-Za-z0-9_.\-]{1,64}")  # read backwards from the "="
+_COOKIE_NAME_BACK = re.compile(COOKIE_NAME_CHAR + "{1,64}")  # read backwards from the "="
 _COOKIE_NAME_GLUE = WORD | {".", "-", "%"}  # before a name: it is part of a longer run
 # http.cookiejar and requests print a jar as <Cookie sessionid=abc123 for .acme-corp.io/>.
 _JAR_REPR = re.compile(r"ookie[ \t]+(?P<name>[^=\s<>]{1,128})=(?P<value>[^\s<>]{0,4096})[ \t]+for[ \t]")

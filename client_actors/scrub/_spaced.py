@@ -46,7 +46,9 @@ _PROSE_SECRET = re.compile(
     r"(?:(?=[A-Za-z0-9]{0,512}[^A-Za-z0-9])[^\s]{8,512}|[A-Za-z0-9]{12,512})"
 )
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}://")
-_COOKIE_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,64}=(?=[^=])")
+# A character of a cookie's name, as the cookie rules read one (a name is 64 of these at most).
+COOKIE_NAME_CHAR = r"[A-Za-z0-9_.\-]"
+_COOKIE_NAME = re.compile(COOKIE_NAME_CHAR + r"{1,64}=(?=[^=])")
 _PATH_LIKE = re.compile(r"[\w.\-~]*(?:/[\w.\-]+)+/?")
 _FILE_PATH = re.compile(r".*\.[A-Za-z0-9]{1,8}|[a-z0-9_.\-/]+")  # an extension, or all lower case
 _WORD_CHARS = re.compile(r"[A-Za-z]")
