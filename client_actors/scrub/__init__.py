@@ -52,6 +52,8 @@ Decisions:
   tokens are found by their published layouts, typed by the vendor where the kind names one, else as ``token``,
   ``api-key``, ``secret`` or ``password``. A prefix glued by "-" or "_" to the letters before it
   (``...A-sk-...``) is part of a longer run (base64url), no token.
+- A NATS nkey seed (``SU...``, 58 characters of base32) goes as a ``private-key``; its public key (``U...``, 56)
+  is an identifier, and stays.
 - Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
   hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
   is given one), and they only say where telemetry goes.

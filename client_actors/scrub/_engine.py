@@ -106,7 +106,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.18"
+RULESET_VERSION = "2026.12.19"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -157,6 +157,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "aws-session-token": ("IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz"),
     **SEPARATOR_LITERALS,
     "vendor-capitals": ("EZAK", "EZTK", "LTAI", "ATBB", "AKCp", "cmVmdGtu", "ABSK"),
+    "nats-seed": tuple(f"S{kind}" for kind in "OANCUX"),
     "vendor-dotted": ("sk.eyJ", "access_token$", "sl."),
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),

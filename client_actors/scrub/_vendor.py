@@ -302,6 +302,10 @@ DYNATRACE_TOKEN = literal_rule(
     {"dynatrace": "token"},
     "dt0",
 )
+# NATS nkey seeds (the private half of an operator's, account's, user's, server's, cluster's or curve key): base32 of
+# two prefix bytes, the 32-byte seed and a CRC-16, 58 characters that open with "S" and the key type's letter. The
+# public keys (56 characters, opening with the type's letter alone) stay.
+NATS_SEED = literal_rule("nats-seed", r"(?P<nats>S[OANCUX][A-Z2-7]{56})", {"nats": "private-key"})
 # Keys whose prefix is a word of capitals, each with its literals in the engine's table: EasyPost's production
 # and test keys, Alibaba Cloud's access key ids, Bitbucket's API tokens, JFrog's API keys and reference tokens
 # ("reftkn" in base64), AWS Bedrock's API keys.
@@ -590,6 +594,7 @@ VENDOR_RULES = (
     TERRAFORM_TOKEN,
     AWS_SESSION_TOKEN,
     DYNATRACE_TOKEN,
+    NATS_SEED,
     CAPITAL_PREFIXED,
     DOTTED_PREFIXED,
     MAILCHIMP_KEY,
