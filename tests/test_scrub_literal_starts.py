@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from client_actors.scrub._core import Redaction, Rule, find_redactions
+from client_actors.scrub._key_ids import _HEX40, _KEY_ID, _SEPARATOR
 from client_actors.scrub._names import is_placeholder
 from client_actors.scrub._pairs import BRACKETED_PAIR, _last_part_sense
 from client_actors.scrub._tools import redact_value
@@ -63,3 +64,28 @@ def test_the_name_is_read_back_whole_and_no_longer_than_a_name() -> None:
     assert find_redactions(BRACKETED_PAIR, "x" * 72 + f"_password=[{secret}]")
     assert not find_redactions(BRACKETED_PAIR, f"1password=[{secret}]")
     assert not find_redactions(BRACKETED_PAIR, f"épassword=[{secret}]")
+
+
+# A key id's name before its value: each spelling, glued to letters before it or not, in any case.
+_KEY_ID_PIECES = st.sampled_from(
+    ["key_id", "KEY_ID", "keyId", "KeyId", "keyID", "KeyID", "KEYID", "admin", "ADMIN", "_", "1", " ", "k", "K",
+     "ey", "=", ": ", '"', "\\", "\n", "0123456789abcdef" * 2 + "01234567", "f" * 40, "g"]
+)  # fmt: skip
+_FIRST_KEY_ID = re.compile(
+    r"(?:(?<![A-Za-z])(?:key_id|KEY_ID|[kK]eyI[dD])|(?<=[a-z])KeyI[dD])" + _SEPARATOR + _HEX40
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(_KEY_ID_PIECES, max_size=12).map("".join)
+    | st.builds(
+        "{}{}{}{}".format,
+        st.sampled_from(["", " ", "a", "A", "1", "_", "admin", "ADMIN", '"']),
+        st.sampled_from(["key_id", "KEY_ID", "keyId", "KeyId", "keyID", "KeyID", "KEYID", "Key_id"]),
+        st.sampled_from(["=", ": ", '": "', '\\": \\"', " => "]),
+        st.sampled_from(["0123456789abcdef" * 2 + "01234567", "f" * 40, "f" * 41, "f" * 39]),
+    )
+)
+def test_a_key_id_is_found_as_its_first_pattern_found_it(text: str) -> None:
+    assert [m.span() for m in _KEY_ID.finditer(text)] == [m.span() for m in _FIRST_KEY_ID.finditer(text)]
