@@ -616,11 +616,15 @@ _KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+<&?=")
 # which the pattern says without a handler's call. "author" (`_AUTHOR_ENDS`) and "assignee" (a tracker's
 # issue's) are a record's keys only, no table's columns.
 _KEY_ENDS = ("name", "Name", "NAME", "older", "OLDER", "uthor", "UTHOR", "ssignee")
+# Before a quote: no backslash, or the one or three of JSON escaped once or twice (a tool's JSON output inside a
+# transcript's JSON string: `name: \\\"Jane Doe\\\"`).
+_ESCAPES = r"(?:\\(?:\\\\)?)?"
 _CELL_KEY_ENDS = _KEY_ENDS[:5]
 _AUTHOR_ENDS = frozenset({5, 6})
-_KEY_QUOTE = r"(?P<q>\\?[\"'`]|)"
+_KEY_QUOTE = rf"(?P<q>{_ESCAPES}[\"'`]|)"
 _VALUE_AFTER_KEY = (
-    r"(?P<close>\\?[\"'`]?)(?P<sep>[ \t]*(?::|=>?)[ \t]*|\([ \t]*|(?<=[a-zA-Z])>"
+    rf"(?P<close>{_ESCAPES}[\"'`]?)"
+    r"(?P<sep>[ \t]*(?::|=>?)[ \t]*|\([ \t]*|(?<=[a-zA-Z])>"
     r"|(?<=`)[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t]+(?=`)"
     r"|(?<=[\"'])[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?)"
     rf"{_KEY_QUOTE}(?![a-z0-9_\-.])(?P<name>{NAME})"
@@ -669,7 +673,7 @@ _CONTACT_COLUMN = re.compile(_CONTACT_KEY)
 # Found by `str.find` in the lower-cased record (one C scan each), then judged whole by `_CONTACT_COLUMN`.
 _CONTACT_WORDS = ("mail", "phone", "mobile", "address", "street", "post", "zip")
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
-_KEY_SEPARATOR = re.compile(r"\\?[\"'`]?[ \t]*(?::|=>?)")
+_KEY_SEPARATOR = re.compile(rf"{_ESCAPES}[\"'`]?[ \t]*(?::|=>?)")
 
 
 def _has_contact_field(text: str, start: int, end: int) -> bool:
@@ -789,8 +793,9 @@ _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS]
 # non-ASCII letter's first byte, or a JSON escape's "\\u"). Code's `name: string` has none; a scan of the
 # bytes for each pattern, each from a literal.
 _RECORD_AFTER_KEY = (
-    rb"\\?[\"'`]?(?:[ \t]*(?::|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
-    rb"[ \t]*(?:\\?[\"'`])?(?:[A-Z\x80-\xff]|\\u)"
+    _ESCAPES.encode()
+    + rb"[\"'`]?(?:[ \t]*(?::|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
+    rb"[ \t]*(?:" + _ESCAPES.encode() + rb"[\"'`])?(?:[A-Z\x80-\xff]|\\u)"
 )
 _RECORD_HINTS = (
     re.compile(rb"ame(?<=[nN]ame)" + _RECORD_AFTER_KEY),
