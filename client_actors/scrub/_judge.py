@@ -171,11 +171,15 @@ _TIMESTAMP = (
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}"  # a date and a time
     r"(?:[.,][0-9]{1,9})?(?:Z|[+\-][0-9]{2}:?[0-9]{2})?"  # fractions of a second, a zone
 )
+# A timestamp before a line, bare or in brackets, and the one blank after it; GitLab's job logs follow it with the
+# stream's number, "O" or "E" (stdout or stderr), "+" on a continued line, and a blank (`2026-03-14T12:49:22Z 00O `).
+# What follows is the line's own, its indentation included.
+STAMP_LEAD = rf"(?:{_TIMESTAMP}[ \t](?:[0-9]{{2}}[OE]\+?[ \t])?|\[{_TIMESTAMP}\][ \t])"
 _LINE_LEAD = (
     r"(?:[ \t]*[0-9]{1,7}(?:\t|\\t|→|\\u2192|:[ \t]|[ \t]*\|[ \t]?)"
     # (a name read back from its keyword takes in the grep hit's line number: `app.yml:12:password`)
     r"|[\w\-]{0,100}[./][\w./\-]{0,100}:(?:[0-9]{1,7}[:\-])?"
-    rf"|{_TIMESTAMP}[ \t]+|\[{_TIMESTAMP}\][ \t]+"
+    rf"|{STAMP_LEAD}[ \t]*"
     r"|[│┃║|][ \t]?|[+\-](?![+\-]))?"
 )
 LINE_LEAD = re.compile(_LINE_LEAD)

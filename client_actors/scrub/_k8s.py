@@ -16,6 +16,7 @@ import re
 import attrs
 
 from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._judge import STAMP_LEAD
 from client_actors.scrub._names import is_placeholder
 
 _KIND = re.compile(r"kind\\?[\"']?[ \t]*:[ \t]*\\?[\"']?Secret(?![A-Za-z0-9])")
@@ -26,9 +27,9 @@ WINDOW = 4096  # how far from `kind: Secret` a manifest's maps are looked for
 # `key: value` lines.
 _YAML_MAP = re.compile(r"(?P<indent>[ \t]*)(?:data|stringData)[ \t]*:[ \t]*(?=\r?\n|\\(?:r\\)?n)")
 # A line starts after a newline, or where a JSON string that holds the manifest opens (`"content": "data:`);
-# a numbered read's number (`  12→`, `12\t`) or a diff's sign may come first, and is no indentation.
-_LEAD = r"(?:[ \t]*[0-9]{1,7}(?:→|\\u2192|\t|\\t)|[+\-](?![+\-]))?"
-_LINE_START = re.compile(r"(?:\n|\\n|[:\[,][ \t]?\"|\A)" + _LEAD + r"[ \t]*\Z")
+# a numbered read's number (`  12→`, `12\t`), a diff's sign or a log's timestamp may come first, and is no indentation.
+_LEAD = rf"(?:[ \t]*[0-9]{{1,7}}(?:→|\\u2192|\t|\\t)|[+\-](?![+\-])|{STAMP_LEAD})?"
+_LINE_START = re.compile(r"(?:\n|\\n|[:\[,][ \t]?\"|\A)" + _LEAD + r"(?P<indent>[ \t]*)\Z")
 _ENTRY_LEAD = re.compile(_LEAD)
 _YAML_ENTRY = re.compile(
     r"(?P<indent>[ \t]+)(?P<key>[^\s:\"'][^:\n\\]{0,252}|\"[^\"\n\\]{1,253}\"|'[^'\n]{1,253}')[ \t]*:[ \t]*"
@@ -89,8 +90,11 @@ def _map_line(text: str, at: int, floor: int) -> re.Match[str] | None:
     line_start = name_start
     while line_start > floor and text[line_start - 1] in " \t":
         line_start -= 1
-    if line_start > floor and not _LINE_START.search(text, max(floor, line_start - 16), line_start):
-        return None
+    if line_start > floor:  # the line's lead (64 characters at most), then the map's indentation
+        lead = _LINE_START.search(text, max(floor, line_start - 64), name_start)
+        if lead is None:
+            return None
+        line_start = lead.start("indent")  # a timestamp's lead ends in a blank: the rest is indentation
     return _YAML_MAP.match(text, line_start)
 
 
