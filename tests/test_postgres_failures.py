@@ -30,7 +30,7 @@ from psycopg_pool import PoolTimeout
 
 from groove_actors.protocol import ecdh
 from groove_actors.store.contract import CommitUnknown, StoreDown
-from groove_actors.store.embedded import Done, OpenSession, StoreEnvelope
+from groove_actors.store.embedded import Done, OpenSession, Operation, RequestClose, StoreEnvelope
 from groove_actors.store.postgres import bodies
 from groove_actors.store.postgres.serving import LEASE_FOR_TESTS
 from groove_actors.store.postgres.store import FAILED_OPERATION, unavailable
@@ -39,6 +39,9 @@ from tests.support.envelopes import ClientSession
 from tests.support.server import ServerProcess, start_server
 from tests.test_store_contract import (
     ADMIN_URL,
+    NOW,
+    a_session,
+    credit,
     new_session,
     postgres_store,
     record,
@@ -49,6 +52,9 @@ from tests.test_store_contract import (
 DEADLINE_S = 90.0
 UNLIMITED = ("--rate-per-minute", "0", "--rate-per-hour", "0")  # the load comes from one address
 POLL_S = 0.05  # between two looks at an observable condition, always under a deadline
+# The acknowledgements of a few envelopes while a credit waits on a lock: many times what they take on a loaded
+# machine, and far less than the lock is held when they wait on the credit (until the test's deadline).
+ACKS_WHILE_LOCKED_S = 30.0
 
 
 @pytest.fixture
@@ -162,6 +168,55 @@ async def test_a_value_the_database_refuses_fails_its_operation_alone(tmp_path: 
             assert outcomes[2] == FAILED_OPERATION
             assert all(isinstance(o, Done) for o in outcomes[:2])
             assert rows(url, "SELECT sequence FROM envelopes WHERE session_id = 's1'") == [(0,)]
+        finally:
+            store.close()
+
+
+async def test_a_credit_waits_for_a_lock_only_so_long_and_the_rest_of_its_batch_as_ever() -> None:
+    """A credit that waits on a lock past its bound is refused as the database being busy, nothing of it in (its
+    mark stays, to be credited later, once); what follows it in its transaction waits on locks as before."""
+    with scratch_database() as database, scratch_schema(database) as url:
+        store = postgres_store(url)
+        store.credit_lock_wait_s = 0.2
+        try:
+            opened = [OpenSession(new_session(sid), 0) for sid in ("s1", "s2")]
+            assert all(isinstance(o, Done) for o in store.commit([*opened, *a_session("s1")], at=NOW))
+            with psycopg.connect(url) as hold:
+                hold.execute("LOCK TABLE credits IN EXCLUSIVE MODE")
+                with pytest.raises(StoreDown) as down, trio.fail_after(DEADLINE_S):
+                    await trio.to_thread.run_sync(
+                        lambda: store.commit([credit("s1")], at=NOW), abandon_on_cancel=True
+                    )
+                assert rows(url, "SELECT session_id FROM pending_credits") == [("s1",)]
+                assert rows(url, "SELECT COUNT(*) FROM credits") == [(0,)]
+                assert rows(url, "SELECT COUNT(*) FROM balances") == [(0,)]
+            assert down.value.reason == "the database is busy"
+            assert store.commit([credit("s1")], at=NOW) == [Done(True)]
+            assert store.commit([credit("s1")], at=NOW) == [Done(False)]  # credited once
+            assert rows(url, "SELECT session_id FROM pending_credits") == []
+
+            async def waits_past_the_credits_bound() -> bool:
+                found = await trio.to_thread.run_sync(
+                    rows,
+                    url,
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND wait_event_type = 'Lock' AND clock_timestamp() - query_start > interval '1 second'",
+                )
+                return bool(found[0][0])
+
+            with psycopg.connect(url) as hold:  # after a credit, the batch's next operation waits on this row
+                hold.execute("SELECT 1 FROM sessions WHERE session_id = 's2' FOR UPDATE")
+                outcomes: list[list[Any]] = []
+                async with trio.open_nursery() as nursery:
+
+                    async def commit() -> None:
+                        batch: list[Operation] = [credit("s1", revision=1), RequestClose("s2", NOW)]
+                        outcomes.append(await trio.to_thread.run_sync(lambda: store.commit(batch, at=NOW)))
+
+                    nursery.start_soon(commit)
+                    await until(waits_past_the_credits_bound)
+                    hold.rollback()
+            assert outcomes == [[Done(True), Done()]]
         finally:
             store.close()
 
@@ -363,6 +418,56 @@ async def test_connections_killed_again_and_again_under_load_lose_nothing_acknow
         await until(all_credited, database, [s.session_id for s in sessions])
     assert set(load.statuses) <= {200, 503} and load.missing_retry_after == 0
     assert_each_ack_stored_once_and_credited_once(database, load, sessions)
+    assert not central.events_named("credit.failed")
+
+
+# --- a lock on the ledger ----------------------------------------------------------------------------------
+
+
+def credit_waiting_on_a_lock(url: str) -> bool:
+    """Whether a transaction of the database waits for a lock on `credits` (a credit being written)."""
+    found = rows(
+        url,
+        "SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND relation = 'credits'::regclass"
+        " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+    )
+    return bool(found[0][0])
+
+
+async def a_credit_waits(url: str) -> bool:
+    return await trio.to_thread.run_sync(credit_waiting_on_a_lock, url)
+
+
+@pytest.mark.slow
+async def test_ingest_is_acknowledged_while_a_credit_waits_on_a_lock_on_credits(
+    tmp_path: Path, database: str
+) -> None:
+    """An operator's lock on `credits` holds back crediting, never the acknowledgement of other envelopes."""
+    async with (
+        start_server(tmp_path / "data", "--store", database, *UNLIMITED) as central,
+        httpx.AsyncClient(base_url=central.url, timeout=DEADLINE_S) as http,
+    ):
+        closed, going_on = await open_session(http), await open_session(http)
+        load = Load()
+        await load.session([http], going_on, 1, close=False)
+        with psycopg.connect(database) as hold:
+            hold.execute("LOCK TABLE credits IN EXCLUSIVE MODE")  # as an operator's copy of the ledger would
+            await load.session([http], closed, 2)
+            await until(a_credit_waits, database)  # crediting has begun and waits on the lock
+            with trio.fail_after(ACKS_WHILE_LOCKED_S):
+                await load.session([http], going_on, 3)  # chunks and a close, after those before them
+                late = await open_session(http)  # a session opened meanwhile, written and closed
+                await load.session([http], late, 2)
+                readiness = await ready(http)
+            credited_meanwhile = credits_of(database, [closed.session_id, going_on.session_id])
+            hold.rollback()
+        sessions = [closed, going_on, late]
+        await until(all_credited, database, [s.session_id for s in sessions])
+    assert credited_meanwhile == {}
+    assert readiness == (200, [])  # a credit waiting on a lock is no outage of the database
+    assert load.unavailable == 0
+    assert_each_ack_stored_once_and_credited_once(database, load, sessions)
+    assert not central.events_named("store.unavailable")
     assert not central.events_named("credit.failed")
 
 

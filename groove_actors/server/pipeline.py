@@ -121,7 +121,8 @@ class CreditPipeline:
             predecessor=session.predecessor_session_id,
         )  # fmt: skip
         outcome = await ask_writer(self.writer, op, wait_for_room=True)
-        if not isinstance(outcome, Done) and outcome.status == 503:
+        if not isinstance(outcome, Done) and outcome.status == 503:  # its mark stays: computed again later
+            logs.event("credit.deferred", level=30, session_id=session_id, reason=outcome.reason)
             raise StoreDown(outcome.reason)
         if not isinstance(outcome, Done):
             raise RuntimeError(f"credit of {session_id} refused by the store: {outcome}")

@@ -1,11 +1,11 @@
 """The root of the actor tree: the store, and nurseries that own every actor (ARCHITECTURE "Server actors").
 
-Start-up: open the store, recover it, load the stats, then start actors downstream first (writer, credit
+Start-up: open the store, recover it, load the stats, then start actors downstream first (writers, credit
 pipeline, verifiers' nursery, reaper, notary) and hand them to the front end last: the HTTP server, wired to
 them above this package (groove_actors/compose.py), which serves until it is told to stop. Shutdown runs the
 other way: the front end stops accepting and finishes its requests in flight, the verifiers and the other
-actors are cancelled, then the writer's inbox is closed, so that the writer commits what is queued (within
-`WRITER_DRAIN_S`) and returns, and the store is closed. Nothing is acknowledged before it is durable, so a
+actors are cancelled, then the writers' inboxes are closed, so that they commit what is queued (within
+`WRITER_DRAIN_S`) and return, and the store is closed. Nothing is acknowledged before it is durable, so a
 stop at any point loses nothing accepted.
 """
 
@@ -177,12 +177,17 @@ async def run_actors(
     where: str,
     front: FrontEnd,
     commit_lock: trio.Lock | None = None,
+    recount: Callable[[], Awaitable[None]] | None = None,
     background: Sequence[Callable[..., Awaitable[None]]] = (),
 ) -> None:
     """Run the actors on an open store, `front` before them, until `front` returns; then stop them in order.
 
     `background`: more actors for the store, each started (before the front end) with the credit pipeline's
-    wake-up channel; `commit_lock`: the writer's.
+    wake-up channel; `commit_lock`: the writer's. `recount`, from a store that takes commits at once
+    (PostgreSQL's), gives credits a writer of their own, so that no acknowledgement waits on a credit (which
+    may wait on a lock on `credits`); it reads the stats again after each credit, since that writer does not
+    hold `commit_lock` while it commits. The embedded store commits one batch at a time, and a credit there
+    waits on nothing ingest does not: one writer takes both.
     """
     writer_send, writer_receive = trio.open_memory_channel[WriteRequest](WRITER_QUEUE)
     wake_send, wake_receive = trio.open_memory_channel[None](1)
@@ -191,11 +196,20 @@ async def run_actors(
         writer = StorageWriter(store, writer_receive, book, metrics, readiness=readiness)
         writer.commit_lock = commit_lock or writer.commit_lock
         await storage.start(writer.run)
-        # Everything that sends to the writer stops inside this block; closing its inbox then tells it that
-        # nothing more is coming, so it commits what is queued and returns.
-        async with writer_send, wake_send, trio.open_nursery() as actors:
+        if recount is None:
+            credits_send = writer_send.clone()
+        else:
+            credits_send, credits_receive = trio.open_memory_channel[WriteRequest](WRITER_QUEUE)
+            credits_writer = StorageWriter(
+                store, credits_receive, book, metrics, readiness=None, commit_lock=writer.commit_lock,
+                recount=recount,
+            )  # fmt: skip
+            await storage.start(credits_writer.run)
+        # Everything that sends to the writers stops inside this block; closing their inboxes then tells them
+        # that nothing more is coming, so they commit what is queued and return.
+        async with writer_send, credits_send, wake_send, trio.open_nursery() as actors:
             pipeline = CreditPipeline(
-                wake_receive, writer_send, reads, envelopes_dir, policy, RuleJudge(), metrics=metrics
+                wake_receive, credits_send, reads, envelopes_dir, policy, RuleJudge(), metrics=metrics
             )
             await actors.start(pipeline.run)
             async with trio.open_nursery() as verifiers:

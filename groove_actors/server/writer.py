@@ -1,9 +1,14 @@
-"""The StorageWriter: the single writer of the store, committing in groups (ARCHITECTURE "StorageWriter")."""
+"""The StorageWriter: the single writer of the store, committing in groups (ARCHITECTURE "StorageWriter").
+
+On a store that takes commits at once (PostgreSQL's), credits have a writer of their own (server/supervisor.py):
+a credit may wait on a lock ingest never takes (an operator's on `credits`), and the one writer would hold
+back every acknowledgement behind it.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
@@ -88,13 +93,16 @@ class StorageWriter:
     """Owns: the store (the embedded one's segment files and catalog connection, or PostgreSQL's pool).
     Inbox: WriteRequest, each an Operation with a one-shot reply channel.
     Replies: the Outcome of each operation, only after its group commit is on disk.
-    Holds `commit_lock` from a commit until the stats count it (a stats refresh waits for it).
+    Holds `commit_lock` from a commit until the stats count it (a stats refresh waits for it); a writer with
+    `recount` (the credits' own) holds it only to read the stats again after a commit, never while committing.
     Stops when: every sender has closed and what they queued is committed (at shutdown the supervisor closes
     the inbox once every other actor has stopped, and cancels the writer if that takes past WRITER_DRAIN_S);
     a failing commit raises and stops the server, except a shared store's database being away: then the batch
     is answered 503 (nothing of it is in) and the writer goes on, and a batch whose COMMIT lost its connection
     is answered once the database says whether it is in.
-    Marks `readiness.writer_alive` while it takes operations, `readiness.database` (GET /ready).
+    Marks `readiness.writer_alive` while it takes operations, `readiness.database` (GET /ready); a writer
+    without `readiness` (the credits' own) marks neither: a credit waiting on a lock is no outage, and the
+    other writer and the prober say whether the database answers.
     """
 
     store: Store
@@ -102,27 +110,39 @@ class StorageWriter:
     stats: StatsBook
     metrics: Metrics = attrs.Factory(Metrics)
     wall_clock: Callable[[], float] = time.time
-    readiness: Readiness = attrs.Factory(Readiness)
+    readiness: Readiness | None = attrs.Factory(Readiness)
     commit_lock: trio.Lock = attrs.Factory(trio.Lock)
+    # Set for a writer whose commits may wait long (the credits' own): instead of counting each operation into
+    # the stats, which would hold `commit_lock` (and the other writer) for as long, it reads them again after.
+    recount: Callable[[], Awaitable[None]] | None = None
 
     async def run(self, *, task_status: trio.TaskStatus[None] = trio.TASK_STATUS_IGNORED) -> None:
         async with self.inbox:
-            self.readiness.writer_alive = True
+            if self.readiness is not None:
+                self.readiness.writer_alive = True
             task_status.started()
             try:
                 await self._serve()
             finally:
-                self.readiness.writer_alive = False
+                if self.readiness is not None:
+                    self.readiness.writer_alive = False
 
     async def _serve(self) -> None:
         async for first in self.inbox:
             batch = [first, *self._more(first)]
             ops = [request.op for request in batch]
             started = time.perf_counter()
-            async with self.commit_lock:
+            if self.recount is None:
+                async with self.commit_lock:
+                    outcomes = await self._commit(ops)
+                    for op, outcome in zip(ops, outcomes, strict=True):
+                        self._count(op, outcome)
+            else:
                 outcomes = await self._commit(ops)
-                for request, outcome in zip(batch, outcomes, strict=True):
-                    self._count(request.op, outcome)
+                if any(isinstance(outcome, Done) for outcome in outcomes):
+                    await self.recount()
+            for op, outcome in zip(ops, outcomes, strict=True):
+                self._note(op, outcome)
             self.metrics.observe("groove_commit_seconds", time.perf_counter() - started)
             if isinstance(self.store, EmbeddedStore) and any(isinstance(op, StoreEnvelope) for op in ops):
                 self.metrics.observe("groove_fsync_seconds", self.store.envelopes.last_fsync_s)
@@ -134,17 +154,20 @@ class StorageWriter:
         try:
             outcomes = await in_thread(partial(self.store.commit, ops, at=self.wall_clock()))
         except StoreDown as down:
-            self.readiness.database_down(down.reason)
+            if self.readiness is not None:
+                self.readiness.database_down(down.reason)
             refused = Refused(503, f"{down.reason}; retry after the indicated delay", down.retry_after_s)
             return [refused] * len(ops)
         except CommitUnknown as unknown:
-            self.readiness.database_down(unknown.reason)
+            if self.readiness is not None:
+                self.readiness.database_down(unknown.reason)
             if not await self._resolve(unknown):
                 return [
                     Refused(503, "the database was lost while storing this; retry after the indicated delay")
                 ] * len(ops)
             outcomes = unknown.outcomes
-        self.readiness.database_up()
+        if self.readiness is not None:
+            self.readiness.database_up()
         return outcomes
 
     async def _resolve(self, unknown: CommitUnknown) -> bool:
@@ -172,6 +195,7 @@ class StorageWriter:
         return more
 
     def _count(self, op: Operation, outcome: Outcome) -> None:
+        """Count a committed operation into the stats."""
         if not isinstance(outcome, Done):
             return
         match op:
@@ -179,11 +203,19 @@ class StorageWriter:
                 self.stats.session_opened()
             case StoreEnvelope(record=record) if isinstance(outcome.detail, EnvelopeEffects):
                 self.stats.envelope_stored(record, outcome.detail)
-                self.metrics.count("groove_envelope_bytes_total", len(record.body))
             case CloseSession() if outcome.detail is True:
                 self.stats.session_closed()
             case Credit(credit=credit) if outcome.detail is True:
                 self.stats.credited(credit)
+
+    def _note(self, op: Operation, outcome: Outcome) -> None:
+        """Count a committed operation into the metrics, and log a credit."""
+        if not isinstance(outcome, Done):
+            return
+        match op:
+            case StoreEnvelope(record=record) if isinstance(outcome.detail, EnvelopeEffects):
+                self.metrics.count("groove_envelope_bytes_total", len(record.body))
+            case Credit(credit=credit) if outcome.detail is True:
                 self.metrics.count("groove_credits_total")
                 self.metrics.count("groove_points_total", credit.points)
                 logs.event("ledger.credited", session_id=credit.session_id, points=round(credit.points, 2))

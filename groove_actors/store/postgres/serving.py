@@ -113,7 +113,7 @@ async def serve_on_postgres(
         logs.event("server.tuned", **tune_process())
         await run_actors(
             config, store, reads, book, policy, readiness, task_status,
-            envelopes_dir=Path(), where=store.url.shown, commit_lock=lock,
+            envelopes_dir=Path(), where=store.url.shown, commit_lock=lock, recount=refresher.refresh,
             background=[
                 refresher.run,
                 functools.partial(wake_credits_now_and_then, every_s=sweep_s),

@@ -72,7 +72,8 @@ class StatsRefresher:
     """Owns: the schedule of re-reading the counters.
     Inbox: none; wakes every `refresh_s`.
     Replies: none; replaces the contents of `book` under `lock`, which the writer holds while it commits and
-    counts, so a refresh never lands between a commit and its counting.
+    counts, so a refresh never lands between a commit and its counting. The credits' writer, which does not
+    hold it while it commits (server/supervisor.py), has the book read again (`refresh`) after each credit.
     Stops when: cancelled with the server. A failed read is logged and tried again next time.
     """
 
@@ -90,13 +91,17 @@ class StatsRefresher:
         task_status.started()
         while True:
             await trio.sleep(self.refresh_s)
-            started = time.perf_counter()
-            try:
-                async with self.lock:
-                    fresh = await trio.to_thread.run_sync(read_stats, self.pool)
-                    copy_into(self.book, fresh)
-            except psycopg.Error as exc:
-                if unavailable(exc) is None:  # a database away is said once, by the writer or the prober
-                    logs.event("stats.refresh_failed", level=30, error=type(exc).__name__)
-                continue
-            logs.event("stats.refreshed", level=10, ms=logs.elapsed_ms(started))
+            await self.refresh()
+
+    async def refresh(self) -> None:
+        """Read the book again, under the lock; a read that fails leaves it as it was."""
+        started = time.perf_counter()
+        try:
+            async with self.lock:
+                fresh = await trio.to_thread.run_sync(read_stats, self.pool)
+                copy_into(self.book, fresh)
+        except psycopg.Error as exc:
+            if unavailable(exc) is None:  # a database away is said once, by the writer or the prober
+                logs.event("stats.refresh_failed", level=30, error=type(exc).__name__)
+            return
+        logs.event("stats.refreshed", level=10, ms=logs.elapsed_ms(started))

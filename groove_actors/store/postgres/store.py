@@ -11,6 +11,11 @@ can take any envelope of any session:
 - counters (`totals`, `daily`, `breakdown`) are updated in the same transaction, in key order, in one of
   COUNTER_SLOTS rows per key picked per batch, so stats read O(1) rows (summed) and agree across processes;
 - a credit is written once per (session, revision), a day sealed once (unique keys; a loser gets False).
+  A credit waits at most `credit_lock_wait_s` for the locks it takes (an operator's on `credits`, another
+  process's on a balance): then its batch is refused as the database being busy, nothing of it is in, and the
+  pipeline computes it again later, so that it is written with the day it is written in, never into a day
+  the notary sealed meanwhile, and holds no connection for as long as a lock is held. (The server commits
+  credits apart from ingest, server/supervisor.py: so no acknowledgement waits on a credit.)
 Rows are always locked in one order (sessions, then counters by key), and a batch that still meets a
 deadlock or serialization failure is run again whole: nothing of it was committed.
 
@@ -37,7 +42,7 @@ import os
 import random
 import socket
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -86,6 +91,10 @@ CONNECTION_WAIT_S = 3.0
 # start again at once: so a database back after a long outage is found within seconds, not minutes.
 RECONNECT_GIVE_UP_S = 10.0
 DOWN_RETRY_AFTER_S = 2.0
+# How long a credit waits for a lock before its batch is refused (the module's docstring says why): far more
+# than another credit holds one, far less than the notary waits before sealing a day (SEAL_AFTER_S), and short
+# enough that a stop does not wait on it past the unit's stop timeout (deploy/groove-central.service).
+CREDIT_LOCK_WAIT_S = 10.0
 DISK_FULL_RETRY_AFTER_S = 60.0
 FAILED_OPERATION = Refused(500, "the store could not take this operation; the server logged why")
 # The statements every batch runs, by name: (parameter types, statement). Each pooled connection prepares them
@@ -190,6 +199,7 @@ class PostgresStore:
     url: StoreUrl
     quota_bytes: int
     pool_size: int = POOL_SIZE
+    credit_lock_wait_s: float = CREDIT_LOCK_WAIT_S
     owner: str = attrs.Factory(lambda: f"{socket.gethostname()}:{os.getpid()}")
     pool: ConnectionPool[Conn] = attrs.field(init=False)
     _days: set[str] = attrs.field(init=False, factory=set)
@@ -276,7 +286,7 @@ class PostgresStore:
 
     def _transaction(self, ops: Sequence[Operation], at: float, day: str, packed: Packed) -> list[Outcome]:
         with self.pool.connection() as conn:
-            batch = Batch(conn, self.quota_bytes, at, day, packed)
+            batch = Batch(conn, self.quota_bytes, at, day, packed, self.credit_lock_wait_s)
             outcomes = batch.apply(ops)  # an error here rolls back (or loses) the transaction: nothing is in
             try:
                 batch.finish()  # the counters and COMMIT, in one round trip
@@ -355,6 +365,7 @@ class Batch:
     at: float
     day: str
     packed: Packed  # each envelope's (encoding, stored bytes), by its record's identity
+    credit_lock_wait_s: float = CREDIT_LOCK_WAIT_S
     deltas: Deltas = attrs.Factory(Deltas)
     planned: int = 0
     token: str = ""  # the transaction's id: whether it committed can be asked after a lost COMMIT
@@ -412,15 +423,16 @@ class Batch:
             case CloseSession(session_id=sid, now=now, reason=reason, status=status):
                 return Done(self._close(sid, now, reason, status))
             case Credit(credit=credit, trajectory=trajectory, coordination=coordination, agent_id=agent_id):
-                self._coordination(credit.session_id, agent_id, coordination)
-                if op.predecessor is not None and credit.contributor_id:  # context rotation: latest stands
-                    conn.execute(
-                        "INSERT INTO rotation_claims VALUES (%s, %s, %s) ON CONFLICT (session_id) DO UPDATE SET"
-                        " predecessor_session = excluded.predecessor_session,"
-                        " contributor_id = excluded.contributor_id",
-                        (credit.session_id, op.predecessor, credit.contributor_id),
-                    )
-                return Done(self._credit(credit, trajectory))
+                with self._lock_wait(self.credit_lock_wait_s):
+                    self._coordination(credit.session_id, agent_id, coordination)
+                    if op.predecessor is not None and credit.contributor_id:  # rotation: the latest stands
+                        conn.execute(
+                            "INSERT INTO rotation_claims VALUES (%s, %s, %s) ON CONFLICT (session_id) DO UPDATE"
+                            " SET predecessor_session = excluded.predecessor_session,"
+                            " contributor_id = excluded.contributor_id",
+                            (credit.session_id, op.predecessor, credit.contributor_id),
+                        )
+                    return Done(self._credit(credit, trajectory))
             case SealDay(day=day, root_hex=root_hex, credits=credits, sealed_at=sealed_at):
                 cursor = conn.execute(
                     "INSERT INTO ledger_roots (day, root, credits, sealed_at) VALUES (%s, %s, %s, %s)"
@@ -437,6 +449,17 @@ class Batch:
             case Requeue(record=record):
                 return Done(self._requeue(record))
         raise TypeError(f"not a store operation: {type(op).__name__}")
+
+    @contextlib.contextmanager
+    def _lock_wait(self, seconds: float) -> Iterator[None]:
+        """Inside, a statement waits at most `seconds` for a lock, then fails (LockNotAvailable: the batch is
+        refused as the database being busy); after, the transaction waits as it did before."""
+        (((before,),), _) = self._query([
+            ("SELECT current_setting('lock_timeout')", ()),
+            ("SELECT set_config('lock_timeout', %s, true)", (f"{max(1, round(seconds * 1000))}ms",)),
+        ])  # fmt: skip
+        yield
+        self.deferred.append(("SELECT set_config('lock_timeout', %s, true)", (before,)))
 
     def _open(self, new: NewSession, limit: int) -> Outcome:
         if limit:
