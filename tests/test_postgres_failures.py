@@ -494,8 +494,12 @@ async def test_a_process_killed_while_crediting_has_its_claims_taken_over_when_t
             # The first process claims the sessions and stitches them, then waits on this lock to credit.
             hold.execute("LOCK TABLE credits IN EXCLUSIVE MODE")
             load = Load()
+            await load.session([a], sessions[0], 3)
+            # Crediting has begun, and waits on the lock, before the other sessions close: their
+            # acknowledgements must not wait on it (the process is killed only once they have all come).
+            await until(a_credit_waits, database)
             async with trio.open_nursery() as nursery:
-                for session in sessions:
+                for session in sessions[1:]:
                     nursery.start_soon(load.session, [a], session, 3)
 
             async def claimed_by_first() -> bool:
@@ -512,7 +516,8 @@ async def test_a_process_killed_while_crediting_has_its_claims_taken_over_when_t
             await until(claimed_by_first)
             first.process.kill()
             await first.process.wait()
-            terminate_backends(database, "wait_event_type = 'Lock'")  # its commit, left waiting
+            terminate_backends(database, "wait_event_type = 'Lock'")  # its credit, left waiting
+            assert credits_of(database, ids) == {}  # nothing was credited while the lock was held
             hold.rollback()
         await until(all_credited, database, ids)
         for session_id in ids:
