@@ -1,4 +1,4 @@
-"""The StorageWriter: the single writer of the store, committing in groups (ARCHITECTURE "StorageWriter").
+"""The StorageWriter: the writer of the store, committing in groups (ARCHITECTURE "StorageWriter").
 
 On a store that takes commits at once (PostgreSQL's), credits have a writer of their own (server/supervisor.py):
 a credit may wait on a lock ingest never takes (an operator's on `credits`), and the one writer would hold
