@@ -616,11 +616,11 @@ _KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+<&?=")
 # which the pattern says without a handler's call. "author" (`_AUTHOR_ENDS`) and "assignee" (a tracker's
 # issue's) are a record's keys only, no table's columns.
 _KEY_ENDS = ("name", "Name", "NAME", "older", "OLDER", "uthor", "UTHOR", "ssignee")
+_CELL_KEY_ENDS = _KEY_ENDS[:5]
+_AUTHOR_ENDS = frozenset({5, 6})
 # Before a quote: no backslash, or the one or three of JSON escaped once or twice (a tool's JSON output inside a
 # transcript's JSON string: `name: \\\"Jane Doe\\\"`).
 _ESCAPES = r"(?:\\(?:\\\\)?)?"
-_CELL_KEY_ENDS = _KEY_ENDS[:5]
-_AUTHOR_ENDS = frozenset({5, 6})
 _KEY_QUOTE = rf"(?P<q>{_ESCAPES}[\"'`]|)"
 _VALUE_AFTER_KEY = (
     rf"(?P<close>{_ESCAPES}[\"'`]?)"
