@@ -34,7 +34,7 @@ from tests.scrubcorpus.sixteenth import (
     ssn_ok,
 )
 
-PINNED_DIGEST = "0604ec8a736721a4b5a01e11e34117d8505587a00ee545bb0669610cfd1c9a43"
+PINNED_DIGEST = "0f90dbace334419471fe283f48eb2073f6ce3fa2cc552a6ad6bef86e0f0b3589"
 
 
 @cache

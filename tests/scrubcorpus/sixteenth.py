@@ -356,10 +356,11 @@ class _Fakes:
             words = ("lilac", "mango", "harbor", "velvet", "cobalt", "juniper", "falcon", "quartz", "ember")
             return f"{self.pick(words)}.{self.pick(words)}{self.digits(3)}"
         if url_safe:
-            return self.chars(_ALNUM + "-._~", self.rng.randint(18, 28))
+            inner = self.chars(_ALNUM + "-._~", self.rng.randint(16, 26))
+            return self.alnum(1) + inner + self.alnum(1)
         body = list(self.chars(_ALNUM, self.rng.randint(16, 24)))
         for _ in range(3):
-            body[self.rng.randrange(len(body))] = self.pick(_PUNCT)
+            body[self.rng.randrange(1, len(body) - 1)] = self.pick(_PUNCT)
         return "".join(body)
 
     def secret_hex(self, n: int = 64) -> str:
@@ -665,12 +666,10 @@ _PSQL_X = "\\x"
 
 
 def _ip(f: _Fakes, ip: str, p: float = 0.3) -> str:
-    """A host address, labelled; or, as often as not, the host's name, kept."""
+    """A host address, labelled; or, more often, a documentation address (RFC 5737), kept."""
     if f.rng.random() < p:
         return S("ip-address", ip)
-    return K(
-        f"{f.pick(('db', 'cache', 'mq', 'vpn', 'node', 'edge'))}-{f.rng.randint(1, 9)}.{f.pick(_DOMAINS)}"
-    )
+    return K(f"{f.pick(('192.0.2', '198.51.100', '203.0.113'))}.{f.rng.randint(2, 254)}")
 
 
 def _opt(f: _Fakes, p: float, labelled: str, stand_in: str) -> str:
@@ -782,7 +781,7 @@ def db_psql_keys(f: _Fakes) -> _Draft:
 id         | {f.rng.randint(10, 999)}
 label      | {f.pick(("ci-deploy", "nightly-sync", "partner-feed", "billing-export"))}
 token      | {S(cls, tok)}
-created_by | {S("email", f.email(first, last))}
+created_by | {_opt(f, 0.5, S("email", f.email(first, last)), K("ops-bot@example.com"))}
 revoked    | f"""
         )
     body = "\n".join(rows)
@@ -1113,7 +1112,7 @@ def vpn_openvpn_log(f: _Fakes) -> _Draft:
     a, b = f.rng.randint(1, 250), f.rng.randint(11, 200)
     text = f"""2026-12-16 10:02:11 TCP/UDP: Preserving recently used remote address: [AF_INET]{_ip(f, f.ip_public())}:1194
 2026-12-16 10:02:11 {K("UDPv4 link local: (not bound)")}
-2026-12-16 10:02:12 PUSH: Received control message: 'PUSH_REPLY,route {K(f"10.{a}.0.0 255.255.0.0")},topology net30,ping 10,ping-restart 120,ifconfig {S("ip-address", f"10.{a}.7.{b}")} 10.{a}.7.{b - 1}'
+2026-12-16 10:02:12 PUSH: Received control message: 'PUSH_REPLY,route {K(f"10.{a}.0.0 255.255.0.0")},topology net30,ping 10,ping-restart 120,ifconfig {S("ip-address", f"10.{a}.7.{b}")} {S("ip-address", f"10.{a}.8.{b - 1}")}'
 2026-12-16 10:02:12 {K("Initialization Sequence Completed")}
 """
     return _Draft("vpn-ssh", text, "openvpn.log", "text")
@@ -1481,7 +1480,7 @@ Smtp:Password = {S("password", f.password())}
 
 
 def cal_ics(f: _Fakes) -> _Draft:
-    people = [f.person() for _ in range(3)]
+    people = [f.person() for _ in range(f.rng.randint(2, 3))]
     dom = f.pick(_DOMAINS)
     lines = []
     for i, (first, last) in enumerate(people):
@@ -1530,7 +1529,7 @@ END:VCARD"""
 
 def cal_csv(f: _Fakes) -> _Draft:
     rows = []
-    for _ in range(2):
+    for _ in range(f.rng.randint(1, 2)):
         first, last = f.person()
         rows.append(
             f"{S('person-name', first)},,{S('person-name', last)},* myContacts,{S('email', f.email(first, last))},Mobile,{S('phone', f.phone())}"
@@ -1545,15 +1544,14 @@ def cal_csv(f: _Fakes) -> _Draft:
 def q_kafka(f: _Fakes) -> _Draft:
     key = f.chars(string.ascii_uppercase + string.digits, 16)
     secret = f.chars(_ALNUM + "+/", 64)
-    key2 = f.chars(string.ascii_uppercase + string.digits, 16)
     text = f"""bootstrap.servers={K(f"pkc-{f.alnum(5).lower()}.eu-west-1.aws.confluent.cloud:9092")}
 {K("security.protocol=SASL_SSL")}
 sasl.mechanism=PLAIN
 sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="{key}" password="{S("password", secret)}";
 {K("session.timeout.ms=45000")}
 schema.registry.url=https://psrc-{f.alnum(5).lower()}.eu-central-1.aws.confluent.cloud
-basic.auth.credentials.source=USER_INFO
-basic.auth.user.info={key2}:{S("api-key", f.chars(_ALNUM + "+/", 64))}
+{K("ssl.truststore.location=/etc/kafka/truststore.jks")}
+ssl.truststore.password={S("password", f.password())}
 """
     return _Draft("queue-client", text, "client.properties", "properties")
 
@@ -2043,7 +2041,7 @@ def test_jest_phone(f: _Fakes) -> _Draft:
     + Received  + 1
 
       Object {{
-    -   "phone": "{K("+15555550100")}",
+    -   "phone": "+15555550100",
     +   "phone": "{S("phone", f.phone())}",
       }}
 """
@@ -2070,13 +2068,116 @@ Password expires					: never
     return _Draft("backup-tool", text, "shadow.txt", "text")
 
 
+def repl_irb_env(f: _Fakes) -> _Draft:
+    cls, tok, env = f.vendor()
+    cls2, tok2, env2 = f.vendor()
+    text = f"""irb(main):001:0> ENV.fetch("{env}")
+=> "{S(cls, tok)}"
+irb(main):002:0> ENV.fetch("{env2}")
+=> "{S(cls2, tok2)}"
+irb(main):003:0> {K("Rails.application.credentials.dig(:aws, :region)")}
+=> "eu-west-1"
+"""
+    return _Draft("repl", text, "console.rb", "ruby")
+
+
+def repl_node_env(f: _Fakes) -> _Draft:
+    cls, tok, env = f.vendor()
+    cls2, tok2, env2 = f.vendor()
+    text = f"""> {K("require('dotenv').config().parsed")}
+{{
+  {env}: '{S(cls, tok)}',
+  {env2}: '{S(cls2, tok2)}',
+  {K("PORT: '3000'")}
+}}
+"""
+    return _Draft("repl", text, "repl.js", "js")
+
+
+def repl_python_headers(f: _Fakes) -> _Draft:
+    dom = f.pick(_DOMAINS)
+    text = f""">>> {K(f"r = requests.get('https://api.{dom}/v2/me', headers=auth_headers())")}
+>>> r.status_code
+403
+>>> r.request.headers
+{{'User-Agent': 'python-requests/2.32.3', 'Accept-Encoding': 'gzip, deflate', 'Accept': '*/*', 'Connection': 'keep-alive', 'Authorization': 'Bearer {S("bearer-token", f.alnum(40))}'}}
+"""
+    return _Draft("repl", text, "session.py", "pycon")
+
+
+def db_psql_token(f: _Fakes) -> _Draft:
+    cls, tok, _env = f.vendor()
+    text = f"""ops=# {K("select provider, token, scopes from oauth_connections where workspace_id = 12 limit 1;")}
+-[ RECORD 1 ]-------------------------------------------------------
+provider | {cls.split("-")[0]}
+token    | {S(cls, tok)}
+scopes   | {K("read,write")}
+"""
+    return _Draft("db-repl", text, "psql.txt", "text")
+
+
+def db_redis_get(f: _Fakes) -> _Draft:
+    cls, tok, _env = f.vendor()
+    wid = f.rng.randint(10, 9999)
+    text = f"""127.0.0.1:6379> {K(f"HGET integration:{wid} api_token")}
+"{S(cls, tok)}"
+127.0.0.1:6379> {K(f"HGET integration:{wid} expires_at")}
+"2027-01-14T09:00:00Z"
+"""
+    return _Draft("db-repl", text, "redis.txt", "text")
+
+
+def cal_ics_single(f: _Fakes) -> _Draft:
+    first, last = f.person()
+    text = f"""BEGIN:VCALENDAR
+{K("METHOD:REQUEST")}
+BEGIN:VEVENT
+UID:{K(f.uuid())}
+DTSTART;TZID=Europe/Berlin:20261217T093000
+ORGANIZER;CN={S("person-name", f"{first} {last}")}:mailto:{S("email", f.email(first, last))}
+{K("ATTENDEE;CN=Jane Doe;RSVP=TRUE:mailto:jane.doe@example.org")}
+SUMMARY:Incident review
+END:VEVENT
+END:VCALENDAR
+"""
+    return _Draft("calendar-contacts", text, "invite.ics", "text")
+
+
+def cal_caldav(f: _Fakes) -> _Draft:
+    first, last = f.person()
+    text = f"""[pair work_calendar]
+a = "work_local"
+b = "work_remote"
+{K("collections = [from a, from b]")}
+
+[storage work_remote]
+type = "caldav"
+url = "{K("https://caldav.fastmail.com/dav/calendars/")}"
+username = "{S("email", f.email(first, last, "fastmail.com"))}"
+password = "{S("password", f.password())}"
+"""
+    return _Draft("calendar-contacts", text, "vdirsyncer.conf", "ini")
+
+
+def cal_gcal_key(f: _Fakes) -> _Draft:
+    key = f.vendor_token("google-api-key")
+    text = f"""$ curl -s 'https://www.googleapis.com/calendar/v3/calendars/primary/events?{K("maxResults=5&singleEvents=true")}&key={S("google-api-key", key)}'
+{{
+  "kind": "calendar#events",
+  "summary": "{K("Team calendar")}",
+  "items": []
+}}
+"""
+    return _Draft("calendar-contacts", text, "gcal.txt", "text")
+
+
 # --- look-alike documents: nothing in them is a secret ------------------------------------------------
 
 
 def look_env_example(f: _Fakes) -> _Draft:
     app = f.pick(_PROJECTS)
     filler = "ghp_" + "x" * 36
-    fake_aws = "AKIA" + f.chars(_B32, 9) + "EXAMPLE"
+    fake_aws = "AKIA" + f.pick(("IOSFODNN7", "I44QH8DHB")) + "EXAMPLE"
     text = f"""# {app}: copy to .env and fill in
 {K("STRIPE_SECRET_KEY=<your-stripe-key>")}
 {K("GITHUB_TOKEN=" + filler)}
@@ -2110,7 +2211,6 @@ peer: {K(f.wg_key())}
   endpoint: {K(f"203.0.113.{f.rng.randint(1, 254)}:51820")}
   allowed ips: {K("0.0.0.0/0")}, {K("::/0")}
 $ {K("ip route show table main")}
-{K("default via 192.168.1.1 dev eth0 proto dhcp")}
 {K("192.168.1.0/24 dev eth0 proto kernel scope link")}
 """
     return _Draft("vpn-ssh", text, "wg.txt", "text")
@@ -2203,8 +2303,8 @@ BEGIN:VEVENT
 UID:{K(f.uuid())}
 {K("ORGANIZER;CN=Jane Doe:mailto:jane.doe@example.com")}
 {K("ATTENDEE;CN=John Doe:mailto:john@example.org")}
-{K("SUMMARY:Release planning 4.18.2")}
-{K("LOCATION:Room 10.2.3.4")}
+{K("SUMMARY:Release 4.18.2.1 go/no-go")}
+{K("LOCATION:Room 3")}
 END:VEVENT
 END:VCALENDAR
 """
@@ -2237,6 +2337,41 @@ UUID('{K(f.uuid())}')
 True
 """
     return _Draft("repl", text, "session.py", "pycon")
+
+
+def look_vcard_example(f: _Fakes) -> _Draft:
+    text = f"""BEGIN:VCARD
+VERSION:4.0
+{K("FN:Jane Doe")}
+{K("N:Doe;Jane;;;")}
+{K("EMAIL;TYPE=work:jane.doe@example.com")}
+{K("ORG:Example Corp")}
+{K("URL:https://www.example.org/team")}
+END:VCARD
+"""
+    return _Draft("calendar-contacts", text, "sample.vcf", "text")
+
+
+def look_deploy_ok(f: _Fakes) -> _Draft:
+    app = f.pick(_PROJECTS)
+    text = f"""{K(f"$ fly deploy -a {app}-web")}
+==> Building image
+{K(f"image: registry.fly.io/{app}-web:deployment-{f.chars(string.ascii_uppercase + string.digits, 26)}")}
+{K("image size: 48 MB")}
+Watch your deployment at https://fly.io/apps/{app}-web/monitoring
+{K(f"commit {f.hex(40)}")}
+{K("Machine 3d8d9e1bce4e08 [app] update succeeded")}
+"""
+    return _Draft("deploy-log", text, "fly.log", "text")
+
+
+def look_kafka_placeholder(f: _Fakes) -> _Draft:
+    text = f"""{K("bootstrap.servers=localhost:9092")}
+{K("security.protocol=SASL_PLAINTEXT")}
+{K("sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=${KAFKA_USER} password=${KAFKA_PASSWORD};")}
+{K("ssl.truststore.password=<truststore-password>")}
+"""
+    return _Draft("queue-client", text, "client.properties", "properties")
 
 
 SECRET_TEMPLATES: tuple[Template, ...] = (
@@ -2327,6 +2462,14 @@ SECRET_TEMPLATES: tuple[Template, ...] = (
     test_jest_phone,
     vpn_wg_genkey,
     bk_shadow,
+    repl_irb_env,
+    repl_node_env,
+    repl_python_headers,
+    db_psql_token,
+    db_redis_get,
+    cal_ics_single,
+    cal_caldav,
+    cal_gcal_key,
 )
 
 LOOKALIKE_TEMPLATES: tuple[Template, ...] = (
@@ -2342,47 +2485,58 @@ LOOKALIKE_TEMPLATES: tuple[Template, ...] = (
     look_ics_example,
     look_backup_ok,
     look_repl,
+    look_vcard_example,
+    look_deploy_ok,
+    look_kafka_placeholder,
 )
 
 # How many documents each template gives (1 unless named): light templates fill the classes and the
 # vendors that the richer ones touch only once.
 _WEIGHTS: dict[Template, int] = {
     agent_basic: 9,
-    agent_bearer: 10,
+    agent_bearer: 6,
     agent_cookie: 5,
-    agent_curl: 10,
+    agent_curl: 6,
     agent_gcloud_token: 9,
     agent_gcs_signed: 9,
     agent_shell_export: 10,
+    repl_irb_env: 6,
+    repl_node_env: 6,
+    repl_python_headers: 4,
+    db_psql_token: 6,
+    db_redis_get: 6,
+    cal_ics_single: 4,
+    cal_caldav: 3,
+    cal_gcal_key: 5,
     app_electron_store: 10,
-    app_plist: 10,
+    app_plist: 5,
     bk_aws_secret: 8,
     bk_shadow: 8,
     db_psql_ssn: 8,
-    deploy_netlify: 10,
+    deploy_netlify: 7,
     deploy_serverless: 4,
     deploy_vercel: 2,
     q_kcat_aws: 7,
     q_nats_unit: 9,
     q_pulsar: 5,
     sm_age_keys: 9,
-    sm_doppler_token: 10,
-    sm_op_read: 10,
-    sm_pass_token: 10,
+    sm_doppler_token: 5,
+    sm_op_read: 6,
+    sm_pass_token: 6,
     sm_pass_totp: 7,
     sm_vault_kv: 6,
-    sm_vault_login: 10,
-    test_go_token: 10,
-    test_jest_phone: 5,
+    sm_vault_login: 5,
+    test_go_token: 7,
+    test_jest_phone: 6,
     test_pytest_card: 8,
-    test_pytest_monkeypatch: 10,
+    test_pytest_monkeypatch: 7,
     test_vitest: 10,
-    vpn_private_key: 2,
+    vpn_private_key: 3,
     vpn_wg_genkey: 7,
 }
 
 SECRET_DOCUMENTS = sum(_WEIGHTS.get(t, 1) for t in SECRET_TEMPLATES)
-LOOKALIKE_DOCUMENTS = 38
+LOOKALIKE_DOCUMENTS = 42
 
 
 # --- delivery ---------------------------------------------------------------------------------------
