@@ -34,7 +34,7 @@ from tests.scrubcorpus.sixteenth import (
     ssn_ok,
 )
 
-PINNED_DIGEST = "0f90dbace334419471fe283f48eb2073f6ce3fa2cc552a6ad6bef86e0f0b3589"
+PINNED_DIGEST = "7104f22b48f964904dfea15250df09cd1382e7ae33452489642f2cf0378a9da2"
 
 
 @cache

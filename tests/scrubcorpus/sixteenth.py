@@ -821,10 +821,17 @@ def test_pytest_locals(f: _Fakes) -> _Draft:
     cls, tok, _env = f.vendor()
     user = f.user(first, last)
     home = _user_path(f, user)
+    # a real name goes beside a real address; beside an example address the policy keeps it
+    who = _opt(
+        f,
+        0.5,
+        f"'email': '{S('email', email)}', 'name': '{S('person-name', f'{first} {last}')}'",
+        f"'email': '{K('buyer@example.com')}', 'name': '{K('Jane Doe')}'",
+    )
     text = f"""________________________________ test_charge_customer ________________________________
 
 client = <billing.client.Client object at 0x7f3a2c1d9e50>
-customer = {{'email': '{_opt(f, 0.5, S("email", email), K("buyer@example.com"))}', 'name': '{_opt(f, 0.5, S("person-name", f"{first} {last}"), K("Jane Doe"))}', 'card': '{_opt(f, 0.5, S("credit-card", f.card()), K("4242424242424242"))}'}}
+customer = {{{who}, 'card': '{_opt(f, 0.5, S("credit-card", f.card()), K("4242424242424242"))}'}}
 api_key = '{S(cls, tok)}'
 
     {K("def test_charge_customer(client, customer, api_key):")}
@@ -1773,7 +1780,7 @@ def agent_presigned(f: _Fakes) -> _Draft:
     bucket = f.pick(_PROJECTS) + "-exports"
     text = f"""The export is ready; I fetched it with the presigned URL the API returned:
 
-curl -o report.csv 'https://{bucket}.s3.eu-west-1.amazonaws.com/reports/2026-12.csv?{K("X-Amz-Algorithm=AWS4-HMAC-SHA256")}&X-Amz-Credential={S("aws-access-key", akid)}%2F20261216%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261216T101500Z&{K("X-Amz-Expires=3600")}&X-Amz-SignedHeaders=host&X-Amz-Signature={S("url-signature", sig)}'
+curl -o report.csv 'https://{bucket}.s3.eu-west-1.amazonaws.com/reports/2026-12.csv?{K("X-Amz-Algorithm=AWS4-HMAC-SHA256")}&X-Amz-Credential={akid}%2F20261216%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261216T101500Z&{K("X-Amz-Expires=3600")}&X-Amz-SignedHeaders=host&X-Amz-Signature={S("url-signature", sig)}'
   % Total    % Received % Xferd  Average Speed   Time
 100 48211  100 48211    0     0   214k      0 --:--:-- --:--:-- --:--:--  215k
 """
@@ -2499,7 +2506,7 @@ _WEIGHTS: dict[Template, int] = {
     agent_curl: 6,
     agent_gcloud_token: 9,
     agent_gcs_signed: 9,
-    agent_shell_export: 10,
+    agent_shell_export: 9,
     repl_irb_env: 6,
     repl_node_env: 6,
     repl_python_headers: 4,
@@ -2518,7 +2525,7 @@ _WEIGHTS: dict[Template, int] = {
     deploy_vercel: 2,
     q_kcat_aws: 7,
     q_nats_unit: 9,
-    q_pulsar: 5,
+    q_pulsar: 6,
     sm_age_keys: 9,
     sm_doppler_token: 5,
     sm_op_read: 6,
@@ -2579,11 +2586,13 @@ def _deliver(text: str, delivery: str, draft: _Draft, f: _Fakes) -> str:
             return "\n".join(f"{n:>6}→{line}" for n, line in enumerate(lines, 1)) + "\n"
         return "\n".join(f"{n}\t{line}" for n, line in enumerate(lines, 1)) + "\n"
     if delivery == "ci":
-        second = f.rng.randint(0, 50)
+        ticks = f.rng.randint(0, 1800) * 10**7  # in 100 ns, as the runners print them
         out = []
-        for n, line in enumerate(lines):
-            frac = f.digits(7)
-            out.append(f"2026-12-16T09:14:{min(59, second + n // 4):02d}.{frac}Z {line}")
+        for line in lines:
+            ticks += f.rng.randint(10**4, 4 * 10**6)
+            seconds, frac = divmod(ticks, 10**7)
+            minutes, seconds = divmod(seconds, 60)
+            out.append(f"2026-12-16T09:{14 + minutes:02d}:{seconds:02d}.{frac:07d}Z {line}")
         return "\n".join(out) + "\n"
     if delivery == "fence":
         lead = f.pick(
