@@ -35,7 +35,7 @@ from tests.scrubcorpus.sixteenth import (
     ssn_ok,
 )
 
-PINNED_DIGEST = "7104f22b48f964904dfea15250df09cd1382e7ae33452489642f2cf0378a9da2"
+PINNED_DIGEST = "95e8efbe2f703ee58745082d26a0e2b21fff634057d68761bcda6d83b5cbbc93"
 
 
 @cache

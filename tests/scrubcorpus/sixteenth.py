@@ -2175,6 +2175,66 @@ def cal_gcal_key(f: _Fakes) -> _Draft:
     return _Draft("calendar-contacts", text, "gcal.txt", "text")
 
 
+def deploy_heroku_set(f: _Fakes) -> _Draft:
+    cls, tok, env = f.vendor()
+    app = f.pick(_PROJECTS)
+    text = f"""$ heroku config:set {env}={S(cls, tok)} -a {app}-api
+Setting {env} and restarting ⬢ {app}-api... done, v{f.rng.randint(12, 480)}
+{env}: {tok}
+$ {K(f"heroku releases -a {app}-api -n 1")}
+"""
+    return _Draft("deploy-log", text, "heroku.log", "text")
+
+
+def sm_ssm_param(f: _Fakes) -> _Draft:
+    cls, tok, env = f.vendor()
+    app = f.pick(_PROJECTS)
+    name = f"/{app}/prod/{env.lower()}"
+    text = f"""$ {K(f"aws ssm get-parameter --name {name} --with-decryption")}
+{{
+    "Parameter": {{
+        "Name": "{name}",
+        "Type": "{K("SecureString")}",
+        "Value": "{S(cls, tok)}",
+        "Version": 3,
+        "LastModifiedDate": "2026-11-21T16:40:12.512000+00:00",
+        "DataType": "text"
+    }}
+}}
+"""
+    return _Draft("secrets-cli", text, "ssm.json", "json")
+
+
+def sm_gcloud_secret(f: _Fakes) -> _Draft:
+    cls, tok, env = f.vendor()
+    app = f.pick(_PROJECTS)
+    text = f"""$ {K(f"gcloud secrets versions access latest --secret={env.lower().replace('_', '-')} --project={app}-prod")}
+{S(cls, tok)}
+"""
+    return _Draft("secrets-cli", text, "gcloud.txt", "text")
+
+
+def app_expo_json(f: _Fakes) -> _Draft:
+    cls, tok, env = f.vendor()
+    app = f.pick(_PROJECTS)
+    words = env.lower().split("_")
+    camel = words[0] + "".join(w.title() for w in words[1:])
+    text = f"""{{
+  "expo": {{
+    "name": "{app.title()}",
+    "slug": "{app}-mobile",
+    "version": "2.14.0",
+    "ios": {{ "bundleIdentifier": "{K(f"io.{app}.mobile")}" }},
+    "extra": {{
+      "eas": {{ "projectId": "{K(f.uuid())}" }},
+      "{camel}": "{S(cls, tok)}"
+    }}
+  }}
+}}
+"""
+    return _Draft("app-config", text, "app.json", "json")
+
+
 # --- look-alike documents: nothing in them is a secret ------------------------------------------------
 
 
@@ -2474,6 +2534,10 @@ SECRET_TEMPLATES: tuple[Template, ...] = (
     cal_ics_single,
     cal_caldav,
     cal_gcal_key,
+    deploy_heroku_set,
+    sm_ssm_param,
+    sm_gcloud_secret,
+    app_expo_json,
 )
 
 LOOKALIKE_TEMPLATES: tuple[Template, ...] = (
@@ -2500,10 +2564,10 @@ _WEIGHTS: dict[Template, int] = {
     agent_basic: 9,
     agent_bearer: 6,
     agent_cookie: 5,
-    agent_curl: 6,
+    agent_curl: 4,
     agent_gcloud_token: 9,
     agent_gcs_signed: 9,
-    agent_shell_export: 9,
+    agent_shell_export: 5,
     repl_irb_env: 6,
     repl_node_env: 6,
     repl_python_headers: 4,
@@ -2512,7 +2576,11 @@ _WEIGHTS: dict[Template, int] = {
     cal_ics_single: 4,
     cal_caldav: 3,
     cal_gcal_key: 5,
-    app_electron_store: 10,
+    deploy_heroku_set: 3,
+    sm_ssm_param: 4,
+    sm_gcloud_secret: 3,
+    app_expo_json: 5,
+    app_electron_store: 6,
     app_plist: 5,
     bk_aws_secret: 8,
     bk_shadow: 8,
@@ -2525,15 +2593,15 @@ _WEIGHTS: dict[Template, int] = {
     q_pulsar: 6,
     sm_age_keys: 9,
     sm_doppler_token: 5,
-    sm_op_read: 6,
-    sm_pass_token: 6,
+    sm_op_read: 4,
+    sm_pass_token: 4,
     sm_pass_totp: 7,
     sm_vault_kv: 6,
     sm_vault_login: 5,
     test_go_token: 7,
     test_jest_phone: 6,
     test_pytest_card: 8,
-    test_pytest_monkeypatch: 7,
+    test_pytest_monkeypatch: 5,
     test_vitest: 10,
     vpn_private_key: 3,
     vpn_wg_genkey: 7,
