@@ -4,11 +4,11 @@ Settings new to the corpus: language and database REPL sessions (python, node, i
 display, redis-cli), test-runner failures (pytest locals and diffs, Jest and Vitest snapshots, go test),
 serverless and PaaS deploy logs (Vercel, Netlify, Fly.io, Heroku, Serverless Framework, AWS SAM), VPN and
 SSH configuration and output (WireGuard, OpenVPN, ssh-agent listings, known_hosts, ssh_config), password
-and secrets manager CLIs (1Password, Bitwarden, pass, Vault, AWS Secrets Manager, Doppler, sops), desktop
-and mobile app configuration (Electron, Android signing, iOS plists, .NET appsettings), calendar and
-contact exports (ICS, vCard, contact CSV), message-queue clients (Kafka JAAS, NATS creds, MQTT, Pulsar),
-backup and migration tools (pg_basebackup, mongodump, rclone, restic, borg) and a coding agent's own
-tool calls.
+and secrets manager CLIs (1Password, Bitwarden, pass, Vault, AWS Secrets Manager and SSM, Google Secret
+Manager, Doppler, sops and age), desktop and mobile app configuration (Electron, Expo, Android signing,
+iOS plists, .NET appsettings and user secrets), calendar and contact exports (ICS, vCard, contact CSV,
+CalDAV sync), message-queue clients (Kafka JAAS, NATS creds, MQTT, Pulsar), backup and migration tools
+(pg_basebackup, mongodump, rclone, restic, borg) and a coding agent's own tool calls.
 
 The labels were written from the scrubber's published policy (its package docstring) alone: what the
 policy says goes is a secret, what it says stays, and look-alikes that hold nothing, are keeps; what it
