@@ -52,8 +52,12 @@ Decisions:
   tokens are found by their published layouts, typed by the vendor where the kind names one, else as ``token``,
   ``api-key``, ``secret`` or ``password``. A prefix glued by "-" or "_" to the letters before it
   (``...A-sk-...``) is part of a longer run (base64url), no token.
-- A NATS nkey seed (``SU...``, 58 characters of base32) goes as a ``private-key``; its public key (``U...``, 56)
-  is an identifier, and stays.
+- A NATS nkey seed (``SU...``, 58 characters of base32) goes as a ``private-key``; its public key (``U...``, 56,
+  its checksum holding) is an identifier, and stays, as does a WireGuard or SSH public key.
+- What a command prints on the line after it goes when the command says it is a secret: a named variable's or
+  field's value (``printenv``, ``aws configure get aws_secret_access_key``), a password store's entry (``pass
+  show``), a key generator's or a key file's (``wg genkey``, ``cat /etc/wireguard/privatekey``). A stored secret's
+  name (``gcloud secrets versions access latest --secret=db-password``) is no value, and stays.
 - Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
   hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
   is given one), and they only say where telemetry goes.
@@ -88,15 +92,16 @@ Decisions:
   shortlog), data records' name keys and columns (``first_name``; a role's name such as ``user_name`` or
   ``REPORT_OWNER_NAME`` and an issue's ``assignee``, two words at least; ``name`` beside an e-mail, phone or address
   field, an XML record's sibling elements included, and in an object under a card's, billing, shipping or customer
-  key), their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's pairs, vCards' ``FN`` and
-  ``N``, people's LDIF ``cn``, a payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), the line under a tax
-  form's name label, and an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author``
-  line). Kept: names in prose, package metadata and licence headers without an address (public attribution of
-  published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a
-  name beside a documentation address (an example, in a record as beside ``<...>``, and a git identity set beside
-  one: a guide's ``git config user.email jane@example.org``) except where git log or a
-  manifest's author field prints it as an identity (the address stays), a stand-in's name (``Jane Doe``) there and in
-  an author's setting, a single word beside an address, identifiers.
+  key), their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's pairs, psql's expanded
+  records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and attendees (iCalendar's
+  ``CN=``, two words at least), people's LDIF ``cn``, a payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``),
+  the line under a tax form's name label, and an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML
+  or ini ``author`` line). Kept: names in prose, package metadata and licence headers without an address (public
+  attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's
+  ``[metadata]``), a name beside a documentation address (an example, in a record as beside ``<...>``, a vCard or an
+  invitation that gives one, and a git identity set beside one: a guide's ``git config user.email jane@example.org``)
+  except where git log or a manifest's author field prints it as an identity (the address stays), a stand-in's name
+  (``Jane Doe``) there and in an author's setting, a single word beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -141,6 +141,18 @@ _SCHEME_PREFIX = re.compile(r"(?:Bearer|bearer|BEARER|Basic|basic|Token|token)[ 
 _COMMAND_WORDS = re.compile(r"[a-z][\w.\-]{0,40}[ \t]+\S")
 
 
+# A command whose `--secret` flag names a secret in a store, not its value (Google's Secret Manager).
+_NAMES_A_SECRET = re.compile(r"gcloud[ \t]+(?:beta[ \t]+)?secrets[ \t][^\n;|&]*\Z")
+
+
+def names_a_stored_secret(text: str, flag_start: int) -> bool:
+    """Whether ``flag_start`` starts a `--secret` flag that names a stored secret (`gcloud secrets versions access
+    latest --secret=db-password`), whose value the command prints, not gives."""
+    return text.startswith("--secret", flag_start) and (
+        _NAMES_A_SECRET.search(text, max(0, flag_start - 200), flag_start) is not None
+    )
+
+
 def _handle(match: re.Match[str]) -> Redaction | None:
     text, kw_start = match.string, match.start()
     group = match.lastgroup  # the value's group closes last: esc, dq, sq, bq, bare or xml
@@ -156,6 +168,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     name = text[name_start : max(match.end("kw"), match.end("suffix"), match.end("num"))].lstrip(".-")
     if match.group("kw").lower() == "ssn":
         return _ssn_value(match, group, name)
+    if name == "secret" and names_a_stored_secret(text, kw_start - 2):
+        return None
     sense = _KEYWORD_SENSES[name] if name in _KEYWORD_SENSES else classify_name(name)
     if sense is None and name.lower() == "pwd" and (group != "bare" or _in_query(text, name_start)):
         sense = _QUERY_PWD  # quoted or in a URL, pwd is a password, not the working directory (a path)

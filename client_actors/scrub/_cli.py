@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from client_actors.scrub._assign import trie_pattern
+from client_actors.scrub._assign import names_a_stored_secret, trie_pattern
 from client_actors.scrub._core import Redaction, Rule, redact
 from client_actors.scrub._judge import judge_value
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
 
 FLAG_WORDS = (
-    "password", "passwd", "passphrase", "pass", "pwd", "token", "secret", "key", "apikey", "auth",
+    "password", "passwd", "passphrase", "pass", "pwd", "pw", "token", "secret", "key", "apikey", "auth",
     "credential", "credentials", "creds", "sig", "signature",
 )  # fmt: skip
 _QUOTED_OR_BARE = (
@@ -34,6 +34,8 @@ def _handle_long(match: re.Match[str]) -> Redaction | None:
     group = _value_group(match)
     if group == "bare" and match.group(group).lower() in _PROSE_AFTER_FLAG:
         return None  # "Using --password via the CLI is insecure": a sentence about the flag
+    if name == "secret" and names_a_stored_secret(match.string, match.start()):
+        return None
     # A flag's argument is a value, never a variable: a bare word is redacted like a whole line.
     value, start = match.group(group), match.start(group)
     source = _PASSWORD_SOURCE.match(value)

@@ -735,6 +735,7 @@ _DOTTED = r"(?P<value>[A-Za-z_$][\w$]{0,128}+\.[^\s'\"`,;&|)}\]<>]{1,256})"
 _DOTTED_AFTER_EQUALS = re.compile(r"(?P<sep>=[ \t]*+)" + _DOTTED)
 _DOTTED_AFTER_COLON = re.compile(r"(?P<sep>: [ \t]*+)" + _DOTTED)
 _NAME_TAIL = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
+_NAME_TAIL_BACK = re.compile(r"[A-Za-z0-9_.\-:]{1,80}")  # with a section's colon, read backwards
 # Passwords, secrets and tokens (not keys, signatures or sessions, whose words are common in code); the
 # engine's gate for these two rules is the same case forms.
 _PASSWORD_NAME = re.compile(r"pass|Pass|PASS|pwd|Pwd|PWD|secret|Secret|SECRET|token|Token|TOKEN")
@@ -760,6 +761,9 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
     window = text[max(0, name_end - 80) : name_end][::-1]
     back = _NAME_TAIL.match(window)
     name_start = name_end - (back.end() if back else 0)
+    if text[name_start - 1 : name_start] == ":" and name_start >= 2 and text[name_start - 2].isalnum():
+        # a section's, and the name within it: `Smtp:Password = ...`
+        name_start = run_start(text, name_start - 1, _NAME_TAIL_BACK, 80)
     if text[name_start - 1 : name_start + 1] in ("\\n", "\\t"):
         name_start += 1  # JSON-escaped text: the line starts after its escaped line feed
     name = text[name_start:name_end].lstrip(".-")
@@ -782,9 +786,24 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
     if name_end < match.start() and not memorable and not any(c.isdigit() for c in value.split(".", 1)[0]):
         return None  # `token = config.oauth2Token`: code, where an attribute's name may hold digits
     shell = match.group("sep") == "=" and name.isupper() and (end == len(text) or text[end] in " \t\r\n\"'\\")
-    if not shell and not jvm_flag and not is_whole_line(text, name_start, end):
+    if (
+        not shell
+        and not jvm_flag
+        and not _overridden(text, name_start)
+        and not is_whole_line(text, name_start, end)
+    ):
         return None
     return redact(match.start("value"), end, sense.kind)
+
+
+def _overridden(text: str, name_start: int) -> bool:
+    """Whether the pair at ``name_start`` is one of a deploy command's parameters (`sam deploy
+    --parameter-overrides DbPassword=... Stage=prod`, `aws cloudformation deploy` likewise): a value, as a
+    shell's argument is."""
+    if text[name_start - 1 : name_start] not in (" ", "\t"):
+        return False
+    line_start = max(text.rfind("\n", 0, name_start) + 1, name_start - 2000, 0)
+    return "--parameter-overrides" in text[line_start:name_start]
 
 
 DOTTED_VALUE = Rule("dotted-value", _DOTTED_AFTER_EQUALS, _handle_dotted_value)

@@ -65,9 +65,13 @@ from client_actors.scrub._mobile import MOBILE_LITERALS, MOBILE_RULES
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._pairs import PAIR_LITERALS, PAIR_RULES
 from client_actors.scrub._people import (
+    CALENDAR_LITERALS,
     DIRECTORY_LITERALS,
+    EXPANDED_LITERALS,
     find_blame_names,
+    find_calendar_names,
     find_directory_names,
+    find_expanded_names,
     find_git_identity,
     find_keyed_names,
     find_keyed_names_encoded,
@@ -76,7 +80,7 @@ from client_actors.scrub._people import (
 )
 from client_actors.scrub._personal import PERSONAL_RULES, TIN_LITERALS
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
-from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS
+from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS, WIREGUARD_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._rows import (
     ALIGNED_LITERALS,
@@ -95,6 +99,7 @@ from client_actors.scrub._tools import (
     TOOL_RULES,
     find_composer_auth,
     find_credential_files,
+    find_listed_api_keys,
     find_otlp_headers,
     find_printf_credentials,
 )
@@ -106,7 +111,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.21"
+RULESET_VERSION = "2026.12.22"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -188,6 +193,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "nth-argument-secret": NTH_SECRET_LITERALS,
     "printed-value": PRINTED_LITERALS,
     "printed-repl": REPL_LITERALS,
+    "printed-wireguard-key": WIREGUARD_LITERALS,
     "ssn-column": ("ssn", "SSN"),
     **TIN_LITERALS,
     "email": ("@",),
@@ -275,6 +281,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("otlp-headers", find_otlp_headers, FINDER_LITERALS["otlp-headers"]),
     Pass("credential-files", find_credential_files, FINDER_LITERALS["credential-files"]),
     Pass("printf-credentials", find_printf_credentials, FINDER_LITERALS["printf-credentials"]),
+    Pass("listed-api-keys", find_listed_api_keys, FINDER_LITERALS["listed-api-keys"]),
     Pass("pointed-locals", find_pointed_locals, ("└ ",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).
@@ -308,6 +315,8 @@ PASSES: tuple[Pass, ...] = (
         find_keyed_names_encoded,
     ),
     Pass("person-name-directory", find_directory_names, DIRECTORY_LITERALS),
+    Pass("person-name-expanded", find_expanded_names, EXPANDED_LITERALS),
+    Pass("person-name-calendar", find_calendar_names, CALENDAR_LITERALS),
     # Phone and social security numbers by the column or key that holds them (see _columns.py).
     Pass("column-values", find_column_values, COLUMN_LITERALS),
     Pass("keyed-phones", find_keyed_phones, PHONE_KEY_LITERALS),

@@ -6,6 +6,8 @@ Shared by the assignment and CLI-flag rules and by `scrub_value`, so that ``PASS
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import math
 import re
@@ -199,10 +201,20 @@ _PLACEHOLDER = re.compile(
 
 # Decision: keys a vendor publishes by design are kept wherever they stand, under a key's name too
 # (`POSTHOG_KEY=phc_...`, `MAPBOX_TOKEN=pk.eyJ...`): every browser that loads the page is given them.
-# PostHog's project key, Mapbox's public token, Supabase's publishable key.
+# PostHog's project key, Mapbox's public token, Supabase's publishable key; and an identifier by design: a NATS
+# account's, user's or server's public key, which names it in every JWT and config that refers to it.
 _PUBLISHED_KEY = re.compile(
     r"phc_[A-Za-z0-9]{20,128}|pk\.eyJ[A-Za-z0-9_\-]{8,2048}\.[A-Za-z0-9_\-]{8,512}|sb_publishable_[A-Za-z0-9_\-]{16,128}"
 )
+_NATS_PUBLIC_KEY = re.compile(r"[OANCUX][A-Z2-7]{55}")  # its seed ("S" first, 58 long) goes
+
+
+def _nats_public_key(value: str) -> bool:
+    """A NATS public key: base32 of its type's byte, 32 bytes of key and their CRC-16 (XMODEM, little-endian)."""
+    if _NATS_PUBLIC_KEY.fullmatch(value) is None:
+        return False
+    raw = base64.b32decode(value + "=" * (-len(value) % 8))
+    return binascii.crc_hqx(raw[:-2], 0) == int.from_bytes(raw[-2:], "little")
 
 
 @functools.lru_cache(maxsize=4096)  # pure, and the same values (placeholders, flags, words) come back often
@@ -216,6 +228,7 @@ def is_placeholder(value: str) -> bool:
         stripped.lower() in PLACEHOLDER_WORDS
         or _PLACEHOLDER.fullmatch(stripped) is not None
         or _PUBLISHED_KEY.fullmatch(stripped) is not None
+        or _nats_public_key(stripped)
     )
 
 

@@ -74,10 +74,12 @@ from client_actors.scrub._personal import (
 )
 from client_actors.scrub._rows import (
     COPY,
+    EXPANDED_RECORD,
     ROW_GAP,
     bound_rows,
     copied_rows,
     line_body,
+    lines_after,
     previous_line,
     sql_row,
 )
@@ -476,12 +478,28 @@ DIRECTORY_LITERALS = (
 _LINE_ENDS = re.compile(r"[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)")
 
 
+# A vCard's address line (`EMAIL;TYPE=work:jane@example.com`): on a documentation domain, the card is an example's.
+_VCARD_EMAIL = re.compile(r"EMAIL(?:;[^:\n\\]{0,80})?:[ \t]*(?P<address>[^\s\\]{1,320})")
+
+
+def _example_card(text: str, at: int) -> bool:
+    """Whether the vCard around ``at`` gives a documentation address: its names are an example's, and stay."""
+    start = max(0, text.rfind("BEGIN:VCARD", 0, at))
+    end = text.find("END:VCARD", at)
+    return any(
+        _is_documentation_address(f"<{email.group('address')}>")
+        for email in _VCARD_EMAIL.finditer(text, start, end if end >= 0 else len(text))
+    )
+
+
 def _vcard_parts(text: str) -> list[Redaction]:
     """The family, given and additional names of a vCard's `N` line: each one part of a name."""
     found = []
     for match in _VCARD_PARTS.finditer(text):
         start, end = line_at(text, match.start())
         if line_body(text, start, end) != match.start() or not _LINE_ENDS.match(text, match.end()):
+            continue
+        if _example_card(text, match.start()):
             continue
         at = match.start("parts")
         for part in match.group("parts").split(";")[:_VCARD_NAME_PARTS]:
@@ -537,6 +555,7 @@ def find_directory_names(text: str) -> list[Redaction]:
                 line_body(text, start, end) == match.start()
                 and _LINE_ENDS.match(text, name_end)
                 and is_person_name(text[name_start:name_end], 2)
+                and not (pattern is _VCARD_NAME and _example_card(text, match.start()))
             ):
                 found.append(redact(name_start, name_end, KIND))
     return disjoint(found)
@@ -1207,3 +1226,46 @@ def find_insert_names(text: str) -> list[Redaction]:
                 break
             at = gap.end()
     return sorted(found, key=lambda item: item.start)
+
+
+# psql's expanded display (`\\x`): each row a record of `column | value` lines under `-[ RECORD 1 ]---`; a value
+# under a person's column (`full_name`, `last_name`) is that person's name, or a part of it.
+EXPANDED_LITERALS = ("-[ RECORD ",)
+_EXPANDED_LINE = re.compile(r"(?P<column>[A-Za-z_][A-Za-z0-9_ ]{0,62}?)[ \t]*\|[ \t]?(?P<value>[^|\n\\]*)")
+
+
+def find_expanded_names(text: str) -> list[Redaction]:
+    """Names under a person's column in every record psql's expanded display prints."""
+    found: list[Redaction] = []
+    for record in EXPANDED_RECORD.finditer(text):
+        for start, end in lines_after(text, line_at(text, record.start())[1]):
+            line = _EXPANDED_LINE.fullmatch(text, line_body(text, start, end), end)
+            if line is None:
+                break  # the record ends: a blank line, the next record's line, a prompt
+            keyed = _person_key(line.group("column").replace("_", "").replace(" ", "").lower())
+            value = line.group("value").rstrip(" \t")
+            if keyed is not None and value and is_person_name(value, *keyed):
+                found.append(redact(line.start("value"), line.start("value") + len(value), KIND))
+    return found
+
+
+# iCalendar's organizer and attendees (`ORGANIZER;CN=Jane Doe:mailto:...`, `ATTENDEE;ROLE=...;CN="Doe, Jane":...`):
+# the common name is the person's, two words or more (a room's or a list's single word stays).
+CALENDAR_LITERALS = (";CN=",)
+_CALENDAR_NAME = re.compile(
+    r"(?:ORGANIZER|ATTENDEE)(?:;[A-Z\-]{1,32}=(?:\"[^\"\n]{0,200}\"|[^;:\n\"]{0,200}))*?"
+    r";CN=(?P<q>\"?)(?P<name>[^;:\n\"\\]{1,128})(?P=q)(?P<params>[^:\n]{0,400}):(?:mailto:(?P<address>[^\s\\]{1,320}))?"
+)
+
+
+def find_calendar_names(text: str) -> list[Redaction]:
+    """The common names of an iCalendar event's organizer and attendees (an example's beside a documentation
+    address, a stand-in's, stay)."""
+    found: list[Redaction] = []
+    for match in _CALENDAR_NAME.finditer(text):
+        address = match.group("address")
+        if address is not None and _is_documentation_address(f"<{address}>"):
+            continue
+        if is_person_name(match.group("name"), 2) and not _stands_in(match.group("name")):
+            found.append(redact(match.start("name"), match.end("name"), KIND))
+    return found

@@ -21,13 +21,14 @@ _CREDENTIAL_COMMANDS = (
     "print-access-token", "print-identity-token", "get-login-password", "auth token", "get-access-token",
     "op read ", "get-secret-value", "versions access", "serviceaccount/token", "auth:token", "create token ",
     "config/master.key", "gen.secret", "rails secret", "rake secret", "vault_pass", "vault_password",
+    "pass show ",  # the password store prints an entry's password on its first line
 )  # fmt: skip
-# Commands that print the value of the variable or field they name: printed values of sensitive names.
-# `consul kv get shop/api/token` names a key path (its last segment says what it is); `op item get ...
-# --fields password` names the field it prints.
+# Commands that print the value of the variable or field they name: printed values of sensitive names (`aws configure
+# get aws_secret_access_key`). `consul kv get shop/api/token` names a key path (its last segment says what it is); `op
+# item get ... --fields password` names the field it prints.
 _NAMING_COMMANDS = (
     "printenv", "config:get", "echo", "-field=", ".data.", "secrets get", "kv get ", "--fields ", "--fields=",
-    "config get ",
+    "config get ", "configure get ",
 )  # fmt: skip
 _FIELD_COMMANDS = ("-field=", ".data.", "--fields ", "--fields=")
 _PATH_COMMANDS = ("kv get ",)
@@ -80,8 +81,8 @@ def _reads_secret(match: re.Match[str]) -> bool:
 
 def _handle(match: re.Match[str]) -> Redaction | None:
     command, value = match.group("command"), match.group("value")
-    if is_placeholder(value) or value.endswith(":") or not _LETTER.search(value):
-        return None
+    if is_placeholder(value) or value.endswith(":") or not _LETTER.search(value) or "://" in value:
+        return None  # (a URL: its credentials have rules of their own, and the rest of it stays)
     if command not in _CREDENTIAL_COMMANDS:
         name = _printed_name(command, match.group("rest"))
         if name is None:
@@ -119,4 +120,28 @@ def _handle_repl(match: re.Match[str]) -> Redaction | None:
 
 
 PRINTED_REPL = Rule("printed-repl", _REPL, _handle_repl)
-PRINTED_RULES = (PRINTED_VALUE, PRINTED_REPL)
+
+# A WireGuard private key printed alone on the next line: by `wg genkey` (or teed to a file, not piped on to `wg
+# pubkey`, which prints the public key), by `wg show <interface> private-key`, or by `cat` whose first file is a
+# private key's (`/etc/wireguard/privatekey`, `client-private.key`; a key file holds one line, so the first line
+# printed is that file's). The key: 32 bytes of base64, whose last character before "=" holds four zero bits.
+WIREGUARD_LITERALS = ("wg genkey", "private-key", "privatekey", "private.key")
+_WIREGUARD_PRINTED = re.compile(
+    r"(?:wg[ \t]+genkey(?:[ \t]*\|[ \t]*(?:sudo[ \t]+)?tee[ \t]+[^\s|;&>]+)?"
+    r"|wg[ \t]+show[ \t]+[\w.\-]{1,32}[ \t]+private-key"
+    r"|cat[ \t]+(?:-[A-Za-z]+[ \t]+)*(?P<file>[^\s\\|;&>]{1,400})[^\n\\|;&>]{0,400})"
+    r"[ \t]*(?:\r?\n|\\r\\n|\\n)(?P<lead>" + LINE_LEAD.pattern + r")"
+    r"(?P<value>[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$))"
+)
+_PRIVATE_KEY_FILE = re.compile(r"(?:[\w.\-]*[._\-])?private(?:key|[._\-]key)", re.IGNORECASE)
+
+
+def _handle_wireguard(match: re.Match[str]) -> Redaction | None:
+    path = match.group("file")
+    if path is not None and not _PRIVATE_KEY_FILE.fullmatch(path.rstrip("\"'").rpartition("/")[2]):
+        return None  # `cat` of another file first: the line is that file's
+    return redact(match.start("value"), match.end("value"), "private-key")
+
+
+PRINTED_WIREGUARD_KEY = Rule("printed-wireguard-key", _WIREGUARD_PRINTED, _handle_wireguard)
+PRINTED_RULES = (PRINTED_VALUE, PRINTED_REPL, PRINTED_WIREGUARD_KEY)

@@ -319,7 +319,9 @@ def _key_value_columns(names: list[str]) -> tuple[int, int] | None:
 # What a rule line under a header holds (psql's `---+---`, Markdown's `|---|---|`), the pass's literals.
 RULE_LITERALS = ("-+-", "-|-", "-|:", "- | -")
 _RULE_MARK = re.compile(r"-\+-|-\|[\-:]|- \| -")
-_EXPANDED = re.compile(r"[ \t]*-\[ RECORD [0-9]{1,9} \]-")  # psql's \x display: each row a key | value table
+# psql's \x display: each row a key | value table under this line (found anywhere: behind a lead, a diff's sign)
+EXPANDED_RECORD = re.compile(r"-\[ RECORD [0-9]{1,9} \]-")
+_EXPANDED = re.compile(r"[ \t]*" + EXPANDED_RECORD.pattern)
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -303,7 +303,9 @@ def name_sense(name: str, word_before: str, alone: bool) -> Sense | None:
     ("API key", "client secret"); none for a public thing or a name another pass reads with more knowledge."""
     name = name.strip("-.")
     lowered = name.lower()
-    if not name or lowered in _OTHER_PASSES or "public" in lowered or word_before.lower() in _PUBLIC:
+    if not name or lowered in _OTHER_PASSES or "public" in lowered or "pubkey" in lowered:
+        return None  # (`wg pubkey`, `ssh_pubkey`: a public key, one word)
+    if word_before.lower() in _PUBLIC:
         return None
     if any(part in _PUBLIC for part in _NOT_LETTERS.split(lowered)):
         return None

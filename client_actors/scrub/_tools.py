@@ -24,6 +24,7 @@ import re
 from client_actors.scrub._core import Redaction, Rule, redact
 from client_actors.scrub._judge import LINE_LEAD, judge_value
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
+from client_actors.scrub._rows import line_body, lines_after
 
 _END = r"(?=[ \t]*(?:\r?\n|\\[rn]|\\?[\"']|$))"
 _QUOTE = r"\\?[\"']?"
@@ -518,8 +519,29 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "kaggle-key": ("kaggle",),
     "redis-reply-pair": ('1) "', '1) \\"'),
 }
+# The Serverless Framework's deploy summary lists the API keys it made under `api keys:`, one `name: value` line each
+# (indented, behind a lead as a log has it, which may take the indentation): the values go, the names stay.
+_API_KEYS_HEADING = re.compile(
+    r"(?:^|(?<=\n)|(?<=\\n))(?:" + LINE_LEAD.pattern + r")[ \t]*api keys:[ \t]*\r?(?=\n|\\n)"
+)
+_LISTED_API_KEY = re.compile(r"[ \t]*(?P<name>[\w.\-]{1,128}):[ \t]+(?P<value>[A-Za-z0-9]{20,128})[ \t]*\r?")
+
+
+def find_listed_api_keys(text: str) -> list[Redaction]:
+    """The values of the API keys a Serverless deploy lists."""
+    found: list[Redaction] = []
+    for heading in _API_KEYS_HEADING.finditer(text):
+        for start, end in lines_after(text, heading.end()):
+            line = _LISTED_API_KEY.fullmatch(text, line_body(text, start, end), end)
+            if line is None:
+                break  # the list ends: `endpoints:`, a blank line
+            found.append(redact(line.start("value"), line.end("value"), "api-key"))
+    return found
+
+
 FINDER_LITERALS = {
     "printf-credentials": ("printf",),
     "otlp-headers": ("_HEADERS",),
     "credential-files": ("userlist", "sasl_passwd"),
+    "listed-api-keys": ("api keys:",),
 }
