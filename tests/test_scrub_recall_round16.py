@@ -166,3 +166,11 @@ def test_a_stored_secret_s_name_and_a_nats_public_key_stay() -> None:
     assert value not in out  # another command's pair after the first one ends
     forged = "U" + _pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 55)  # its checksum does not hold
     assert forged not in scrubbed(f"NKEY: {forged}\n")
+
+
+def test_a_redis_command_s_key_stays_a_value_after_a_name_goes() -> None:
+    text = "198.51.100.50:6379> GET auth:access:73957\n198.51.100.50:6379> TTL auth:access:73957\n(integer) 3542\n"
+    assert scrubbed(text) == text
+    value = _pick(ALNUM, 20)
+    for written in (f"auth:{value}\n", f"then get auth: {value}\n"):
+        assert value not in scrubbed(written), written

@@ -253,12 +253,23 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         return None
     if _sep_is_colon(match) and in_arn(text, name_start):
         return None  # arn:aws:secretsmanager:region:account:secret:NAME names a secret, it holds none
+    if (
+        _sep_is_colon(match)
+        and text[start - 1 : start] == ":"  # glued: `auth:access:7`, not `auth: <token>`
+        and _KEY_COMMAND.search(text, max(0, name_start - 24), name_start)
+    ):
+        return None  # a Redis command's key (`GET auth:access:73957`): a name, its value is what the command prints
     if group == "bare" and end == match.end(group) and len(match.group(group)) > 512:
         rest = _BARE_REST.match(text, end)  # longer than a value is read: it goes whole
         end = rest.end() if rest else end
     return redact(start, end, sense.kind)
 
 
+# A Redis command before the key it names (`redis-cli GET session:token:42`, `TTL auth:access:7`).
+_KEY_COMMAND = re.compile(
+    r"(?<![A-Za-z])(?i:get|set|setex|getdel|mget|del|unlink|exists|ttl|pttl|expire|type|incr|decr|dump"
+    r"|hget|hgetall|hset|hdel|lrange|lpush|rpush|smembers|sadd|zrange|zadd)[ \t]+\Z"
+)
 # After a value given in prose: its sentence's end, a blank or the line's.
 _SENTENCE_END = re.compile(r"[ \t]|\r?\n|\\n|\\?\"|$")
 _BARE_REST = re.compile(r"[^\s'\"`,;&|)}\]<>=]{0,65536}={0,2}")
