@@ -58,6 +58,8 @@ Decisions:
   field's value (``printenv``, ``aws configure get aws_secret_access_key``), a password store's entry (``pass
   show``), a key generator's or a key file's (``wg genkey``, ``cat /etc/wireguard/privatekey``). A stored secret's
   name (``gcloud secrets versions access latest --secret=db-password``) is no value, and stays.
+- A wallet's recovery phrase (12 to 24 words, as BIP-39 makes them) goes under a name that says it is one
+  (``MNEMONIC``, ``SEED_PHRASE``, ``recovery_phrase``).
 - Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
   hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
   is given one), and they only say where telemetry goes.

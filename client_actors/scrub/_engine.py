@@ -59,7 +59,7 @@ from client_actors.scrub._hashes import HASH_LITERALS, PASSWORD_HASH
 from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
-from client_actors.scrub._keys import KEY_RULES, find_jwk_private
+from client_actors.scrub._keys import KEY_RULES, MNEMONIC_LITERALS, find_jwk_private
 from client_actors.scrub._locals import find_pointed_locals
 from client_actors.scrub._mobile import MOBILE_LITERALS, MOBILE_RULES
 from client_actors.scrub._network import NETWORK_RULES
@@ -111,7 +111,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.23"
+RULESET_VERSION = "2026.12.24"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -167,6 +167,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),
     "private-key": ("-----BEGIN ", "---- BEGIN "),
+    "mnemonic": MNEMONIC_LITERALS,
     "headless-private-key": ("PRIVATE KEY-----", "PRIVATE KEY ----", "PRIVATE KEY BLOCK-----"),
     "embedded-private-key": ("UFJJVkFURSBLRV", "BSSVZBVEUgS0VZ", "QUklWQVRFIEtFW"),
     "der-private-key": ("IBAA", "IBAD", "AgEA", "AgEB", "MHcCAQEE", "MC4CAQAw"),

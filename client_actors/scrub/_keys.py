@@ -289,7 +289,27 @@ _DER_PRIVATE = re.compile(
 
 DER_PRIVATE_KEY = Rule("der-private-key", _DER_PRIVATE, lambda m: redact(m.start(), m.end(), "private-key"))
 
+# A wallet's recovery phrase (BIP-39: 12, 15, 18, 21 or 24 lower-case words) under a name that says it is one
+# (`MNEMONIC="..."`, `DEPLOYER_SEED_PHRASE=...`, `mnemonic: ...`): the words are the wallet's private key.
+MNEMONIC_LITERALS = (
+    "nemonic", "NEMONIC", "eed_phrase", "EED_PHRASE", "eedPhrase", "ecovery_phrase", "ECOVERY_PHRASE"
+)  # fmt: skip
+_MNEMONIC = re.compile(
+    r"(?:[mM]nemonic|MNEMONIC|[sS]eed_phrase|SEED_PHRASE|[sS]eedPhrase|[rR]ecovery_phrase|RECOVERY_PHRASE)"
+    r"\\?[\"']?[ \t]*(?:=|:)[ \t]*(?:\\?[\"'])?(?P<value>[a-z]{3,8}(?: [a-z]{3,8}){11,23})(?![a-z ])"
+)
+
+
+def _handle_mnemonic(match: re.Match[str]) -> Redaction | None:
+    if match.group("value").count(" ") + 1 not in (12, 15, 18, 21, 24):
+        return None
+    return redact(match.start("value"), match.end("value"), "secret")
+
+
+MNEMONIC = Rule("mnemonic", _MNEMONIC, _handle_mnemonic)
+
 KEY_RULES = (
+    MNEMONIC,
     PRIVATE_KEY, HEADLESS_PRIVATE_KEY, PUTTY_PRIVATE_LINES, AGE_SECRET_KEY, ENCODED_PRIVATE_KEY,
     EMBEDDED_PRIVATE_KEY, DER_PRIVATE_KEY,
 )  # fmt: skip

@@ -27,7 +27,8 @@ _CREDENTIAL_COMMANDS = (
 # get aws_secret_access_key`). `consul kv get shop/api/token` names a key path (its last segment says what it is); `op
 # item get ... --fields password` names the field it prints.
 _NAMING_COMMANDS = (
-    "printenv", "config:get", "echo", "-field=", ".data.", "secrets get", "kv get ", "--fields ", "--fields=",
+    "printenv", "config:get", "config:system:get", "config:app:get", "echo", "-field=", ".data.", "secrets get",
+    "kv get ", "--fields ", "--fields=",
     "config get ", "configure get ",
 )  # fmt: skip
 _FIELD_COMMANDS = ("-field=", ".data.", "--fields ", "--fields=")

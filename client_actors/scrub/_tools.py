@@ -197,7 +197,8 @@ _USERLIST_LINE = re.compile(
 )
 _SASL_LINE = re.compile(
     r"(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")?[ \t]*\[?[A-Za-z0-9.\-]{1,253}\]?(?::[0-9]{1,5})?[ \t]+"
-    r"(?P<user>[^\s:\\]{1,128}):(?P<value>[^\s\\]{4,1024})"
+    # (the user may be a token already: an AWS access key id, SES's SMTP user)
+    r"(?P<user>\[REDACTED:[a-z0-9\-]{1,32}\]|[^\s:\\]{1,128}):(?P<value>[^\s\\]{4,1024})"
 )
 _FILE_REACH = 4096
 

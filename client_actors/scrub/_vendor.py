@@ -74,6 +74,7 @@ UNDERSCORE_FORMATS = (
     SeparatorFormat("token", r"bkua_", 5, r"[a-f0-9]{40}"),  # Buildkite
     SeparatorFormat("api-key", r"pcsk_", 5, r"[A-Za-z0-9_]{40,128}"),  # Pinecone
     SeparatorFormat("api-key", r"fw_", 3, r"[A-Za-z0-9]{24,64}", mixed=True),  # Fireworks
+    SeparatorFormat("api-key", r"c[ks]_", 3, r"[a-f0-9]{40}"),  # WooCommerce's consumer key and secret
     SeparatorFormat("api-key", r"jina_", 5, r"[A-Za-z0-9_\-]{40,128}"),
     SeparatorFormat("api-key", r"e2b_", 4, r"[a-f0-9]{40}"),
     SeparatorFormat("token", r"tfp_", 4, r"[A-Za-z0-9_\-.]{40,64}"),  # Typeform
