@@ -7,8 +7,9 @@ were written with; the second one's tuning part, which rules were adjusted again
 only ever measured; further tuning parts (tuning_more, tuning_round2 to tuning_round9) for the classes the rules
 were weakest on, with marked spans that must survive. Then fifteen held-back parts written apart from the rules, by
 hands that never saw them (tests/scrubcorpus/third.py to seventeenth.py): only their aggregate figures are printed,
-never what was missed, so that nobody tunes against them (the fifth to eleventh, the thirteenth, the fourteenth and
-the sixteenth had their misses read after they were measured blind, and rules followed: they are blind no longer).
+never what was missed, so that nobody tunes against them (the fifth to eleventh, the thirteenth, the fourteenth, the
+sixteenth and the seventeenth had their misses read after they were measured blind, and rules followed: they are
+blind no longer).
 The capture pipeline's own speed on agent streams is bench/capture.py.
 """
 
