@@ -33,7 +33,7 @@ from tests.scrubcorpus.eighteenth import (
     ssn_ok,
 )
 
-PINNED_DIGEST = "3baee2d1429938de5adc1b121f0ce34f2fa7c4bf64631ad97d78449c3e82e358"
+PINNED_DIGEST = "d6e6954e0712b1363e8ed713aa2652c8a568b0390761b4bc20dbc2f1c29d55e1"
 
 
 @pytest.fixture(scope="module")

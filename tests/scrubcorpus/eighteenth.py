@@ -670,8 +670,9 @@ def media_ffmpeg(g: Gen) -> str:
     r = g.rng
     key = g.s("stream-key", "-".join(_chars(r, string.ascii_lowercase + string.digits, 4) for _ in range(5)))
     return (
+        f"$ export YOUTUBE_STREAM_KEY={key}\n"
         f"$ ffmpeg -re -i vod/ep{r.randint(1, 99)}.mp4 -c:v libx264 -preset veryfast -b:v 4500k "
-        f"-c:a aac -f flv rtmp://a.rtmp.youtube.com/live2/{key}\n"
+        "-c:a aac -f flv rtmp://a.rtmp.youtube.com/live2/$YOUTUBE_STREAM_KEY\n"
         "ffmpeg version 7.1 Copyright (c) 2000-2024 the FFmpeg developers\n"
         "Output #0, flv, to 'rtmp://a.rtmp.youtube.com/live2/" + key + "':\n"
         f"frame= {r.randint(100, 9999)} fps= 30 q=21.0 size=   12288kB time=00:01:{r.randint(10, 59)}.00 speed=1x\n"
@@ -1316,7 +1317,9 @@ def deliver(kind: str, text: str, rng: random.Random, name: str) -> str:
             )
         return "".join(out)
     if kind == "fence":
-        return f"Here is the file `{name}` as it stands:\n\n```\n{text.rstrip()}\n```\n\nLet me know what to change.\n"
+        return (
+            f"This is what the command printed:\n\n```\n{text.rstrip()}\n```\n\nLet me know what to change.\n"
+        )
     raise ValueError(kind)
 
 
