@@ -65,11 +65,10 @@ from client_actors.scrub._core import Redaction, disjoint, redact
 from client_actors.scrub._judge import LINE_LEAD, is_whole_line
 from client_actors.scrub._personal import (
     LINE_BREAK,
-    RESERVED_DOMAINS,
-    RESERVED_TLDS,
     RULE_LINE,
     line_at,
     line_cells,
+    reserved_domain,
     table_separator,
 )
 from client_actors.scrub._rows import (
@@ -240,10 +239,7 @@ _QUOTED_BEFORE = re.compile(r"(\\?\")((?:[^\"\\\n]|\\u[0-9a-fA-F]{4}){1,80})\1\Z
 def _is_documentation_address(bracketed: str) -> bool:
     """Tell whether `` <...>`` holds a reserved documentation address: the name beside it is an example's."""
     domain = bracketed[bracketed.rfind("@") + 1 : -1].lower() if "@" in bracketed else ""
-    return bool(domain) and (
-        domain.rsplit(".", 1)[-1] in RESERVED_TLDS
-        or any(domain == reserved or domain.endswith("." + reserved) for reserved in RESERVED_DOMAINS)
-    )
+    return bool(domain) and reserved_domain(domain)
 
 
 # Where a tool prints a real identity, whatever its address's domain: git log's `Author:` and `Commit:` lines

@@ -57,10 +57,17 @@ def _local_start(text: str, at: int) -> int:
     return start
 
 
+def reserved_domain(domain: str) -> bool:
+    """Whether ``domain`` (lower case) is reserved for documentation and tests (RFC 2606, RFC 6761)."""
+    return domain.rsplit(".", 1)[-1] in RESERVED_TLDS or any(
+        domain == reserved or domain.endswith("." + reserved) for reserved in RESERVED_DOMAINS
+    )
+
+
 def _is_public_domain(domain: str, tld: str) -> bool:
-    domain, tld = domain.lower(), tld.lower()
-    if tld in RESERVED_TLDS or any(domain == d or domain.endswith("." + d) for d in RESERVED_DOMAINS):
+    if reserved_domain(domain.lower()):
         return False
+    tld = tld.lower()
     return len(tld) == 2 or tld in COMMON_TLDS
 
 
@@ -155,8 +162,7 @@ def _handle_encoded_email(match: re.Match[str]) -> Redaction | None:
     if start == at or not any(c.isalpha() for c in text[start:at]):
         return None
     # Encoded, an address is unmistakable: any top-level domain of letters will do (.solutions, .team).
-    domain, tld = match.group("domain").lower(), match.group("tld").lower()
-    if tld in RESERVED_TLDS or any(domain == d or domain.endswith("." + d) for d in RESERVED_DOMAINS):
+    if reserved_domain(match.group("domain").lower()):
         return None
     if text[start:at].lower() in ROLE_LOCALS:
         return None
