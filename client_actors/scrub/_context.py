@@ -632,8 +632,10 @@ def _handle_connection_password(match: re.Match[str]) -> Redaction | None:
     if start == 0 or not (text[start - 1] in ";&? \t" or text.endswith("\\u0026", 0, start)):
         return None
     if text[start - 1 : start] in (" ", "\t"):
-        # libpq's keyword form: another connection keyword before it on the same line.
-        line_start = text.rfind("\n", max(0, start - 512), start) + 1
+        # libpq's keyword form: another connection keyword before it on the same line, within 512 characters (a
+        # line with no break in them is read from there, not from the text's start: each pair's look stays short)
+        floor = max(0, start - 512)
+        line_start = max(floor, text.rfind("\n", floor, start) + 1)
         if _LIBPQ_KEYS.search(text, line_start, start) is None:
             return None
     end = match.end("value")
