@@ -72,3 +72,16 @@ def test_what_occ_prints_and_a_sasl_map_s_password_go() -> None:
         out = scrubbed(wrap(text))
         assert password not in out and smtp not in out and key_id not in out
         assert "db:5432" in out
+
+
+def test_the_names_in_a_table_s_example_row_stay_and_a_real_row_s_go() -> None:
+    first, last = RNG.choice(["Anna", "Tomas", "Ines"]), RNG.choice(["Lindqvist", "Okafor", "Brennan"])
+    text = (
+        "patient_id,first_name,last_name,email,phone\n"
+        "P451495,Jane,Doe,jane.doe@example.com,\n"
+        f"P{RNG.randrange(10**5, 10**6)},{first},{last},{first.lower()}@corvane-health.de,\n"
+    )
+    for wrap in WRAPS.values():
+        out = scrubbed(wrap(text))
+        assert "Jane,Doe,jane.doe@example.com" in out
+        assert f",{first}," not in out and f",{last}," not in out

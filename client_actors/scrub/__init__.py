@@ -17,9 +17,10 @@ Output contract:
 Decisions:
 - Host addresses are redacted, private ones (RFC 1918, IPv6 unique-local) as public and carrier-grade NAT
   ones: an internal address maps an organisation's network (which host runs the database, the VPN, the CI
-  runner). Also the address inside a host name (``ip-10-0-1-23.ec2.internal``). Kept: loopback, the
-  unspecified address, link-local, broadcast, netmasks, documentation, multicast and reserved ranges, the
-  public DNS resolvers, and private networks (``10.0.0.0/8``, a route table's ``192.168.1.0``); see `_network`.
+  runner). Also the address inside a host name (``ip-10-0-1-23.ec2.internal``), and an interface's own, whatever
+  its host bits (``family inet address 10.106.179.204/30``, ``ip address``, ``inet``). Kept: loopback, the
+  unspecified address, link-local, broadcast, netmasks, documentation, multicast and reserved ranges, the public
+  DNS resolvers, and private networks (``10.0.0.0/8``, a route table's ``192.168.1.0``); see `_network`.
 - Bank account numbers (IBAN) are redacted when valid: a registry country, its length and account layout,
   and the mod-97 check; compact or in groups of four (see `_iban`). Look-alikes failing any of these stay.
 - A cloud service-account key's id (a key file's ``private_key_id``) is redacted as ``key`` wherever it
@@ -41,11 +42,10 @@ Decisions:
   upper-case name, a line of its own (YAML, ini), or a CLI flag; ``connect(password=pw)`` keeps ``pw``. A
   dotted one on such a line is an attribute (``password = config.db_password``) unless it holds a symbol or
   an inner digit, or is two words and a number under a password's name (``smtp_pass = lilac.mango809``).
-- Only the secret goes, never what says how it is used: cookie names and attributes, the other
-  parameters of a query string, an Authorization scheme and the unsigned fields of AWS4 and Digest
-  headers, the keys of a Secret manifest. Analytics and preference cookies, anonymous UUIDs, cleared
-  cookies (``session=deleted``), vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's
-  documented ``AKIA...EXAMPLE`` keys are kept.
+- Only the secret goes, never what says how it is used: cookie names and attributes, the other parameters of a query
+  string, an Authorization scheme and the unsigned fields of AWS4 and Digest headers, the keys of a Secret manifest.
+  Analytics and preference cookies, anonymous UUIDs, cleared cookies (``session=deleted``, under a cookie's name too),
+  vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's documented ``AKIA...EXAMPLE`` keys are kept.
 - Keys a vendor publishes by design stay beside their secret twins, which go, under a key's name too
   (``POSTHOG_KEY=phc_...``): PostHog's project key (``phc_``; its personal key ``phx_`` goes), Mapbox's public
   token (``pk.``; ``sk.`` goes), Supabase's publishable key (``sb_publishable_``; ``sb_secret_`` goes). Vendors'
@@ -56,8 +56,12 @@ Decisions:
   its checksum holding) is an identifier, and stays, as does a WireGuard or SSH public key.
 - What a command prints on the line after it goes when the command says it is a secret: a named variable's or
   field's value (``printenv``, ``aws configure get aws_secret_access_key``), a password store's entry (``pass
-  show``), a key generator's or a key file's (``wg genkey``, ``cat /etc/wireguard/privatekey``). A stored secret's
-  name (``gcloud secrets versions access latest --secret=db-password``) is no value, and stays.
+  show``), a key generator's or a key file's (``wg genkey``, ``cat /etc/wireguard/privatekey``); and a token on
+  the line under one that says it is new or the reader's (``New access token expires on ...``, ``Your API key:``).
+  A stored secret's name (``gcloud secrets versions access latest --secret=db-password``) is no value, and stays.
+- WordPress's keys and salts (``AUTH_KEY`` to ``NONCE_SALT``) go whatever they hold, blanks and brackets too; the
+  sample file's "put your unique phrase here" stays. Under any key's name, a value of 32 characters or more drawn
+  from letters, digits and symbols alike (a generated salt) goes as a random token would.
 - A wallet's recovery phrase (12 to 24 words, as BIP-39 makes them) goes under a name that says it is one
   (``MNEMONIC``, ``SEED_PHRASE``, ``recovery_phrase``).
 - Azure Application Insights instrumentation keys (``InstrumentationKey=<guid>`` and the connection strings that
@@ -72,10 +76,11 @@ Decisions:
   security number", or as a whole cell of a comma-separated row in its 3-2-4 shape with blanks (no phone,
   date, amount or version is written so).
 
-- Password hashes in the formats systems store them (crypt(3)'s MD5, SHA-256/512 and yescrypt, bcrypt, Argon2,
-  Django's PBKDF2) are redacted as ``credential``: whoever holds one can try passwords against it offline (see
-  `_hashes`). The card numbers payment processors publish for testing (``4242 4242 4242 4242``) are kept: they
-  charge nothing and name nobody.
+- Password hashes in the formats systems store them (crypt(3)'s MD5, SHA-256/512, scrypt and yescrypt, bcrypt, Argon2,
+  Django's PBKDF2, Cisco's types 8 and 9) are redacted as ``credential``: whoever holds one can try passwords against
+  it offline (see `_hashes`). Network equipment's reversible ones (Cisco's type 7 after ``password 7``, ``key 7``...,
+  Junos's ``$9$`` strings) are the password itself, and go as ``password``. The card numbers payment processors
+  publish for testing (``4242 4242 4242 4242``) are kept: they charge nothing and name nobody.
 - A value is a secret where a tool's own format says so, though no generic name does (see `_tools`, `_ci`,
   `_mobile`, `_cloud_cli`, `_pairs`, `_locals`): a registry's credential file, a CI's logging command that sets
   a secret-named variable or masks a value, a mobile app's keyed config, what a cloud CLI prints for a token
@@ -85,25 +90,27 @@ Decisions:
 
 - What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's
   ``accesskey="u"``), a colour, a regular expression, a type or a variable named for a secret, "pass" the
-  verb, a flag named in prose; dotted quads that are releases, sections or object identifiers, headings'
-  numbers, addresses of four equal octets; a private key's markers with no key between them.
+  verb, a flag named in prose; dotted quads that are releases (``firmware 4.2.0.17``, ``kernel 5.10.0.21``),
+  sections or object identifiers, headings' numbers, addresses of four equal octets; a private key's markers
+  with no key between them.
 
 - A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside an address
-  (``Author: Jane Doe <jane@...>``, trailers, mail headers, package metadata), the local git identity and the lines
-  that print it (``user.name``, ``[user] name =``, ``GIT_AUTHOR_NAME``, what ``git config user.name`` prints, blame,
-  shortlog), data records' name keys and columns (``first_name``; a role's name such as ``user_name`` or
-  ``REPORT_OWNER_NAME`` and an issue's ``assignee``, two words at least; ``name`` beside an e-mail, phone or address
-  field, an XML record's sibling elements included, and in an object under a card's, billing, shipping or customer
-  key), their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's pairs, psql's expanded
-  records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and attendees (iCalendar's
-  ``CN=``, two words at least), people's LDIF ``cn``, a payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``),
-  the line under a tax form's name label, and an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML
-  or ini ``author`` line). Kept: names in prose, package metadata and licence headers without an address (public
-  attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's
-  ``[metadata]``), a name beside a documentation address (an example, in a record as beside ``<...>``, a vCard or an
-  invitation that gives one, and a git identity set beside one: a guide's ``git config user.email jane@example.org``)
-  except where git log or a manifest's author field prints it as an identity (the address stays), a stand-in's name
-  (``Jane Doe``) there and in an author's setting, a single word beside an address, identifiers.
+  (``Author: Jane Doe <jane@...>``, trailers, mail headers, package metadata, an e-signature's ``Signer:`` and
+  ``Witness:``), the local git identity and the lines that print it (``user.name``, ``[user] name =``,
+  ``GIT_AUTHOR_NAME``, what ``git config user.name`` prints, blame, shortlog), data records' name keys and columns
+  (``first_name``; a role's name such as ``user_name``, ``REPORT_OWNER_NAME``, a call record's ``caller_name`` or a
+  bank export's ``counterparty_name``, and an issue's ``assignee``, two words at least; ``name`` beside an e-mail,
+  phone or address field, an XML record's sibling elements included, and in an object under a card's, billing,
+  shipping or customer key), their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's pairs,
+  psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and attendees
+  (iCalendar's ``CN=``, two words at least), people's LDIF ``cn``, a payment's creditor and debtor (ISO 20022's
+  ``<Cdtr><Nm>``), the line under a tax form's name label, and an author's setting (``AUTHOR = "..."``, ``export
+  AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in prose, package metadata and licence headers without an
+  address (public attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO,
+  setup.cfg's ``[metadata]``), a name beside a documentation address (an example, in a record as beside ``<...>``, a
+  vCard or an invitation that gives one, and a git identity set beside one: a guide's ``git config user.email
+  jane@example.org``) except where git log or a manifest's author field prints it as an identity (the address stays),
+  a stand-in's name (``Jane Doe``) there and in an author's setting, a single word beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -19,7 +19,13 @@ from client_actors.scrub._core import (
 from client_actors.scrub._judge import LINE_LEAD, is_whole_line, judge_value
 from client_actors.scrub._k8s import K8S_DATA_OUTPUT, K8S_OUTPUT_LINE
 from client_actors.scrub._key_ids import KEY_FILE_ID
-from client_actors.scrub._names import UUID, classify_name, is_placeholder, looks_random
+from client_actors.scrub._names import (
+    CLEARED_COOKIE_VALUES,
+    UUID,
+    classify_name,
+    is_placeholder,
+    looks_random,
+)
 from client_actors.scrub._shell import SHELL_RULES
 from client_actors.scrub._spaced import COOKIE_NAME_CHAR
 
@@ -236,10 +242,6 @@ _SESSION_NAME = re.compile(
 _SHORT_WORD = re.compile(r"[a-z]{1,12}")
 
 
-# What a server writes into a cookie it is clearing.
-_CLEARED = frozenset({"deleted", "expired", "invalid", "logout", "loggedout", "removed"})
-
-
 # A page to return to, as next-auth's callback-url cookie holds it: an address with no query, no credential.
 _URL_COOKIE = re.compile(
     r"(?i:https?(?:%3A%2F%2F|://))[A-Za-z0-9.\-]{1,253}(?::[0-9]{1,5})?(?:(?:%2F|/)[\w.~\-]{0,200})*"
@@ -247,7 +249,12 @@ _URL_COOKIE = re.compile(
 
 
 def _cookie_value_goes(name: str, value: str) -> bool:
-    if is_placeholder(value) or len(value) < 4 or value.lower() in _CLEARED or _URL_COOKIE.fullmatch(value):
+    if (
+        is_placeholder(value)
+        or len(value) < 4
+        or value.lower() in CLEARED_COOKIE_VALUES
+        or _URL_COOKIE.fullmatch(value)
+    ):
         return False
     if _SESSION_NAME.search(name) is not None:
         return _SHORT_WORD.fullmatch(value) is None  # `csrftoken=present`, `auth=yes`: a flag, not an id
@@ -726,6 +733,29 @@ def _handle_call_pair(match: re.Match[str]) -> Redaction | None:
 
 
 CALL_PAIR = Rule("call-pair", _CALL_PAIR, _handle_call_pair)
+
+# WordPress's eight keys and salts, by their names: wp-config.php's `define( 'NONCE_SALT', '...' );`, Bedrock's
+# `.env` (`AUTH_KEY='...'`), a PHP array's or a YAML's. Each signs or salts the logged-in cookies, so whoever holds
+# them can forge a session; their generator draws from every printable character, blanks included, which no
+# judgement of a value's shape takes. The sample file's "put your unique phrase here" stays.
+WORDPRESS_SALT_LITERALS = ("AUTH_KEY", "AUTH_SALT", "IN_KEY", "IN_SALT", "NONCE_KEY", "NONCE_SALT")
+_WORDPRESS_SALT = re.compile(
+    r"(?<![A-Za-z0-9_])(?:SECURE_AUTH|AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)(?![A-Za-z0-9_])"
+    r"\\?[\"']?[ \t]*(?:,|=>?|:)[ \t]*"
+    r"(?:(?P<q>\\?[\"'])(?P<quoted>[^\"'\\\n]{8,256})(?P=q)|(?P<bare>[^\s\"'\\]{16,256}))"
+)
+_SAMPLE_PHRASE = "put your unique phrase here"
+
+
+def _handle_wordpress_salt(match: re.Match[str]) -> Redaction | None:
+    group = "quoted" if match.group("quoted") is not None else "bare"
+    value = match.group(group)
+    if value.lower() == _SAMPLE_PHRASE or is_placeholder(value):
+        return None
+    return redact(match.start(group), match.end(group), "secret")
+
+
+WORDPRESS_SALT = Rule("wordpress-salt", _WORDPRESS_SALT, _handle_wordpress_salt)
 DIRECTIVE = Rule("directive", _DIRECTIVE, _handle_named_value)
 
 # A value with a dot given to a password's, secret's or token's name where a bare value is the value: a YAML, ini or
@@ -844,6 +874,6 @@ CONTEXT_RULES = (
     URL_CREDENTIALS_ENCODED, CONNECTION_PASSWORD,
     AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
-    TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, DIRECTIVE, DOTTED_VALUE, DOTTED_VALUE_COLON,
+    TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, WORDPRESS_SALT, DIRECTIVE, DOTTED_VALUE, DOTTED_VALUE_COLON,
     GO_DSN, FROM_LITERAL, *CONNECTION_PAIRS,
 )  # fmt: skip

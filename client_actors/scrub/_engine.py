@@ -50,12 +50,12 @@ from client_actors.scrub._columns import (
     find_column_values,
     find_keyed_phones,
 )
-from client_actors.scrub._context import CONTEXT_RULES, PGPASS_NAMES, find_cookies
+from client_actors.scrub._context import CONTEXT_RULES, PGPASS_NAMES, WORDPRESS_SALT_LITERALS, find_cookies
 from client_actors.scrub._core import Redaction, Rule, find_redactions, outside_tokens, splice, splice_spans
 from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_encoded
 from client_actors.scrub._echoes import echoed_values, find_echoes
 from client_actors.scrub._gate import Prefilter
-from client_actors.scrub._hashes import HASH_LITERALS, PASSWORD_HASH
+from client_actors.scrub._hashes import HASH_LITERALS, PASSWORD_HASH, REVERSIBLE_LITERALS, REVERSIBLE_PASSWORD
 from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
@@ -79,8 +79,8 @@ from client_actors.scrub._people import (
     find_shortlog_names,
 )
 from client_actors.scrub._personal import PERSONAL_RULES, TIN_LITERALS
+from client_actors.scrub._printed import ANNOUNCED_LITERALS, PRINTED_RULES, REPL_LITERALS, WIREGUARD_LITERALS
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
-from client_actors.scrub._printed import PRINTED_RULES, REPL_LITERALS, WIREGUARD_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._rows import (
     ALIGNED_LITERALS,
@@ -111,7 +111,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.24"
+RULESET_VERSION = "2026.12.25"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -178,6 +178,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "url-credentials": ("://",),
     "url-credentials-encoded": ("%2F%2F", "%2f%2f", "%2F%2f", "%2f%2F"),
     "call-pair": _forms(KEYWORDS),
+    "wordpress-salt": WORDPRESS_SALT_LITERALS,
     "go-dsn": ("@tcp(", "@unix("),
     "pgpass-named": PGPASS_NAMES,
     "from-literal": ("--from-literal",),
@@ -195,6 +196,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "printed-value": PRINTED_LITERALS,
     "printed-repl": REPL_LITERALS,
     "printed-wireguard-key": WIREGUARD_LITERALS,
+    "printed-announced": ANNOUNCED_LITERALS,
     "ssn-column": ("ssn", "SSN"),
     **TIN_LITERALS,
     "email": ("@",),
@@ -207,6 +209,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     **CLOUD_CLI_LITERALS,
     **PAIR_LITERALS,
     "password-hash": HASH_LITERALS,
+    "reversible-password": REVERSIBLE_LITERALS,
     "env-line-secret": _fewest(word.upper() for word in KEYWORDS),  # its name's keyword, in capitals
 }  # fmt: skip
 
@@ -269,6 +272,7 @@ PASSES: tuple[Pass, ...] = (
             *CLOUD_CLI_RULES,
             *PAIR_RULES,
             PASSWORD_HASH,
+            REVERSIBLE_PASSWORD,
         )
     ),
     Pass("jwk", find_jwk_private, ("kty",)),

@@ -12,7 +12,14 @@ import math
 import re
 from typing import Literal
 
-from client_actors.scrub._names import Sense, is_placeholder, looks_random, shannon_bits
+from client_actors.scrub._names import (
+    CLEARED_COOKIE_VALUES,
+    Sense,
+    is_placeholder,
+    looks_generated,
+    looks_random,
+    shannon_bits,
+)
 
 # What to do with a value: keep it, redact it, or redact it only if the assignment fills its line
 # (YAML, ini and .env lines, where a bare word is a value; elsewhere it is a variable, as in
@@ -134,6 +141,8 @@ def judge_value(
         or is_placeholder(value)
     ):
         return "keep"
+    if sense.kind == "cookie" and value.partition("=")[2].lower() in CLEARED_COOKIE_VALUES:
+        return "keep"  # a cookie as a server clears it: `SESSION_COOKIE=session=deleted`
     if quoted and _REGEX.search(value):
         return "keep"  # a pattern for tokens, not one: `token = r"[-!#$%&'*+.^_`|~0-9a-zA-Z]+"`
     if (
@@ -145,7 +154,11 @@ def judge_value(
             "keep"  # a URL is where to go ("Reset your password: https://..."); its userinfo has its own rule
         )
     if not (sense.strong or env_style):
-        credential = looks_random(value) or (in_query and _QUERY_CREDENTIAL.fullmatch(value) is not None)
+        credential = (
+            looks_random(value)
+            or looks_generated(value)
+            or (in_query and _QUERY_CREDENTIAL.fullmatch(value) is not None)
+        )
         if sense.kind == "cookie" and _SESSION_ID.fullmatch(value):
             credential = True  # session ids are often hex, which `looks_random` leaves as digests
         elif sense.kind == "signature" and _LONG_HEX.fullmatch(value):

@@ -239,6 +239,8 @@ def shannon_bits(value: str) -> float:
     return -sum(n / size * math.log2(n / size) for n in counts.values())
 
 
+# What a server writes into a cookie it is clearing (`session=deleted`).
+CLEARED_COOKIE_VALUES = frozenset({"deleted", "expired", "invalid", "logout", "loggedout", "removed"})
 HEX = re.compile(r"(?:0x)?[0-9a-fA-F]+")  # a digest or a number, not a secret of its own shape
 _RANDOM_CHARS = re.compile(r"[A-Za-z0-9+/=_\-.~%]+")
 
@@ -251,6 +253,28 @@ _WORDS_JOINED = re.compile(
 )
 _NAMED_DIGEST = re.compile(r"[A-Za-z]{2,32}(?:[\-_.][A-Za-z0-9]{1,32}){1,12}[\-_.][0-9a-f]{16,128}")
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+# What a key generator draws from when it takes symbols too: printable ASCII less the blank, quotes and backslash.
+_GENERATED_CHARS = re.compile(r"[!#-&(-\[\]-_a-~]+")
+# Symbols `looks_random` does not take (base64's, a URL's), at least this many: a salt's, not an encoding's.
+_GENERATED_SYMBOLS = 4
+
+
+def looks_generated(value: str) -> bool:
+    """Tell whether ``value`` is drawn at random from letters, digits and symbols alike, as a key generator draws a
+    salt (WordPress's: 64 characters of every printable kind), which `looks_random` leaves for code."""
+    if len(value) < 32 or not _GENERATED_CHARS.fullmatch(value):
+        return False
+    symbols = sum(1 for char in value if not char.isalnum() and char not in "+/=_-.~%")
+    return (
+        symbols >= _GENERATED_SYMBOLS
+        and any(map(str.isupper, value))
+        and any(map(str.islower, value))
+        and any(map(str.isdigit, value))
+        and len(set(value)) >= 24
+        and shannon_bits(value) >= 4.5
+    )
 
 
 def looks_random(value: str) -> bool:

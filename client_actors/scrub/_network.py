@@ -78,13 +78,15 @@ _IPV4 = re.compile(
     r"(?!(?<=[^0-9]169\.)254\.|(?<=[^0-9]198\.)51\.100\.|(?<=[^0-9]203\.)0\.113\.|(?<=[^0-9]8\.)8\.[48]\.8(?![0-9]))"
     r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
 )
-# Versions written in the same four-part shape: "version 4.0.0.1", "pkg==1.2.3.4", "gem ~> 1.2.3.4".
+# Versions written in the same four-part shape: "version 4.0.0.1", "firmware 4.2.0.17", "build 10.0.19041.1",
+# "pkg==1.2.3.4", "gem ~> 1.2.3.4".
 # Known limit: an address written right after "name==" is read as a version and kept.
 # Also a release named after its package ("V8 to 9.8.177.9", "v8@3.14.5.9", "Git 1.7.12.2"), and the
 # numbers of a standard's sections and object identifiers ("section 4.2.2.13", "§4.2.3.2", "RFC 7540 8.1.2.4",
 # "OID 1.3.101.110", `ObjectIdentifier("2.5.29.9")`), and what a change log says of a release ("fixed in 1.5.4.1").
 _VERSION_BEFORE = re.compile(
-    r"(?i:version|(?<![A-Za-z])ver\.?|release|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
+    r"(?i:version|(?<![A-Za-z])ver\.?|release|firmware|\bfw|\bbuild|\bbios|\bkernel"
+    r"|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
     r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince|\bup to"
     r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
 )
@@ -107,6 +109,9 @@ def is_kept_v4(address: str) -> bool:
     return address in PUBLIC_RESOLVERS or any(value & mask == net for net, mask in _KEPT_V4.get(a, ()))
 
 
+# What an interface's own address follows (Junos's `family inet address`, IOS's `ip address`, `ip addr`'s `inet`):
+# a host's address, whatever its host bits (`address 10.106.179.204/30` names one end of a link).
+_INTERFACE_BEFORE = re.compile(r"(?:\binet6?(?:[ \t]+address)?|\bip[ \t]+address)[ \t]+\Z")
 # A prefix length after an address: CIDR notation.
 _PREFIX = re.compile(r"/([0-9]{1,3})(?![0-9])")
 
@@ -142,7 +147,9 @@ def _handle_v4(match: re.Match[str]) -> Redaction | None:
     candidate = text[start:end]
     if is_kept_v4(candidate) or not starts_word(text, start, _V4_BEFORE):
         return None
-    if is_private_network_v4(candidate, _prefix_at(text, end, 32)):
+    if is_private_network_v4(candidate, _prefix_at(text, end, 32)) and not _INTERFACE_BEFORE.search(
+        text, max(0, start - 24), start
+    ):
         return None
     if _VERSION_BEFORE.search(text, max(0, start - 40), start) or _VERSION_AFTER.match(text, end):
         return None

@@ -211,7 +211,11 @@ _LABELS = frozenset(
     {"author", "authors", "commit", "committer", "tagger", "from", "to", "cc", "bcc", "reply-to", "sender",
      "maintainer", "maintainers", "uploaders", "author-email", "maintainer-email", "original-maintainer",
      "xsbc-original-maintainer", "contact", "contacts", "owner", "owners", "contributor", "contributors",
-     "reviewer", "reviewers", "assignee", "reporter", "requester", "requestor", "submitter", "customer"}
+     "reviewer", "reviewers", "assignee", "reporter", "requester", "requestor", "submitter", "customer",
+     # an e-signature's parties, a meeting's, a record's person
+     "signer", "signers", "cosigner", "witness", "recipient", "recipients", "approver", "approvers", "attendee",
+     "attendees", "organizer", "organiser", "participant", "participants", "member", "employee", "patient",
+     "student", "applicant", "candidate", "guest", "user", "name"}
 )  # fmt: skip
 _LABEL_END = re.compile(r"[A-Za-z][A-Za-z\-]*(?=\\?[\"'`]?\Z)")
 
@@ -606,6 +610,12 @@ _WHOLE_NAME_KEYS = frozenset({"displayname", "holdername"})
 _ROLE_NAME_KEYS = (
     "username", "ownername", "reviewername", "assigneename", "authorname", "requestername", "reportername",
     "approvername", "managername", "membername", "personname", "signername", "studentname",
+    # a call's parties, a payment's, a trip's, a contract's, a clinic's, a school's
+    "callername", "calleename", "counterpartyname", "payeename", "payername", "sendername", "beneficiaryname",
+    "debtorname", "creditorname", "passengername", "travelername", "travellername", "guestname", "witnessname",
+    "physicianname", "doctorname", "nursename", "teachername", "instructorname", "parentname", "guardianname",
+    "spousename", "applicantname", "candidatename", "claimantname", "policyholdername", "insuredname",
+    "attendeename", "participantname", "speakername", "volunteername", "donorname", "buyername",
 )  # fmt: skip
 
 
@@ -1109,11 +1119,22 @@ def _rows_names(
             row = _table_cells(text, row_start, row_end, separator)
             if len(row) != len(cells):
                 break
+            names = []
             for index, fewest in columns.items():
                 cell = _CELL_VALUE.fullmatch(text, *row[index])
                 if cell is not None and is_person_name(cell.group("value"), *fewest):
-                    found.append(redact(cell.start("value"), cell.end("value"), KIND))
+                    names.append(redact(cell.start("value"), cell.end("value"), KIND))
+            if names and not _example_row(text, row, row_start, row_end):
+                found += names
     return found
+
+
+def _example_row(text: str, row: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a table's row gives a documentation address in a cell: the row is an example's (a template's
+    `P451495,Jane,Doe,jane.doe@example.com`), and so are the names beside it."""
+    return text.find("@", start, end) >= 0 and any(
+        _holds_documentation_address(text[cell_start:cell_end], 0) for cell_start, cell_end in row
+    )
 
 
 # A data frame as pandas prints it: a header of column names apart by blanks, each row its index and then its

@@ -14,7 +14,7 @@ import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
 from client_actors.scrub._judge import LINE_LEAD
-from client_actors.scrub._names import classify_name, is_placeholder
+from client_actors.scrub._names import HEX, classify_name, is_placeholder, looks_random
 
 # Commands whose one line of output is a credential, whatever they are given.
 _CREDENTIAL_COMMANDS = (
@@ -145,4 +145,35 @@ def _handle_wireguard(match: re.Match[str]) -> Redaction | None:
 
 
 PRINTED_WIREGUARD_KEY = Rule("printed-wireguard-key", _WIREGUARD_PRINTED, _handle_wireguard)
-PRINTED_RULES = (PRINTED_VALUE, PRINTED_REPL, PRINTED_WIREGUARD_KEY)
+
+# A token a tool has just made, on the line after the one that says so: Particle's `token create` prints "New
+# access token expires on ...", then the token alone and indented; others "Your API key:" or "Generated token
+# (copy it now):". The line must say the token is new or the reader's, and the value fill its own line.
+ANNOUNCED_LITERALS = (
+    "ccess token", "CCESS TOKEN", "ew token", "uth token",
+    *(f"{api} {kind}" for api in ("PI", "pi") for kind in ("key", "Key", "token", "Token")),
+)  # fmt: skip
+_ANNOUNCED = re.compile(
+    r"(?:[Aa]ccess token|ACCESS TOKEN|(?:API|[Aa]pi) (?:[Kk]ey|[Tt]oken)|[Nn]ew token|[Aa]uth token)"
+    r"[^\n]{0,120}?(?:\r?\n|\\r\\n|\\n)"
+    r"(?P<lead>" + LINE_LEAD.pattern + r")[ \t]*"
+    r"(?P<value>[A-Za-z0-9_\-.+/=]{20,512})(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$))"
+)
+_ANNOUNCING = re.compile(r"(?i:\b(?:new|your|generated|created|issued)\b)")
+_LINE_BREAK = re.compile(r"\n|\\n")
+
+
+def _handle_announced(match: re.Match[str]) -> Redaction | None:
+    text, value = match.string, match.group("value")
+    breaks = list(_LINE_BREAK.finditer(text, max(0, match.start() - 160), match.start()))
+    line_start = breaks[-1].end() if breaks else max(0, match.start() - 160)
+    # (the line sliced off: a JSON-escaped break's "n" would join the line's first word)
+    if _ANNOUNCING.search(text[line_start : match.start()]) is None or is_placeholder(value):
+        return None
+    if not (looks_random(value) or (len(value) >= 32 and HEX.fullmatch(value))):
+        return None
+    return redact(match.start("value"), match.end("value"), "token")
+
+
+PRINTED_ANNOUNCED = Rule("printed-announced", _ANNOUNCED, _handle_announced)
+PRINTED_RULES = (PRINTED_VALUE, PRINTED_REPL, PRINTED_WIREGUARD_KEY, PRINTED_ANNOUNCED)
