@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
@@ -326,30 +327,86 @@ _IS_VALUE = re.compile(r"[=:][ \t]*(?:\\?[\"'])?\Z")
 _MORE_ON_LINE = re.compile(r"[ \t]*[^\s=\\]")
 
 
-def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The values that start in ``text[start:end]``, each whole (a value is never cut where a window ends, so
-    that a scrub of what this one leaves finds nothing new)."""
-    spans: list[tuple[int, int]] = []
-    for match in _CANDIDATE.finditer(text, start):
-        if match.start() >= end:
-            break
-        first, last = match.start(), match.end()
-        if last - first > 512:
-            continue  # longer than any credential: a blob
-        if text[first - 1 : first] == "\\":
-            if text[first] in "ntr":
-                first += 1
-            elif text[first] == "u" and re.fullmatch(r"u[0-9a-fA-F]{4}", text[first : first + 5]):
-                first += 5
-        while last > first and text[last - 1] in ".,:;" and text[last - 2 : last - 1] != text[last - 1]:
-            last -= 1  # a sentence's punctuation
-        if text[last - 1 : last] == "=" and (last - first) % 4 and _MORE_ON_LINE.match(text, last):
-            last = (
-                len(text[first:last].rstrip("=")) + first
-            )  # no base64's padding but an operator: `name=  value`
-        if last - first >= 6:
-            spans.append((first, last))
-    return spans
+class _Values:
+    """The value candidates of one text, each read once however many names share its line.
+
+    Every value on the rest of a name's line is read for that name, so a long line dense with sensitive words
+    and values (`creds abcdefgh12 ` over and over) would have each value found, cut and judged again for every
+    word before it. Here the candidates are found as one chain (the one after a candidate is always found from
+    that candidate's end, whichever name the reading began at), and what a value's own text and surroundings
+    say of it, with no name, is worked out once, as is its shape's verdict for a name's sense."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._after: dict[int, re.Match[str] | None] = {}  # a search's start: the first candidate from there
+        self._cut: dict[int, tuple[int, int] | None] = {}  # a candidate's start: the value it holds, if any
+        self._takeable: dict[int, bool] = {}
+        self._owners: dict[int, re.Match[str] | None] = {}
+        self._fitting: dict[tuple[int, int, Sense, bool, bool], bool] = {}
+
+    def spans(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The values that start in ``text[start:end]``, each whole (a value is never cut where a window ends,
+        so that a scrub of what this one leaves finds nothing new)."""
+        position = start
+        while True:
+            if position in self._after:
+                match = self._after[position]
+            else:
+                match = self._after[position] = _CANDIDATE.search(self.text, position)
+            if match is None or match.start() >= end:
+                return
+            first = match.start()
+            if first in self._cut:
+                span = self._cut[first]
+            else:
+                span = self._cut[first] = _cut(self.text, first, match.end())
+            if span is not None:
+                yield span
+            position = match.end()
+
+    def takeable(self, start: int, end: int) -> bool:
+        """Whether the value may be a name's at all, by what it and its surroundings say: a letter beside a
+        digit, no name of its own nor a call after it, no digest's prefix or public key's type before it."""
+        if start not in self._takeable:
+            text = self.text
+            self._takeable[start] = not (
+                _LETTER_DIGIT.search(text, start, end) is None
+                or (_NAME_AHEAD.match(text, end) and text[end - 1] != "=")
+                or text[end : end + 1] == "("
+                or _DIGEST_BEFORE.search(text, max(0, start - 8), start)
+                or _PUBLIC_KEY_BEFORE.search(text, max(0, start - 64), start)
+            )
+        return self._takeable[start]
+
+    def own_name(self, start: int) -> re.Match[str] | None:
+        """The name of its own right before the value, looked for in the 64 characters before it."""
+        if start not in self._owners:
+            self._owners[start] = _OWN_NAME.search(self.text, start - 64, start)
+        return self._owners[start]
+
+    def fits(self, start: int, end: int, sense: Sense, near: bool, tight: bool) -> bool:
+        key = (start, end, sense, near, tight)
+        if key not in self._fitting:
+            self._fitting[key] = _fits(self.text[start:end], sense, near, tight)
+        return self._fitting[key]
+
+
+def _cut(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """The value a candidate found at ``text[first:last]`` holds, or None for one too long or too short."""
+    if last - first > 512:
+        return None  # longer than any credential: a blob
+    if text[first - 1 : first] == "\\":
+        if text[first] in "ntr":
+            first += 1
+        elif text[first] == "u" and re.fullmatch(r"u[0-9a-fA-F]{4}", text[first : first + 5]):
+            first += 5
+    while last > first and text[last - 1] in ".,:;" and text[last - 2 : last - 1] != text[last - 1]:
+        last -= 1  # a sentence's punctuation
+    if text[last - 1 : last] == "=" and (last - first) % 4 and _MORE_ON_LINE.match(text, last):
+        last = (
+            len(text[first:last].rstrip("=")) + first
+        )  # no base64's padding but an operator: `name=  value`
+    return (first, last) if last - first >= 6 else None
 
 
 def find_shaped(text: str) -> list[Redaction]:
@@ -374,6 +431,7 @@ def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
     # No hit lies in a redaction token (a word there is followed by "]"), and no value taken holds "[" or
     # "]" (`_fits`); the engine drops what touches a token anyway.
     found: dict[int, Redaction] = {}
+    values = _Values(text)
     for hit_start, hit_end in hits:
         named = _sense_at(text, hit_start, hit_end)
         if named is None:
@@ -394,12 +452,12 @@ def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
             _next_line(text, line_end, sense, bool(_NAME_ENDS_LINE.match(rest)), found)
         quoted = text[name_start - 1 : name_start] == "`"
         set_before = quoted and _SET_BEFORE.search(text, max(0, name_start - 8), name_start) is not None
-        _same_line(text, name_end, line_end, sense, found, quoted, set_before)
+        _same_line(values, name_end, line_end, sense, found, quoted, set_before)
     return disjoint(found.values())
 
 
 def _same_line(
-    text: str,
+    values: _Values,
     name_end: int,
     line_end: int,
     sense: Sense,
@@ -411,16 +469,11 @@ def _same_line(
     it ("I've set `API_SECRET` to `...`")."""
     # Every value on the rest of the line is read, whatever sensitive word or redaction comes between (a
     # scrub of what this one leaves must read each the same way); the first word to take a value names it.
-    for start, end in _candidates(text, name_end, line_end):
-        if _LETTER_DIGIT.search(text, start, end) is None:
-            continue  # every shape holds a letter beside a digit
-        if (_NAME_AHEAD.match(text, end) and text[end - 1] != "=") or text[end : end + 1] == "(":
-            continue  # a name of its own, or a call
-        if start in found or _DIGEST_BEFORE.search(text, max(0, start - 8), start):
+    text = values.text
+    for start, end in values.spans(name_end, line_end):
+        if start in found or not values.takeable(start, end):
             continue
-        if _PUBLIC_KEY_BEFORE.search(text, max(0, start - 64), start):
-            continue  # an SSH public key's or certificate's body
-        own = _OWN_NAME.search(text, max(name_end, start - 64), start)
+        own = values.own_name(start) if name_end <= start - 64 else _OWN_NAME.search(text, name_end, start)
         near = (
             _ADJACENT_GAP.fullmatch(text, name_end, start) is not None
             or _SQL_ACCOUNT.fullmatch(text, name_end, start) is not None
@@ -442,7 +495,7 @@ def _same_line(
             if owned is None:
                 continue  # the value is its own name's (user=alice, --region eu-west-1)
             sense, near, tight = owned, True, True
-        if _fits(text[start:end], sense, near, tight):
+        if values.fits(start, end, sense, near, tight):
             found[start] = redact(start, end, sense.kind)
 
 
