@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 
 from client_actors.scrub import scrub_text
@@ -107,3 +110,14 @@ def test_trie_pattern_matches_exactly_the_words_longest_first() -> None:
     assert all(pattern.fullmatch(word) for word in words)
     assert pattern.match("passwords").group() == "password"  # type: ignore[union-attr]
     assert not pattern.fullmatch("pas")
+
+
+def test_a_value_a_later_name_takes_inside_an_annotation_leaves_the_annotation_read_as_before() -> None:
+    # `Password:` reads what runs up to "=" as a type annotation; the name ending "token" inside it takes the run
+    # after it, and the token that run becomes must not turn the annotation back into `Password`'s value.
+    rng = random.Random(4)
+    value = "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(24))
+    text = f"Password: v1.2.3token {value}token =password"
+    once = scrub_text(text).text
+    assert value not in once
+    assert scrub_text(once).text == once == "Password: v1.2.3token [REDACTED:token] =password"

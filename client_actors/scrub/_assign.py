@@ -108,8 +108,11 @@ _VALUE = (
 # which generation it is: ses_smtp_password_v4 (the same words `classify_name` ignores at the end of a name).
 _ENCODING_SUFFIX = r"(?:[_\-.]?(?i:" + trie_pattern(sorted(IGNORED_SUFFIXES)) + r"|v[0-9]{1,2}(?![0-9])))?"
 # A type annotation's rest, before its "=": with a blank before the "=", or without a digit (`password: str="x"`)
-# so that base64 padding after a colon (`X-Vault-Token: ZmFy...NiE=`) is no `name: Type=value`.
-_ANNOTATION = r"(?:[\w.\[\]|, &]{0,60}?[ \t]+|[A-Za-z_.\[\]|, &]{0,60}?)"
+# so that base64 padding after a colon (`X-Vault-Token: ZmFy...NiE=`) is no `name: Type=value`. A redaction token
+# is one piece of it, as the value it replaced was: what a later name's value in it became (`Password: v1token
+# aUAN...token =password`) leaves it read as before.
+_TOKEN_PIECE = r"\[REDACTED:[a-z0-9\-]{1,40}\]"
+_ANNOTATION = rf"(?:(?:[\w.\[\]|, &]|{_TOKEN_PIECE}){{0,60}}?[ \t]+|(?:[A-Za-z_.\[\]|, &]|{_TOKEN_PIECE}){{0,60}}?)"
 # After the name: an optional closing quote or bracket (JSON keys, env["X"]), an operator (or "is" in
 # prose: "the password is hunter2"), and for Python an optional annotation (`password: str = "..."`,
 # where the annotation is not the value). The operator is atomic: once read as an annotation it is
