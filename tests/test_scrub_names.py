@@ -60,8 +60,13 @@ def test_ordinary_names(name: str) -> None:
     assert classify_name(name) is None
 
 
-def test_a_public_key_is_only_a_weak_key() -> None:
-    assert classify_name("public_key") == Sense("key", False)
+def test_a_public_key_names_no_secret_and_a_key_beside_it_still_does() -> None:
+    # What a name says is public anyone may hold (Discord's application key, a Snowflake user's RSA_PUBLIC_KEY);
+    # a private key under it is still found by its own layout, wherever it stands.
+    assert classify_name("public_key") is None
+    assert classify_name("DISCORD_PUBLIC_KEY") is None
+    assert classify_name("public_key_secret") == Sense("secret", True)
+    assert classify_name("publishable_key") == Sense("key", False)
 
 
 @pytest.mark.parametrize(

@@ -52,13 +52,16 @@ Decisions:
   tokens are found by their published layouts, typed by the vendor where the kind names one, else as ``token``,
   ``api-key``, ``secret`` or ``password``. A prefix glued by "-" or "_" to the letters before it
   (``...A-sk-...``) is part of a longer run (base64url), no token.
-- A NATS nkey seed (``SU...``, 58 characters of base32) goes as a ``private-key``; its public key (``U...``, 56,
-  its checksum holding) is an identifier, and stays, as does a WireGuard or SSH public key.
-- What a command prints on the line after it goes when the command says it is a secret: a named variable's or
-  field's value (``printenv``, ``aws configure get aws_secret_access_key``), a password store's entry (``pass
-  show``), a key generator's or a key file's (``wg genkey``, ``cat /etc/wireguard/privatekey``); and a token on
-  the line under one that says it is new or the reader's (``New access token expires on ...``, ``Your API key:``).
-  A stored secret's name (``gcloud secrets versions access latest --secret=db-password``) is no value, and stays.
+- A NATS nkey seed (``SU...``, 58 characters of base32) goes as a ``private-key``; its public key (``U...``, 56, its
+  checksum holding) is an identifier, and stays, as does a WireGuard or SSH public key, and any value under a public
+  key's name (``DISCORD_PUBLIC_KEY``, Snowflake's ``RSA_PUBLIC_KEY``). A filler in a vendor's shape stays in several
+  groups too (``xoxb-xxxx-xxxx-xxxx``), as does a sample's ``password_here``.
+- What a command prints on the line after it goes when the command says it is a secret: a named variable's or field's
+  value (``printenv``, ``aws configure get aws_secret_access_key``), a password store's entry (``pass show``), a key
+  generator's or a key file's (``wg genkey``, ``cat /etc/wireguard/privatekey``), a Wi-Fi key's (``nmcli -s -g
+  802-11-wireless-security.psk connection show``); and a token on the line under one that says it is new or the
+  reader's (``New access token expires on ...``, ``Your API key:``). A stored secret's name (``gcloud secrets versions
+  access latest --secret=db-password``) is no value, and stays.
 - WordPress's keys and salts (``AUTH_KEY`` to ``NONCE_SALT``) go whatever they hold, blanks and brackets too; the
   sample file's "put your unique phrase here" stays. Under any key's name, a value of 32 characters or more drawn
   from letters, digits and symbols alike (a generated salt) goes as a random token would.
@@ -81,12 +84,17 @@ Decisions:
   it offline (see `_hashes`). Network equipment's reversible ones (Cisco's type 7 after ``password 7``, ``key 7``...,
   Junos's ``$9$`` strings) are the password itself, and go as ``password``. The card numbers payment processors
   publish for testing (``4242 4242 4242 4242``) are kept: they charge nothing and name nobody.
-- A value is a secret where a tool's own format says so, though no generic name does (see `_tools`, `_ci`,
-  `_mobile`, `_cloud_cli`, `_pairs`, `_locals`): a registry's credential file, a CI's logging command that sets
-  a secret-named variable or masks a value, a mobile app's keyed config, what a cloud CLI prints for a token
-  or a key list, a parameter or property a structure names, the values a traceback's diagnose view prints
-  under a sensitive name. Values that refer to a secret rather than hold it stay: template expressions, a
-  shell's command substitution, Hiera lookups, ASP.NET's ``AutoGenerate``, git's ``user.signingkey`` id.
+- A value is a secret where a tool's own format says so, though no generic name does (see `_tools`, `_ci`, `_mobile`,
+  `_cloud_cli`, `_pairs`, `_locals`): a registry's credential file, a CI's logging command that sets a secret-named
+  variable or masks a value, a mobile app's keyed config, what a cloud CLI prints for a token or a key list, a
+  parameter or property a structure names, the values a traceback's diagnose view prints under a sensitive name, a
+  Wi-Fi key as ``netsh`` shows it (``Key Content : ...``). An ini or key file's password runs to its line's end,
+  blanks and all (NetworkManager's ``psk=field lumen saffron 24``); a lower-case name's only, since an upper-case
+  one's words may be the command it is set for (``PGPASSWORD=x psql``). A key in hex, a digest's shape, goes when its
+  secret is given beside it (an exchange's ``"key"`` and ``"secret"``); Agora's app certificate is a secret; the pairs
+  of a quoted ``name=value;name=value`` list (Redshift's ``CREDENTIALS '...'``) are judged each. Values that refer to
+  a secret rather than hold it stay: template expressions, a shell's command substitution, Hiera lookups, ASP.NET's
+  ``AutoGenerate``, git's ``user.signingkey`` id.
 
 - What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's
   ``accesskey="u"``), a colour, a regular expression, a type or a variable named for a secret, "pass" the
@@ -103,14 +111,17 @@ Decisions:
   phone or address field, an XML record's sibling elements included, and in an object under a card's, billing,
   shipping or customer key), their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's pairs,
   psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and attendees
-  (iCalendar's ``CN=``, two words at least), people's LDIF ``cn``, a payment's creditor and debtor (ISO 20022's
-  ``<Cdtr><Nm>``), the line under a tax form's name label, and an author's setting (``AUTHOR = "..."``, ``export
-  AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in prose, package metadata and licence headers without an
-  address (public attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO,
-  setup.cfg's ``[metadata]``), a name beside a documentation address (an example, in a record as beside ``<...>``, a
-  vCard or an invitation that gives one, and a git identity set beside one: a guide's ``git config user.email
-  jane@example.org``) except where git log or a manifest's author field prints it as an identity (the address stays),
-  a stand-in's name (``Jane Doe``) there and in an author's setting, a single word beside an address, identifiers.
+  (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a user's id
+  names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data query``), a
+  payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), the line under a tax form's name label, and an author's
+  setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in prose, package
+  metadata and licence headers without an address (public attribution of published code: setup.py's, Sphinx's and
+  TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a name beside a documentation address (an
+  example, in a record as beside ``<...>``, a customer's or billing object with no card's number in or around it, a
+  table's row, a vCard or an invitation that gives one, and a git identity set beside one: a guide's ``git config
+  user.email jane@example.org``) except where git log or a manifest's author field prints it as an identity (the
+  address stays), a stand-in's name (``Jane Doe``) there and in an author's setting, a single word beside an address,
+  identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -25,14 +25,14 @@ from client_actors.scrub._core import (
     token_spans,
 )
 from client_actors.scrub._digits import is_ssn
-from client_actors.scrub._judge import is_whole_line, judge_value, line_value_end
+from client_actors.scrub._judge import LINE_LEAD, is_whole_line, judge_value, line_value_end
 from client_actors.scrub._names import IGNORED_SUFFIXES, Sense, classify_name, is_placeholder, split_words
 from client_actors.scrub._spaced import find_call_value, find_spaced
 
 KEYWORDS = (
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
     "token", "key", "auth", "credential", "credentials", "creds", "cookie", "signature", "sig", "session",
-    "sessionid", "sessid", "pw", "psk", "bearer", "_sk", "_pat", "ssn",
+    "sessionid", "sessid", "pw", "psk", "bearer", "_sk", "_pat", "ssn", "certificate",
 )  # fmt: skip
 # Words that may be glued to a prefix (pgpassword, accessToken); the others need a boundary so
 # that bypass, compass, oauth and monkey-patched names stay ordinary words.
@@ -112,7 +112,9 @@ _ENCODING_SUFFIX = r"(?:[_\-.]?(?i:" + trie_pattern(sorted(IGNORED_SUFFIXES)) + 
 # is one piece of it, as the value it replaced was: what a later name's value in it became (`Password: v1token
 # aUAN...token =password`) leaves it read as before.
 _TOKEN_PIECE = r"\[REDACTED:[a-z0-9\-]{1,40}\]"
-_ANNOTATION = rf"(?:(?:[\w.\[\]|, &]|{_TOKEN_PIECE}){{0,60}}?[ \t]+|(?:[A-Za-z_.\[\]|, &]|{_TOKEN_PIECE}){{0,60}}?)"
+_ANNOTATION = (
+    rf"(?:(?:[\w.\[\]|, &]|{_TOKEN_PIECE}){{0,60}}?[ \t]+|(?:[A-Za-z_.\[\]|, &]|{_TOKEN_PIECE}){{0,60}}?)"
+)
 # After the name: an optional closing quote or bracket (JSON keys, env["X"]), an operator (or "is" in
 # prose: "the password is hunter2"), and for Python an optional annotation (`password: str = "..."`,
 # where the annotation is not the value). The operator is atomic: once read as an annotation it is
@@ -229,6 +231,18 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     elif group == "bare" and not in_query:
         longer = line_value_end(text, name_start, end)
         value, end = value + text[end:longer], longer
+        if (
+            sense.kind == "password"
+            and sense.strong
+            and match.group("sep") == "="
+            and not match.group("sp")
+            and not name.isupper()
+        ):
+            # An ini or key file's passphrase (NetworkManager's `psk=field lumen saffron 24`): its words run to the
+            # line's end. Not an upper-case name's, whose words may be the command it is set for (`PGPASSWORD=x psql`).
+            words = _PASSPHRASE_REST.match(text, end)
+            if words is not None and is_whole_line(text, name_start, words.end()):
+                value, end = value + words.group(), words.end()
     if group == "bare" and value.endswith("/") and text[end : end + 1] in ("'", '"') and value[:-1]:
         value, end = value[:-1], end - 1  # `sed 's/^X=.*/X=value/'`: the expression's delimiter
     if group == "bare" and value.endswith((".", ":")) and value[:-1]:
@@ -248,6 +262,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         # Laravel's APP_KEY=base64:...: the word says how the value is written; the value follows it.
         value, start = value[encoding.end() :], start + encoding.end()
     verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style, in_query=in_query)
+    if verdict == "keep" and sense.kind == "key" and _twin_of_a_secret(text, end, value):
+        verdict = "redact"
     if verdict == "keep" or (
         verdict == "redact-if-whole-line"
         # after "is" a lone word is prose ("pass is needed:"), whatever its line holds
@@ -268,6 +284,26 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     return redact(start, end, sense.kind)
 
 
+# A secret's name right after a key's value, in the same object or section (an exchange's `"key": "...", "secret":
+# "..."`, as trading bots and SDKs configure a key pair).
+_SECRET_SIBLING = re.compile(
+    r"\\?[\"']?[ \t]*,?[ \t]*(?:(?:\r?\n|\\n)"
+    + LINE_LEAD.pattern
+    + r")?[ \t]*\\?[\"']?(?i:api_?)?(?:secret|Secret|SECRET)"
+    r"\\?[\"']?[ \t]*[:=]"
+)
+_HEX_KEY = re.compile(r"[0-9a-fA-F]{20,128}")
+
+
+def _twin_of_a_secret(text: str, end: int, value: str) -> bool:
+    """Whether a key's value in hex (a digest's shape, kept alone) is the public half of a key pair: its secret
+    is given next to it."""
+    return _HEX_KEY.fullmatch(value) is not None and _SECRET_SIBLING.match(text, end) is not None
+
+
+# A passphrase's other words after its first: up to seven, each apart by one blank, none an operator, a comment, a
+# quote, a path or a flag.
+_PASSPHRASE_REST = re.compile(r"(?:[ \t][^\s=#;'\"`$&|<>/\\\-][^\s=#;'\"`$&|<>/\\]{0,63}){1,7}")
 # A Redis command before the key it names (`redis-cli GET session:token:42`, `TTL auth:access:7`).
 _KEY_COMMAND = re.compile(
     r"(?<![A-Za-z])(?i:get|set|setex|getdel|mget|del|unlink|exists|ttl|pttl|expire|type|incr|decr|dump"

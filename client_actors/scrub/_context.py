@@ -770,7 +770,7 @@ _NAME_TAIL = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
 _NAME_TAIL_BACK = re.compile(r"[A-Za-z0-9_.\-:]{1,80}")  # with a section's colon, read backwards
 # Passwords, secrets and tokens (not keys, signatures or sessions, whose words are common in code); the
 # engine's gate for these two rules is the same case forms.
-_PASSWORD_NAME = re.compile(r"pass|Pass|PASS|pwd|Pwd|PWD|secret|Secret|SECRET|token|Token|TOKEN")
+_PASSWORD_NAME = re.compile(r"pass|Pass|PASS|pw|Pw|PW|secret|Secret|SECRET|token|Token|TOKEN")
 _SYMBOL_OR_INNER_DIGIT = re.compile(r"[^\w.$\-]|[A-Za-z][0-9]+[A-Za-z]")
 # Two words and a number, as people make a password memorable (`lilac.mango809`, `copper.Tundra384`): no
 # attribute's or host's name ends in two digits after a lower-case word, whose receiver code names so.

@@ -111,7 +111,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.25"
+RULESET_VERSION = "2026.12.26"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -151,7 +151,7 @@ def _forms(words: Iterable[str]) -> tuple[str, ...]:
 
 
 # The dotted-value rules act on names holding one of these (see _context.py).
-_DOTTED_NAMES = _forms(("pass", "pwd", "secret", "token"))
+_DOTTED_NAMES = _forms(("pass", "pw", "secret", "token"))
 
 _BASE64_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 

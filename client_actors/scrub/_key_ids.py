@@ -21,6 +21,7 @@ import binascii
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact, run_start
+from client_actors.scrub._judge import LINE_LEAD
 
 _HEX40 = r"(?P<id>[0-9a-fA-F]{40})(?![0-9a-zA-Z_])"
 # Between a name and its value: a JSON, YAML, TOML, HCL, env, Python or Ruby separator, quotes plain or
@@ -87,13 +88,23 @@ KEY_COMMAND = Rule(
 
 # The table `gcloud iam service-accounts keys list` prints: a KEY_ID CREATED_AT header, then one row per key,
 # the id first and the creation time next. Rows are taken only while the table lasts: every line between
-# the header and the row is itself a row, so a `git log` printed later in the same text keeps its commits.
+# the header and the row is itself a row (or the rule under the header), so a `git log` printed later in the
+# same text keeps its commits.
 _LISTING_ROW = re.compile(
     r"(?:(?<![0-9A-Za-z])|(?<=\\[nt]))" + _HEX40 + r"[ \t]+[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:"
 )
 _LISTING_HEADER = "KEY_ID"
 _LINE_BREAK = re.compile(r"\r?\n|(?:\\r)?\\n")
 _MAX_ROWS = 200
+
+
+# The rule some versions and formats print under the header (`---- ----`, `──── ────`), behind a line's lead.
+_RULE = re.compile(r"[ \t]*(?:[-\u2500]{4,}[ \t]*)+")
+
+
+def _rule_line(line: str) -> bool:
+    lead = LINE_LEAD.match(line)
+    return _RULE.fullmatch(line, lead.end() if lead is not None else 0) is not None
 
 
 def _handle_listing_row(match: re.Match[str]) -> Redaction | None:
@@ -104,7 +115,7 @@ def _handle_listing_row(match: re.Match[str]) -> Redaction | None:
     lines = _LINE_BREAK.split(text[header:start])
     if len(lines) < 2 or "CREATED_AT" not in lines[0] or len(lines[-1]) > 40:
         return None  # the header's own line, or the row's lead (a wrapper's) is longer than any wrapper's
-    if not all(_LISTING_ROW.search(line) for line in lines[1:-1]):
+    if not all(_LISTING_ROW.search(line) or _rule_line(line) for line in lines[1:-1]):
         return None
     return redact(start, match.end("id"), "key")
 

@@ -141,7 +141,15 @@ def classify_name(name: str) -> Sense | None:
         return Sense("password", True) if before or last != "pwd" else None
     if last in ("hash", "digest") and before and before[-1] in PASSWORD_WORDS:
         return Sense("password", True)
+    if last in ("certificate", "cert") and before and before[-1] == "app":
+        return Sense(
+            "secret", True
+        )  # Agora's app certificate: the secret its tokens are signed with, no X.509
     if last == "key":
+        if before and before[-1] == "public":
+            return (
+                None  # what anyone may hold (`DISCORD_PUBLIC_KEY`, Snowflake's `RSA_PUBLIC_KEY`): no secret
+            )
         if before and before[-1] == "signing" and ("user" in before or name == "signingkey"):
             return (
                 None  # git's user.signingkey (or under `[user]`) names the key: its id, a public key's file
@@ -188,7 +196,9 @@ _PLACEHOLDER = re.compile(
       | \$[A-Z_]{2,40}\$.*                 # a JetBrains IDE's path macro: $PROJECT_DIR$/...
       | \$[A-Za-z_]\w* | \$\(.* | %\w+% | %\(?\w*\)?[sd]  # $VAR, $(cmd (cut at a space), %VAR%, %(name)s
       | (?i:your|my)[-_ ].* | (?i:your)[A-Z_].*             # your-token-here, YOUR_API_KEY
-      | [A-Za-z0-9_\-]{1,16}?[-_.](?:x{3,}|X{3,}|\*{3,}|\.{3,}|…)  # sk-..., ghp_xxxx, sk-proj-****
+      | [A-Za-z]+(?:[_\-][A-Za-z]+)*[_\-](?i:here)           # WordPress's password_here, api_key_here
+      | [A-Za-z0-9_\-]{1,16}?[-_.](?:x{3,}|X{3,}|\*{3,}|\.{3,}|…)(?:[-_.](?:x{3,}|X{3,}|\*{3,}))*
+                                          # sk-..., ghp_xxxx, sk-proj-****, xoxb-xxxx-xxxx-xxxx
       | \*{4,}[A-Za-z0-9_\-]{1,8} | [A-Za-z0-9_\-]{1,12}\*{4,}   # masked but for its last or first few: ****QX7M
       | [A-Z]+(?:[_\-][A-Z]+)+                               # OAUTH-TOKEN, ACCESS_TOKEN: a name, not a value
       | ![A-Za-z]+                                           # YAML tags: !vault, !Ref, !secret

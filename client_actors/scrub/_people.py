@@ -62,6 +62,7 @@ from collections.abc import Collection
 from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._core import Redaction, disjoint, redact
+from client_actors.scrub._digits import PUBLISHED_TEST_CARDS, is_card_number
 from client_actors.scrub._judge import LINE_LEAD, is_whole_line
 from client_actors.scrub._personal import (
     LINE_BREAK,
@@ -473,7 +474,8 @@ _FORM_NAME = re.compile(rf"[ \t]*(?P<name>{NAME})(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|
 # What a pass needs in a text to find one: a vCard's start, an LDIF entry's object class, a payment party's
 # name element, a tax form's name label.
 DIRECTORY_LITERALS = (
-    "BEGIN:VCARD", "objectClass:", "objectclass:", "Nm>", "Name of entity", "income tax return"
+    "BEGIN:VCARD", "objectClass:", "objectclass:", "dn: uid=", "dn:uid=", "Nm>", "Name of entity",
+    "income tax return",
 )  # fmt: skip
 _LINE_ENDS = re.compile(r"[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)")
 
@@ -541,8 +543,10 @@ def find_directory_names(text: str) -> list[Redaction]:
     if "BEGIN:VCARD" in text:
         patterns.append(_VCARD_NAME)
         found += _vcard_parts(text)
-    if ("bjectClass:" in text or "bjectclass:" in text) and _PERSON_OBJECT_CLASS.search(text):
-        patterns.append(_LDIF_NAME)
+    if (("bjectClass:" in text or "bjectclass:" in text) and _PERSON_OBJECT_CLASS.search(text)) or (
+        "dn: uid=" in text or "dn:uid=" in text
+    ):
+        patterns.append(_LDIF_NAME)  # a person's entry: by its class, or by a user's id naming it
     if "Nm>" in text:
         found += _party_names(text)
     if "Name of entity" in text or "income tax return" in text:
@@ -737,6 +741,34 @@ _ELEMENT_END = re.compile(">")
 _ADDRESS_VALUE = re.compile(r"[ \t]*(?:\\?[\"'`])?(?P<address>[^\s\"'`<>,;\\@]{1,64}@[A-Za-z0-9.\-]{1,255})")
 
 
+_AROUND = 400  # how far around a record an object holding it may give what is real
+_ADDRESS_IN_RECORD = re.compile(r"[^\s\"'`<>,;\\@]{1,64}@[A-Za-z0-9.\-]{1,255}")
+
+
+def _gives_documentation_address(text: str, start: int, end: int) -> bool:
+    """Whether the record at ``text[start:end]`` is an example's: it gives a reserved documentation address in a
+    field, and no card's number stands in it or around it (the object that holds a billing record)."""
+    if text.find("@", start, end) < 0 or _holds_a_card(text, max(0, start - _AROUND), end + _AROUND):
+        return False
+    return any(
+        _is_documentation_address(f" <{address.group()}>")
+        for address in _ADDRESS_IN_RECORD.finditer(text, start, end)
+    )
+
+
+# A card's number, its groups apart by blanks or dashes or none. Read from the digits themselves, not from what
+# the card rule made of them, which runs after this pass: a scrub of what this one leaves decides the same.
+_CARD_RUN = re.compile(r"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,18}(?![0-9])")
+
+
+def _holds_a_card(text: str, start: int, end: int) -> bool:
+    for run in _CARD_RUN.finditer(text, start, end):
+        digits = run.group().replace(" ", "").replace("-", "")
+        if digits not in PUBLISHED_TEST_CARDS and is_card_number(digits):
+            return True
+    return False
+
+
 def _holds_documentation_address(record: str, at: int) -> bool:
     """Tell whether the field whose value starts at ``at`` holds a reserved documentation address: the record
     is an example's (`{"email": "jane.doe@example.com", "name": "Jane Doe"}`), and so is the name beside it."""
@@ -831,6 +863,8 @@ _AUTHOR_HINTS = (
     re.compile(rb"uthor(?<=[aA]uthor)" + _RECORD_AFTER_KEY),
     re.compile(rb"UTHOR(?<=AUTHOR)" + _RECORD_AFTER_KEY),
 )
+# A rule under a header (folded: a rule of dashes is left empty, one of box drawing's is its bytes).
+_RULE_BELOW = re.compile(rb"\+?\t*(?:(?:\xe2\x94\x80){2,}|\r?\n)")
 # A digit on a line (folded), as a data frame's row holds its index.
 _DIGIT_ON_LINE = re.compile(rb"[^\n]{0,120}?[0-9]")
 # What no data frame's header holds (its column names and blanks), nor any line's lead (`LINE_LEAD`): a line
@@ -883,7 +917,10 @@ def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
             continue
         if _FOLDED_SEPARATOR.search(piece) is not None:
             never = _never_a_header(piece)
-        elif _DIGIT_ON_LINE.match(folded, line_end + 1) is not None:
+        elif (
+            _DIGIT_ON_LINE.match(folded, line_end + 1) is not None
+            or _RULE_BELOW.match(folded, line_end + 1) is not None
+        ):
             never = _NOT_IN_FRAME_HEADER.search(piece) is not None
         else:
             continue
@@ -958,12 +995,16 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
         if key == "name":
             item = _name_forward(match, 2)
             record = _xml_siblings(text, match.start()) if sep == ">" else _record_around(text, match.start())
-            if (
-                item is not None
-                and not _has_contact_field(text, *record)
-                and not (sep != ">" and _PERSON_OBJECT.search(text, max(0, record[0] - 40), record[0] + 1))
+            if item is not None and (
+                (
+                    not _has_contact_field(text, *record)
+                    and not (
+                        sep != ">" and _PERSON_OBJECT.search(text, max(0, record[0] - 40), record[0] + 1)
+                    )
+                )
+                or _gives_documentation_address(text, *record)
             ):
-                continue
+                continue  # no person's record, or an example's (a customer's object with an address on example.net)
         elif (keyed := _person_key(key)) is not None:
             item = _name_forward(match, *keyed)
         elif key == "author":
@@ -1151,6 +1192,11 @@ def _frame_names(text: str, start: int, end: int) -> list[Redaction]:
         return []
     names = [(m.start(), m.end()) for m in re.finditer(r"[^ \t]+", text[body:end])]
     columns = _person_columns(text, [(body + a, body + b) for a, b in names])
+    if not columns:
+        return []
+    ruled = _ruled_names(text, end, names, columns)
+    if ruled is not None:
+        return ruled
     found: list[Redaction] = []
     row_end = end
     for _ in range(_MAX_ROWS if columns else 0):
@@ -1175,6 +1221,53 @@ def _frame_names(text: str, start: int, end: int) -> list[Redaction]:
             value = text[cells[column][0] : cells[column][1]]
             if is_person_name(value, fewest, upper):
                 found.append(redact(cells[column][0], cells[column][1], KIND))
+    return found
+
+
+# The rule a CLI prints under a table's header, a run of dashes (or box drawing's) per column (`sf data query`,
+# `gcloud ... list`): its runs say where each column's cells stand on every row.
+_RULE_RUNS = re.compile(r"[ \t]*(?:[-\u2500]{2,}[ \t]+){1,40}[-\u2500]{2,}[ \t]*")
+_RULE_RUN = re.compile(r"[-\u2500]+")
+
+
+def _ruled_names(
+    text: str, end: int, names: list[tuple[int, int]], columns: dict[int, tuple[int, bool]]
+) -> list[Redaction] | None:
+    """Names in a table whose header (ending at ``end``, its names at ``names`` from its body) has a rule under
+    it: each row's cells cut where the rule's runs stand, behind the row's own lead. None where no such rule is,
+    or its runs do not stand under the header's names one for one."""
+    following = LINE_BREAK.match(text, end)
+    if following is None:
+        return None
+    rule_start, row_end = line_at(text, following.end())
+    rule_body = line_body(text, rule_start, row_end)
+    if _RULE_RUNS.fullmatch(text, rule_body, row_end) is None:
+        return None
+    runs = [
+        (m.start() - rule_body, m.end() - rule_body) for m in _RULE_RUN.finditer(text, rule_body, row_end)
+    ]
+    if len(runs) != len(names) or any(not a <= n < b for (n, _), (a, b) in zip(names, runs, strict=True)):
+        return None
+    found: list[Redaction] = []
+    last = max(columns)
+    for _ in range(_MAX_ROWS):
+        following = LINE_BREAK.match(text, row_end)
+        if following is None:
+            break
+        row_start, row_end = line_at(text, following.end())
+        row = line_body(text, row_start, row_end)
+        # (the cells right of the last name's may have been redacted already, and no longer line up)
+        if row_end - row <= runs[last][0] or any(
+            text[row + b : row + b + 1] not in ("", " ", "\t") for _, b in runs[: last + 1]
+        ):
+            break  # the table has ended: a line too short for the names' columns, or one not cut where they are
+        for column, (fewest, upper) in columns.items():
+            a, b = runs[column]
+            cell_end = row_end if column == len(runs) - 1 else row + b
+            value = text[row + a : cell_end].strip()
+            if value and is_person_name(value, fewest, upper):
+                at = text.index(value, row + a, cell_end)
+                found.append(redact(at, at + len(value), KIND))
     return found
 
 

@@ -270,11 +270,17 @@ def lead_end(text: str, start: int, end: int) -> int:
     return lead.end() if lead and lead.group() not in ("|", "-", "+") else start
 
 
+# A comma-separated cell in quotes, its quotes written or JSON-escaped, a doubled quote inside it for one: the
+# commas inside are the cell's (`"107 Harbour Road, Malmo"`).
+_QUOTED_CELL = re.compile(r'[ \t]*(?:"(?:[^"\n]|"")*"|\\"(?:[^"\\\n]|\\"\\")*\\")[ \t]*(?=,|$)')
+
+
 def line_cells(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
     position = start
     spans = []
     while True:
-        found = text.find(separator, position, end)
+        quoted = _QUOTED_CELL.match(text, position, end) if separator == "," else None
+        found = text.find(separator, position if quoted is None else quoted.end(), end)
         spans.append((position, end if found < 0 else found))
         if found < 0:
             return spans

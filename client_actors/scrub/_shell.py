@@ -276,7 +276,9 @@ SHELL_RULES = (
     command_rule("lftp-user", r"-u(?<= -u)[ \t]+[^\s,]{1,128}," + _VALUE, " -u", r"lftp\b"),
     command_rule(
         "nmcli-password",
-        r"nmcli[^\n]{0,200}?[ \t](?:password|wifi-sec\.psk|802-11-wireless-security\.psk)[ \t]+" + _VALUE,
+        # (not a field asked for by name: `-g 802-11-wireless-security.psk connection show` prints it)
+        r"nmcli[^\n]{0,200}?[ \t](?<!-g[ \t])(?<!-f[ \t])(?<!--fields[ \t])(?<!--get-values[ \t])"
+        r"(?:password|wifi-sec\.psk|802-11-wireless-security\.psk)[ \t]+" + _VALUE,
         "nmcli",
         None,
     ),

@@ -64,6 +64,10 @@ def _value_group(match: re.Match[str]) -> str:
     return next(group for group in ("esc", "dq", "sq", "bare") if match.group(group) is not None)
 
 
+# Pairs joined by ";", as a connection string gives them: the names say which values are secret.
+_PAIRS = re.compile(r"[A-Za-z_][\w.\-]{2,63}=[^;=]*(?:;[ \t]*[A-Za-z_][\w.\-]{2,63}=[^;=]*)+;?")
+
+
 def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
     """The redaction of the value after the blank that follows the sensitive name at ``name_start:name_end``."""
     match = _SPACED_VALUE.match(text, name_end)
@@ -95,6 +99,8 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
         value, start, whole = value[named.end() :], start + named.end(), whole[named.end() :]
     if is_placeholder(value) or _URL.match(value) or not _WORD_CHARS.search(value):
         return None
+    if _PAIRS.fullmatch(value):
+        return None  # Redshift's `CREDENTIALS 'aws_access_key_id=...;aws_secret_access_key=...'`: each pair is judged
     line_start = _line_start(text, name_start)
     prefix = text[line_start:name_start]
     lead = LINE_LEAD.match(prefix)  # a line number, a timestamp, a border: the line is what follows it

@@ -472,7 +472,19 @@ QUOTED_BAD_KEY = Rule(
     "Incorrect API key provided",
 )
 
+# What `netsh wlan show profile name=... key=clear` prints for a Wi-Fi network's key: `Key Content : <key>`, the
+# rest of its line (a passphrase may hold blanks).
+NETSH_KEY_CONTENT = Rule(
+    "netsh-key-content",
+    re.compile(
+        r"Key Content[ \t]*:[ \t]*(?P<value>[^\s\\\"](?:[^\n\\\"]{0,254}[^\s\\\"])?)(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$))"
+    ),
+    lambda m: redact_value(m, "password"),
+    "Key Content",
+)
+
 TOOL_RULES = (
+    NETSH_KEY_CONTENT,
     GRADLE_GPR, BUNDLER_HOST, WEBSOCKET_BEARER, JWT_SECTION_KEY, CONSUL_AGENT_TOKEN, SHOWN_ONCE, SMTP_AUTH,
     TERRAFORM_RANDOM_PASSWORD, REDIS_ACL_PASSWORD, ALGOLIA_KEY, SQS_BROKER_SECRET, PROXY_USER_PASSWORD,
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
@@ -518,6 +530,7 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "quoted-bad-key": ("Incorrect API key provided",),
     "terraform-console-value": ("nonsensitive(", "random_password."),
     "kaggle-key": ("kaggle",),
+    "netsh-key-content": ("Key Content",),
     "redis-reply-pair": ('1) "', '1) \\"'),
 }
 # The Serverless Framework's deploy summary lists the API keys it made under `api keys:`, one `name: value` line each
