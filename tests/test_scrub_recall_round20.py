@@ -228,3 +228,15 @@ def test_a_real_card_beside_the_billing_object_makes_its_name_a_person_s() -> No
     )
     out = scrubbed(text)
     assert name not in out and card not in out
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_an_env_file_s_passphrase_goes_whole_and_a_command_s_words_stay(wrap: str) -> None:
+    phrase = _passphrase()
+    text = (
+        f"MATCH_GIT_URL=https://git.example.com/certs.git\nMATCH_PASSWORD={phrase}\nMATCH_READONLY=true\n"
+        "$ MYSQL_PWD=Zx81kLm2 mysql app\n"
+    )
+    out = scrubbed(WRAPS[wrap](text))
+    assert not any(word in out for word in phrase.split())
+    assert "MATCH_READONLY=true" in out and " mysql app" in out

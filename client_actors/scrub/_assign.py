@@ -231,17 +231,16 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     elif group == "bare" and not in_query:
         longer = line_value_end(text, name_start, end)
         value, end = value + text[end:longer], longer
-        if (
-            sense.kind == "password"
-            and sense.strong
-            and match.group("sep") == "="
-            and not match.group("sp")
-            and not name.isupper()
-        ):
-            # An ini or key file's passphrase (NetworkManager's `psk=field lumen saffron 24`): its words run to the
-            # line's end. Not an upper-case name's, whose words may be the command it is set for (`PGPASSWORD=x psql`).
+        if sense.kind == "password" and sense.strong and match.group("sep") == "=" and not match.group("sp"):
+            # An ini, key or env file's passphrase (NetworkManager's `psk=field lumen saffron 24`, fastlane's
+            # `MATCH_PASSWORD=opal marble ember48`): its words run to the line's end. An upper-case name's only
+            # among other such lines, since alone its words may be the command it is set for (`PGPASSWORD=x psql`).
             words = _PASSPHRASE_REST.match(text, end)
-            if words is not None and is_whole_line(text, name_start, words.end()):
+            if (
+                words is not None
+                and is_whole_line(text, name_start, words.end())
+                and (not name.isupper() or _among_env_lines(text, name_start, words.end()))
+            ):
                 value, end = value + words.group(), words.end()
     if group == "bare" and value.endswith("/") and text[end : end + 1] in ("'", '"') and value[:-1]:
         value, end = value[:-1], end - 1  # `sed 's/^X=.*/X=value/'`: the expression's delimiter
@@ -293,6 +292,23 @@ _SECRET_SIBLING = re.compile(
     r"\\?[\"']?[ \t]*[:=]"
 )
 _HEX_KEY = re.compile(r"[0-9a-fA-F]{20,128}")
+
+
+# An environment file's line, behind a line's lead: an upper-case name and "=".
+_ENV_LINE = re.compile(LINE_LEAD.pattern + r"[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]{0,80}=")
+_BREAK = re.compile(r"\r?\n|\\n")
+
+
+def _among_env_lines(text: str, start: int, end: int) -> bool:
+    """Whether the line that holds ``text[start:end]`` has an environment file's line right before or after it."""
+    before = max(text.rfind("\n", 0, start), text.rfind("\\n", 0, start))
+    if before > 0:
+        previous = max(text.rfind("\n", 0, before), text.rfind("\\n", 0, before))
+        line = previous + (2 if text.startswith("\\n", previous) else 1) if previous >= 0 else 0
+        if _ENV_LINE.match(text, line, before):
+            return True
+    after = _BREAK.search(text, end)
+    return after is not None and _ENV_LINE.match(text, after.end()) is not None
 
 
 def _twin_of_a_secret(text: str, end: int, value: str) -> bool:
