@@ -55,7 +55,8 @@ Decisions:
 - A NATS nkey seed (``SU...``, 58 characters of base32) goes as a ``private-key``; its public key (``U...``, 56, its
   checksum holding) is an identifier, and stays, as does a WireGuard or SSH public key, and any value under a public
   key's name (``DISCORD_PUBLIC_KEY``, Snowflake's ``RSA_PUBLIC_KEY``). A filler in a vendor's shape stays in several
-  groups too (``xoxb-xxxx-xxxx-xxxx``), as does a sample's ``password_here``.
+  groups too (``xoxb-xxxx-xxxx-xxxx``), as does a sample's ``password_here``. DNSSEC's ``DNSKEY`` records hold a
+  zone's public key, and stay.
 - What a command prints on the line after it goes when the command says it is a secret: a named variable's or field's
   value (``printenv``, ``aws configure get aws_secret_access_key``), a password store's entry (``pass show``), a key
   generator's or a key file's (``wg genkey``, ``cat /etc/wireguard/privatekey``), a Wi-Fi key's (``nmcli -s -g
@@ -79,6 +80,9 @@ Decisions:
   security number", or as a whole cell of a comma-separated row in its 3-2-4 shape with blanks (no phone,
   date, amount or version is written so).
 
+- Moodle's glued names (``$CFG->dbpass``, ``smtppass``) are a password's, its ``passwordsaltmain`` a secret;
+  signtool's ``/p`` is a certificate's password; Composer's ``bearer`` section maps hosts to tokens; a bare value's
+  run goes whole, "=" inside it and all (``RNGge-5yt=*As=E0Z``).
 - Password hashes in the formats systems store them (crypt(3)'s MD5, SHA-256/512, scrypt and yescrypt, bcrypt, Argon2,
   Django's PBKDF2, Cisco's types 8 and 9) are redacted as ``credential``: whoever holds one can try passwords against
   it offline (see `_hashes`). Network equipment's reversible ones (Cisco's type 7 after ``password 7``, ``key 7``...,
@@ -91,15 +95,19 @@ Decisions:
   Wi-Fi key as ``netsh`` shows it (``Key Content : ...``). An ini or key file's password runs to its line's end,
   blanks and all (NetworkManager's ``psk=field lumen saffron 24``); a lower-case name's only, since an upper-case
   one's words may be the command it is set for (``PGPASSWORD=x psql``). A key in hex, a digest's shape, goes when its
-  secret is given beside it (an exchange's ``"key"`` and ``"secret"``); Agora's app certificate is a secret; the pairs
-  of a quoted ``name=value;name=value`` list (Redshift's ``CREDENTIALS '...'``) are judged each. Values that refer to
-  a secret rather than hold it stay: template expressions, a shell's command substitution, Hiera lookups, ASP.NET's
+  secret is given beside it (an exchange's ``"key"`` and ``"secret"``) or its record names it an API key
+  (Meilisearch's ``"name": "Default Search API Key"``); Elasticsearch's ``encoded`` key (base64 of its id and key)
+  beside its ``api_key``; a list of API tokens (``INIT_CLIENT_API_TOKENS``; ``max_tokens`` is a count); Agora's app
+  certificate is a secret; the pairs of a quoted ``name=value;name=value`` list (Redshift's ``CREDENTIALS '...'``) are
+  judged each. Values that refer to a secret rather than hold it stay: template expressions, a shell's command
+  substitution, Hiera lookups, YAML tags naming a secret (Home Assistant's ``!secret name``), ASP.NET's
   ``AutoGenerate``, git's ``user.signingkey`` id.
 
-- What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's
-  ``accesskey="u"``), a colour, a regular expression, a type or a variable named for a secret, "pass" the
-  verb, a flag named in prose; dotted quads that are releases (``firmware 4.2.0.17``, ``kernel 5.10.0.21``),
-  sections or object identifiers, headings' numbers, addresses of four equal octets; a private key's markers
+- What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's ``accesskey="u"``), a
+  colour, a regular expression, a type or a variable named for a secret, "pass" the verb, a flag named in prose;
+  dotted quads that are releases (``firmware 4.2.0.17``, ``kernel 5.10.0.21``), a version's key's value (``- key:
+  firmware_version`` / ``value: ...``) and the same four numbers wherever else they stand in the text (a release's
+  URL), sections or object identifiers, headings' numbers, addresses of four equal octets; a private key's markers
   with no key between them.
 
 - A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside an address
@@ -113,15 +121,16 @@ Decisions:
   psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and attendees
   (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a user's id
   names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data query``), a
-  payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), the line under a tax form's name label, and an author's
-  setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in prose, package
-  metadata and licence headers without an address (public attribution of published code: setup.py's, Sphinx's and
-  TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a name beside a documentation address (an
-  example, in a record as beside ``<...>``, a customer's or billing object with no card's number in or around it, a
-  table's row, a vCard or an invitation that gives one, and a git identity set beside one: a guide's ``git config
-  user.email jane@example.org``) except where git log or a manifest's author field prints it as an identity (the
-  address stays), a stand-in's name (``Jane Doe``) there and in an author's setting, a single word beside an address,
-  identifiers.
+  payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social security number a government id's code names
+  (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label, and an author's setting (``AUTHOR = "..."``,
+  ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in prose, package metadata and licence headers
+  without an address (public attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``,
+  PKG-INFO, setup.cfg's ``[metadata]``), a name beside a documentation address (an example, in a record as beside
+  ``<...>``, a customer's or billing object with no card's number in or around it, a table's row, a vCard or an
+  invitation that gives one, and a git identity set beside one: a guide's ``git config user.email jane@example.org``)
+  except where git log or a manifest's author field prints it as an identity (the address stays), a stand-in's name
+  (``Jane Doe``) there, in a record (a sandbox's ``"DisplayName"``) and in an author's setting, a single word beside
+  an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -32,7 +32,7 @@ from client_actors.scrub._spaced import find_call_value, find_spaced
 KEYWORDS = (
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
     "token", "key", "auth", "credential", "credentials", "creds", "cookie", "signature", "sig", "session",
-    "sessionid", "sessid", "pw", "psk", "bearer", "_sk", "_pat", "ssn", "certificate",
+    "sessionid", "sessid", "pw", "psk", "bearer", "_sk", "_pat", "ssn", "certificate", "tokens", "passwordsaltmain",
 )  # fmt: skip
 # Words that may be glued to a prefix (pgpassword, accessToken); the others need a boundary so
 # that bypass, compass, oauth and monkey-patched names stay ordinary words.
@@ -139,7 +139,8 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _KEYWORD_SENSES = {form: classify_name(form) for form in _case_forms(KEYWORDS)}
 
 
-_REST_OF_RUN = re.compile(r"[^\s'\"`,;&|)}\]<>\\=]{0,512}")
+_REST_OF_RUN = re.compile(r"[^\s'\"`,;&|)}\]<>\\]{0,512}")
+_RUN_GOES_ON = re.compile(r"[^\s'\"`,;&|)}\]<>\\=]")
 # An authorization scheme before the credential in a value (`"Bearer eyJ..."`).
 _SCHEME_PREFIX = re.compile(r"(?:Bearer|bearer|BEARER|Basic|basic|Token|token)[ \t]+(?=\S{8})")
 # A backquoted value that is a command: a word, a blank, and more (a password has no blank).
@@ -199,9 +200,9 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         return None  # a shell's command substitution (`pass show mail/alerts`): the value is what it prints
     if group == "bare" and value.endswith("=") and _QUERY_STRING.match(text, match.start(group)):
         return None  # a query string given whole (AZURE_SAS_TOKEN=sv=...&sig=...): its parameters are judged each
-    if group == "bare" and value.endswith("=") and text[end : end + 1].isalnum():
-        # "=" inside a run is no base64 padding (`AccountKey=0=3760...`): the value is the whole run, or a
-        # redaction would end inside a word and leave the rest glued to its token
+    if group == "bare" and value.endswith("=") and _RUN_GOES_ON.match(text, end):
+        # "=" inside a run is no base64 padding (`AccountKey=0=3760...`, a password's `5yt=*As=E0Z`): the value is
+        # the whole run, or a redaction would end inside a word and leave the rest glued to its token
         rest = _REST_OF_RUN.match(text, end)
         assert rest is not None  # the pattern matches the empty string
         value, end = value + rest.group(), rest.end()
@@ -261,7 +262,15 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         # Laravel's APP_KEY=base64:...: the word says how the value is written; the value follows it.
         value, start = value[encoding.end() :], start + encoding.end()
     verdict = judge_value(value, name, sense, quoted=group != "bare", env_style=env_style, in_query=in_query)
-    if verdict == "keep" and sense.kind == "key" and _twin_of_a_secret(text, end, value):
+    if (
+        verdict == "keep"
+        and sense.kind == "key"
+        and _HEX_KEY.fullmatch(value)
+        and (
+            _SECRET_SIBLING.match(text, end)
+            or _NAMED_AN_API_KEY.search(text, max(0, name_start - 200), name_start)
+        )
+    ):
         verdict = "redact"
     if verdict == "keep" or (
         verdict == "redact-if-whole-line"
@@ -283,8 +292,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     return redact(start, end, sense.kind)
 
 
-# A secret's name right after a key's value, in the same object or section (an exchange's `"key": "...", "secret":
-# "..."`, as trading bots and SDKs configure a key pair).
+# A key in hex (a digest's shape, kept alone) is the public half of a key pair where its secret's name follows it, in
+# the same object or section (an exchange's `"key": "...", "secret": "..."`, as trading bots and SDKs configure one).
 _SECRET_SIBLING = re.compile(
     r"\\?[\"']?[ \t]*,?[ \t]*(?:(?:\r?\n|\\n)"
     + LINE_LEAD.pattern
@@ -292,6 +301,11 @@ _SECRET_SIBLING = re.compile(
     r"\\?[\"']?[ \t]*[:=]"
 )
 _HEX_KEY = re.compile(r"[0-9a-fA-F]{20,128}")
+# A record that names the key it holds an API key, before it (Meilisearch's `"name": "Default Search API Key",
+# "key": "..."`).
+_NAMED_AN_API_KEY = re.compile(
+    r"name\\?[\"']?[ \t]*:[ \t]*\\?[\"'][^\"'\n]{0,60}(?:API|Api|api)[ _\-]?[Kk]ey"
+)
 
 
 # An environment file's line, behind a line's lead: an upper-case name and "=".
@@ -309,12 +323,6 @@ def _among_env_lines(text: str, start: int, end: int) -> bool:
             return True
     after = _BREAK.search(text, end)
     return after is not None and _ENV_LINE.match(text, after.end()) is not None
-
-
-def _twin_of_a_secret(text: str, end: int, value: str) -> bool:
-    """Whether a key's value in hex (a digest's shape, kept alone) is the public half of a key pair: its secret
-    is given next to it."""
-    return _HEX_KEY.fullmatch(value) is not None and _SECRET_SIBLING.match(text, end) is not None
 
 
 # A passphrase's other words after its first: up to seven, each apart by one blank, none an operator, a comment, a
@@ -388,7 +396,11 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
         return not before.isupper()  # camelCase: dbPass is fine, BYPass is not a thing
     if keyword.isupper() and before.islower():
         return True  # an upper-case word after a lower-case one: userPWD (a publish profile's), userSSN
-    return before not in ALNUM
+    if before not in ALNUM:
+        return True
+    # glued to a word before it: only a directive's one word names a password so (Moodle's `dbpass`, `smtppass`)
+    glued = text[run_start(text, kw_start, _NAME_BACK, 40) : kw_start + len(keyword)]
+    return glued.isalpha() and classify_name(glued) is not None
 
 
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
@@ -512,8 +524,8 @@ _OTHER_AHEAD = re.compile(
 def _unassigned(text: str, start: int, end: int) -> Redaction | None:
     """A value given to the name ending in the keyword at ``start:end`` without an operator."""
     name_start = _name_start(text, start)
-    if text[name_start - 2 : name_start] == "${" or text[name_start - 1 : name_start] == "$":
-        return None
+    if text[name_start - 2 : name_start] == "${" or text[name_start - 1 : name_start] in ("$", "!"):
+        return None  # a variable, or a YAML tag and what it names (Home Assistant's `!secret db_password`)
     if text[end] == "(":
         return find_call_value(text, name_start, end)
     return find_spaced(text, name_start, end)

@@ -802,13 +802,13 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
     if not name or _PASSWORD_NAME.search(name) is None:
         return None  # most candidates: no such word before the operator (and the gate stays exact)
     sense = classify_name(name)
-    if sense is None or sense.kind not in ("password", "secret", "token") or is_placeholder(value):
+    if sense is None or sense.kind not in ("password", "secret", "token"):
         return None
     if "\\" in value:  # JSON-escaped text: `\"` closes the string, `\n` ends the line
         value = value[: value.index("\\")]
         end = match.start("value") + len(value)
-        if not value:
-            return None
+    if not value or is_placeholder(value):
+        return None
     worded = _WORDS_AND_NUMBER.fullmatch(value)
     memorable = sense.kind == "password" and worded is not None and worded.group("first") not in _RECEIVERS
     # a JVM system property on a command line (`java -Dspring.datasource.password=...`): a flag's value

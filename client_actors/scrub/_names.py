@@ -103,9 +103,13 @@ _VERSION_WORD = re.compile(r"v[0-9]{1,2}")
 # Words before the last that make the name name a secret kept elsewhere, not hold one: existingSecret,
 # secretRef-style `existing_password_secret`.
 _REFERRING = frozenset({"existing", "external"})
+_TOKENS_QUALIFIERS = frozenset({"api", "access", "auth", "bot", "refresh", "bearer", "session"})
 # Configuration directives whose one word holds "pass" or "auth" glued: Redis's requirepass and masterauth.
 # (offlineimap's remotepass and localpass)
-_PASSWORD_DIRECTIVES = frozenset({"requirepass", "masterauth", "masterpass", "remotepass", "localpass"})
+_PASSWORD_DIRECTIVES = frozenset(
+    {"requirepass", "masterauth", "masterpass", "remotepass", "localpass", "dbpass", "smtppass"}
+)  # (Moodle's config.php: `$CFG->dbpass`, `$CFG->smtppass`; its `passwordsaltmain` peppers every password hash)
+_GLUED_SECRETS = frozenset({"passwordsaltmain"})
 _PASSING = frozenset({"proxy", "fastcgi", "uwsgi", "grpc", "scgi", "memcached", "by"})
 # Headers whose names end in a sensitive word but whose values grant nothing, written as their words joined:
 # Postman's `Postman-Token` (a per-request id) and `Sec-WebSocket-Key` (a handshake's nonce, sent in the clear
@@ -122,6 +126,8 @@ def classify_name(name: str) -> Sense | None:
     """
     if name.lower() in _PASSWORD_DIRECTIVES:
         return Sense("password", True)
+    if name.lower() in _GLUED_SECRETS:
+        return Sense("secret", True)
     words = [word for word in split_words(name) if not word.isdigit()]
     if words == [name.rsplit(":", 1)[-1].lower()] and words[0] in _PASSWORD_DIRECTIVES:
         return Sense("password", True)  # behind a grep hit's line number: `redis.conf:44:requirepass`
@@ -145,7 +151,13 @@ def classify_name(name: str) -> Sense | None:
         return Sense(
             "secret", True
         )  # Agora's app certificate: the secret its tokens are signed with, no X.509
+    if last == "tokens" and before and before[-1] in _TOKENS_QUALIFIERS:
+        return Sense(
+            "token", True
+        )  # Unleash's `INIT_CLIENT_API_TOKENS`: a list of them (`max_tokens` is a count)
     if last == "key":
+        if before in (["dns"], ["cdns"]):
+            return None  # DNSSEC's DNSKEY and CDNSKEY records: a zone's public key
         if before and before[-1] == "public":
             return (
                 None  # what anyone may hold (`DISCORD_PUBLIC_KEY`, Snowflake's `RSA_PUBLIC_KEY`): no secret
@@ -201,7 +213,7 @@ _PLACEHOLDER = re.compile(
                                           # sk-..., ghp_xxxx, sk-proj-****, xoxb-xxxx-xxxx-xxxx
       | \*{4,}[A-Za-z0-9_\-]{1,8} | [A-Za-z0-9_\-]{1,12}\*{4,}   # masked but for its last or first few: ****QX7M
       | [A-Z]+(?:[_\-][A-Z]+)+                               # OAUTH-TOKEN, ACCESS_TOKEN: a name, not a value
-      | ![A-Za-z]+                                           # YAML tags: !vault, !Ref, !secret
+      | ![A-Za-z]+(?:[ \t]+[\w.\-]{1,128})?                  # YAML tags: !vault, !Ref Name, !secret db_password
       | \[[A-Z][A-Z_\-\ ]{2,30}\]                           # [PROTECTED], [MASKED], [HIDDEN]
       | [A-Za-z0-9/+]{8,40}EXAMPLE(?:KEY)?                   # AWS's documented examples: wJalrXUtn...EXAMPLEKEY
     """,

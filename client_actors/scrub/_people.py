@@ -609,6 +609,8 @@ PERSON_KEYS = frozenset(
 # Keys that also name things other than people (a service account's display name "Terraform"): a whole
 # name of two words or more only.
 _WHOLE_NAME_KEYS = frozenset({"displayname", "holdername"})
+# A person's name's parts ending a longer key (`customer_full_name`, `billingFirstName`).
+_WHOLE_NAME_ENDINGS = ("fullname", "firstname", "lastname", "middlename")
 # A role's name ending a key (`user_name`, `REPORT_OWNER_NAME`, `defaultReviewerName`): the person in that role.
 # A user's or an owner's name is often a handle or a team's: a whole name of two words or more only.
 _ROLE_NAME_KEYS = (
@@ -626,7 +628,7 @@ _ROLE_NAME_KEYS = (
 def _person_key(key: str) -> tuple[int, bool] | None:
     """The fewest words a value under ``key`` (spelt without "_" and "-", lower case) needs to be a person's name,
     and whether upper-case words will do; None for a key that holds no person's name."""
-    if key in PERSON_KEYS:
+    if key in PERSON_KEYS or key.endswith(_WHOLE_NAME_ENDINGS):
         return (2 if key in _WHOLE_NAME_KEYS else 1), True
     if key.endswith(_ROLE_NAME_KEYS) or key == "assignee":
         return 2, False
@@ -875,12 +877,18 @@ _NOT_IN_FRAME_HEADER = re.compile(rb"[(){}\[\]<>=;\"'`@#$!?*&%^~]")
 _NOT_HEADER_CHARS = "{}=()[]<>;"
 _NOT_HEADER = re.compile(f"[{re.escape(_NOT_HEADER_CHARS)}:]")
 _NOT_IN_HEADER = re.compile(f"[{re.escape(_NOT_HEADER_CHARS)}]".encode())
+# A column's unit or kind in brackets after its name, as exports write them (Moodle's `Quiz 2 (Real)`, `Amount
+# (USD)`): no code's call.
+_UNIT = re.compile(r"[ \t]*\([A-Za-z0-9 %$/.]{1,24}\)")
+_FOLDED_UNIT = re.compile(rb"\([a-z0-9%$/.]{1,24}\)")  # (folded: blanks dropped, letters lower-cased)
 
 
 def _never_a_header(piece: bytes) -> bool:
     """Tell whether a line (folded, of a text with no long line) can be known here to be no table's header as
     `_rows_names` reads it: with no escaped line break or quote to start a line of its own inside it, and holding
     what no header holds."""
+    if b"(" in piece:
+        piece = _FOLDED_UNIT.sub(b"", piece)
     return b"\\" not in piece and b'"' not in piece and _NOT_IN_HEADER.search(piece) is not None
 
 
@@ -1007,6 +1015,8 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
                 continue  # no person's record, or an example's (a customer's object with an address on example.net)
         elif (keyed := _person_key(key)) is not None:
             item = _name_forward(match, *keyed)
+            if item is not None and _stands_in(text[item.start : item.end]):
+                continue  # a sandbox's or a fixture's stand-in (`"DisplayName": "Jane Doe"`)
         elif key == "author":
             item = _name_forward(match, 2)
             if item is not None and (
@@ -1062,7 +1072,10 @@ def _names_a_person(match: re.Match[str], key_start: int, value_end: int) -> boo
 
 
 # A table's header cell: a column's name, quoted or not.
-_HEADER_CELL = re.compile(r"[\s\"'`\\]*(?P<name>[A-Za-z_][A-Za-z0-9_ \-]{0,40}?)[\s\"'`\\]*")
+# (a required column's "*" before it, as Xero's import templates mark them; a unit after it, `_UNIT`)
+_HEADER_CELL = re.compile(
+    r"[\s\"'`\\]*\*?(?P<name>[A-Za-z_][A-Za-z0-9_ \-]{0,40}?)(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
+)
 # A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
 _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
 _MAX_ROWS = 500
@@ -1139,7 +1152,8 @@ def _rows_names(
             found += _frame_names(text, start, end)  # or a data frame's printed columns
             continue  # one cell only: no separator `table_separator` picks is on the line
         body_start = line_body(text, start, end)
-        if _NOT_HEADER.search(text, body_start, end):
+        header = text[body_start:end]
+        if _NOT_HEADER.search(_UNIT.sub("", header) if "(" in header else header):
             continue  # a record's key or code: a header holds column names and separators only
         led = body_start > start
         separator = table_separator(text[body_start:end])

@@ -311,11 +311,29 @@ def _typed_field(base: str) -> re.Pattern[str]:
     )
 
 
+# ADP's workers API gives a government id's kind as its code (`{"idValue": "...", "nameCode": {"codeValue": "SSN"}}`).
+_CODE_NAME = re.compile(r"codeValue(?:\\?[\"'])?[ \t]*:[ \t]*(?:\\?[\"'])?\Z")
+_ID_VALUE = re.compile(r"(?<![A-Za-z0-9_])idValue(?:\\?[\"'])?[ \t]*:[ \t]*(?:\\?[\"'])?")
+_ID_NUMBER = re.compile(_SSN_NUMBER + r"(?![0-9])")
+
+
+def _coded_ssn(text: str, at: int) -> Redaction | None:
+    """The id value the `SSN` code at ``at`` names: the nearest before it in its record (whatever it holds now:
+    a number, or the token a first scrub left, which a second must not take for another record's)."""
+    found = None
+    for value in _ID_VALUE.finditer(text, max(0, at - _RECORD_REACH), at):
+        found = value
+    number = _ID_NUMBER.match(text, found.end()) if found is not None else None
+    if number is None or not is_ssn(number.group("number").replace(" ", "").replace("-", "")):
+        return None
+    return redact(number.start("number"), number.end("number"), "ssn")
+
+
 def _typed_ssn(match: re.Match[str]) -> Redaction | None:
     text, at = match.string, match.start()
     typed = _TYPE_NAME.search(text, max(0, at - 80), at)
     if typed is None:
-        return None
+        return _coded_ssn(text, at) if _CODE_NAME.search(text, max(0, at - 24), at) else None
     field = _typed_field(typed.group("base"))
     for found in field.finditer(text, max(0, at - _RECORD_REACH), min(len(text), at + _RECORD_REACH)):
         if is_ssn(found.group("number").replace(" ", "").replace("-", "")):

@@ -439,6 +439,8 @@ def _find_at(text: str, hits: list[tuple[int, int]]) -> list[Redaction]:
         name_start, name_end, sense = named
         if _in_template(text, name_start):
             continue  # {{ .Values.db.password | b64enc }}: a template names the value, the rest is code
+        if text[name_start - 1 : name_start] == "!":
+            continue  # a YAML tag and what it names: Home Assistant's `!secret db_password`
         if text[name_end : name_end + 1] == ":" and in_arn(text, name_start):
             continue  # arn:aws:secretsmanager:...:secret:NAME names a secret, it holds none
         if _IS_VALUE.search(text, max(0, name_start - 4), name_start) and not _NAME_AHEAD.match(

@@ -273,6 +273,8 @@ SHELL_RULES = (
         for command in ("sqlplus", "rman")
     ),
     command_rule("net-use", r"/user:\S{1,128}[ \t]+(?!/)" + _VALUE, "/user:", r"net[ \t]+use\b"),
+    # Windows' signtool: `signtool sign /f cert.pfx /p <the certificate's password>`
+    command_rule("signtool-password", r"/p(?<=[ \t]/p)[ \t]+" + _VALUE, " /p ", r"signtool(?:\.exe)?\b"),
     command_rule("lftp-user", r"-u(?<= -u)[ \t]+[^\s,]{1,128}," + _VALUE, " -u", r"lftp\b"),
     command_rule(
         "nmcli-password",

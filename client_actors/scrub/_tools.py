@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
@@ -48,15 +50,16 @@ GRADLE_GPR = Rule(
     "gpr.",
 )
 
-# Composer's auth.json: each section maps a host to its credential (a string, or an object for Bitbucket).
+# Composer's auth.json: each section maps a host to its credential (a string, or an object for Bitbucket); `bearer`
+# gives a host's token for an Authorization header.
 _COMPOSER_SECTION = re.compile(
-    r"\\?\"(?:github-oauth|gitlab-token|gitlab-oauth)\\?\"[ \t]*:[ \t]*\{(?P<map>[^{}]{0,2048})\}"
+    r"\\?\"(?:github-oauth|gitlab-token|gitlab-oauth|bearer)\\?\"[ \t]*:[ \t]*\{(?P<map>[^{}]{0,2048})\}"
 )
 _COMPOSER_ENTRY = re.compile(
     r"\\?\"(?P<key>[^\"\\\n]{1,253})\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[^\"\\\n]{4,1024})\\?\""
 )
 _COMPOSER_NOT_SECRET = frozenset({"consumer-key", "username", "expires-at"})
-COMPOSER_LITERALS = ("github-oauth", "gitlab-token", "gitlab-oauth")
+COMPOSER_LITERALS = ("github-oauth", "gitlab-token", "gitlab-oauth", '"bearer"', '\\"bearer\\"')
 
 
 def find_composer_auth(text: str) -> list[Redaction]:
@@ -483,8 +486,30 @@ NETSH_KEY_CONTENT = Rule(
     "Key Content",
 )
 
+# What Elasticsearch answers when it creates an API key: its `encoded` field is base64 of "id:api_key", what an
+# `Authorization: ApiKey ...` header sends.
+_ENCODED_API_KEY = re.compile(
+    r"\\?\"encoded\\?\"[ \t]*:[ \t]*\\?\"(?P<value>[A-Za-z0-9+/]{20,512}={0,2})\\?\""
+)
+
+
+def _handle_encoded_api_key(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    if "api_key" not in text[max(0, match.start() - 400) : match.start()]:
+        return None
+    try:
+        decoded = base64.b64decode(match.group("value"), validate=True).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    key_id, _, key = decoded.partition(":")
+    return redact_value(match, "api-key") if key_id and len(key) >= 16 and key.isprintable() else None
+
+
+ENCODED_API_KEY = Rule("encoded-api-key", _ENCODED_API_KEY, _handle_encoded_api_key, "encoded")
+
 TOOL_RULES = (
     NETSH_KEY_CONTENT,
+    ENCODED_API_KEY,
     GRADLE_GPR, BUNDLER_HOST, WEBSOCKET_BEARER, JWT_SECTION_KEY, CONSUL_AGENT_TOKEN, SHOWN_ONCE, SMTP_AUTH,
     TERRAFORM_RANDOM_PASSWORD, REDIS_ACL_PASSWORD, ALGOLIA_KEY, SQS_BROKER_SECRET, PROXY_USER_PASSWORD,
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
@@ -531,6 +556,7 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "terraform-console-value": ("nonsensitive(", "random_password."),
     "kaggle-key": ("kaggle",),
     "netsh-key-content": ("Key Content",),
+    "encoded-api-key": ("encoded",),
     "redis-reply-pair": ('1) "', '1) \\"'),
 }
 # The Serverless Framework's deploy summary lists the API keys it made under `api keys:`, one `name: value` line each

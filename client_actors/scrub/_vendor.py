@@ -108,6 +108,7 @@ DASH_FORMATS = (
     SeparatorFormat("api-key", r"NRII-", 5, r"[A-Za-z0-9_\-]{32}"),  # New Relic insert key
     SeparatorFormat("api-key", r"pplx-", 5, r"[A-Za-z0-9]{48}"),  # Perplexity
     SeparatorFormat("api-key", r"xkeysib-", 8, r"[a-f0-9]{64}-[A-Za-z0-9]{16}"),  # Brevo
+    SeparatorFormat("secret", r"secret-", 7, r"[A-Za-z0-9]{40,50}", mixed=True),  # Statsig's server secret
     SeparatorFormat("api-key", r"xsmtpsib-", 9, r"[a-f0-9]{64}-[A-Za-z0-9]{16}"),
     SeparatorFormat("token", r"pul-", 4, r"[a-f0-9]{40}"),  # Pulumi
     SeparatorFormat("api-key", r"tskey-", 6, r"[A-Za-z0-9\-]{20,128}", mixed=True),  # Tailscale
