@@ -8,8 +8,8 @@ only ever measured; further tuning parts (tuning_more, tuning_round2 to tuning_r
 were weakest on, with marked spans that must survive. Then eighteen held-back parts written apart from the rules, by
 hands that never saw them (tests/scrubcorpus/third.py to twentieth.py): only their aggregate figures are printed,
 never what was missed, so that nobody tunes against them (the fifth to eleventh, the thirteenth, the fourteenth, the
-sixteenth to eighteenth and the twentieth had their misses read after they were measured blind, and rules followed:
-they are blind no longer).
+sixteenth to twentieth had their misses read after they were measured blind, and rules followed: they are blind
+no longer).
 The capture pipeline's own speed on agent streams is bench/capture.py.
 """
 
