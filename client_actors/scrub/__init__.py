@@ -55,8 +55,8 @@ Decisions:
 - A NATS nkey seed (``SU...``, 58 characters of base32) goes as a ``private-key``; its public key (``U...``, 56, its
   checksum holding) is an identifier, and stays, as does a WireGuard or SSH public key, and any value under a public
   key's name (``DISCORD_PUBLIC_KEY``, Snowflake's ``RSA_PUBLIC_KEY``). A filler in a vendor's shape stays in several
-  groups too (``xoxb-xxxx-xxxx-xxxx``), as does a sample's ``password_here``. DNSSEC's ``DNSKEY`` records hold a
-  zone's public key, and stay.
+  groups too (``xoxb-xxxx-xxxx-xxxx``), as does a sample's ``password_here`` or Strapi's ``tobemodified``. DNSSEC's
+  ``DNSKEY`` records hold a zone's public key, and stay.
 - What a command prints on the line after it goes when the command says it is a secret: a named variable's or field's
   value (``printenv``, ``aws configure get aws_secret_access_key``), a password store's entry (``pass show``), a key
   generator's or a key file's (``wg genkey``, ``cat /etc/wireguard/privatekey``), a Wi-Fi key's (``nmcli -s -g
@@ -72,14 +72,22 @@ Decisions:
   hold one) are kept: Microsoft documents them as identifiers, not secrets (every browser that reports telemetry
   is given one), and they only say where telemetry goes.
 - Values sent in the clear that grant nothing are kept though their names end in a sensitive word: Postman's
-  ``Postman-Token`` (a request id), ``Sec-WebSocket-Key`` (a handshake's nonce), a service account token
-  Secret's ``namespace``.
+  ``Postman-Token`` (a request id), ``Sec-WebSocket-Key`` (a handshake's nonce), a .NET assembly's ``publicKeyToken``,
+  a service account token Secret's ``namespace``.
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
   security number", or as a whole cell of a comma-separated row in its 3-2-4 shape with blanks (no phone,
   date, amount or version is written so).
 
+- A password manager's exports: a CSV's password column (Bitwarden's ``login_password``, LastPass's ``password``), a
+  KeePass XML field (``<Key>Password</Key><Value>...``), ``bw get password``'s output, and the names LastPass's secure
+  notes give (``Name on Card:``, ``Name:`` under a person's ``NoteType``). A flag's dotted value with a digit is a
+  password (``--password lantern.mango9269``), as is one of a bracketed list's pairs (Kafka's
+  ``SCRAM-SHA-512=[iterations=8192,password=...]``) and an ini key of words' (``SMTP Password = ...``); a prefix glued
+  to "password" still names one (``--cipassword``, ``dbpassword``); an app's salt goes when random
+  (``PublicLinkSalt``); Splunk's ``pass4SymmKey`` is a secret; an Authorization written as a Ruby hash's pair
+  (``"Authorization" => ...``) goes as a header's.
 - Moodle's glued names (``$CFG->dbpass``, ``smtppass``) are a password's, its ``passwordsaltmain`` a secret;
   signtool's ``/p`` is a certificate's password; Composer's ``bearer`` section maps hosts to tokens; a bare value's
   run goes whole, "=" inside it and all (``RNGge-5yt=*As=E0Z``).
@@ -105,10 +113,10 @@ Decisions:
 
 - What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's ``accesskey="u"``), a
   colour, a regular expression, a type or a variable named for a secret, "pass" the verb, a flag named in prose;
-  dotted quads that are releases (``firmware 4.2.0.17``, ``kernel 5.10.0.21``), a version's key's value (``- key:
-  firmware_version`` / ``value: ...``) and the same four numbers wherever else they stand in the text (a release's
-  URL), sections or object identifiers, headings' numbers, addresses of four equal octets; a private key's markers
-  with no key between them.
+  dotted quads that are releases (``firmware 4.2.0.17``, ``kernel 5.10.0.21``, ``Firmware Version ..... 1.10.0.5``), a
+  version's key's value (``- key: firmware_version`` / ``value: ...``) and the same four numbers wherever else they
+  stand in the text (a release's URL), sections or object identifiers, headings' numbers, addresses of four equal
+  octets; a private key's markers with no key between them.
 
 - A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside an address
   (``Author: Jane Doe <jane@...>``, trailers, mail headers, package metadata, an e-signature's ``Signer:`` and

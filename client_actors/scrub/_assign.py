@@ -33,6 +33,7 @@ KEYWORDS = (
     "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
     "token", "key", "auth", "credential", "credentials", "creds", "cookie", "signature", "sig", "session",
     "sessionid", "sessid", "pw", "psk", "bearer", "_sk", "_pat", "ssn", "certificate", "tokens", "passwordsaltmain",
+    "salt",
 )  # fmt: skip
 # Words that may be glued to a prefix (pgpassword, accessToken); the others need a boundary so
 # that bypass, compass, oauth and monkey-patched names stay ordinary words.

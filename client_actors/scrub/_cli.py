@@ -18,7 +18,9 @@ _QUOTED_OR_BARE = (
     r"|(?P<bare>[^\s'\"\\;&|\-<>][^\s'\"\\;&|]{0,1024}))"
 )
 LONG_FLAG = re.compile(
-    rf"--(?P<name>(?:[A-Za-z0-9]{{1,32}}[-_]){{0,6}}{trie_pattern(FLAG_WORDS)})(?:=|[ \t]+){_QUOTED_OR_BARE}"
+    # (a word glued before it too, `--cipassword`: `classify_name` tells which such names hold a password)
+    rf"--(?P<name>(?:[A-Za-z0-9]{{1,32}}[-_]){{0,6}}[a-z]{{0,12}}?{trie_pattern(FLAG_WORDS)})"
+    rf"(?:=|[ \t]+){_QUOTED_OR_BARE}"
 )
 
 
@@ -48,8 +50,13 @@ def _handle_long(match: re.Match[str]) -> Redaction | None:
         if not value or is_placeholder(value):
             return None
     if judge_value(value, name, sense, quoted=group != "bare", env_style=False) == "keep" and not (
-        # a shell's argument is no attribute chain: `--password=oxO.DbUfl5nh` is a password with a dot
-        group == "bare" and sense.strong and "." in value and "/" not in value and looks_random(value)
+        # a shell's argument is no attribute chain: `--password=oxO.DbUfl5nh`, `--password lantern.mango9269` are
+        # passwords with a dot
+        group == "bare"
+        and sense.strong
+        and "." in value
+        and "/" not in value
+        and (looks_random(value) or any(char.isdigit() for char in value))
     ):
         return None
     return redact(start, match.end(group), sense.kind)

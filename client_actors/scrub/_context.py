@@ -67,8 +67,9 @@ def _handle_userinfo(match: re.Match[str]) -> Redaction | None:
     ):
         return None  # no host after this "@", another further on: the password holds "/" or "?" (see below)
     if password is None:
-        # A bare user name (git@, postgres@) is kept; a token used as the user name is not.
-        if looks_random(user) or len(user) >= 32:
+        # A bare user name (git@, postgres@) is kept; a token used as the user name is not. No token holds a comma:
+        # a CSV row's URL cell and the address in the next (`https://vpn.acme.io,jane@acme.io`) are no userinfo.
+        if "," not in user and (looks_random(user) or len(user) >= 32):
             return redact(match.start("user"), match.end("user"), "url-credentials")
         return None
     if _placeholder_password(password):
@@ -143,7 +144,7 @@ _KNOWN_SCHEMES = frozenset(
     {"bearer", "basic", "token", "bot", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "oauth"}
 )
 _AUTHORIZATION = re.compile(
-    r"(?:uthorization|UTHORIZATION)\\?[\"'`]?(?:[ \t]*[:=,][ \t]*|[ \t]+(?=\\?[\"'`]))\\?[\"'`]?"
+    r"(?:uthorization|UTHORIZATION)\\?[\"'`]?(?:[ \t]*(?:=>|[:=,])[ \t]*|[ \t]+(?=\\?[\"'`]))\\?[\"'`]?"
     r"(?:(?P<scheme>[A-Za-z][A-Za-z0-9\-]{0,31})(?:[ \t]|\\t)+)?(?P<value>[^\s'\"`\\]{1,4096})"
 )
 # Schemes whose header carries several fields, of which only some are secret: AWS Signature Version 4
@@ -775,8 +776,11 @@ _SYMBOL_OR_INNER_DIGIT = re.compile(r"[^\w.$\-]|[A-Za-z][0-9]+[A-Za-z]")
 # Two words and a number, as people make a password memorable (`lilac.mango809`, `copper.Tundra384`): no
 # attribute's or host's name ends in two digits after a lower-case word, whose receiver code names so.
 # Also a word and a number, then a short tail that ends in a digit (`quartz576.gj3`).
+_SPACED_KEY = re.compile(r"[ \t]*(?:[A-Z][A-Za-z]{0,20} ){1,3}")
 _WORDS_AND_NUMBER = re.compile(
     r"(?P<first>[a-z]{3,24})\.[A-Za-z][a-z]{2,24}[0-9]{2,6}|(?P<numbered>[a-z]{3,24})[0-9]{2,6}\.[a-z]{1,6}[0-9]{1,4}"
+    # (words apart by dots and a number after a last dot: `Glacier.Violet.130`)
+    r"|[A-Z][a-z]{2,24}(?:\.[A-Za-z][a-z]{2,24}){1,3}\.[0-9]{2,6}"
 )
 _RECEIVERS = frozenset(
     {"self", "this", "cls", "config", "conf", "cfg", "settings", "env", "environ", "os", "process", "options",
@@ -818,9 +822,18 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
     if name_end < match.start() and not memorable and not any(c.isdigit() for c in value.split(".", 1)[0]):
         return None  # `token = config.oauth2Token`: code, where an attribute's name may hold digits
     shell = match.group("sep") == "=" and name.isupper() and (end == len(text) or text[end] in " \t\r\n\"'\\")
+    listed = text[name_start - 1 : name_start] in ("[", ",") and text[end : end + 1] in ("]", ",")
+    escaped = text.rfind("\\n", max(0, name_start - 80), name_start)
+    line_start = max(
+        text.rfind("\n", 0, name_start) + 1, escaped + 2 if escaped >= 0 else 0, name_start - 80, 0
+    )
+    lead = LINE_LEAD.match(text, line_start, name_start)
+    if lead is not None and _SPACED_KEY.fullmatch(text, lead.end(), name_start):
+        name_start = lead.end()  # an ini key of words, as QNAP's `SMTP Password = ...`: the line is the pair
     if (
         not shell
         and not jvm_flag
+        and not listed  # one of a bracketed list's pairs: Kafka's `SCRAM-SHA-512=[iterations=8192,password=...]`
         and not _overridden(text, name_start)
         and not is_whole_line(text, name_start, end)
     ):

@@ -68,6 +68,7 @@ from client_actors.scrub._people import (
     CALENDAR_LITERALS,
     DIRECTORY_LITERALS,
     EXPANDED_LITERALS,
+    NOTE_LITERALS,
     find_blame_names,
     find_calendar_names,
     find_directory_names,
@@ -76,6 +77,7 @@ from client_actors.scrub._people import (
     find_keyed_names,
     find_keyed_names_encoded,
     find_names_beside_addresses,
+    find_note_names,
     find_shortlog_names,
 )
 from client_actors.scrub._personal import PERSONAL_RULES, TIN_LITERALS
@@ -84,8 +86,10 @@ from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._rows import (
     ALIGNED_LITERALS,
+    CSV_SECRET_LITERALS,
     find_aligned_key_values,
     find_copied,
+    find_csv_secrets,
     find_inserted,
     find_printed_tables,
 )
@@ -111,7 +115,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.27"
+RULESET_VERSION = "2026.12.28"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -293,6 +297,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("sql-rows", find_inserted, ("nsert", "NSERT")),
     Pass("copied-rows", find_copied, ("FROM stdin",)),
     Pass("printed-tables", find_printed_tables, TABLE_RULE_LITERALS),
+    Pass("csv-secrets", find_csv_secrets, CSV_SECRET_LITERALS),
     Pass("aligned-key-values", find_aligned_key_values, ALIGNED_LITERALS),
     Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),
     # Whatever the syntax: a value whose shape and neighbourhood say it is a credential (see _shape.py).
@@ -322,6 +327,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("person-name-directory", find_directory_names, DIRECTORY_LITERALS),
     Pass("person-name-expanded", find_expanded_names, EXPANDED_LITERALS),
     Pass("person-name-calendar", find_calendar_names, CALENDAR_LITERALS),
+    Pass("person-name-note", find_note_names, NOTE_LITERALS),
     # Phone and social security numbers by the column or key that holds them (see _columns.py).
     Pass("column-values", find_column_values, COLUMN_LITERALS),
     Pass("keyed-phones", find_keyed_phones, PHONE_KEY_LITERALS),

@@ -58,6 +58,7 @@ SINGLE_WORDS = {
     "bearer": Sense("token", True),
     "cookie": Sense("cookie", True),
     "sig": Sense("signature", False),
+    "salt": Sense("secret", False),  # an app's salt (Mattermost's `PublicLinkSalt`): a random one only
     "signature": Sense("signature", False),
     # A session id is a bearer credential, but "session" also names stores and drivers (`session: redis`):
     # only a generated-looking value goes (hex included, see `judge_value`).
@@ -109,12 +110,13 @@ _TOKENS_QUALIFIERS = frozenset({"api", "access", "auth", "bot", "refresh", "bear
 _PASSWORD_DIRECTIVES = frozenset(
     {"requirepass", "masterauth", "masterpass", "remotepass", "localpass", "dbpass", "smtppass"}
 )  # (Moodle's config.php: `$CFG->dbpass`, `$CFG->smtppass`; its `passwordsaltmain` peppers every password hash)
-_GLUED_SECRETS = frozenset({"passwordsaltmain"})
+_GLUED_SECRETS = frozenset({"passwordsaltmain", "pass4symmkey"})  # (and Splunk's shared key, `pass4SymmKey`)
+_GLUED_PASSWORD = re.compile(r"[a-z]{2,12}(?:password|passwd)")
 _PASSING = frozenset({"proxy", "fastcgi", "uwsgi", "grpc", "scgi", "memcached", "by"})
-# Headers whose names end in a sensitive word but whose values grant nothing, written as their words joined:
-# Postman's `Postman-Token` (a per-request id) and `Sec-WebSocket-Key` (a handshake's nonce, sent in the clear
-# and answered by Sec-WebSocket-Accept).
-_NOT_CREDENTIALS = frozenset({"postmantoken", "secwebsocketkey"})
+# Names ending in a sensitive word whose values grant nothing, written as their words joined: Postman's
+# `Postman-Token` (a per-request id), `Sec-WebSocket-Key` (a handshake's nonce, sent in the clear and answered by
+# Sec-WebSocket-Accept), and a .NET assembly's `publicKeyToken` (a hash of its public key, in every manifest).
+_NOT_CREDENTIALS = frozenset({"postmantoken", "secwebsocketkey", "publickeytoken"})
 
 
 @functools.lru_cache(maxsize=4096)  # the same few keys (command, file_path, env...) come back all the time
@@ -128,6 +130,10 @@ def classify_name(name: str) -> Sense | None:
         return Sense("password", True)
     if name.lower() in _GLUED_SECRETS:
         return Sense("secret", True)
+    if _GLUED_PASSWORD.fullmatch(name):
+        return Sense(
+            "password", True
+        )  # a flag's or a key's word with a prefix glued on: `--cipassword`, `dbpassword`
     words = [word for word in split_words(name) if not word.isdigit()]
     if words == [name.rsplit(":", 1)[-1].lower()] and words[0] in _PASSWORD_DIRECTIVES:
         return Sense("password", True)  # behind a grep hit's line number: `redis.conf:44:requirepass`
@@ -195,6 +201,7 @@ PLACEHOLDER_WORDS = frozenset(
         "placeholder", "redacted", "dummy", "example", "sample", "none", "null", "nil", "undefined",
         "empty", "todo", "tbd", "fixme", "secret", "password", "passwd", "passphrase", "token", "apikey",
         "api_key", "api-key", "mysecret", "mypassword", "yourpassword", "true", "false", "yes", "no",
+        "tobemodified",  # Strapi's .env.example
     }
 )  # fmt: skip
 _PLACEHOLDER = re.compile(

@@ -88,7 +88,7 @@ _VERSION_BEFORE = re.compile(
     r"(?i:version|(?<![A-Za-z])ver\.?|release|firmware|\bfw|\bbuild|\bbios|\bkernel"
     r"|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
     r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince|\bup to"
-    r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
+    r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-.]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
     # a key/value list's value under a version's key (ROS diagnostics: `- key: firmware_version` / `value: ...`)
     r"|(?i:version)\\?[\"']?[ \t]*(?:\r?\n|\\n)[^\n]{0,48}?(?i:value)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?\Z"
 )

@@ -1074,7 +1074,7 @@ def _names_a_person(match: re.Match[str], key_start: int, value_end: int) -> boo
 # A table's header cell: a column's name, quoted or not.
 # (a required column's "*" before it, as Xero's import templates mark them; a unit after it, `_UNIT`)
 _HEADER_CELL = re.compile(
-    r"[\s\"'`\\]*\*?(?P<name>[A-Za-z_][A-Za-z0-9_ \-]{0,40}?)(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
+    r"[\s\"'`\\]*\*?(?P<name>[A-Za-z_][A-Za-z0-9_ .\-]{0,40}?)(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
 )
 # A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
 _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
@@ -1088,9 +1088,12 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
     for start, end in cells:
         cell = _HEADER_CELL.fullmatch(text, start, end)
         if cell is None:
+            if not text[start:end].strip():
+                names.append("")  # a data frame's index column, as `to_markdown` prints it, has no name
+                continue
             return {}  # a cell that names no column: not a header
         names.append(cell.group("name"))
-    contact = any(_CONTACT_COLUMN.fullmatch(name) for name in names)
+    contact = any(_CONTACT_COLUMN.fullmatch(name.replace(" ", "_")) for name in names)  # (`E-mail Address`)
     columns = {}
     for index, written in enumerate(names):
         if _KEYED_CELL.search(written) is None:  # the literal the pass is gated on
@@ -1393,3 +1396,20 @@ def find_calendar_names(text: str) -> list[Redaction]:
         if is_person_name(match.group("name"), 2) and not _stands_in(match.group("name")):
             found.append(redact(match.start("name"), match.end("name"), KIND))
     return found
+
+
+# A password manager's secure note as LastPass exports it: the name on a card (`Name on Card:Jane Doe`), and the
+# `Name:` line of a note whose type says it is a person's document (`NoteType:Social Security` then `Name:...`).
+NOTE_LITERALS = ("Name on Card:", "NoteType:")
+_NOTE_NAME = re.compile(
+    rf"(?:Name on Card|(?<=NoteType:)[A-Za-z ]{{1,40}}(?:\r?\n|\\n)Name)[ \t]*:[ \t]*(?P<name>{NAME})"
+)
+
+
+def find_note_names(text: str) -> list[Redaction]:
+    """The names a password manager's secure notes give: on a card, and on a person's document."""
+    return [
+        redact(match.start("name"), match.end("name"), KIND)
+        for match in _NOTE_NAME.finditer(text)
+        if is_person_name(match.group("name"), 2) and not _stands_in(match.group("name"))
+    ]

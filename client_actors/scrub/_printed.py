@@ -23,6 +23,7 @@ _CREDENTIAL_COMMANDS = (
     "config/master.key", "gen.secret", "rails secret", "rake secret", "vault_pass", "vault_password",
     "pass show ",  # the password store prints an entry's password on its first line
     "wireless-security.psk ", "wifi-sec.psk ",  # nmcli's `-s -g <field> connection show`: the Wi-Fi key
+    "bw get password ",  # Bitwarden's CLI prints an item's password
 )  # fmt: skip
 # Commands that print the value of the variable or field they name: printed values of sensitive names (`aws configure
 # get aws_secret_access_key`). `consul kv get shop/api/token` names a key path (its last segment says what it is); `op

@@ -520,3 +520,54 @@ def find_aligned_key_values(text: str) -> list[Redaction]:
                 if item is not None:
                     found.append(item)
     return found
+
+
+# A comma- or tab-separated header naming a password's column, as password managers export their vaults
+# (Bitwarden's `login_password`, LastPass's `password`): each row's cell under it goes, as far as the rows keep the
+# header's number of cells.
+CSV_SECRET_LITERALS = ("password", "Password", "PASSWORD")
+_PASSWORD_WORD = re.compile(r"password|Password|PASSWORD")
+_CSV_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?\"|)(?P<value>(?:[^\"\\\n]|\"\"|\\[^\"n])*?)(?P=q)[ \t]*")
+
+
+def find_csv_secrets(text: str) -> list[Redaction]:
+    """Passwords in the rows of a comma- or tab-separated table whose header names a password's column."""
+    found: list[Redaction] = []
+    done = -1
+    for word in _PASSWORD_WORD.finditer(text):
+        if word.start() < done:
+            continue
+        start, end = line_at(text, word.start())
+        done = end
+        body = line_body(text, start, end)
+        header = text[body:end]
+        separator = "\t" if "\t" in header else "\\t" if "\\t" in header else ","
+        if separator not in header:
+            continue
+        cells = line_cells(text, body, end, separator)
+        if len(cells) < 3:
+            continue  # a key and its value (`password\t'...'` in a table of locals): no export's header
+        names = [_NAME_CELL.fullmatch(text, a, b) for a, b in cells]
+        if any(name is None for name in names):
+            continue  # a cell that names no column: no header
+        columns = {
+            index: sense
+            for index, name in enumerate(names)
+            if name is not None
+            and (sense := classify_name(name.group("name"))) is not None
+            and sense.kind == "password"
+            and sense.strong
+        }
+        if not columns:
+            continue
+        for row_start, row_end in lines_after(text, end):
+            row_body = line_body(text, row_start, row_end) if body > start else row_start
+            row = line_cells(text, row_body, row_end, separator)
+            if len(row) != len(cells):
+                break
+            for index, sense in columns.items():
+                cell = _CSV_CELL_VALUE.fullmatch(text, *row[index])
+                value = cell.group("value") if cell is not None else ""
+                if value and judge_value(value, "password", sense, quoted=True, env_style=False) == "redact":
+                    found.append(redact(cell.start("value"), cell.end("value"), sense.kind))  # type: ignore[union-attr]
+    return found

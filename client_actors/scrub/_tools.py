@@ -507,9 +507,29 @@ def _handle_encoded_api_key(match: re.Match[str]) -> Redaction | None:
 
 ENCODED_API_KEY = Rule("encoded-api-key", _ENCODED_API_KEY, _handle_encoded_api_key, "encoded")
 
+# A KeePass XML export's entry field: `<String><Key>Password</Key><Value ProtectInMemory="True">...</Value>`.
+_KEYED_VALUE = re.compile(
+    r"<Key>(?P<name>[^<\n]{1,64})</Key>[ \t]*<Value(?:[ \t][^>\n]{0,80})?>(?P<value>[^<\n]{1,512})</Value>"
+)
+
+
+def _handle_keyed_value(match: re.Match[str]) -> Redaction | None:
+    name = match.group("name")
+    sense = classify_name(name)
+    if (
+        sense is None
+        or judge_value(match.group("value"), name, sense, quoted=True, env_style=False) == "keep"
+    ):
+        return None
+    return redact_value(match, sense.kind)
+
+
+KEYED_VALUE = Rule("keyed-value", _KEYED_VALUE, _handle_keyed_value, "</Key>")
+
 TOOL_RULES = (
     NETSH_KEY_CONTENT,
     ENCODED_API_KEY,
+    KEYED_VALUE,
     GRADLE_GPR, BUNDLER_HOST, WEBSOCKET_BEARER, JWT_SECTION_KEY, CONSUL_AGENT_TOKEN, SHOWN_ONCE, SMTP_AUTH,
     TERRAFORM_RANDOM_PASSWORD, REDIS_ACL_PASSWORD, ALGOLIA_KEY, SQS_BROKER_SECRET, PROXY_USER_PASSWORD,
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
@@ -557,6 +577,7 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "kaggle-key": ("kaggle",),
     "netsh-key-content": ("Key Content",),
     "encoded-api-key": ("encoded",),
+    "keyed-value": ("</Key>",),
     "redis-reply-pair": ('1) "', '1) \\"'),
 }
 # The Serverless Framework's deploy summary lists the API keys it made under `api keys:`, one `name: value` line each
