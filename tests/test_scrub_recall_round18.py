@@ -11,23 +11,18 @@ import string
 
 import pytest
 
-from tests.support.scrubbing import each_line, scrubbed, transcript_line
+from tests.support.scrubbing import deliveries, pick, scrubbed
 
 RNG = random.Random(20261218)
 ALNUM = string.ascii_letters + string.digits
 CRYPT = "./" + string.digits + string.ascii_uppercase + string.ascii_lowercase
 # What WordPress's generator draws its salts from: every printable character but quotes and the backslash.
 SALT_CHARS = ALNUM + "!@#$%^&*()-_ []{}<>~`+=,.;:/?|"
-WRAPS = {
-    "plain": lambda text: text,
-    "ci": each_line(lambda n: f"2026-05-11T08:41:{n:02d}.1180424Z "),
-    "numbered": each_line(lambda n: f"{n + 1:6d}\u2192"),
-    "transcript": transcript_line,
-}
+WRAPS = deliveries("2026-05-11T08:41")
 
 
 def _pick(alphabet: str, n: int) -> str:
-    return "".join(RNG.choice(alphabet) for _ in range(n))
+    return pick(RNG, alphabet, n)
 
 
 def _salt() -> str:

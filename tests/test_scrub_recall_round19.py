@@ -14,22 +14,16 @@ import string
 
 import pytest
 
-from tests.support.scrubbing import each_line, scrubbed, transcript_line
+from tests.support.scrubbing import deliveries, pick, scrubbed
 
 RNG = random.Random(20261219)
 ALNUM = string.ascii_letters + string.digits
 HEX = "0123456789abcdef"
-WRAPS = {
-    "plain": lambda text: text,
-    "ci": each_line(lambda n: f"2026-06-02T05:49:{n:02d}.0285160Z "),
-    "numbered": each_line(lambda n: f"{n + 1:6d}\u2192"),
-    "diff": each_line(lambda n: "+"),
-    "transcript": transcript_line,
-}
+WRAPS = deliveries("2026-06-02T05:49")
 
 
 def _pick(alphabet: str, n: int) -> str:
-    return "".join(RNG.choice(alphabet) for _ in range(n))
+    return pick(RNG, alphabet, n)
 
 
 @pytest.mark.parametrize("wrap", sorted(WRAPS))

@@ -13,7 +13,7 @@ import string
 
 import pytest
 
-from tests.support.scrubbing import each_line, scrubbed, transcript_line
+from tests.support.scrubbing import deliveries, pick, scrubbed
 
 RNG = random.Random(20261220)
 ALNUM = string.ascii_letters + string.digits
@@ -32,17 +32,11 @@ WORDS = [
 ]
 FIRST = ["Kwame", "Elena", "Mei", "Amara", "Emma", "Tomas", "Ines"]
 LAST = ["Patel", "Hoffmann", "Alvarez", "Okonkwo", "Lindqvist", "Brennan"]
-WRAPS = {
-    "plain": lambda text: text,
-    "ci": each_line(lambda n: f"2026-11-18T00:43:{n:02d}.1284100Z "),
-    "numbered": each_line(lambda n: f"{n + 1:6d}\u2192"),
-    "diff": each_line(lambda n: "+"),
-    "transcript": transcript_line,
-}
+WRAPS = deliveries("2026-11-18T00:43")
 
 
 def _pick(alphabet: str, n: int) -> str:
-    return "".join(RNG.choice(alphabet) for _ in range(n))
+    return pick(RNG, alphabet, n)
 
 
 def _person() -> str:

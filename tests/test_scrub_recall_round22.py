@@ -13,7 +13,7 @@ import uuid
 
 import pytest
 
-from tests.support.scrubbing import each_line, scrubbed, transcript_line
+from tests.support.scrubbing import deliveries, pick, scrubbed
 
 RNG = random.Random(20261222)
 ALNUM = string.ascii_letters + string.digits
@@ -29,17 +29,11 @@ WORDS = [
     "cobalt",
     "pebble",
 ]
-WRAPS = {
-    "plain": lambda text: text,
-    "ci": each_line(lambda n: f"2026-03-05T16:57:{n:02d}.0190000Z "),
-    "numbered": each_line(lambda n: f"{n + 1:6d}\u2192"),
-    "diff": each_line(lambda n: "+"),
-    "transcript": transcript_line,
-}
+WRAPS = deliveries("2026-03-05T16:57")
 
 
 def _pick(alphabet: str, n: int) -> str:
-    return "".join(RNG.choice(alphabet) for _ in range(n))
+    return pick(RNG, alphabet, n)
 
 
 def _memorable() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable
 
 from client_actors.scrub import scrub_text
@@ -25,3 +26,20 @@ def transcript_line(text: str) -> str:
 def each_line(lead: Callable[[int], str]) -> Callable[[str], str]:
     """A wrapper putting ``lead(n)`` before the text's n-th line (from 1): a line number, a diff's sign, a CI stamp."""
     return lambda text: "".join(f"{lead(n)}{line}\n" for n, line in enumerate(text.splitlines(), 1))
+
+
+def deliveries(stamp: str) -> dict[str, Callable[[str], str]]:
+    """The ways agents' output carries a text: as is, behind a CI log's timestamps (``stamp``, a date and a time to
+    the minute, `2026-05-11T08:41`), with line numbers, as a diff's added lines, inside a transcript line."""
+    return {
+        "plain": lambda text: text,
+        "ci": each_line(lambda n: f"{stamp}:{n:02d}.1180424Z "),
+        "numbered": each_line(lambda n: f"{n + 1:6d}\u2192"),
+        "diff": each_line(lambda n: "+"),
+        "transcript": transcript_line,
+    }
+
+
+def pick(rng: random.Random, alphabet: str, n: int) -> str:
+    """``n`` characters of ``alphabet`` drawn from ``rng``: a generated fake's body."""
+    return "".join(rng.choice(alphabet) for _ in range(n))
