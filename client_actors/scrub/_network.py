@@ -89,10 +89,12 @@ _VERSION_BEFORE = re.compile(
     r"|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
     r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince|\bup to"
     r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-.]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
-    # a key/value list's value under a version's key (ROS diagnostics: `- key: firmware_version` / `value: ...`)
-    r"|(?i:version)\\?[\"']?[ \t]*(?:\r?\n|\\n)[^\n]{0,48}?(?i:value)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?\Z"
 )
-_VERSION_REACH = 80  # (a key/value list's version key may stand a line and a wrapper's lead before its value)
+# A key/value list's value under a version's key (ROS diagnostics: `- key: firmware_version` / `value: ...`), looked
+# for only where a "value" key is right before the address.
+_VERSION_VALUE = re.compile(
+    r"(?i:version)\\?[\"']?[ \t]*(?:\r?\n|\\n)[^\n]{0,48}?(?i:value)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?\Z"
+)
 # After a version: a pre-release or build suffix ("12.4.254.14-node.11", "1.2.3.4-rc.1"), or "release".
 _VERSION_AFTER = re.compile(r"-[A-Za-z]|[ \t]+(?i:release)\b")
 # Decimals on both sides, as in an SVG path's or a table's numbers.
@@ -139,18 +141,34 @@ def is_private_network_v4(address: str, prefix: int | None) -> bool:
     return value & ((1 << host_bits) - 1) == 0
 
 
+# How far from an address the same four numbers are looked for as a version (a release's URL beside its version's
+# line): a window, so that a long log of addresses costs each one the window, not the whole text.
+_ELSEWHERE = 2000
+
+
+def _is_version_at(text: str, start: int) -> bool:
+    """Whether what stands before ``start`` says the four numbers there are a version."""
+    if _VERSION_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return (
+        "alue" in text[max(0, start - 12) : start]
+        and _VERSION_VALUE.search(text, max(0, start - 80), start) is not None
+    )
+
+
 def _a_version_elsewhere(text: str, candidate: str, start: int) -> bool:
-    """Whether ``candidate`` stands whole elsewhere in the text where what is before it says it is a version."""
-    at = text.find(candidate)
+    """Whether ``candidate`` stands whole near it in the text where what is before it says it is a version."""
+    floor, ceiling = max(0, start - _ELSEWHERE), start + _ELSEWHERE
+    at = text.find(candidate, floor, ceiling)
     while at >= 0:
         if (
             at != start
             and not text[at - 1 : at].isdigit()
             and not text[at + len(candidate) : at + len(candidate) + 1].isdigit()
-            and _VERSION_BEFORE.search(text, max(0, at - _VERSION_REACH), at)
+            and _is_version_at(text, at)
         ):
             return True
-        at = text.find(candidate, at + 1)
+        at = text.find(candidate, at + 1, ceiling)
     return False
 
 
@@ -169,10 +187,10 @@ def _handle_v4(match: re.Match[str]) -> Redaction | None:
         text, max(0, start - 24), start
     ):
         return None
-    if _VERSION_BEFORE.search(text, max(0, start - _VERSION_REACH), start) or _VERSION_AFTER.match(text, end):
+    if _is_version_at(text, start) or _VERSION_AFTER.match(text, end):
         return None
     if _a_version_elsewhere(text, candidate, start):
-        return None  # the same four numbers named a version elsewhere in the text (`version: 3.5.4.202`, its URL)
+        return None  # the same four numbers named a version near it (`version: 3.5.4.202`, then its release's URL)
     if text[start - 1 : start] == ">" and _HEADING_AFTER.match(text, end):
         return None
     if _DECIMAL_AFTER.match(text, end) and _DECIMAL_BEFORE.search(text, max(0, start - 24), start):
