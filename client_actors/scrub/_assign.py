@@ -312,13 +312,15 @@ _NAMED_AN_API_KEY = re.compile(
 # An environment file's line, behind a line's lead: an upper-case name and "=".
 _ENV_LINE = re.compile(LINE_LEAD.pattern + r"[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]{0,80}=")
 _BREAK = re.compile(r"\r?\n|\\n")
+_ENV_REACH = 600
 
 
 def _among_env_lines(text: str, start: int, end: int) -> bool:
     """Whether the line that holds ``text[start:end]`` has an environment file's line right before or after it."""
-    before = max(text.rfind("\n", 0, start), text.rfind("\\n", 0, start))
+    floor = max(0, start - _ENV_REACH)  # (no env file's line is longer: the window keeps long lines linear)
+    before = max(text.rfind("\n", floor, start), text.rfind("\\n", floor, start))
     if before > 0:
-        previous = max(text.rfind("\n", 0, before), text.rfind("\\n", 0, before))
+        previous = max(text.rfind("\n", floor, before), text.rfind("\\n", floor, before))
         line = previous + (2 if text.startswith("\\n", previous) else 1) if previous >= 0 else 0
         if _ENV_LINE.match(text, line, before):
             return True

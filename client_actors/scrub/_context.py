@@ -824,9 +824,8 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
     shell = match.group("sep") == "=" and name.isupper() and (end == len(text) or text[end] in " \t\r\n\"'\\")
     listed = text[name_start - 1 : name_start] in ("[", ",") and text[end : end + 1] in ("]", ",")
     escaped = text.rfind("\\n", max(0, name_start - 80), name_start)
-    line_start = max(
-        text.rfind("\n", 0, name_start) + 1, escaped + 2 if escaped >= 0 else 0, name_start - 80, 0
-    )
+    newline = text.rfind("\n", max(0, name_start - 80), name_start)
+    line_start = max(newline + 1, escaped + 2 if escaped >= 0 else 0, name_start - 80, 0)
     lead = LINE_LEAD.match(text, line_start, name_start)
     if lead is not None and _SPACED_KEY.fullmatch(text, lead.end(), name_start):
         name_start = lead.end()  # an ini key of words, as QNAP's `SMTP Password = ...`: the line is the pair
@@ -847,7 +846,7 @@ def _overridden(text: str, name_start: int) -> bool:
     shell's argument is."""
     if text[name_start - 1 : name_start] not in (" ", "\t"):
         return False
-    line_start = max(text.rfind("\n", 0, name_start) + 1, name_start - 2000, 0)
+    line_start = max(text.rfind("\n", max(0, name_start - 2000), name_start) + 1, name_start - 2000, 0)
     return "--parameter-overrides" in text[line_start:name_start]
 
 
