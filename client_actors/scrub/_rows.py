@@ -527,6 +527,7 @@ def find_aligned_key_values(text: str) -> list[Redaction]:
 # header's number of cells.
 CSV_SECRET_LITERALS = ("password", "Password", "PASSWORD")
 _PASSWORD_WORD = re.compile(r"password|Password|PASSWORD")
+_NOT_CSV_HEADER = re.compile(r"[=:(){}<>;'\[\]@/$]")
 _CSV_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?\"|)(?P<value>(?:[^\"\\\n]|\"\"|\\[^\"n])*?)(?P=q)[ \t]*")
 
 
@@ -542,11 +543,9 @@ def find_csv_secrets(text: str) -> list[Redaction]:
         body = line_body(text, start, end)
         header = text[body:end]
         separator = "\t" if "\t" in header else "\\t" if "\\t" in header else ","
-        if separator not in header:
-            continue
+        if header.count(separator) < 2 or _NOT_CSV_HEADER.search(header):
+            continue  # fewer than three cells, or what no header holds: most lines that say "password"
         cells = line_cells(text, body, end, separator)
-        if len(cells) < 3:
-            continue  # a key and its value (`password\t'...'` in a table of locals): no export's header
         names = [_NAME_CELL.fullmatch(text, a, b) for a, b in cells]
         if any(name is None for name in names):
             continue  # a cell that names no column: no header
