@@ -526,7 +526,20 @@ def find_aligned_key_values(text: str) -> list[Redaction]:
 # (Bitwarden's `login_password`, LastPass's `password`): each row's cell under it goes, as far as the rows keep the
 # header's number of cells.
 CSV_SECRET_LITERALS = ("password", "Password", "PASSWORD")
-_PASSWORD_WORD = re.compile(r"password|Password|PASSWORD")
+
+
+def _password_words(text: str) -> list[int]:
+    """Where the word "password" stands in ``text``, in its three cases (`str.find` scans at C speed; an alternation
+    of the three would be tried at every position)."""
+    found = []
+    for form in CSV_SECRET_LITERALS:
+        at = text.find(form)
+        while at >= 0:
+            found.append(at)
+            at = text.find(form, at + 1)
+    return sorted(found)
+
+
 _NOT_CSV_HEADER = re.compile(r"[=:(){}<>;'\[\]@/$]")
 _CSV_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?\"|)(?P<value>(?:[^\"\\\n]|\"\"|\\[^\"n])*?)(?P=q)[ \t]*")
 
@@ -535,10 +548,10 @@ def find_csv_secrets(text: str) -> list[Redaction]:
     """Passwords in the rows of a comma- or tab-separated table whose header names a password's column."""
     found: list[Redaction] = []
     done = -1
-    for word in _PASSWORD_WORD.finditer(text):
-        if word.start() < done:
+    for at in _password_words(text):
+        if at < done:
             continue
-        start, end = line_at(text, word.start())
+        start, end = line_at(text, at)
         done = end
         body = line_body(text, start, end)
         header = text[body:end]
