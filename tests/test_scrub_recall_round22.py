@@ -100,3 +100,21 @@ def test_what_only_looks_like_them_stays() -> None:
         "git push --bypass-hooks main\n"
     )
     assert scrubbed(text) == text
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_a_proxmox_token_s_secret_and_an_odbc_password_go(wrap: str) -> None:
+    secret, password = str(uuid.UUID(int=RNG.getrandbits(128))), _pick(ALNUM, 10) + "^"
+    text = (
+        f"│ full-tokenid │ automation@pve!terraform │\n│ value        │ {secret} │\n"
+        f'curl -s -H "Authorization: PVEAPIToken=automation@pve!terraform={secret}" https://pve01.lan:8006/api2/json\n'
+        f"[IBMI_PROD]\nDriver=IBM i Access ODBC Driver\nUID=ODBCUSR\nPWD={password}\nDBQ=QGPL,PRODLIB\n"
+    )
+    out = scrubbed(WRAPS[wrap](text))
+    assert secret not in out and password not in out
+    assert "PVEAPIToken=automation@pve!terraform=" in out.replace("\\", "") and "UID=ODBCUSR" in out
+
+
+def test_a_shell_s_working_directory_beside_a_user_id_stays() -> None:
+    text = "UID=1000\nPWD=/srv/app/current\nOLDPWD=/srv/app\n"
+    assert scrubbed(text) == text

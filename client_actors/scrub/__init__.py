@@ -87,7 +87,8 @@ Decisions:
   ``SCRAM-SHA-512=[iterations=8192,password=...]``) and an ini key of words' (``SMTP Password = ...``); a prefix glued
   to "password" still names one (``--cipassword``, ``dbpassword``); an app's salt goes when random
   (``PublicLinkSalt``); Splunk's ``pass4SymmKey`` is a secret; an Authorization written as a Ruby hash's pair
-  (``"Authorization" => ...``) goes as a header's.
+  (``"Authorization" => ...``) goes as a header's, and of Proxmox's ``PVEAPIToken=USER!ID=SECRET`` only the secret.
+  ODBC's ``PWD=`` beside its ``UID=`` is a password (a shell's ``PWD`` is its working directory, a path, and stays).
 - Moodle's glued names (``$CFG->dbpass``, ``smtppass``) are a password's, its ``passwordsaltmain`` a secret;
   signtool's ``/p`` is a certificate's password; Composer's ``bearer`` section maps hosts to tokens; a bare value's
   run goes whole, "=" inside it and all (``RNGge-5yt=*As=E0Z``).

@@ -141,7 +141,7 @@ _KEYWORD_SENSES = {form: classify_name(form) for form in _case_forms(KEYWORDS)}
 
 
 _REST_OF_RUN = re.compile(r"[^\s'\"`,;&|)}\]<>\\]{0,512}")
-_RUN_GOES_ON = re.compile(r"[^\s'\"`,;&|)}\]<>\\=]")
+_RUN_GOES_ON = re.compile(r"[^\s'\"`,;&|)}\]<>\\=$]")  # (not a variable's "$" after the "=": `a=${B}`)
 # An authorization scheme before the credential in a value (`"Bearer eyJ..."`).
 _SCHEME_PREFIX = re.compile(r"(?:Bearer|bearer|BEARER|Basic|basic|Token|token)[ \t]+(?=\S{8})")
 # A backquoted value that is a command: a word, a blank, and more (a password has no blank).
@@ -178,8 +178,17 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     if name == "secret" and names_a_stored_secret(text, kw_start - 2):
         return None
     sense = _KEYWORD_SENSES[name] if name in _KEYWORD_SENSES else classify_name(name)
-    if sense is None and name.lower() == "pwd" and (group != "bare" or _in_query(text, name_start)):
-        sense = _QUERY_PWD  # quoted or in a URL, pwd is a password, not the working directory (a path)
+    if (
+        sense is None
+        and name.lower() == "pwd"
+        and (
+            group != "bare"
+            or _in_query(text, name_start)
+            or _ODBC_USER.search(text, max(0, name_start - 300), name_start + 300) is not None
+        )
+    ):
+        # quoted, in a URL, or beside an ODBC `UID=` (odbc.ini, a DSN), pwd is a password, not the working directory
+        sense = _QUERY_PWD
     if sense is None or (group == "xml" and text[name_start - 1 : name_start] != "<"):
         return None
     if sense.kind == "key" and _PUBLIC_BEFORE.search(text, max(0, name_start - 8), name_start):
@@ -328,6 +337,8 @@ def _among_env_lines(text: str, start: int, end: int) -> bool:
     return after is not None and _ENV_LINE.match(text, after.end()) is not None
 
 
+# An ODBC data source's user, beside which `PWD=` is its password.
+_ODBC_USER = re.compile(r"(?:(?<![A-Za-z0-9_])|(?<=\\n))(?:UID|Uid|uid)[ \t]*=")
 # A passphrase's other words after its first: up to seven, each apart by one blank, none an operator, a comment, a
 # quote, a path or a flag.
 _PASSPHRASE_REST = re.compile(r"(?:[ \t][^\s=#;'\"`$&|<>/\\\-][^\s=#;'\"`$&|<>/\\]{0,63}){1,7}")

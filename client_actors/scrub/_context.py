@@ -187,6 +187,12 @@ def _handle_authorization(match: re.Match[str]) -> Redaction | None:
         return redact(match.start("value") + close + 2, match.end(), "authorization")
     if is_placeholder(value):
         return None
+    if scheme is None and value.startswith("PVEAPIToken="):
+        # Proxmox's `PVEAPIToken=USER@REALM!TOKENID=SECRET`: which token is named before the last "=", the secret after
+        secret = value.rfind("=") + 1
+        if secret <= len("PVEAPIToken=") or is_placeholder(value[secret:]):
+            return None
+        return redact(match.start("value") + secret, match.end("value"), "authorization")
     lowered = scheme.lower() if scheme is not None else None
     if lowered == "oauth" and value.startswith("oauth_"):
         return None  # OAuth 1.0 parameters: the assignment pass takes oauth_signature and oauth_token
