@@ -27,6 +27,8 @@ from client_actors.scrub._core import (
 from client_actors.scrub._digits import is_ssn
 from client_actors.scrub._judge import LINE_LEAD, is_whole_line, judge_value, line_value_end
 from client_actors.scrub._names import IGNORED_SUFFIXES, Sense, classify_name, is_placeholder, split_words
+from client_actors.scrub._personal import LINE_BREAK, line_at
+from client_actors.scrub._rows import previous_line
 from client_actors.scrub._spaced import find_call_value, find_spaced
 
 KEYWORDS = (
@@ -320,20 +322,15 @@ _NAMED_AN_API_KEY = re.compile(
 
 # An environment file's line, behind a line's lead: an upper-case name and "=".
 _ENV_LINE = re.compile(LINE_LEAD.pattern + r"[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]{0,80}=")
-_BREAK = re.compile(r"\r?\n|\\n")
-_ENV_REACH = 600
 
 
 def _among_env_lines(text: str, start: int, end: int) -> bool:
     """Whether the line that holds ``text[start:end]`` has an environment file's line right before or after it."""
-    floor = max(0, start - _ENV_REACH)  # (no env file's line is longer: the window keeps long lines linear)
-    before = max(text.rfind("\n", floor, start), text.rfind("\\n", floor, start))
-    if before > 0:
-        previous = max(text.rfind("\n", floor, before), text.rfind("\\n", floor, before))
-        line = previous + (2 if text.startswith("\\n", previous) else 1) if previous >= 0 else 0
-        if _ENV_LINE.match(text, line, before):
-            return True
-    after = _BREAK.search(text, end)
+    line_start, line_end = line_at(text, start)
+    before = previous_line(text, line_start)
+    if before is not None and _ENV_LINE.match(text, *before):
+        return True
+    after = LINE_BREAK.match(text, line_end)
     return after is not None and _ENV_LINE.match(text, after.end()) is not None
 
 

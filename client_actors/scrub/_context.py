@@ -26,6 +26,7 @@ from client_actors.scrub._names import (
     is_placeholder,
     looks_random,
 )
+from client_actors.scrub._personal import line_at
 from client_actors.scrub._shell import SHELL_RULES
 from client_actors.scrub._spaced import COOKIE_NAME_CHAR
 
@@ -829,10 +830,7 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
         return None  # `token = config.oauth2Token`: code, where an attribute's name may hold digits
     shell = match.group("sep") == "=" and name.isupper() and (end == len(text) or text[end] in " \t\r\n\"'\\")
     listed = text[name_start - 1 : name_start] in ("[", ",") and text[end : end + 1] in ("]", ",")
-    escaped = text.rfind("\\n", max(0, name_start - 80), name_start)
-    newline = text.rfind("\n", max(0, name_start - 80), name_start)
-    line_start = max(newline + 1, escaped + 2 if escaped >= 0 else 0, name_start - 80, 0)
-    lead = LINE_LEAD.match(text, line_start, name_start)
+    lead = LINE_LEAD.match(text, line_at(text, name_start)[0], name_start)
     if lead is not None and _SPACED_KEY.fullmatch(text, lead.end(), name_start):
         name_start = lead.end()  # an ini key of words, as QNAP's `SMTP Password = ...`: the line is the pair
     if (

@@ -15,6 +15,7 @@ import re
 from client_actors.scrub._core import Redaction, Rule, redact
 from client_actors.scrub._judge import LINE_LEAD
 from client_actors.scrub._names import HEX, classify_name, is_placeholder, looks_random
+from client_actors.scrub._personal import line_at
 
 # Commands whose one line of output is a credential, whatever they are given.
 _CREDENTIAL_COMMANDS = (
@@ -162,13 +163,11 @@ _ANNOUNCED = re.compile(
     r"(?P<value>[A-Za-z0-9_\-.+/=]{20,512})(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$))"
 )
 _ANNOUNCING = re.compile(r"(?i:\b(?:new|your|generated|created|issued)\b)")
-_LINE_BREAK = re.compile(r"\n|\\n")
 
 
 def _handle_announced(match: re.Match[str]) -> Redaction | None:
     text, value = match.string, match.group("value")
-    breaks = list(_LINE_BREAK.finditer(text, max(0, match.start() - 160), match.start()))
-    line_start = breaks[-1].end() if breaks else max(0, match.start() - 160)
+    line_start = line_at(text, match.start())[0]
     # (the line sliced off: a JSON-escaped break's "n" would join the line's first word)
     if _ANNOUNCING.search(text[line_start : match.start()]) is None or is_placeholder(value):
         return None
