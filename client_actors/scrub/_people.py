@@ -1273,6 +1273,8 @@ def _ruled_names(
             break
         row_start, row_end = line_at(text, following.end())
         row = line_body(text, row_start, row_end)
+        if _RULE_RUNS.fullmatch(text, row, row_end):
+            break  # a closing rule, or the next table's: no row, and the table ends (each line is read once or twice)
         # (the cells right of the last name's may have been redacted already, and no longer line up)
         if row_end - row <= runs[last][0] or any(
             text[row + b : row + b + 1] not in ("", " ", "\t") for _, b in runs[: last + 1]

@@ -577,6 +577,7 @@ def find_csv_secrets(text: str) -> list[Redaction]:
             row = line_cells(text, row_body, row_end, separator)
             if len(row) != len(cells):
                 break
+            done = row_end  # a row is no header of its own: each line is read once
             for index, sense in columns.items():
                 cell = _CSV_CELL_VALUE.fullmatch(text, *row[index])
                 value = cell.group("value") if cell is not None else ""
