@@ -65,11 +65,14 @@ from client_actors.scrub._mobile import MOBILE_LITERALS, MOBILE_RULES
 from client_actors.scrub._network import NETWORK_RULES
 from client_actors.scrub._pairs import PAIR_LITERALS, PAIR_RULES
 from client_actors.scrub._people import (
+    BORDERED_ALSO,
+    BORDERED_LITERALS,
     CALENDAR_LITERALS,
     DIRECTORY_LITERALS,
     EXPANDED_LITERALS,
     NOTE_LITERALS,
     find_blame_names,
+    find_bordered_names,
     find_calendar_names,
     find_directory_names,
     find_expanded_names,
@@ -115,7 +118,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.29"
+RULESET_VERSION = "2026.12.30"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -326,6 +329,7 @@ PASSES: tuple[Pass, ...] = (
     ),
     Pass("person-name-directory", find_directory_names, DIRECTORY_LITERALS),
     Pass("person-name-expanded", find_expanded_names, EXPANDED_LITERALS),
+    Pass("person-name-bordered", find_bordered_names, BORDERED_LITERALS, also=BORDERED_ALSO),
     Pass("person-name-calendar", find_calendar_names, CALENDAR_LITERALS),
     Pass("person-name-note", find_note_names, NOTE_LITERALS),
     # Phone and social security numbers by the column or key that holds them (see _columns.py).

@@ -216,8 +216,10 @@ _PLACEHOLDER = re.compile(
       | \$[A-Za-z_]\w* | \$\(.* | %\w+% | %\(?\w*\)?[sd]  # $VAR, $(cmd (cut at a space), %VAR%, %(name)s
       | (?i:your|my)[-_ ].* | (?i:your)[A-Z_].*             # your-token-here, YOUR_API_KEY
       | [A-Za-z]+(?:[_\-][A-Za-z]+)*[_\-](?i:here)           # WordPress's password_here, api_key_here
+      | (?i:put|enter|insert|paste)[ ](?i:your|the|a|an)[ ][a-z ]{1,60}    # put your unique phrase here
       | [A-Za-z0-9_\-]{1,16}?[-_.](?:x{3,}|X{3,}|\*{3,}|\.{3,}|…)(?:[-_.](?:x{3,}|X{3,}|\*{3,}))*
                                           # sk-..., ghp_xxxx, sk-proj-****, xoxb-xxxx-xxxx-xxxx
+      | [A-Za-z0-9]{2,12}?(?:x{12,}|X{12,})                 # a prefix and its filler: EAAAxxxxxxxxxxxxxxxx
       | \*{4,}[A-Za-z0-9_\-]{1,8} | [A-Za-z0-9_\-]{1,12}\*{4,}   # masked but for its last or first few: ****QX7M
       | [A-Z]+(?:[_\-][A-Z]+)+                               # OAUTH-TOKEN, ACCESS_TOKEN: a name, not a value
       | ![A-Za-z]+(?:[ \t]+[\w.\-]{1,128})?                  # YAML tags: !vault, !Ref Name, !secret db_password

@@ -141,6 +141,8 @@ NAME = rf"{_LETTERS}+(?:['\u2019\-.]{_LETTERS}+)*\.?(?: {_LETTERS}+(?:['\u2019\-
 
 def _is_name_word(word: str, upper: bool = False) -> bool:
     word = _decoded(word)
+    if not word.replace("'", "").replace("\u2019", "").replace("-", "").rstrip(".").isalpha():
+        return False  # an escape that is no letter's (`\\u0014`, a load file's delimiter)
     if word.endswith("."):
         return len(word) == 2 and word[0].isupper()
     if not word[0].isupper() or word.lower() in NOT_NAME_WORDS:
@@ -164,8 +166,9 @@ def is_person_name(value: str, min_words: int = 2, upper: bool = False) -> bool:
     return min_words <= len(named) <= 4 and all(_is_name_word(word, upper) for word in named)
 
 
-# What glues a name's first word to what precedes it: a label's colon, a quote, a list's comma, a tab.
-_GLUE = re.compile(r"\\[tn\"]|[\"'`\[(,:=\t]")
+# What glues a name's first word to what precedes it: a label's colon, a quote, a list's comma, a tab, a load file's
+# quote (Concordance's "þ").
+_GLUE = re.compile(r"\\[tn\"]|[\"'`\[(,:=\tþ]")
 
 
 def _name_back(text: str, end: int, min_words: int = 2) -> tuple[int, int] | None:
@@ -625,6 +628,40 @@ _ROLE_NAME_KEYS = (
 )  # fmt: skip
 
 
+# What a `..._name` key names where it is no person (`company_name`, `host_name`, `street_name`): beside a contact
+# field, any other role's name is a person's (`tenant_name`, `driver_name`, `custodian_name`), two words at least.
+_THING_NAME_KEYS = frozenset(
+    {
+        "company", "org", "organization", "organisation", "business", "firm", "employer", "vendor", "supplier",
+        "merchant", "bank", "institution", "school", "university", "college", "clinic", "practice", "facility",
+        "hospital", "pharmacy", "store", "shop", "venue", "hotel", "property", "building", "site", "location",
+        "branch", "depot", "office", "street", "city", "town", "county", "state", "province", "country", "region",
+        "zone", "product", "item", "sku", "variant", "brand", "model", "plan", "tier", "package", "course",
+        "class", "event", "campaign", "list", "team", "group", "department", "dept", "division", "unit", "role",
+        "job", "title", "project", "account", "app", "application", "service", "host", "file", "path", "dir",
+        "folder", "db", "database", "schema", "table", "column", "field", "key", "bucket", "domain", "device",
+        "network", "cluster", "node", "queue", "topic", "tag", "category", "type", "template", "document",
+        "doc", "sheet", "page", "nick", "screen", "code", "display", "legal", "trade", "airline", "carrier",
+        "vehicle", "route", "ship", "drug", "medication", "test", "gene", "sample", "study", "matter", "case",
+        "policy", "insurer", "lab", "instrument", "printer", "menu", "dish", "ticket", "image", "container",
+    }
+)  # fmt: skip
+
+
+def _folded_key(key: str) -> str:
+    """A key or a column's name as `_person_key` reads it: without "_", "-" and blanks, lower case."""
+    return key.replace("_", "").replace("-", "").replace(" ", "").lower()
+
+
+def _beside_contact_key(key: str) -> bool:
+    """Tell whether a key (spelt without "_" and "-", lower case) holds a person's name where its record holds a
+    contact field: ``name``, or another role's name (not a thing's, `_THING_NAME_KEYS`)."""
+    if key == "name":
+        return True
+    role = key[:-4]
+    return key.endswith("name") and 3 <= len(role) <= 20 and role.isalpha() and role not in _THING_NAME_KEYS
+
+
 def _person_key(key: str) -> tuple[int, bool] | None:
     """The fewest words a value under ``key`` (spelt without "_" and "-", lower case) needs to be a person's name,
     and whether upper-case words will do; None for a key that holds no person's name."""
@@ -991,7 +1028,7 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
             or text.endswith(_PAIR_OPENINGS, 0, key_start)
         ):
             continue  # a default's comma is one only after an environment lookup, or in a logged binding's pair
-        key = text[key_start:key_end].replace("_", "").replace("-", "").lower()
+        key = _folded_key(text[key_start:key_end])
         if sep.startswith("("):  # a setter's call: `c.setFullName("Jane Doe")`
             if not key.startswith("set"):
                 continue
@@ -1000,7 +1037,8 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
             text[key_start - 1 : key_start] != "<" or text[key_start - 2 : key_start] == "</"
         ):
             continue  # an XML element's name only: `<name>Jane Doe</name>`
-        if key == "name":
+        keyed = _person_key(key)
+        if keyed is None and key != "author" and _beside_contact_key(key):
             item = _name_forward(match, 2)
             record = _xml_siblings(text, match.start()) if sep == ">" else _record_around(text, match.start())
             if item is not None and (
@@ -1013,7 +1051,7 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
                 or _gives_documentation_address(text, *record)
             ):
                 continue  # no person's record, or an example's (a customer's object with an address on example.net)
-        elif (keyed := _person_key(key)) is not None:
+        elif keyed is not None:
             item = _name_forward(match, *keyed)
             if item is not None and _stands_in(text[item.start : item.end]):
                 continue  # a sandbox's or a fixture's stand-in (`"DisplayName": "Jane Doe"`)
@@ -1074,7 +1112,7 @@ def _names_a_person(match: re.Match[str], key_start: int, value_end: int) -> boo
 # A table's header cell: a column's name, quoted or not.
 # (a required column's "*" before it, as Xero's import templates mark them; a unit after it, `_UNIT`)
 _HEADER_CELL = re.compile(
-    r"[\s\"'`\\]*\*?(?P<name>[A-Za-z_][A-Za-z0-9_ .\-]{0,40}?)(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
+    r"[\s\"'`\\]*\*?(?P<name>[A-Za-z_#][A-Za-z0-9_ .\-#]{0,40}?)(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
 )
 # A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
 _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
@@ -1098,10 +1136,10 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
     for index, written in enumerate(names):
         if _KEYED_CELL.search(written) is None:  # the literal the pass is gated on
             continue
-        name = written.replace("_", "").replace("-", "").replace(" ", "").lower()
+        name = _folded_key(written)
         if (keyed := _person_key(name)) is not None:
             columns[index] = keyed
-        elif name == "name" and contact:
+        elif contact and _beside_contact_key(name):
             columns[index] = (2, False)
     return columns
 
@@ -1151,10 +1189,11 @@ def _rows_names(
         if start <= header_seen:
             continue
         header_seen = start
-        if _CELL_SEPARATOR.search(text, start, end) is None:
+        body_start = line_body(text, start, end)
+        # (behind the line's lead: a numbered read's tab is none)
+        if _CELL_SEPARATOR.search(text, body_start, end) is None:
             found += _frame_names(text, start, end)  # or a data frame's printed columns
             continue  # one cell only: no separator `table_separator` picks is on the line
-        body_start = line_body(text, start, end)
         header = text[body_start:end]
         if _NOT_HEADER.search(_UNIT.sub("", header) if "(" in header else header):
             continue  # a record's key or code: a header holds column names and separators only
@@ -1177,6 +1216,8 @@ def _rows_names(
             row = _table_cells(text, row_start, row_end, separator)
             if len(row) != len(cells):
                 break
+            if _KEYED_CELL.search(text, row_start, row_end) and _person_columns(text, row):
+                break  # the next table's header, stacked on this one: its own columns say what its rows hold
             names = []
             for index, fewest in columns.items():
                 cell = _CELL_VALUE.fullmatch(text, *row[index])
@@ -1371,10 +1412,78 @@ def find_expanded_names(text: str) -> list[Redaction]:
             line = _EXPANDED_LINE.fullmatch(text, line_body(text, start, end), end)
             if line is None:
                 break  # the record ends: a blank line, the next record's line, a prompt
-            keyed = _person_key(line.group("column").replace("_", "").replace(" ", "").lower())
+            keyed = _person_key(_folded_key(line.group("column")))
             value = line.group("value").rstrip(" \t")
             if keyed is not None and value and is_person_name(value, *keyed):
                 found.append(redact(line.start("value"), line.start("value") + len(value), KIND))
+    return found
+
+
+# One object a CLI prints as a bordered table of two columns, a field and its value on each line (`bs whoami`,
+# `openstack user show`): `| Name | Jane Doe |` over `| Email | ... |`. A person key's value is a name, as is a
+# `name`'s (or another role's) where a contact field's line stands in the same table. (A line's first bar may be
+# read as its lead, a quote's, and stand before the body.)
+BORDERED_LITERALS = ("| ",)
+BORDERED_ALSO = ("name", "Name", "NAME")
+_BORDERED_NAME_KEY = re.compile(r"\|[ \t]*(?:[A-Za-z][A-Za-z0-9 _\-]{0,30}?)?(?:name|Name|NAME)[ \t]*\|")
+_BORDERED_LINE = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?(?P<key>[A-Za-z][A-Za-z0-9 _\-]{0,40}?)[ \t]*\|[ \t]*"
+    r"(?P<value>(?:[^|\n\\]|\\u[0-9a-fA-F]{4})*?)[ \t]*\|[ \t]*"
+)
+_BORDER = re.compile(r"[ \t]*[+|][\-=+|: \t]*")
+
+
+def _table_line(text: str, start: int, end: int) -> re.Match[str] | bool | None:
+    """A bordered table's line of a field and its value; True for its border, None for no table's line."""
+    body = line_body(text, start, end)
+    return _BORDERED_LINE.fullmatch(text, body, end) or _BORDER.fullmatch(text, body, end) is not None or None
+
+
+def _bordered_table(text: str, start: int, end: int) -> tuple[int, bool]:
+    """Where the bordered table holding the line at ``start:end`` ends, and whether it has a contact field's line
+    with no documentation address in it (each table is read once, however many names it holds)."""
+    lines = [(start, end)]
+    before: tuple[int, int] | None = (start, end)
+    for _ in range(_MAX_ROWS):
+        before = previous_line(text, lines[-1][0])
+        if before is None or _table_line(text, *before) is None:
+            break
+        lines.append(before)
+    for after in lines_after(text, end):
+        if _table_line(text, *after) is None:
+            break
+        lines.append(after)
+    contact = False
+    for line_start, line_end in lines:
+        line = _table_line(text, line_start, line_end)
+        if isinstance(line, re.Match) and _CONTACT_COLUMN.fullmatch(line.group("key").replace(" ", "_")):
+            contact = contact or not _holds_documentation_address(line.group("value"), 0)
+    return max(line_end for _, line_end in lines), contact
+
+
+def find_bordered_names(text: str) -> list[Redaction]:
+    """Names in an object printed as a bordered table of fields and values."""
+    found: list[Redaction] = []
+    line_seen, table_end, contact = -1, -1, False
+    for match in _BORDERED_NAME_KEY.finditer(text):
+        start, end = line_at(text, match.start())
+        if start <= line_seen:
+            continue
+        line_seen = start
+        line = _BORDERED_LINE.fullmatch(text, line_body(text, start, end), end)
+        if line is None or not (value := line.group("value")):
+            continue
+        key = _folded_key(line.group("key"))
+        keyed = _person_key(key)
+        if keyed is None:
+            if not _beside_contact_key(key):
+                continue
+            if end > table_end:
+                table_end, contact = _bordered_table(text, start, end)
+            if not contact:
+                continue
+        if is_person_name(value, *(keyed or (2, False))) and not _stands_in(value):
+            found.append(redact(line.start("value"), line.end("value"), KIND))
     return found
 
 
