@@ -234,3 +234,18 @@ def test_an_env_file_s_passphrase_goes_whole_and_a_command_s_words_stay(wrap: st
     out = scrubbed(WRAPS[wrap](text))
     assert not any(word in out for word in phrase.split())
     assert "MATCH_READONLY=true" in out and " mysql app" in out
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_what_a_version_query_prints_stays_and_an_address_after_a_word_goes(wrap: str) -> None:
+    version = f"{RNG.randrange(20, 26)}.{RNG.randrange(1, 12)}.{RNG.randrange(1, 20)}.{RNG.randrange(10, 99)}"
+    address = f"10.{RNG.randrange(1, 250)}.{RNG.randrange(1, 250)}.{RNG.randrange(2, 250)}"
+    text = (
+        'print(client.query("SELECT version()").result_rows)\n'
+        f"# [('{version}',)]\n"
+        "SELECT version()\n"
+        f"host {address}\n"
+    )
+    out = scrubbed(WRAPS[wrap](text))
+    assert version in out
+    assert address not in out

@@ -118,3 +118,45 @@ def test_a_proxmox_token_s_secret_and_an_odbc_password_go(wrap: str) -> None:
 def test_a_shell_s_working_directory_beside_a_user_id_stays() -> None:
     text = "UID=1000\nPWD=/srv/app/current\nOLDPWD=/srv/app\n"
     assert scrubbed(text) == text
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_synology_s_bracketed_full_name_goes(wrap: str) -> None:
+    login = _pick(string.ascii_lowercase, 7)
+    text = (
+        f"admin@ds920:~$ sudo synouser --get {login}\n"
+        f"User Name   : [{login}]\n"
+        "User Type   : [AUTH_LOCAL]\n"
+        "Fullname    : [Amelia Petrov]\n"
+        f"User Mail   : [{login}@juniper-studio.net]\n"
+        "Primary Group : [users]\n"
+    )
+    out = scrubbed(WRAPS[wrap](text))
+    assert "Amelia Petrov" not in out
+    assert f"User Name   : [{login}]" in out and "[AUTH_LOCAL]" in out and "[users]" in out
+
+
+def test_an_address_book_with_quoted_header_cells_gives_its_names() -> None:
+    text = (
+        '"No.","Name","E-mail Address","Group"\n'
+        '"1","Ethan Takahashi","ethan.t@zephyr-freight.com","Office"\n'
+        '"2","Jonas Soto","jonas_soto@cobalt-systems.net","Office"\n'
+    )
+    for wrapped in (text, "".join(f"{n:6d}\t{line}\n" for n, line in enumerate(text.splitlines(), 1))):
+        out = scrubbed(wrapped)
+        assert "Ethan Takahashi" not in out and "Jonas Soto" not in out
+        assert '"No.","Name","E-mail Address","Group"' in out and '"Office"' in out
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_a_data_frame_printed_by_to_markdown_gives_its_names(wrap: str) -> None:
+    text = (
+        "|    | first_name   | last_name   | email              |\n"
+        "|---:|:-------------|:------------|:-------------------|\n"
+        "|  0 | Marco        | Jensen      | mj@larkspur-labs.io |\n"
+        "|  1 | Amelia       | Petrov      | ap@larkspur-labs.io |\n"
+    )
+    out = scrubbed(WRAPS[wrap](text))
+    for name in ("Marco", "Jensen", "Amelia", "Petrov"):
+        assert name not in out
+    assert "| first_name   | last_name" in out and "|  1 |" in out

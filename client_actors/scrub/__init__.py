@@ -116,9 +116,10 @@ Decisions:
 - What ordinary code and docs hold beside sensitive words is kept: a one-character value (HTML's ``accesskey="u"``), a
   colour, a regular expression, a type or a variable named for a secret, "pass" the verb, a flag named in prose;
   dotted quads that are releases (``firmware 4.2.0.17``, ``kernel 5.10.0.21``, ``Firmware Version ..... 1.10.0.5``), a
-  version's key's value (``- key: firmware_version`` / ``value: ...``) and the same four numbers wherever else they
-  stand in the text (a release's URL), sections or object identifiers, headings' numbers, addresses of four equal
-  octets; a private key's markers with no key between them.
+  version's key's value (``- key: firmware_version`` / ``value: ...``), what a ``version()`` call or query prints on
+  the line after it and the same four numbers wherever else they stand in the text (a release's URL), sections or
+  object identifiers, headings' numbers, addresses of four equal octets; a private key's markers with no key between
+  them.
 
 - A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside an address
   (``Author: Jane Doe <jane@...>``, trailers, mail headers, package metadata, an e-signature's ``Signer:`` and

@@ -22,6 +22,7 @@ import ipaddress
 import re
 
 from client_actors.scrub._core import ALNUM, Redaction, Rule, redact, starts_word
+from client_actors.scrub._judge import LINE_LEAD
 
 KEPT_V4_NETS = (
     "0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24",
@@ -90,6 +91,11 @@ _VERSION_BEFORE = re.compile(
     r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince|\bup to"
     r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-.]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
 )
+# What a `version()` call or query gives, on the line after it (`SELECT version()`, then `[('24.9.8.21',)]`), behind
+# that line's lead.
+_VERSION_CALL_BEFORE = re.compile(
+    r"(?i:version)\(\)[^\n]{0,24}(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[^\w\n]{0,12}\Z"
+)
 # A key/value list's value under a version's key (ROS diagnostics: `- key: firmware_version` / `value: ...`), looked
 # for only where a "value" key is right before the address.
 _VERSION_VALUE = re.compile(
@@ -149,6 +155,10 @@ _ELSEWHERE = 2000
 def _is_version_at(text: str, start: int) -> bool:
     """Whether what stands before ``start`` says the four numbers there are a version."""
     if _VERSION_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if "ersion()" in text[max(0, start - 120) : start] and _VERSION_CALL_BEFORE.search(
+        text, max(0, start - 120), start
+    ):
         return True
     return (
         "alue" in text[max(0, start - 12) : start]

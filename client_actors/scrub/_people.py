@@ -322,7 +322,7 @@ def _name_forward(match: re.Match[str], min_words: int, upper: bool = False) -> 
     text, (start, end) = match.string, match.span("name")
     quote = match.group("q")
     if quote:
-        if not text.startswith(quote, end):
+        if not text.startswith("]" if quote == "[" else quote, end):
             return None
     else:  # the value ends at the line's end or a separator, or where the next pair starts
         while _VALUE_END.match(text, end) is None and _NEXT_PAIR.match(text, end) is None:
@@ -689,7 +689,7 @@ _AUTHOR_ENDS = frozenset({5, 6})
 # Before a quote: no backslash, or the one or three of JSON escaped once or twice (a tool's JSON output inside a
 # transcript's JSON string: `name: \\\"Jane Doe\\\"`).
 _ESCAPES = r"(?:\\(?:\\\\)?)?"
-_KEY_QUOTE = rf"(?P<q>{_ESCAPES}[\"'`]|)"
+_KEY_QUOTE = rf"(?P<q>{_ESCAPES}[\"'`]|\[|)"  # (or a bracket: Synology's `Fullname : [Jane Doe]`)
 _VALUE_AFTER_KEY = (
     rf"(?P<close>{_ESCAPES}[\"'`]?)"
     r"(?P<sep>[ \t]*(?::|=>?)[ \t]*|\([ \t]*|(?<=[a-zA-Z])>"
@@ -891,7 +891,7 @@ _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS]
 _RECORD_AFTER_KEY = (
     _ESCAPES.encode()
     + rb"[\"'`]?(?:[ \t]*(?::|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
-    rb"[ \t]*(?:" + _ESCAPES.encode() + rb"[\"'`])?(?:[A-Z\x80-\xff]|\\u)"
+    rb"[ \t]*(?:" + _ESCAPES.encode() + rb"[\"'`]|\[)?(?:[A-Z\x80-\xff]|\\u)"
 )
 _RECORD_HINTS = (
     re.compile(rb"ame(?<=[nN]ame)" + _RECORD_AFTER_KEY),

@@ -243,6 +243,9 @@ RULE_LINE = re.compile(r"[ \t\-+|=:]*")
 _CELL_TEXT = re.compile(r"[\s\"'`]*(?P<name>[A-Za-z_]+)[\s\"'`]*")
 
 
+_JSON_BEFORE_STRING = re.compile(r"[{\[:]")
+
+
 def line_at(text: str, at: int) -> tuple[int, int]:
     """The line holding ``at``: its start and end, at a line break written or escaped (JSON-escaped text)."""
     floor = max(0, at - 400)
@@ -252,7 +255,9 @@ def line_at(text: str, at: int) -> tuple[int, int]:
         quote = text.rfind('"', floor, at)
         while quote > floor and text[quote - 1] == "\\":
             quote = text.rfind('"', floor, quote)
-        start = max(start, quote + 1)
+        # (not a quoted cell on a text's first line, with no object, list or key before it: a CSV's header)
+        if floor or quote <= 0 or _JSON_BEFORE_STRING.search(text, 0, quote) is not None:
+            start = max(start, quote + 1)
     # Where `LINE_BREAK` first matches in the next 400 characters, found by `str.find` (a pattern that does not
     # start with a literal is tried at every character): a line feed (its carriage return, if one stands before
     # it), or an escaped one, whichever comes first.
@@ -267,7 +272,8 @@ def line_at(text: str, at: int) -> tuple[int, int]:
 
 def lead_end(text: str, start: int, end: int) -> int:
     lead = LINE_LEAD.match(text, start, end)
-    return lead.end() if lead and lead.group() not in ("|", "-", "+") else start
+    # (a table's own border is no lead, with its blank too: `|  0 | Jane |`, a data frame's `to_markdown` row)
+    return lead.end() if lead and lead.group().rstrip(" \t") not in ("|", "-", "+") else start
 
 
 # A comma-separated cell in quotes, its quotes written or JSON-escaped, a doubled quote inside it for one: the
