@@ -196,6 +196,9 @@ _LINE_LEAD = (
     r"|[│┃║|][ \t]?|[+\-](?![+\-]))?"
 )
 LINE_LEAD = re.compile(_LINE_LEAD)
+# The rule a CLI prints under a table's header: a run of dashes (or of box drawing's) per column, apart by blanks
+# (`sf data query`, `gcloud ... list`, a key listing's `---- ----`).
+RULE_RUNS = re.compile(r"[ \t]*(?:[-\u2500]{2,}[ \t]+){0,40}[-\u2500]{2,}[ \t]*")
 _LINE_PREFIX = re.compile(
     _LINE_LEAD + r"[ \t]*(?:(?:export|set|setenv|ENV|declare[ \t]+-x|readonly|-)[ \t]+)?[\"']?"
 )

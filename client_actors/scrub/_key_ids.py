@@ -21,7 +21,7 @@ import binascii
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact, run_start
-from client_actors.scrub._judge import LINE_LEAD
+from client_actors.scrub._judge import LINE_LEAD, RULE_RUNS
 
 _HEX40 = r"(?P<id>[0-9a-fA-F]{40})(?![0-9a-zA-Z_])"
 # Between a name and its value: a JSON, YAML, TOML, HCL, env, Python or Ruby separator, quotes plain or
@@ -98,13 +98,10 @@ _LINE_BREAK = re.compile(r"\r?\n|(?:\\r)?\\n")
 _MAX_ROWS = 200
 
 
-# The rule some versions and formats print under the header (`---- ----`, `──── ────`), behind a line's lead.
-_RULE = re.compile(r"[ \t]*(?:[-\u2500]{4,}[ \t]*)+")
-
-
 def _rule_line(line: str) -> bool:
+    """The rule some versions and formats print under the header (`---- ----`, `──── ────`), behind a line's lead."""
     lead = LINE_LEAD.match(line)
-    return _RULE.fullmatch(line, lead.end() if lead is not None else 0) is not None
+    return RULE_RUNS.fullmatch(line, lead.end() if lead is not None else 0) is not None
 
 
 def _handle_listing_row(match: re.Match[str]) -> Redaction | None:

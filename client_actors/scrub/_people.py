@@ -63,7 +63,7 @@ from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._core import Redaction, disjoint, redact
 from client_actors.scrub._digits import PUBLISHED_TEST_CARDS, is_card_number
-from client_actors.scrub._judge import LINE_LEAD, is_whole_line
+from client_actors.scrub._judge import LINE_LEAD, RULE_RUNS, is_whole_line
 from client_actors.scrub._personal import (
     LINE_BREAK,
     RULE_LINE,
@@ -784,10 +784,13 @@ _AROUND = 400  # how far around a record an object holding it may give what is r
 _ADDRESS_IN_RECORD = re.compile(r"[^\s\"'`<>,;\\@]{1,64}@[A-Za-z0-9.\-]{1,255}")
 
 
-def _gives_documentation_address(text: str, start: int, end: int) -> bool:
+def _gives_documentation_address(text: str, start: int, end: int, card_near: bool = True) -> bool:
     """Whether the record at ``text[start:end]`` is an example's: it gives a reserved documentation address in a
-    field, and no card's number stands in it or around it (the object that holds a billing record)."""
-    if text.find("@", start, end) < 0 or _holds_a_card(text, max(0, start - _AROUND), end + _AROUND):
+    field, and no card's number stands in it or around it (the object that holds a billing record; ``card_near``:
+    False for a table's row, which a card beside it makes no less an example's)."""
+    if text.find("@", start, end) < 0 or (
+        card_near and _holds_a_card(text, max(0, start - _AROUND), end + _AROUND)
+    ):
         return False
     return any(
         _is_documentation_address(f" <{address.group()}>")
@@ -1223,17 +1226,9 @@ def _rows_names(
                 cell = _CELL_VALUE.fullmatch(text, *row[index])
                 if cell is not None and is_person_name(cell.group("value"), *fewest):
                     names.append(redact(cell.start("value"), cell.end("value"), KIND))
-            if names and not _example_row(text, row, row_start, row_end):
+            if names and not _gives_documentation_address(text, row_start, row_end, card_near=False):
                 found += names
     return found
-
-
-def _example_row(text: str, row: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether a table's row gives a documentation address in a cell: the row is an example's (a template's
-    `P451495,Jane,Doe,jane.doe@example.com`), and so are the names beside it."""
-    return text.find("@", start, end) >= 0 and any(
-        _holds_documentation_address(text[cell_start:cell_end], 0) for cell_start, cell_end in row
-    )
 
 
 # A data frame as pandas prints it: a header of column names apart by blanks, each row its index and then its
@@ -1282,9 +1277,7 @@ def _frame_names(text: str, start: int, end: int) -> list[Redaction]:
     return found
 
 
-# The rule a CLI prints under a table's header, a run of dashes (or box drawing's) per column (`sf data query`,
-# `gcloud ... list`): its runs say where each column's cells stand on every row.
-_RULE_RUNS = re.compile(r"[ \t]*(?:[-\u2500]{2,}[ \t]+){1,40}[-\u2500]{2,}[ \t]*")
+# The runs of the rule under a table's header (`RULE_RUNS`) say where each column's cells stand on every row.
 _RULE_RUN = re.compile(r"[-\u2500]+")
 
 
@@ -1299,7 +1292,7 @@ def _ruled_names(
         return None
     rule_start, row_end = line_at(text, following.end())
     rule_body = line_body(text, rule_start, row_end)
-    if _RULE_RUNS.fullmatch(text, rule_body, row_end) is None:
+    if RULE_RUNS.fullmatch(text, rule_body, row_end) is None:
         return None
     runs = [
         (m.start() - rule_body, m.end() - rule_body) for m in _RULE_RUN.finditer(text, rule_body, row_end)
@@ -1314,7 +1307,7 @@ def _ruled_names(
             break
         row_start, row_end = line_at(text, following.end())
         row = line_body(text, row_start, row_end)
-        if _RULE_RUNS.fullmatch(text, row, row_end):
+        if RULE_RUNS.fullmatch(text, row, row_end):
             break  # a closing rule, or the next table's: no row, and the table ends (each line is read once or twice)
         # (the cells right of the last name's may have been redacted already, and no longer line up)
         if row_end - row <= runs[last][0] or any(
