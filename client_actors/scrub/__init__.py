@@ -122,28 +122,31 @@ Decisions:
   them.
 
 - A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside an address
-  (``Author: Jane Doe <jane@...>``, trailers, mail headers, package metadata, an e-signature's ``Signer:`` and
-  ``Witness:``, a load file's ``þ``-quoted field), the local git identity and the lines that print it (``user.name``,
-  ``[user] name =``, ``GIT_AUTHOR_NAME``, what ``git config user.name`` prints, blame, shortlog), data records' name
-  keys and columns (``first_name``; a role's name such as ``user_name``, ``REPORT_OWNER_NAME``, a call record's
-  ``caller_name`` or a bank export's ``counterparty_name``, and an issue's ``assignee``, two words at least; ``name``
-  beside an e-mail, phone or address field, as is any other role's (``tenant_name``, ``driver_name``,
-  ``custodian_name``; not a thing's: ``company_name``, ``host_name``, ``street_name``), an XML record's sibling
-  elements included, one object a CLI prints as a bordered table of fields (``| Name | ... |`` over an ``Email``
-  line), and in an object under a card's, billing, shipping or customer key), their setters' calls and logged bindings
-  (Django's, SQLAlchemy's), a form body's pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and
-  ``N``, an invitation's organizer and attendees (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an
-  entry of a person's class, or one a user's id names: ``dn: uid=...``), a table's column under a rule of dashes that
-  lines its cells up (``sf data query``), a payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social
-  security number a government id's code names (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label,
-  and an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in
-  prose, package metadata and licence headers without an address (public attribution of published code: setup.py's,
-  Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a name beside a documentation
-  address (an example, in a record as beside ``<...>``, a customer's or billing object with no card's number in or
-  around it, a table's row, a vCard or an invitation that gives one, and a git identity set beside one: a guide's
-  ``git config user.email jane@example.org``) except where git log or a manifest's author field prints it as an
-  identity (the address stays), a stand-in's name (``Jane Doe``) there, in a record (a sandbox's ``"DisplayName"``)
-  and in an author's setting, a single word beside an address, identifiers.
+  (``Author: Jane Doe <jane@...>``, ``Contact: Jane Doe (jane@...)``, trailers, mail headers, package metadata, an
+  e-signature's ``Signer:`` and ``Witness:``, a load file's ``þ``-quoted field), the local git identity and the lines
+  that print it (``user.name``, ``[user] name =``, ``GIT_AUTHOR_NAME``, what ``git config user.name`` prints, blame,
+  shortlog), data records' name keys and columns (``first_name``; a role's name such as ``user_name``,
+  ``REPORT_OWNER_NAME``, a call record's ``caller_name`` or a bank export's ``counterparty_name``, and an issue's
+  ``assignee``, two words at least; ``name`` beside an e-mail, phone or address field, as is any other role's
+  (``tenant_name``, ``driver_name``, ``custodian_name``; not a thing's: ``company_name``, ``host_name``,
+  ``street_name``), an XML record's sibling elements included, one object a CLI prints as a bordered table of fields
+  (``| Name | ... |`` over an ``Email`` line), and in an object under a card's, billing, shipping or customer key; a
+  label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's printed struct, ``{Name:Jane Doe
+  Email:...}``), a CSV's cells apart by ``;`` as spreadsheets export them, an HTML table's column its header row names
+  and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's pairs,
+  psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and attendees
+  (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a user's id
+  names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data query``), a
+  payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social security number a government id's code names
+  (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label, and an author's setting (``AUTHOR = "..."``,
+  ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in prose, package metadata and licence headers
+  without an address (public attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``,
+  PKG-INFO, setup.cfg's ``[metadata]``), a name beside a documentation address (an example, in a record as beside
+  ``<...>``, a customer's or billing object with no card's number in or around it, a table's row, a vCard or an
+  invitation that gives one, and a git identity set beside one: a guide's ``git config user.email jane@example.org``)
+  except where git log or a manifest's author field prints it as an identity (the address stays), a stand-in's name
+  (``Jane Doe``) there, in a record (a sandbox's ``"DisplayName"``) and in an author's setting, a single word beside
+  an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -70,13 +70,17 @@ from client_actors.scrub._people import (
     CALENDAR_LITERALS,
     DIRECTORY_LITERALS,
     EXPANDED_LITERALS,
+    FORM_FIELD_LITERALS,
+    HTML_TABLE_LITERALS,
     NOTE_LITERALS,
     find_blame_names,
     find_bordered_names,
     find_calendar_names,
     find_directory_names,
     find_expanded_names,
+    find_form_field_names,
     find_git_identity,
+    find_html_table_names,
     find_keyed_names,
     find_keyed_names_encoded,
     find_names_beside_addresses,
@@ -118,7 +122,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.31"
+RULESET_VERSION = "2026.12.32"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -308,7 +312,7 @@ PASSES: tuple[Pass, ...] = (
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),
     # People's names where the structure says a string is one (see _people.py); after the e-mail rule, whose
     # tokens mark a name-addr as its addresses do.
-    Pass("person-name-addr", find_names_beside_addresses, (" <",), also=("@", "[REDACTED:email]")),
+    Pass("person-name-addr", find_names_beside_addresses, (" <", " ("), also=("@", "[REDACTED:email]")),
     Pass("person-name-git", find_git_identity, _GIT_IDENTITY_LITERALS),
     # A blame line's date holds its month between dashes, a far rarer literal than its "(".
     # A blame line's date holds its month between dashes, a far rarer literal than its "(", and its line number
@@ -330,6 +334,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("person-name-directory", find_directory_names, DIRECTORY_LITERALS),
     Pass("person-name-expanded", find_expanded_names, EXPANDED_LITERALS),
     Pass("person-name-bordered", find_bordered_names, BORDERED_LITERALS, also=BORDERED_ALSO),
+    Pass("person-name-html-table", find_html_table_names, HTML_TABLE_LITERALS),
+    Pass("person-name-form-field", find_form_field_names, FORM_FIELD_LITERALS),
     Pass("person-name-calendar", find_calendar_names, CALENDAR_LITERALS),
     Pass("person-name-note", find_note_names, NOTE_LITERALS),
     # Phone and social security numbers by the column or key that holds them (see _columns.py).

@@ -239,7 +239,11 @@ def _leads_a_name(piece: str) -> bool:
 
 
 # A name-addr: an address in angle brackets after a blank, or one the e-mail rule has redacted already.
-_ADDRESS = re.compile(r" <(?:[^\s<>@\"'\\]{1,64}@[^\s<>\"'\\]{1,255}|\[REDACTED:email\])>")
+# (or in brackets: `Contact: Jane Doe (jane@...)`)
+_ADDRESS = re.compile(
+    r" (?:<(?:[^\s<>@\"'\\]{1,64}@[^\s<>\"'\\]{1,255}|\[REDACTED:email\])>"
+    r"|\((?:[^\s<>()@\"'\\]{1,64}@[^\s<>()\"'\\]{1,255}|\[REDACTED:email\])\))"
+)
 # A quoted display name, ``"Doe, Jane" <...>`` or ``"Jane Doe" <...>``, written or JSON-escaped.
 _QUOTED_BEFORE = re.compile(r"(\\?\")((?:[^\"\\\n]|\\u[0-9a-fA-F]{4}){1,80})\1\Z")
 
@@ -313,9 +317,9 @@ def find_names_beside_addresses(text: str) -> list[Redaction]:
 _VALUE_END = re.compile(r"(?:\\?[\"'])|[ \t]*(?:\r?\n|\\[rn]|$|[,;}\])#|]|</)")
 
 
-# After an unquoted value, the next pair of a log line's `key=value` list (`first_name=Jane last_name=Doe`) or
-# of a form's body (`first_name=Jane&last_name=Doe`).
-_NEXT_PAIR = re.compile(r"(?:[ \t]+|&)[A-Za-z_][\w.\-]{0,40}=")
+# After an unquoted value, the next pair of a log line's `key=value` list (`first_name=Jane last_name=Doe`), of
+# a form's body (`first_name=Jane&last_name=Doe`) or of Go's printed struct (`{ID:7 Name:Jane Doe Email:...}`).
+_NEXT_PAIR = re.compile(r"(?:[ \t]+|&)[A-Za-z_][\w.\-]{0,40}(?:=|:(?=[^\s:]))")
 
 
 def _name_forward(match: re.Match[str], min_words: int, upper: bool = False) -> Redaction | None:
@@ -677,7 +681,7 @@ _KEY_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-
 # (a receiver's dot too: Ruby's `config.full_name = "..."`, a properties file's `app.author=...`; the lead of
 # a numbered read's or a diff's line: `3→AUTHOR = ...`, `+full_name: ...`; and a form body's or a query's
 # `body=first_name=...&last_name=...`)
-_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+<&?=")
+_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+<&?=*")
 # The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`, an environment
 # lookup's default (`getenv("FULL_NAME", "Jane Doe")`, the handler checks the lookup) and prose's "`key` is
 # set to `Jane Doe`". One that starts with a lower-case letter or a digit (most identifiers) is no name,
@@ -691,8 +695,8 @@ _AUTHOR_ENDS = frozenset({5, 6})
 _ESCAPES = r"(?:\\(?:\\\\)?)?"
 _KEY_QUOTE = rf"(?P<q>{_ESCAPES}[\"'`]|\[|)"  # (or a bracket: Synology's `Fullname : [Jane Doe]`)
 _VALUE_AFTER_KEY = (
-    rf"(?P<close>{_ESCAPES}[\"'`]?)"
-    r"(?P<sep>[ \t]*(?::|=>?)[ \t]*|\([ \t]*|(?<=[a-zA-Z])>"
+    rf"(?P<close>{_ESCAPES}[\"'`]?|\.{{2,40}})"  # (or a dot leader: `Name..........: Jane Doe`)
+    r"(?P<sep>[ \t]*(?::(?:\*\*)?|=>?)[ \t]*|\([ \t]*|(?<=[a-zA-Z])>"  # (Markdown's bold `**Name:** Jane Doe`)
     r"|(?<=`)[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t]+(?=`)"
     r"|(?<=[\"'])[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?)"
     rf"{_KEY_QUOTE}(?![a-z0-9_\-.])(?P<name>{NAME})"
@@ -892,8 +896,8 @@ _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS]
 # non-ASCII letter's first byte, or a JSON escape's "\\u"). Code's `name: string` has none; a scan of the
 # bytes for each pattern, each from a literal.
 _RECORD_AFTER_KEY = (
-    _ESCAPES.encode()
-    + rb"[\"'`]?(?:[ \t]*(?::|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
+    _ESCAPES.encode() + rb"(?:[\"'`]|\.{2,40})?"
+    rb"(?:[ \t]*(?::(?:\*\*)?|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
     rb"[ \t]*(?:" + _ESCAPES.encode() + rb"[\"'`]|\[)?(?:[A-Z\x80-\xff]|\\u)"
 )
 _RECORD_HINTS = (
@@ -929,11 +933,19 @@ def _never_a_header(piece: bytes) -> bool:
     what no header holds."""
     if b"(" in piece:
         piece = _FOLDED_UNIT.sub(b"", piece)
-    return b"\\" not in piece and b'"' not in piece and _NOT_IN_HEADER.search(piece) is not None
+    if b"\\" in piece or b'"' in piece:
+        return False
+    if (
+        _FOLDED_SEPARATOR_NOT_SEMICOLON.search(piece) is None
+    ):  # cells apart by ";" alone (`_semicolon_separated`)
+        return piece.rstrip(b" \t\r'").endswith(b";") or _NOT_IN_SEMICOLON_HEADER.search(piece) is not None
+    return _NOT_IN_HEADER.search(piece) is not None
 
 
-# A character of every separator a table's header holds (`_CELL_SEPARATOR`), as the folded text has them.
-_FOLDED_SEPARATOR = re.compile(rb"[,\t|\\]")
+# A character of every separator a table's header holds (`table_separator`'s, and ";"), as the folded text has them.
+_FOLDED_SEPARATOR = re.compile(rb"[,;\t|\\]")
+_FOLDED_SEPARATOR_NOT_SEMICOLON = re.compile(rb"[,\t|\\]")
+_NOT_IN_SEMICOLON_HEADER = re.compile(f"[{re.escape(_NOT_HEADER_CHARS.replace(';', ''))}]".encode())
 
 
 def find_keyed_names_encoded(text: str, raw: bytes) -> list[Redaction]:
@@ -1165,8 +1177,13 @@ def find_table_names(
     return disjoint([*_rows_names(text, ends, person_lines), *inserted, *copied])
 
 
-# A character of every separator `table_separator` picks (a tab, written or escaped, a bar, a comma).
-_CELL_SEPARATOR = re.compile(r"[,\t|\\]")
+_NOT_SEMICOLON_HEADER = re.compile(f"[{re.escape(_NOT_HEADER_CHARS.replace(';', ''))}:]")
+
+
+def _semicolon_separated(header: str) -> bool:
+    """Whether a line with no other separator has cells apart by ";", as spreadsheets in many locales export CSV
+    (`Name;E-Mail;Telefon`): not a statement's line, which ends in one."""
+    return ";" in header and not header.rstrip(" \t\r\"'").endswith(";")
 
 
 def _rows_names(
@@ -1193,15 +1210,18 @@ def _rows_names(
             continue
         header_seen = start
         body_start = line_body(text, start, end)
-        # (behind the line's lead: a numbered read's tab is none)
-        if _CELL_SEPARATOR.search(text, body_start, end) is None:
-            found += _frame_names(text, start, end)  # or a data frame's printed columns
-            continue  # one cell only: no separator `table_separator` picks is on the line
         header = text[body_start:end]
-        if _NOT_HEADER.search(_UNIT.sub("", header) if "(" in header else header):
+        separator = table_separator(header)  # (behind the line's lead: a numbered read's tab is none)
+        if separator == "," and "," not in header:
+            if not _semicolon_separated(header):
+                found += _frame_names(text, start, end)  # or a data frame's printed columns
+                continue  # one cell only: no separator `table_separator` picks is on the line
+            separator = ";"
+        if (_NOT_SEMICOLON_HEADER if separator == ";" else _NOT_HEADER).search(
+            _UNIT.sub("", header) if "(" in header else header
+        ):
             continue  # a record's key or code: a header holds column names and separators only
         led = body_start > start
-        separator = table_separator(text[body_start:end])
         cells = _table_cells(text, body_start, end, separator)
         columns = _person_columns(text, cells) if len(cells) >= 2 else {}
         if not columns:
@@ -1477,6 +1497,77 @@ def find_bordered_names(text: str) -> list[Redaction]:
                 continue
         if is_person_name(value, *(keyed or (2, False))) and not _stands_in(value):
             found.append(redact(line.start("value"), line.end("value"), KIND))
+    return found
+
+
+# An HTML table whose header row names a person column (`<tr><th>Name</th><th>Email</th></tr>`, then `<tr><td>...`):
+# its rows' cells there, as a CSV's. Blanks between tags may be JSON-escaped, and a line's lead stand after a line
+# break there; a cell holding markup ends the table.
+HTML_TABLE_LITERALS = ("<th", "<TH")
+_HTML_GAP = rf"(?:\s|\\[nrt]|(?<=\n)(?:{LINE_LEAD.pattern})|(?<=\\n)(?:{LINE_LEAD.pattern}))*"
+_HTML_HEADER_ROW = re.compile(
+    rf"<(?i:tr)[^<>]{{0,200}}>(?P<cells>(?:{_HTML_GAP}<(?i:th)[^<>]{{0,200}}>[^<>]{{0,60}}</(?i:th)>){{2,40}})"
+    rf"{_HTML_GAP}</(?i:tr)>"
+)
+_HTML_ROW = re.compile(
+    rf"{_HTML_GAP}(?:</?(?i:thead|tbody)>{_HTML_GAP})*<(?i:tr)[^<>]{{0,200}}>"
+    rf"(?P<cells>(?:{_HTML_GAP}<(?i:td)[^<>]{{0,200}}>[^<>]{{0,200}}</(?i:td)>){{2,40}}){_HTML_GAP}</(?i:tr)>"
+)
+_HTML_CELL = re.compile(r"<(?i:t[hd])[^<>]{0,200}>[ \t]*(?P<value>[^<>]*?)[ \t]*</(?i:t[hd])>")
+
+
+def find_html_table_names(text: str) -> list[Redaction]:
+    """Names in an HTML table's column that its header row names a person's."""
+    found: list[Redaction] = []
+    for header in _HTML_HEADER_ROW.finditer(text):
+        names = [
+            _folded_key(cell.group("value")) for cell in _HTML_CELL.finditer(text, *header.span("cells"))
+        ]
+        contact = any(_CONTACT_COLUMN.fullmatch(name) for name in names)
+        columns = {
+            index: keyed or (2, False)
+            for index, name in enumerate(names)
+            if (keyed := _person_key(name)) is not None or (contact and _beside_contact_key(name))
+        }
+        at = header.end()
+        for _ in range(_MAX_ROWS if columns else 0):
+            row = _HTML_ROW.match(text, at)
+            if row is None:
+                break
+            at = row.end()
+            cells = list(_HTML_CELL.finditer(text, *row.span("cells")))
+            if len(cells) != len(names) or _gives_documentation_address(
+                text, *row.span("cells"), card_near=False
+            ):
+                continue
+            for index, (fewest, upper) in columns.items():
+                value = cells[index].group("value")
+                if is_person_name(value, fewest, upper) and not _stands_in(value):
+                    found.append(redact(cells[index].start("value"), cells[index].end("value"), KIND))
+    return found
+
+
+# An HTML form's field, by its name, and the value it holds (`<input name="full_name" value="Jane Doe">`, a
+# framework's `user[first_name]`): a person key's.
+FORM_FIELD_LITERALS = ("<input", "<INPUT")
+_FORM_TAG = re.compile(r"<(?i:input)\b[^<>]{0,600}>")
+_ATTRIBUTE = re.compile(r"(?P<attr>[A-Za-z\-]{1,20})=(?P<q>\\?[\"'])(?P<value>[^\"'<>\\]{0,120})(?P=q)")
+_FIELD_NAME_PARTS = re.compile(r"[\[\].]")
+
+
+def find_form_field_names(text: str) -> list[Redaction]:
+    """Names an HTML form's fields hold under a person key's name."""
+    found: list[Redaction] = []
+    for tag in _FORM_TAG.finditer(text):
+        attributes = {item.group("attr").lower(): item for item in _ATTRIBUTE.finditer(text, *tag.span())}
+        name, value = attributes.get("name"), attributes.get("value")
+        if name is None or value is None:
+            continue
+        field = [part for part in _FIELD_NAME_PARTS.split(name.group("value")) if part]
+        keyed = _person_key(_folded_key(field[-1])) if field else None
+        written = value.group("value")
+        if keyed is not None and is_person_name(written, *keyed) and not _stands_in(written):
+            found.append(redact(value.start("value"), value.end("value"), KIND))
     return found
 
 
