@@ -82,3 +82,12 @@ def test_a_label_s_name_beside_an_address_in_brackets_goes(wrap: str) -> None:
     out = scrubbed(WRAPS[wrap](text))
     assert name not in out
     assert "Jane Doe" in out and "Cobalt Harbour" in out
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_a_password_column_of_a_csv_whose_cells_semicolons_part_goes(wrap: str) -> None:
+    password = "Qv7" + "".join(RNG.choice("abcdefghKLMNOP") for _ in range(6)) + "!x2"
+    text = f"site;user;password;notes\nvpn;admin;{password};main office\n"
+    out = scrubbed(WRAPS[wrap](text))
+    assert password not in out
+    assert "site;user;password;notes" in out and "main office" in out

@@ -81,10 +81,11 @@ Decisions:
   security number", or as a whole cell of a comma-separated row in its 3-2-4 shape with blanks (no phone,
   date, amount or version is written so).
 
-- A password manager's exports: a CSV's password column (Bitwarden's ``login_password``, LastPass's ``password``), a
-  KeePass XML field (``<Key>Password</Key><Value>...``), ``bw get password``'s output, and the names LastPass's secure
-  notes give (``Name on Card:``, ``Name:`` under a person's ``NoteType``). A flag's dotted value with a digit is a
-  password (``--password lantern.mango9269``), as is one of a bracketed list's pairs (Kafka's
+- A password manager's exports: a CSV's password column (Bitwarden's ``login_password``, LastPass's ``password``; its
+  cells apart by commas, tabs or, as spreadsheets export them, ``;``), a KeePass XML field
+  (``<Key>Password</Key><Value>...``), ``bw get password``'s output, and the names LastPass's secure notes give
+  (``Name on Card:``, ``Name:`` under a person's ``NoteType``). A flag's dotted value with a digit is a password
+  (``--password lantern.mango9269``), as is one of a bracketed list's pairs (Kafka's
   ``SCRAM-SHA-512=[iterations=8192,password=...]``) and an ini key of words' (``SMTP Password = ...``); a prefix glued
   to "password" still names one (``--cipassword``, ``dbpassword``); an app's salt goes when random
   (``PublicLinkSalt``); Splunk's ``pass4SymmKey`` is a secret; an Authorization written as a Ruby hash's pair

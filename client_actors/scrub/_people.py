@@ -70,6 +70,7 @@ from client_actors.scrub._personal import (
     line_at,
     line_cells,
     reserved_domain,
+    semicolon_separated,
     table_separator,
 )
 from client_actors.scrub._rows import (
@@ -1180,12 +1181,6 @@ def find_table_names(
 _NOT_SEMICOLON_HEADER = re.compile(f"[{re.escape(_NOT_HEADER_CHARS.replace(';', ''))}:]")
 
 
-def _semicolon_separated(header: str) -> bool:
-    """Whether a line with no other separator has cells apart by ";", as spreadsheets in many locales export CSV
-    (`Name;E-Mail;Telefon`): not a statement's line, which ends in one."""
-    return ";" in header and not header.rstrip(" \t\r\"'").endswith(";")
-
-
 def _rows_names(
     text: str, ends: tuple[int, ...] | None = None, person_lines: Collection[int] | None = None
 ) -> list[Redaction]:
@@ -1213,7 +1208,7 @@ def _rows_names(
         header = text[body_start:end]
         separator = table_separator(header)  # (behind the line's lead: a numbered read's tab is none)
         if separator == "," and "," not in header:
-            if not _semicolon_separated(header):
+            if not semicolon_separated(header):
                 found += _frame_names(text, start, end)  # or a data frame's printed columns
                 continue  # one cell only: no separator `table_separator` picks is on the line
             separator = ";"

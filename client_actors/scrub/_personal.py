@@ -297,6 +297,12 @@ def table_separator(body: str) -> str:
     return "\\t" if "\\t" in body else "\t" if "\t" in body else "|" if "|" in body else ","
 
 
+def semicolon_separated(header: str) -> bool:
+    """Whether a header line with no other separator has cells apart by ";", as spreadsheets in many locales export
+    CSV (`Name;E-Mail;Telefon`): not a statement's line, which ends in one."""
+    return ";" in header and not header.rstrip(" \t\r\"'").endswith(";")
+
+
 # A record that says which kind of number a field holds (`"tax_id": "840 62 8604"` beside `"tax_id_type": "ssn"`):
 # the `ssn` is the value of a name ending in "type" or "kind", and the field is that name without the ending
 # (or with `_number`/`_value` in its place), in the same record.

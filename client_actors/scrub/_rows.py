@@ -29,7 +29,14 @@ from client_actors.scrub._core import Redaction, redact
 from client_actors.scrub._digits import is_ssn
 from client_actors.scrub._judge import LINE_LEAD, judge_value
 from client_actors.scrub._names import Sense, classify_name, split_words
-from client_actors.scrub._personal import LINE_BREAK, RULE_LINE, lead_end, line_at, line_cells
+from client_actors.scrub._personal import (
+    LINE_BREAK,
+    RULE_LINE,
+    lead_end,
+    line_at,
+    line_cells,
+    semicolon_separated,
+)
 
 _MAX_ROWS = 500
 _SSN = re.compile(r"[0-9]{3}([ \-]?)[0-9]{2}\1[0-9]{4}")
@@ -541,6 +548,7 @@ def _password_words(text: str) -> list[int]:
 
 
 _NOT_CSV_HEADER = re.compile(r"[=:(){}<>;'\[\]@/$]")
+_NOT_SEMICOLON_CSV_HEADER = re.compile(r"[=:(){}<>'\[\]@/$]")
 _CSV_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?\"|)(?P<value>(?:[^\"\\\n]|\"\"|\\[^\"n])*?)(?P=q)[ \t]*")
 
 
@@ -556,7 +564,11 @@ def find_csv_secrets(text: str) -> list[Redaction]:
         body = line_body(text, start, end)
         header = text[body:end]
         separator = "\t" if "\t" in header else "\\t" if "\\t" in header else ","
-        if header.count(separator) < 2 or _NOT_CSV_HEADER.search(header):
+        if separator == "," and "," not in header and semicolon_separated(header):
+            separator = ";"  # (a spreadsheet's export in many locales)
+        if header.count(separator) < 2 or (
+            _NOT_SEMICOLON_CSV_HEADER if separator == ";" else _NOT_CSV_HEADER
+        ).search(header):
             continue  # fewer than three cells, or what no header holds: most lines that say "password"
         cells = line_cells(text, body, end, separator)
         names = [_NAME_CELL.fullmatch(text, a, b) for a, b in cells]
