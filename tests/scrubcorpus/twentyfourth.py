@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import random
 import re
@@ -34,6 +35,8 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import attrs
+
+# ruff: noqa: E501  (captured logs and configs keep their real line lengths)
 
 DEFAULT_SEED = 20261224
 
@@ -142,7 +145,12 @@ CLASSES: frozenset[str] = VENDOR_CLASSES | frozenset(
 # ---------------------------------------------------------------------------------------------------------
 # Format checks (public: the tests hold the fakes to them).
 
-BIP39_HEAD: tuple[str, ...] = tuple(
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+BIP39_HEAD: tuple[str, ...] = _words(
     """
     abandon ability able about above absent absorb abstract absurd abuse access accident account accuse achieve
     acid acoustic acquire across act action actor actress actual adapt add addict address adjust admit adult
@@ -152,7 +160,7 @@ BIP39_HEAD: tuple[str, ...] = tuple(
     anxiety any apart apology appear apple approve april arch arctic area arena argue arm armed armor army around
     arrange arrest arrive arrow art artefact artist artwork ask aspect assault asset assist assume asthma athlete
     atom attack attend attitude attract auction audit august aunt author auto autumn average avocado
-    """.split()
+    """
 )
 
 _B62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
@@ -176,8 +184,12 @@ def luhn_ok(number: str) -> bool:
     return total % 10 == 0
 
 
-_IBAN_LAYOUT = {"GB": (22, r"[A-Z]{4}\d{14}"), "DE": (22, r"\d{18}"), "NL": (18, r"[A-Z]{4}\d{10}"),
-                "IE": (22, r"[A-Z]{4}\d{14}")}  # fmt: skip
+_IBAN_LAYOUT = {
+    "GB": (22, r"[A-Z]{4}\d{14}"),
+    "DE": (22, r"\d{18}"),
+    "NL": (18, r"[A-Z]{4}\d{10}"),
+    "IE": (22, r"[A-Z]{4}\d{14}"),
+}
 
 
 def iban_ok(iban: str) -> bool:
@@ -230,21 +242,21 @@ def bip39_ok(phrase: str) -> bool:
 # ---------------------------------------------------------------------------------------------------------
 # Fakes.
 
-_FIRST = (
+_FIRST = _words(
     "Priyanka Tobias Marisol Oluwaseun Henrike Dmitri Fiorella Kwame Annelise Rafferty Soledad Ingrid Thaddeus "
     "Yevgenia Leopold Catalina Emeka Rosalind Ximena Anouk Desmond Giulietta Hamish Ludmila Cormac Svetlana "
     "Ignatius Mirela Evander Wilhelmina Bartosz Ifeoma Constance Torvald Zuleika Augustin Perpetua Lorcan"
-).split()
-_LAST = (
+)
+_LAST = _words(
     "Okafor Lindqvist Marchetti Nakamura Haldane Oyelaran Brennan Castellanos Ferreira Kowalczyk Abernathy "
     "Szabo Delacroix Mwangi Rasmussen Whitfield Quintero Valdivia Achterberg Petrosyan Halvorsen Iwasaki "
     "Tremblay Obuya Sandoval Lindgren Moreau Fairweather Gallagher Oyelowo Strandberg Vasquez Kiplagat Bergström"
-).split()
-_WORDS = (
+)
+_WORDS = _words(
     "bluefin larkspur copperline northwind juniper saltmarsh kestrel quarry lantern meridian tamarind "
     "harbour sorrel basalt pinecrest driftwood fennel cobalt marigold sundial brackwater hollybrook "
     "ravenna tidewater oakhurst wrenfield galloway ember"
-).split()
+)
 _TLDS = ("io", "co", "net", "dev", "app", "hr", "travel", "co.uk", "de", "nl")
 _PLACEHOLDERS = ("changeme", "<your-api-key>", "<your-token>", "****", "********", "password_here")
 
@@ -285,7 +297,9 @@ class _Fakes:
 
     def email(self, name: str | None = None, dom: str | None = None) -> str:
         first, last = (name or self.full()).lower().replace("ö", "o").split()
-        local = self.pick((first + "." + last, first[0] + last, first + "_" + last[:3], last + "." + first[0]))
+        local = self.pick(
+            (first + "." + last, first[0] + last, first + "_" + last[:3], last + "." + first[0])
+        )
         return local + "@" + (dom or self.dom())
 
     def user(self) -> str:
@@ -379,7 +393,13 @@ class _Fakes:
             der = b"\x30\x82\x04\xbd\x02\x01\x00" + self.r.randbytes(1210)
         else:
             der = (
-                bytes.fromhex("30818702" + "01003013" + "06072a8648ce3d0201" + "06082a8648ce3d030107" + "046d306b0201010420")
+                bytes.fromhex(
+                    "30818702"
+                    + "01003013"
+                    + "06072a8648ce3d0201"
+                    + "06082a8648ce3d030107"
+                    + "046d306b0201010420"
+                )
                 + self.r.randbytes(32)
                 + bytes.fromhex("a144034200")
                 + b"\x04"
@@ -524,9 +544,25 @@ def _flatten(parts: list[_Part], text: list[str], secrets: list[_S], keeps: list
             _flatten(p, text, secrets, keeps)
 
 
-_LANG = {"json": "json", "yml": "yaml", "yaml": "yaml", "py": "python", "toml": "toml", "xml": "xml",
-         "sh": "console", "log": "text", "csv": "csv", "env": "dotenv", "ics": "text", "txt": "text",
-         "http": "http", "ini": "ini", "js": "javascript", "ts": "typescript", "jsonl": "json"}  # fmt: skip
+_LANG = {
+    "json": "json",
+    "yml": "yaml",
+    "yaml": "yaml",
+    "py": "python",
+    "toml": "toml",
+    "xml": "xml",
+    "sh": "console",
+    "log": "text",
+    "csv": "csv",
+    "env": "dotenv",
+    "ics": "text",
+    "txt": "text",
+    "http": "http",
+    "ini": "ini",
+    "js": "javascript",
+    "ts": "typescript",
+    "jsonl": "json",
+}
 
 
 def _deliver(f: _Fakes, text: str, delivery: str, path: str) -> str:
@@ -592,7 +628,8 @@ def _label(f: _Fakes, raw: _Raw, delivery: str) -> tuple[str, str, list[Secret],
     kmarks: list[_K] = []
     _flatten(parts, chunks, marks, kmarks)
     text = "".join(chunks)
-    if any("\n" in m.text for m in [*marks, *kmarks]) and delivery not in ("plain", "fence"):
+    texts = [m.text for m in marks] + [k.text for k in kmarks]
+    if any("\n" in t for t in texts) and delivery not in ("plain", "fence"):
         delivery = "plain" if f.r.random() < 0.5 else "fence"
     out = _deliver(f, text, delivery, path)
     classes: dict[str, str] = {}
@@ -610,8 +647,11 @@ def _label(f: _Fakes, raw: _Raw, delivery: str) -> tuple[str, str, list[Secret],
     for k in keep_texts:
         form = _escape(k, delivery)
         keeps += [Keep(form, i) for i in _find_all(out, form)]
-    spans = sorted([(x.offset, x.offset + len(x.text)) for x in [*secrets, *keeps]])
-    if any(b > c for (_, b), (c, _) in zip(spans, spans[1:], strict=False)):
+    spans = sorted(
+        [(x.offset, x.offset + len(x.text)) for x in secrets]
+        + [(k.offset, k.offset + len(k.text)) for k in keeps]
+    )
+    if any(b > c for (_, b), (c, _) in itertools.pairwise(spans)):
         return None
     if not all(_bounded(out, a, b) for a, b in spans):
         return None
@@ -634,7 +674,11 @@ def K(text: str) -> _K:
 
 def _pem(f: _Fakes, label: str, body: list[str]) -> list[_Part]:
     dashes = "-" * 5
-    return [f"{dashes}BEGIN {label}{dashes}\n", S("private-key", "\n".join(body)), f"\n{dashes}END {label}{dashes}"]
+    return [
+        f"{dashes}BEGIN {label}{dashes}\n",
+        S("private-key", "\n".join(body)),
+        f"\n{dashes}END {label}{dashes}",
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -646,11 +690,17 @@ def _hr_greenhouse(f: _Fakes, v: int) -> _Raw:
     basic = base64.b64encode((key + ":").encode()).decode()
     a, b = f.first(), f.last()
     slots: dict[str, _Part] = {
-        "basic": S("basic-auth", basic), "a": S("person-name", a), "b": S("person-name", b),
-        "mail": S("email", f.email(a + " " + b)), "cid": f.digits(9), "uid": f.digits(6),
-        "rid": K(f.uuid()), "phone": "+1 415 555 0" + f.digits(3), "app": f.digits(9),
+        "basic": S("basic-auth", basic),
+        "a": S("person-name", a),
+        "b": S("person-name", b),
+        "mail": S("email", f.email(a + " " + b)),
+        "cid": f.digits(9),
+        "uid": f.digits(6),
+        "rid": K(f.uuid()),
+        "phone": "+1 415 555 0" + f.digits(3),
+        "app": f.digits(9),
         "ref": K("$GREENHOUSE_API_KEY"),
-    }  # fmt: skip
+    }
     if v % 2 == 0:
         t = _d("""
             $ curl -sS -u "«ref»:" \\
@@ -689,15 +739,36 @@ def _hr_lever_csv(f: _Fakes, v: int) -> _Raw:
     for _ in range(1):
         name = f.full()
         rows += [
-            f.uuid(), ",", S("person-name", name), ",", S("email", f.email(name, dom if v % 3 == 0 else None)),
-            ",", f.pick(("Phone screen", "Onsite", "Offer", "Applied")), ",",
-            f.pick(("LinkedIn", "Referral", "Careers page")), ",2026-0", str(f.r.randint(1, 9)), "-1",
-            str(f.r.randint(0, 9)), "\n",
-        ]  # fmt: skip
+            f.uuid(),
+            ",",
+            S("person-name", name),
+            ",",
+            S("email", f.email(name, dom if v % 3 == 0 else None)),
+            ",",
+            f.pick(("Phone screen", "Onsite", "Offer", "Applied")),
+            ",",
+            f.pick(("LinkedIn", "Referral", "Careers page")),
+            ",2026-0",
+            str(f.r.randint(1, 9)),
+            "-1",
+            str(f.r.randint(0, 9)),
+            "\n",
+        ]
     if v % 2 == 0:
-        rows += [K(f.uuid()), ",", K("Jane Doe"), ",", K("jane.doe@example.com"), ",Applied,Test fixture,2026-01-02\n"]
+        rows += [
+            K(f.uuid()),
+            ",",
+            K("Jane Doe"),
+            ",",
+            K("jane.doe@example.com"),
+            ",Applied,Test fixture,2026-01-02\n",
+        ]
     head = "$ lever-export opportunities --stage active --format csv > opportunities.csv && cat opportunities.csv\n"
-    return "exports/opportunities.csv", [head if v % 3 != 1 else "", "id,name,email,stage,source,created\n", rows]
+    return "exports/opportunities.csv", [
+        head if v % 3 != 1 else "",
+        "id,name,email,stage,source,created\n",
+        rows,
+    ]
 
 
 def _hr_workday(f: _Fakes, v: int) -> _Raw:
@@ -705,9 +776,13 @@ def _hr_workday(f: _Fakes, v: int) -> _Raw:
     refresh = f.run(f.r.randint(60, 90), _ALNUM)
     tenant = f.pick(_WORDS) + f.digits(2)
     slots: dict[str, _Part] = {
-        "sec": S("secret", sec), "refresh": S("token", refresh), "tenant": tenant, "cid": f.run(40, _ALNUM),
-        "ph": K("${WORKDAY_CLIENT_SECRET}"), "ph2": K("${WORKDAY_REFRESH_TOKEN}"),
-    }  # fmt: skip
+        "sec": S("secret", sec),
+        "refresh": S("token", refresh),
+        "tenant": tenant,
+        "cid": f.run(40, _ALNUM),
+        "ph": K("${WORKDAY_CLIENT_SECRET}"),
+        "ph2": K("${WORKDAY_REFRESH_TOKEN}"),
+    }
     if v % 3 == 0:
         t = _d("""
             # config/workday.yaml -- used by the nightly worker sync
@@ -753,9 +828,17 @@ def _hr_bamboo(f: _Fakes, v: int) -> _Raw:
     for i in range(1):
         a, b = f.first(), f.last()
         people += [
-            ",\n" if i else "", '    {"id": "', f.digits(3), '", "firstName": "', S("person-name", a),
-            '", "lastName": "', S("person-name", b), '", "department": "', f.pick(("Finance", "Engineering", "Ops")), '"}',
-        ]  # fmt: skip
+            ",\n" if i else "",
+            '    {"id": "',
+            f.digits(3),
+            '", "firstName": "',
+            S("person-name", a),
+            '", "lastName": "',
+            S("person-name", b),
+            '", "department": "',
+            f.pick(("Finance", "Engineering", "Ops")),
+            '"}',
+        ]
     t = _d("""
         $ curl -s -H "Authorization: Basic «basic»" -H "Accept: application/json" \\
             "https://api.bamboohr.com/api/gateway.php/«co»/v1/reports/custom?format=JSON" \\
@@ -775,18 +858,21 @@ def _hr_bamboo(f: _Fakes, v: int) -> _Raw:
             «people»
             ]}
             """)
-    return "bamboo/report.sh", _t(
-        t, basic=S("basic-auth", basic), co=f.pick(_WORDS), people=people
-    )
+    return "bamboo/report.sh", _t(t, basic=S("basic-auth", basic), co=f.pick(_WORDS), people=people)
 
 
 def _hr_onboarding_sql(f: _Fakes, v: int) -> _Raw:
     a, b = f.first(), f.last()
     iban = f.iban(grouped=False)
     slots: dict[str, _Part] = {
-        "a": S("person-name", a), "b": S("person-name", b), "mail": S("email", f.email(a + " " + b)),
-        "iban": S("iban", iban), "sha": K(f.sha40()), "n": f.digits(4), "ts": f.ts(),
-    }  # fmt: skip
+        "a": S("person-name", a),
+        "b": S("person-name", b),
+        "mail": S("email", f.email(a + " " + b)),
+        "iban": S("iban", iban),
+        "sha": K(f.sha40()),
+        "n": f.digits(4),
+        "ts": f.ts(),
+    }
     if v % 2 == 0:
         t = _d("""
             «ts» INFO  sqlalchemy.engine.Engine BEGIN (implicit)
@@ -808,9 +894,14 @@ def _hr_webhook(f: _Fakes, v: int) -> _Raw:
     whsec = f.run(f.r.randint(32, 48), _ALNUM + "!#%*-_")
     name = f.full()
     slots: dict[str, _Part] = {
-        "sec": S("secret", whsec), "name": S("person-name", name), "mail": S("email", f.email(name)),
-        "sig": f.sha64(), "ip": K(f.ip_doc()), "lo": K("127.0.0.1"), "port": str(8000 + v),
-    }  # fmt: skip
+        "sec": S("secret", whsec),
+        "name": S("person-name", name),
+        "mail": S("email", f.email(name)),
+        "sig": f.sha64(),
+        "ip": K(f.ip_doc()),
+        "lo": K("127.0.0.1"),
+        "port": str(8000 + v),
+    }
     t = _d("""
         # ats-webhooks/settings.ini
         [greenhouse]
@@ -838,10 +929,16 @@ def _ho_ota(f: _Fakes, v: int) -> _Raw:
     while a in holder or b in holder:
         holder = f.full()
     slots: dict[str, _Part] = {
-        "a": S("person-name", a), "b": S("person-name", b), "mail": S("email", f.email(a + " " + b)),
-        "card": S("card-number", f.card().replace(" ", "")), "holder": S("person-name", holder),
-        "echo": K(f.uuid()), "res": f.digits(10), "hotel": f.digits(5), "ts": f.ts(),
-    }  # fmt: skip
+        "a": S("person-name", a),
+        "b": S("person-name", b),
+        "mail": S("email", f.email(a + " " + b)),
+        "card": S("card-number", f.card().replace(" ", "")),
+        "holder": S("person-name", holder),
+        "echo": K(f.uuid()),
+        "res": f.digits(10),
+        "hotel": f.digits(5),
+        "ts": f.ts(),
+    }
     t = _d("""
         <?xml version="1.0" encoding="UTF-8"?>
         <OTA_HotelResNotifRQ xmlns="http://www.opentravel.org/OTA/2003/05" EchoToken="«echo»" TimeStamp="«ts»" Version="1.0">
@@ -863,7 +960,9 @@ def _ho_ota(f: _Fakes, v: int) -> _Raw:
           </HotelReservations>
         </OTA_HotelResNotifRQ>
         """)
-    return "channel/resnotif.xml", _t(t, tel=f.digits(3), cc=f.pick(("VI", "MC")), exp=f"{f.r.randint(1, 9)}29", **slots)
+    return "channel/resnotif.xml", _t(
+        t, tel=f.digits(3), cc=f.pick(("VI", "MC")), exp=f"{f.r.randint(1, 9)}29", **slots
+    )
 
 
 def _ho_register(f: _Fakes, v: int) -> _Raw:
@@ -871,27 +970,47 @@ def _ho_register(f: _Fakes, v: int) -> _Raw:
     for i in range(1 + v % 2):
         name = f.full()
         rows += [
-            f"{100 + f.r.randint(1, 450)},2026-07-{10 + i:02d},2026-07-{14 + i:02d},", S("person-name", name),
-            ",", S("email", f.email(name)), ",+44 7700 900", f.digits(3), ",", f.pick(("GB", "DE", "NG", "SE", "JP")),
-            ",", f.pick(("BB", "RO", "HB")), "\n",
-        ]  # fmt: skip
+            f"{100 + f.r.randint(1, 450)},2026-07-{10 + i:02d},2026-07-{14 + i:02d},",
+            S("person-name", name),
+            ",",
+            S("email", f.email(name)),
+            ",+44 7700 900",
+            f.digits(3),
+            ",",
+            f.pick(("GB", "DE", "NG", "SE", "JP")),
+            ",",
+            f.pick(("BB", "RO", "HB")),
+            "\n",
+        ]
     head = f.pick(("Guest Name", "guest_name"))
     tail: list[_Part] = []
     if v % 2:
-        tail = ["# export host ", K("203.0.113." + str(f.r.randint(2, 250))), " generated by opera-cloud-export ",
-                K(f.version()), "\n"]  # fmt: skip
+        tail = [
+            "# export host ",
+            K("203.0.113." + str(f.r.randint(2, 250))),
+            " generated by opera-cloud-export ",
+            K(f.version()),
+            "\n",
+        ]
     return "pms/in-house.csv", [
         "$ head -n 20 exports/in_house_2026-07-10.csv\n" if v % 3 == 0 else "",
-        f"Room,Arrival,Departure,{head},Email,Phone,Country,Board\n", rows, tail,
+        f"Room,Arrival,Departure,{head},Email,Phone,Country,Board\n",
+        rows,
+        tail,
     ]
 
 
 def _ho_channel_cfg(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "stripe": S("stripe-key", f.vendor("stripe-key")), "whsec": S("stripe-webhook-secret", f.vendor("stripe-webhook-secret")),
-        "cm": S("api-key", f.run(32, _ALNUM)), "ip": S("ip-address", f.ip_private()), "ph": K(f.pick(_PLACEHOLDERS)),
-        "dns": K(f.pick(("8.8.8.8", "1.1.1.1", "9.9.9.9"))), "prop": f.digits(6), "pw": S("password", f.pw_url()),
-    }  # fmt: skip
+        "stripe": S("stripe-key", f.vendor("stripe-key")),
+        "whsec": S("stripe-webhook-secret", f.vendor("stripe-webhook-secret")),
+        "cm": S("api-key", f.run(32, _ALNUM)),
+        "ip": S("ip-address", f.ip_private()),
+        "ph": K(f.pick(_PLACEHOLDERS)),
+        "dns": K(f.pick(("8.8.8.8", "1.1.1.1", "9.9.9.9"))),
+        "prop": f.digits(6),
+        "pw": S("password", f.pw_url()),
+    }
     if v % 2 == 0:
         t = _d("""
             # /etc/channel-bridge/config.yaml
@@ -925,10 +1044,14 @@ def _ho_confirmation(f: _Fakes, v: int) -> _Raw:
     name = f.full()
     hotel_dom = f.dom()
     slots: dict[str, _Part] = {
-        "name": S("person-name", name), "mail": S("email", f.email(name)),
-        "noreply": K("noreply@" + hotel_dom), "conf": f.run(8, string.ascii_uppercase + string.digits),
-        "msgid": f.uuid(), "ts": f.ts(), "hotel": f.pick(_WORDS).capitalize() + " House",
-    }  # fmt: skip
+        "name": S("person-name", name),
+        "mail": S("email", f.email(name)),
+        "noreply": K("noreply@" + hotel_dom),
+        "conf": f.run(8, string.ascii_uppercase + string.digits),
+        "msgid": f.uuid(),
+        "ts": f.ts(),
+        "hotel": f.pick(_WORDS).capitalize() + " House",
+    }
     t = _d("""
         Return-Path: <«noreply»>
         From: «hotel» Reservations <«noreply»>
@@ -950,9 +1073,13 @@ def _ho_pms_api(f: _Fakes, v: int) -> _Raw:
     at = f.run(32, _HEX.upper()) + "-" + f.run(32, _HEX.upper()) if v % 2 == 0 else f.run(56, _ALNUM)
     name = f.full()
     slots: dict[str, _Part] = {
-        "ct": S("token", ct), "at": S("token", at), "rid": K(f.uuid()), "name": S("person-name", name),
-        "mail": S("email", f.email(name)), "sha": K(f.sha40()),
-    }  # fmt: skip
+        "ct": S("token", ct),
+        "at": S("token", at),
+        "rid": K(f.uuid()),
+        "name": S("person-name", name),
+        "mail": S("email", f.email(name)),
+        "sha": K(f.sha40()),
+    }
     t = _d("""
         POST https://api.mews.com/api/connector/v1/customers/add
         Content-Type: application/json
@@ -967,8 +1094,12 @@ def _ho_pms_api(f: _Fakes, v: int) -> _Raw:
         Request-Id: «rid»
         """)
     fn, ln = name.split()
-    return "requests/mews.http", _t(t, fn=S("person-name", fn), ln=S("person-name", ln),
-                                    **{k: v_ for k, v_ in slots.items() if k != "name"})  # fmt: skip
+    return "requests/mews.http", _t(
+        t,
+        fn=S("person-name", fn),
+        ln=S("person-name", ln),
+        **{k: v_ for k, v_ in slots.items() if k != "name"},
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -978,10 +1109,14 @@ def _ho_pms_api(f: _Fakes, v: int) -> _Raw:
 def _sms_smpp(f: _Fakes, v: int) -> _Raw:
     pw = f.run(8, _ALNUM)
     slots: dict[str, _Part] = {
-        "pw": S("password", pw), "ip": S("ip-address", f.ip_public() if v % 2 else f.ip_private()),
-        "sys": f.pick(("acme_tx", "notify01", "otp_gw", "mkt_bulk")), "ts": f.ts(), "seq": str(f.r.randint(1, 90)),
-        "lo": K("127.0.0.1"), "mid": K(f.uuid()),
-    }  # fmt: skip
+        "pw": S("password", pw),
+        "ip": S("ip-address", f.ip_public() if v % 2 else f.ip_private()),
+        "sys": f.pick(("acme_tx", "notify01", "otp_gw", "mkt_bulk")),
+        "ts": f.ts(),
+        "seq": str(f.r.randint(1, 90)),
+        "lo": K("127.0.0.1"),
+        "mid": K(f.uuid()),
+    }
     if v % 3 == 0:
         t = _d("""
             «ts» [smpp-client] connecting to «ip»:2775 (transceiver)
@@ -1028,11 +1163,16 @@ def _sms_smpp(f: _Fakes, v: int) -> _Raw:
 
 def _sms_vendors_env(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "vkey": f.hexs(8), "vsec": S("secret", f.run(16, _ALNUM)), "pid": "MA" + f.run(18, string.ascii_uppercase + string.digits),
-        "ptok": S("token", f.run(40, _ALNUM)), "tw": S("twilio-api-key", f.vendor("twilio-api-key")),
-        "twsec": S("secret", f.run(32, _ALNUM)), "sid": "AC" + f.hexs(32), "ph": K(f.pick(("<your-api-key>", "changeme"))),
+        "vkey": f.hexs(8),
+        "vsec": S("secret", f.run(16, _ALNUM)),
+        "pid": "MA" + f.run(18, string.ascii_uppercase + string.digits),
+        "ptok": S("token", f.run(40, _ALNUM)),
+        "tw": S("twilio-api-key", f.vendor("twilio-api-key")),
+        "twsec": S("secret", f.run(32, _ALNUM)),
+        "sid": "AC" + f.hexs(32),
+        "ph": K(f.pick(("<your-api-key>", "changeme"))),
         "ex": K("${VONAGE_API_SECRET}"),
-    }  # fmt: skip
+    }
     if v % 2 == 0:
         t = _d("""
             # .env (notifications service)
@@ -1061,9 +1201,13 @@ def _sms_vendors_env(f: _Fakes, v: int) -> _Raw:
 def _sms_messagebird(f: _Fakes, v: int) -> _Raw:
     key = f.run(25, _ALNUM)
     slots: dict[str, _Part] = {
-        "key": S("api-key", key), "id": f.hexs(32), "rid": K(f.uuid()), "ts": f.ts(),
-        "sinch": S("bearer-token", f.hexs(32)), "plan": f.hexs(32),
-    }  # fmt: skip
+        "key": S("api-key", key),
+        "id": f.hexs(32),
+        "rid": K(f.uuid()),
+        "ts": f.ts(),
+        "sinch": S("bearer-token", f.hexs(32)),
+        "plan": f.hexs(32),
+    }
     if v % 2 == 0:
         t = _d("""
             $ curl -X POST https://rest.messagebird.com/messages \\
@@ -1090,9 +1234,13 @@ def _sms_messagebird(f: _Fakes, v: int) -> _Raw:
 def _sms_dlr(f: _Fakes, v: int) -> _Raw:
     tok = f.run(f.r.randint(28, 40), _ALNUM)
     slots: dict[str, _Part] = {
-        "tok": S("url-token", tok), "mid": K(f.uuid()), "ts": f.ts(), "ip": S("ip-address", f.ip_public()),
-        "host": f.pick(_WORDS) + ".sms-hooks." + f.pick(_TLDS), "doc": K(f.ip_doc()),
-    }  # fmt: skip
+        "tok": S("url-token", tok),
+        "mid": K(f.uuid()),
+        "ts": f.ts(),
+        "ip": S("ip-address", f.ip_public()),
+        "host": f.pick(_WORDS) + ".sms-hooks." + f.pick(_TLDS),
+        "doc": K(f.ip_doc()),
+    }
     t = _d("""
         «ts» dlr-relay INFO received deliver_sm from «ip»: id:«mid» sub:001 dlvrd:001 submit date:2604101201 done date:2604101202 stat:DELIVRD err:000 text:Your code is
         «ts» dlr-relay INFO forwarding to https://«host»/dlr?token=«tok»&status=DELIVRD&msisdn=447700900456
@@ -1104,9 +1252,12 @@ def _sms_dlr(f: _Fakes, v: int) -> _Raw:
 
 def _sms_sinch_code(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "kid": f.uuid(), "ksec": S("secret", f.run(f.r.randint(24, 30), _ALNUM + "~_.")), "proj": K(f.uuid()),
-        "pw": "pw", "user": f.user(),
-    }  # fmt: skip
+        "kid": f.uuid(),
+        "ksec": S("secret", f.run(f.r.randint(24, 30), _ALNUM + "~_.")),
+        "proj": K(f.uuid()),
+        "pw": "pw",
+        "user": f.user(),
+    }
     t = _d("""
         # /Users/«home»/src/otp-service/send.py
         from sinch import SinchClient
@@ -1132,16 +1283,36 @@ def _em_audience(f: _Fakes, v: int) -> _Raw:
     for _ in range(1 + v % 2):
         a, b = f.first(), f.last()
         rows += [
-            S("email", f.email(a + " " + b)), ",", S("person-name", a), ",",
-            str(f.r.randint(1, 5)), ",2026-02-", f"{f.r.randint(10, 28)}", " 09:1", str(f.r.randint(0, 9)), ":02,",
-            f.pick(("api", "form", "import")), ",", f.hexs(10), "\n",
-        ]  # fmt: skip
+            S("email", f.email(a + " " + b)),
+            ",",
+            S("person-name", a),
+            ",",
+            str(f.r.randint(1, 5)),
+            ",2026-02-",
+            f"{f.r.randint(10, 28)}",
+            " 09:1",
+            str(f.r.randint(0, 9)),
+            ":02,",
+            f.pick(("api", "form", "import")),
+            ",",
+            f.hexs(10),
+            "\n",
+        ]
     extra: list[_Part] = []
     if v % 2:
-        extra = [K("jane.doe@example.com"), ",", K("Jane"), ",1,2026-01-01 00:00:00,api",
-                 ",", f.hexs(10), "\n"]  # fmt: skip
+        extra = [
+            K("jane.doe@example.com"),
+            ",",
+            K("Jane"),
+            ",1,2026-01-01 00:00:00,api",
+            ",",
+            f.hexs(10),
+            "\n",
+        ]
     return "exports/subscribed_members_export.csv", [
-        "Email Address,First Name,MEMBER_RATING,OPTIN_TIME,SOURCE,LEID\n", rows, extra,
+        "Email Address,First Name,MEMBER_RATING,OPTIN_TIME,SOURCE,LEID\n",
+        rows,
+        extra,
     ]
 
 
@@ -1149,9 +1320,13 @@ def _em_mailgun_send(f: _Fakes, v: int) -> _Raw:
     dom = "mg." + f.dom()
     name = f.full()
     slots: dict[str, _Part] = {
-        "key": S("mailgun-key", f.vendor("mailgun-key")), "dom": dom, "noreply": K("noreply@" + dom),
-        "name": S("person-name", name), "mail": S("email", f.email(name)), "mid": f.digits(14) + "." + f.hexs(16),
-    }  # fmt: skip
+        "key": S("mailgun-key", f.vendor("mailgun-key")),
+        "dom": dom,
+        "noreply": K("noreply@" + dom),
+        "name": S("person-name", name),
+        "mail": S("email", f.email(name)),
+        "mid": f.digits(14) + "." + f.hexs(16),
+    }
     if v % 2 == 0:
         t = _d("""
             $ curl -s --user 'api:«key»' \\
@@ -1182,10 +1357,15 @@ def _em_bounces(f: _Fakes, v: int) -> _Raw:
     a = f.full()
     b = f.full()
     slots: dict[str, _Part] = {
-        "m1": S("email", f.email(a)), "m2": S("email", f.email(b)), "ip": S("ip-address", f.ip_public()),
-        "qid": f.run(10, string.ascii_uppercase + string.digits), "ts": f.ts(), "uuid": K(f.uuid()),
-        "from": K("noreply@" + f.dom()), "sid": f.digits(5),
-    }  # fmt: skip
+        "m1": S("email", f.email(a)),
+        "m2": S("email", f.email(b)),
+        "ip": S("ip-address", f.ip_public()),
+        "qid": f.run(10, string.ascii_uppercase + string.digits),
+        "ts": f.ts(),
+        "uuid": K(f.uuid()),
+        "from": K("noreply@" + f.dom()),
+        "sid": f.digits(5),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -1220,10 +1400,13 @@ def _em_bounces(f: _Fakes, v: int) -> _Raw:
 
 def _em_env(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "sg": S("sendgrid-key", f.vendor("sendgrid-key")), "brevo": S("brevo-key", f.vendor("brevo-key")),
-        "resend": S("resend-key", f.vendor("resend-key")), "ph": K("<your-api-key>"),
-        "ph2": K("${" + "SENDGRID_API_KEY}"), "from": K("noreply@" + f.dom()),
-    }  # fmt: skip
+        "sg": S("sendgrid-key", f.vendor("sendgrid-key")),
+        "brevo": S("brevo-key", f.vendor("brevo-key")),
+        "resend": S("resend-key", f.vendor("resend-key")),
+        "ph": K("<your-api-key>"),
+        "ph2": K("${" + "SENDGRID_API_KEY}"),
+        "from": K("noreply@" + f.dom()),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -1292,9 +1475,13 @@ def _db_dbeaver(f: _Fakes, v: int) -> _Raw:
     ip = f.ip_private()
     user = f.user()
     slots: dict[str, _Part] = {
-        "ip": S("ip-address", ip), "pw": S("password", f.pw()), "home": S("home-user", user),
-        "id": "postgres-jdbc-" + f.hexs(11) + "-" + f.hexs(15), "lo": K("127.0.0.1"), "db": f.pick(_WORDS),
-    }  # fmt: skip
+        "ip": S("ip-address", ip),
+        "pw": S("password", f.pw()),
+        "home": S("home-user", user),
+        "id": "postgres-jdbc-" + f.hexs(11) + "-" + f.hexs(15),
+        "lo": K("127.0.0.1"),
+        "db": f.pick(_WORDS),
+    }
     t = _d("""
         $ cat /Users/«home»/Library/DBeaverData/workspace6/General/.dbeaver/data-sources.json
         {
@@ -1326,9 +1513,13 @@ def _db_pgadmin(f: _Fakes, v: int) -> _Raw:
     user = f.user()
     host = "db-" + f.pick(_WORDS) + ".internal"
     slots: dict[str, _Part] = {
-        "home": S("home-user", user), "host": host, "pw": S("password", f.pw()), "pw2": S("password", f.pw_url()),
-        "ph": K("changeme"), "db": f.pick(_WORDS),
-    }  # fmt: skip
+        "home": S("home-user", user),
+        "host": host,
+        "pw": S("password", f.pw()),
+        "pw2": S("password", f.pw_url()),
+        "ph": K("changeme"),
+        "db": f.pick(_WORDS),
+    }
     t = _d("""
         $ cat servers.json
         {
@@ -1354,10 +1545,14 @@ def _db_pgadmin(f: _Fakes, v: int) -> _Raw:
 
 def _db_mongo_redis(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "pw": S("password", f.pw_url()), "cl": f.run(5, string.ascii_lowercase + string.digits),
-        "rpw": S("password", f.pw_url()), "ip": S("ip-address", f.ip_private()), "logid": f.hexs(24),
-        "ver": K(f.version()), "db": f.pick(_WORDS),
-    }  # fmt: skip
+        "pw": S("password", f.pw_url()),
+        "cl": f.run(5, string.ascii_lowercase + string.digits),
+        "rpw": S("password", f.pw_url()),
+        "ip": S("ip-address", f.ip_private()),
+        "logid": f.hexs(24),
+        "ver": K(f.version()),
+        "db": f.pick(_WORDS),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -1398,9 +1593,13 @@ def _db_mongo_redis(f: _Fakes, v: int) -> _Raw:
 
 def _db_mysql(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "pw": S("password", f.pw_url()), "ip": S("ip-address", f.ip_private()), "ps": S("planetscale-password",
-        f.vendor("planetscale-password")), "db": f.pick(_WORDS), "uuid": K(f.uuid()), "home": S("home-user", f.user()),
-    }  # fmt: skip
+        "pw": S("password", f.pw_url()),
+        "ip": S("ip-address", f.ip_private()),
+        "ps": S("planetscale-password", f.vendor("planetscale-password")),
+        "db": f.pick(_WORDS),
+        "uuid": K(f.uuid()),
+        "home": S("home-user", f.user()),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -1446,9 +1645,14 @@ def _db_mysql(f: _Fakes, v: int) -> _Raw:
 def _db_compose(f: _Fakes, v: int) -> _Raw:
     name = f.full()
     slots: dict[str, _Part] = {
-        "pw": S("password", f.pw_url()), "pga": S("password", f.pw()), "mail": S("email", f.email(name)),
-        "ip": S("ip-address", f.ip_private()), "ph": K("changeme"), "net": K("10.0.0.0/8"), "db": f.pick(_WORDS),
-    }  # fmt: skip
+        "pw": S("password", f.pw_url()),
+        "pga": S("password", f.pw()),
+        "mail": S("email", f.email(name)),
+        "ip": S("ip-address", f.ip_private()),
+        "ph": K("changeme"),
+        "net": K("10.0.0.0/8"),
+        "db": f.pick(_WORDS),
+    }
     t = _d("""
         services:
           pgadmin:
@@ -1475,11 +1679,15 @@ def _db_compose(f: _Fakes, v: int) -> _Raw:
 
 def _edge_wrangler(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "stripe": S("stripe-key", f.vendor("stripe-key")), "jwt": S("secret", f.run(48, _ALNUM + "!#%*-_")),
+        "stripe": S("stripe-key", f.vendor("stripe-key")),
+        "jwt": S("secret", f.run(48, _ALNUM + "!#%*-_")),
         "whsec": S("stripe-webhook-secret", f.vendor("stripe-webhook-secret")),
-        "oa": S("openai-key", f.vendor("openai-key")), "acct": f.hexs(32), "kv": f.hexs(32),
-        "tpl": K("${{ secrets.CLOUDFLARE_API_TOKEN }}"), "name": f.pick(_WORDS) + "-edge",
-    }  # fmt: skip
+        "oa": S("openai-key", f.vendor("openai-key")),
+        "acct": f.hexs(32),
+        "kv": f.hexs(32),
+        "tpl": K("${{ secrets.CLOUDFLARE_API_TOKEN }}"),
+        "name": f.pick(_WORDS) + "-edge",
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -1524,10 +1732,18 @@ def _edge_wrangler(f: _Fakes, v: int) -> _Raw:
 def _edge_supabase(f: _Fakes, v: int) -> _Raw:
     ref = f.run(20, string.ascii_lowercase)
     slots: dict[str, _Part] = {
-        "ref": ref, "pub": K("sb_" + "publishable_" + f.run(32)), "sec": S("supabase-secret-key", f.vendor("supabase-secret-key")),
-        "srk": S("jwt", f.jwt({"iss": "supabase", "ref": ref, "role": "service_role", "iat": 1767225600, "exp": 2082758400})),
-        "pw": S("password", f.pw_url()), "ph": K("<your-service-role-key>"),
-    }  # fmt: skip
+        "ref": ref,
+        "pub": K("sb_" + "publishable_" + f.run(32)),
+        "sec": S("supabase-secret-key", f.vendor("supabase-secret-key")),
+        "srk": S(
+            "jwt",
+            f.jwt(
+                {"iss": "supabase", "ref": ref, "role": "service_role", "iat": 1767225600, "exp": 2082758400}
+            ),
+        ),
+        "pw": S("password", f.pw_url()),
+        "ph": K("<your-service-role-key>"),
+    }
     if v % 2 == 0:
         t = _d("""
             # .env.local
@@ -1568,20 +1784,33 @@ def _edge_firebase(f: _Fakes, v: int) -> _Raw:
         }
         """)
     head = "$ cat serviceAccountKey.json\n" if v % 2 else ""
-    return "serviceAccountKey.json", [head, _t(
-        t, proj=proj, kid=S("key-id", f.sha40()), b=dashes, key=S("private-key", "\\n".join(body)),
-        x=f.run(5, string.ascii_lowercase + string.digits), cid=f.digits(21),
-    )]  # fmt: skip
+    return "serviceAccountKey.json", [
+        head,
+        _t(
+            t,
+            proj=proj,
+            kid=S("key-id", f.sha40()),
+            b=dashes,
+            key=S("private-key", "\\n".join(body)),
+            x=f.run(5, string.ascii_lowercase + string.digits),
+            cid=f.digits(21),
+        ),
+    ]
 
 
 def _edge_pocketbase(f: _Fakes, v: int) -> _Raw:
     name = f.full()
     slots: dict[str, _Part] = {
-        "mail": S("email", f.email(name)), "pw": S("password", f.pw()), "ip": S("ip-address", f.ip_public()),
-        "key": S("secret", f.run(32, _ALNUM)), "dbpw": S("password", f.pw_url()),
+        "mail": S("email", f.email(name)),
+        "pw": S("password", f.pw()),
+        "ip": S("ip-address", f.ip_public()),
+        "key": S("secret", f.run(32, _ALNUM)),
+        "dbpw": S("password", f.pw_url()),
         "api": S("api-key", f.run(8, _HEX) + "-" + f.run(120, _HEX) if v else f.run(200, _HEX)),
-        "ver": K(f.version()), "rid": K(f.uuid()), "lo": K("127.0.0.1"),
-    }  # fmt: skip
+        "ver": K(f.version()),
+        "rid": K(f.uuid()),
+        "lo": K("127.0.0.1"),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -1607,15 +1836,18 @@ def _edge_pocketbase(f: _Fakes, v: int) -> _Raw:
 
 def _edge_deno(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "tok": S("deno-deploy-token", f.vendor("deno-deploy-token")), "tpl": K("${{ secrets.DENO_DEPLOY_TOKEN }}"),
-        "proj": f.pick(_WORDS) + "-api", "sha": K(f.sha40()), "url": f.run(8, string.ascii_lowercase + string.digits),
-    }  # fmt: skip
+        "tok": S("deno-deploy-token", f.vendor("deno-deploy-token")),
+        "tpl": K("${{ secrets.DENO_DEPLOY_TOKEN }}"),
+        "proj": f.pick(_WORDS) + "-api",
+        "sha": K(f.sha40()),
+        "url": f.run(8, string.ascii_lowercase + string.digits),
+    }
     if v % 2 == 0:
         t = _d("""
             $ deployctl deploy --project=«proj» --token=«tok» --prod main.ts
             ✔ Deploying to project «proj».
             ✔ Entrypoint: /srv/«proj»/main.ts
-            ℹ Uploading all files from the current dir (/srv/«proj»)
+            \u2139 Uploading all files from the current dir (/srv/«proj»)
             ✔ Found 14 assets.
             ✔ Production deployment complete.
             ✔ Updated production domain «proj».deno.dev
@@ -1638,9 +1870,12 @@ def _edge_deno(f: _Fakes, v: int) -> _Raw:
 
 def _cms_contentful(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "cma": S("contentful-token", f.vendor("contentful-token")), "space": f.run(12, string.ascii_lowercase + string.digits),
-        "prev": S("token", f.run(43, _B64URL)), "ver": K(f.version()), "ph": K("<your-management-token>"),
-    }  # fmt: skip
+        "cma": S("contentful-token", f.vendor("contentful-token")),
+        "space": f.run(12, string.ascii_lowercase + string.digits),
+        "prev": S("token", f.run(43, _B64URL)),
+        "ver": K(f.version()),
+        "ph": K("<your-management-token>"),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -1676,9 +1911,13 @@ def _cms_contentful(f: _Fakes, v: int) -> _Raw:
 def _cms_sanity(f: _Fakes, v: int) -> _Raw:
     name = f.full()
     slots: dict[str, _Part] = {
-        "tok": S("token", "sk" + f.run(178, _ALNUM)), "pid": f.run(8, string.ascii_lowercase + string.digits),
-        "name": S("person-name", name), "mail": S("email", f.email(name)), "id": K(f.uuid()), "ts": f.ts(),
-    }  # fmt: skip
+        "tok": S("token", "sk" + f.run(178, _ALNUM)),
+        "pid": f.run(8, string.ascii_lowercase + string.digits),
+        "name": S("person-name", name),
+        "mail": S("email", f.email(name)),
+        "id": K(f.uuid()),
+        "ts": f.ts(),
+    }
     if v % 2 == 0:
         t = _d("""
             # studio/.env
@@ -1700,10 +1939,14 @@ def _cms_strapi(f: _Fakes, v: int) -> _Raw:
     for i, key in enumerate(keys):
         app_keys += ["," if i else "", S("secret", key)]
     slots: dict[str, _Part] = {
-        "keys": app_keys, "salt": S("secret", f.b64(16)), "admin": S("secret", f.b64(16)),
-        "transfer": S("secret", f.b64(16)), "jwt": S("secret", f.b64(16)), "dbpw": S("password", f.pw()),
+        "keys": app_keys,
+        "salt": S("secret", f.b64(16)),
+        "admin": S("secret", f.b64(16)),
+        "transfer": S("secret", f.b64(16)),
+        "jwt": S("secret", f.b64(16)),
+        "dbpw": S("password", f.pw()),
         "tbm": K("tobemodified"),
-    }  # fmt: skip
+    }
     t = _d("""
         # .env (generated by create-strapi-app)
         HOST=0.0.0.0
@@ -1721,10 +1964,14 @@ def _cms_strapi(f: _Fakes, v: int) -> _Raw:
 def _cms_ghost(f: _Fakes, v: int) -> _Raw:
     kid, ksec = f.hexs(24), f.hexs(64)
     slots: dict[str, _Part] = {
-        "admin": S("api-key", kid + ":" + ksec), "mailpw": S("password", f.pw()), "dbpw": S("password", f.pw_url()),
-        "ip": S("ip-address", f.ip_private()), "url": f.pick(_WORDS) + "." + f.pick(_TLDS), "mg": f.dom(),
+        "admin": S("api-key", kid + ":" + ksec),
+        "mailpw": S("password", f.pw()),
+        "dbpw": S("password", f.pw_url()),
+        "ip": S("ip-address", f.ip_private()),
+        "url": f.pick(_WORDS) + "." + f.pick(_TLDS),
+        "mg": f.dom(),
         "content": f.hexs(26),
-    }  # fmt: skip
+    }
     if v % 2 == 0:
         t = _d("""
             {
@@ -1756,11 +2003,16 @@ def _cms_ghost(f: _Fakes, v: int) -> _Raw:
 def _cms_static_deploy(f: _Fakes, v: int) -> _Raw:
     name = f.full()
     slots: dict[str, _Part] = {
-        "nfp": S("netlify-token", f.vendor("netlify-token")), "akia": S("aws-access-key", f.vendor("aws-access-key")),
-        "sk": S("aws-secret-key", f.run(40, _ALNUM + "/+")), "ex": K("AKIA" + "IOSFODNN7" + "EXAMPLE"),
-        "name": S("person-name", name), "mail": S("email", f.email(name)), "site": K(f.uuid()),
-        "sha": K(f.sha40()), "bucket": f.pick(_WORDS) + "-site",
-    }  # fmt: skip
+        "nfp": S("netlify-token", f.vendor("netlify-token")),
+        "akia": S("aws-access-key", f.vendor("aws-access-key")),
+        "sk": S("aws-secret-key", f.run(40, _ALNUM + "/+")),
+        "ex": K("AKIA" + "IOSFODNN7" + "EXAMPLE"),
+        "name": S("person-name", name),
+        "mail": S("email", f.email(name)),
+        "site": K(f.uuid()),
+        "sha": K(f.sha40()),
+        "bucket": f.pick(_WORDS) + "-site",
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -1808,9 +2060,13 @@ def _tax_w2(f: _Fakes, v: int) -> _Raw:
     ein = f.digits(2) + "-" + f.digits(7)
     wages = f"{f.r.randint(38000, 180000)}.{f.r.randint(0, 99):02d}"
     slots: dict[str, _Part] = {
-        "ssn": S("ssn", f.ssn()), "name": S("person-name", name), "ein": ein, "w": wages,
-        "fed": f"{f.r.randint(3000, 30000)}.{f.r.randint(0, 99):02d}", "co": f.pick(_WORDS).capitalize() + " Payroll LLC",
-    }  # fmt: skip
+        "ssn": S("ssn", f.ssn()),
+        "name": S("person-name", name),
+        "ein": ein,
+        "w": wages,
+        "fed": f"{f.r.randint(3000, 30000)}.{f.r.randint(0, 99):02d}",
+        "co": f.pick(_WORDS).capitalize() + " Payroll LLC",
+    }
     t = _d("""
         $ pdftotext -layout W2_2025_copyB.pdf - | head -30
         a  Employee's social security number          OMB No. 1545-0029
@@ -1829,9 +2085,12 @@ def _tax_w2(f: _Fakes, v: int) -> _Raw:
 def _tax_1099(f: _Fakes, v: int) -> _Raw:
     name = f.full()
     slots: dict[str, _Part] = {
-        "ssn": S("ssn", f.ssn()), "name": S("person-name", name), "ein": f.digits(2) + "-" + f.digits(7),
-        "amt": f"{f.r.randint(1200, 90000)}.00", "acct": f.digits(8),
-    }  # fmt: skip
+        "ssn": S("ssn", f.ssn()),
+        "name": S("person-name", name),
+        "ein": f.digits(2) + "-" + f.digits(7),
+        "amt": f"{f.r.randint(1200, 90000)}.00",
+        "acct": f.digits(8),
+    }
     if v % 2 == 0:
         t = _d("""
             PAYER'S TIN                 RECIPIENT'S TIN
@@ -1847,16 +2106,25 @@ def _tax_1099(f: _Fakes, v: int) -> _Raw:
         recipient_tin_type,recipient_tin,recipient_name,box1_nec,account_number
         ssn,«ssn»,«name»,«amt»,«acct»
         """)
-    return "exports/1099_batch.csv", _t(t, ssn=S("ssn", f.ssn(dashes=False)), name=S("person-name", name),
-                                        amt=slots["amt"], acct=slots["acct"])  # fmt: skip
+    return "exports/1099_batch.csv", _t(
+        t,
+        ssn=S("ssn", f.ssn(dashes=False)),
+        name=S("person-name", name),
+        amt=slots["amt"],
+        acct=slots["acct"],
+    )
 
 
 def _tax_efile(f: _Fakes, v: int) -> _Raw:
     sub = f.digits(6) + "2026" + f.run(3, string.ascii_lowercase) + f.digits(7)
     slots: dict[str, _Part] = {
-        "sub": sub, "ssn": S("ssn", f.ssn(dashes=False)), "ts": f.ts(), "efin": f.digits(6),
-        "sha": K(f.sha64()), "ctl": f.run(4, string.ascii_uppercase),
-    }  # fmt: skip
+        "sub": sub,
+        "ssn": S("ssn", f.ssn(dashes=False)),
+        "ts": f.ts(),
+        "efin": f.digits(6),
+        "sha": K(f.sha64()),
+        "ctl": f.run(4, string.ascii_uppercase),
+    }
     if v % 2 == 0:
         t = _d("""
             <Acknowledgement xmlns="http://www.irs.gov/efile">
@@ -1889,10 +2157,16 @@ def _tax_efile(f: _Fakes, v: int) -> _Raw:
 def _tax_hmrc(f: _Fakes, v: int) -> _Raw:
     vrn = f.digits(9)
     slots: dict[str, _Part] = {
-        "at": S("bearer-token", f.hexs(32)), "rt": S("token", f.hexs(32)), "cs": S("secret", f.uuid()),
-        "cid": f.run(28, _ALNUM), "ip": S("ip-address", f.ip_public()), "dev": f.uuid(), "vrn": vrn,
-        "lo": K("127.0.0.1"), "corr": K(f.uuid()),
-    }  # fmt: skip
+        "at": S("bearer-token", f.hexs(32)),
+        "rt": S("token", f.hexs(32)),
+        "cs": S("secret", f.uuid()),
+        "cid": f.run(28, _ALNUM),
+        "ip": S("ip-address", f.ip_public()),
+        "dev": f.uuid(),
+        "vrn": vrn,
+        "lo": K("127.0.0.1"),
+        "corr": K(f.uuid()),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -1938,10 +2212,19 @@ def _tax_payroll(f: _Fakes, v: int) -> _Raw:
     for i in range(1 + v % 2):
         a, b = f.first(), f.last()
         rows += [
-            f"E{100 + i + v * 7}", ",", S("person-name", a + " " + b), ",", S("ssn", f.ssn(dashes=v % 2 == 0)),
-            ",", f.pick(("CA", "NY", "TX", "WA")), ",", f"{f.r.randint(2000, 9000)}.{f.r.randint(0, 99):02d}", ",",
-            S("iban", f.iban(grouped=False)) if v % 3 == 0 else "", "\n",
-        ]  # fmt: skip
+            f"E{100 + i + v * 7}",
+            ",",
+            S("person-name", a + " " + b),
+            ",",
+            S("ssn", f.ssn(dashes=v % 2 == 0)),
+            ",",
+            f.pick(("CA", "NY", "TX", "WA")),
+            ",",
+            f"{f.r.randint(2000, 9000)}.{f.r.randint(0, 99):02d}",
+            ",",
+            S("iban", f.iban(grouped=False)) if v % 3 == 0 else "",
+            "\n",
+        ]
     head = "employee_id,employee_name,ssn,state,gross_wages,iban\n"
     return "payroll/q1_tax_export.csv", ["$ cat payroll/q1_tax_export.csv\n" if v % 2 else "", head, rows]
 
@@ -1952,11 +2235,16 @@ def _tax_payroll(f: _Fakes, v: int) -> _Raw:
 
 def _ag_mcp(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "gh": S("github-token", f.vendor("github-token")), "lin": S("linear-key", f.vendor("linear-key")),
-        "pw": S("password", f.pw_url()), "ip": S("ip-address", f.ip_private()), "db": f.pick(_WORDS),
-        "ph": K("${" + "GITHUB_TOKEN}"), "slack": S("slack-token", f.vendor("slack-token")), "team": "T" + f.run(10, string.ascii_uppercase + string.digits),
+        "gh": S("github-token", f.vendor("github-token")),
+        "lin": S("linear-key", f.vendor("linear-key")),
+        "pw": S("password", f.pw_url()),
+        "ip": S("ip-address", f.ip_private()),
+        "db": f.pick(_WORDS),
+        "ph": K("${" + "GITHUB_TOKEN}"),
+        "slack": S("slack-token", f.vendor("slack-token")),
+        "team": "T" + f.run(10, string.ascii_uppercase + string.digits),
         "fig": K("<your-figma-token>"),
-    }  # fmt: skip
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -2008,11 +2296,19 @@ def _ag_mcp(f: _Fakes, v: int) -> _Raw:
 def _ag_transcript(f: _Fakes, v: int) -> _Raw:
     user = f.user()
     key_cls = f.pick(("openai-key", "anthropic-key", "huggingface-token"))
-    var = {"openai-key": "OPENAI_API_KEY", "anthropic-key": "ANTHROPIC_API_KEY", "huggingface-token": "HF_TOKEN"}[key_cls]
+    var = {
+        "openai-key": "OPENAI_API_KEY",
+        "anthropic-key": "ANTHROPIC_API_KEY",
+        "huggingface-token": "HF_TOKEN",
+    }[key_cls]
     slots: dict[str, _Part] = {
-        "home": S("home-user", user), "key": S(key_cls, f.vendor(key_cls)), "var": var, "sha": K(f.sha40()),
-        "id1": "toolu_01" + f.run(22, _ALNUM), "proj": f.pick(_WORDS),
-    }  # fmt: skip
+        "home": S("home-user", user),
+        "key": S(key_cls, f.vendor(key_cls)),
+        "var": var,
+        "sha": K(f.sha40()),
+        "id1": "toolu_01" + f.run(22, _ALNUM),
+        "proj": f.pick(_WORDS),
+    }
     t = _d("""
         {"type":"assistant","message":{"content":[{"type":"tool_use","id":"«id1»","name":"Bash","input":{"command":"cd /Users/«home»/code/«proj» && export «var»=«key» && python -m evals.run --limit 20"}}]}}
         {"type":"user","message":{"content":[{"type":"tool_result","tool_use_id":"«id1»","content":"running 20 cases against HEAD «sha»\\n20/20 passed"}]}}
@@ -2023,10 +2319,12 @@ def _ag_transcript(f: _Fakes, v: int) -> _Raw:
 
 def _ag_aider_continue(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "oa": S("openai-key", f.vendor("openai-key")), "an": S("anthropic-key", f.vendor("anthropic-key")),
-        "gk": S("google-api-key", f.vendor("google-api-key")), "tpl": K("${{ secrets.ANTHROPIC_API_KEY }}"),
+        "oa": S("openai-key", f.vendor("openai-key")),
+        "an": S("anthropic-key", f.vendor("anthropic-key")),
+        "gk": S("google-api-key", f.vendor("google-api-key")),
+        "tpl": K("${{ secrets.ANTHROPIC_API_KEY }}"),
         "ph": K("sk-" + "xxxxxxxxxxxxxxxxxxxxxxxx"),
-    }  # fmt: skip
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -2068,9 +2366,12 @@ def _ag_aider_continue(f: _Fakes, v: int) -> _Raw:
 
 def _ag_prompt_cache(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "hf": S("huggingface-token", f.vendor("huggingface-token")), "gh": S("github-token", f.vendor("github-token")),
-        "key": K(f.sha64()), "npm": S("npm-token", f.vendor("npm-token")), "ts": f.ts(),
-    }  # fmt: skip
+        "hf": S("huggingface-token", f.vendor("huggingface-token")),
+        "gh": S("github-token", f.vendor("github-token")),
+        "key": K(f.sha64()),
+        "npm": S("npm-token", f.vendor("npm-token")),
+        "ts": f.ts(),
+    }
     if v % 2 == 0:
         t = _d("""
             {"cache_key": "«key»", "created": "«ts»", "ttl": 300, "messages": [
@@ -2092,9 +2393,13 @@ def _ag_prompt_cache(f: _Fakes, v: int) -> _Raw:
 def _ag_git_identity(f: _Fakes, v: int) -> _Raw:
     name = f.full()
     slots: dict[str, _Part] = {
-        "name": S("person-name", name), "mail": S("email", f.email(name)), "gpg": K(f.hexs(16).upper()),
-        "sha": K(f.sha40()), "gh": K("git@github.com"), "ts": f.ts(),
-    }  # fmt: skip
+        "name": S("person-name", name),
+        "mail": S("email", f.email(name)),
+        "gpg": K(f.hexs(16).upper()),
+        "sha": K(f.sha40()),
+        "gh": K("git@github.com"),
+        "ts": f.ts(),
+    }
     t = _d("""
         $ git config --list --show-origin | grep user
         file:.git/config	user.name=«name»
@@ -2114,9 +2419,14 @@ def _ag_git_identity(f: _Fakes, v: int) -> _Raw:
 
 def _mob_bitrise(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "ks": S("password", f.pw()), "kp": S("password", f.pw()), "ref": K("$BITRISEIO_ANDROID_KEYSTORE_PASSWORD"),
-        "slug": f.hexs(16), "ts": f.ts(), "alias": f.pick(_WORDS) + "-release", "build": f.uuid(),
-    }  # fmt: skip
+        "ks": S("password", f.pw()),
+        "kp": S("password", f.pw()),
+        "ref": K("$BITRISEIO_ANDROID_KEYSTORE_PASSWORD"),
+        "slug": f.hexs(16),
+        "ts": f.ts(),
+        "alias": f.pick(_WORDS) + "-release",
+        "build": f.uuid(),
+    }
     if v % 2 == 0:
         t = _d("""
             # bitrise.yml
@@ -2156,9 +2466,12 @@ def _mob_bitrise(f: _Fakes, v: int) -> _Raw:
 def _mob_codemagic(f: _Fakes, v: int) -> _Raw:
     kid = f.run(10, string.ascii_uppercase + string.digits)
     slots: dict[str, _Part] = {
-        "kid": kid, "iss": f.uuid(), "pem": _pem(f, "PRIVATE KEY", f.pem_body()),
-        "enc": "Encrypted(" + f.b64(48) + ")", "gl": S("gitlab-token", f.vendor("gitlab-token")),
-    }  # fmt: skip
+        "kid": kid,
+        "iss": f.uuid(),
+        "pem": _pem(f, "PRIVATE KEY", f.pem_body()),
+        "enc": "Encrypted(" + f.b64(48) + ")",
+        "gl": S("gitlab-token", f.vendor("gitlab-token")),
+    }
     if v % 2 == 0:
         t = _d("""
             $ cat AuthKey_«kid».p8
@@ -2186,9 +2499,12 @@ def _mob_codemagic(f: _Fakes, v: int) -> _Raw:
 
 def _mob_eas(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "sentry": S("sentry-token", f.vendor("sentry-token")), "expo": S("token", f.run(40, _B64URL)),
-        "pub": K("phc_" + f.run(43)), "tpl": K("${{ secrets.EXPO_TOKEN }}"), "proj": K(f.uuid()),
-    }  # fmt: skip
+        "sentry": S("sentry-token", f.vendor("sentry-token")),
+        "expo": S("token", f.run(40, _B64URL)),
+        "pub": K("phc_" + f.run(43)),
+        "tpl": K("${{ secrets.EXPO_TOKEN }}"),
+        "proj": K(f.uuid()),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -2224,10 +2540,15 @@ def _mob_eas(f: _Fakes, v: int) -> _Raw:
 def _mob_fastlane(f: _Fakes, v: int) -> _Raw:
     name = f.full()
     slots: dict[str, _Part] = {
-        "match": S("password", f.pw()), "fl": S("password", f.pw()), "mail": S("email", f.email(name)),
-        "store": S("password", f.pw()), "key": S("password", f.pw()), "alias": f.pick(_WORDS),
-        "ph": K("changeme"), "git": K("git@github.com"),
-    }  # fmt: skip
+        "match": S("password", f.pw()),
+        "fl": S("password", f.pw()),
+        "mail": S("email", f.email(name)),
+        "store": S("password", f.pw()),
+        "key": S("password", f.pw()),
+        "alias": f.pick(_WORDS),
+        "ph": K("changeme"),
+        "git": K("git@github.com"),
+    }
     if v % 2 == 0:
         t = _d("""
             # fastlane/.env.default
@@ -2251,9 +2572,12 @@ def _mob_fastlane(f: _Fakes, v: int) -> _Raw:
 
 def _mob_appcenter(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "tok": S("token", f.hexs(40)), "app": f.pick(_WORDS) + "/" + f.pick(_WORDS) + "-ios", "rel": str(f.r.randint(10, 400)),
-        "ver": K(f.version()), "gh": S("github-token", f.vendor("github-token")),
-    }  # fmt: skip
+        "tok": S("token", f.hexs(40)),
+        "app": f.pick(_WORDS) + "/" + f.pick(_WORDS) + "-ios",
+        "rel": str(f.r.randint(10, 400)),
+        "ver": K(f.version()),
+        "gh": S("github-token", f.vendor("github-token")),
+    }
     if v % 2 == 0:
         t = _d("""
             $ appcenter distribute release --app «app» --file build/App.ipa --group Testers --token «tok»
@@ -2277,10 +2601,15 @@ def _mob_appcenter(f: _Fakes, v: int) -> _Raw:
 def _med_cloudinary(f: _Fakes, v: int) -> _Raw:
     cloud = f.pick(_WORDS) + "-media"
     slots: dict[str, _Part] = {
-        "key": f.digits(15), "sec": S("secret", f.run(27, _B64URL)), "cloud": cloud, "sig": f.sha40(),
-        "etag": f.hexs(32), "pub": f.run(20, string.ascii_lowercase + string.digits), "ver": str(f.r.randint(1700000000, 1790000000)),
+        "key": f.digits(15),
+        "sec": S("secret", f.run(27, _B64URL)),
+        "cloud": cloud,
+        "sig": f.sha40(),
+        "etag": f.hexs(32),
+        "pub": f.run(20, string.ascii_lowercase + string.digits),
+        "ver": str(f.r.randint(1700000000, 1790000000)),
         "ph": K("<your_api_secret>"),
-    }  # fmt: skip
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -2312,10 +2641,13 @@ def _med_cloudinary(f: _Fakes, v: int) -> _Raw:
 def _med_mux(f: _Fakes, v: int) -> _Raw:
     pid = f.run(40, _ALNUM)
     slots: dict[str, _Part] = {
-        "tid": f.uuid(), "tsec": S("secret", f.run(75, _ALNUM + "/+")), "pid": pid,
+        "tid": f.uuid(),
+        "tsec": S("secret", f.run(75, _ALNUM + "/+")),
+        "pid": pid,
         "jwt": S("jwt", f.jwt({"sub": pid, "aud": "v", "exp": 1777777777, "kid": f.run(24, _ALNUM)})),
-        "skey": S("secret", f.b64(180)), "skid": f.run(24, _ALNUM),
-    }  # fmt: skip
+        "skey": S("secret", f.b64(180)),
+        "skid": f.run(24, _ALNUM),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -2343,9 +2675,13 @@ def _med_mux(f: _Fakes, v: int) -> _Raw:
 def _med_bunny_imgix(f: _Fakes, v: int) -> _Raw:
     ak = "-".join((f.hexs(8), f.hexs(4), f.hexs(4), f.hexs(12), f.hexs(4), f.hexs(4)))
     slots: dict[str, _Part] = {
-        "ak": S("api-key", ak), "zone": f.pick(_WORDS) + "-assets", "ix": S("api-key", "ak_" + f.hexs(64)),
-        "ip": S("ip-address", f.ip_public()), "sha": K(f.sha64()), "rid": K(f.uuid()),
-    }  # fmt: skip
+        "ak": S("api-key", ak),
+        "zone": f.pick(_WORDS) + "-assets",
+        "ix": S("api-key", "ak_" + f.hexs(64)),
+        "ip": S("ip-address", f.ip_public()),
+        "sha": K(f.sha64()),
+        "rid": K(f.uuid()),
+    }
     if v % 2 == 0:
         t = _d("""
             $ curl -i -X PUT "https://storage.bunnycdn.com/«zone»/img/hero.webp" \\
@@ -2365,9 +2701,13 @@ def _med_bunny_imgix(f: _Fakes, v: int) -> _Raw:
 
 def _med_vimeo(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "tok": S("bearer-token", f.hexs(32)), "cid": f.hexs(40), "csec": S("secret", f.run(128, _ALNUM + "/+")),
-        "vid": f.digits(9), "up": f.run(32, _ALNUM), "rid": K(f.uuid()),
-    }  # fmt: skip
+        "tok": S("bearer-token", f.hexs(32)),
+        "cid": f.hexs(40),
+        "csec": S("secret", f.run(128, _ALNUM + "/+")),
+        "vid": f.digits(9),
+        "up": f.run(32, _ALNUM),
+        "rid": K(f.uuid()),
+    }
     if v % 2 == 0:
         t = _d("""
             import vimeo
@@ -2398,9 +2738,11 @@ def _med_vimeo(f: _Fakes, v: int) -> _Raw:
 
 def _med_s3(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "akia": S("aws-access-key", f.vendor("aws-access-key")), "sk": S("aws-secret-key", f.run(40, _ALNUM + "/+")),
-        "ex": K("AKIA" + "IOSFODNN7" + "EXAMPLE"), "bucket": f.pick(_WORDS) + "-media-originals",
-    }  # fmt: skip
+        "akia": S("aws-access-key", f.vendor("aws-access-key")),
+        "sk": S("aws-secret-key", f.run(40, _ALNUM + "/+")),
+        "ex": K("AKIA" + "IOSFODNN7" + "EXAMPLE"),
+        "bucket": f.pick(_WORDS) + "-media-originals",
+    }
     if v % 2 == 0:
         t = _d("""
             $ aws configure list
@@ -2434,11 +2776,26 @@ def _sch_calendly(f: _Fakes, v: int) -> _Raw:
     name = f.full()
     org = f.uuid()
     slots: dict[str, _Part] = {
-        "pat": S("jwt", f.jwt({"kid": "1ce1e136", "typ": "PAT", "iss": "https://auth.calendly.com", "sub": f.uuid(),
-                               "jti": f.uuid(), "user_uuid": f.uuid(), "iat": 1767225600})),
-        "name": S("person-name", name), "mail": S("email", f.email(name)), "org": K(org),
-        "sign": S("secret", f.run(43, _B64URL)), "slug": f.pick(_WORDS),
-    }  # fmt: skip
+        "pat": S(
+            "jwt",
+            f.jwt(
+                {
+                    "kid": "1ce1e136",
+                    "typ": "PAT",
+                    "iss": "https://auth.calendly.com",
+                    "sub": f.uuid(),
+                    "jti": f.uuid(),
+                    "user_uuid": f.uuid(),
+                    "iat": 1767225600,
+                }
+            ),
+        ),
+        "name": S("person-name", name),
+        "mail": S("email", f.email(name)),
+        "org": K(org),
+        "sign": S("secret", f.run(43, _B64URL)),
+        "slug": f.pick(_WORDS),
+    }
     k = v % 3
     if k == 0:
         t = _d("""
@@ -2473,10 +2830,14 @@ def _sch_calendly(f: _Fakes, v: int) -> _Raw:
 
 def _sch_calcom(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "api": S("calcom-key", f.vendor("calcom-key")), "nextauth": S("secret", f.b64(32)),
-        "enc": S("secret", f.b64(24)), "pw": S("password", f.pw_url()), "ip": S("ip-address", f.ip_private()),
-        "lh": K("http://localhost:3000"), "ph": K("<your-cal-api-key>"),
-    }  # fmt: skip
+        "api": S("calcom-key", f.vendor("calcom-key")),
+        "nextauth": S("secret", f.b64(32)),
+        "enc": S("secret", f.b64(24)),
+        "pw": S("password", f.pw_url()),
+        "ip": S("ip-address", f.ip_private()),
+        "lh": K("http://localhost:3000"),
+        "ph": K("<your-cal-api-key>"),
+    }
     if v % 2 == 0:
         t = _d("""
             # cal.com self-hosted .env
@@ -2502,9 +2863,13 @@ def _sch_acuity(f: _Fakes, v: int) -> _Raw:
     basic = base64.b64encode((uid + ":" + f.hexs(32)).encode()).decode()
     a, b = f.first(), f.last()
     slots: dict[str, _Part] = {
-        "basic": S("basic-auth", basic), "a": S("person-name", a), "b": S("person-name", b),
-        "mail": S("email", f.email(a + " " + b)), "id": f.digits(10), "ts": f.ts(),
-    }  # fmt: skip
+        "basic": S("basic-auth", basic),
+        "a": S("person-name", a),
+        "b": S("person-name", b),
+        "mail": S("email", f.email(a + " " + b)),
+        "id": f.digits(10),
+        "ts": f.ts(),
+    }
     t = _d("""
         GET /api/v1/appointments?max=1&minDate=2026-04-01 HTTP/1.1
         Host: acuityscheduling.com
@@ -2522,11 +2887,19 @@ def _sch_export(f: _Fakes, v: int) -> _Raw:
     for i in range(1 + v % 2):
         a, b = f.first(), f.last()
         rows += [
-            f"2026-05-{10 + i:02d} 09:{15 * (i % 4):02d},", S("person-name", a), ",",
-            S("email", f.email(a + " " + b)), ",(555) 010-", f.digits(4), ",", f.pick(("Consultation", "Follow-up")), "\n",
-        ]  # fmt: skip
+            f"2026-05-{10 + i:02d} 09:{15 * (i % 4):02d},",
+            S("person-name", a),
+            ",",
+            S("email", f.email(a + " " + b)),
+            ",(555) 010-",
+            f.digits(4),
+            ",",
+            f.pick(("Consultation", "Follow-up")),
+            "\n",
+        ]
     return "exports/appointments.csv", [
-        "Start Time,First Name,Email,Phone,Type\n", rows,
+        "Start Time,First Name,Email,Phone,Type\n",
+        rows,
         ["# exported with acuity-export ", K(f.version()), "\n"] if v % 2 else "",
     ]
 
@@ -2537,10 +2910,15 @@ def _sch_ical(f: _Fakes, v: int) -> _Raw:
         att = f.full()
     tok = f.run(f.r.randint(32, 40), _ALNUM)
     slots: dict[str, _Part] = {
-        "org": S("person-name", org), "att": S("person-name", att), "om": S("email", f.email(org)),
-        "am": S("email", f.email(att)), "uid": K(f.uuid()), "tok": S("url-token", tok), "ts": "20260512T091500Z",
+        "org": S("person-name", org),
+        "att": S("person-name", att),
+        "om": S("email", f.email(org)),
+        "am": S("email", f.email(att)),
+        "uid": K(f.uuid()),
+        "tok": S("url-token", tok),
+        "ts": "20260512T091500Z",
         "host": f.pick(_WORDS) + "-clinic." + f.pick(_TLDS),
-    }  # fmt: skip
+    }
     if v % 2 == 0:
         t = _d("""
             BEGIN:VCALENDAR
@@ -2577,18 +2955,35 @@ def _edge_auth_dump(f: _Fakes, v: int) -> _Raw:
     for _ in range(2):
         name = f.full()
         rows += [
-            "(", K(f.uuid()), ", '", S("email", f.email(name)), "', '", S("password-hash", f.bcrypt()),
-            "', '", f.ts(), "'),\n",
-        ]  # fmt: skip
-    head = "-- supabase db dump --data-only --schema auth (excerpt)\n" if v % 2 else "-- pg_dump of pocketbase users\n"
-    return "dump.sql", [head, "INSERT INTO auth.users (id, email, encrypted_password, created_at) VALUES\n", rows]
+            "(",
+            K(f.uuid()),
+            ", '",
+            S("email", f.email(name)),
+            "', '",
+            S("password-hash", f.bcrypt()),
+            "', '",
+            f.ts(),
+            "'),\n",
+        ]
+    head = (
+        "-- supabase db dump --data-only --schema auth (excerpt)\n"
+        if v % 2
+        else "-- pg_dump of pocketbase users\n"
+    )
+    return "dump.sql", [
+        head,
+        "INSERT INTO auth.users (id, email, encrypted_password, created_at) VALUES\n",
+        rows,
+    ]
 
 
 def _edge_web3(f: _Fakes, v: int) -> _Raw:
     slots: dict[str, _Part] = {
-        "mn": S("recovery-phrase", f.mnemonic()), "rpc": f.pick(("alchemy", "infura")), "addr": K("0x" + f.hexs(40)),
+        "mn": S("recovery-phrase", f.mnemonic()),
+        "rpc": f.pick(("alchemy", "infura")),
+        "addr": K("0x" + f.hexs(40)),
         "key": S("api-key", f.run(32, _ALNUM)),
-    }  # fmt: skip
+    }
     name = ("MNEMONIC", "SEED_PHRASE", "WALLET_RECOVERY_PHRASE")[v % 3]
     t = _d("""
         # payouts-worker/.dev.vars
@@ -2604,9 +2999,12 @@ def _cms_rsync_deploy(f: _Fakes, v: int) -> _Raw:
     body = f.openssh_body()
     pub = "ssh-ed25519 " + "AAAAC3NzaC1lZDI1NTE5AAAA" + f.b64(32).rstrip("=") + " deploy@ci"
     slots: dict[str, _Part] = {
-        "key": S("openssh-private-key", "\n".join(body)), "pub": K(pub), "d": dashes, "ip": S("ip-address", f.ip_public()),
+        "key": S("openssh-private-key", "\n".join(body)),
+        "pub": K(pub),
+        "d": dashes,
+        "ip": S("ip-address", f.ip_public()),
         "site": f.pick(_WORDS),
-    }  # fmt: skip
+    }
     t = _d("""
         $ cat ~/.ssh/jekyll_deploy
         «d»BEGIN OPENSSH PRIVATE KEY«d»
@@ -2643,15 +3041,32 @@ def _lookalike(setting: str) -> _Kind:
 
     def kind(f: _Fakes, v: int) -> _Raw:
         slots: dict[str, _Part] = {
-            "v1": var1, "v2": var2, "proj": proj, "ph": K(f.pick(_PLACEHOLDERS)), "tpl": K("${{ secrets." + var1 + " }}"),
-            "ref": K("${" + var2 + "}"), "jane": K("jane.doe@example.com"), "doc": K(f.ip_doc()), "sha": K(f.sha40()),
-            "sha2": K(f.sha40()), "digest": K("sha256:" + f.sha64()), "uuid": K(f.uuid()), "ver": K(f.version()),
-            "lo": K("127.0.0.1"), "dns": K(f.pick(("8.8.8.8", "1.1.1.1"))), "net": K(f.pick(("10.0.0.0/8", "192.168.0.0/16"))),
-            "mask": K("255.255.255.0"), "noreply": K("noreply@" + f.dom()), "gh": K("git@github.com"),
-            "fill": K("ghp_" + "x" * 36), "ex": K("AKIA" + "IOSFODNN7" + "EXAMPLE"), "test": K("4242 4242 4242 4242"),
+            "v1": var1,
+            "v2": var2,
+            "proj": proj,
+            "ph": K(f.pick(_PLACEHOLDERS)),
+            "tpl": K("${{ secrets." + var1 + " }}"),
+            "ref": K("${" + var2 + "}"),
+            "jane": K("jane.doe@example.com"),
+            "doc": K(f.ip_doc()),
+            "sha": K(f.sha40()),
+            "sha2": K(f.sha40()),
+            "digest": K("sha256:" + f.sha64()),
+            "uuid": K(f.uuid()),
+            "ver": K(f.version()),
+            "lo": K("127.0.0.1"),
+            "dns": K(f.pick(("8.8.8.8", "1.1.1.1"))),
+            "net": K(f.pick(("10.0.0.0/8", "192.168.0.0/16"))),
+            "mask": K("255.255.255.0"),
+            "noreply": K("noreply@" + f.dom()),
+            "gh": K("git@github.com"),
+            "fill": K("ghp_" + "x" * 36),
+            "ex": K("AKIA" + "IOSFODNN7" + "EXAMPLE"),
+            "test": K("4242 4242 4242 4242"),
             "pub": K("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA" + f.b64(32).rstrip("=") + " ci@" + proj),
-            "jd": K("Jane Doe"), "secname": K(proj + "-" + var1.lower().replace("_", "-")),
-        }  # fmt: skip
+            "jd": K("Jane Doe"),
+            "secname": K(proj + "-" + var1.lower().replace("_", "-")),
+        }
         k = v % 6
         if k == 0:
             t = _d("""
@@ -2719,32 +3134,95 @@ def _lookalike(setting: str) -> _Kind:
 
 _Kind = Callable[[_Fakes, int], _Raw]
 _KINDS: dict[str, list[tuple[str, int, _Kind]]] = {
-    "hr-ats": [("greenhouse", 3, _hr_greenhouse), ("lever-csv", 3, _hr_lever_csv), ("workday", 4, _hr_workday),
-               ("bamboohr", 3, _hr_bamboo), ("onboarding-sql", 3, _hr_onboarding_sql), ("ats-webhook", 3, _hr_webhook)],
-    "hospitality": [("ota-xml", 3, _ho_ota), ("guest-register", 4, _ho_register), ("channel-config", 4, _ho_channel_cfg),
-                    ("confirmation", 3, _ho_confirmation), ("pms-api", 4, _ho_pms_api)],
-    "sms-telecom": [("smpp", 5, _sms_smpp), ("vendor-env", 4, _sms_vendors_env), ("messagebird-sinch", 4, _sms_messagebird),
-                    ("dlr", 4, _sms_dlr), ("sinch-code", 3, _sms_sinch_code)],
-    "email-marketing": [("audience", 4, _em_audience), ("mailgun", 4, _em_mailgun_send), ("bounces", 5, _em_bounces),
-                        ("provider-env", 5, _em_env), ("mailchimp", 3, _em_mailchimp)],
-    "db-gui-clients": [("dbeaver", 3, _db_dbeaver), ("pgadmin", 3, _db_pgadmin), ("mongo-redis", 5, _db_mongo_redis),
-                       ("mysql-tools", 5, _db_mysql), ("compose", 3, _db_compose)],
-    "edge-baas": [("wrangler", 5, _edge_wrangler), ("supabase", 4, _edge_supabase), ("firebase", 3, _edge_firebase),
-                  ("pocketbase-appwrite", 3, _edge_pocketbase), ("deno-deploy", 3, _edge_deno),
-                  ("auth-dump", 2, _edge_auth_dump), ("web3", 3, _edge_web3)],
-    "headless-cms": [("contentful", 5, _cms_contentful), ("sanity", 3, _cms_sanity), ("strapi", 2, _cms_strapi),
-                     ("ghost", 3, _cms_ghost), ("static-deploy", 5, _cms_static_deploy), ("rsync-deploy", 3, _cms_rsync_deploy)],
-    "tax-filings": [("w2", 4, _tax_w2), ("1099", 4, _tax_1099), ("efile", 4, _tax_efile), ("hmrc-mtd", 5, _tax_hmrc),
-                    ("payroll", 3, _tax_payroll)],
-    "coding-agent-tools": [("mcp-config", 6, _ag_mcp), ("transcript", 4, _ag_transcript), ("aider-continue", 5, _ag_aider_continue),
-                           ("prompt-cache", 4, _ag_prompt_cache), ("git-identity", 3, _ag_git_identity)],
-    "mobile-ci": [("bitrise", 4, _mob_bitrise), ("codemagic", 5, _mob_codemagic), ("eas", 5, _mob_eas),
-                  ("fastlane", 4, _mob_fastlane), ("appcenter", 4, _mob_appcenter)],
-    "media-assets": [("cloudinary", 5, _med_cloudinary), ("mux", 5, _med_mux), ("bunny-imgix", 4, _med_bunny_imgix),
-                     ("vimeo", 4, _med_vimeo), ("s3", 4, _med_s3)],
-    "scheduling": [("calendly", 5, _sch_calendly), ("calcom", 5, _sch_calcom), ("acuity", 3, _sch_acuity),
-                   ("appointment-export", 4, _sch_export), ("ical", 5, _sch_ical)],
-}  # fmt: skip
+    "hr-ats": [
+        ("greenhouse", 3, _hr_greenhouse),
+        ("lever-csv", 3, _hr_lever_csv),
+        ("workday", 4, _hr_workday),
+        ("bamboohr", 3, _hr_bamboo),
+        ("onboarding-sql", 3, _hr_onboarding_sql),
+        ("ats-webhook", 3, _hr_webhook),
+    ],
+    "hospitality": [
+        ("ota-xml", 3, _ho_ota),
+        ("guest-register", 4, _ho_register),
+        ("channel-config", 4, _ho_channel_cfg),
+        ("confirmation", 3, _ho_confirmation),
+        ("pms-api", 4, _ho_pms_api),
+    ],
+    "sms-telecom": [
+        ("smpp", 5, _sms_smpp),
+        ("vendor-env", 4, _sms_vendors_env),
+        ("messagebird-sinch", 4, _sms_messagebird),
+        ("dlr", 4, _sms_dlr),
+        ("sinch-code", 3, _sms_sinch_code),
+    ],
+    "email-marketing": [
+        ("audience", 4, _em_audience),
+        ("mailgun", 4, _em_mailgun_send),
+        ("bounces", 5, _em_bounces),
+        ("provider-env", 5, _em_env),
+        ("mailchimp", 3, _em_mailchimp),
+    ],
+    "db-gui-clients": [
+        ("dbeaver", 3, _db_dbeaver),
+        ("pgadmin", 3, _db_pgadmin),
+        ("mongo-redis", 5, _db_mongo_redis),
+        ("mysql-tools", 5, _db_mysql),
+        ("compose", 3, _db_compose),
+    ],
+    "edge-baas": [
+        ("wrangler", 5, _edge_wrangler),
+        ("supabase", 4, _edge_supabase),
+        ("firebase", 3, _edge_firebase),
+        ("pocketbase-appwrite", 3, _edge_pocketbase),
+        ("deno-deploy", 3, _edge_deno),
+        ("auth-dump", 2, _edge_auth_dump),
+        ("web3", 3, _edge_web3),
+    ],
+    "headless-cms": [
+        ("contentful", 5, _cms_contentful),
+        ("sanity", 3, _cms_sanity),
+        ("strapi", 2, _cms_strapi),
+        ("ghost", 3, _cms_ghost),
+        ("static-deploy", 5, _cms_static_deploy),
+        ("rsync-deploy", 3, _cms_rsync_deploy),
+    ],
+    "tax-filings": [
+        ("w2", 4, _tax_w2),
+        ("1099", 4, _tax_1099),
+        ("efile", 4, _tax_efile),
+        ("hmrc-mtd", 5, _tax_hmrc),
+        ("payroll", 3, _tax_payroll),
+    ],
+    "coding-agent-tools": [
+        ("mcp-config", 6, _ag_mcp),
+        ("transcript", 4, _ag_transcript),
+        ("aider-continue", 5, _ag_aider_continue),
+        ("prompt-cache", 4, _ag_prompt_cache),
+        ("git-identity", 3, _ag_git_identity),
+    ],
+    "mobile-ci": [
+        ("bitrise", 4, _mob_bitrise),
+        ("codemagic", 5, _mob_codemagic),
+        ("eas", 5, _mob_eas),
+        ("fastlane", 4, _mob_fastlane),
+        ("appcenter", 4, _mob_appcenter),
+    ],
+    "media-assets": [
+        ("cloudinary", 5, _med_cloudinary),
+        ("mux", 5, _med_mux),
+        ("bunny-imgix", 4, _med_bunny_imgix),
+        ("vimeo", 4, _med_vimeo),
+        ("s3", 4, _med_s3),
+    ],
+    "scheduling": [
+        ("calendly", 5, _sch_calendly),
+        ("calcom", 5, _sch_calcom),
+        ("acuity", 3, _sch_acuity),
+        ("appointment-export", 4, _sch_export),
+        ("ical", 5, _sch_ical),
+    ],
+}
 for _setting, _n in zip(SETTINGS, (6, 6, 6, 6, 5, 4, 5, 6, 5, 5, 5, 5), strict=True):
     _KINDS[_setting].append(("look-alike", _n, _lookalike(_setting)))
 
@@ -2765,7 +3243,9 @@ def build_corpus(seed: int = DEFAULT_SEED) -> list[Document]:
                     raise RuntimeError(f"cannot label {setting}/{kind}/{n:02d}")
                 delivery, text, secrets, keeps = got
                 docs.append(
-                    Document(f"{setting}/{kind}/{n:02d}", setting, delivery, text, tuple(secrets), tuple(keeps))
+                    Document(
+                        f"{setting}/{kind}/{n:02d}", setting, delivery, text, tuple(secrets), tuple(keeps)
+                    )
                 )
     return docs
 
