@@ -32,7 +32,7 @@ from tests.scrubcorpus.twentyfourth import (
     ssn_ok,
 )
 
-PINNED_DIGEST = "e5de3d0a5288e459ab71c006f6d4a8e866087a0740e146d9a86492c3eb78fb8d"
+PINNED_DIGEST = "f98e3ecd530113fc8f4322679e334f2fdfedb183f99fc626eab74a199d6be826"
 
 _PREFIXES: dict[str, tuple[str, ...]] = {
     "github-token": ("gh" + "p_", "gh" + "o_"),

@@ -589,11 +589,13 @@ def _deliver(f: _Fakes, text: str, delivery: str, path: str) -> str:
     if delivery == "numbered":
         return "".join(f"{i:>6}\t{line}\n" for i, line in enumerate(lines, 1))
     if delivery == "cilog":
-        h, m, s = f.r.randint(0, 22), f.r.randint(0, 59), 0
+        day, h, m = f.r.randint(10, 28), f.r.randint(0, 22), f.r.randint(0, 58)
+        ticks = f.r.randint(0, 20 * 10**7)  # hundreds of nanoseconds into the minute
         out = []
         for line in lines:
-            s += f.r.randint(0, 2)
-            out.append(f"2026-04-{f.r.randint(10, 12)}T{h:02d}:{m:02d}:{s % 60:02d}.{f.digits(7)}Z {line}\n")
+            ticks += f.r.randint(10**4, 10**6)
+            sec, frac = divmod(ticks, 10**7)
+            out.append(f"2026-04-{day}T{h:02d}:{m:02d}:{sec:02d}.{frac:07d}Z {line}\n")
         return "".join(out)
     ext = path.rsplit(".", 1)[-1]
     intro = f.pick(("Here is the file:", f"Contents of `{path}`:", "The output was:", "Relevant part:"))
@@ -2755,7 +2757,9 @@ def _med_s3(f: _Fakes, v: int) -> _Raw:
             $ aws configure get aws_access_key_id --profile media
             «akia»
             """)
-        return "aws.sh", _t(t, tail=f.run(4, string.ascii_uppercase), **slots)
+        akia = slots["akia"]
+        assert isinstance(akia, _S)
+        return "aws.sh", _t(t, tail=akia.text[-4:], **slots)
     t = _d("""
         // next.config.js -- asset uploads go straight to S3
         // (docs sample: accessKeyId: "«ex»")
@@ -2988,10 +2992,11 @@ def _edge_web3(f: _Fakes, v: int) -> _Raw:
     t = _d("""
         # payouts-worker/.dev.vars
         «name»="«mn»"
-        RPC_URL=https://eth-mainnet.g.«rpc».io/v2/«key»
+        RPC_URL=https://eth-mainnet.g.«rpc».io/v2
+        «rpcname»_API_KEY=«key»
         PAYOUT_FROM=«addr»
         """)
-    return "payouts-worker/.dev.vars", _t(t, name=name, **slots)
+    return "payouts-worker/.dev.vars", _t(t, name=name, rpcname=str(slots["rpc"]).upper(), **slots)
 
 
 def _cms_rsync_deploy(f: _Fakes, v: int) -> _Raw:
