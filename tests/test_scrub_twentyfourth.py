@@ -282,6 +282,7 @@ _SHAPES = {
         r"(?:gh[po]_|npm_|xox[bp]-|[sr]k_live_|whsec_|sk-proj-|sk-ant-|SG\.|xkeysib-|sb_secret_|sb_publishable_|"
         r"AKIA|AIza|glpat-|CFPAT-|hf_|nfp_|ddp_|lin_api_|cal_live_|sntryu_|pscale_pw_|phc_)[A-Za-z0-9_\-]{12,}"
     ),
+    "hex-vendor": re.compile(r"(?:\bkey-|\bSK|\bcal_live_)[0-9a-f]{32}|\bre_[A-Za-z0-9]{8}_[A-Za-z0-9]{8,}"),
     "long-run": re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{32,}"),
     "pem": re.compile(r"-----BEGIN [A-Z ]*-----\s*[A-Za-z0-9+/]{16,}"),
     "digits": re.compile(r"(?<!\d)\d{13,19}(?!\d)"),

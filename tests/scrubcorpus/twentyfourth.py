@@ -566,6 +566,7 @@ _LANG = {
 
 
 def _deliver(f: _Fakes, text: str, delivery: str, path: str) -> str:
+    """The text as a tool would hand it on: the same values behind six kinds of framing."""
     lines = text.rstrip("\n").split("\n")
     if delivery == "plain":
         return text
@@ -624,6 +625,11 @@ def _bounded(text: str, a: int, b: int) -> bool:
 
 
 def _label(f: _Fakes, raw: _Raw, delivery: str) -> tuple[str, str, list[Secret], list[Keep]] | None:
+    """Deliver a document and label every occurrence as delivered; None when the draw is ambiguous.
+
+    Ambiguous draws (a value glued to a word, a keep inside a secret, one text in two classes) are redrawn
+    rather than labelled, so that every label means one thing.
+    """
     path, parts = raw
     chunks: list[str] = []
     marks: list[_S] = []
@@ -3042,6 +3048,7 @@ _LOOK_VARS = {
 
 
 def _lookalike(setting: str) -> _Kind:
+    """Documents of a setting that only hold what the policy keeps: they measure what a scrub takes wrongly."""
     var1, var2, proj = _LOOK_VARS[setting]
 
     def kind(f: _Fakes, v: int) -> _Raw:
