@@ -74,7 +74,12 @@ Decisions:
   is given one), and they only say where telemetry goes.
 - Values sent in the clear that grant nothing are kept though their names end in a sensitive word: Postman's
   ``Postman-Token`` (a request id), ``Sec-WebSocket-Key`` (a handshake's nonce), a .NET assembly's ``publicKeyToken``,
-  a service account token Secret's ``namespace``.
+  OpenTravel's ``EchoToken`` (a message's id), a service account token Secret's ``namespace``. A list of keys under a
+  name that says they sign or encrypt (Strapi's ``APP_KEYS``) goes, but for the placeholders at its ends
+  (``toBeModified2``).
+- A password given to a server's CLI as it makes a user goes: ``htpasswd -b``, ``rabbitmqctl add_user``,
+  ``mosquitto_passwd -b``, PocketBase's ``superuser upsert ADDRESS PASSWORD``; so does ``curl -u``'s password on a
+  command continued from the lines before it.
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
@@ -139,15 +144,15 @@ Decisions:
   (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a user's id
   names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data query``), a
   payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social security number a government id's code names
-  (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label, and an author's setting (``AUTHOR = "..."``,
-  ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in prose, package metadata and licence headers
-  without an address (public attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``,
-  PKG-INFO, setup.cfg's ``[metadata]``), a name beside a documentation address (an example, in a record as beside
-  ``<...>``, a customer's or billing object with no card's number in or around it, a table's row, a vCard or an
-  invitation that gives one, and a git identity set beside one: a guide's ``git config user.email jane@example.org``)
-  except where git log or a manifest's author field prints it as an identity (the address stays), a stand-in's name
-  (``Jane Doe``) there, in a record (a sandbox's ``"DisplayName"``) and in an author's setting, a single word beside
-  an address, identifiers.
+  (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and
+  an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in
+  prose, package metadata and licence headers without an address (public attribution of published code: setup.py's,
+  Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a name beside a documentation
+  address (an example, in a record as beside ``<...>``, a customer's or billing object with no card's number in or
+  around it, a table's row, a vCard or an invitation that gives one, and a git identity set beside one: a guide's
+  ``git config user.email jane@example.org``) except where git log or a manifest's author field prints it as an
+  identity (the address stays), a stand-in's name (``Jane Doe``) there, in a record (a sandbox's ``"DisplayName"``)
+  and in an author's setting, a single word beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

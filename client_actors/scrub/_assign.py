@@ -565,6 +565,16 @@ def _handle_env_line(match: re.Match[str]) -> Redaction | None:
     encoding = _ENCODING_PREFIX.match(value)
     if encoding is not None and encoding.end() < len(value):  # Laravel's APP_KEY=base64:...
         value, start = value[encoding.end() :], start + encoding.end()
+    if "," in value and split_words(name)[-1] in ("keys", "tokens"):
+        # a list of them (Strapi's `APP_KEYS=...,...`): the placeholders at its ends stay (`...,toBeModified2`)
+        parts = value.split(",")
+        while parts and is_placeholder(parts[-1]):
+            end -= len(parts.pop()) + 1
+        while parts and is_placeholder(parts[0]):
+            start += len(parts.pop(0)) + 1
+        if not parts:
+            return None
+        value = ",".join(parts)
     if judge_value(value, name, sense, quoted=False, env_style=True) == "keep" and not _symbol_soup(value):
         return None
     return redact(start, end, sense.kind)

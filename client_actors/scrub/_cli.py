@@ -90,6 +90,8 @@ _DATABASE_NAME = re.compile(r"[A-Za-z_]+")
 # A user given before `-p` on the same command line (`twine upload -u __token__ -p ...`, `az login -u x -p ...`):
 # that `-p` is the user's password, whatever the tool.
 _USER_BEFORE = re.compile(r"[ \t](?:-u|--user(?:name)?)(?:[ \t]+|=)[^\s\-]")
+# A line that a shell continues on the next one: a backslash before its line feed.
+_CONTINUED = re.compile(r"\\[ \t]*\r?\n\Z")
 _USER_PASSWORD_COMMANDS = re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)(?:curl|wget|http|https|xh)\b")
 # `-a PASSWORD` (redis-cli) and `-w PASSWORD` (the OpenLDAP tools).
 _FLAG_PASSWORD_COMMANDS = {
@@ -104,6 +106,8 @@ def _handle_short(match: re.Match[str]) -> Redaction | None:
     text = match.string
     floor = max(0, match.start() - 300)  # the window bounds the search: long lines stay linear
     line_start = text.rfind("\n", floor, match.start()) + 1 or floor
+    while line_start > floor and _CONTINUED.search(text, floor, line_start):
+        line_start = text.rfind("\n", floor, line_start - 1) + 1 or floor  # a command continued after "\\"
     command = text[line_start : match.start()]
     group = _value_group(match)
     value, start = match.group(group), match.start(group)

@@ -212,11 +212,18 @@ def is_whole_line(text: str, name_start: int, value_end: int) -> bool:
     floor = max(0, name_start - 80)  # a longer prefix is no YAML key; the window keeps long lines linear
     newline, escaped = text.rfind("\n", floor, name_start), text.rfind("\\n", floor, name_start)
     line_start = max(newline + 1, escaped + 2 if escaped >= 0 else 0)
-    if (newline < 0 and escaped < 0 and floor > 0) or not _LINE_PREFIX.fullmatch(
-        text, line_start, name_start
-    ):
+    if newline < 0 and escaped < 0:  # the text's first line, or a JSON string's (after its key's `": "`)
+        opening = _JSON_STRING_OPENING.search(text, floor, name_start)
+        if opening is not None:
+            line_start = opening.end()
+        elif floor > 0:
+            return False
+    if not _LINE_PREFIX.fullmatch(text, line_start, name_start):
         return False
     return _LINE_REST.match(text, value_end) is not None
+
+
+_JSON_STRING_OPENING = re.compile(r"\"[ \t]*:[ \t]*\"(?=[^\"]*\Z)")
 
 
 _LINE_END = re.compile(r"\r?\n|\\[rn]|[ \t]+#|\\?[\"']?[ \t]*$")

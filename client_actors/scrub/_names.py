@@ -105,6 +105,7 @@ _VERSION_WORD = re.compile(r"v[0-9]{1,2}")
 # secretRef-style `existing_password_secret`.
 _REFERRING = frozenset({"existing", "external"})
 _TOKENS_QUALIFIERS = frozenset({"api", "access", "auth", "bot", "refresh", "bearer", "session"})
+_KEYS_QUALIFIERS = frozenset({"app", "secret", "signing", "session", "cookie", "encryption"})
 # Configuration directives whose one word holds "pass" or "auth" glued: Redis's requirepass and masterauth.
 # (offlineimap's remotepass and localpass)
 _PASSWORD_DIRECTIVES = frozenset(
@@ -115,8 +116,9 @@ _GLUED_PASSWORD = re.compile(r"[a-z]{2,12}(?:password|passwd)")
 _PASSING = frozenset({"proxy", "fastcgi", "uwsgi", "grpc", "scgi", "memcached", "by"})
 # Names ending in a sensitive word whose values grant nothing, written as their words joined: Postman's
 # `Postman-Token` (a per-request id), `Sec-WebSocket-Key` (a handshake's nonce, sent in the clear and answered by
-# Sec-WebSocket-Accept), and a .NET assembly's `publicKeyToken` (a hash of its public key, in every manifest).
-_NOT_CREDENTIALS = frozenset({"postmantoken", "secwebsocketkey", "publickeytoken"})
+# Sec-WebSocket-Accept), a .NET assembly's `publicKeyToken` (a hash of its public key, in every manifest), and
+# OpenTravel's `EchoToken` (a message's id, echoed back in the answer).
+_NOT_CREDENTIALS = frozenset({"postmantoken", "secwebsocketkey", "publickeytoken", "echotoken"})
 
 
 @functools.lru_cache(maxsize=4096)  # the same few keys (command, file_path, env...) come back all the time
@@ -161,6 +163,8 @@ def classify_name(name: str) -> Sense | None:
         return Sense(
             "token", True
         )  # Unleash's `INIT_CLIENT_API_TOKENS`: a list of them (`max_tokens` is a count)
+    if last == "keys" and before and before[-1] in _KEYS_QUALIFIERS:
+        return Sense("secret", True)  # Strapi's `APP_KEYS`: the keys that sign its sessions, a list of them
     if last == "key":
         if before in (["dns"], ["cdns"]):
             return None  # DNSSEC's DNSKEY and CDNSKEY records: a zone's public key
@@ -257,6 +261,7 @@ def is_placeholder(value: str) -> bool:
         return True
     return (
         stripped.lower() in PLACEHOLDER_WORDS
+        or stripped.lower().rstrip("0123456789") == "tobemodified"  # (Strapi's numbers them: `toBeModified2`)
         or _PLACEHOLDER.fullmatch(stripped) is not None
         or _PUBLISHED_KEY.fullmatch(stripped) is not None
         or _nats_public_key(stripped)

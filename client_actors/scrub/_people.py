@@ -476,15 +476,24 @@ _PARTY_BEFORE = re.compile(
     r"(?:\s|\\[nrt]|[0-9]{1,7}(?:\u2192|\\u2192|\t|\\t|:[ \t]))*<\Z"
 )
 # A tax form's name line as text extracted from it prints it (a W-9's "1 Name of entity/individual", the older
-# "1 Name (as shown on your income tax return)"): the name is on the next line.
-_FORM_NAME_LABEL = re.compile(r"Name of entity/individual|Name \(as shown on your income tax return\)")
+# "1 Name (as shown on your income tax return)", a W-2's "e Employee's first name and initial", a 1099's
+# "RECIPIENT'S name", a 1040's or a W-4's "first name and middle initial"): the name is on the next line.
+_FORM_NAME_LABEL = re.compile(
+    r"Name of entity/individual|Name \(as shown on your income tax return\)|(?i:employee['\u2019]s first name)"
+    r"|(?i:recipient['\u2019]s name)|(?i:first name and middle initial)"
+)
 _FORM_NAME = re.compile(rf"[ \t]*(?P<name>{NAME})(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)|[ \t]{{2}})")
 # What a pass needs in a text to find one: a vCard's start, an LDIF entry's object class, a payment party's
 # name element, a tax form's name label.
-DIRECTORY_LITERALS = (
-    "BEGIN:VCARD", "objectClass:", "objectclass:", "dn: uid=", "dn:uid=", "Nm>", "Name of entity",
-    "income tax return",
+DIRECTORY_LITERALS: tuple[str, ...] = (
+    "BEGIN:VCARD", "objectClass:", "objectclass:", "dn: uid=", "dn:uid=", "Nm>",
 )  # fmt: skip
+# (each label holds one of these)
+_FORM_LABEL_WORDS = (
+    "Name of entity", "income tax return", "mployee's first", "mployee\u2019s first", "MPLOYEE'S FIRST",
+    "ecipient's name", "ecipient\u2019s name", "ECIPIENT'S name", "ECIPIENT'S NAME", "iddle initial", "IDDLE INITIAL",
+)  # fmt: skip
+DIRECTORY_LITERALS += _FORM_LABEL_WORDS
 _LINE_ENDS = re.compile(r"[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)")
 
 
@@ -557,7 +566,7 @@ def find_directory_names(text: str) -> list[Redaction]:
         patterns.append(_LDIF_NAME)  # a person's entry: by its class, or by a user's id naming it
     if "Nm>" in text:
         found += _party_names(text)
-    if "Name of entity" in text or "income tax return" in text:
+    if any(word in text for word in _FORM_LABEL_WORDS):
         found += _form_names(text)
     for pattern in patterns:
         for match in pattern.finditer(text):

@@ -218,6 +218,27 @@ SHELL_RULES = (
         "rabbitmqctl",
         None,
     ),
+    # A server's own superuser made from its CLI, its address then its password (PocketBase's `superuser upsert`,
+    # the older `admin create`), and Mosquitto's `mosquitto_passwd -b FILE USER PASSWORD`.
+    command_rule(
+        "superuser-create",
+        r"superuser[ \t]+(?:upsert|create)[ \t]+[^\s@'\"]{1,64}@[^\s'\"]{1,255}[ \t]+" + _VALUE,
+        "superuser",
+        None,
+    ),
+    command_rule(
+        "admin-create",
+        r"admin[ \t]+create[ \t]+[^\s@'\"]{1,64}@[^\s'\"]{1,255}[ \t]+" + _VALUE,
+        "admin",
+        r"\S*pocketbase\b",
+    ),
+    command_rule(
+        "mosquitto-passwd",
+        r"mosquitto_passwd[ \t]+(?:-[A-Za-z][ \t]+)*-b[ \t]+(?:-[A-Za-z][ \t]+)*"
+        r"[^\s-]\S{0,255}[ \t]+[^\s-]\S{0,255}[ \t]+" + _VALUE,
+        "mosquitto_passwd",
+        None,
+    ),
     command_rule("echo-password-stdin", _ECHO_STDIN + r"--password-stdin", "password-stdin", None),
     Rule("echo-base64", re.compile(_ECHO_STDIN + r"base64\b"), _handle_echo_base64, "base64"),
     command_rule("echo-sudo-stdin", _ECHO_STDIN + r"sudo[ \t]+(?:-\w+[ \t]+)*-S\b", "sudo", None),
