@@ -796,7 +796,11 @@ def sec_trufflehog(g: Gen) -> str:
             "line": g.num(2, 60),
         }
     }
-    unverified = {"DetectorName": "URI", "Verified": False, "Raw": g.k("https://user:password@example.com")}
+    unverified = {
+        "DetectorName": "URI",
+        "Verified": False,
+        "Raw": g.k(VENDOR_PREFIXES["github-token"][0] + "x" * 36),
+    }
     return "\n".join(
         [
             json.dumps(
@@ -835,22 +839,17 @@ def sec_hashcat(g: Gen) -> str:
 def sec_burp(g: Gen) -> str:
     """A Burp request/response pair saved from the proxy history."""
     g.path, g.lang = "burp/login.req", "http"
-    mail = g.s("email", g.email())
     pw = g.s("password", g.url_password())
     sess = g.s("session-cookie", g.mixed(B64URL, 43))
     jwt = g.s("jwt", g.jwt({"role": "user"}))
     ga = g.k(f"_ga=GA1.2.{g.num(100000000, 999999999)}.{g.num(1700000000, 1790000000)}")
     rid = g.k(g.uuid())
     host = g.pick(["shop.fernhollow.net", "portal.tallowgate.org", "api.cobaltmere.app"])
-    form = g.num(0, 1)
-    body = (
-        f'{{"email":"{mail}","password":"{pw}","remember":true}}'
-        if form
-        else (f"username={mail.replace('@', '%40')}&password={pw}&csrf={g.hexs(32)}")
-    )
-    if not form:
-        g.secrets.pop(mail)
-        g.s("email", mail.replace("@", "%40")) if False else None
+    form = g.turn % 2 == 0
+    if form:
+        body = f'{{"email":"{g.s("email", g.email())}","password":"{pw}","remember":true}}'
+    else:
+        body = f"username={g.user()}&password={pw}&csrf={g.hexs(32)}"
     ctype = "application/json" if form else "application/x-www-form-urlencoded"
     return "\n".join(
         [
@@ -1364,7 +1363,7 @@ def cloud_scaleway(g: Gen) -> str:
             "default_zone: fr-par-1",
             "profiles:",
             "  docs:",
-            f"    secret_key: {g.k('00000000-0000-0000-0000-000000000000')}",
+            f"    secret_key: {g.k('<your-secret-key>')}",
         ]
     )
 
@@ -1380,7 +1379,7 @@ def cloud_ibm(g: Gen) -> str:
             "OK",
             "Please preserve the API key! It cannot be retrieved after it's created.",
             "",
-            "ID            ApiKey-" + g.k(g.uuid()),
+            "ID            ApiKey-" + g.uuid(),
             "Name          ci-deployer",
             f"Created At    {g.ts()}",
             f"API Key       {key}",
@@ -1494,7 +1493,7 @@ def soc_bluesky(g: Gen) -> str:
             f'    -d \'{{"identifier": "$BLUESKY_HANDLE", "password": "{g.k("$BLUESKY_APP_PASSWORD")}"}}\'',
             json.dumps(
                 {
-                    "did": g.k("did:plc:" + g.chars(LOWER_ALNUM, 24)),
+                    "did": "did:plc:" + g.chars(LOWER_ALNUM, 24),
                     "handle": handle,
                     "accessJwt": acc,
                     "active": True,
@@ -1872,7 +1871,7 @@ def hc_fhir(g: Gen) -> str:
     pat = {
         "resourceType": "Patient",
         "id": pid,
-        "meta": {"versionId": "3", "source": g.k("#" + g.mixed(B62, 16))},
+        "meta": {"versionId": "3", "source": "#" + g.mixed(B62, 16)},
         "identifier": ident,
         "telecom": telecom,
         "gender": g.pick(["female", "male"]),
@@ -1917,7 +1916,7 @@ def hc_smart_app(g: Gen) -> str:
     g.path, g.lang = "smart-app.env", "dotenv"
     return "\n".join(
         [
-            "SMART_CLIENT_ID=" + g.k(g.uuid()),
+            "SMART_CLIENT_ID=" + g.uuid(),
             f"SMART_CLIENT_SECRET={g.s('client-secret', g.mixed(B64URL, 48))}",
             "SMART_ISS=https://fhir.harrowfield.health/r4",
             f"SMART_REDIRECT_URI={g.k('http://localhost:4000/callback')}",
@@ -2088,8 +2087,6 @@ def kyc_licence(g: Gen) -> str:
     rec = {
         "source": "PDF417",
         "aamva_version": "10",
-        "firstName": f,
-        "lastName": la,
         "fullName": g.s("person-name", f"{f} {la}"),
         "licenseNumber": f"D{g.num(10**6, 10**7)}",
         "address": {
@@ -2166,7 +2163,7 @@ def pay_adyen(g: Gen) -> str:
                         "number": g.k("4111 1111 4555 1142"),
                         "expiryMonth": "03",
                         "expiryYear": "2030",
-                        "holderName": g.k("John Smith"),
+                        "holderName": "John Smith",
                     },
                     "merchantAccount": "FernhollowECOM",
                 }
@@ -2272,7 +2269,7 @@ def pay_paddle(g: Gen) -> str:
             "// "
             + json.dumps(
                 {
-                    "id": g.k("ctm_" + g.chars(LOWER_ALNUM, 26)),
+                    "id": "ctm_" + g.chars(LOWER_ALNUM, 26),
                     "name": g.s("person-name", f"{f} {la}"),
                     "email": g.s("email", g.email_for(f, la)),
                     "locale": "en",
@@ -2305,7 +2302,7 @@ def pay_sepa(g: Gen) -> str:
             "<CdtTrfTxInf>",
             f"  <PmtId><EndToEndId>E2E-{g.num(10**6, 10**7)}</EndToEndId></PmtId>",
             f'  <Amt><InstdAmt Ccy="EUR">{g.num(10, 9000)}.00</InstdAmt></Amt>',
-            f"  <CdtrAgt><FinInstnId><BIC>{g.k('DEUTDEFFXXX')}</BIC></FinInstnId></CdtrAgt>",
+            "  <CdtrAgt><FinInstnId><BIC>DEUTDEFFXXX</BIC></FinInstnId></CdtrAgt>",
             f"  <Cdtr><Nm>{g.s('person-name', g.full())}</Nm></Cdtr>",
             f"  <CdtrAcct><Id><IBAN>{g.s('iban', g.iban(g.cycle(['DE', 'AT', 'BE', 'GB'])))}</IBAN></Id></CdtrAcct>",
             "  <RmtInf><Ustrd>Invoice 2026-114</Ustrd></RmtInf>",
@@ -2370,7 +2367,7 @@ def iac_tfstate(g: Gen) -> str:
                         "engine_version": g.k("16.4"),
                         "username": "app",
                         "password": g.s("password", g.password()),
-                        "kms_key_id": g.k("arn:aws:kms:eu-west-1:111122223333:alias/aws/rds"),
+                        "storage_encrypted": True,
                     }
                 }
             ],
