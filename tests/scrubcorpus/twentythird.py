@@ -733,10 +733,10 @@ def sec_gitleaks(g: Gen) -> str:
     g.path, g.lang = "gitleaks-report.json", "json"
     cls, rule, desc = g.cycle(
         [
-            ("github-token", "github-pat", "GitHub Personal Access Token"),
-            ("slack-token", "slack-bot-token", "Slack Bot token"),
-            ("gitlab-token", "gitlab-pat", "GitLab Personal Access Token"),
             ("npm-token", "npm-access-token", "npm access token"),
+            ("slack-token", "slack-bot-token", "Slack Bot token"),
+            ("github-token", "github-pat", "GitHub Personal Access Token"),
+            ("gitlab-token", "gitlab-pat", "GitLab Personal Access Token"),
             ("aws-access-key", "aws-access-token", "AWS Access Key"),
         ]
     )
@@ -774,10 +774,10 @@ def sec_gitleaks(g: Gen) -> str:
 def sec_trufflehog(g: Gen) -> str:
     """trufflehog's JSON line: a verified secret and the committer it came with."""
     g.path, g.lang = "trufflehog.jsonl", "json"
-    cls, det = g.pick(
+    cls, det = g.cycle(
         [
             ("slack-token", "Slack"),
-            ("github-token", "Github"),
+            ("gitlab-token", "Gitlab"),
             ("sendgrid-key", "SendGrid"),
             ("huggingface-token", "HuggingFace"),
             ("groq-key", "Groq"),
@@ -1427,6 +1427,7 @@ def soc_twitter(g: Gen) -> str:
             "client = tweepy.Client(",
             f'    consumer_key="{g.s("api-key", g.mixed(B62, 25))}",',
             f'    consumer_secret="{cs}",',
+            f'    bearer_token="{g.vendor("twitter-bearer")}",',
             '    access_token=os.environ["X_ACCESS_TOKEN"],',
             f"    access_token_secret={g.k('os.environ[' + chr(34) + 'X_ACCESS_TOKEN_SECRET' + chr(34) + ']')},",
             ")",
@@ -2547,6 +2548,7 @@ def iac_tfrc(g: Gen) -> str:
             "$ cat ~/.terraform.d/credentials.tfrc.json",
             json.dumps({"credentials": {"app.terraform.io": {"token": tok}}}, indent=2),
             f"$ export TF_VAR_db_password='{pw}'",
+            f"$ export VAULT_TOKEN={g.vendor('vault-token')}",
             f"$ export TF_VAR_api_token='{g.k('${{ secrets.API_TOKEN }}')}'",
             "$ terraform plan -out tfplan",
             f"  + password = {g.k('(sensitive value)')}",
@@ -2815,6 +2817,278 @@ def ide_npmrc(g: Gen) -> str:
     )
 
 
+def sec_nmap_xml(g: Gen) -> str:
+    """nmap's XML output for one host."""
+    g.path, g.lang = "scans/dmz.xml", "xml"
+    ip = g.s("ip-address", g.private_ip())
+    return "\n".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<nmaprun scanner="nmap" args="nmap -sV -oX dmz.xml {g.k("172.16.0.0/12")}" version="7.94">',
+            f'<host starttime="{g.num(1780000000, 1790000000)}"><status state="up" reason="arp-response"/>',
+            f'<address addr="{ip}" addrtype="ipv4"/>',
+            f'<address addr="02:42:AC:{g.chars("0123456789ABCDEF", 2)}:00:02" addrtype="mac"/>',
+            '<ports><port protocol="tcp" portid="6379"><state state="open"/>',
+            f'<service name="redis" product="Redis key-value store" version="{g.k("7.2.4")}"/></port></ports>',
+            '<hostnames><hostname name="cache.corp.lan" type="PTR"/></hostnames></host>',
+            f'<runstats><finished timestr="{g.ts()}" exit="success"/></runstats>',
+            "</nmaprun>",
+        ]
+    )
+
+
+def sec_burp_xml(g: Gen) -> str:
+    """A Burp 'save items' export with the request in clear."""
+    g.path, g.lang = "burp-items.xml", "xml"
+    jwt = g.s("jwt", g.jwt({"role": "support"}))
+    sess = g.s("session-cookie", g.mixed(B64URL, 32))
+    ga = g.k(f"_ga=GA1.1.{g.num(100000000, 999999999)}.{g.num(1700000000, 1790000000)}")
+    host = g.pick(["app.northwyre.co", "admin.emberlyne.eu"])
+    return "\n".join(
+        [
+            '<?xml version="1.0"?>',
+            '<items burpVersion="2024.12.1" exportTime="Thu May 14 10:21:07 UTC 2026">',
+            "  <item>",
+            f"    <url><![CDATA[https://{host}/api/me]]></url>",
+            f'    <host ip="{g.k(g.doc_ip())}">{host}</host>',
+            "    <method><![CDATA[GET]]></method>",
+            '    <request base64="false"><![CDATA[GET /api/me HTTP/1.1',
+            f"Host: {host}",
+            f"Authorization: Bearer {jwt}",
+            f"Cookie: {ga}; session={sess}",
+            "Accept: application/json",
+            "]]></request>",
+            "    <status>200</status>",
+            "  </item>",
+            "</items>",
+        ]
+    )
+
+
+def mail_aerc(g: Gen) -> str:
+    """aerc's accounts.conf: the password in the source URL, the outgoing one from a command."""
+    g.path, g.lang = "~/.config/aerc/accounts.conf", "ini"
+    mail = g.s("email", g.email())
+    user = g.user()
+    pw = g.s("password", g.url_password())
+    return "\n".join(
+        [
+            "[Work]",
+            f"source        = imaps://{user}:{pw}@imap.fastmail.com:993",
+            f"outgoing      = smtps://{user}@smtp.fastmail.com:465",
+            f"outgoing-cred-cmd = {g.k('pass show email/fastmail-app')}",
+            "default       = INBOX",
+            f"from          = {mail}",
+            "copy-to       = Sent",
+        ]
+    )
+
+
+def ide_tasks(g: Gen) -> str:
+    """VS Code tasks.json logging in to a registry, beside an input prompt."""
+    g.path, g.lang = ".vscode/tasks.json", "jsonc"
+    pw = g.s("password", g.password())
+    tasks = {
+        "version": "2.0.0",
+        "tasks": [
+            {
+                "label": "registry login",
+                "type": "shell",
+                "command": f"docker login -u ci-bot -p '{pw}' registry.tallowgate.org",
+            },
+            {
+                "label": "migrate",
+                "type": "shell",
+                "command": "alembic upgrade head",
+                "options": {"env": {"DB_PASSWORD": g.k("${input:dbPassword}")}},
+            },
+        ],
+        "inputs": [{"id": "dbPassword", "type": "promptString", "password": True}],
+    }
+    return _j(tasks)
+
+
+def ide_gradle(g: Gen) -> str:
+    """~/.gradle/gradle.properties for publishing: repository and signing passwords."""
+    g.path, g.lang = "~/.gradle/gradle.properties", "properties"
+    return "\n".join(
+        [
+            "org.gradle.jvmargs=-Xmx4g",
+            f"ossrhUsername={g.user()}",
+            f"ossrhPassword={g.s('password', g.password())}",
+            f"signing.keyId={g.k(g.chars('0123456789ABCDEF', 8))}",
+            f"signing.password={g.s('password', g.password())}",
+            "signing.secretKeyRingFile=/home/ci/.gnupg/secring.gpg",
+        ]
+    )
+
+
+def cloud_ibm_cos(g: Gen) -> str:
+    """An IBM Cloud Object Storage service credential with HMAC keys."""
+    g.path, g.lang = "cos-credentials.json", "json"
+    cred = {
+        "apikey": g.s("api-key", g.mixed(B64URL, 44)),
+        "cos_hmac_keys": {
+            "access_key_id": g.s("api-key", g.hexs(32)),
+            "secret_access_key": g.s("secret", g.hexs(48)),
+        },
+        "endpoints": "https://control.cloud-object-storage.cloud.ibm.com/v2/endpoints",
+        "iam_apikey_description": "Auto-generated for key crn:v1:bluemix:public:cloud-object-storage:global",
+        "iam_role_crn": g.k("crn:v1:bluemix:public:iam::::serviceRole:Writer"),
+    }
+    return "$ ibmcloud resource service-key cos-ci --output json | jq '.[0].credentials'\n" + _j(cred)
+
+
+def soc_reddit_oauth(g: Gen) -> str:
+    """Reddit's password grant with curl."""
+    g.path, g.lang = "reddit.sh", "console"
+    cid = g.mixed(B64URL, 22)
+    cs = g.s("client-secret", g.mixed(B64URL, 30))
+    pw = g.s("password", g.url_password())
+    return "\n".join(
+        [
+            f'$ curl -s -X POST -A "digest-bot/0.3" -u "{cid}:{cs}" https://www.reddit.com/api/v1/access_token \\',
+            f'    -d "grant_type=password&username={g.user()}&password={pw}"',
+            json.dumps(
+                {
+                    "access_token": g.s("token", g.mixed(B64URL, 30) + "." + g.mixed(B64URL, 40)),
+                    "token_type": "bearer",
+                    "expires_in": 86400,
+                    "scope": "*",
+                }
+            ),
+        ]
+    )
+
+
+def llm_qdrant_docker(g: Gen) -> str:
+    """A self-hosted Qdrant started with its API key, and a call to it."""
+    g.path, g.lang = "qdrant.sh", "console"
+    key = g.s("api-key", g.mixed(B62, 32))
+    return "\n".join(
+        [
+            f"$ docker run -d -p 6333:6333 -e QDRANT__SERVICE__API_KEY={key} qdrant/qdrant:{g.k('v1.12.4')}",
+            g.hexs(64),
+            f"$ curl -s -H 'api-key: {key}' http://{g.k('localhost:6333')}/collections",
+            '{"result":{"collections":[{"name":"docs"}]},"status":"ok","time":0.000012}',
+        ]
+    )
+
+
+def bx_actions(g: Gen) -> str:
+    """A CI workflow for BrowserStack and the log line that echoed the local binary's key."""
+    g.path, g.lang = ".github/workflows/e2e.yml", "yaml"
+    key = g.s("api-key", g.mixed(B62, 20))
+    return "\n".join(
+        [
+            "env:",
+            f"  BROWSERSTACK_USERNAME: {g.k('${{ secrets.BROWSERSTACK_USERNAME }}')}",
+            "  BROWSERSTACK_ACCESS_KEY: ${{ secrets.BROWSERSTACK_ACCESS_KEY }}",
+            "steps:",
+            "  - uses: browserstack/github-actions/setup-local@master",
+            "# job log:",
+            f"Starting BrowserStackLocal --key {key} --local-identifier run-{g.num(1000, 9999)} --daemon start",
+            "[SUCCESS] You can now access your local server(s) in our remote browser",
+        ]
+    )
+
+
+def hc_oru(g: Gen) -> str:
+    """An HL7 ORU^R01 result whose PID carries an e-mail address and an SSN."""
+    g.path, g.lang = "oru_r01.hl7", "text"
+    f, la = g.person()
+    return "\n".join(
+        [
+            f"MSH|^~\\&|LIS|LAB1|EHR|HOSP1|20260514{g.num(1000, 2359)}||ORU^R01|{g.num(10**7, 10**8)}|P|{g.k('2.5.1')}",
+            f"PID|1||{g.num(10**6, 10**7)}^^^HOSP1^MR||{la.upper()}^{f.upper()}"
+            f"||1981{g.num(10, 12)}{g.num(10, 28)}|F|||"
+            f"||^NET^Internet^{g.s('email', g.email_for(f, la))}|||||{g.s('ssn', g.ssn())}",
+            f"OBR|1||{g.num(10**5, 10**6)}|{g.k('2345-7')}^Glucose^LN",
+            f"OBX|1|NM|2345-7^Glucose^LN||{g.num(70, 140)}|mg/dL|70-99|N|||F",
+        ]
+    )
+
+
+def kyc_webhook_create(g: Gen) -> str:
+    """Registering an Onfido webhook: the answer holds its signing token."""
+    g.path, g.lang = "onfido-webhook.sh", "console"
+    return "\n".join(
+        [
+            "$ curl -s -X POST https://api.eu.onfido.com/v3.6/webhooks \\",
+            '    -H "Authorization: Token token=$ONFIDO_API_TOKEN" \\',
+            '    -d \'{"url": "https://kyc.veridoc-kyc.io/webhooks/onfido", "events": ["check.completed"]}\'',
+            _j(
+                {
+                    "id": g.k(g.uuid()),
+                    "url": "https://kyc.veridoc-kyc.io/webhooks/onfido",
+                    "enabled": True,
+                    "token": g.s("webhook-secret", g.mixed(B64URL, 32)),
+                    "events": ["check.completed"],
+                }
+            ),
+        ]
+    )
+
+
+def pay_razorpay_checkout(g: Gen) -> str:
+    """Razorpay checkout options with the payer's prefill."""
+    g.path, g.lang = "checkout.js", "javascript"
+    f, la = g.person()
+    return "\n".join(
+        [
+            "const options = {",
+            f"  key: 'rzp_live_{g.mixed(B62, 14)}',",
+            "  amount: 49900,",
+            "  currency: 'INR',",
+            f"  order_id: 'order_{g.mixed(B62, 14)}',",
+            "  prefill: {",
+            f"    name: '{g.s('person-name', f'{f} {la}')}',",
+            f"    email: '{g.s('email', g.email_for(f, la))}',",
+            "  },",
+            f"  callback_url: '{g.k('http://localhost:8000/razorpay/callback')}',",
+            "};",
+        ]
+    )
+
+
+def iac_state_pull(g: Gen) -> str:
+    """terraform state pull filtered to a storage account: its key, and the connection string holding it."""
+    g.path, g.lang = "state.json", "json"
+    key = g.s("secret", g.mixed(B62 + "+/", 86) + "==")
+    acct = f"st{g.chars(LOWER_ALNUM, 12)}"
+    attrs_ = {
+        "name": acct,
+        "primary_access_key": key,
+        "primary_connection_string": f"DefaultEndpointsProtocol=https;AccountName={acct};AccountKey={key};"
+        "EndpointSuffix=core.windows.net",
+        "primary_blob_endpoint": f"https://{acct}.blob.core.windows.net/",
+        "min_tls_version": g.k("TLS1_2"),
+    }
+    return (
+        '$ terraform state pull | jq \'.resources[] | select(.type=="azurerm_storage_account")'
+        " | .instances[0].attributes'\n" + _j(attrs_)
+    )
+
+
+def k8s_istio_ca(g: Gen) -> str:
+    """Istio's CA Secret read back: the key's data goes, the names stay."""
+    g.path, g.lang = "istio-ca.yaml", "yaml"
+    key = g.s("secret-data", g.b64(g.pem("RSA PRIVATE KEY", 300)))
+    return "\n".join(
+        [
+            "$ kubectl -n istio-system get secret istio-ca-secret -o yaml",
+            "apiVersion: v1",
+            "data:",
+            f"  ca-key.pem: {key}",
+            "kind: Secret",
+            "metadata:",
+            f"  name: {g.k('istio-ca-secret')}",
+            "  namespace: istio-system",
+            f"type: {g.k('istio.io/ca-root')}",
+        ]
+    )
+
+
 KINDS: dict[str, list[tuple[str, Kind]]] = {
     "security-tooling": [
         ("nmap", sec_nmap),
@@ -2825,6 +3099,8 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("hashcat", sec_hashcat),
         ("burp", sec_burp),
         ("msf", sec_msf),
+        ("nmap-xml", sec_nmap_xml),
+        ("burp-xml", sec_burp_xml),
     ],
     "mail-dotfiles": [
         ("muttrc", mail_muttrc),
@@ -2834,6 +3110,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("fetchmail", mail_fetchmail),
         ("prefs", mail_prefs),
         ("authinfo", mail_authinfo),
+        ("aerc", mail_aerc),
     ],
     "ide-config": [
         ("datasources", ide_datasources),
@@ -2844,6 +3121,8 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("nvim", ide_nvim),
         ("http-env", ide_http_env),
         ("npmrc", ide_npmrc),
+        ("tasks", ide_tasks),
+        ("gradle", ide_gradle),
     ],
     "small-cloud-cli": [
         ("oci", cloud_oci),
@@ -2853,6 +3132,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("scaleway", cloud_scaleway),
         ("ibmcloud", cloud_ibm),
         ("doctl", cloud_doctl),
+        ("ibm-cos", cloud_ibm_cos),
     ],
     "social-api": [
         ("x", soc_twitter),
@@ -2861,6 +3141,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("bluesky", soc_bluesky),
         ("instagram", soc_instagram),
         ("youtube", soc_youtube),
+        ("reddit-oauth", soc_reddit_oauth),
     ],
     "vector-llm": [
         ("env", llm_env),
@@ -2870,6 +3151,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("elevenlabs", llm_elevenlabs),
         ("hf", llm_hf),
         ("litellm", llm_litellm),
+        ("qdrant-docker", llm_qdrant_docker),
     ],
     "browser-clouds": [
         ("browserstack-yml", bx_browserstack_yml),
@@ -2878,6 +3160,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("sauce-connect", bx_sauce_connect),
         ("lambdatest", bx_lambdatest),
         ("playwright", bx_playwright),
+        ("actions", bx_actions),
     ],
     "healthcare": [
         ("hl7", hc_hl7),
@@ -2887,6 +3170,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("mirth", hc_mirth),
         ("mirth-props", hc_mirth_props),
         ("roster", hc_export),
+        ("oru", hc_oru),
     ],
     "kyc": [
         ("onfido", kyc_onfido),
@@ -2897,6 +3181,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("licence", kyc_licence),
         ("webhook", kyc_webhook),
         ("export", kyc_export),
+        ("webhook-create", kyc_webhook_create),
     ],
     "payments": [
         ("adyen", pay_adyen),
@@ -2907,6 +3192,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("paddle", pay_paddle),
         ("card-log", pay_card_log),
         ("sepa", pay_sepa),
+        ("checkout", pay_razorpay_checkout),
     ],
     "iac-state": [
         ("tfstate", iac_tfstate),
@@ -2917,6 +3203,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("crossplane", iac_crossplane),
         ("connection", iac_connection),
         ("tfrc", iac_tfrc),
+        ("state-pull", iac_state_pull),
     ],
     "gitops-mesh": [
         ("argocd", k8s_argocd),
@@ -2929,6 +3216,7 @@ KINDS: dict[str, list[tuple[str, Kind]]] = {
         ("istio", k8s_istio),
         ("cert-manager", k8s_certmanager),
         ("tls", k8s_tls),
+        ("istio-ca", k8s_istio_ca),
     ],
 }
 
