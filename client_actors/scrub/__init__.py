@@ -79,7 +79,11 @@ Decisions:
   (``toBeModified2``).
 - A password given to a server's CLI as it makes a user goes: ``htpasswd -b``, ``rabbitmqctl add_user``,
   ``mosquitto_passwd -b``, PocketBase's ``superuser upsert ADDRESS PASSWORD``; so does ``curl -u``'s password on a
-  command continued from the lines before it.
+  command continued from the lines before it. So do a keystore's ``storepass`` and ``keypass``, isync's ``Pass`` with
+  two words and a number, a Google app password's four groups of four letters after a password's name on a line of its
+  own, and a Terraform state's ``random_password`` result. A Kubernetes Secret's values go but for what describes them
+  in the clear (Argo CD's ``type: git``, a ``url`` with no password in it) and what refers to another Secret's key
+  (Argo CD's ``$webhook-github-secret``); a command substitution in quotes (`` "`pass show mail`" ``) stays.
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
@@ -102,8 +106,10 @@ Decisions:
 - Password hashes in the formats systems store them (crypt(3)'s MD5, SHA-256/512, scrypt and yescrypt, bcrypt, Argon2,
   Django's PBKDF2, Cisco's types 8 and 9) are redacted as ``credential``: whoever holds one can try passwords against
   it offline (see `_hashes`). Network equipment's reversible ones (Cisco's type 7 after ``password 7``, ``key 7``...,
-  Junos's ``$9$`` strings) are the password itself, and go as ``password``. The card numbers payment processors
-  publish for testing (``4242 4242 4242 4242``) are kept: they charge nothing and name nobody.
+  Junos's ``$9$`` strings) are the password itself, and go as ``password``. What a cracker found goes: hashcat's
+  ``HASH:PASSWORD`` (its potfile, ``--show``), hydra's ``login: ... password: ...``, nmap's ``user:password - Valid
+  credentials``, the private column of Metasploit's ``creds``. The card numbers payment processors publish for testing
+  (``4242 4242 4242 4242``, Adyen's) are kept: they charge nothing and name nobody.
 - A value is a secret where a tool's own format says so, though no generic name does (see `_tools`, `_ci`, `_mobile`,
   `_cloud_cli`, `_pairs`, `_locals`): a registry's credential file, a CI's logging command that sets a secret-named
   variable or masks a value, a mobile app's keyed config, what a cloud CLI prints for a token or a key list, a
@@ -151,8 +157,8 @@ Decisions:
   address (an example, in a record as beside ``<...>``, a customer's or billing object with no card's number in or
   around it, a table's row, a vCard or an invitation that gives one, and a git identity set beside one: a guide's
   ``git config user.email jane@example.org``) except where git log or a manifest's author field prints it as an
-  identity (the address stays), a stand-in's name (``Jane Doe``) there, in a record (a sandbox's ``"DisplayName"``)
-  and in an author's setting, a single word beside an address, identifiers.
+  identity (the address stays), a stand-in's name (``Jane Doe``) there, in a record or a table's row (a sandbox's
+  ``"DisplayName"``) and in an author's setting, a single word beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -208,7 +208,9 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     value, end = match.group(group), match.end(group)
     if group in ("dq", "sq") and value.startswith('{\\"'):
         return None  # a JSON object kept as a string (a stored session): its own keys say which values are secret
-    if group == "bq" and _COMMAND_WORDS.match(value):
+    if (group == "bq" and _COMMAND_WORDS.match(value)) or (
+        value.startswith("`") and value.endswith("`") and _COMMAND_WORDS.match(value, 1)
+    ):
         return None  # a shell's command substitution (`pass show mail/alerts`): the value is what it prints
     if group == "bare" and value.endswith("=") and _QUERY_STRING.match(text, match.start(group)):
         return None  # a query string given whole (AZURE_SAS_TOKEN=sv=...&sig=...): its parameters are judged each
@@ -410,8 +412,10 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
     if before not in ALNUM:
         return True
     # glued to a word before it: only a directive's one word names a password so (Moodle's `dbpass`, `smtppass`)
-    glued = text[run_start(text, kw_start, _NAME_BACK, 40) : kw_start + len(keyword)]
-    return glued.isalpha() and classify_name(glued) is not None
+    glued = text[run_start(text, kw_start, _NAME_BACK, 40) : kw_start + len(keyword)].rsplit(".", 1)[-1]
+    return (
+        glued.isalpha() and classify_name(glued) is not None
+    )  # (a dotted name's last part: `keystore.storepass`)
 
 
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
@@ -525,10 +529,11 @@ def find_assignments_encoded(text: str, raw: bytes) -> list[Redaction]:
 
 _BLANK_OR_CALL = frozenset(b" \t(=:")
 # What `_unassigned` needs after the keyword (in the lower-cased bytes), checked before it is called: a quoted
-# value or one with a character other than a letter after a blank, a string among a call's arguments, or a
-# tuple or list after an operator.
+# value or one with a character other than a letter after a blank (or an app password's four groups of four
+# letters), a string among a call's arguments, or a tuple or list after an operator.
 _OTHER_AHEAD = re.compile(
-    rb"[ \t]+(?:[\"'\\]|[^\s=:\[]*?[^a-z\s=:\[])|\([^()\n]{0,600}?[\"']|[ \t]*[:=][ \t]*[(\[]"
+    rb"[ \t]+(?:[\"'\\]|[^\s=:\[]*?[^a-z\s=:\[]|[a-z]{4}(?: [a-z]{4}){3}(?![ \w]))|\([^()\n]{0,600}?[\"']"
+    rb"|[ \t]*[:=][ \t]*[(\[]"
 )
 
 

@@ -28,7 +28,7 @@ from client_actors.scrub._names import (
 )
 from client_actors.scrub._personal import line_at
 from client_actors.scrub._shell import SHELL_RULES
-from client_actors.scrub._spaced import COOKIE_NAME_CHAR
+from client_actors.scrub._spaced import COOKIE_NAME_CHAR, WORDS_AND_NUMBER
 
 # scheme://user:password@host keeps scheme and host. The password may contain "@": the greedy
 # class runs to the last "@" that is followed by a host. A user name may be an address
@@ -780,15 +780,7 @@ _NAME_TAIL_BACK = re.compile(r"[A-Za-z0-9_.\-:]{1,80}")  # with a section's colo
 # engine's gate for these two rules is the same case forms.
 _PASSWORD_NAME = re.compile(r"pass|Pass|PASS|pw|Pw|PW|secret|Secret|SECRET|token|Token|TOKEN")
 _SYMBOL_OR_INNER_DIGIT = re.compile(r"[^\w.$\-]|[A-Za-z][0-9]+[A-Za-z]")
-# Two words and a number, as people make a password memorable (`lilac.mango809`, `copper.Tundra384`): no
-# attribute's or host's name ends in two digits after a lower-case word, whose receiver code names so.
-# Also a word and a number, then a short tail that ends in a digit (`quartz576.gj3`).
 _SPACED_KEY = re.compile(r"[ \t]*(?:[A-Z][A-Za-z]{0,20} ){1,3}")
-_WORDS_AND_NUMBER = re.compile(
-    r"(?P<first>[a-z]{3,24})\.[A-Za-z][a-z]{2,24}[0-9]{2,6}|(?P<numbered>[a-z]{3,24})[0-9]{2,6}\.[a-z]{1,6}[0-9]{1,4}"
-    # (words apart by dots and a number after a last dot: `Glacier.Violet.130`)
-    r"|[A-Z][a-z]{2,24}(?:\.[A-Za-z][a-z]{2,24}){1,3}\.[0-9]{2,6}"
-)
 _RECEIVERS = frozenset(
     {"self", "this", "cls", "config", "conf", "cfg", "settings", "env", "environ", "os", "process", "options",
      "opts", "args", "params", "secrets", "creds", "credentials", "ctx", "context", "vars", "values", "props",
@@ -820,7 +812,7 @@ def _handle_dotted_value(match: re.Match[str]) -> Redaction | None:
         end = match.start("value") + len(value)
     if not value or is_placeholder(value):
         return None
-    worded = _WORDS_AND_NUMBER.fullmatch(value)
+    worded = WORDS_AND_NUMBER.fullmatch(value)
     memorable = sense.kind == "password" and worded is not None and worded.group("first") not in _RECEIVERS
     # a JVM system property on a command line (`java -Dspring.datasource.password=...`): a flag's value
     jvm_flag = text.startswith("-D", name_start) and text[name_start - 1 : name_start] in ("", " ", "\t")

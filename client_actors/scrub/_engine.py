@@ -111,6 +111,7 @@ from client_actors.scrub._tools import (
     find_composer_auth,
     find_credential_files,
     find_listed_api_keys,
+    find_msf_credentials,
     find_otlp_headers,
     find_printf_credentials,
 )
@@ -122,7 +123,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.34"
+RULESET_VERSION = "2026.12.35"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -298,6 +299,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("credential-files", find_credential_files, FINDER_LITERALS["credential-files"]),
     Pass("printf-credentials", find_printf_credentials, FINDER_LITERALS["printf-credentials"]),
     Pass("listed-api-keys", find_listed_api_keys, FINDER_LITERALS["listed-api-keys"]),
+    Pass("msf-credentials", find_msf_credentials, FINDER_LITERALS["msf-credentials"]),
     Pass("pointed-locals", find_pointed_locals, ("└ ",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._judge import LINE_LEAD
 
 _CRYPT = r"[./A-Za-z0-9]"
 _HASH = re.compile(
-    r"(?<![\w$])(?:"
+    r"(?:(?<![\w$])|(?<=\\[nt]))(?:"  # (a JSON-escaped line break or tab before it too)
     rf"\$(?:1|apr1)\${_CRYPT}{{1,8}}\${_CRYPT}{{22}}"
     rf"|\$2[abxy]\$[0-9]{{2}}\${_CRYPT}{{53}}"
     rf"|\$[56]\$(?:rounds=[0-9]{{1,9}}\$)?{_CRYPT}{{1,16}}\$(?:{_CRYPT}{{86}}|{_CRYPT}{{43}})"
@@ -35,8 +36,22 @@ _HASH = re.compile(
 )
 
 
+# A cracker's find after the hash it cracked, as hashcat's `--show` and its potfile print one (`HASH:PASSWORD`, the hash
+# starting its line): the password goes with the hash.
+# (not a shadow file's numeric fields after its hash: `user:$6$...:19481:0:99999:7:::`)
+_CRACKED = re.compile(r":(?![0-9]*:)[^\s:\\][^\n\\]{0,255}?(?=[ \t]*(?:\r?\n|\\[rn]|$))")
+
+
 def _handle(match: re.Match[str]) -> Redaction | None:
-    return redact(match.start(), match.end(), "credential")
+    text, start, end = match.string, match.start(), match.end()
+    cracked = _CRACKED.match(text, end)
+    if cracked is not None:
+        floor = max(0, start - 120)
+        escaped = text.rfind("\\n", floor, start)
+        line_start = max(text.rfind("\n", floor, start) + 1, escaped + 2 if escaped >= 0 else 0)
+        if LINE_LEAD.fullmatch(text, line_start, start):
+            end = cracked.end()
+    return redact(start, end, "credential")
 
 
 PASSWORD_HASH = Rule("password-hash", _HASH, _handle)

@@ -35,6 +35,8 @@ _YAML_ENTRY = re.compile(
     r"(?P<indent>[ \t]+)(?P<key>[^\s:\"'][^:\n\\]{0,252}|\"[^\"\n\\]{1,253}\"|'[^'\n]{1,253}')[ \t]*:[ \t]*"
     r"(?:\\?\"(?P<dq>[^\"\n\\]{1,65536})\\?\"|'(?P<sq>[^'\n]{1,65536})'|(?P<bare>[^\s\"'#|>][^\s\\]{0,65535}))"
 )
+# A bare value's end that closes the JSON string holding the manifest (`...secret"}`).
+_JSON_STRING_END = re.compile(r"\"[}\],]*\Z")
 _BLANK_OR_COMMENT = re.compile(r"[ \t]*(?:#[^\n\\]*)?(?=\r?\n|\\(?:r\\)?n)")
 # JSON: "data": { "key": "value", ... }
 _JSON_MAP = re.compile(r"\\?\"(?:data|stringData)\\?\"[ \t]*:[ \t]*\{")
@@ -116,21 +118,38 @@ def _entries(text: str, block: re.Match[str], end: int) -> list[Redaction]:
         if entry is None or len(entry.group("indent")) <= outer:
             break
         group = next(g for g in ("dq", "sq", "bare") if entry.group(g) is not None)
-        if not is_placeholder(entry.group(group)) and not _is_namespace(
-            entry.group("key"), entry.group(group)
-        ):
-            found.append(redact(entry.start(group), entry.end(group), "secret"))
+        value, value_end = entry.group(group), entry.end(group)
+        if group == "bare" and (closing := _JSON_STRING_END.search(value)) is not None:
+            value, value_end = (
+                value[: closing.start()],
+                value_end - len(closing.group()),
+            )  # the JSON string ends
+        if value and not is_placeholder(value) and not _says_no_secret(entry.group("key"), value):
+            found.append(redact(entry.start(group), value_end, "secret"))
         position = entry.end()
     return found
 
 
 # A service account token's Secret holds the namespace it was issued in beside the token (`namespace:
-# ZGVmYXVsdA==`, "default"): a name, in base64 under `data` or as written under `stringData`.
+# ZGVmYXVsdA==`, "default"): a name, in base64 under `data` or as written under `stringData`. (And what
+# `_DESCRIPTIVE_KEYS` say, as written.)
 _NAMESPACE_NAME = re.compile(r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?")
+# What an Argo CD repository's Secret says beside its credentials, in the clear: the repository's kind (`type: git`)
+# and where it is (`url: git@github.com:acme/fleet.git`, a URL with no password in it).
+_DESCRIPTIVE_KEYS = {
+    "type": re.compile(r"[a-z]{2,16}"),
+    "url": re.compile(
+        r"(?:[a-z][a-z0-9+.\-]{0,20}://(?:[^\s:/@]{1,64}@)?|[\w.\-]{1,64}@)[A-Za-z0-9.\-]{1,253}(?::[0-9]{1,5})?"
+        r"(?:[/:][^\s@]*)?"
+    ),
+}
 
 
-def _is_namespace(key: str, value: str) -> bool:
-    if key.strip("\"'") != "namespace":
+def _says_no_secret(key: str, value: str) -> bool:
+    key = key.strip("\"'")
+    if key in _DESCRIPTIVE_KEYS:
+        return _DESCRIPTIVE_KEYS[key].fullmatch(value) is not None
+    if key != "namespace":
         return False
     if _NAMESPACE_NAME.fullmatch(value):
         return True
@@ -150,7 +169,7 @@ def _json_values(text: str, start: int, end: int) -> list[Redaction]:
             if entry is None:
                 break
             value = entry.group("value")
-            if not is_placeholder(value) and not _is_namespace(entry.group("key"), value):
+            if not is_placeholder(value) and not _says_no_secret(entry.group("key"), value):
                 found.append(redact(entry.start("value"), entry.end("value"), "secret"))
             position = entry.end()
     return found
@@ -247,7 +266,7 @@ def _handle_output_line(match: re.Match[str]) -> Redaction | None:
     if after < len(seen.prompts) and seen.prompts[after] <= at:
         return None  # another command ran since
     value = match.group("value")
-    if is_placeholder(value) or not _decodes_to_text(value) or _is_namespace(key.group("key"), value):
+    if is_placeholder(value) or not _decodes_to_text(value) or _says_no_secret(key.group("key"), value):
         return None
     return redact(match.start("value"), match.end("value"), "secret")
 

@@ -107,9 +107,23 @@ _REFERRING = frozenset({"existing", "external"})
 _TOKENS_QUALIFIERS = frozenset({"api", "access", "auth", "bot", "refresh", "bearer", "session"})
 _KEYS_QUALIFIERS = frozenset({"app", "secret", "signing", "session", "cookie", "encryption"})
 # Configuration directives whose one word holds "pass" or "auth" glued: Redis's requirepass and masterauth.
-# (offlineimap's remotepass and localpass)
+# (offlineimap's remotepass and localpass; a Java keystore's storepass and keypass, as keytool's flags and
+# properties files name them)
 _PASSWORD_DIRECTIVES = frozenset(
-    {"requirepass", "masterauth", "masterpass", "remotepass", "localpass", "dbpass", "smtppass"}
+    {
+        "requirepass",
+        "masterauth",
+        "masterpass",
+        "remotepass",
+        "localpass",
+        "dbpass",
+        "smtppass",
+        "storepass",
+        "keypass",
+        "truststorepass",
+        "srcstorepass",
+        "deststorepass",
+    }
 )  # (Moodle's config.php: `$CFG->dbpass`, `$CFG->smtppass`; its `passwordsaltmain` peppers every password hash)
 _GLUED_SECRETS = frozenset({"passwordsaltmain", "pass4symmkey"})  # (and Splunk's shared key, `pass4SymmKey`)
 _GLUED_PASSWORD = re.compile(r"[a-z]{2,12}(?:password|passwd)")
@@ -150,6 +164,8 @@ def classify_name(name: str) -> Sense | None:
         return QUALIFIED_ABBREVIATIONS[last] if before else None
     if last == "pass" and before and before[-1] in _PASSING:
         return None  # nginx's proxy_pass and fastcgi_pass name an upstream
+    if last in _PASSWORD_DIRECTIVES:
+        return Sense("password", True)  # a dotted name's last part: `keystore.storepass`
     if last in PASSWORD_WORDS:
         # A bare PWD is the shell's working directory, not a password.
         return Sense("password", True) if before or last != "pwd" else None
@@ -218,6 +234,7 @@ _PLACEHOLDER = re.compile(
       | [A-Za-z0-9_\-]{1,16}?(?:\.{3,}|…|\*{3,})[A-Za-z0-9]{1,6}  # masked but for its ends: sk-...a3f9
       | \$[A-Z_]{2,40}\$.*                 # a JetBrains IDE's path macro: $PROJECT_DIR$/...
       | \$[A-Za-z_]\w* | \$\(.* | %\w+% | %\(?\w*\)?[sd]  # $VAR, $(cmd (cut at a space), %VAR%, %(name)s
+      | \$[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?::[\w.\-]+)?      # Argo CD's reference to another Secret's key: $github-secret
       | (?i:your|my)[-_ ].* | (?i:your)[A-Z_].*             # your-token-here, YOUR_API_KEY
       | [A-Za-z]+(?:[_\-][A-Za-z]+)*[_\-](?i:here)           # WordPress's password_here, api_key_here
       | (?i:put|enter|insert|paste)[ ](?i:your|the|a|an)[ ][a-z ]{1,60}    # put your unique phrase here

@@ -639,6 +639,8 @@ _ROLE_NAME_KEYS = (
     "physicianname", "doctorname", "nursename", "teachername", "instructorname", "parentname", "guardianname",
     "spousename", "applicantname", "candidatename", "claimantname", "policyholdername", "insuredname",
     "attendeename", "participantname", "speakername", "volunteername", "donorname", "buyername",
+    # a bank transfer's or a direct debit's payer (Mollie's iDEAL `consumerName`)
+    "consumername",
 )  # fmt: skip
 
 
@@ -1248,7 +1250,11 @@ def _rows_names(
             names = []
             for index, fewest in columns.items():
                 cell = _CELL_VALUE.fullmatch(text, *row[index])
-                if cell is not None and is_person_name(cell.group("value"), *fewest):
+                if (
+                    cell is not None
+                    and is_person_name(cell.group("value"), *fewest)
+                    and not _stands_in(cell.group("value"))  # a demo row's `Jane Doe`
+                ):
                     names.append(redact(cell.start("value"), cell.end("value"), KIND))
             if names and not _gives_documentation_address(text, row_start, row_end, card_near=False):
                 found += names

@@ -46,6 +46,16 @@ _PROSE_SECRET = re.compile(
     r"(?:(?=[A-Za-z0-9]{0,512}[^A-Za-z0-9])[^\s]{8,512}|[A-Za-z0-9]{12,512})"
 )
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}://")
+# Two words and a number, as people make a password memorable (`lilac.mango809`, `copper.Tundra384`): no
+# attribute's or host's name ends in two digits after a lower-case word, whose receiver code names so.
+# Also a word and a number, then a short tail that ends in a digit (`quartz576.gj3`).
+WORDS_AND_NUMBER = re.compile(
+    r"(?P<first>[a-z]{3,24})\.[A-Za-z][a-z]{2,24}[0-9]{2,6}|(?P<numbered>[a-z]{3,24})[0-9]{2,6}\.[a-z]{1,6}[0-9]{1,4}"
+    # (words apart by dots and a number after a last dot: `Glacier.Violet.130`)
+    r"|[A-Z][a-z]{2,24}(?:\.[A-Za-z][a-z]{2,24}){1,3}\.[0-9]{2,6}"
+)
+# Google's app passwords, four groups of four lower-case letters (msmtp's `password abcd efgh ijkl mnop`).
+_APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}(?![ \w])")
 # A character of a cookie's name, as the cookie rules read one (a name is 64 of these at most).
 COOKIE_NAME_CHAR = r"[A-Za-z0-9_.\-]"
 _COOKIE_NAME = re.compile(COOKIE_NAME_CHAR + r"{1,64}=(?=[^=])")
@@ -106,12 +116,17 @@ def find_spaced(text: str, name_start: int, name_end: int) -> Redaction | None:
     lead = LINE_LEAD.match(prefix)  # a line number, a timestamp, a border: the line is what follows it
     own = prefix[lead.end() if lead else 0 :]
     quoted = group != "bare"
-    if (_CONFIG_PREFIX.fullmatch(prefix) or _CONFIG_PREFIX.fullmatch(own)) and _LINE_REST.match(
-        text, match.end()
-    ):
+    configured = _CONFIG_PREFIX.fullmatch(prefix) or _CONFIG_PREFIX.fullmatch(own)
+    strong_password = sense.kind == "password" and sense.strong and group == "bare"
+    app = _APP_PASSWORD.match(text, start) if configured and strong_password else None
+    if app is not None and _LINE_REST.match(text, app.end()):
+        return redact(start, app.end(), "password")
+    if configured and _LINE_REST.match(text, match.end()):
         if _PATH_LIKE.fullmatch(value) or value.isdigit():
             return None  # `ssl_certificate_key /etc/ssl/x.key`, `token_ttl 3600`
         verdict = judge_value(value, name, sense, quoted=quoted, env_style=False)
+        if verdict != "redact" and strong_password and WORDS_AND_NUMBER.fullmatch(value):
+            verdict = "redact"  # (isync's `Pass lantern.mango9269`: no attribute on a line of its own)
         return redact(start, start + len(whole), sense.kind) if verdict == "redact" else None
     if _SETTER_BEFORE.search(prefix) or prefix.endswith("/:"):
         verdict = judge_value(value, name, sense, quoted=quoted, env_style=False)

@@ -26,6 +26,7 @@ import re
 from client_actors.scrub._core import Redaction, Rule, redact
 from client_actors.scrub._judge import LINE_LEAD, judge_value
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
+from client_actors.scrub._personal import line_at
 from client_actors.scrub._rows import line_body, lines_after
 
 _END = r"(?=[ \t]*(?:\r?\n|\\[rn]|\\?[\"']|$))"
@@ -222,9 +223,9 @@ def find_credential_files(text: str) -> list[Redaction]:
     return found
 
 
-# Terraform state: a `random_password` resource's `result`.
+# Terraform state: a `random_password` resource's `result` (in its instance's `attributes` object, in state files).
 _RANDOM_PASSWORD = re.compile(
-    r"random_password\\?\"[^{}]{0,400}?\{[^{}]{0,2048}?\\?\"?result\\?\"?[ \t]*[:=][ \t]*"
+    r"random_password\\?\"[^{}]{0,400}?\{(?:[^{}]{0,400}?\{)?[^{}]{0,2048}?\\?\"?result\\?\"?[ \t]*[:=][ \t]*"
     r"\\?\"(?P<value>[^\"\\\n]{1,4096})\\?\""
 )
 TERRAFORM_RANDOM_PASSWORD = Rule(
@@ -526,6 +527,21 @@ def _handle_keyed_value(match: re.Match[str]) -> Redaction | None:
 
 KEYED_VALUE = Rule("keyed-value", _KEYED_VALUE, _handle_keyed_value, "</Key>")
 
+# What a login cracker prints for a pair it found: hydra's `[22][ssh] host: 10.0.0.5   login: root   password: ...`
+# (medusa's and ncrack's alike), and nmap's brute scripts' `admin:... - Valid credentials`.
+CRACKED_LOGIN = Rule(
+    "cracked-login",
+    re.compile(r"login: [^\s\\]{0,255}[ \t]+password: (?P<value>[^\s\\]{1,256})"),
+    lambda m: redact_value(m, "password"),
+    "login: ",
+)
+VALID_CREDENTIALS = Rule(
+    "valid-credentials",
+    re.compile(r"(?<![^\s|])[^\s:|\\]{1,64}:(?P<value>[^\s\\]{1,256}) - Valid credentials"),
+    lambda m: redact_value(m, "password"),
+    " - Valid credentials",
+)
+
 TOOL_RULES = (
     NETSH_KEY_CONTENT,
     ENCODED_API_KEY,
@@ -534,7 +550,7 @@ TOOL_RULES = (
     TERRAFORM_RANDOM_PASSWORD, REDIS_ACL_PASSWORD, ALGOLIA_KEY, SQS_BROKER_SECRET, PROXY_USER_PASSWORD,
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
     VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
-    QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR,
+    QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR, CRACKED_LOGIN, VALID_CREDENTIALS,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -600,9 +616,39 @@ def find_listed_api_keys(text: str) -> list[Redaction]:
     return found
 
 
+# Metasploit's `creds` table: under its header (`host  origin  service  public  private  realm  private_type`) and
+# rule, each row's fifth cell is the private part (a password, a hash); cells stand apart by two blanks or more
+# (a service's `445/tcp (smb)` holds one), and an empty realm leaves its column blank.
+_CREDS_HEADER = re.compile(
+    r"host[ \t]{2,}origin[ \t]{2,}service[ \t]{2,}public[ \t]{2,}private[ \t]{2,}realm[ \t]{2,}private_type[ \t]*"
+)
+_CELL_GAP = re.compile(r"[ \t]{2,}")
+_GAPPED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def find_msf_credentials(text: str) -> list[Redaction]:
+    """The private part of each credential Metasploit's `creds` prints."""
+    found: list[Redaction] = []
+    for header in _CREDS_HEADER.finditer(text):
+        for number, (start, end) in enumerate(lines_after(text, line_at(text, header.start())[1])):
+            body = line_body(text, start, end)
+            row = text[body:end].rstrip()
+            if number == 0 and set(row) <= set("- \t"):
+                continue  # the rule under the header
+            cells = [cell.span() for cell in _GAPPED_CELL.finditer(row)]
+            if len(cells) < 6 or _CELL_GAP.search(row) is None:
+                break  # the table ends: a blank line, a prompt
+            a, b = cells[4]
+            item = redact(body + a, body + b, "password")
+            if not is_placeholder(text[item.start : item.end]):
+                found.append(item)
+    return found
+
+
 FINDER_LITERALS = {
     "printf-credentials": ("printf",),
     "otlp-headers": ("_HEADERS",),
     "credential-files": ("userlist", "sasl_passwd"),
     "listed-api-keys": ("api keys:",),
+    "msf-credentials": ("private_type",),
 }

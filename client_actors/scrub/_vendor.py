@@ -87,6 +87,15 @@ UNDERSCORE_FORMATS = (
     SeparatorFormat("huggingface-token", r"api_org_", 8, r"[A-Za-z0-9]{34}", mixed=True),
     SeparatorFormat("token", r"fm[12]_", 4, r"[A-Za-z0-9+/=_\-]{40,4096}"),  # Fly.io
     SeparatorFormat("token", r"fo1_", 4, r"[A-Za-z0-9_\-]{40,128}"),
+    SeparatorFormat(
+        "api-key", r"sk_", 3, r"[a-f0-9]{48}"
+    ),  # ElevenLabs (Stripe's sk_live_ and sk_test_ come first)
+    SeparatorFormat(
+        "api-key", r"pdl_(?:live|sdbx)_apikey_", 16, r"[a-z0-9]{26}_[A-Za-z0-9]{22}_[A-Za-z0-9]{3}"
+    ),
+    SeparatorFormat(
+        "password", r"AVNS_", 5, r"[A-Za-z0-9_\-]{16,64}", mixed=True
+    ),  # a DigitalOcean database's
 )
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 DASH_FORMATS = (
