@@ -1311,7 +1311,7 @@ def _fit_fitbit(b: _B, v: int) -> None:
             f'HEADERS = {{"Authorization": "Bearer {at}"}}',
             "# the refresh token from the last run; rotate on every use",
             f'REFRESH_TOKEN = "{rt}"',
-            f'BASIC = "{basic}"',
+            f'TOKEN_HEADERS = {{"Authorization": "Basic {basic}"}}',
             'r = requests.get("https://api.fitbit.com/1/user/-/activities/heart/date/today/1d.json",'
             " headers=HEADERS)",
             f"# Postman-Token: {b.k(f.uuid())}",
@@ -1518,7 +1518,7 @@ def _col_asana(b: _B, v: int) -> None:
     people = [f.person() for _ in range(1 + (v == 3))]
     if v % 2 == 0:
         b.path, b.lang = "members.csv", "csv"
-        b.add(f"# fetched with asana PAT {pat}", "Name,Email,Role,Last active")
+        b.add(f"# fetched with ASANA_TOKEN={pat}", "Name,Email,Role,Last active")
         for fn, ln in people:
             b.add(
                 f"{b.s('person-name', f'{fn} {ln}')},{b.s('email', f.email(fn, ln, 'hollisgate.net'))},"
@@ -1633,7 +1633,7 @@ def _fin_plaid(b: _B, v: int) -> None:
                     }
                 ]
             ),
-            f"request_id: {b.k(f.alnum(15))}",
+            f"request_id: {f.alnum(15)}",
         )
     else:
         b.path, b.lang = "budget_sync.log", "log"
@@ -1641,7 +1641,7 @@ def _fin_plaid(b: _B, v: int) -> None:
             f"{f.ts()} DEBUG plaid config {{'env': 'production', 'secret': '{secret}'}}",
             f"{f.ts()} INFO  plaid item linked item_id={f.alnum(37)}",
             f"{f.ts()} DEBUG exchange public_token -> access_token={access}",
-            f"{f.ts()} INFO  transactions/sync cursor={b.k(f.b64url(40))} added=37 modified=2",
+            f"{f.ts()} INFO  transactions/sync cursor={f.b64url(40)} added=37 modified=2",
         )
 
 
@@ -1758,7 +1758,7 @@ def _fin_ofx(b: _B, v: int) -> None:
             f"<CCACCTFROM><ACCTID>{card}</CCACCTFROM>",
             "<BANKTRANLIST>",
             f"<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>{f.date().replace('-', '')}<TRNAMT>-{f.num(3, 300)}.{f.num(10, 99)}"
-            f"<FITID>{b.k(f.hexs(24).upper())}<NAME>WHOLEFDS MKT #10{f.num(10, 99)}</STMTTRN>",
+            f"<FITID>{f.hexs(24).upper()}<NAME>WHOLEFDS MKT #10{f.num(10, 99)}</STMTTRN>",
             "</BANKTRANLIST>",
             "</CCSTMTRS></CCSTMTTRNRS></CREDITCARDMSGSRSV1>",
             "</OFX>",
@@ -1976,7 +1976,7 @@ def _aud_speechmatics(b: _B, v: int) -> None:
         b.add(
             f"$ speechmatics config set --auth-token {key}",
             "$ speechmatics batch transcribe --diarization speaker --lang en panel.wav --output-format txt",
-            f"job id: {b.k(f.alnum(10).lower())}",
+            f"job id: {f.alnum(10).lower()}",
             "SPEAKER S1: Welcome back to the panel.",
         )
 
@@ -2413,7 +2413,7 @@ def _civ_portal(b: _B, v: int) -> None:
             f"ckan.datapusher.api_token = {tok}",
             f"beaker.session.secret = {b.s('secret-key', f.secret_key())}",
             f"sqlalchemy.url = postgresql://ckan:{b.s('url-password', f.url_password())}@db/ckan",
-            f"ckan.site_id = {b.k('default')}",
+            "ckan.site_id = default",
         )
 
 
@@ -2699,7 +2699,7 @@ def _fw_balena(b: _B, v: int) -> None:
                     "applicationId": f.num(1000000, 9999999),
                     "deviceType": "raspberrypi4-64",
                     "deviceApiKey": key,
-                    "uuid": b.k(f.hexs(32)),
+                    "uuid": f.hexs(32),
                     "wifiSsid": "greenhouse-iot",
                     "wifiKey": psk,
                     "apiEndpoint": "https://api.balena-cloud.com",
@@ -3014,7 +3014,7 @@ def _chat_crisp(b: _B, v: int) -> None:
         b.add(
             f"CRISP_WEBSITE_ID={wid}",
             f"CRISP_PLUGIN_IDENTIFIER={ident}",
-            f"CRISP_PLUGIN_KEY={key}",
+            f"CRISP_API_KEY={key}",
             f"CRISP_HOOK_SECRET={b.s('secret-key', f.alnum(32))}",
         )
     else:
@@ -3169,13 +3169,13 @@ def _chat_transcript(b: _B, v: int) -> None:
         card = b.s("card-number", f.card())
         spaced = " ".join(card[i : i + 4] for i in range(0, len(card), 4))
         b.secrets[-1] = ("card-number", spaced)
-        lines.append(f"[10:03] Visitor: visa, the number is {spaced} exp 11/27")
+        lines.append(f"[10:03] Visitor: the number is {spaced} exp 11/27")
         lines.append(
             "[10:03] Agent Sam: Please never share full card numbers in chat, I've asked to remove it."
         )
     else:
         lines.append(f"[10:03] Visitor: my account e-mail is {mail} if that helps")
-    lines.append(f"-- exported by Tawk.to; visitor id {b.k(f.hexs(24))}")
+    lines.append(f"-- exported by Tawk.to; visitor id {f.hexs(24)}; transcript id {b.k(f.uuid())}")
     b.add(*lines)
 
 
@@ -3313,7 +3313,7 @@ def _samples_for(setting: str) -> _Kind:
                 f"config file   ~/.config/{tool}/config.toml",
                 f"api endpoint  https://{host}",
                 f"resolver      {b.k(f.pick(('8.8.8.8', '1.1.1.1', '9.9.9.9')))}",
-                f"{v1.lower():<14}{b.k('****')} (set)",
+                f"{v1.lower():<22} {b.k('****')} (set)",
                 f"request id    {b.k(f.uuid())}",
                 f"build         {b.k(f.sha())}",
             )
@@ -3387,6 +3387,7 @@ def _wrap(rng: random.Random, delivery: str, raw: str, path: str, lang: str) -> 
         return "\n".join(f"{i:>6}\t{line}" for i, line in enumerate(lines, start))
     if delivery == "cilog":
         t = rng.randrange(0, 86_000_000)
+        day = rng.randint(1, 28)
         out = []
         for line in lines:
             t += rng.randrange(1, 900)
@@ -3394,8 +3395,7 @@ def _wrap(rng: random.Random, delivery: str, raw: str, path: str, lang: str) -> 
             h, rest = divmod(ms, 3600)
             m, s = divmod(rest, 60)
             out.append(
-                f"2026-03-{rng.randint(1, 28):02d}T{h % 24:02d}:{m:02d}:{s:02d}."
-                f"{frac:03d}{rng.randrange(10000):04d}Z {line}"
+                f"2026-03-{day:02d}T{h % 24:02d}:{m:02d}:{s:02d}.{frac:03d}{rng.randrange(10000):04d}Z {line}"
             )
         return "\n".join(out)
     intro = rng.choice((f"Contents of `{path}`:", "Here is what it printed:", "The relevant part:"))
