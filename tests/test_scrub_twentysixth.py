@@ -15,7 +15,7 @@ import pytest
 from tests.scrubcorpus import twentysixth as corpus
 from tests.scrubcorpus.twentysixth import Document
 
-PINNED_DIGEST = "cfb8bb931e9111e1424b7e9cda93633798425382b7cd813b343c4a5e38c8fefa"
+PINNED_DIGEST = "ea6eabff0d50efa57fd27bfa26cffe8263675003f5cefb60c23a311e4ecdeafa"
 
 HERE = Path(__file__).parent
 SOURCES = (HERE / "scrubcorpus" / "twentysixth.py", Path(__file__))

@@ -520,7 +520,7 @@ def _esc(value: str, delivery: str) -> str:
 
 
 def _deliver(r: random.Random, text: str, delivery: str, col: Col) -> str:
-    lines = text.split("\n")
+    lines = text.rstrip("\n").split("\n")
     if delivery == "plain":
         return text
     if delivery == "json":
@@ -548,18 +548,18 @@ def _deliver(r: random.Random, text: str, delivery: str, col: Col) -> str:
         start = r.choice([1, 1, 1, 18, 57])
         return "\n".join(f"{i:>6}\t{line}" for i, line in enumerate(lines, start))
     if delivery == "cilog":
-        t = r.randint(0, 3000)
+        day, ms = r.randint(10, 28), r.randint(0, 36_000_000)
         out = []
         for line in lines:
-            t += r.randint(1, 900)
-            hh, rem = divmod(t, 3600)
+            ms += r.randint(0, 2400)
+            hh, rem = divmod(ms // 1000, 3600)
             mm, ss = divmod(rem, 60)
             out.append(
-                f"2026-06-{r.randint(10, 12)}T{9 + hh:02d}:{mm:02d}:{ss:02d}.{r.randint(0, 9999999):07d}Z {line}"
+                f"2026-06-{day}T{8 + hh:02d}:{mm:02d}:{ss:02d}.{ms % 1000:03d}{r.randint(0, 9999):04d}Z {line}"
             )
         return "\n".join(out)
     intro = r.choice(["Here is the file:", "The command printed:", "Output:", "Current contents:"])
-    return f"{intro}\n\n```{col.lang}\n{text}\n```\n"
+    return f"{intro}\n\n```{col.lang}\n{text.rstrip()}\n```\n"
 
 
 def _occurrences(text: str, needle: str) -> list[int]:
@@ -1081,7 +1081,7 @@ def ship_shippo(r: random.Random, c: Col) -> str:
         f"    -d rate={obj} -d label_file_type=PDF -d async=false\n"
         f'{{"object_state": "VALID", "status": "SUCCESS", "rate": "{obj}", '
         f'"tracking_number": "9400{rs(r, string.digits, 8)}",\n'
-        f' "metadata": "recipient {name}, tel {tel}"}}\n'
+        f' "address_to": {{"name": "{name}", "phone": "{tel}", "country": "GB"}}}}\n'
     )
 
 
@@ -1853,7 +1853,7 @@ def survey_typeform(r: random.Random, c: Col) -> str:
             "  const sig = crypto.createHmac('sha256', WEBHOOK_SECRET).update(req.rawBody).digest('base64');\n"
             "  return req.headers['typeform-signature'] === `sha256=${sig}`;\n"
             "}\n"
-            f"// sample payload answered by {mail} / {tel}\n"
+            f'// sample answers: {{"email": "{mail}", "phone_number": "{tel}"}}\n'
         )
     c.path, c.lang = ".env.local", "dotenv"
     ph = c.k("<your-typeform-token>")
@@ -2568,7 +2568,7 @@ def edc_redcap(r: random.Random, c: Col) -> str:
             f"TOKEN = '{tok}'\n"
             "proj = Project(URL, TOKEN)\n"
             "df = proj.export_records(format_type='df')\n"
-            f"# REDCap {c.k('14.5.2')}; placeholder in the template was {c.k('YOUR_API_TOKEN_HERE')}\n"
+            f"# REDCap {c.k('14.5.2')}; placeholder in the template was {c.k('<your-api-token>')}\n"
         )
     c.path, c.lang = "R/pull.R", "r"
     return (
@@ -2610,7 +2610,7 @@ def edc_openclinica(r: random.Random, c: Col) -> str:
             f"mailPassword={c.s('password', password(r))}\n"
         )
     c.path, c.lang = "docker-compose.yml", "yaml"
-    kc = c.s("secret", uuid4(r))
+    kc = c.s("secret", rs(r, ALNUM, 32))
     return (
         "services:\n  oc4:\n    image: openclinica/oc4:latest\n    environment:\n"
         "      KEYCLOAK_REALM: pinecrest\n"
@@ -2944,7 +2944,8 @@ LIGHT: dict[str, tuple[Kind, ...]] = {
                 (
                     "config/siem.yml",
                     "yaml",
-                    "sources:\n  okta:\n    token: {ph_env}\n  workspace:\n    credentials_secret: {secretref}\n"
+                    "sources:\n  okta:\n    token: {ph_env}\n  workspace:\n"
+                    "    key_file: /run/secrets/workspace-sa.json\n"
                     "sink:\n  bucket: audit-archive\n  listen: {loop}:9000\n",
                 ),
             ),
