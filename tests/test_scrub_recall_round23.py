@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import string
+import uuid
 
 import pytest
 
@@ -136,3 +137,43 @@ def test_references_and_descriptions_in_a_secret_stay(wrap: str) -> None:
     assert key not in out
     assert "$webhook-github-secret" in out and "type: git" in out
     assert "git@github.com:acme-labs/fleet.git" in out and "`pass show mail/cobaltmere.app`" in out
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_a_scanner_s_author_and_a_mail_client_s_identity_lose_their_names(wrap: str) -> None:
+    finding = {
+        "Commit": pick(RNG, HEX, 40),
+        "Entropy": 4.3,
+        "Author": "Anneliese Grimaldi",
+        "Email": "grimaldi.a@harrowfield.health",
+    }
+    package = {"name": "left-pad", "author": "Dorothea Hargreaves", "license": "MIT"}
+    text = (
+        json.dumps(finding, indent=2)
+        + "\n"
+        + json.dumps(package, indent=2)
+        + "\n"
+        + 'user_pref("mail.identity.id1.fullName", "Leopold Delacroix");\n'
+        + 'user_pref("mail.identity.id1.useremail", "delacroix.l@quillmark.io");\n'
+    )
+    out = scrubbed(WRAPS[wrap](text))
+    assert "Anneliese Grimaldi" not in out and "Leopold Delacroix" not in out
+    assert "Dorothea Hargreaves" in out  # a package's public attribution
+
+
+@pytest.mark.parametrize("wrap", sorted(WRAPS))
+def test_sauce_labs_access_keys_and_an_hmac_key_id_go(wrap: str) -> None:
+    sauce = str(uuid.UUID(int=RNG.getrandbits(128)))
+    config = str(uuid.UUID(int=RNG.getrandbits(128)))
+    other = str(uuid.UUID(int=RNG.getrandbits(128)))
+    key_id, secret = pick(RNG, HEX, 32), pick(RNG, HEX, 48)
+    text = (
+        f"$ sc run -u cyarborough -k {sauce} --region eu-central --tunnel-name ci-8358\n"
+        f"exports.config = {{\n  user: process.env.SAUCE_USERNAME,\n  key: '{config}',\n}};\n"
+        f'{{"cos_hmac_keys": {{"access_key_id": "{key_id}", "secret_access_key": "{secret}"}}}}\n'
+    )
+    out = scrubbed(WRAPS[wrap](text))
+    for value in (sauce, config, key_id, secret):
+        assert value not in out
+    unrelated = f"request_id: '{other}'\nkey: '{other}'\n"
+    assert scrubbed(WRAPS[wrap](unrelated)) == WRAPS[wrap](unrelated)

@@ -123,7 +123,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.35"
+RULESET_VERSION = "2026.12.36"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -246,6 +246,9 @@ _RULE_ALSO: dict[str, tuple[str, ...]] = {
     "url-credentials-escaped": ("@",),
     # The listing's key permission before the key, or the command that lists keys (see `_handle_storage_key`).
     "azure-listed-key": ("FULL", "Full", "READ", "Read", "keys list"),
+    # Sauce Labs named near the key, or Sauce Connect's command (see `_handle_sauce_key`).
+    "sauce-key": ("sauce", "Sauce", "SAUCE", "sc run", "sc -u"),
+    "hmac-key-id": ("secret_access_key",),
 }
 
 

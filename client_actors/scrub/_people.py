@@ -1053,6 +1053,7 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
         if "," in sep and not (
             _ENV_LOOKUP.search(text, max(0, key_start - 40), opening)
             or text.endswith(_PAIR_OPENINGS, 0, key_start)
+            or _PREFERENCE_CALL.search(text, max(0, key_start - 100), key_start)
         ):
             continue  # a default's comma is one only after an environment lookup, or in a logged binding's pair
         key = _folded_key(text[key_start:key_end])
@@ -1085,7 +1086,8 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
         elif key == "author":
             item = _name_forward(match, 2)
             if item is not None and (
-                _stands_in(text[item.start : item.end]) or not _names_a_person(match, key_start, item.end)
+                _stands_in(text[item.start : item.end])
+                or not (_names_a_person(match, key_start, item.end) or _reported_author(text, key_start))
             ):
                 continue
         else:
@@ -1093,6 +1095,16 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
         if item is not None and (not found or item.start >= found[-1].end):
             found.append(item)
     return found
+
+
+# A Mozilla preference's call before its name (`user_pref("mail.identity.id1.fullName", "Jane Doe")`, prefs.js).
+_PREFERENCE_CALL = re.compile(r"(?:user_)?pref\(\\?\"[\w.\-]{0,80}\Z")
+
+
+def _reported_author(text: str, key_start: int) -> bool:
+    """Whether an `Author` key stands in a scanner's finding beside the commit's `Email` (gitleaks', trufflehog's
+    reports), not in a package's metadata, whose key is written in lower case."""
+    return text.startswith("Author", key_start) and _has_contact_field(text, *_record_around(text, key_start))
 
 
 # An environment lookup before its variable's quoted name: `os.environ.get("`, `os.getenv('`, `ENV.fetch("`,

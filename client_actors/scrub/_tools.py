@@ -527,6 +527,45 @@ def _handle_keyed_value(match: re.Match[str]) -> Redaction | None:
 
 KEYED_VALUE = Rule("keyed-value", _KEYED_VALUE, _handle_keyed_value, "</Key>")
 
+# An S3-compatible store's HMAC key id, 32 hex digits (IBM COS's `cos_hmac_keys`, Cloudflare R2's), beside its secret
+# access key: half of the pair that signs requests, as AWS's own key id is.
+_HMAC_KEY_ID = re.compile(
+    r"access_key_id\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?(?P<value>[0-9a-f]{32})(?![0-9A-Za-z])"
+)
+_HMAC_REACH = 400
+
+
+def _handle_hmac_key_id(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    if "secret_access_key" not in text[max(0, match.start() - _HMAC_REACH) : match.end() + _HMAC_REACH]:
+        return None
+    return redact_value(match, "api-key")
+
+
+HMAC_KEY_ID = Rule("hmac-key-id", _HMAC_KEY_ID, _handle_hmac_key_id, "access_key_id")
+
+# Sauce Labs' access key, a UUID: after Sauce Connect's `-k` (`sc run -u USER -k KEY`), or as a WebdriverIO
+# config's `key:` beside its Sauce user.
+_UUID_VALUE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_SAUCE_KEY = re.compile(
+    r"(?:[ \t](?:-k|--api-key|--access-key)(?:[ \t]+|=)|(?<![\w.])key:[ \t]*\\?['\"])(?P<value>"
+    + _UUID_VALUE
+    + r")(?![0-9a-f\-])"
+)
+_SAUCE = re.compile(
+    r"sauce|Sauce|SAUCE|(?:^|[\s;&|(])sc (?:run|-u)\b"
+)  # (the engine's gate: the same literals)
+
+
+def _handle_sauce_key(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    if _SAUCE.search(text, max(0, match.start() - 300), match.start()) is None:
+        return None
+    return redact_value(match, "api-key")
+
+
+SAUCE_KEY = Rule("sauce-key", _SAUCE_KEY, _handle_sauce_key, None)
+
 # What a login cracker prints for a pair it found: hydra's `[22][ssh] host: 10.0.0.5   login: root   password: ...`
 # (medusa's and ncrack's alike), and nmap's brute scripts' `admin:... - Valid credentials`.
 CRACKED_LOGIN = Rule(
@@ -551,6 +590,7 @@ TOOL_RULES = (
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
     VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
     QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR, CRACKED_LOGIN, VALID_CREDENTIALS,
+    HMAC_KEY_ID, SAUCE_KEY,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -561,6 +601,7 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "shown-once": ("again",),
     "smtp-auth": ("AUTH PLAIN", "AUTH\tPLAIN"),
     "terraform-random-password": ("random_password",),
+    "sauce-key": (" -k", "\t-k", "-api-key", "-access-key", "key:"),
     "redis-acl-password": ("SETUSER", "setuser"),
     "algolia-key": ("algoliasearch(",),
     "sqs-broker-secret": ("sqs://",),
