@@ -85,7 +85,12 @@ Decisions:
   in the clear (Argo CD's ``type: git``, a ``url`` with no password in it) and what refers to another Secret's key
   (Argo CD's ``$webhook-github-secret``). Sauce Labs' access key (a UUID) goes after Sauce Connect's ``-k`` and as a
   config's ``key:`` beside Sauce, as does an S3-compatible store's HMAC key id (32 hex digits) beside its secret
-  access key; a command substitution in quotes (`` "`pass show mail`" ``) stays.
+  access key. So do a Jetty realm's passwords under its ``# username: password [,rolename ...]`` header, Redis
+  Sentinel's ``auth-pass``, a password echoed into ``anydesk --set-password`` or printed twice into ``vncpasswd``, an
+  address's password with no scheme (``root:PASSWORD@10.0.0.5:26257``), an API key given as curl's user (``-u KEY:``),
+  a field ``jq`` prints out of a file when its name is sensitive (``.private_key_id``), and RustDesk's private key
+  that ``cat id_ed25519`` prints; a code span in prose showing where a key goes stays, as does a command substitution
+  in quotes (`` "`pass show mail`" ``).
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
@@ -145,23 +150,25 @@ Decisions:
   (``tenant_name``, ``driver_name``, ``custodian_name``; not a thing's: ``company_name``, ``host_name``,
   ``street_name``), an XML record's sibling elements included, one object a CLI prints as a bordered table of fields
   (``| Name | ... |`` over an ``Email`` line), and in an object under a card's, billing, shipping or customer key; a
-  label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's printed struct, ``{Name:Jane Doe
-  Email:...}``), a CSV's cells apart by ``;`` as spreadsheets export them, an HTML table's column its header row names
-  and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's pairs,
-  psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and attendees
-  (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a user's id
-  names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data query``), a
-  payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social security number a government id's code names
-  (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and a
-  Mozilla preference's name (``user_pref("mail.identity.id1.fullName", ...)``), a scanner's finding's ``Author``
-  beside its ``Email`` (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini
-  ``author`` line). Kept: names in prose, package metadata and licence headers without an address (public attribution
-  of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``),
-  a name beside a documentation address (an example, in a record as beside ``<...>``, a customer's or billing object
-  with no card's number in or around it, a table's row, a vCard or an invitation that gives one, and a git identity
-  set beside one: a guide's ``git config user.email jane@example.org``) except where git log or a manifest's author
-  field prints it as an identity (the address stays), a stand-in's name (``Jane Doe``) there, in a record or a table's
-  row (a sandbox's ``"DisplayName"``) and in an author's setting, a single word beside an address, identifiers.
+  label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's printed struct, Mixpanel's ``$name``,
+  Steam's ``realname`` of two words; a name's parts in an object of their own, ``{"first": ..., "last": ...}``;
+  ``{Name:Jane Doe Email:...}``), a CSV's cells apart by ``;`` as spreadsheets export them, a sign-in log's ``User``
+  beside its ``Username``, an HTML table's column its header row names and an HTML form's field, their setters' calls
+  and logged bindings (Django's, SQLAlchemy's), a form body's pairs, psql's expanded records (``full_name | ...``),
+  vCards' ``FN`` and ``N``, an invitation's organizer and attendees (iCalendar's ``CN=``, two words at least),
+  people's LDIF ``cn`` (an entry of a person's class, or one a user's id names: ``dn: uid=...``), a table's column
+  under a rule of dashes that lines its cells up (``sf data query``), a payment's creditor and debtor (ISO 20022's
+  ``<Cdtr><Nm>``), a social security number a government id's code names (ADP's ``"codeValue": "SSN"``), the line
+  under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and a Mozilla preference's name
+  (``user_pref("mail.identity.id1.fullName", ...)``), a scanner's finding's ``Author`` beside its ``Email``
+  (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept:
+  names in prose, package metadata and licence headers without an address (public attribution of published code:
+  setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a name beside a
+  documentation address (an example, in a record as beside ``<...>``, a customer's or billing object with no card's
+  number in or around it, a table's row, a vCard or an invitation that gives one, and a git identity set beside one: a
+  guide's ``git config user.email jane@example.org``) except where git log or a manifest's author field prints it as
+  an identity (the address stays), a stand-in's name (``Jane Doe``) there, in a record or a table's row (a sandbox's
+  ``"DisplayName"``) and in an author's setting, a single word beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -148,6 +148,7 @@ _RUN_GOES_ON = re.compile(r"[^\s'\"`,;&|)}\]<>\\=$]")  # (not a variable's "$" a
 _SCHEME_PREFIX = re.compile(r"(?:Bearer|bearer|BEARER|Basic|basic|Token|token)[ \t]+(?=\S{8})")
 # A backquoted value that is a command: a word, a blank, and more (a password has no blank).
 _COMMAND_WORDS = re.compile(r"[a-z][\w.\-]{0,40}[ \t]+\S")
+_ANGLE_PLACEHOLDER = re.compile(r"<[A-Za-z][\w\- ]{0,40}>")
 
 
 # A command whose `--secret` flag names a secret in a store, not its value (Google's Secret Manager).
@@ -208,6 +209,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
     value, end = match.group(group), match.end(group)
     if group in ("dq", "sq") and value.startswith('{\\"'):
         return None  # a JSON object kept as a string (a stored session): its own keys say which values are secret
+    if group == "bq" and " " in value and _ANGLE_PLACEHOLDER.search(value):
+        return None  # prose's code span that shows where a secret goes (`Authorization: Basic <your-key>`)
     if (group == "bq" and _COMMAND_WORDS.match(value)) or (
         value.startswith("`") and value.endswith("`") and _COMMAND_WORDS.match(value, 1)
     ):

@@ -90,6 +90,8 @@ _DATABASE_NAME = re.compile(r"[A-Za-z_]+")
 # A user given before `-p` on the same command line (`twine upload -u __token__ -p ...`, `az login -u x -p ...`):
 # that `-p` is the user's password, whatever the tool.
 _USER_BEFORE = re.compile(r"[ \t](?:-u|--user(?:name)?)(?:[ \t]+|=)[^\s\-]")
+# A key in hex given as a user (Amplitude's `-u KEY:SECRET`): 32 digits or more.
+_KEY_HEX = re.compile(r"[0-9a-f]{32,64}")
 # A line that a shell continues on the next one: a backslash before its line feed.
 _CONTINUED = re.compile(r"\\[ \t]*\r?\n\Z")
 _USER_PASSWORD_COMMANDS = re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)(?:curl|wget|http|https|xh)\b")
@@ -128,7 +130,13 @@ def _handle_short(match: re.Match[str]) -> Redaction | None:
             return None  # mysql's `-p` before a blank prompts for the password; the next word is the database
         return redact(start, match.end(group), "password")
     colon = value.find(":")
-    if not _USER_PASSWORD_COMMANDS.search(command) or colon < 0 or is_placeholder(value[colon + 1 :]):
+    if not _USER_PASSWORD_COMMANDS.search(command) or colon < 0:
+        return None
+    user = value[:colon]
+    if len(user) >= 20 and (looks_random(user) or _KEY_HEX.fullmatch(user)) and not is_placeholder(user):
+        # an API key given as the user (`curl -u KEY:`, Amplitude's `-u KEY:SECRET`): the pair goes whole
+        return redact(start, match.end(group) if colon + 1 < len(value) else start + colon, "api-key")
+    if is_placeholder(value[colon + 1 :]):
         return None
     return redact(start + colon + 1, match.end(group), "password")
 

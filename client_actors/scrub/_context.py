@@ -7,6 +7,7 @@ import urllib.parse
 
 from client_actors.scrub._assign import KEYWORDS as _ASSIGN_KEYWORDS
 from client_actors.scrub._core import (
+    ALNUM,
     TOKEN_OPEN,
     WORD,
     Redaction,
@@ -875,6 +876,32 @@ def _handle_from_literal(match: re.Match[str]) -> Redaction | None:
 
 
 GO_DSN = Rule("go-dsn", _GO_DSN, _handle_go_dsn)
+
+# A database's address with its credentials and no scheme (CockroachDB's and Nakama's `root:PASSWORD@10.0.0.5:26257`,
+# `--database.address user:PASSWORD@db:5432`): found from its "@" and a host and port after it, then read back to the
+# password and the user name before it.
+_AT_HOST_PORT = re.compile(
+    r"@(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[a-z0-9][a-z0-9\-]{0,62}(?:\.[a-z0-9\-]{1,63}){0,8}):[0-9]{2,5}(?![\w.:])"
+)
+_PASSWORD_BACK = re.compile(r"[^\s@/'\"\\:]{1,256}")
+_USER_BACK = re.compile(r"[\w.\-]{1,64}")
+
+
+def _handle_host_port_dsn(match: re.Match[str]) -> Redaction | None:
+    text, at = match.string, match.start()
+    start = run_start(text, at, _PASSWORD_BACK, 256)
+    if at - start < 6 or text[start - 1 : start] != ":":
+        return None
+    user_start = run_start(text, start - 1, _USER_BACK, 64)
+    if user_start == start - 1 or not starts_word(text, user_start, ALNUM | frozenset("./-:")):
+        return None  # no user name, or one glued to what stands before it (a URL's scheme, a path)
+    value = text[start:at]
+    if is_placeholder(value) or value[0] in "$%{" or value.isdigit():
+        return None  # a variable, a format string's slot; `host:8080@...` is a port
+    return redact(start, at, "password")
+
+
+HOST_PORT_DSN = Rule("host-port-dsn", _AT_HOST_PORT, _handle_host_port_dsn, "@")
 FROM_LITERAL = Rule("from-literal", _FROM_LITERAL, _handle_from_literal)
 
 CONTEXT_RULES = (
@@ -883,5 +910,5 @@ CONTEXT_RULES = (
     AUTHORIZATION, AUTHORIZATION_UPPER, ENV_PAIRS, NETRC,
     KEY_FILE_ID, *COOKIE_JAR, *SHELL_RULES, K8S_DATA_OUTPUT, K8S_OUTPUT_LINE, *NAMED_ATTRIBUTES,
     TERRAFORM_DEFAULT, *ENV_DEFAULTS, *PGPASS, CALL_PAIR, WORDPRESS_SALT, DIRECTIVE, DOTTED_VALUE, DOTTED_VALUE_COLON,
-    GO_DSN, FROM_LITERAL, *CONNECTION_PAIRS,
+    GO_DSN, HOST_PORT_DSN, FROM_LITERAL, *CONNECTION_PAIRS,
 )  # fmt: skip

@@ -72,6 +72,7 @@ from client_actors.scrub._people import (
     EXPANDED_LITERALS,
     FORM_FIELD_LITERALS,
     HTML_TABLE_LITERALS,
+    NAME_PARTS_LITERALS,
     NOTE_LITERALS,
     find_blame_names,
     find_bordered_names,
@@ -83,6 +84,7 @@ from client_actors.scrub._people import (
     find_html_table_names,
     find_keyed_names,
     find_keyed_names_encoded,
+    find_name_parts,
     find_names_beside_addresses,
     find_note_names,
     find_shortlog_names,
@@ -123,7 +125,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.36"
+RULESET_VERSION = "2026.12.37"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -341,6 +343,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("person-name-bordered", find_bordered_names, BORDERED_LITERALS, also=BORDERED_ALSO),
     Pass("person-name-html-table", find_html_table_names, HTML_TABLE_LITERALS),
     Pass("person-name-form-field", find_form_field_names, FORM_FIELD_LITERALS),
+    Pass("person-name-parts", find_name_parts, NAME_PARTS_LITERALS),
     Pass("person-name-calendar", find_calendar_names, CALENDAR_LITERALS),
     Pass("person-name-note", find_note_names, NOTE_LITERALS),
     # Phone and social security numbers by the column or key that holds them (see _columns.py).

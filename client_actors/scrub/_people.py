@@ -621,11 +621,12 @@ PERSON_KEYS = frozenset(
         "firstname", "lastname", "givenname", "familyname", "surname", "middlename", "fullname",
         "customername", "cardholder", "cardholdername", "billingname", "contactname", "displayname",
         "holdername", "accountholder", "accountholdername", "recipientname", "patientname", "employeename",
+        "realname",  # (Steam's player summaries)
     }
 )  # fmt: skip
-# Keys that also name things other than people (a service account's display name "Terraform"): a whole
-# name of two words or more only.
-_WHOLE_NAME_KEYS = frozenset({"displayname", "holdername"})
+# Keys that also name things other than people (a service account's display name "Terraform"), or a first name
+# alone as often as a whole one (Slack's `real_name`): a whole name of two words or more only.
+_WHOLE_NAME_KEYS = frozenset({"displayname", "holdername", "realname"})
 # A person's name's parts ending a longer key (`customer_full_name`, `billingFirstName`).
 _WHOLE_NAME_ENDINGS = ("fullname", "firstname", "lastname", "middlename")
 # A role's name ending a key (`user_name`, `REPORT_OWNER_NAME`, `defaultReviewerName`): the person in that role.
@@ -671,8 +672,9 @@ def _folded_key(key: str) -> str:
 
 def _beside_contact_key(key: str) -> bool:
     """Tell whether a key (spelt without "_" and "-", lower case) holds a person's name where its record holds a
-    contact field: ``name``, or another role's name (not a thing's, `_THING_NAME_KEYS`)."""
-    if key == "name":
+    contact field: ``name``, ``user`` (a sign-in log's display name beside its `Username`), or another role's name
+    (not a thing's, `_THING_NAME_KEYS`)."""
+    if key in ("name", "user"):
         return True
     role = key[:-4]
     return key.endswith("name") and 3 <= len(role) <= 20 and role.isalpha() and role not in _THING_NAME_KEYS
@@ -693,7 +695,7 @@ _KEY_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-
 # (a receiver's dot too: Ruby's `config.full_name = "..."`, a properties file's `app.author=...`; the lead of
 # a numbered read's or a diff's line: `3→AUTHOR = ...`, `+full_name: ...`; and a form body's or a query's
 # `body=first_name=...&last_name=...`)
-_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+<&?=*")
+_KEY_EDGE = frozenset(" \t\n\"'{,[(`:;.\u2192+<&?=*$")  # (Mixpanel's reserved `$name`)
 # The value after a key: `"key": "Jane"`, `key: Jane`, `'key' => 'Jane'`, `key="Jane"`, an environment
 # lookup's default (`getenv("FULL_NAME", "Jane Doe")`, the handler checks the lookup) and prose's "`key` is
 # set to `Jane Doe`". One that starts with a lower-case letter or a digit (most identifiers) is no name,
@@ -1158,6 +1160,9 @@ _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-
 _MAX_ROWS = 500
 
 
+_SIGN_IN_COLUMNS = frozenset({"username", "userprincipalname", "upn", "signinname", "loginname"})
+
+
 def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[int, bool]]:
     """The header's person columns: their index, the fewest words a value there needs, and whether
     upper-case words will do."""
@@ -1170,11 +1175,16 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
                 continue
             return {}  # a cell that names no column: not a header
         names.append(cell.group("name"))
-    contact = any(_CONTACT_COLUMN.fullmatch(name.replace(" ", "_")) for name in names)  # (`E-mail Address`)
+    contact = (
+        any(  # (`E-mail Address`; an account's sign-in name, as identity logs give one beside the person's)
+            _CONTACT_COLUMN.fullmatch(name.replace(" ", "_")) or _folded_key(name) in _SIGN_IN_COLUMNS
+            for name in names
+        )
+    )
     columns = {}
     for index, written in enumerate(names):
-        if _KEYED_CELL.search(written) is None:  # the literal the pass is gated on
-            continue
+        if _KEYED_CELL.search(written) is None and (not contact or _folded_key(written) != "user"):
+            continue  # (the literal the pass is gated on; or a sign-in log's `User` beside its `Username`)
         name = _folded_key(written)
         if (keyed := _person_key(name)) is not None:
             columns[index] = keyed
@@ -1590,6 +1600,26 @@ def find_form_field_names(text: str) -> list[Redaction]:
         written = value.group("value")
         if keyed is not None and is_person_name(written, *keyed) and not _stands_in(written):
             found.append(redact(value.start("value"), value.end("value"), KIND))
+    return found
+
+
+# A name given as its parts in an object of their own (`{"first": "Jane", "last": "Doe"}`: Jotform's name field, and
+# many forms' APIs): both parts go, when together they read as a person's name.
+NAME_PARTS_LITERALS = ("first",)
+_NAME_PARTS = re.compile(
+    rf"\{{{_HTML_GAP}(?P<q>\\?[\"'])first(?P=q)[ \t]*:[ \t]*(?P=q)(?P<first>[^\"'\\<>{{}}\n]{{1,40}})(?P=q)[ \t]*,"
+    rf"{_HTML_GAP}(?P=q)last(?P=q)[ \t]*:[ \t]*(?P=q)(?P<last>[^\"'\\<>{{}}\n]{{1,40}})(?P=q){_HTML_GAP}\}}"
+)
+
+
+def find_name_parts(text: str) -> list[Redaction]:
+    """Names given as a first and a last part in an object of their own."""
+    found = []
+    for match in _NAME_PARTS.finditer(text):
+        whole = f"{match.group('first')} {match.group('last')}"
+        if is_person_name(whole, 2) and not _stands_in(whole):
+            found.append(redact(match.start("first"), match.end("first"), KIND))
+            found.append(redact(match.start("last"), match.end("last"), KIND))
     return found
 
 

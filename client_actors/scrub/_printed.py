@@ -33,6 +33,7 @@ _NAMING_COMMANDS = (
     "printenv", "config:get", "config:system:get", "config:app:get", "echo", "-field=", ".data.", "secrets get",
     "kv get ", "--fields ", "--fields=",
     "config get ", "configure get ",
+    "jq ",  # a field read out of a key file or a response: `jq -r .private_key_id key.json`
 )  # fmt: skip
 _FIELD_COMMANDS = ("-field=", ".data.", "--fields ", "--fields=")
 _PATH_COMMANDS = ("kv get ",)
@@ -61,7 +62,15 @@ _FIELD_NAME = re.compile(r"(?P<name>[A-Za-z_][\w\-]{0,80})")
 _KEY_PATH = re.compile(r"[ \t]*(?:-{1,2}\w[\w\-]*(?:=\S+)?[ \t]+)*[\"']?(?P<path>[\w.\-/]{1,400})")
 
 
+_JQ_FIELD = re.compile(
+    r"[ \t]*(?:-{1,2}\w[\w\-]*[ \t]+)*['\"]?\.(?:[\w\-]+\.)*(?P<name>[\w\-]{1,80})['\"]?(?:[ \t]|$)"
+)
+
+
 def _printed_name(command: str, rest: str) -> str | None:
+    if command == "jq ":
+        field = _JQ_FIELD.match(rest)
+        return field.group("name") if field else None
     if command in _PATH_COMMANDS:
         path = _KEY_PATH.match(rest)
         return path.group("path").rstrip("/").rpartition("/")[2] or None if path else None
@@ -91,6 +100,8 @@ def _handle(match: re.Match[str]) -> Redaction | None:
         name = _printed_name(command, match.group("rest"))
         if name is None:
             return None
+        if name == "private_key_id":  # a service account key's id, as the key file's own rule takes it
+            return redact(match.start("value"), match.end("value"), "key")
         if classify_name(name) is None and not (command in _FIELD_COMMANDS and _reads_secret(match)):
             return None
     return redact(match.start("value"), match.end("value"), "secret")
@@ -149,6 +160,20 @@ def _handle_wireguard(match: re.Match[str]) -> Redaction | None:
 
 PRINTED_WIREGUARD_KEY = Rule("printed-wireguard-key", _WIREGUARD_PRINTED, _handle_wireguard)
 
+# An Ed25519 private key as RustDesk's server keeps it, 64 bytes of base64 alone in `id_ed25519`, printed by `cat`
+# on the next line (its `id_ed25519.pub` holds the public half, 32 bytes, and stays).
+_ED25519_PRINTED = re.compile(
+    r"cat[ \t]+(?:-[A-Za-z]+[ \t]+)*[^\s\\|;&>]{0,400}id_ed25519[ \t]*(?:\r?\n|\\r\\n|\\n)"
+    r"(?P<lead>" + LINE_LEAD.pattern + r")"
+    r"(?P<value>[A-Za-z0-9+/]{86}==)(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$))"
+)
+PRINTED_ED25519_KEY = Rule(
+    "printed-ed25519-key",
+    _ED25519_PRINTED,
+    lambda match: redact(match.start("value"), match.end("value"), "private-key"),
+    "id_ed25519",
+)
+
 # A token a tool has just made, on the line after the one that says so: Particle's `token create` prints "New
 # access token expires on ...", then the token alone and indented; others "Your API key:" or "Generated token
 # (copy it now):". The line must say the token is new or the reader's, and the value fill its own line.
@@ -177,4 +202,4 @@ def _handle_announced(match: re.Match[str]) -> Redaction | None:
 
 
 PRINTED_ANNOUNCED = Rule("printed-announced", _ANNOUNCED, _handle_announced)
-PRINTED_RULES = (PRINTED_VALUE, PRINTED_REPL, PRINTED_WIREGUARD_KEY, PRINTED_ANNOUNCED)
+PRINTED_RULES = (PRINTED_VALUE, PRINTED_REPL, PRINTED_WIREGUARD_KEY, PRINTED_ED25519_KEY, PRINTED_ANNOUNCED)

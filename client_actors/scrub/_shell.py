@@ -194,6 +194,24 @@ def _htpasswd_rule() -> Rule:
     return Rule("htpasswd", _HTPASSWD, _handle_htpasswd, "htpasswd")
 
 
+# A password and its confirmation printed into a command that sets one (`printf 'pw\npw\n' | vncpasswd`, its quotes
+# and escapes JSON-escaped or not): both go, in one redaction.
+_PRINTF_PASSWORD = re.compile(
+    r"printf[ \t]+(?P<q>\\?['\"])(?P<value>[^'\"\n\\]{4,128})(?:\\{1,2}n|\n)(?P<again>(?P=value))(?:\\{1,2}n|\n)"
+    r"[^'\"\n]{0,20}(?P=q)"
+    r"[ \t]*\|[^|\n]{0,80}?(?:passwd|password)\b"
+)
+
+
+def _handle_printf_password(match: re.Match[str]) -> Redaction | None:
+    if is_placeholder(match.group("value")):
+        return None
+    return redact(match.start("value"), match.end("again"), "password")
+
+
+PRINTF_PASSWORD = Rule("printf-password", _PRINTF_PASSWORD, _handle_printf_password, "printf")
+
+
 SHELL_RULES = (
     command_rule("cli-capital-p", r"-P(?<= -P)(?:[ \t]+|(?=[^\s\-]))" + _VALUE, " -P", _P_COMMANDS),
     command_rule("cli-7z-p", r"-p(?<= -p)(?=[^\s\-])" + _VALUE, " -p", _SEVEN_ZIP),
@@ -240,6 +258,13 @@ SHELL_RULES = (
         None,
     ),
     command_rule("echo-password-stdin", _ECHO_STDIN + r"--password-stdin", "password-stdin", None),
+    # AnyDesk reads its unattended-access password from standard input: `echo ... | anydesk --set-password`.
+    command_rule("echo-set-password", _ECHO_STDIN + r"--set-pass(?:word)?\b", "--set-pass", None),
+    PRINTF_PASSWORD,
+    # Redis Sentinel's password for the master it watches: `sentinel auth-pass mymaster PASSWORD`.
+    command_rule(
+        "sentinel-auth-pass", r"sentinel[ \t]+auth-pass[ \t]+[^\s]{1,128}[ \t]+" + _VALUE, "auth-pass", None
+    ),
     Rule("echo-base64", re.compile(_ECHO_STDIN + r"base64\b"), _handle_echo_base64, "base64"),
     command_rule("echo-sudo-stdin", _ECHO_STDIN + r"sudo[ \t]+(?:-\w+[ \t]+)*-S\b", "sudo", None),
     _htpasswd_rule(),

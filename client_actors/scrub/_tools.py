@@ -566,6 +566,22 @@ def _handle_sauce_key(match: re.Match[str]) -> Redaction | None:
 
 SAUCE_KEY = Rule("sauce-key", _SAUCE_KEY, _handle_sauce_key, None)
 
+# A Jetty realm's users file (ActiveMQ's `jetty-realm.properties`, `users.properties`), under its header comment
+# `# username: password [,rolename ...]`: each line's password, before its roles.
+_REALM_USER = re.compile(
+    r"(?:(?<![\w.\-])|(?<=\\n))[\w.\-]{1,64}:[ \t]*(?P<value>[^\s,\\]{1,128}),[ \t]*[A-Za-z][\w\-]{0,40}"
+)
+_REALM_HEADER = "password [,rolename"
+
+
+def _handle_realm_user(match: re.Match[str]) -> Redaction | None:
+    if _REALM_HEADER not in match.string[max(0, match.start() - 4000) : match.start()]:
+        return None
+    return redact_value(match, "password")
+
+
+REALM_USER = Rule("realm-user", _REALM_USER, _handle_realm_user, None)
+
 # What a login cracker prints for a pair it found: hydra's `[22][ssh] host: 10.0.0.5   login: root   password: ...`
 # (medusa's and ncrack's alike), and nmap's brute scripts' `admin:... - Valid credentials`.
 CRACKED_LOGIN = Rule(
@@ -590,7 +606,7 @@ TOOL_RULES = (
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
     VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
     QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR, CRACKED_LOGIN, VALID_CREDENTIALS,
-    HMAC_KEY_ID, SAUCE_KEY,
+    HMAC_KEY_ID, SAUCE_KEY, REALM_USER,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -601,6 +617,7 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "shown-once": ("again",),
     "smtp-auth": ("AUTH PLAIN", "AUTH\tPLAIN"),
     "terraform-random-password": ("random_password",),
+    "realm-user": (_REALM_HEADER,),
     "sauce-key": (" -k", "\t-k", "-api-key", "-access-key", "key:"),
     "redis-acl-password": ("SETUSER", "setuser"),
     "algolia-key": ("algoliasearch(",),
