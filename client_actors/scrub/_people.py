@@ -240,11 +240,28 @@ def _leads_a_name(piece: str) -> bool:
 
 
 # A name-addr: an address in angle brackets after a blank, or one the e-mail rule has redacted already.
-# (or in brackets: `Contact: Jane Doe (jane@...)`)
-_ADDRESS = re.compile(
-    r" (?:<(?:[^\s<>@\"'\\]{1,64}@[^\s<>\"'\\]{1,255}|\[REDACTED:email\])>"
-    r"|\((?:[^\s<>()@\"'\\]{1,64}@[^\s<>()\"'\\]{1,255}|\[REDACTED:email\])\))"
-)
+_ADDRESS = re.compile(r" <(?:[^\s<>@\"'\\]{1,64}@[^\s<>\"'\\]{1,255}|\[REDACTED:email\])>")
+# Or in brackets (`Contact: Jane Doe (jane@...)`), found from its "@" and read back to its " (": " (" is common in
+# code, "@" with ")" after its domain is not.
+_BRACKETED_DOMAIN = re.compile(r"@[^\s<>()@\"'\\]{1,255}\)")
+_BRACKETED_LOCAL = re.compile(r"[^\s<>()@\"'\\]{1,64}")
+_BRACKETED_REDACTED = " ([REDACTED:email])"
+
+
+def _address_spans(text: str) -> list[tuple[int, int]]:
+    """Where each address beside a name stands, its blank and brackets included, in order."""
+    spans = [match.span() for match in _ADDRESS.finditer(text)]
+    for domain in _BRACKETED_DOMAIN.finditer(text):
+        opening = text.rfind(" (", max(0, domain.start() - 66), domain.start())
+        if opening >= 0 and _BRACKETED_LOCAL.fullmatch(text, opening + 2, domain.start()):
+            spans.append((opening, domain.end()))
+    at = text.find(_BRACKETED_REDACTED)
+    while at >= 0:
+        spans.append((at, at + len(_BRACKETED_REDACTED)))
+        at = text.find(_BRACKETED_REDACTED, at + 1)
+    return sorted(spans) if len(spans) > 1 else spans
+
+
 # A quoted display name, ``"Doe, Jane" <...>`` or ``"Jane Doe" <...>``, written or JSON-escaped.
 _QUOTED_BEFORE = re.compile(r"(\\?\")((?:[^\"\\\n]|\\u[0-9a-fA-F]{4}){1,80})\1\Z")
 
@@ -294,9 +311,8 @@ def find_names_beside_addresses(text: str) -> list[Redaction]:
     if "@" not in text and "[REDACTED:email]" not in text:
         return []  # the pass is gated on " <", common in code; every address holds one of these
     found: list[Redaction] = []
-    for match in _ADDRESS.finditer(text):
-        example = _is_documentation_address(match.group())
-        end = match.start()
+    for end, address_end in _address_spans(text):
+        example = _is_documentation_address(text[end:address_end])
         quoted = None if example else _QUOTED_BEFORE.search(text, max(0, end - 84), end)
         if quoted is not None:
             value = quoted.group(2)
@@ -1605,7 +1621,7 @@ def find_form_field_names(text: str) -> list[Redaction]:
 
 # A name given as its parts in an object of their own (`{"first": "Jane", "last": "Doe"}`: Jotform's name field, and
 # many forms' APIs): both parts go, when together they read as a person's name.
-NAME_PARTS_LITERALS = ("first",)
+NAME_PARTS_LITERALS = ('"first"', "'first'", '\\"first\\"')
 _NAME_PARTS = re.compile(
     rf"\{{{_HTML_GAP}(?P<q>\\?[\"'])first(?P=q)[ \t]*:[ \t]*(?P=q)(?P<first>[^\"'\\<>{{}}\n]{{1,40}})(?P=q)[ \t]*,"
     rf"{_HTML_GAP}(?P=q)last(?P=q)[ \t]*:[ \t]*(?P=q)(?P<last>[^\"'\\<>{{}}\n]{{1,40}})(?P=q){_HTML_GAP}\}}"

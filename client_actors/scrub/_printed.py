@@ -33,8 +33,10 @@ _NAMING_COMMANDS = (
     "printenv", "config:get", "config:system:get", "config:app:get", "echo", "-field=", ".data.", "secrets get",
     "kv get ", "--fields ", "--fields=",
     "config get ", "configure get ",
-    "jq ",  # a field read out of a key file or a response: `jq -r .private_key_id key.json`
+    # a field read out of a key file or a response: `jq -r .private_key_id key.json`
+    "jq -r .", "jq -r '.", "jq .", "jq '.",
 )  # fmt: skip
+_JQ_COMMANDS = ("jq -r .", "jq -r '.", "jq .", "jq '.")
 _FIELD_COMMANDS = ("-field=", ".data.", "--fields ", "--fields=")
 _PATH_COMMANDS = ("kv get ",)
 LITERALS = _CREDENTIAL_COMMANDS + _NAMING_COMMANDS
@@ -62,14 +64,12 @@ _FIELD_NAME = re.compile(r"(?P<name>[A-Za-z_][\w\-]{0,80})")
 _KEY_PATH = re.compile(r"[ \t]*(?:-{1,2}\w[\w\-]*(?:=\S+)?[ \t]+)*[\"']?(?P<path>[\w.\-/]{1,400})")
 
 
-_JQ_FIELD = re.compile(
-    r"[ \t]*(?:-{1,2}\w[\w\-]*[ \t]+)*['\"]?\.(?:[\w\-]+\.)*(?P<name>[\w\-]{1,80})['\"]?(?:[ \t]|$)"
-)
+_JQ_PATH = re.compile(r"(?:[\w\-]+\.)*(?P<name>[\w\-]{1,80})['\"]?(?:[ \t]|$)")  # after the command's "."
 
 
 def _printed_name(command: str, rest: str) -> str | None:
-    if command == "jq ":
-        field = _JQ_FIELD.match(rest)
+    if command in _JQ_COMMANDS:
+        field = _JQ_PATH.match(rest)
         return field.group("name") if field else None
     if command in _PATH_COMMANDS:
         path = _KEY_PATH.match(rest)
