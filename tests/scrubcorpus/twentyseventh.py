@@ -813,8 +813,9 @@ def _deliver(f: _Fake, delivery: str, text: str, lang: str, path: str) -> tuple[
         obj = {"type": f.pick(["tool_result", "tool_output", "observation"]), field: text, "is_error": False}
         return json.dumps(obj, ensure_ascii=False), lambda v: json.dumps(v, ensure_ascii=False)[1:-1]
     if delivery == "diff":
+        rel = path.lstrip("~/")
         head = (
-            f"diff --git a/{path} b/{path}\nnew file mode 100644\nindex 0000000..{f.sha(7)}\n"
+            f"diff --git a/{rel} b/{rel}\nnew file mode 100644\nindex 0000000..{f.sha(7)}\n"
             f"--- /dev/null\n+++ b/{path}\n@@ -0,0 +1,{len(lines)} @@\n"
         )
         return head + "\n".join("+" + ln for ln in lines) + "\n", same
@@ -1199,7 +1200,7 @@ def _pod_listeners(f: _Fake, d: _Doc) -> _Out:
     return text, "csv", "exports/private-subscribers.csv"
 
 
-def _pod_env(f: _Fake, d: _Doc) -> _Out:
+def _pod_env_a(f: _Fake, d: _Doc) -> _Out:
     buzz = d.s("token", f.hexs(32))
     db = d.s("db-password", f.password())
     text = (
@@ -1222,7 +1223,7 @@ def _pod_access_log(f: _Fake, d: _Doc) -> _Out:
     for ip in ips:
         lines.append(
             f"{ip} - - [{f.n(10, 28)}/Oct/2026:0{f.n(1, 9)}:{f.n(10, 59)}:{f.n(10, 59)} +0000] "
-            f'"GET /private/{f.pick(["backstage", "members"])}.rss?auth={tok} HTTP/1.1" 200 {f.n(9000, 99000)} '
+            f'"GET /private/{f.pick(["backstage", "members"])}.rss?token={tok} HTTP/1.1" 200 {f.n(9000, 99000)} '
             f'"-" "{f.pick(["Overcast/3.0", "AppleCoreMedia/1.0.0.22A", "PocketCasts/1.0"])}"'
         )
     lines.append(
@@ -1300,7 +1301,7 @@ def _ch_directory(f: _Fake, d: _Doc) -> _Out:
     return text, "csv", "exports/member-directory.csv"
 
 
-def _ch_giving(f: _Fake, d: _Doc) -> _Out:
+def _ch_giving_a(f: _Fake, d: _Doc) -> _Out:
     lines = ["donor_name,email,amount,fund,method,account"]
     for _ in range(1):
         first, last = f.person()
@@ -1367,7 +1368,7 @@ def _ch_users(f: _Fake, d: _Doc) -> _Out:
         rows.append(f" {f.n(10, 999):>3} | {mail:<34} | {h} | {f.pick(['t', 'f'])}")
     text = (
         "church=> SELECT id, email, password, is_staff FROM accounts_user ORDER "
-        "BY last_login DESC LIMIT {len(rows)};\n"
+        f"BY last_login DESC LIMIT {len(rows)};\n"
         "  id |               email                |   password   | is_staff\n"
         "-----+------------------------------------+--------------+----------\n"
         + "\n".join(rows)
@@ -1467,19 +1468,51 @@ def _rt_pubnub(f: _Fake, d: _Doc) -> _Out:
     return text, "python", "grants/pubnub_client.py"
 
 
+def _hms(f: _Fake) -> Callable[[], str]:
+    """A log's wall clock: one time of day, moving forward a few seconds a line."""
+    state = {"t": f.n(6, 22) * 3600 + f.n(0, 3599)}
+
+    def tick() -> str:
+        state["t"] += f.n(0, 40)
+        t = state["t"]
+        return f"{t // 3600:02d}:{t // 60 % 60:02d}:{t % 60:02d}"
+
+    return tick
+
+
 def _rt_socketlog(f: _Fake, d: _Doc) -> _Out:
     ip1, ip2 = d.s("ip-address", f.ip()), d.s("ip-address", f.ip())
     wskey = d.k(f.b64(16))
-    text = (
-        f"{f.n(10, 23)}:{f.n(10, 59)}:{f.n(10, 59)} ws upgrade from {ip1}:{f.n(30000, 65000)}\n"
-        f"  GET /socket?v=4 HTTP/1.1\n  Upgrade: websocket\n  Sec-WebSocket-Key: {wskey}\n"
-        "  Sec-WebSocket-Version: 13\n"
-        f"{f.n(10, 23)}:{f.n(10, 59)}:{f.n(10, 59)} auth ok user=u_{f.n(10000, 99999)} "
-        f"channels=presence-room-{f.n(1, 99)}\n"
-        f"{f.n(10, 23)}:{f.n(10, 59)}:{f.n(10, 59)} ws close from {ip2} code=1006 reason=abnormal\n"
-        f"{f.n(10, 23)}:{f.n(10, 59)}:{f.n(10, 59)} metrics pushed to {d.k('127.0.0.1')}:9102\n"
-    )
-    return text, "log", "logs/socket-gateway.log"
+    hms = _hms(f)
+    if f.n(0, 1):
+        text = (
+            f"{hms()} ws upgrade from {ip1}:{f.n(30000, 65000)}\n"
+            f"  GET /socket?v=4 HTTP/1.1\n  Upgrade: websocket\n  Sec-WebSocket-Key: {wskey}\n"
+            "  Sec-WebSocket-Version: 13\n"
+            f"{hms()} auth ok user=u_{f.n(10000, 99999)} "
+            f"channels=presence-room-{f.n(1, 99)}\n"
+            f"{hms()} ws close from {ip2} code=1006 reason=abnormal\n"
+            f"{hms()} metrics pushed to {d.k('127.0.0.1')}:9102\n"
+        )
+        return text, "log", "logs/socket-gateway.log"
+    day = f"2026-0{f.n(1, 9)}-{f.n(10, 28)}"
+    rows = [
+        {
+            "ts": f"{day}T{hms()}Z",
+            "level": "info",
+            "msg": "upgrade",
+            "remote": f"{ip1}:{f.n(30000, 65000)}",
+            "headers": {"sec-websocket-key": wskey, "sec-websocket-version": "13"},
+        },
+        {
+            "ts": f"{day}T{hms()}Z",
+            "level": "info",
+            "msg": "subscribed",
+            "channel": f"private-order-{f.n(100, 999)}",
+        },
+        {"ts": f"{day}T{hms()}Z", "level": "warn", "msg": "ping timeout", "remote": ip2},
+    ]
+    return "\n".join(json.dumps(r) for r in rows) + "\n", "log", "logs/soketi.jsonl"
 
 
 def _rt_centrifugo(f: _Fake, d: _Doc) -> _Out:
@@ -1706,7 +1739,7 @@ def _en_enlighten(f: _Fake, d: _Doc) -> _Out:
     return text, "sh", "notes/enlighten.txt"
 
 
-def _en_solaredge(f: _Fake, d: _Doc) -> _Out:
+def _en_solaredge_a(f: _Fake, d: _Doc) -> _Out:
     key = d.s("api-key", f.mixed(string.ascii_uppercase + string.digits, 32))
     site = f.n(1000000, 4999999)
     text = (
@@ -1970,15 +2003,17 @@ def _rx_config(f: _Fake, d: _Doc) -> _Out:
 
 def _rx_claimlog(f: _Fake, d: _Doc) -> _Out:
     ip = d.s("ip-address", f.ip())
+    day = f"2026-10-0{f.n(1, 9)}"
+    hms = _hms(f)
     text = (
-        f"2026-10-0{f.n(1, 9)} 09:{f.n(10, 59)}:{f.n(10, 59)} INFO  switch: connecting "
+        f"{day} {hms()} INFO  switch: connecting "
         f"to {ip}:{f.pick([5000, 7400])} (TLS)\n"
-        f"2026-10-0{f.n(1, 9)} 09:{f.n(10, 59)}:{f.n(10, 59)} INFO  claim B1 bin={f.digits(6)} "
+        f"{day} {hms()} INFO  claim B1 bin={f.digits(6)} "
         f"pcn={f.pick(['ADV', 'MEDDPRIME', 'CN'])}"
         f" rx={f.digits(7)} -> response status=P\n"
-        f"2026-10-0{f.n(1, 9)} 09:{f.n(10, 59)}:{f.n(10, 59)} WARN  switch: retrying, "
+        f"{day} {hms()} WARN  switch: retrying, "
         f"listener {d.k('0.0.0.0')}:9443 busy\n"
-        f"2026-10-0{f.n(1, 9)} 09:{f.n(10, 59)}:{f.n(10, 59)} INFO  build {d.k(f.sha())}\n"
+        f"{day} {hms()} INFO  build {d.k(f.sha())}\n"
     )
     return text, "log", "logs/claims.log"
 
@@ -2085,7 +2120,7 @@ def _tf_aegis(f: _Fake, d: _Doc) -> _Out:
     return text + "\n", "json", "backups/aegis-export-plain.json"
 
 
-def _tf_twilio(f: _Fake, d: _Doc) -> _Out:
+def _tf_twilio_a(f: _Fake, d: _Doc) -> _Out:
     sid = "AC" + f.hexs(32)
     tok = d.s("token", f.hexs(32))
     svc = "VA" + f.hexs(32)
@@ -2164,7 +2199,7 @@ def _tf_ssh(f: _Fake, d: _Doc) -> _Out:
 # 9. Mining and node operators.
 
 
-def _mn_bitcoin_conf(f: _Fake, d: _Doc) -> _Out:
+def _mn_bitcoin_conf_a(f: _Fake, d: _Doc) -> _Out:
     pw = d.s("rpc-password", f.alnum(f.pick([24, 32])))
     text = (
         "# bitcoin.conf\nserver=1\ntxindex=1\n"
@@ -2521,7 +2556,7 @@ def _ag_records(f: _Fake, d: _Doc) -> _Out:
     return text, "console", "records/spray-log-2026.csv"
 
 
-def _ag_wpa(f: _Fake, d: _Doc) -> _Out:
+def _ag_wpa_a(f: _Fake, d: _Doc) -> _Out:
     psk = d.s("wifi-psk", f.password().replace('"', "x"))
     text = (
         "ctrl_interface=DIR=/var/run/wpa_supplicant GROUP=netdev\nupdate_config=1\ncountry=US\n\n"
@@ -2657,6 +2692,124 @@ def _ge_gitlog(f: _Fake, d: _Doc) -> _Out:
         f" sources/{f.pick(['baptisms', 'census'])}.csv | {f.n(5, 90)} {'+' * f.n(5, 20)}\n"
     )
     return text, "console", "notes/tree-gitlog.txt"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Second layouts for some kinds.
+
+
+def _pod_env_b(f: _Fake, d: _Doc) -> _Out:
+    tok = d.s("token", f.hexs(32))
+    db = d.s("db-password", f.password().replace('"', "x"))
+    text = (
+        "services:\n  feedsync:\n    image: ghcr.io/podhost/feedsync:2.3\n    environment:\n"
+        f"      BUZZSPROUT_API_TOKEN: {tok}\n"
+        f'      POSTGRES_PASSWORD: "{db}"\n'
+        f"      SENTRY_DSN: ${{{d.k('SENTRY_DSN')}}}\n"
+        "    restart: unless-stopped\n"
+    )
+    return text, "yaml", "deploy/docker-compose.yml"
+
+
+def _pod_env(f: _Fake, d: _Doc) -> _Out:
+    return _pod_env_a(f, d) if f.n(0, 1) else _pod_env_b(f, d)
+
+
+def _ch_giving_b(f: _Fake, d: _Doc) -> _Out:
+    first, last = f.person()
+    name = d.s("person-name", f"{first} {last}")
+    mail = d.s("email", f.email(first, last))
+    card = d.s("card-number", f.card())
+    obj = {
+        "id": "gift_" + f.alnum(14),
+        "amount": f.n(500, 40000),
+        "currency": "gbp",
+        "fund": f.pick(["General", "Building", "Missions"]),
+        "payment_method": {
+            "type": "card",
+            "card": {"number": card, "exp_month": f.n(1, 12), "exp_year": f.n(2027, 2031)},
+            "billing_details": {"name": name, "email": mail},
+        },
+        "gift_aid": True,
+    }
+    text = (
+        "$ curl -s https://giving.internal/api/gifts/latest | jq .\n"
+        + json.dumps(obj, indent=2)
+        + f'\n$ curl -s https://giving.internal/api/health\n{{"db": "ok", "build": "{d.k(f.sha())}"}}\n'
+    )
+    return text, "console", "notes/giving-api.txt"
+
+
+def _ch_giving(f: _Fake, d: _Doc) -> _Out:
+    return _ch_giving_a(f, d) if f.n(0, 1) else _ch_giving_b(f, d)
+
+
+def _en_solaredge_b(f: _Fake, d: _Doc) -> _Out:
+    key = d.s("api-key", f.mixed(string.ascii_uppercase + string.digits, 32))
+    text = (
+        "import requests\n\n"
+        f"SITE_ID = {f.n(1000000, 4999999)}\n"
+        f'SOLAREDGE_API_KEY = "{key}"\n\n\n'
+        "def energy(start: str, end: str) -> list[dict]:\n"
+        "    r = requests.get(\n"
+        '        f"https://monitoringapi.solaredge.com/site/{SITE_ID}/energy",\n'
+        '        params={"api_key": SOLAREDGE_API_KEY, "timeUnit": "DAY", "startDate": start, "endDate": end},\n'
+        "        timeout=20,\n    )\n"
+        '    return r.json()["energy"]["values"]\n'
+    )
+    return text, "python", "energy/solaredge.py"
+
+
+def _en_solaredge(f: _Fake, d: _Doc) -> _Out:
+    return _en_solaredge_a(f, d) if f.n(0, 1) else _en_solaredge_b(f, d)
+
+
+def _tf_twilio_b(f: _Fake, d: _Doc) -> _Out:
+    sid = "AC" + f.hexs(32)
+    tok = d.s("token", f.hexs(32))
+    text = (
+        'const twilio = require("twilio");\n\n'
+        f'const accountSid = "{sid}";\nconst authToken = "{tok}";\n'
+        "const client = twilio(accountSid, authToken);\n\n"
+        "export async function sendCode(to) {\n"
+        "  return client.verify.v2.services(process.env.VERIFY_SID)\n"
+        '    .verifications.create({ to, channel: "sms" });\n}\n'
+    )
+    return text, "javascript", "lib/verify.js"
+
+
+def _tf_twilio(f: _Fake, d: _Doc) -> _Out:
+    return _tf_twilio_a(f, d) if f.n(0, 1) else _tf_twilio_b(f, d)
+
+
+def _mn_bitcoin_cli(f: _Fake, d: _Doc) -> _Out:
+    pw = d.s("rpc-password", f.alnum(f.pick([24, 32])))
+    text = (
+        f"$ bitcoin-cli -rpcconnect={d.k('127.0.0.1')} -rpcuser=electrs -rpcpassword={pw} getblockchaininfo"
+        " | jq '{chain, blocks, verificationprogress}'\n"
+        f'{{\n  "chain": "main",\n  "blocks": {f.n(900000, 960000)},\n'
+        f'  "verificationprogress": 0.99999{f.n(1000, 9999)}\n}}\n'
+    )
+    return text, "console", "notes/bitcoin-cli.txt"
+
+
+def _mn_bitcoin_conf(f: _Fake, d: _Doc) -> _Out:
+    return _mn_bitcoin_conf_a(f, d) if f.n(0, 1) else _mn_bitcoin_cli(f, d)
+
+
+def _ag_nm_keyfile(f: _Fake, d: _Doc) -> _Out:
+    psk = d.s("wifi-psk", f"{f.pick(_WORDS)} {f.pick(_WORDS)} {f.pick(_WORDS)} {f.n(10, 99)}")
+    text = (
+        "$ sudo cat /etc/NetworkManager/system-connections/GrainBin-AP.nmconnection\n"
+        "[connection]\nid=GrainBin-AP\n"
+        f"uuid={f.uuid()}\ntype=wifi\n\n[wifi]\nmode=infrastructure\nssid=GrainBin-AP\n\n"
+        f"[wifi-security]\nkey-mgmt=wpa-psk\npsk={psk}\n\n[ipv4]\nmethod=auto\n"
+    )
+    return text, "console", "notes/nm-keyfile.txt"
+
+
+def _ag_wpa(f: _Fake, d: _Doc) -> _Out:
+    return _ag_wpa_a(f, d) if f.n(0, 1) else _ag_nm_keyfile(f, d)
 
 
 # ---------------------------------------------------------------------------------------------------------
