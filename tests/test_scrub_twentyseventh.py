@@ -18,7 +18,7 @@ import pytest
 
 from tests.scrubcorpus import twentyseventh as corpus
 
-PINNED_DIGEST = "88e15556bedfb31b45fd2bfdd0973e4754b1250aa82c488a55974f14b41c8830"
+PINNED_DIGEST = "eb3c42fd79acade69b61370b6b4212bdfb712c310bec435c1123ce1748481bf6"
 
 _HERE = Path(__file__).resolve().parent
 _SOURCES = (_HERE / "scrubcorpus" / "twentyseventh.py", Path(__file__).resolve())

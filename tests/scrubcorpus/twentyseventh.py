@@ -1726,14 +1726,16 @@ def _en_envoy(f: _Fake, d: _Doc) -> _Out:
 
 
 def _en_enlighten(f: _Fake, d: _Doc) -> _Out:
+    cid = f.hexs(32)
+    csec = d.s("secret", f.hexs(32))
     key = d.s("api-key", f.hexs(32))
     mail = d.k(f.docmail())
     pw = d.s("password", f.urlpw())
     text = (
         "# Enlighten v4 app credentials\n"
-        f"ENPHASE_API_KEY={key}\n\n"
-        f'$ curl -s -X POST "https://api.enphaseenergy.com/oauth/token?grant_type=password&username={mail}&pas'
-        f'sword={pw}" \\\n'
+        f"ENPHASE_CLIENT_ID={cid}\nENPHASE_CLIENT_SECRET={csec}\nENPHASE_API_KEY={key}\n\n"
+        f'$ curl -s -X POST "https://api.enphaseenergy.com/oauth/token?grant_type=password&username={mail}'
+        f'&password={pw}" \\\n'
         '    -u "$ENPHASE_CLIENT_ID:$ENPHASE_CLIENT_SECRET" | jq .expires_in\n86393\n'
     )
     return text, "sh", "notes/enlighten.txt"
@@ -1760,8 +1762,8 @@ def _en_powerwall(f: _Fake, d: _Doc) -> _Out:
         f"PW_HOST={ip}\nPW_EMAIL={d.k(f.docmail())}\nPW_PASSWORD={pw}\nPW_TIMEZONE=Europe/London\n\n"
         "$ curl -sk -X POST \"https://$PW_HOST/api/login/Basic\" -H 'Content-Type: application/json' \\\n"
         '    -d \'{"username":"customer","password":"\'"$PW_PASSWORD"\'","email":"\'"$PW_EMAIL"\'"}\'\n'
-        f'{{"email":"","firstname":"Tesla","lastname":"Energy","roles":["Home_Owner"],"token":"{tok}","provide'
-        f'r":"Basic"}}\n'
+        f'{{"email":"","firstname":"Tesla","lastname":"Energy","roles":["Home_Owner"],'
+        f'"token":"{tok}","provider":"Basic"}}\n'
     )
     return text, "sh", "powerwall/pypowerwall.env"
 
@@ -1839,8 +1841,8 @@ def _mo_ocpp(f: _Fake, d: _Doc) -> _Out:
         f'"chargePointModel":"{f.pick(["Eve Single", "Pro", "Pulsar Plus"])}",'
         f'"firmwareVersion":"{d.k("4." + str(f.n(1, 9)) + ".0." + str(f.n(10, 99)))}'
         f'"}}]\n'
-        f'[csms] -> [3,"{f.uuid()}",{{"status":"Accepted","currentTime":"2026-10-0{f.n(1, 9)}T10:00:00Z","inte'
-        f'rval":300}}]\n'
+        f'[csms] -> [3,"{f.uuid()}",{{"status":"Accepted","currentTime":"2026-10-0{f.n(1, 9)}T10:00:00Z",'
+        f'"interval":300}}]\n'
     )
     return text, "log", "logs/csms.log"
 
@@ -1962,8 +1964,8 @@ def _rx_newrx(f: _Fake, d: _Doc) -> _Out:
         ' TransactionDomain="SCRIPT" TransactionVersion="20170715" StructuresVersion="20170715" '
         'ECLVersion="20170715">\n'
         f'  <Header>\n    <To Qualifier="P">{f.digits(7)}</To>\n    <From Qualifier="C">{f.digits(10)}</From>\n'
-        f"    <MessageID>{f.sha(32)}</MessageID>\n    <SentTime>2026-10-0{f.n(1, 9)}T14:{f.n(10, 59)}:00Z</Sen"
-        "tTime>\n  </Header>\n"
+        f"    <MessageID>{f.sha(32)}</MessageID>\n    <SentTime>2026-10-0{f.n(1, 9)}T14:{f.n(10, 59)}:00Z"
+        "</SentTime>\n  </Header>\n"
         "  <Body>\n    <NewRx>\n      <Patient>\n        <HumanPatient>\n"
         f"          <Name>\n            <LastName>{qln}</LastName>\n            "
         f"<FirstName>{qfn}</FirstName>\n          </Name>\n"
@@ -1973,8 +1975,8 @@ def _rx_newrx(f: _Fake, d: _Doc) -> _Out:
         f"          <Identification><NPI>{f.digits(10)}</NPI></Identification>\n"
         f"          <Name>\n            <LastName>{pln}</LastName>\n            "
         f"<FirstName>{pfn}</FirstName>\n          </Name>\n"
-        f"          <CommunicationNumbers>\n            <PrimaryTelephone><Number>{f.digits(10)}</Number></Pri"
-        "maryTelephone>\n"
+        f"          <CommunicationNumbers>\n            <PrimaryTelephone><Number>{f.digits(10)}</Number>"
+        "</PrimaryTelephone>\n"
         "          </CommunicationNumbers>\n        </NonVeterinarian>\n      </Prescriber>\n"
         "      <MedicationPrescribed>\n        <DrugDescription>"
         f"{f.pick(['Amoxicillin 500 MG Oral Capsule', 'Lisinopril 10 MG Oral Tablet', 'Metformin 850 MG Oral Tablet'])}"
@@ -2591,10 +2593,10 @@ def _ge_gedcom(f: _Fake, d: _Doc) -> _Out:
     mail = d.s("email", f.email(first, last))
     a, b = f.person()
     text = (
-        "0 HEAD\n1 SOUR GRAMPS\n2 VERS 5.2.3\n1 SUBM @SUBM1@\n1 GEDC\n2 VERS 5.5.1\n2 "
-        "FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
-        f"0 @SUBM1@ SUBM\n1 NAME {sub}\n1 ADDR {f.n(1, 99)} {f.pick(['Mill Lane', 'Church Street'])}\n1 "
-        f"EMAIL {mail}\n"
+        "0 HEAD\n1 SOUR GRAMPS\n2 VERS 5.2.3\n1 SUBM @SUBM1@\n1 GEDC\n2 VERS 5.5.1\n"
+        "2 FORM LINEAGE-LINKED\n1 CHAR UTF-8\n"
+        f"0 @SUBM1@ SUBM\n1 NAME {sub}\n1 ADDR {f.n(1, 99)} {f.pick(['Mill Lane', 'Church Street'])}\n"
+        f"1 EMAIL {mail}\n"
         f"0 @I1@ INDI\n1 NAME {a} /{b}/\n1 SEX {f.pick(['M', 'F'])}\n1 BIRT\n2 DATE "
         f"{f.n(1, 28)} {f.pick(['JAN', 'MAR', 'SEP'])} 18{f.n(20, 99)}\n"
         f"2 PLAC {f.pick(['Cork, Ireland', 'Bergen, Norway', 'Krakow, Poland'])}\n0 TRLR\n"
