@@ -6,9 +6,9 @@ contexts, plus text that must survive) live with the tests in tests/scrubcorpus:
 were written with; the second one's tuning part, which rules were adjusted against; its held-back part, which is
 only ever measured; further tuning parts (tuning_more, tuning_round2 to tuning_round9) for the classes the rules
 were weakest on, with marked spans that must survive. Then held-back parts written apart from the rules, by hands
-that never saw them (tests/scrubcorpus/third.py to twentyeighth.py): only their aggregate
-figures are printed, never what was missed, so that nobody tunes against them (the fifth to eleventh, the thirteenth,
-the fourteenth, the sixteenth to twenty-fourth and the twenty-sixth had their misses read after they were measured blind, and rules
+that never saw them (tests/scrubcorpus/third.py to twentyeighth.py): only their aggregate figures are printed, never
+what was missed, so that nobody tunes against them (the fifth to eleventh, the thirteenth, the fourteenth, the
+sixteenth to twenty-fourth and the twenty-sixth had their misses read after they were measured blind, and rules
 followed: they are blind no longer).
 The capture pipeline's own speed on agent streams is bench/capture.py.
 """
@@ -47,10 +47,10 @@ from tests.scrubcorpus import (
     thirteenth,
     twelfth,
     twentieth,
+    twentyeighth,
     twentyfifth,
     twentyfirst,
     twentyfourth,
-    twentyeighth,
     twentysecond,
     twentyseventh,
     twentysixth,
