@@ -66,7 +66,10 @@ def test_a_public_key_names_no_secret_and_a_key_beside_it_still_does() -> None:
     assert classify_name("public_key") is None
     assert classify_name("DISCORD_PUBLIC_KEY") is None
     assert classify_name("public_key_secret") == Sense("secret", True)
-    assert classify_name("publishable_key") == Sense("key", False)
+    # A publishable key is published by design (Stripe's `pk_live_`, Supabase's): its name says so, as "public" does.
+    assert classify_name("publishable_key") is None
+    assert classify_name("STRIPE_PUBLISHABLE_KEY") is None
+    assert classify_name("publishable_key_secret") == Sense("secret", True)
 
 
 @pytest.mark.parametrize(

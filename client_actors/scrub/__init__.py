@@ -33,8 +33,10 @@ Decisions:
   they stay.
 - Well-known placeholders (``changeme``, ``<your-api-key>``, ``${TOKEN}``, ``****``) are kept: they
   carry no secret, and they show where one goes (see `_names`).
-- Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role
-  accounts such as ``git@github.com`` and ``noreply@`` are kept.
+- Reserved example domains (example.com/.org/.net, .example, .test, .invalid, localhost) and role accounts such as
+  ``git@github.com``, ``noreply@`` and ``noreply-...@`` are kept; an address in an authenticator's ``otpauth://``
+  label goes (no URL's password stands there). A card-shaped number under an identifier's name (``<report_id>``,
+  ``"order_id":``) is an identifier, and stays.
 - A URL keeps its scheme, host, port, path and a plain user name (``ssh://deploy@bastion.acme.io`` is an account
   and a host, not an address); its password, or a token given as its user, goes. An ssh command's destination
   and jump host stay the same way (``ssh -J ec2-user@bastion.acme.io deploy@db1.acme.io``, ssh_config's ``ProxyJump``).
@@ -48,8 +50,9 @@ Decisions:
   vendor-shaped fillers (``ghp_xxxx...``, ``sk-...``) and AWS's documented ``AKIA...EXAMPLE`` keys are kept.
 - Keys a vendor publishes by design stay beside their secret twins, which go, under a key's name too
   (``POSTHOG_KEY=phc_...``): PostHog's project key (``phc_``; its personal key ``phx_`` goes), Mapbox's public token
-  (``pk.``; ``sk.`` goes), Supabase's publishable key (``sb_publishable_``; ``sb_secret_`` goes). Vendors' tokens are
-  found by their published layouts, typed by the vendor where the kind names one, else as ``token``, ``api-key``,
+  (``pk.``; ``sk.`` goes), Supabase's publishable key (``sb_publishable_``; ``sb_secret_`` goes), Stripe's publishable
+  key (``pk_live_``; ``sk_live_`` and ``rk_live_`` go), and any value under a publishable key's name. Vendors' tokens
+  are found by their published layouts, typed by the vendor where the kind names one, else as ``token``, ``api-key``,
   ``secret`` or ``password``. A prefix glued by "-" or "_" to the letters before it (``...A-sk-...``) is part of a
   longer run (base64url), no token.
 - A NATS nkey seed (``SU...``, 58 characters of base32) goes as a ``private-key``; its public key (``U...``, 56, its
@@ -89,8 +92,10 @@ Decisions:
   Sentinel's ``auth-pass``, a password echoed into ``anydesk --set-password`` or printed twice into ``vncpasswd``, an
   address's password with no scheme (``root:PASSWORD@10.0.0.5:26257``), an API key given as curl's user (``-u KEY:``),
   a field ``jq`` prints out of a file when its name is sensitive (``.private_key_id``), and RustDesk's private key
-  that ``cat id_ed25519`` prints; a code span in prose showing where a key goes stays, as does a command substitution
-  in quotes (`` "`pass show mail`" ``).
+  that ``cat id_ed25519`` prints. So do Ably's ``APPID.KEYID:SECRET`` keys where Ably is named, WHMCS's
+  ``cc_encryption_hash``, the value an element's attributes give a setting whose name is a secret's (``<property
+  name="db.password" value="..."/>``), and Genesys' client secret in its call; a code span in prose showing where a
+  key goes stays, as does a command substitution in quotes (`` "`pass show mail`" ``).
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
@@ -151,24 +156,26 @@ Decisions:
   ``street_name``), an XML record's sibling elements included, one object a CLI prints as a bordered table of fields
   (``| Name | ... |`` over an ``Email`` line), and in an object under a card's, billing, shipping or customer key; a
   label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's printed struct, Mixpanel's ``$name``,
-  Steam's ``realname`` of two words; a name's parts in an object of their own, ``{"first": ..., "last": ...}``;
-  ``{Name:Jane Doe Email:...}``), a CSV's cells apart by ``;`` as spreadsheets export them, a sign-in log's ``User``
-  beside its ``Username``, an HTML table's column its header row names and an HTML form's field, their setters' calls
-  and logged bindings (Django's, SQLAlchemy's), a form body's pairs, psql's expanded records (``full_name | ...``),
-  vCards' ``FN`` and ``N``, an invitation's organizer and attendees (iCalendar's ``CN=``, two words at least),
-  people's LDIF ``cn`` (an entry of a person's class, or one a user's id names: ``dn: uid=...``), a table's column
-  under a rule of dashes that lines its cells up (``sf data query``), a payment's creditor and debtor (ISO 20022's
-  ``<Cdtr><Nm>``), a social security number a government id's code names (ADP's ``"codeValue": "SSN"``), the line
-  under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and a Mozilla preference's name
-  (``user_pref("mail.identity.id1.fullName", ...)``), a scanner's finding's ``Author`` beside its ``Email``
-  (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept:
-  names in prose, package metadata and licence headers without an address (public attribution of published code:
-  setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a name beside a
-  documentation address (an example, in a record as beside ``<...>``, a customer's or billing object with no card's
-  number in or around it, a table's row, a vCard or an invitation that gives one, and a git identity set beside one: a
-  guide's ``git config user.email jane@example.org``) except where git log or a manifest's author field prints it as
-  an identity (the address stays), a stand-in's name (``Jane Doe``) there, in a record or a table's row (a sandbox's
-  ``"DisplayName"``) and in an author's setting, a single word beside an address, identifiers.
+  Steam's ``realname`` of two words, ADP's ``familyName1``, a namespaced element's (``<itunes:name>`` beside
+  ``<itunes:email>``), a GEDCOM file's ``NAME`` lines; a record's name beside an SSN; a name's parts in an object of
+  their own, ``{"first": ..., "last": ...}``; ``{Name:Jane Doe Email:...}``), a CSV's cells apart by ``;`` as
+  spreadsheets export them, a sign-in log's ``User`` beside its ``Username``, an HTML table's column its header row
+  names and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's
+  pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and
+  attendees (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a
+  user's id names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data
+  query``), a payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social security number a government id's
+  code names (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label (a W-9's, a W-2's, a 1099's, a
+  1040's), and a Mozilla preference's name (``user_pref("mail.identity.id1.fullName", ...)``), a scanner's finding's
+  ``Author`` beside its ``Email`` (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML
+  or ini ``author`` line). Kept: names in prose, package metadata and licence headers without an address (public
+  attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's
+  ``[metadata]``), a name beside a documentation address (an example, in a record as beside ``<...>``, a customer's or
+  billing object with no card's number in or around it, a table's row, a vCard or an invitation that gives one, and a
+  git identity set beside one: a guide's ``git config user.email jane@example.org``) except where git log or a
+  manifest's author field prints it as an identity (the address stays), a stand-in's name (``Jane Doe``) there, in a
+  record or a table's row (a sandbox's ``"DisplayName"``) and in an author's setting, a single word beside an address,
+  identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

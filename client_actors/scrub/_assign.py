@@ -415,7 +415,10 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
     if before not in ALNUM:
         return True
     # glued to a word before it: only a directive's one word names a password so (Moodle's `dbpass`, `smtppass`)
-    glued = text[run_start(text, kw_start, _NAME_BACK, 40) : kw_start + len(keyword)].rsplit(".", 1)[-1]
+    glued_start = run_start(text, kw_start, _NAME_BACK, 40)
+    if text[glued_start - 1 : glued_start] == "\\" and text[glued_start : glued_start + 1] in ("n", "r", "t"):
+        glued_start += 1  # JSON-escaped text: `\ndbpass=`, the n belongs to the escape
+    glued = text[glued_start : kw_start + len(keyword)].rsplit(".", 1)[-1]
     return (
         glued.isalpha() and classify_name(glued) is not None
     )  # (a dotted name's last part: `keystore.storepass`)

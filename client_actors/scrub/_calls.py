@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
-from client_actors.scrub._judge import judge_value, slashed_key
+from client_actors.scrub._judge import LINE_LEAD, judge_value, slashed_key
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
 
 _PLAIN = re.compile(r"[A-Za-z_]+")
@@ -114,13 +114,25 @@ SDK_LITERALS = tuple(f"{name}(" for name in SDK_CLIENTS)
 
 # Calls whose Nth string argument is a secret, by the library's signature: Sequelize's (database, user,
 # password, options), Stripe's construct_event(payload, signature header, endpoint secret), Express's
-# cookieParser(secret), Joken's `default_signer: "..."` in Elixir config.
+# cookieParser(secret), Joken's `default_signer: "..."` in Elixir config. Arguments may stand on lines of their own.
+# Between a call's arguments: blanks, line breaks (written or escaped) and the leads of the lines they break to (a
+# lead first, where one stands, and only one that holds something).
+_ARGUMENT_GAP = (
+    r"(?:(?<=\n)(?:" + LINE_LEAD.pattern + r")(?<!\n)|\s|\\n)*+"
+)  # (possessive: blanks are read once)
 _NTH_SECRET = re.compile(
-    r"(?P<fn>new Sequelize|construct_event|cookieParser|default_signer:)[ \t]*\(?"
-    r"(?P<before>(?:[ \t]*(?:\\?'[^'\\\n]{0,256}\\?'|\\?\"[^\"\\\n]{0,256}\\?\"|[A-Za-z_][\w.]{0,64})[ \t]*,){0,2})"
-    r"[ \t]*(?:\\?'(?P<sq>[^'\\\n]{4,512})\\?'|\\?\"(?P<dq>[^\"\\\n]{4,512})\\?\")"
+    r"(?P<fn>new Sequelize|construct_event|cookieParser|default_signer:|get_client_credentials_token)[ \t]*\(?"
+    r"(?P<before>(?:"
+    + _ARGUMENT_GAP
+    + r"(?:\\?'[^'\\\n]{0,256}\\?'|\\?\"[^\"\\\n]{0,256}\\?\"|[A-Za-z_][\w.]{0,64})"
+    r"[ \t]*,){0,2})"
+    + _ARGUMENT_GAP
+    + r"(?:\\?'(?P<sq>[^'\\\n]{4,512})\\?'|\\?\"(?P<dq>[^\"\\\n]{4,512})\\?\")"
 )
-_NTH = {"new Sequelize": 2, "construct_event": 2, "cookieParser": 0, "default_signer:": 0}
+_NTH = {
+    "new Sequelize": 2, "construct_event": 2, "cookieParser": 0, "default_signer:": 0,
+    "get_client_credentials_token": 1,  # Genesys Cloud's (client id, client secret)
+}  # fmt: skip
 
 
 def _handle_nth_secret(match: re.Match[str]) -> Redaction | None:
@@ -134,7 +146,7 @@ def _handle_nth_secret(match: re.Match[str]) -> Redaction | None:
 
 
 NTH_SECRET = Rule("nth-argument-secret", _NTH_SECRET, _handle_nth_secret)
-NTH_SECRET_LITERALS = ("new Sequelize", "construct_event", "cookieParser", "default_signer:")
+NTH_SECRET_LITERALS = tuple(_NTH)
 
 CURL_USERPWD = Rule(
     "curl-userpwd",

@@ -227,6 +227,8 @@ def _handle_authorization(match: re.Match[str]) -> Redaction | None:
     named = _NAMED_PARAMETER.match(value) if lowered != "basic" else None
     if named is not None:
         start += named.end()
+        if is_placeholder(text[start:end]):
+            return None  # `Token token=${BUZZSPROUT_TOKEN}`: the parameter's value refers to the secret
     return redact(start, end, "authorization")
 
 

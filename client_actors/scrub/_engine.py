@@ -71,6 +71,8 @@ from client_actors.scrub._people import (
     DIRECTORY_LITERALS,
     EXPANDED_LITERALS,
     FORM_FIELD_LITERALS,
+    GEDCOM_ALSO,
+    GEDCOM_LITERALS,
     HTML_TABLE_LITERALS,
     NAME_PARTS_LITERALS,
     NOTE_LITERALS,
@@ -80,6 +82,7 @@ from client_actors.scrub._people import (
     find_directory_names,
     find_expanded_names,
     find_form_field_names,
+    find_gedcom_names,
     find_git_identity,
     find_html_table_names,
     find_keyed_names,
@@ -114,6 +117,7 @@ from client_actors.scrub._tools import (
     find_credential_files,
     find_listed_api_keys,
     find_msf_credentials,
+    find_named_attribute_values,
     find_otlp_headers,
     find_printf_credentials,
 )
@@ -125,7 +129,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.37"
+RULESET_VERSION = "2026.12.38"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -305,6 +309,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("printf-credentials", find_printf_credentials, FINDER_LITERALS["printf-credentials"]),
     Pass("listed-api-keys", find_listed_api_keys, FINDER_LITERALS["listed-api-keys"]),
     Pass("msf-credentials", find_msf_credentials, FINDER_LITERALS["msf-credentials"]),
+    Pass("named-attribute-values", find_named_attribute_values, FINDER_LITERALS["named-attribute-values"]),
     Pass("pointed-locals", find_pointed_locals, ("└ ",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).
@@ -344,6 +349,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("person-name-html-table", find_html_table_names, HTML_TABLE_LITERALS),
     Pass("person-name-form-field", find_form_field_names, FORM_FIELD_LITERALS),
     Pass("person-name-parts", find_name_parts, NAME_PARTS_LITERALS),
+    Pass("person-name-gedcom", find_gedcom_names, GEDCOM_LITERALS, also=GEDCOM_ALSO),
     Pass("person-name-calendar", find_calendar_names, CALENDAR_LITERALS),
     Pass("person-name-note", find_note_names, NOTE_LITERALS),
     # Phone and social security numbers by the column or key that holds them (see _columns.py).

@@ -171,6 +171,10 @@ def classify_name(name: str) -> Sense | None:
         return Sense("password", True) if before or last != "pwd" else None
     if last in ("hash", "digest") and before and before[-1] in PASSWORD_WORDS:
         return Sense("password", True)
+    if last == "hash" and before and before[-1] == "encryption":
+        return Sense(
+            "secret", True
+        )  # WHMCS's `cc_encryption_hash`: the key its stored cards are encrypted with
     if last in ("certificate", "cert") and before and before[-1] == "app":
         return Sense(
             "secret", True
@@ -179,12 +183,14 @@ def classify_name(name: str) -> Sense | None:
         return Sense(
             "token", True
         )  # Unleash's `INIT_CLIENT_API_TOKENS`: a list of them (`max_tokens` is a count)
+    if last in ("pubkey", "publickey"):
+        return None  # a validator's, a node's public key (`VALIDATOR_PUBKEY`): what anyone may hold
     if last == "keys" and before and before[-1] in _KEYS_QUALIFIERS:
         return Sense("secret", True)  # Strapi's `APP_KEYS`: the keys that sign its sessions, a list of them
     if last == "key":
         if before in (["dns"], ["cdns"]):
             return None  # DNSSEC's DNSKEY and CDNSKEY records: a zone's public key
-        if before and before[-1] == "public":
+        if before and before[-1] in ("public", "pub", "publishable"):
             return (
                 None  # what anyone may hold (`DISCORD_PUBLIC_KEY`, Snowflake's `RSA_PUBLIC_KEY`): no secret
             )
@@ -257,6 +263,7 @@ _PLACEHOLDER = re.compile(
 # account's, user's or server's public key, which names it in every JWT and config that refers to it.
 _PUBLISHED_KEY = re.compile(
     r"phc_[A-Za-z0-9]{20,128}|pk\.eyJ[A-Za-z0-9_\-]{8,2048}\.[A-Za-z0-9_\-]{8,512}|sb_publishable_[A-Za-z0-9_\-]{16,128}"
+    r"|pk_(?:live|test)_[A-Za-z0-9]{16,247}"  # Stripe's publishable key, which every checkout page holds
 )
 _NATS_PUBLIC_KEY = re.compile(r"[OANCUX][A-Z2-7]{55}")  # its seed ("S" first, 58 long) goes
 

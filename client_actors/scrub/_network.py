@@ -89,12 +89,14 @@ _VERSION_BEFORE = re.compile(
     r"(?i:version|(?<![A-Za-z])ver\.?|release|firmware|\bfw|\bbuild|\bbios|\bkernel"
     r"|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
     r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince|\bup to"
-    r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-.]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
+    r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-.\\]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
 )
 # What a `version()` call or query gives, on the line after it (`SELECT version()`, then `[('24.9.8.21',)]`), behind
-# that line's lead.
+# that line's lead; and what the line after a command that names a version prints (`cat firmware/VERSION`).
 _VERSION_CALL_BEFORE = re.compile(
-    r"(?i:version)\(\)[^\n]{0,24}(?:\r?\n|\\n)(?:" + LINE_LEAD.pattern + r")[^\w\n]{0,12}\Z"
+    r"(?:[Vv]ersion|VERSION)(?:\(\)[^\n]{0,24}|[^\n\\]{0,40})(?:\r?\n|\\n)(?:"
+    + LINE_LEAD.pattern
+    + r")[^\w\n]{0,12}\Z"
 )
 # A key/value list's value under a version's key (ROS diagnostics: `- key: firmware_version` / `value: ...`), looked
 # for only where a "value" key is right before the address.
@@ -156,7 +158,8 @@ def _is_version_at(text: str, start: int) -> bool:
     """Whether what stands before ``start`` says the four numbers there are a version."""
     if _VERSION_BEFORE.search(text, max(0, start - 40), start):
         return True
-    if "ersion()" in text[max(0, start - 120) : start] and _VERSION_CALL_BEFORE.search(
+    window = text[max(0, start - 120) : start]
+    if ("ersion" in window or "ERSION" in window) and _VERSION_CALL_BEFORE.search(
         text, max(0, start - 120), start
     ):
         return True

@@ -657,7 +657,7 @@ _ROLE_NAME_KEYS = (
     "spousename", "applicantname", "candidatename", "claimantname", "policyholdername", "insuredname",
     "attendeename", "participantname", "speakername", "volunteername", "donorname", "buyername",
     # a bank transfer's or a direct debit's payer (Mollie's iDEAL `consumerName`)
-    "consumername",
+    "consumername", "drivername",
 )  # fmt: skip
 
 
@@ -698,7 +698,9 @@ def _beside_contact_key(key: str) -> bool:
 
 def _person_key(key: str) -> tuple[int, bool] | None:
     """The fewest words a value under ``key`` (spelt without "_" and "-", lower case) needs to be a person's name,
-    and whether upper-case words will do; None for a key that holds no person's name."""
+    and whether upper-case words will do; None for a key that holds no person's name. (A number after it says
+    which of several: ADP's `familyName1`.)"""
+    key = key.rstrip("0123456789")
     if key in PERSON_KEYS or key.endswith(_WHOLE_NAME_ENDINGS):
         return (2 if key in _WHOLE_NAME_KEYS else 1), True
     if key.endswith(_ROLE_NAME_KEYS) or key == "assignee":
@@ -725,7 +727,7 @@ _AUTHOR_ENDS = frozenset({5, 6})
 _ESCAPES = r"(?:\\(?:\\\\)?)?"
 _KEY_QUOTE = rf"(?P<q>{_ESCAPES}[\"'`]|\[|)"  # (or a bracket: Synology's `Fullname : [Jane Doe]`)
 _VALUE_AFTER_KEY = (
-    rf"(?P<close>{_ESCAPES}[\"'`]?|\.{{2,40}})"  # (or a dot leader: `Name..........: Jane Doe`)
+    rf"[0-9]{{0,2}}(?P<close>{_ESCAPES}[\"'`]?|\.{{2,40}})"  # (ADP's `familyName1`; a dot leader)
     r"(?P<sep>[ \t]*(?::(?:\*\*)?|=>?)[ \t]*|\([ \t]*|(?<=[a-zA-Z])>"  # (Markdown's bold `**Name:** Jane Doe`)
     r"|(?<=`)[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t]+(?=`)"
     r"|(?<=[\"'])[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?)"
@@ -768,12 +770,21 @@ def _keyed_matches(text: str, ends: tuple[int, ...] | None = None) -> list[re.Ma
 _CONTACT_KEY = (
     r"(?<![A-Za-z0-9_\-])(?!(?i:ip|mac|remote|server|bind|listen|host|proxy|public|private|local|wallet|contract|"
     r"memory|base|return|from|to|sender|recipient)[_\-]?address)(?:[A-Za-z]{1,12}[_\-]?)?"
-    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code)"
+    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code|ssn)"
     r"(?:[_\-]?(?i:address|addr|number|num|no|line)?[_\-]?[0-9]?)"
 )
 _CONTACT_COLUMN = re.compile(_CONTACT_KEY)
 # Found by `str.find` in the lower-cased record (one C scan each), then judged whole by `_CONTACT_COLUMN`.
-_CONTACT_WORDS = ("mail", "phone", "mobile", "address", "street", "post", "zip")
+_CONTACT_WORDS = (
+    "mail",
+    "phone",
+    "mobile",
+    "address",
+    "street",
+    "post",
+    "zip",
+    "ssn",
+)  # (an SSN is a person's)
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 _KEY_SEPARATOR = re.compile(rf"{_ESCAPES}[\"'`]?[ \t]*(?::|=>?)")
 
@@ -796,7 +807,10 @@ def _has_contact_field(text: str, start: int, end: int) -> bool:
             if (
                 separator is None
                 and record.startswith(">", key_end)
-                and record[key_start - 1 : key_start] == "<"
+                and (
+                    record[key_start - 1 : key_start] == "<"
+                    or _XML_PREFIX.search(record, max(0, key_start - 32), key_start) is not None
+                )
             ):
                 separator = _ELEMENT_END.match(record, key_end)  # an XML element's: `<email>`
             if (
@@ -926,7 +940,7 @@ _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS]
 # non-ASCII letter's first byte, or a JSON escape's "\\u"). Code's `name: string` has none; a scan of the
 # bytes for each pattern, each from a literal.
 _RECORD_AFTER_KEY = (
-    _ESCAPES.encode() + rb"(?:[\"'`]|\.{2,40})?"
+    rb"[0-9]{0,2}" + _ESCAPES.encode() + rb"(?:[\"'`]|\.{2,40})?"
     rb"(?:[ \t]*(?::(?:\*\*)?|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
     rb"[ \t]*(?:" + _ESCAPES.encode() + rb"[\"'`]|\[)?(?:[A-Z\x80-\xff]|\\u)"
 )
@@ -1080,15 +1094,20 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
                 continue
             key = key[3:]
         elif sep == ">" and (
-            text[key_start - 1 : key_start] != "<" or text[key_start - 2 : key_start] == "</"
+            (
+                text[key_start - 1 : key_start] != "<"
+                and not _XML_PREFIX.search(text, max(0, key_start - 32), key_start)
+            )
+            or text[key_start - 2 : key_start] == "</"
         ):
-            continue  # an XML element's name only: `<name>Jane Doe</name>`
+            continue  # an XML element's name only: `<name>Jane Doe</name>`, `<itunes:name>` (a namespace's prefix)
         keyed = _person_key(key)
         if keyed is None and key != "author" and _beside_contact_key(key):
             item = _name_forward(match, 2)
             record = _xml_siblings(text, match.start()) if sep == ">" else _record_around(text, match.start())
             if item is not None and (
-                (
+                _stands_in(text[item.start : item.end])
+                or (
                     not _has_contact_field(text, *record)
                     and not (
                         sep != ">" and _PERSON_OBJECT.search(text, max(0, record[0] - 40), record[0] + 1)
@@ -1115,6 +1134,8 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
     return found
 
 
+# An XML element's namespace prefix before its local name (`<itunes:name>`).
+_XML_PREFIX = re.compile(r"<[A-Za-z][\w\-.]{0,30}:\Z")
 # A Mozilla preference's call before its name (`user_pref("mail.identity.id1.fullName", "Jane Doe")`, prefs.js).
 _PREFERENCE_CALL = re.compile(r"(?:user_)?pref\(\\?\"[\w.\-]{0,80}\Z")
 
@@ -1450,6 +1471,7 @@ def find_insert_names(text: str) -> list[Redaction]:
                         value is not None
                         and string is not None
                         and is_person_name(string.replace("''", "'"), *fewest)
+                        and not _stands_in(string)
                     ):
                         found.append(redact(value.start("string"), value.end("string"), KIND))
             gap = ROW_GAP.match(text, at)
@@ -1636,6 +1658,27 @@ def find_name_parts(text: str) -> list[Redaction]:
         if is_person_name(whole, 2) and not _stands_in(whole):
             found.append(redact(match.start("first"), match.end("first"), KIND))
             found.append(redact(match.start("last"), match.end("last"), KIND))
+    return found
+
+
+# A GEDCOM file's names (`1 NAME Jane /Doe/`, the surname between slashes): a family tree's records are people's,
+# its submitter's too. Each line stands behind its level number, and behind a wrapper's lead.
+GEDCOM_LITERALS = (" NAME ",)
+GEDCOM_ALSO = ("GEDC",)
+_GEDCOM_NAME = re.compile(
+    r"(?<![^\s+n\u2192])[0-9] NAME (?P<name>[^\n\\/]{0,60}/[^\n\\/]{1,60}/[^\n\\]{0,20}?)[ \t]*(?=\r?\n|\\[rn]|$)"
+)
+
+
+def find_gedcom_names(text: str) -> list[Redaction]:
+    """The names of a GEDCOM file's individuals and submitter."""
+    if "GEDC" not in text:
+        return []  # (the engine's gate: a file's header names its format)
+    found = []
+    for match in _GEDCOM_NAME.finditer(text):
+        name = match.group("name")
+        if is_person_name(" ".join(name.replace("/", " ").split()), 2):
+            found.append(redact(match.start("name"), match.end("name"), KIND))
     return found
 
 

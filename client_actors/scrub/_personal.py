@@ -31,6 +31,7 @@ RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost"})
 RESERVED_DOMAINS = ("example.com", "example.org", "example.net")
 # Role accounts of forges and mailers, not people: git@github.com is a remote, not an address.
 ROLE_LOCALS = frozenset({"git", "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon"})
+_ROLE_PREFIXES = ("noreply-", "no-reply-", "noreply.", "no-reply.")
 
 # The lookahead drops reserved documentation domains before they cost a handler call.
 _EMAIL_DOMAIN = re.compile(
@@ -76,13 +77,18 @@ def _handle_email(match: re.Match[str]) -> Redaction | None:
     start = _local_start(text, at)
     if start == at or not _is_public_domain(match.group("domain"), match.group("tld")):
         return None
-    if text[start:at].lower() in ROLE_LOCALS or _SCP_PATH.match(text, match.end()):
-        return None
+    local = text[start:at].lower()
+    if local in ROLE_LOCALS or local.startswith(_ROLE_PREFIXES) or _SCP_PATH.match(text, match.end()):
+        return None  # (a role's address with a qualifier too: Google's `noreply-dmarc-support@...`)
     if match.group("domain").lower().endswith(_MACHINE_DOMAINS) or _MESSAGE_ID_LOCAL.fullmatch(
         text, start, at
     ):
         return None  # a service account's address (no person's), a Message-ID (`<uuid@host>`)
-    if text[start - 1 : start] == ":" and "://" in _word_before(text, start - 1):
+    if (
+        text[start - 1 : start] == ":"
+        and "://" in (before := _word_before(text, start - 1))
+        and "otpauth://" not in before  # (an authenticator's label, `Issuer:account`, holds no password)
+    ):
         return None  # a URL's `user:password@host`: the password's place (x-oauth-basic), not an address
     if text.endswith("://", 0, start) and not _PASSWORD_AFTER.match(text, match.end()):
         # a URL's user name and host (ssh://deploy@bastion.acme.io): which account, and where; an address given as

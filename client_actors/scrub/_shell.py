@@ -23,7 +23,7 @@ _VALUE = (
     r"(?:\\\"(?P<esc>[^\"\n\\]{1,256})\\\"|\"(?P<dq>[^\"\n]{1,256})\"|'(?P<sq>[^'\n]{1,256})'"
     r"|(?P<bare>[^\s'\"\\;&|<>][^\s'\"\\;&|]{0,256}))"
 )
-_COMMAND_START = r"(?:^|[\s;&|(/\"'`=]|\\n)"
+_COMMAND_START = r"(?:^|[\s;&|(/\"'`=+]|\\n)"  # (a diff's sign too)
 
 
 def _value_span(match: re.Match[str]) -> tuple[int, int] | None:
@@ -34,9 +34,19 @@ def _value_span(match: re.Match[str]) -> tuple[int, int] | None:
 
 
 def _line_before(text: str, at: int) -> str:
+    """The command's line before ``at``, the lines it continues after a backslash included."""
     floor = max(0, at - 300)
-    starts = (text.rfind("\n", floor, at), text.rfind("\\n", floor, at))
-    return text[max(max(starts) + 1, floor) : at]
+    start = at
+    while True:
+        starts = (text.rfind("\n", floor, start), text.rfind("\\n", floor, start))
+        line_start = max(max(starts) + 1, floor)
+        if line_start <= floor or not _CONTINUED_BEFORE.search(text, floor, line_start):
+            return text[line_start:at]
+        start = line_start - 1
+
+
+# A line a shell continues on the next one, its line break written or JSON-escaped: `\`, then the break.
+_CONTINUED_BEFORE = re.compile(r"\\[ \t]*(?:\r?\n|\\\\?\\n)\Z|\\[ \t]*\\\Z")
 
 
 def command_rule(name: str, pattern: str, trigger: str, command: str | None) -> Rule:

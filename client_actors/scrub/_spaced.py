@@ -50,7 +50,7 @@ _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,20}://")
 # attribute's or host's name ends in two digits after a lower-case word, whose receiver code names so.
 # Also a word and a number, then a short tail that ends in a digit (`quartz576.gj3`).
 WORDS_AND_NUMBER = re.compile(
-    r"(?P<first>[a-z]{3,24})\.[A-Za-z][a-z]{2,24}[0-9]{2,6}|(?P<numbered>[a-z]{3,24})[0-9]{2,6}\.[a-z]{1,6}[0-9]{1,4}"
+    r"(?P<first>[A-Za-z][a-z]{2,23})\.[A-Za-z][a-z]{2,24}[0-9]{2,6}|(?P<numbered>[a-z]{3,24})[0-9]{2,6}\.[a-z]{1,6}[0-9]{1,4}"
     # (words apart by dots and a number after a last dot: `Glacier.Violet.130`)
     r"|[A-Z][a-z]{2,24}(?:\.[A-Za-z][a-z]{2,24}){1,3}\.[0-9]{2,6}"
 )

@@ -582,6 +582,30 @@ def _handle_realm_user(match: re.Match[str]) -> Redaction | None:
 
 REALM_USER = Rule("realm-user", _REALM_USER, _handle_realm_user, None)
 
+# Ably's API key, `APPID.KEYID:SECRET` (six characters, a dot, six, a colon, the secret), where Ably is named near.
+_ABLY_KEY = re.compile(
+    r"(?<![\w.\-])[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{6}:(?P<value>[A-Za-z0-9_\-]{40,48})(?![\w\-])"
+)
+_ABLY = re.compile(r"ably|Ably|ABLY")  # (the engine's gate: the same literals)
+
+
+def _handle_ably_key(match: re.Match[str]) -> Redaction | None:
+    text = match.string
+    if _ABLY.search(text, max(0, match.start() - 400), match.end() + 400) is None:
+        return None
+    return redact(match.start(), match.end("value"), "secret")
+
+
+ABLY_KEY = Rule("ably-key", _ABLY_KEY, _handle_ably_key, None)
+
+# WHMCS's `$cc_encryption_hash`, the key its stored cards are encrypted with (no keyword of the assignment pass).
+ENCRYPTION_HASH = Rule(
+    "encryption-hash",
+    re.compile(r"encryption_hash\\?[\"']?[ \t]*=>?[ \t]*\\?[\"'](?P<value>[^\"'\\\n]{8,256})"),
+    lambda m: redact_value(m, "secret"),
+    "encryption_hash",
+)
+
 # What a login cracker prints for a pair it found: hydra's `[22][ssh] host: 10.0.0.5   login: root   password: ...`
 # (medusa's and ncrack's alike), and nmap's brute scripts' `admin:... - Valid credentials`.
 CRACKED_LOGIN = Rule(
@@ -606,7 +630,7 @@ TOOL_RULES = (
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
     VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
     QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR, CRACKED_LOGIN, VALID_CREDENTIALS,
-    HMAC_KEY_ID, SAUCE_KEY, REALM_USER,
+    HMAC_KEY_ID, SAUCE_KEY, REALM_USER, ABLY_KEY, ENCRYPTION_HASH,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -618,6 +642,7 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "smtp-auth": ("AUTH PLAIN", "AUTH\tPLAIN"),
     "terraform-random-password": ("random_password",),
     "realm-user": (_REALM_HEADER,),
+    "ably-key": ("ably", "Ably", "ABLY"),
     "sauce-key": (" -k", "\t-k", "-api-key", "-access-key", "key:"),
     "redis-acl-password": ("SETUSER", "setuser"),
     "algolia-key": ("algoliasearch(",),
@@ -674,6 +699,32 @@ def find_listed_api_keys(text: str) -> list[Redaction]:
     return found
 
 
+# An element that names a setting and gives its value as attributes (Ant's and Windchill's `<property name="db.password"
+# value="..."/>`, Maven's, .NET's `<add key="..." value="..."/>`): the name says what the value is.
+NAMED_ATTRIBUTE_LITERALS = ("value=",)
+_NAMED_ELEMENT = re.compile(r"<[A-Za-z][\w:.\-]{0,40}[ \t][^<>]{0,800}?/?>")
+_ELEMENT_ATTRIBUTE = re.compile(
+    r"(?<![\w\-])(?P<attr>name|key|value)=(?P<q>\\?[\"'])(?P<text>[^\"'<>\\]{0,512})(?P=q)"
+)
+
+
+def find_named_attribute_values(text: str) -> list[Redaction]:
+    """The value attribute of an element whose name or key attribute names a secret."""
+    found: list[Redaction] = []
+    for element in _NAMED_ELEMENT.finditer(text):
+        attributes = {item.group("attr"): item for item in _ELEMENT_ATTRIBUTE.finditer(text, *element.span())}
+        named, value = attributes.get("name") or attributes.get("key"), attributes.get("value")
+        if named is None or value is None or not value.group("text"):
+            continue
+        name, written = named.group("text"), value.group("text")
+        sense = classify_name(name)
+        if sense is None or not sense.strong or is_placeholder(written):
+            continue
+        if judge_value(written, name, sense, quoted=True, env_style=False) == "redact":
+            found.append(redact(value.start("text"), value.end("text"), sense.kind))
+    return found
+
+
 # Metasploit's `creds` table: under its header (`host  origin  service  public  private  realm  private_type`) and
 # rule, each row's fifth cell is the private part (a password, a hash); cells stand apart by two blanks or more
 # (a service's `445/tcp (smb)` holds one), and an empty realm leaves its column blank.
@@ -709,4 +760,5 @@ FINDER_LITERALS = {
     "credential-files": ("userlist", "sasl_passwd"),
     "listed-api-keys": ("api keys:",),
     "msf-credentials": ("private_type",),
+    "named-attribute-values": NAMED_ATTRIBUTE_LITERALS,
 }

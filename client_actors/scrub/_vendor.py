@@ -36,7 +36,9 @@ class SeparatorFormat:
 UNDERSCORE_FORMATS = (
     SeparatorFormat("github-token", r"gh[pousr]_", 4, r"[A-Za-z0-9]{30,255}"),
     SeparatorFormat("github-token", r"github_pat_", 11, r"[A-Za-z0-9_]{40,255}"),
-    SeparatorFormat("stripe-key", r"[spr]k_(?:live|test)_", 8, r"[A-Za-z0-9]{16,247}"),
+    SeparatorFormat(
+        "stripe-key", r"[sr]k_(?:live|test)_", 8, r"[A-Za-z0-9]{16,247}"
+    ),  # (its pk_ is published)
     SeparatorFormat("stripe-key", r"whsec_", 6, r"[A-Za-z0-9+/=]{24,256}"),
     SeparatorFormat("huggingface-token", r"hf_", 3, r"[A-Za-z0-9]{30,128}"),
     SeparatorFormat("npm-token", r"npm_", 4, r"[A-Za-z0-9]{36,128}"),
