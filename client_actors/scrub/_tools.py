@@ -702,17 +702,32 @@ def find_listed_api_keys(text: str) -> list[Redaction]:
 # An element that names a setting and gives its value as attributes (Ant's and Windchill's `<property name="db.password"
 # value="..."/>`, Maven's, .NET's `<add key="..." value="..."/>`): the name says what the value is.
 NAMED_ATTRIBUTE_LITERALS = ("value=",)
-_NAMED_ELEMENT = re.compile(r"<[A-Za-z][\w:.\-]{0,40}[ \t][^<>]{0,800}?/?>")
 _ELEMENT_ATTRIBUTE = re.compile(
     r"(?<![\w\-])(?P<attr>name|key|value)=(?P<q>\\?[\"'])(?P<text>[^\"'<>\\]{0,512})(?P=q)"
 )
+_ELEMENT_NAME = re.compile(r"<[A-Za-z][\w:.\-]{0,40}[ \t]")
 
 
 def find_named_attribute_values(text: str) -> list[Redaction]:
-    """The value attribute of an element whose name or key attribute names a secret."""
+    """The value attribute of an element whose name or key attribute names a secret (found from each `value=`, read
+    out to its element's brackets)."""
     found: list[Redaction] = []
-    for element in _NAMED_ELEMENT.finditer(text):
-        attributes = {item.group("attr"): item for item in _ELEMENT_ATTRIBUTE.finditer(text, *element.span())}
+    seen = -1
+    at = text.find("value=")
+    while at >= 0:
+        opening, closing = text.rfind("<", max(0, at - 800), at), text.find(">", at, at + 800)
+        at = text.find("value=", at + 6)
+        if (
+            opening <= seen
+            or closing < 0
+            or ">" in text[opening:closing]
+            or not _ELEMENT_NAME.match(text, opening)
+        ):
+            continue
+        seen = opening
+        attributes = {
+            item.group("attr"): item for item in _ELEMENT_ATTRIBUTE.finditer(text, opening, closing)
+        }
         named, value = attributes.get("name") or attributes.get("key"), attributes.get("value")
         if named is None or value is None or not value.group("text"):
             continue
