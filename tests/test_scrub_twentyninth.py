@@ -16,7 +16,7 @@ import pytest
 
 from tests.scrubcorpus import twentyninth as corpus
 
-PINNED_DIGEST = "bea327a48e38e5614dff3a4a701ad05b17575be3d9ece33238f0a8a239d113cc"
+PINNED_DIGEST = "2a1b674282c7800e0741d5720692151416a46bf7000f5e5a7033b3f60fcd1108"
 
 _DASH = "-" * 5
 _HERE = Path(__file__).resolve().parent
@@ -198,7 +198,8 @@ def test_jwts_decode(docs: list[corpus.Document]) -> None:
 
 
 def test_pem_and_openssh_layouts(docs: list[corpus.Document]) -> None:
-    pems, sshs = _secrets(docs, "private-key"), _secrets(docs, "ssh-private-key")
+    pems = [_unescape(d, s.text) for d in docs for s in d.secrets if s.cls == "private-key"]
+    sshs = _secrets(docs, "ssh-private-key")
     assert pems and sshs
     for p in pems:
         lines = p.replace("\\n", "\n").split("\n")
@@ -246,7 +247,7 @@ def _scan(text: str) -> list[str]:
         for p in prefixes:
             found += re.findall(re.escape(p) + r"[A-Za-z0-9_\-.]{16,}", text)
     for run in re.findall(r"[A-Za-z0-9]{32,}", text):
-        if run != PINNED_DIGEST and re.search(r"\d", run) and re.search(r"[A-Za-z]", run):
+        if re.search(r"\d", run) and re.search(r"[A-Za-z]", run):
             found.append(run)
     found += re.findall(r"-----BEGIN [A-Z ]*PRIVATE KEY-----", text)
     found += re.findall(r"^[ \"']*[A-Za-z0-9+/]{60,}={0,2}[\"',]*$", text, flags=re.M)
@@ -261,7 +262,8 @@ def _scan(text: str) -> list[str]:
 
 def test_sources_hold_no_secret_shaped_literal() -> None:
     for path in _SOURCES:
-        assert _scan(path.read_text(encoding="utf-8")) == [], path.name
+        # the pinned digest is the one long hex run allowed; it is no secret
+        assert _scan(path.read_text(encoding="utf-8").replace(PINNED_DIGEST, "")) == [], path.name
 
 
 def test_the_scan_finds_what_it_looks_for(docs: list[corpus.Document]) -> None:

@@ -1027,7 +1027,31 @@ def _museum_harvest_traceback(f: _Fakes) -> Body:
 # law-firm practice management
 
 
+def _law_clio_token(f: _Fakes) -> Body:
+    return (
+        "shell",
+        "console",
+        _t(
+            """
+            $ curl -s -X POST https://app.clio.com/oauth/token \\
+                -d grant_type=refresh_token -d client_id=$<cid> -d client_secret=$<cs> -d refresh_token="$REFRESH_TOKEN"
+            {"token_type":"bearer","access_token":"$<at>","expires_in":604800,"refresh_token":"$<rt>"}
+            $ clio-sync --version
+            clio-sync $<ver> ($<sha>)
+            """,
+            cid=f.b62(40),
+            cs=S("client-secret", f.b62(40)),
+            rt=S("bearer-token", f.b62(40)),
+            at=S("bearer-token", f.b62(48)),
+            ver=K(f.version()),
+            sha=K(f.hexs(40)),
+        ),
+    )
+
+
 def _law_clio_env(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _law_clio_token(f)
     return (
         ".env",
         "dotenv",
@@ -1391,15 +1415,15 @@ def _field_k8s_secret(f: _Fakes) -> Body:
 
 
 def _sports_registration_csv(f: _Fakes) -> Body:
-    rows: list[Part] = ["player_first,player_last,birth_year,team,guardian_name,guardian_phone\n"]
+    rows: list[Part] = ["player_id,birth_year,team,guardian_name,guardian_phone\n"]
     for _ in range(1):
         g = f.person()
         rows += [
-            f"{f.first()},{g.split()[1]},{f.num(2010, 2018)},U{f.num(8, 14)} {f.pick(['Hawks', 'Comets', 'Otters'])},",
+            f"P{f.num(10000, 99999)},{f.num(2010, 2018)},U{f.num(8, 14)} {f.pick(['Hawks', 'Comets', 'Otters'])},",
             S("person-name", g),
             f",{f.phone()}\n",
         ]
-    rows += [f"{f.first()},Doe,2015,U10 Test,", K("Jane Doe"), ",+1 555 0100\n"]
+    rows += ["P00000,2015,U10 Test,", K("Jane Doe"), ",+1 555 0100\n"]
     return (
         "registrations.csv",
         "csv",
@@ -1571,7 +1595,37 @@ def _freight_eld(f: _Fakes) -> Body:
     )
 
 
+def _freight_fuel_statement(f: _Fakes) -> Body:
+    driver = f.person()
+    return (
+        "statement.txt",
+        "text",
+        _t(
+            """
+            $ pdftotext -layout fleet_statement_$<month>.pdf - | sed -n '1,9p'
+                              FLEET CARD STATEMENT  -  $<month>
+            Account: $<acct>
+            Card Number:   $<card>
+            Driver Name:   $<driver>
+            Unit:          TRK-$<unit>
+            Purchases:     $<n> ($<gal> gal)
+            Test card for the fuel desk: $<test>
+            """,
+            month=f"2025-{f.num(1, 12):02d}",
+            acct=f.digits(8),
+            card=S("card-number", f.card_spaced()),
+            driver=S("person-name", driver),
+            unit=str(f.num(100, 999)),
+            n=str(f.num(3, 40)),
+            gal=str(f.num(100, 2000)),
+            test=K(f.test_card(spaced=True)),
+        ),
+    )
+
+
 def _freight_fuel_csv(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _freight_fuel_statement(f)
     rows: list[Part] = ["txn_date,card_number,driver_name,unit,gallons,amount\n"]
     for _ in range(1):
         d = f.person()
@@ -1656,11 +1710,36 @@ def _dating_moderation(f: _Fakes) -> Body:
     return "moderation/reports.jsonl", "json", ["$ head -n 3 moderation/reports.jsonl\n", *lines]
 
 
+def _dating_key_list(f: _Fakes) -> Body:
+    rows = "\n".join(
+        f"$<k{i}>  2025-0{f.num(1, 9)}-1{f.num(0, 9)}T0{f.num(0, 9)}:14:03Z  9999-12-31T23:59:59Z  False"
+        for i in range(2)
+    )
+    return (
+        "shell",
+        "console",
+        _t(
+            """
+            $ gcloud iam service-accounts keys list --iam-account="$SA_EMAIL" --managed-by=user
+            KEY_ID                                    CREATED_AT            EXPIRES_AT            DISABLED
+            ROWS
+            $ git log -1 --format=%H -- deploy/push.tf
+            $<sha>
+            """.replace("ROWS", rows),
+            k0=S("key-id", f.hexs(40)),
+            k1=S("key-id", f.hexs(40)),
+            sha=K(f.sha40()),
+        ),
+    )
+
+
 def _dating_push_creds(f: _Fakes) -> Body:
     project = f.pick(["spark-match", "kindred-app", "meetcute-prod"])
     kid = f.hexs(40)
     key = f.pem()
-    variant = f.r.randrange(3) % 2
+    variant = f.r.randrange(3)
+    if variant == 2:
+        return _dating_key_list(f)
     if variant == 0:
         return (
             "firebase-adminsdk.json",
@@ -1792,7 +1871,33 @@ def _dating_jwt_debug(f: _Fakes) -> Body:
 # government benefits casework
 
 
+def _benefits_case_json(f: _Fakes) -> Body:
+    client = f.person()
+    worker = f.person()
+    ssn = f.ssn()
+    rec = {
+        "caseNumber": f"BC-{f.num(100000, 999999)}",
+        "client": {"first": client.split()[0], "last": client.split()[1], "ssn": ssn},
+        "assignedCaseworker": {"name": worker, "phone": f.phone()},
+        "notes": [
+            {"date": f"2025-0{f.num(1, 9)}-1{f.num(0, 9)}", "text": "Client called about recertification."}
+        ],
+        "exportedBy": "casework-export",
+    }
+    text = json.dumps(rec, indent=2)
+    parts = _mark(
+        [text],
+        S("person-name", client.split()[0]),
+        S("person-name", client.split()[1]),
+        S("ssn", ssn),
+        S("person-name", worker),
+    )
+    return "case.json", "json", [f"$ casework export --case {rec['caseNumber']} --format json\n", *parts]
+
+
 def _benefits_case_notes(f: _Fakes) -> Body:
+    if f.r.random() < 0.3:
+        return _benefits_case_json(f)
     rows: list[Part] = [
         "# export of caseload 7 for ",
         K("qa-review@example.com"),
@@ -2064,7 +2169,36 @@ def _locks_switch(f: _Fakes) -> Body:
 # kiosk and digital signage fleets
 
 
+def _kiosk_player_yaml(f: _Fakes) -> Body:
+    return (
+        "/boot/signage/player.yml",
+        "yaml",
+        _t(
+            """
+            # written by the enrolment wizard; do not edit by hand
+            cms:
+              address: https://cms.$<dom>/xmds.php
+              key: $<key>
+              display_name: lobby-$<n>
+            network:
+              ssid: Signage-$<n>
+              psk: $<psk>
+            watchdog:
+              reboot_after_minutes: 30
+              ping: $<dns>
+            """,
+            dom=f.domain(),
+            key=S("api-key", f.b62(32)),
+            n=str(f.num(1, 60)),
+            psk=S("wifi-psk", f.pick(_WORDS).title() + f.pick(_WORDS).title() + str(f.num(1000, 9999))),
+            dns=K("8.8.8.8"),
+        ),
+    )
+
+
 def _kiosk_player_config(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _kiosk_player_yaml(f)
     return (
         "player.json",
         "json",
@@ -2139,6 +2273,7 @@ def _kiosk_wireguard(f: _Fakes) -> Body:
 
 
 def _kiosk_cms_oauth(f: _Fakes) -> Body:
+    dom = f.domain()
     return (
         "shell",
         "console",
@@ -2150,11 +2285,11 @@ def _kiosk_cms_oauth(f: _Fakes) -> Body:
         $ curl -s $<url> -H "Authorization: Bearer $ACCESS_TOKEN" | jq length
         $<n>
         """,
-            dom=f.domain(),
+            dom=dom,
             cid=f.b62(20),
             cs=S("client-secret", f.b62(40)),
             at=S("bearer-token", f.b62(40)),
-            url=K("https://cms." + f.domain() + "/api/display"),
+            url=K("https://cms." + dom + "/api/display"),
             n=str(f.num(5, 300)),
         ),
     )
@@ -2210,7 +2345,35 @@ def _kiosk_compose(f: _Fakes) -> Body:
 # research survey panels
 
 
+def _survey_qualtrics_py(f: _Fakes) -> Body:
+    return (
+        "distribute.py",
+        "python",
+        _t(
+            """
+            import requests
+
+            BASE = "https://$<dc>.qualtrics.com/API/v3"
+            HEADERS = {"X-API-TOKEN": "$<tok>", "Content-Type": "application/json"}
+
+
+            def add_contact(pool: str, first: str, last: str, email: str) -> str:
+                body = {"firstName": first, "lastName": last, "email": email}
+                r = requests.post(f"{BASE}/directories/{pool}/contacts", json=body, headers=HEADERS)
+                r.raise_for_status()
+                return r.json()["result"]["id"]
+            # an earlier version read the token from $<ref>
+            """,
+            dc=f.pick(["iad1", "fra1", "syd1"]),
+            tok=S("api-key", f.b62(40)),
+            ref=K("${QUALTRICS_API_TOKEN}"),
+        ),
+    )
+
+
 def _survey_qualtrics(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _survey_qualtrics_py(f)
     name = f.person()
     return (
         "shell",
@@ -2746,6 +2909,7 @@ def _esc(text: str) -> str:
 
 def _deliver(f: _Fakes, delivery: str, path: str, lang: str, text: str) -> str:
     """Wrap a document's text the way a transcript carries it."""
+    session = "." not in path and "/" not in path  # a command's output, not a file
     if delivery == "plain":
         return text
     if delivery == "json":
@@ -2757,13 +2921,18 @@ def _deliver(f: _Fakes, delivery: str, path: str, lang: str, text: str) -> str:
                 "content": text,
             }
         elif style == 1:
-            obj = {"role": "tool", "name": "read_file", "path": path, "content": text}
+            obj = {"role": "tool", "name": "bash" if session else "read_file", "content": text}
         else:
             obj = {"event": "command.output", "exit_code": 0, "stdout": text}
         return json.dumps(obj, ensure_ascii=False)
     lines = text.rstrip("\n").split("\n")
     if delivery == "diff":
-        name = path if "/" in path and " " not in path else "notes/" + re.sub(r"\W+", "_", path) + ".txt"
+        if session:
+            name = f"notes/{path}-session.log"
+        elif "/" in path and " " not in path:
+            name = path.lstrip("/")
+        else:
+            name = "notes/" + re.sub(r"\W+", "_", path) + ".txt"
         head = [
             f"diff --git a/{name} b/{name}",
             "new file mode 100644",
@@ -2776,15 +2945,17 @@ def _deliver(f: _Fakes, delivery: str, path: str, lang: str, text: str) -> str:
     if delivery == "numbered":
         return "\n".join(f"{i:6d}\t{ln}" for i, ln in enumerate(lines, 1)) + "\n"
     if delivery == "cilog":
-        minute, sec = f.num(0, 50), f.num(0, 50)
+        day = f"2025-{f.num(1, 12):02d}-{f.num(10, 28)}T{f.num(10, 23)}:{f.num(10, 59)}"
+        sec = f.num(0, 30)
         out = []
         for i, ln in enumerate(lines):
-            s = sec + i
-            out.append(
-                f"2025-{f.num(1, 9):02d}-1{f.num(0, 9)}T0{f.num(6, 9)}:{minute:02d}:{s % 60:02d}.{f.digits(7)}Z {ln}"
-            )
+            s = sec + i // 3
+            out.append(f"{day}:{s % 60:02d}.{(i % 3) * 3 + f.num(0, 2)}{f.digits(6)}Z {ln}")
         return "\n".join(out) + "\n"
-    intro = f.pick(["Here is the file:", f"Contents of `{path}`:", "Output:", "The relevant part:"])
+    if session:
+        intro = f.pick(["Output:", "The command printed:", "Here is what came back:"])
+    else:
+        intro = f.pick(["Here is the file:", f"Contents of `{path}`:", "The relevant part:"])
     return f"{intro}\n\n```{lang}\n{text.rstrip()}\n```\n"
 
 
