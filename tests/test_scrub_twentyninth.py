@@ -16,7 +16,7 @@ import pytest
 
 from tests.scrubcorpus import twentyninth as corpus
 
-PINNED_DIGEST = "2a1b674282c7800e0741d5720692151416a46bf7000f5e5a7033b3f60fcd1108"
+PINNED_DIGEST = "150d36d8a325e1333dc8d8b9f330041211b57408334ec56345ccc0a525b3b022"
 
 _DASH = "-" * 5
 _HERE = Path(__file__).resolve().parent

@@ -932,7 +932,40 @@ def _museum_aspace_config(f: _Fakes) -> Body:
     )
 
 
+def _museum_donor_xml(f: _Fakes) -> Body:
+    name = f.person()
+    return (
+        "exports/donors.xml",
+        "xml",
+        _t(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <accessions exported="2025-03-0$<d>" tool="ca-export $<ver>">
+              <accession idno="$<year>.$<n>.1">
+                <donor>
+                  <name>$<name></name>
+                  <email>$<email></email>
+                  <relationship>bequest</relationship>
+                </donor>
+                <title>Harbour pilot's logbooks, $<year2> to $<year3></title>
+              </accession>
+            </accessions>
+            """,
+            d=str(f.num(1, 9)),
+            ver=K(f.version()),
+            year=str(f.num(2015, 2025)),
+            n=str(f.num(1, 90)),
+            name=S("person-name", name),
+            email=S("email", f.email(name)),
+            year2=str(f.num(1890, 1920)),
+            year3=str(f.num(1921, 1950)),
+        ),
+    )
+
+
 def _museum_donor_csv(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _museum_donor_xml(f)
     rows: list[Part] = ["accession_number,donor_name,phone,gift_date,credit_line\n"]
     year = f.num(2015, 2025)
     for i in range(1):
@@ -1305,7 +1338,38 @@ def _field_servicetitan_py(f: _Fakes) -> Body:
     )
 
 
+def _field_dispatch_json(f: _Fakes) -> Body:
+    name = f.person()
+    return (
+        "shell",
+        "console",
+        _t(
+            """
+            $ st technicians list --active --json | jq '.[0]'
+            {
+              "id": $<id>,
+              "name": "$<name>",
+              "email": "$<email>",
+              "phone": "$<phone>",
+              "team": "$<team>",
+              "homeZone": "North"
+            }
+            $ st --version
+            st-cli $<ver>
+            """,
+            id=str(f.num(1000000, 9999999)),
+            name=S("person-name", name),
+            email=S("email", f.email(name)),
+            phone=f.phone(),
+            team=f.pick(["HVAC", "Plumbing", "Electrical"]),
+            ver=K(f.version()),
+        ),
+    )
+
+
 def _field_dispatch_csv(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _field_dispatch_json(f)
     rows: list[Part] = ["job_id,technician_name,site,window,gate_code,notes\n"]
     for _ in range(1):
         name = f.person()
@@ -1496,7 +1560,39 @@ def _sports_stripe(f: _Fakes) -> Body:
     )
 
 
+def _sports_referee_vcard(f: _Fakes) -> Body:
+    first, last = f.first(), f.last()
+    return (
+        "referees.vcf",
+        "text",
+        _t(
+            """
+            BEGIN:VCARD
+            VERSION:3.0
+            FN:$<fn>
+            N:$<n>;;;
+            TEL;TYPE=CELL:$<phone>
+            NOTE:Grade $<grade> referee, spring league
+            END:VCARD
+            BEGIN:VCARD
+            VERSION:3.0
+            FN:Jane Doe
+            EMAIL:$<doc>
+            NOTE:template card
+            END:VCARD
+            """,
+            fn=S("person-name", f"{first} {last}"),
+            n=S("person-name", f"{last};{first}"),
+            phone=f.phone(),
+            grade=str(f.num(4, 8)),
+            doc=K("jane.doe@example.com"),
+        ),
+    )
+
+
 def _sports_referee_sql(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _sports_referee_vcard(f)
     parts: list[Part] = ["INSERT INTO referees (full_name, phone, grade) VALUES\n"]
     n = 1
     for i in range(n):
@@ -2096,7 +2192,32 @@ def _locks_badge_export(f: _Fakes) -> Body:
     return "badges.csv", "csv", rows
 
 
+def _locks_keycard_api(f: _Fakes) -> Body:
+    return (
+        "shell",
+        "console",
+        _t(
+            """
+            $ curl -s -u encoder:$<pw> -X POST https://$<ip>/api/v1/keycards \\\\
+                -d room=$<room> -d checkout=2025-06-0$<d>T11:00 -d copies=2
+            {"status":"queued","encoder":"E$<enc>","room":"$<room>"}
+            $ curl -s https://$<ip>/api/v1/version
+            {"version":"$<ver>","netmask":"$<mask>"}
+            """,
+            pw=S("password", f.password()),
+            ip=S("ip-address", f.private_ip()),
+            room=str(f.num(100, 999)),
+            d=str(f.num(1, 9)),
+            enc=str(f.num(1, 9)),
+            ver=K(f.quad_version()),
+            mask=K("255.255.255.0"),
+        ),
+    )
+
+
 def _locks_pms_log(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _locks_keycard_api(f)
     pw = f.password()
     return (
         "pms-interface.log",
@@ -2445,7 +2566,34 @@ def _survey_payout_script(f: _Fakes) -> Body:
     )
 
 
+def _survey_panel_orm(f: _Fakes) -> Body:
+    first, last = f.first(), f.last()
+    email = f.email(f"{first} {last}")
+    return (
+        "panel-api.log",
+        "text",
+        _t(
+            """
+            INFO panel-api $<ver> started
+            $<log> BEGIN (implicit)
+            $<log> $<stmt>
+            $<log> [generated in 0.00041s] {'first_name': '$<first>', 'last_name': '$<last>', 'email': '$<email>'}
+            $<log> COMMIT
+            """,
+            ver=K(f.version()),
+            log="INFO sqlalchemy.engine.Engine",
+            stmt="INSERT INTO panelists (first_name, last_name, email) VALUES "
+            "(%(first_name)s, %(last_name)s, %(email)s) RETURNING panelists.id",
+            first=S("person-name", first),
+            last=S("person-name", last),
+            email=S("email", email),
+        ),
+    )
+
+
 def _survey_panel_sql(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _survey_panel_orm(f)
     parts: list[Part] = ["INSERT INTO panelists (first_name, last_name, birth_year, postcode) VALUES\n"]
     n = 1
     for i in range(n):
@@ -2507,7 +2655,33 @@ def _survey_notebook(f: _Fakes) -> Body:
 # marine and aviation operations
 
 
+def _ops_ais_docker(f: _Fakes) -> Body:
+    return (
+        "shell",
+        "console",
+        _t(
+            """
+            $ docker run -d --name ais-forwarder --device /dev/ttyUSB0 \\\\
+                -e AISHUB_USER=harbourpilot -e AISHUB_PASSWORD=$<pw> \\\\
+                ghcr.io/harbour/ais-forwarder:$<ver>
+            $<cid>
+            $ docker logs ais-forwarder | tail -2
+            forwarding NMEA to $<ep>:$<port> (listening on $<any>:10110)
+            !AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24
+            """,
+            pw=S("password", f.password()),
+            ver=K(f.version()),
+            cid=f.hexs(64),
+            ep=S("ip-address", f.public_ip()),
+            port=str(f.num(2000, 9000)),
+            any=K("0.0.0.0"),
+        ),
+    )
+
+
 def _ops_ais_config(f: _Fakes) -> Body:
+    if f.r.random() < 0.4:
+        return _ops_ais_docker(f)
     return (
         "ais-forwarder.conf",
         "ini",
