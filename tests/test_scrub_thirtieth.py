@@ -19,7 +19,7 @@ import pytest
 
 from tests.scrubcorpus import thirtieth as corpus
 
-PINNED_DIGEST = "f4c83510c14a5a97235c625386437ef7e6d600553bad9873610bbc883cddf75d"
+PINNED_DIGEST = "ada00431b9dbf23e16619d11308d718fa5212343d542f3a131fe700d1d514119"
 
 CORPUS_FILE = Path(corpus.__file__)
 THIS_FILE = Path(__file__)

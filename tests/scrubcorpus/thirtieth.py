@@ -2059,7 +2059,8 @@ Using ethernet@7d580000 device
 def eb_serial(d: _Doc) -> str:
     f = d.f
     ip = d.s("ip-address", f.private_ip())
-    gw = d.s("ip-address", f.private_ip())
+    gw = d.s("ip-address", ip.rsplit(".", 1)[0] + ".254")
+    host = f"{f.word()}-pi"
     kver = d.k(f"6.{f.r.randint(1, 12)}.{f.r.randint(10, 70)}+rpt-rpi-v8")
     fw = d.k(f"1.{f.r.randint(10, 20)}.0.{f.r.randint(1, 9)}")
     return f"""[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd083]
@@ -2070,9 +2071,9 @@ def eb_serial(d: _Doc) -> str:
 [   11.290215] dhcpcd[612]: wlan0: leased {ip} for 86400 seconds
 [   11.290480] dhcpcd[612]: wlan0: adding default route via {gw}
 
-Debian GNU/Linux 12 {f.word()}-pi ttyS0
+Debian GNU/Linux 12 {host} ttyS0
 
-{f.word()}-pi login:
+{host} login:
 """
 
 
@@ -2346,26 +2347,27 @@ passwords."}}]
 """
 
 
-def ar_django_reset(d: _Doc) -> str:
+def ar_devise_reset(d: _Doc) -> str:
     f = d.f
     mail = d.alt("email", f.email(), "dev@example.com", p=0.4)
-    tok = d.s("reset-token", f"{f.chars(6, LC)}-{f.hexs(32)}")
-    local = d.k("http://127.0.0.1:8000")
-    return f"""$ python manage.py runserver
-Starting development server at {local}/
-Content-Type: text/plain; charset="utf-8"
-MIME-Version: 1.0
-Subject: Password reset on 127.0.0.1:8000
-From: webmaster@localhost
+    tok = d.s("reset-token", f.chars(20, B62 + "-_"))
+    local = d.k("http://localhost:3000")
+    sg = d.s("sendgrid-key", f.sendgrid())
+    return f"""$ grep -n password config/environments/production.rb
+41:    password: "{sg}",
+$ tail -n 14 log/development.log
+Started POST "/users/password" for 127.0.0.1 at 2026-04-{f.r.randint(10, 28)} 10:{f.r.randint(10, 59)}:02 +0000
+Processing by Devise::PasswordsController#create as TURBO_STREAM
+Devise::Mailer#reset_password_instructions: processed outbound mail in {f.r.randint(5, 40)}.3ms
+Delivered mail {f.hexs(13)}_{f.r.randint(1000, 9999)}@localhost.mail ({f.r.randint(5, 40)}.1ms)
+From: {d.k("please-change-me-at-config-initializers-devise@example.com")}
 To: {mail}
+Subject: Reset password instructions
 
-$ grep EMAIL_HOST_PASSWORD settings/prod.py
-EMAIL_HOST_PASSWORD = "{d.s("sendgrid-key", f.sendgrid())}"
-
-You're receiving this email because you requested a password reset for your user account at 127.0.0.1:8000.
-Please go to the following page and choose a new password:
-
-{local}/accounts/reset/M{f.chars(1, "QTgjw")}/{tok}/
+<p>Someone has requested a link to change your password. You can do this through the link below.</p>
+<p><a href="{local}/users/password/edit?reset_password_token={tok}">Change my password</a></p>
+Redirected to {local}/users/sign_in
+Completed 303 See Other in {f.r.randint(40, 400)}ms
 """
 
 
@@ -2423,7 +2425,7 @@ ACCOUNT_RECOVERY: tuple[Template, ...] = (
     ar_magic_log,
     ar_recovery_codes,
     ar_ticket,
-    ar_django_reset,
+    ar_devise_reset,
     ar_totp,
     ar_identity,
     ar_user_dump,
@@ -2703,11 +2705,12 @@ def eb_routes(d: _Doc) -> str:
     f = d.f
     net = d.k(d.pick("10.0.0.0/8", "192.168.0.0/16", "172.16.0.0/12"))
     mcast = d.k("224.0.0.251")
-    return f"""pi@{f.word()}-pi:~ $ ip route show table all | grep -v local
+    host = f"{f.word()}-pi"
+    return f"""pi@{host}:~ $ ip route show table all | grep -v local
 {net} via wg0 proto static metric 50
 169.254.0.0/16 dev eth0 scope link metric 1000
 multicast {mcast} dev wlan0 table local proto kernel scope link
-pi@{f.word()}-pi:~ $ cat /proc/device-tree/model; echo
+pi@{host}:~ $ cat /proc/device-tree/model; echo
 Raspberry Pi {d.pick("4 Model B Rev 1.4", "5 Model B Rev 1.0", "Zero 2 W Rev 1.0")}
 """
 
