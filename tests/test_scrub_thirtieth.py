@@ -19,7 +19,7 @@ import pytest
 
 from tests.scrubcorpus import thirtieth as corpus
 
-PINNED_DIGEST = "ada00431b9dbf23e16619d11308d718fa5212343d542f3a131fe700d1d514119"
+PINNED_DIGEST = "b6cb2dbfbf42b638ce576801d40261fdf027c6c4bd9d8af9097b1b0bcc5e46de"
 
 CORPUS_FILE = Path(corpus.__file__)
 THIS_FILE = Path(__file__)
@@ -146,6 +146,15 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 def test_every_occurrence_labelled_and_no_keep_overlaps(docs: list[corpus.Document]) -> None:
+    _check_labels(docs)
+
+
+def test_another_seed_keeps_the_invariants() -> None:
+    _check_labels(corpus.build_corpus(corpus.DEFAULT_SEED + 7))
+
+
+def _check_labels(docs: list[corpus.Document]) -> None:
+    """Every occurrence of a secret is labelled; secrets never overlap; keeps never touch a secret."""
     for d in docs:
         labelled = Counter(s.text for s in d.secrets)
         for text, n in labelled.items():
@@ -320,7 +329,9 @@ def test_the_scan_would_catch_fakes(docs: list[corpus.Document]) -> None:
         "private-key",
         "terraform-cloud-token",
     ):
-        value = next(v for v in _values(docs, cls) if cls != "card-number" or " " not in v)
+        value = _values(docs, cls)[0]
+        if cls == "card-number":
+            value = value.replace(" ", "")
         assert _source_findings(f"x = {value!r}\n" if "\n" not in value else value), cls
 
 

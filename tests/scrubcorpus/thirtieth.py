@@ -1836,11 +1836,12 @@ def sre_chat(d: _Doc) -> str:
     pw = d.alt("password", f.password(), "********", p=0.3)
     user = f.first().lower()
     req = d.k(f.uuid())
-    return f"""[{f.r.randint(10, 23)}:0{f.r.randint(0, 9)}] {user}: @opsbot rotate-db-creds app_rw --cluster \
+    hh = f.r.randint(10, 22)
+    return f"""[{hh}:0{f.r.randint(0, 4)}] {user}: @opsbot rotate-db-creds app_rw --cluster \
 orders-primary
-[{f.r.randint(10, 23)}:1{f.r.randint(0, 9)}] opsbot: rotation {req} complete
-[{f.r.randint(10, 23)}:1{f.r.randint(0, 9)}] opsbot: New password for app_rw: {pw}
-[{f.r.randint(10, 23)}:2{f.r.randint(0, 9)}] {user}: thanks, updating the vault entry now
+[{hh}:0{f.r.randint(5, 9)}] opsbot: rotation {req} complete
+[{hh}:1{f.r.randint(0, 9)}] opsbot: New password for app_rw: {pw}
+[{hh}:2{f.r.randint(0, 9)}] {user}: thanks, updating the vault entry now
 """
 
 
@@ -2198,14 +2199,15 @@ def db_logcat(d: _Doc) -> str:
     mail = d.alt("email", f.email(), "noreply@" + "google.com", p=0.3)
     tok = d.s("google-oauth-token", f.ya29())
     pid = f.r.randint(1000, 30000)
+    day = f"{f.r.randint(1, 12):02d}-{f.r.randint(1, 28):02d} 09:1{f.r.randint(0, 9)}"
     return f"""$ adb logcat -d | grep -iE 'account|auth'
-{f.r.randint(1, 12):02d}-{f.r.randint(1, 28):02d} 09:1{f.r.randint(0, 9)}:02.117  {pid}  {pid + 11} I \
+{day}:02.117  {pid}  {pid + 11} I \
 AccountManagerService: addAccountExplicitly: Account {{name={mail}, type=com.google}}
-{f.r.randint(1, 12):02d}-{f.r.randint(1, 28):02d} 09:1{f.r.randint(0, 9)}:02.430  {pid}  {pid + 12} D \
+{day}:02.430  {pid}  {pid + 12} D \
 GoogleAuthUtil: getToken -> authtoken={tok}
-{f.r.randint(1, 12):02d}-{f.r.randint(1, 28):02d} 09:1{f.r.randint(0, 9)}:02.871  {pid}  {pid + 14} W \
+{day}:02.871  {pid}  {pid + 14} W \
 FirebaseInstallations: retrying with X-Goog-Api-Key={d.s("google-api-key", f.google_key())}
-{f.r.randint(1, 12):02d}-{f.r.randint(1, 28):02d} 09:1{f.r.randint(0, 9)}:03.002  {pid}  {pid + 12} I Backup \
+{day}:03.002  {pid}  {pid + 12} I Backup \
  : [GmsBackupTransport] backup pass complete
 """
 
@@ -2214,12 +2216,13 @@ def db_wifi_store(d: _Doc) -> str:
     f = d.f
     psk = d.s("wifi-psk", f.password())
     ip = d.alt("ip-address", f.private_ip(), "127.0.0.1", p=0.4)
+    ssid = f"{f.word().capitalize()}Home"
     return f"""$ adb connect {ip}:5555
 connected to {ip}:5555
 $ adb shell su -c cat /data/misc/apexdata/com.android.wifi/WifiConfigStore.xml | grep -A2 SSID
-<string name="SSID">&quot;{f.word().capitalize()}Home&quot;</string>
+<string name="SSID">&quot;{ssid}&quot;</string>
 <string name="PreSharedKey">&quot;{psk}&quot;</string>
-<string name="ConfigKey">&quot;{f.word().capitalize()}Home&quot;WPA_PSK</string>
+<string name="ConfigKey">&quot;{ssid}&quot;WPA_PSK</string>
 """
 
 
@@ -2318,7 +2321,7 @@ def ar_recovery_codes(d: _Doc) -> str:
     f = d.f
     codes = [d.s("recovery-code", f"{f.hexs(5)}-{f.hexs(5)}") for _ in range(d.r.randint(2, 3))]
     joined = "\n".join(codes)
-    return f"""$ cat ~/Downloads/{d.pick("github", "gitlab", "atlassian")}-recovery-codes.txt
+    return f"""$ cat ~/Downloads/{d.pick("github", "github-work", "ghe")}-recovery-codes.txt
 {joined}
 
 Put these in a safe spot. Help: {d.k("https://docs.github.com/en/authentication/securing-your-account-with-two-factor-authentication-2fa")}
@@ -2757,21 +2760,93 @@ def sa_scim_docs(d: _Doc) -> str:
 """
 
 
+def sd_neon_help(d: _Doc) -> str:
+    f = d.f
+    shape = d.k("postgresql://[user]:[password]@[neon_hostname]/[dbname]")
+    ph = d.k(d.pick("<password>", "****"))
+    return f"""$ neonctl connection-string --help | sed -n '1,6p'
+neonctl connection-string [branch]
+Get connection string
+Format: {shape}
+Options:
+  --pooled      Construct a pooled connection URL
+$ echo "postgresql://app:{ph}@localhost:5432/app" > .env.sample   # password filled in by setup.sh ({f.version()})
+"""
+
+
+def bp_consent_cookies(d: _Doc) -> str:
+    f = d.f
+    ga = d.k(f"GA1.1.{f.r.randint(100000000, 999999999)}.{f.r.randint(1700000000, 1770000000)}")
+    cleared = d.k("deleted")
+    return f"""$ sqlite3 ~/.mozilla/firefox/{f.chars(8, string.ascii_lowercase)}.default-release/cookies.sqlite \\
+    "select name, value from moz_cookies where host like '%example.org'"
+_ga|{ga}
+cookie_consent|essential,analytics
+session|{cleared}
+"""
+
+
+def nb_papermill(d: _Doc) -> str:
+    f = d.f
+    ref = d.k('os.environ["OPENAI_API_KEY"]')
+    run = d.k(f.uuid())
+    return f"""# Parameters (tagged "parameters" for papermill)
+api_key = {ref}
+run_id = "{run}"
+sample_rows = {f.r.randint(100, 5000)}
+
+Executing: 100%|##########| {f.r.randint(8, 30)}/{f.r.randint(30, 40)} [00:{f.r.randint(10, 59)}<00:00, 1.2cell/s]
+"""
+
+
+def db_backup_info(d: _Doc) -> str:
+    f = d.f
+    udid = d.k(f.hexs(40))
+    ver = d.k(f"{f.r.randint(15, 18)}.{f.r.randint(0, 6)}")
+    return f"""$ idevicebackup2 info ~/Backups
+Backup directory is "~/Backups/{udid}"
+Backup Service Version: 2.0 (iOS {ver})
+Is encrypted: {d.pick("yes", "no")}
+Last backup: {f.ts()}
+"""
+
+
+def ar_rate_limit(d: _Doc) -> str:
+    f = d.f
+    ip = d.k(f.doc_ip())
+    mail = d.k(d.pick("user@example.com", "test@example.com"))
+    return f"""{f.ts()} WARN  auth.reset  too many reset requests ip={ip} \
+email={mail} window=15m count={f.r.randint(6, 40)}
+{f.ts()} INFO  auth.reset  responded 429 Retry-After: {f.r.randint(60, 900)}
+"""
+
+
+def sa_audit_docs(d: _Doc) -> str:
+    actor = d.k("admin@example.com")
+    ip = d.k("198.51.100.7")
+    return f"""### Audit event shape
+
+    {{"event": "tenant.user.impersonated", "actor": "{actor}", "source_ip": "{ip}", "target_user": "<user id>"}}
+
+Every field but `event` is optional in self-hosted installs.
+"""
+
+
 # ---------------------------------------------------------------- building
 
 TEMPLATES: dict[str, tuple[Template, ...]] = {
     "developer-portals": (*DEVELOPER_PORTALS, dp_readme),
-    "serverless-data": (*SERVERLESS_DATA, sd_env_example),
+    "serverless-data": (*SERVERLESS_DATA, sd_env_example, sd_neon_help),
     "media-ai-apis": (*MEDIA_AI, ma_sdk_readme),
     "scraping-proxies": (*SCRAPING, sp_crawl_log),
-    "browser-profiles": (*BROWSER_PROFILES, bp_version),
+    "browser-profiles": (*BROWSER_PROFILES, bp_version, bp_consent_cookies),
     "terraform-runs": (*TERRAFORM_RUNS, tf_refs),
-    "data-notebooks": (*DATA_NOTEBOOKS, nb_secret_refs),
+    "data-notebooks": (*DATA_NOTEBOOKS, nb_secret_refs, nb_papermill),
     "sre-chatops": (*SRE_CHATOPS, sre_workflow),
     "embedded-boards": (*EMBEDDED_BOARDS, eb_routes),
-    "device-backups": (*DEVICE_BACKUPS, db_deviceinfo),
-    "account-recovery": (*ACCOUNT_RECOVERY, ar_template),
-    "saas-admin": (*SAAS_ADMIN, sa_scim_docs),
+    "device-backups": (*DEVICE_BACKUPS, db_deviceinfo, db_backup_info),
+    "account-recovery": (*ACCOUNT_RECOVERY, ar_template, ar_rate_limit),
+    "saas-admin": (*SAAS_ADMIN, sa_scim_docs, sa_audit_docs),
 }
 DOCS_PER_SETTING = 26
 
