@@ -94,8 +94,11 @@ Decisions:
   a field ``jq`` prints out of a file when its name is sensitive (``.private_key_id``), and RustDesk's private key
   that ``cat id_ed25519`` prints. So do Ably's ``APPID.KEYID:SECRET`` keys where Ably is named, WHMCS's
   ``cc_encryption_hash``, the value an element's attributes give a setting whose name is a secret's (``<property
-  name="db.password" value="..."/>``), and Genesys' client secret in its call; a code span in prose showing where a
-  key goes stays, as does a command substitution in quotes (`` "`pass show mail`" ``).
+  name="db.password" value="..."/>``), Genesys' client secret in its call, QStash's token, GitHub's recovery codes
+  (``xxxxx-xxxxx``) where recovery codes are named, a proxy list's passwords under its ``host:port:username:password``
+  header, a ``name|value`` table's row whose name is a secret's (a browser's ``sessionid``), and a Wi-Fi key under its
+  name (``wifiKey``); Kong's ``{vault://...}`` refers to one; a code span in prose showing where a key goes stays, as
+  does a command substitution in quotes (`` "`pass show mail`" ``).
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
@@ -157,11 +160,12 @@ Decisions:
   (``| Name | ... |`` over an ``Email`` line), and in an object under a card's, billing, shipping or customer key; a
   label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's printed struct, Mixpanel's ``$name``,
   Steam's ``realname`` of two words, ADP's ``familyName1``, a namespaced element's (``<itunes:name>`` beside
-  ``<itunes:email>``), a GEDCOM file's ``NAME`` lines; a record's name beside an SSN; a name's parts in an object of
-  their own, ``{"first": ..., "last": ...}``; ``{Name:Jane Doe Email:...}``), a CSV's cells apart by ``;`` as
-  spreadsheets export them, a sign-in log's ``User`` beside its ``Username``, an HTML table's column its header row
-  names and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's
-  pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and
+  ``<itunes:email>``), a GEDCOM file's ``NAME`` lines, SCIM's ``name.formatted``, a saved card's ``name_on_card``, a
+  name beside an address after a role's label (``Incident commander:``); a record's name beside an SSN; a name's parts
+  in an object of their own, ``{"first": ..., "last": ...}``; ``{Name:Jane Doe Email:...}``), a CSV's cells apart by
+  ``;`` as spreadsheets export them, a sign-in log's ``User`` beside its ``Username``, an HTML table's column its
+  header row names and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a form
+  body's pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and
   attendees (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a
   user's id names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data
   query``), a payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social security number a government id's

@@ -93,7 +93,7 @@ SDK_CLIENTS = (
     "Stripe", "OpenAI", "AsyncOpenAI", "Anthropic", "AsyncAnthropic", "Groq", "Resend", "SendGridAPIClient",
     "Mistral", "Cohere", "Replicate", "Pinecone", "Telegraf", "TelegramBot", "WebClient", "Mailgun",
     "Postmark", "ServerClient", "Airtable", "Algolia", "Twilio", "MailerSend", "Pusher", "Deepgram",
-    "JotformAPIClient",
+    "JotformAPIClient", "QStash",
 )  # fmt: skip
 _SDK = re.compile(
     r"(?<![\w$.])(?:" + "|".join(SDK_CLIENTS) + r")\([ \t]*"

@@ -76,6 +76,7 @@ from client_actors.scrub._people import (
     HTML_TABLE_LITERALS,
     NAME_PARTS_LITERALS,
     NOTE_LITERALS,
+    SCIM_LITERALS,
     find_blame_names,
     find_bordered_names,
     find_calendar_names,
@@ -90,6 +91,7 @@ from client_actors.scrub._people import (
     find_name_parts,
     find_names_beside_addresses,
     find_note_names,
+    find_scim_names,
     find_shortlog_names,
 )
 from client_actors.scrub._personal import PERSONAL_RULES, TIN_LITERALS
@@ -117,6 +119,7 @@ from client_actors.scrub._tools import (
     find_credential_files,
     find_listed_api_keys,
     find_msf_credentials,
+    find_name_value_rows,
     find_named_attribute_values,
     find_otlp_headers,
     find_printf_credentials,
@@ -129,7 +132,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.38"
+RULESET_VERSION = "2026.12.39"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -310,6 +313,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("listed-api-keys", find_listed_api_keys, FINDER_LITERALS["listed-api-keys"]),
     Pass("msf-credentials", find_msf_credentials, FINDER_LITERALS["msf-credentials"]),
     Pass("named-attribute-values", find_named_attribute_values, FINDER_LITERALS["named-attribute-values"]),
+    Pass("name-value-rows", find_name_value_rows, FINDER_LITERALS["name-value-rows"]),
     Pass("pointed-locals", find_pointed_locals, ("└ ",)),
     Pass("k8s-secret", find_k8s_secrets, ("Secret",)),
     # Rows: what an INSERT's column list or a printed table's header says a value is (see _rows.py).
@@ -350,6 +354,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("person-name-form-field", find_form_field_names, FORM_FIELD_LITERALS),
     Pass("person-name-parts", find_name_parts, NAME_PARTS_LITERALS),
     Pass("person-name-gedcom", find_gedcom_names, GEDCOM_LITERALS, also=GEDCOM_ALSO),
+    Pass("person-name-scim", find_scim_names, SCIM_LITERALS),
     Pass("person-name-calendar", find_calendar_names, CALENDAR_LITERALS),
     Pass("person-name-note", find_note_names, NOTE_LITERALS),
     # Phone and social security numbers by the column or key that holds them (see _columns.py).

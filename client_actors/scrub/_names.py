@@ -214,6 +214,8 @@ def _classify_key(before: list[str]) -> Sense:
         return Sense("secret", True)
     if qualifier == "preshared":
         return Sense("key", True)  # WireGuard's PresharedKey, an IPsec pre-shared key: a shared secret
+    if qualifier in ("wifi", "wlan", "wpa"):
+        return Sense("password", True)  # a Wi-Fi network's key (balena's `wifiKey`): its passphrase
     if qualifier in KEY_QUALIFIERS:
         return Sense("api-key", True)
     return Sense("key", False)
@@ -235,6 +237,7 @@ _PLACEHOLDER = re.compile(
       | <[^<>]+>                           # <your-api-key>
       | \{\{.*\}\} | \$\{.*\} | \{[\w.]*\}  # {{ secrets.X }}, ${VAR}, {name}
       | %\{.*\}                           # Hiera's and Puppet's %{lookup('...')}, %{::fact}
+      | \{vault://[^{}\s]+\}               # Kong's reference to a vault's secret
       | \$?\{\{.*                         # a template's expression, cut where its own quotes or a blank end it
       | AutoGenerate(?:,[A-Za-z]+)*         # ASP.NET's machineKey: the keys are made at run time
       | [A-Za-z0-9_\-]{1,16}?(?:\.{3,}|…|\*{3,})[A-Za-z0-9]{1,6}  # masked but for its ends: sk-...a3f9

@@ -226,10 +226,11 @@ _LABEL_END = re.compile(r"[A-Za-z][A-Za-z\-]*(?=\\?[\"'`]?\Z)")
 
 
 def _leads_a_name(piece: str) -> bool:
-    if piece[-1] == ":":  # a label's: one whose value is a person
+    if piece[-1] == ":":  # a label's: one whose value is a person (a role's: `Incident commander:`)
         label = _LABEL_END.search(piece, 0, len(piece) - 1)  # past a wrapper's lead ("+", "12→", a quote)
         return label is not None and (
-            label.group().lower() in _LABELS or label.group().lower().endswith("-by")
+            label.group().lower() in _LABELS
+            or label.group().lower().endswith(("-by", "er", "or", "ee", "ant", "ent", "ist"))
         )
     return (
         piece[-1] in "\"'`[(,=\t|>*#-"
@@ -638,6 +639,7 @@ PERSON_KEYS = frozenset(
         "customername", "cardholder", "cardholdername", "billingname", "contactname", "displayname",
         "holdername", "accountholder", "accountholdername", "recipientname", "patientname", "employeename",
         "realname",  # (Steam's player summaries)
+        "nameoncard",  # (a browser's saved cards)
     }
 )  # fmt: skip
 # Keys that also name things other than people (a service account's display name "Terraform"), or a first name
@@ -1497,7 +1499,7 @@ def find_expanded_names(text: str) -> list[Redaction]:
                 break  # the record ends: a blank line, the next record's line, a prompt
             keyed = _person_key(_folded_key(line.group("column")))
             value = line.group("value").rstrip(" \t")
-            if keyed is not None and value and is_person_name(value, *keyed):
+            if keyed is not None and value and is_person_name(value, *keyed) and not _stands_in(value):
                 found.append(redact(line.start("value"), line.start("value") + len(value), KIND))
     return found
 
@@ -1682,6 +1684,38 @@ def find_gedcom_names(text: str) -> list[Redaction]:
     return found
 
 
+# SCIM's user: its `name` object's `formatted` value is the whole name (`"name": {"formatted": "Jane Doe", ...}`).
+SCIM_LITERALS = ("formatted",)
+_SCIM_NAME = re.compile(
+    rf"(?P<q>\\?\")name(?P=q)[ \t]*:[ \t]*\{{{_HTML_GAP}(?P=q)formatted(?P=q)[ \t]*:[ \t]*(?P=q)(?P<name>{NAME})(?P=q)"
+)
+
+
+def _enclosing_object(text: str, at: int) -> tuple[int, int]:
+    """The JSON object holding ``at``: from its "{" to the "}" that closes it, by counting braces (within reach)."""
+    start = text.rfind("{", max(0, at - _AROUND), at)
+    if start < 0:
+        return max(0, at - _AROUND), min(len(text), at + _AROUND)
+    depth = 0
+    for index in range(start, min(len(text), start + 4 * _AROUND)):
+        depth += {"{": 1, "}": -1}.get(text[index], 0)
+        if depth == 0:
+            return start, index + 1
+    return start, min(len(text), start + 4 * _AROUND)
+
+
+def find_scim_names(text: str) -> list[Redaction]:
+    """The whole names SCIM's user records give."""
+    return [
+        redact(match.start("name"), match.end("name"), KIND)
+        for match in _SCIM_NAME.finditer(text)
+        if is_person_name(match.group("name"), 2)
+        and not _stands_in(match.group("name"))
+        # (the user's whole object: RFC 7643's own example gives bjensen@example.com)
+        and not _gives_documentation_address(text, *_enclosing_object(text, match.start()))
+    ]
+
+
 # iCalendar's organizer and attendees (`ORGANIZER;CN=Jane Doe:mailto:...`, `ATTENDEE;ROLE=...;CN="Doe, Jane":...`):
 # the common name is the person's, two words or more (a room's or a list's single word stays).
 CALENDAR_LITERALS = (";CN=",)
@@ -1704,11 +1738,13 @@ def find_calendar_names(text: str) -> list[Redaction]:
     return found
 
 
-# A password manager's secure note as LastPass exports it: the name on a card (`Name on Card:Jane Doe`), and the
+# A password manager's secure note as LastPass exports it: the name on a card (`Name on Card:Jane Doe`, a browser's
+# saved card's `name_on_card`), and the
 # `Name:` line of a note whose type says it is a person's document (`NoteType:Social Security` then `Name:...`).
-NOTE_LITERALS = ("Name on Card:", "NoteType:")
+NOTE_LITERALS = ("Name on Card:", "NoteType:", "name_on_card:", "nameOnCard")
 _NOTE_NAME = re.compile(
-    rf"(?:Name on Card|(?<=NoteType:)[A-Za-z ]{{1,40}}(?:\r?\n|\\n)Name)[ \t]*:[ \t]*(?P<name>{NAME})"
+    rf"(?:Name on Card|name_on_card|nameOnCard\\?\"?|(?<=NoteType:)[A-Za-z ]{{1,40}}(?:\r?\n|\\n)Name)[ \t]*:[ \t]*"
+    rf"\\?\"?(?P<name>{NAME})"
 )
 
 

@@ -223,9 +223,11 @@ def find_credential_files(text: str) -> list[Redaction]:
     return found
 
 
-# Terraform state: a `random_password` resource's `result` (in its instance's `attributes` object, in state files).
+# Terraform state: a `random_password` resource's `result` (in its instance's `attributes` object, in state files;
+# past an object of its own, `keepers = { ... }`, in `terraform state show`).
 _RANDOM_PASSWORD = re.compile(
-    r"random_password\\?\"[^{}]{0,400}?\{(?:[^{}]{0,400}?\{)?[^{}]{0,2048}?\\?\"?result\\?\"?[ \t]*[:=][ \t]*"
+    r"random_password\\?\"[^{}]{0,400}?\{(?:[^{}]{0,400}?\{)?(?:[^{}]|\{[^{}]{0,400}\}){0,2048}?"
+    r"\\?\"?result\\?\"?[ \t]*[:=][ \t]*"
     r"\\?\"(?P<value>[^\"\\\n]{1,4096})\\?\""
 )
 TERRAFORM_RANDOM_PASSWORD = Rule(
@@ -606,6 +608,38 @@ ENCRYPTION_HASH = Rule(
     "encryption_hash",
 )
 
+# GitHub's account recovery codes, ten of `xxxxx-xxxxx` in hex, as their downloaded file holds them: each one signs in
+# in place of the second factor. Taken where the text names recovery codes.
+_RECOVERY_CODE = re.compile(r"(?:(?<![\w\-])|(?<=\\n))(?P<value>[0-9a-f]{5}-[0-9a-f]{5})(?![\w\-])")
+_RECOVERY = re.compile(
+    r"recovery[_\- ]codes|Recovery codes|RECOVERY[_ ]CODES"
+)  # (the engine's gate: the same)
+
+
+def _handle_recovery_code(match: re.Match[str]) -> Redaction | None:
+    if _RECOVERY.search(match.string, max(0, match.start() - 600), match.start()) is None:
+        return None
+    return redact(match.start("value"), match.end("value"), "secret")
+
+
+RECOVERY_CODE = Rule("recovery-code", _RECOVERY_CODE, _handle_recovery_code, None)
+
+# A proxy list's `host:port:username:password` lines, under the header that says so (scraping services hand them
+# out so): each line's password, the last field.
+_PROXY_LINE = re.compile(
+    r"(?:(?<![\w.:])|(?<=\\n))(?:[0-9]{1,3}\.){3}[0-9]{1,3}:[0-9]{2,5}:[^\s:\\]{1,64}:(?P<value>[^\s:\\]{1,128})"
+    r"(?=[ \t]*(?:\r?\n|\\[rn]|$))"
+)
+
+
+def _handle_proxy_line(match: re.Match[str]) -> Redaction | None:
+    if "port:user" not in match.string[max(0, match.start() - 2000) : match.start()]:
+        return None
+    return redact_value(match, "password")
+
+
+PROXY_LINE = Rule("proxy-line", _PROXY_LINE, _handle_proxy_line, None)
+
 # What a login cracker prints for a pair it found: hydra's `[22][ssh] host: 10.0.0.5   login: root   password: ...`
 # (medusa's and ncrack's alike), and nmap's brute scripts' `admin:... - Valid credentials`.
 CRACKED_LOGIN = Rule(
@@ -630,7 +664,7 @@ TOOL_RULES = (
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
     VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
     QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR, CRACKED_LOGIN, VALID_CREDENTIALS,
-    HMAC_KEY_ID, SAUCE_KEY, REALM_USER, ABLY_KEY, ENCRYPTION_HASH,
+    HMAC_KEY_ID, SAUCE_KEY, REALM_USER, ABLY_KEY, ENCRYPTION_HASH, RECOVERY_CODE, PROXY_LINE,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -643,6 +677,15 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "terraform-random-password": ("random_password",),
     "realm-user": (_REALM_HEADER,),
     "ably-key": ("ably", "Ably", "ABLY"),
+    "proxy-line": ("port:user",),
+    "recovery-code": (
+        "recovery_codes",
+        "recovery-codes",
+        "recovery codes",
+        "Recovery codes",
+        "RECOVERY_CODES",
+        "RECOVERY CODES",
+    ),
     "sauce-key": (" -k", "\t-k", "-api-key", "-access-key", "key:"),
     "redis-acl-password": ("SETUSER", "setuser"),
     "algolia-key": ("algoliasearch(",),
@@ -740,6 +783,37 @@ def find_named_attribute_values(text: str) -> list[Redaction]:
     return found
 
 
+# A table of names and values, its cells apart by "|" (sqlite3's list output of a browser's `cookies` table:
+# `host_key|name|value|is_secure`): a row's value goes when its name names a secret (`sessionid`, `csrftoken`).
+NAME_VALUE_ROWS_LITERALS = ("|name|value|", "|name|value\n", "|name|value\r", "|name|value\\", "name|value|")
+_NAME_VALUE_HEADER = re.compile(r"(?:^|(?<=[\s|]))name\|value(?=\||\r?\n|\\n|$)")
+
+
+def find_name_value_rows(text: str) -> list[Redaction]:
+    """The values of the rows of a `|`-separated table whose name column names a secret."""
+    found: list[Redaction] = []
+    for header in _NAME_VALUE_HEADER.finditer(text):
+        start, end = line_at(text, header.start())
+        body = line_body(text, start, end)
+        cells = text[body:end].split("|")
+        if "name" not in cells or "value" not in cells:
+            continue
+        name_at, value_at = cells.index("name"), cells.index("value")
+        for row_start, row_end in lines_after(text, end):
+            row_body = line_body(text, row_start, row_end)
+            row = text[row_body:row_end].split("|")
+            if len(row) != len(cells):
+                break
+            name, value = row[name_at], row[value_at]
+            sense = classify_name(name) if name else None
+            if sense is None or not value or is_placeholder(value):
+                continue
+            if judge_value(value, name, sense, quoted=True, env_style=False) == "redact":
+                at = row_body + sum(len(cell) + 1 for cell in row[:value_at])
+                found.append(redact(at, at + len(value), sense.kind))
+    return found
+
+
 # Metasploit's `creds` table: under its header (`host  origin  service  public  private  realm  private_type`) and
 # rule, each row's fifth cell is the private part (a password, a hash); cells stand apart by two blanks or more
 # (a service's `445/tcp (smb)` holds one), and an empty realm leaves its column blank.
@@ -776,4 +850,5 @@ FINDER_LITERALS = {
     "listed-api-keys": ("api keys:",),
     "msf-credentials": ("private_type",),
     "named-attribute-values": NAMED_ATTRIBUTE_LITERALS,
+    "name-value-rows": NAME_VALUE_ROWS_LITERALS,
 }
