@@ -860,7 +860,7 @@ def k_api(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
 
 def k_curl(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
     """A verbose curl exchange whose Authorization header carries a token."""
-    kind = r.choice(("jwt", "token", "basic-auth"))
+    kind = f._least(["jwt", "token", "basic-auth"])
     s = f.secret_of(kind)
     scheme = "Basic" if kind == "basic-auth" else "Bearer"
     host = f"{v.app}.{f.domain()}"
@@ -1040,7 +1040,7 @@ def k_gym(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
         S("api-key", f.run(32, HEX)),
         "\n  source_password: ",
     ]
-    out += [K("changeme"), "\nglofox:\n  branch_id: ", K(f.run(24, HEX)), "\n  api_token: "]
+    out += [K("changeme"), "\nglofox:\n  branch_id: ", f.run(24, HEX), "\n  api_token: "]
     out += [
         S("token", f.run(40)),
         "\ninstructors:\n  - instructor_name: ",
@@ -1055,12 +1055,9 @@ def k_media(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
     out: list[Piece] = ["$ cat /config/config.xml\n<Config>\n  <Port>8989</Port>\n  <ApiKey>"]
     out += [
         S("api-key", f.run(32, HEX)),
-        "</ApiKey>\n  <AuthenticationMethod>Forms</AuthenticationMethod>\n</Config>\n",
-    ]
-    out += [
-        '# qBittorrent WebUI\nWebUI\\Username=admin\nWebUI\\Password_PBKDF2="@ByteArray(',
-        K("==placeholder=="),
-        ')"\n',
+        "</ApiKey>\n  <AuthenticationMethod>Forms</AuthenticationMethod>\n  <BindAddress>",
+        K("127.0.0.1"),
+        "</BindAddress>\n</Config>\n",
     ]
     out += ["plex_token: ", S("token", f.run(20)), "\n"]
     return out
@@ -1171,8 +1168,7 @@ def k_appstore(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
     out += ["[receipt] bearer=", S("jwt", f.jwt()), "\n"]
     out += [
         "[receipt] status=0 bundle=com.acme.app original_transaction_id=",
-        K(str(r.randrange(10**9, 10**10))),
-        "\n",
+        str(r.randrange(10**9, 10**10)) + "\n",
     ]
     return out
 
@@ -1232,6 +1228,207 @@ SPECIFIC: dict[str, Gen] = {
     "vet-pet-insurance": k_vet,
     "developer-platforms": k_backstage,
 }
+
+
+def k_wedding_login(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A vendor portal's access log with a form body that carries a sign-in."""
+    n = f.name()
+    out: list[Piece] = [f"POST /vendor/login HTTP/1.1\nHost: vendors.{f.domain()}\n"]
+    out += ["Content-Type: application/x-www-form-urlencoded\n\n"]
+    out += ["email=", S("email", f.email_for(n)), "&password=", S("password", f.password()), "&remember=1\n"]
+    out += ["HTTP/1.1 302 Found\nLocation: /vendor/dashboard\nX-Request-Id: ", K(f.uuid()), "\n"]
+    return out
+
+
+def k_gym_members(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A Glofox member export as JSON lines, with a plan id that stays."""
+    out: list[Piece] = [f"$ jq -c '.members[]' glofox-export-{r.randrange(100, 999)}.json | head -2\n"]
+    for _ in range(r.randint(1, 2)):
+        n = f.name()
+        out += ['{"member_name":"', S("person-name", n), '","email":"', S("email", f.email_for(n)), '",']
+        out += [
+            f'"plan":"{r.choice(("unlimited", "10-pack", "off-peak"))}","visits":{r.randrange(1, 90)}}}\n'
+        ]
+    out += ["plan_catalog_etag: ", K(f.sha()), "\n"]
+    return out
+
+
+def k_media_clients(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """Transmission's settings.json and a Radarr API call with its key header."""
+    out: list[Piece] = [
+        '$ cat ~/.config/transmission-daemon/settings.json\n{\n    "rpc-authentication-required": true,\n'
+    ]
+    out += [
+        '    "rpc-bind-address": "',
+        K("0.0.0.0"),
+        '",\n    "rpc-password": "',
+        S("password", f.password()),
+    ]
+    out += ['",\n    "rpc-username": "media",\n    "rpc-whitelist": "', K("127.0.0.1"), ',192.168.*.*"\n}\n']
+    if r.random() < 0.6:
+        out += [
+            "$ curl -s -H 'X-Api-Key: ",
+            S("api-key", f.run(32, HEX)),
+            "' http://localhost:7878/api/v3/movie | jq length\n",
+        ]
+        out += [str(r.randrange(100, 900)), "\n"]
+    return out
+
+
+def k_pfsense(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A pfSense config.xml backup with an admin hash and interface addresses."""
+    out: list[Piece] = [
+        '<?xml version="1.0"?>\n<pfsense>\n  <version>',
+        K(f"{r.randrange(20, 24)}.{r.randrange(1, 9)}"),
+        "</version>\n",
+    ]
+    out += [
+        "  <system>\n    <user>\n      <name>admin</name>\n      <bcrypt-hash>",
+        S("password-hash", f.bcrypt()),
+    ]
+    out += ["</bcrypt-hash>\n    </user>\n    <dnsserver>", K("8.8.4.4"), "</dnsserver>\n  </system>\n"]
+    out += [
+        "  <interfaces>\n    <lan>\n      <ipaddr>",
+        S("ip-address", f.ip()),
+        "</ipaddr>\n      <subnet>24</subnet>\n",
+    ]
+    out += ["    </lan>\n  </interfaces>\n</pfsense>\n"]
+    return out
+
+
+def k_jupyterhub(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A jupyterhub_config.py with an OAuth client secret and the proxy's token."""
+    out: list[Piece] = ["# jupyterhub_config.py\nc.JupyterHub.authenticator_class = 'github'\n"]
+    out += ["c.JupyterHub.bind_url = 'http://", K("0.0.0.0"), ":8000'\n"]
+    out += ["c.GitHubOAuthenticator.client_id = 'Iv1.", f.run(16, HEX), "'\n"]
+    out += ["c.GitHubOAuthenticator.client_secret = '", S("client-secret", f.run(40, HEX)), "'\n"]
+    if r.random() < 0.5:
+        out += ["c.ConfigurableHTTPProxy.auth_token = '", S("token", f.run(64, HEX)), "'\n"]
+    out += ["c.Spawner.default_url = '/lab'\nc.SlurmSpawner.req_partition = 'gpu'\n"]
+    return out
+
+
+def k_volunteer_mail(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A shift-signup confirmation as mail headers, sent from a role account."""
+    n = f.name()
+    out: list[Piece] = [
+        "From: Volunteer Hub <",
+        K("noreply@example.com"),
+        ">\nTo: ",
+        S("person-name", n),
+        " <",
+    ]
+    out += [
+        S("email", f.email_for(n)),
+        f">\nSubject: Shift confirmed: {r.choice(('food bank', 'river cleanup'))}\n",
+    ]
+    out += [
+        "Message-ID: <",
+        K(f.uuid()),
+        "@mail.volunteer-hub>\n\nThanks for signing up! Background check: cleared.\n",
+    ]
+    return out
+
+
+def k_parking_sync(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A handheld's upload log whose query string carries an API key."""
+    key = f.run(32)
+    dev = f.uuid()
+    out: list[Piece] = [f"[sync] device={dev[:8]} uploading {r.randrange(3, 40)} citations\n"]
+    out += [
+        f"[sync] POST https://citations.{f.domain()}/v1/upload?device_id=",
+        K(dev),
+        "&api_key=",
+        S("api-key", key),
+        "\n",
+    ]
+    out += ["[sync] 201 Created in 412ms\n"]
+    return out
+
+
+def k_utility_stripe(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A payment portal's settings with Stripe's secret and publishable keys."""
+    out: list[Piece] = [
+        "# payment portal settings (production)\nSTRIPE_PUBLISHABLE_KEY=",
+        K("pk" + "_live_" + f.run(24)),
+        "\n",
+    ]
+    t = f.vendor(f._least(["stripe-secret-key", "stripe-restricted-key"]))
+    name = "STRIPE_SECRET_KEY=" if t.cls == "stripe-secret-key" else "STRIPE_RESTRICTED_KEY="
+    out += [name, t, "\n"]
+    out += ["STRIPE_WEBHOOK_SECRET=", S("webhook-secret", "whsec_" + f.run(32)), "\nLATE_FEE_PERCENT=1.5\n"]
+    return out
+
+
+def k_transcript(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A diarized call transcript whose header names the caller."""
+    n = f.name()
+    out: list[Piece] = ["call_id,agent_name,caller_name,caller_email,duration_s\n", K(f.uuid()), ","]
+    out += [S("person-name", f.name()), ",", S("person-name", n), ",", S("email", f.email_for(n))]
+    out += [f",{r.randrange(60, 900)}\n\n[00:00:03] AGENT: Thanks for calling, how can I help?\n"]
+    out += ["[00:00:07] CALLER: I was double charged on my last bill.\n"]
+    return out
+
+
+def k_play_billing(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A Play billing service account key file, its key id and key as JSON holds them."""
+    key = f.pem().replace("\n", "\\n")
+    out: list[Piece] = ['$ cat play-billing-sa.json\n{\n  "type": "service_account",\n']
+    out += ['  "project_id": "receipts-prod",\n  "private_key_id": "', S("secret", f.sha()), '",\n']
+    out += [
+        '  "private_key": "',
+        S("private-key", key),
+        '\\n",\n  "token_uri": "https://oauth2.googleapis.com/token"\n}\n',
+    ]
+    return out
+
+
+def k_vet_portal(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """A lab results download with curl's user and password."""
+    pw = f.password()
+    out: list[Piece] = [
+        "$ curl -s -u petclaims-ops:",
+        S("password", pw),
+        f" https://labs.{f.domain()}/api/results?since=2026-03-01\n",
+    ]
+    out += ['{"results": [{"panel": "CBC", "accession": "', K(f.uuid()), '", "status": "final"}]}\n']
+    return out
+
+
+def k_backstage_plugins(r: random.Random, f: Fakes, v: Vocab) -> list[Piece]:
+    """Backstage's production config: TechDocs on S3 and a proxied plugin."""
+    out: list[Piece] = [
+        "# app-config.production.yaml\ntechdocs:\n  publisher:\n    type: awsS3\n    awsS3:\n"
+    ]
+    out += [
+        "      bucketName: techdocs-prod\n      credentials:\n        accessKeyId: ",
+        f.vendor("aws-access-key"),
+        "\n",
+    ]
+    out += ["        secretAccessKey: ", S("aws-secret-key", f.secret_of("aws-secret-key").text), "\n"]
+    out += [
+        "proxy:\n  '/pagerduty':\n    target: https://api.pagerduty.com\n    headers:\n      Authorization: "
+    ]
+    out += [K("Token token=${PAGERDUTY_TOKEN}"), "\n"]
+    return out
+
+
+SPECIFIC2: dict[str, tuple[str, Gen]] = {
+    "wedding-events": ("portal-login", k_wedding_login),
+    "gym-booking": ("member-export", k_gym_members),
+    "media-servers": ("download-client", k_media_clients),
+    "home-routers": ("pfsense", k_pfsense),
+    "science-clusters": ("jupyterhub", k_jupyterhub),
+    "volunteer-management": ("signup-mail", k_volunteer_mail),
+    "parking-citations": ("handheld-sync", k_parking_sync),
+    "utility-billing": ("payment-portal", k_utility_stripe),
+    "callcenter-speech": ("transcript", k_transcript),
+    "app-purchases": ("play-billing", k_play_billing),
+    "vet-pet-insurance": ("lab-portal", k_vet_portal),
+    "developer-platforms": ("plugin-config", k_backstage_plugins),
+}
+
+
 GENERIC: tuple[tuple[str, Gen], ...] = (
     ("env", k_env),
     ("csv", k_csv),
@@ -1312,7 +1509,8 @@ def build_corpus(seed: int = DEFAULT_SEED) -> list[Document]:
     f = Fakes(r)
     docs: list[Document] = []
     for setting in SETTINGS:
-        kinds: list[tuple[str, Gen]] = [(setting.split("-")[0], SPECIFIC[setting])] * 4 + list(GENERIC)
+        first = (setting.split("-")[0], SPECIFIC[setting])
+        kinds: list[tuple[str, Gen]] = [first, SPECIFIC2[setting]] * 3 + list(GENERIC)
         counts: dict[str, int] = {}
         for i in range(DOCS_PER_SETTING):
             kind, gen = kinds[i % len(kinds)] if i < len(kinds) else r.choice(kinds)
