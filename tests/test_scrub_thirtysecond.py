@@ -14,7 +14,7 @@ import pytest
 
 from tests.scrubcorpus import thirtysecond as c
 
-PINNED_DIGEST = "332c4a9e14e00f93b7da34044b0b28b2dfeb54e9a36eefc7d635fb59b83db8bd"
+PINNED_DIGEST = "25cd359527026321cadac78288425bf8b2c0a2c298a245c9c8bc4be1e20ccb5c"
 
 HERE = Path(__file__).resolve().parent
 SOURCES = (HERE / "scrubcorpus" / "thirtysecond.py", Path(__file__).resolve())

@@ -1455,7 +1455,7 @@ def _deliver(text: str, delivery: str, r: random.Random, v: Vocab) -> str:
     if delivery == "json":
         return json.dumps({"type": "tool_result", "tool": "Bash", "content": text}, ensure_ascii=False)
     if delivery == "diff":
-        p = f"{v.app}/notes.txt"
+        p = f"{v.app}/{r.choice(('notes.md', 'debug.log', 'captured.txt', 'repro.sh'))}"
         head = f"diff --git a/{p} b/{p}\nnew file mode 100644\n--- /dev/null\n+++ b/{p}\n@@ -0,0 +1,{len(lines)} @@\n"
         return head + "".join("+" + ln + "\n" for ln in lines)
     if delivery == "numbered":
