@@ -17,7 +17,7 @@ import pytest
 
 from tests.scrubcorpus import thirtyfirst as corpus
 
-PINNED_DIGEST = "f374d70cfc003a4b88738ae021470478f63c7ec1a9e59aa003c6d7e866179561"
+PINNED_DIGEST = "34dc558dc7d1887843276ed55ddd9475b2f691a4d49477793e734e2e87ed4956"
 
 HERE = Path(__file__).resolve().parent
 SOURCES = (HERE / "scrubcorpus" / "thirtyfirst.py", HERE / "test_scrub_thirtyfirst.py")

@@ -657,6 +657,17 @@ def _dns_godaddy(g: _Fakes) -> _Raw:
 
 
 def _dns_whois(g: _Fakes) -> _Raw:
+    if g.num(0, 1):
+        n = g.person()
+        e = g.email(n)
+        dom = g.pick(["copperkettle", "nimbusyard", "otterlogic"]) + ".io"
+        text = (
+            f"$ whois {dom}\nDomain Name: {dom.upper()}\nRegistrar: Gandi SAS\n"
+            "Registrar Abuse Contact Email: abuse@example.com\n"
+            f"Registrant Name: {n}\nRegistrant Organization: \nRegistrant Email: {e}\n"
+            "Name Server: NS1.EXAMPLE.NET\nDNSSEC: signedDelegation\n"
+        )
+        return text, [("person-name", n), ("email", e)], ["abuse@example.com", "NS1.EXAMPLE.NET"]
     rows, secrets = [], []
     for _ in range(1 if g.num(0, 4) else 2):
         n = g.person()
@@ -700,7 +711,7 @@ def _dns_authcode(g: _Fakes) -> _Raw:
             f"{dom},gandi,2027-05-02,{code},no\n"
             f"{dom.replace('.net', '.org')},gandi,2026-12-30,,yes\n"
         )
-    return text, [("transfer-code", code)], ["urn:ietf:params:xml:ns:domain-1.0" if v == 0 else "2027-"]
+    return text, [("transfer-code", code)], [dom, "urn:ietf:params:xml:ns:domain-1.0"]
 
 
 def _dns_tsig(g: _Fakes) -> _Raw:
@@ -1013,7 +1024,7 @@ def _ins_quote_http(g: _Fakes) -> _Raw:
         f"Authorization: Bearer {tok}\nContent-Type: application/json\n\n"
         "{\n"
         '  "product": "auto",\n'
-        f'  "applicant": {{"name": "{n}", "dob": "1984-06-12", "state": "OH"}},\n'
+        f'  "applicant": {{"full_name": "{n}", "dob": "1984-06-12", "state": "OH"}},\n'
         '  "vehicles": [{"vin": "1HGCM82633A' + g.digits(6) + '", "year": 2019}]\n}\n'
     )
     return text, [("jwt", tok), ("person-name", n)], ['"product": "auto"']
@@ -1217,14 +1228,15 @@ def _alum_gifts(g: _Fakes) -> _Raw:
 def _alum_sky(g: _Fakes) -> _Raw:
     sub = g.hexs(32)
     tok = g.jwt()
+    ctx = "appId=cid-v1:" + g.uuid()
     text = (
         "GET /constituent/v1/constituents?limit=50 HTTP/1.1\nHost: api.sky.blackbaud.com\n"
         f"Bb-Api-Subscription-Key: {sub}\n"
         f"Authorization: Bearer {tok}\n"
         "Accept: application/json\n\nHTTP/1.1 200 OK\n"
-        f"Request-Context: appId=cid-v1:{g.uuid()}\n"
+        f"Request-Context: {ctx}\n"
     )
-    return text, [("api-key", sub), ("jwt", tok)], ["/constituent/v1/constituents?limit=50"]
+    return text, [("api-key", sub), ("jwt", tok)], ["/constituent/v1/constituents?limit=50", ctx]
 
 
 def _alum_oauth(g: _Fakes) -> _Raw:
@@ -1423,6 +1435,17 @@ def _ci_log(g: _Fakes) -> _Raw:
 
 
 def _hosp_roster(g: _Fakes) -> _Raw:
+    if g.num(0, 1):
+        n = g.person()
+        e = g.email(n)
+        text = (
+            "$ rosterctl export --unit 4W --week 49 --format table\n"
+            f"{'EMPLOYEE NAME':<22}{'EMAIL':<36}SHIFT\n"
+            f"{'-' * 20}  {'-' * 34}  {'-' * 11}\n"
+            f"{n:<22}{e:<36}19:00-07:30\n"
+            f"{'(open shift)':<22}{'-':<36}07:00-19:30\n"
+        )
+        return text, [("person-name", n), ("email", e)], ["--week 49"]
     rows, secrets = [], []
     for _ in range(1 if g.num(0, 4) else 2):
         n = g.person()
@@ -1499,6 +1522,16 @@ def _sis_powerschool(g: _Fakes) -> _Raw:
 
 
 def _sis_roster(g: _Fakes) -> _Raw:
+    if g.num(0, 1):
+        gn, gp = g.person(), g.phone()
+        sid = g.uuid()
+        text = (
+            "GET /ims/oneroster/v1p1/users?filter=role%3D%27guardian%27 -> 200\n"
+            '{"users": [{\n'
+            f'  "sourcedId": "{sid}",\n  "role": "guardian",\n'
+            f'  "name": "{gn}",\n  "phone": "{gp}",\n  "status": "active"\n}}]}}\n'
+        )
+        return text, [("person-name", gn), ("phone", gp)], ['"role": "guardian"']
     rows, secrets = [], []
     for _ in range(1 if g.num(0, 4) else 2):
         gn = g.person()
