@@ -834,6 +834,18 @@ def _vpn_openvpn(g: _Fakes) -> _Raw:
 
 def _push_fcm(g: _Fakes) -> _Raw:
     key = g.vendor("fcm-server-key")
+    if g.num(0, 1):
+        text = (
+            "// legacy sender kept for the Android 9 fleet until the v1 migration\n"
+            "const fetch = require('node-fetch');\n"
+            f"const FCM_SERVER_KEY = '{key}';\n\n"
+            "async function push(token, title) {\n"
+            "  return fetch('https://fcm.googleapis.com/fcm/send', {\n"
+            "    method: 'POST',\n"
+            "    headers: { Authorization: `key=${FCM_SERVER_KEY}`, 'Content-Type': 'application/json' },\n"
+            "    body: JSON.stringify({ to: token, notification: { title } }),\n  });\n}\n"
+        )
+        return text, [("fcm-server-key", key)], ["`key=${FCM_SERVER_KEY}`"]
     tok = g.b64url(22) + ":" + g.b64url(60)
     text = (
         "$ curl -X POST https://fcm.googleapis.com/fcm/send \\\n"
@@ -1088,6 +1100,12 @@ def _res_dataverse(g: _Fakes) -> _Raw:
 
 def _res_figshare(g: _Fakes) -> _Raw:
     tok = g.hexs(128)
+    if g.num(0, 1):
+        text = (
+            f'$ curl -s -H "Authorization: token {tok}" https://api.figshare.com/v2/account/articles?page_size=2\n'
+            '[{"id": ' + g.digits(8) + ', "title": "Soil cores 2024", "doi": "", "published_date": null}]\n'
+        )
+        return text, [("token", tok)], ["page_size=2"]
     text = (
         "import requests\n\n"
         f"TOKEN = '{tok}'\n"
@@ -1149,6 +1167,16 @@ def _res_zenodo(g: _Fakes) -> _Raw:
 
 
 def _print_orders(g: _Fakes) -> _Raw:
+    if g.num(0, 1):
+        n, p = g.person(), g.phone()
+        text = (
+            "POST /webhooks/orders/create 200\n"
+            "{\n"
+            f'  "id": {g.num(4000000, 4999999)},\n  "line_items": [{{"sku": "FLY-A5-250", "quantity": 2}}],\n'
+            f'  "shipping_address": {{"name": "{n}", "phone": "{p}", "city": "Duluth", "zip": "55802"}}\n'
+            "}\n"
+        )
+        return text, [("person-name", n), ("phone", p)], ["FLY-A5-250"]
     rows, secrets = [], []
     for _ in range(1 if g.num(0, 4) else 2):
         n = g.person()
@@ -1213,6 +1241,14 @@ def _print_sendgrid(g: _Fakes) -> _Raw:
 
 
 def _alum_gifts(g: _Fakes) -> _Raw:
+    if g.num(0, 1):
+        n = g.person()
+        e = g.email(n)
+        text = (
+            "Constituent Name;Preferred Email;Gift Date;Gift Amount;Appeal\n"
+            f"{n};{e};2026-11-28;{g.num(25, 900)},00;Giving Tuesday\n"
+        )
+        return text, [("person-name", n), ("email", e)], ["Giving Tuesday"]
     rows, secrets = [], []
     for _ in range(1 if g.num(0, 4) else 2):
         n = g.person()
@@ -1373,6 +1409,14 @@ def _ci_drone_pipeline(g: _Fakes) -> _Raw:
 def _ci_buildkite(g: _Fakes) -> _Raw:
     agent = g.b62(50)
     api = g.vendor("buildkite-token")
+    if g.num(0, 1):
+        text = (
+            'steps:\n  - label: ":rocket: annotate release"\n    command: scripts/annotate.sh\n'
+            "    env:\n"
+            f"      BUILDKITE_API_TOKEN: {api}\n"
+            "      RELEASE_CHANNEL: stable\n    agents:\n      queue: deploy\n"
+        )
+        return text, [("buildkite-token", api)], ["RELEASE_CHANNEL: stable"]
     text = (
         "# /etc/buildkite-agent/buildkite-agent.cfg\n"
         f'token="{agent}"\n'
@@ -1458,6 +1502,14 @@ def _hosp_roster(g: _Fakes) -> _Raw:
 
 def _hosp_registry(g: _Fakes) -> _Raw:
     n = g.person()
+    if g.num(0, 1):
+        s = g.ssn()
+        text = (
+            '<?xml version="1.0"?>\n<registry unit="ICU">\n  <nurse>\n'
+            f"    <name>{n}</name>\n    <ssn>{s}</ssn>\n"
+            '    <license state="PA" type="RN"/>\n    <float_pool>true</float_pool>\n  </nurse>\n</registry>\n'
+        )
+        return text, [("person-name", n), ("ssn", s)], ['<registry unit="ICU">']
     s = g.ssn()
     text = (
         "{\n"
