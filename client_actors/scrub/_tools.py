@@ -529,76 +529,81 @@ def _handle_keyed_value(match: re.Match[str]) -> Redaction | None:
 
 KEYED_VALUE = Rule("keyed-value", _KEYED_VALUE, _handle_keyed_value, "</Key>")
 
+
+def near_rule(
+    name: str,
+    pattern: re.Pattern[str],
+    kind: str,
+    near: re.Pattern[str],
+    before: int,
+    after: int = 0,
+    trigger: str | None = None,
+) -> Rule:
+    """A rule whose match's value goes only where ``near`` is found within ``before`` characters before the match (and
+    ``after`` after it): a format that says what it is only beside what names it. Without a ``trigger``, the engine
+    gates the rule on ``near``'s literals (`TOOL_LITERALS`), so ``near`` must hold one of them wherever it matches."""
+
+    def handle(match: re.Match[str]) -> Redaction | None:
+        text = match.string
+        end = match.end() + after if after else match.start()
+        if near.search(text, max(0, match.start() - before), end) is None:
+            return None
+        return redact_value(match, kind)
+
+    return Rule(name, pattern, handle, trigger)
+
+
 # An S3-compatible store's HMAC key id, 32 hex digits (IBM COS's `cos_hmac_keys`, Cloudflare R2's), beside its secret
 # access key: half of the pair that signs requests, as AWS's own key id is.
-_HMAC_KEY_ID = re.compile(
-    r"access_key_id\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?(?P<value>[0-9a-f]{32})(?![0-9A-Za-z])"
+HMAC_KEY_ID = near_rule(
+    "hmac-key-id",
+    re.compile(r"access_key_id\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?(?P<value>[0-9a-f]{32})(?![0-9A-Za-z])"),
+    "api-key",
+    re.compile("secret_access_key"),
+    400,
+    400,
+    "access_key_id",
 )
-_HMAC_REACH = 400
-
-
-def _handle_hmac_key_id(match: re.Match[str]) -> Redaction | None:
-    text = match.string
-    if "secret_access_key" not in text[max(0, match.start() - _HMAC_REACH) : match.end() + _HMAC_REACH]:
-        return None
-    return redact_value(match, "api-key")
-
-
-HMAC_KEY_ID = Rule("hmac-key-id", _HMAC_KEY_ID, _handle_hmac_key_id, "access_key_id")
 
 # Sauce Labs' access key, a UUID: after Sauce Connect's `-k` (`sc run -u USER -k KEY`), or as a WebdriverIO
 # config's `key:` beside its Sauce user.
 _UUID_VALUE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-_SAUCE_KEY = re.compile(
-    r"(?:[ \t](?:-k|--api-key|--access-key)(?:[ \t]+|=)|(?<![\w.])key:[ \t]*\\?['\"])(?P<value>"
-    + _UUID_VALUE
-    + r")(?![0-9a-f\-])"
+SAUCE_KEY = near_rule(
+    "sauce-key",
+    re.compile(
+        r"(?:[ \t](?:-k|--api-key|--access-key)(?:[ \t]+|=)|(?<![\w.])key:[ \t]*\\?['\"])(?P<value>"
+        + _UUID_VALUE
+        + r")(?![0-9a-f\-])"
+    ),
+    "api-key",
+    re.compile(r"sauce|Sauce|SAUCE|(?:^|[\s;&|(])sc (?:run|-u)\b"),
+    300,
 )
-_SAUCE = re.compile(
-    r"sauce|Sauce|SAUCE|(?:^|[\s;&|(])sc (?:run|-u)\b"
-)  # (the engine's gate: the same literals)
-
-
-def _handle_sauce_key(match: re.Match[str]) -> Redaction | None:
-    text = match.string
-    if _SAUCE.search(text, max(0, match.start() - 300), match.start()) is None:
-        return None
-    return redact_value(match, "api-key")
-
-
-SAUCE_KEY = Rule("sauce-key", _SAUCE_KEY, _handle_sauce_key, None)
 
 # A Jetty realm's users file (ActiveMQ's `jetty-realm.properties`, `users.properties`), under its header comment
 # `# username: password [,rolename ...]`: each line's password, before its roles.
-_REALM_USER = re.compile(
-    r"(?:(?<![\w.\-])|(?<=\\n))[\w.\-]{1,64}:[ \t]*(?P<value>[^\s,\\]{1,128}),[ \t]*[A-Za-z][\w\-]{0,40}"
-)
 _REALM_HEADER = "password [,rolename"
-
-
-def _handle_realm_user(match: re.Match[str]) -> Redaction | None:
-    if _REALM_HEADER not in match.string[max(0, match.start() - 4000) : match.start()]:
-        return None
-    return redact_value(match, "password")
-
-
-REALM_USER = Rule("realm-user", _REALM_USER, _handle_realm_user, None)
+REALM_USER = near_rule(
+    "realm-user",
+    re.compile(
+        r"(?:(?<![\w.\-])|(?<=\\n))[\w.\-]{1,64}:[ \t]*(?P<value>[^\s,\\]{1,128}),[ \t]*[A-Za-z][\w\-]{0,40}"
+    ),
+    "password",
+    re.compile(re.escape(_REALM_HEADER)),
+    4000,
+)
 
 # Ably's API key, `APPID.KEYID:SECRET` (six characters, a dot, six, a colon, the secret), where Ably is named near.
-_ABLY_KEY = re.compile(
-    r"(?<![\w.\-])[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{6}:(?P<value>[A-Za-z0-9_\-]{40,48})(?![\w\-])"
+ABLY_KEY = near_rule(
+    "ably-key",
+    re.compile(
+        r"(?<![\w.\-])(?P<value>[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{6}:[A-Za-z0-9_\-]{40,48})(?![\w\-])"
+    ),
+    "secret",
+    re.compile(r"ably|Ably|ABLY"),
+    400,
+    400,
 )
-_ABLY = re.compile(r"ably|Ably|ABLY")  # (the engine's gate: the same literals)
-
-
-def _handle_ably_key(match: re.Match[str]) -> Redaction | None:
-    text = match.string
-    if _ABLY.search(text, max(0, match.start() - 400), match.end() + 400) is None:
-        return None
-    return redact(match.start(), match.end("value"), "secret")
-
-
-ABLY_KEY = Rule("ably-key", _ABLY_KEY, _handle_ably_key, None)
 
 # WHMCS's `$cc_encryption_hash`, the key its stored cards are encrypted with (no keyword of the assignment pass).
 ENCRYPTION_HASH = Rule(
@@ -610,35 +615,26 @@ ENCRYPTION_HASH = Rule(
 
 # GitHub's account recovery codes, ten of `xxxxx-xxxxx` in hex, as their downloaded file holds them: each one signs in
 # in place of the second factor. Taken where the text names recovery codes.
-_RECOVERY_CODE = re.compile(r"(?:(?<![\w\-])|(?<=\\n))(?P<value>[0-9a-f]{5}-[0-9a-f]{5})(?![\w\-])")
-_RECOVERY = re.compile(
-    r"recovery[_\- ]codes|Recovery codes|RECOVERY[_ ]CODES"
-)  # (the engine's gate: the same)
-
-
-def _handle_recovery_code(match: re.Match[str]) -> Redaction | None:
-    if _RECOVERY.search(match.string, max(0, match.start() - 600), match.start()) is None:
-        return None
-    return redact(match.start("value"), match.end("value"), "secret")
-
-
-RECOVERY_CODE = Rule("recovery-code", _RECOVERY_CODE, _handle_recovery_code, None)
+RECOVERY_CODE = near_rule(
+    "recovery-code",
+    re.compile(r"(?:(?<![\w\-])|(?<=\\n))(?P<value>[0-9a-f]{5}-[0-9a-f]{5})(?![\w\-])"),
+    "secret",
+    re.compile(r"recovery[_\- ]codes|Recovery codes|RECOVERY[_ ]CODES"),
+    600,
+)
 
 # A proxy list's `host:port:username:password` lines, under the header that says so (scraping services hand them
 # out so): each line's password, the last field.
-_PROXY_LINE = re.compile(
-    r"(?:(?<![\w.:])|(?<=\\n))(?:[0-9]{1,3}\.){3}[0-9]{1,3}:[0-9]{2,5}:[^\s:\\]{1,64}:(?P<value>[^\s:\\]{1,128})"
-    r"(?=[ \t]*(?:\r?\n|\\[rn]|$))"
+PROXY_LINE = near_rule(
+    "proxy-line",
+    re.compile(
+        r"(?:(?<![\w.:])|(?<=\\n))(?:[0-9]{1,3}\.){3}[0-9]{1,3}:[0-9]{2,5}:[^\s:\\]{1,64}:(?P<value>[^\s:\\]{1,128})"
+        r"(?=[ \t]*(?:\r?\n|\\[rn]|$))"
+    ),
+    "password",
+    re.compile("port:user"),
+    2000,
 )
-
-
-def _handle_proxy_line(match: re.Match[str]) -> Redaction | None:
-    if "port:user" not in match.string[max(0, match.start() - 2000) : match.start()]:
-        return None
-    return redact_value(match, "password")
-
-
-PROXY_LINE = Rule("proxy-line", _PROXY_LINE, _handle_proxy_line, None)
 
 # What a login cracker prints for a pair it found: hydra's `[22][ssh] host: 10.0.0.5   login: root   password: ...`
 # (medusa's and ncrack's alike), and nmap's brute scripts' `admin:... - Valid credentials`.
