@@ -83,22 +83,27 @@ Decisions:
 - A password given to a server's CLI as it makes a user goes: ``htpasswd -b``, ``rabbitmqctl add_user``,
   ``mosquitto_passwd -b``, PocketBase's ``superuser upsert ADDRESS PASSWORD``; so does ``curl -u``'s password on a
   command continued from the lines before it. So do a keystore's ``storepass`` and ``keypass``, isync's ``Pass`` with
-  two words and a number, a Google app password's four groups of four letters after a password's name on a line of its
-  own, and a Terraform state's ``random_password`` result. A Kubernetes Secret's values go but for what describes them
-  in the clear (Argo CD's ``type: git``, a ``url`` with no password in it) and what refers to another Secret's key
-  (Argo CD's ``$webhook-github-secret``). Sauce Labs' access key (a UUID) goes after Sauce Connect's ``-k`` and as a
-  config's ``key:`` beside Sauce, as does an S3-compatible store's HMAC key id (32 hex digits) beside its secret
+  two words and a number, a Google app password's four groups of four letters after a password's name on a line of
+  its own, and a Terraform state's ``random_password`` result. A Kubernetes Secret's values go but for what describes
+  them in the clear (Argo CD's ``type: git``, a ``url`` with no password in it) and what refers to another Secret's
+  key (Argo CD's ``$webhook-github-secret``). Sauce Labs' access key (a UUID) goes after Sauce Connect's ``-k`` and
+  as a config's ``key:`` beside Sauce, as does an S3-compatible store's HMAC key id (32 hex digits) beside its secret
   access key. So do a Jetty realm's passwords under its ``# username: password [,rolename ...]`` header, Redis
   Sentinel's ``auth-pass``, a password echoed into ``anydesk --set-password`` or printed twice into ``vncpasswd``, an
-  address's password with no scheme (``root:PASSWORD@10.0.0.5:26257``), an API key given as curl's user (``-u KEY:``),
-  a field ``jq`` prints out of a file when its name is sensitive (``.private_key_id``), and RustDesk's private key
-  that ``cat id_ed25519`` prints. So do Ably's ``APPID.KEYID:SECRET`` keys where Ably is named, WHMCS's
+  address's password with no scheme (``root:PASSWORD@10.0.0.5:26257``), an API key given as curl's user (``-u
+  KEY:``), a field ``jq`` prints out of a file when its name is sensitive (``.private_key_id``), and RustDesk's
+  private key that ``cat id_ed25519`` prints. So do Ably's ``APPID.KEYID:SECRET`` keys where Ably is named, WHMCS's
   ``cc_encryption_hash``, the value an element's attributes give a setting whose name is a secret's (``<property
   name="db.password" value="..."/>``), Genesys' client secret in its call, QStash's token, GitHub's recovery codes
-  (``xxxxx-xxxxx``) where recovery codes are named, a proxy list's passwords under its ``host:port:username:password``
-  header, a ``name|value`` table's row whose name is a secret's (a browser's ``sessionid``), and a Wi-Fi key under its
-  name (``wifiKey``); Kong's ``{vault://...}`` refers to one; a code span in prose showing where a key goes stays, as
-  does a command substitution in quotes (`` "`pass show mail`" ``).
+  (``xxxxx-xxxxx``) where recovery codes are named, a proxy list's passwords under its
+  ``host:port:username:password`` header, a ``name|value`` table's row whose name is a secret's (a browser's
+  ``sessionid``), and a Wi-Fi key under its name (``wifiKey``). So do ``openssl enc``'s passphrase after ``-k`` and
+  its raw key after ``-K``, a domain's transfer code (``EPP code:``, ``auth_code``, EPP's ``authInfo``) and an OAuth
+  authorization code (``authCode``), an OpenVPN shared key's block (``-----BEGIN OpenVPN Static key V1-----``, as
+  ``private-key``), Firebase Cloud Messaging's legacy server key (``AAAA...:APA91b...``), and a key under a REST
+  key's name (Braze's ``REST_KEY``, a UUID). Drone's ``from_secret:`` names the secret to read, and stays. Kong's
+  ``{vault://...}`` refers to one; a code span in prose showing where a key goes stays, as does a command
+  substitution in quotes (`` "`pass show mail`" ``).
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
@@ -161,25 +166,27 @@ Decisions:
   label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's printed struct, Mixpanel's ``$name``,
   Steam's ``realname`` of two words, ADP's ``familyName1``, a namespaced element's (``<itunes:name>`` beside
   ``<itunes:email>``), a GEDCOM file's ``NAME`` lines, SCIM's ``name.formatted``, a saved card's ``name_on_card``, a
-  name beside an address after a role's label (``Incident commander:``); a record's name beside an SSN; a name's parts
-  in an object of their own, ``{"first": ..., "last": ...}``; ``{Name:Jane Doe Email:...}``), a CSV's cells apart by
-  ``;`` as spreadsheets export them, a sign-in log's ``User`` beside its ``Username``, an HTML table's column its
-  header row names and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a form
-  body's pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and
-  attendees (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a
-  user's id names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data
-  query``), a payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social security number a government id's
-  code names (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label (a W-9's, a W-2's, a 1099's, a
-  1040's), and a Mozilla preference's name (``user_pref("mail.identity.id1.fullName", ...)``), a scanner's finding's
-  ``Author`` beside its ``Email`` (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML
-  or ini ``author`` line). Kept: names in prose, package metadata and licence headers without an address (public
-  attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's
-  ``[metadata]``), a name beside a documentation address (an example, in a record as beside ``<...>``, a customer's or
-  billing object with no card's number in or around it, a table's row, a vCard or an invitation that gives one, and a
-  git identity set beside one: a guide's ``git config user.email jane@example.org``) except where git log or a
-  manifest's author field prints it as an identity (the address stays), a stand-in's name (``Jane Doe``) there, in a
-  record or a table's row (a sandbox's ``"DisplayName"``) and in an author's setting, a single word beside an address,
-  identifiers.
+  name beside an address after a role's label (``Incident commander:``) or any label a line starts with (an on-call
+  export's ``Primary:``); a record's name beside an SSN; a name's parts in an object of their own, ``{"first": ...,
+  "last": ...}``; ``{Name:Jane Doe Email:...}``), a CSV's cells apart by ``;`` as spreadsheets export them, a sign-in
+  log's ``User`` beside its ``Username``, an HTML table's column its header row names and an HTML form's field, their
+  setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's pairs, psql's expanded records
+  (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and attendees (iCalendar's ``CN=``, two
+  words at least), people's LDIF ``cn`` (an entry of a person's class, or one a user's id names: ``dn: uid=...``), a
+  table's column under a rule of dashes that lines its cells up (``sf data query``; a column's name of two words,
+  ``EMPLOYEE NAME``, too), a payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social security number a
+  government id's code names (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label (a W-9's, a
+  W-2's, a 1099's, a 1040's), and a Mozilla preference's name (``user_pref("mail.identity.id1.fullName", ...)``), a
+  scanner's finding's ``Author`` beside its ``Email`` (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export
+  AUTHOR=...``, a YAML or ini ``author`` line). Kept: names in prose, package metadata and licence headers without an
+  address (public attribution of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO,
+  setup.cfg's ``[metadata]``), a name beside a documentation address (an example, in a record as beside ``<...>``,
+  where the record gives no other address: a WHOIS record's registrar's abuse contact on example.com leaves its
+  registrant a person; a customer's or billing object with no card's number in or around it, a table's row, a vCard
+  or an invitation that gives one, and a git identity set beside one: a guide's ``git config user.email
+  jane@example.org``) except where git log or a manifest's author field prints it as an identity (the address stays),
+  a stand-in's name (``Jane Doe``) there, in a record or a table's row (a sandbox's ``"DisplayName"``) and in an
+  author's setting, a single word beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -36,6 +36,13 @@ KEYWORDS = (
     "token", "key", "auth", "credential", "credentials", "creds", "cookie", "signature", "sig", "session",
     "sessionid", "sessid", "pw", "psk", "bearer", "_sk", "_pat", "ssn", "certificate", "tokens", "passwordsaltmain",
     "salt",
+    # a domain's transfer code (EPP's authInfo) and an OAuth authorization code, as registrars and clients name them
+    "auth_code", "authcode", "epp_code", "eppcode", "epp code", "auth_info", "authinfo",
+)  # fmt: skip
+# Those of them written in camel case or with an acronym, in the forms a name spells them (the keywords are lower
+# case: their scan reads the text lower-cased, then each is matched in its written forms).
+_MIXED_CASE_KEYWORDS = (
+    "authCode", "AuthCode", "eppCode", "EppCode", "EPP code", "EPPCode", "authInfo", "AuthInfo",
 )  # fmt: skip
 # Words that may be glued to a prefix (pgpassword, accessToken); the others need a boundary so
 # that bypass, compass, oauth and monkey-patched names stay ordinary words.
@@ -81,6 +88,9 @@ def _case_forms(words: Iterable[str]) -> list[str]:
     return [form for word in words for form in (word, word.capitalize(), word.upper())]
 
 
+KEYWORD_FORMS = (*_case_forms(KEYWORDS), *_MIXED_CASE_KEYWORDS)
+
+
 # Bare values that are not secrets, rejected before they cost a handler call: calls, subscripts,
 # attribute chains, variables passed on (`f(key=key, ...)`), shell and template references and
 # whole paths, type names and keywords (all case-blind, so the byte scan below can use them too);
@@ -123,7 +133,7 @@ _ANNOTATION = (
 # where the annotation is not the value). The operator is atomic: once read as an annotation it is
 # not re-read as a plain colon when what follows has become a token (which keeps scrubbing idempotent).
 ASSIGNMENT = re.compile(
-    rf"(?P<kw>{trie_pattern(_case_forms(KEYWORDS))})"
+    rf"(?P<kw>{trie_pattern(KEYWORD_FORMS)})"
     r"(?="
     + _ENCODING_SUFFIX
     + r"[_0-9]{0,4}(?:(?:\\{1,3})?[\"'`]\]?|\])?(?:[ \t]*(?:[:=>]|\?=)|[ \t]+(?:is|was)[ \t]))"
@@ -139,7 +149,7 @@ ASSIGNMENT = re.compile(
 _NAME_BACK = re.compile(r"[A-Za-z0-9_.\-]{0,80}")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")  # _NAME_BACK's
 # The commonest name is a keyword on its own ("password:"); its sense is looked up, not worked out.
-_KEYWORD_SENSES = {form: classify_name(form) for form in _case_forms(KEYWORDS)}
+_KEYWORD_SENSES = {form: classify_name(form) for form in KEYWORD_FORMS}
 
 
 _REST_OF_RUN = re.compile(r"[^\s'\"`,;&|)}\]<>\\]{0,512}")

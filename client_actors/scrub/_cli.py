@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from client_actors.scrub._assign import names_a_stored_secret, trie_pattern
-from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._core import COMMAND_START, Redaction, Rule, redact
 from client_actors.scrub._judge import judge_value
 from client_actors.scrub._names import classify_name, is_placeholder, looks_random
 
@@ -80,12 +80,12 @@ SHORT_FLAG = re.compile(
     rf"[= \t]?[ \t]*{_QUOTED_OR_BARE}"
 )
 _PASSWORD_COMMANDS = re.compile(
-    r"(?:^|[\s;&|(/\"'`=]|\\n)(?:mysql\w*|mariadb[\w-]*|sshpass|mongo(?:sh|dump|restore|import|export)?)\b"
+    COMMAND_START + r"(?:mysql\w*|mariadb[\w-]*|sshpass|mongo(?:sh|dump|restore|import|export)?)\b"
     r"|\b(?:docker|podman|nerdctl|buildah|helm|oras|skopeo)\b.*\blogin\b"
     r"|[ \t](?:login|signin|sign-in|auth[ \t]+login)[ \t]"  # any tool's login subcommand: `expo login -p ...`
 )
 # The MySQL and MariaDB clients read `-pPASSWORD` glued; after `-p` and a blank they prompt.
-_PROMPTING_P = re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)(?:mysql\w*|mariadb[\w-]*)\b")
+_PROMPTING_P = re.compile(COMMAND_START + r"(?:mysql\w*|mariadb[\w-]*)\b")
 _DATABASE_NAME = re.compile(r"[A-Za-z_]+")
 # A user given before `-p` on the same command line (`twine upload -u __token__ -p ...`, `az login -u x -p ...`):
 # that `-p` is the user's password, whatever the tool.
@@ -94,13 +94,11 @@ _USER_BEFORE = re.compile(r"[ \t](?:-u|--user(?:name)?)(?:[ \t]+|=)[^\s\-]")
 _KEY_HEX = re.compile(r"[0-9a-f]{32,64}")
 # A line that a shell continues on the next one: a backslash before its line feed.
 _CONTINUED = re.compile(r"\\[ \t]*\r?\n\Z")
-_USER_PASSWORD_COMMANDS = re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)(?:curl|wget|http|https|xh)\b")
+_USER_PASSWORD_COMMANDS = re.compile(COMMAND_START + r"(?:curl|wget|http|https|xh)\b")
 # `-a PASSWORD` (redis-cli) and `-w PASSWORD` (the OpenLDAP tools).
 _FLAG_PASSWORD_COMMANDS = {
-    "a": re.compile(r"(?:^|[\s;&|(/\"'`=]|\\n)redis-cli\b"),
-    "w": re.compile(
-        r"(?:^|[\s;&|(/\"'`=]|\\n)ldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn)\b"
-    ),
+    "a": re.compile(COMMAND_START + r"redis-cli\b"),
+    "w": re.compile(COMMAND_START + r"ldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn)\b"),
 }
 
 

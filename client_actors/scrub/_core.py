@@ -22,6 +22,9 @@ TOKEN_OPEN = "[REDACTED:"
 ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 WORD = ALNUM | {"_"}
 TOKEN_CHARS = WORD | {"-"}
+# Where a command's name may start: a line's start, a blank, a shell operator, a quote, a path's "/", a diff's
+# "+" (an added line), a numbered read's arrow, or an escaped line feed in a JSON string.
+COMMAND_START = r"(?:^|[\s;&|(/\"'`=+\u2192]|\\n)"
 
 
 def token(kind: str) -> str:

@@ -23,6 +23,7 @@ from ahocorasick_rs import BytesAhoCorasick
 
 from client_actors.scrub._assign import (
     ENV_LINE_SECRET,
+    KEYWORD_FORMS,
     KEYWORDS,
     find_assignments,
     find_assignments_encoded,
@@ -132,7 +133,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.39"
+RULESET_VERSION = "2026.12.40"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -322,7 +323,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("printed-tables", find_printed_tables, TABLE_RULE_LITERALS),
     Pass("csv-secrets", find_csv_secrets, CSV_SECRET_LITERALS),
     Pass("aligned-key-values", find_aligned_key_values, ALIGNED_LITERALS),
-    Pass("assignment", find_assignments, _forms(KEYWORDS), None, find_assignments_encoded),
+    Pass("assignment", find_assignments, _fewest(KEYWORD_FORMS), None, find_assignments_encoded),
     # Whatever the syntax: a value whose shape and neighbourhood say it is a credential (see _shape.py).
     Pass("shape", find_shaped, _forms(SHAPE_WORDS), None, find_shaped_encoded),
     *_rule_passes((*PERSONAL_RULES, *NETWORK_RULES)),

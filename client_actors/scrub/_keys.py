@@ -61,9 +61,11 @@ _BODY_LINES = rf"(?:(?:{_STEP}|[ \t]{{1,8}}|{_ELLIPSIS})(?:{_BASE64_LINE}|{_HEAD
 
 # The whole block goes, armour lines included; the body never runs past another armour line, so a run of
 # BEGIN lines costs one scan each. Public keys and certificates are not secret and are kept. The SSH2 (RFC 4716)
-# armour is written "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----".
+# armour is written "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----". OpenVPN's shared keys (`--tls-auth`, `--tls-crypt`,
+# `--secret`: lines of hex) and tls-crypt-v2's keys come in the same armour under labels of their own.
 PEM_BLOCK = re.compile(
-    r"(?:-----|---- )BEGIN (?P<label>[A-Z0-9 ]{0,24}PRIVATE KEY(?: BLOCK)?)(?:-----| ----)"
+    r"(?:-----|---- )BEGIN (?P<label>[A-Z0-9 ]{0,24}PRIVATE KEY(?: BLOCK)?"
+    r"|OpenVPN (?:Static key V[12]|tls-crypt-v2 (?:client|server) key))(?:-----| ----)"
     r"(?:(?P<whole>(?:(?!(?:-----|---- )(?:BEGIN|END) )[\s\S]){0,32000}(?:-----|---- )END (?P=label)(?:-----| ----))|"
     + _BODY_LINES
     + ")"

@@ -40,7 +40,7 @@ KEY_QUALIFIERS = frozenset(
         "api", "access", "secret", "signing", "encryption", "master", "client", "shared", "account",
         "app", "auth", "license", "subscription", "session", "service", "admin", "deploy", "private",
         "hmac", "jwt", "aes", "cipher", "crypto", "webhook", "bot", "oauth", "csrf", "xsrf", "cookie",
-        "storage", "kms", "merchant", "integration", "routing", "validation", "decryption",
+        "storage", "kms", "merchant", "integration", "routing", "validation", "decryption", "rest",
     }
 )  # fmt: skip
 # Trailing words that describe an encoding of the value, not what it is: SECRET_KEY_BASE.
@@ -160,6 +160,8 @@ def classify_name(name: str) -> Sense | None:
     last, before = words[-1], words[:-1]
     if _REFERRING.intersection(before) or (before and "".join(words) in _NOT_CREDENTIALS):
         return None
+    if words == ["from", "secret"]:
+        return None  # Drone's and Woodpecker's `from_secret: docker_password`: the name of the secret to read
     if last in QUALIFIED_ABBREVIATIONS:
         return QUALIFIED_ABBREVIATIONS[last] if before else None
     if last == "pass" and before and before[-1] in _PASSING:
@@ -183,6 +185,11 @@ def classify_name(name: str) -> Sense | None:
         return Sense(
             "token", True
         )  # Unleash's `INIT_CLIENT_API_TOKENS`: a list of them (`max_tokens` is a count)
+    # A domain's transfer code (EPP's authInfo), an OAuth authorization code.
+    if (last == "code" and before and before[-1] in ("auth", "epp", "authorization")) or (
+        last == "info" and before == ["auth"]
+    ):
+        return Sense("password", True)
     if last in ("pubkey", "publickey"):
         return None  # a validator's, a node's public key (`VALIDATOR_PUBKEY`): what anyone may hold
     if last == "keys" and before and before[-1] in _KEYS_QUALIFIERS:

@@ -61,7 +61,7 @@ from collections.abc import Collection
 
 from ahocorasick_rs import BytesAhoCorasick
 
-from client_actors.scrub._core import Redaction, disjoint, redact
+from client_actors.scrub._core import Redaction, disjoint, redact, token
 from client_actors.scrub._digits import PUBLISHED_TEST_CARDS, is_card_number
 from client_actors.scrub._judge import LINE_LEAD, RULE_RUNS, is_whole_line
 from client_actors.scrub._personal import (
@@ -199,8 +199,11 @@ def _name_back(text: str, end: int, min_words: int = 2) -> tuple[int, int] | Non
     if not words or words[-1] in _PARTICLES or not is_person_name(" ".join(reversed(words)), min_words):
         return None
     if not glued:
-        lead = next((piece for piece in reversed(pieces[:index]) if piece), None)
-        if lead is not None and not _leads_a_name(lead):
+        before = [piece for piece in pieces[:index] if piece]
+        # A line's own label leads a name of any role (an on-call export's `Primary:`); inside a line, a role's.
+        if before and not (
+            _leads_a_name(before[-1]) or (len(before) == 1 and _LINE_LABEL.fullmatch(before[0]))
+        ):
             return None
     return end - sum(len(word) + 1 for word in words) + 1, end
 
@@ -223,6 +226,8 @@ _LABELS = frozenset(
      "student", "applicant", "candidate", "guest", "user", "name"}
 )  # fmt: skip
 _LABEL_END = re.compile(r"[A-Za-z][A-Za-z\-]*(?=\\?[\"'`]?\Z)")
+# A label alone at its line's start, its line's only one: a word and a colon.
+_LINE_LABEL = re.compile(r"[A-Z][A-Za-z\-]{1,30}:")
 
 
 def _leads_a_name(piece: str) -> bool:
@@ -831,21 +836,27 @@ _ADDRESS_VALUE = re.compile(r"[ \t]*(?:\\?[\"'`])?(?P<address>[^\s\"'`<>,;\\@]{1
 
 
 _AROUND = 400  # how far around a record an object holding it may give what is real
+_EMAIL_TOKEN = token("email")  # a real address, taken by the e-mail rule before these passes
 _ADDRESS_IN_RECORD = re.compile(r"[^\s\"'`<>,;\\@]{1,64}@[A-Za-z0-9.\-]{1,255}")
 
 
 def _gives_documentation_address(text: str, start: int, end: int, card_near: bool = True) -> bool:
     """Whether the record at ``text[start:end]`` is an example's: it gives a reserved documentation address in a
-    field, and no card's number stands in it or around it (the object that holds a billing record; ``card_near``:
-    False for a table's row, which a card beside it makes no less an example's)."""
-    if text.find("@", start, end) < 0 or (
-        card_near and _holds_a_card(text, max(0, start - _AROUND), end + _AROUND)
+    field and no other address (a WHOIS record's registrar abuse contact on example.com says nothing of its
+    registrant's, whose own address is real), and no card's number stands in it or around it (the object that holds
+    a billing record; ``card_near``: False for a table's row, which a card beside it makes no less an example's)."""
+    if (
+        text.find("@", start, end) < 0
+        or text.find(_EMAIL_TOKEN, start, end) >= 0
+        or (card_near and _holds_a_card(text, max(0, start - _AROUND), end + _AROUND))
     ):
         return False
-    return any(
-        _is_documentation_address(f" <{address.group()}>")
-        for address in _ADDRESS_IN_RECORD.finditer(text, start, end)
-    )
+    documentation = False
+    for address in _ADDRESS_IN_RECORD.finditer(text, start, end):
+        if not _is_documentation_address(f" <{address.group()}>"):
+            return False
+        documentation = True
+    return documentation
 
 
 # A card's number, its groups apart by blanks or dashes or none. Read from the digits themselves, not from what
@@ -1334,11 +1345,13 @@ def _frame_names(text: str, start: int, end: int) -> list[Redaction]:
     body = line_body(text, start, end)
     if _FRAME_HEADER.fullmatch(text, body, end) is None:
         return []
-    names = [(m.start(), m.end()) for m in re.finditer(r"[^ \t]+", text[body:end])]
+    names = _ruled_header(text, body, end) or [
+        (m.start(), m.end()) for m in re.finditer(r"[^ \t]+", text[body:end])
+    ]
     columns = _person_columns(text, [(body + a, body + b) for a, b in names])
     if not columns:
         return []
-    ruled = _ruled_names(text, end, names, columns)
+    ruled = _ruled_names(text, body, end, names, columns)
     if ruled is not None:
         return ruled
     found: list[Redaction] = []
@@ -1372,19 +1385,56 @@ def _frame_names(text: str, start: int, end: int) -> list[Redaction]:
 _RULE_RUN = re.compile(r"[-\u2500]+")
 
 
+def _rule_under(text: str, body: int, end: int) -> tuple[int, int] | None:
+    """Where the rule on the line under a header (its body at ``body``, its line ending at ``end``) starts past
+    its lead, and where its line ends; None where that line is no rule. A diff's sign before a rule's dashes is
+    told from them by the header's own lead."""
+    following = LINE_BREAK.match(text, end)
+    if following is None:
+        return None
+    rule_start, rule_end = line_at(text, following.end())
+    rule_body = line_body(text, rule_start, rule_end)
+    if rule_body == rule_start and text[rule_start : rule_start + 1] == "+" and text[body - 1 : body] == "+":
+        rule_body += 1  # `+-----`: an added line's rule
+    return (rule_body, rule_end) if RULE_RUNS.fullmatch(text, rule_body, rule_end) else None
+
+
+def _ruled_header(text: str, body: int, end: int) -> list[tuple[int, int]] | None:
+    """The names of a header with a rule under it, each cut where a run of the rule stands (a name of two words,
+    `EMPLOYEE NAME`, is one column's), from the header's body at ``body``; None where no rule is, or a run stands
+    under no name or under two."""
+    rule = _rule_under(text, body, end)
+    if rule is None:
+        return None
+    rule_body, rule_end = rule
+    names: list[tuple[int, int]] = []
+    width = end - body
+    for run in _RULE_RUN.finditer(text, rule_body, rule_end):
+        start, stop = run.start() - rule_body, min(run.end() - rule_body, width)
+        cell = text[body + start : body + stop] if start < width else ""
+        words = cell.strip()
+        if (
+            not words
+            or "  " in words
+            or (start > 0 and text[body + start - 1 : body + start].strip())
+            or (stop < width and text[body + stop : body + stop + 1].strip())
+        ):
+            return None  # a run under no name, under two, or under one that starts left of it or ends right of it
+        lead = len(cell) - len(cell.lstrip())
+        names.append((start + lead, start + lead + len(words)))
+    return names
+
+
 def _ruled_names(
-    text: str, end: int, names: list[tuple[int, int]], columns: dict[int, tuple[int, bool]]
+    text: str, body: int, end: int, names: list[tuple[int, int]], columns: dict[int, tuple[int, bool]]
 ) -> list[Redaction] | None:
     """Names in a table whose header (ending at ``end``, its names at ``names`` from its body) has a rule under
     it: each row's cells cut where the rule's runs stand, behind the row's own lead. None where no such rule is,
     or its runs do not stand under the header's names one for one."""
-    following = LINE_BREAK.match(text, end)
-    if following is None:
+    rule = _rule_under(text, body, end)
+    if rule is None:
         return None
-    rule_start, row_end = line_at(text, following.end())
-    rule_body = line_body(text, rule_start, row_end)
-    if RULE_RUNS.fullmatch(text, rule_body, row_end) is None:
-        return None
+    rule_body, row_end = rule
     runs = [
         (m.start() - rule_body, m.end() - rule_body) for m in _RULE_RUN.finditer(text, rule_body, row_end)
     ]
@@ -1741,9 +1791,9 @@ def find_calendar_names(text: str) -> list[Redaction]:
 # A password manager's secure note as LastPass exports it: the name on a card (`Name on Card:Jane Doe`, a browser's
 # saved card's `name_on_card`), and the
 # `Name:` line of a note whose type says it is a person's document (`NoteType:Social Security` then `Name:...`).
-NOTE_LITERALS = ("Name on Card:", "NoteType:", "name_on_card:", "nameOnCard")
+NOTE_LITERALS = ("Name on Card:", "NoteType:", "name_on_card", "nameOnCard")
 _NOTE_NAME = re.compile(
-    rf"(?:Name on Card|name_on_card|nameOnCard\\?\"?|(?<=NoteType:)[A-Za-z ]{{1,40}}(?:\r?\n|\\n)Name)[ \t]*:[ \t]*"
+    rf"(?:Name on Card|(?:name_on_card|nameOnCard)\\?\"?|(?<=NoteType:)[A-Za-z ]{{1,40}}(?:\r?\n|\\n)Name)[ \t]*:[ \t]*"
     rf"\\?\"?(?P<name>{NAME})"
 )
 

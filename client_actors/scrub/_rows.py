@@ -530,14 +530,14 @@ def find_aligned_key_values(text: str) -> list[Redaction]:
 
 
 # A comma- or tab-separated header naming a password's column, as password managers export their vaults
-# (Bitwarden's `login_password`, LastPass's `password`): each row's cell under it goes, as far as the rows keep the
-# header's number of cells.
-CSV_SECRET_LITERALS = ("password", "Password", "PASSWORD")
+# (Bitwarden's `login_password`, LastPass's `password`), or a domain's transfer code's as registrars export them
+# (`auth_code`): each row's cell under it goes, as far as the rows keep the header's number of cells.
+CSV_SECRET_LITERALS = ("password", "Password", "PASSWORD", "auth_code", "AUTH_CODE", "authCode")
 
 
 def _password_words(text: str) -> list[int]:
-    """Where the word "password" stands in ``text``, in its three cases (`str.find` scans at C speed; an alternation
-    of the three would be tried at every position)."""
+    """Where a password column's word (`CSV_SECRET_LITERALS`) stands in ``text`` (`str.find` scans at C speed; an
+    alternation of the words would be tried at every position)."""
     found = []
     for form in CSV_SECRET_LITERALS:
         at = text.find(form)

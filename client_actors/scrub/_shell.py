@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import re
 
-from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._core import COMMAND_START, Redaction, Rule, redact
 from client_actors.scrub._judge import judge_value
 from client_actors.scrub._names import classify_name, is_placeholder
 
@@ -23,7 +23,6 @@ _VALUE = (
     r"(?:\\\"(?P<esc>[^\"\n\\]{1,256})\\\"|\"(?P<dq>[^\"\n]{1,256})\"|'(?P<sq>[^'\n]{1,256})'"
     r"|(?P<bare>[^\s'\"\\;&|<>][^\s'\"\\;&|]{0,256}))"
 )
-_COMMAND_START = r"(?:^|[\s;&|(/\"'`=+]|\\n)"  # (a diff's sign too)
 
 
 def _value_span(match: re.Match[str]) -> tuple[int, int] | None:
@@ -38,8 +37,8 @@ def _line_before(text: str, at: int) -> str:
     floor = max(0, at - 300)
     start = at
     while True:
-        starts = (text.rfind("\n", floor, start), text.rfind("\\n", floor, start))
-        line_start = max(max(starts) + 1, floor)
+        escaped = text.rfind("\\n", floor, start)  # (a JSON-escaped line feed: its two characters)
+        line_start = max(text.rfind("\n", floor, start) + 1, escaped + 2 if escaped >= 0 else 0, floor)
         if line_start <= floor or not _CONTINUED_BEFORE.search(text, floor, line_start):
             return text[line_start:at]
         start = line_start - 1
@@ -52,7 +51,7 @@ _CONTINUED_BEFORE = re.compile(r"\\[ \t]*(?:\r?\n|\\\\?\\n)\Z|\\[ \t]*\\\Z")
 def command_rule(name: str, pattern: str, trigger: str, command: str | None) -> Rule:
     """A rule whose match's value goes when ``command`` (a regex) is found earlier on its line."""
     compiled = re.compile(pattern)
-    needs = re.compile(_COMMAND_START + command) if command is not None else None
+    needs = re.compile(COMMAND_START + command) if command is not None else None
 
     def handle(match: re.Match[str]) -> Redaction | None:
         span = _value_span(match)
@@ -69,6 +68,7 @@ _P_COMMANDS = r"(?:sqlcmd|bcp|mssql-cli|mosquitto_(?:pub|sub|rr)|zip|unzip|zipcl
 # Tools whose -p takes a password, glued or not (mysql, sshpass and the like are `_cli`'s).
 _LOWER_P_COMMANDS = r"(?:az|psexec|PsExec(?:64)?|ncftp\w*|[Pp]s[Ee]xec\.exe)\b"
 _SEVEN_ZIP = r"7z[arz]?\b"
+_OPENSSL_CIPHER = r"openssl[ \t]+(?:enc|aes|des|bf|camellia|chacha20|aria|sm4|seed|cast|rc[245])[\w-]*\b"
 _SQL_USER = re.compile(r"(?i:\b(?:user|role|login)\b)")
 
 
@@ -226,6 +226,11 @@ SHELL_RULES = (
     command_rule("cli-capital-p", r"-P(?<= -P)(?:[ \t]+|(?=[^\s\-]))" + _VALUE, " -P", _P_COMMANDS),
     command_rule("cli-7z-p", r"-p(?<= -p)(?=[^\s\-])" + _VALUE, " -p", _SEVEN_ZIP),
     command_rule("openssl-pass", r"pass:(?<=[ \t]pass:)" + _VALUE, "pass:", r"openssl\b"),
+    # `openssl enc` (or a cipher's own command) takes its passphrase after -k, its raw key in hex after -K.
+    *(
+        command_rule(f"openssl-{name}", f"-{flag}(?<= -{flag})[ \\t]+" + _VALUE, f" -{flag}", _OPENSSL_CIPHER)
+        for name, flag in (("passphrase", "k"), ("raw-key", "K"))
+    ),
     command_rule(
         "keystore-pass",
         r"-(?:src|dest|new)?(?:store|key)pass[ \t]+" + _VALUE,

@@ -347,6 +347,14 @@ DOTTED_PREFIXED = literal_rule(
 MAILCHIMP_KEY = literal_rule(
     "mailchimp-key", r"(?P<mailchimp>[a-f0-9]{32}-us[0-9]{1,2})", {"mailchimp": "api-key"}, "-us"
 )
+# Firebase Cloud Messaging's legacy server keys: "AAAA" and seven more characters (the project's), ":APA91b" and the
+# key's 134. A device's registration token has the same tail after a longer id of its own, and is not a secret.
+FCM_SERVER_KEY = literal_rule(
+    "fcm-server-key",
+    r"(?P<fcm>AAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]{120,160})",
+    {"fcm": "api-key"},
+    ":APA91b",
+)
 # Telegram bot tokens: the bot's numeric id, ":AA" and about 33 more characters; often inside an API URL
 # (https://api.telegram.org/bot<token>/sendMessage), glued to "bot".
 TELEGRAM_BOT = Rule(
@@ -611,6 +619,7 @@ VENDOR_RULES = (
     CAPITAL_PREFIXED,
     DOTTED_PREFIXED,
     MAILCHIMP_KEY,
+    FCM_SERVER_KEY,
     DISCORD_BOT,
     IFTTT_WEBHOOK,
     PAGERDUTY_WEBHOOK,
