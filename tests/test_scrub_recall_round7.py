@@ -231,7 +231,9 @@ def test_a_private_address_is_redacted_in_any_syntax_behind_any_wrapper(
     address = private_v4(RNG)
     out = scrubbed(wrap(line.format(address)))
     assert address not in out
-    assert out.count("[REDACTED:ipv4]") == 1 + line.count("10.0.1.255"), out
+    assert out.count("[REDACTED:ipv4]") == 1, out
+    # A broadcast address (`brd`) names its network's, as a network's own address (`10.0.1.0`) does: it stays.
+    assert out.count("10.0.1.255") == line.count("10.0.1.255"), out
 
 
 @pytest.mark.parametrize("wrap", WRAPPERS.values(), ids=WRAPPERS.keys())

@@ -78,6 +78,7 @@ from client_actors.scrub._people import (
     NAME_PARTS_LITERALS,
     NOTE_LITERALS,
     SCIM_LITERALS,
+    SIGNER_LITERALS,
     find_blame_names,
     find_bordered_names,
     find_calendar_names,
@@ -94,6 +95,7 @@ from client_actors.scrub._people import (
     find_note_names,
     find_scim_names,
     find_shortlog_names,
+    find_signer_names,
 )
 from client_actors.scrub._personal import PERSONAL_RULES, TIN_LITERALS
 from client_actors.scrub._printed import ANNOUNCED_LITERALS, PRINTED_RULES, REPL_LITERALS, WIREGUARD_LITERALS
@@ -133,7 +135,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.40"
+RULESET_VERSION = "2026.12.41"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -358,6 +360,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("person-name-scim", find_scim_names, SCIM_LITERALS),
     Pass("person-name-calendar", find_calendar_names, CALENDAR_LITERALS),
     Pass("person-name-note", find_note_names, NOTE_LITERALS),
+    Pass("person-name-signer", find_signer_names, SIGNER_LITERALS),
     # Phone and social security numbers by the column or key that holds them (see _columns.py).
     Pass("column-values", find_column_values, COLUMN_LITERALS),
     Pass("keyed-phones", find_keyed_phones, PHONE_KEY_LITERALS),

@@ -88,16 +88,23 @@ _IPV4 = re.compile(
 _VERSION_BEFORE = re.compile(
     r"(?i:version|(?<![A-Za-z])ver\.?|release|firmware|\bfw|\bbuild|\bbios|\bkernel"
     r"|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
-    r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince|\bup to"
+    r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince"
+    r"|(?<!link )(?<!session )(?<!tunnel )\bup to"  # (a link's peer is an address: `FIAS link up to 10.1.2.3`)
     r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-.\\]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
 )
 # What a `version()` call or query gives, on the line after it (`SELECT version()`, then `[('24.9.8.21',)]`), behind
-# that line's lead; and what the line after a command that names a version prints (`cat firmware/VERSION`).
+# that line's lead; and what the line after a command that names a version prints (`cat firmware/VERSION`), or after
+# a program's `--version`, behind the program's name (`acars-gw --version`, then `acars-gw 3.5.3.86`).
 _VERSION_CALL_BEFORE = re.compile(
     r"(?:[Vv]ersion|VERSION)(?:\(\)[^\n]{0,24}|[^\n\\]{0,40})(?:\r?\n|\\n)(?:"
     + LINE_LEAD.pattern
     + r")[^\w\n]{0,12}\Z"
+    + r"|(?<![\w.\-])(?P<program>[\w.\-]{1,40})[ \t]+--?version[ \t]*(?:\r?\n|\\n)(?:"
+    + LINE_LEAD.pattern
+    + r")(?P=program)[ \t]+(?:(?i:version)[ \t]+|v)?\Z"
 )
+# A broadcast address, as `ip addr` and ifconfig print it beside the interface's own (`brd 192.168.50.255`).
+_BROADCAST_BEFORE = re.compile(r"(?:\bbrd|\bbroadcast|Bcast:)[ \t]*\Z")
 # A key/value list's value under a version's key (ROS diagnostics: `- key: firmware_version` / `value: ...`), looked
 # for only where a "value" key is right before the address.
 _VERSION_VALUE = re.compile(
@@ -201,6 +208,8 @@ def _handle_v4(match: re.Match[str]) -> Redaction | None:
     ):
         return None
     if _is_version_at(text, start) or _VERSION_AFTER.match(text, end):
+        return None
+    if _BROADCAST_BEFORE.search(text, max(0, start - 12), start):
         return None
     if _a_version_elsewhere(text, candidate, start):
         return None  # the same four numbers named a version near it (`version: 3.5.4.202`, then its release's URL)

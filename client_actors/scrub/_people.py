@@ -665,6 +665,10 @@ _ROLE_NAME_KEYS = (
     "attendeename", "participantname", "speakername", "volunteername", "donorname", "buyername",
     # a bank transfer's or a direct debit's payer (Mollie's iDEAL `consumerName`)
     "consumername", "drivername",
+    # a field service's, a case's, a property's people
+    "technicianname", "caseworkername", "inspectorname", "mechanicname", "adjustername", "surveyorname",
+    "couriername", "dispatchername", "residentname", "landlordname", "homeownername", "borrowername",
+    "therapistname", "counselorname", "notaryname",
 )  # fmt: skip
 
 
@@ -777,7 +781,7 @@ def _keyed_matches(text: str, ends: tuple[int, ...] | None = None) -> list[re.Ma
 _CONTACT_KEY = (
     r"(?<![A-Za-z0-9_\-])(?!(?i:ip|mac|remote|server|bind|listen|host|proxy|public|private|local|wallet|contract|"
     r"memory|base|return|from|to|sender|recipient)[_\-]?address)(?:[A-Za-z]{1,12}[_\-]?)?"
-    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code|ssn)"
+    r"(?i:e-?mail|phone|mobile|telephone|address|street|postcode|postal_code|zip_?code|ssn|iban)"
     r"(?:[_\-]?(?i:address|addr|number|num|no|line)?[_\-]?[0-9]?)"
 )
 _CONTACT_COLUMN = re.compile(_CONTACT_KEY)
@@ -791,7 +795,8 @@ _CONTACT_WORDS = (
     "post",
     "zip",
     "ssn",
-)  # (an SSN is a person's)
+    "iban",
+)  # (an SSN is a person's, as is a bank account a payer's IBAN names)
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 _KEY_SEPARATOR = re.compile(rf"{_ESCAPES}[\"'`]?[ \t]*(?::|=>?)")
 
@@ -1076,6 +1081,20 @@ def find_keyed_names(
     return disjoint([*found, *tables]) if found and tables else found or tables
 
 
+# The first word of a label of two that starts its line (`Driver Name:`), read back from the second's start.
+_LABEL_WORD = re.compile(r"[A-Z][a-z]{1,20}[ ]\Z")
+
+
+def _label_start(text: str, key_start: int) -> int:
+    """Where a key starting at ``key_start`` starts with the capitalised word before it, if that word starts the
+    line (behind its lead) and a blank parts them: `Driver Name:` is one key, a driver's name."""
+    word = _LABEL_WORD.search(text, max(0, key_start - 22), key_start)
+    if word is None:
+        return key_start
+    line_start = line_at(text, word.start())[0]
+    return word.start() if line_body(text, line_start, key_start) == word.start() else key_start
+
+
 def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Redaction]:
     """Names under a key that holds one, in JSON, YAML, dict reprs and assignments (``ends``: as for
     `_keyed_matches`)."""
@@ -1087,6 +1106,8 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
             key_start -= 1
         if text[key_start - 1 : key_start + 1] in ("\\n", "\\t"):
             key_start += 1  # JSON-escaped text: the key starts after its escaped line feed or tab
+        elif text[key_start - 1 : key_start] == " " and ":" in match.group("sep"):
+            key_start = _label_start(text, key_start)  # a label of two words (`Driver Name:`)
         if (
             key_start > 0
             and text[key_start - 1] not in _KEY_EDGE
@@ -1201,9 +1222,10 @@ def _names_a_person(match: re.Match[str], key_start: int, value_end: int) -> boo
 
 
 # A table's header cell: a column's name, quoted or not.
-# (a required column's "*" before it, as Xero's import templates mark them; a unit after it, `_UNIT`)
+# (a required column's "*" before it, as Xero's import templates mark them, or a header row's "!" as QuickBooks' IIF
+# files open theirs, `!CUST`; a unit after it, `_UNIT`)
 _HEADER_CELL = re.compile(
-    r"[\s\"'`\\]*\*?(?P<name>[A-Za-z_#][A-Za-z0-9_ .\-#]{0,40}?)(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
+    r"[\s\"'`\\]*[*!]?(?P<name>[A-Za-z_#][A-Za-z0-9_ .\-#]{0,40}?)(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
 )
 # A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
 _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
@@ -1693,12 +1715,13 @@ def find_form_field_names(text: str) -> list[Redaction]:
     return found
 
 
-# A name given as its parts in an object of their own (`{"first": "Jane", "last": "Doe"}`: Jotform's name field, and
-# many forms' APIs): both parts go, when together they read as a person's name.
+# A name given as its parts in an object they open (`{"first": "Jane", "last": "Doe"}`: Jotform's name field, and
+# many forms' APIs; a case file's client, its other fields after them): both parts go, when together they read as a
+# person's name.
 NAME_PARTS_LITERALS = ('"first"', "'first'", '\\"first\\"')
 _NAME_PARTS = re.compile(
     rf"\{{{_HTML_GAP}(?P<q>\\?[\"'])first(?P=q)[ \t]*:[ \t]*(?P=q)(?P<first>[^\"'\\<>{{}}\n]{{1,40}})(?P=q)[ \t]*,"
-    rf"{_HTML_GAP}(?P=q)last(?P=q)[ \t]*:[ \t]*(?P=q)(?P<last>[^\"'\\<>{{}}\n]{{1,40}})(?P=q){_HTML_GAP}\}}"
+    rf"{_HTML_GAP}(?P=q)last(?P=q)[ \t]*:[ \t]*(?P=q)(?P<last>[^\"'\\<>{{}}\n]{{1,40}})(?P=q)(?:{_HTML_GAP}\}}|[ \t]*,)"
 )
 
 
@@ -1804,4 +1827,32 @@ def find_note_names(text: str) -> list[Redaction]:
         redact(match.start("name"), match.end("name"), KIND)
         for match in _NOTE_NAME.finditer(text)
         if is_person_name(match.group("name"), 2) and not _stands_in(match.group("name"))
+    ]
+
+
+# Who signed or certified a record, after the label its line starts with (a maintenance log's `Signer:`, an
+# inspection's `Inspected by:`): the name, then the line's end, a bracket (a licence's number) or a comma.
+SIGNER_LITERALS = (
+    "Signer:",
+    "Signed by:",
+    "Signatory:",
+    "Witness:",
+    "Notary:",
+    "Inspected by:",
+    "Certified by:",
+)
+_SIGNER_NAME = re.compile(
+    r"(?:Signer|Signed by|Signatory|Witness|Notary|Inspected by|Certified by):[ \t]*"
+    rf"(?P<name>{NAME})(?=[ \t]*(?:\(|,|\r?\n|\\[rn]|\\?\"|$))"
+)
+
+
+def find_signer_names(text: str) -> list[Redaction]:
+    """The names of those who signed or certified a record, after their line's label."""
+    return [
+        redact(match.start("name"), match.end("name"), KIND)
+        for match in _SIGNER_NAME.finditer(text)
+        if line_body(text, line_at(text, match.start())[0], match.start()) == match.start()
+        and is_person_name(match.group("name"), 2)
+        and not _stands_in(match.group("name"))
     ]

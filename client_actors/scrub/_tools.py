@@ -613,6 +613,15 @@ ENCRYPTION_HASH = Rule(
     "encryption_hash",
 )
 
+# OFX's sign-on request in its SGML form (Quicken's, GnuCash's, ofxclient's): `<USERPASS>` and the password to its
+# line's end or the next element, no closing tag (`<NEWUSERPASS>` when it is changed).
+OFX_USERPASS = Rule(
+    "ofx-userpass",
+    re.compile(r"USERPASS>(?<=<USERPASS>|WUSERPASS>)(?P<value>[^<\s\\](?:[^<\n\\]{0,126}[^<\s\\])?)"),
+    lambda m: redact_value(m, "password"),
+    "USERPASS>",
+)
+
 # GitHub's account recovery codes, ten of `xxxxx-xxxxx` in hex, as their downloaded file holds them: each one signs in
 # in place of the second factor. Taken where the text names recovery codes.
 RECOVERY_CODE = near_rule(
@@ -660,7 +669,7 @@ TOOL_RULES = (
     WEBHOOK_PATH_TOKEN, EXPECT_PASSWORD, OFFLINEIMAP_PASSWORD, SECRET_ID, CONSUL_MANAGEMENT_TOKEN,
     VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
     QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR, CRACKED_LOGIN, VALID_CREDENTIALS,
-    HMAC_KEY_ID, SAUCE_KEY, REALM_USER, ABLY_KEY, ENCRYPTION_HASH, RECOVERY_CODE, PROXY_LINE,
+    HMAC_KEY_ID, SAUCE_KEY, REALM_USER, ABLY_KEY, ENCRYPTION_HASH, RECOVERY_CODE, PROXY_LINE, OFX_USERPASS,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),

@@ -46,7 +46,9 @@ UNDERSCORE_FORMATS = (
     SeparatorFormat("digitalocean-token", r"do[opr]_v1_", 7, r"[a-f0-9]{64}"),
     SeparatorFormat("linear-api-key", r"lin_api_", 8, r"[A-Za-z0-9]{40,64}"),
     SeparatorFormat("sentry-token", r"sntryu_", 7, r"[a-f0-9]{64}"),
-    SeparatorFormat("sentry-token", r"sntrys_", 7, r"[A-Za-z0-9+/=_]{60,1024}"),
+    SeparatorFormat(
+        "sentry-token", r"sntrys_", 7, r"[A-Za-z0-9+/=_\-]{60,1024}"
+    ),  # (its secret in base64url too)
     # Platforms' and tools' tokens and keys in their published layouts; typed by what they are, not whose.
     SeparatorFormat("token", r"glsa_", 5, r"[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"),  # Grafana service account
     SeparatorFormat("token", r"glc_", 4, r"[A-Za-z0-9+/=_\-]{32,1024}"),  # Grafana Cloud access policy
