@@ -33,11 +33,15 @@ def test_addresses_are_redacted(text: str, expected: str) -> None:
         "@dataclass(frozen=True)",
         "h = x@self.weight",
         "image@sha256:abc",
-        "alice@laptop:~$ ls",
+        "root@laptop:~# ls",
     ],
 )
 def test_reserved_role_and_non_addresses_are_kept(text: str) -> None:
     assert scrub_text(text).text == text
+
+
+def test_a_prompt_is_no_address_and_its_user_goes_as_a_home_paths_does() -> None:
+    assert scrub_text("alice@laptop:~$ ls").text == "[REDACTED:username]@laptop:~$ ls"
 
 
 @pytest.mark.parametrize(

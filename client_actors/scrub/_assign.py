@@ -428,10 +428,12 @@ def _boundary_ok(text: str, kw_start: int, keyword: str) -> bool:
     glued_start = run_start(text, kw_start, _NAME_BACK, 40)
     if text[glued_start - 1 : glued_start] == "\\" and text[glued_start : glued_start + 1] in ("n", "r", "t"):
         glued_start += 1  # JSON-escaped text: `\ndbpass=`, the n belongs to the escape
-    glued = text[glued_start : kw_start + len(keyword)].rsplit(".", 1)[-1]
-    return (
-        glued.isalpha() and classify_name(glued) is not None
-    )  # (a dotted name's last part: `keystore.storepass`)
+    # (a dotted or snake-case name's last part: `keystore.storepass`, `LDAP_ROOTPASS`)
+    glued = _LAST_PART.split(text[glued_start : kw_start + len(keyword)])[-1]
+    return glued.isalpha() and classify_name(glued) is not None
+
+
+_LAST_PART = re.compile(r"[._\-]")
 
 
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")

@@ -57,7 +57,7 @@ from client_actors.scrub._digits import find_digit_shapes, find_digit_shapes_enc
 from client_actors.scrub._echoes import echoed_values, find_echoes
 from client_actors.scrub._gate import Prefilter
 from client_actors.scrub._hashes import HASH_LITERALS, PASSWORD_HASH, REVERSIBLE_LITERALS, REVERSIBLE_PASSWORD
-from client_actors.scrub._home import find_home_paths, find_homes_in, with_echoes
+from client_actors.scrub._home import PROMPT_LITERALS, find_home_paths, find_homes_in, with_echoes
 from client_actors.scrub._k8s import find_k8s_secrets
 from client_actors.scrub._key_ids import KEY_FILE_BASE64, KEY_ID_LITERALS, KEY_ID_RULES
 from client_actors.scrub._keys import KEY_RULES, MNEMONIC_LITERALS, find_jwk_private
@@ -98,7 +98,13 @@ from client_actors.scrub._people import (
     find_signer_names,
 )
 from client_actors.scrub._personal import PERSONAL_RULES, TIN_LITERALS
-from client_actors.scrub._printed import ANNOUNCED_LITERALS, PRINTED_RULES, REPL_LITERALS, WIREGUARD_LITERALS
+from client_actors.scrub._printed import (
+    ANNOUNCED_LITERALS,
+    PRINTED_RULES,
+    REPL_LITERALS,
+    SAVED_LITERALS,
+    WIREGUARD_LITERALS,
+)
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
 from client_actors.scrub._rows import (
@@ -135,7 +141,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.41"
+RULESET_VERSION = "2026.12.42"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -190,6 +196,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "vendor-dotted": ("sk.eyJ", "access_token$", "sl."),
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),
+    "plaid-token": ("-sandbox-", "-development-", "-production-"),
     "private-key": ("-----BEGIN ", "---- BEGIN "),
     "mnemonic": MNEMONIC_LITERALS,
     "headless-private-key": ("PRIVATE KEY-----", "PRIVATE KEY ----", "PRIVATE KEY BLOCK-----"),
@@ -221,6 +228,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "printed-repl": REPL_LITERALS,
     "printed-wireguard-key": WIREGUARD_LITERALS,
     "printed-announced": ANNOUNCED_LITERALS,
+    "printed-saved": SAVED_LITERALS,
     "ssn-column": ("ssn", "SSN"),
     **TIN_LITERALS,
     "email": ("@",),
@@ -280,8 +288,9 @@ def _rule_passes(rules: tuple[Rule, ...]) -> tuple[Pass, ...]:
 # Home paths go first: their "~" is the one replacement that is not a token, and every later rule
 # must see it on the first scrub exactly as it will on the second.
 PASSES: tuple[Pass, ...] = (
-    # A POSIX home is under /home/ or /Users/, a Windows one under Users, users or USERS and a separator.
-    Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\")),
+    # A POSIX home is under /home/ or /Users/, a Windows one under Users, users or USERS and a separator; a shell's
+    # prompt names its user before ":~" or "]$".
+    Pass("home-path", find_home_paths, ("/home/", "sers/", "sers\\", "SERS/", "SERS\\", *PROMPT_LITERALS)),
     *_rule_passes(
         (
             *KEY_RULES,

@@ -22,6 +22,8 @@ GENERIC_ACCOUNTS = frozenset(
         "builder", "docker", "vscode", "codespace", "codespaces", "gitpod", "coder", "home", "nobody",
         "me", "pi", "sandbox", "work", "workspace", "project", "projects", "src", "code", "opt", "tmp",
         "local", "bin", "lib", "redacted", "www", "web", "staging", "production", "dist", "node_modules",
+        "deploy", "deployer", "ops", "devops", "ci", "service", "svc", "backup", "postgres", "mysql", "oracle",
+        "ansible", "azureuser", "opc", "rocky", "alpine", "kali", "jovyan",
     }
 )  # fmt: skip
 
@@ -37,6 +39,29 @@ _WINDOWS_HOME = re.compile(
 _POSIX_BEFORE = WORD | {".", "~", "-"}
 # A whole-word echo of a user name; "[" and "]" keep names that are also token kinds out of tokens.
 _ECHO_EDGE = WORD | {".", "-", "[", "]"}
+
+
+# A shell's prompt names its user and host as bash's defaults write them: `alice@build-01:~/src$ ` (Debian's, a home
+# or a path under it after the colon), `[alice@build-01 src]$ ` (Fedora's). The user goes, as a home path's does.
+_USER = r"[a-z_][a-z0-9_\-]{0,31}"
+_HOST = r"[A-Za-z0-9][A-Za-z0-9.\-]{0,62}"
+_PROMPT = re.compile(
+    rf"(?:(?<=\\n)|(?<![\w.\-@\\]))(?:(?P<user>{_USER})@{_HOST}:~[^\s$#]{{0,200}}|\[(?P<bracketed>{_USER})@{_HOST}"
+    r"[ \t][^\]\n]{1,80}\])[$#](?=[ \t]|\r?\n|\\n|$)"
+)
+PROMPT_LITERALS = (":~", "]$", "]#")
+
+
+def _prompts(text: str) -> list[tuple[Redaction, str]]:
+    found = []
+    for match in _PROMPT.finditer(text):
+        group = "user" if match.group("user") is not None else "bracketed"
+        if match[group] in GENERIC_ACCOUNTS:
+            continue  # `root@db-01:~#`, `ubuntu@ip-10-0-1-5:~$`: an account's role, no one's name
+        found.append(
+            (Redaction(match.start(group), match.end(group), "username", token("username")), match[group])
+        )
+    return found
 
 
 def _posix_homes(text: str) -> list[tuple[Redaction, str]]:
@@ -76,8 +101,13 @@ def _echoes(text: str, name: str) -> list[Redaction]:
 def find_homes(text: str) -> tuple[list[Redaction], set[str]]:
     """Return the home-directory prefixes in ``text`` (replaced by ``~``), in order and disjoint, and
     the user names they hold that are also redacted where they stand alone."""
-    if "sers" not in text and "SERS" not in text and "/home/" not in text:
-        return [], set()  # every home path names one of these
+    if (
+        "sers" not in text
+        and "SERS" not in text
+        and "/home/" not in text
+        and not any(literal in text for literal in PROMPT_LITERALS)
+    ):
+        return [], set()  # every home path names one of these, and every prompt one of the others
     return find_homes_in(text)
 
 
@@ -88,10 +118,11 @@ def find_homes_in(text: str) -> tuple[list[Redaction], set[str]]:
     # lack, and two substring tests cost less than the scan for every ":".
     windows = _windows_homes(text) if ":\\" in text or ":/" in text else []
     posix = _posix_homes(text)
-    if not windows:  # the usual case: one pattern's matches, already in order and disjoint
+    prompts = _prompts(text) if any(literal in text for literal in PROMPT_LITERALS) else []
+    if not windows and not prompts:  # the usual case: one pattern's matches, already in order and disjoint
         found, users = [item for item, _ in posix], {user for _, user in posix}
     else:
-        candidates = [*windows, *posix]
+        candidates = [*windows, *posix, *prompts]
         found = disjoint(item for item, _ in candidates)
         kept = {(item.start, item.end) for item in found}
         users = {user for item, user in candidates if (item.start, item.end) in kept}

@@ -123,6 +123,8 @@ _PASSWORD_DIRECTIVES = frozenset(
         "truststorepass",
         "srcstorepass",
         "deststorepass",
+        "rootpass",  # (an LDAP server's image: `LDAP_ROOTPASS`, as dcm4chee's takes it)
+        "adminpass",
     }
 )  # (Moodle's config.php: `$CFG->dbpass`, `$CFG->smtppass`; its `passwordsaltmain` peppers every password hash)
 _GLUED_SECRETS = frozenset({"passwordsaltmain", "pass4symmkey"})  # (and Splunk's shared key, `pass4SymmKey`)

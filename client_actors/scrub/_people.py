@@ -341,8 +341,12 @@ _VALUE_END = re.compile(r"(?:\\?[\"'])|[ \t]*(?:\r?\n|\\[rn]|$|[,;}\])#|]|</)")
 
 
 # After an unquoted value, the next pair of a log line's `key=value` list (`first_name=Jane last_name=Doe`), of
-# a form's body (`first_name=Jane&last_name=Doe`) or of Go's printed struct (`{ID:7 Name:Jane Doe Email:...}`).
-_NEXT_PAIR = re.compile(r"(?:[ \t]+|&)[A-Za-z_][\w.\-]{0,40}(?:=|:(?=[^\s:]))")
+# a form's body (`first_name=Jane&last_name=Doe`), of curl's form fields (`-d first_name=Jane -d last_name=Doe`) or
+# of Go's printed struct (`{ID:7 Name:Jane Doe Email:...}`); or curl's next option.
+_NEXT_PAIR = re.compile(
+    r"(?:[ \t]+(?:-[dF][ \t]+|--data(?:-urlencode|-raw)?[ \t]+|--form[ \t]+)?|&)[A-Za-z_][\w.\-]{0,40}(?:=|:(?=[^\s:]))"
+    r"|[ \t]+-[A-Za-z](?:[ \t]|$)|[ \t]+\\(?:\r?\n|$)"
+)
 
 
 def _name_forward(match: re.Match[str], min_words: int, upper: bool = False) -> Redaction | None:
@@ -668,7 +672,7 @@ _ROLE_NAME_KEYS = (
     # a field service's, a case's, a property's people
     "technicianname", "caseworkername", "inspectorname", "mechanicname", "adjustername", "surveyorname",
     "couriername", "dispatchername", "residentname", "landlordname", "homeownername", "borrowername",
-    "therapistname", "counselorname", "notaryname",
+    "therapistname", "counselorname", "notaryname", "contractorname",
 )  # fmt: skip
 
 
@@ -1254,15 +1258,25 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
         )
     )
     columns = {}
+    folded = [_folded_key(written) for written in names]
     for index, written in enumerate(names):
-        if _KEYED_CELL.search(written) is None and (not contact or _folded_key(written) != "user"):
-            continue  # (the literal the pass is gated on; or a sign-in log's `User` beside its `Username`)
-        name = _folded_key(written)
+        name = folded[index]
+        if _KEYED_CELL.search(written) is None and (not contact or name not in ("user", "assignee")):
+            # (the literal the pass is gated on; or a sign-in log's `User` beside its `Username`, a ticket export's
+            # `assignee` beside its contact's address)
+            continue
         if (keyed := _person_key(name)) is not None:
             columns[index] = keyed
         elif contact and _beside_contact_key(name):
             columns[index] = (2, False)
+        elif name in _SHORT_NAME_PARTS and _SHORT_NAME_PARTS.issubset(folded):
+            columns[index] = (1, True)  # OpenDental's `LName` and `FName`, together
     return columns
+
+
+# A name's parts as some schemas abbreviate them: a person's only where both stand in one header (a file's name
+# is an `fname` too).
+_SHORT_NAME_PARTS = frozenset({"fname", "lname"})
 
 
 def find_table_names(

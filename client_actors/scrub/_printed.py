@@ -202,4 +202,31 @@ def _handle_announced(match: re.Match[str]) -> Redaction | None:
 
 
 PRINTED_ANNOUNCED = Rule("printed-announced", _ANNOUNCED, _handle_announced)
-PRINTED_RULES = (PRINTED_VALUE, PRINTED_REPL, PRINTED_WIREGUARD_KEY, PRINTED_ED25519_KEY, PRINTED_ANNOUNCED)
+
+# A secret a tool says it kept, named before it on its line: `refresh_token saved to keyring: <value>`, the value to
+# the line's end. Found from what is said of it; the name before says what it is.
+SAVED_LITERALS = (" saved", " stored", " written", " cached")
+_SAVED = re.compile(
+    r"[ \t](?:saved|stored|written|cached)(?:[ \t]+(?:to|in|into|at)[ \t]+[^\n:\\]{1,40}?)?:[ \t]*"
+    r"(?P<value>[A-Za-z0-9_\-.+/=]{16,512})(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$))"
+)
+_NAME_BEFORE = re.compile(r"[A-Za-z][\w\-.]{0,60}\Z")
+
+
+def _handle_saved(match: re.Match[str]) -> Redaction | None:
+    text, value = match.string, match.group("value")
+    name = _NAME_BEFORE.search(text, max(0, match.start() - 61), match.start())
+    sense = None if name is None else classify_name(name.group())
+    if (
+        sense is None
+        or is_placeholder(value)
+        or not (looks_random(value) or (len(value) >= 32 and HEX.fullmatch(value)))
+    ):
+        return None
+    return redact(match.start("value"), match.end("value"), sense.kind)
+
+
+PRINTED_SAVED = Rule("printed-saved", _SAVED, _handle_saved)
+PRINTED_RULES = (
+    PRINTED_VALUE, PRINTED_REPL, PRINTED_WIREGUARD_KEY, PRINTED_ED25519_KEY, PRINTED_ANNOUNCED, PRINTED_SAVED,
+)  # fmt: skip

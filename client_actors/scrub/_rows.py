@@ -327,7 +327,7 @@ def _key_value_columns(names: list[str]) -> tuple[int, int] | None:
 RULE_LITERALS = ("-+-", "-|-", "-|:", "- | -")
 _RULE_MARK = re.compile(r"-\+-|-\|[\-:]|- \| -")
 # psql's \x display: each row a key | value table under this line (found anywhere: behind a lead, a diff's sign)
-EXPANDED_RECORD = re.compile(r"-\[ RECORD [0-9]{1,9} \]-")
+EXPANDED_RECORD = re.compile(r"-\[ RECORD [0-9]{1,9} \][-+]")  # (`]+` where the names fill the width)
 _EXPANDED = re.compile(r"[ \t]*" + EXPANDED_RECORD.pattern)
 
 

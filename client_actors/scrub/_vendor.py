@@ -357,6 +357,13 @@ FCM_SERVER_KEY = literal_rule(
     {"fcm": "api-key"},
     ":APA91b",
 )
+# Plaid's access tokens (and the public tokens exchanged for them): their kind, the environment, a UUID.
+PLAID_TOKEN = literal_rule(
+    "plaid-token",
+    r"(?P<plaid>(?:access|public)-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}"
+    r"-[0-9a-f]{12})",
+    {"plaid": "token"},
+)
 # Telegram bot tokens: the bot's numeric id, ":AA" and about 33 more characters; often inside an API URL
 # (https://api.telegram.org/bot<token>/sendMessage), glued to "bot".
 TELEGRAM_BOT = Rule(
@@ -622,6 +629,7 @@ VENDOR_RULES = (
     DOTTED_PREFIXED,
     MAILCHIMP_KEY,
     FCM_SERVER_KEY,
+    PLAID_TOKEN,
     DISCORD_BOT,
     IFTTT_WEBHOOK,
     PAGERDUTY_WEBHOOK,
