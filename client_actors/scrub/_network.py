@@ -18,6 +18,8 @@ table's destination), since the same few such blocks are every network's default
 
 from __future__ import annotations
 
+import bisect
+import functools
 import ipaddress
 import re
 
@@ -178,18 +180,28 @@ def _is_version_at(text: str, start: int) -> bool:
 
 def _a_version_elsewhere(text: str, candidate: str, start: int) -> bool:
     """Whether ``candidate`` stands whole near it in the text where what is before it says it is a version."""
-    floor, ceiling = max(0, start - _ELSEWHERE), start + _ELSEWHERE
-    at = text.find(candidate, floor, ceiling)
-    while at >= 0:
-        if (
-            at != start
-            and not text[at - 1 : at].isdigit()
-            and not text[at + len(candidate) : at + len(candidate) + 1].isdigit()
-            and _is_version_at(text, at)
-        ):
+    floor, ceiling = max(0, start - _ELSEWHERE), start + _ELSEWHERE - len(candidate)
+    versions = _versions_of(text, candidate)
+    for at in versions[bisect.bisect_left(versions, floor) :]:
+        if at > ceiling:
+            return False
+        if at != start:
             return True
-        at = text.find(candidate, at + 1, ceiling)
     return False
+
+
+@functools.lru_cache(maxsize=4)  # the texts of one scrub: each address's window would read the others' again
+def _versions_of(text: str, candidate: str) -> tuple[int, ...]:
+    """Where ``candidate`` stands whole in ``text`` as a version (what is before it says so), in order. Read once
+    per text and address, so that a log of one address repeated costs each occurrence once, not each window."""
+    found = []
+    at = text.find(candidate)
+    while at >= 0:
+        end = at + len(candidate)
+        if not text[at - 1 : at].isdigit() and not text[end : end + 1].isdigit() and _is_version_at(text, at):
+            found.append(at)
+        at = text.find(candidate, at + 1)
+    return tuple(found)
 
 
 def _handle_v4(match: re.Match[str]) -> Redaction | None:
