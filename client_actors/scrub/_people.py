@@ -200,9 +200,10 @@ def _name_back(text: str, end: int, min_words: int = 2) -> tuple[int, int] | Non
         return None
     if not glued:
         before = [piece for piece in pieces[:index] if piece]
-        # A line's own label leads a name of any role (an on-call export's `Primary:`); inside a line, a role's.
+        # A line's own label leads a name of any role (an on-call export's `Primary:`), as a commit's abbreviated
+        # hash does in git log's one-line formats (`%h %an <%ae>`); inside a line, a role's label.
         if before and not (
-            _leads_a_name(before[-1]) or (len(before) == 1 and _LINE_LABEL.fullmatch(before[0]))
+            _leads_a_name(before[-1]) or (len(before) == 1 and _LINE_LEAD_WORD.fullmatch(before[0]))
         ):
             return None
     return end - sum(len(word) + 1 for word in words) + 1, end
@@ -226,8 +227,8 @@ _LABELS = frozenset(
      "student", "applicant", "candidate", "guest", "user", "name"}
 )  # fmt: skip
 _LABEL_END = re.compile(r"[A-Za-z][A-Za-z\-]*(?=\\?[\"'`]?\Z)")
-# A label alone at its line's start, its line's only one: a word and a colon.
-_LINE_LABEL = re.compile(r"[A-Z][A-Za-z\-]{1,30}:")
+# What alone may lead a name at its line's start: a label (a word and a colon), or a commit's abbreviated hash.
+_LINE_LEAD_WORD = re.compile(r"[A-Z][A-Za-z\-]{1,30}:|[0-9a-f]{7,12}")
 
 
 def _leads_a_name(piece: str) -> bool:
@@ -802,7 +803,8 @@ _CONTACT_WORDS = (
     "iban",
 )  # (an SSN is a person's, as is a bank account a payer's IBAN names)
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
-_KEY_SEPARATOR = re.compile(rf"{_ESCAPES}[\"'`]?[ \t]*(?::|=>?)")
+# (and after a label's words that say the field is the record's own: `**IBAN on file:**`, `Email of record:`)
+_KEY_SEPARATOR = re.compile(rf"(?:[ \t]+(?:on[ \t]+file|of[ \t]+record))?{_ESCAPES}[\"'`]?[ \t]*(?::|=>?)")
 
 
 def _has_contact_field(text: str, start: int, end: int) -> bool:
@@ -990,6 +992,8 @@ _NOT_IN_HEADER = re.compile(f"[{re.escape(_NOT_HEADER_CHARS)}]".encode())
 # A column's unit or kind in brackets after its name, as exports write them (Moodle's `Quiz 2 (Real)`, `Amount
 # (USD)`): no code's call.
 _UNIT = re.compile(r"[ \t]*\([A-Za-z0-9 %$/.]{1,24}\)")
+# A column's title after its kind, in a cell of a comma- or tab-separated header (`Quiz: Week 3`, `Assignment: Lab`).
+_TITLE_COLON = re.compile(r"(?<=[A-Za-z]): (?=[A-Za-z0-9])")
 _FOLDED_UNIT = re.compile(rb"\([a-z0-9%$/.]{1,24}\)")  # (folded: blanks dropped, letters lower-cased)
 
 
@@ -1227,9 +1231,10 @@ def _names_a_person(match: re.Match[str], key_start: int, value_end: int) -> boo
 
 # A table's header cell: a column's name, quoted or not.
 # (a required column's "*" before it, as Xero's import templates mark them, or a header row's "!" as QuickBooks' IIF
-# files open theirs, `!CUST`; a unit after it, `_UNIT`)
+# files open theirs, `!CUST`; a title after a colon, `Quiz: Week 3`; a unit after it, `_UNIT`)
 _HEADER_CELL = re.compile(
-    r"[\s\"'`\\]*[*!]?(?P<name>[A-Za-z_#][A-Za-z0-9_ .\-#]{0,40}?)(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
+    r"[\s\"'`\\]*[*!]?(?P<name>[A-Za-z_#](?:[A-Za-z0-9_ .\-#]|(?<=[A-Za-z]): (?=[A-Za-z0-9])){0,40}?)"
+    r"(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
 )
 # A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
 _CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?[\"']|)(?P<value>(?:[^\t\"\\|,]|\\u[0-9a-fA-F]{4})*?)(?P=q)[ \t]*")
@@ -1257,8 +1262,11 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
             for name in names
         )
     )
-    columns = {}
     folded = [_folded_key(written) for written in names]
+    # A header with a person's column is a table of people: its other roles' names are people's too (a delivery
+    # export's `dasher_name` beside its `customer_name`), as beside a contact's field.
+    contact = contact or any(_person_key(name) is not None for name in folded)
+    columns = {}
     for index, written in enumerate(names):
         name = folded[index]
         if _KEYED_CELL.search(written) is None and (not contact or name not in ("user", "assignee")):
@@ -1331,9 +1339,10 @@ def _rows_names(
                 found += _frame_names(text, start, end)  # or a data frame's printed columns
                 continue  # one cell only: no separator `table_separator` picks is on the line
             separator = ";"
-        if (_NOT_SEMICOLON_HEADER if separator == ";" else _NOT_HEADER).search(
-            _UNIT.sub("", header) if "(" in header else header
-        ):
+        checked = _UNIT.sub("", header) if "(" in header else header
+        if separator in (",", "\t", "\\t") and ": " in checked:
+            checked = _TITLE_COLON.sub(" ", checked)  # (Moodle's gradebook: `Quiz: Week 3 (Real)`)
+        if (_NOT_SEMICOLON_HEADER if separator == ";" else _NOT_HEADER).search(checked):
             continue  # a record's key or code: a header holds column names and separators only
         led = body_start > start
         cells = _table_cells(text, body_start, end, separator)

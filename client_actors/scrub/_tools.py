@@ -565,6 +565,27 @@ HMAC_KEY_ID = near_rule(
     "access_key_id",
 )
 
+# A password element with attributes, as WS-Security's UsernameToken sends it (ONVIF cameras' SOAP, `<Password
+# Type="...#PasswordText">...</Password>`, a namespace's prefix or none): its text is the password, or a digest of it
+# that a nonce beside it lets anyone try passwords against.
+PASSWORD_ELEMENT = Rule(
+    "password-element",
+    re.compile(r"<(?:[\w.\-]{1,20}:)?Password[ \t](?<=Password )[^<>]{0,300}>(?P<value>[^<\n]{1,256})</"),
+    lambda m: redact_value(m, "password"),
+    "Password ",
+)
+
+# Ghost's Admin API key: its id (24 hex digits), ":" and its secret (64), which alone signs the admin tokens; the id
+# stays. Taken where Ghost is named near it (`new GhostAdminAPI({...})`, `GHOST_ADMIN_API_KEY`).
+GHOST_ADMIN_KEY = near_rule(
+    "ghost-admin-key",
+    re.compile(r"(?<![0-9a-f])[0-9a-f]{24}:(?P<value>[0-9a-f]{64})(?![0-9a-f])"),
+    "api-key",
+    re.compile("ghost|Ghost|GHOST"),
+    400,
+    400,
+)
+
 # Sauce Labs' access key, a UUID: after Sauce Connect's `-k` (`sc run -u USER -k KEY`), or as a WebdriverIO
 # config's `key:` beside its Sauce user.
 _UUID_VALUE = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -670,6 +691,7 @@ TOOL_RULES = (
     VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
     QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR, CRACKED_LOGIN, VALID_CREDENTIALS,
     HMAC_KEY_ID, SAUCE_KEY, REALM_USER, ABLY_KEY, ENCRYPTION_HASH, RECOVERY_CODE, PROXY_LINE, OFX_USERPASS,
+    GHOST_ADMIN_KEY, PASSWORD_ELEMENT,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -682,6 +704,7 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "terraform-random-password": ("random_password",),
     "realm-user": (_REALM_HEADER,),
     "ably-key": ("ably", "Ably", "ABLY"),
+    "ghost-admin-key": ("ghost", "Ghost", "GHOST"),
     "proxy-line": ("port:user",),
     "recovery-code": (
         "recovery_codes",

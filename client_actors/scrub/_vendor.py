@@ -364,6 +364,13 @@ PLAID_TOKEN = literal_rule(
     r"-[0-9a-f]{12})",
     {"plaid": "token"},
 )
+# Login with Amazon's client secrets (the Selling Partner API's apps): `amzn1.oa2-cs.v1.` and 64 hex digits. eBay's
+# Cert IDs (an app's client secret): its environment (PRD, SBX), 12 hex digits and four groups of four.
+AMAZON_EBAY_SECRET = literal_rule(
+    "amazon-ebay-secret",
+    r"(?P<lwa>amzn1\.oa2-cs\.v1\.[0-9a-f]{64})|(?P<ebay>(?:PRD|SBX)-[0-9a-f]{12}(?:-[0-9a-f]{4}){4})",
+    {"lwa": "secret", "ebay": "secret"},
+)
 # Telegram bot tokens: the bot's numeric id, ":AA" and about 33 more characters; often inside an API URL
 # (https://api.telegram.org/bot<token>/sendMessage), glued to "bot".
 TELEGRAM_BOT = Rule(
@@ -630,6 +637,7 @@ VENDOR_RULES = (
     MAILCHIMP_KEY,
     FCM_SERVER_KEY,
     PLAID_TOKEN,
+    AMAZON_EBAY_SECRET,
     DISCORD_BOT,
     IFTTT_WEBHOOK,
     PAGERDUTY_WEBHOOK,
