@@ -320,11 +320,12 @@ def _handle(match: re.Match[str]) -> Redaction | None:
 
 
 # A key in hex (a digest's shape, kept alone) is the public half of a key pair where its secret's name follows it, in
-# the same object or section (an exchange's `"key": "...", "secret": "..."`, as trading bots and SDKs configure one).
+# the same object or section (an exchange's `"key": "...", "secret": "..."`, as trading bots and SDKs configure one;
+# GameAnalytics' `"game_key"` before its `"secret_key"`).
 _SECRET_SIBLING = re.compile(
     r"\\?[\"']?[ \t]*,?[ \t]*(?:(?:\r?\n|\\n)"
     + LINE_LEAD.pattern
-    + r")?[ \t]*\\?[\"']?(?i:api_?)?(?:secret|Secret|SECRET)"
+    + r")?[ \t]*\\?[\"']?(?i:api_?)?(?:secret|Secret|SECRET)(?:_?(?:key|Key)|KEY|_KEY)?"
     r"\\?[\"']?[ \t]*[:=]"
 )
 _HEX_KEY = re.compile(r"[0-9a-fA-F]{20,128}")

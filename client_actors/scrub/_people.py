@@ -673,7 +673,7 @@ _ROLE_NAME_KEYS = (
     # a field service's, a case's, a property's people
     "technicianname", "caseworkername", "inspectorname", "mechanicname", "adjustername", "surveyorname",
     "couriername", "dispatchername", "residentname", "landlordname", "homeownername", "borrowername",
-    "therapistname", "counselorname", "notaryname", "contractorname",
+    "therapistname", "counselorname", "notaryname", "contractorname", "caregivername", "carername",
 )  # fmt: skip
 
 
@@ -743,8 +743,9 @@ _AUTHOR_ENDS = frozenset({5, 6})
 _ESCAPES = r"(?:\\(?:\\\\)?)?"
 _KEY_QUOTE = rf"(?P<q>{_ESCAPES}[\"'`]|\[|)"  # (or a bracket: Synology's `Fullname : [Jane Doe]`)
 _VALUE_AFTER_KEY = (
-    rf"[0-9]{{0,2}}(?P<close>{_ESCAPES}[\"'`]?|\.{{2,40}})"  # (ADP's `familyName1`; a dot leader)
+    rf"[0-9]{{0,2}}(?P<close>{_ESCAPES}[\"'`]?|[ \t]?\.{{2,40}})"  # (ADP's `familyName1`; a dot leader)
     r"(?P<sep>[ \t]*(?::(?:\*\*)?|=>?)[ \t]*|\([ \t]*|(?<=[a-zA-Z])>"  # (Markdown's bold `**Name:** Jane Doe`)
+    r"|(?<=\.\.)[ \t]+"  # (a dot leader's blanks, no colon after it: `Payee name ......... Jane Doe`)
     r"|(?<=`)[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t]+(?=`)"
     r"|(?<=[\"'])[ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?)"
     rf"{_KEY_QUOTE}(?![a-z0-9_\-.])(?P<name>{NAME})"
@@ -964,8 +965,9 @@ _PERSON_FIELD_WORDS = BytesAhoCorasick([word.encode() for word in _FOLDED_WORDS]
 # non-ASCII letter's first byte, or a JSON escape's "\\u"). Code's `name: string` has none; a scan of the
 # bytes for each pattern, each from a literal.
 _RECORD_AFTER_KEY = (
-    rb"[0-9]{0,2}" + _ESCAPES.encode() + rb"(?:[\"'`]|\.{2,40})?"
-    rb"(?:[ \t]*(?::(?:\*\*)?|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t])"
+    rb"[0-9]{0,2}" + _ESCAPES.encode() + rb"(?:[\"'`]|[ \t]?\.{2,40})?"
+    rb"(?:[ \t]*(?::(?:\*\*)?|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t]"
+    rb"|(?<=\.\.)[ \t])"
     rb"[ \t]*(?:" + _ESCAPES.encode() + rb"[\"'`]|\[)?(?:[A-Z\x80-\xff]|\\u)"
 )
 _RECORD_HINTS = (
@@ -1114,8 +1116,12 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
             key_start -= 1
         if text[key_start - 1 : key_start + 1] in ("\\n", "\\t"):
             key_start += 1  # JSON-escaped text: the key starts after its escaped line feed or tab
-        elif text[key_start - 1 : key_start] == " " and ":" in match.group("sep"):
-            key_start = _label_start(text, key_start)  # a label of two words (`Driver Name:`)
+        elif text[key_start - 1 : key_start] == " " and (
+            ":" in match.group("sep") or "." in match.group("close")
+        ):
+            key_start = _label_start(
+                text, key_start
+            )  # a label of two words (`Driver Name:`, `Payee name .....`)
         if (
             key_start > 0
             and text[key_start - 1] not in _KEY_EDGE
@@ -1266,6 +1272,8 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
     # A header with a person's column is a table of people: its other roles' names are people's too (a delivery
     # export's `dasher_name` beside its `customer_name`), as beside a contact's field.
     contact = contact or any(_person_key(name) is not None for name in folded)
+    # A header in capitals is a legacy export's (a county's parcels, a mainframe's extract): its names are too.
+    capitals = all(written == written.upper() for written in names)
     columns = {}
     for index, written in enumerate(names):
         name = folded[index]
@@ -1274,9 +1282,9 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
             # `assignee` beside its contact's address)
             continue
         if (keyed := _person_key(name)) is not None:
-            columns[index] = keyed
+            columns[index] = (keyed[0], keyed[1] or capitals)
         elif contact and _beside_contact_key(name):
-            columns[index] = (2, False)
+            columns[index] = (2, capitals)
         elif name in _SHORT_NAME_PARTS and _SHORT_NAME_PARTS.issubset(folded):
             columns[index] = (1, True)  # OpenDental's `LName` and `FName`, together
     return columns

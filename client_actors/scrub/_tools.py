@@ -567,12 +567,13 @@ HMAC_KEY_ID = near_rule(
 
 # A password element with attributes, as WS-Security's UsernameToken sends it (ONVIF cameras' SOAP, `<Password
 # Type="...#PasswordText">...</Password>`, a namespace's prefix or none): its text is the password, or a digest of it
-# that a nonce beside it lets anyone try passwords against.
+# that a nonce beside it lets anyone try passwords against. FileZilla's site manager writes `<Pass encoding="base64">`.
 PASSWORD_ELEMENT = Rule(
     "password-element",
-    re.compile(r"<(?:[\w.\-]{1,20}:)?Password[ \t](?<=Password )[^<>]{0,300}>(?P<value>[^<\n]{1,256})</"),
+    re.compile(
+        r"<(?:[\w.\-]{1,20}:)?Pass(?:word)?[ \t](?<=Pass |word )[^<>]{0,300}>(?P<value>[^<\n]{1,256})</"
+    ),
     lambda m: redact_value(m, "password"),
-    "Password ",
 )
 
 # Ghost's Admin API key: its id (24 hex digits), ":" and its secret (64), which alone signs the admin tokens; the id
@@ -705,6 +706,7 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "realm-user": (_REALM_HEADER,),
     "ably-key": ("ably", "Ably", "ABLY"),
     "ghost-admin-key": ("ghost", "Ghost", "GHOST"),
+    "password-element": ("Pass ", "Password "),
     "proxy-line": ("port:user",),
     "recovery-code": (
         "recovery_codes",
