@@ -99,19 +99,19 @@ Decisions:
   name="db.password" value="..."/>``), Genesys' client secret in its call, QStash's token, GitHub's recovery codes
   (``xxxxx-xxxxx``) where recovery codes are named, a proxy list's passwords under its
   ``host:port:username:password`` header, a ``name|value`` table's row whose name is a secret's (a browser's
-  ``sessionid``), and a Wi-Fi key under its name (``wifiKey``). So do FileZilla's ``<Pass encoding="base64">``, a key
-  in hex before its ``secret_key`` (GameAnalytics' ``game_key``), Ghost's Admin API key's secret (its id, the 24 hex
-  digits before ":", stays) where Ghost is named, Login with Amazon's client secret (``amzn1.oa2-cs.v1.``), eBay's
-  Cert ID (``PRD-...``; its App ID stays), a password element with attributes (WS-Security's ``<Password
-  Type="...#PasswordText">``, as ONVIF cameras send it), Plaid's access and public tokens
-  (``access-production-<uuid>``), a token a tool says it saved (``refresh_token saved to keyring: ...``), an LDAP
-  image's ``LDAP_ROOTPASS``, OFX's ``<USERPASS>`` (no closing tag in its SGML form), ``openssl enc``'s passphrase
-  after ``-k`` and its raw key after ``-K``, a domain's transfer code (``EPP code:``, ``auth_code``, EPP's
-  ``authInfo``) and an OAuth authorization code (``authCode``), an OpenVPN shared key's block (``-----BEGIN OpenVPN
-  Static key V1-----``, as ``private-key``), Firebase Cloud Messaging's legacy server key (``AAAA...:APA91b...``),
-  and a key under a REST key's name (Braze's ``REST_KEY``, a UUID). Drone's ``from_secret:`` names the secret to
-  read, and stays. Kong's ``{vault://...}`` refers to one; a code span in prose showing where a key goes stays, as
-  does a command substitution in quotes (`` "`pass show mail`" ``).
+  ``sessionid``), and a Wi-Fi key under its name (``wifiKey``). So do an OpenWrt network's ``option key`` under its
+  ``option encryption 'psk2'``, FileZilla's ``<Pass encoding="base64">``, a key in hex before its ``secret_key``
+  (GameAnalytics' ``game_key``), Ghost's Admin API key's secret (its id, the 24 hex digits before ":", stays) where
+  Ghost is named, Login with Amazon's client secret (``amzn1.oa2-cs.v1.``), eBay's Cert ID (``PRD-...``; its App ID
+  stays), a password element with attributes (WS-Security's ``<Password Type="...#PasswordText">``, as ONVIF cameras
+  send it), Plaid's access and public tokens (``access-production-<uuid>``), a token a tool says it saved
+  (``refresh_token saved to keyring: ...``), an LDAP image's ``LDAP_ROOTPASS``, OFX's ``<USERPASS>`` (no closing tag
+  in its SGML form), ``openssl enc``'s passphrase after ``-k`` and its raw key after ``-K``, a domain's transfer code
+  (``EPP code:``, ``auth_code``, EPP's ``authInfo``) and an OAuth authorization code (``authCode``), an OpenVPN
+  shared key's block (``-----BEGIN OpenVPN Static key V1-----``, as ``private-key``), Firebase Cloud Messaging's
+  legacy server key (``AAAA...:APA91b...``), and a key under a REST key's name (Braze's ``REST_KEY``, a UUID).
+  Drone's ``from_secret:`` names the secret to read, and stays. Kong's ``{vault://...}`` refers to one; a code span
+  in prose showing where a key goes stays, as does a command substitution in quotes (`` "`pass show mail`" ``).
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
@@ -167,43 +167,44 @@ Decisions:
   that print it (``user.name``, ``[user] name =``, ``GIT_AUTHOR_NAME``, what ``git config user.name`` prints, blame,
   shortlog), data records' name keys and columns (``first_name``; a role's name such as ``user_name``,
   ``REPORT_OWNER_NAME``, a call record's ``caller_name`` or a bank export's ``counterparty_name``, and an issue's
-  ``assignee``, two words at least, a field service's ``technician_name``, a case's ``caseworker_name`` and a
-  permit's ``contractor_name`` among them; curl's form fields (``-d first_name=...``); any role's name column in a
-  table that has a person's column (a delivery export's ``dasher_name`` beside its ``customer_name``); a gradebook's
-  names under a header whose cells hold a title after a colon (Moodle's ``Quiz: Week 3 (Real)``); a ticket export's
-  ``assignee`` column beside a contact's address; OpenDental's ``LName`` and ``FName`` where both head a table; a
-  label of two words that starts its line, ``Driver Name:``, or stands before a dot leader, ``Payee name .........
-  Jane Doe``; a role's name in capitals under a header in capitals (a county's parcel export's ``OWNER_NAME``);
-  ``name`` beside an e-mail, phone, address or IBAN field, as is any other role's (``tenant_name``, ``driver_name``,
-  ``custodian_name``; not a thing's: ``company_name``, ``host_name``, ``street_name``), an XML record's sibling
-  elements included, one object a CLI prints as a bordered table of fields (``| Name | ... |`` over an ``Email``
-  line), and in an object under a card's, billing, shipping or customer key; a label written with a dot leader or in
-  Markdown's bold, ``**Name:**``; Go's printed struct, Mixpanel's ``$name``, Steam's ``realname`` of two words, ADP's
-  ``familyName1``, a namespaced element's (``<itunes:name>`` beside ``<itunes:email>``), a GEDCOM file's ``NAME``
-  lines, SCIM's ``name.formatted``, a saved card's ``name_on_card``, a name beside an address after a role's label
-  (``Incident commander:``) or any label a line starts with (an on-call export's ``Primary:``) or a commit's
-  abbreviated hash (git log's ``%h %an <%ae>``); a record's name beside an SSN; a name's parts opening an object,
-  ``{"first": ..., "last": ...}``; who signed or certified a record after the label its line starts with (a
-  maintenance log's ``Signer:``, ``Inspected by:``); QuickBooks' IIF rows under their ``!CUST`` header; ``{Name:Jane
-  Doe Email:...}``), a CSV's cells apart by ``;`` as spreadsheets export them, a sign-in log's ``User`` beside its
-  ``Username``, an HTML table's column its header row names and an HTML form's field, their setters' calls and logged
-  bindings (Django's, SQLAlchemy's), a form body's pairs, psql's expanded records (``full_name | ...``), vCards'
-  ``FN`` and ``N``, an invitation's organizer and attendees (iCalendar's ``CN=``, two words at least), people's LDIF
-  ``cn`` (an entry of a person's class, or one a user's id names: ``dn: uid=...``), a table's column under a rule of
-  dashes that lines its cells up (``sf data query``; a column's name of two words, ``EMPLOYEE NAME``, too), a
-  payment's creditor and debtor (ISO 20022's ``<Cdtr><Nm>``), a social security number a government id's code names
-  (ADP's ``"codeValue": "SSN"``), the line under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and
-  a Mozilla preference's name (``user_pref("mail.identity.id1.fullName", ...)``), a scanner's finding's ``Author``
-  beside its ``Email`` (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini
-  ``author`` line). Kept: names in prose, package metadata and licence headers without an address (public attribution
-  of published code: setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's
-  ``[metadata]``), a name beside a documentation address (an example, in a record as beside ``<...>``, where the
-  record gives no other address: a WHOIS record's registrar's abuse contact on example.com leaves its registrant a
-  person; a customer's or billing object with no card's number in or around it, a table's row, a vCard or an
-  invitation that gives one, and a git identity set beside one: a guide's ``git config user.email jane@example.org``)
-  except where git log or a manifest's author field prints it as an identity (the address stays), a stand-in's name
-  (``Jane Doe``) there, in a record or a table's row (a sandbox's ``"DisplayName"``) and in an author's setting, a
-  single word beside an address, identifiers.
+  ``assignee``, two words at least, a field service's ``technician_name``, a case's ``caseworker_name``, a permit's
+  ``contractor_name``, a lab's ``pi_name`` and an API's ``officer_name`` or ``planner_name`` among them; curl's form
+  fields (``-d first_name=...``); any role's name column in a table that has a person's column (a delivery export's
+  ``dasher_name`` beside its ``customer_name``); a gradebook's names under a header whose cells hold a title after a
+  colon (Moodle's ``Quiz: Week 3 (Real)``); a ticket export's ``assignee`` column beside a contact's address;
+  OpenDental's ``LName`` and ``FName`` where both head a table; a label of two words that starts its line, ``Driver
+  Name:``, or stands before a dot leader, ``Payee name ......... Jane Doe``; a role's name in capitals under a header
+  in capitals (a county's parcel export's ``OWNER_NAME``); ``name`` beside an e-mail, phone, address or IBAN field,
+  as is any other role's (``tenant_name``, ``driver_name``, ``custodian_name``; not a thing's: ``company_name``,
+  ``host_name``, ``street_name``), an XML record's sibling elements included, one object a CLI prints as a bordered
+  table of fields (``| Name | ... |`` over an ``Email`` line), and in an object under a card's, billing, shipping or
+  customer key; a label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's printed struct,
+  Mixpanel's ``$name``, Steam's ``realname`` of two words, ADP's ``familyName1``, a namespaced element's
+  (``<itunes:name>`` beside ``<itunes:email>``), a GEDCOM file's ``NAME`` lines, SCIM's ``name.formatted``, a saved
+  card's ``name_on_card``, a name beside an address after a role's label (``Incident commander:``) or any label a
+  line starts with (an on-call export's ``Primary:``) or a commit's abbreviated hash (git log's ``%h %an <%ae>``); a
+  record's name beside an SSN; a name's parts opening an object, ``{"first": ..., "last": ...}``; who signed or
+  certified a record after the label its line starts with (a maintenance log's ``Signer:``, ``Inspected by:``);
+  QuickBooks' IIF rows under their ``!CUST`` header; ``{Name:Jane Doe Email:...}``), a CSV's cells apart by ``;`` as
+  spreadsheets export them, a sign-in log's ``User`` beside its ``Username``, an HTML table's column its header row
+  names and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's
+  pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and
+  attendees (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a
+  user's id names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data
+  query``; a column's name of two words, ``EMPLOYEE NAME``, too), a payment's creditor and debtor (ISO 20022's
+  ``<Cdtr><Nm>``), a social security number a government id's code names (ADP's ``"codeValue": "SSN"``), the line
+  under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and a Mozilla preference's name
+  (``user_pref("mail.identity.id1.fullName", ...)``), a scanner's finding's ``Author`` beside its ``Email``
+  (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept:
+  names in prose, package metadata and licence headers without an address (public attribution of published code:
+  setup.py's, Sphinx's and TOML's quoted ``author = '...'``, PKG-INFO, setup.cfg's ``[metadata]``), a name beside a
+  documentation address (an example, in a record as beside ``<...>``, where the record gives no other address and is
+  no role's mailbox (a WHOIS record's registrar's abuse contact, an API's ``"support_contact"``, on example.com leave
+  the record's person one; in a table's row the address is the row's own); a customer's or billing object with no
+  card's number in or around it, a table's row, a vCard or an invitation that gives one, and a git identity set
+  beside one: a guide's ``git config user.email jane@example.org``) except where git log or a manifest's author field
+  prints it as an identity (the address stays), a stand-in's name (``Jane Doe``) there, in a record or a table's row
+  (a sandbox's ``"DisplayName"``) and in an author's setting, a single word beside an address, identifiers.
 
 - Beside the rules for each syntax, one pass (`_shape`) judges a value by its shape and the sensitive name
   near it in any syntax (a tag's value, a table's cell, a printed struct, log prose, a block scalar); it

@@ -674,6 +674,8 @@ _ROLE_NAME_KEYS = (
     "technicianname", "caseworkername", "inspectorname", "mechanicname", "adjustername", "surveyorname",
     "couriername", "dispatchername", "residentname", "landlordname", "homeownername", "borrowername",
     "therapistname", "counselorname", "notaryname", "contractorname", "caregivername", "carername",
+    "piname",  # (a lab's principal investigator)
+    "plannername", "coordinatorname", "officername", "supervisorname", "adminname", "administratorname",
 )  # fmt: skip
 
 
@@ -852,23 +854,35 @@ _EMAIL_TOKEN = token("email")  # a real address, taken by the e-mail rule before
 _ADDRESS_IN_RECORD = re.compile(r"[^\s\"'`<>,;\\@]{1,64}@[A-Za-z0-9.\-]{1,255}")
 
 
-def _gives_documentation_address(text: str, start: int, end: int, card_near: bool = True) -> bool:
+def _gives_documentation_address(text: str, start: int, end: int, row: bool = False) -> bool:
     """Whether the record at ``text[start:end]`` is an example's: it gives a reserved documentation address in a
-    field and no other address (a WHOIS record's registrar abuse contact on example.com says nothing of its
-    registrant's, whose own address is real), and no card's number stands in it or around it (the object that holds
-    a billing record; ``card_near``: False for a table's row, which a card beside it makes no less an example's)."""
+    field and no other address, and no card's number stands in it or around it (the object that holds a billing
+    record). A role's mailbox on a documentation domain names no one in a record (a WHOIS record's registrar abuse
+    contact, an API's `"support_contact"`), but in a table's ``row`` the address is the row's own; a card beside a
+    row makes it no less an example's."""
     if (
         text.find("@", start, end) < 0
         or text.find(_EMAIL_TOKEN, start, end) >= 0
-        or (card_near and _holds_a_card(text, max(0, start - _AROUND), end + _AROUND))
+        or (not row and _holds_a_card(text, max(0, start - _AROUND), end + _AROUND))
     ):
         return False
     documentation = False
     for address in _ADDRESS_IN_RECORD.finditer(text, start, end):
         if not _is_documentation_address(f" <{address.group()}>"):
             return False
-        documentation = True
+        documentation = (
+            documentation or row or address.group().split("@", 1)[0].lower() not in _ROLE_MAILBOXES
+        )
     return documentation
+
+
+# Mailboxes that name a role, not a person: one on a documentation domain makes no record an example's.
+_ROLE_MAILBOXES = frozenset(
+    {
+        "support", "abuse", "help", "helpdesk", "info", "noreply", "no-reply", "admin", "contact", "sales",
+        "billing", "security", "privacy", "postmaster", "hostmaster", "webmaster", "hello", "office", "team",
+    }
+)  # fmt: skip
 
 
 # A card's number, its groups apart by blanks or dashes or none. Read from the digits themselves, not from what
@@ -1010,6 +1024,7 @@ def _never_a_header(piece: bytes) -> bool:
         piece = _FOLDED_UNIT.sub(b"", piece)
     if b"\\" in piece or b'"' in piece:
         return False
+    piece = _FOLDED_NUMBER_LEAD.sub(b"", piece, 1)  # a numbered read's tab is no cell's separator
     if (
         _FOLDED_SEPARATOR_NOT_SEMICOLON.search(piece) is None
     ):  # cells apart by ";" alone (`_semicolon_separated`)
@@ -1017,6 +1032,8 @@ def _never_a_header(piece: bytes) -> bool:
     return _NOT_IN_HEADER.search(piece) is not None
 
 
+# A numbered read's lead (`    12\t`, `    12→`), as the folded text has it: its blanks dropped.
+_FOLDED_NUMBER_LEAD = re.compile(rb"\A[0-9]{1,7}(?:\t|\xe2\x86\x92)")
 # A character of every separator a table's header holds (`table_separator`'s, and ";"), as the folded text has them.
 _FOLDED_SEPARATOR = re.compile(rb"[,;\t|\\]")
 _FOLDED_SEPARATOR_NOT_SEMICOLON = re.compile(rb"[,\t|\\]")
@@ -1384,7 +1401,7 @@ def _rows_names(
                     and not _stands_in(cell.group("value"))  # a demo row's `Jane Doe`
                 ):
                     names.append(redact(cell.start("value"), cell.end("value"), KIND))
-            if names and not _gives_documentation_address(text, row_start, row_end, card_near=False):
+            if names and not _gives_documentation_address(text, row_start, row_end, row=True):
                 found += names
     return found
 
@@ -1714,9 +1731,7 @@ def find_html_table_names(text: str) -> list[Redaction]:
                 break
             at = row.end()
             cells = list(_HTML_CELL.finditer(text, *row.span("cells")))
-            if len(cells) != len(names) or _gives_documentation_address(
-                text, *row.span("cells"), card_near=False
-            ):
+            if len(cells) != len(names) or _gives_documentation_address(text, *row.span("cells"), row=True):
                 continue
             for index, (fewest, upper) in columns.items():
                 value = cells[index].group("value")

@@ -576,6 +576,17 @@ PASSWORD_ELEMENT = Rule(
     lambda m: redact_value(m, "password"),
 )
 
+# OpenWrt's wireless config (UCI): a network's `option key '...'` is its passphrase where its section says it is one
+# (`option encryption 'psk2'`, WPA's and SAE's kinds).
+UCI_WIFI_KEY = near_rule(
+    "uci-wifi-key",
+    re.compile(r"option[ \t]+key[ \t]+'(?P<value>[^'\n\\]{8,63})'"),
+    "password",
+    re.compile(r"option encryption[ \t]+'?(?:psk|sae|wpa)"),
+    400,
+    400,
+)
+
 # Ghost's Admin API key: its id (24 hex digits), ":" and its secret (64), which alone signs the admin tokens; the id
 # stays. Taken where Ghost is named near it (`new GhostAdminAPI({...})`, `GHOST_ADMIN_API_KEY`).
 GHOST_ADMIN_KEY = near_rule(
@@ -692,7 +703,7 @@ TOOL_RULES = (
     VENDOR_KEY_HEADER, CONDA_URL_TOKEN, PIPED_TOKEN, HELM_SET_SECRET, NEW_PASSWORD_VALUE, KEYCHAIN_PASSWORD,
     QUOTED_BAD_KEY, TERRAFORM_CONSOLE_VALUE, KAGGLE_KEY, REDIS_REPLY_PAIR, CRACKED_LOGIN, VALID_CREDENTIALS,
     HMAC_KEY_ID, SAUCE_KEY, REALM_USER, ABLY_KEY, ENCRYPTION_HASH, RECOVERY_CODE, PROXY_LINE, OFX_USERPASS,
-    GHOST_ADMIN_KEY, PASSWORD_ELEMENT,
+    GHOST_ADMIN_KEY, PASSWORD_ELEMENT, UCI_WIFI_KEY,
 )  # fmt: skip
 TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "gradle-gpr-key": ("gpr.",),
@@ -706,6 +717,7 @@ TOOL_LITERALS: dict[str, tuple[str, ...]] = {
     "realm-user": (_REALM_HEADER,),
     "ably-key": ("ably", "Ably", "ABLY"),
     "ghost-admin-key": ("ghost", "Ghost", "GHOST"),
+    "uci-wifi-key": ("option encryption",),
     "password-element": ("Pass ", "Password "),
     "proxy-line": ("port:user",),
     "recovery-code": (
