@@ -14,22 +14,12 @@ import string
 
 import pytest
 
-from tests.support.scrubbing import deliveries, pick, scrubbed
+from tests.support.scrubbing import deliveries, make_iban, pick, scrubbed
 
 RNG = random.Random(20261229)
 ALNUM = string.ascii_letters + string.digits
 URLSAFE = ALNUM + "-_"
 WRAPS = deliveries("2026-12-05T04:40")
-
-
-def _iban_nl() -> str:
-    """A Dutch IBAN with valid check digits (ISO 13616 mod 97)."""
-    bank, account = (
-        "".join(RNG.choice(string.ascii_uppercase) for _ in range(4)),
-        pick(RNG, string.digits, 10),
-    )
-    digits = "".join(str(int(c, 36)) for c in bank + account + "NL00")
-    return f"NL{98 - int(digits) % 97:02d}{bank}{account}"
 
 
 @pytest.mark.parametrize("wrap", sorted(WRAPS))
@@ -38,7 +28,7 @@ def test_people_in_ledgers_statements_case_files_and_logs_lose_their_names(wrap:
         "!CUST\tNAME\tEMAIL\tPHONE1\tBADDR1\n"
         "CUST\tEsperanza Fairweather\tefairweather@redcedarmail.co.uk\t+1 652 555 8377\t190 Main St\n"
         "date;client_name;matter;description;amount;payer_iban\n"
-        f"2025-11-06;Emeka Whitlock;3044-FAM;Retainer deposit;2981,00;{_iban_nl()}\n"
+        f"2025-11-06;Emeka Whitlock;3044-FAM;Retainer deposit;2981,00;{make_iban(RNG, 'NL')}\n"
         "2025-01-02;Sample Client;0000-TST;template row;0,00;\n"
         "job_id,technician_name,site,window\n"
         "J-76488,Leopold Trondsen,620 Elm Ave,08:00-12:00\n"

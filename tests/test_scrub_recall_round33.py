@@ -12,19 +12,12 @@ import string
 
 import pytest
 
-from tests.support.scrubbing import deliveries, pick, scrubbed
+from tests.support.scrubbing import deliveries, make_iban, pick, scrubbed
 
 RNG = random.Random(20261233)
 ALNUM = string.ascii_letters + string.digits
 HEX = "0123456789abcdef"
 WRAPS = deliveries("2026-12-05T05:10")
-
-
-def _iban_de() -> str:
-    """A German IBAN with valid check digits (ISO 13616 mod 97)."""
-    bban = pick(RNG, string.digits, 18)
-    digits = bban + "131400"  # "DE00" as digits
-    return f"DE{98 - int(digits) % 97:02d}{bban}"
 
 
 @pytest.mark.parametrize("wrap", sorted(WRAPS))
@@ -39,7 +32,7 @@ def test_people_in_exports_logs_gradebooks_and_tickets_lose_their_names(wrap: st
         "Jane,Doe,00000000,dev@example.org,0.00,0.00\n"
         "## DRV-09853: weekly payout bounced\n"
         "**Name:** Hanne Brannigan\n"
-        f"**IBAN on file:** {_iban_de()}\n"
+        f"**IBAN on file:** {make_iban(RNG, 'DE')}\n"
     )
     out = scrubbed(WRAPS[wrap](text))
     for name in (

@@ -9,7 +9,6 @@ import base64
 import ipaddress
 import json
 import random
-import re
 import string
 from collections.abc import Callable
 
@@ -19,7 +18,7 @@ from hypothesis import strategies as st
 
 from client_actors.scrub import REDACTION_KINDS, scrub_text
 from client_actors.scrub._iban import BBAN_LAYOUTS, IBAN_LENGTHS, is_iban
-from tests.support.scrubbing import scrubbed
+from tests.support.scrubbing import make_iban, scrubbed
 
 RNG = random.Random(20261207)
 
@@ -40,28 +39,6 @@ WRAPPERS: dict[str, Callable[[str], str]] = {
 }
 
 # --- IBAN ---------------------------------------------------------------------------------------------------
-
-_LAYOUT_CLASSES = {
-    "n": string.digits,
-    "a": string.ascii_uppercase,
-    "c": string.ascii_uppercase + string.digits,
-}
-_CHECK_VALUES = str.maketrans({letter: str(10 + i) for i, letter in enumerate(string.ascii_uppercase)})
-
-
-def _check_digits(country: str, bban: str) -> str:
-    return f"{98 - int((bban + country + '00').translate(_CHECK_VALUES)) % 97:02d}"
-
-
-def make_iban(rng: random.Random, country: str | None = None) -> str:
-    """A valid IBAN of ``country`` (or a random registry country): an account of its layout, check digits
-    computed."""
-    country = country or rng.choice(sorted(BBAN_LAYOUTS))
-    bban = "".join(
-        "".join(rng.choice(_LAYOUT_CLASSES[kind]) for _ in range(int(count)))
-        for count, kind in re.findall(r"([0-9]+)([nac])", BBAN_LAYOUTS[country])
-    )
-    return country + _check_digits(country, bban) + bban
 
 
 def wrong_check(iban: str) -> str:

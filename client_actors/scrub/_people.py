@@ -1872,10 +1872,20 @@ _NOTE_NAME = re.compile(
 
 def find_note_names(text: str) -> list[Redaction]:
     """The names a password manager's secure notes give: on a card, and on a person's document."""
+    return _labelled_names(_NOTE_NAME, text)
+
+
+def _labelled_names(label: re.Pattern[str], text: str, line_start: bool = False) -> list[Redaction]:
+    """The names (two words at least, no stand-in's) in ``label``'s matches' ``name`` group; with ``line_start``,
+    only where the label starts its line, behind the line's lead."""
     return [
         redact(match.start("name"), match.end("name"), KIND)
-        for match in _NOTE_NAME.finditer(text)
-        if is_person_name(match.group("name"), 2) and not _stands_in(match.group("name"))
+        for match in label.finditer(text)
+        if (
+            not line_start or line_body(text, line_at(text, match.start())[0], match.start()) == match.start()
+        )
+        and is_person_name(match.group("name"), 2)
+        and not _stands_in(match.group("name"))
     ]
 
 
@@ -1891,17 +1901,11 @@ SIGNER_LITERALS = (
     "Certified by:",
 )
 _SIGNER_NAME = re.compile(
-    r"(?:Signer|Signed by|Signatory|Witness|Notary|Inspected by|Certified by):[ \t]*"
+    rf"(?:{'|'.join(re.escape(label) for label in SIGNER_LITERALS)})[ \t]*"
     rf"(?P<name>{NAME})(?=[ \t]*(?:\(|,|\r?\n|\\[rn]|\\?\"|$))"
 )
 
 
 def find_signer_names(text: str) -> list[Redaction]:
     """The names of those who signed or certified a record, after their line's label."""
-    return [
-        redact(match.start("name"), match.end("name"), KIND)
-        for match in _SIGNER_NAME.finditer(text)
-        if line_body(text, line_at(text, match.start())[0], match.start()) == match.start()
-        and is_person_name(match.group("name"), 2)
-        and not _stands_in(match.group("name"))
-    ]
+    return _labelled_names(_SIGNER_NAME, text, line_start=True)

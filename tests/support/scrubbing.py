@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import string
 from collections.abc import Callable
 
 from client_actors.scrub import scrub_text
 from client_actors.scrub._engine import scrub_every_pass
+from client_actors.scrub._iban import BBAN_LAYOUTS
 
 
 def scrubbed(text: str) -> str:
@@ -43,3 +46,27 @@ def deliveries(stamp: str) -> dict[str, Callable[[str], str]]:
 def pick(rng: random.Random, alphabet: str, n: int) -> str:
     """``n`` characters of ``alphabet`` drawn from ``rng``: a generated fake's body."""
     return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+_LAYOUT_CLASSES = {
+    "n": string.digits,
+    "a": string.ascii_uppercase,
+    "c": string.ascii_uppercase + string.digits,
+}
+_CHECK_VALUES = str.maketrans({letter: str(10 + i) for i, letter in enumerate(string.ascii_uppercase)})
+
+
+def check_digits(country: str, bban: str) -> str:
+    """An IBAN's check digits for ``country`` and its account (ISO 13616: 98 less the mod 97 of the digits)."""
+    return f"{98 - int((bban + country + '00').translate(_CHECK_VALUES)) % 97:02d}"
+
+
+def make_iban(rng: random.Random, country: str | None = None) -> str:
+    """A valid IBAN of ``country`` (or a random registry country): an account of its layout, check digits
+    computed."""
+    country = country or rng.choice(sorted(BBAN_LAYOUTS))
+    bban = "".join(
+        "".join(rng.choice(_LAYOUT_CLASSES[kind]) for _ in range(int(count)))
+        for count, kind in re.findall(r"([0-9]+)([nac])", BBAN_LAYOUTS[country])
+    )
+    return country + check_digits(country, bban) + bban
