@@ -1139,9 +1139,8 @@ def find_record_names(text: str, ends: tuple[int, ...] | None = None) -> list[Re
         elif text[key_start - 1 : key_start] == " " and (
             ":" in match.group("sep") or "." in match.group("close")
         ):
-            key_start = _label_start(
-                text, key_start
-            )  # a label of two words (`Driver Name:`, `Payee name .....`)
+            # a label of two words (`Driver Name:`, `Payee name .....`)
+            key_start = _label_start(text, key_start)
         if (
             key_start > 0
             and text[key_start - 1] not in _KEY_EDGE
@@ -1259,7 +1258,7 @@ def _names_a_person(match: re.Match[str], key_start: int, value_end: int) -> boo
 # (a required column's "*" before it, as Xero's import templates mark them, or a header row's "!" as QuickBooks' IIF
 # files open theirs, `!CUST`; a title after a colon, `Quiz: Week 3`; a unit after it, `_UNIT`)
 _HEADER_CELL = re.compile(
-    r"[\s\"'`\\]*[*!]?(?P<name>[A-Za-z_#](?:[A-Za-z0-9_ .\-#]|(?<=[A-Za-z]): (?=[A-Za-z0-9])){0,40}?)"
+    rf"[\s\"'`\\]*[*!]?(?P<name>[A-Za-z_#](?:[A-Za-z0-9_ .\-#]|{_TITLE_COLON.pattern}){{0,40}}?)"
     r"(?:[ \t]*\([A-Za-z0-9 %$/.]{1,24}\))?[\s\"'`\\]*"
 )
 # A cell's value: what its quotes (written or JSON-escaped) and blanks hold.
