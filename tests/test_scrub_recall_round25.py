@@ -70,3 +70,11 @@ def test_plaid_tokens_ldap_passwords_and_saved_tokens_go(wrap: str) -> None:
     for value in (access, public, root_pass, refresh):
         assert value not in out
     assert "/tmp/report-2026-12.json" in out and digest in out and "NGINX_BYPASS=on" in out
+
+
+def test_a_prompt_glued_to_what_a_rule_replaces_is_read_the_same_on_a_second_scrub() -> None:
+    token = f"access-production-{uuid.UUID(int=RNG.getrandbits(128))}"
+    out = scrubbed(
+        f"{token}[ann@box src]$ ls\n{token}ann@box:~$ ls\n"
+    )  # (scrubbed holds a second scrub to the first)
+    assert "[ann@box src]$" in out and "ann@box:~$" in out

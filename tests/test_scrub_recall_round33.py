@@ -71,3 +71,12 @@ def test_admin_keys_client_secrets_and_password_elements_go(wrap: str) -> None:
         assert value not in out
     assert key_id in out and app_id in out and "${CAMERA_PASSWORD}" in out
     assert other_pair in scrubbed(WRAPS[wrap](f"cache entry {other_pair}\n"))
+
+
+def test_a_ghost_key_far_from_the_name_goes_whatever_stands_between() -> None:
+    pairs = [f"{pick(RNG, HEX, 24)}:{pick(RNG, HEX, 64)}" for _ in range(2)]
+    text = (
+        "Ghost admin keys\n" + "alice@laptop:~$ true\n" * 12 + f"{pairs[0]}\n" + "x" * 300 + f"\n{pairs[1]}\n"
+    )
+    out = scrubbed(text)
+    assert all(pair.split(":")[1] not in out for pair in pairs)

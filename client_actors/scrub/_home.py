@@ -42,11 +42,13 @@ _ECHO_EDGE = WORD | {".", "-", "[", "]"}
 
 
 # A shell's prompt names its user and host as bash's defaults write them: `alice@build-01:~/src$ ` (Debian's, a home
-# or a path under it after the colon), `[alice@build-01 src]$ ` (Fedora's). The user goes, as a home path's does.
+# or a path under it after the colon), `[alice@build-01 src]$ ` (Fedora's), at a line's start or after a blank, a
+# quote or a wrapper's lead (never glued to a token, so a second scrub reads what the first did). The user goes, as a
+# home path's does.
 _USER = r"[a-z_][a-z0-9_\-]{0,31}"
 _HOST = r"[A-Za-z0-9][A-Za-z0-9.\-]{0,62}"
 _PROMPT = re.compile(
-    rf"(?:(?<=\\n)|(?<![\w.\-@\\]))(?:(?P<user>{_USER})@{_HOST}:~[^\s$#]{{0,200}}|\[(?P<bracketed>{_USER})@{_HOST}"
+    rf"(?:(?<=\\n)|(?<![^\s\"'`+\u2192|>]))(?:(?P<user>{_USER})@{_HOST}:~[^\s$#]{{0,200}}|\[(?P<bracketed>{_USER})@{_HOST}"
     r"[ \t][^\]\n]{1,80}\])[$#](?=[ \t]|\r?\n|\\n|$)"
 )
 PROMPT_LITERALS = (":~", "]$", "]#")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
 
 from client_actors.scrub._core import Redaction, Rule, redact
@@ -530,23 +531,34 @@ def _handle_keyed_value(match: re.Match[str]) -> Redaction | None:
 KEYED_VALUE = Rule("keyed-value", _KEYED_VALUE, _handle_keyed_value, "</Key>")
 
 
+@functools.lru_cache(maxsize=8)  # the texts of one scrub: every match of a rule asks of the same text
+def _holds(near: re.Pattern[str], text: str) -> bool:
+    return near.search(text) is not None
+
+
 def near_rule(
     name: str,
     pattern: re.Pattern[str],
     kind: str,
     near: re.Pattern[str],
-    before: int,
+    before: int | None,
     after: int = 0,
     trigger: str | None = None,
 ) -> Rule:
     """A rule whose match's value goes only where ``near`` is found within ``before`` characters before the match (and
-    ``after`` after it): a format that says what it is only beside what names it. Without a ``trigger``, the engine
-    gates the rule on ``near``'s literals (`TOOL_LITERALS`), so ``near`` must hold one of them wherever it matches."""
+    ``after`` after it), or anywhere in the text where ``before`` is None: a format that says what it is only beside
+    what names it. Without a ``trigger``, the engine gates the rule on ``near``'s literals (`TOOL_LITERALS`), so
+    ``near`` must hold one of them wherever it matches."""
 
     def handle(match: re.Match[str]) -> Redaction | None:
         text = match.string
-        end = match.end() + after if after else match.start()
-        if near.search(text, max(0, match.start() - before), end) is None:
+        if before is None:
+            if not _holds(near, text):
+                return None
+        elif (
+            near.search(text, max(0, match.start() - before), match.end() + after if after else match.start())
+            is None
+        ):
             return None
         return redact_value(match, kind)
 
@@ -577,25 +589,24 @@ PASSWORD_ELEMENT = Rule(
 )
 
 # OpenWrt's wireless config (UCI): a network's `option key '...'` is its passphrase where its section says it is one
-# (`option encryption 'psk2'`, WPA's and SAE's kinds).
+# (`option encryption 'psk2'`, WPA's and SAE's kinds) in the same file. (Anywhere in the text, not in a window around
+# the value: other values replaced before it would move the window, and a second scrub find what the first did not.)
 UCI_WIFI_KEY = near_rule(
     "uci-wifi-key",
     re.compile(r"option[ \t]+key[ \t]+'(?P<value>[^'\n\\]{8,63})'"),
     "password",
     re.compile(r"option encryption[ \t]+'?(?:psk|sae|wpa)"),
-    400,
-    400,
+    None,
 )
 
 # Ghost's Admin API key: its id (24 hex digits), ":" and its secret (64), which alone signs the admin tokens; the id
-# stays. Taken where Ghost is named near it (`new GhostAdminAPI({...})`, `GHOST_ADMIN_API_KEY`).
+# stays. Taken where the text names Ghost (`new GhostAdminAPI({...})`, `GHOST_ADMIN_API_KEY`).
 GHOST_ADMIN_KEY = near_rule(
     "ghost-admin-key",
     re.compile(r"(?<![0-9a-f])[0-9a-f]{24}:(?P<value>[0-9a-f]{64})(?![0-9a-f])"),
     "api-key",
     re.compile("ghost|Ghost|GHOST"),
-    400,
-    400,
+    None,
 )
 
 # Sauce Labs' access key, a UUID: after Sauce Connect's `-k` (`sc run -u USER -k KEY`), or as a WebdriverIO
