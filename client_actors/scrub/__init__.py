@@ -92,26 +92,26 @@ Decisions:
   as a config's ``key:`` beside Sauce, as does an S3-compatible store's HMAC key id (32 hex digits) beside its secret
   access key. So do a Jetty realm's passwords under its ``# username: password [,rolename ...]`` header, Redis
   Sentinel's ``auth-pass``, a password echoed into ``anydesk --set-password`` or printed twice into ``vncpasswd``, an
-  address's password with no scheme (``root:PASSWORD@10.0.0.5:26257``), an API key given as curl's user (``-u
-  KEY:``), a field ``jq`` prints out of a file when its name is sensitive (``.private_key_id``), and RustDesk's
-  private key that ``cat id_ed25519`` prints. So do Ably's ``APPID.KEYID:SECRET`` keys where Ably is named, WHMCS's
-  ``cc_encryption_hash``, the value an element's attributes give a setting whose name is a secret's (``<property
-  name="db.password" value="..."/>``), Genesys' client secret in its call, QStash's token, GitHub's recovery codes
-  (``xxxxx-xxxxx``) where recovery codes are named, a proxy list's passwords under its
-  ``host:port:username:password`` header, a ``name|value`` table's row whose name is a secret's (a browser's
-  ``sessionid``), and a Wi-Fi key under its name (``wifiKey``). So do an OpenWrt network's ``option key`` under its
-  ``option encryption 'psk2'``, FileZilla's ``<Pass encoding="base64">``, a key in hex before its ``secret_key``
-  (GameAnalytics' ``game_key``), Ghost's Admin API key's secret (its id, the 24 hex digits before ":", stays) where
-  Ghost is named, Login with Amazon's client secret (``amzn1.oa2-cs.v1.``), eBay's Cert ID (``PRD-...``; its App ID
-  stays), a password element with attributes (WS-Security's ``<Password Type="...#PasswordText">``, as ONVIF cameras
-  send it), Plaid's access and public tokens (``access-production-<uuid>``), a token a tool says it saved
-  (``refresh_token saved to keyring: ...``), an LDAP image's ``LDAP_ROOTPASS``, OFX's ``<USERPASS>`` (no closing tag
-  in its SGML form), ``openssl enc``'s passphrase after ``-k`` and its raw key after ``-K``, a domain's transfer code
-  (``EPP code:``, ``auth_code``, EPP's ``authInfo``) and an OAuth authorization code (``authCode``), an OpenVPN
-  shared key's block (``-----BEGIN OpenVPN Static key V1-----``, as ``private-key``), Firebase Cloud Messaging's
-  legacy server key (``AAAA...:APA91b...``), and a key under a REST key's name (Braze's ``REST_KEY``, a UUID).
-  Drone's ``from_secret:`` names the secret to read, and stays. Kong's ``{vault://...}`` refers to one; a code span
-  in prose showing where a key goes stays, as does a command substitution in quotes (`` "`pass show mail`" ``).
+  address's password with no scheme (``root:PASSWORD@10.0.0.5:26257``), an API key given as curl's user (``-u KEY:``,
+  its vendor's prefix before it: Lob's ``live_``, Clearbit's ``sk_``), a field ``jq`` prints out of a file when its
+  name is sensitive (``.private_key_id``), and RustDesk's private key that ``cat id_ed25519`` prints. So do Ably's
+  ``APPID.KEYID:SECRET`` keys where Ably is named, WHMCS's ``cc_encryption_hash``, the value an element's attributes
+  give a setting whose name is a secret's (``<property name="db.password" value="..."/>``), Genesys' client secret in
+  its call, QStash's token, GitHub's recovery codes (``xxxxx-xxxxx``) where recovery codes are named, a proxy list's
+  passwords under its ``host:port:username:password`` header, a ``name|value`` table's row whose name is a secret's
+  (a browser's ``sessionid``), and a Wi-Fi key under its name (``wifiKey``). So do an OpenWrt network's ``option
+  key`` under its ``option encryption 'psk2'``, FileZilla's ``<Pass encoding="base64">``, a key in hex before its
+  ``secret_key`` (GameAnalytics' ``game_key``), Ghost's Admin API key's secret (its id, the 24 hex digits before ":",
+  stays) where Ghost is named, Login with Amazon's client secret (``amzn1.oa2-cs.v1.``), eBay's Cert ID (``PRD-...``;
+  its App ID stays), a password element with attributes (WS-Security's ``<Password Type="...#PasswordText">``, as
+  ONVIF cameras send it), Plaid's access and public tokens (``access-production-<uuid>``), a token a tool says it
+  saved (``refresh_token saved to keyring: ...``), an LDAP image's ``LDAP_ROOTPASS``, OFX's ``<USERPASS>`` (no
+  closing tag in its SGML form), ``openssl enc``'s passphrase after ``-k`` and its raw key after ``-K``, a domain's
+  transfer code (``EPP code:``, ``auth_code``, EPP's ``authInfo``) and an OAuth authorization code (``authCode``), an
+  OpenVPN shared key's block (``-----BEGIN OpenVPN Static key V1-----``, as ``private-key``), Firebase Cloud
+  Messaging's legacy server key (``AAAA...:APA91b...``), and a key under a REST key's name (Braze's ``REST_KEY``, a
+  UUID). Drone's ``from_secret:`` names the secret to read, and stays. Kong's ``{vault://...}`` refers to one; a code
+  span in prose showing where a key goes stays, as does a command substitution in quotes (`` "`pass show mail`" ``).
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
@@ -157,9 +157,10 @@ Decisions:
   a colour, a regular expression, a type or a variable named for a secret, "pass" the verb, a flag named in prose;
   dotted quads that are releases (``firmware 4.2.0.17``, ``kernel 5.10.0.21``, ``Firmware Version ..... 1.10.0.5``),
   a version's key's value (``- key: firmware_version`` / ``value: ...``), what a ``version()`` call or query prints
-  on the line after it (and a program's ``--version``: ``acars-gw 3.5.3.86``) and the same four numbers wherever else
-  they stand in the text (a release's URL), sections or object identifiers, headings' numbers, addresses of four
-  equal octets; a private key's markers with no key between them.
+  on the line after it (and a program's ``--version``: ``acars-gw 3.5.3.86``), a tool's in its export's comment (``#
+  exported by funeralpro 5.4.1.110``, ``# pospro 1.3.0.102 export``) and the same four numbers wherever else they
+  stand in the text (a release's URL), sections or object identifiers, headings' numbers, addresses of four equal
+  octets; a private key's markers with no key between them.
 
 - A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside an address
   (``Author: Jane Doe <jane@...>``, ``Contact: Jane Doe (jane@...)``, trailers, mail headers, package metadata, an
@@ -169,9 +170,10 @@ Decisions:
   ``REPORT_OWNER_NAME``, a call record's ``caller_name`` or a bank export's ``counterparty_name``, and an issue's
   ``assignee``, two words at least, a field service's ``technician_name``, a case's ``caseworker_name``, a permit's
   ``contractor_name``, a lab's ``pi_name`` and an API's ``officer_name`` or ``planner_name`` among them; curl's form
-  fields (``-d first_name=...``); any role's name column in a table that has a person's column (a delivery export's
-  ``dasher_name`` beside its ``customer_name``); a gradebook's names under a header whose cells hold a title after a
-  colon (Moodle's ``Quiz: Week 3 (Real)``); a ticket export's ``assignee`` column beside a contact's address;
+  fields (``-d first_name=...``, a bracketed key's ``to[name]=`` beside ``to[address_line1]``); a funeral home's
+  ``decedent_name`` and ``nok_name``; any role's name column in a table that has a person's column (a delivery
+  export's ``dasher_name`` beside its ``customer_name``); a gradebook's names under a header whose cells hold a title
+  after a colon (Moodle's ``Quiz: Week 3 (Real)``); a ticket export's ``assignee`` column beside a contact's address;
   OpenDental's ``LName`` and ``FName`` where both head a table; a label of two words that starts its line, ``Driver
   Name:``, or stands before a dot leader, ``Payee name ......... Jane Doe``; a role's name in capitals under a header
   in capitals (a county's parcel export's ``OWNER_NAME``); ``name`` beside an e-mail, phone, address or IBAN field,

@@ -90,8 +90,9 @@ _DATABASE_NAME = re.compile(r"[A-Za-z_]+")
 # A user given before `-p` on the same command line (`twine upload -u __token__ -p ...`, `az login -u x -p ...`):
 # that `-p` is the user's password, whatever the tool.
 _USER_BEFORE = re.compile(r"[ \t](?:-u|--user(?:name)?)(?:[ \t]+|=)[^\s\-]")
-# A key in hex given as a user (Amplitude's `-u KEY:SECRET`): 32 digits or more.
-_KEY_HEX = re.compile(r"[0-9a-f]{32,64}")
+# A key in hex given as a user (Amplitude's `-u KEY:SECRET`): 32 digits or more, behind a mode's or a kind's prefix
+# where the vendor writes one (Lob's `live_`, Clearbit's `sk_`).
+_KEY_HEX = re.compile(r"(?:[a-z]{2,8}_)?[0-9a-f]{32,64}")
 # A line that a shell continues on the next one: a backslash before its line feed.
 _CONTINUED = re.compile(r"\\[ \t]*\r?\n\Z")
 _USER_PASSWORD_COMMANDS = re.compile(COMMAND_START + r"(?:curl|wget|http|https|xh)\b")

@@ -92,6 +92,7 @@ _VERSION_BEFORE = re.compile(
     r"|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
     r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince"
     r"|(?<!link )(?<!session )(?<!tunnel )\bup to"  # (a link's peer is an address: `FIAS link up to 10.1.2.3`)
+    r"|(?:exported|generated|created|produced|written)[ \t]+(?:by|with)[ \t]+[\w.\-]{1,30}[ \t]+"  # (a tool's)
     r"|\brfc[ \t]?[0-9]{3,5})[ :=\"'>@(_\-.\\]*\Z|§[ \t]?\Z|[\w.\-][ \t]*(?:(?:[=<>~!]=|~>)[ \t]*|\^)\Z"
 )
 # What a `version()` call or query gives, on the line after it (`SELECT version()`, then `[('24.9.8.21',)]`), behind
@@ -112,8 +113,9 @@ _BROADCAST_BEFORE = re.compile(r"(?:\bbrd|\bbroadcast|Bcast:)[ \t]*\Z")
 _VERSION_VALUE = re.compile(
     r"(?i:version)\\?[\"']?[ \t]*(?:\r?\n|\\n)[^\n]{0,48}?(?i:value)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?\Z"
 )
-# After a version: a pre-release or build suffix ("12.4.254.14-node.11", "1.2.3.4-rc.1"), or "release".
-_VERSION_AFTER = re.compile(r"-[A-Za-z]|[ \t]+(?i:release)\b")
+# After a version: a pre-release or build suffix ("12.4.254.14-node.11", "1.2.3.4-rc.1"), or "release" or "export" (a
+# tool's comment line: `# pospro 1.3.0.102 export`).
+_VERSION_AFTER = re.compile(r"-[A-Za-z]|[ \t]+(?i:release|export)\b")
 # Decimals on both sides, as in an SVG path's or a table's numbers.
 _DECIMAL_BEFORE = re.compile(r"(?<![0-9.])[0-9]*\.[0-9]+[ ,]\Z")  # one decimal, not an address's end
 _DECIMAL_AFTER = re.compile(r"[ ,]-?[0-9]*\.[0-9]")

@@ -676,6 +676,7 @@ _ROLE_NAME_KEYS = (
     "therapistname", "counselorname", "notaryname", "contractorname", "caregivername", "carername",
     "piname",  # (a lab's principal investigator)
     "plannername", "coordinatorname", "officername", "supervisorname", "adminname", "administratorname",
+    "decedentname", "deceasedname", "nokname", "nextofkinname",  # (a funeral home's case)
 )  # fmt: skip
 
 
@@ -744,8 +745,9 @@ _AUTHOR_ENDS = frozenset({5, 6})
 # transcript's JSON string: `name: \\\"Jane Doe\\\"`).
 _ESCAPES = r"(?:\\(?:\\\\)?)?"
 _KEY_QUOTE = rf"(?P<q>{_ESCAPES}[\"'`]|\[|)"  # (or a bracket: Synology's `Fullname : [Jane Doe]`)
+# (ADP's `familyName1`; a form field's bracketed key, `to[name]`; a dot leader)
 _VALUE_AFTER_KEY = (
-    rf"[0-9]{{0,2}}(?P<close>{_ESCAPES}[\"'`]?|[ \t]?\.{{2,40}})"  # (ADP's `familyName1`; a dot leader)
+    rf"[0-9]{{0,2}}(?P<close>{_ESCAPES}[\"'`]?\]?|[ \t]?\.{{2,40}})"
     r"(?P<sep>[ \t]*(?::(?:\*\*)?|=>?)[ \t]*|\([ \t]*|(?<=[a-zA-Z])>"  # (Markdown's bold `**Name:** Jane Doe`)
     r"|(?<=\.\.)[ \t]+"  # (a dot leader's blanks, no colon after it: `Payee name ......... Jane Doe`)
     r"|(?<=`)[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t]+(?=`)"
@@ -807,7 +809,7 @@ _CONTACT_WORDS = (
 )  # (an SSN is a person's, as is a bank account a payer's IBAN names)
 _KEY_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 # (and after a label's words that say the field is the record's own: `**IBAN on file:**`, `Email of record:`)
-_KEY_SEPARATOR = re.compile(rf"(?:[ \t]+(?:on[ \t]+file|of[ \t]+record))?{_ESCAPES}[\"'`]?[ \t]*(?::|=>?)")
+_KEY_SEPARATOR = re.compile(rf"(?:[ \t]+(?:on[ \t]+file|of[ \t]+record))?{_ESCAPES}[\"'`]?\]?[ \t]*(?::|=>?)")
 
 
 def _has_contact_field(text: str, start: int, end: int) -> bool:
@@ -963,7 +965,9 @@ _KEY_SEPARATORS = b"_- "
 # The words of `_PERSON_OBJECT`'s keys (a card's, a customer's object) say a record's `name` may be a person's.
 _OBJECT_WORDS = ("card", "billing", "shipping", "customer", "payer")
 _FOLDED_WORDS = (
-    *sorted({*PERSON_KEYS, *_ROLE_NAME_KEYS, "assignee", *_CONTACT_WORDS}),
+    *sorted(
+        {*PERSON_KEYS, *_ROLE_NAME_KEYS, "assignee", *_CONTACT_WORDS, "lname"}
+    ),  # (`LName`: `_SHORT_NAME_PARTS`)
     *_OBJECT_WORDS,
     "author",
     "older",
@@ -982,7 +986,7 @@ _PERSON_FIELD_WORDS = BytesAhoCorasick(
 # non-ASCII letter's first byte, or a JSON escape's "\\u"). Code's `name: string` has none; a scan of the
 # bytes for each pattern, each from a literal.
 _RECORD_AFTER_KEY = (
-    rb"[0-9]{0,2}" + _ESCAPES.encode() + rb"(?:[\"'`]|[ \t]?\.{2,40})?"
+    rb"[0-9]{0,2}" + _ESCAPES.encode() + rb"(?:[\"'`]\]?|\]|[ \t]?\.{2,40})?"
     rb"(?:[ \t]*(?::(?:\*\*)?|=>?|\(|>|,[ \t]*(?:default[ \t]*=)?)|[ \t]+(?:is|was)(?:[ \t]+set[ \t]+to)?[ \t]"
     rb"|(?<=\.\.)[ \t])"
     rb"[ \t]*(?:" + _ESCAPES.encode() + rb"[\"'`]|\[)?(?:[A-Z\x80-\xff]|\\u)"
