@@ -105,13 +105,14 @@ Decisions:
   stays) where Ghost is named, Login with Amazon's client secret (``amzn1.oa2-cs.v1.``), eBay's Cert ID (``PRD-...``;
   its App ID stays), a password element with attributes (WS-Security's ``<Password Type="...#PasswordText">``, as
   ONVIF cameras send it), Plaid's access and public tokens (``access-production-<uuid>``), a token a tool says it
-  saved (``refresh_token saved to keyring: ...``), an LDAP image's ``LDAP_ROOTPASS``, OFX's ``<USERPASS>`` (no
-  closing tag in its SGML form), ``openssl enc``'s passphrase after ``-k`` and its raw key after ``-K``, a domain's
-  transfer code (``EPP code:``, ``auth_code``, EPP's ``authInfo``) and an OAuth authorization code (``authCode``), an
-  OpenVPN shared key's block (``-----BEGIN OpenVPN Static key V1-----``, as ``private-key``), Firebase Cloud
-  Messaging's legacy server key (``AAAA...:APA91b...``), and a key under a REST key's name (Braze's ``REST_KEY``, a
-  UUID). Drone's ``from_secret:`` names the secret to read, and stays. Kong's ``{vault://...}`` refers to one; a code
-  span in prose showing where a key goes stays, as does a command substitution in quotes (`` "`pass show mail`" ``).
+  saved (``refresh_token saved to keyring: ...``), an LDAP image's ``LDAP_ROOTPASS``, RACF's ``ALTUSER ...
+  PASSWORD(...)`` and ``PHRASE('...')``, OFX's ``<USERPASS>`` (no closing tag in its SGML form), ``openssl enc``'s
+  passphrase after ``-k`` and its raw key after ``-K``, a domain's transfer code (``EPP code:``, ``auth_code``, EPP's
+  ``authInfo``) and an OAuth authorization code (``authCode``), an OpenVPN shared key's block (``-----BEGIN OpenVPN
+  Static key V1-----``, as ``private-key``), Firebase Cloud Messaging's legacy server key (``AAAA...:APA91b...``),
+  and a key under a REST key's name (Braze's ``REST_KEY``, a UUID). Drone's ``from_secret:`` names the secret to
+  read, and stays. Kong's ``{vault://...}`` refers to one; a code span in prose showing where a key goes stays, as
+  does a command substitution in quotes (`` "`pass show mail`" ``).
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
   bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
   by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
@@ -183,19 +184,19 @@ Decisions:
   customer key; a label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's printed struct,
   Mixpanel's ``$name``, Steam's ``realname`` of two words, ADP's ``familyName1``, a namespaced element's
   (``<itunes:name>`` beside ``<itunes:email>``), a GEDCOM file's ``NAME`` lines, SCIM's ``name.formatted``, a saved
-  card's ``name_on_card``, a name beside an address after a role's label (``Incident commander:``) or any label a
-  line starts with (an on-call export's ``Primary:``) or a commit's abbreviated hash (git log's ``%h %an <%ae>``); a
-  record's name beside an SSN; a name's parts opening an object, ``{"first": ..., "last": ...}``; who signed or
-  certified a record after the label its line starts with (a maintenance log's ``Signer:``, ``Inspected by:``);
-  QuickBooks' IIF rows under their ``!CUST`` header; ``{Name:Jane Doe Email:...}``), a CSV's cells apart by ``;`` as
-  spreadsheets export them, a sign-in log's ``User`` beside its ``Username``, an HTML table's column its header row
-  names and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a form body's
-  pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's organizer and
-  attendees (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's class, or one a
-  user's id names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up (``sf data
-  query``; a column's name of two words, ``EMPLOYEE NAME``, too), a payment's creditor and debtor (ISO 20022's
-  ``<Cdtr><Nm>``), a social security number a government id's code names (ADP's ``"codeValue": "SSN"``), the line
-  under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and a Mozilla preference's name
+  card's ``name_on_card``, a name beside an address after a role's label (``Incident commander:``, ``Reported by:``)
+  or any label a line starts with (an on-call export's ``Primary:``) or a commit's abbreviated hash (git log's ``%h
+  %an <%ae>``); a record's name beside an SSN; a name's parts opening an object, ``{"first": ..., "last": ...}``; who
+  signed or certified a record after the label its line starts with (a maintenance log's ``Signer:``, ``Inspected
+  by:``); QuickBooks' IIF rows under their ``!CUST`` header; ``{Name:Jane Doe Email:...}``), a CSV's cells apart by
+  ``;`` as spreadsheets export them, a sign-in log's ``User`` beside its ``Username``, an HTML table's column its
+  header row names and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a
+  form body's pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's
+  organizer and attendees (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's
+  class, or one a user's id names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up
+  (``sf data query``; a column's name of two words, ``EMPLOYEE NAME``, too), a payment's creditor and debtor (ISO
+  20022's ``<Cdtr><Nm>``), a social security number a government id's code names (ADP's ``"codeValue": "SSN"``), the
+  line under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and a Mozilla preference's name
   (``user_pref("mail.identity.id1.fullName", ...)``), a scanner's finding's ``Author`` beside its ``Email``
   (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept:
   names in prose, package metadata and licence headers without an address (public attribution of published code:

@@ -141,7 +141,7 @@ from client_actors.scrub._vendor import (
 )
 
 # Bump on any change that alters output, so stored envelopes say which rules scrubbed them.
-RULESET_VERSION = "2026.12.47"
+RULESET_VERSION = "2026.12.48"
 
 # A pass finds the redactions of one rule or family in the current text, ordered and disjoint.
 Finder = Callable[[str], list[Redaction]]
@@ -197,6 +197,7 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "vendor-A": ("AKIA", "ASIA", "ABIA", "AIza", "AC"),
     "vendor-S": ("SG.", "SK"),
     "plaid-token": ("-sandbox-", "-development-", "-production-"),
+    "racf-password": ("PASSWORD(", "PHRASE("),
     "amazon-ebay-secret": ("amzn1.oa2-cs.v1.", "PRD-", "SBX-"),
     "private-key": ("-----BEGIN ", "---- BEGIN "),
     "mnemonic": MNEMONIC_LITERALS,

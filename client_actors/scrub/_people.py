@@ -224,7 +224,8 @@ _LABELS = frozenset(
      # an e-signature's parties, a meeting's, a record's person
      "signer", "signers", "cosigner", "witness", "recipient", "recipients", "approver", "approvers", "attendee",
      "attendees", "organizer", "organiser", "participant", "participants", "member", "employee", "patient",
-     "student", "applicant", "candidate", "guest", "user", "name"}
+     "student", "applicant", "candidate", "guest", "user", "name",
+     "by"}  # (a label's verb before it: `Reported by:`, `Approved by:`)
 )  # fmt: skip
 _LABEL_END = re.compile(r"[A-Za-z][A-Za-z\-]*(?=\\?[\"'`]?\Z)")
 # What alone may lead a name at its line's start: a label (a word and a colon), or a commit's abbreviated hash.

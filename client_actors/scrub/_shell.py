@@ -328,6 +328,14 @@ SHELL_RULES = (
         None,
     ),
     command_rule("echo-passwd-stdin", _ECHO_STDIN + r"(?:passwd[ \t]+--stdin|chpasswd)\b", "passwd", None),
+    # RACF's TSO commands give a user's password in brackets (`ALTUSER PAYBAT8 PASSWORD(VY3LHQLG) NOEXPIRED`), or its
+    # passphrase quoted (`PHRASE('...')`).
+    command_rule(
+        "racf-password",
+        r"(?:PASSWORD|PHRASE)\((?P<bare>[^)'\s]{1,100})\)(?P<esc>(?!))?(?P<dq>(?!))?|PHRASE\('(?P<sq>[^'\n]{1,100})'\)",
+        "(",
+        r"(?:ALTUSER|ADDUSER|ALU|AU)\b",
+    ),
     command_rule("openssl-passwd", r"openssl[ \t]+passwd(?:[ \t]+-\w{1,16})*[ \t]+" + _VALUE, "passwd", None),
     *(
         command_rule(f"oracle-connect-{command}", rf"{command}{_ORACLE_LOGIN}", command, None)
