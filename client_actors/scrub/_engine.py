@@ -104,6 +104,7 @@ from client_actors.scrub._printed import (
     REPL_LITERALS,
     SAVED_LITERALS,
     WIREGUARD_LITERALS,
+    find_saved,
 )
 from client_actors.scrub._printed import LITERALS as PRINTED_LITERALS
 from client_actors.scrub._result import RuleCounts, ScrubResult
@@ -230,7 +231,6 @@ _RULE_LITERALS: dict[str, tuple[str, ...]] = {
     "printed-repl": REPL_LITERALS,
     "printed-wireguard-key": WIREGUARD_LITERALS,
     "printed-announced": ANNOUNCED_LITERALS,
-    "printed-saved": SAVED_LITERALS,
     "ssn-column": ("ssn", "SSN"),
     **TIN_LITERALS,
     "email": ("@",),
@@ -321,6 +321,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("composer-auth", find_composer_auth, COMPOSER_LITERALS),
     Pass("aws-text-credentials", find_aws_text_credentials, AWS_TEXT_LITERALS),
     Pass("listed-keys", find_listed_keys, LISTED_KEYS_LITERALS),
+    Pass("printed-saved", find_saved, SAVED_LITERALS),
     Pass("otlp-headers", find_otlp_headers, FINDER_LITERALS["otlp-headers"]),
     Pass("credential-files", find_credential_files, FINDER_LITERALS["credential-files"]),
     Pass("printf-credentials", find_printf_credentials, FINDER_LITERALS["printf-credentials"]),

@@ -47,22 +47,34 @@ _ECHO_EDGE = WORD | {".", "-", "[", "]"}
 # home path's does.
 _USER = r"[a-z_][a-z0-9_\-]{0,31}"
 _HOST = r"[A-Za-z0-9][A-Za-z0-9.\-]{0,62}"
-_PROMPT = re.compile(
-    rf"(?:(?<=\\n)|(?<![^\s\"'`+\u2192|>]))(?:(?P<user>{_USER})@{_HOST}:~[^\s$#]{{0,200}}|\[(?P<bracketed>{_USER})@{_HOST}"
-    r"[ \t][^\]\n]{1,80}\])[$#](?=[ \t]|\r?\n|\\n|$)"
+# Found from the host after "@" (a literal: a pattern that starts with a class is tried at every character), then
+# the user read back. Possessive: neither the host nor the tail gives back what it read, so an "@" costs one reading.
+_PROMPT_HOST = re.compile(
+    rf"@{_HOST}+(?P<tail>:~[^\s$#]{{0,200}}+|[ \t][^\]\[@\n]{{1,80}}+\])[$#](?=[ \t]|\r?\n|\\n|$)"
 )
+_PROMPT_USER = re.compile(rf"(?:(?<=\\n)|(?<![^\s\"'`+\u2192|>]))(?P<open>\[?)(?P<user>{_USER})\Z")
 PROMPT_LITERALS = (":~", "]$", "]#")
 
 
 def _prompts(text: str) -> list[tuple[Redaction, str]]:
     found = []
-    for match in _PROMPT.finditer(text):
-        group = "user" if match.group("user") is not None else "bracketed"
-        if match[group] in GENERIC_ACCOUNTS:
-            continue  # `root@db-01:~#`, `ubuntu@ip-10-0-1-5:~$`: an account's role, no one's name
-        found.append(
-            (Redaction(match.start(group), match.end(group), "username", token("username")), match[group])
-        )
+    host = _PROMPT_HOST.search(text)
+    while host is not None:
+        user = _PROMPT_USER.search(text, max(0, host.start() - 33), host.start())
+        # (a bracket before the user where the prompt closes one, none where it ends in its path)
+        if user is None or bool(user.group("open")) == host.group("tail").startswith(":~"):
+            host = _PROMPT_HOST.search(
+                text, host.start() + 1
+            )  # (an "@" that is none may stand before one that is)
+            continue
+        name = user.group("user")
+        if (
+            name not in GENERIC_ACCOUNTS
+        ):  # `root@db-01:~#`, `ubuntu@ip-10-0-1-5:~$`: a role's account, no one's
+            found.append(
+                (Redaction(user.start("user"), user.end("user"), "username", token("username")), name)
+            )
+        host = _PROMPT_HOST.search(text, host.end())
     return found
 
 
@@ -103,24 +115,21 @@ def _echoes(text: str, name: str) -> list[Redaction]:
 def find_homes(text: str) -> tuple[list[Redaction], set[str]]:
     """Return the home-directory prefixes in ``text`` (replaced by ``~``), in order and disjoint, and
     the user names they hold that are also redacted where they stand alone."""
-    if (
-        "sers" not in text
-        and "SERS" not in text
-        and "/home/" not in text
-        and not any(literal in text for literal in PROMPT_LITERALS)
-    ):
-        return [], set()  # every home path names one of these, and every prompt one of the others
+    if "sers" not in text and "SERS" not in text and "/home/" not in text and "@" not in text:
+        return [], set()  # every home path names one of these, and every prompt an "@"
     return find_homes_in(text)
 
 
 def find_homes_in(text: str) -> tuple[list[Redaction], set[str]]:
-    """`find_homes`, for a text already known to hold "sers", "SERS" or "/home/"."""
+    """`find_homes`, for a text already known to hold "sers", "SERS", "/home/" or a prompt's literal."""
     # Windows first: "C:/Users/bob" is also "/Users/bob" to the POSIX pattern. Both patterns start
     # with a literal (":" and "/"); a Windows home also needs ":\\" or ":/" (a drive), which most texts
     # lack, and two substring tests cost less than the scan for every ":".
     windows = _windows_homes(text) if ":\\" in text or ":/" in text else []
     posix = _posix_homes(text)
-    prompts = _prompts(text) if any(literal in text for literal in PROMPT_LITERALS) else []
+    prompts = _prompts(
+        text
+    )  # (its pattern's "@" is found at C speed: cheaper than testing the literals first)
     if not windows and not prompts:  # the usual case: one pattern's matches, already in order and disjoint
         found, users = [item for item, _ in posix], {user for _, user in posix}
     else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from client_actors.scrub._core import Redaction, Rule, redact
+from client_actors.scrub._core import Redaction, Rule, disjoint, redact
 from client_actors.scrub._judge import LINE_LEAD
 from client_actors.scrub._names import HEX, classify_name, is_placeholder, looks_random
 from client_actors.scrub._personal import line_at
@@ -204,7 +204,8 @@ def _handle_announced(match: re.Match[str]) -> Redaction | None:
 PRINTED_ANNOUNCED = Rule("printed-announced", _ANNOUNCED, _handle_announced)
 
 # A secret a tool says it kept, named before it on its line: `refresh_token saved to keyring: <value>`, the value to
-# the line's end. Found from what is said of it; the name before says what it is.
+# the line's end. Found from what is said of it (each word by `str.find`: an alternation would be tried at every
+# blank); the name before says what it is.
 SAVED_LITERALS = (" saved", " stored", " written", " cached")
 _SAVED = re.compile(
     r"[ \t](?:saved|stored|written|cached)(?:[ \t]+(?:to|in|into|at)[ \t]+[^\n:\\]{1,40}?)?:[ \t]*"
@@ -213,7 +214,20 @@ _SAVED = re.compile(
 _NAME_BEFORE = re.compile(r"[A-Za-z][\w\-.]{0,60}\Z")
 
 
-def _handle_saved(match: re.Match[str]) -> Redaction | None:
+def find_saved(text: str) -> list[Redaction]:
+    """Secrets a tool says it kept, after their names (`refresh_token saved to keyring: ...`)."""
+    found = []
+    for literal in SAVED_LITERALS:
+        at = text.find(literal)
+        while at >= 0:
+            match = _SAVED.match(text, at)
+            if match is not None and (redaction := _saved_value(match)) is not None:
+                found.append(redaction)
+            at = text.find(literal, at + 1)
+    return disjoint(found)  # (two words before one value: `saved and stored in x: ...`)
+
+
+def _saved_value(match: re.Match[str]) -> Redaction | None:
     text, value = match.string, match.group("value")
     name = _NAME_BEFORE.search(text, max(0, match.start() - 61), match.start())
     sense = None if name is None else classify_name(name.group())
@@ -226,7 +240,4 @@ def _handle_saved(match: re.Match[str]) -> Redaction | None:
     return redact(match.start("value"), match.end("value"), sense.kind)
 
 
-PRINTED_SAVED = Rule("printed-saved", _SAVED, _handle_saved)
-PRINTED_RULES = (
-    PRINTED_VALUE, PRINTED_REPL, PRINTED_WIREGUARD_KEY, PRINTED_ED25519_KEY, PRINTED_ANNOUNCED, PRINTED_SAVED,
-)  # fmt: skip
+PRINTED_RULES = (PRINTED_VALUE, PRINTED_REPL, PRINTED_WIREGUARD_KEY, PRINTED_ED25519_KEY, PRINTED_ANNOUNCED)
