@@ -105,19 +105,21 @@ Decisions:
   stays) where Ghost is named, Login with Amazon's client secret (``amzn1.oa2-cs.v1.``), eBay's Cert ID (``PRD-...``;
   its App ID stays), a password element with attributes (WS-Security's ``<Password Type="...#PasswordText">``, as
   ONVIF cameras send it), Plaid's access and public tokens (``access-production-<uuid>``), a token a tool says it
-  saved (``refresh_token saved to keyring: ...``), an LDAP image's ``LDAP_ROOTPASS``, RACF's ``ALTUSER ...
-  PASSWORD(...)`` and ``PHRASE('...')``, OFX's ``<USERPASS>`` (no closing tag in its SGML form), ``openssl enc``'s
-  passphrase after ``-k`` and its raw key after ``-K``, a domain's transfer code (``EPP code:``, ``auth_code``, EPP's
-  ``authInfo``) and an OAuth authorization code (``authCode``), an OpenVPN shared key's block (``-----BEGIN OpenVPN
-  Static key V1-----``, as ``private-key``), Firebase Cloud Messaging's legacy server key (``AAAA...:APA91b...``),
-  and a key under a REST key's name (Braze's ``REST_KEY``, a UUID). Drone's ``from_secret:`` names the secret to
-  read, and stays. Kong's ``{vault://...}`` refers to one; a code span in prose showing where a key goes stays, as
-  does a command substitution in quotes (`` "`pass show mail`" ``).
+  saved (``refresh_token saved to keyring: ...``), an LDAP image's ``LDAP_ROOTPASS``, The Things Network's API keys
+  (``NNSXS.``), LoRaWAN's root keys (``nwkKey``, ``--root-keys.app-key.key``), RACF's ``ALTUSER ... PASSWORD(...)``
+  and ``PHRASE('...')``, OFX's ``<USERPASS>`` (no closing tag in its SGML form), ``openssl enc``'s passphrase after
+  ``-k`` and its raw key after ``-K``, a domain's transfer code (``EPP code:``, ``auth_code``, EPP's ``authInfo``)
+  and an OAuth authorization code (``authCode``), an OpenVPN shared key's block (``-----BEGIN OpenVPN Static key
+  V1-----``, as ``private-key``), Firebase Cloud Messaging's legacy server key (``AAAA...:APA91b...``), and a key
+  under a REST key's name (Braze's ``REST_KEY``, a UUID). Drone's ``from_secret:`` names the secret to read, and
+  stays. Kong's ``{vault://...}`` refers to one; a code span in prose showing where a key goes stays, as does a
+  command substitution in quotes (`` "`pass show mail`" ``).
 - A value in a row goes by what its column or key says (see `_rows`): an SQL ``INSERT``'s column list and the
-  bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes
-  by its name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``), the line after "social
-  security number", or as a whole cell of a comma-separated row in its 3-2-4 shape with blanks (no phone,
-  date, amount or version is written so).
+  bindings an ORM logs for it, a printed key-value table's key. A social security number without dashes goes by its
+  name, its column, a sibling field naming its type (``"tax_id_type": "ssn"``; MISMO's
+  ``<TaxpayerIdentifierType>SocialSecurityNumber</...>`` before its value's element), the line after "social security
+  number", or as a whole cell of a comma-separated row in its 3-2-4 shape with blanks (no phone, date, amount or
+  version is written so).
 
 - A password manager's exports: a CSV's password column (Bitwarden's ``login_password``, LastPass's ``password``; its
   cells apart by commas, tabs or, as spreadsheets export them, ``;``), a KeePass XML field
@@ -158,10 +160,11 @@ Decisions:
   a colour, a regular expression, a type or a variable named for a secret, "pass" the verb, a flag named in prose;
   dotted quads that are releases (``firmware 4.2.0.17``, ``kernel 5.10.0.21``, ``Firmware Version ..... 1.10.0.5``),
   a version's key's value (``- key: firmware_version`` / ``value: ...``), what a ``version()`` call or query prints
-  on the line after it (and a program's ``--version``: ``acars-gw 3.5.3.86``), a tool's in its export's comment (``#
-  exported by funeralpro 5.4.1.110``, ``# pospro 1.3.0.102 export``) and the same four numbers wherever else they
-  stand in the text (a release's URL), sections or object identifiers, headings' numbers, addresses of four equal
-  octets; a private key's markers with no key between them.
+  on the line after it (and a program's ``--version``: ``acars-gw 3.5.3.86``; a feed's ``<generator>podgen 2.3.0.4``;
+  MISMO's ``MISMOVersionID``), a tool's in its export's comment (``# exported by funeralpro 5.4.1.110``, ``# pospro
+  1.3.0.102 export``) and the same four numbers wherever else they stand in the text (a release's URL), sections or
+  object identifiers, headings' numbers, addresses of four equal octets; a private key's markers with no key between
+  them.
 
 - A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside an address
   (``Author: Jane Doe <jane@...>``, ``Contact: Jane Doe (jane@...)``, trailers, mail headers, package metadata, an
@@ -178,25 +181,25 @@ Decisions:
   OpenDental's ``LName`` and ``FName`` where both head a table; a label of two words that starts its line, ``Driver
   Name:``, or stands before a dot leader, ``Payee name ......... Jane Doe``; a role's name in capitals under a header
   in capitals (a county's parcel export's ``OWNER_NAME``); ``name`` beside an e-mail, phone, address or IBAN field,
-  as is any other role's (``tenant_name``, ``driver_name``, ``custodian_name``; not a thing's: ``company_name``,
-  ``host_name``, ``street_name``), an XML record's sibling elements included, one object a CLI prints as a bordered
-  table of fields (``| Name | ... |`` over an ``Email`` line), and in an object under a card's, billing, shipping or
-  customer key; a label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's printed struct,
-  Mixpanel's ``$name``, Steam's ``realname`` of two words, ADP's ``familyName1``, a namespaced element's
-  (``<itunes:name>`` beside ``<itunes:email>``), a GEDCOM file's ``NAME`` lines, SCIM's ``name.formatted``, a saved
-  card's ``name_on_card``, a name beside an address after a role's label (``Incident commander:``, ``Reported by:``)
-  or any label a line starts with (an on-call export's ``Primary:``) or a commit's abbreviated hash (git log's ``%h
-  %an <%ae>``); a record's name beside an SSN; a name's parts opening an object, ``{"first": ..., "last": ...}``; who
-  signed or certified a record after the label its line starts with (a maintenance log's ``Signer:``, ``Inspected
-  by:``); QuickBooks' IIF rows under their ``!CUST`` header; ``{Name:Jane Doe Email:...}``), a CSV's cells apart by
-  ``;`` as spreadsheets export them, a sign-in log's ``User`` beside its ``Username``, an HTML table's column its
-  header row names and an HTML form's field, their setters' calls and logged bindings (Django's, SQLAlchemy's), a
-  form body's pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an invitation's
-  organizer and attendees (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a person's
-  class, or one a user's id names: ``dn: uid=...``), a table's column under a rule of dashes that lines its cells up
-  (``sf data query``; a column's name of two words, ``EMPLOYEE NAME``, too), a payment's creditor and debtor (ISO
-  20022's ``<Cdtr><Nm>``), a social security number a government id's code names (ADP's ``"codeValue": "SSN"``), the
-  line under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and a Mozilla preference's name
+  as is any other role's (``tenant_name``, ``driver_name``, ``custodian_name``, ``clinician_name``; not a thing's:
+  ``company_name``, ``host_name``, ``street_name``), an XML record's sibling elements included, one object a CLI
+  prints as a bordered table of fields (``| Name | ... |`` over an ``Email`` line), and in an object under a card's,
+  billing, shipping or customer key; a label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's
+  printed struct, Mixpanel's ``$name``, Steam's ``realname`` of two words, ADP's ``familyName1``, a namespaced
+  element's (``<itunes:name>`` beside ``<itunes:email>``), a GEDCOM file's ``NAME`` lines, SCIM's ``name.formatted``,
+  a saved card's ``name_on_card``, a name beside an address after a role's label (``Incident commander:``, ``Reported
+  by:``) or any label a line starts with (an on-call export's ``Primary:``) or a commit's abbreviated hash (git log's
+  ``%h %an <%ae>``); a record's name beside an SSN; a name's parts opening an object, ``{"first": ..., "last":
+  ...}``; who signed or certified a record after the label its line starts with (a maintenance log's ``Signer:``,
+  ``Inspected by:``); QuickBooks' IIF rows under their ``!CUST`` header; ``{Name:Jane Doe Email:...}``), a CSV's
+  cells apart by ``;`` as spreadsheets export them, a sign-in log's ``User`` beside its ``Username``, an HTML table's
+  column its header row names and an HTML form's field, their setters' calls and logged bindings (Django's,
+  SQLAlchemy's), a form body's pairs, psql's expanded records (``full_name | ...``), vCards' ``FN`` and ``N``, an
+  invitation's organizer and attendees (iCalendar's ``CN=``, two words at least), people's LDIF ``cn`` (an entry of a
+  person's class, or one a user's id names: ``dn: uid=...``), a table's column under a rule of dashes that lines its
+  cells up (``sf data query``; a column's name of two words, ``EMPLOYEE NAME``, too), a payment's creditor and debtor
+  (ISO 20022's ``<Cdtr><Nm>``), a social security number a government id's code names (ADP's ``"codeValue": "SSN"``),
+  the line under a tax form's name label (a W-9's, a W-2's, a 1099's, a 1040's), and a Mozilla preference's name
   (``user_pref("mail.identity.id1.fullName", ...)``), a scanner's finding's ``Author`` beside its ``Email``
   (gitleaks'), an author's setting (``AUTHOR = "..."``, ``export AUTHOR=...``, a YAML or ini ``author`` line). Kept:
   names in prose, package metadata and licence headers without an address (public attribution of published code:

@@ -365,7 +365,9 @@ _SENTENCE_END = re.compile(r"[ \t]|\r?\n|\\n|\\?\"|$")
 _BARE_REST = re.compile(r"[^\s'\"`,;&|)}\]<>=]{0,65536}={0,2}")
 _QUERY_STRING = re.compile(r"(?:[A-Za-z_]{1,16}=[^&\s\"'=]{0,256}&){2}")
 _CURVE25519_KEY = re.compile(r"[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=")
-_PUBLIC_BEFORE = re.compile(r"(?<![A-Za-z])(?:public|Public|PUBLIC)[ \t]\Z")
+_PUBLIC_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])|(?<=\\n))(?:public|Public|PUBLIC)[ \t]\Z"
+)  # (and after "\n" escaped)
 _ENCODING_PREFIX = re.compile(r"(?i:base64|b64|hex):")
 _OWN_ATTRIBUTE = ("self.", "this.", "cls.")
 # A variable's name in snake case (an underscore at least, no digit).

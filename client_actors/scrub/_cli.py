@@ -18,8 +18,9 @@ _QUOTED_OR_BARE = (
     r"|(?P<bare>[^\s'\"\\;&|\-<>][^\s'\"\\;&|]{0,1024}))"
 )
 LONG_FLAG = re.compile(
-    # (a word glued before it too, `--cipassword`: `classify_name` tells which such names hold a password)
-    rf"--(?P<name>(?:[A-Za-z0-9]{{1,32}}[-_]){{0,6}}[a-z]{{0,12}}?{trie_pattern(FLAG_WORDS)})"
+    # (a word glued before it too, `--cipassword`: `classify_name` tells which such names hold a password; a field's
+    # path in dots, as The Things Stack's CLI writes one, `--root-keys.app-key.key`)
+    rf"--(?P<name>(?:[A-Za-z0-9]{{1,32}}[-_.]){{0,6}}[a-z]{{0,12}}?{trie_pattern(FLAG_WORDS)})"
     rf"(?:=|[ \t]+){_QUOTED_OR_BARE}"
 )
 

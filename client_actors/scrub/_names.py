@@ -41,6 +41,7 @@ KEY_QUALIFIERS = frozenset(
         "app", "auth", "license", "subscription", "session", "service", "admin", "deploy", "private",
         "hmac", "jwt", "aes", "cipher", "crypto", "webhook", "bot", "oauth", "csrf", "xsrf", "cookie",
         "storage", "kms", "merchant", "integration", "routing", "validation", "decryption", "rest",
+        "nwk", "root",  # (LoRaWAN's `nwkKey`, a device's root keys)
     }
 )  # fmt: skip
 # Trailing words that describe an encoding of the value, not what it is: SECRET_KEY_BASE.
@@ -216,6 +217,10 @@ def classify_name(name: str) -> Sense | None:
 def _classify_key(before: list[str]) -> Sense:
     if "secret" in before and ("aws" in before or "access" in before):
         return Sense("aws-secret-key", True)
+    if len(before) > 1 and before[-1] == "key":
+        before = before[
+            :-1
+        ]  # a key's field of its own name (`--root-keys.app-key.key`): what the key before it is
     qualifier = before[-1] if before else ""
     if qualifier == "private":
         return Sense("private-key", True)

@@ -88,7 +88,8 @@ _IPV4 = re.compile(
 # numbers of a standard's sections and object identifiers ("section 4.2.2.13", "§4.2.3.2", "RFC 7540 8.1.2.4",
 # "OID 1.3.101.110", `ObjectIdentifier("2.5.29.9")`), and what a change log says of a release ("fixed in 1.5.4.1").
 _VERSION_BEFORE = re.compile(
-    r"(?i:version|(?<![A-Za-z])ver\.?|release|firmware|\bfw|\bbuild|\bbios|\bkernel"
+    r"(?i:version(?:_?id)?|(?<![A-Za-z])ver\.?|release|firmware|\bfw|\bbuild|\bbios|\bkernel"
+    r"|generator\\?[\"']?(?:>|[ \t]+content=\\?[\"'])[\w.\-]{1,30}[ \t]+"  # (a feed's or a page's generator)
     r"|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
     r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince"
     r"|(?<!link )(?<!session )(?<!tunnel )\bup to"  # (a link's peer is an address: `FIAS link up to 10.1.2.3`)

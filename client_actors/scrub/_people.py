@@ -678,6 +678,7 @@ _ROLE_NAME_KEYS = (
     "piname",  # (a lab's principal investigator)
     "plannername", "coordinatorname", "officername", "supervisorname", "adminname", "administratorname",
     "decedentname", "deceasedname", "nokname", "nextofkinname",  # (a funeral home's case)
+    "clinicianname",
 )  # fmt: skip
 
 
@@ -1301,7 +1302,7 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
     columns = {}
     for index, written in enumerate(names):
         name = folded[index]
-        if _KEYED_CELL.search(written) is None and (not contact or name not in ("user", "assignee")):
+        if _KEYED_CELL.search(written) is None and (not contact or name not in _ROLE_COLUMNS):
             # (the literal the pass is gated on; or a sign-in log's `User` beside its `Username`, a ticket export's
             # `assignee` beside its contact's address)
             continue
@@ -1314,6 +1315,9 @@ def _person_columns(text: str, cells: list[tuple[int, int]]) -> dict[int, tuple[
     return columns
 
 
+# Columns a role alone heads, a person's beside a contact's field (a sign-in log's `User`, a tracker's export's
+# `Reporter` beside its `Reporter Email`): two words at least.
+_ROLE_COLUMNS = frozenset({"user", "assignee", "reporter", "requester", "submitter", "owner"})
 # A name's parts as some schemas abbreviate them: a person's only where both stand in one header (a file's name
 # is an `fname` too).
 _SHORT_NAME_PARTS = frozenset({"fname", "lname"})

@@ -415,8 +415,26 @@ SSN_COLUMN = Rule(
     "ssn-column", re.compile(r"(?<![A-Za-z0-9_])(?:ssn|SSN)(?![A-Za-z0-9_])"), _handle_ssn_column
 )
 
+# An XML record that says which identifier its next element holds (MISMO's `<TaxpayerIdentifierType>
+# SocialSecurityNumber</...>` then `<TaxpayerIdentifierValue>...</...>`).
+# (between elements: blanks and line breaks, written or escaped, each line behind its wrapper's lead)
+_ELEMENT_GAP = rf"(?:[ \t]|\\t|(?:\r?\n|\\[rn])(?:{LINE_LEAD.pattern}))*"
+_TYPED_ELEMENT_SSN = re.compile(
+    rf"Type>(?:SocialSecurityNumber|SSN)</[^<>\n]{{1,80}}>{_ELEMENT_GAP}(?:<[^<>\n]{{1,80}}>{_ELEMENT_GAP})?"
+    r"<(?P<tag>[\w:.\-]{1,80}Value)>(?P<number>[0-9]{3}-?[0-9]{2}-?[0-9]{4})</(?P=tag)>"
+)
+
+
+def _handle_typed_element(match: re.Match[str]) -> Redaction | None:
+    number = match.group("number")
+    return redact(*match.span("number"), "ssn") if is_ssn(number.replace("-", "")) else None
+
+
+TYPED_ELEMENT_SSN = Rule("ssn-typed-element", _TYPED_ELEMENT_SSN, _handle_typed_element)
+
 # What the named SSN rules' names cannot be written without (the engine's prefilter).
 TIN_LITERALS: dict[str, tuple[str, ...]] = {
+    "ssn-typed-element": ("Type>SocialSecurityNumber<", "Type>SSN<"),
     "ssn-named-social": ("ecurity", "ECURITY"),
     "ssn-named-tin": ("TIN",),
     "ssn-named-tin-lower": tuple(f"tin{after}" for after in " \t\r\n:=\"'\\,|"),
@@ -429,6 +447,7 @@ TIN_LITERALS: dict[str, tuple[str, ...]] = {
 
 SSN_RULES = (
     SSN_COLUMN,
+    TYPED_ELEMENT_SSN,
     _ssn_rule("ssn-named", "ssn", "ssn"),
     _ssn_rule("ssn-named-upper", "SSN", "SSN"),
     _ssn_rule("ssn-named-social", "(?:[Ss]ocial[ _\\-][Ss]ecurity|SOCIAL[ _\\-]SECURITY)", None),

@@ -371,6 +371,10 @@ AMAZON_EBAY_SECRET = literal_rule(
     r"(?P<lwa>amzn1\.oa2-cs\.v1\.[0-9a-f]{64})|(?P<ebay>(?:PRD|SBX)-[0-9a-f]{12}(?:-[0-9a-f]{4}){4})",
     {"lwa": "secret", "ebay": "secret"},
 )
+# The Things Network's (The Things Stack's) API keys: "NNSXS.", the key's id and its secret, in base32.
+TTN_API_KEY = literal_rule(
+    "ttn-api-key", r"(?P<ttn>NNSXS\.[A-Z2-7]{39}\.[A-Z2-7]{52})", {"ttn": "api-key"}, "NNSXS."
+)
 # Telegram bot tokens: the bot's numeric id, ":AA" and about 33 more characters; often inside an API URL
 # (https://api.telegram.org/bot<token>/sendMessage), glued to "bot".
 TELEGRAM_BOT = Rule(
@@ -638,6 +642,7 @@ VENDOR_RULES = (
     FCM_SERVER_KEY,
     PLAID_TOKEN,
     AMAZON_EBAY_SECRET,
+    TTN_API_KEY,
     DISCORD_BOT,
     IFTTT_WEBHOOK,
     PAGERDUTY_WEBHOOK,
