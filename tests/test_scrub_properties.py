@@ -63,8 +63,9 @@ def test_a_secret_planted_in_random_text_is_removed(
     secret = make(random.Random(seed))
     if make is fakes.public_ipv4 and left == "=":
         left = " "  # "pkg==1.2.3.4" is a version pin by design (see _network._VERSION_BEFORE)
-    if make is fakes.public_ipv4 and before.endswith("\u00a7"):
-        before += "."  # "\u00a7 4.2.3.2" is a section's number by design, as "section 4.2.3.2" is
+    if make is fakes.public_ipv4 and before.endswith(("\u00a7", "=", "<", ">", "~", "^")):
+        # "\u00a7 4.2.3.2" is a section's number by design, as "section 4.2.3.2" is; "pkg<= 1.2.3.4" a version's bound
+        before += "."
     assert secret not in scrub_text(before + left + secret + right + after).text
 
 

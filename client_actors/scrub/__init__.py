@@ -66,9 +66,9 @@ Decisions:
 - What a command prints on the line after it goes when the command says it is a secret: a named variable's or field's
   value (``printenv``, ``aws configure get aws_secret_access_key``), a password store's entry (``pass show``), a key
   generator's or a key file's (``wg genkey``, ``cat /etc/wireguard/privatekey``), a Wi-Fi key's (``nmcli -s -g
-  802-11-wireless-security.psk connection show``); and a token on the line under one that says it is new or the
-  reader's (``New access token expires on ...``, ``Your API key:``). A stored secret's name (``gcloud secrets versions
-  access latest --secret=db-password``) is no value, and stays.
+  802-11-wireless-security.psk connection show``, a passphrase of words too); and a token on the line under one that
+  says it is new or the reader's (``New access token expires on ...``, ``Your API key:``). A stored secret's name
+  (``gcloud secrets versions access latest --secret=db-password``) is no value, and stays.
 - WordPress's keys and salts (``AUTH_KEY`` to ``NONCE_SALT``) go whatever they hold, blanks and brackets too; the
   sample file's "put your unique phrase here" stays. Under any key's name, a value of 32 characters or more drawn
   from letters, digits and symbols alike (a generated salt) goes as a random token would.
@@ -161,10 +161,10 @@ Decisions:
   dotted quads that are releases (``firmware 4.2.0.17``, ``kernel 5.10.0.21``, ``Firmware Version ..... 1.10.0.5``),
   a version's key's value (``- key: firmware_version`` / ``value: ...``), what a ``version()`` call or query prints
   on the line after it (and a program's ``--version``: ``acars-gw 3.5.3.86``; a feed's ``<generator>podgen 2.3.0.4``;
-  MISMO's ``MISMOVersionID``), a tool's in its export's comment (``# exported by funeralpro 5.4.1.110``, ``# pospro
-  1.3.0.102 export``) and the same four numbers wherever else they stand in the text (a release's URL), sections or
-  object identifiers, headings' numbers, addresses of four equal octets; a private key's markers with no key between
-  them.
+  MISMO's ``MISMOVersionID``; a property element's ``name="ui.version" value=...``; GEDCOM's ``VERS``), a tool's in
+  its export's comment (``# exported by funeralpro 5.4.1.110``, ``# pospro 1.3.0.102 export``) and the same four
+  numbers wherever else they stand in the text (a release's URL), sections or object identifiers, headings' numbers,
+  addresses of four equal octets; a private key's markers with no key between them.
 
 - A person's name (``person-name``) is redacted where the structure says it is one (see `_people`): beside an address
   (``Author: Jane Doe <jane@...>``, ``Contact: Jane Doe (jane@...)``, trailers, mail headers, package metadata, an
@@ -186,8 +186,9 @@ Decisions:
   prints as a bordered table of fields (``| Name | ... |`` over an ``Email`` line), and in an object under a card's,
   billing, shipping or customer key; a label written with a dot leader or in Markdown's bold, ``**Name:**``; Go's
   printed struct, Mixpanel's ``$name``, Steam's ``realname`` of two words, ADP's ``familyName1``, a namespaced
-  element's (``<itunes:name>`` beside ``<itunes:email>``), a GEDCOM file's ``NAME`` lines, SCIM's ``name.formatted``,
-  a saved card's ``name_on_card``, a name beside an address after a role's label (``Incident commander:``, ``Reported
+  element's (``<itunes:name>`` beside ``<itunes:email>``), a GEDCOM file's ``NAME`` lines (its header's ``GEDC`` or
+  its individuals' ``@ INDI`` records naming the format), a crew list's ``given_names``, SCIM's ``name.formatted``, a
+  saved card's ``name_on_card``, a name beside an address after a role's label (``Incident commander:``, ``Reported
   by:``) or any label a line starts with (an on-call export's ``Primary:``) or a commit's abbreviated hash (git log's
   ``%h %an <%ae>``); a record's name beside an SSN; a name's parts opening an object, ``{"first": ..., "last":
   ...}``; who signed or certified a record after the label its line starts with (a maintenance log's ``Signer:``,

@@ -660,9 +660,12 @@ def _handle_connection_password(match: re.Match[str]) -> Redaction | None:
     # `Config(user=app, password=...)`: a printed object's closing bracket and its pairs' commas stay
     while value.endswith(",") or (value.endswith(")") and value.count(")") > value.count("(")):
         value, end = value[:-1], end - 1
-    if not value:
-        return None
+    if not value or (_SNAKE_VARIABLE.fullmatch(value) and classify_name(value) is not None):
+        return None  # (code's call passes a variable named for what it holds: `password=backup_password`)
     return redact(match.start("value"), end, "password")
+
+
+_SNAKE_VARIABLE = re.compile(r"[a-z]+(?:_[a-z]+)+")
 
 
 CONNECTION_PASSWORD = Rule("connection-password", _CONNECTION_PASSWORD, _handle_connection_password)

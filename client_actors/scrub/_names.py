@@ -354,6 +354,12 @@ def looks_generated(value: str) -> bool:
     )
 
 
+# Base64 that no path is written as: its length a multiple of four, and padded or holding a "+".
+_PADDED_BASE64 = re.compile(
+    r"(?=[A-Za-z0-9+/]*(?:\+|=\Z))(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
+)
+
+
 def looks_random(value: str) -> bool:
     """Tell whether ``value`` looks like generated key material rather than a word or a hash.
 
@@ -361,8 +367,10 @@ def looks_random(value: str) -> bool:
     """
     if len(value) < 16 or not _RANDOM_CHARS.fullmatch(value) or HEX.fullmatch(value):
         return False
-    if value.count("/") >= 2 or value.count(".") >= 2:  # paths and dotted names
-        return False
+    if (value.count("/") >= 2 and not _PADDED_BASE64.fullmatch(value)) or value.count(".") >= 2:
+        return (
+            False  # paths and dotted names (not base64's "/": a key padded to its length, or holding a "+")
+        )
     if "." in value and all(_WORDS_JOINED.fullmatch(part) or part.isalpha() for part in value.split(".")):
         return False  # an attribute or an enum's member: OverlapMode.REMOVE
     if "=" in value.rstrip("="):  # base64 pads only at its end: `allow_yanked=False` is an argument

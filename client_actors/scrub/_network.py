@@ -89,7 +89,8 @@ _IPV4 = re.compile(
 # "OID 1.3.101.110", `ObjectIdentifier("2.5.29.9")`), and what a change log says of a release ("fixed in 1.5.4.1").
 _VERSION_BEFORE = re.compile(
     r"(?i:version(?:_?id)?|(?<![A-Za-z])ver\.?|release|firmware|\bfw|\bbuild|\bbios|\bkernel"
-    r"|generator\\?[\"']?(?:>|[ \t]+content=\\?[\"'])[\w.\-]{1,30}[ \t]+"  # (a feed's or a page's generator)
+    r"|generator\\?[\"']?(?:>|[ \t]*[:=][ \t]*\\?[\"']|[ \t]+content=\\?[\"'])[\w.\-]{1,30}[ \t]+"  # (a generator's)
+    r"|version\\?[\"'][ \t]+value=|\bVERS[ \t]+"  # (a property element's `name="ui.version" value=`; GEDCOM's)
     r"|(?:updated?|upgraded?|patch(?:ed)?|merged)(?:[ \t][\w.\-]{1,20})? to"
     r"|\bv8|\bgit|section|\bsec\.?|\boid|identifier|\bper|(?:fixed|broken|introduced) in|\bsince"
     r"|(?<!link )(?<!session )(?<!tunnel )\bup to"  # (a link's peer is an address: `FIAS link up to 10.1.2.3`)

@@ -650,6 +650,7 @@ PERSON_KEYS = frozenset(
         "customername", "cardholder", "cardholdername", "billingname", "contactname", "displayname",
         "holdername", "accountholder", "accountholdername", "recipientname", "patientname", "employeename",
         "realname",  # (Steam's player summaries)
+        "givennames", "forename", "forenames", "firstnames",  # (a crew list's, a passport's)
         "nameoncard",  # (a browser's saved cards)
     }
 )  # fmt: skip
@@ -1558,7 +1559,7 @@ def _table_cells(text: str, start: int, end: int, separator: str) -> list[tuple[
 
 
 # A header cell naming a person column, where the table rule starts looking.
-_KEYED_CELL = re.compile(r"(?:name|Name|NAME|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
+_KEYED_CELL = re.compile(r"(?:names?|Names?|NAMES?|older|OLDER)(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])")
 _CELL_ENDS = tuple(re.compile(end + r"(?![A-Za-z0-9_]|\\?[\"'`]?[ \t]*[:=(])") for end in _CELL_KEY_ENDS)
 # `INSERT INTO t (id, first_name, email) VALUES (1, 'Jane', '...'), (2, ...)`.
 # VALUES and the first row may each follow a line break (written or escaped), behind the next line's lead.
@@ -1796,7 +1797,7 @@ def find_name_parts(text: str) -> list[Redaction]:
 # A GEDCOM file's names (`1 NAME Jane /Doe/`, the surname between slashes): a family tree's records are people's,
 # its submitter's too. Each line stands behind its level number, and behind a wrapper's lead.
 GEDCOM_LITERALS = (" NAME ",)
-GEDCOM_ALSO = ("GEDC",)
+GEDCOM_ALSO = ("GEDC", "@ INDI")  # (its header's `1 GEDC`, or an individual's record, `0 @I1@ INDI`)
 _GEDCOM_NAME = re.compile(
     r"(?<![^\s+n\u2192])[0-9] NAME (?P<name>[^\n\\/]{0,60}/[^\n\\/]{1,60}/[^\n\\]{0,20}?)[ \t]*(?=\r?\n|\\[rn]|$)"
 )
@@ -1804,8 +1805,8 @@ _GEDCOM_NAME = re.compile(
 
 def find_gedcom_names(text: str) -> list[Redaction]:
     """The names of a GEDCOM file's individuals and submitter."""
-    if "GEDC" not in text:
-        return []  # (the engine's gate: a file's header names its format)
+    if "GEDC" not in text and "@ INDI" not in text:
+        return []  # (the engine's gate: a file's header names its format, or its records are individuals')
     found = []
     for match in _GEDCOM_NAME.finditer(text):
         name = match.group("name")

@@ -50,8 +50,13 @@ _PRINTED = re.compile(
     + LINE_LEAD.pattern
     + r")[ \t]*(?:\u203a|\\u203a|\u25b8|\\u25b8)[^\n]{0,200}?(?:\r?\n|\\r\\n|\\n)){0,2}"
     r"(?P<lead>" + LINE_LEAD.pattern + r")"
-    r"(?P<value>[^\s\\\"'`$#>][^\s\\\"'`]{3,4095}?)(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)|\$[ \t])"
+    # (a blank inside the value only between two of its characters: a passphrase of words, which `_handle` takes
+    # only from the commands that print one)
+    r"(?P<value>[^\s\\\"'`$#>](?:[^\s\\\"'`]|[ ](?=[^\s\\\"'`])){3,4095}?)(?=[ \t]*(?:\r?\n|\\[rn]|\\?\"|$)|\$[ \t])"
 )
+# Commands whose one line of output may be a passphrase of words: nmcli's for a Wi-Fi network's key. (Not a password
+# store's: `pass show` stands in configs too, `PassCmd "pass show ..."`, where the next line is the config's.)
+_PASSPHRASE_COMMANDS = ("wireless-security.psk ", "wifi-sec.psk ")
 # The name a naming command is given: its first word that is not a flag (`-a app`, `-n ns` are skipped with
 # their values), with a `$` or `${` before it for echo.
 _FIRST_NAME = re.compile(
@@ -94,6 +99,8 @@ def _reads_secret(match: re.Match[str]) -> bool:
 
 def _handle(match: re.Match[str]) -> Redaction | None:
     command, value = match.group("command"), match.group("value")
+    if " " in value and command not in _PASSPHRASE_COMMANDS:
+        return None
     if is_placeholder(value) or value.endswith(":") or not _LETTER.search(value) or "://" in value:
         return None  # (a URL: its credentials have rules of their own, and the rest of it stays)
     if command not in _CREDENTIAL_COMMANDS:
