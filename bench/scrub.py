@@ -6,7 +6,7 @@ contexts, plus text that must survive) live with the tests in tests/scrubcorpus:
 were written with; the second one's tuning part, which rules were adjusted against; its held-back part, which is
 only ever measured; further tuning parts (tuning_more, tuning_round2 to tuning_round9) for the classes the rules
 were weakest on, with marked spans that must survive. Then held-back parts written apart from the rules, by hands
-that never saw them (tests/scrubcorpus/third.py to thirtyninth.py): only their aggregate figures are printed, never
+that never saw them (tests/scrubcorpus/third.py to fortieth.py): only their aggregate figures are printed, never
 what was missed, so that nobody tunes against them (the fifth to eleventh, the thirteenth, the fourteenth and the
 sixteenth to thirty-eighth had their misses read after they were measured blind, and rules followed: they are blind no
 longer).
@@ -33,6 +33,7 @@ from tests.scrubcorpus import (
     eleventh,
     fifteenth,
     fifth,
+    fortieth,
     fourteenth,
     fourth,
     measure,
@@ -156,7 +157,7 @@ def held_back_parts() -> None:
                  twentysecond, twentythird, twentyfourth, twentyfifth, twentysixth, twentyseventh,
                  twentyeighth, twentyninth, thirtieth, thirtyfirst, thirtysecond, thirtythird,
                  thirtyfourth, thirtyfifth, thirtysixth, thirtyseventh, thirtyeighth,
-                 thirtyninth):  # fmt: skip
+                 thirtyninth, fortieth):  # fmt: skip
         figures = part.measure_held_back()
         parts[f"{part.__name__.rsplit('.', 1)[-1]}.py"] = (
             figures["secrets"], figures["recall"], figures["recall_no_fragment"], figures["vendor_prefix_recall"],
