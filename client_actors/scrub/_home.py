@@ -61,19 +61,15 @@ def _prompts(text: str) -> list[tuple[Redaction, str]]:
     host = _PROMPT_HOST.search(text)
     while host is not None:
         user = _PROMPT_USER.search(text, max(0, host.start() - 33), host.start())
-        # (a bracket before the user where the prompt closes one, none where it ends in its path)
+        # A bracket before the user where the prompt closes one, none where it ends in its path; an "@" that is no
+        # prompt's may stand before one that is.
         if user is None or bool(user.group("open")) == host.group("tail").startswith(":~"):
-            host = _PROMPT_HOST.search(
-                text, host.start() + 1
-            )  # (an "@" that is none may stand before one that is)
+            host = _PROMPT_HOST.search(text, host.start() + 1)
             continue
         name = user.group("user")
-        if (
-            name not in GENERIC_ACCOUNTS
-        ):  # `root@db-01:~#`, `ubuntu@ip-10-0-1-5:~$`: a role's account, no one's
-            found.append(
-                (Redaction(user.start("user"), user.end("user"), "username", token("username")), name)
-            )
+        # (`root@db-01:~#`, `ubuntu@ip-10-0-1-5:~$`: a role's account, no one's)
+        if name not in GENERIC_ACCOUNTS:
+            found.append((Redaction(*user.span("user"), "username", token("username")), name))
         host = _PROMPT_HOST.search(text, host.end())
     return found
 
@@ -127,9 +123,8 @@ def find_homes_in(text: str) -> tuple[list[Redaction], set[str]]:
     # lack, and two substring tests cost less than the scan for every ":".
     windows = _windows_homes(text) if ":\\" in text or ":/" in text else []
     posix = _posix_homes(text)
-    prompts = _prompts(
-        text
-    )  # (its pattern's "@" is found at C speed: cheaper than testing the literals first)
+    # (a prompt's pattern finds its "@" at C speed: cheaper than testing the prompts' literals first)
+    prompts = _prompts(text)
     if not windows and not prompts:  # the usual case: one pattern's matches, already in order and disjoint
         found, users = [item for item, _ in posix], {user for _, user in posix}
     else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from client_actors.scrub._core import Redaction, Rule, disjoint, redact
+from client_actors.scrub._core import Redaction, Rule, disjoint, literal_positions, redact
 from client_actors.scrub._judge import LINE_LEAD
 from client_actors.scrub._names import HEX, classify_name, is_placeholder, looks_random
 from client_actors.scrub._personal import line_at
@@ -224,13 +224,10 @@ _NAME_BEFORE = re.compile(r"[A-Za-z][\w\-.]{0,60}\Z")
 def find_saved(text: str) -> list[Redaction]:
     """Secrets a tool says it kept, after their names (`refresh_token saved to keyring: ...`)."""
     found = []
-    for literal in SAVED_LITERALS:
-        at = text.find(literal)
-        while at >= 0:
-            match = _SAVED.match(text, at)
-            if match is not None and (redaction := _saved_value(match)) is not None:
-                found.append(redaction)
-            at = text.find(literal, at + 1)
+    for at in literal_positions(text, SAVED_LITERALS):
+        match = _SAVED.match(text, at)
+        if match is not None and (redaction := _saved_value(match)) is not None:
+            found.append(redaction)
     return disjoint(found)  # (two words before one value: `saved and stored in x: ...`)
 
 

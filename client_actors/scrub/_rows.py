@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from client_actors.scrub._columns import is_phone_value, phone_column
-from client_actors.scrub._core import Redaction, redact
+from client_actors.scrub._core import Redaction, literal_positions, redact
 from client_actors.scrub._digits import is_ssn
 from client_actors.scrub._judge import LINE_LEAD, judge_value
 from client_actors.scrub._names import Sense, classify_name, split_words
@@ -535,18 +535,6 @@ def find_aligned_key_values(text: str) -> list[Redaction]:
 CSV_SECRET_LITERALS = ("password", "Password", "PASSWORD", "auth_code", "AUTH_CODE", "authCode")
 
 
-def _password_words(text: str) -> list[int]:
-    """Where a password column's word (`CSV_SECRET_LITERALS`) stands in ``text`` (`str.find` scans at C speed; an
-    alternation of the words would be tried at every position)."""
-    found = []
-    for form in CSV_SECRET_LITERALS:
-        at = text.find(form)
-        while at >= 0:
-            found.append(at)
-            at = text.find(form, at + 1)
-    return sorted(found)
-
-
 _NOT_CSV_HEADER = re.compile(r"[=:(){}<>;'\[\]@/$]")
 _NOT_SEMICOLON_CSV_HEADER = re.compile(r"[=:(){}<>'\[\]@/$]")
 _CSV_CELL_VALUE = re.compile(r"[ \t]*(?P<q>\\?\"|)(?P<value>(?:[^\"\\\n]|\"\"|\\[^\"n])*?)(?P=q)[ \t]*")
@@ -556,7 +544,7 @@ def find_csv_secrets(text: str) -> list[Redaction]:
     """Passwords in the rows of a comma- or tab-separated table whose header names a password's column."""
     found: list[Redaction] = []
     done = -1
-    for at in _password_words(text):
+    for at in literal_positions(text, CSV_SECRET_LITERALS):
         if at < done:
             continue
         start, end = line_at(text, at)
